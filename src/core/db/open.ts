@@ -1,0 +1,95 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { AppError } from '../../shared/errors';
+import * as schema from './schema';
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+
+export interface OpenOptions {
+  /** The folder with drizzle-kit's migrations; the shell knows where it was packaged. */
+  migrationsFolder: string;
+  /** Create the file when it does not exist (the desktop app's first start); otherwise a missing file is an error. */
+  create?: boolean;
+}
+
+interface JournalEntry {
+  when: number;
+  tag: string;
+}
+
+function lastKnownMigration(migrationsFolder: string): number {
+  const journalFile = path.join(migrationsFolder, 'meta', '_journal.json');
+  const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: JournalEntry[] };
+  return Math.max(0, ...journal.entries.map((e) => e.when));
+}
+
+function lastAppliedMigration(client: Database.Database): number {
+  const table = client.prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get();
+  if (!table) return 0;
+  const row = client.prepare('select max(created_at) as last from __drizzle_migrations').get() as { last: number | null };
+  return row.last ?? 0;
+}
+
+/**
+ * Opens (and migrates) the school's database. It never deletes, replaces or recreates the file: every
+ * failure becomes an AppError with a message for the person, and the file stays as it was.
+ */
+export function openDatabase(file: string, options: OpenOptions): Db {
+  if (!options.create && !fs.existsSync(file)) {
+    throw new AppError('not_found', `Файл базы данных не найден: ${file}`);
+  }
+  let client: Database.Database;
+  try {
+    client = new Database(file, { fileMustExist: !options.create });
+  } catch (e) {
+    throw new AppError('io', `Не удалось открыть базу данных ${file}: ${(e as Error).message}`);
+  }
+  try {
+    configure(client);
+    applyMigrations(client, options.migrationsFolder);
+    return drizzle(client, { schema });
+  } catch (e) {
+    client.close();
+    if (e instanceof AppError) throw e;
+    const message = (e as Error).message;
+    if (/not a database|malformed/i.test(message)) {
+      throw new AppError('io', `Файл ${file} не является базой данных Журнала или повреждён. Файл не изменён.`);
+    }
+    throw new AppError('io', `Не удалось подготовить базу данных ${file}: ${message}. Файл не изменён.`);
+  }
+}
+
+function configure(client: Database.Database): void {
+  // WAL lets reports read while a teacher writes; FULL makes a saved mark survive a power cut.
+  client.pragma('journal_mode = WAL');
+  client.pragma('synchronous = FULL');
+  client.pragma('busy_timeout = 5000');
+  client.pragma('foreign_keys = ON');
+}
+
+function applyMigrations(client: Database.Database, migrationsFolder: string): void {
+  const known = lastKnownMigration(migrationsFolder);
+  const applied = lastAppliedMigration(client);
+  if (applied > known) {
+    throw new AppError(
+      'conflict',
+      'База данных создана более новой версией Журнала. Установите новую версию программы; файл не изменён.',
+    );
+  }
+  if (applied === known) return;
+  // drizzle runs all migrations in one transaction, where PRAGMA foreign_keys is ignored: a table rebuild
+  // would cascade or fail. So switch the checks off around it and verify the whole database afterwards.
+  client.pragma('foreign_keys = OFF');
+  try {
+    migrate(drizzle(client), { migrationsFolder });
+    const violations = client.pragma('foreign_key_check') as unknown[];
+    if (violations.length > 0) {
+      throw new AppError('internal', `После обновления схемы нарушены связи данных: ${JSON.stringify(violations.slice(0, 5))}`);
+    }
+  } finally {
+    client.pragma('foreign_keys = ON');
+  }
+}

@@ -1,0 +1,4 @@
+export * from './auth';
+export * from './school';
+export * from './journal';
+export * from './system';

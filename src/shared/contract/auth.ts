@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { roles } from '../roles';
+import { defineChannel } from './define';
+import { entityId } from './common';
+
+export const sessionUser = z.object({
+  id: entityId,
+  login: z.string(),
+  fullName: z.string(),
+  shortName: z.string(), // «Иванова М. П.»
+  roles: z.array(z.enum(roles)),
+});
+export type SessionUser = z.infer<typeof sessionUser>;
+
+export const authContract = {
+  login: defineChannel({
+    channel: 'auth:login',
+    access: 'public',
+    input: z.object({
+      login: z.string().trim().min(1, 'Введите логин').max(64),
+      password: z.string().min(1, 'Введите пароль').max(256),
+    }),
+    output: sessionUser,
+  }),
+  logout: defineChannel({ channel: 'auth:logout', access: 'session', input: z.object({}), output: z.null() }),
+  me: defineChannel({ channel: 'auth:me', access: 'public', input: z.object({}), output: sessionUser.nullable() }),
+};

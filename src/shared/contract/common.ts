@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+/** `YYYY-MM-DD`, a real calendar date. */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Дата должна быть в формате ГГГГ-ММ-ДД')
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'Такой даты нет в календаре');
+
+export const entityId = z.number().int().positive();
+
+export const markValue = z.enum(['1', '2', '3', '4', '5', 'н/а']);
+export const absenceCode = z.enum(['н', 'б', 'у', 'оп']);
+export const periodMarkValue = z.enum(['1', '2', '3', '4', '5', 'н/а', 'зач', 'незач', 'осв']);
+export const demoTier = z.enum(['small', 'typical', 'large']);
+export type DemoTier = z.infer<typeof demoTier>;

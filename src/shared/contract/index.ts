@@ -1,0 +1,28 @@
+import { authContract } from './auth';
+import { journalContract } from './journal';
+import { schoolContract } from './school';
+import { setupContract } from './setup';
+import type { Channel } from './define';
+
+export * from './define';
+export * from './common';
+export * from './auth';
+export * from './setup';
+export * from './school';
+export * from './journal';
+
+/** Every call of the application, by domain. Transports and the preload derive their channel lists from this. */
+export const contract = {
+  auth: authContract,
+  setup: setupContract,
+  school: schoolContract,
+  journal: journalContract,
+} as const;
+
+export const allChannels: readonly Channel[] = Object.values(contract).flatMap((domain) => Object.values(domain) as Channel[]);
+
+export const channelNames: readonly string[] = allChannels.map((c) => c.channel);
+
+export function findChannel(name: string): Channel | undefined {
+  return allChannels.find((c) => c.channel === name);
+}

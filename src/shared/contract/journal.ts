@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { defineChannel } from './define';
+import { absenceCode, entityId, isoDate, markValue, periodMarkValue } from './common';
+import { period } from './school';
+
+export const assignmentSummary = z.object({
+  id: entityId,
+  yearId: entityId,
+  classId: entityId,
+  className: z.string(), // «5А»
+  grade: z.number().int(),
+  subjectId: entityId,
+  subjectName: z.string(),
+  subgroupName: z.string().nullable(),
+  teacherName: z.string(),
+  /** The actor sees it because they substituted in it, not because it is theirs. */
+  viaSubstitution: z.boolean(),
+});
+export type AssignmentSummary = z.infer<typeof assignmentSummary>;
+
+export const workKind = z.object({ id: entityId, code: z.string(), name: z.string(), shortName: z.string(), weight: z.number(), color: z.string(), isControl: z.boolean() });
+
+export const gridStudent = z.object({
+  id: entityId,
+  number: z.number().int(),
+  fullName: z.string(),
+  /** Set when the student joined or left within the period: the grid shows them only for these dates. */
+  activeFrom: isoDate.nullable(),
+  activeTo: isoDate.nullable(),
+});
+
+export const gridLesson = z.object({
+  id: entityId,
+  date: isoDate,
+  lessonNumber: z.number().int(),
+  topic: z.string().nullable(),
+  homework: z.string().nullable(),
+  workKindId: entityId,
+  givenByName: z.string(),
+  isSubstitution: z.boolean(),
+  status: z.enum(['planned', 'held', 'not_held']),
+});
+
+export const gridMark = z.object({ lessonId: entityId, studentId: entityId, value1: markValue, value2: markValue.nullable(), workKindId: entityId });
+export const gridAbsence = z.object({ lessonId: entityId, studentId: entityId, code: absenceCode });
+
+export const journalGrid = z.object({
+  assignment: assignmentSummary,
+  period,
+  students: z.array(gridStudent),
+  lessons: z.array(gridLesson),
+  marks: z.array(gridMark),
+  absences: z.array(gridAbsence),
+  periodMarks: z.array(z.object({ studentId: entityId, value: periodMarkValue })),
+  workKinds: z.array(workKind),
+});
+export type JournalGrid = z.infer<typeof journalGrid>;
+
+export const journalContract = {
+  assignments: defineChannel({
+    channel: 'journal:assignments',
+    access: 'journal.read_own',
+    input: z.object({ yearId: entityId.optional() }),
+    output: z.array(assignmentSummary),
+  }),
+  grid: defineChannel({
+    channel: 'journal:grid',
+    access: 'journal.read_own',
+    input: z.object({ assignmentId: entityId, periodId: entityId }),
+    output: journalGrid,
+  }),
+};

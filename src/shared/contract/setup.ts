@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { defineChannel } from './define';
+import { demoTier } from './common';
+
+const personName = z.string().trim().min(1, 'Заполните поле').max(100);
+
+export const setupContract = {
+  status: defineChannel({
+    channel: 'setup:status',
+    access: 'public',
+    input: z.object({}),
+    output: z.object({ hasSchool: z.boolean(), schoolName: z.string().nullable() }),
+  }),
+  /** First start only: an empty school and its administrator. Refused once a school exists. */
+  createSchool: defineChannel({
+    channel: 'setup:createSchool',
+    access: 'public',
+    input: z.object({
+      schoolName: z.string().trim().min(3, 'Укажите название школы').max(300),
+      admin: z.object({
+        login: z
+          .string()
+          .trim()
+          .regex(/^[a-z0-9._-]{3,32}$/, 'Логин: от 3 до 32 латинских букв, цифр, точек, дефисов'),
+        password: z.string().min(8, 'Пароль не короче 8 символов').max(256),
+        lastName: personName,
+        firstName: personName,
+        middleName: z.string().trim().max(100).optional(),
+      }),
+    }),
+    output: z.null(),
+  }),
+  /** First start only: fill the empty database with the demonstration school. */
+  createDemo: defineChannel({
+    channel: 'setup:createDemo',
+    access: 'public',
+    input: z.object({ tier: demoTier.default('small') }),
+    output: z.null(),
+  }),
+};

@@ -1,0 +1,52 @@
+/** Roles of DOMAIN.md and what each may do. A user may hold several roles. */
+export const roles = ['admin', 'deputy', 'director', 'teacher', 'class_teacher', 'secretary'] as const;
+export type Role = (typeof roles)[number];
+
+export const roleNames: Record<Role, string> = {
+  admin: 'Администратор ЭЖ',
+  deputy: 'Заместитель директора по УВР',
+  director: 'Директор',
+  teacher: 'Учитель',
+  class_teacher: 'Классный руководитель',
+  secretary: 'Секретарь',
+};
+
+export const permissions = [
+  'journal.read_own', // the journals of one's own assignments and substitutions
+  'journal.read_all',
+  'journal.write',
+  'attendance.verify',
+  'reports.read',
+  'periods.lock',
+  'school.manage',
+  'users.manage',
+  'movement.manage',
+  'print.journal',
+  'backup.manage',
+] as const;
+export type Permission = (typeof permissions)[number];
+
+/** Who may call a channel: nobody logged in, anybody logged in, or holders of a permission. */
+export type Access = 'public' | 'session' | Permission;
+
+export const rolePermissions: Record<Role, readonly Permission[]> = {
+  admin: ['journal.read_all', 'reports.read', 'periods.lock', 'school.manage', 'users.manage', 'movement.manage', 'print.journal', 'backup.manage'],
+  deputy: ['journal.read_all', 'reports.read', 'periods.lock'],
+  director: ['journal.read_all', 'reports.read'],
+  teacher: ['journal.read_own', 'journal.write'],
+  class_teacher: ['journal.read_own', 'journal.write', 'attendance.verify', 'reports.read'],
+  secretary: ['journal.read_all', 'movement.manage', 'print.journal'],
+};
+
+export function permissionsOf(userRoles: readonly Role[]): Set<Permission> {
+  return new Set(userRoles.flatMap((r) => rolePermissions[r]));
+}
+
+export function mayAccess(access: Access, userRoles: readonly Role[] | null): boolean {
+  if (access === 'public') return true;
+  if (userRoles === null) return false;
+  if (access === 'session') return true;
+  const granted = permissionsOf(userRoles);
+  // Reading one's own journals is implied by reading them all.
+  return granted.has(access) || (access === 'journal.read_own' && granted.has('journal.read_all'));
+}
