@@ -1,0 +1,93 @@
+// `npm run bench`: the figures the issues ask for, measured on this machine. Prints a table and writes
+// bench/results.json. Usage: npm run bench [-- --only grid] (entries: demo, grid).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createCore } from '../src/core/app';
+import { fixedClock } from '../src/core/clock';
+import { openDatabase } from '../src/core/db/open';
+import { generateDemoSchool, type DemoOptions } from '../src/core/demo';
+import type { CallContext } from '../src/core/api/dispatch';
+import { summarize } from './stats';
+
+const today = '2026-11-24';
+const migrationsFolder = path.resolve('migrations');
+const work = fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-bench-'));
+const only = process.argv.includes('--only') ? process.argv[process.argv.indexOf('--only') + 1] : undefined;
+
+interface Row {
+  name: string;
+  value: number;
+  unit: string;
+  note?: string;
+}
+const rows: Row[] = [];
+
+function generate(name: string, options: Omit<DemoOptions, 'today'>): string {
+  const file = path.join(work, `${name}.db`);
+  const db = openDatabase(file, { migrationsFolder, create: true });
+  const started = performance.now();
+  const summary = generateDemoSchool(db, { ...options, today });
+  const seconds = (performance.now() - started) / 1000;
+  db.$client.close();
+  const size = fs.statSync(file).size / 2 ** 20;
+  rows.push({
+    name: `demo ${options.tier}, ${options.years} y`,
+    value: seconds,
+    unit: 's',
+    note: `${summary.lessons} lessons, ${summary.marks} marks, ${summary.absences} absences, ${size.toFixed(0)} MiB`,
+  });
+  return file;
+}
+
+async function gridLoads(file: string): Promise<void> {
+  const core = createCore({ dbFile: file, migrationsFolder, clock: fixedClock(`${today}T10:00:00`) });
+  const call: CallContext = { sessionToken: null, client: 'bench', setSession: (t) => (call.sessionToken = t) };
+  await core.dispatch('auth:login', { login: 'zavuch', password: 'demo' }, call);
+  const sql = core.db.$client;
+  // A whole-class journal of a 30-student class, in the quarter that contains "today".
+  const target = sql
+    .prepare(
+      `select a.id as assignmentId, p.id as periodId from assignments a
+       join classes c on c.id = a.class_id join school_years y on y.id = a.year_id and y.is_current = 1
+       join grade_period_schemes g on g.year_id = y.id and g.grade = c.grade
+       join periods p on p.year_id = y.id and p.scheme = g.scheme and p.start_date <= ? and p.end_date >= ?
+       where a.subgroup_id is null and c.grade = 7 order by a.id limit 1`,
+    )
+    .get(today, today) as { assignmentId: number; periodId: number };
+  const samples: number[] = [];
+  let cells = 0;
+  for (let i = 0; i < 200; i++) {
+    const started = performance.now();
+    const result = await core.dispatch('journal:grid', target, call);
+    samples.push(performance.now() - started);
+    if (!result.ok) throw new Error(result.error.message);
+    const grid = result.value as { students: unknown[]; lessons: unknown[]; marks: unknown[] };
+    cells = grid.students.length * grid.lessons.length;
+  }
+  const s = summarize(samples);
+  rows.push({ name: 'journal grid load, median', value: s.median, unit: 'ms', note: `${cells} cells, 200 loads through the dispatcher` });
+  rows.push({ name: 'journal grid load, p95', value: s.p95, unit: 'ms' });
+  core.close();
+}
+
+async function main() {
+  if (!only || only === 'demo') {
+    generate('small', { tier: 'small', years: 1 });
+    generate('typical', { tier: 'typical', years: 1 });
+    generate('large', { tier: 'large', years: 1 });
+  }
+  if (!only || only === 'grid') {
+    const file = generate('large5', { tier: 'large', years: 5 });
+    await gridLoads(file);
+  }
+  const width = Math.max(...rows.map((r) => r.name.length));
+  console.log(`\n${'benchmark'.padEnd(width)}  ${'value'.padStart(10)}  unit  note`);
+  for (const r of rows) console.log(`${r.name.padEnd(width)}  ${r.value.toFixed(r.unit === 's' ? 1 : 2).padStart(10)}  ${r.unit.padEnd(4)}  ${r.note ?? ''}`);
+  const out = { date: new Date().toISOString(), machine: { cpus: os.cpus().length, memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, rows };
+  fs.writeFileSync(path.resolve('bench/results.json'), `${JSON.stringify(out, null, 2)}\n`);
+  fs.rmSync(work, { recursive: true, force: true });
+}
+
+void main();

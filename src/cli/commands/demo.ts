@@ -1,0 +1,43 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { demoTier } from '../../shared/contract/common';
+import { localDate, systemClock } from '../../core/clock';
+import { openDatabase } from '../../core/db/open';
+import { generateDemoSchool } from '../../core/demo';
+import { CliError, say } from '../output';
+
+export interface DemoArgs {
+  db: string;
+  tier: string;
+  years: number;
+  seed?: number;
+  today?: string;
+  migrationsFolder: string;
+}
+
+/** `zhurnal demo`: a new file with the demonstration school. An existing file is never touched. */
+export function runDemo(args: DemoArgs) {
+  const tier = demoTier.safeParse(args.tier);
+  if (!tier.success) throw new CliError(`Неизвестный размер школы «${args.tier}»: small, typical или large`);
+  if (!Number.isInteger(args.years) || args.years < 1 || args.years > 10) throw new CliError('--years: целое число от 1 до 10');
+  if (fs.existsSync(args.db)) throw new CliError(`Файл ${args.db} уже существует: демонстрационная школа создаётся только в новом файле`);
+  fs.mkdirSync(path.dirname(path.resolve(args.db)), { recursive: true });
+  const started = Date.now();
+  const db = openDatabase(args.db, { migrationsFolder: args.migrationsFolder, create: true });
+  try {
+    const summary = generateDemoSchool(db, {
+      tier: tier.data,
+      years: args.years,
+      seed: args.seed,
+      today: args.today ?? localDate(systemClock.now()),
+    });
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    say(
+      `Демонстрационная школа создана в ${args.db} за ${seconds} с: классов ${summary.classes}, учеников ${summary.students}, уроков ${summary.lessons}, отметок ${summary.marks}, пропусков ${summary.absences}`,
+      `Demo school written to ${args.db} in ${seconds} s: ${summary.classes} classes, ${summary.students} students, ${summary.lessons} lessons, ${summary.marks} marks, ${summary.absences} absences`,
+    );
+    return summary;
+  } finally {
+    db.$client.close();
+  }
+}

@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createCore } from '../../core/app';
+import { systemClock } from '../../core/clock';
+import { demoLogins } from '../../core/demo';
+import { startHost } from '../../host/start';
+import { CliError, say } from '../output';
+import { runDemo } from './demo';
+
+export interface ServeArgs {
+  db?: string;
+  demo: boolean;
+  tier: string;
+  port: number;
+  host: string;
+  root: string;
+}
+
+/** `zhurnal serve`: the host shell. With --demo, a demonstration database in .zhurnal-demo/ is made once and reused. */
+export async function runServe(args: ServeArgs): Promise<void> {
+  const migrationsFolder = path.join(args.root, 'migrations');
+  let dbFile = args.db;
+  if (!dbFile) {
+    if (!args.demo) throw new CliError('Укажите файл базы: --db ФАЙЛ (или --demo для демонстрационной школы)');
+    dbFile = path.join(args.root, '.zhurnal-demo', `demo-${args.tier}.db`);
+    if (!fs.existsSync(dbFile)) runDemo({ db: dbFile, tier: args.tier, years: 1, migrationsFolder });
+  }
+  if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) throw new CliError('--port: число от 0 до 65535');
+  const core = createCore({
+    dbFile,
+    migrationsFolder,
+    clock: systemClock,
+    logError: (error, channel) => console.error(`[${channel}]`, error),
+  });
+  const rendererDir = path.join(args.root, 'out', 'renderer');
+  if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
+    say('Интерфейс не собран (out/renderer): выполните npm run build; сейчас доступен только API.', 'The UI is not built (out/renderer): run npm run build; only the API is served now.');
+  }
+  const host = await startHost({ dispatch: core.dispatch, rendererDir, port: args.port, host: args.host });
+  say(`Журнал открыт по адресу ${host.url}  (база: ${dbFile})`, `Zhurnal is served at ${host.url}  (database: ${dbFile})`);
+  if (args.demo && !args.db) {
+    say('Демонстрационные входы (пароль у всех «demo»):', 'Demo logins (password «demo» for all):');
+    for (const l of demoLogins) say(`  ${l.login.padEnd(10)} ${l.who}`, `  ${l.login.padEnd(10)} ${l.role}`);
+  }
+  say('Остановить: Ctrl+C', 'Stop with Ctrl+C');
+  const stop = () => {
+    void host.close().then(() => {
+      core.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

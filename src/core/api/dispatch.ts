@@ -1,0 +1,81 @@
+import type { z } from 'zod';
+import { contract, findChannel, type Channel, type OutputOf, type ParsedInputOf } from '../../shared/contract';
+import { AppError, type Result } from '../../shared/errors';
+import { mayAccess } from '../../shared/roles';
+import type { Actor } from '../actor';
+
+/** What a transport knows about one call: the session it carries and how to change it (cookie, window). */
+export interface CallContext {
+  sessionToken: string | null;
+  /** «desktop», «http 127.0.0.1», «cli»: written to the audit log at login. */
+  client: string;
+  setSession(token: string | null): void;
+}
+
+export type Handler<C extends Channel> = (
+  input: ParsedInputOf<C>,
+  actor: Actor | null,
+  call: CallContext,
+) => OutputOf<C> | Promise<OutputOf<C>>;
+
+type Contract = typeof contract;
+/** The same shape as the contract, so a channel without its handler fails to compile. */
+export type Handlers = { [D in keyof Contract]: { [K in keyof Contract[D]]: Contract[D][K] extends Channel ? Handler<Contract[D][K]> : never } };
+
+export interface DispatcherDeps {
+  handlers: Handlers;
+  resolveActor(token: string | null): Actor | null;
+  logError?(error: unknown, channel: string): void;
+}
+
+export type Dispatch = (channel: string, input: unknown, call: CallContext) => Promise<Result<unknown>>;
+
+function handlerFor(handlers: Handlers, channel: string): Handler<Channel> | undefined {
+  const [domain] = channel.split(':');
+  const group = (handlers as unknown as Record<string, Record<string, Handler<Channel>>>)[domain ?? ''];
+  if (!group) return undefined;
+  const domainContract = (contract as unknown as Record<string, Record<string, Channel>>)[domain ?? ''] ?? {};
+  const key = Object.keys(domainContract).find((k) => domainContract[k]?.channel === channel);
+  return key ? group[key] : undefined;
+}
+
+function issuesOf(error: z.ZodError) {
+  return error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
+}
+
+/**
+ * The one wrapper every transport goes through: resolve the actor from the session → check the permission →
+ * validate the input → call the service → return a Result. Nothing else in a shell touches a service.
+ */
+export function createDispatcher(deps: DispatcherDeps): Dispatch {
+  return async (channelName, rawInput, call) => {
+    try {
+      const channel = findChannel(channelName);
+      const handler = channel && handlerFor(deps.handlers, channelName);
+      if (!channel || !handler) throw new AppError('not_found', `Неизвестный вызов: ${channelName}`);
+      const actor = deps.resolveActor(call.sessionToken);
+      if (channel.access !== 'public' && actor === null) {
+        throw new AppError('unauthorized', 'Сеанс завершён: войдите в систему снова');
+      }
+      if (!mayAccess(channel.access, actor?.roles ?? null)) {
+        throw new AppError('forbidden', 'У вас нет прав на это действие');
+      }
+      const parsed = channel.input.safeParse(rawInput ?? {});
+      if (!parsed.success) {
+        const issues = issuesOf(parsed.error);
+        throw new AppError('validation', issues.map((i) => i.message).join('; '), { issues });
+      }
+      // Outputs are always parsed, not only checked: parsing strips any field the contract does not name,
+      // so a service can never leak a column (a password hash) to a transport by returning a whole row.
+      const checked = channel.output.safeParse(await handler(parsed.data, actor, call));
+      if (!checked.success) {
+        throw new Error(`Output of ${channelName} does not match its schema: ${JSON.stringify(issuesOf(checked.error))}`);
+      }
+      return { ok: true, value: checked.data };
+    } catch (error) {
+      if (error instanceof AppError) return { ok: false, error: error.toShape() };
+      deps.logError?.(error, channelName);
+      return { ok: false, error: { kind: 'internal', message: 'Внутренняя ошибка программы. Сообщите администратору.' } };
+    }
+  };
+}

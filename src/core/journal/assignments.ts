@@ -1,0 +1,78 @@
+import { and, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { AppError } from '../../shared/errors';
+import { className, shortName } from '../../shared/names';
+import { mayAccess } from '../../shared/roles';
+import type { AssignmentSummary } from '../../shared/contract/journal';
+import type { Actor } from '../actor';
+import type { Db } from '../db/open';
+import { assignments, classes, lessons, subgroups, subjects, users } from '../db/schema';
+
+function summaries(db: Db, where: SQL | undefined, actor: Actor | null): AssignmentSummary[] {
+  const rows = db
+    .select({
+      id: assignments.id,
+      yearId: assignments.yearId,
+      teacherId: assignments.teacherId,
+      classId: classes.id,
+      grade: classes.grade,
+      letter: classes.letter,
+      subjectId: subjects.id,
+      subjectName: subjects.name,
+      subjectOrder: subjects.sortOrder,
+      subgroupName: subgroups.name,
+      teacherLast: users.lastName,
+      teacherFirst: users.firstName,
+      teacherMiddle: users.middleName,
+    })
+    .from(assignments)
+    .innerJoin(classes, eq(classes.id, assignments.classId))
+    .innerJoin(subjects, eq(subjects.id, assignments.subjectId))
+    .innerJoin(users, eq(users.id, assignments.teacherId))
+    .leftJoin(subgroups, eq(subgroups.id, assignments.subgroupId))
+    .where(where)
+    .all();
+  rows.sort(
+    (a, b) =>
+      a.grade - b.grade ||
+      a.letter.localeCompare(b.letter, 'ru') ||
+      a.subjectOrder - b.subjectOrder ||
+      a.subjectName.localeCompare(b.subjectName, 'ru') ||
+      (a.subgroupName ?? '').localeCompare(b.subgroupName ?? '', 'ru'),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    yearId: r.yearId,
+    classId: r.classId,
+    className: className(r),
+    grade: r.grade,
+    subjectId: r.subjectId,
+    subjectName: r.subjectName,
+    subgroupName: r.subgroupName,
+    teacherName: shortName({ lastName: r.teacherLast, firstName: r.teacherFirst, middleName: r.teacherMiddle }),
+    viaSubstitution: actor !== null && r.teacherId !== actor.userId && !mayAccess('journal.read_all', actor.roles),
+  }));
+}
+
+/** Assignments where the actor gave at least one lesson as a substitute. */
+const substitutedBy = (actorId: number) =>
+  inArray(
+    assignments.id,
+    sql`(select distinct ${lessons.assignmentId} from ${lessons} where ${lessons.givenById} = ${actorId})`,
+  );
+
+/** The journals an actor may open: all of them with journal.read_all, else their own and their substitutions. */
+export function listAssignments(db: Db, actor: Actor, yearId: number): AssignmentSummary[] {
+  const inYear = eq(assignments.yearId, yearId);
+  if (mayAccess('journal.read_all', actor.roles)) return summaries(db, inYear, actor);
+  return summaries(db, and(inYear, or(eq(assignments.teacherId, actor.userId), substitutedBy(actor.userId))), actor);
+}
+
+export function getAssignmentFor(db: Db, actor: Actor, assignmentId: number): AssignmentSummary {
+  const all = mayAccess('journal.read_all', actor.roles);
+  const byId = eq(assignments.id, assignmentId);
+  const found = summaries(db, all ? byId : and(byId, or(eq(assignments.teacherId, actor.userId), substitutedBy(actor.userId))), actor)[0];
+  if (found) return found;
+  const exists = db.select({ id: assignments.id }).from(assignments).where(byId).get();
+  if (!exists) throw new AppError('not_found', 'Такого журнала нет');
+  throw new AppError('forbidden', 'Этот журнал ведёт другой учитель: открыть его нельзя');
+}

@@ -1,0 +1,44 @@
+import { and, asc, desc, eq } from 'drizzle-orm';
+import { AppError } from '../../shared/errors';
+import type { Db } from '../db/open';
+import { gradePeriodSchemes, periods, schoolYears, settings } from '../db/schema';
+
+export type SchoolService = ReturnType<typeof createSchoolService>;
+
+export function createSchoolService({ db }: { db: Db }) {
+  return {
+    schoolName(): string | null {
+      const row = db.select().from(settings).where(eq(settings.key, 'school.name')).get();
+      return row ? (JSON.parse(row.value) as string) : null;
+    },
+
+    years() {
+      return db.select().from(schoolYears).orderBy(desc(schoolYears.startDate)).all();
+    },
+
+    currentYear() {
+      const year = db.select().from(schoolYears).where(eq(schoolYears.isCurrent, true)).get();
+      if (!year) throw new AppError('not_found', 'В школе не задан текущий учебный год');
+      return year;
+    },
+
+    /** The periods of a year; for a grade, only those of the scheme the grade follows (quarters or half-years). */
+    periods(yearId: number, grade?: number) {
+      if (grade === undefined) {
+        return db.select().from(periods).where(eq(periods.yearId, yearId)).orderBy(asc(periods.startDate), asc(periods.scheme)).all();
+      }
+      const scheme = db
+        .select({ scheme: gradePeriodSchemes.scheme })
+        .from(gradePeriodSchemes)
+        .where(and(eq(gradePeriodSchemes.yearId, yearId), eq(gradePeriodSchemes.grade, grade)))
+        .get();
+      if (!scheme) return [];
+      return db
+        .select()
+        .from(periods)
+        .where(and(eq(periods.yearId, yearId), eq(periods.scheme, scheme.scheme)))
+        .orderBy(asc(periods.number))
+        .all();
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import { createAuditService } from './audit/service';
+import { createAuthService } from './auth/service';
+import type { Clock } from './clock';
+import type { Db } from './db/open';
+import { createJournalService } from './journal/service';
+import { createSchoolService } from './school/service';
+import { createSetupService } from './school/setup';
+
+/** Every service of the core, wired with explicit dependencies: nothing global, no Electron. */
+export function createServices({ db, clock }: { db: Db; clock: Clock }) {
+  const audit = createAuditService({ db, clock });
+  const school = createSchoolService({ db });
+  return {
+    audit,
+    school,
+    auth: createAuthService({ db, clock, audit }),
+    setup: createSetupService({ db, clock, audit }),
+    journal: createJournalService({ db, school }),
+  };
+}
+export type Services = ReturnType<typeof createServices>;

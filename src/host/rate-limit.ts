@@ -1,0 +1,24 @@
+/**
+ * Failed logins per client address in a sliding window. In memory on purpose: the host serves one school,
+ * and a restart forgetting the counts is harmless next to the guessing it slows down.
+ */
+export function createLoginLimiter({ maxFailures = 5, windowMs = 5 * 60_000, now = () => Date.now() } = {}) {
+  const failures = new Map<string, number[]>();
+  const recent = (key: string) => (failures.get(key) ?? []).filter((t) => now() - t < windowMs);
+
+  return {
+    /** Milliseconds until the next attempt is allowed, or 0. */
+    retryAfter(key: string): number {
+      const times = recent(key);
+      failures.set(key, times);
+      if (times.length < maxFailures) return 0;
+      return windowMs - (now() - (times[0] ?? now()));
+    },
+    fail(key: string): void {
+      failures.set(key, [...recent(key), now()]);
+    },
+    succeed(key: string): void {
+      failures.delete(key);
+    },
+  };
+}

@@ -1,0 +1,45 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { main } from '../../src/cli';
+import { tempDir } from '../helpers/temp';
+
+describe('the zhurnal CLI', () => {
+  const dir = tempDir();
+  let out = '';
+  let err = '';
+  beforeEach(() => {
+    out = '';
+    err = '';
+    vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
+    vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
+  });
+  afterEach(() => vi.restoreAllMocks());
+
+  it('prints help and exits 0', async () => {
+    expect(await main(['--help'])).toBe(0);
+    expect(out).toMatch(/demo/);
+    expect(out).toMatch(/serve/);
+  });
+
+  it('creates the demo school in a new file, and refuses to overwrite it', async () => {
+    const file = path.join(dir, 'demo.db');
+    expect(await main(['demo', '--db', file, '--tier', 'small', '--years', '1', '--today', '2026-11-24'])).toBe(0);
+    expect(out).toMatch(/Демонстрационная школа создана/);
+    const size = fs.statSync(file).size;
+    expect(await main(['demo', '--db', file, '--tier', 'small'])).toBe(1);
+    expect(err).toMatch(/уже существует/);
+    expect(err.trim().split('\n')).toHaveLength(1);
+    expect(fs.statSync(file).size).toBe(size);
+  });
+
+  it('fails with one line on bad input', async () => {
+    expect(await main(['demo', '--db', path.join(dir, 'x.db'), '--tier', 'huge'])).toBe(1);
+    expect(err).toMatch(/Неизвестный размер школы/);
+    expect(await main(['frobnicate'])).toBe(1);
+    expect(await main(['serve', '--db', path.join(dir, 'missing.db')])).toBe(1);
+    expect(err).toMatch(/не найден/);
+    expect(fs.existsSync(path.join(dir, 'missing.db'))).toBe(false);
+    expect(await main(['demo', '--bogus'])).toBe(1);
+  });
+});

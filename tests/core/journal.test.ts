@@ -1,0 +1,69 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateDemoSchool } from '../../src/core/demo';
+import type { JournalGrid, AssignmentSummary } from '../../src/shared/contract';
+import { directCaller, testCore } from '../helpers/core';
+
+describe('the journal grid from the demo school', () => {
+  const core = testCore();
+  const teacher = directCaller(core);
+  const deputy = directCaller(core);
+  let mine: AssignmentSummary[] = [];
+
+  beforeAll(async () => {
+    generateDemoSchool(core.db, { tier: 'small', years: 1, today: '2026-11-24' });
+    await teacher.invoke('auth:login', { login: 'uchitel', password: 'demo' });
+    await deputy.invoke('auth:login', { login: 'zavuch', password: 'demo' });
+    const result = await teacher.invoke('journal:assignments');
+    if (!result.ok) throw new Error(result.error.message);
+    mine = result.value as AssignmentSummary[];
+  });
+
+  async function gridOf(caller: ReturnType<typeof directCaller>, assignment: AssignmentSummary) {
+    const periods = await caller.invoke('school:periods', { yearId: assignment.yearId, grade: assignment.grade });
+    if (!periods.ok) throw new Error(periods.error.message);
+    const list = periods.value as { id: number; startDate: string; endDate: string }[];
+    const period = list.find((p) => p.startDate <= '2026-11-24' && p.endDate >= '2026-11-24') ?? list[0]!;
+    return { period, result: await caller.invoke('journal:grid', { assignmentId: assignment.id, periodId: period.id }) };
+  }
+
+  it('lists the teacher’s own journals, maths in 5А among them', () => {
+    expect(mine.some((a) => a.className === '5А' && a.subjectName === 'Математика')).toBe(true);
+    expect(mine.every((a) => a.teacherName.length > 0)).toBe(true);
+  });
+
+  it('shows exactly the marks and absences the database holds, students in alphabetical order', async () => {
+    const maths = mine.find((a) => a.className === '5А' && a.subjectName === 'Математика')!;
+    const { period, result } = await gridOf(teacher, maths);
+    if (!result.ok) throw new Error(result.error.message);
+    const grid = result.value as JournalGrid;
+    const sql = core.db.$client;
+    const inPeriod = 'from lessons l where l.assignment_id = ? and l.date between ? and ?';
+    const counts = (table: string) =>
+      (sql.prepare(`select count(*) as n from ${table} x join lessons l on l.id = x.lesson_id where l.assignment_id = ? and l.date between ? and ?`).get(maths.id, period.startDate, period.endDate) as { n: number }).n;
+    expect(grid.lessons.length).toBe((sql.prepare(`select count(*) as n ${inPeriod}`).get(maths.id, period.startDate, period.endDate) as { n: number }).n);
+    expect(grid.marks.length).toBe(counts('marks'));
+    expect(grid.absences.length).toBe(counts('absences'));
+    expect(grid.marks.length).toBeGreaterThan(20);
+    const names = grid.students.map((s) => s.fullName);
+    expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b, 'ru')));
+    expect(grid.students.map((s) => s.number)).toEqual(names.map((_, i) => i + 1));
+    const dates = grid.lessons.map((l) => `${l.date}#${l.lessonNumber}`);
+    expect(dates).toEqual([...dates].sort());
+  });
+
+  it('refuses another teacher’s journal but lets the deputy read every journal', async () => {
+    const all = await deputy.invoke('journal:assignments');
+    if (!all.ok) throw new Error(all.error.message);
+    const everyone = all.value as AssignmentSummary[];
+    expect(everyone.length).toBeGreaterThan(mine.length);
+    const foreign = everyone.find((a) => !mine.some((m) => m.id === a.id))!;
+    const { result } = await gridOf(teacher, foreign);
+    expect(result).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    const asDeputy = await gridOf(deputy, foreign);
+    expect(asDeputy.result.ok).toBe(true);
+  });
+
+  it('answers a missing journal with not_found', async () => {
+    expect(await deputy.invoke('journal:grid', { assignmentId: 999_999, periodId: 1 })).toMatchObject({ ok: false, error: { kind: 'not_found' } });
+  });
+});
