@@ -15,7 +15,7 @@ export function createServices({ db, clock }: { db: Db; clock: Clock }) {
     school,
     auth: createAuthService({ db, clock, audit }),
     setup: createSetupService({ db, clock, audit }),
-    journal: createJournalService({ db, school }),
+    journal: createJournalService({ db, clock, audit, school }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -13,3 +13,8 @@ export const absenceCode = z.enum(['н', 'б', 'у', 'оп']);
 export const periodMarkValue = z.enum(['1', '2', '3', '4', '5', 'н/а', 'зач', 'незач', 'осв']);
 export const demoTier = z.enum(['small', 'typical', 'large']);
 export type DemoTier = z.infer<typeof demoTier>;
+export type MarkValue = z.infer<typeof markValue>;
+export type AbsenceCode = z.infer<typeof absenceCode>;
+
+/** Why a change is made in a closed period; also accepted (and audited) when the period is open. */
+export const correctionReason = z.string().trim().min(5, 'Причина исправления: не короче 5 символов').max(500).optional();

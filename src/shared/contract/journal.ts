@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineChannel } from './define';
-import { absenceCode, entityId, isoDate, markValue, periodMarkValue } from './common';
+import { absenceCode, correctionReason, entityId, isoDate, markValue, periodMarkValue } from './common';
 import { period } from './school';
 
 export const assignmentSummary = z.object({
@@ -56,12 +56,53 @@ export const journalGrid = z.object({
 });
 export type JournalGrid = z.infer<typeof journalGrid>;
 
+/** One line of a cell's history, from the audit log. */
+export const cellChange = z.object({
+  at: z.string(),
+  userName: z.string().nullable(),
+  action: z.string(),
+  oldValue: z.unknown(),
+  newValue: z.unknown(),
+  reason: z.string().nullable(),
+});
+
 export const journalContract = {
   assignments: defineChannel({
     channel: 'journal:assignments',
     access: 'journal.read_own',
     input: z.object({ yearId: entityId.optional() }),
     output: z.array(assignmentSummary),
+  }),
+  setMark: defineChannel({
+    channel: 'journal:setMark',
+    access: 'journal.write',
+    input: z.object({
+      lessonId: entityId,
+      studentId: entityId,
+      value1: markValue,
+      value2: markValue.nullable().optional(),
+      workKindId: entityId.optional(),
+      reason: correctionReason,
+    }),
+    output: z.object({ value1: markValue, value2: markValue.nullable(), workKindId: entityId }),
+  }),
+  clearMark: defineChannel({
+    channel: 'journal:clearMark',
+    access: 'journal.write',
+    input: z.object({ lessonId: entityId, studentId: entityId, reason: correctionReason }),
+    output: z.null(),
+  }),
+  setAbsence: defineChannel({
+    channel: 'journal:setAbsence',
+    access: 'journal.write',
+    input: z.object({ lessonId: entityId, studentId: entityId, code: absenceCode.nullable(), reason: correctionReason }),
+    output: absenceCode.nullable(),
+  }),
+  cellHistory: defineChannel({
+    channel: 'journal:cellHistory',
+    access: 'journal.read_own',
+    input: z.object({ lessonId: entityId, studentId: entityId }),
+    output: z.array(cellChange),
   }),
   grid: defineChannel({
     channel: 'journal:grid',

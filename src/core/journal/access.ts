@@ -1,0 +1,51 @@
+import { and, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import { AppError } from '../../shared/errors';
+import { mayAccess } from '../../shared/roles';
+import type { Actor } from '../actor';
+import type { Db } from '../db/open';
+import { assignments, classEnrollments, classes, lessons, subgroupMembers } from '../db/schema';
+
+export interface WritableLesson {
+  lesson: typeof lessons.$inferSelect;
+  assignment: typeof assignments.$inferSelect;
+  grade: number;
+}
+
+/**
+ * A lesson the actor may write: one of their own assignments, or one they gave as a substitute.
+ * Checked in the core, so no transport and no screen can get around it.
+ */
+export function writableLesson(db: Db, actor: Actor, lessonId: number): WritableLesson {
+  const row = db
+    .select({ lesson: lessons, assignment: assignments, grade: classes.grade })
+    .from(lessons)
+    .innerJoin(assignments, eq(assignments.id, lessons.assignmentId))
+    .innerJoin(classes, eq(classes.id, assignments.classId))
+    .where(eq(lessons.id, lessonId))
+    .get();
+  if (!row) throw new AppError('not_found', 'Такого урока нет');
+  if (!mayAccess('journal.write', actor.roles)) throw new AppError('forbidden', 'Вести журнал может только учитель');
+  const own = row.assignment.teacherId === actor.userId || row.lesson.givenById === actor.userId;
+  if (!own) throw new AppError('forbidden', 'Этот урок ведёт другой учитель: изменить его записи нельзя');
+  return row;
+}
+
+/** Whether the student was in the lesson's class (or subgroup) on its date. */
+export function attendsLesson(db: Db, target: WritableLesson, studentId: number): boolean {
+  const date = target.lesson.date;
+  const { subgroupId, classId } = target.assignment;
+  if (subgroupId) {
+    const t = subgroupMembers;
+    return !!db
+      .select({ id: t.id })
+      .from(t)
+      .where(and(eq(t.subgroupId, subgroupId), eq(t.studentId, studentId), lte(t.startDate, date), or(isNull(t.endDate), gte(t.endDate, date))))
+      .get();
+  }
+  const t = classEnrollments;
+  return !!db
+    .select({ id: t.id })
+    .from(t)
+    .where(and(eq(t.classId, classId), eq(t.studentId, studentId), lte(t.startDate, date), or(isNull(t.endDate), gte(t.endDate, date))))
+    .get();
+}

@@ -1,0 +1,34 @@
+import { and, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import { AppError } from '../../shared/errors';
+import type { Db } from '../db/open';
+import { gradePeriodSchemes, periodLocks, periods } from '../db/schema';
+
+/** The lock on the period that holds `date` for a class, if the deputy closed it (for the class or the school). */
+export function lockOn(db: Db, where: { yearId: number; classId: number; grade: number; date: string }) {
+  return db
+    .select({ lockId: periodLocks.id, periodName: periods.name })
+    .from(periodLocks)
+    .innerJoin(periods, eq(periods.id, periodLocks.periodId))
+    .innerJoin(gradePeriodSchemes, and(eq(gradePeriodSchemes.yearId, periods.yearId), eq(gradePeriodSchemes.scheme, periods.scheme)))
+    .where(
+      and(
+        eq(periods.yearId, where.yearId),
+        eq(gradePeriodSchemes.grade, where.grade),
+        lte(periods.startDate, where.date),
+        gte(periods.endDate, where.date),
+        isNull(periodLocks.unlockedAt),
+        or(isNull(periodLocks.classId), eq(periodLocks.classId, where.classId)),
+      ),
+    )
+    .get();
+}
+
+/** A closed period accepts a change only as a correction with a written reason (kept in the audit log). */
+export function requireOpenOrReason(db: Db, where: Parameters<typeof lockOn>[1], reason: string | undefined): void {
+  const lock = lockOn(db, where);
+  if (lock && !(reason && reason.trim().length >= 5)) {
+    throw new AppError('locked', `Период «${lock.periodName}» закрыт заместителем директора. Попросите открыть его или укажите причину исправления.`, {
+      period: lock.periodName,
+    });
+  }
+}

@@ -1,0 +1,30 @@
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../db/open';
+import { settings } from '../db/schema';
+
+/** The school's rules that the journal enforces, with the defaults DOMAIN.md describes. */
+export const settingSchemas = {
+  'marks.scale': z.enum(['1-5', '2-5']).default('1-5'),
+  'marks.useWeights': z.boolean().default(true),
+  'marks.rounding': z.enum(['half_up', 'threshold_0.6']).default('half_up'),
+  'marks.allowExempt': z.boolean().default(true), // «осв»
+  'journal.controlMarksDays': z.number().int().min(1).max(30).default(7),
+  'journal.minMarksPerPeriod': z.number().int().min(0).max(50).default(3),
+} as const;
+export type SettingKey = keyof typeof settingSchemas;
+export type SettingValue<K extends SettingKey> = z.output<(typeof settingSchemas)[K]>;
+
+/** A setting's value, or its default when it was never set or holds something the schema refuses. */
+export function readSetting<K extends SettingKey>(db: Db, key: K): SettingValue<K> {
+  const row = db.select().from(settings).where(eq(settings.key, key)).get();
+  const schema = settingSchemas[key];
+  let raw: unknown;
+  try {
+    raw = row ? JSON.parse(row.value) : undefined;
+  } catch {
+    raw = undefined;
+  }
+  const parsed = schema.safeParse(raw);
+  return (parsed.success ? parsed.data : schema.parse(undefined)) as SettingValue<K>;
+}
