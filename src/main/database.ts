@@ -1,0 +1,53 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { app, dialog } from 'electron';
+import { createCore, type Core } from '../core/app';
+import { systemClock } from '../core/clock';
+import { AppError } from '../shared/errors';
+
+export const databaseFileName = 'zhurnal.db';
+
+export function databaseFile(): string {
+  return path.join(app.getPath('userData'), databaseFileName);
+}
+
+/** The migrations are packaged as a resource beside app.asar, and sit in the checkout in development. */
+export function migrationsFolder(): string {
+  return app.isPackaged ? path.join(process.resourcesPath, 'migrations') : path.join(app.getAppPath(), 'migrations');
+}
+
+function explain(error: unknown, file: string): string {
+  const reason =
+    error instanceof AppError ? error.message : `Внутренняя ошибка программы: ${error instanceof Error ? error.message : String(error)}`;
+  return [
+    reason,
+    '',
+    `Файл базы данных: ${file}`,
+    'Журнал не удалял и не заменял этот файл. Сохраните его копию и обратитесь к администратору',
+    '(можно восстановить базу из резервной копии).',
+  ].join('\n');
+}
+
+/**
+ * Opens the school's database (created on the first start) and builds the core. On failure it tells the
+ * person why and quits: the file is left exactly as it was, never deleted or recreated, because it may be
+ * the only copy of a school's marks.
+ */
+export function openCore(): Core | null {
+  const file = databaseFile();
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    return createCore({
+      dbFile: file,
+      migrationsFolder: migrationsFolder(),
+      clock: systemClock,
+      create: true,
+      logError: (error, channel) => console.error(`[${channel}]`, error),
+    });
+  } catch (error) {
+    console.error(error);
+    dialog.showErrorBox('Журнал: не удалось открыть базу данных', explain(error, file));
+    app.quit();
+    return null;
+  }
+}

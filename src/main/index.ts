@@ -1,0 +1,43 @@
+import path from 'node:path';
+import { app, dialog, session, type BrowserWindow } from 'electron';
+import { appLocation } from './app-url';
+import { openCore } from './database';
+import { registerIpc } from './ipc';
+import { installMenu } from './menu';
+import { hardenSession } from './security';
+import { claimSingleInstance } from './single-instance';
+import { createMainWindow } from './window';
+
+// Wiring only: each piece lives in its own file. __dirname is out/main once built.
+let mainWindow: BrowserWindow | null = null;
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  const dev = !app.isPackaged;
+  hardenSession(session.defaultSession, { dev });
+  const core = openCore();
+  if (!core) return;
+  app.on('will-quit', () => core.close());
+
+  const location = appLocation({
+    devServerUrl: dev ? process.env['ELECTRON_RENDERER_URL'] : undefined,
+    rendererFile: path.join(__dirname, '../renderer/index.html'),
+  });
+  registerIpc({ dispatch: core.dispatch, isOwnUrl: location.isOwn });
+  installMenu({ dev });
+  mainWindow = createMainWindow({ preload: path.join(__dirname, '../preload/index.cjs'), location });
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+function failedToStart(error: unknown): void {
+  console.error(error);
+  dialog.showErrorBox('Журнал не запустился', `Внутренняя ошибка программы: ${error instanceof Error ? error.message : String(error)}`);
+  app.quit();
+}
+
+/** Settles when the app has started (or decided not to); exported for the wiring tests. */
+export const started: Promise<void> = claimSingleInstance(() => mainWindow) ? start().catch(failedToStart) : Promise.resolve();
+
+app.on('window-all-closed', () => app.quit());

@@ -1,0 +1,11 @@
+import type { Result } from '../shared/errors';
+import type { ProgressEvent } from './protocol';
+
+export type { ProgressEvent } from './protocol';
+
+/** `window.api` as the renderer sees it: the contract's calls and progress events, nothing else. */
+export interface ZhurnalApi {
+  invoke(channel: string, input?: unknown): Promise<Result<unknown>>;
+  /** Returns the function that unsubscribes. */
+  onProgress(listener: (event: ProgressEvent) => void): () => void;
+}

@@ -1,0 +1,222 @@
+/**
+ * A small stand-in for the `electron` module (no Electron binary can be installed here). Tests mock
+ * `electron` with it: `vi.mock('electron', () => import('./fake-electron'))`. Its state sits on globalThis so
+ * a module re-imported after vi.resetModules() still talks to the same fake.
+ */
+import { EventEmitter } from 'node:events';
+
+type Listener = (...args: never[]) => unknown;
+
+export interface FakeEvent {
+  url: string;
+  defaultPrevented: boolean;
+  preventDefault(): void;
+}
+
+export function fakeEvent(url = ''): FakeEvent {
+  return {
+    url,
+    defaultPrevented: false,
+    preventDefault() {
+      this.defaultPrevented = true;
+    },
+  };
+}
+
+let nextContentsId = 1;
+
+export class FakeWebContents extends EventEmitter {
+  readonly id = nextContentsId++;
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | null = null;
+  readonly sent: [string, unknown][] = [];
+  destroyed = false;
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
+    this.windowOpenHandler = handler;
+  }
+  send(channel: string, payload: unknown): void {
+    this.sent.push([channel, payload]);
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  destroy(): void {
+    this.destroyed = true;
+    this.emit('destroyed');
+  }
+}
+
+export class BrowserWindow extends EventEmitter {
+  readonly webContents = new FakeWebContents();
+  loadedUrl: string | null = null;
+  minimized = false;
+  focused = false;
+  shown = false;
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+    state().windows.push(this);
+  }
+  loadURL(url: string): Promise<void> {
+    this.loadedUrl = url;
+    return Promise.resolve();
+  }
+  isDestroyed = () => false;
+  isMinimized = () => this.minimized;
+  restore = () => {
+    this.minimized = false;
+  };
+  show = () => {
+    this.shown = true;
+  };
+  focus = () => {
+    this.focused = true;
+  };
+}
+
+interface FakeState {
+  windows: BrowserWindow[];
+  handlers: Map<string, Listener>;
+  errorBoxes: { title: string; content: string }[];
+  quits: number;
+  paths: Record<string, string>;
+  appPath: string;
+  isPackaged: boolean;
+  singleInstanceLock: boolean;
+  appEvents: EventEmitter;
+  exposed: { key: string; api: unknown }[];
+  rendererInvokes: { channel: string; args: unknown[] }[];
+  rendererEvents: EventEmitter;
+  /** The page URL the fake ipcRenderer claims to call from. */
+  rendererUrl: string;
+  headersListener: { filter: unknown; listener: Listener } | null;
+  permissionRequest: Listener | null;
+  permissionCheck: Listener | null;
+  menu: unknown;
+}
+
+function freshState(): FakeState {
+  return {
+    windows: [],
+    handlers: new Map(),
+    errorBoxes: [],
+    quits: 0,
+    paths: {},
+    appPath: process.cwd(),
+    isPackaged: false,
+    singleInstanceLock: true,
+    appEvents: new EventEmitter(),
+    exposed: [],
+    rendererInvokes: [],
+    rendererEvents: new EventEmitter(),
+    rendererUrl: 'about:blank',
+    headersListener: null,
+    permissionRequest: null,
+    permissionCheck: null,
+    menu: undefined,
+  };
+}
+
+const holder = globalThis as { __fakeElectron?: FakeState };
+export function state(): FakeState {
+  holder.__fakeElectron ??= freshState();
+  return holder.__fakeElectron;
+}
+export function resetFake(): void {
+  holder.__fakeElectron = freshState();
+}
+
+export const app = {
+  whenReady: () => Promise.resolve(),
+  getPath: (name: string) => {
+    const p = state().paths[name];
+    if (!p) throw new Error(`fake app.getPath: no path for ${name}`);
+    return p;
+  },
+  getAppPath: () => state().appPath,
+  get isPackaged() {
+    return state().isPackaged;
+  },
+  requestSingleInstanceLock: () => state().singleInstanceLock,
+  quit: () => {
+    state().quits++;
+  },
+  on: (event: string, listener: Listener) => {
+    state().appEvents.on(event, listener as (...args: unknown[]) => void);
+    return app;
+  },
+  once: (event: string, listener: Listener) => {
+    state().appEvents.once(event, listener as (...args: unknown[]) => void);
+    return app;
+  },
+};
+
+export const ipcMain = {
+  handle: (channel: string, handler: Listener) => {
+    if (state().handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`);
+    state().handlers.set(channel, handler);
+  },
+  removeHandler: (channel: string) => {
+    state().handlers.delete(channel);
+  },
+};
+
+export const dialog = {
+  showErrorBox: (title: string, content: string) => {
+    state().errorBoxes.push({ title, content });
+  },
+};
+
+export const session = {
+  defaultSession: {
+    webRequest: {
+      onHeadersReceived: (filter: unknown, listener: Listener) => {
+        state().headersListener = { filter, listener };
+      },
+    },
+    setPermissionRequestHandler: (handler: Listener) => {
+      state().permissionRequest = handler;
+    },
+    setPermissionCheckHandler: (handler: Listener) => {
+      state().permissionCheck = handler;
+    },
+  },
+};
+
+export const Menu = {
+  buildFromTemplate: (template: unknown) => ({ template }),
+  setApplicationMenu: (menu: unknown) => {
+    state().menu = menu;
+  },
+};
+
+export const shell = {
+  openExternal: () => {
+    throw new Error('the app must not open external links');
+  },
+};
+
+export const contextBridge = {
+  exposeInMainWorld: (key: string, api: unknown) => {
+    state().exposed.push({ key, api });
+  },
+};
+
+/** The fake renderer's IPC: invoke goes to the handler main registered, as from the first window's top frame. */
+export const ipcRenderer = {
+  invoke: async (channel: string, ...args: unknown[]) => {
+    const s = state();
+    s.rendererInvokes.push({ channel, args });
+    const handler = s.handlers.get(channel);
+    if (!handler) throw new Error(`No handler registered for '${channel}'`);
+    const sender = s.windows[0]?.webContents ?? new FakeWebContents();
+    const event = { sender, senderFrame: { url: s.rendererUrl, parent: null } };
+    return (handler as (...a: unknown[]) => unknown)(event, ...args);
+  },
+  on: (channel: string, listener: Listener) => {
+    state().rendererEvents.on(channel, listener as (...args: unknown[]) => void);
+    return ipcRenderer;
+  },
+  removeListener: (channel: string, listener: Listener) => {
+    state().rendererEvents.removeListener(channel, listener as (...args: unknown[]) => void);
+    return ipcRenderer;
+  },
+};

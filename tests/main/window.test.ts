@@ -1,0 +1,138 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { channelNames } from '../../src/shared/contract';
+import { channelsFromArgv } from '../../src/preload/protocol';
+import { fakeEvent, resetFake, state, type BrowserWindow } from './fake-electron';
+
+vi.mock('electron', () => import('./fake-electron'));
+
+const { createMainWindow } = await import('../../src/main/window');
+const { appLocation } = await import('../../src/main/app-url');
+const { contentSecurityPolicy, hardenSession } = await import('../../src/main/security');
+const { menuTemplate } = await import('../../src/main/menu');
+const { session } = await import('electron');
+
+const rendererFile = path.resolve('out/renderer/index.html');
+const ownUrl = pathToFileURL(rendererFile).href;
+
+function openWindow(location = appLocation({ rendererFile })): BrowserWindow {
+  createMainWindow({ preload: '/app/out/preload/index.cjs', location });
+  return state().windows.at(-1)!;
+}
+
+describe('the main window', () => {
+  beforeEach(() => resetFake());
+
+  it('is isolated and sandboxed, with no Node in the page', () => {
+    const window = openWindow();
+    const prefs = window.options['webPreferences'] as Record<string, unknown>;
+    expect(prefs).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      webviewTag: false,
+      preload: '/app/out/preload/index.cjs',
+    });
+    expect(window.options['title']).toBe('Журнал');
+  });
+
+  it('loads the built renderer file, or the dev server when one is given', () => {
+    expect(openWindow().loadedUrl).toBe(ownUrl);
+    const dev = openWindow(appLocation({ rendererFile, devServerUrl: 'http://localhost:5173' }));
+    expect(dev.loadedUrl).toBe('http://localhost:5173/');
+  });
+
+  it('hands the preload exactly the contract channel names', () => {
+    const prefs = openWindow().options['webPreferences'] as { additionalArguments: string[] };
+    expect([...channelsFromArgv(prefs.additionalArguments)].sort()).toEqual([...channelNames].sort());
+  });
+
+  it('cannot navigate away from the app', () => {
+    const contents = openWindow().webContents;
+    for (const url of ['https://example.com/', 'file:///etc/passwd', 'http://localhost:5173/', 'javascript:alert(1)']) {
+      const event = fakeEvent(url);
+      contents.emit('will-navigate', event, url);
+      expect(event.defaultPrevented, url).toBe(true);
+      const redirect = fakeEvent(url);
+      contents.emit('will-redirect', redirect, url);
+      expect(redirect.defaultPrevented, url).toBe(true);
+    }
+    const inApp = fakeEvent(`${ownUrl}#/journal`);
+    contents.emit('will-navigate', inApp, inApp.url);
+    expect(inApp.defaultPrevented).toBe(false);
+  });
+
+  it('opens no new windows and attaches no webviews', () => {
+    const contents = openWindow().webContents;
+    expect(contents.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+    expect(contents.windowOpenHandler?.({ url: ownUrl })).toEqual({ action: 'deny' });
+    const attach = fakeEvent();
+    contents.emit('will-attach-webview', attach, {}, {});
+    expect(attach.defaultPrevented).toBe(true);
+  });
+});
+
+describe('what counts as the app’s own page', () => {
+  it('in production: only out/renderer/index.html, whatever its hash', () => {
+    const { isOwn } = appLocation({ rendererFile });
+    expect(isOwn(ownUrl)).toBe(true);
+    expect(isOwn(`${ownUrl}?x=1#/login`)).toBe(true);
+    expect(isOwn(pathToFileURL(path.resolve('out/renderer/other.html')).href)).toBe(false);
+    expect(isOwn(`file://evil.example${new URL(ownUrl).pathname}`)).toBe(false);
+    expect(isOwn('http://localhost:5173/')).toBe(false);
+    expect(isOwn('not a url')).toBe(false);
+  });
+
+  it('in development: the dev server origin only', () => {
+    const { isOwn } = appLocation({ rendererFile, devServerUrl: 'http://localhost:5173/' });
+    expect(isOwn('http://localhost:5173/journal')).toBe(true);
+    expect(isOwn('http://localhost:5174/')).toBe(false);
+    expect(isOwn('http://127.0.0.1:5173/')).toBe(false);
+    expect(isOwn(ownUrl)).toBe(false);
+  });
+});
+
+describe('the session', () => {
+  beforeEach(() => resetFake());
+
+  it('puts a strict CSP on http(s) responses, replacing any the server sent', () => {
+    hardenSession(session.defaultSession as never, { dev: false });
+    const { filter, listener } = state().headersListener!;
+    expect(filter).toEqual({ urls: ['http://*/*', 'https://*/*'] });
+    let answer: { responseHeaders: Record<string, string[]> } | undefined;
+    (listener as (d: unknown, cb: (r: typeof answer) => void) => void)(
+      { responseHeaders: { 'content-security-policy': ['default-src *'], 'Content-Type': ['text/html'] } },
+      (r) => (answer = r),
+    );
+    expect(answer?.responseHeaders['Content-Security-Policy']).toEqual([contentSecurityPolicy(false)]);
+    expect(answer?.responseHeaders['content-security-policy']).toBeUndefined();
+    expect(answer?.responseHeaders['Content-Type']).toEqual(['text/html']);
+    expect(contentSecurityPolicy(false)).toMatch(/script-src 'self';/);
+    expect(contentSecurityPolicy(false)).not.toMatch(/unsafe-eval|ws:/);
+    expect(contentSecurityPolicy(false).match(/script-src[^;]*/)?.[0]).not.toMatch(/unsafe-inline/);
+  });
+
+  it('denies every permission request and check', () => {
+    hardenSession(session.defaultSession as never, { dev: false });
+    const decisions: boolean[] = [];
+    for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) {
+      (state().permissionRequest as (...a: unknown[]) => void)({}, permission, (allow: boolean) => decisions.push(allow));
+    }
+    expect(decisions).toEqual([false, false, false, false]);
+    expect((state().permissionCheck as (...a: unknown[]) => boolean)({}, 'media')).toBe(false);
+  });
+});
+
+describe('the menu', () => {
+  it('is Russian, and has reload and developer tools only in development', () => {
+    const labels = (items: ReturnType<typeof menuTemplate>): string[] =>
+      items.flatMap((item) => [item.label ?? '', ...labels((item.submenu as ReturnType<typeof menuTemplate>) ?? [])]);
+    const production = labels(menuTemplate({ dev: false })).filter(Boolean);
+    expect(production.every((label) => /^[А-Яа-яЁё ]+$/.test(label))).toBe(true);
+    expect(JSON.stringify(menuTemplate({ dev: false }))).not.toMatch(/reload|toggleDevTools/);
+    expect(JSON.stringify(menuTemplate({ dev: true }))).toMatch(/toggleDevTools/);
+  });
+});
