@@ -1,0 +1,30 @@
+import { AppError, errorTitles } from '../../../shared/errors';
+
+export interface ShownError {
+  title: string;
+  message: string | null;
+}
+
+/** Any thrown thing as the two lines a person reads: the Russian title of its kind and the server's message. */
+export function describeError(error: unknown): ShownError {
+  if (error instanceof AppError) {
+    if (error.kind === 'internal') return { title: errorTitles.internal, message: null };
+    return { title: errorTitles[error.kind], message: error.message };
+  }
+  return { title: errorTitles.internal, message: null };
+}
+
+export const isUnauthorized = (error: unknown): boolean => error instanceof AppError && error.kind === 'unauthorized';
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+/** The `details.issues` a validation error carries (path joined with dots → Russian message). */
+export function issuesOf(error: unknown): FieldIssue[] {
+  if (!(error instanceof AppError) || error.kind !== 'validation') return [];
+  const issues = (error.details as { issues?: unknown } | undefined)?.issues;
+  if (!Array.isArray(issues)) return [];
+  return issues.filter((i): i is FieldIssue => typeof (i as FieldIssue)?.path === 'string' && typeof (i as FieldIssue)?.message === 'string');
+}

@@ -1,0 +1,40 @@
+import type { Channel, InputOf, OutputOf } from '../../../shared/contract';
+import { AppError, errorKinds, type AppErrorShape, type Result } from '../../../shared/errors';
+
+const noConnection = 'Нет связи с компьютером, на котором хранится журнал. Проверьте сеть и повторите.';
+
+async function overHttp(channel: string, input: unknown): Promise<Result<unknown>> {
+  let response: Response;
+  try {
+    response = await fetch(`/api/${channel}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(input ?? {}),
+      credentials: 'same-origin',
+    });
+  } catch {
+    return { ok: false, error: { kind: 'io', message: noConnection } };
+  }
+  try {
+    return (await response.json()) as Result<unknown>;
+  } catch {
+    return { ok: false, error: { kind: 'internal', message: `Сервер ответил не по протоколу (HTTP ${response.status})` } };
+  }
+}
+
+function isErrorShape(e: unknown): e is AppErrorShape {
+  const shape = e as Partial<AppErrorShape> | null;
+  return typeof shape?.message === 'string' && (errorKinds as readonly unknown[]).includes(shape.kind);
+}
+
+/** Sends one call of the contract through Electron's preload when present, else over HTTP to the host shell. */
+export async function invokeChannel(channel: string, input: unknown): Promise<unknown> {
+  const result = window.api ? await window.api.invoke(channel, input ?? {}) : await overHttp(channel, input);
+  if (result.ok) return result.value;
+  throw AppError.from(isErrorShape(result.error) ? result.error : { kind: 'internal', message: 'Непонятный ответ сервера' });
+}
+
+/** A typed call: `invoke(contract.journal.grid, { assignmentId, periodId })`. A failed Result is thrown as AppError. */
+export function invoke<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
+  return invokeChannel(channel.channel, input) as Promise<OutputOf<C>>;
+}

@@ -1,0 +1,23 @@
+import { useState } from 'react';
+import { MantineProvider } from '@mantine/core';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { ErrorStack, ErrorStoreContext } from '../errors/ErrorStack';
+import { createErrorStore } from '../errors/store';
+import { createQueryClient } from './queryClient';
+import { Root } from './Root';
+import { theme } from './theme';
+
+export function App() {
+  const [errors] = useState(createErrorStore);
+  const [queryClient] = useState(() => createQueryClient(errors));
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <QueryClientProvider client={queryClient}>
+        <ErrorStoreContext.Provider value={errors}>
+          <Root />
+          <ErrorStack />
+        </ErrorStoreContext.Provider>
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}

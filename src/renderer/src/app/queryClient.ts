@@ -1,0 +1,47 @@
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
+import { isUnauthorized } from '../api/errors';
+import { keys } from '../api/queries';
+import type { ErrorStore } from '../errors/store';
+
+declare module '@tanstack/react-query' {
+  interface Register {
+    /** A mutation with `ownsErrors` shows its failure itself (the login form), so the global handler keeps out. */
+    mutationMeta: { ownsErrors?: boolean };
+  }
+}
+
+/**
+ * One place decides what a failure does: an ended session returns to the login screen (forgetting every
+ * loaded journal), a failed action is reported in the corner, a failed query shows its error where it is.
+ */
+export function createQueryClient(errors: ErrorStore): QueryClient {
+  const endSession = (error: unknown) => {
+    errors.report(error);
+    forgetUserData(client);
+  };
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({
+      onError: (error) => {
+        if (isUnauthorized(error)) endSession(error);
+      },
+    }),
+    mutationCache: new MutationCache({
+      onError: (error, _vars, _ctx, mutation) => {
+        if (mutation.meta?.ownsErrors) return;
+        if (isUnauthorized(error)) endSession(error);
+        else errors.report(error);
+      },
+    }),
+    defaultOptions: {
+      queries: { retry: false, refetchOnWindowFocus: false, staleTime: 30_000 },
+      mutations: { retry: false },
+    },
+  });
+  return client;
+}
+
+/** After logout or a lost session: nothing of the previous user stays in memory. */
+export function forgetUserData(client: QueryClient): void {
+  client.setQueryData(keys.me, null);
+  client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' && q.queryKey[0] !== 'setup' });
+}

@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import { Center, Group, Input, Loader, Paper, SegmentedControl, Stack, Tabs, Text } from '@mantine/core';
+import type { AssignmentSummary, SessionUser } from '../../../shared/contract';
+import { AppError } from '../../../shared/errors';
+import { mayAccess } from '../../../shared/roles';
+import { useAssignments, useGridData, usePeriods } from '../api/queries';
+import { ErrorPanel } from '../errors/ErrorPanel';
+import { AssignmentSelect } from './AssignmentSelect';
+import { fullDate, todayIso } from './dates';
+import { JournalGridView } from './grid/JournalGridView';
+import { LessonsList } from './LessonsList';
+import { defaultPeriod } from './periods';
+
+function Loading() {
+  return (
+    <Center py="xl">
+      <Loader size="sm" aria-label="Загрузка" />
+    </Center>
+  );
+}
+
+/** Choose a journal (class, subject, subgroup) and a period; see its page. Read-only in this version. */
+export function JournalScreen({ user }: { user: SessionUser }) {
+  const today = todayIso();
+  const assignments = useAssignments();
+  const [chosenAssignment, setChosenAssignment] = useState<AssignmentSummary | null>(null);
+  const list = assignments.data ?? [];
+  // Opens on the user's own journal; those they only substituted in come after.
+  const assignment = list.find((a) => a.id === chosenAssignment?.id) ?? list.find((a) => !a.viaSubstitution) ?? list[0];
+
+  const periods = usePeriods(assignment?.yearId, assignment?.grade);
+  const [chosenPeriodId, setChosenPeriodId] = useState<number | null>(null);
+  const periodList = periods.data ?? [];
+  const period = periodList.find((p) => p.id === chosenPeriodId) ?? defaultPeriod(periodList, today);
+  const grid = useGridData(assignment?.id, period?.id);
+
+  // A new school has no current year yet: that is a state to explain, not an error.
+  if (assignments.error instanceof AppError && assignments.error.kind === 'not_found') {
+    return (
+      <Paper withBorder p="xl">
+        <Text>{assignments.error.message}.</Text>
+        <Text c="dimmed" size="sm" mt="xs">
+          Журналы появятся, когда администратор внесёт учебный год, классы, предметы и нагрузку учителей.
+        </Text>
+      </Paper>
+    );
+  }
+  if (assignments.error) return <ErrorPanel error={assignments.error} onRetry={() => void assignments.refetch()} />;
+  if (!assignments.data) return <Loading />;
+  if (!assignment) {
+    return (
+      <Paper withBorder p="xl">
+        <Text c="dimmed">В этом учебном году у вас нет журналов: обратитесь к администратору, чтобы назначили нагрузку.</Text>
+      </Paper>
+    );
+  }
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <Group align="flex-end" gap="lg">
+          <AssignmentSelect
+            assignments={list}
+            value={assignment}
+            onChange={setChosenAssignment}
+            showTeacher={mayAccess('journal.read_all', user.roles)}
+          />
+          {periodList.length > 0 && period && (
+            <Input.Wrapper label="Период">
+              <div>
+                <SegmentedControl
+                  data-testid="period-select"
+                  data={periodList.map((p) => ({ value: String(p.id), label: p.name }))}
+                  value={String(period.id)}
+                  onChange={(v) => setChosenPeriodId(Number(v))}
+                />
+              </div>
+            </Input.Wrapper>
+          )}
+        </Group>
+        <Stack gap={0} align="flex-end">
+          <Text size="sm">
+            Учитель: <b>{assignment.teacherName}</b>
+          </Text>
+          {period && (
+            <Text size="xs" c="dimmed" data-testid="period-dates">
+              {period.name}: {fullDate(period.startDate)} — {fullDate(period.endDate)}
+            </Text>
+          )}
+        </Stack>
+      </Group>
+
+      {periods.error && <ErrorPanel error={periods.error} onRetry={() => void periods.refetch()} />}
+      {periods.data && periodList.length === 0 && <Text c="dimmed">Для {assignment.grade}-х классов не заданы учебные периоды.</Text>}
+      {grid.error && <ErrorPanel error={grid.error} onRetry={() => void grid.refetch()} />}
+      {(periods.isLoading || grid.isLoading) && <Loading />}
+      {grid.data && (
+        <Tabs defaultValue="marks" keepMounted={false}>
+          <Tabs.List mb="sm">
+            <Tabs.Tab value="marks">Отметки и пропуски</Tabs.Tab>
+            <Tabs.Tab value="lessons">Темы уроков и задания</Tabs.Tab>
+          </Tabs.List>
+          <Tabs.Panel value="marks">
+            <JournalGridView grid={grid.data} today={today} />
+          </Tabs.Panel>
+          <Tabs.Panel value="lessons">
+            <LessonsList grid={grid.data} today={today} />
+          </Tabs.Panel>
+        </Tabs>
+      )}
+    </Stack>
+  );
+}

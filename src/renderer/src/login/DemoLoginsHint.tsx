@@ -1,0 +1,33 @@
+import { Table, Text } from '@mantine/core';
+
+const demoLogins: ReadonlyArray<readonly [string, string]> = [
+  ['admin', 'администратор ЭЖ'],
+  ['zavuch', 'завуч'],
+  ['director', 'директор'],
+  ['secretary', 'секретарь'],
+  ['uchitel', 'учитель математики 5А'],
+  ['klruk', 'классный руководитель 5А'],
+];
+
+/** Shown right after the demonstration school was made in this window, so the logins need not be looked up. */
+export function DemoLoginsHint() {
+  return (
+    <div>
+      <Text size="sm" fw={500} mb={4}>
+        Демонстрационные входы (пароль «demo»):
+      </Text>
+      <Table withRowBorders={false} verticalSpacing={2} fz="sm">
+        <Table.Tbody>
+          {demoLogins.map(([login, who]) => (
+            <Table.Tr key={login}>
+              <Table.Td ff="monospace" w={90}>
+                {login}
+              </Table.Td>
+              <Table.Td c="dimmed">{who}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </div>
+  );
+}

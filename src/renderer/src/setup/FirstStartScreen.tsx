@@ -1,0 +1,70 @@
+import { Button, Container, LoadingOverlay, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { contract } from '../../../shared/contract';
+import { invoke } from '../api/invoke';
+import { keys } from '../api/queries';
+import { CreateSchoolForm } from './CreateSchoolForm';
+
+export type SetupOutcome = { kind: 'school'; login: string } | { kind: 'demo' };
+
+/** A database without a school: make an empty one with its administrator, or fill it with the demonstration school. */
+export function FirstStartScreen({ onDone }: { onDone(outcome: SetupOutcome): void }) {
+  const queryClient = useQueryClient();
+  const demo = useMutation({
+    mutationFn: () => invoke(contract.setup.createDemo, { tier: 'small' }),
+    onSuccess: async () => {
+      onDone({ kind: 'demo' });
+      await queryClient.invalidateQueries({ queryKey: keys.status });
+    },
+  });
+  const created = async (login: string) => {
+    onDone({ kind: 'school', login });
+    await queryClient.invalidateQueries({ queryKey: keys.status });
+  };
+
+  return (
+    <Container size="lg" py={48}>
+      <LoadingOverlay
+        visible={demo.isPending}
+        zIndex={500}
+        overlayProps={{ blur: 2 }}
+        loaderProps={{ children: <DemoProgress /> }}
+      />
+      <Stack gap={4} mb="xl">
+        <Title order={1}>Журнал</Title>
+        <Text c="dimmed">Первый запуск: в этой базе данных ещё нет школы.</Text>
+      </Stack>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl">
+        <Paper withBorder p="xl" radius="md">
+          <Title order={3} mb="xs">
+            Создать школу
+          </Title>
+          <Text size="sm" c="dimmed" mb="md">
+            Пустая школа и учётная запись её администратора. Классы, учителя и расписание вносятся потом.
+          </Text>
+          <CreateSchoolForm onCreated={created} />
+        </Paper>
+        <Paper withBorder p="xl" radius="md" style={{ alignSelf: 'start' }}>
+          <Title order={3} mb="xs">
+            Открыть демонстрационную школу
+          </Title>
+          <Text size="sm" c="dimmed" mb="md">
+            Небольшая сельская школа с выдуманными классами, учителями, уроками и отметками — чтобы познакомиться с
+            программой. Для настоящей работы создайте отдельную базу.
+          </Text>
+          <Button variant="light" onClick={() => demo.mutate()} loading={demo.isPending}>
+            Открыть демонстрационную школу
+          </Button>
+        </Paper>
+      </SimpleGrid>
+    </Container>
+  );
+}
+
+function DemoProgress() {
+  return (
+    <Paper shadow="md" p="lg" withBorder>
+      <Text data-testid="demo-progress">Создаём демонстрационную школу…</Text>
+    </Paper>
+  );
+}

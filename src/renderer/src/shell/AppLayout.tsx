@@ -1,0 +1,59 @@
+import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
+import type { SessionUser } from '../../../shared/contract';
+import { JournalScreen } from '../journal/JournalScreen';
+import { Placeholder } from './Placeholder';
+import { visibleSections, type Section } from './sections';
+import { useHashRoute } from './useHashRoute';
+import { UserMenu } from './UserMenu';
+
+function SectionContent({ section, user }: { section: Section; user: SessionUser }) {
+  if (section.id === 'journal') return <JournalScreen user={user} />;
+  return <Placeholder title={section.label} />;
+}
+
+/** The program after login: the sections the user's roles allow on the left, the chosen one on the right. */
+export function AppLayout({ user, schoolName }: { user: SessionUser; schoolName: string | null }) {
+  const [route, navigate] = useHashRoute();
+  const allowed = visibleSections(user.roles);
+  // An unknown or forbidden address (a bookmark of another user) opens the first allowed section instead.
+  const current = allowed.find((s) => s.id === route) ?? allowed[0];
+
+  return (
+    <AppShell header={{ height: 60 }} navbar={{ width: 230, breakpoint: 0 }} padding="lg">
+      <AppShell.Header px="lg">
+        <Group h="100%" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
+            <Title order={3} c="indigo.8">
+              Журнал
+            </Title>
+            {schoolName && (
+              <Text c="dimmed" size="sm" truncate>
+                {schoolName}
+              </Text>
+            )}
+          </Group>
+          <UserMenu user={user} />
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="sm" aria-label="Разделы" data-testid="navigation">
+        {allowed.map((s) => (
+          <NavLink
+            key={s.id}
+            label={s.label}
+            active={s.id === current?.id}
+            href={`#/${s.id}`}
+            onClick={(e) => {
+              e.preventDefault();
+              navigate(s.id);
+            }}
+            data-testid={`nav-${s.id}`}
+            style={{ borderRadius: 'var(--mantine-radius-sm)' }}
+          />
+        ))}
+      </AppShell.Navbar>
+      <AppShell.Main>
+        {current ? <SectionContent key={current.id} section={current} user={user} /> : <Placeholder title="Нет доступных разделов" />}
+      </AppShell.Main>
+    </AppShell>
+  );
+}

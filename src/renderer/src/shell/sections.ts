@@ -1,0 +1,29 @@
+import { mayAccess, type Permission, type Role } from '../../../shared/roles';
+
+export const sectionIds = ['journal', 'attendance', 'reports', 'print', 'backup', 'admin'] as const;
+export type SectionId = (typeof sectionIds)[number];
+
+export interface Section {
+  id: SectionId;
+  label: string;
+  /** Any one of these opens the section. */
+  anyOf: readonly Permission[];
+}
+
+export const sections: readonly Section[] = [
+  { id: 'journal', label: 'Журнал', anyOf: ['journal.read_own'] },
+  { id: 'attendance', label: 'Посещаемость', anyOf: ['attendance.verify', 'journal.read_all'] },
+  { id: 'reports', label: 'Отчёты', anyOf: ['reports.read'] },
+  { id: 'print', label: 'Печать', anyOf: ['print.journal'] },
+  { id: 'backup', label: 'Резервные копии', anyOf: ['backup.manage'] },
+  { id: 'admin', label: 'Администрирование', anyOf: ['users.manage', 'school.manage'] },
+];
+
+/** The sections a user with these roles sees in the navigation, in the navigation's order. */
+export function visibleSections(roles: readonly Role[]): Section[] {
+  return sections.filter((s) => s.anyOf.some((p) => mayAccess(p, roles)));
+}
+
+export function isSectionId(s: string): s is SectionId {
+  return (sectionIds as readonly string[]).includes(s);
+}
