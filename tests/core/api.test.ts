@@ -11,7 +11,7 @@ describe('the contract through the direct transport', () => {
   const { invoke, call } = directCaller(core);
 
   it('offers the first start on an empty database', async () => {
-    expect(await invoke('setup:status')).toEqual({ ok: true, value: { hasSchool: false, schoolName: null } });
+    expect(await invoke('setup:status')).toEqual({ ok: true, value: { hasSchool: false, schoolName: null, isDemo: false } });
   });
 
   it('refuses an unknown channel and malformed input with Russian messages', async () => {
@@ -27,7 +27,7 @@ describe('the contract through the direct transport', () => {
 
   it('creates the school once, with its administrator', async () => {
     expect(await invoke('setup:createSchool', school)).toEqual({ ok: true, value: null });
-    expect(await invoke('setup:status')).toEqual({ ok: true, value: { hasSchool: true, schoolName: 'МБОУ СОШ № 1' } });
+    expect(await invoke('setup:status')).toEqual({ ok: true, value: { hasSchool: true, schoolName: 'МБОУ СОШ № 1', isDemo: false } });
     expect(await invoke('setup:createSchool', school)).toMatchObject({ ok: false, error: { kind: 'conflict' } });
     expect(await invoke('setup:createDemo', { tier: 'small' })).toMatchObject({ ok: false, error: { kind: 'conflict' } });
   });

@@ -65,7 +65,7 @@ describe('the IPC handler', () => {
     const window = new FakeWebContents();
     expect(await handler()(eventFrom(window), { channel: 'setup:status', input: {} })).toEqual({
       ok: true,
-      value: { hasSchool: false, schoolName: null },
+      value: { hasSchool: false, schoolName: null, isDemo: false },
     });
     expect(calls.at(-1)?.seen.client).toBe('desktop');
     expect(await handler()(eventFrom(window), { channel: 'nothing:here', input: {} })).toMatchObject({

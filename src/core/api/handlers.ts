@@ -28,7 +28,7 @@ export function createHandlers(s: Services): Handlers {
       me: (_input, actor) => (actor ? sessionUser(actor) : null),
     },
     setup: {
-      status: () => ({ hasSchool: s.setup.hasSchool(), schoolName: s.school.schoolName() }),
+      status: () => ({ hasSchool: s.setup.hasSchool(), schoolName: s.school.schoolName(), isDemo: s.school.isDemo() }),
       createSchool: async (input) => {
         await s.setup.createSchool(input);
         return null;

@@ -16,6 +16,7 @@ import { planStaff, type ClassSlot } from './staff';
 import { Cohorts } from './students';
 import { buildTimetable } from './timetable';
 import { generateYear, type SchoolContext } from './year';
+export { demoLogins } from '../../shared/demo';
 
 export interface DemoOptions {
   tier: 'small' | 'typical' | 'large';
@@ -38,14 +39,6 @@ export interface DemoSummary {
 }
 
 /** The documented logins of the demo school; every password is «demo». */
-export const demoLogins: ReadonlyArray<{ login: string; password: string; role: string; who: string }> = [
-  { login: 'admin', password: 'demo', role: 'admin', who: 'Администратор электронного журнала' },
-  { login: 'zavuch', password: 'demo', role: 'deputy', who: 'Заместитель директора по УВР' },
-  { login: 'director', password: 'demo', role: 'director', who: 'Директор школы' },
-  { login: 'secretary', password: 'demo', role: 'secretary', who: 'Секретарь учебной части' },
-  { login: 'uchitel', password: 'demo', role: 'teacher', who: 'Учитель математики, 5А' },
-  { login: 'klruk', password: 'demo', role: 'class_teacher', who: 'Классный руководитель 5А, учитель русского языка' },
-];
 
 const tiers = {
   small: { letters: ['А'], size: 12 },
@@ -91,6 +84,8 @@ function build(db: Db, tierName: DemoOptions['tier'], years: number, seed: numbe
     'school.name': `МБОУ «Средняя общеобразовательная школа № ${schoolRng.int(2, 48)}»`,
     'school.director': fullName(director),
     'school.address': address(schoolRng),
+    // The login screen lists the documented demo accounts only in a demonstration school.
+    'school.isDemo': true,
     'marks.scale': '1-5',
     'marks.useWeights': true,
     'marks.rounding': 'half_up',

@@ -12,6 +12,10 @@ export function createSchoolService({ db }: { db: Db }) {
       return row ? (JSON.parse(row.value) as string) : null;
     },
 
+    isDemo(): boolean {
+      return db.select().from(settings).where(eq(settings.key, 'school.isDemo')).get()?.value === 'true';
+    },
+
     years() {
       return db.select().from(schoolYears).orderBy(desc(schoolYears.startDate)).all();
     },

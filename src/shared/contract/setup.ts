@@ -9,7 +9,7 @@ export const setupContract = {
     channel: 'setup:status',
     access: 'public',
     input: z.object({}),
-    output: z.object({ hasSchool: z.boolean(), schoolName: z.string().nullable() }),
+    output: z.object({ hasSchool: z.boolean(), schoolName: z.string().nullable(), isDemo: z.boolean() }),
   }),
   /** First start only: an empty school and its administrator. Refused once a school exists. */
   createSchool: defineChannel({

@@ -32,6 +32,6 @@ export function Root() {
   if (!status.data) return <FullScreenLoader />;
   if (!hasSchool) return <FirstStartScreen onDone={setSetupOutcome} />;
   if (me.data === undefined) return <FullScreenLoader />;
-  if (me.data === null) return <LoginScreen schoolName={status.data.schoolName} setup={setupOutcome} />;
+  if (me.data === null) return <LoginScreen schoolName={status.data.schoolName} isDemo={status.data.isDemo} setup={setupOutcome} />;
   return <AppLayout user={me.data} schoolName={status.data.schoolName} />;
 }

@@ -1,15 +1,8 @@
 import { Table, Text } from '@mantine/core';
+import { demoLogins } from '../../../shared/demo';
 
-const demoLogins: ReadonlyArray<readonly [string, string]> = [
-  ['admin', 'администратор ЭЖ'],
-  ['zavuch', 'завуч'],
-  ['director', 'директор'],
-  ['secretary', 'секретарь'],
-  ['uchitel', 'учитель математики 5А'],
-  ['klruk', 'классный руководитель 5А'],
-];
 
-/** Shown right after the demonstration school was made in this window, so the logins need not be looked up. */
+/** Shown on the demonstration school's login screen, so the logins need not be looked up. */
 export function DemoLoginsHint() {
   return (
     <div>
@@ -18,7 +11,7 @@ export function DemoLoginsHint() {
       </Text>
       <Table withRowBorders={false} verticalSpacing={2} fz="sm">
         <Table.Tbody>
-          {demoLogins.map(([login, who]) => (
+          {demoLogins.map(({ login, who }) => (
             <Table.Tr key={login}>
               <Table.Td ff="monospace" w={90}>
                 {login}

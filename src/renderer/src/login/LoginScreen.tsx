@@ -9,7 +9,7 @@ import { keys } from '../api/queries';
 import type { SetupOutcome } from '../setup/FirstStartScreen';
 import { DemoLoginsHint } from './DemoLoginsHint';
 
-export function LoginScreen({ schoolName, setup }: { schoolName: string | null; setup: SetupOutcome | null }) {
+export function LoginScreen({ schoolName, isDemo, setup }: { schoolName: string | null; isDemo: boolean; setup: SetupOutcome | null }) {
   const queryClient = useQueryClient();
   const [login, setLogin] = useState(setup?.kind === 'school' ? setup.login : '');
   const [password, setPassword] = useState('');
@@ -70,7 +70,7 @@ export function LoginScreen({ schoolName, setup }: { schoolName: string | null; 
             <Button type="submit" fullWidth loading={mutation.isPending}>
               Войти
             </Button>
-            {setup?.kind === 'demo' && <DemoLoginsHint />}
+            {isDemo && <DemoLoginsHint />}
           </Stack>
         </form>
       </Paper>
