@@ -1,9 +1,10 @@
-import { and, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import { mayAccess } from '../../shared/roles';
 import type { Actor } from '../actor';
 import type { Db } from '../db/open';
-import { assignments, classEnrollments, classes, lessons, subgroupMembers } from '../db/schema';
+import { assignments, classes, lessons } from '../db/schema';
+import { membersDuring } from './membership';
 
 export interface WritableLesson {
   lesson: typeof lessons.$inferSelect;
@@ -32,20 +33,5 @@ export function writableLesson(db: Db, actor: Actor, lessonId: number): Writable
 
 /** Whether the student was in the lesson's class (or subgroup) on its date. */
 export function attendsLesson(db: Db, target: WritableLesson, studentId: number): boolean {
-  const date = target.lesson.date;
-  const { subgroupId, classId } = target.assignment;
-  if (subgroupId) {
-    const t = subgroupMembers;
-    return !!db
-      .select({ id: t.id })
-      .from(t)
-      .where(and(eq(t.subgroupId, subgroupId), eq(t.studentId, studentId), lte(t.startDate, date), or(isNull(t.endDate), gte(t.endDate, date))))
-      .get();
-  }
-  const t = classEnrollments;
-  return !!db
-    .select({ id: t.id })
-    .from(t)
-    .where(and(eq(t.classId, classId), eq(t.studentId, studentId), lte(t.startDate, date), or(isNull(t.endDate), gte(t.endDate, date))))
-    .get();
+  return membersDuring(db, target.assignment, target.lesson.date, target.lesson.date, studentId).length > 0;
 }

@@ -1,4 +1,4 @@
-import { and, asc, between, eq, inArray, lte, gte, or, isNull } from 'drizzle-orm';
+import { and, asc, between, eq, inArray } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import { compareByName, fullName, shortName } from '../../shared/names';
 import type { JournalGrid } from '../../shared/contract/journal';
@@ -7,36 +7,16 @@ import type { Db } from '../db/open';
 import {
   absences,
   assignments,
-  classEnrollments,
   lessons,
   marks,
   periodMarks,
   periods,
   students,
-  subgroupMembers,
   users,
   workKinds,
 } from '../db/schema';
 import { getAssignmentFor } from './assignments';
-
-interface Membership {
-  studentId: number;
-  startDate: string;
-  endDate: string | null;
-}
-
-/** Who sat in the class (or subgroup) at some point of the period, and from/to when if not throughout. */
-function membersDuring(db: Db, assignment: { classId: number; subgroupId: number | null }, start: string, end: string): Membership[] {
-  const source = assignment.subgroupId
-    ? { table: subgroupMembers, owner: eq(subgroupMembers.subgroupId, assignment.subgroupId) }
-    : { table: classEnrollments, owner: eq(classEnrollments.classId, assignment.classId) };
-  const t = source.table;
-  return db
-    .select({ studentId: t.studentId, startDate: t.startDate, endDate: t.endDate })
-    .from(t)
-    .where(and(source.owner, lte(t.startDate, end), or(isNull(t.endDate), gte(t.endDate, start))))
-    .all();
-}
+import { membersDuring } from './membership';
 
 export function loadGrid(db: Db, actor: Actor, assignmentId: number, periodId: number): JournalGrid {
   const summary = getAssignmentFor(db, actor, assignmentId);

@@ -76,6 +76,24 @@ export const lessons = sqliteTable(
   ],
 );
 
+/** Who entered a value and who last changed it (the audit log keeps every step in between). */
+const authorship = () => ({
+  createdAt: createdAt(),
+  createdBy: integer('created_by').references(() => users.id),
+  updatedAt: text('updated_at'),
+  updatedBy: integer('updated_by').references(() => users.id),
+});
+
+/** A cell of the journal: one student on one lesson. */
+const cellKey = () => ({
+  lessonId: integer('lesson_id')
+    .notNull()
+    .references(() => lessons.id),
+  studentId: integer('student_id')
+    .notNull()
+    .references(() => students.id),
+});
+
 const markValues = sql`('1','2','3','4','5','н/а')`;
 
 /** One cell: up to two marks («5/4» for a dictation), of one work kind. */
@@ -83,21 +101,13 @@ export const marks = sqliteTable(
   'marks',
   {
     id: id(),
-    lessonId: integer('lesson_id')
-      .notNull()
-      .references(() => lessons.id),
-    studentId: integer('student_id')
-      .notNull()
-      .references(() => students.id),
+    ...cellKey(),
     value1: text('value1').notNull(),
     value2: text('value2'),
     workKindId: integer('work_kind_id')
       .notNull()
       .references(() => workKinds.id),
-    createdAt: createdAt(),
-    createdBy: integer('created_by').references(() => users.id),
-    updatedAt: text('updated_at'),
-    updatedBy: integer('updated_by').references(() => users.id),
+    ...authorship(),
   },
   (t) => [
     uniqueIndex('marks_lesson_student').on(t.lessonId, t.studentId),
@@ -111,17 +121,9 @@ export const absences = sqliteTable(
   'absences',
   {
     id: id(),
-    lessonId: integer('lesson_id')
-      .notNull()
-      .references(() => lessons.id),
-    studentId: integer('student_id')
-      .notNull()
-      .references(() => students.id),
+    ...cellKey(),
     code: text('code', { enum: ['н', 'б', 'у', 'оп'] }).notNull(),
-    createdAt: createdAt(),
-    createdBy: integer('created_by').references(() => users.id),
-    updatedAt: text('updated_at'),
-    updatedBy: integer('updated_by').references(() => users.id),
+    ...authorship(),
   },
   (t) => [
     uniqueIndex('absences_lesson_student').on(t.lessonId, t.studentId),
@@ -150,10 +152,7 @@ export const periodMarks = sqliteTable(
     value: text('value').notNull(),
     /** The assignment (and so the teacher) under which the mark was set. */
     assignmentId: integer('assignment_id').references(() => assignments.id),
-    createdAt: createdAt(),
-    createdBy: integer('created_by').references(() => users.id),
-    updatedAt: text('updated_at'),
-    updatedBy: integer('updated_by').references(() => users.id),
+    ...authorship(),
   },
   (t) => [
     // The unique key over (student, subject, year, kind, coalesce(period, 0)) is an expression index that
