@@ -1,0 +1,19 @@
+import type { Services } from '../../services';
+import type { Handlers } from '../dispatch';
+import { authHandlers } from './auth';
+import { journalHandlers } from './journal';
+import { schoolHandlers } from './school';
+import { setupHandlers } from './setup';
+
+/**
+ * Maps each channel of the contract to its service call, one file per domain. Handlers hold no logic and
+ * touch no database: they pass the checked input and the actor to a service.
+ */
+export function createHandlers(s: Services): Handlers {
+  return {
+    auth: authHandlers(s),
+    setup: setupHandlers(s),
+    school: schoolHandlers(s),
+    journal: journalHandlers(s),
+  };
+}

@@ -1,0 +1,14 @@
+import type { Services } from '../../services';
+import type { Handlers } from '../dispatch';
+
+export const setupHandlers = (s: Services): Handlers['setup'] => ({
+  status: () => ({ hasSchool: s.setup.hasSchool(), schoolName: s.school.schoolName(), isDemo: s.school.isDemo() }),
+  createSchool: async (input) => {
+    await s.setup.createSchool(input);
+    return null;
+  },
+  createDemo: (input) => {
+    s.setup.createDemo(input.tier);
+    return null;
+  },
+});
