@@ -35,7 +35,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   director: ['journal.read_all', 'reports.read'],
   teacher: ['journal.read_own', 'journal.write'],
   class_teacher: ['journal.read_own', 'journal.write', 'attendance.verify', 'reports.read'],
-  secretary: ['journal.read_all', 'movement.manage', 'print.journal'],
+  // The secretary keeps the lists and prints the books, but reads none of the marks (issue «journal», item 9).
+  secretary: ['movement.manage', 'print.journal'],
 };
 
 export function permissionsOf(userRoles: readonly Role[]): Set<Permission> {

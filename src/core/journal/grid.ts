@@ -12,13 +12,19 @@ import {
   periodMarks,
   periods,
   students,
+  thematicPlans,
+  thematicPlanTopics,
   users,
   workKinds,
 } from '../db/schema';
+import { mayAccess } from '../../shared/roles';
+import { readSetting } from '../school/settings';
+import { periodLockFor } from './locks';
+import { suggest } from './suggestions';
 import { getAssignmentFor } from './assignments';
 import { membersDuring } from './membership';
 
-export function loadGrid(db: Db, actor: Actor, assignmentId: number, periodId: number): JournalGrid {
+export function loadGrid(db: Db, actor: Actor, assignmentId: number, periodId: number, today: string): JournalGrid {
   const summary = getAssignmentFor(db, actor, assignmentId);
   const assignment = db.select().from(assignments).where(eq(assignments.id, assignmentId)).get();
   const period = db.select().from(periods).where(eq(periods.id, periodId)).get();
@@ -77,6 +83,38 @@ export function loadGrid(db: Db, actor: Actor, assignmentId: number, periodId: n
         .all()
     : [];
 
+  const kinds = db.select().from(workKinds).orderBy(asc(workKinds.sortOrder)).all();
+  const held = lessonRows.filter(({ lesson }) => lesson.status !== 'not_held' && lesson.date <= today).map(({ lesson }) => lesson);
+  const rules = { useWeights: readSetting(db, 'marks.useWeights'), rounding: readSetting(db, 'marks.rounding'), minMarks: readSetting(db, 'journal.minMarksPerPeriod') };
+  const weightOf = new Map(kinds.map((k) => [k.id, k.weight]));
+  const suggestions = gridStudents.map((student) => {
+    const from = student.activeFrom ?? period.startDate;
+    const to = student.activeTo ?? period.endDate;
+    const values = markRows
+      .filter((m) => m.studentId === student.id)
+      .flatMap((m) => [m.value1, m.value2].filter((v): v is string => v !== null && v !== 'н/а').map((v) => ({ value: Number(v), weight: weightOf.get(m.workKindId) ?? 1 })));
+    return suggest(
+      {
+        studentId: student.id,
+        marks: values,
+        lessonsHeld: held.filter((l) => l.date >= from && l.date <= to).length,
+        lessonsMissed: absenceRows.filter((a) => a.studentId === student.id && a.code !== 'оп').length,
+      },
+      rules,
+    );
+  });
+  const plan = db
+    .select({ id: thematicPlanTopics.id, position: thematicPlanTopics.position, title: thematicPlanTopics.title, hours: thematicPlanTopics.hours })
+    .from(thematicPlanTopics)
+    .innerJoin(thematicPlans, eq(thematicPlans.id, thematicPlanTopics.planId))
+    .where(eq(thematicPlans.assignmentId, assignmentId))
+    .orderBy(asc(thematicPlanTopics.position))
+    .all();
+  const canWrite =
+    mayAccess('journal.write', actor.roles) &&
+    (assignment.teacherId === actor.userId || lessonRows.some(({ lesson }) => lesson.givenById === actor.userId));
+  const lock = periodLockFor(db, periodId, assignment.classId);
+
   return {
     assignment: summary,
     period,
@@ -88,6 +126,7 @@ export function loadGrid(db: Db, actor: Actor, assignmentId: number, periodId: n
       topic: lesson.topic,
       homework: lesson.homework,
       workKindId: lesson.workKindId,
+      givenById: lesson.givenById,
       givenByName: shortName(giver),
       isSubstitution: lesson.givenById !== assignment.teacherId,
       status: lesson.status,
@@ -95,6 +134,10 @@ export function loadGrid(db: Db, actor: Actor, assignmentId: number, periodId: n
     marks: markRows as JournalGrid['marks'],
     absences: absenceRows,
     periodMarks: periodMarkRows as JournalGrid['periodMarks'],
-    workKinds: db.select().from(workKinds).orderBy(asc(workKinds.sortOrder)).all(),
+    workKinds: kinds,
+    suggestions,
+    canWrite,
+    lock: lock ? { periodName: lock.periodName } : null,
+    planTopics: plan,
   };
 }

@@ -32,3 +32,13 @@ export function requireOpenOrReason(db: Db, where: Parameters<typeof lockOn>[1],
     });
   }
 }
+
+/** The open lock on one period for a class (its own, or the whole school's). */
+export function periodLockFor(db: Db, periodId: number, classId: number) {
+  return db
+    .select({ lockId: periodLocks.id, periodName: periods.name })
+    .from(periodLocks)
+    .innerJoin(periods, eq(periods.id, periodLocks.periodId))
+    .where(and(eq(periodLocks.periodId, periodId), isNull(periodLocks.unlockedAt), or(isNull(periodLocks.classId), eq(periodLocks.classId, classId))))
+    .get();
+}

@@ -1,6 +1,6 @@
 import type { Actor } from '../actor';
 import type { AuditService } from '../audit/service';
-import type { Clock } from '../clock';
+import { localDate, type Clock } from '../clock';
 import type { Db } from '../db/open';
 import type { SchoolService } from '../school/service';
 import { listAssignments } from './assignments';
@@ -16,6 +16,6 @@ export function createJournalService({ db, clock, audit, school }: { db: Db; clo
     ...cells,
     cellHistory: (actor: Actor, lessonId: number, studentId: number) => cellHistory(db, actor, lessonId, studentId),
     assignments: (actor: Actor, yearId?: number) => listAssignments(db, actor, yearId ?? school.currentYear().id),
-    grid: (actor: Actor, assignmentId: number, periodId: number) => loadGrid(db, actor, assignmentId, periodId),
+    grid: (actor: Actor, assignmentId: number, periodId: number) => loadGrid(db, actor, assignmentId, periodId, localDate(clock.now())),
   };
 }

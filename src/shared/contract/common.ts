@@ -18,3 +18,4 @@ export type AbsenceCode = z.infer<typeof absenceCode>;
 
 /** Why a change is made in a closed period; also accepted (and audited) when the period is open. */
 export const correctionReason = z.string().trim().min(5, 'Причина исправления: не короче 5 символов').max(500).optional();
+export type PeriodMarkValue = z.infer<typeof periodMarkValue>;

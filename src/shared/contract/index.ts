@@ -1,4 +1,9 @@
+import { attendanceContract } from './attendance';
 import { authContract } from './auth';
+import { dayContract } from './day';
+import { lessonsContract } from './lessons';
+import { periodsContract } from './periods';
+import { plansContract } from './plans';
 import { journalContract } from './journal';
 import { schoolContract } from './school';
 import { setupContract } from './setup';
@@ -10,6 +15,11 @@ export * from './auth';
 export * from './setup';
 export * from './school';
 export * from './journal';
+export * from './lessons';
+export * from './periods';
+export * from './plans';
+export * from './attendance';
+export * from './day';
 
 /** Every call of the application, by domain. Transports and the preload derive their channel lists from this. */
 export const contract = {
@@ -17,6 +27,11 @@ export const contract = {
   setup: setupContract,
   school: schoolContract,
   journal: journalContract,
+  lessons: lessonsContract,
+  periods: periodsContract,
+  plans: plansContract,
+  attendance: attendanceContract,
+  day: dayContract,
 } as const;
 
 export const allChannels: readonly Channel[] = Object.values(contract).flatMap((domain) => Object.values(domain) as Channel[]);

@@ -36,6 +36,7 @@ export const gridLesson = z.object({
   topic: z.string().nullable(),
   homework: z.string().nullable(),
   workKindId: entityId,
+  givenById: entityId,
   givenByName: z.string(),
   isSubstitution: z.boolean(),
   status: z.enum(['planned', 'held', 'not_held']),
@@ -43,6 +44,19 @@ export const gridLesson = z.object({
 
 export const gridMark = z.object({ lessonId: entityId, studentId: entityId, value1: markValue, value2: markValue.nullable(), workKindId: entityId });
 export const gridAbsence = z.object({ lessonId: entityId, studentId: entityId, code: absenceCode });
+
+/** The weighted average and the period mark the school's rounding rule suggests, with the «н/а» rule's verdict. */
+export const markSuggestion = z.object({
+  studentId: entityId,
+  average: z.number().nullable(),
+  suggested: periodMarkValue.nullable(),
+  markCount: z.number().int(),
+  lessonsMissed: z.number().int(),
+  lessonsHeld: z.number().int(),
+  /** Missed more than half of the lessons and has too few marks: «рекомендуется н/а». */
+  naRecommended: z.boolean(),
+});
+export type MarkSuggestion = z.infer<typeof markSuggestion>;
 
 export const journalGrid = z.object({
   assignment: assignmentSummary,
@@ -53,6 +67,12 @@ export const journalGrid = z.object({
   absences: z.array(gridAbsence),
   periodMarks: z.array(z.object({ studentId: entityId, value: periodMarkValue })),
   workKinds: z.array(workKind),
+  suggestions: z.array(markSuggestion),
+  /** The actor may write this journal (own assignment, or substituted lessons only: see lessons' isSubstitution). */
+  canWrite: z.boolean(),
+  /** Set when the deputy closed the period: edits need a written reason. */
+  lock: z.object({ periodName: z.string() }).nullable(),
+  planTopics: z.array(z.object({ id: entityId, position: z.number().int(), title: z.string(), hours: z.number().int() })),
 });
 export type JournalGrid = z.infer<typeof journalGrid>;
 
@@ -103,6 +123,20 @@ export const journalContract = {
     access: 'journal.read_own',
     input: z.object({ lessonId: entityId, studentId: entityId }),
     output: z.array(cellChange),
+  }),
+  setPeriodMark: defineChannel({
+    channel: 'journal:setPeriodMark',
+    access: 'journal.write',
+    input: z.object({
+      assignmentId: entityId,
+      studentId: entityId,
+      kind: z.enum(['period', 'year', 'exam', 'final']),
+      /** Required for kind 'period'. */
+      periodId: entityId.optional(),
+      value: periodMarkValue.nullable(),
+      reason: correctionReason,
+    }),
+    output: periodMarkValue.nullable(),
   }),
   grid: defineChannel({
     channel: 'journal:grid',

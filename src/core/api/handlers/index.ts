@@ -1,6 +1,11 @@
 import type { Services } from '../../services';
 import type { Handlers } from '../dispatch';
+import { attendanceHandlers } from './attendance';
 import { authHandlers } from './auth';
+import { dayHandlers } from './day';
+import { lessonsHandlers } from './lessons';
+import { periodsHandlers } from './periods';
+import { plansHandlers } from './plans';
 import { journalHandlers } from './journal';
 import { schoolHandlers } from './school';
 import { setupHandlers } from './setup';
@@ -15,5 +20,10 @@ export function createHandlers(s: Services): Handlers {
     setup: setupHandlers(s),
     school: schoolHandlers(s),
     journal: journalHandlers(s),
+    lessons: lessonsHandlers(s),
+    periods: periodsHandlers(s),
+    plans: plansHandlers(s),
+    attendance: attendanceHandlers(s),
+    day: dayHandlers(s),
   };
 }

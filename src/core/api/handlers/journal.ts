@@ -1,6 +1,7 @@
 import type { Services } from '../../services';
 import type { Handlers } from '../dispatch';
 import { must } from './actor';
+import { pending } from './pending';
 
 export const journalHandlers = (s: Services): Handlers['journal'] => ({
   assignments: (input, actor) => s.journal.assignments(must(actor), input.yearId),
@@ -8,5 +9,6 @@ export const journalHandlers = (s: Services): Handlers['journal'] => ({
   clearMark: (input, actor) => s.journal.clearMark(must(actor), input),
   setAbsence: (input, actor) => s.journal.setAbsence(must(actor), input),
   cellHistory: (input, actor) => s.journal.cellHistory(must(actor), input.lessonId, input.studentId),
+  setPeriodMark: pending,
   grid: (input, actor) => s.journal.grid(must(actor), input.assignmentId, input.periodId),
 });

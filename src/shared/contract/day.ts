@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { defineChannel } from './define';
+import { entityId, isoDate } from './common';
+
+export const dayLesson = z.object({
+  lessonId: entityId,
+  assignmentId: entityId,
+  periodId: entityId.nullable(),
+  lessonNumber: z.number().int(),
+  className: z.string(),
+  subjectName: z.string(),
+  subgroupName: z.string().nullable(),
+  isSubstitution: z.boolean(),
+  status: z.enum(['planned', 'held', 'not_held']),
+  /** What the lesson still lacks. */
+  missing: z.array(z.enum(['topic', 'attendance', 'homework'])),
+});
+
+export const overdueControl = z.object({
+  lessonId: entityId,
+  assignmentId: entityId,
+  date: isoDate,
+  className: z.string(),
+  subjectName: z.string(),
+  workKindName: z.string(),
+  studentsWithoutMark: z.number().int(),
+  dueDate: isoDate,
+});
+
+/** «Мой день»: the teacher's start page. */
+export const dayContract = {
+  mine: defineChannel({
+    channel: 'day:mine',
+    access: 'journal.write',
+    input: z.object({ date: isoDate.optional() }),
+    output: z.object({ date: isoDate, lessons: z.array(dayLesson), overdueControl: z.array(overdueControl) }),
+  }),
+};
