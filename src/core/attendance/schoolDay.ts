@@ -1,14 +1,11 @@
 import { and, asc, eq, gte, lte } from 'drizzle-orm';
-import type { z } from 'zod';
 import { className } from '../../shared/names';
-import type { schoolDay } from '../../shared/contract/attendance';
+import type { SchoolDay } from '../../shared/contract/attendance';
 import type { AbsenceCode } from '../../shared/contract/common';
 import type { Db } from '../db/open';
 import { classes, schoolYears } from '../db/schema';
 import { loadClassAttendance } from './load';
 import { missedDays, missesLesson } from './missed';
-
-export type SchoolDay = z.infer<typeof schoolDay>;
 
 /** Who is absent on a date, class by class (the deputy's morning view), with the whole-day rule of DOMAIN.md. */
 export function loadSchoolDay(db: Db, date: string): SchoolDay {

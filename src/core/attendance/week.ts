@@ -1,15 +1,12 @@
 import { and, eq } from 'drizzle-orm';
-import type { z } from 'zod';
 import { shortName } from '../../shared/names';
-import type { classWeek } from '../../shared/contract/attendance';
+import type { ClassWeek } from '../../shared/contract/attendance';
 import type { Db } from '../db/open';
 import { attendanceChecks, users } from '../db/schema';
 import type { ClassRow } from './access';
 import { addDays, mondayOf } from './dates';
 import { loadClassAttendance } from './load';
 import { missedDays } from './missed';
-
-export type ClassWeek = z.infer<typeof classWeek>;
 
 export function weekCheck(db: Db, classId: number, monday: string): ClassWeek['check'] {
   const row = db

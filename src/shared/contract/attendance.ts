@@ -72,3 +72,6 @@ export const attendanceContract = {
   }),
   schoolDay: defineChannel({ channel: 'attendance:schoolDay', access: 'reports.read', input: z.object({ date: isoDate }), output: schoolDay }),
 };
+
+export type ClassWeek = z.infer<typeof classWeek>;
+export type SchoolDay = z.infer<typeof schoolDay>;
