@@ -3,6 +3,7 @@ import { createAuditService } from './audit/service';
 import { createAuthService } from './auth/service';
 import type { Clock } from './clock';
 import type { Db } from './db/open';
+import { createPlanService } from './journal/plans/service';
 import { createJournalService } from './journal/service';
 import { createSchoolService } from './school/service';
 import { createSetupService } from './school/setup';
@@ -17,6 +18,7 @@ export function createServices({ db, clock }: { db: Db; clock: Clock }) {
     auth: createAuthService({ db, clock, audit }),
     setup: createSetupService({ db, clock, audit }),
     journal: createJournalService({ db, clock, audit, school }),
+    plans: createPlanService({ db, clock, audit }),
     attendance: createAttendanceService({ db, clock, audit, school }),
   };
 }
