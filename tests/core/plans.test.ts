@@ -120,12 +120,15 @@ describe('the thematic plan (КТП)', () => {
     expect(await teacher.invoke('plans:previewImport', { assignmentId, fileName: 'plan.docx', contentBase64: '' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/\.xlsx или \.csv/) } });
   });
 
-  it('saves the plan, keeping lessons linked by position, and shows planned against curriculum and given hours', async () => {
-    const linkedBefore = sql.prepare(`select l.id, t.position from lessons l join thematic_plan_topics t on t.id = l.plan_topic_id where l.assignment_id = ? and t.position <= 3`).all(assignmentId) as { id: number; position: number }[];
-    expect(linkedBefore.length).toBeGreaterThan(0);
+  it('saves the plan, a topic kept by its title keeping its lessons, and shows planned against curriculum and given hours', async () => {
+    const old = sql.prepare('select t.id, t.title from thematic_plan_topics t join thematic_plans p on p.id = t.plan_id where p.assignment_id = ? order by t.position limit 3').all(assignmentId) as { id: number; title: string }[];
+    const linkedTo = (topicId: number) => sql.prepare('select id from lessons where plan_topic_id = ? order by id').all(topicId);
+    const first = linkedTo(old[0]!.id);
+    const third = linkedTo(old[2]!.id);
+    expect(first.length + third.length).toBeGreaterThan(0);
     const rows = [
-      { section: 'Натуральные числа', title: 'Ряд натуральных чисел', hours: 10 },
-      { section: 'Натуральные числа', title: 'Действия с числами', hours: 20 },
+      { section: 'Натуральные числа', title: old[2]!.title, hours: 10 },
+      { section: 'Натуральные числа', title: old[0]!.title, hours: 20 },
       { section: null, title: 'Контрольная работа № 1', hours: 1 },
       { section: 'Дроби', title: 'Обыкновенные дроби', hours: curriculumHours - 31 },
     ];
@@ -134,9 +137,12 @@ describe('the thematic plan (КТП)', () => {
     if (!r.ok) throw new Error(r.error.message);
     expect(topicsInDb()).toEqual(rows.map((row, i) => ({ position: i + 1, ...row })));
     expect(r.value).toMatchObject({ plannedHours: curriculumHours, curriculumHours });
-    // Every lesson linked to the old topics 1–3 is linked to the new topics 1–3; the rest lost only the link.
+    // Reordered topics keep their lessons; the lessons of every other old topic lost only the link.
+    expect(linkedTo(old[2]!.id)).toEqual(third);
+    expect(linkedTo(old[0]!.id)).toEqual(first);
     const linkedAfter = sql.prepare(`select l.id, t.position from lessons l join thematic_plan_topics t on t.id = l.plan_topic_id where l.assignment_id = ?`).all(assignmentId) as { id: number; position: number }[];
-    expect(linkedAfter.filter((l) => l.position <= 3)).toEqual(linkedBefore);
+    expect(linkedAfter.length).toBe(first.length + third.length);
+    expect(sql.prepare("select count(*) as n from lessons where assignment_id = ? and topic is not null and date <= '2026-11-24'").get(assignmentId)).not.toEqual({ n: linkedAfter.length });
     const givenInDb = sql.prepare(`select count(*) as n from lessons where assignment_id = ? and status != 'not_held' and date <= '2026-11-24'`).get(assignmentId) as { n: number };
     const value = r.value as { givenHours: number; topics: { position: number; givenHours: number }[] };
     expect(value.givenHours).toBe(givenInDb.n);

@@ -54,22 +54,39 @@ export function loadPlan(db: Db, assignmentId: number, today: string): PlanSumma
   };
 }
 
+/** «title#k»: the k-th topic of that title, so a plan of many «Решение задач» still matches topic to topic. */
+function keysOf(titles: string[]): string[] {
+  const seen = new Map<string, number>();
+  return titles.map((t) => {
+    const k = (seen.get(t) ?? 0) + 1;
+    seen.set(t, k);
+    return `${t}#${k}`;
+  });
+}
+
 /**
- * Replaces the plan's topics position by position: lessons linked to topic N stay linked to the new topic N, and
- * lessons linked to topics past the new end lose the link (their written topic text stays on the lesson).
+ * Replaces the plan's topics. A topic kept under the same title keeps its lessons (a corrected plan re-imported
+ * mid-year loses nothing); lessons of a topic that is gone lose only the link, their written topic text stays.
  */
 export function writePlan(db: Db, assignmentId: number, rows: PlanRow[]): void {
   let plan = db.select().from(thematicPlans).where(eq(thematicPlans.assignmentId, assignmentId)).get();
   if (!plan) plan = db.insert(thematicPlans).values({ assignmentId }).returning().get();
   const planId = plan.id;
   const existing = db.select().from(thematicPlanTopics).where(eq(thematicPlanTopics.planId, planId)).orderBy(asc(thematicPlanTopics.position)).all();
-  rows.forEach((row, i) => {
-    const values = { section: row.section || null, title: row.title, hours: row.hours };
-    const old = existing[i];
-    if (old) db.update(thematicPlanTopics).set({ ...values, position: i + 1 }).where(eq(thematicPlanTopics.id, old.id)).run();
-    else db.insert(thematicPlanTopics).values({ ...values, planId, position: i + 1 }).run();
+  const byKey = new Map(keysOf(existing.map((t) => t.title)).map((k, i) => [k, existing[i]!]));
+  // Positions are unique per plan: park the old ones out of the way before numbering anew.
+  db.update(thematicPlanTopics).set({ position: sql`-${thematicPlanTopics.id}` }).where(eq(thematicPlanTopics.planId, planId)).run();
+  const kept = new Set<number>();
+  keysOf(rows.map((r) => r.title)).forEach((key, i) => {
+    const row = rows[i]!;
+    const values = { section: row.section || null, title: row.title, hours: row.hours, position: i + 1 };
+    const old = byKey.get(key);
+    if (old) {
+      kept.add(old.id);
+      db.update(thematicPlanTopics).set(values).where(eq(thematicPlanTopics.id, old.id)).run();
+    } else db.insert(thematicPlanTopics).values({ ...values, planId }).run();
   });
-  const dropped = existing.slice(rows.length).map((t) => t.id);
+  const dropped = existing.filter((t) => !kept.has(t.id)).map((t) => t.id);
   if (dropped.length) {
     db.update(lessons).set({ planTopicId: null }).where(inArray(lessons.planTopicId, dropped)).run();
     db.delete(thematicPlanTopics).where(inArray(thematicPlanTopics.id, dropped)).run();
