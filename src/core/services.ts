@@ -1,3 +1,4 @@
+import { createAttendanceService } from './attendance/service';
 import { createAuditService } from './audit/service';
 import { createAuthService } from './auth/service';
 import type { Clock } from './clock';
@@ -16,6 +17,7 @@ export function createServices({ db, clock }: { db: Db; clock: Clock }) {
     auth: createAuthService({ db, clock, audit }),
     setup: createSetupService({ db, clock, audit }),
     journal: createJournalService({ db, clock, audit, school }),
+    attendance: createAttendanceService({ db, clock, audit, school }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
