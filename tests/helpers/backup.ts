@@ -94,3 +94,9 @@ export async function withTmpfs(dir: string, options: { kib: number; readOnly?: 
   }
   return true;
 }
+
+/** The migrations this checkout has: their number and the tag of the last one. */
+export function knownMigrations(migrationsFolder: string): { count: number; lastTag: string } {
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+  return { count: journal.entries.length, lastTag: journal.entries.at(-1)!.tag };
+}
