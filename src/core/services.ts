@@ -1,3 +1,4 @@
+import { createAttendanceService } from './attendance/service';
 import { createAuditService } from './audit/service';
 import { createAuthService } from './auth/service';
 import type { Clock } from './clock';
@@ -25,6 +26,7 @@ export function createServices({ db, clock }: { db: Db; clock: Clock }) {
     lessons: createLessonService({ db, clock, audit }),
     periodLocks: createPeriodLockService({ db, clock, audit }),
     day: createDayService({ db, clock, school }),
+    attendance: createAttendanceService({ db, clock, audit, school }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
