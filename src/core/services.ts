@@ -3,6 +3,10 @@ import { createAuditService } from './audit/service';
 import { createAuthService } from './auth/service';
 import type { Clock } from './clock';
 import type { Db } from './db/open';
+import { createDayService } from './journal/day';
+import { createLessonService } from './journal/lessons';
+import { createPeriodLockService } from './journal/periodLocks';
+import { createPeriodMarkService } from './journal/periodMarks';
 import { createPlanService } from './journal/plans/service';
 import { createJournalService } from './journal/service';
 import { createSchoolService } from './school/service';
@@ -12,12 +16,17 @@ import { createSetupService } from './school/setup';
 export function createServices({ db, clock }: { db: Db; clock: Clock }) {
   const audit = createAuditService({ db, clock });
   const school = createSchoolService({ db });
+  const periodMarks = createPeriodMarkService({ db, clock, audit });
   return {
     audit,
     school,
     auth: createAuthService({ db, clock, audit }),
     setup: createSetupService({ db, clock, audit }),
-    journal: createJournalService({ db, clock, audit, school }),
+    journal: createJournalService({ db, clock, audit, school, periodMarks }),
+    periodMarks,
+    lessons: createLessonService({ db, clock, audit }),
+    periodLocks: createPeriodLockService({ db, clock, audit }),
+    day: createDayService({ db, clock, school }),
     plans: createPlanService({ db, clock, audit }),
     attendance: createAttendanceService({ db, clock, audit, school }),
   };
