@@ -30,6 +30,7 @@ describe('the thematic plan (КТП)', () => {
   const sql = core.db.$client;
   const teacher = directCaller(core);
   const other = directCaller(core);
+  const classTeacher = directCaller(core);
   const deputy = directCaller(core);
   const secretary = directCaller(core);
   let assignmentId = 0;
@@ -39,7 +40,16 @@ describe('the thematic plan (КТП)', () => {
   beforeAll(async () => {
     generateDemoSchool(core.db, { tier: 'small', years: 1, today: '2026-11-24' });
     await teacher.invoke('auth:login', { login: 'uchitel', password: 'demo' });
-    await other.invoke('auth:login', { login: 'klruk', password: 'demo' });
+    await classTeacher.invoke('auth:login', { login: 'klruk', password: 'demo' });
+    // A teacher with nothing to do with 5А: not its class teacher, no lessons in it.
+    const stranger = sql
+      .prepare(
+        `select u.login from users u join user_roles r on r.user_id = u.id and r.role = 'teacher'
+         where u.id not in (select a.teacher_id from assignments a join classes c on c.id = a.class_id where c.grade = 5 and c.letter = 'А')
+           and u.id not in (select class_teacher_id from classes where class_teacher_id is not null and grade = 5 and letter = 'А') limit 1`,
+      )
+      .get() as { login: string };
+    await other.invoke('auth:login', { login: stranger.login, password: 'demo' });
     await deputy.invoke('auth:login', { login: 'zavuch', password: 'demo' });
     await secretary.invoke('auth:login', { login: 'secretary', password: 'demo' });
     const row = sql
@@ -180,6 +190,9 @@ describe('the thematic plan (КТП)', () => {
     expect(await secretary.invoke('plans:get', { assignmentId })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     expect(await other.invoke('plans:get', { assignmentId })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     expect(await deputy.invoke('plans:get', { assignmentId })).toMatchObject({ ok: true, value: { plannedHours: curriculumHours } });
+    // The class teacher reads every subject of the class, and its plan, but does not rewrite another teacher's plan.
+    expect(await classTeacher.invoke('plans:get', { assignmentId })).toMatchObject({ ok: true });
+    expect(await classTeacher.invoke('plans:save', { assignmentId, rows })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     expect(await teacher.invoke('plans:save', { assignmentId, rows: [{ section: null, title: '', hours: 0 }] })).toMatchObject({ ok: false, error: { kind: 'validation' } });
     expect(topicsInDb()).toEqual(before);
   });
