@@ -132,7 +132,7 @@ export function writeJournal(input: JournalInput): JournalResult {
       if (held && code === 'lesson' && graded) code = rng.chance(0.08) ? 'independent' : rng.chance(0.045) ? 'check' : 'lesson';
       const title = topic?.title ?? 'Повторение и обобщение изученного';
       if (!held) {
-        w.lesson(a.id, iso(d), number, title, null, kind(code).id, topic?.id ?? null, a.teacherId, 'planned', null, null, input.createdAt);
+        w.lesson(a.id, iso(d), number, title, null, kind(code).id, topic?.id ?? null, a.teacherId, 'planned', null, null, null, input.createdAt);
         result.lessons++;
         continue;
       }
@@ -146,7 +146,7 @@ export function writeJournal(input: JournalInput): JournalResult {
           r < 0.02 && d + 1 < today ? stamp(d + 1, rng.int(480, 960)) : r < 0.05 ? stamp(d, rng.int(1030, 1260)) : stamp(d, Math.min(end + rng.int(2, 200), 1010), rng.int(0, 59));
       }
       const hw = !unfilled && grade >= 2 && rng.chance(0.92) ? homework(a.subject.homework, k, rng) : null;
-      const lessonId = w.lesson(a.id, iso(d), number, unfilled ? null : title, hw, kind(code).id, topic?.id ?? null, given, 'held', entered, hw === null ? null : entered, input.createdAt);
+      const lessonId = w.lesson(a.id, iso(d), number, unfilled ? null : title, hw, kind(code).id, topic?.id ?? null, given, 'held', entered, hw === null ? null : entered, entered, input.createdAt);
       result.lessons++;
 
       const present: number[] = [];

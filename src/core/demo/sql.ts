@@ -37,7 +37,7 @@ export function writers(db: Database.Database) {
     topic: w('thematic_plan_topics', 'plan_id position section title hours work_kind_id'),
     lesson: w(
       'lessons',
-      'assignment_id date lesson_number topic homework work_kind_id plan_topic_id given_by_id status topic_entered_at homework_entered_at created_at',
+      'assignment_id date lesson_number topic homework work_kind_id plan_topic_id given_by_id status topic_entered_at homework_entered_at attendance_taken_at created_at',
     ),
     mark: w('marks', 'lesson_id student_id value1 value2 work_kind_id created_at created_by'),
     absence: w('absences', 'lesson_id student_id code created_at created_by'),

@@ -5,7 +5,7 @@ import type { Actor } from '../actor';
 import type { AuditService } from '../audit/service';
 import { localDate, localTimestamp, type Clock } from '../clock';
 import type { Db } from '../db/open';
-import { absences, marks, workKinds } from '../db/schema';
+import { absences, lessons, marks, workKinds } from '../db/schema';
 import { readSetting } from '../school/settings';
 import { attendsLesson, writableLesson, type WritableLesson } from './access';
 import { requireOpenOrReason } from './locks';
@@ -112,6 +112,8 @@ export function createCellService({ db, clock, audit }: { db: Db; clock: Clock; 
         if (!ref.code) db.delete(absences).where(eq(absences.id, before!.id)).run();
         else if (before) db.update(absences).set({ code: ref.code, updatedAt: now, updatedBy: actor.userId }).where(eq(absences.id, before.id)).run();
         else db.insert(absences).values({ lessonId: ref.lessonId, studentId: ref.studentId, code: ref.code, createdAt: now, createdBy: actor.userId }).run();
+        // An absence entered means the teacher took the register: «Мой день» stops asking for it.
+        if (ref.code && !target.lesson.attendanceTakenAt) db.update(lessons).set({ attendanceTakenAt: now }).where(eq(lessons.id, ref.lessonId)).run();
         audit.record({ userId: actor.userId, action: ref.code ? 'absence.set' : 'absence.clear', entity: 'cell', entityId: `${ref.lessonId}:${ref.studentId}`, oldValue: before?.code ?? null, newValue: ref.code, reason: ref.reason });
       });
       return ref.code;

@@ -67,6 +67,8 @@ export const lessons = sqliteTable(
     /** When topic and homework were first entered: the control report flags late entries. */
     topicEnteredAt: text('topic_entered_at'),
     homeworkEnteredAt: text('homework_entered_at'),
+    /** When the teacher recorded attendance (an absence entered, or «все присутствуют»): «Мой день» asks until then. */
+    attendanceTakenAt: text('attendance_taken_at'),
     createdAt: createdAt(),
   },
   (t) => [

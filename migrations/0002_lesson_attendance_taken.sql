@@ -1,0 +1,1 @@
+ALTER TABLE `lessons` ADD `attendance_taken_at` text;
