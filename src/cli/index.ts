@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../shared/errors';
 import { appRoot } from '../core/paths';
 import { runDemo } from './commands/demo';
+import { runReport, cliReportNames } from './commands/report';
 import { runServe } from './commands/serve';
 import { CliError, lang } from './output';
 
@@ -13,6 +14,9 @@ const help = {
         создать демонстрационную школу в новом файле (существующий файл не трогается)
   serve (--db ФАЙЛ | --demo [--tier small]) [--port 8080] [--host 127.0.0.1]
         открыть журнал в браузере; по умолчанию только на этом компьютере
+  report ОТЧЁТ --db ФАЙЛ [--class 5А] [--period 2|«2 четверть»|год] [--month ГГГГ-ММ] [--level class|subject|teacher|grade|school]
+        [--year 2025/2026] [--student ID] [--date ГГГГ-ММ-ДД] [--from …] [--to …] --format pdf|xlsx|json --out ФАЙЛ
+        отчёт по базе (читает всю школу, ничего не меняет); отчёты: ${cliReportNames.join(', ')}
   help  эта справка (ZHURNAL_LANG=en — по-английски)`,
   en: `zhurnal — the school's electronic class journal
 
@@ -21,6 +25,9 @@ Commands:
         create the demo school in a new file (an existing file is never touched)
   serve (--db FILE | --demo [--tier small]) [--port 8080] [--host 127.0.0.1]
         serve the journal to browsers; on this computer only by default
+  report NAME --db FILE [--class 5А] [--period 2|year] [--month YYYY-MM] [--level class|subject|teacher|grade|school]
+        [--year 2025/2026] [--student ID] [--date YYYY-MM-DD] [--from …] [--to …] --format pdf|xlsx|json --out FILE
+        a report from the database (reads the whole school, changes nothing); reports: ${cliReportNames.join(', ')}
   help  this text (ZHURNAL_LANG=ru for Russian)`,
 };
 
@@ -34,6 +41,17 @@ const options = {
   port: { type: 'string', default: '8080' },
   host: { type: 'string', default: '127.0.0.1' },
   help: { type: 'boolean', short: 'h', default: false },
+  class: { type: 'string' },
+  period: { type: 'string' },
+  month: { type: 'string' },
+  level: { type: 'string' },
+  year: { type: 'string' },
+  student: { type: 'string' },
+  date: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  format: { type: 'string', default: 'json' },
+  out: { type: 'string' },
 } as const;
 
 export async function main(argv: string[]): Promise<number> {
@@ -59,6 +77,13 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (command === 'serve') {
       await runServe({ db: values.db, demo: values.demo, tier: values.tier, port: Number(values.port), host: values.host, root });
+      return 0;
+    }
+    if (command === 'report') {
+      await runReport({
+        name: positionals[1], db: values.db, className: values.class, period: values.period, month: values.month, level: values.level,
+        year: values.year, student: values.student, date: values.date, from: values.from, to: values.to, format: values.format, out: values.out, root,
+      });
       return 0;
     }
     throw new CliError(`Неизвестная команда «${command}». Список команд: zhurnal help`);

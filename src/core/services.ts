@@ -3,11 +3,13 @@ import { createAuthService } from './auth/service';
 import type { Clock } from './clock';
 import type { Db } from './db/open';
 import { createJournalService } from './journal/service';
+import { createReportsService } from './reports/service';
 import { createSchoolService } from './school/service';
 import { createSetupService } from './school/setup';
 
 /** Every service of the core, wired with explicit dependencies: nothing global, no Electron. */
-export function createServices({ db, clock }: { db: Db; clock: Clock }) {
+/** `fontsDir` is asked for only when a PDF is made: the shell knows where the fonts were packaged. */
+export function createServices({ db, clock, fontsDir }: { db: Db; clock: Clock; fontsDir: () => string }) {
   const audit = createAuditService({ db, clock });
   const school = createSchoolService({ db });
   return {
@@ -16,6 +18,7 @@ export function createServices({ db, clock }: { db: Db; clock: Clock }) {
     auth: createAuthService({ db, clock, audit }),
     setup: createSetupService({ db, clock, audit }),
     journal: createJournalService({ db, clock, audit, school }),
+    reports: createReportsService({ db, clock, school, fontsDir }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

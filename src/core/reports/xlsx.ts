@@ -62,8 +62,10 @@ export async function readWorkbook(data: Buffer): Promise<Array<{ name: string; 
   return wb.worksheets.map((ws) => {
     const rows: unknown[][] = [];
     ws.eachRow({ includeEmpty: true }, (row) => {
-      const values = row.values as unknown[];
-      rows.push(values.slice(1));
+      const values = (row.values as unknown[]).slice(1);
+      // exceljs drops trailing empty cells: pad to the sheet's width so rows compare column by column.
+      while (values.length < ws.columnCount) values.push(null);
+      rows.push(Array.from(values, (v) => (v === undefined ? null : v)));
     });
     return { name: ws.name, rows };
   });

@@ -33,8 +33,14 @@ export const reportTitles: Record<ReportName, string> = {
   summarySheet: 'Сводная ведомость учёта успеваемости',
 };
 
-const reportChannel = <N extends ReportName, D extends z.ZodType>(name: N, data: D) =>
-  defineChannel({ channel: `reports:${name}`, access: 'reports.read', input: reportInputs[name], output: reportEnvelope(data) });
+/** The typed rows of each report. */
+export const reportData = {
+  progress: progressData,
+  attendanceMonth: attendanceMonthData,
+  attendanceYear: attendanceYearData,
+  summarySheet: summarySheetData,
+} satisfies Record<ReportName, z.ZodType>;
+export type ReportDataOf<N extends ReportName> = z.output<(typeof reportData)[N]>;
 
 export const reportClass = z.object({ id: entityId, name: z.string(), grade: z.number().int(), yearId: entityId });
 export const reportFormat = z.enum(['xlsx', 'pdf']);
@@ -43,10 +49,10 @@ export type ReportFormat = z.infer<typeof reportFormat>;
 /** The reports of DOMAIN.md: each one channel of typed rows, and one channel that renders any of them to a file. */
 export const reportsContract = {
   classes: defineChannel({ channel: 'reports:classes', access: 'reports.read', input: z.object({ yearId: entityId.optional() }), output: z.array(reportClass) }),
-  progress: reportChannel('progress', progressData),
-  attendanceMonth: reportChannel('attendanceMonth', attendanceMonthData),
-  attendanceYear: reportChannel('attendanceYear', attendanceYearData),
-  summarySheet: reportChannel('summarySheet', summarySheetData),
+  progress: defineChannel({ channel: 'reports:progress', access: 'reports.read', input: reportInputs.progress, output: reportEnvelope(progressData) }),
+  attendanceMonth: defineChannel({ channel: 'reports:attendanceMonth', access: 'reports.read', input: reportInputs.attendanceMonth, output: reportEnvelope(attendanceMonthData) }),
+  attendanceYear: defineChannel({ channel: 'reports:attendanceYear', access: 'reports.read', input: reportInputs.attendanceYear, output: reportEnvelope(attendanceYearData) }),
+  summarySheet: defineChannel({ channel: 'reports:summarySheet', access: 'reports.read', input: reportInputs.summarySheet, output: reportEnvelope(summarySheetData) }),
   file: defineChannel({
     channel: 'reports:file',
     access: 'reports.read',
