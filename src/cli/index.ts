@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { AppError } from '../shared/errors';
 import { appRoot } from '../core/paths';
+import { runBackup, runRestore, runVerify } from './commands/backup';
 import { runDemo } from './commands/demo';
 import { runReport, cliReportNames } from './commands/report';
 import { runServe } from './commands/serve';
@@ -17,6 +18,12 @@ const help = {
   report ОТЧЁТ --db ФАЙЛ [--class 5А] [--period 2|«2 четверть»|год] [--month ГГГГ-ММ] [--level class|subject|teacher|grade|school]
         [--year 2025/2026] [--student ID] [--date ГГГГ-ММ-ДД] [--from …] [--to …] --format pdf|xlsx|json --out ФАЙЛ
         отчёт по базе (читает всю школу, ничего не меняет); отчёты: ${cliReportNames.join(', ')}
+  backup --db ФАЙЛ --to ПАПКА [--to ПАПКА …] [--passphrase-file ФАЙЛ] [--json]
+        резервная копия на несколько носителей; код 0, только если все копии записаны и проверены
+  verify-backup ФАЙЛ [--passphrase-file ФАЙЛ] [--json]
+        проверить копию: расшифровка, контрольная сумма, целостность, что в ней
+  restore --db ФАЙЛ --from КОПИЯ [--passphrase-file ФАЙЛ]
+        восстановить базу из копии (Журнал должен быть закрыт); прежняя база сохраняется рядом
   help  эта справка (ZHURNAL_LANG=en — по-английски)`,
   en: `zhurnal — the school's electronic class journal
 
@@ -28,6 +35,12 @@ Commands:
   report NAME --db FILE [--class 5А] [--period 2|year] [--month YYYY-MM] [--level class|subject|teacher|grade|school]
         [--year 2025/2026] [--student ID] [--date YYYY-MM-DD] [--from …] [--to …] --format pdf|xlsx|json --out FILE
         a report from the database (reads the whole school, changes nothing); reports: ${cliReportNames.join(', ')}
+  backup --db FILE --to DIR [--to DIR …] [--passphrase-file FILE] [--json]
+        back up to several drives; exit 0 only if every copy was written and verified
+  verify-backup FILE [--passphrase-file FILE] [--json]
+        check a backup: decryption, hash, integrity, what it holds
+  restore --db FILE --from BACKUP [--passphrase-file FILE]
+        restore the database from a backup (with the app closed); the previous one is kept beside it
   help  this text (ZHURNAL_LANG=ru for Russian)`,
 };
 
@@ -40,6 +53,10 @@ const options = {
   demo: { type: 'boolean', default: false },
   port: { type: 'string', default: '8080' },
   host: { type: 'string', default: '127.0.0.1' },
+  to: { type: 'string', multiple: true },
+  from: { type: 'string' },
+  'passphrase-file': { type: 'string' },
+  json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   class: { type: 'string' },
   period: { type: 'string' },
@@ -48,8 +65,6 @@ const options = {
   year: { type: 'string' },
   student: { type: 'string' },
   date: { type: 'string' },
-  from: { type: 'string' },
-  to: { type: 'string' },
   format: { type: 'string', default: 'json' },
   out: { type: 'string' },
 } as const;
@@ -82,9 +97,18 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'report') {
       await runReport({
         name: positionals[1], db: values.db, className: values.class, period: values.period, month: values.month, level: values.level,
-        year: values.year, student: values.student, date: values.date, from: values.from, to: values.to, format: values.format, out: values.out, root,
+        year: values.year, student: values.student, date: values.date, from: values.from, to: values.to?.[0], format: values.format, out: values.out, root,
       });
       return 0;
+    }
+    if (command === 'backup') {
+      return await runBackup({ db: values.db, to: values.to ?? [], passphraseFile: values['passphrase-file'], json: values.json, root });
+    }
+    if (command === 'verify-backup') {
+      return await runVerify({ file: positionals[1], passphraseFile: values['passphrase-file'], json: values.json, root });
+    }
+    if (command === 'restore') {
+      return await runRestore({ db: values.db, from: values.from, passphraseFile: values['passphrase-file'], root });
     }
     throw new CliError(`Неизвестная команда «${command}». Список команд: zhurnal help`);
   } catch (e) {

@@ -1,23 +1,36 @@
+import { createAttendanceService } from './attendance/service';
 import { createAuditService } from './audit/service';
 import { createAuthService } from './auth/service';
 import type { Clock } from './clock';
 import type { Db } from './db/open';
+import { createDayService } from './journal/day';
+import { createLessonService } from './journal/lessons';
+import { createPeriodLockService } from './journal/periodLocks';
+import { createPeriodMarkService } from './journal/periodMarks';
 import { createJournalService } from './journal/service';
 import { createReportsService } from './reports/service';
 import { createSchoolService } from './school/service';
 import { createSetupService } from './school/setup';
 
-/** Every service of the core, wired with explicit dependencies: nothing global, no Electron. */
-/** `fontsDir` is asked for only when a PDF is made: the shell knows where the fonts were packaged. */
+/**
+ * Every service of the core, wired with explicit dependencies: nothing global, no Electron. `fontsDir` is asked
+ * for only when a PDF is made: the shell knows where the fonts were packaged.
+ */
 export function createServices({ db, clock, fontsDir }: { db: Db; clock: Clock; fontsDir: () => string }) {
   const audit = createAuditService({ db, clock });
   const school = createSchoolService({ db });
+  const periodMarks = createPeriodMarkService({ db, clock, audit });
   return {
     audit,
     school,
     auth: createAuthService({ db, clock, audit }),
     setup: createSetupService({ db, clock, audit }),
-    journal: createJournalService({ db, clock, audit, school }),
+    journal: createJournalService({ db, clock, audit, school, periodMarks }),
+    periodMarks,
+    lessons: createLessonService({ db, clock, audit }),
+    periodLocks: createPeriodLockService({ db, clock, audit }),
+    day: createDayService({ db, clock, school }),
+    attendance: createAttendanceService({ db, clock, audit, school }),
     reports: createReportsService({ db, clock, school, fontsDir }),
   };
 }
