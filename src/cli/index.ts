@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { AppError } from '../shared/errors';
 import { appRoot } from '../core/paths';
 import { runDemo } from './commands/demo';
+import { runPrint } from './commands/print';
 import { runServe } from './commands/serve';
 import { CliError, lang } from './output';
 
@@ -13,6 +14,10 @@ const help = {
         создать демонстрационную школу в новом файле (существующий файл не трогается)
   serve (--db ФАЙЛ | --demo [--tier small]) [--port 8080] [--host 127.0.0.1]
         открыть журнал в браузере; по умолчанию только на этом компьютере
+  print --db ФАЙЛ --class 5А [--year 2025/2026] [--duplex] [--personal-data] --out ФАЙЛ.pdf
+        напечатать журнал класса в PDF для переплёта
+  print --db ФАЙЛ --all [--year 2025/2026] [--duplex] --out-dir ПАПКА
+        журналы всех классов и акт передачи в архив
   help  эта справка (ZHURNAL_LANG=en — по-английски)`,
   en: `zhurnal — the school's electronic class journal
 
@@ -21,6 +26,10 @@ Commands:
         create the demo school in a new file (an existing file is never touched)
   serve (--db FILE | --demo [--tier small]) [--port 8080] [--host 127.0.0.1]
         serve the journal to browsers; on this computer only by default
+  print --db FILE --class 5А [--year 2025/2026] [--duplex] [--personal-data] --out FILE.pdf
+        one class's book as a PDF for binding
+  print --db FILE --all [--year 2025/2026] [--duplex] --out-dir DIR
+        every class's book and the act of handing them to the archive
   help  this text (ZHURNAL_LANG=ru for Russian)`,
 };
 
@@ -33,6 +42,13 @@ const options = {
   demo: { type: 'boolean', default: false },
   port: { type: 'string', default: '8080' },
   host: { type: 'string', default: '127.0.0.1' },
+  class: { type: 'string' },
+  year: { type: 'string' },
+  all: { type: 'boolean', default: false },
+  duplex: { type: 'boolean', default: false },
+  'personal-data': { type: 'boolean', default: false },
+  out: { type: 'string' },
+  'out-dir': { type: 'string' },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
@@ -60,6 +76,19 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'serve') {
       await runServe({ db: values.db, demo: values.demo, tier: values.tier, port: Number(values.port), host: values.host, root });
       return 0;
+    }
+    if (command === 'print') {
+      return await runPrint({
+        db: values.db ?? '',
+        className: values.class,
+        year: values.year,
+        all: values.all,
+        duplex: values.duplex,
+        personalData: values['personal-data'],
+        out: values.out,
+        outDir: values['out-dir'],
+        migrationsFolder: `${root}/migrations`,
+      });
     }
     throw new CliError(`Неизвестная команда «${command}». Список команд: zhurnal help`);
   } catch (e) {

@@ -3,11 +3,12 @@ import { createAuthService } from './auth/service';
 import type { Clock } from './clock';
 import type { Db } from './db/open';
 import { createJournalService } from './journal/service';
+import { createPrintService } from './print/service';
 import { createSchoolService } from './school/service';
 import { createSetupService } from './school/setup';
 
 /** Every service of the core, wired with explicit dependencies: nothing global, no Electron. */
-export function createServices({ db, clock }: { db: Db; clock: Clock }) {
+export function createServices({ db, clock, fontsDir }: { db: Db; clock: Clock; fontsDir?: () => string }) {
   const audit = createAuditService({ db, clock });
   const school = createSchoolService({ db });
   return {
@@ -16,6 +17,12 @@ export function createServices({ db, clock }: { db: Db; clock: Clock }) {
     auth: createAuthService({ db, clock, audit }),
     setup: createSetupService({ db, clock, audit }),
     journal: createJournalService({ db, clock, audit, school }),
+    print: createPrintService({
+      db,
+      clock,
+      school,
+      fontsDir: fontsDir ?? (() => { throw new Error('Папка шрифтов не передана в ядро'); }),
+    }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
