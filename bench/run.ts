@@ -1,5 +1,5 @@
 // `npm run bench`: the figures the issues ask for, measured on this machine. Prints a table and writes
-// bench/results.json. Usage: npm run bench [-- --only grid] (entries: demo, grid).
+// bench/results.json. Usage: npm run bench [-- --only grid] (entries: demo, grid, attendance).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -103,16 +103,47 @@ async function markSaves(file: string): Promise<void> {
   core.close();
 }
 
+/** The class teacher's week of a 30-student class across every subject (the week before "today"), as its class teacher. */
+async function classWeekLoads(file: string): Promise<void> {
+  const core = createCore({ dbFile: file, migrationsFolder, clock: fixedClock(`${today}T10:00:00`) });
+  const sql = core.db.$client;
+  const target = sql
+    .prepare(
+      `select c.id as classId, u.login from classes c join users u on u.id = c.class_teacher_id
+       join school_years y on y.id = c.year_id and y.is_current = 1 where c.grade = 7 order by c.id limit 1`,
+    )
+    .get() as { classId: number; login: string };
+  const call: CallContext = { sessionToken: null, client: 'bench', setSession: (t) => (call.sessionToken = t) };
+  await core.dispatch('auth:login', { login: target.login, password: 'demo' }, call);
+  const samples: number[] = [];
+  let note = '';
+  for (let i = 0; i < 200; i++) {
+    const started = performance.now();
+    const result = await core.dispatch('attendance:week', { classId: target.classId, weekStart: '2026-11-16' }, call);
+    samples.push(performance.now() - started);
+    if (!result.ok) throw new Error(result.error.message);
+    const week = result.value as { students: unknown[]; lessons: unknown[]; absences: unknown[] };
+    note = `${week.students.length} students, ${week.lessons.length} lessons, ${week.absences.length} absences; 200 loads through the dispatcher`;
+  }
+  const s = summarize(samples);
+  rows.push({ name: 'attendance class week, median', value: s.median, unit: 'ms', note });
+  rows.push({ name: 'attendance class week, p95', value: s.p95, unit: 'ms' });
+  core.close();
+}
+
 async function main() {
   if (!only || only === 'demo') {
     generate('small', { tier: 'small', years: 1 });
     generate('typical', { tier: 'typical', years: 1 });
     generate('large', { tier: 'large', years: 1 });
   }
-  if (!only || only === 'grid') {
+  if (!only || only === 'grid' || only === 'attendance') {
     const file = generate('large5', { tier: 'large', years: 5 });
-    await gridLoads(file);
-    await markSaves(file);
+    if (only !== 'attendance') {
+      await gridLoads(file);
+      await markSaves(file);
+    }
+    await classWeekLoads(file);
   }
   const width = Math.max(...rows.map((r) => r.name.length));
   console.log(`\n${'benchmark'.padEnd(width)}  ${'value'.padStart(10)}  unit  note`);

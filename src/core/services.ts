@@ -1,7 +1,12 @@
+import { createAttendanceService } from './attendance/service';
 import { createAuditService } from './audit/service';
 import { createAuthService } from './auth/service';
 import type { Clock } from './clock';
 import type { Db } from './db/open';
+import { createDayService } from './journal/day';
+import { createLessonService } from './journal/lessons';
+import { createPeriodLockService } from './journal/periodLocks';
+import { createPeriodMarkService } from './journal/periodMarks';
 import { createJournalService } from './journal/service';
 import { createPrintService } from './print/service';
 import { createSchoolService } from './school/service';
@@ -11,12 +16,18 @@ import { createSetupService } from './school/setup';
 export function createServices({ db, clock, fontsDir }: { db: Db; clock: Clock; fontsDir?: () => string }) {
   const audit = createAuditService({ db, clock });
   const school = createSchoolService({ db });
+  const periodMarks = createPeriodMarkService({ db, clock, audit });
   return {
     audit,
     school,
     auth: createAuthService({ db, clock, audit }),
     setup: createSetupService({ db, clock, audit }),
-    journal: createJournalService({ db, clock, audit, school }),
+    journal: createJournalService({ db, clock, audit, school, periodMarks }),
+    periodMarks,
+    lessons: createLessonService({ db, clock, audit }),
+    periodLocks: createPeriodLockService({ db, clock, audit }),
+    day: createDayService({ db, clock, school }),
+    attendance: createAttendanceService({ db, clock, audit, school }),
     print: createPrintService({
       db,
       clock,

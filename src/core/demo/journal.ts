@@ -176,7 +176,8 @@ export function writeJournal(input: JournalInput): JournalResult {
       let markDay = d;
       if (assessed.has(code)) {
         markDay = d + (rng.chance(0.05) ? rng.int(8, 11) : rng.int(0, 4));
-        chosen = markDay < today ? markable.filter(() => rng.chance(0.92)) : [];
+        // Nearly everyone present is marked for a test; the odd one left over is what the control report should find.
+        chosen = markDay < today ? markable.filter(() => rng.chance(0.995)) : [];
       } else if (code === 'independent' || code === 'check') {
         chosen = markable.filter(() => rng.chance(0.6));
       } else {

@@ -61,17 +61,24 @@ const substitutedBy = (actorId: number) =>
     sql`(select distinct ${lessons.assignmentId} from ${lessons} where ${lessons.givenById} = ${actorId})`,
   );
 
-/** The journals an actor may open: all of them with journal.read_all, else their own and their substitutions. */
+/** Every subject of the classes the actor is class teacher of: they read them all (DOMAIN.md, roles). */
+const ofOwnClass = (actorId: number) => inArray(assignments.classId, sql`(select ${classes.id} from ${classes} where ${classes.classTeacherId} = ${actorId})`);
+
+/** The journals an actor reads without journal.read_all: their own, their substitutions, their class's. */
+const readableBy = (actor: Actor) =>
+  or(eq(assignments.teacherId, actor.userId), substitutedBy(actor.userId), actor.roles.includes('class_teacher') ? ofOwnClass(actor.userId) : undefined);
+
+/** The journals an actor may open: all of them with journal.read_all, else those readableBy them. */
 export function listAssignments(db: Db, actor: Actor, yearId: number): AssignmentSummary[] {
   const inYear = eq(assignments.yearId, yearId);
   if (mayAccess('journal.read_all', actor.roles)) return assignmentSummaries(db, inYear, actor);
-  return assignmentSummaries(db, and(inYear, or(eq(assignments.teacherId, actor.userId), substitutedBy(actor.userId))), actor);
+  return assignmentSummaries(db, and(inYear, readableBy(actor)), actor);
 }
 
 export function getAssignmentFor(db: Db, actor: Actor, assignmentId: number): AssignmentSummary {
   const all = mayAccess('journal.read_all', actor.roles);
   const byId = eq(assignments.id, assignmentId);
-  const found = assignmentSummaries(db, all ? byId : and(byId, or(eq(assignments.teacherId, actor.userId), substitutedBy(actor.userId))), actor)[0];
+  const found = assignmentSummaries(db, all ? byId : and(byId, readableBy(actor)), actor)[0];
   if (found) return found;
   const exists = db.select({ id: assignments.id }).from(assignments).where(byId).get();
   if (!exists) throw new AppError('not_found', 'Такого журнала нет');

@@ -1,6 +1,5 @@
 import { and, asc, between, eq, inArray } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
-import { compareByName, fullName, shortName } from '../../shared/names';
 import type { JournalGrid } from '../../shared/contract/journal';
 import type { Actor } from '../actor';
 import type { Db } from '../db/open';
@@ -11,7 +10,6 @@ import {
   marks,
   periodMarks,
   periods,
-  students,
   thematicPlans,
   thematicPlanTopics,
   users,
@@ -22,7 +20,8 @@ import { readSetting } from '../school/settings';
 import { periodLockFor } from './locks';
 import { suggest } from './suggestions';
 import { getAssignmentFor } from './assignments';
-import { membersDuring } from './membership';
+import { journalStudents } from './students';
+import { toGridLesson } from './lessonView';
 
 export function loadGrid(db: Db, actor: Actor, assignmentId: number, periodId: number, today: string): JournalGrid {
   const summary = getAssignmentFor(db, actor, assignmentId);
@@ -31,22 +30,8 @@ export function loadGrid(db: Db, actor: Actor, assignmentId: number, periodId: n
   if (!assignment || !period) throw new AppError('not_found', 'Такого периода нет');
   if (period.yearId !== assignment.yearId) throw new AppError('validation', 'Период относится к другому учебному году');
 
-  const memberships = membersDuring(db, assignment, period.startDate, period.endDate);
-  const ids = [...new Set(memberships.map((m) => m.studentId))];
-  const people = ids.length ? db.select().from(students).where(inArray(students.id, ids)).all() : [];
-  people.sort(compareByName);
-  const gridStudents = people.map((p, i) => {
-    const spans = memberships.filter((m) => m.studentId === p.id);
-    const from = spans.map((m) => m.startDate).sort()[0] ?? period.startDate;
-    const to = spans.some((m) => m.endDate === null) ? null : (spans.map((m) => m.endDate as string).sort().at(-1) ?? null);
-    return {
-      id: p.id,
-      number: i + 1,
-      fullName: fullName(p),
-      activeFrom: from > period.startDate ? from : null,
-      activeTo: to !== null && to < period.endDate ? to : null,
-    };
-  });
+  const gridStudents = journalStudents(db, assignment, period.startDate, period.endDate);
+  const ids = gridStudents.map((st) => st.id);
 
   const inPeriod = and(eq(lessons.assignmentId, assignmentId), between(lessons.date, period.startDate, period.endDate));
   const lessonRows = db
@@ -119,18 +104,7 @@ export function loadGrid(db: Db, actor: Actor, assignmentId: number, periodId: n
     assignment: summary,
     period,
     students: gridStudents,
-    lessons: lessonRows.map(({ lesson, giver }) => ({
-      id: lesson.id,
-      date: lesson.date,
-      lessonNumber: lesson.lessonNumber,
-      topic: lesson.topic,
-      homework: lesson.homework,
-      workKindId: lesson.workKindId,
-      givenById: lesson.givenById,
-      givenByName: shortName(giver),
-      isSubstitution: lesson.givenById !== assignment.teacherId,
-      status: lesson.status,
-    })),
+    lessons: lessonRows.map(({ lesson, giver }) => toGridLesson(lesson, giver, assignment.teacherId)),
     marks: markRows as JournalGrid['marks'],
     absences: absenceRows,
     periodMarks: periodMarkRows as JournalGrid['periodMarks'],

@@ -5,17 +5,20 @@ import type { Db } from '../db/open';
 import type { SchoolService } from '../school/service';
 import { listAssignments } from './assignments';
 import { createCellService } from './cells';
+import { loadFinals } from './finals';
 import { loadGrid } from './grid';
+import type { PeriodMarkService } from './periodMarks';
 import { cellHistory } from './history';
 
 export type JournalService = ReturnType<typeof createJournalService>;
 
-export function createJournalService({ db, clock, audit, school }: { db: Db; clock: Clock; audit: AuditService; school: SchoolService }) {
+export function createJournalService({ db, clock, audit, school, periodMarks }: { db: Db; clock: Clock; audit: AuditService; school: SchoolService; periodMarks: PeriodMarkService }) {
   const cells = createCellService({ db, clock, audit });
   return {
     ...cells,
     cellHistory: (actor: Actor, lessonId: number, studentId: number) => cellHistory(db, actor, lessonId, studentId),
     assignments: (actor: Actor, yearId?: number) => listAssignments(db, actor, yearId ?? school.currentYear().id),
+    finals: (actor: Actor, assignmentId: number) => loadFinals(db, actor, periodMarks, assignmentId),
     grid: (actor: Actor, assignmentId: number, periodId: number) => loadGrid(db, actor, assignmentId, periodId, localDate(clock.now())),
   };
 }

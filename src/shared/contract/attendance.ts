@@ -2,7 +2,16 @@ import { z } from 'zod';
 import { defineChannel } from './define';
 import { absenceCode, entityId, isoDate } from './common';
 
-export const weekLesson = z.object({ lessonId: entityId, date: isoDate, lessonNumber: z.number().int(), subjectName: z.string(), teacherName: z.string() });
+export const weekLesson = z.object({
+  lessonId: entityId,
+  date: isoDate,
+  lessonNumber: z.number().int(),
+  subjectName: z.string(),
+  teacherName: z.string(),
+  subgroupName: z.string().nullable(),
+  /** Who was due at the lesson when only part of the class was (a subgroup, or students who arrived or left); null: everyone listed. */
+  studentIds: z.array(entityId).nullable(),
+});
 
 export const classWeek = z.object({
   classId: entityId,
@@ -63,3 +72,6 @@ export const attendanceContract = {
   }),
   schoolDay: defineChannel({ channel: 'attendance:schoolDay', access: 'reports.read', input: z.object({ date: isoDate }), output: schoolDay }),
 };
+
+export type ClassWeek = z.infer<typeof classWeek>;
+export type SchoolDay = z.infer<typeof schoolDay>;

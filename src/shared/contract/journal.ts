@@ -40,6 +40,9 @@ export const gridLesson = z.object({
   givenByName: z.string(),
   isSubstitution: z.boolean(),
   status: z.enum(['planned', 'held', 'not_held']),
+  /** The teacher recorded attendance (an absence entered, or «все присутствуют»). */
+  attendanceTaken: z.boolean(),
+  planTopicId: entityId.nullable(),
 });
 
 export const gridMark = z.object({ lessonId: entityId, studentId: entityId, value1: markValue, value2: markValue.nullable(), workKindId: entityId });
@@ -85,6 +88,20 @@ export const cellChange = z.object({
   newValue: z.unknown(),
   reason: z.string().nullable(),
 });
+
+/** The «Итоговые» page of a journal: period marks of every period, year, exam and final marks. */
+export const journalFinals = z.object({
+  assignment: assignmentSummary,
+  periods: z.array(z.object({ id: entityId, name: z.string() })),
+  students: z.array(gridStudent),
+  marks: z.array(z.object({ studentId: entityId, kind: z.enum(['period', 'year', 'exam', 'final']), periodId: entityId.nullable(), value: periodMarkValue })),
+  /** The year mark the period marks suggest, by the school's rounding rule. */
+  yearSuggestions: z.array(z.object({ studentId: entityId, suggested: periodMarkValue.nullable() })),
+  canWrite: z.boolean(),
+  /** The year's last period is closed: changes need a written reason. */
+  lock: z.object({ periodName: z.string() }).nullable(),
+});
+export type JournalFinals = z.infer<typeof journalFinals>;
 
 export const journalContract = {
   assignments: defineChannel({
@@ -137,6 +154,12 @@ export const journalContract = {
       reason: correctionReason,
     }),
     output: periodMarkValue.nullable(),
+  }),
+  finals: defineChannel({
+    channel: 'journal:finals',
+    access: 'journal.read_own',
+    input: z.object({ assignmentId: entityId }),
+    output: journalFinals,
   }),
   grid: defineChannel({
     channel: 'journal:grid',

@@ -24,6 +24,8 @@ export const lessonsContract = {
       givenById: entityId.optional(),
       /** «урок не проведён» and back. */
       status: z.enum(['held', 'not_held']).optional(),
+      /** «Все присутствуют»: attendance taken with no absence to enter. */
+      attendanceTaken: z.literal(true).optional(),
       reason: correctionReason,
     }),
     output: gridLesson,

@@ -1,5 +1,5 @@
 import type { Services } from '../../services';
 import type { Handlers } from '../dispatch';
-import { pending } from './pending';
+import { must } from './actor';
 
-export const dayHandlers = (_s: Services): Handlers['day'] => ({ mine: pending });
+export const dayHandlers = (s: Services): Handlers['day'] => ({ mine: (input, actor) => s.day.mine(must(actor), input.date) });

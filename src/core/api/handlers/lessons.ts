@@ -1,5 +1,10 @@
 import type { Services } from '../../services';
 import type { Handlers } from '../dispatch';
-import { pending } from './pending';
+import { must } from './actor';
 
-export const lessonsHandlers = (_s: Services): Handlers['lessons'] => ({ update: pending, add: pending, move: pending, teachers: pending });
+export const lessonsHandlers = (s: Services): Handlers['lessons'] => ({
+  update: (input, actor) => s.lessons.update(must(actor), input),
+  add: (input, actor) => s.lessons.add(must(actor), input),
+  move: (input, actor) => s.lessons.move(must(actor), input),
+  teachers: () => s.lessons.teachers(),
+});

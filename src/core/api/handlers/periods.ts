@@ -1,5 +1,9 @@
 import type { Services } from '../../services';
 import type { Handlers } from '../dispatch';
-import { pending } from './pending';
+import { must } from './actor';
 
-export const periodsHandlers = (_s: Services): Handlers['periods'] => ({ locks: pending, lock: pending, unlock: pending });
+export const periodsHandlers = (s: Services): Handlers['periods'] => ({
+  locks: (input) => s.periodLocks.locks(input.yearId),
+  lock: (input, actor) => s.periodLocks.lock(must(actor), input),
+  unlock: (input, actor) => s.periodLocks.unlock(must(actor), input),
+});

@@ -1,5 +1,6 @@
 import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
 import type { SessionUser } from '../../../shared/contract';
+import { AttendanceScreen } from '../attendance/AttendanceScreen';
 import { JournalScreen } from '../journal/JournalScreen';
 import { Placeholder } from './Placeholder';
 import { visibleSections, type Section } from './sections';
@@ -8,6 +9,7 @@ import { UserMenu } from './UserMenu';
 
 function SectionContent({ section, user }: { section: Section; user: SessionUser }) {
   if (section.id === 'journal') return <JournalScreen user={user} />;
+  if (section.id === 'attendance') return <AttendanceScreen user={user} />;
   return <Placeholder title={section.label} />;
 }
 

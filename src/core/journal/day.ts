@@ -1,0 +1,103 @@
+import { and, asc, eq, inArray, lte, ne, or } from 'drizzle-orm';
+import { addDays } from 'date-fns/addDays';
+import { format } from 'date-fns/format';
+import { parseISO } from 'date-fns/parseISO';
+import { className } from '../../shared/names';
+import type { Actor } from '../actor';
+import { localDate, type Clock } from '../clock';
+import type { Db } from '../db/open';
+import { absences, assignments, classes, lessons, marks, subgroups, subjects, workKinds } from '../db/schema';
+import { readSetting } from '../school/settings';
+import type { SchoolService } from '../school/service';
+import { membersDuring } from './membership';
+import { periodsOfGrade } from './periodMarks';
+
+const shiftDate = (date: string, days: number) => format(addDays(parseISO(date), days), 'yyyy-MM-dd');
+
+/** «Мой день»: the teacher's lessons of a day with what each still lacks, and control works whose marks are overdue. */
+export function createDayService({ db, clock, school }: { db: Db; clock: Clock; school: SchoolService }) {
+  const lessonRows = (where: ReturnType<typeof and>) =>
+    db
+      .select({ lesson: lessons, assignment: assignments, grade: classes.grade, letter: classes.letter, subjectName: subjects.name, subgroupName: subgroups.name, kind: workKinds })
+      .from(lessons)
+      .innerJoin(assignments, eq(assignments.id, lessons.assignmentId))
+      .innerJoin(classes, eq(classes.id, assignments.classId))
+      .innerJoin(subjects, eq(subjects.id, assignments.subjectId))
+      .innerJoin(workKinds, eq(workKinds.id, lessons.workKindId))
+      .leftJoin(subgroups, eq(subgroups.id, assignments.subgroupId))
+      .where(where)
+      .orderBy(asc(lessons.date), asc(lessons.lessonNumber))
+      .all();
+
+  /** Students of the lesson's class (or subgroup) on its date with neither a mark nor an absence for the whole lesson. */
+  function withoutMark(lesson: typeof lessons.$inferSelect, assignment: typeof assignments.$inferSelect): number {
+    const members = membersDuring(db, assignment, lesson.date, lesson.date).map((m) => m.studentId);
+    if (members.length === 0) return 0;
+    const marked = new Set(db.select({ id: marks.studentId }).from(marks).where(eq(marks.lessonId, lesson.id)).all().map((r) => r.id));
+    const away = db
+      .select({ id: absences.studentId })
+      .from(absences)
+      .where(and(eq(absences.lessonId, lesson.id), inArray(absences.code, ['н', 'б', 'у'])))
+      .all();
+    for (const a of away) marked.add(a.id);
+    return new Set(members.filter((id) => !marked.has(id))).size;
+  }
+
+  return {
+    mine(actor: Actor, date?: string) {
+      const day = date ?? localDate(clock.now());
+      const today = localDate(clock.now());
+      const gradePeriods = new Map<string, ReturnType<typeof periodsOfGrade>>();
+      const lessonsOfDay = lessonRows(and(eq(lessons.date, day), eq(lessons.givenById, actor.userId))).map((r) => {
+        const key = `${r.assignment.yearId}:${r.grade}`;
+        if (!gradePeriods.has(key)) gradePeriods.set(key, periodsOfGrade(db, r.assignment.yearId, r.grade));
+        const period = gradePeriods.get(key)?.find((p) => p.startDate <= day && p.endDate >= day);
+        const missing: ('topic' | 'attendance' | 'homework')[] = [];
+        if (r.lesson.status !== 'not_held' && day <= today) {
+          if (!r.lesson.topic) missing.push('topic');
+          if (!r.lesson.attendanceTakenAt) missing.push('attendance');
+          if (r.grade >= 2 && !r.lesson.homework) missing.push('homework');
+        }
+        return {
+          lessonId: r.lesson.id,
+          assignmentId: r.assignment.id,
+          periodId: period?.id ?? null,
+          lessonNumber: r.lesson.lessonNumber,
+          className: className(r),
+          subjectName: r.subjectName,
+          subgroupName: r.subgroupName,
+          isSubstitution: r.lesson.givenById !== r.assignment.teacherId,
+          status: r.lesson.status,
+          missing,
+        };
+      });
+
+      const days = readSetting(db, 'journal.controlMarksDays');
+      const year = school.currentYear();
+      const overdueBefore = shiftDate(today, -days);
+      const controls = lessonRows(
+        and(
+          eq(workKinds.isControl, true),
+          eq(assignments.yearId, year.id),
+          lte(lessons.date, overdueBefore),
+          ne(lessons.status, 'not_held'),
+          or(eq(assignments.teacherId, actor.userId), eq(lessons.givenById, actor.userId)),
+        ),
+      );
+      const overdueControl = controls
+        .map((r) => ({
+          lessonId: r.lesson.id,
+          assignmentId: r.assignment.id,
+          date: r.lesson.date,
+          className: className(r),
+          subjectName: r.subjectName,
+          workKindName: r.kind.name,
+          studentsWithoutMark: withoutMark(r.lesson, r.assignment),
+          dueDate: shiftDate(r.lesson.date, days),
+        }))
+        .filter((c) => c.studentsWithoutMark > 0);
+      return { date: day, lessons: lessonsOfDay, overdueControl };
+    },
+  };
+}
+export type DayService = ReturnType<typeof createDayService>;

@@ -1,0 +1,85 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateDemoSchool } from '../../src/core/demo';
+import type { AssignmentSummary, JournalGrid } from '../../src/shared/contract';
+import { directCaller, testCore } from '../helpers/core';
+
+type Day = { date: string; lessons: { lessonId: number; missing: string[]; isSubstitution: boolean }[]; overdueControl: { lessonId: number; studentsWithoutMark: number; dueDate: string }[] };
+
+describe('«Мой день» and who reads which journal', () => {
+  const core = testCore();
+  const sql = core.db.$client;
+  const teacher = directCaller(core);
+  const classTeacher = directCaller(core);
+  const secretary = directCaller(core);
+  let teacherId = 0;
+
+  beforeAll(async () => {
+    generateDemoSchool(core.db, { tier: 'small', years: 1, today: '2026-11-24' });
+    await teacher.invoke('auth:login', { login: 'uchitel', password: 'demo' });
+    await classTeacher.invoke('auth:login', { login: 'klruk', password: 'demo' });
+    await secretary.invoke('auth:login', { login: 'secretary', password: 'demo' });
+    teacherId = (sql.prepare(`select id from users where login = 'uchitel'`).get() as { id: number }).id;
+  });
+
+  const mine = async (date?: string) => {
+    const r = await teacher.invoke('day:mine', date ? { date } : {});
+    if (!r.ok) throw new Error(r.error.message);
+    return r.value as Day;
+  };
+
+  it('lists today’s lessons the teacher gives, with what each still lacks', async () => {
+    const today = sql.prepare(`select id from lessons where given_by_id = ? and date = '2026-11-24' order by lesson_number`).all(teacherId) as { id: number }[];
+    expect(today.length).toBeGreaterThan(0);
+    const first = today[0]!.id;
+    sql.prepare(`update lessons set topic = null, homework = null, attendance_taken_at = null, status = 'planned' where id = ?`).run(first);
+    const day = await mine();
+    expect(day.date).toBe('2026-11-24');
+    expect(day.lessons.map((l) => l.lessonId)).toEqual(today.map((l) => l.id));
+    expect(day.lessons[0]!.missing).toEqual(['topic', 'attendance', 'homework']);
+    await teacher.invoke('lessons:update', { lessonId: first, topic: 'Сложение дробей', attendanceTaken: true });
+    expect((await mine()).lessons[0]!.missing).toEqual(['homework']);
+  });
+
+  it('shows control works whose marks are overdue, counting the students still without a mark', async () => {
+    const control = sql
+      .prepare(
+        `select l.id, l.date from lessons l join work_kinds k on k.id = l.work_kind_id join assignments a on a.id = l.assignment_id
+         where k.is_control = 1 and a.teacher_id = ? and a.subgroup_id is null and l.date < '2026-11-10' and l.status = 'held' order by l.date desc limit 1`,
+      )
+      .get(teacherId) as { id: number; date: string };
+    // Everyone present gets a mark: the work is complete, nothing is overdue.
+    sql
+      .prepare(
+        `insert into marks (lesson_id, student_id, value1, work_kind_id, created_at)
+         select l.id, e.student_id, '4', l.work_kind_id, '2026-11-01 12:00:00' from lessons l join assignments a on a.id = l.assignment_id
+         join class_enrollments e on e.class_id = a.class_id and e.start_date <= l.date and (e.end_date is null or e.end_date >= l.date)
+         where l.id = ? and e.student_id not in (select student_id from marks where lesson_id = l.id)
+           and e.student_id not in (select student_id from absences where lesson_id = l.id and code in ('н','б','у'))`,
+      )
+      .run(control.id);
+    expect((await mine()).overdueControl.some((c) => c.lessonId === control.id)).toBe(false);
+    const removed = sql.prepare(`delete from marks where lesson_id = ? and student_id in (select student_id from marks where lesson_id = ? limit 2)`).run(control.id, control.id).changes;
+    expect(removed).toBe(2);
+    const overdue = (await mine()).overdueControl.find((c) => c.lessonId === control.id);
+    expect(overdue?.studentsWithoutMark).toBe(2);
+    expect(overdue!.dueDate > control.date).toBe(true);
+  });
+
+  it('refuses «Мой день» to the secretary', async () => {
+    expect(await secretary.invoke('day:mine', {})).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+  });
+
+  it('lets the class teacher read every subject of their class, and write none of the others', async () => {
+    const list = (await classTeacher.invoke('journal:assignments')) as { ok: true; value: AssignmentSummary[] };
+    const maths = list.value.find((a) => a.className === '5А' && a.subjectName === 'Математика');
+    expect(maths).toBeDefined();
+    const otherClass = list.value.filter((a) => a.className !== '5А');
+    const ownTeaching = sql.prepare(`select count(*) as n from assignments a join users u on u.id = a.teacher_id join classes c on c.id = a.class_id where u.login = 'klruk' and not (c.grade = 5 and c.letter = 'А')`).get() as { n: number };
+    expect(otherClass.length).toBeLessThanOrEqual(ownTeaching.n + 50); // their own teaching elsewhere plus substitutions only
+    const period = sql.prepare(`select id from periods where scheme = 'quarters' and number = 2`).get() as { id: number };
+    const grid = (await classTeacher.invoke('journal:grid', { assignmentId: maths!.id, periodId: period.id })) as { ok: true; value: JournalGrid };
+    expect(grid.ok).toBe(true);
+    const foreignLesson = grid.value.lessons.find((l) => l.givenById === teacherId)!;
+    expect(await classTeacher.invoke('lessons:update', { lessonId: foreignLesson.id, topic: 'Чужая тема' })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+  });
+});

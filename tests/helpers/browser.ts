@@ -1,0 +1,72 @@
+// The renderer end to end: the built UI (out/renderer) served by the host shell over a small demo school, driven in
+// system Chromium with the browser's clock fixed to the demo's today.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { createCore, type Core } from '../../src/core/app';
+import { fixedClock } from '../../src/core/clock';
+import { generateDemoSchool } from '../../src/core/demo';
+import { startHost, type StartedHost } from '../../src/host/start';
+
+const rendererDir = path.resolve('out/renderer');
+
+export interface BrowserHarness {
+  core: Core;
+  page: Page;
+  logIn(login: string, password?: string): Promise<void>;
+}
+
+/** Registers the suite's hooks; the returned object's fields are filled in before each test runs. */
+export function browserHarness(today: string): BrowserHarness {
+  let dir = '';
+  let host: StartedHost | undefined;
+  let browser: Browser | undefined;
+  let context: BrowserContext | undefined;
+  const harness = {
+    core: undefined as unknown as Core,
+    page: undefined as unknown as Page,
+    async logIn(login: string, password = 'demo') {
+      await harness.page.getByLabel('Логин').fill(login);
+      await harness.page.getByLabel('Пароль').fill(password);
+      await harness.page.getByRole('button', { name: 'Войти' }).click();
+      await harness.page.getByTestId('navigation').waitFor({ timeout: 15_000 });
+    },
+  };
+
+  beforeAll(async () => {
+    if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
+      throw new Error('out/renderer/index.html is missing: build the renderer first (npx electron-vite build, or npm test which builds)');
+    }
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-e2e-'));
+    harness.core = createCore({ dbFile: path.join(dir, 'demo.db'), migrationsFolder: path.resolve('migrations'), clock: fixedClock(`${today}T10:00:00`), create: true, logError: (e) => console.error(e) });
+    generateDemoSchool(harness.core.db, { tier: 'small', years: 1, today });
+    host = await startHost({ dispatch: harness.core.dispatch, rendererDir, port: 0 });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+    harness.core?.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  beforeEach(async () => {
+    context = await browser!.newContext({ locale: 'ru-RU', viewport: { width: 1440, height: 900 } });
+    harness.page = await context.newPage();
+    await harness.page.clock.setFixedTime(new Date(`${today}T10:00:00`));
+    await harness.page.goto(host!.url);
+  });
+
+  afterEach(async () => {
+    await context?.close();
+  });
+
+  return harness;
+}
