@@ -8,15 +8,14 @@ import { createLessonService } from './journal/lessons';
 import { createPeriodLockService } from './journal/periodLocks';
 import { createPeriodMarkService } from './journal/periodMarks';
 import { createJournalService } from './journal/service';
+import { createPrintService } from './print/service';
 import { createReportsService } from './reports/service';
 import { createSchoolService } from './school/service';
 import { createSetupService } from './school/setup';
 
-/**
- * Every service of the core, wired with explicit dependencies: nothing global, no Electron. `fontsDir` is asked
- * for only when a PDF is made: the shell knows where the fonts were packaged.
- */
-export function createServices({ db, clock, fontsDir }: { db: Db; clock: Clock; fontsDir: () => string }) {
+/** Every service of the core, wired with explicit dependencies: nothing global, no Electron. */
+export function createServices({ db, clock, fontsDir }: { db: Db; clock: Clock; fontsDir?: () => string }) {
+  const fonts = fontsDir ?? (() => { throw new Error('Папка шрифтов не передана в ядро'); });
   const audit = createAuditService({ db, clock });
   const school = createSchoolService({ db });
   const periodMarks = createPeriodMarkService({ db, clock, audit });
@@ -31,7 +30,8 @@ export function createServices({ db, clock, fontsDir }: { db: Db; clock: Clock; 
     periodLocks: createPeriodLockService({ db, clock, audit }),
     day: createDayService({ db, clock, school }),
     attendance: createAttendanceService({ db, clock, audit, school }),
-    reports: createReportsService({ db, clock, school, fontsDir }),
+    print: createPrintService({ db, clock, school, fontsDir: fonts }),
+    reports: createReportsService({ db, clock, school, fontsDir: fonts }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
