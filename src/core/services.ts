@@ -9,11 +9,14 @@ import { createPeriodLockService } from './journal/periodLocks';
 import { createPeriodMarkService } from './journal/periodMarks';
 import { createPlanService } from './journal/plans/service';
 import { createJournalService } from './journal/service';
+import { createPrintService } from './print/service';
+import { createReportsService } from './reports/service';
 import { createSchoolService } from './school/service';
 import { createSetupService } from './school/setup';
 
 /** Every service of the core, wired with explicit dependencies: nothing global, no Electron. */
-export function createServices({ db, clock }: { db: Db; clock: Clock }) {
+export function createServices({ db, clock, fontsDir }: { db: Db; clock: Clock; fontsDir?: () => string }) {
+  const fonts = fontsDir ?? (() => { throw new Error('Папка шрифтов не передана в ядро'); });
   const audit = createAuditService({ db, clock });
   const school = createSchoolService({ db });
   const periodMarks = createPeriodMarkService({ db, clock, audit });
@@ -29,6 +32,8 @@ export function createServices({ db, clock }: { db: Db; clock: Clock }) {
     day: createDayService({ db, clock, school }),
     plans: createPlanService({ db, clock, audit }),
     attendance: createAttendanceService({ db, clock, audit, school }),
+    print: createPrintService({ db, clock, school, fontsDir: fonts }),
+    reports: createReportsService({ db, clock, school, fontsDir: fonts }),
   };
 }
 export type Services = ReturnType<typeof createServices>;
