@@ -2,6 +2,7 @@ import { createDispatcher, type Dispatch } from './api/dispatch';
 import { createHandlers } from './api/handlers';
 import type { Clock } from './clock';
 import { openDatabase, type Db } from './db/open';
+import { fontsDirFor } from './print/fonts';
 import { createServices, type Services } from './services';
 
 export interface CoreOptions {
@@ -9,6 +10,8 @@ export interface CoreOptions {
   migrationsFolder: string;
   clock: Clock;
   create?: boolean;
+  /** The PT fonts for printing; by default found beside the migrations folder (see print/fonts.ts). */
+  fontsDir?: string;
   logError?(error: unknown, channel: string): void;
 }
 
@@ -22,7 +25,7 @@ export interface Core {
 /** Opens the school's database and builds the services and the dispatcher every shell serves. */
 export function createCore(options: CoreOptions): Core {
   const db = openDatabase(options.dbFile, { migrationsFolder: options.migrationsFolder, create: options.create });
-  const services = createServices({ db, clock: options.clock });
+  const services = createServices({ db, clock: options.clock, fontsDir: () => options.fontsDir ?? fontsDirFor(options.migrationsFolder) });
   const dispatch = createDispatcher({
     handlers: createHandlers(services),
     resolveActor: (token) => services.auth.resolve(token),

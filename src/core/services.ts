@@ -8,11 +8,12 @@ import { createLessonService } from './journal/lessons';
 import { createPeriodLockService } from './journal/periodLocks';
 import { createPeriodMarkService } from './journal/periodMarks';
 import { createJournalService } from './journal/service';
+import { createPrintService } from './print/service';
 import { createSchoolService } from './school/service';
 import { createSetupService } from './school/setup';
 
 /** Every service of the core, wired with explicit dependencies: nothing global, no Electron. */
-export function createServices({ db, clock }: { db: Db; clock: Clock }) {
+export function createServices({ db, clock, fontsDir }: { db: Db; clock: Clock; fontsDir?: () => string }) {
   const audit = createAuditService({ db, clock });
   const school = createSchoolService({ db });
   const periodMarks = createPeriodMarkService({ db, clock, audit });
@@ -27,6 +28,12 @@ export function createServices({ db, clock }: { db: Db; clock: Clock }) {
     periodLocks: createPeriodLockService({ db, clock, audit }),
     day: createDayService({ db, clock, school }),
     attendance: createAttendanceService({ db, clock, audit, school }),
+    print: createPrintService({
+      db,
+      clock,
+      school,
+      fontsDir: fontsDir ?? (() => { throw new Error('Папка шрифтов не передана в ядро'); }),
+    }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,108 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { systemClock } from '../../core/clock';
+import { openDatabase } from '../../core/db/open';
+import { megabytes } from '../../core/backup/destination';
+import { restoreBackup } from '../../core/backup/restore';
+import { createBackup } from '../../core/backup/run';
+import { snapshotFromConnection } from '../../core/backup/snapshot';
+import { verifyBackup } from '../../core/backup/verify';
+import { CliError, say } from '../output';
+
+export interface BackupArgs {
+  db?: string;
+  to: string[];
+  passphraseFile?: string;
+  json: boolean;
+  root: string;
+}
+
+/** The passphrase is read from a file (never the command line, which other users can see); one trailing newline is dropped. */
+export function readPassphrase(file: string | undefined): string | null {
+  if (!file) return null;
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    throw new CliError(`Не удалось прочитать файл с паролем: ${file}`);
+  }
+  const passphrase = text.replace(/\r?\n$/, '');
+  if (passphrase.length === 0) throw new CliError(`Файл с паролем пуст: ${file}`);
+  return passphrase;
+}
+
+function appVersion(root: string): string {
+  return (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+/** `zhurnal backup`: for the system's scheduler. Exit 0 only when every destination succeeded. */
+export async function runBackup(args: BackupArgs): Promise<number> {
+  if (!args.db) throw new CliError('Укажите файл базы: --db ФАЙЛ');
+  if (args.to.length === 0) throw new CliError('Укажите хотя бы одну папку для копии: --to ПАПКА');
+  const outcome = await createBackup({
+    source: { kind: 'file', file: args.db },
+    destinations: args.to,
+    clock: systemClock,
+    appVersion: appVersion(args.root),
+    migrationsFolder: path.join(args.root, 'migrations'),
+    passphrase: readPassphrase(args.passphraseFile),
+  });
+  if (args.json) {
+    process.stdout.write(`${JSON.stringify({ ok: outcome.ok, manifest: outcome.manifest, destinations: outcome.results })}\n`);
+  } else {
+    for (const r of outcome.results) {
+      say(r.ok ? `ГОТОВО  ${r.file}` : `ОШИБКА  ${r.dir}: ${r.message}`, r.ok ? `OK      ${r.file}` : `FAILED  ${r.dir}: ${r.message}`);
+    }
+    const { students, lessons, marks } = outcome.manifest.counts;
+    say(
+      `Копия ${outcome.manifest.file} (${megabytes(outcome.manifest.fileBytes)}${outcome.manifest.encrypted ? ', зашифрована' : ''}): учеников ${students}, уроков ${lessons}, отметок ${marks}`,
+      `Backup ${outcome.manifest.file} (${outcome.manifest.fileBytes} bytes${outcome.manifest.encrypted ? ', encrypted' : ''}): ${students} students, ${lessons} lessons, ${marks} marks`,
+    );
+  }
+  return outcome.ok ? 0 : 2;
+}
+
+export async function runVerify(args: { file?: string; passphraseFile?: string; json: boolean; root: string }): Promise<number> {
+  if (!args.file) throw new CliError('Укажите файл копии: zhurnal verify-backup ФАЙЛ');
+  const verified = await verifyBackup(args.file, {
+    passphrase: readPassphrase(args.passphraseFile),
+    migrationsFolder: path.join(args.root, 'migrations'),
+  });
+  if (args.json) process.stdout.write(`${JSON.stringify(verified)}\n`);
+  else say(`${verified.summary}; школа: ${verified.schoolName ?? '—'}; схема: ${verified.schemaVersion ?? '—'}`, `Backup is sound: ${JSON.stringify(verified.counts)}`);
+  return 0;
+}
+
+/** `zhurnal restore`: with the app closed. The current database is kept beside it before it is replaced. */
+export async function runRestore(args: { db?: string; from?: string; passphraseFile?: string; root: string }): Promise<number> {
+  if (!args.db) throw new CliError('Укажите файл базы: --db ФАЙЛ');
+  if (!args.from) throw new CliError('Укажите копию: --from ФАЙЛ');
+  const migrationsFolder = path.join(args.root, 'migrations');
+  let live: Database.Database | null = fs.existsSync(args.db) ? openDatabase(args.db, { migrationsFolder }).$client : null;
+  try {
+    const restored = await restoreBackup({
+      file: args.from,
+      passphrase: readPassphrase(args.passphraseFile),
+      liveFile: args.db,
+      migrationsFolder,
+      clock: systemClock,
+      safetyDir: path.join(path.dirname(path.resolve(args.db)), 'before-restore'),
+      takeSafetyCopy: async (dest) => {
+        if (live) await snapshotFromConnection(live, dest);
+      },
+      release: () => {
+        live?.close();
+        live = null;
+      },
+      reacquire: () => undefined,
+    });
+    say(
+      `База восстановлена из ${args.from}. ${restored.verified.summary}. Прежняя база сохранена: ${restored.safetyCopy}`,
+      `Restored from ${args.from}; the previous database is kept at ${restored.safetyCopy}`,
+    );
+    return 0;
+  } finally {
+    live?.close();
+  }
+}

@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { Decrypter, Encrypter } from 'age-encryption';
+import { AppError } from '../../shared/errors';
+
+/** Every age file starts with this line; a backup without it is a plain SQLite file. */
+const ageHeader = 'age-encryption.org/v1\n';
+
+export function isAgeFile(file: string): boolean {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(ageHeader.length);
+    const n = fs.readSync(fd, head, 0, head.length, 0);
+    return n === head.length && head.toString('latin1') === ageHeader;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+export interface EncryptOptions {
+  /** scrypt's log2 work factor; age's default is 18. Tests lower it to stay fast. */
+  workFactor?: number;
+}
+
+const toWeb = (file: string) => Readable.toWeb(fs.createReadStream(file, { highWaterMark: 1 << 20 })) as unknown as ReadableStream<Uint8Array>;
+
+async function writeWebStream(stream: ReadableStream<Uint8Array>, dest: string): Promise<void> {
+  await pipeline(Readable.fromWeb(stream as unknown as WebReadableStream<Uint8Array>), fs.createWriteStream(dest, { flags: 'wx' }));
+}
+
+/**
+ * Encrypts a file with a passphrase in the age format (scrypt recipient), streaming, so the standard `age`
+ * tool opens it with `age -d` and the same passphrase if this program is gone.
+ */
+export async function encryptFile(source: string, dest: string, passphrase: string, options: EncryptOptions = {}): Promise<void> {
+  const encrypter = new Encrypter();
+  encrypter.setPassphrase(passphrase);
+  if (options.workFactor !== undefined) encrypter.setScryptWorkFactor(options.workFactor);
+  await writeWebStream(await encrypter.encrypt(toWeb(source)), dest);
+}
+
+/** Decrypts an age file; a wrong passphrase or a damaged file becomes a clear Russian message. */
+export async function decryptFile(source: string, dest: string, passphrase: string): Promise<void> {
+  const decrypter = new Decrypter();
+  decrypter.addPassphrase(passphrase);
+  try {
+    await writeWebStream(await decrypter.decrypt(toWeb(source)), dest);
+  } catch (e) {
+    fs.rmSync(dest, { force: true });
+    const message = (e as Error).message;
+    if (/no identity matched|incorrect passphrase|failed to decrypt file key|invalid.*key/i.test(message)) {
+      throw new AppError('validation', 'Неверный пароль шифрования копии');
+    }
+    throw new AppError('io', 'Зашифрованная копия повреждена или обрезана: расшифровать её нельзя');
+  }
+}

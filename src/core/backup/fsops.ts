@@ -1,0 +1,98 @@
+import fs from 'node:fs';
+
+/** An open file being written: the few calls a destination copy needs. */
+export interface WriteHandle {
+  write(data: Uint8Array): Promise<void>;
+  sync(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/**
+ * The file operations a backup makes on a destination. Real code uses `nodeFs`; the fault tests wrap it to
+ * fail the way a drive does (full, read-only, pulled out in the middle of a copy) where no real mount can.
+ */
+export interface BackupFs {
+  /** Creates a new file; fails if it exists, so a copy never writes into somebody else's file. */
+  create(file: string): Promise<WriteHandle>;
+  read(file: string): AsyncIterable<Uint8Array>;
+  rename(from: string, to: string): Promise<void>;
+  unlink(file: string): Promise<void>;
+  /** Makes a rename durable: the directory entry is synced, not only the file. */
+  syncDir(dir: string): Promise<void>;
+  readdir(dir: string): Promise<string[]>;
+  stat(file: string): Promise<{ size: number; isDirectory: boolean }>;
+  modifiedAt(file: string): Promise<Date>;
+  freeBytes(dir: string): Promise<number | null>;
+}
+
+export const nodeFs: BackupFs = {
+  async create(file) {
+    const handle = await fs.promises.open(file, 'wx');
+    return {
+      write: async (data) => {
+        let offset = 0;
+        while (offset < data.byteLength) {
+          const { bytesWritten } = await handle.write(data, offset, data.byteLength - offset);
+          offset += bytesWritten;
+        }
+      },
+      sync: () => handle.sync(),
+      close: () => handle.close(),
+    };
+  },
+  read: (file) => fs.createReadStream(file, { highWaterMark: 1 << 20 }),
+  rename: (from, to) => fs.promises.rename(from, to),
+  unlink: (file) => fs.promises.unlink(file),
+  async syncDir(dir) {
+    // Windows cannot open a directory for fsync; its rename is durable enough once the file was synced.
+    if (process.platform === 'win32') return;
+    const handle = await fs.promises.open(dir, 'r');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  },
+  readdir: (dir) => fs.promises.readdir(dir),
+  async stat(file) {
+    const s = await fs.promises.stat(file);
+    return { size: s.size, isDirectory: s.isDirectory() };
+  },
+  modifiedAt: async (file) => (await fs.promises.stat(file)).mtime,
+  async freeBytes(dir) {
+    try {
+      const s = await fs.promises.statfs(dir);
+      return s.bavail * s.bsize;
+    } catch {
+      return null;
+    }
+  },
+};
+
+/** The Russian reason for a failed file operation on a destination, from Node's error code. */
+export function describeFsError(error: unknown, where: string): string {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return `Папка ${where} не найдена: носитель не подключён или папка удалена`;
+    case 'ENOSPC':
+    case 'EDQUOT':
+      return `На носителе ${where} не хватает места`;
+    case 'EROFS':
+      return `Носитель ${where} доступен только для чтения`;
+    case 'EACCES':
+    case 'EPERM':
+      return `Нет прав на запись в папку ${where}`;
+    case 'EIO':
+    case 'ENXIO':
+    case 'ENODEV':
+      return `Ошибка ввода-вывода на носителе ${where}: возможно, он извлечён во время записи`;
+    case 'ENOTDIR':
+      return `${where} — не папка`;
+    default:
+      return `Не удалось записать копию в ${where}: ${error instanceof Error ? error.message : String(error)}`;
+  }
+}
+
+export const partialPrefix = '.zhurnal-partial-';
+

@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import { z } from 'zod';
+
+/** What is written beside each backup file, so a person (or verify) knows what it holds without opening it. */
+export const manifestSchema = z.object({
+  format: z.literal('zhurnal-backup/1'),
+  file: z.string(),
+  createdAt: z.string(),
+  appVersion: z.string(),
+  schemaVersion: z.string().nullable(),
+  schoolName: z.string().nullable(),
+  counts: z.object({ students: z.number(), lessons: z.number(), marks: z.number() }),
+  encrypted: z.boolean(),
+  /** SHA-256 of the SQLite database inside (after decryption when encrypted). */
+  databaseSha256: z.string(),
+  databaseBytes: z.number(),
+  /** SHA-256 and size of the file as written to the drive. */
+  fileSha256: z.string(),
+  fileBytes: z.number(),
+});
+export type Manifest = z.infer<typeof manifestSchema>;
+
+export const manifestSuffix = '.manifest.json';
+
+export function manifestPathOf(backupFile: string): string {
+  return backupFile + manifestSuffix;
+}
+
+/** The manifest beside a backup, or null when there is none or it cannot be read (verify still checks the file). */
+export function readManifest(backupFile: string): Manifest | null {
+  try {
+    const parsed = manifestSchema.safeParse(JSON.parse(fs.readFileSync(manifestPathOf(backupFile), 'utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** `zhurnal-2026-11-24_1030-00.db[.age]`: sorts by time, and no character that a FAT stick or Windows refuses. */
+export function backupFileName(at: Date, encrypted: boolean): string {
+  const stamp = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}_${pad(at.getHours())}${pad(at.getMinutes())}-${pad(at.getSeconds())}`;
+  return `zhurnal-${stamp}.db${encrypted ? '.age' : ''}`;
+}
+
+const namePattern = /^zhurnal-(\d{4})-(\d{2})-(\d{2})_(\d{2})(\d{2})-(\d{2})\.db(\.age)?$/;
+
+/** The moment a backup was taken, from its file name; null for a name this program did not make. */
+export function backupTimeOf(name: string): Date | null {
+  const m = namePattern.exec(name);
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s] = m.map(Number) as number[];
+  return new Date(y!, mo! - 1, d!, h!, mi!, s!);
+}

@@ -1,0 +1,83 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { AppError } from '../../shared/errors';
+import { localTimestamp, type Clock } from '../clock';
+import { openDatabase } from '../db/open';
+import { verifyBackup, type Verified } from './verify';
+
+export interface RestoreOptions {
+  file: string;
+  passphrase?: string | null;
+  liveFile: string;
+  migrationsFolder: string;
+  clock: Clock;
+  /** Where the copy of the current database is kept before it is replaced. */
+  safetyDir: string;
+  /** Writes a consistent copy of the live database to this path (from the connection that writes). */
+  takeSafetyCopy(dest: string): Promise<void>;
+  /** Closes every connection this process has to the live file. */
+  release(): void | Promise<void>;
+  /** Opens the live file again, now holding the restored data. */
+  reacquire(): void | Promise<void>;
+}
+
+export interface Restored {
+  verified: Verified;
+  safetyCopy: string;
+  restoredAt: string;
+}
+
+function safetyName(at: Date): string {
+  return `zhurnal-before-restore-${localTimestamp(at).replace(/[: ]/g, '-')}.db`;
+}
+
+function removeQuietly(file: string): void {
+  fs.rmSync(file, { force: true });
+}
+
+/**
+ * Replaces the live database with a backup. In order: verify the backup fully; bring an older backup's schema
+ * up to date on a copy beside the live file; keep a safety copy of the current data; close, swap by an atomic
+ * rename, reopen. Anything failing before the rename leaves the live database exactly as it was.
+ */
+export async function restoreBackup(options: RestoreOptions): Promise<Restored> {
+  const liveDir = path.dirname(path.resolve(options.liveFile));
+  const candidate = path.join(liveDir, `.zhurnal-restore-${randomBytes(6).toString('hex')}.db`);
+  try {
+    const verified = await verifyBackup(options.file, { passphrase: options.passphrase, keepAs: candidate, migrationsFolder: options.migrationsFolder });
+    // Migrating forward here, not after the swap: a backup the migrations refuse never replaces anything.
+    openDatabase(candidate, { migrationsFolder: options.migrationsFolder }).$client.close();
+    fs.mkdirSync(options.safetyDir, { recursive: true });
+    const safetyCopy = path.join(options.safetyDir, safetyName(options.clock.now()));
+    await options.takeSafetyCopy(safetyCopy);
+    await options.release();
+    try {
+      // Closing the last connection deletes the -wal file; if it is still there, another process holds the database.
+      if (fs.existsSync(`${options.liveFile}-wal`)) {
+        throw new AppError('conflict', 'База данных открыта другой программой (запущен Журнал?): закройте её и повторите восстановление');
+      }
+      removeQuietly(`${options.liveFile}-shm`);
+      removeQuietly(`${options.liveFile}-wal`);
+      fs.renameSync(candidate, options.liveFile);
+      syncDir(liveDir);
+    } finally {
+      await options.reacquire();
+    }
+    return { verified, safetyCopy, restoredAt: localTimestamp(options.clock.now()) };
+  } finally {
+    removeQuietly(candidate);
+    removeQuietly(`${candidate}-wal`);
+    removeQuietly(`${candidate}-shm`);
+  }
+}
+
+function syncDir(dir: string): void {
+  if (process.platform === 'win32') return;
+  const fd = fs.openSync(dir, 'r');
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+}

@@ -1,0 +1,120 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type Database from 'better-sqlite3';
+import type { Clock } from '../clock';
+import { localTimestamp } from '../clock';
+import { encryptFile } from './age';
+import { copyToDestination, type CopyResult } from './destination';
+import { nodeFs, type BackupFs } from './fsops';
+import { sha256File } from './hash';
+import { inspectDatabase } from './inspect';
+import { backupFileName, type Manifest } from './manifest';
+import { snapshotFromConnection, snapshotFromFile } from './snapshot';
+
+export type BackupSource = { kind: 'connection'; client: Database.Database } | { kind: 'file'; file: string };
+
+export interface BackupProgress {
+  stage: 'snapshot' | 'check' | 'encrypt' | 'copy' | 'done';
+  destination?: string;
+  written?: number;
+  total?: number;
+}
+
+export interface BackupOptions {
+  source: BackupSource;
+  destinations: readonly string[];
+  clock: Clock;
+  appVersion: string;
+  migrationsFolder?: string;
+  passphrase?: string | null;
+  /** scrypt work factor for tests; age's default otherwise. */
+  workFactor?: number;
+  /** Where the snapshot is prepared; the system temp folder by default. */
+  workDir?: string;
+  fs?: BackupFs;
+  onProgress?(progress: BackupProgress): void;
+}
+
+export interface DestinationOutcome {
+  dir: string;
+  ok: boolean;
+  file: string | null;
+  message: string;
+}
+
+export interface BackupOutcome {
+  manifest: Manifest;
+  results: DestinationOutcome[];
+  ok: boolean;
+}
+
+/**
+ * One backup: a consistent snapshot, checked and hashed (and encrypted), then written to every destination
+ * at once. A destination that fails is reported and never stops the others.
+ */
+export async function createBackup(options: BackupOptions): Promise<BackupOutcome> {
+  const fsOps = options.fs ?? nodeFs;
+  const work = fs.mkdtempSync(path.join(options.workDir ?? os.tmpdir(), 'zhurnal-backup-'));
+  const report = options.onProgress ?? (() => undefined);
+  try {
+    const at = options.clock.now();
+    const encrypted = Boolean(options.passphrase);
+    const name = backupFileName(at, encrypted);
+    const snapshot = path.join(work, 'snapshot.db');
+    report({ stage: 'snapshot' });
+    if (options.source.kind === 'connection') await snapshotFromConnection(options.source.client, snapshot);
+    else snapshotFromFile(options.source.file, snapshot);
+
+    report({ stage: 'check' });
+    const facts = inspectDatabase(snapshot, { migrationsFolder: options.migrationsFolder });
+    const databaseSha256 = await sha256File(snapshot);
+    const databaseBytes = fs.statSync(snapshot).size;
+    let staged = snapshot;
+    if (encrypted) {
+      report({ stage: 'encrypt' });
+      staged = path.join(work, name);
+      await encryptFile(snapshot, staged, options.passphrase!, { workFactor: options.workFactor });
+    }
+    const manifest: Manifest = {
+      format: 'zhurnal-backup/1',
+      file: name,
+      createdAt: localTimestamp(at),
+      appVersion: options.appVersion,
+      ...facts,
+      encrypted,
+      databaseSha256,
+      databaseBytes,
+      fileSha256: encrypted ? await sha256File(staged) : databaseSha256,
+      fileBytes: fs.statSync(staged).size,
+    };
+    const manifestStaged = path.join(work, 'manifest.json');
+    const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
+    fs.writeFileSync(manifestStaged, manifestText);
+    const manifestSha = { sha256: await sha256File(manifestStaged), bytes: Buffer.byteLength(manifestText) };
+
+    const unique = [...new Set(options.destinations.map((d) => path.resolve(d)))];
+    const results = await Promise.all(
+      unique.map(async (dir): Promise<DestinationOutcome> => {
+        const result: CopyResult = await copyToDestination(
+          {
+            fs: fsOps,
+            staged,
+            manifest,
+            dir,
+            onProgress: (written, total) => report({ stage: 'copy', destination: dir, written, total }),
+          },
+          manifestStaged,
+          manifestSha,
+        );
+        return result.ok
+          ? { dir, ok: true, file: result.file, message: 'Копия записана и проверена' }
+          : { dir, ok: false, file: null, message: result.message };
+      }),
+    );
+    report({ stage: 'done' });
+    return { manifest, results, ok: results.length > 0 && results.every((r) => r.ok) };
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}

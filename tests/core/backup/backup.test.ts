@@ -1,0 +1,118 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { createBackup } from '../../../src/core/backup/run';
+import { readManifest } from '../../../src/core/backup/manifest';
+import { verifyBackup } from '../../../src/core/backup/verify';
+import { fixedClock } from '../../../src/core/clock';
+import { demoDbFile, faultyFs, finalFiles, knownMigrations, liveIsIntact, withTmpfs } from '../../helpers/backup';
+import { migrationsFolder, tempDir } from '../../helpers/temp';
+
+const clock = fixedClock('2026-11-24T18:00:00');
+const base = { clock, appVersion: 'test', migrationsFolder };
+
+describe('a backup to several destinations', () => {
+  const dir = tempDir();
+  const live = demoDbFile(dir);
+  const before = liveIsIntact(live);
+
+  it('writes a checked copy and its manifest to each folder, which verify then accepts', async () => {
+    const a = fs.mkdirSync(path.join(dir, 'a'), { recursive: true })!;
+    const b = fs.mkdirSync(path.join(dir, 'b'), { recursive: true })!;
+    const outcome = await createBackup({ ...base, source: { kind: 'file', file: live }, destinations: [a, b] });
+    expect(outcome.ok).toBe(true);
+    expect(outcome.manifest.counts).toEqual(before.counts);
+    for (const d of [a, b]) {
+      expect(finalFiles(d).sort()).toEqual(['zhurnal-2026-11-24_1800-00.db', 'zhurnal-2026-11-24_1800-00.db.manifest.json']);
+      const file = path.join(d, 'zhurnal-2026-11-24_1800-00.db');
+      expect(readManifest(file)?.databaseSha256).toBe(outcome.manifest.databaseSha256);
+      const verified = await verifyBackup(file, { migrationsFolder });
+      expect(verified.counts).toEqual(before.counts);
+      expect(verified.schemaVersion).toBe(knownMigrations(migrationsFolder).lastTag);
+      // A backup is one file: no -wal beside it is needed to open it.
+      const client = new Database(file, { readonly: true });
+      expect(client.pragma('journal_mode', { simple: true })).toBe('delete');
+      client.close();
+    }
+  });
+
+  it('goes on when one folder is missing, one is full and one has its drive pulled out mid-copy', async () => {
+    const good = path.join(dir, 'good');
+    const full = path.join(dir, 'full');
+    const pulled = path.join(dir, 'pulled');
+    const missing = path.join(dir, 'missing');
+    for (const d of [good, full, pulled]) fs.mkdirSync(d);
+    const fullFs = faultyFs({ dir: full, failWriteAfter: { bytes: 100_000, code: 'ENOSPC' } });
+    const pulledFs = faultyFs({ dir: pulled, failWriteAfter: { bytes: 1_000_000, code: 'EIO' }, failUnlink: true });
+    // Two faulty layers, each only touching its own folder.
+    const fsOps = { ...fullFs, create: (f: string) => (path.dirname(f) === pulled ? pulledFs.create(f) : fullFs.create(f)), unlink: (f: string) => (path.dirname(f) === pulled ? pulledFs.unlink(f) : fullFs.unlink(f)) };
+    const outcome = await createBackup({ ...base, clock: fixedClock('2026-11-24T19:00:00'), source: { kind: 'file', file: live }, destinations: [good, full, missing, pulled], fs: fsOps });
+    expect(outcome.ok).toBe(false);
+    const byDir = Object.fromEntries(outcome.results.map((r) => [path.basename(r.dir), r]));
+    expect(byDir.good?.ok).toBe(true);
+    expect(byDir.full?.message).toMatch(/не хватает места/);
+    expect(byDir.missing?.message).toMatch(/не найдена/);
+    expect(byDir.pulled?.message).toMatch(/извлечён/);
+    // Nothing under a final name where the copy failed: the pulled drive keeps only its temporary file.
+    expect(finalFiles(full)).toEqual([]);
+    expect(fs.readdirSync(full)).toEqual([]);
+    expect(finalFiles(pulled)).toEqual([]);
+    expect(fs.readdirSync(pulled)).toHaveLength(1);
+    expect(fs.existsSync(missing)).toBe(false);
+    await verifyBackup(byDir.good!.file!, { migrationsFolder });
+    expect(liveIsIntact(live).counts).toEqual(before.counts);
+  });
+
+  it('refuses a copy that reads back differently from what was written', async () => {
+    const flaky = path.join(dir, 'flaky');
+    fs.mkdirSync(flaky);
+    const outcome = await createBackup({ ...base, source: { kind: 'file', file: live }, destinations: [flaky], fs: faultyFs({ dir: flaky, corruptReadBack: true }) });
+    expect(outcome.results[0]?.message).toMatch(/прочитана с ошибкой/);
+    expect(fs.readdirSync(flaky)).toEqual([]);
+  });
+
+  it('reports a real small drive as full, and a read-only mount as read-only, before writing to them', async () => {
+    const small = path.join(dir, 'tmpfs-small');
+    const readOnly = path.join(dir, 'tmpfs-ro');
+    const good = path.join(dir, 'good2');
+    fs.mkdirSync(good);
+    const mounted = await withTmpfs(small, { kib: 1024 }, () =>
+      withTmpfs(readOnly, { kib: 16 * 1024, readOnly: true }, async () => {
+        const outcome = await createBackup({ ...base, clock: fixedClock('2026-11-24T20:00:00'), source: { kind: 'file', file: live }, destinations: [small, readOnly, good] });
+        const [s, r, g] = outcome.results;
+        expect(s?.message).toMatch(/не хватает места/);
+        expect(r?.message).toMatch(/только для чтения/);
+        expect(g?.ok).toBe(true);
+        expect(fs.readdirSync(small)).toEqual([]);
+        expect(fs.readdirSync(readOnly)).toEqual([]);
+      }).then((ok) => {
+        if (!ok) throw new Error('the second mount failed after the first succeeded');
+      }),
+    );
+    if (!mounted) console.warn('mount is not permitted here: full and read-only drives are covered by injected faults only');
+  });
+
+  it('on a real drive that fills up in the middle of the copy, leaves nothing behind', async () => {
+    // The free-space check is told there is room, so the write itself hits the end of the 3 MiB tmpfs.
+    const tight = path.join(dir, 'tmpfs-tight');
+    await withTmpfs(tight, { kib: 3 * 1024 }, async () => {
+      const outcome = await createBackup({
+        ...base,
+        source: { kind: 'file', file: live },
+        destinations: [tight],
+        fs: { ...faultyFs({ dir: tight }), freeBytes: async () => 1 << 30 },
+      });
+      expect(outcome.results[0]?.message).toMatch(/не хватает места/);
+      expect(fs.readdirSync(tight)).toEqual([]);
+    });
+  });
+
+  it('with a read-only folder injected (where mounting is not allowed), reports it and writes nothing', async () => {
+    const ro = path.join(dir, 'ro-injected');
+    fs.mkdirSync(ro);
+    const outcome = await createBackup({ ...base, source: { kind: 'file', file: live }, destinations: [ro], fs: faultyFs({ dir: ro, failCreate: 'EROFS' }) });
+    expect(outcome.results[0]?.message).toMatch(/только для чтения/);
+    expect(fs.readdirSync(ro)).toEqual([]);
+  });
+});

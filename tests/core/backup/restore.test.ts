@@ -1,0 +1,155 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { describe, expect, it } from 'vitest';
+import { restoreBackup, type RestoreOptions } from '../../../src/core/backup/restore';
+import { createBackup } from '../../../src/core/backup/run';
+import { snapshotFromConnection } from '../../../src/core/backup/snapshot';
+import { verifyBackup } from '../../../src/core/backup/verify';
+import { fixedClock } from '../../../src/core/clock';
+import { openDatabase } from '../../../src/core/db/open';
+import { demoDbFile, knownMigrations } from '../../helpers/backup';
+import { migrationsFolder, tempDir } from '../../helpers/temp';
+
+const clock = fixedClock('2026-11-24T18:00:00');
+const passphrase = 'пять слов для пароля копии';
+
+async function backupOf(file: string, to: string, withPassphrase: string | null = passphrase): Promise<string> {
+  fs.mkdirSync(to, { recursive: true });
+  const outcome = await createBackup({ source: { kind: 'file', file }, destinations: [to], clock, appVersion: 'test', migrationsFolder, passphrase: withPassphrase, workFactor: 10 });
+  if (!outcome.ok) throw new Error(outcome.results[0]?.message);
+  return outcome.results[0]!.file!;
+}
+
+const marksIn = (file: string) => {
+  const client = new Database(file, { readonly: true });
+  try {
+    return (client.prepare('select count(*) as n from marks').get() as { n: number }).n;
+  } finally {
+    client.close();
+  }
+};
+
+/** Restore as a shell does it: the live connection gives the safety copy, is closed, and is opened again. */
+function restoreInto(live: string, file: string, extra: Partial<RestoreOptions> = {}) {
+  let client: Database.Database | null = openDatabase(live, { migrationsFolder }).$client;
+  return restoreBackup({
+    file,
+    passphrase,
+    liveFile: live,
+    migrationsFolder,
+    clock,
+    safetyDir: path.join(path.dirname(live), 'before-restore'),
+    takeSafetyCopy: (dest) => snapshotFromConnection(client!, dest),
+    release: () => {
+      client?.close();
+      client = null;
+    },
+    reacquire: () => {
+      client = openDatabase(live, { migrationsFolder }).$client;
+      client.close();
+    },
+    ...extra,
+  }).finally(() => client?.close());
+}
+
+describe('verify and restore', () => {
+  const dir = tempDir();
+  const live = demoDbFile(dir);
+  let backup = '';
+
+  it('verifies an encrypted backup only with the right passphrase', async () => {
+    backup = await backupOf(live, path.join(dir, 'drive'));
+    expect(backup.endsWith('.db.age')).toBe(true);
+    const verified = await verifyBackup(backup, { passphrase, migrationsFolder });
+    expect(verified.encrypted).toBe(true);
+    expect(verified.counts.marks).toBe(marksIn(live));
+    await expect(verifyBackup(backup, { passphrase: 'не тот пароль' })).rejects.toThrow(/Неверный пароль/);
+    await expect(verifyBackup(backup, {})).rejects.toThrow(/укажите пароль/);
+  });
+
+  it('refuses a copy with a flipped byte or cut short, with or without its manifest, and restores nothing from it', async () => {
+    const bytes = fs.readFileSync(backup);
+    const flipped = path.join(dir, 'drive', 'zhurnal-2026-11-24_1800-01.db.age');
+    const cut = path.join(dir, 'drive', 'zhurnal-2026-11-24_1800-02.db.age');
+    const bad = Buffer.from(bytes);
+    bad[bad.length >> 1]! ^= 0x01;
+    fs.writeFileSync(flipped, bad);
+    fs.writeFileSync(cut, bytes.subarray(0, bytes.length - 5000));
+    for (const file of [flipped, cut]) {
+      // Without a manifest the decryption's own authentication catches it.
+      await expect(verifyBackup(file, { passphrase })).rejects.toThrow(/повреждена/);
+      fs.copyFileSync(`${backup}.manifest.json`, `${file}.manifest.json`);
+      await expect(verifyBackup(file, { passphrase })).rejects.toThrow(/контрольная сумма файла не совпадает/);
+      const before = fs.readFileSync(live);
+      await expect(restoreInto(live, file)).rejects.toThrow(/повреждена/);
+      expect(fs.readFileSync(live).equals(before)).toBe(true);
+    }
+    expect(fs.readdirSync(dir).filter((n) => n.startsWith('.zhurnal'))).toEqual([]);
+  });
+
+  it('refuses a plain copy whose pages were damaged', async () => {
+    const plain = await backupOf(live, path.join(dir, 'plain'), null);
+    const bytes = fs.readFileSync(plain);
+    // Damage a page deep in the file (not the header), and drop the manifest so only SQLite's own check is left.
+    for (let i = 0; i < 4096; i++) bytes[bytes.length - 8192 + i] = 0x5a;
+    fs.writeFileSync(plain, bytes);
+    fs.rmSync(`${plain}.manifest.json`);
+    await expect(verifyBackup(plain, {})).rejects.toThrow(/повреждена/);
+  });
+
+  it('restores: the live data goes back to the backup, and what it held before is kept as a safety copy', async () => {
+    const client = new Database(live);
+    client.prepare('delete from marks where id in (select id from marks limit 100)').run();
+    client.close();
+    const afterDelete = marksIn(live);
+    const restored = await restoreInto(live, backup);
+    expect(fs.existsSync(`${live}-wal`)).toBe(false);
+    expect(marksIn(live)).toBe(afterDelete + 100);
+    expect(marksIn(restored.safetyCopy)).toBe(afterDelete);
+    expect(fs.readdirSync(dir).filter((n) => n.startsWith('.zhurnal'))).toEqual([]);
+  });
+
+  it('migrates an older backup forward before it replaces anything', async () => {
+    // An "older release": the same migrations folder without its last migration.
+    const oldMigrations = path.join(dir, 'old-migrations');
+    fs.cpSync(migrationsFolder, oldMigrations, { recursive: true });
+    const journalFile = path.join(oldMigrations, 'meta', '_journal.json');
+    const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: unknown[] };
+    journal.entries = journal.entries.slice(0, 1);
+    fs.writeFileSync(journalFile, JSON.stringify(journal));
+    const oldFile = path.join(dir, 'old.db');
+    openDatabase(oldFile, { migrationsFolder: oldMigrations, create: true }).$client.close();
+    const oldBackup = await backupOf(oldFile, path.join(dir, 'old-drive'));
+    expect((await verifyBackup(oldBackup, { passphrase, migrationsFolder })).schemaVersion).toBe('0000_initial');
+    await restoreInto(live, oldBackup);
+    const client = new Database(live, { readonly: true });
+    expect((client.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number }).n).toBe(knownMigrations(migrationsFolder).count);
+    client.close();
+  });
+
+  it('refuses a backup made by a newer version, leaving the live database as it was', async () => {
+    const newer = path.join(dir, 'newer.db');
+    fs.copyFileSync(live, newer);
+    const client = new Database(newer);
+    client.prepare('insert into __drizzle_migrations (hash, created_at) values (?, ?)').run('future', 99999999999999);
+    client.close();
+    const newerBackup = await backupOf(newer, path.join(dir, 'newer-drive'));
+    const before = fs.readFileSync(live);
+    await expect(restoreInto(live, newerBackup)).rejects.toThrow(/более новой версией/);
+    expect(fs.readFileSync(live).equals(before)).toBe(true);
+  });
+
+  it('refuses to swap while another process still holds the database, and reopens it unchanged', async () => {
+    const before = marksIn(live);
+    const other = new Database(live);
+    other.pragma('journal_mode = WAL');
+    other.prepare('select 1').get();
+    try {
+      await expect(restoreInto(live, backup)).rejects.toThrow(/открыта другой программой/);
+    } finally {
+      other.close();
+    }
+    expect(marksIn(live)).toBe(before);
+  });
+});

@@ -1,0 +1,102 @@
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { nodeFs, type BackupFs } from '../../src/core/backup/fsops';
+import { inspectDatabase } from '../../src/core/backup/inspect';
+import { partialPrefix } from '../../src/core/backup/fsops';
+import { openDatabase } from '../../src/core/db/open';
+import { generateDemoSchool } from '../../src/core/demo';
+import { migrationsFolder } from './temp';
+
+/** A small demo school in a real file, closed. */
+export function demoDbFile(dir: string, name = 'school.db'): string {
+  const file = path.join(dir, name);
+  const db = openDatabase(file, { migrationsFolder, create: true });
+  generateDemoSchool(db, { tier: 'small', years: 1, today: '2026-11-24' });
+  db.$client.close();
+  return file;
+}
+
+export const errno = (code: string) => Object.assign(new Error(`${code}: injected`), { code });
+
+/**
+ * nodeFs with faults where no real mount can give them: a write that fails after some bytes (a stick pulled
+ * out), a read-back that returns other bytes than were written (a failing flash cell).
+ */
+export function faultyFs(faults: {
+  dir: string;
+  failWriteAfter?: { bytes: number; code: string };
+  failCreate?: string;
+  corruptReadBack?: boolean;
+  failUnlink?: boolean;
+}): BackupFs {
+  const inDir = (file: string) => path.dirname(file) === faults.dir;
+  return {
+    ...nodeFs,
+    async create(file) {
+      if (inDir(file) && faults.failCreate) throw errno(faults.failCreate);
+      const handle = await nodeFs.create(file);
+      let written = 0;
+      return {
+        ...handle,
+        async write(data) {
+          if (inDir(file) && faults.failWriteAfter && written + data.byteLength > faults.failWriteAfter.bytes) {
+            const room = Math.max(0, faults.failWriteAfter.bytes - written);
+            await handle.write(data.subarray(0, room));
+            throw errno(faults.failWriteAfter.code);
+          }
+          written += data.byteLength;
+          await handle.write(data);
+        },
+      };
+    },
+    read(file) {
+      if (!inDir(file) || !faults.corruptReadBack || !path.basename(file).startsWith(partialPrefix)) return nodeFs.read(file);
+      return (async function* () {
+        let first = true;
+        for await (const chunk of nodeFs.read(file)) {
+          const copy = Buffer.from(chunk);
+          if (first) copy[copy.length >> 1]! ^= 0xff;
+          first = false;
+          yield copy;
+        }
+      })();
+    },
+    unlink: (file) => (inDir(file) && faults.failUnlink ? Promise.reject(errno('EIO')) : nodeFs.unlink(file)),
+  };
+}
+
+/** Every file in a folder under a final name (not a temporary one) with its manifest. */
+export function finalFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  return fs.readdirSync(dir).filter((n) => !n.startsWith(partialPrefix));
+}
+
+export function liveIsIntact(file: string) {
+  return inspectDatabase(file, { full: true });
+}
+
+/**
+ * Runs `body` with a small tmpfs (size in KiB, optionally read-only) mounted on `dir`, when this machine lets
+ * us mount; returns false without running it otherwise. Always unmounted afterwards.
+ */
+export async function withTmpfs(dir: string, options: { kib: number; readOnly?: boolean }, body: () => Promise<void>): Promise<boolean> {
+  fs.mkdirSync(dir, { recursive: true });
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${options.kib}k${options.readOnly ? ',ro' : ''}`, 'tmpfs', dir], { stdio: 'ignore' });
+  } catch {
+    return false;
+  }
+  try {
+    await body();
+  } finally {
+    execFileSync('umount', [dir], { stdio: 'ignore' });
+  }
+  return true;
+}
+
+/** The migrations this checkout has: their number and the tag of the last one. */
+export function knownMigrations(migrationsFolder: string): { count: number; lastTag: string } {
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+  return { count: journal.entries.length, lastTag: journal.entries.at(-1)!.tag };
+}
