@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Anchor, Badge, Center, Group, Loader, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMyDay } from '../api/queries';
 import { ErrorPanel } from '../errors/ErrorPanel';
@@ -13,6 +13,10 @@ const journalLink = (l: { assignmentId: number; periodId: number | null; lessonI
 export function DayScreen() {
   const [date, setDate] = useState(todayIso());
   const day = useMyDay(date);
+  const firstToFill = day.data?.lessons.findIndex((l) => l.missing.length > 0) ?? -1;
+  const firstRef = useRef<HTMLAnchorElement>(null);
+  // React's autoFocus does not focus links: done here once the day is loaded.
+  useEffect(() => firstRef.current?.focus(), [day.data]);
 
   return (
     <Stack gap="lg" maw={1000}>
@@ -43,11 +47,12 @@ export function DayScreen() {
                   </Table.Tr>
                 </Table.Thead>
                 <Table.Tbody>
-                  {day.data.lessons.map((l) => (
+                  {day.data.lessons.map((l, i) => (
                     <Table.Tr key={l.lessonId} data-testid={`day-lesson-${l.lessonId}`}>
                       <Table.Td fw={600}>{l.lessonNumber}</Table.Td>
                       <Table.Td>
-                        <Anchor href={journalLink(l)} fw={500} data-testid={`open-lesson-${l.lessonId}`}>
+                        {/* The keyboard starts on the first lesson still to fill: Enter opens it. */}
+                        <Anchor href={journalLink(l)} fw={500} data-testid={`open-lesson-${l.lessonId}`} ref={i === firstToFill ? firstRef : undefined}>
                           {l.className} · {l.subjectName}
                           {l.subgroupName ? ` · ${l.subgroupName}` : ''}
                         </Anchor>
