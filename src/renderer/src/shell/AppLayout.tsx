@@ -4,6 +4,7 @@ import { AttendanceScreen } from '../attendance/AttendanceScreen';
 import { DayScreen } from '../day/DayScreen';
 import { JournalScreen } from '../journal/JournalScreen';
 import { PeriodLocksScreen } from '../periods/PeriodLocksScreen';
+import { ReportsScreen } from '../reports/ReportsScreen';
 import { Placeholder } from './Placeholder';
 import { visibleSections, type Section } from './sections';
 import { useHashRoute } from './useHashRoute';
@@ -14,6 +15,7 @@ function SectionContent({ section, user }: { section: Section; user: SessionUser
   if (section.id === 'journal') return <JournalScreen user={user} />;
   if (section.id === 'periods') return <PeriodLocksScreen />;
   if (section.id === 'attendance') return <AttendanceScreen user={user} />;
+  if (section.id === 'reports') return <ReportsScreen />;
   return <Placeholder title={section.label} />;
 }
 
