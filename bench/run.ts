@@ -1,5 +1,5 @@
 // `npm run bench`: the figures the issues ask for, measured on this machine. Prints a table and writes
-// bench/results.json. Usage: npm run bench [-- --only grid] (entries: demo, grid, attendance).
+// bench/results.json. Usage: npm run bench [-- --only grid] (entries: demo, grid, attendance, reports).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import { fixedClock } from '../src/core/clock';
 import { openDatabase } from '../src/core/db/open';
 import { generateDemoSchool, type DemoOptions } from '../src/core/demo';
 import type { CallContext } from '../src/core/api/dispatch';
+import { reportBenches } from './reports';
 import { summarize } from './stats';
 
 const today = '2026-11-24';
@@ -137,13 +138,14 @@ async function main() {
     generate('typical', { tier: 'typical', years: 1 });
     generate('large', { tier: 'large', years: 1 });
   }
-  if (!only || only === 'grid' || only === 'attendance') {
+  if (!only || only === 'grid' || only === 'attendance' || only === 'reports') {
     const file = generate('large5', { tier: 'large', years: 5 });
-    if (only !== 'attendance') {
+    if (!only || only === 'grid') {
       await gridLoads(file);
       await markSaves(file);
     }
-    await classWeekLoads(file);
+    if (!only || only === 'grid' || only === 'attendance') await classWeekLoads(file);
+    if (!only || only === 'reports') await reportBenches(file, migrationsFolder, today, rows);
   }
   const width = Math.max(...rows.map((r) => r.name.length));
   console.log(`\n${'benchmark'.padEnd(width)}  ${'value'.padStart(10)}  unit  note`);
