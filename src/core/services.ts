@@ -8,12 +8,25 @@ import { createLessonService } from './journal/lessons';
 import { createPeriodLockService } from './journal/periodLocks';
 import { createPeriodMarkService } from './journal/periodMarks';
 import { createJournalService } from './journal/service';
-import { createPrintService } from './print/service';
+import { createPrintService, type DesktopFiles } from './print/service';
 import { createSchoolService } from './school/service';
 import { createSetupService } from './school/setup';
 
 /** Every service of the core, wired with explicit dependencies: nothing global, no Electron. */
-export function createServices({ db, clock, fontsDir }: { db: Db; clock: Clock; fontsDir?: () => string }) {
+export interface ServiceOptions {
+  db: Db;
+  clock: Clock;
+  /** Printing: the PT fonts, the folder printed files go to, and the desktop's viewer and printer. */
+  fontsDir?: () => string;
+  printDir?: () => string;
+  desktop?: DesktopFiles;
+}
+
+const missing = (what: string) => () => {
+  throw new Error(`${what} не передана в ядро`);
+};
+
+export function createServices({ db, clock, fontsDir, printDir, desktop }: ServiceOptions) {
   const audit = createAuditService({ db, clock });
   const school = createSchoolService({ db });
   const periodMarks = createPeriodMarkService({ db, clock, audit });
@@ -32,7 +45,9 @@ export function createServices({ db, clock, fontsDir }: { db: Db; clock: Clock; 
       db,
       clock,
       school,
-      fontsDir: fontsDir ?? (() => { throw new Error('Папка шрифтов не передана в ядро'); }),
+      fontsDir: fontsDir ?? missing('Папка шрифтов'),
+      outputDir: printDir ?? missing('Папка для печати'),
+      desktop,
     }),
   };
 }

@@ -4,6 +4,7 @@ import { dayContract } from './day';
 import { lessonsContract } from './lessons';
 import { periodsContract } from './periods';
 import { plansContract } from './plans';
+import { printContract } from './print';
 import { journalContract } from './journal';
 import { schoolContract } from './school';
 import { setupContract } from './setup';
@@ -18,6 +19,7 @@ export * from './journal';
 export * from './lessons';
 export * from './periods';
 export * from './plans';
+export * from './print';
 export * from './attendance';
 export * from './day';
 
@@ -30,6 +32,7 @@ export const contract = {
   lessons: lessonsContract,
   periods: periodsContract,
   plans: plansContract,
+  print: printContract,
   attendance: attendanceContract,
   day: dayContract,
 } as const;

@@ -6,6 +6,7 @@ import { dayHandlers } from './day';
 import { lessonsHandlers } from './lessons';
 import { periodsHandlers } from './periods';
 import { plansHandlers } from './plans';
+import { printHandlers } from './print';
 import { journalHandlers } from './journal';
 import { schoolHandlers } from './school';
 import { setupHandlers } from './setup';
@@ -23,6 +24,7 @@ export function createHandlers(s: Services): Handlers {
     lessons: lessonsHandlers(s),
     periods: periodsHandlers(s),
     plans: plansHandlers(s),
+    print: printHandlers(s),
     attendance: attendanceHandlers(s),
     day: dayHandlers(s),
   };
