@@ -4,6 +4,7 @@ import { app, dialog } from 'electron';
 import { createCore, type Core } from '../core/app';
 import { systemClock } from '../core/clock';
 import { AppError } from '../shared/errors';
+import { desktopFiles } from './pdf-files';
 
 export const databaseFileName = 'zhurnal.db';
 
@@ -42,6 +43,9 @@ export function openCore(): Core | null {
       migrationsFolder: migrationsFolder(),
       clock: systemClock,
       create: true,
+      // Printed books go where the secretary finds them; the fonts are packaged beside the migrations.
+      printDir: () => path.join(app.getPath('documents'), 'Журнал'),
+      desktop: desktopFiles(),
       logError: (error, channel) => console.error(`[${channel}]`, error),
     });
   } catch (error) {

@@ -50,7 +50,7 @@ describe('printing through the contract', () => {
     const fifth = classes.find((c) => c.name === '5А')?.id;
 
     const check = await secretary.invoke('print:preflight', { classId: fifth });
-    expect(check.ok).toBe(true);
+    if (!check.ok) throw new Error(check.error.message);
     const issues = (check.value as { issues: { kind: string; assignmentId: number }[] }).issues;
     expect(issues.some((i) => i.kind === 'missing_year_mark')).toBe(true);
 
