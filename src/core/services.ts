@@ -9,6 +9,7 @@ import { createPeriodLockService } from './journal/periodLocks';
 import { createPeriodMarkService } from './journal/periodMarks';
 import { createJournalService } from './journal/service';
 import { createPrintService, type DesktopFiles } from './print/service';
+import { createReportsService } from './reports/service';
 import { createSchoolService } from './school/service';
 import { createSetupService } from './school/setup';
 
@@ -27,6 +28,7 @@ const missing = (what: string) => () => {
 };
 
 export function createServices({ db, clock, fontsDir, printDir, desktop }: ServiceOptions) {
+  const fonts = fontsDir ?? missing('Папка шрифтов');
   const audit = createAuditService({ db, clock });
   const school = createSchoolService({ db });
   const periodMarks = createPeriodMarkService({ db, clock, audit });
@@ -41,14 +43,8 @@ export function createServices({ db, clock, fontsDir, printDir, desktop }: Servi
     periodLocks: createPeriodLockService({ db, clock, audit }),
     day: createDayService({ db, clock, school }),
     attendance: createAttendanceService({ db, clock, audit, school }),
-    print: createPrintService({
-      db,
-      clock,
-      school,
-      fontsDir: fontsDir ?? missing('Папка шрифтов'),
-      outputDir: printDir ?? missing('Папка для печати'),
-      desktop,
-    }),
+    print: createPrintService({ db, clock, school, fontsDir: fonts, outputDir: printDir ?? missing('Папка для печати'), desktop }),
+    reports: createReportsService({ db, clock, school, fontsDir: fonts }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

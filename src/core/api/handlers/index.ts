@@ -8,6 +8,7 @@ import { periodsHandlers } from './periods';
 import { plansHandlers } from './plans';
 import { printHandlers } from './print';
 import { journalHandlers } from './journal';
+import { reportsHandlers } from './reports';
 import { schoolHandlers } from './school';
 import { setupHandlers } from './setup';
 
@@ -27,5 +28,6 @@ export function createHandlers(s: Services): Handlers {
     print: printHandlers(s),
     attendance: attendanceHandlers(s),
     day: dayHandlers(s),
+    reports: reportsHandlers(s),
   };
 }
