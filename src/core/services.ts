@@ -7,6 +7,7 @@ import { createDayService } from './journal/day';
 import { createLessonService } from './journal/lessons';
 import { createPeriodLockService } from './journal/periodLocks';
 import { createPeriodMarkService } from './journal/periodMarks';
+import { createPlanService } from './journal/plans/service';
 import { createJournalService } from './journal/service';
 import { createPrintService, type DesktopFiles } from './print/service';
 import { createReportsService } from './reports/service';
@@ -42,6 +43,7 @@ export function createServices({ db, clock, fontsDir, printDir, desktop }: Servi
     lessons: createLessonService({ db, clock, audit }),
     periodLocks: createPeriodLockService({ db, clock, audit }),
     day: createDayService({ db, clock, school }),
+    plans: createPlanService({ db, clock, audit }),
     attendance: createAttendanceService({ db, clock, audit, school }),
     print: createPrintService({ db, clock, school, fontsDir: fonts, outputDir: printDir ?? missing('Папка для печати'), desktop }),
     reports: createReportsService({ db, clock, school, fontsDir: fonts }),
