@@ -1,6 +1,7 @@
 import { createAttendanceService } from './attendance/service';
 import { createAuditService } from './audit/service';
 import { createAuthService } from './auth/service';
+import { createBackupService, type BackupEnv } from './backup/service';
 import type { Clock } from './clock';
 import type { Db } from './db/open';
 import { createDayService } from './journal/day';
@@ -12,7 +13,7 @@ import { createSchoolService } from './school/service';
 import { createSetupService } from './school/setup';
 
 /** Every service of the core, wired with explicit dependencies: nothing global, no Electron. */
-export function createServices({ db, clock }: { db: Db; clock: Clock }) {
+export function createServices({ db, clock, backup }: { db: Db; clock: Clock; backup: BackupEnv }) {
   const audit = createAuditService({ db, clock });
   const school = createSchoolService({ db });
   const periodMarks = createPeriodMarkService({ db, clock, audit });
@@ -26,6 +27,7 @@ export function createServices({ db, clock }: { db: Db; clock: Clock }) {
     lessons: createLessonService({ db, clock, audit }),
     periodLocks: createPeriodLockService({ db, clock, audit }),
     day: createDayService({ db, clock, school }),
+    backup: createBackupService({ db, clock, audit, env: backup }),
     attendance: createAttendanceService({ db, clock, audit, school }),
   };
 }
