@@ -3,6 +3,7 @@ import { AppError } from '../shared/errors';
 import { appRoot } from '../core/paths';
 import { runBackup, runRestore, runVerify } from './commands/backup';
 import { runDemo } from './commands/demo';
+import { runPrint } from './commands/print';
 import { runServe } from './commands/serve';
 import { CliError, lang } from './output';
 
@@ -14,6 +15,10 @@ const help = {
         создать демонстрационную школу в новом файле (существующий файл не трогается)
   serve (--db ФАЙЛ | --demo [--tier small]) [--port 8080] [--host 127.0.0.1]
         открыть журнал в браузере; по умолчанию только на этом компьютере
+  print --db ФАЙЛ --class 5А [--year 2025/2026] [--duplex] [--personal-data] --out ФАЙЛ.pdf
+        напечатать журнал класса в PDF для переплёта
+  print --db ФАЙЛ --all [--year 2025/2026] [--duplex] --out-dir ПАПКА
+        журналы всех классов и акт передачи в архив
   backup --db ФАЙЛ --to ПАПКА [--to ПАПКА …] [--passphrase-file ФАЙЛ] [--json]
         резервная копия на несколько носителей; код 0, только если все копии записаны и проверены
   verify-backup ФАЙЛ [--passphrase-file ФАЙЛ] [--json]
@@ -28,6 +33,10 @@ Commands:
         create the demo school in a new file (an existing file is never touched)
   serve (--db FILE | --demo [--tier small]) [--port 8080] [--host 127.0.0.1]
         serve the journal to browsers; on this computer only by default
+  print --db FILE --class 5А [--year 2025/2026] [--duplex] [--personal-data] --out FILE.pdf
+        one class's book as a PDF for binding
+  print --db FILE --all [--year 2025/2026] [--duplex] --out-dir DIR
+        every class's book and the act of handing them to the archive
   backup --db FILE --to DIR [--to DIR …] [--passphrase-file FILE] [--json]
         back up to several drives; exit 0 only if every copy was written and verified
   verify-backup FILE [--passphrase-file FILE] [--json]
@@ -46,6 +55,13 @@ const options = {
   demo: { type: 'boolean', default: false },
   port: { type: 'string', default: '8080' },
   host: { type: 'string', default: '127.0.0.1' },
+  class: { type: 'string' },
+  year: { type: 'string' },
+  all: { type: 'boolean', default: false },
+  duplex: { type: 'boolean', default: false },
+  'personal-data': { type: 'boolean', default: false },
+  out: { type: 'string' },
+  'out-dir': { type: 'string' },
   to: { type: 'string', multiple: true },
   from: { type: 'string' },
   'passphrase-file': { type: 'string' },
@@ -77,6 +93,19 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'serve') {
       await runServe({ db: values.db, demo: values.demo, tier: values.tier, port: Number(values.port), host: values.host, root });
       return 0;
+    }
+    if (command === 'print') {
+      return await runPrint({
+        db: values.db ?? '',
+        className: values.class,
+        year: values.year,
+        all: values.all,
+        duplex: values.duplex,
+        personalData: values['personal-data'],
+        out: values.out,
+        outDir: values['out-dir'],
+        migrationsFolder: `${root}/migrations`,
+      });
     }
     if (command === 'backup') {
       return await runBackup({ db: values.db, to: values.to ?? [], passphraseFile: values['passphrase-file'], json: values.json, root });

@@ -4,6 +4,7 @@ import { snapshotBeforeMigration } from './backup/premigration';
 import type { BackupEnv, BackupRuntime } from './backup/service';
 import type { Clock } from './clock';
 import { openDatabase, type Db } from './db/open';
+import { fontsDirFor } from './print/fonts';
 import { createServices, type Services } from './services';
 
 export interface CoreOptions {
@@ -11,6 +12,8 @@ export interface CoreOptions {
   migrationsFolder: string;
   clock: Clock;
   create?: boolean;
+  /** The PT fonts for printing; by default found beside the migrations folder (see print/fonts.ts). */
+  fontsDir?: string;
   logError?(error: unknown, channel: string): void;
   /** What backups need from the shell: the app's version, the removable drives it sees, test knobs. */
   backup?: Partial<Pick<BackupEnv, 'appVersion' | 'listDrives' | 'workDir' | 'fs' | 'workFactor'>>;
@@ -45,7 +48,7 @@ export function createCore(options: CoreOptions): Core {
         }
       },
     });
-    const services = createServices({ db, clock: options.clock, backup: env });
+    const services = createServices({ db, clock: options.clock, backup: env, fontsDir: () => options.fontsDir ?? fontsDirFor(options.migrationsFolder) });
     const dispatch = createDispatcher({
       handlers: createHandlers(services),
       resolveActor: (token) => services.auth.resolve(token),

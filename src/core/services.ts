@@ -9,11 +9,12 @@ import { createLessonService } from './journal/lessons';
 import { createPeriodLockService } from './journal/periodLocks';
 import { createPeriodMarkService } from './journal/periodMarks';
 import { createJournalService } from './journal/service';
+import { createPrintService } from './print/service';
 import { createSchoolService } from './school/service';
 import { createSetupService } from './school/setup';
 
 /** Every service of the core, wired with explicit dependencies: nothing global, no Electron. */
-export function createServices({ db, clock, backup }: { db: Db; clock: Clock; backup: BackupEnv }) {
+export function createServices({ db, clock, backup, fontsDir }: { db: Db; clock: Clock; backup: BackupEnv; fontsDir?: () => string }) {
   const audit = createAuditService({ db, clock });
   const school = createSchoolService({ db });
   const periodMarks = createPeriodMarkService({ db, clock, audit });
@@ -29,6 +30,12 @@ export function createServices({ db, clock, backup }: { db: Db; clock: Clock; ba
     day: createDayService({ db, clock, school }),
     backup: createBackupService({ db, clock, audit, env: backup }),
     attendance: createAttendanceService({ db, clock, audit, school }),
+    print: createPrintService({
+      db,
+      clock,
+      school,
+      fontsDir: fontsDir ?? (() => { throw new Error('Папка шрифтов не передана в ядро'); }),
+    }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -7,7 +7,8 @@ import type { Actor } from '../actor';
 import type { Db } from '../db/open';
 import { assignments, classes, lessons, subgroups, subjects, users } from '../db/schema';
 
-function summaries(db: Db, where: SQL | undefined, actor: Actor | null): AssignmentSummary[] {
+/** Journals (assignments) matching a condition, in the order of the school's lists: class, subject, subgroup. */
+export function assignmentSummaries(db: Db, where: SQL | undefined, actor: Actor | null): AssignmentSummary[] {
   const rows = db
     .select({
       id: assignments.id,
@@ -70,14 +71,14 @@ const readableBy = (actor: Actor) =>
 /** The journals an actor may open: all of them with journal.read_all, else those readableBy them. */
 export function listAssignments(db: Db, actor: Actor, yearId: number): AssignmentSummary[] {
   const inYear = eq(assignments.yearId, yearId);
-  if (mayAccess('journal.read_all', actor.roles)) return summaries(db, inYear, actor);
-  return summaries(db, and(inYear, readableBy(actor)), actor);
+  if (mayAccess('journal.read_all', actor.roles)) return assignmentSummaries(db, inYear, actor);
+  return assignmentSummaries(db, and(inYear, readableBy(actor)), actor);
 }
 
 export function getAssignmentFor(db: Db, actor: Actor, assignmentId: number): AssignmentSummary {
   const all = mayAccess('journal.read_all', actor.roles);
   const byId = eq(assignments.id, assignmentId);
-  const found = summaries(db, all ? byId : and(byId, readableBy(actor)), actor)[0];
+  const found = assignmentSummaries(db, all ? byId : and(byId, readableBy(actor)), actor)[0];
   if (found) return found;
   const exists = db.select({ id: assignments.id }).from(assignments).where(byId).get();
   if (!exists) throw new AppError('not_found', 'Такого журнала нет');

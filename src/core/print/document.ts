@@ -43,6 +43,11 @@ export class PdfWriter {
     return this.pages.length;
   }
 
+  /** A canvas outside the document, for measuring text before deciding how pages are cut. */
+  scratch(): PageCanvas {
+    return new PageCanvas(A4.width, A4.height, this.faces);
+  }
+
   addPage(orientation: Orientation = 'portrait'): PageCanvas {
     const [w, h] = orientation === 'portrait' ? [A4.width, A4.height] : [A4.height, A4.width];
     const page = this.doc.addPage([w, h]);

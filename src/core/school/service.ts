@@ -12,6 +12,12 @@ export function createSchoolService({ db }: { db: Db }) {
       return row ? (JSON.parse(row.value) as string) : null;
     },
 
+    /** The director's full name, as the certification page and the archive act print it. */
+    director(): string | null {
+      const row = db.select().from(settings).where(eq(settings.key, 'school.director')).get();
+      return row ? (JSON.parse(row.value) as string) : null;
+    },
+
     isDemo(): boolean {
       return db.select().from(settings).where(eq(settings.key, 'school.isDemo')).get()?.value === 'true';
     },

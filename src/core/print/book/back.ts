@@ -1,0 +1,125 @@
+import { drawTable } from '../table';
+import { book, monthNames, ruDate, type BookPages } from './layout';
+import { writeMatrix } from './matrix';
+
+/** Сводная ведомость учёта успеваемости: each subject's period marks and the year's. */
+export async function writeProgressSummary(pages: BookPages): Promise<void> {
+  const { data } = pages;
+  pages.section('Сводная ведомость учёта успеваемости');
+  const keys = [...data.periods.map((p) => `p${p.id}`), 'year'];
+  await writeMatrix(pages, {
+    title: 'Сводная ведомость учёта успеваемости',
+    subtitle: `${data.className} класс, ${data.yearName} учебный год`,
+    groups: data.subjects.map((s) => ({ title: s.shortName, columns: [...data.periods.map((p) => p.short), 'год'] })),
+    students: data.students.map((s) => ({ name: s.listName })),
+    values: (r) => {
+      const id = data.students[r]?.id ?? 0;
+      return data.subjects.flatMap((s) => keys.map((k) => data.finalMarks.get(s.id)?.get(id)?.get(k) ?? ''));
+    },
+  });
+}
+
+/** The school year's months, September to May (or as the year's dates say). */
+function months(start: string, end: string): string[] {
+  const out: string[] = [];
+  let [y, m] = [Number(start.slice(0, 4)), Number(start.slice(5, 7))];
+  while (`${y}-${String(m).padStart(2, '0')}` <= end.slice(0, 7)) {
+    out.push(`${y}-${String(m).padStart(2, '0')}`);
+    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
+  }
+  return out;
+}
+
+/** Сводная ведомость учёта посещаемости: lessons missed per month, and of them for illness. */
+export async function writeAttendanceSummary(pages: BookPages): Promise<void> {
+  const { data } = pages;
+  pages.section('Сводная ведомость учёта посещаемости');
+  const ms = months(data.yearStart, data.yearEnd);
+  await writeMatrix(pages, {
+    title: 'Сводная ведомость учёта посещаемости',
+    subtitle: `${data.className} класс, ${data.yearName}: пропущено уроков (всего / из них по болезни)`,
+    groups: [...ms.map((m) => ({ title: monthNames[Number(m.slice(5)) - 1] ?? m, columns: ['всего', 'бол.'] })), { title: 'за год', columns: ['всего', 'бол.'] }],
+    students: data.students.map((s) => ({ name: s.listName })),
+    values: (r) => {
+      const byMonth = data.absencesByMonth.get(data.students[r]?.id ?? 0);
+      const cells = ms.map((m): [number, number] => byMonth?.get(m) ?? [0, 0]);
+      const year = cells.reduce<[number, number]>(([t, i], [a, b]) => [t + a, i + b], [0, 0]);
+      return [...cells, year].flatMap(([t, i]) => [t ? String(t) : '', i ? String(i) : '']);
+    },
+  });
+}
+
+async function tablePages(pages: BookPages, title: string, columns: { title: string; width: number; align?: 'left' | 'center' | 'right' }[], rows: string[][]): Promise<void> {
+  let from = 0;
+  do {
+    const c = pages.page();
+    c.text(title, book.left, book.top + 14, { font: 'narrowBold', size: 13 });
+    from = drawTable(c, { x: book.left, width: pages.bodyWidth, columns, fontSize: 9 }, rows, from, book.top + 26, 841.89 - book.bottom - 10);
+    await pages.done(c);
+  } while (from < rows.length);
+}
+
+/** Общие сведения об обучающихся: printed only when the secretary asks (it is personal data). */
+export async function writePersonalData(pages: BookPages): Promise<void> {
+  const { data } = pages;
+  pages.section('Общие сведения об обучающихся');
+  const rows = data.students.map((s, i) => [
+    String(i + 1),
+    s.fullName,
+    s.birthDate ? ruDate(s.birthDate) : '',
+    s.gender === 'm' ? 'м' : s.gender === 'f' ? 'ж' : '',
+    s.personalFileNo ?? '',
+    [s.arrived ? `прибыл(а) ${ruDate(s.arrived)}` : '', s.left ? `выбыл(а) ${ruDate(s.left)}` : ''].filter(Boolean).join('; '),
+  ]);
+  await tablePages(pages, 'Общие сведения об обучающихся', [
+    { title: '№', width: 0.5, align: 'right' },
+    { title: 'Фамилия, имя, отчество', width: 4 },
+    { title: 'Дата рождения', width: 1.4, align: 'center' },
+    { title: 'Пол', width: 0.6, align: 'center' },
+    { title: '№ личного дела', width: 1.2, align: 'center' },
+    { title: 'Движение', width: 2.4 },
+  ], rows);
+}
+
+/** Замечания по ведению журнала, with empty ruled rows for remarks written by hand. */
+export async function writeRemarks(pages: BookPages): Promise<void> {
+  const { data } = pages;
+  pages.section('Замечания по ведению журнала');
+  const rows = data.remarks.map((r) => [ruDate(r.date), r.text, r.author, r.response ?? '']);
+  const blank = Math.max(0, 30 - rows.length);
+  await tablePages(pages, 'Замечания по ведению журнала', [
+    { title: 'Дата', width: 1, align: 'center' },
+    { title: 'Замечание', width: 4 },
+    { title: 'Кто проверял', width: 1.5 },
+    { title: 'Отметка о выполнении', width: 2.5 },
+  ], [...rows, ...Array.from({ length: blank }, () => ['', '', '', ''])]);
+}
+
+/** «В журнале пронумеровано, прошнуровано и скреплено печатью N листов»: N is the real count of sheets. */
+export async function writeCertification(pages: BookPages): Promise<number> {
+  const { data, options } = pages;
+  const c = pages.page();
+  const total = pages.writer.pageCount;
+  const sheets = options.duplex ? Math.ceil(total / 2) : total;
+  const w = pages.bodyWidth;
+  c.text(`В журнале пронумеровано, прошнуровано и скреплено печатью ${sheets} ${sheetWord(sheets)}.`, book.left, 300, { size: 13, width: w, align: 'center' });
+  c.text(options.duplex ? `(двусторонняя печать, страниц ${total})` : '(односторонняя печать)', book.left, 320, { size: 10, width: w, align: 'center' });
+  c.text('Директор', book.left + 40, 400, { size: 12 });
+  c.line(book.left + 160, 402, book.left + 300, 402);
+  c.text('(подпись)', book.left + 160, 412, { size: 8, width: 140, align: 'center' });
+  c.text(data.director, book.left + 320, 400, { size: 12 });
+  c.text('М.П.', book.left + 40, 460, { font: 'narrowBold', size: 12 });
+  c.text('«____» ______________ 20___ г.', book.left + 320, 460, { size: 12 });
+  if (options.draftNote) c.paragraph(`Черновик. ${options.draftNote}`, book.left, 560, w, { size: 10, align: 'center' });
+  await pages.done(c);
+  return sheets;
+}
+
+/** «1 лист», «2 листа», «5 листов». */
+export function sheetWord(n: number): string {
+  const d = n % 10;
+  const dd = n % 100;
+  if (d === 1 && dd !== 11) return 'лист';
+  if (d >= 2 && d <= 4 && (dd < 12 || dd > 14)) return 'листа';
+  return 'листов';
+}

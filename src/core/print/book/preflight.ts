@@ -1,0 +1,82 @@
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import type { Db } from '../../db/open';
+import { absences, lessons, marks } from '../../db/schema';
+import { dayMonth } from './layout';
+import type { BookJournal, ClassBook } from './model';
+import { cellKey } from './model';
+
+export type PreflightKind = 'no_topic' | 'missing_period_mark' | 'missing_year_mark' | 'control_without_marks' | 'entries_on_unheld';
+
+/** One thing that would make the book wrong or incomplete, with the journal (and period) to fix it in. */
+export interface PreflightIssue {
+  kind: PreflightKind;
+  assignmentId: number;
+  periodId: number | null;
+  subject: string;
+  teacher: string;
+  count: number;
+  message: string;
+}
+
+const sample = (dates: string[]) => dates.slice(0, 5).map(dayMonth).join(', ') + (dates.length > 5 ? ` и ещё ${dates.length - 5}` : '');
+
+function periodOf(book: ClassBook, date: string): number | null {
+  return book.periods.find((p) => p.startDate <= date && date <= p.endDate)?.id ?? null;
+}
+
+function journalIssues(book: ClassBook, j: BookJournal, today: string): PreflightIssue[] {
+  const issues: PreflightIssue[] = [];
+  const base = { assignmentId: j.assignmentId, subject: j.subgroupName ? `${j.subjectName} (${j.subgroupName})` : j.subjectName, teacher: j.teacherName };
+  const noTopic = j.lessons.filter((l) => !l.topic?.trim()).map((l) => l.date);
+  if (noTopic.length) {
+    const first = noTopic[0] as string;
+    issues.push({ ...base, kind: 'no_topic', periodId: periodOf(book, first), count: noTopic.length, message: `Уроки без темы: ${sample(noTopic)}` });
+  }
+  const controls = j.lessons.filter((l) => l.isControl && !j.students.some((s) => /\d/.test(j.cells.get(cellKey(l.id, s.id)) ?? '')));
+  for (const l of controls) {
+    issues.push({ ...base, kind: 'control_without_marks', periodId: periodOf(book, l.date), count: 1, message: `Контрольная работа ${dayMonth(l.date)} без отметок` });
+  }
+  const finals = book.finalMarks.get(j.subjectId);
+  for (const p of book.periods.filter((x) => x.endDate < today)) {
+    const active = j.students.filter((s) => (s.arrived ?? '') <= p.endDate && (s.left ?? '9999') >= p.endDate);
+    const missing = active.filter((s) => !finals?.get(s.id)?.has(`p${p.id}`));
+    if (missing.length && j.lessons.some((l) => l.date >= p.startDate && l.date <= p.endDate)) {
+      issues.push({ ...base, kind: 'missing_period_mark', periodId: p.id, count: missing.length, message: `Нет отметок за ${p.name}: ${missing.slice(0, 3).map((s) => s.listName).join(', ')}${missing.length > 3 ? ` и ещё ${missing.length - 3}` : ''}` });
+    }
+  }
+  if (book.yearEnd < today && j.lessons.length) {
+    const missing = j.students.filter((s) => s.left === null && !finals?.get(s.id)?.has('year'));
+    if (missing.length) issues.push({ ...base, kind: 'missing_year_mark', periodId: null, count: missing.length, message: `Нет годовых отметок у ${missing.length} обучающихся` });
+  }
+  return issues;
+}
+
+/**
+ * What the secretary should have fixed before printing. Marks or absences on a lesson that was not held
+ * would be on neither page of the book: the left and right pages would then disagree with the database.
+ */
+export function preflight(db: Db, book: ClassBook, today: string): PreflightIssue[] {
+  const issues = book.journals.flatMap((j) => journalIssues(book, j, today));
+  const ids = book.journals.map((j) => j.assignmentId);
+  if (!ids.length) return issues;
+  const unheld = and(inArray(lessons.assignmentId, ids), ne(lessons.status, 'held'));
+  const count = sql<number>`count(*)`;
+  const rows = [
+    ...db.select({ a: lessons.assignmentId, d: sql<string>`min(${lessons.date})`, n: count }).from(marks).innerJoin(lessons, eq(lessons.id, marks.lessonId)).where(unheld).groupBy(lessons.assignmentId).all(),
+    ...db.select({ a: lessons.assignmentId, d: sql<string>`min(${lessons.date})`, n: count }).from(absences).innerJoin(lessons, eq(lessons.id, absences.lessonId)).where(unheld).groupBy(lessons.assignmentId).all(),
+  ];
+  for (const r of rows) {
+    const j = book.journals.find((x) => x.assignmentId === r.a);
+    if (!j) continue;
+    issues.push({
+      kind: 'entries_on_unheld',
+      assignmentId: j.assignmentId,
+      periodId: periodOf(book, r.d),
+      subject: j.subgroupName ? `${j.subjectName} (${j.subgroupName})` : j.subjectName,
+      teacher: j.teacherName,
+      count: r.n,
+      message: `Отметки или пропуски на непроведённых уроках (${r.n}, с ${dayMonth(r.d)}): они не попадут ни на левую, ни на правую страницу`,
+    });
+  }
+  return issues;
+}

@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { and, asc, eq } from 'drizzle-orm';
+import { AppError } from '../../shared/errors';
+import { className, fullName } from '../../shared/names';
+import { localDate, type Clock } from '../clock';
+import type { Db } from '../db/open';
+import { classes, schoolYears, users } from '../db/schema';
+import type { SchoolService } from '../school/service';
+import { PdfWriter } from './document';
+import type { BookOptions } from './book/layout';
+import { loadClassBook } from './book/load';
+import { preflight } from './book/preflight';
+import { writeClassBook, type BookResult } from './book/write';
+import { writeSchool, type SchoolProgress, type SchoolResult } from './school';
+
+export interface PrintDeps {
+  db: Db;
+  clock: Clock;
+  school: SchoolService;
+  /** Resolved when something is printed, so that the rest of the app never depends on the fonts. */
+  fontsDir(): string;
+}
+
+export type PrintService = ReturnType<typeof createPrintService>;
+
+/** «Журнал 5А 2025-2026.pdf»: a slash cannot be in a file name. */
+export const bookFileName = (cls: string, year: string) => `Журнал ${cls} ${year.replace('/', '-')}.pdf`;
+
+export function createPrintService(deps: PrintDeps) {
+  const { db, school } = deps;
+  const today = () => localDate(deps.clock.now());
+
+  function yearOf(yearId?: number) {
+    if (yearId === undefined) return school.currentYear();
+    const year = db.select().from(schoolYears).where(eq(schoolYears.id, yearId)).get();
+    if (!year) throw new AppError('not_found', 'Такого учебного года нет');
+    return year;
+  }
+
+  function classesOf(yearId?: number) {
+    const year = yearOf(yearId);
+    const rows = db
+      .select({ id: classes.id, grade: classes.grade, letter: classes.letter, teacher: users })
+      .from(classes)
+      .leftJoin(users, eq(users.id, classes.classTeacherId))
+      .where(eq(classes.yearId, year.id))
+      .orderBy(asc(classes.grade), asc(classes.letter))
+      .all();
+    return { year, classes: rows.map((r) => ({ id: r.id, name: className(r), classTeacher: r.teacher ? fullName(r.teacher) : null })) };
+  }
+
+  async function bookPdf(classId: number, options: BookOptions): Promise<BookResult & { bytes: Uint8Array; className: string; yearName: string }> {
+    const data = loadClassBook(db, school, classId);
+    const writer = await PdfWriter.create({ fontsDir: deps.fontsDir(), title: `Классный журнал ${data.className}, ${data.yearName}` });
+    const result = await writeClassBook(writer, data, options);
+    return { ...result, bytes: await writer.save(), className: data.className, yearName: data.yearName };
+  }
+
+  return {
+    classes: classesOf,
+
+    /** The class by its name («5А», «5а», «5 А») in a year given by name («2025/2026»), the current one by default. */
+    findClass(name: string, yearName?: string): number {
+      const year = yearName ? db.select().from(schoolYears).where(eq(schoolYears.name, yearName)).get() : school.currentYear();
+      if (!year) throw new AppError('not_found', `Учебного года ${yearName} нет`);
+      const m = /^\s*(\d{1,2})\s*[«"]?\s*([А-ЯЁа-яё])\s*[»"]?\s*$/.exec(name);
+      if (!m) throw new AppError('validation', `Класс «${name}» не похож на название класса (например, 5А)`);
+      const found = db
+        .select({ id: classes.id })
+        .from(classes)
+        .where(and(eq(classes.yearId, year.id), eq(classes.grade, Number(m[1])), eq(classes.letter, (m[2] as string).toUpperCase())))
+        .get();
+      if (!found) throw new AppError('not_found', `В ${year.name} учебном году нет класса ${m[1]}${(m[2] as string).toUpperCase()}`);
+      return found.id;
+    },
+
+    preflight: (classId: number) => preflight(db, loadClassBook(db, school, classId), today()),
+
+    bookPdf,
+
+    /** One class's book into a file; the folder is created. */
+    async writeBook(classId: number, options: BookOptions, file: string): Promise<BookResult & { file: string }> {
+      const book = await bookPdf(classId, options);
+      fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+      fs.writeFileSync(file, book.bytes);
+      return { file, pages: book.pages, sheets: book.sheets };
+    },
+
+    /** Every class of the year, one file each, and the act; a class that fails is reported and the others go on. */
+    writeSchool(yearId: number | undefined, options: BookOptions, outDir: string, progress?: SchoolProgress): Promise<SchoolResult> {
+      const { year, classes: list } = classesOf(yearId);
+      return writeSchool({ list, yearName: year.name, options, outDir, progress, bookPdf, fontsDir: deps.fontsDir(), school });
+    },
+  };
+}
