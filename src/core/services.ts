@@ -1,7 +1,7 @@
 import { createAttendanceService } from './attendance/service';
 import { createAuditService } from './audit/service';
 import { createAuthService } from './auth/service';
-import { createBackupService, type BackupEnv } from './backup/service';
+import { createBackupService, detachedBackupEnv, type BackupEnv } from './backup/service';
 import type { Clock } from './clock';
 import type { Db } from './db/open';
 import { createDayService } from './journal/day';
@@ -14,7 +14,7 @@ import { createSchoolService } from './school/service';
 import { createSetupService } from './school/setup';
 
 /** Every service of the core, wired with explicit dependencies: nothing global, no Electron. */
-export function createServices({ db, clock, backup, fontsDir }: { db: Db; clock: Clock; backup: BackupEnv; fontsDir?: () => string }) {
+export function createServices({ db, clock, backup, fontsDir }: { db: Db; clock: Clock; backup?: BackupEnv; fontsDir?: () => string }) {
   const audit = createAuditService({ db, clock });
   const school = createSchoolService({ db });
   const periodMarks = createPeriodMarkService({ db, clock, audit });
@@ -28,7 +28,7 @@ export function createServices({ db, clock, backup, fontsDir }: { db: Db; clock:
     lessons: createLessonService({ db, clock, audit }),
     periodLocks: createPeriodLockService({ db, clock, audit }),
     day: createDayService({ db, clock, school }),
-    backup: createBackupService({ db, clock, audit, env: backup }),
+    backup: createBackupService({ db, clock, audit, env: backup ?? detachedBackupEnv(db) }),
     attendance: createAttendanceService({ db, clock, audit, school }),
     print: createPrintService({
       db,

@@ -40,6 +40,17 @@ export interface BackupEnv {
   workFactor?: number;
 }
 
+/**
+ * For services built on a bare connection (a CLI command, a test): backups work, a restore does not, since
+ * nothing here could reopen the file for the callers.
+ */
+export function detachedBackupEnv(db: Db): BackupEnv {
+  const refuse = () => {
+    throw new AppError('conflict', 'Восстановление доступно только в запущенном Журнале или командой zhurnal restore');
+  };
+  return { liveFile: db.$client.name, migrationsFolder: '', appVersion: 'dev', runtime: { running: null, restoring: false }, release: refuse, reacquire: refuse };
+}
+
 export type BackupReason = BackupRunRecord['reason'];
 export type BackupService = ReturnType<typeof createBackupService>;
 
