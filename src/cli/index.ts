@@ -3,6 +3,7 @@ import { AppError } from '../shared/errors';
 import { appRoot } from '../core/paths';
 import { runBackup, runRestore, runVerify } from './commands/backup';
 import { runDemo } from './commands/demo';
+import { runReport, cliReportNames } from './commands/report';
 import { runPrint } from './commands/print';
 import { runServe } from './commands/serve';
 import { CliError, lang } from './output';
@@ -15,6 +16,9 @@ const help = {
         создать демонстрационную школу в новом файле (существующий файл не трогается)
   serve (--db ФАЙЛ | --demo [--tier small]) [--port 8080] [--host 127.0.0.1]
         открыть журнал в браузере; по умолчанию только на этом компьютере
+  report ОТЧЁТ --db ФАЙЛ [--class 5А] [--period 2|«2 четверть»|год] [--month ГГГГ-ММ] [--level class|subject|teacher|grade|school]
+        [--year 2025/2026] [--student ID] [--date ГГГГ-ММ-ДД] [--from …] [--to …] --format pdf|xlsx|json --out ФАЙЛ
+        отчёт по базе (читает всю школу, ничего не меняет); отчёты: ${cliReportNames.join(', ')}
   print --db ФАЙЛ --class 5А [--year 2025/2026] [--duplex] [--personal-data] --out ФАЙЛ.pdf
         напечатать журнал класса в PDF для переплёта
   print --db ФАЙЛ --all [--year 2025/2026] [--duplex] --out-dir ПАПКА
@@ -33,6 +37,9 @@ Commands:
         create the demo school in a new file (an existing file is never touched)
   serve (--db FILE | --demo [--tier small]) [--port 8080] [--host 127.0.0.1]
         serve the journal to browsers; on this computer only by default
+  report NAME --db FILE [--class 5А] [--period 2|year] [--month YYYY-MM] [--level class|subject|teacher|grade|school]
+        [--year 2025/2026] [--student ID] [--date YYYY-MM-DD] [--from …] [--to …] --format pdf|xlsx|json --out FILE
+        a report from the database (reads the whole school, changes nothing); reports: ${cliReportNames.join(', ')}
   print --db FILE --class 5А [--year 2025/2026] [--duplex] [--personal-data] --out FILE.pdf
         one class's book as a PDF for binding
   print --db FILE --all [--year 2025/2026] [--duplex] --out-dir DIR
@@ -67,6 +74,12 @@ const options = {
   'passphrase-file': { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
+  period: { type: 'string' },
+  month: { type: 'string' },
+  level: { type: 'string' },
+  student: { type: 'string' },
+  date: { type: 'string' },
+  format: { type: 'string', default: 'json' },
 } as const;
 
 export async function main(argv: string[]): Promise<number> {
@@ -92,6 +105,13 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (command === 'serve') {
       await runServe({ db: values.db, demo: values.demo, tier: values.tier, port: Number(values.port), host: values.host, root });
+      return 0;
+    }
+    if (command === 'report') {
+      await runReport({
+        name: positionals[1], db: values.db, className: values.class, period: values.period, month: values.month, level: values.level,
+        year: values.year, student: values.student, date: values.date, from: values.from, to: values.to?.[0], format: values.format, out: values.out, root,
+      });
       return 0;
     }
     if (command === 'print') {

@@ -8,13 +8,16 @@ import { createDayService } from './journal/day';
 import { createLessonService } from './journal/lessons';
 import { createPeriodLockService } from './journal/periodLocks';
 import { createPeriodMarkService } from './journal/periodMarks';
+import { createPlanService } from './journal/plans/service';
 import { createJournalService } from './journal/service';
 import { createPrintService } from './print/service';
+import { createReportsService } from './reports/service';
 import { createSchoolService } from './school/service';
 import { createSetupService } from './school/setup';
 
 /** Every service of the core, wired with explicit dependencies: nothing global, no Electron. */
 export function createServices({ db, clock, backup, fontsDir }: { db: Db; clock: Clock; backup?: BackupEnv; fontsDir?: () => string }) {
+  const fonts = fontsDir ?? (() => { throw new Error('Папка шрифтов не передана в ядро'); });
   const audit = createAuditService({ db, clock });
   const school = createSchoolService({ db });
   const periodMarks = createPeriodMarkService({ db, clock, audit });
@@ -29,13 +32,10 @@ export function createServices({ db, clock, backup, fontsDir }: { db: Db; clock:
     periodLocks: createPeriodLockService({ db, clock, audit }),
     day: createDayService({ db, clock, school }),
     backup: createBackupService({ db, clock, audit, env: backup ?? detachedBackupEnv(db) }),
+    plans: createPlanService({ db, clock, audit }),
     attendance: createAttendanceService({ db, clock, audit, school }),
-    print: createPrintService({
-      db,
-      clock,
-      school,
-      fontsDir: fontsDir ?? (() => { throw new Error('Папка шрифтов не передана в ядро'); }),
-    }),
+    print: createPrintService({ db, clock, school, fontsDir: fonts }),
+    reports: createReportsService({ db, clock, school, fontsDir: fonts }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -33,7 +33,8 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: ['journal.read_all', 'reports.read', 'periods.lock', 'school.manage', 'users.manage', 'movement.manage', 'print.journal', 'backup.manage'],
   deputy: ['journal.read_all', 'reports.read', 'periods.lock'],
   director: ['journal.read_all', 'reports.read'],
-  teacher: ['journal.read_own', 'journal.write'],
+  // A teacher reads the reports of their own assignments (issue «reports», item 5).
+  teacher: ['journal.read_own', 'journal.write', 'reports.read'],
   class_teacher: ['journal.read_own', 'journal.write', 'attendance.verify', 'reports.read'],
   // The secretary keeps the lists and prints the books, but reads none of the marks (issue «journal», item 9).
   secretary: ['movement.manage', 'print.journal'],

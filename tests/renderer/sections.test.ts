@@ -4,8 +4,8 @@ import { visibleSections } from '../../src/renderer/src/shell/sections';
 const labels = (roles: Parameters<typeof visibleSections>[0]) => visibleSections(roles).map((s) => s.label);
 
 describe('the navigation shows what the roles allow', () => {
-  it('gives a subject teacher the journal only', () => {
-    expect(labels(['teacher'])).toEqual(['Журнал']);
+  it('gives a subject teacher the journal and the reports on their own classes', () => {
+    expect(labels(['teacher'])).toEqual(['Журнал', 'Отчёты']);
   });
 
   it('gives a class teacher attendance and reports too', () => {

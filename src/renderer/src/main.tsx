@@ -2,6 +2,7 @@ import './app/zodConfig';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@mantine/core/styles.css';
+import '@mantine/charts/styles.css';
 import './app/global.css';
 import { App } from './app/App';
 

@@ -6,6 +6,7 @@ import { lessonsContract } from './lessons';
 import { periodsContract } from './periods';
 import { plansContract } from './plans';
 import { journalContract } from './journal';
+import { reportsContract } from './reports';
 import { schoolContract } from './school';
 import { setupContract } from './setup';
 import type { Channel } from './define';
@@ -22,6 +23,7 @@ export * from './periods';
 export * from './plans';
 export * from './attendance';
 export * from './day';
+export * from './reports';
 
 /** Every call of the application, by domain. Transports and the preload derive their channel lists from this. */
 export const contract = {
@@ -35,6 +37,7 @@ export const contract = {
   plans: plansContract,
   attendance: attendanceContract,
   day: dayContract,
+  reports: reportsContract,
 } as const;
 
 export const allChannels: readonly Channel[] = Object.values(contract).flatMap((domain) => Object.values(domain) as Channel[]);

@@ -8,6 +8,7 @@ import { lessonsHandlers } from './lessons';
 import { periodsHandlers } from './periods';
 import { plansHandlers } from './plans';
 import { journalHandlers } from './journal';
+import { reportsHandlers } from './reports';
 import { schoolHandlers } from './school';
 import { setupHandlers } from './setup';
 
@@ -27,5 +28,6 @@ export function createHandlers(s: Services): Handlers {
     plans: plansHandlers(s),
     attendance: attendanceHandlers(s),
     day: dayHandlers(s),
+    reports: reportsHandlers(s),
   };
 }

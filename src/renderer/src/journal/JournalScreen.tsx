@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/errors';
 import { mayAccess } from '../../../shared/roles';
 import { useAssignments, useGridData, usePeriods } from '../api/queries';
 import { ErrorPanel } from '../errors/ErrorPanel';
+import { PlanButton } from '../plans/PlanButton';
 import { AssignmentSelect } from './AssignmentSelect';
 import { fullDate, todayIso } from './dates';
 import { JournalGridView } from './grid/JournalGridView';
@@ -79,9 +80,12 @@ export function JournalScreen({ user }: { user: SessionUser }) {
           )}
         </Group>
         <Stack gap={0} align="flex-end">
-          <Text size="sm">
-            Учитель: <b>{assignment.teacherName}</b>
-          </Text>
+          <Group gap="sm">
+            <Text size="sm">
+              Учитель: <b>{assignment.teacherName}</b>
+            </Text>
+            <PlanButton assignment={assignment} canEdit={mayAccess('journal.write', user.roles) && !assignment.viaSubstitution && !mayAccess('journal.read_all', user.roles)} />
+          </Group>
           {period && (
             <Text size="xs" c="dimmed" data-testid="period-dates">
               {period.name}: {fullDate(period.startDate)} — {fullDate(period.endDate)}

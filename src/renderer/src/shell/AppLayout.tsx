@@ -2,6 +2,7 @@ import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
 import type { SessionUser } from '../../../shared/contract';
 import { AttendanceScreen } from '../attendance/AttendanceScreen';
 import { JournalScreen } from '../journal/JournalScreen';
+import { ReportsScreen } from '../reports/ReportsScreen';
 import { Placeholder } from './Placeholder';
 import { visibleSections, type Section } from './sections';
 import { useHashRoute } from './useHashRoute';
@@ -10,6 +11,7 @@ import { UserMenu } from './UserMenu';
 function SectionContent({ section, user }: { section: Section; user: SessionUser }) {
   if (section.id === 'journal') return <JournalScreen user={user} />;
   if (section.id === 'attendance') return <AttendanceScreen user={user} />;
+  if (section.id === 'reports') return <ReportsScreen />;
   return <Placeholder title={section.label} />;
 }
 

@@ -1,0 +1,15 @@
+import type { Services } from '../../services';
+import type { Handlers } from '../dispatch';
+import { must } from './actor';
+
+export const reportsHandlers = (s: Services): Handlers['reports'] => ({
+  classes: (input, actor) => s.reports.classes(must(actor), input.yearId),
+  progress: (input, actor) => s.reports.run(must(actor), 'progress', input),
+  attendanceMonth: (input, actor) => s.reports.run(must(actor), 'attendanceMonth', input),
+  attendanceYear: (input, actor) => s.reports.run(must(actor), 'attendanceYear', input),
+  summarySheet: (input, actor) => s.reports.run(must(actor), 'summarySheet', input),
+  file: async (input, actor) => {
+    const file = await s.reports.file(must(actor), input.report, input.params, input.format);
+    return { fileName: file.fileName, mimeType: file.mimeType, base64: file.bytes.toString('base64') };
+  },
+});

@@ -1,0 +1,28 @@
+// Отчёт о посещаемости класса за месяц: per student, lessons missed (всего, б, у, н), late arrivals and
+// whole days missed, with the day-by-day count of the paper form.
+import type { AttendanceMonthData } from '../../shared/contract/report-data';
+import type { Db } from '../db/open';
+import { classAttendance, sumDays } from './attendance-facts';
+
+export function monthRange(month: string): { from: string; to: string } {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
+}
+
+export function attendanceMonth(db: Db, cls: { id: number; name: string }, month: string, today: string): AttendanceMonthData {
+  const { from, to } = monthRange(month);
+  const facts = classAttendance(db, cls.id, from, to, today);
+  return {
+    className: cls.name,
+    month,
+    schoolDays: facts.schoolDays,
+    rows: facts.students.map((s) => {
+      const days = facts.days.get(s.studentId) ?? new Map();
+      const sums = sumDays(days);
+      const byDay: Record<string, number> = {};
+      for (const [date, t] of days) if (t.missed > 0) byDay[date] = t.missed;
+      return { studentId: s.studentId, number: s.number, name: s.name, ...sums, byDay };
+    }),
+  };
+}

@@ -1,0 +1,69 @@
+// Report name → its rows and tables, with the permission checks of each. One place, so the channels, the
+// file export and the CLI build every report the same way.
+import type { z } from 'zod';
+import { AppError } from '../../shared/errors';
+import { reportTitles, type ReportDataOf, type reportInputs, type ReportName } from '../../shared/contract/reports';
+import type { Actor } from '../actor';
+import type { Db } from '../db/open';
+import { attendanceMonth } from './attendance-month';
+import { attendanceYear } from './attendance-year';
+import { loadTermFacts } from './facts';
+import { progressResults } from './progress';
+import { requireClass, scopeOf, visibleMark } from './scope';
+import { summarySheet } from './summary-sheet';
+import { attendanceMonthTables, attendanceYearTables } from './tables/attendance';
+import { monthName } from './tables/build';
+import { progressTables } from './tables/progress';
+import { summarySheetTables } from './tables/summary-sheet';
+import { currentYearRow, resolveTerm, yearById } from './terms';
+import type { Envelope } from './service';
+
+type Input<N extends ReportName> = z.output<(typeof reportInputs)[N]>;
+
+type Builder<N extends ReportName> = (db: Db, actor: Actor, input: Input<N>, today: string) => Omit<Envelope<ReportDataOf<N>>, 'name' | 'title'>;
+
+const builders: { [N in ReportName]: Builder<N> } = {
+  progress(db, actor, input, today) {
+    const year = input.classId !== undefined ? yearById(db, requireClass(db, actor, input.classId).yearId) : input.yearId !== undefined ? yearById(db, input.yearId) : currentYearRow(db);
+    const term = resolveTerm(db, year.id, input.periodId);
+    const scope = scopeOf(db, actor, year.id);
+    const facts = loadTermFacts(db, term, today, input.classId !== undefined ? [input.classId] : undefined);
+    let scopeName = input.classId !== undefined ? `${facts.classes[0]?.name ?? ''} класс` : 'вся школа';
+    if (!scope.all) {
+      // A class teacher sees their class, a subject teacher the marks they set: the rest is left out.
+      facts.marks = facts.marks.filter((m) => visibleMark(scope, m));
+      const marked = new Set(facts.marks.map((m) => m.studentId));
+      facts.roster = facts.roster.filter((r) => scope.classIds.has(r.classId) || marked.has(r.studentId));
+      if (input.classId === undefined) scopeName = scope.classIds.size > 0 ? 'свой класс и свои предметы' : 'свои классы и предметы';
+    }
+    const data = progressResults(facts, input.level, term.name);
+    return { subtitle: `${term.name}, ${scopeName}`, data, tables: progressTables(data, scopeName) };
+  },
+  attendanceMonth(db, actor, input, today) {
+    const cls = requireClass(db, actor, input.classId);
+    const year = yearById(db, cls.yearId);
+    if (input.month < year.startDate.slice(0, 7) || input.month > year.endDate.slice(0, 7)) {
+      throw new AppError('validation', `Месяц ${monthName(input.month)} не входит в ${year.name} учебный год класса ${cls.name}`);
+    }
+    const data = attendanceMonth(db, cls, input.month, today);
+    return { subtitle: `${cls.name} класс, ${monthName(input.month)}`, data, tables: attendanceMonthTables(data) };
+  },
+  attendanceYear(db, actor, input, today) {
+    const cls = requireClass(db, actor, input.classId);
+    const year = yearById(db, cls.yearId);
+    const data = attendanceYear(db, cls, year, today);
+    return { subtitle: `${cls.name} класс, ${year.name} учебный год`, data, tables: attendanceYearTables(data) };
+  },
+  summarySheet(db, actor, input) {
+    const cls = requireClass(db, actor, input.classId);
+    const year = yearById(db, cls.yearId);
+    const data = summarySheet(db, cls, year);
+    return { subtitle: `${cls.name} класс, ${year.name} учебный год`, data, tables: summarySheetTables(data) };
+  },
+};
+
+export function buildReport<N extends ReportName>(db: Db, actor: Actor, name: N, input: Input<N>, today: string): Envelope<ReportDataOf<N>> {
+  const build = builders[name] as Builder<N> | undefined;
+  if (!build) throw new AppError('not_found', `Нет такого отчёта: ${name}`);
+  return { name, title: reportTitles[name], ...build(db, actor, input, today) };
+}

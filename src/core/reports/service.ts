@@ -1,0 +1,61 @@
+import { z } from 'zod';
+import { AppError } from '../../shared/errors';
+import { reportInputs, reportTitles, type ReportFormat, type ReportName } from '../../shared/contract/reports';
+import type { ReportTable } from '../../shared/contract/report-table';
+import type { Actor } from '../actor';
+import { localDate, type Clock } from '../clock';
+import type { Db } from '../db/open';
+import type { SchoolService } from '../school/service';
+import { reportPdf } from './pdf';
+import { buildReport } from './registry';
+import { scopeOf } from './scope';
+import { classesOf } from './roster';
+import { reportWorkbook } from './xlsx';
+import { currentYearRow } from './terms';
+
+export type ReportsService = ReturnType<typeof createReportsService>;
+
+export interface Envelope<D> {
+  name: string;
+  title: string;
+  subtitle: string;
+  data: D;
+  tables: ReportTable[];
+}
+
+const mime: Record<ReportFormat, string> = {
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  pdf: 'application/pdf',
+};
+
+/** File names stay readable in Russian but carry no characters a file system refuses. */
+const fileNameOf = (title: string, subtitle: string, format: ReportFormat) =>
+  `${`${title} ${subtitle}`.replace(/[\\/:*?"<>|«»]/g, '').replace(/\s+/g, ' ').trim().slice(0, 120)}.${format}`;
+
+export function createReportsService({ db, clock, school, fontsDir }: { db: Db; clock: Clock; school: SchoolService; fontsDir: () => string }) {
+  const today = () => localDate(clock.now());
+  function run<N extends ReportName>(actor: Actor, name: N, input: z.output<(typeof reportInputs)[N]>) {
+    return buildReport(db, actor, name, input, today());
+  }
+  return {
+    run,
+    /** The classes an actor may choose on the Reports screen. */
+    classes(actor: Actor, yearId?: number) {
+      const year = yearId ?? currentYearRow(db).id;
+      const scope = scopeOf(db, actor, year);
+      return classesOf(db, year)
+        .filter((c) => scope.all || scope.classIds.has(c.id))
+        .map((c) => ({ id: c.id, name: c.name, grade: c.grade, yearId: c.yearId }));
+    },
+    /** Any report as an XLSX workbook or a PDF: the same tables the screen shows. */
+    async file(actor: Actor, name: ReportName, params: unknown, format: ReportFormat) {
+      const parsed = reportInputs[name].safeParse(params);
+      if (!parsed.success) throw new AppError('validation', parsed.error.issues.map((i) => i.message).join('; '));
+      const report = buildReport(db, actor, name, parsed.data as never, today());
+      const meta = { school: school.schoolName(), created: clock.now() };
+      const title = `${report.title}. ${report.subtitle}`;
+      const bytes = format === 'xlsx' ? await reportWorkbook(title, report.tables, meta) : await reportPdf(title, report.tables, { ...meta, fontsDir: fontsDir() });
+      return { fileName: fileNameOf(reportTitles[name], report.subtitle, format), mimeType: mime[format], bytes: Buffer.from(bytes) };
+    },
+  };
+}

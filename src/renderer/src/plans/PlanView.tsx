@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import { Button, Center, Group, Loader, Stack, Table, Text, TextInput } from '@mantine/core';
+import { ErrorPanel } from '../errors/ErrorPanel';
+import { todayIso } from '../journal/dates';
+import { HoursCheck } from './HoursCheck';
+import { PlanImport } from './PlanImport';
+import { useAssignPlan, usePlan } from './queries';
+
+/** The plan of one journal: topics with planned and given hours; its teacher imports it and puts it on the lessons. */
+export function PlanView({ assignmentId, canEdit }: { assignmentId: number; canEdit: boolean }) {
+  const plan = usePlan(assignmentId);
+  const assign = useAssignPlan(assignmentId);
+  const [importing, setImporting] = useState(false);
+  const [fromDate, setFromDate] = useState(todayIso());
+
+  if (plan.error) return <ErrorPanel error={plan.error} onRetry={() => void plan.refetch()} />;
+  if (!plan.data) {
+    return (
+      <Center py="xl">
+        <Loader size="sm" aria-label="Загрузка" />
+      </Center>
+    );
+  }
+  const p = plan.data;
+  let section: string | null = null;
+
+  return (
+    <Stack gap="md">
+      <Group justify="space-between" align="flex-end">
+        <Text data-testid="plan-totals">
+          Тем: {p.topics.length}; запланировано {p.plannedHours} ч; дано уроков: {p.givenHours}
+        </Text>
+        {canEdit && !importing && (
+          <Button variant="light" onClick={() => setImporting(true)} data-testid="plan-import-open">
+            Загрузить из файла…
+          </Button>
+        )}
+      </Group>
+      {importing ? <PlanImport assignmentId={assignmentId} onDone={() => setImporting(false)} /> : <HoursCheck planned={p.plannedHours} curriculum={p.curriculumHours} />}
+      {canEdit && p.topics.length > 0 && !importing && (
+        <Group align="flex-end">
+          <TextInput type="date" label="Расставить темы по урокам, начиная с" value={fromDate} onChange={(e) => setFromDate(e.currentTarget.value)} data-testid="plan-from" />
+          <Button variant="default" loading={assign.isPending} onClick={() => assign.mutate(fromDate)} data-testid="plan-assign">
+            Расставить темы
+          </Button>
+          {assign.data && (
+            <Text size="sm" data-testid="plan-assign-result">
+              {assign.data.lessons > 0 ? `Темы поставлены на ${assign.data.lessons} уроков.` : 'Нет уроков без темы или все часы плана уже распределены.'}
+            </Text>
+          )}
+        </Group>
+      )}
+      {p.topics.length === 0 ? (
+        <Text c="dimmed">Тематическое планирование ещё не загружено.</Text>
+      ) : (
+        <Table withTableBorder data-testid="plan-topics">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={50}>№</Table.Th>
+              <Table.Th>Тема</Table.Th>
+              <Table.Th w={90}>Часов</Table.Th>
+              <Table.Th w={90}>Дано</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {p.topics.flatMap((t) => {
+              const heading =
+                t.section && t.section !== section ? (
+                  <Table.Tr key={`s${t.id}`} bg="var(--mantine-color-gray-1)">
+                    <Table.Td colSpan={4} fw={600}>
+                      {t.section}
+                    </Table.Td>
+                  </Table.Tr>
+                ) : null;
+              section = t.section ?? section;
+              const row = (
+                <Table.Tr key={t.id}>
+                  <Table.Td>{t.position}</Table.Td>
+                  <Table.Td>{t.title}</Table.Td>
+                  <Table.Td>{t.hours}</Table.Td>
+                  <Table.Td c={t.givenHours >= t.hours ? 'teal.8' : t.givenHours > 0 ? 'blue.8' : 'dimmed'}>{t.givenHours}</Table.Td>
+                </Table.Tr>
+              );
+              return heading ? [heading, row] : [row];
+            })}
+          </Table.Tbody>
+        </Table>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,37 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { contract, type InputOf } from '../../../shared/contract';
+import { invoke } from '../api/invoke';
+
+export const planKey = (assignmentId: number) => ['plans', assignmentId] as const;
+
+export const usePlan = (assignmentId: number) => useQuery({ queryKey: planKey(assignmentId), queryFn: () => invoke(contract.plans.get, { assignmentId }) });
+
+/** The preview shows its own failure (a file it cannot read) beside the file field. */
+export const usePreviewImport = () =>
+  useMutation({ mutationFn: (input: InputOf<typeof contract.plans.previewImport>) => invoke(contract.plans.previewImport, input), meta: { ownsErrors: true } });
+
+/** A saved plan or topics put on lessons change what the journal shows (its topics, its lesson list): refetch both. */
+function useRefresh(assignmentId: number) {
+  const client = useQueryClient();
+  return () => Promise.all([client.invalidateQueries({ queryKey: planKey(assignmentId) }), client.invalidateQueries({ queryKey: ['journal', 'grid', assignmentId] })]);
+}
+
+export function useSavePlan(assignmentId: number) {
+  const refresh = useRefresh(assignmentId);
+  return useMutation({ mutationFn: (rows: InputOf<typeof contract.plans.save>['rows']) => invoke(contract.plans.save, { assignmentId, rows }), onSuccess: refresh });
+}
+
+export function useAssignPlan(assignmentId: number) {
+  const refresh = useRefresh(assignmentId);
+  return useMutation({ mutationFn: (fromDate: string) => invoke(contract.plans.assign, { assignmentId, fromDate }), onSuccess: refresh });
+}
+
+/** The file's bytes as base64, the form the contract carries them in. */
+export function fileToBase64(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
+    reader.onerror = () => reject(reader.error ?? new Error('Файл не прочитан'));
+    reader.readAsDataURL(file);
+  });
+}

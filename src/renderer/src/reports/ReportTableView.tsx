@@ -1,0 +1,66 @@
+import { Table, Text, Title } from '@mantine/core';
+import type { ReportCell, ReportColumn, ReportTable } from '../../../shared/contract';
+
+/** The same number formats as the PDF: a decimal comma, one place for percentages, two for averages. */
+export function formatCell(value: ReportCell, kind: ReportColumn['kind']): string {
+  if (value === null) return '';
+  if (typeof value === 'string') return value;
+  if (kind === 'percent') return value.toFixed(1).replace('.', ',');
+  if (kind === 'decimal') return value.toFixed(2).replace('.', ',');
+  return String(value);
+}
+
+/** One table of a report, as the XLSX and PDF show it. Lines that concern a journal link to it. */
+export function ReportTableView({ table, index }: { table: ReportTable; index: number }) {
+  const align = (c: ReportColumn) => (c.kind === 'text' ? 'left' : 'center');
+  return (
+    <div data-testid={`report-table-${index}`}>
+      <Title order={4} mb={4}>
+        {table.title}
+      </Title>
+      {table.subtitle && (
+        <Text size="xs" c="dimmed" mb="xs">
+          {table.subtitle}
+        </Text>
+      )}
+      <Table.ScrollContainer minWidth={500}>
+        <Table striped withTableBorder withColumnBorders fz="xs" verticalSpacing={4} horizontalSpacing={6}>
+          <Table.Thead>
+            <Table.Tr>
+              {table.columns.map((c) => (
+                <Table.Th key={c.key} style={{ textAlign: 'center', whiteSpace: c.width < 5 ? 'nowrap' : undefined }}>
+                  {c.header}
+                </Table.Th>
+              ))}
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {table.rows.map((row, i) => (
+              <Table.Tr key={i}>
+                {row.map((v, j) => {
+                  const column = table.columns[j]!;
+                  const link = j === 0 ? table.links?.[i] : null;
+                  const text = formatCell(v, column.kind);
+                  return (
+                    <Table.Td key={column.key} style={{ textAlign: align(column) }}>
+                      {link ? <a href={`#/journal/${link.assignmentId}${link.periodId ? `/${link.periodId}` : ''}`}>{text}</a> : text}
+                    </Table.Td>
+                  );
+                })}
+              </Table.Tr>
+            ))}
+            {table.total && (
+              <Table.Tr fw={700}>
+                {table.total.map((v, j) => (
+                  <Table.Td key={j} style={{ textAlign: align(table.columns[j]!) }}>
+                    {formatCell(v, table.columns[j]!.kind)}
+                  </Table.Td>
+                ))}
+              </Table.Tr>
+            )}
+          </Table.Tbody>
+        </Table>
+      </Table.ScrollContainer>
+    </div>
+  );
+}

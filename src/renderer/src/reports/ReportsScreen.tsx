@@ -1,0 +1,102 @@
+import { useState } from 'react';
+import { Button, Center, Group, Loader, NavLink, Paper, Stack, Text, Title } from '@mantine/core';
+import type { ReportFormat } from '../../../shared/contract';
+import { ErrorPanel } from '../errors/ErrorPanel';
+import { todayIso } from '../journal/dates';
+import { catalog, type CatalogEntry } from './catalog';
+import { downloadReport } from './download';
+import { ReportCharts } from './ReportCharts';
+import { ReportParams, toInput, type ParamValues } from './ReportParams';
+import { ReportTableView } from './ReportTableView';
+import { useReport, useReportClasses, useYearPeriods, useYears } from './queries';
+
+function lastEnded(periods: Array<{ id: number; endDate: string; scheme: string }>, today: string): number | null {
+  const quarters = periods.filter((p) => p.scheme === 'quarters');
+  const list = quarters.length ? quarters : periods;
+  return (list.filter((p) => p.endDate < today).at(-1) ?? list[0])?.id ?? null;
+}
+
+/** «Отчёты»: choose a report and its parameters; see its chart and tables; take it away as XLSX or PDF. */
+export function ReportsScreen() {
+  const today = todayIso();
+  const years = useYears();
+  const year = years.data?.find((y) => y.isCurrent) ?? years.data?.[0];
+  const periods = useYearPeriods(year?.id);
+  const classes = useReportClasses(year?.id);
+  const [entry, setEntry] = useState<CatalogEntry>(catalog[0]!);
+  const [chosen, setChosen] = useState<Partial<ParamValues>>({});
+  const [busy, setBusy] = useState<ReportFormat | null>(null);
+  const [fileError, setFileError] = useState<unknown>(null);
+
+  const classList = classes.data ?? [];
+  const values: ParamValues = {
+    classId: chosen.classId !== undefined ? chosen.classId : entry.schoolWide ? null : (classList[0]?.id ?? null),
+    periodId: chosen.periodId !== undefined ? chosen.periodId : lastEnded(periods.data ?? [], today),
+    level: chosen.level ?? 'class',
+    month: chosen.month ?? today.slice(0, 7),
+    from: chosen.from ?? (year?.startDate ?? today),
+    to: chosen.to ?? today,
+    date: chosen.date ?? today,
+    studentId: chosen.studentId ?? null,
+  };
+  const input = year && periods.data && classes.data ? toInput(entry, values, year.id) : null;
+  const report = useReport(entry.name, input);
+
+  async function download(format: ReportFormat) {
+    if (!input) return;
+    setBusy(format);
+    setFileError(null);
+    try {
+      await downloadReport(entry.name, input, format);
+    } catch (e) {
+      setFileError(e);
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  if (years.error) return <ErrorPanel error={years.error} onRetry={() => void years.refetch()} />;
+  return (
+    <Group align="flex-start" gap="lg" wrap="nowrap">
+      <Paper withBorder p={4} w={260} style={{ flexShrink: 0 }} data-testid="report-list">
+        {catalog.map((c) => (
+          <NavLink key={c.name} label={c.title} active={c.name === entry.name} onClick={() => setEntry(c)} data-testid={`report-${c.name}`} style={{ borderRadius: 4 }} />
+        ))}
+      </Paper>
+      <Stack gap="md" style={{ flex: 1, minWidth: 0 }}>
+        <Title order={2}>{entry.title}</Title>
+        <Group justify="space-between" align="flex-end">
+          <ReportParams entry={entry} values={values} onChange={(v) => setChosen(v)} classes={classList} periods={periods.data ?? []} />
+          <Group gap="xs">
+            <Button variant="default" loading={busy === 'xlsx'} disabled={!report.data} onClick={() => void download('xlsx')} data-testid="download-xlsx">
+              Скачать XLSX
+            </Button>
+            <Button variant="default" loading={busy === 'pdf'} disabled={!report.data} onClick={() => void download('pdf')} data-testid="download-pdf">
+              Скачать PDF
+            </Button>
+          </Group>
+        </Group>
+        {classes.data && classes.data.length === 0 && !entry.schoolWide && <Text c="dimmed">Нет классов, по которым вам доступен этот отчёт.</Text>}
+        {fileError !== null && <ErrorPanel error={fileError} />}
+        {report.error && <ErrorPanel error={report.error} onRetry={() => void report.refetch()} />}
+        {report.isLoading && (
+          <Center py="xl">
+            <Loader size="sm" aria-label="Загрузка" />
+          </Center>
+        )}
+        {report.data && (
+          <Stack gap="lg" data-testid="report-view">
+            <Text size="sm" c="dimmed" data-testid="report-subtitle">
+              {report.data.subtitle}
+            </Text>
+            <ReportCharts name={report.data.name} data={report.data.data} />
+            {report.data.tables.map((t, i) => (
+              <ReportTableView key={`${t.title}-${i}`} table={t} index={i} />
+            ))}
+            {report.data.tables.length === 0 && <Text c="dimmed">Нет данных за выбранный период.</Text>}
+          </Stack>
+        )}
+      </Stack>
+    </Group>
+  );
+}

@@ -1,0 +1,21 @@
+import { reportTitles, type ReportName } from '../../../shared/contract';
+
+/** The parameters a report is chosen by on the screen. */
+export type ParamKey = 'classId' | 'periodId' | 'level' | 'month' | 'from' | 'to' | 'date' | 'studentId';
+
+export interface CatalogEntry {
+  name: ReportName;
+  title: string;
+  params: readonly ParamKey[];
+  /** Class is optional: without one, the whole school (as far as the user may see). */
+  schoolWide?: boolean;
+}
+
+const params: Record<ReportName, { params: ParamKey[]; schoolWide?: boolean }> = {
+  progress: { params: ['classId', 'periodId', 'level'], schoolWide: true },
+  attendanceMonth: { params: ['classId', 'month'] },
+  attendanceYear: { params: ['classId'] },
+  summarySheet: { params: ['classId'] },
+};
+
+export const catalog: CatalogEntry[] = (Object.keys(params) as ReportName[]).map((name) => ({ name, title: reportTitles[name], ...params[name] }));

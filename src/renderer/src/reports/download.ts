@@ -1,0 +1,17 @@
+import { contract, type ReportFormat, type ReportName } from '../../../shared/contract';
+import { invoke } from '../api/invoke';
+
+/** Asks the core for the file and hands it to the browser as a download (Electron saves it the same way). */
+export async function downloadReport(report: ReportName, params: Record<string, unknown>, format: ReportFormat): Promise<string> {
+  const file = await invoke(contract.reports.file, { report, params, format });
+  const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = file.fileName;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return file.fileName;
+}

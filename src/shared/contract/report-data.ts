@@ -1,0 +1,109 @@
+import { z } from 'zod';
+import { entityId, isoDate } from './common';
+
+/** Counts and shares of one group of period marks: a class, a subject, a teacher, a grade, the school. */
+export const progressStats = z.object({
+  /** On the roll at the end of the period. */
+  students: z.number().int(),
+  /** With at least one mark that counts (1–5 or «н/а»); the percentages are of these. */
+  assessed: z.number().int(),
+  excellent: z.number().int(), // отличники
+  good: z.number().int(), // хорошисты (включая «с одной 4»)
+  oneFour: z.number().int(),
+  oneThree: z.number().int(),
+  satisfactory: z.number().int(), // троечники (включая «с одной 3»)
+  failing: z.number().int(), // неуспевающие: хотя бы одна «2»
+  notAttested: z.number().int(), // хотя бы одно «н/а»
+  n5: z.number().int(),
+  n4: z.number().int(),
+  n3: z.number().int(),
+  n2: z.number().int(),
+  nNa: z.number().int(),
+  successPct: z.number().nullable(),
+  qualityPct: z.number().nullable(),
+  souPct: z.number().nullable(),
+  average: z.number().nullable(),
+});
+export type ProgressStats = z.infer<typeof progressStats>;
+
+export const progressLevel = z.enum(['class', 'subject', 'teacher', 'grade', 'school']);
+export type ProgressLevel = z.infer<typeof progressLevel>;
+
+export const progressRow = progressStats.extend({
+  key: z.string(),
+  label: z.string(),
+  /** Names behind the counts, for the class teacher's «кто именно». */
+  names: z.object({
+    excellent: z.array(z.string()),
+    oneFour: z.array(z.string()),
+    oneThree: z.array(z.string()),
+    failing: z.array(z.string()),
+    notAttested: z.array(z.string()),
+  }),
+});
+export type ProgressRow = z.infer<typeof progressRow>;
+
+export const progressData = z.object({ level: progressLevel, termName: z.string(), rows: z.array(progressRow), total: progressRow });
+export type ProgressData = z.infer<typeof progressData>;
+
+export const attendanceStudentRow = z.object({
+  studentId: entityId,
+  number: z.number().int(),
+  name: z.string(),
+  lessons: z.number().int(),
+  missed: z.number().int(),
+  illness: z.number().int(), // б
+  excused: z.number().int(), // у
+  unexcused: z.number().int(), // н
+  late: z.number().int(), // оп: present, so not missed
+  daysMissed: z.number().int(),
+  daysIllness: z.number().int(),
+  /** Lessons missed on each school day of the range that had any (date → count). */
+  byDay: z.record(z.string(), z.number().int()),
+});
+export type AttendanceStudentRow = z.infer<typeof attendanceStudentRow>;
+
+export const attendanceMonthData = z.object({
+  className: z.string(),
+  month: z.string(),
+  schoolDays: z.array(isoDate),
+  rows: z.array(attendanceStudentRow),
+});
+export type AttendanceMonthData = z.infer<typeof attendanceMonthData>;
+
+export const attendanceYearData = z.object({
+  className: z.string(),
+  months: z.array(z.string()), // YYYY-MM
+  rows: z.array(
+    z.object({
+      studentId: entityId,
+      number: z.number().int(),
+      name: z.string(),
+      months: z.array(z.object({ missed: z.number().int(), daysMissed: z.number().int() })),
+      missed: z.number().int(),
+      illness: z.number().int(),
+      excused: z.number().int(),
+      unexcused: z.number().int(),
+      daysMissed: z.number().int(),
+    }),
+  ),
+  /** The class's lessons missed per month, by reason: the chart. */
+  byMonth: z.array(z.object({ month: z.string(), illness: z.number().int(), excused: z.number().int(), unexcused: z.number().int() })),
+});
+export type AttendanceYearData = z.infer<typeof attendanceYearData>;
+
+export const summarySheetData = z.object({
+  className: z.string(),
+  terms: z.array(z.object({ key: z.string(), name: z.string() })), // periods, then «год», «экзамен», «итог»
+  subjects: z.array(z.object({ id: entityId, name: z.string() })),
+  rows: z.array(
+    z.object({
+      studentId: entityId,
+      number: z.number().int(),
+      name: z.string(),
+      /** subjectId → term key → mark */
+      marks: z.record(z.string(), z.record(z.string(), z.string())),
+    }),
+  ),
+});
+export type SummarySheetData = z.infer<typeof summarySheetData>;

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { defineChannel } from './define';
+import { entityId } from './common';
+import { attendanceMonthData, attendanceYearData, progressData, progressLevel, summarySheetData } from './report-data';
+import { reportEnvelope } from './report-table';
+
+export * from './report-data';
+export * from './report-table';
+
+export const monthKey = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Месяц в формате ГГГГ-ММ');
+const classInput = z.object({ classId: entityId });
+
+export const reportInputs = {
+  progress: z.object({
+    yearId: entityId.optional(),
+    /** Null: the year's marks. */
+    periodId: entityId.nullable(),
+    level: progressLevel.default('class'),
+    classId: entityId.optional(),
+  }),
+  attendanceMonth: z.object({ classId: entityId, month: monthKey }),
+  attendanceYear: classInput,
+  summarySheet: classInput,
+};
+export type ReportName = keyof typeof reportInputs;
+export const reportNames = Object.keys(reportInputs) as ReportName[];
+
+/** Russian titles of the reports, in the order of the Reports screen. */
+export const reportTitles: Record<ReportName, string> = {
+  progress: 'Итоги успеваемости',
+  attendanceMonth: 'Посещаемость класса за месяц',
+  attendanceYear: 'Сводная ведомость учёта посещаемости',
+  summarySheet: 'Сводная ведомость учёта успеваемости',
+};
+
+/** The typed rows of each report. */
+export const reportData = {
+  progress: progressData,
+  attendanceMonth: attendanceMonthData,
+  attendanceYear: attendanceYearData,
+  summarySheet: summarySheetData,
+} satisfies Record<ReportName, z.ZodType>;
+export type ReportDataOf<N extends ReportName> = z.output<(typeof reportData)[N]>;
+
+export const reportClass = z.object({ id: entityId, name: z.string(), grade: z.number().int(), yearId: entityId });
+export const reportFormat = z.enum(['xlsx', 'pdf']);
+export type ReportFormat = z.infer<typeof reportFormat>;
+
+/** The reports of DOMAIN.md: each one channel of typed rows, and one channel that renders any of them to a file. */
+export const reportsContract = {
+  classes: defineChannel({ channel: 'reports:classes', access: 'reports.read', input: z.object({ yearId: entityId.optional() }), output: z.array(reportClass) }),
+  progress: defineChannel({ channel: 'reports:progress', access: 'reports.read', input: reportInputs.progress, output: reportEnvelope(progressData) }),
+  attendanceMonth: defineChannel({ channel: 'reports:attendanceMonth', access: 'reports.read', input: reportInputs.attendanceMonth, output: reportEnvelope(attendanceMonthData) }),
+  attendanceYear: defineChannel({ channel: 'reports:attendanceYear', access: 'reports.read', input: reportInputs.attendanceYear, output: reportEnvelope(attendanceYearData) }),
+  summarySheet: defineChannel({ channel: 'reports:summarySheet', access: 'reports.read', input: reportInputs.summarySheet, output: reportEnvelope(summarySheetData) }),
+  file: defineChannel({
+    channel: 'reports:file',
+    access: 'reports.read',
+    input: z.object({ report: z.enum(reportNames as [ReportName, ...ReportName[]]), params: z.record(z.string(), z.unknown()), format: reportFormat }),
+    output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
+  }),
+};

@@ -1,0 +1,101 @@
+// The Reports screen in Chromium over the demo school: what it shows is compared with what the core computes,
+// and the XLSX it downloads is read back. Screenshots go to $ZHURNAL_SHOTS when set (for looking at them).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { createCore, type Core } from '../../src/core/app';
+import { fixedClock } from '../../src/core/clock';
+import { generateDemoSchool } from '../../src/core/demo';
+import { readWorkbook } from '../../src/core/reports/xlsx';
+import { startHost, type StartedHost } from '../../src/host/start';
+import type { ProgressData } from '../../src/shared/contract';
+
+const today = '2026-11-24';
+const shots = process.env.ZHURNAL_SHOTS;
+
+describe('the Reports screen in the browser', () => {
+  let dir: string;
+  let core: Core;
+  let host: StartedHost;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-e2e-reports-'));
+    core = createCore({ dbFile: path.join(dir, 'demo.db'), migrationsFolder: path.resolve('migrations'), clock: fixedClock(`${today}T10:00:00`), create: true });
+    generateDemoSchool(core.db, { tier: 'small', years: 1, today });
+    host = await startHost({ dispatch: core.dispatch, rendererDir: path.resolve('out/renderer'), port: 0 });
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+    core?.close();
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  async function open(login: string): Promise<Page> {
+    const context = await browser.newContext({ locale: 'ru-RU', viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
+    const page = await context.newPage();
+    await page.clock.setFixedTime(new Date(`${today}T10:00:00`));
+    await page.goto(`${host.url}#/reports`);
+    await page.getByLabel('Логин').fill(login);
+    await page.getByLabel('Пароль').fill('demo');
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.getByTestId('report-list').waitFor({ timeout: 15_000 });
+    return page;
+  }
+
+  const snap = async (page: Page, name: string) => {
+    if (shots) await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+  };
+
+  it('shows the deputy the school’s progress results as the core computes them, and downloads the same XLSX', async () => {
+    const page = await open('zavuch');
+    await page.getByTestId('report-table-0').waitFor({ timeout: 15_000 });
+    await page.getByTestId('report-chart').first().waitFor();
+    // The same report computed by the core directly, as the deputy.
+    const deputy = { userId: (core.db.$client.prepare("select id from users where login = 'zavuch'").get() as { id: number }).id, login: 'zavuch', roles: ['deputy' as const], fullName: '', shortName: '' };
+    const q1 = core.db.$client.prepare("select id from periods where scheme = 'quarters' and number = 1").get() as { id: number };
+    const expected = core.services.reports.run(deputy, 'progress', { periodId: q1.id, level: 'class' }).data as ProgressData;
+    const shown = await page.getByTestId('report-table-0').locator('tbody tr').allInnerTexts();
+    const fifth = expected.rows.find((r) => r.label === '5А')!;
+    const line = shown.find((t) => t.startsWith('5А'))!.split('\t').map((s) => s.trim());
+    expect(line.slice(0, 4)).toEqual(['5А', String(fifth.students), String(fifth.assessed), String(fifth.excellent)]);
+    expect(line[10]).toBe(fifth.successPct === null ? '' : fifth.successPct.toFixed(1).replace('.', ','));
+    expect(shown).toHaveLength(expected.rows.length + 1);
+    await snap(page, 'reports-progress');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-xlsx').click()]);
+    const file = path.join(dir, download.suggestedFilename());
+    await download.saveAs(file);
+    const sheet = (await readWorkbook(fs.readFileSync(file)))[0]!;
+    expect(sheet.rows.find((r) => r[0] === '5А')?.slice(0, 4)).toEqual(['5А', fifth.students, fifth.assessed, fifth.excellent]);
+    await page.context().close();
+  });
+
+  it('shows the class teacher the year’s attendance of their class with its chart', async () => {
+    const page = await open('klruk');
+    await page.getByTestId('report-attendanceYear').click();
+    await page.getByTestId('report-table-0').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('report-subtitle').innerText()).toContain('5А класс');
+    const classes = await page.getByTestId('param-class').inputValue();
+    expect(classes).toBe('5А');
+    await page.getByTestId('report-chart').locator('.recharts-bar-rectangle').first().waitFor();
+    const rows = await page.getByTestId('report-table-0').locator('tbody tr').count();
+    const enrolled = core.db.$client
+      .prepare(`select count(distinct e.student_id) as n from class_enrollments e join classes c on c.id = e.class_id join users u on u.id = c.class_teacher_id join school_years y on y.id = c.year_id and y.is_current = 1 where u.login = 'klruk'`)
+      .get() as { n: number };
+    expect(rows).toBe(enrolled.n + 1);
+    await snap(page, 'reports-attendance-year');
+    await page.getByTestId('report-attendanceMonth').click();
+    await page.getByTestId('report-table-0').waitFor();
+    await snap(page, 'reports-attendance-month');
+    await page.getByTestId('report-summarySheet').click();
+    await page.getByTestId('report-table-0').waitFor();
+    await snap(page, 'reports-summary-sheet');
+    await page.context().close();
+  });
+});
