@@ -66,6 +66,7 @@ describe('attendance in the browser', () => {
 
     await page.getByRole('button', { name: 'Выйти' }).click();
     await h.logIn('uchitel');
+    await page.getByTestId('nav-journal').click();
     const select = page.getByTestId('assignment-select');
     await select.waitFor({ timeout: 15_000 });
     await select.click();

@@ -142,6 +142,7 @@ describe('the journal in the browser', () => {
   it('shows the marks and absences of 5А Математика exactly as the database holds them', async () => {
     const { assignment, period } = findJournal();
     await logIn('uchitel');
+    await page.getByTestId('nav-journal').click();
     const select = page.getByTestId('assignment-select');
     await select.waitFor({ timeout: 15_000 });
     await select.click();
@@ -176,6 +177,7 @@ describe('the journal in the browser', () => {
       .all(first.id, assignment.subjectId, assignment.id) as { studentId: number; value: string }[];
     expect(marks.length).toBeGreaterThan(0);
     await logIn('uchitel');
+    await page.getByTestId('nav-journal').click();
     await page.getByTestId('journal-grid').waitFor({ timeout: 15_000 });
     await page.getByTestId('period-select').getByText(first.name, { exact: true }).click();
     await expect.poll(() => page.getByTestId('period-dates').innerText()).toContain(first.name);
@@ -200,7 +202,7 @@ describe('the journal in the browser', () => {
     await page.getByRole('heading', { name: 'Вход в Журнал' }).waitFor();
     await logIn('admin');
     await page.getByTestId('navigation').waitFor({ timeout: 15_000 });
-    expect(await navLabels()).toEqual(['Журнал', 'Посещаемость', 'Отчёты', 'Печать', 'Резервные копии', 'Администрирование']);
+    expect(await navLabels()).toEqual(['Журнал', 'Посещаемость', 'Закрытие периодов', 'Отчёты', 'Печать', 'Резервные копии', 'Администрирование']);
     await page.getByTestId('nav-admin').click();
     await expect.poll(() => page.getByTestId('placeholder').innerText()).toContain('Раздел появится в следующей версии');
     expect(page.url()).toMatch(/#\/admin$/);

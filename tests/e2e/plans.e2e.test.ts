@@ -33,6 +33,7 @@ describe('the thematic plan in the browser', () => {
     await book.xlsx.writeFile(file);
 
     await h.logIn('uchitel');
+    await page.getByTestId('nav-journal').click();
     await page.getByTestId('plan-open').click();
     await page.getByTestId('plan-import-open').click();
     await page.locator('input[type=file]').setInputFiles(file);

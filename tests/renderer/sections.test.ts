@@ -4,12 +4,12 @@ import { visibleSections } from '../../src/renderer/src/shell/sections';
 const labels = (roles: Parameters<typeof visibleSections>[0]) => visibleSections(roles).map((s) => s.label);
 
 describe('the navigation shows what the roles allow', () => {
-  it('gives a subject teacher the journal and the reports on their own classes', () => {
-    expect(labels(['teacher'])).toEqual(['Журнал', 'Отчёты']);
+  it('gives a subject teacher their day, the journal and the reports on their own classes', () => {
+    expect(labels(['teacher'])).toEqual(['Мой день', 'Журнал', 'Отчёты']);
   });
 
   it('gives a class teacher attendance and reports too', () => {
-    expect(labels(['teacher', 'class_teacher'])).toEqual(['Журнал', 'Посещаемость', 'Отчёты']);
+    expect(labels(['teacher', 'class_teacher'])).toEqual(['Мой день', 'Журнал', 'Посещаемость', 'Отчёты']);
   });
 
   it('gives the secretary printing but not backups or administration', () => {
@@ -17,11 +17,11 @@ describe('the navigation shows what the roles allow', () => {
   });
 
   it('gives the admin every section', () => {
-    expect(labels(['admin'])).toEqual(['Журнал', 'Посещаемость', 'Отчёты', 'Печать', 'Резервные копии', 'Администрирование']);
+    expect(labels(['admin'])).toEqual(['Журнал', 'Посещаемость', 'Закрытие периодов', 'Отчёты', 'Печать', 'Резервные копии', 'Администрирование']);
   });
 
   it('gives the deputy and the director reading sections without administration', () => {
-    expect(labels(['deputy'])).toEqual(['Журнал', 'Посещаемость', 'Отчёты']);
+    expect(labels(['deputy'])).toEqual(['Журнал', 'Посещаемость', 'Закрытие периодов', 'Отчёты']);
     expect(labels(['director'])).toEqual(['Журнал', 'Посещаемость', 'Отчёты']);
   });
 });

@@ -45,13 +45,15 @@ export function createDayService({ db, clock, school }: { db: Db; clock: Clock; 
 
   return {
     mine(actor: Actor, date?: string) {
+      const gradePeriods = new Map<string, ReturnType<typeof periodsOfGrade>>();
+      const periodOf = (yearId: number, grade: number, on: string) => {
+        const key = `${yearId}:${grade}`;
+        if (!gradePeriods.has(key)) gradePeriods.set(key, periodsOfGrade(db, yearId, grade));
+        return gradePeriods.get(key)?.find((p) => p.startDate <= on && p.endDate >= on)?.id ?? null;
+      };
       const day = date ?? localDate(clock.now());
       const today = localDate(clock.now());
-      const gradePeriods = new Map<string, ReturnType<typeof periodsOfGrade>>();
       const lessonsOfDay = lessonRows(and(eq(lessons.date, day), eq(lessons.givenById, actor.userId))).map((r) => {
-        const key = `${r.assignment.yearId}:${r.grade}`;
-        if (!gradePeriods.has(key)) gradePeriods.set(key, periodsOfGrade(db, r.assignment.yearId, r.grade));
-        const period = gradePeriods.get(key)?.find((p) => p.startDate <= day && p.endDate >= day);
         const missing: ('topic' | 'attendance' | 'homework')[] = [];
         if (r.lesson.status !== 'not_held' && day <= today) {
           if (!r.lesson.topic) missing.push('topic');
@@ -61,7 +63,7 @@ export function createDayService({ db, clock, school }: { db: Db; clock: Clock; 
         return {
           lessonId: r.lesson.id,
           assignmentId: r.assignment.id,
-          periodId: period?.id ?? null,
+          periodId: periodOf(r.assignment.yearId, r.grade, day),
           lessonNumber: r.lesson.lessonNumber,
           className: className(r),
           subjectName: r.subjectName,
@@ -88,6 +90,7 @@ export function createDayService({ db, clock, school }: { db: Db; clock: Clock; 
         .map((r) => ({
           lessonId: r.lesson.id,
           assignmentId: r.assignment.id,
+          periodId: periodOf(r.assignment.yearId, r.grade, r.lesson.date),
           date: r.lesson.date,
           className: className(r),
           subjectName: r.subjectName,

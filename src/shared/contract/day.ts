@@ -19,6 +19,7 @@ export const dayLesson = z.object({
 export const overdueControl = z.object({
   lessonId: entityId,
   assignmentId: entityId,
+  periodId: entityId.nullable(),
   date: isoDate,
   className: z.string(),
   subjectName: z.string(),

@@ -9,6 +9,10 @@ export const keys = {
   assignments: ['journal', 'assignments'] as const,
   periods: (yearId: number, grade: number) => ['school', 'periods', yearId, grade] as const,
   grid: (assignmentId: number, periodId: number) => ['journal', 'grid', assignmentId, periodId] as const,
+  finals: (assignmentId: number) => ['journal', 'finals', assignmentId] as const,
+  teachers: ['lessons', 'teachers'] as const,
+  day: (date: string) => ['day', date] as const,
+  locks: (yearId: number) => ['periods', 'locks', yearId] as const,
 };
 
 export const useSetupStatus = () => useQuery({ queryKey: keys.status, queryFn: () => invoke(contract.setup.status, {}) });
@@ -33,3 +37,14 @@ export const useGridData = (assignmentId: number | undefined, periodId: number |
     queryFn: () => invoke(contract.journal.grid, { assignmentId: assignmentId ?? 0, periodId: periodId ?? 0 }),
     enabled: assignmentId !== undefined && periodId !== undefined,
   });
+
+export const useFinals = (assignmentId: number, enabled = true) =>
+  useQuery({ queryKey: keys.finals(assignmentId), queryFn: () => invoke(contract.journal.finals, { assignmentId }), enabled });
+
+export const useTeachers = (enabled: boolean) =>
+  useQuery({ queryKey: keys.teachers, queryFn: () => invoke(contract.lessons.teachers, {}), enabled, staleTime: 10 * 60_000 });
+
+export const useMyDay = (date: string) => useQuery({ queryKey: keys.day(date), queryFn: () => invoke(contract.day.mine, { date }) });
+
+export const usePeriodLocks = (yearId: number | undefined) =>
+  useQuery({ queryKey: keys.locks(yearId ?? 0), queryFn: () => invoke(contract.periods.locks, { yearId: yearId ?? 0 }), enabled: yearId !== undefined });

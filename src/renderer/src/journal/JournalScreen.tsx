@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Center, Group, Input, Loader, Paper, SegmentedControl, Stack, Tabs, Text } from '@mantine/core';
+import { useHashParams } from '../shell/useHashRoute';
+import { Center, Group, Input, Loader, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
 import type { AssignmentSummary, SessionUser } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { mayAccess } from '../../../shared/roles';
@@ -8,8 +9,7 @@ import { ErrorPanel } from '../errors/ErrorPanel';
 import { PlanButton } from '../plans/PlanButton';
 import { AssignmentSelect } from './AssignmentSelect';
 import { fullDate, todayIso } from './dates';
-import { JournalGridView } from './grid/JournalGridView';
-import { LessonsList } from './LessonsList';
+import { JournalPage } from './JournalPage';
 import { defaultPeriod } from './periods';
 
 function Loading() {
@@ -20,19 +20,23 @@ function Loading() {
   );
 }
 
-/** Choose a journal (class, subject, subgroup) and a period; see its page. Read-only in this version. */
+/** Choose a journal (class, subject, subgroup) and a period, or come from a link; then write on its page. */
 export function JournalScreen({ user }: { user: SessionUser }) {
   const today = todayIso();
+  const params = useHashParams();
+  const linked = { assignment: Number(params.get('assignment')) || null, period: Number(params.get('period')) || null, lesson: Number(params.get('lesson')) || null };
   const assignments = useAssignments();
   const [chosenAssignment, setChosenAssignment] = useState<AssignmentSummary | null>(null);
   const list = assignments.data ?? [];
-  // Opens on the user's own journal; those they only substituted in come after.
-  const assignment = list.find((a) => a.id === chosenAssignment?.id) ?? list.find((a) => !a.viaSubstitution) ?? list[0];
+  // Opens on the journal a link named, else the user's own; those they only substituted in come after.
+  const assignment =
+    list.find((a) => a.id === (chosenAssignment?.id ?? linked.assignment)) ?? list.find((a) => !a.viaSubstitution) ?? list[0];
+  const openedLessonId = chosenAssignment === null ? linked.lesson : null;
 
   const periods = usePeriods(assignment?.yearId, assignment?.grade);
   const [chosenPeriodId, setChosenPeriodId] = useState<number | null>(null);
   const periodList = periods.data ?? [];
-  const period = periodList.find((p) => p.id === chosenPeriodId) ?? defaultPeriod(periodList, today);
+  const period = periodList.find((p) => p.id === (chosenPeriodId ?? (chosenAssignment === null ? linked.period : null))) ?? defaultPeriod(periodList, today);
   const grid = useGridData(assignment?.id, period?.id);
 
   // A new school has no current year yet: that is a state to explain, not an error.
@@ -98,20 +102,7 @@ export function JournalScreen({ user }: { user: SessionUser }) {
       {periods.data && periodList.length === 0 && <Text c="dimmed">Для {assignment.grade}-х классов не заданы учебные периоды.</Text>}
       {grid.error && <ErrorPanel error={grid.error} onRetry={() => void grid.refetch()} />}
       {(periods.isLoading || grid.isLoading) && <Loading />}
-      {grid.data && (
-        <Tabs defaultValue="marks" keepMounted={false}>
-          <Tabs.List mb="sm">
-            <Tabs.Tab value="marks">Отметки и пропуски</Tabs.Tab>
-            <Tabs.Tab value="lessons">Темы уроков и задания</Tabs.Tab>
-          </Tabs.List>
-          <Tabs.Panel value="marks">
-            <JournalGridView grid={grid.data} today={today} />
-          </Tabs.Panel>
-          <Tabs.Panel value="lessons">
-            <LessonsList grid={grid.data} today={today} />
-          </Tabs.Panel>
-        </Tabs>
-      )}
+      {grid.data && <JournalPage key={`${grid.data.assignment.id}:${grid.data.period.id}`} grid={grid.data} today={today} openedLessonId={openedLessonId} />}
     </Stack>
   );
 }

@@ -1,7 +1,9 @@
 import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
 import type { SessionUser } from '../../../shared/contract';
 import { AttendanceScreen } from '../attendance/AttendanceScreen';
+import { DayScreen } from '../day/DayScreen';
 import { JournalScreen } from '../journal/JournalScreen';
+import { PeriodLocksScreen } from '../periods/PeriodLocksScreen';
 import { ReportsScreen } from '../reports/ReportsScreen';
 import { Placeholder } from './Placeholder';
 import { visibleSections, type Section } from './sections';
@@ -9,7 +11,9 @@ import { useHashRoute } from './useHashRoute';
 import { UserMenu } from './UserMenu';
 
 function SectionContent({ section, user }: { section: Section; user: SessionUser }) {
+  if (section.id === 'day') return <DayScreen />;
   if (section.id === 'journal') return <JournalScreen user={user} />;
+  if (section.id === 'periods') return <PeriodLocksScreen />;
   if (section.id === 'attendance') return <AttendanceScreen user={user} />;
   if (section.id === 'reports') return <ReportsScreen />;
   return <Placeholder title={section.label} />;

@@ -1,6 +1,6 @@
 import { mayAccess, type Permission, type Role } from '../../../shared/roles';
 
-export const sectionIds = ['journal', 'attendance', 'reports', 'print', 'backup', 'admin'] as const;
+export const sectionIds = ['day', 'journal', 'attendance', 'periods', 'reports', 'print', 'backup', 'admin'] as const;
 export type SectionId = (typeof sectionIds)[number];
 
 export interface Section {
@@ -11,8 +11,11 @@ export interface Section {
 }
 
 export const sections: readonly Section[] = [
+  // The teacher's start page: today's lessons and what they still lack.
+  { id: 'day', label: 'Мой день', anyOf: ['journal.write'] },
   { id: 'journal', label: 'Журнал', anyOf: ['journal.read_own'] },
   { id: 'attendance', label: 'Посещаемость', anyOf: ['attendance.verify', 'journal.read_all'] },
+  { id: 'periods', label: 'Закрытие периодов', anyOf: ['periods.lock'] },
   { id: 'reports', label: 'Отчёты', anyOf: ['reports.read'] },
   { id: 'print', label: 'Печать', anyOf: ['print.journal'] },
   { id: 'backup', label: 'Резервные копии', anyOf: ['backup.manage'] },

@@ -22,7 +22,7 @@ function dayClass(lesson: GridLesson, today: string, monthStart: boolean): strin
 }
 
 /** Two header rows: months over their lessons, then the day of each lesson («з» marks a substitution). */
-export function GridHeader({ model, today }: { model: GridModel; today: string }) {
+export function GridHeader({ model, today, activeLessonId, onPickLesson }: { model: GridModel; today: string; activeLessonId: number | null; onPickLesson(col: number): void }) {
   return (
     <thead>
       <tr>
@@ -40,6 +40,9 @@ export function GridHeader({ model, today }: { model: GridModel; today: string }
         <th rowSpan={2} className="zg-avg" title="Средневзвешенный балл за период">
           Ср.
         </th>
+        <th rowSpan={2} className="zg-suggest" title="Отметка за период по правилу округления школы; красным — рекомендуется «н/а»">
+          Реком.
+        </th>
         <th rowSpan={2} className="zg-final" title="Отметка за период">
           Итог
         </th>
@@ -48,7 +51,8 @@ export function GridHeader({ model, today }: { model: GridModel; today: string }
         {model.lessons.map((lesson, i) => (
           <th
             key={lesson.id}
-            className={dayClass(lesson, today, i > 0 && monthKey(lesson.date) !== monthKey(model.lessons[i - 1]?.date ?? ''))}
+            className={`${dayClass(lesson, today, i > 0 && monthKey(lesson.date) !== monthKey(model.lessons[i - 1]?.date ?? ''))}${lesson.id === activeLessonId ? ' zg-day-active' : ''}`}
+            onMouseDown={() => onPickLesson(i)}
             title={lessonTitle(lesson)}
             data-testid={`lesson-${lesson.id}`}
             data-date={lesson.date}

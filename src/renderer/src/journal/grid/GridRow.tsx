@@ -10,25 +10,56 @@ function cellTitle(cell: CellModel, outsideNote: string | null): string | undefi
   return lines.length ? lines.join('\n') : undefined;
 }
 
-function Cell({ cell, studentId, monthStart, note }: { cell: CellModel; studentId: number; monthStart: boolean; note: string | null }) {
+interface CellProps {
+  cell: CellModel;
+  studentId: number;
+  monthStart: boolean;
+  note: string | null;
+  active: boolean;
+  buffer: string | null;
+  onPick(): void;
+}
+
+function Cell({ cell, studentId, monthStart, note, active, buffer, onPick }: CellProps) {
   const classes = ['zg-cell'];
   if (monthStart) classes.push('zg-month-start');
   if (cell.outside) classes.push('zg-outside');
+  if (active) classes.push('zg-active');
   return (
-    <td className={classes.join(' ')} data-testid={`cell-${studentId}-${cell.lessonId}`} title={cellTitle(cell, note)}>
-      {cell.absence && <span className="zg-absence">{cell.absence}</span>}
-      {cell.mark && (
-        <span className="zg-mark" style={cell.workKind ? { color: cell.workKind.color } : undefined}>
-          {cell.mark}
+    <td className={classes.join(' ')} data-testid={`cell-${studentId}-${cell.lessonId}`} title={cellTitle(cell, note)} onMouseDown={onPick}>
+      {active && buffer !== null ? (
+        <span className="zg-buffer" data-testid="cell-buffer">
+          {buffer}
         </span>
+      ) : (
+        <>
+          {cell.absence && <span className="zg-absence">{cell.absence}</span>}
+          {cell.mark && (
+            <span className="zg-mark" style={cell.workKind ? { color: cell.workKind.color } : undefined}>
+              {cell.mark}
+            </span>
+          )}
+        </>
       )}
     </td>
   );
 }
 
-/** One student's line: number, name (with arrival or leaving), a cell per lesson, the average and the period mark. */
-export const GridRow = memo(function GridRow({ row, monthStarts }: { row: RowModel; monthStarts: ReadonlySet<number> }) {
-  const { student } = row;
+interface RowProps {
+  row: RowModel;
+  rowIndex: number;
+  monthStarts: ReadonlySet<number>;
+  /** The active column when the active cell is on this row, else null: other rows do not redraw. */
+  activeCol: number | null;
+  buffer: string | null;
+  onPick(row: number, col: number): void;
+}
+
+/** One student's line: number, name (with arrival or leaving), a cell per lesson, the average, the suggestion and the period mark. */
+export const GridRow = memo(function GridRow({ row, rowIndex, monthStarts, activeCol, buffer, onPick }: RowProps) {
+  const { student, suggestion } = row;
+  const finalCol = row.cells.length;
+  const finalActive = activeCol === finalCol;
   return (
     <tr data-testid={`row-${student.id}`}>
       <td className="zg-num">{student.number}</td>
@@ -36,14 +67,34 @@ export const GridRow = memo(function GridRow({ row, monthStarts }: { row: RowMod
         {row.shownName}
         {row.note && <span className="zg-note">{row.note}</span>}
       </td>
-      {row.cells.map((cell) => (
-        <Cell key={cell.lessonId} cell={cell} studentId={student.id} monthStart={monthStarts.has(cell.lessonId)} note={row.note} />
+      {row.cells.map((cell, col) => (
+        <Cell
+          key={cell.lessonId}
+          cell={cell}
+          studentId={student.id}
+          monthStart={monthStarts.has(cell.lessonId)}
+          note={row.note}
+          active={activeCol === col}
+          buffer={buffer}
+          onPick={() => onPick(rowIndex, col)}
+        />
       ))}
       <td className="zg-avg" data-testid={`average-${student.id}`}>
         {row.average}
       </td>
-      <td className="zg-final" data-testid={`period-mark-${student.id}`}>
-        {row.periodMark}
+      <td
+        className={`zg-suggest${suggestion?.naRecommended ? ' zg-suggest-na' : ''}`}
+        data-testid={`suggestion-${student.id}`}
+        title={
+          suggestion?.naRecommended
+            ? `Рекомендуется «н/а»: пропущено ${suggestion.lessonsMissed} из ${suggestion.lessonsHeld} уроков, отметок ${suggestion.markCount}`
+            : 'Отметка, которую предлагает правило округления школы'
+        }
+      >
+        {suggestion?.suggested ?? ''}
+      </td>
+      <td className={`zg-final${finalActive ? ' zg-active' : ''}`} data-testid={`period-mark-${student.id}`} onMouseDown={() => onPick(rowIndex, finalCol)}>
+        {finalActive && buffer !== null ? <span className="zg-buffer">{buffer}</span> : row.periodMark}
       </td>
     </tr>
   );

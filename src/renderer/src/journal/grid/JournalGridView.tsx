@@ -1,4 +1,4 @@
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef } from 'react';
 import { Text } from '@mantine/core';
 import type { JournalGrid } from '../../../../shared/contract';
 import { monthKey } from '../dates';
@@ -6,13 +6,67 @@ import { GridHeader } from './GridHeader';
 import { GridRow } from './GridRow';
 import { Legend } from './Legend';
 import { useGrid } from './useGrid';
+import type { CellWriter } from './useCellWriter';
+import { useGridEditing, type Pos } from './useGridEditing';
 import './grid.css';
 
-/** The journal's page on screen: students × lessons with marks and absences, the average and the period mark. */
-export function JournalGridView({ grid, today }: { grid: JournalGrid; today: string }) {
+export interface GridHandle {
+  /** Puts the keyboard on the grid, on the given lesson's column (the first student) or where it was. */
+  focus(lessonId?: number): void;
+}
+
+interface Props {
+  grid: JournalGrid;
+  today: string;
+  writer: CellWriter;
+  report(message: string): void;
+  initialLessonId: number | null;
+  onActiveChange(pos: { lessonId: number | null; studentId: number | null }): void;
+}
+
+/** The index of the last lesson up to today: where a teacher usually writes. */
+function defaultCol(grid: JournalGrid, today: string, lessonId: number | null): number {
+  const chosen = grid.lessons.findIndex((l) => l.id === lessonId);
+  if (chosen >= 0) return chosen;
+  const past = grid.lessons.filter((l) => l.date <= today).length;
+  return Math.max(0, past - 1);
+}
+
+/** The journal's page on screen: students × lessons with marks and absences, the average, the suggestion and the period mark. */
+export const JournalGridView = forwardRef<GridHandle, Props>(function JournalGridView({ grid, today, writer, report, initialLessonId, onActiveChange }, ref) {
   const model = useGrid(grid);
   const scroller = useRef<HTMLDivElement>(null);
-  useLayoutEffect(() => scrollToToday(scroller.current, today), [grid, today]);
+  const editing = useGridEditing(grid, writer, report, { row: 0, col: defaultCol(grid, today, initialLessonId) });
+  const { active, setActive, buffer } = editing;
+
+  useImperativeHandle(ref, () => ({
+    focus(lessonId) {
+      const col = lessonId === undefined ? -1 : grid.lessons.findIndex((l) => l.id === lessonId);
+      if (col >= 0) setActive({ row: 0, col });
+      scroller.current?.focus();
+    },
+  }));
+
+  // Another journal or period opens on its own latest lesson.
+  const journalKey = `${grid.assignment.id}:${grid.period.id}`;
+  const opened = useRef(journalKey);
+  useEffect(() => {
+    if (opened.current === journalKey) return;
+    opened.current = journalKey;
+    setActive({ row: 0, col: defaultCol(grid, today, initialLessonId) });
+  }, [grid, initialLessonId, journalKey, setActive, today]);
+
+  const lesson = grid.lessons[active.col] ?? null;
+  const student = grid.students[active.row] ?? null;
+  useEffect(() => onActiveChange({ lessonId: lesson?.id ?? null, studentId: student?.id ?? null }), [lesson?.id, student?.id, onActiveChange]);
+
+  // The active cell stays in view as the keyboard moves it.
+  useLayoutEffect(() => {
+    const cell = scroller.current?.querySelector<HTMLElement>('td.zg-active');
+    cell?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [active]);
+  useLayoutEffect(() => scrollToActiveDay(scroller.current), [journalKey]);
+
   const monthStarts = useMemo(() => {
     const starts = new Set<number>();
     grid.lessons.forEach((l, i) => {
@@ -20,6 +74,8 @@ export function JournalGridView({ grid, today }: { grid: JournalGrid; today: str
     });
     return starts;
   }, [grid.lessons]);
+  const pick = useCallback((row: number, col: number) => setActive({ row, col }), [setActive]);
+  const pickLesson = useCallback((col: number) => setActive((p: Pos) => ({ row: p.row, col })), [setActive]);
 
   if (!model) return null;
   if (model.rows.length === 0) return <Text c="dimmed">В этом периоде в классе нет учеников.</Text>;
@@ -30,12 +86,29 @@ export function JournalGridView({ grid, today }: { grid: JournalGrid; today: str
           В этом периоде уроков по предмету нет.
         </Text>
       )}
-      <div className="zg-scroll" ref={scroller}>
+      <div
+        className="zg-scroll"
+        ref={scroller}
+        tabIndex={0}
+        role="grid"
+        aria-label="Отметки и пропуски"
+        onKeyDown={editing.onKeyDown}
+        onPaste={editing.onPaste}
+        data-testid="grid-scroll"
+      >
         <table className="zg-table" data-testid="journal-grid">
-          <GridHeader model={model} today={today} />
+          <GridHeader model={model} today={today} activeLessonId={lesson?.id ?? null} onPickLesson={pickLesson} />
           <tbody>
-            {model.rows.map((row) => (
-              <GridRow key={row.student.id} row={row} monthStarts={monthStarts} />
+            {model.rows.map((row, i) => (
+              <GridRow
+                key={row.student.id}
+                row={row}
+                rowIndex={i}
+                monthStarts={monthStarts}
+                activeCol={active.row === i ? active.col : null}
+                buffer={active.row === i ? buffer : null}
+                onPick={pick}
+              />
             ))}
           </tbody>
         </table>
@@ -43,17 +116,16 @@ export function JournalGridView({ grid, today }: { grid: JournalGrid; today: str
       <Legend workKinds={model.usedWorkKinds} />
     </>
   );
-}
+});
 
-/** A long period opens scrolled to its latest lessons up to today: that is where a teacher writes. */
-function scrollToToday(container: HTMLDivElement | null, today: string): void {
+/** A long period opens scrolled to the active lesson: that is where a teacher writes. */
+function scrollToActiveDay(container: HTMLDivElement | null): void {
   if (!container) return;
-  const days = [...container.querySelectorAll<HTMLElement>('th[data-date]')].filter((th) => (th.dataset.date ?? '') <= today);
-  const last = days.at(-1);
-  if (!last) return;
-  const cell = last.getBoundingClientRect();
+  const day = container.querySelector<HTMLElement>('th.zg-day-active');
+  if (!day) return;
+  const cell = day.getBoundingClientRect();
   const rightEdge = cell.right - container.getBoundingClientRect().left + container.scrollLeft;
-  const rightColumns = 110; // «Ср.» and «Итог» stay on the right above the scrolled days
-  const aheadColumns = 3 * cell.width; // and a few days after today remain visible
+  const rightColumns = 150; // «Ср.», «Реком.» and «Итог» stay on the right above the scrolled days
+  const aheadColumns = 3 * cell.width; // and a few days after it remain visible
   container.scrollLeft = Math.max(0, rightEdge + aheadColumns + rightColumns - container.clientWidth);
 }

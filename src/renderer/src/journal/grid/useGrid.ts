@@ -35,6 +35,8 @@ export interface RowModel {
   cells: CellModel[];
   average: string;
   periodMark: string | null;
+  /** The period mark the school's rule suggests, and whether «н/а» is recommended. */
+  suggestion: JournalGrid['suggestions'][number] | null;
 }
 
 export interface GridModel {
@@ -72,6 +74,7 @@ export function buildGridModel(grid: JournalGrid): GridModel {
   const marks = new Map(grid.marks.map((m) => [pairKey(m.studentId, m.lessonId), m]));
   const absences = new Map(grid.absences.map((a) => [pairKey(a.studentId, a.lessonId), a.code]));
   const periodMarks = new Map(grid.periodMarks.map((p) => [p.studentId, p.value]));
+  const suggestions = new Map(grid.suggestions.map((p) => [p.studentId, p]));
   const marksByStudent = new Map<number, Mark[]>();
   for (const m of grid.marks) {
     const list = marksByStudent.get(m.studentId);
@@ -98,6 +101,7 @@ export function buildGridModel(grid: JournalGrid): GridModel {
       cells,
       average: formatAverage(weightedAverage(marksByStudent.get(student.id) ?? [], weightOf)),
       periodMark: periodMarks.get(student.id) ?? null,
+      suggestion: suggestions.get(student.id) ?? null,
     };
   });
 

@@ -1,0 +1,149 @@
+import { useCallback, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import type { JournalGrid } from '../../../../shared/contract';
+import { parseCellInput, parsePeriodInput } from './cellInput';
+import { cellText, readCell, readLessonCell, targetOf, type CellAddress } from './cellState';
+import type { CellWriter } from './useCellWriter';
+
+export interface Pos {
+  row: number;
+  col: number;
+}
+
+/** Typed characters that start editing a cell: marks, codes, «/», and the Latin keys of the Russian letters. */
+const startsEntry = /^[0-9/а-яёyejgf,.]$/i;
+
+/**
+ * The grid as a spreadsheet: arrows, Tab, Enter, Home/End move; typing starts an entry that Enter or Tab
+ * saves; Delete clears; Ctrl+Z / Ctrl+Shift+Z undo and redo; a pasted column fills the cells downwards.
+ * Columns are the lessons, then the period mark.
+ */
+export function useGridEditing(grid: JournalGrid, writer: CellWriter, report: (message: string) => void, initial: Pos) {
+  const [active, setActive] = useState<Pos>(initial);
+  const [buffer, setBuffer] = useState<string | null>(null);
+  const rows = grid.students.length;
+  const cols = grid.lessons.length + 1;
+
+  const addressAt = useCallback(
+    (pos: Pos): CellAddress | null => {
+      const student = grid.students[pos.row];
+      if (!student) return null;
+      const lesson = grid.lessons[pos.col];
+      return lesson ? { studentId: student.id, lessonId: lesson.id } : { studentId: student.id, periodId: grid.period.id };
+    },
+    [grid],
+  );
+
+  /** Saves what was typed into a cell; false when it is not a valid entry (the cell stays in editing). */
+  const commit = useCallback(
+    (pos: Pos, text: string): boolean => {
+      const address = addressAt(pos);
+      if (!address) return true;
+      if ('lessonId' in address) {
+        const parsed = parseCellInput(text);
+        if (!parsed.ok) return report(parsed.message), false;
+        writer.write(address, targetOf(parsed.entry, readLessonCell(grid, address.studentId, address.lessonId)));
+      } else {
+        const parsed = parsePeriodInput(text);
+        if (!parsed.ok) return report(parsed.message), false;
+        writer.write(address, parsed.entry);
+      }
+      return true;
+    },
+    [addressAt, grid, report, writer],
+  );
+
+  const move = useCallback(
+    (dRow: number, dCol: number, from: Pos = active) => {
+      const next = { row: Math.min(rows - 1, Math.max(0, from.row + dRow)), col: Math.min(cols - 1, Math.max(0, from.col + dCol)) };
+      setActive(next);
+      return next;
+    },
+    [active, cols, rows],
+  );
+
+  const onKeyDown = useCallback(
+    (e: KeyboardEvent) => {
+      const ctrl = e.ctrlKey || e.metaKey;
+      // e.code, not e.key: Ctrl+Z is the same key on the Russian layout, where e.key is «я».
+      if (ctrl && e.code === 'KeyZ') {
+        e.preventDefault();
+        setBuffer(null);
+        if (e.shiftKey) writer.redo();
+        else writer.undo();
+        return;
+      }
+      if (ctrl && e.code === 'KeyY') {
+        e.preventDefault();
+        writer.redo();
+        return;
+      }
+      if (ctrl || e.altKey) return;
+      const editing = buffer !== null;
+      const leave = (dRow: number, dCol: number) => {
+        e.preventDefault();
+        if (editing && !commit(active, buffer)) return;
+        setBuffer(null);
+        move(dRow, dCol);
+      };
+      switch (e.key) {
+        case 'Enter':
+          return leave(e.shiftKey ? -1 : 1, 0);
+        case 'Tab':
+          return leave(0, e.shiftKey ? -1 : 1);
+        case 'ArrowDown':
+          return leave(1, 0);
+        case 'ArrowUp':
+          return leave(-1, 0);
+        case 'ArrowLeft':
+          return editing ? undefined : leave(0, -1);
+        case 'ArrowRight':
+          return editing ? undefined : leave(0, 1);
+        case 'Home':
+          return leave(0, -cols);
+        case 'End':
+          return leave(0, cols);
+        case 'Escape':
+          e.preventDefault();
+          return setBuffer(null);
+        case 'F2': {
+          e.preventDefault();
+          const address = addressAt(active);
+          return setBuffer(address ? cellText(readCell(grid, address)) : '');
+        }
+        case 'Backspace':
+          e.preventDefault();
+          if (editing) return setBuffer(buffer.slice(0, -1));
+          return void commit(active, '');
+        case 'Delete':
+          e.preventDefault();
+          setBuffer(null);
+          return void commit(active, '');
+      }
+      if (e.key.length === 1 && (editing || startsEntry.test(e.key))) {
+        e.preventDefault();
+        setBuffer((editing ? buffer : '') + e.key);
+      }
+    },
+    [active, addressAt, buffer, commit, cols, grid, move, writer],
+  );
+
+  /** A column (or block) copied from a spreadsheet: one line per student from the active cell down. */
+  const onPaste = useCallback(
+    (e: ClipboardEvent) => {
+      const text = e.clipboardData.getData('text/plain');
+      if (!text) return;
+      e.preventDefault();
+      setBuffer(null);
+      const lines = text.replace(/\r/g, '').replace(/\n$/, '').split('\n');
+      lines.forEach((line, i) =>
+        line.split('\t').forEach((value, j) => {
+          const pos = { row: active.row + i, col: active.col + j };
+          if (pos.row < rows && pos.col < cols) commit(pos, value);
+        }),
+      );
+    },
+    [active, commit, cols, rows],
+  );
+
+  return { active, setActive, buffer, setBuffer, onKeyDown, onPaste };
+}

@@ -1,0 +1,36 @@
+import { describe, expect, it } from 'vitest';
+import { parseCellInput, parsePeriodInput } from '../../src/renderer/src/journal/grid/cellInput';
+
+describe('what a teacher types into a cell', () => {
+  it('reads marks, pairs of marks, «н/а» and absence codes', () => {
+    expect(parseCellInput('5')).toEqual({ ok: true, entry: { kind: 'mark', value1: '5', value2: null } });
+    expect(parseCellInput(' 5/4 ')).toEqual({ ok: true, entry: { kind: 'mark', value1: '5', value2: '4' } });
+    expect(parseCellInput('5.4')).toEqual({ ok: true, entry: { kind: 'mark', value1: '5', value2: '4' } });
+    expect(parseCellInput('Н/А')).toEqual({ ok: true, entry: { kind: 'mark', value1: 'н/а', value2: null } });
+    for (const code of ['н', 'б', 'у', 'оп']) expect(parseCellInput(code)).toEqual({ ok: true, entry: { kind: 'absence', code } });
+    expect(parseCellInput('')).toEqual({ ok: true, entry: { kind: 'clear' } });
+  });
+
+  it('understands the Russian letters typed on the Latin layout', () => {
+    expect(parseCellInput('y')).toEqual({ ok: true, entry: { kind: 'absence', code: 'н' } });
+    expect(parseCellInput('jg')).toEqual({ ok: true, entry: { kind: 'absence', code: 'оп' } });
+    expect(parseCellInput(',')).toEqual({ ok: true, entry: { kind: 'absence', code: 'б' } });
+    expect(parseCellInput('y/f')).toEqual({ ok: true, entry: { kind: 'mark', value1: 'н/а', value2: null } });
+  });
+
+  it('refuses anything else with a Russian message', () => {
+    for (const bad of ['6', '0', '55', '5/6', 'x', '4+']) {
+      const r = parseCellInput(bad);
+      expect(r.ok, bad).toBe(false);
+      if (!r.ok) expect(r.message).toMatch(/не отметка/);
+    }
+  });
+
+  it('reads period marks, «зач», «незач», «осв»', () => {
+    expect(parsePeriodInput('зач')).toEqual({ ok: true, entry: 'зач' });
+    expect(parsePeriodInput('незач')).toEqual({ ok: true, entry: 'незач' });
+    expect(parsePeriodInput('4')).toEqual({ ok: true, entry: '4' });
+    expect(parsePeriodInput('')).toEqual({ ok: true, entry: null });
+    expect(parsePeriodInput('5/4').ok).toBe(false);
+  });
+});
