@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { app, dialog } from 'electron';
 import { createCore, type Core } from '../core/app';
+import { systemDriveLister } from '../core/backup/drives';
 import { systemClock } from '../core/clock';
 import { AppError } from '../shared/errors';
 
@@ -42,6 +43,7 @@ export function openCore(): Core | null {
       migrationsFolder: migrationsFolder(),
       clock: systemClock,
       create: true,
+      backup: { appVersion: app.getVersion(), listDrives: systemDriveLister },
       logError: (error, channel) => console.error(`[${channel}]`, error),
     });
   } catch (error) {

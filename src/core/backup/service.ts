@@ -184,6 +184,9 @@ export function createBackupService({ db, clock, audit, env }: { db: Db; clock: 
       return startedAt;
     },
 
+    /** A backup or a restore is under way: a scheduler's tick has nothing to do. */
+    isBusy: () => runtime.running !== null || runtime.restoring,
+
     isDailyDue: () => isDailyDue(config.schedule(), clock.now(), config.runs()[0] ? new Date(config.runs()[0]!.at.replace(' ', 'T')) : null),
 
     list: () => listBackups(config.destinations()),
