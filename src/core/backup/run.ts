@@ -2,18 +2,19 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import { AppError } from '../../shared/errors';
 import type { Clock } from '../clock';
 import { localTimestamp } from '../clock';
 import { encryptFile } from './age';
 import { copyToDestination, type CopyResult } from './destination';
 import { describeFsError, nodeFs, type BackupFs } from './fsops';
 import { sha256File } from './hash';
-import { inspectDatabase } from './inspect';
+import { inspectDatabase, type DatabaseFacts } from './inspect';
 import { backupFileName, type Manifest } from './manifest';
 import { pruneDestination, type Retention } from './retention';
-import { snapshotFromConnection, snapshotFromFile } from './snapshot';
 
 export type BackupSource =
+  /** The app's own open database: the snapshot is read from its file by a second, read-only connection. */
   | { kind: 'connection'; client: Database.Database }
   | { kind: 'file'; file: string }
   /** A snapshot already taken (before a migration, synchronously): copied as it is, then left to the caller. */
@@ -70,12 +71,18 @@ export async function createBackup(options: BackupOptions): Promise<BackupOutcom
     const name = backupFileName(at, encrypted);
     const snapshot = path.join(work, 'snapshot.db');
     report({ stage: 'snapshot' });
-    if (options.source.kind === 'connection') await snapshotFromConnection(options.source.client, snapshot);
-    else if (options.source.kind === 'file') snapshotFromFile(options.source.file, snapshot);
-    else fs.copyFileSync(options.source.file, snapshot);
-
-    report({ stage: 'check' });
-    const facts = inspectDatabase(snapshot, { migrationsFolder: options.migrationsFolder });
+    // Snapshot, settle and check run in a worker thread: long synchronous SQLite work never stalls a save.
+    let facts: DatabaseFacts;
+    if (options.source.kind === 'snapshot') {
+      fs.copyFileSync(options.source.file, snapshot);
+      report({ stage: 'check' });
+      facts = await inspectDatabase(snapshot, { settle: true, migrationsFolder: options.migrationsFolder });
+    } else {
+      const live = options.source.kind === 'connection' ? options.source.client.name : options.source.file;
+      if (!fs.existsSync(live)) throw new AppError('not_found', `Файл базы данных не найден: ${live}`);
+      facts = await inspectDatabase(snapshot, { snapshotOf: live, migrationsFolder: options.migrationsFolder });
+      report({ stage: 'check' });
+    }
     const databaseSha256 = await sha256File(snapshot);
     const databaseBytes = fs.statSync(snapshot).size;
     let staged = snapshot;

@@ -92,7 +92,7 @@ describe('a backup while the school keeps working', () => {
     expect(fs.readdirSync(drives[0]!).filter((n) => backupTimeOf(n) !== null)).toEqual([]);
     expect(finals).toBeLessThanOrEqual(1);
     expect(drives.flatMap((d) => fs.readdirSync(d)).some((n) => n.startsWith(partialPrefix))).toBe(true);
-    expect(liveIsIntact(live).counts).toEqual({ students: 0, lessons: 0, marks: 0 });
+    expect((await liveIsIntact(live)).counts).toEqual({ students: 0, lessons: 0, marks: 0 });
     const reopened = new Database(live, { readonly: true });
     expect((reopened.prepare('select count(*) as c from blob').get() as { c: number }).c).toBe(1200);
     reopened.close();
