@@ -1,6 +1,7 @@
 import { createAttendanceService } from './attendance/service';
 import { createAuditService } from './audit/service';
 import { createAuthService } from './auth/service';
+import { createBackupService, detachedBackupEnv, type BackupEnv } from './backup/service';
 import type { Clock } from './clock';
 import type { Db } from './db/open';
 import { createDayService } from './journal/day';
@@ -18,6 +19,7 @@ import { createSetupService } from './school/setup';
 export interface ServiceOptions {
   db: Db;
   clock: Clock;
+  backup?: BackupEnv;
   /** Printing: the PT fonts, the folder printed files go to, and the desktop's viewer and printer. */
   fontsDir?: () => string;
   printDir?: () => string;
@@ -28,7 +30,7 @@ const missing = (what: string) => () => {
   throw new Error(`${what} не передана в ядро`);
 };
 
-export function createServices({ db, clock, fontsDir, printDir, desktop }: ServiceOptions) {
+export function createServices({ db, clock, backup, fontsDir, printDir, desktop }: ServiceOptions) {
   const fonts = fontsDir ?? missing('Папка шрифтов');
   const audit = createAuditService({ db, clock });
   const school = createSchoolService({ db });
@@ -43,6 +45,7 @@ export function createServices({ db, clock, fontsDir, printDir, desktop }: Servi
     lessons: createLessonService({ db, clock, audit }),
     periodLocks: createPeriodLockService({ db, clock, audit }),
     day: createDayService({ db, clock, school }),
+    backup: createBackupService({ db, clock, audit, env: backup ?? detachedBackupEnv(db) }),
     plans: createPlanService({ db, clock, audit }),
     attendance: createAttendanceService({ db, clock, audit, school }),
     print: createPrintService({ db, clock, school, fontsDir: fonts, outputDir: printDir ?? missing('Папка для печати'), desktop }),

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { app, dialog } from 'electron';
 import { createCore, type Core } from '../core/app';
+import { systemDriveLister } from '../core/backup/drives';
 import { systemClock } from '../core/clock';
 import { AppError } from '../shared/errors';
 import { desktopFiles } from './pdf-files';
@@ -46,6 +47,7 @@ export function openCore(): Core | null {
       // Printed books go where the secretary finds them; the fonts are packaged beside the migrations.
       printDir: () => path.join(app.getPath('documents'), 'Журнал'),
       desktop: desktopFiles(),
+      backup: { appVersion: app.getVersion(), listDrives: systemDriveLister },
       logError: (error, channel) => console.error(`[${channel}]`, error),
     });
   } catch (error) {

@@ -137,6 +137,7 @@ export const app = {
     return p;
   },
   getAppPath: () => state().appPath,
+  getVersion: () => '0.1.0-test',
   get isPackaged() {
     return state().isPackaged;
   },

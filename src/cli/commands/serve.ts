@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createCore } from '../../core/app';
+import { systemDriveLister } from '../../core/backup/drives';
 import { systemClock } from '../../core/clock';
 import { demoLogins } from '../../core/demo';
 import { startHost } from '../../host/start';
 import { CliError, say } from '../output';
+import { appVersion } from './backup';
 import { runDemo } from './demo';
 
 export interface ServeArgs {
@@ -30,6 +32,7 @@ export async function runServe(args: ServeArgs): Promise<void> {
     dbFile,
     migrationsFolder,
     clock: systemClock,
+    backup: { appVersion: appVersion(args.root), listDrives: systemDriveLister },
     logError: (error, channel) => console.error(`[${channel}]`, error),
   });
   const rendererDir = path.join(args.root, 'out', 'renderer');

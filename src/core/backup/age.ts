@@ -4,6 +4,7 @@ import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { Decrypter, Encrypter } from 'age-encryption';
 import { AppError } from '../../shared/errors';
+import { NativeScryptIdentity, NativeScryptRecipient } from './scrypt-recipient';
 
 /** Every age file starts with this line; a backup without it is a plain SQLite file. */
 const ageHeader = 'age-encryption.org/v1\n';
@@ -36,15 +37,14 @@ async function writeWebStream(stream: ReadableStream<Uint8Array>, dest: string):
  */
 export async function encryptFile(source: string, dest: string, passphrase: string, options: EncryptOptions = {}): Promise<void> {
   const encrypter = new Encrypter();
-  encrypter.setPassphrase(passphrase);
-  if (options.workFactor !== undefined) encrypter.setScryptWorkFactor(options.workFactor);
+  encrypter.addRecipient(new NativeScryptRecipient(passphrase, options.workFactor ?? 18));
   await writeWebStream(await encrypter.encrypt(toWeb(source)), dest);
 }
 
 /** Decrypts an age file; a wrong passphrase or a damaged file becomes a clear Russian message. */
 export async function decryptFile(source: string, dest: string, passphrase: string): Promise<void> {
   const decrypter = new Decrypter();
-  decrypter.addPassphrase(passphrase);
+  decrypter.addIdentity(new NativeScryptIdentity(passphrase));
   try {
     await writeWebStream(await decrypter.decrypt(toWeb(source)), dest);
   } catch (e) {

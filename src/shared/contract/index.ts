@@ -1,5 +1,6 @@
 import { attendanceContract } from './attendance';
 import { authContract } from './auth';
+import { backupContract } from './backup';
 import { dayContract } from './day';
 import { lessonsContract } from './lessons';
 import { periodsContract } from './periods';
@@ -14,6 +15,7 @@ import type { Channel } from './define';
 export * from './define';
 export * from './common';
 export * from './auth';
+export * from './backup';
 export * from './setup';
 export * from './school';
 export * from './journal';
@@ -28,6 +30,7 @@ export * from './reports';
 /** Every call of the application, by domain. Transports and the preload derive their channel lists from this. */
 export const contract = {
   auth: authContract,
+  backup: backupContract,
   setup: setupContract,
   school: schoolContract,
   journal: journalContract,

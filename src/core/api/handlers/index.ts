@@ -2,6 +2,7 @@ import type { Services } from '../../services';
 import type { Handlers } from '../dispatch';
 import { attendanceHandlers } from './attendance';
 import { authHandlers } from './auth';
+import { backupHandlers } from './backup';
 import { dayHandlers } from './day';
 import { lessonsHandlers } from './lessons';
 import { periodsHandlers } from './periods';
@@ -19,6 +20,7 @@ import { setupHandlers } from './setup';
 export function createHandlers(s: Services): Handlers {
   return {
     auth: authHandlers(s),
+    backup: backupHandlers(s),
     setup: setupHandlers(s),
     school: schoolHandlers(s),
     journal: journalHandlers(s),

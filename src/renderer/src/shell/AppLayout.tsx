@@ -1,3 +1,4 @@
+import { BackupScreen } from '../backup/BackupScreen';
 import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
 import type { SessionUser } from '../../../shared/contract';
 import { AttendanceScreen } from '../attendance/AttendanceScreen';
@@ -16,6 +17,7 @@ function SectionContent({ section, user }: { section: Section; user: SessionUser
   if (section.id === 'periods') return <PeriodLocksScreen />;
   if (section.id === 'attendance') return <AttendanceScreen user={user} />;
   if (section.id === 'reports') return <ReportsScreen />;
+  if (section.id === 'backup') return <BackupScreen />;
   return <Placeholder title={section.label} />;
 }
 
