@@ -1,6 +1,6 @@
 import { app } from 'electron';
 import type { Core } from '../core/app';
-import { backupOnExit, startDailyBackups } from './backup-schedule';
+import { backupOnExit, startDailyBackups } from '../core/backup/scheduler';
 
 /**
  * The scheduled backups of the desktop app: daily at the admin's time, and once more on exit. Quitting is

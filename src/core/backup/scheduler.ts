@@ -1,4 +1,4 @@
-import type { Core } from '../core/app';
+import type { Core } from '../app';
 
 export interface ScheduleOptions {
   core: Pick<Core, 'services'>;
