@@ -5,6 +5,7 @@ import { AttendanceScreen } from '../attendance/AttendanceScreen';
 import { DayScreen } from '../day/DayScreen';
 import { JournalScreen } from '../journal/JournalScreen';
 import { PeriodLocksScreen } from '../periods/PeriodLocksScreen';
+import { PrintScreen } from '../print/PrintScreen';
 import { ReportsScreen } from '../reports/ReportsScreen';
 import { Placeholder } from './Placeholder';
 import { visibleSections, type Section } from './sections';
@@ -18,6 +19,7 @@ function SectionContent({ section, user }: { section: Section; user: SessionUser
   if (section.id === 'attendance') return <AttendanceScreen user={user} />;
   if (section.id === 'reports') return <ReportsScreen />;
   if (section.id === 'backup') return <BackupScreen />;
+  if (section.id === 'print') return <PrintScreen />;
   return <Placeholder title={section.label} />;
 }
 
