@@ -1,5 +1,5 @@
 // `npm run bench`: the figures the issues ask for, measured on this machine. Prints a table and writes
-// bench/results.json. Usage: npm run bench [-- --only grid] (entries: demo, grid, attendance, backup).
+// bench/results.json. Usage: npm run bench [-- --only grid] (entries: demo, grid, attendance, backup, print).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import { fixedClock } from '../src/core/clock';
 import { openDatabase } from '../src/core/db/open';
 import { generateDemoSchool, type DemoOptions } from '../src/core/demo';
 import type { CallContext } from '../src/core/api/dispatch';
+import { printBench } from './print';
 import { backupBench } from './backup';
 import { summarize } from './stats';
 
@@ -163,6 +164,7 @@ async function main() {
     if (only !== 'backup') await classWeekLoads(file);
     if (!only || only === 'backup') rows.push(...(await backupBench(file, work, migrationsFolder, fixedClock(`${today}T10:00:00`))));
   }
+  if (!only || only === 'print') printBench(work, rows);
   const width = Math.max(...rows.map((r) => r.name.length));
   console.log(`\n${'benchmark'.padEnd(width)}  ${'value'.padStart(10)}  unit  note`);
   for (const r of rows) console.log(`${r.name.padEnd(width)}  ${r.value.toFixed(r.unit === 's' ? 1 : 2).padStart(10)}  ${r.unit.padEnd(4)}  ${r.note ?? ''}`);

@@ -4,7 +4,9 @@ import { snapshotBeforeMigration } from './backup/premigration';
 import type { BackupEnv, BackupRuntime } from './backup/service';
 import type { Clock } from './clock';
 import { openDatabase, type Db } from './db/open';
+import path from 'node:path';
 import { fontsDirFor } from './print/fonts';
+import type { DesktopFiles } from './print/service';
 import { createServices, type Services } from './services';
 
 export interface CoreOptions {
@@ -14,6 +16,10 @@ export interface CoreOptions {
   create?: boolean;
   /** The PT fonts for printing; by default found beside the migrations folder (see print/fonts.ts). */
   fontsDir?: string;
+  /** Where printed books go; by default a «zhurnal-print» folder beside the database. */
+  printDir?: () => string;
+  /** The desktop shell's system viewer and printer (absent in the browser host). */
+  desktop?: DesktopFiles;
   logError?(error: unknown, channel: string): void;
   /** What backups need from the shell: the app's version, the removable drives it sees, test knobs. */
   backup?: Partial<Pick<BackupEnv, 'appVersion' | 'listDrives' | 'workDir' | 'fs' | 'workFactor'>>;
@@ -48,7 +54,14 @@ export function createCore(options: CoreOptions): Core {
         }
       },
     });
-    const services = createServices({ db, clock: options.clock, backup: env, fontsDir: () => options.fontsDir ?? fontsDirFor(options.migrationsFolder) });
+    const services = createServices({
+      db,
+      clock: options.clock,
+      backup: env,
+      fontsDir: () => options.fontsDir ?? fontsDirFor(options.migrationsFolder),
+      printDir: options.printDir ?? (() => path.join(path.dirname(path.resolve(options.dbFile)), 'zhurnal-print')),
+      desktop: options.desktop,
+    });
     const dispatch = createDispatcher({
       handlers: createHandlers(services),
       resolveActor: (token) => services.auth.resolve(token),

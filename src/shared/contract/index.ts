@@ -5,6 +5,7 @@ import { dayContract } from './day';
 import { lessonsContract } from './lessons';
 import { periodsContract } from './periods';
 import { plansContract } from './plans';
+import { printContract } from './print';
 import { journalContract } from './journal';
 import { reportsContract } from './reports';
 import { schoolContract } from './school';
@@ -21,6 +22,7 @@ export * from './journal';
 export * from './lessons';
 export * from './periods';
 export * from './plans';
+export * from './print';
 export * from './attendance';
 export * from './day';
 export * from './reports';
@@ -35,6 +37,7 @@ export const contract = {
   lessons: lessonsContract,
   periods: periodsContract,
   plans: plansContract,
+  print: printContract,
   attendance: attendanceContract,
   day: dayContract,
   reports: reportsContract,

@@ -7,6 +7,7 @@ import { dayHandlers } from './day';
 import { lessonsHandlers } from './lessons';
 import { periodsHandlers } from './periods';
 import { plansHandlers } from './plans';
+import { printHandlers } from './print';
 import { journalHandlers } from './journal';
 import { reportsHandlers } from './reports';
 import { schoolHandlers } from './school';
@@ -26,6 +27,7 @@ export function createHandlers(s: Services): Handlers {
     lessons: lessonsHandlers(s),
     periods: periodsHandlers(s),
     plans: plansHandlers(s),
+    print: printHandlers(s),
     attendance: attendanceHandlers(s),
     day: dayHandlers(s),
     reports: reportsHandlers(s),
