@@ -13,15 +13,16 @@ export interface RawFacts {
  * better-sqlite3 module passed in. Snapshotting and checking a 300 MB database take about two seconds of
  * synchronous SQLite (and an fsync), which on the main thread would stall every teacher's save for as long.
  */
-function readFacts(Database: new (file: string, options: object) => SqliteLike, job: FactsJob): RawFacts {
+async function readFacts(Database: new (file: string, options: object) => SqliteLike, job: FactsJob): Promise<RawFacts> {
   const { file, full, snapshotOf } = job;
   if (snapshotOf) {
-    // A second, read-only connection: VACUUM INTO reads one consistent moment inside a read transaction,
-    // which in WAL mode never blocks the connection that writes (and never restarts, unlike the backup API).
+    // A second, read-only connection. After the first small step the rest is copied in one step, inside one
+    // read transaction: in WAL mode that never blocks the connection that writes, and a write made between
+    // the two steps restarts the copy at most once (page by page it would restart on every save).
     const source = new Database(snapshotOf, { readonly: true, fileMustExist: true });
     try {
       source.pragma('busy_timeout = 5000');
-      source.prepare('VACUUM INTO ?').run(file);
+      await source.backup(file, { progress: () => 0x7fffffff });
     } finally {
       source.close();
     }
@@ -60,6 +61,7 @@ export interface FactsJob {
 
 interface SqliteLike {
   pragma(sql: string): unknown;
+  backup(file: string, options: { progress(): number }): Promise<unknown>;
   prepare(sql: string): { get(...args: unknown[]): unknown; all(...args: unknown[]): unknown[]; run(...args: unknown[]): unknown };
   close(): void;
 }
@@ -69,11 +71,10 @@ const workerSource = `
 const { parentPort, workerData } = require('node:worker_threads');
 var __name = (fn) => fn;
 const readFacts = (${readFacts.toString()});
-try {
-  parentPort.postMessage({ ok: true, facts: readFacts(require(workerData.sqlite), workerData.job) });
-} catch (e) {
-  parentPort.postMessage({ ok: false, message: String(e && e.message || e) });
-}`;
+readFacts(require(workerData.sqlite), workerData.job).then(
+  (facts) => parentPort.postMessage({ ok: true, facts }),
+  (e) => parentPort.postMessage({ ok: false, message: String((e && e.message) || e) }),
+);`;
 
 const sqlitePath = () => createRequire(__filename).resolve('better-sqlite3');
 

@@ -83,13 +83,16 @@ export async function createBackup(options: BackupOptions): Promise<BackupOutcom
       facts = await inspectDatabase(snapshot, { snapshotOf: live, migrationsFolder: options.migrationsFolder });
       report({ stage: 'check' });
     }
-    const databaseSha256 = await sha256File(snapshot);
     const databaseBytes = fs.statSync(snapshot).size;
     let staged = snapshot;
+    let databaseSha256: string;
+    let fileSha256: string;
     if (encrypted) {
       report({ stage: 'encrypt' });
       staged = path.join(work, name);
-      await encryptFile(snapshot, staged, options.passphrase!, { workFactor: options.workFactor });
+      ({ plainSha256: databaseSha256, fileSha256 } = await encryptFile(snapshot, staged, options.passphrase!, { workFactor: options.workFactor }));
+    } else {
+      databaseSha256 = fileSha256 = await sha256File(snapshot);
     }
     const manifest: Manifest = {
       format: 'zhurnal-backup/1',
@@ -100,7 +103,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupOutcom
       encrypted,
       databaseSha256,
       databaseBytes,
-      fileSha256: encrypted ? await sha256File(staged) : databaseSha256,
+      fileSha256,
       fileBytes: fs.statSync(staged).size,
     };
     const manifestStaged = path.join(work, 'manifest.json');
