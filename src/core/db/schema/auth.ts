@@ -11,6 +11,9 @@ export const users = sqliteTable('users', {
   middleName: text('middle_name'),
   isActive: integer('is_active', { mode: 'boolean' }).notNull().default(true),
   mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+  /** Wrong passwords in a row; the fifth locks the account until lockedUntil (core/auth/lockout.ts). */
+  failedLogins: integer('failed_logins').notNull().default(0),
+  lockedUntil: text('locked_until'), // local timestamp, null when not locked
   createdAt: createdAt(),
 });
 
