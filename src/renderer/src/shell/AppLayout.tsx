@@ -6,6 +6,7 @@ import { BackupScreen } from '../backup/BackupScreen';
 import { DayScreen } from '../day/DayScreen';
 import { JournalScreen } from '../journal/JournalScreen';
 import { PeriodLocksScreen } from '../periods/PeriodLocksScreen';
+import { PrintScreen } from '../print/PrintScreen';
 import { ReportsScreen } from '../reports/ReportsScreen';
 import { Placeholder } from './Placeholder';
 import { visibleSections, type Section } from './sections';
@@ -19,6 +20,7 @@ function SectionContent({ section, user }: { section: Section; user: SessionUser
   if (section.id === 'attendance') return <AttendanceScreen user={user} />;
   if (section.id === 'reports') return <ReportsScreen />;
   if (section.id === 'backup') return <BackupScreen />;
+  if (section.id === 'print') return <PrintScreen />;
   return <Placeholder title={section.label} />;
 }
 
