@@ -67,7 +67,7 @@ describe('backups through the contract', () => {
     await value(admin.invoke('backup:setPassphrase', { passphrase: 'длинный пароль копий' }));
     await value(admin.invoke('backup:run'));
     let s = await status();
-    for (let i = 0; i < 200 && s.running; i++) {
+    for (let i = 0; i < 2400 && s.running; i++) {
       await new Promise((r) => setTimeout(r, 25));
       s = await status();
     }
@@ -129,7 +129,7 @@ describe('a backup before an update migrates the database', () => {
       const local = fs.readdirSync(path.join(dir, 'live', 'before-update'));
       expect(local).toHaveLength(1);
       const runs = () => updated.services.backup.config.runs();
-      for (let i = 0; i < 200 && runs().length === 0; i++) await new Promise((r) => setTimeout(r, 25));
+      for (let i = 0; i < 2400 && runs().length === 0; i++) await new Promise((r) => setTimeout(r, 25));
       expect(runs()[0]).toMatchObject({ reason: 'migration', ok: true });
       const manifestName = fs.readdirSync(drive).find((n) => n.endsWith('.manifest.json'))!;
       const manifest = JSON.parse(fs.readFileSync(path.join(drive, manifestName), 'utf8')) as { schemaVersion: string; appVersion: string };
