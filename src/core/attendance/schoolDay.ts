@@ -4,7 +4,7 @@ import type { SchoolDay } from '../../shared/contract/attendance';
 import type { AbsenceCode } from '../../shared/contract/common';
 import type { Db } from '../db/open';
 import { classes, schoolYears } from '../db/schema';
-import { loadClassAttendance } from './load';
+import { loadClassesAttendance } from './load';
 import { missedDays, missesLesson } from './missed';
 
 /** Who is absent on a date, class by class (the deputy's morning view), with the whole-day rule of DOMAIN.md. */
@@ -16,10 +16,11 @@ export function loadSchoolDay(db: Db, date: string): SchoolDay {
     .where(and(lte(schoolYears.startDate, date), gte(schoolYears.endDate, date)))
     .orderBy(asc(classes.grade), asc(classes.letter))
     .all();
+  const all = loadClassesAttendance(db, rows.map((c) => c.id), date, date);
   return {
     date,
     classes: rows.map((c) => {
-      const data = loadClassAttendance(db, c.id, date, date);
+      const data = all.get(c.id) ?? { lessons: [], students: [], absences: [], dueAt: new Map<number, number[]>() };
       const allDay = new Set(missedDays(data).map((m) => m.studentId));
       const order = new Map(data.lessons.map((l, i) => [l.id, i]));
       const codes = new Map<number, { at: number; code: AbsenceCode }[]>();
