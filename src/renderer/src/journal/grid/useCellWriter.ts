@@ -34,11 +34,12 @@ export function useCellWriter(grid: JournalGrid, ensureReason: EnsureReason): Ce
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const resync = useRef<ReturnType<typeof setTimeout> | null>(null);
 
-  // Another journal or period: its own history and its own reason.
+  // Another journal or period: its own history. Keyed by the key's content: a new array each render is the same page.
+  const page = key.join(':');
   useEffect(() => {
     undoStack.current = [];
     redoStack.current = [];
-  }, [key]);
+  }, [page]);
   useEffect(() => () => void (resync.current && clearTimeout(resync.current)), []);
 
   const send = useMutation({
