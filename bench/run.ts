@@ -1,5 +1,5 @@
 // `npm run bench`: the figures the issues ask for, measured on this machine. Prints a table and writes
-// bench/results.json. Usage: npm run bench [-- --only grid] (entries: demo, grid, attendance).
+// bench/results.json. Usage: npm run bench [-- --only grid] (entries: demo, grid, attendance, backup, print, reports).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +10,9 @@ import { openDatabase } from '../src/core/db/open';
 import { generateDemoSchool, type DemoOptions } from '../src/core/demo';
 import type { CallContext } from '../src/core/api/dispatch';
 import { gridInChromium } from './render';
+import { reportBenches } from './reports';
+import { printBench } from './print';
+import { backupBench } from './backup';
 import { summarize } from './stats';
 
 const today = '2026-11-24';
@@ -156,15 +159,18 @@ async function main() {
     generate('typical', { tier: 'typical', years: 1 });
     generate('large', { tier: 'large', years: 1 });
   }
-  if (!only || only === 'grid' || only === 'attendance') {
+  if (!only || ['grid', 'attendance', 'backup', 'reports'].includes(only)) {
     const file = generate('large5', { tier: 'large', years: 5 });
-    if (only !== 'attendance') {
+    if (!only || only === 'grid') {
       await gridLoads(file);
       await markSaves(file);
       rows.push(...(await gridInChromium(file, today)));
     }
-    await classWeekLoads(file);
+    if (!only || only === 'grid' || only === 'attendance') await classWeekLoads(file);
+    if (!only || only === 'backup') rows.push(...(await backupBench(file, work, migrationsFolder, fixedClock(`${today}T10:00:00`))));
+    if (!only || only === 'reports') await reportBenches(file, migrationsFolder, today, rows);
   }
+  if (!only || only === 'print') printBench(work, rows);
   const width = Math.max(...rows.map((r) => r.name.length));
   console.log(`\n${'benchmark'.padEnd(width)}  ${'value'.padStart(10)}  unit  note`);
   for (const r of rows) console.log(`${r.name.padEnd(width)}  ${r.value.toFixed(r.unit === 's' ? 1 : 2).padStart(10)}  ${r.unit.padEnd(4)}  ${r.note ?? ''}`);

@@ -1,8 +1,12 @@
 import { createDispatcher, type Dispatch } from './api/dispatch';
 import { createHandlers } from './api/handlers';
+import { snapshotBeforeMigration } from './backup/premigration';
+import type { BackupEnv, BackupRuntime } from './backup/service';
 import type { Clock } from './clock';
 import { openDatabase, type Db } from './db/open';
+import path from 'node:path';
 import { fontsDirFor } from './print/fonts';
+import type { DesktopFiles } from './print/service';
 import { createServices, type Services } from './services';
 
 export interface CoreOptions {
@@ -12,24 +16,92 @@ export interface CoreOptions {
   create?: boolean;
   /** The PT fonts for printing; by default found beside the migrations folder (see print/fonts.ts). */
   fontsDir?: string;
+  /** Where printed books go; by default a «zhurnal-print» folder beside the database. */
+  printDir?: () => string;
+  /** The desktop shell's system viewer and printer (absent in the browser host). */
+  desktop?: DesktopFiles;
   logError?(error: unknown, channel: string): void;
+  /** What backups need from the shell: the app's version, the removable drives it sees, test knobs. */
+  backup?: Partial<Pick<BackupEnv, 'appVersion' | 'listDrives' | 'workDir' | 'fs' | 'workFactor'>>;
 }
 
 export interface Core {
-  db: Db;
-  services: Services;
+  /** The live database and its services; both are new objects after a restore swapped the file. */
+  readonly db: Db;
+  readonly services: Services;
+  /** Stable for the life of the process: shells keep it, and it always reaches the current database. */
   dispatch: Dispatch;
   close(): void;
 }
 
 /** Opens the school's database and builds the services and the dispatcher every shell serves. */
 export function createCore(options: CoreOptions): Core {
-  const db = openDatabase(options.dbFile, { migrationsFolder: options.migrationsFolder, create: options.create });
-  const services = createServices({ db, clock: options.clock, fontsDir: () => options.fontsDir ?? fontsDirFor(options.migrationsFolder) });
-  const dispatch = createDispatcher({
-    handlers: createHandlers(services),
-    resolveActor: (token) => services.auth.resolve(token),
-    logError: options.logError,
-  });
-  return { db, services, dispatch, close: () => db.$client.close() };
+  const runtime: BackupRuntime = { running: null, restoring: false };
+  let current: { db: Db; services: Services; dispatch: Dispatch } | null = null;
+
+  let beforeUpdate: string | null = null;
+
+  function open(create: boolean) {
+    const db = openDatabase(options.dbFile, {
+      migrationsFolder: options.migrationsFolder,
+      create,
+      beforeMigrate: (client) => {
+        try {
+          beforeUpdate = snapshotBeforeMigration(client, options.dbFile, options.clock);
+        } catch (e) {
+          // No room for the copy must not keep the school out of its journal; the update goes on, logged.
+          options.logError?.(e, 'backup:before-update');
+        }
+      },
+    });
+    const services = createServices({
+      db,
+      clock: options.clock,
+      backup: env,
+      fontsDir: () => options.fontsDir ?? fontsDirFor(options.migrationsFolder),
+      printDir: options.printDir ?? (() => path.join(path.dirname(path.resolve(options.dbFile)), 'zhurnal-print')),
+      desktop: options.desktop,
+    });
+    const dispatch = createDispatcher({
+      handlers: createHandlers(services),
+      resolveActor: (token) => services.auth.resolve(token),
+      logError: options.logError,
+    });
+    current = { db, services, dispatch };
+    return current;
+  }
+
+  const env: BackupEnv = {
+    liveFile: options.dbFile,
+    migrationsFolder: options.migrationsFolder,
+    ...options.backup,
+    appVersion: options.backup?.appVersion ?? 'dev',
+    runtime,
+    // A restore closes the file under every shell at once, swaps it, and opens it again here.
+    release: () => {
+      current?.db.$client.close();
+      current = null;
+    },
+    reacquire: () => open(false).db,
+  };
+
+  const first = open(options.create ?? false);
+  if (beforeUpdate && first.services.backup.config.destinations().length > 0) {
+    // To the destinations in the background; the copy beside the database is already safe on disk.
+    void first.services.backup.backup('migration', { kind: 'snapshot', file: beforeUpdate }).catch((e) => options.logError?.(e, 'backup:migration'));
+  }
+  const live = () => {
+    if (!current) throw new Error('The database is closed (a restore is swapping it)');
+    return current;
+  };
+  return {
+    get db() {
+      return live().db;
+    },
+    get services() {
+      return live().services;
+    },
+    dispatch: (channel, input, call) => live().dispatch(channel, input, call),
+    close: () => current?.db.$client.close(),
+  };
 }

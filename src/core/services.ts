@@ -1,6 +1,7 @@
 import { createAttendanceService } from './attendance/service';
 import { createAuditService } from './audit/service';
 import { createAuthService } from './auth/service';
+import { createBackupService, detachedBackupEnv, type BackupEnv } from './backup/service';
 import type { Clock } from './clock';
 import type { Db } from './db/open';
 import { createDayService } from './journal/day';
@@ -9,14 +10,28 @@ import { createPeriodLockService } from './journal/periodLocks';
 import { createPeriodMarkService } from './journal/periodMarks';
 import { createPlanService } from './journal/plans/service';
 import { createJournalService } from './journal/service';
-import { createPrintService } from './print/service';
+import { createPrintService, type DesktopFiles } from './print/service';
 import { createReportsService } from './reports/service';
 import { createSchoolService } from './school/service';
 import { createSetupService } from './school/setup';
 
 /** Every service of the core, wired with explicit dependencies: nothing global, no Electron. */
-export function createServices({ db, clock, fontsDir }: { db: Db; clock: Clock; fontsDir?: () => string }) {
-  const fonts = fontsDir ?? (() => { throw new Error('Папка шрифтов не передана в ядро'); });
+export interface ServiceOptions {
+  db: Db;
+  clock: Clock;
+  backup?: BackupEnv;
+  /** Printing: the PT fonts, the folder printed files go to, and the desktop's viewer and printer. */
+  fontsDir?: () => string;
+  printDir?: () => string;
+  desktop?: DesktopFiles;
+}
+
+const missing = (what: string) => () => {
+  throw new Error(`${what} не передана в ядро`);
+};
+
+export function createServices({ db, clock, backup, fontsDir, printDir, desktop }: ServiceOptions) {
+  const fonts = fontsDir ?? missing('Папка шрифтов');
   const audit = createAuditService({ db, clock });
   const school = createSchoolService({ db });
   const periodMarks = createPeriodMarkService({ db, clock, audit });
@@ -30,9 +45,10 @@ export function createServices({ db, clock, fontsDir }: { db: Db; clock: Clock; 
     lessons: createLessonService({ db, clock, audit }),
     periodLocks: createPeriodLockService({ db, clock, audit }),
     day: createDayService({ db, clock, school }),
+    backup: createBackupService({ db, clock, audit, env: backup ?? detachedBackupEnv(db) }),
     plans: createPlanService({ db, clock, audit }),
     attendance: createAttendanceService({ db, clock, audit, school }),
-    print: createPrintService({ db, clock, school, fontsDir: fonts }),
+    print: createPrintService({ db, clock, school, fontsDir: fonts, outputDir: printDir ?? missing('Папка для печати'), desktop }),
     reports: createReportsService({ db, clock, school, fontsDir: fonts }),
   };
 }

@@ -2,8 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { app, dialog } from 'electron';
 import { createCore, type Core } from '../core/app';
+import { systemDriveLister } from '../core/backup/drives';
 import { systemClock } from '../core/clock';
 import { AppError } from '../shared/errors';
+import { desktopFiles } from './pdf-files';
 
 export const databaseFileName = 'zhurnal.db';
 
@@ -42,6 +44,10 @@ export function openCore(): Core | null {
       migrationsFolder: migrationsFolder(),
       clock: systemClock,
       create: true,
+      // Printed books go where the secretary finds them; the fonts are packaged beside the migrations.
+      printDir: () => path.join(app.getPath('documents'), 'Журнал'),
+      desktop: desktopFiles(),
+      backup: { appVersion: app.getVersion(), listDrives: systemDriveLister },
       logError: (error, channel) => console.error(`[${channel}]`, error),
     });
   } catch (error) {

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { app, dialog, session, type BrowserWindow } from 'electron';
 import { appLocation } from './app-url';
+import { wireBackups } from './backups';
 import { openCore } from './database';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
@@ -18,6 +19,7 @@ async function start(): Promise<void> {
   const core = openCore();
   if (!core) return;
   app.on('will-quit', () => core.close());
+  wireBackups(core);
 
   const location = appLocation({
     devServerUrl: dev ? process.env['ELECTRON_RENDERER_URL'] : undefined,

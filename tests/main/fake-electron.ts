@@ -91,6 +91,9 @@ interface FakeState {
   permissionRequest: Listener | null;
   permissionCheck: Listener | null;
   menu: unknown;
+  /** Files given to shell.openPath, and what it answers ('' is success, as in Electron). */
+  openedPaths: string[];
+  openPathResult: string;
 }
 
 function freshState(): FakeState {
@@ -112,6 +115,8 @@ function freshState(): FakeState {
     permissionRequest: null,
     permissionCheck: null,
     menu: undefined,
+    openedPaths: [],
+    openPathResult: '',
   };
 }
 
@@ -132,6 +137,7 @@ export const app = {
     return p;
   },
   getAppPath: () => state().appPath,
+  getVersion: () => '0.1.0-test',
   get isPackaged() {
     return state().isPackaged;
   },
@@ -191,6 +197,10 @@ export const Menu = {
 export const shell = {
   openExternal: () => {
     throw new Error('the app must not open external links');
+  },
+  openPath: (file: string) => {
+    state().openedPaths.push(file);
+    return Promise.resolve(state().openPathResult);
   },
 };
 

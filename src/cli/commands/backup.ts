@@ -32,7 +32,7 @@ export function readPassphrase(file: string | undefined): string | null {
   return passphrase;
 }
 
-function appVersion(root: string): string {
+export function appVersion(root: string): string {
   return (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
 }
 

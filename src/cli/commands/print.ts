@@ -31,11 +31,11 @@ export async function runPrint(args: PrintArgs): Promise<number> {
     if (args.className) {
       if (!args.out) throw new CliError('Укажите файл: --out ФАЙЛ.pdf');
       const classId = services.print.findClass(args.className, args.year);
-      const issues = services.print.preflight(classId);
-      const result = await services.print.writeBook(classId, issues.length ? { ...options, draftNote: `Проверка перед печатью нашла замечаний: ${issues.length}.` } : options, args.out);
+      const draft = services.print.withDraftNote(classId, options);
+      const result = await services.print.writeBook(classId, draft.options, args.out);
       say(
-        `${args.out}: страниц ${result.pages}, листов ${result.sheets}${issues.length ? `; замечаний проверки: ${issues.length}` : ''}`,
-        `${args.out}: ${result.pages} pages, ${result.sheets} sheets${issues.length ? `; preflight issues: ${issues.length}` : ''}`,
+        `${args.out}: страниц ${result.pages}, листов ${result.sheets}${draft.issues ? `; замечаний проверки: ${draft.issues}` : ''}`,
+        `${args.out}: ${result.pages} pages, ${result.sheets} sheets${draft.issues ? `; preflight issues: ${draft.issues}` : ''}`,
       );
       return 0;
     }

@@ -1,10 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createCore } from '../../core/app';
+import { systemDriveLister } from '../../core/backup/drives';
+import { backupOnExit, startDailyBackups } from '../../core/backup/scheduler';
 import { systemClock } from '../../core/clock';
 import { demoLogins } from '../../core/demo';
 import { startHost } from '../../host/start';
 import { CliError, say } from '../output';
+import { appVersion } from './backup';
 import { runDemo } from './demo';
 
 export interface ServeArgs {
@@ -30,6 +33,7 @@ export async function runServe(args: ServeArgs): Promise<void> {
     dbFile,
     migrationsFolder,
     clock: systemClock,
+    backup: { appVersion: appVersion(args.root), listDrives: systemDriveLister },
     logError: (error, channel) => console.error(`[${channel}]`, error),
   });
   const rendererDir = path.join(args.root, 'out', 'renderer');
@@ -43,10 +47,20 @@ export async function runServe(args: ServeArgs): Promise<void> {
     for (const l of demoLogins) say(`  ${l.login.padEnd(10)} ${l.who}`, `  ${l.login.padEnd(10)} ${l.role}`);
   }
   say('Остановить: Ctrl+C', 'Stop with Ctrl+C');
+  // The same scheduled backups as the desktop app: daily, and once more when the host is stopped.
+  const logError = (e: unknown) => console.error('[backup]', e);
+  const stopDaily = startDailyBackups({ core, logError });
+  let stopping = false;
   const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    stopDaily();
     void host.close().then(() => {
-      core.close();
-      process.exit(0);
+      const finish = () => {
+        core.close();
+        process.exit(0);
+      };
+      if (!backupOnExit(core, finish, logError)) finish();
     });
   };
   process.on('SIGINT', stop);

@@ -1,9 +1,11 @@
 import fs from 'node:fs';
-import { Readable } from 'node:stream';
+import { createHash, type Hash } from 'node:crypto';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { Decrypter, Encrypter } from 'age-encryption';
 import { AppError } from '../../shared/errors';
+import { NativeScryptIdentity, NativeScryptRecipient } from './scrypt-recipient';
 
 /** Every age file starts with this line; a backup without it is a plain SQLite file. */
 const ageHeader = 'age-encryption.org/v1\n';
@@ -24,27 +26,49 @@ export interface EncryptOptions {
   workFactor?: number;
 }
 
-const toWeb = (file: string) => Readable.toWeb(fs.createReadStream(file, { highWaterMark: 1 << 20 })) as unknown as ReadableStream<Uint8Array>;
+/** A pass-through that hashes what flows by: each byte is read once, not once more for its SHA-256. */
+function hashing(hash: Hash) {
+  return new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+}
 
-async function writeWebStream(stream: ReadableStream<Uint8Array>, dest: string): Promise<void> {
-  await pipeline(Readable.fromWeb(stream as unknown as WebReadableStream<Uint8Array>), fs.createWriteStream(dest, { flags: 'wx' }));
+function toWeb(file: string, hash?: Hash): ReadableStream<Uint8Array> {
+  const source = fs.createReadStream(file, { highWaterMark: 1 << 20 });
+  return Readable.toWeb(hash ? source.pipe(hashing(hash)) : source) as unknown as ReadableStream<Uint8Array>;
+}
+
+async function writeWebStream(stream: ReadableStream<Uint8Array>, dest: string, hash?: Hash): Promise<void> {
+  const from = Readable.fromWeb(stream as unknown as WebReadableStream<Uint8Array>);
+  const to = fs.createWriteStream(dest, { flags: 'wx' });
+  await (hash ? pipeline(from, hashing(hash), to) : pipeline(from, to));
 }
 
 /**
  * Encrypts a file with a passphrase in the age format (scrypt recipient), streaming, so the standard `age`
  * tool opens it with `age -d` and the same passphrase if this program is gone.
  */
-export async function encryptFile(source: string, dest: string, passphrase: string, options: EncryptOptions = {}): Promise<void> {
+export async function encryptFile(
+  source: string,
+  dest: string,
+  passphrase: string,
+  options: EncryptOptions = {},
+): Promise<{ plainSha256: string; fileSha256: string }> {
   const encrypter = new Encrypter();
-  encrypter.setPassphrase(passphrase);
-  if (options.workFactor !== undefined) encrypter.setScryptWorkFactor(options.workFactor);
-  await writeWebStream(await encrypter.encrypt(toWeb(source)), dest);
+  encrypter.addRecipient(new NativeScryptRecipient(passphrase, options.workFactor ?? 18));
+  const plain = createHash('sha256');
+  const cipher = createHash('sha256');
+  await writeWebStream(await encrypter.encrypt(toWeb(source, plain)), dest, cipher);
+  return { plainSha256: plain.digest('hex'), fileSha256: cipher.digest('hex') };
 }
 
 /** Decrypts an age file; a wrong passphrase or a damaged file becomes a clear Russian message. */
 export async function decryptFile(source: string, dest: string, passphrase: string): Promise<void> {
   const decrypter = new Decrypter();
-  decrypter.addPassphrase(passphrase);
+  decrypter.addIdentity(new NativeScryptIdentity(passphrase));
   try {
     await writeWebStream(await decrypter.decrypt(toWeb(source)), dest);
   } catch (e) {

@@ -1,15 +1,10 @@
 import path from 'node:path';
-import { z } from 'zod';
+import type { BackupRetention } from '../../shared/contract/backup';
 import type { BackupFs } from './fsops';
 import { partialPrefix } from './fsops';
 import { backupTimeOf, manifestPathOf } from './manifest';
 
-export const retentionSchema = z.object({
-  daily: z.number().int().min(1).max(365),
-  weekly: z.number().int().min(0).max(260),
-  monthly: z.number().int().min(0).max(120),
-});
-export type Retention = z.infer<typeof retentionSchema>;
+export type Retention = BackupRetention;
 export const defaultRetention: Retention = { daily: 7, weekly: 4, monthly: 12 };
 
 const pad = (n: number) => String(n).padStart(2, '0');

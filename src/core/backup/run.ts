@@ -2,17 +2,23 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
+import { AppError } from '../../shared/errors';
 import type { Clock } from '../clock';
 import { localTimestamp } from '../clock';
 import { encryptFile } from './age';
 import { copyToDestination, type CopyResult } from './destination';
-import { nodeFs, type BackupFs } from './fsops';
+import { describeFsError, nodeFs, type BackupFs } from './fsops';
 import { sha256File } from './hash';
-import { inspectDatabase } from './inspect';
+import { inspectDatabase, type DatabaseFacts } from './inspect';
 import { backupFileName, type Manifest } from './manifest';
-import { snapshotFromConnection, snapshotFromFile } from './snapshot';
+import { pruneDestination, type Retention } from './retention';
 
-export type BackupSource = { kind: 'connection'; client: Database.Database } | { kind: 'file'; file: string };
+export type BackupSource =
+  /** The app's own open database: the snapshot is read from its file by a second, read-only connection. */
+  | { kind: 'connection'; client: Database.Database }
+  | { kind: 'file'; file: string }
+  /** A snapshot already taken (before a migration, synchronously): copied as it is, then left to the caller. */
+  | { kind: 'snapshot'; file: string };
 
 export interface BackupProgress {
   stage: 'snapshot' | 'check' | 'encrypt' | 'copy' | 'done';
@@ -33,6 +39,8 @@ export interface BackupOptions {
   /** Where the snapshot is prepared; the system temp folder by default. */
   workDir?: string;
   fs?: BackupFs;
+  /** Old backups to delete from each destination the new one reached. */
+  retention?: Retention;
   onProgress?(progress: BackupProgress): void;
 }
 
@@ -63,18 +71,28 @@ export async function createBackup(options: BackupOptions): Promise<BackupOutcom
     const name = backupFileName(at, encrypted);
     const snapshot = path.join(work, 'snapshot.db');
     report({ stage: 'snapshot' });
-    if (options.source.kind === 'connection') await snapshotFromConnection(options.source.client, snapshot);
-    else snapshotFromFile(options.source.file, snapshot);
-
-    report({ stage: 'check' });
-    const facts = inspectDatabase(snapshot, { migrationsFolder: options.migrationsFolder });
-    const databaseSha256 = await sha256File(snapshot);
+    // Snapshot, settle and check run in a worker thread: long synchronous SQLite work never stalls a save.
+    let facts: DatabaseFacts;
+    if (options.source.kind === 'snapshot') {
+      fs.copyFileSync(options.source.file, snapshot);
+      report({ stage: 'check' });
+      facts = await inspectDatabase(snapshot, { settle: true, migrationsFolder: options.migrationsFolder });
+    } else {
+      const live = options.source.kind === 'connection' ? options.source.client.name : options.source.file;
+      if (!fs.existsSync(live)) throw new AppError('not_found', `Файл базы данных не найден: ${live}`);
+      facts = await inspectDatabase(snapshot, { snapshotOf: live, migrationsFolder: options.migrationsFolder });
+      report({ stage: 'check' });
+    }
     const databaseBytes = fs.statSync(snapshot).size;
     let staged = snapshot;
+    let databaseSha256: string;
+    let fileSha256: string;
     if (encrypted) {
       report({ stage: 'encrypt' });
       staged = path.join(work, name);
-      await encryptFile(snapshot, staged, options.passphrase!, { workFactor: options.workFactor });
+      ({ plainSha256: databaseSha256, fileSha256 } = await encryptFile(snapshot, staged, options.passphrase!, { workFactor: options.workFactor }));
+    } else {
+      databaseSha256 = fileSha256 = await sha256File(snapshot);
     }
     const manifest: Manifest = {
       format: 'zhurnal-backup/1',
@@ -85,7 +103,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupOutcom
       encrypted,
       databaseSha256,
       databaseBytes,
-      fileSha256: encrypted ? await sha256File(staged) : databaseSha256,
+      fileSha256,
       fileBytes: fs.statSync(staged).size,
     };
     const manifestStaged = path.join(work, 'manifest.json');
@@ -93,6 +111,16 @@ export async function createBackup(options: BackupOptions): Promise<BackupOutcom
     fs.writeFileSync(manifestStaged, manifestText);
     const manifestSha = { sha256: await sha256File(manifestStaged), bytes: Buffer.byteLength(manifestText) };
 
+    async function prune(dir: string): Promise<string> {
+      if (!options.retention) return '';
+      try {
+        const deleted = await pruneDestination(fsOps, dir, options.retention, at);
+        return deleted.length > 0 ? `; удалено старых копий: ${deleted.length}` : '';
+      } catch (error) {
+        // The new copy is safe on the drive; failing to tidy old ones is only worth a mention.
+        return `; старые копии удалить не удалось (${describeFsError(error, dir)})`;
+      }
+    }
     const unique = [...new Set(options.destinations.map((d) => path.resolve(d)))];
     const results = await Promise.all(
       unique.map(async (dir): Promise<DestinationOutcome> => {
@@ -107,9 +135,8 @@ export async function createBackup(options: BackupOptions): Promise<BackupOutcom
           manifestStaged,
           manifestSha,
         );
-        return result.ok
-          ? { dir, ok: true, file: result.file, message: 'Копия записана и проверена' }
-          : { dir, ok: false, file: null, message: result.message };
+        if (!result.ok) return { dir, ok: false, file: null, message: result.message };
+        return { dir, ok: true, file: result.file, message: `Копия записана и проверена${await prune(dir)}` };
       }),
     );
     report({ stage: 'done' });

@@ -1,15 +1,6 @@
-import { z } from 'zod';
+import type { BackupSchedule } from '../../shared/contract/backup';
 
-export const scheduleSchema = z.object({
-  /** Daily backup at this local time, `HH:MM`; null turns the daily backup off. */
-  dailyAt: z
-    .string()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Время в виде ЧЧ:ММ')
-    .nullable(),
-  onExit: z.boolean(),
-  beforeMigration: z.boolean(),
-});
-export type Schedule = z.infer<typeof scheduleSchema>;
+export type Schedule = BackupSchedule;
 export const defaultSchedule: Schedule = { dailyAt: '18:00', onExit: true, beforeMigration: true };
 
 /** Today's moment of the daily backup. */

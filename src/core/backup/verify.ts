@@ -49,7 +49,7 @@ export async function verifyBackup(file: string, options: VerifyOptions = {}): P
     if (manifest && databaseSha256 !== manifest.databaseSha256) {
       throw damaged('контрольная сумма базы не совпадает с записанной при создании');
     }
-    const facts = inspectDatabase(plain, { full: true, migrationsFolder: options.migrationsFolder });
+    const facts = await inspectDatabase(plain, { full: true, migrationsFolder: options.migrationsFolder });
     if (options.keepAs) fs.renameSync(plain, options.keepAs);
     const { students, lessons, marks } = facts.counts;
     return {

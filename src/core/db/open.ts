@@ -13,6 +13,8 @@ export interface OpenOptions {
   migrationsFolder: string;
   /** Create the file when it does not exist (the desktop app's first start); otherwise a missing file is an error. */
   create?: boolean;
+  /** Called before migrations change an existing school's database (an app update): the moment to back it up. */
+  beforeMigrate?(client: Database.Database): void;
 }
 
 interface JournalEntry {
@@ -49,7 +51,7 @@ export function openDatabase(file: string, options: OpenOptions): Db {
   }
   try {
     configure(client);
-    applyMigrations(client, options.migrationsFolder);
+    applyMigrations(client, options.migrationsFolder, options.beforeMigrate);
     return drizzle(client, { schema });
   } catch (e) {
     client.close();
@@ -70,7 +72,7 @@ function configure(client: Database.Database): void {
   client.pragma('foreign_keys = ON');
 }
 
-function applyMigrations(client: Database.Database, migrationsFolder: string): void {
+function applyMigrations(client: Database.Database, migrationsFolder: string, beforeMigrate?: (client: Database.Database) => void): void {
   const known = lastKnownMigration(migrationsFolder);
   const applied = lastAppliedMigration(client);
   if (applied > known) {
@@ -80,6 +82,7 @@ function applyMigrations(client: Database.Database, migrationsFolder: string): v
     );
   }
   if (applied === known) return;
+  if (applied > 0) beforeMigrate?.(client);
   // drizzle runs all migrations in one transaction, where PRAGMA foreign_keys is ignored: a table rebuild
   // would cascade or fail. So switch the checks off around it and verify the whole database afterwards.
   client.pragma('foreign_keys = OFF');

@@ -52,6 +52,8 @@ export async function writeSchool(a: Args): Promise<SchoolResult> {
   const books: SchoolBook[] = [];
   const total = a.list.length;
   for (const [i, cls] of a.list.entries()) {
+    // Let the event loop breathe between classes: the screen's progress polls and a cancel get through.
+    await new Promise((resolve) => setImmediate(resolve));
     if (a.progress?.signal?.aborted) return { folder: a.outDir, books, act: null, cancelled: true };
     a.progress?.onProgress?.(i, total, cls.name);
     const file = path.join(a.outDir, `${cls.name}.pdf`);

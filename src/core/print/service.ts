@@ -12,6 +12,7 @@ import type { BookOptions } from './book/layout';
 import { loadClassBook } from './book/load';
 import { preflight } from './book/preflight';
 import { writeClassBook, type BookResult } from './book/write';
+import { createPrintJobs } from './jobs';
 import { writeSchool, type SchoolProgress, type SchoolResult } from './school';
 
 export interface PrintDeps {
@@ -20,6 +21,15 @@ export interface PrintDeps {
   school: SchoolService;
   /** Resolved when something is printed, so that the rest of the app never depends on the fonts. */
   fontsDir(): string;
+  /** Where the app's printed files go (the desktop app: Documents/Журнал). */
+  outputDir(): string;
+  /** The desktop shell opens and prints files; a browser on the school's network cannot. */
+  desktop?: DesktopFiles;
+}
+
+export interface DesktopFiles {
+  openFile(file: string): Promise<void>;
+  printFile(file: string): Promise<void>;
 }
 
 export type PrintService = ReturnType<typeof createPrintService>;
@@ -57,6 +67,20 @@ export function createPrintService(deps: PrintDeps) {
     return { ...result, bytes: await writer.save(), className: data.className, yearName: data.yearName };
   }
 
+  const jobs = createPrintJobs();
+  const folderOf = (yearName: string) => path.join(deps.outputDir(), `Журналы ${yearName.replace('/', '-')}`);
+
+  function writeSchoolTo(yearId: number | undefined, options: BookOptions, outDir: string | null, progress?: SchoolProgress): Promise<SchoolResult> {
+    const { year, classes: list } = classesOf(yearId);
+    return writeSchool({ list, yearName: year.name, options, outDir: outDir ?? folderOf(year.name), progress, bookPdf, fontsDir: deps.fontsDir(), school });
+  }
+
+  /** A preflight that found problems makes the book a draft: the certification page says so. */
+  function withDraftNote(classId: number, options: BookOptions): { options: BookOptions; issues: number } {
+    const issues = preflight(db, loadClassBook(db, school, classId), today()).length;
+    return { options: issues ? { ...options, draftNote: `Проверка перед печатью нашла замечаний: ${issues}.` } : options, issues };
+  }
+
   return {
     classes: classesOf,
 
@@ -87,10 +111,36 @@ export function createPrintService(deps: PrintDeps) {
       return { file, pages: book.pages, sheets: book.sheets };
     },
 
+    withDraftNote,
+
     /** Every class of the year, one file each, and the act; a class that fails is reported and the others go on. */
-    writeSchool(yearId: number | undefined, options: BookOptions, outDir: string, progress?: SchoolProgress): Promise<SchoolResult> {
-      const { year, classes: list } = classesOf(yearId);
-      return writeSchool({ list, yearName: year.name, options, outDir, progress, bookPdf, fontsDir: deps.fontsDir(), school });
+    writeSchool: (yearId: number | undefined, options: BookOptions, outDir: string, progress?: SchoolProgress) => writeSchoolTo(yearId, options, outDir, progress),
+
+    /** The print screen's book: into the year's folder of the print folder. */
+    async bookToFolder(classId: number, options: BookOptions) {
+      const draft = withDraftNote(classId, options);
+      const book = await bookPdf(classId, draft.options);
+      const file = path.join(folderOf(book.yearName), bookFileName(book.className, book.yearName));
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, book.bytes);
+      return { file, pages: book.pages, sheets: book.sheets, issues: draft.issues };
+    },
+
+    startSchool(yearId: number | undefined, options: BookOptions): string {
+      const { year } = classesOf(yearId);
+      return jobs.start(folderOf(year.name), (progress) => writeSchoolTo(year.id, options, null, progress));
+    },
+    job: jobs.get,
+    cancel: jobs.cancel,
+
+    /** Only files this service wrote (PDFs inside the print folder) may be opened or printed. */
+    async open(file: string, action: 'open' | 'print'): Promise<void> {
+      const resolved = path.resolve(file);
+      const root = path.resolve(deps.outputDir());
+      if (!resolved.startsWith(root + path.sep) || !resolved.toLowerCase().endsWith('.pdf')) throw new AppError('validation', 'Открыть можно только напечатанный Журналом PDF-файл');
+      if (!fs.existsSync(resolved)) throw new AppError('not_found', `Файл не найден: ${resolved}`);
+      if (!deps.desktop) throw new AppError('conflict', `Открыть или напечатать файл можно только в приложении Журнал на этом компьютере. Файл сохранён: ${resolved}`);
+      await (action === 'open' ? deps.desktop.openFile(resolved) : deps.desktop.printFile(resolved));
     },
   };
 }

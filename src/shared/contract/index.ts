@@ -1,9 +1,11 @@
 import { attendanceContract } from './attendance';
 import { authContract } from './auth';
+import { backupContract } from './backup';
 import { dayContract } from './day';
 import { lessonsContract } from './lessons';
 import { periodsContract } from './periods';
 import { plansContract } from './plans';
+import { printContract } from './print';
 import { journalContract } from './journal';
 import { reportsContract } from './reports';
 import { schoolContract } from './school';
@@ -13,12 +15,14 @@ import type { Channel } from './define';
 export * from './define';
 export * from './common';
 export * from './auth';
+export * from './backup';
 export * from './setup';
 export * from './school';
 export * from './journal';
 export * from './lessons';
 export * from './periods';
 export * from './plans';
+export * from './print';
 export * from './attendance';
 export * from './day';
 export * from './reports';
@@ -26,12 +30,14 @@ export * from './reports';
 /** Every call of the application, by domain. Transports and the preload derive their channel lists from this. */
 export const contract = {
   auth: authContract,
+  backup: backupContract,
   setup: setupContract,
   school: schoolContract,
   journal: journalContract,
   lessons: lessonsContract,
   periods: periodsContract,
   plans: plansContract,
+  print: printContract,
   attendance: attendanceContract,
   day: dayContract,
   reports: reportsContract,

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createBackup } from '../../../src/core/backup/run';
 import { readManifest } from '../../../src/core/backup/manifest';
 import { verifyBackup } from '../../../src/core/backup/verify';
@@ -15,7 +15,10 @@ const base = { clock, appVersion: 'test', migrationsFolder };
 describe('a backup to several destinations', () => {
   const dir = tempDir();
   const live = demoDbFile(dir);
-  const before = liveIsIntact(live);
+  let before: Awaited<ReturnType<typeof liveIsIntact>>;
+  beforeAll(async () => {
+    before = await liveIsIntact(live);
+  });
 
   it('writes a checked copy and its manifest to each folder, which verify then accepts', async () => {
     const a = fs.mkdirSync(path.join(dir, 'a'), { recursive: true })!;
@@ -61,7 +64,7 @@ describe('a backup to several destinations', () => {
     expect(fs.readdirSync(pulled)).toHaveLength(1);
     expect(fs.existsSync(missing)).toBe(false);
     await verifyBackup(byDir.good!.file!, { migrationsFolder });
-    expect(liveIsIntact(live).counts).toEqual(before.counts);
+    expect((await liveIsIntact(live)).counts).toEqual(before.counts);
   });
 
   it('refuses a copy that reads back differently from what was written', async () => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { partialPrefix } from '../../../src/core/backup/fsops';
+import { backupTimeOf } from '../../../src/core/backup/manifest';
 import { createBackup } from '../../../src/core/backup/run';
 import { verifyBackup } from '../../../src/core/backup/verify';
 import { fixedClock } from '../../../src/core/clock';
@@ -69,22 +70,29 @@ describe('a backup while the school keeps working', () => {
     client.close();
     const drives = ['k1', 'k2'].map((d) => path.join(dir, d));
     for (const d of drives) fs.mkdirSync(d);
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/index.ts', 'backup', '--db', live, ...drives.flatMap((d) => ['--to', d])], { stdio: 'ignore' });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/backup-child.ts', live, String(20 << 20), ...drives], { stdio: ['ignore', 'pipe', 'inherit'] });
     const exited = new Promise((resolve) => child.on('exit', resolve));
-    // Kill it as soon as a temporary file shows on the first drive: mid-copy.
-    const deadline = Date.now() + 30_000;
-    while (Date.now() < deadline && !fs.readdirSync(drives[0]!).some((n) => n.startsWith(partialPrefix))) {
-      await new Promise((r) => setTimeout(r, 2));
-    }
+    // Killed once the first drive has taken 20 MiB of the 75 MiB copy; the second may be anywhere.
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        if (chunk.toString().includes('stalled')) resolve();
+      });
+      child.on('exit', () => reject(new Error('the backup process ended before it was killed')));
+    });
     child.kill('SIGKILL');
     await exited;
+    let finals = 0;
     for (const d of drives) {
-      for (const name of fs.readdirSync(d).filter((n) => n.endsWith('.db'))) {
+      for (const name of fs.readdirSync(d).filter((n) => backupTimeOf(n) !== null)) {
         await verifyBackup(path.join(d, name));
+        finals++;
       }
     }
+    // The second drive may have finished before the kill; the first never did.
+    expect(fs.readdirSync(drives[0]!).filter((n) => backupTimeOf(n) !== null)).toEqual([]);
+    expect(finals).toBeLessThanOrEqual(1);
     expect(drives.flatMap((d) => fs.readdirSync(d)).some((n) => n.startsWith(partialPrefix))).toBe(true);
-    expect(liveIsIntact(live).counts).toEqual({ students: 0, lessons: 0, marks: 0 });
+    expect((await liveIsIntact(live)).counts).toEqual({ students: 0, lessons: 0, marks: 0 });
     const reopened = new Database(live, { readonly: true });
     expect((reopened.prepare('select count(*) as c from blob').get() as { c: number }).c).toBe(1200);
     reopened.close();

@@ -2,10 +2,12 @@ import type { Services } from '../../services';
 import type { Handlers } from '../dispatch';
 import { attendanceHandlers } from './attendance';
 import { authHandlers } from './auth';
+import { backupHandlers } from './backup';
 import { dayHandlers } from './day';
 import { lessonsHandlers } from './lessons';
 import { periodsHandlers } from './periods';
 import { plansHandlers } from './plans';
+import { printHandlers } from './print';
 import { journalHandlers } from './journal';
 import { reportsHandlers } from './reports';
 import { schoolHandlers } from './school';
@@ -18,12 +20,14 @@ import { setupHandlers } from './setup';
 export function createHandlers(s: Services): Handlers {
   return {
     auth: authHandlers(s),
+    backup: backupHandlers(s),
     setup: setupHandlers(s),
     school: schoolHandlers(s),
     journal: journalHandlers(s),
     lessons: lessonsHandlers(s),
     periods: periodsHandlers(s),
     plans: plansHandlers(s),
+    print: printHandlers(s),
     attendance: attendanceHandlers(s),
     day: dayHandlers(s),
     reports: reportsHandlers(s),

@@ -1,22 +1,12 @@
 import { and, eq, inArray, ne, sql } from 'drizzle-orm';
+import type { PreflightIssue } from '../../../shared/contract/print';
 import type { Db } from '../../db/open';
 import { absences, lessons, marks } from '../../db/schema';
 import { dayMonth } from './layout';
 import type { BookJournal, ClassBook } from './model';
 import { cellKey } from './model';
 
-export type PreflightKind = 'no_topic' | 'missing_period_mark' | 'missing_year_mark' | 'control_without_marks' | 'entries_on_unheld';
-
-/** One thing that would make the book wrong or incomplete, with the journal (and period) to fix it in. */
-export interface PreflightIssue {
-  kind: PreflightKind;
-  assignmentId: number;
-  periodId: number | null;
-  subject: string;
-  teacher: string;
-  count: number;
-  message: string;
-}
+export type { PreflightIssue };
 
 const sample = (dates: string[]) => dates.slice(0, 5).map(dayMonth).join(', ') + (dates.length > 5 ? ` и ещё ${dates.length - 5}` : '');
 

@@ -1,9 +1,11 @@
+import { BackupScreen } from '../backup/BackupScreen';
 import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
 import type { SessionUser } from '../../../shared/contract';
 import { AttendanceScreen } from '../attendance/AttendanceScreen';
 import { DayScreen } from '../day/DayScreen';
 import { JournalScreen } from '../journal/JournalScreen';
 import { PeriodLocksScreen } from '../periods/PeriodLocksScreen';
+import { PrintScreen } from '../print/PrintScreen';
 import { ReportsScreen } from '../reports/ReportsScreen';
 import { Placeholder } from './Placeholder';
 import { visibleSections, type Section } from './sections';
@@ -16,6 +18,8 @@ function SectionContent({ section, user }: { section: Section; user: SessionUser
   if (section.id === 'periods') return <PeriodLocksScreen />;
   if (section.id === 'attendance') return <AttendanceScreen user={user} />;
   if (section.id === 'reports') return <ReportsScreen />;
+  if (section.id === 'backup') return <BackupScreen />;
+  if (section.id === 'print') return <PrintScreen />;
   return <Placeholder title={section.label} />;
 }
 

@@ -1,0 +1,33 @@
+import type { Services } from '../../services';
+import type { Handlers } from '../dispatch';
+
+export const backupHandlers = (s: Services): Handlers['backup'] => ({
+  status: () => s.backup.status(),
+  addDestination: (input, actor) => {
+    s.backup.addDestination(input, actor!);
+    return null;
+  },
+  removeDestination: (input, actor) => {
+    s.backup.removeDestination(input, actor!);
+    return null;
+  },
+  setSchedule: (input, actor) => {
+    s.backup.setSchedule(input, actor!);
+    return null;
+  },
+  setRetention: (input, actor) => {
+    s.backup.setRetention(input, actor!);
+    return null;
+  },
+  setPassphrase: (input, actor) => {
+    s.backup.setPassphrase(input.passphrase, actor!);
+    return null;
+  },
+  run: () => ({ startedAt: s.backup.start('manual') }),
+  list: () => s.backup.list(),
+  verify: async (input) => {
+    const v = await s.backup.verify(input);
+    return { ...v, createdAt: v.manifest?.createdAt ?? null };
+  },
+  restore: (input, actor) => s.backup.restore(input, actor!),
+});

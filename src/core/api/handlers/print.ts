@@ -1,0 +1,18 @@
+import type { Services } from '../../services';
+import type { Handlers } from '../dispatch';
+
+export const printHandlers = (s: Services): Handlers['print'] => ({
+  classes: (input) => {
+    const { year, classes } = s.print.classes(input.yearId);
+    return { years: s.school.years(), yearId: year.id, classes };
+  },
+  preflight: (input) => ({ issues: s.print.preflight(input.classId) }),
+  classBook: (input) => s.print.bookToFolder(input.classId, { duplex: input.duplex, personalData: input.personalData }),
+  startSchool: (input) => ({ jobId: s.print.startSchool(input.yearId, { duplex: input.duplex, personalData: input.personalData }) }),
+  job: (input) => s.print.job(input.jobId),
+  cancel: (input) => ({ cancelled: s.print.cancel(input.jobId) }),
+  open: async (input) => {
+    await s.print.open(input.file, input.action);
+    return { ok: true as const };
+  },
+});

@@ -1,0 +1,97 @@
+import { Alert, Button, Center, Checkbox, Group, Loader, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { useState } from 'react';
+import { contract } from '../../../shared/contract';
+import { describeError } from '../api/errors';
+import { invoke } from '../api/invoke';
+import { ErrorPanel } from '../errors/ErrorPanel';
+import { FileActions } from './FileActions';
+import { PreflightList } from './PreflightList';
+import { usePreflight, usePrintClasses } from './queries';
+import { SchoolPanel } from './SchoolPanel';
+
+/** «Печать»: the secretary's bound books — one class (checked first) or the whole school with the act. */
+export function PrintScreen() {
+  const [yearId, setYearId] = useState<number | null>(null);
+  const [classId, setClassId] = useState<number | null>(null);
+  const [checked, setChecked] = useState(false);
+  const [duplex, setDuplex] = useState(false);
+  const [personalData, setPersonalData] = useState(false);
+  const classes = usePrintClasses(yearId);
+  const preflight = usePreflight(classId, checked);
+  const book = useMutation({ mutationFn: (id: number) => invoke(contract.print.classBook, { classId: id, duplex, personalData }) });
+
+  if (classes.error) return <ErrorPanel error={classes.error} onRetry={() => void classes.refetch()} />;
+  if (!classes.data)
+    return (
+      <Center py="xl">
+        <Loader size="sm" aria-label="Загрузка" />
+      </Center>
+    );
+  const data = classes.data;
+  const chooseClass = (v: string | null) => {
+    setClassId(v ? Number(v) : null);
+    setChecked(false);
+    book.reset();
+  };
+
+  return (
+    <Stack gap="md" maw={1100} data-testid="print-screen">
+      <Title order={3}>Печать журналов</Title>
+      <Group align="end">
+        <Select
+          label="Учебный год"
+          w={160}
+          data={data.years.map((y) => ({ value: String(y.id), label: y.name }))}
+          value={String(data.yearId)}
+          onChange={(v) => {
+            setYearId(v ? Number(v) : null);
+            chooseClass(null);
+          }}
+          allowDeselect={false}
+        />
+        <Stack gap={6}>
+          <Checkbox label="Двусторонняя печать (лист — две страницы)" checked={duplex} onChange={(e) => setDuplex(e.currentTarget.checked)} />
+          <Checkbox label="Общие сведения об обучающихся (персональные данные)" checked={personalData} onChange={(e) => setPersonalData(e.currentTarget.checked)} />
+        </Stack>
+      </Group>
+
+      <Paper withBorder p="md">
+        <Stack gap="sm">
+          <Title order={4}>Журнал класса</Title>
+          <Group align="end">
+            <Select
+              label="Класс"
+              placeholder="Выберите класс"
+              w={260}
+              searchable
+              data={data.classes.map((c) => ({ value: String(c.id), label: c.classTeacher ? `${c.name} — ${c.classTeacher}` : c.name }))}
+              value={classId ? String(classId) : null}
+              onChange={chooseClass}
+            />
+            <Button variant="default" disabled={!classId} loading={preflight.isFetching} onClick={() => (checked ? void preflight.refetch() : setChecked(true))}>
+              Проверить перед печатью
+            </Button>
+            <Button disabled={!classId} loading={book.isPending} onClick={() => classId && book.mutate(classId)}>
+              Напечатать журнал класса
+            </Button>
+          </Group>
+          {preflight.error && <ErrorPanel error={preflight.error} />}
+          {checked && preflight.data && <PreflightList issues={preflight.data.issues} />}
+          {book.error && <Alert color="red">{describeError(book.error).message}</Alert>}
+          {book.data && (
+            <div data-testid="class-book">
+              <Text fw={500}>
+                Готово: страниц {book.data.pages}, листов {book.data.sheets}
+                {book.data.issues > 0 && ` (черновик: замечаний проверки ${book.data.issues})`}
+              </Text>
+              <FileActions file={book.data.file} label="Файл" />
+            </div>
+          )}
+        </Stack>
+      </Paper>
+
+      <SchoolPanel yearId={yearId} duplex={duplex} personalData={personalData} />
+    </Stack>
+  );
+}

@@ -1,0 +1,127 @@
+import { z } from 'zod';
+import { defineChannel } from './define';
+
+export const backupSchedule = z.object({
+  /** Daily backup at this local time, `HH:MM`; null turns the daily backup off. */
+  dailyAt: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Время в виде ЧЧ:ММ')
+    .nullable(),
+  onExit: z.boolean(),
+  beforeMigration: z.boolean(),
+});
+export type BackupSchedule = z.infer<typeof backupSchedule>;
+
+export const backupRetention = z.object({
+  daily: z.number().int().min(1, 'Храните хотя бы одну ежедневную копию').max(365),
+  weekly: z.number().int().min(0).max(260),
+  monthly: z.number().int().min(0).max(120),
+});
+export type BackupRetention = z.infer<typeof backupRetention>;
+
+const counts = z.object({ students: z.number(), lessons: z.number(), marks: z.number() });
+
+const destinationStatus = z.object({
+  path: z.string(),
+  label: z.string(),
+  available: z.boolean(),
+  freeBytes: z.number().nullable(),
+  lastSuccessAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+});
+export type BackupDestinationStatus = z.infer<typeof destinationStatus>;
+
+const runResult = z.object({ path: z.string(), ok: z.boolean(), message: z.string() });
+
+export const backupRun = z.object({
+  at: z.string(),
+  reason: z.enum(['manual', 'daily', 'exit', 'migration']),
+  ok: z.boolean(),
+  file: z.string().nullable(),
+  results: z.array(runResult),
+});
+export type BackupRunRecord = z.infer<typeof backupRun>;
+
+const progress = z.object({
+  startedAt: z.string(),
+  stage: z.enum(['snapshot', 'check', 'encrypt', 'copy', 'done']),
+  destinations: z.array(z.object({ path: z.string(), written: z.number(), total: z.number().nullable() })),
+});
+
+export const backupStatus = z.object({
+  destinations: z.array(destinationStatus),
+  /** Removable drives plugged in now that are not destinations yet. */
+  detected: z.array(z.object({ path: z.string(), label: z.string() })),
+  schedule: backupSchedule,
+  retention: backupRetention,
+  passphraseSet: z.boolean(),
+  lastGoodAt: z.string().nullable(),
+  warning: z.string().nullable(),
+  running: progress.nullable(),
+  runs: z.array(backupRun),
+});
+export type BackupStatus = z.infer<typeof backupStatus>;
+
+const backupFile = z.object({
+  file: z.string(),
+  destination: z.string(),
+  createdAt: z.string().nullable(),
+  encrypted: z.boolean(),
+  bytes: z.number(),
+  counts: counts.nullable(),
+});
+export type BackupFileEntry = z.infer<typeof backupFile>;
+
+const verified = z.object({
+  summary: z.string(),
+  encrypted: z.boolean(),
+  createdAt: z.string().nullable(),
+  schemaVersion: z.string().nullable(),
+  schoolName: z.string().nullable(),
+  counts,
+});
+export type BackupVerified = z.infer<typeof verified>;
+
+const folderPath = z.string().trim().min(1, 'Укажите папку').max(1000);
+/** Empty means "the passphrase set in the app". */
+const optionalPassphrase = z.string().max(1000).optional();
+
+export const backupContract = {
+  status: defineChannel({ channel: 'backup:status', access: 'backup.manage', input: z.object({}), output: backupStatus }),
+  addDestination: defineChannel({
+    channel: 'backup:addDestination',
+    access: 'backup.manage',
+    input: z.object({ path: folderPath, label: z.string().trim().max(100).optional() }),
+    output: z.null(),
+  }),
+  removeDestination: defineChannel({
+    channel: 'backup:removeDestination',
+    access: 'backup.manage',
+    input: z.object({ path: folderPath }),
+    output: z.null(),
+  }),
+  setSchedule: defineChannel({ channel: 'backup:setSchedule', access: 'backup.manage', input: backupSchedule, output: z.null() }),
+  setRetention: defineChannel({ channel: 'backup:setRetention', access: 'backup.manage', input: backupRetention, output: z.null() }),
+  setPassphrase: defineChannel({
+    channel: 'backup:setPassphrase',
+    access: 'backup.manage',
+    input: z.object({ passphrase: z.string().min(10, 'Пароль шифрования не короче 10 символов').max(1000).nullable() }),
+    output: z.null(),
+  }),
+  /** Starts a backup to every destination; progress and the outcome are read from backup:status. */
+  run: defineChannel({ channel: 'backup:run', access: 'backup.manage', input: z.object({}), output: z.object({ startedAt: z.string() }) }),
+  list: defineChannel({ channel: 'backup:list', access: 'backup.manage', input: z.object({}), output: z.array(backupFile) }),
+  verify: defineChannel({
+    channel: 'backup:verify',
+    access: 'backup.manage',
+    input: z.object({ file: folderPath, passphrase: optionalPassphrase }),
+    output: verified,
+  }),
+  /** Replaces the school's database; the admin confirms with their own password. Every session ends. */
+  restore: defineChannel({
+    channel: 'backup:restore',
+    access: 'backup.manage',
+    input: z.object({ file: folderPath, passphrase: optionalPassphrase, password: z.string().min(1, 'Введите свой пароль') }),
+    output: z.object({ summary: z.string(), safetyCopy: z.string() }),
+  }),
+};

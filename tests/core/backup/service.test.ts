@@ -1,0 +1,139 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fixedClock } from '../../../src/core/clock';
+import { createCore } from '../../../src/core/app';
+import { generateDemoSchool } from '../../../src/core/demo';
+import type { BackupFileEntry, BackupStatus, BackupVerified } from '../../../src/shared/contract';
+import { directCaller } from '../../helpers/core';
+import { migrationsFolder, tempDir } from '../../helpers/temp';
+
+describe('backups through the contract', () => {
+  const dir = tempDir();
+  const dbFile = path.join(dir, 'live', 'zhurnal.db');
+  fs.mkdirSync(path.dirname(dbFile));
+  const core = createCore({
+    dbFile,
+    migrationsFolder,
+    clock: fixedClock('2026-11-24T18:00:00'),
+    create: true,
+    backup: { appVersion: 'test', workFactor: 10, listDrives: async () => [{ path: path.join(dir, 'stick'), label: 'STICK' }] },
+  });
+  const admin = directCaller(core);
+  const teacher = directCaller(core);
+  const drives = ['d1', 'd2'].map((d) => path.join(dir, d));
+
+  beforeAll(async () => {
+    generateDemoSchool(core.db, { tier: 'small', years: 1, today: '2026-11-24' });
+    for (const d of drives) fs.mkdirSync(d);
+    await admin.invoke('auth:login', { login: 'admin', password: 'demo' });
+    await teacher.invoke('auth:login', { login: 'uchitel', password: 'demo' });
+    return () => core.close();
+  });
+
+  const value = async <T>(p: Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>): Promise<T> => {
+    const r = await p;
+    if (!r.ok) throw new Error(r.error!.message);
+    return r.value as T;
+  };
+  const status = () => value<BackupStatus>(admin.invoke('backup:status'));
+
+  it('is for the admin only', async () => {
+    expect((await teacher.invoke('backup:status')).ok).toBe(false);
+    expect(await teacher.invoke('backup:run')).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+  });
+
+  it('warns that there is no backup yet, and offers plugged-in drives', async () => {
+    const s = await status();
+    expect(s.warning).toMatch(/ни разу/);
+    expect(s.detected).toEqual([{ path: path.join(dir, 'stick'), label: 'STICK' }]);
+    expect(s.schedule.dailyAt).toBe('18:00');
+  });
+
+  it('refuses a folder that does not exist and the database’s own folder, with a Russian message', async () => {
+    expect(await admin.invoke('backup:addDestination', { path: path.join(dir, 'nope') })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/не найдена/) } });
+    expect(await admin.invoke('backup:addDestination', { path: path.dirname(dbFile) })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/не спасёт/) } });
+    expect(await admin.invoke('backup:run')).toMatchObject({ ok: false, error: { message: expect.stringMatching(/Добавьте/) } });
+  });
+
+  it('backs up to every destination, one of them gone, and shows each one’s outcome', async () => {
+    for (const d of [...drives, path.join(dir, 'gone')]) {
+      if (!fs.existsSync(d)) fs.mkdirSync(d);
+      await value(admin.invoke('backup:addDestination', { path: d }));
+    }
+    fs.rmdirSync(path.join(dir, 'gone'));
+    await value(admin.invoke('backup:setPassphrase', { passphrase: 'длинный пароль копий' }));
+    await value(admin.invoke('backup:run'));
+    let s = await status();
+    for (let i = 0; i < 200 && s.running; i++) {
+      await new Promise((r) => setTimeout(r, 25));
+      s = await status();
+    }
+    expect(s.running).toBeNull();
+    expect(s.runs[0]?.results.map((r) => r.ok)).toEqual([true, true, false]);
+    expect(s.destinations[2]).toMatchObject({ available: false, lastError: expect.stringMatching(/не найдена/) });
+    expect(s.destinations[0]?.lastSuccessAt).toBe('2026-11-24 18:00:00');
+    expect(s.warning).toBeNull();
+    expect(s.passphraseSet).toBe(true);
+  });
+
+  it('lists the backups it finds and verifies one with the stored passphrase', async () => {
+    const list = await value<BackupFileEntry[]>(admin.invoke('backup:list'));
+    expect(list).toHaveLength(2);
+    expect(list[0]?.encrypted).toBe(true);
+    const v = await value<BackupVerified>(admin.invoke('backup:verify', { file: list[0]!.file }));
+    expect(v.counts.students).toBeGreaterThan(100);
+    expect(await admin.invoke('backup:verify', { file: list[0]!.file, passphrase: 'не тот' })).toMatchObject({ ok: false, error: { message: 'Неверный пароль шифрования копии' } });
+  });
+
+  it('restores only with the admin’s password; afterwards everybody logs in again and the data is the backup’s', async () => {
+    const [entry] = await value<BackupFileEntry[]>(admin.invoke('backup:list'));
+    const marks = () => (core.db.$client.prepare('select count(*) as n from marks').get() as { n: number }).n;
+    const before = marks();
+    core.db.$client.prepare('delete from marks where id in (select id from marks limit 10)').run();
+    expect(await admin.invoke('backup:restore', { file: entry!.file, password: 'wrong' })).toMatchObject({ ok: false, error: { message: 'Неверный пароль администратора' } });
+    expect(marks()).toBe(before - 10);
+    const restored = await value<{ safetyCopy: string }>(admin.invoke('backup:restore', { file: entry!.file, password: 'demo' }));
+    expect(fs.existsSync(restored.safetyCopy)).toBe(true);
+    expect(marks()).toBe(before);
+    expect(await admin.invoke('backup:status')).toMatchObject({ ok: false, error: { kind: 'unauthorized' } });
+    expect(await teacher.invoke('journal:assignments')).toMatchObject({ ok: false, error: { kind: 'unauthorized' } });
+    await value(admin.invoke('auth:login', { login: 'admin', password: 'demo' }));
+    const audit = core.db.$client.prepare("select count(*) as n from audit_log where action = 'backup.restore'").get() as { n: number };
+    expect(audit.n).toBe(1);
+  });
+});
+
+describe('a backup before an update migrates the database', () => {
+  const dir = tempDir();
+
+  it('copies the database as it was before the migration beside it and to the destinations', async () => {
+    const oldMigrations = path.join(dir, 'old-migrations');
+    fs.cpSync(migrationsFolder, oldMigrations, { recursive: true });
+    const journalFile = path.join(oldMigrations, 'meta', '_journal.json');
+    const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: unknown[] };
+    journal.entries = journal.entries.slice(0, 1);
+    fs.writeFileSync(journalFile, JSON.stringify(journal));
+    const dbFile = path.join(dir, 'live', 'zhurnal.db');
+    const drive = path.join(dir, 'drive');
+    fs.mkdirSync(path.dirname(dbFile));
+    fs.mkdirSync(drive);
+    const old = createCore({ dbFile, migrationsFolder: oldMigrations, clock: fixedClock('2026-11-24T08:00:00'), create: true });
+    old.db.$client.prepare("insert into settings (key, value) values ('backup.destinations', ?)").run(JSON.stringify([{ path: drive, label: 'drive' }]));
+    old.close();
+
+    const updated = createCore({ dbFile, migrationsFolder, clock: fixedClock('2026-11-24T08:05:00'), backup: { appVersion: 'new' } });
+    try {
+      const local = fs.readdirSync(path.join(dir, 'live', 'before-update'));
+      expect(local).toHaveLength(1);
+      const runs = () => updated.services.backup.config.runs();
+      for (let i = 0; i < 200 && runs().length === 0; i++) await new Promise((r) => setTimeout(r, 25));
+      expect(runs()[0]).toMatchObject({ reason: 'migration', ok: true });
+      const manifestName = fs.readdirSync(drive).find((n) => n.endsWith('.manifest.json'))!;
+      const manifest = JSON.parse(fs.readFileSync(path.join(drive, manifestName), 'utf8')) as { schemaVersion: string; appVersion: string };
+      expect(manifest.schemaVersion).toBe('0000_initial');
+    } finally {
+      updated.close();
+    }
+  });
+});

@@ -1,0 +1,54 @@
+// The print screen in Chromium over the demo school: a class checked and printed, the file read back, and the
+// whole school with its act. Screenshots go to $ZHURNAL_SCREENSHOTS when set (for looking at them).
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { browserHarness } from '../helpers/browser';
+import { pdfPageCount, pdfPages } from '../helpers/pdf';
+
+const shot = async (page: import('playwright-core').Page, name: string) => {
+  if (process.env.ZHURNAL_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.ZHURNAL_SCREENSHOTS, `${name}.png`), fullPage: true });
+};
+
+describe('the print screen in Chromium', () => {
+  const h = browserHarness('2026-05-30');
+
+  it('checks 5А, prints its book with the sheet count the PDF has, and says a browser cannot open it', async () => {
+    const { page } = h;
+    await h.logIn('secretary');
+    await page.getByTestId('nav-print').click();
+    await page.getByTestId('print-screen').waitFor();
+    await page.getByRole('textbox', { name: 'Класс' }).click();
+    await page.getByRole('option', { name: /^5А/ }).click();
+    await page.getByRole('button', { name: 'Проверить перед печатью' }).click();
+    await page.getByTestId('preflight-issues').or(page.getByTestId('preflight-ok')).waitFor({ timeout: 30_000 });
+    const issues = await page.getByTestId('preflight-issue').count();
+
+    await page.getByLabel(/Двусторонняя печать/).check();
+    await page.getByRole('button', { name: 'Напечатать журнал класса' }).click();
+    await page.getByTestId('class-book').waitFor({ timeout: 60_000 });
+    const summary = await page.getByTestId('class-book').innerText();
+    const file = (await page.getByTestId('printed-file').innerText()).replace(/^Файл:\s*/, '').trim();
+    const pages = pdfPageCount(file);
+    expect(summary).toContain(`страниц ${pages}, листов ${Math.ceil(pages / 2)}`);
+    expect(pdfPages(file).at(-1)).toMatch(issues ? /Черновик/ : /скреплено печатью/);
+    await shot(page, 'print-class');
+
+    await page.getByRole('button', { name: 'Открыть' }).click();
+    await expect.poll(() => page.getByTestId('open-error').innerText()).toMatch(/только в приложении/);
+  });
+
+  it('prints the whole school with progress, every class listed, and the act', async () => {
+    const { page } = h;
+    await h.logIn('secretary');
+    await page.getByTestId('nav-print').click();
+    await page.getByRole('button', { name: 'Напечатать журналы всех классов и акт передачи' }).click();
+    await page.getByTestId('school-job').waitFor({ timeout: 15_000 });
+    await expect.poll(() => page.getByTestId('school-status').innerText(), { timeout: 120_000 }).toMatch(/^Готово: журналов 11 из 11/);
+    expect(await page.getByTestId('school-books').locator('tr').count()).toBe(11);
+    const act = (await page.getByTestId('printed-file').innerText()).replace(/^Акт передачи:\s*/, '').trim();
+    expect(fs.existsSync(act)).toBe(true);
+    expect(pdfPages(act).join('\n')).toContain('Всего передано журналов: 11');
+    await shot(page, 'print-school');
+  }, 180_000);
+});
