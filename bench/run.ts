@@ -1,5 +1,5 @@
 // `npm run bench`: the figures the issues ask for, measured on this machine. Prints a table and writes
-// bench/results.json. Usage: npm run bench [-- --only grid] (entries: demo, grid, attendance, backup, print).
+// bench/results.json. Usage: npm run bench [-- --only grid] (entries: demo, grid, attendance, backup, print, reports).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +9,7 @@ import { fixedClock } from '../src/core/clock';
 import { openDatabase } from '../src/core/db/open';
 import { generateDemoSchool, type DemoOptions } from '../src/core/demo';
 import type { CallContext } from '../src/core/api/dispatch';
+import { reportBenches } from './reports';
 import { printBench } from './print';
 import { backupBench } from './backup';
 import { summarize } from './stats';
@@ -155,14 +156,15 @@ async function main() {
     generate('typical', { tier: 'typical', years: 1 });
     generate('large', { tier: 'large', years: 1 });
   }
-  if (!only || only === 'grid' || only === 'attendance' || only === 'backup') {
+  if (!only || ['grid', 'attendance', 'backup', 'reports'].includes(only)) {
     const file = generate('large5', { tier: 'large', years: 5 });
-    if (only !== 'attendance' && only !== 'backup') {
+    if (!only || only === 'grid') {
       await gridLoads(file);
       await markSaves(file);
     }
-    if (only !== 'backup') await classWeekLoads(file);
+    if (!only || only === 'grid' || only === 'attendance') await classWeekLoads(file);
     if (!only || only === 'backup') rows.push(...(await backupBench(file, work, migrationsFolder, fixedClock(`${today}T10:00:00`))));
+    if (!only || only === 'reports') await reportBenches(file, migrationsFolder, today, rows);
   }
   if (!only || only === 'print') printBench(work, rows);
   const width = Math.max(...rows.map((r) => r.name.length));

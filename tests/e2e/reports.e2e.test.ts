@@ -49,7 +49,7 @@ describe('the Reports screen in the browser', () => {
   }
 
   const snap = async (page: Page, name: string) => {
-    if (shots) await page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+    if (shots) await page.screenshot({ path: path.join(shots, `${name}.png`) });
   };
 
   it('shows the deputy the school’s progress results as the core computes them, and downloads the same XLSX', async () => {
@@ -73,6 +73,19 @@ describe('the Reports screen in the browser', () => {
     await download.saveAs(file);
     const sheet = (await readWorkbook(fs.readFileSync(file)))[0]!;
     expect(sheet.rows.find((r) => r[0] === '5А')?.slice(0, 4)).toEqual(['5А', fifth.students, fifth.assessed, fifth.excellent]);
+
+    // Journal control: each journal's line leads to its page.
+    await page.getByTestId('report-control').click();
+    await expect.poll(() => page.getByTestId('report-subtitle').innerText()).toContain('вся школа');
+    await page.getByTestId('report-table-0').locator('tbody tr a').first().waitFor();
+    expect(await page.getByTestId('report-table-0').locator('tbody tr a').first().getAttribute('href')).toMatch(/^#\/journal\/\d+\/\d+$/);
+    await snap(page, 'reports-control');
+
+    // The forecast shows its accuracy measured on the school's history.
+    await page.getByTestId('report-forecast').click();
+    await page.getByTestId('forecast-accuracy').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('forecast-accuracy').innerText()).toMatch(/Совпадение с отметкой за период: \d+,\d %/);
+    await snap(page, 'reports-forecast');
     await page.context().close();
   });
 

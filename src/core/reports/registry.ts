@@ -12,15 +12,23 @@ import { progressResults } from './progress';
 import { requireClass, scopeOf, visibleMark } from './scope';
 import { summarySheet } from './summary-sheet';
 import { attendanceMonthTables, attendanceYearTables } from './tables/attendance';
-import { monthName } from './tables/build';
+import { controlTables } from './tables/control';
+import { journalControl } from './control';
+import { controlFacts } from './control-facts';
+import { buildForecast } from './registry-forecast';
+import { readSetting } from '../school/settings';
+import { monthName, ruDate } from './tables/build';
 import { progressTables } from './tables/progress';
 import { summarySheetTables } from './tables/summary-sheet';
-import { currentYearRow, resolveTerm, yearById } from './terms';
+import { currentYearRow, periodsOfGrade, resolveTerm, yearById, yearOfDate } from './terms';
 import type { Envelope } from './service';
 
 type Input<N extends ReportName> = z.output<(typeof reportInputs)[N]>;
 
-type Builder<N extends ReportName> = (db: Db, actor: Actor, input: Input<N>, today: string) => Omit<Envelope<ReportDataOf<N>>, 'name' | 'title'>;
+/** Keeps a costly figure (the forecast's accuracy on history) for the day: the service owns the store. */
+export type Memo = <T>(key: string, make: () => T) => T;
+
+type Builder<N extends ReportName> = (db: Db, actor: Actor, input: Input<N>, today: string, memo: Memo) => Omit<Envelope<ReportDataOf<N>>, 'name' | 'title'>;
 
 const builders: { [N in ReportName]: Builder<N> } = {
   progress(db, actor, input, today) {
@@ -60,10 +68,36 @@ const builders: { [N in ReportName]: Builder<N> } = {
     const data = summarySheet(db, cls, year);
     return { subtitle: `${cls.name} класс, ${year.name} учебный год`, data, tables: summarySheetTables(data) };
   },
+  forecast: buildForecast,
+  control(db, actor, input, today) {
+    const year = yearOfDate(db, input.to);
+    if (input.from < year.startDate) throw new AppError('validation', `Период проверки должен быть внутри одного учебного года (${year.name}: с ${ruDate(year.startDate)})`);
+    const scope = scopeOf(db, actor, year.id);
+    if (input.classId !== undefined) requireClass(db, actor, input.classId);
+    const last = input.to < today ? input.to : today;
+    const periodsByGrade = new Map<number, ReturnType<typeof periodsOfGrade>>();
+    const periodOf = (grade: number, date: string) => {
+      if (!periodsByGrade.has(grade)) periodsByGrade.set(grade, periodsOfGrade(db, year.id, grade));
+      return periodsByGrade.get(grade)?.find((p) => p.startDate <= date && date <= p.endDate)?.id ?? null;
+    };
+    const data = journalControl(controlFacts(db, year.id, input.from, last, input.to), {
+      from: input.from,
+      to: input.to,
+      today,
+      rules: { minMarks: readSetting(db, 'journal.minMarksPerPeriod'), controlMarksDays: readSetting(db, 'journal.controlMarksDays'), deadline: readSetting(db, 'journal.entryDeadline') },
+      // A deputy the school; a class teacher their class, as a teacher their own journals.
+      include: (a) => (input.classId === undefined || a.classId === input.classId) && (scope.all || scope.classIds.has(a.classId) || a.teacherId === scope.teacherId),
+      periodOf,
+    });
+    const where = input.classId !== undefined ? `${data.rows[0]?.className ?? ''} класс` : scope.all ? 'вся школа' : 'свои журналы';
+    return { subtitle: `с ${ruDate(input.from)} по ${ruDate(input.to)}, ${where}`, data, tables: controlTables(data) };
+  },
 };
 
-export function buildReport<N extends ReportName>(db: Db, actor: Actor, name: N, input: Input<N>, today: string): Envelope<ReportDataOf<N>> {
+const noMemo: Memo = (_key, make) => make();
+
+export function buildReport<N extends ReportName>(db: Db, actor: Actor, name: N, input: Input<N>, today: string, memo: Memo = noMemo): Envelope<ReportDataOf<N>> {
   const build = builders[name] as Builder<N> | undefined;
   if (!build) throw new AppError('not_found', `Нет такого отчёта: ${name}`);
-  return { name, title: reportTitles[name], ...build(db, actor, input, today) };
+  return { name, title: reportTitles[name], ...build(db, actor, input, today, memo) };
 }

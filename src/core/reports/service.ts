@@ -7,7 +7,7 @@ import { localDate, type Clock } from '../clock';
 import type { Db } from '../db/open';
 import type { SchoolService } from '../school/service';
 import { reportPdf } from './pdf';
-import { buildReport } from './registry';
+import { buildReport, type Memo } from './registry';
 import { scopeOf } from './scope';
 import { classesOf } from './roster';
 import { reportWorkbook } from './xlsx';
@@ -34,8 +34,16 @@ const fileNameOf = (title: string, subtitle: string, format: ReportFormat) =>
 
 export function createReportsService({ db, clock, school, fontsDir }: { db: Db; clock: Clock; school: SchoolService; fontsDir: () => string }) {
   const today = () => localDate(clock.now());
+  const store = new Map<string, unknown>();
+  const memo: Memo = <T>(key: string, make: () => T): T => {
+    if (!store.has(key)) {
+      if (store.size > 50) store.clear();
+      store.set(key, make());
+    }
+    return store.get(key) as T;
+  };
   function run<N extends ReportName>(actor: Actor, name: N, input: z.output<(typeof reportInputs)[N]>) {
-    return buildReport(db, actor, name, input, today());
+    return buildReport(db, actor, name, input, today(), memo);
   }
   return {
     run,
@@ -51,7 +59,7 @@ export function createReportsService({ db, clock, school, fontsDir }: { db: Db; 
     async file(actor: Actor, name: ReportName, params: unknown, format: ReportFormat) {
       const parsed = reportInputs[name].safeParse(params);
       if (!parsed.success) throw new AppError('validation', parsed.error.issues.map((i) => i.message).join('; '));
-      const report = buildReport(db, actor, name, parsed.data as never, today());
+      const report = buildReport(db, actor, name, parsed.data as never, today(), memo);
       const meta = { school: school.schoolName(), created: clock.now() };
       const title = `${report.title}. ${report.subtitle}`;
       const bytes = format === 'xlsx' ? await reportWorkbook(title, report.tables, meta) : await reportPdf(title, report.tables, { ...meta, fontsDir: fontsDir() });

@@ -1,7 +1,8 @@
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open';
 import { gradePeriodSchemes, periods, schoolYears } from '../db/schema';
+export { periodsOfGrade } from '../journal/periodMarks';
 
 export type PeriodRow = typeof periods.$inferSelect;
 export type YearRow = typeof schoolYears.$inferSelect;
@@ -28,21 +29,16 @@ export function currentYearRow(db: Db): YearRow {
   return year;
 }
 
+/** The school year a date falls in (the summer after a year counts with it), else the current one. */
+export function yearOfDate(db: Db, date: string): YearRow {
+  const years = db.select().from(schoolYears).all().sort((a, b) => a.startDate.localeCompare(b.startDate));
+  return years.filter((y) => y.startDate <= date).at(-1) ?? currentYearRow(db);
+}
+
 export function periodById(db: Db, periodId: number): PeriodRow {
   const period = db.select().from(periods).where(eq(periods.id, periodId)).get();
   if (!period) throw new AppError('not_found', 'Такого периода нет');
   return period;
-}
-
-export function schemeOf(db: Db, yearId: number, grade: number) {
-  return db.select().from(gradePeriodSchemes).where(and(eq(gradePeriodSchemes.yearId, yearId), eq(gradePeriodSchemes.grade, grade))).get()?.scheme ?? null;
-}
-
-/** The periods a grade follows in a year, in order. */
-export function periodsOfGrade(db: Db, yearId: number, grade: number): PeriodRow[] {
-  const scheme = schemeOf(db, yearId, grade);
-  if (!scheme) return [];
-  return db.select().from(periods).where(and(eq(periods.yearId, yearId), eq(periods.scheme, scheme))).all().sort((a, b) => a.number - b.number);
 }
 
 const dayMs = 86_400_000;

@@ -11,6 +11,10 @@ export const settingSchemas = {
   'marks.allowExempt': z.boolean().default(true), // «осв»
   'journal.controlMarksDays': z.number().int().min(1).max(30).default(7),
   'journal.minMarksPerPeriod': z.number().int().min(0).max(50).default(3),
+  /** Topic and homework are due on the lesson's day by this time (the seeds: 17:00 first shift, 21:00 second). */
+  'journal.entryDeadline': z
+    .object({ shift1: z.string().regex(/^\d\d:\d\d$/), shift2: z.string().regex(/^\d\d:\d\d$/) })
+    .default({ shift1: '17:00', shift2: '21:00' }),
 } as const;
 export type SettingKey = keyof typeof settingSchemas;
 export type SettingValue<K extends SettingKey> = z.output<(typeof settingSchemas)[K]>;

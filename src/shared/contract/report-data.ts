@@ -107,3 +107,99 @@ export const summarySheetData = z.object({
   ),
 });
 export type SummarySheetData = z.infer<typeof summarySheetData>;
+
+export const controlRow = z.object({
+  assignmentId: entityId,
+  /** The period of the journal page the line leads to. */
+  periodId: entityId.nullable(),
+  className: z.string(),
+  subjectName: z.string(),
+  subgroupName: z.string().nullable(),
+  teacherName: z.string(),
+  lessons: z.number().int(),
+  noTopic: z.number().int(),
+  noHomework: z.number().int(),
+  late: z.number().int(),
+  controlWorks: z.number().int(),
+  overdueControl: z.number().int(),
+  students: z.number().int(),
+  noMarksPct: z.number().nullable(),
+  oneMarkPct: z.number().nullable(),
+  belowMin: z.number().int(),
+  ktpHours: z.number().int().nullable(),
+  curriculumHours: z.number().int().nullable(),
+  /** Lessons the timetable gave up to the range's end, and those actually held. */
+  scheduled: z.number().int(),
+  given: z.number().int(),
+});
+export type ControlRow = z.infer<typeof controlRow>;
+
+export const controlProblem = z.object({
+  lessonId: entityId,
+  assignmentId: entityId,
+  periodId: entityId.nullable(),
+  date: isoDate,
+  className: z.string(),
+  subjectName: z.string(),
+  teacherName: z.string(),
+  problems: z.array(z.string()),
+});
+
+export const controlData = z.object({
+  from: isoDate,
+  to: isoDate,
+  minMarks: z.number().int(),
+  controlMarksDays: z.number().int(),
+  rows: z.array(controlRow),
+  teachers: z.array(z.object({ teacherName: z.string(), lessons: z.number().int(), noTopic: z.number().int(), noHomework: z.number().int(), late: z.number().int(), overdueControl: z.number().int(), belowMin: z.number().int() })),
+  problems: z.array(controlProblem),
+  /** More problem lessons than listed: the list is cut to keep the page readable. */
+  problemsCut: z.number().int(),
+});
+export type ControlData = z.infer<typeof controlData>;
+
+export const forecastRow = z.object({
+  studentId: entityId,
+  name: z.string(),
+  className: z.string(),
+  assignmentId: entityId,
+  subjectId: entityId,
+  subjectName: z.string(),
+  teacherName: z.string(),
+  average: z.number().nullable(),
+  /** Later marks' average minus earlier marks' (null with fewer than four marks): + rising, − falling. */
+  trend: z.number().nullable(),
+  markCount: z.number().int(),
+  lessonsHeld: z.number().int(),
+  lessonsMissed: z.number().int(),
+  expected: z.string().nullable(),
+  risk: z.enum(['2', 'н/а']).nullable(),
+  reasons: z.array(z.string()),
+});
+export type ForecastRow = z.infer<typeof forecastRow>;
+
+export const forecastAccuracy = z.object({
+  /** Periods of the school's history the forecast was replayed on (made at mid-period, compared with the mark given). */
+  periods: z.number().int(),
+  cases: z.number().int(),
+  exactPct: z.number().nullable(),
+  withinOnePct: z.number().nullable(),
+  /** Of the period marks «2» given, how many the forecast had flagged at mid-period; and how many flags were right. */
+  riskRecallPct: z.number().nullable(),
+  riskPrecisionPct: z.number().nullable(),
+  noForecast: z.number().int(),
+});
+export type ForecastAccuracy = z.infer<typeof forecastAccuracy>;
+
+export const forecastData = z.object({
+  termName: z.string(),
+  asOf: isoDate,
+  periodEnd: isoDate,
+  subjects: z.array(z.object({ id: entityId, name: z.string() })),
+  /** Every student × subject when one class is chosen; only those at risk for the school. */
+  rows: z.array(forecastRow),
+  atRisk: z.array(forecastRow),
+  distribution: z.object({ n5: z.number().int(), n4: z.number().int(), n3: z.number().int(), n2: z.number().int(), nNa: z.number().int(), none: z.number().int() }),
+  accuracy: forecastAccuracy.nullable(),
+});
+export type ForecastData = z.infer<typeof forecastData>;

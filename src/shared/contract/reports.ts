@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineChannel } from './define';
-import { entityId } from './common';
-import { attendanceMonthData, attendanceYearData, progressData, progressLevel, summarySheetData } from './report-data';
+import { entityId, isoDate } from './common';
+import { attendanceMonthData, attendanceYearData, controlData, forecastData, progressData, progressLevel, summarySheetData } from './report-data';
 import { reportEnvelope } from './report-table';
 
 export * from './report-data';
@@ -21,6 +21,10 @@ export const reportInputs = {
   attendanceMonth: z.object({ classId: entityId, month: monthKey }),
   attendanceYear: classInput,
   summarySheet: classInput,
+  forecast: z.object({ periodId: entityId, classId: entityId.optional(), asOf: isoDate.optional() }),
+  control: z
+    .object({ from: isoDate, to: isoDate, classId: entityId.optional() })
+    .refine((v) => v.from <= v.to, { message: 'Начало периода позже его конца', path: ['from'] }),
 };
 export type ReportName = keyof typeof reportInputs;
 export const reportNames = Object.keys(reportInputs) as ReportName[];
@@ -31,6 +35,8 @@ export const reportTitles: Record<ReportName, string> = {
   attendanceMonth: 'Посещаемость класса за месяц',
   attendanceYear: 'Сводная ведомость учёта посещаемости',
   summarySheet: 'Сводная ведомость учёта успеваемости',
+  forecast: 'Предварительный отчёт (прогноз)',
+  control: 'Контроль ведения журнала',
 };
 
 /** The typed rows of each report. */
@@ -39,6 +45,8 @@ export const reportData = {
   attendanceMonth: attendanceMonthData,
   attendanceYear: attendanceYearData,
   summarySheet: summarySheetData,
+  forecast: forecastData,
+  control: controlData,
 } satisfies Record<ReportName, z.ZodType>;
 export type ReportDataOf<N extends ReportName> = z.output<(typeof reportData)[N]>;
 
@@ -53,6 +61,8 @@ export const reportsContract = {
   attendanceMonth: defineChannel({ channel: 'reports:attendanceMonth', access: 'reports.read', input: reportInputs.attendanceMonth, output: reportEnvelope(attendanceMonthData) }),
   attendanceYear: defineChannel({ channel: 'reports:attendanceYear', access: 'reports.read', input: reportInputs.attendanceYear, output: reportEnvelope(attendanceYearData) }),
   summarySheet: defineChannel({ channel: 'reports:summarySheet', access: 'reports.read', input: reportInputs.summarySheet, output: reportEnvelope(summarySheetData) }),
+  forecast: defineChannel({ channel: 'reports:forecast', access: 'reports.read', input: reportInputs.forecast, output: reportEnvelope(forecastData) }),
+  control: defineChannel({ channel: 'reports:control', access: 'reports.read', input: reportInputs.control, output: reportEnvelope(controlData) }),
   file: defineChannel({
     channel: 'reports:file',
     access: 'reports.read',

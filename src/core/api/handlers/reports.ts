@@ -8,6 +8,8 @@ export const reportsHandlers = (s: Services): Handlers['reports'] => ({
   attendanceMonth: (input, actor) => s.reports.run(must(actor), 'attendanceMonth', input),
   attendanceYear: (input, actor) => s.reports.run(must(actor), 'attendanceYear', input),
   summarySheet: (input, actor) => s.reports.run(must(actor), 'summarySheet', input),
+  forecast: (input, actor) => s.reports.run(must(actor), 'forecast', input),
+  control: (input, actor) => s.reports.run(must(actor), 'control', input),
   file: async (input, actor) => {
     const file = await s.reports.file(must(actor), input.report, input.params, input.format);
     return { fileName: file.fileName, mimeType: file.mimeType, base64: file.bytes.toString('base64') };

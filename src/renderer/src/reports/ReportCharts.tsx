@@ -1,6 +1,6 @@
 import { BarChart } from '@mantine/charts';
 import { Paper, SimpleGrid, Text } from '@mantine/core';
-import type { AttendanceMonthData, AttendanceYearData, ProgressData } from '../../../shared/contract';
+import type { AttendanceMonthData, AttendanceYearData, ForecastData, ProgressData } from '../../../shared/contract';
 import { monthShortName } from '../journal/dates';
 
 function ChartCard({ title, children }: { title: string; children: React.ReactNode }) {
@@ -65,10 +65,43 @@ function AttendanceMonthChart({ data }: { data: AttendanceMonthData }) {
   );
 }
 
+function ForecastChart({ data }: { data: ForecastData }) {
+  const d = data.distribution;
+  const rows = [
+    { mark: '«5»', count: d.n5 },
+    { mark: '«4»', count: d.n4 },
+    { mark: '«3»', count: d.n3 },
+    { mark: '«2»', count: d.n2 },
+    { mark: 'н/а', count: d.nNa },
+    { mark: 'нет отметок', count: d.none },
+  ];
+  const a = data.accuracy;
+  return (
+    <SimpleGrid cols={{ base: 1, lg: 2 }} data-testid="report-chart">
+      <ChartCard title="Ожидаемые отметки за период">
+        <BarChart h={220} data={rows} dataKey="mark" series={[{ name: 'count', label: 'Учеников × предметов', color: 'violet.6' }]} />
+      </ChartCard>
+      {a && (
+        <ChartCard title="Точность прогноза на истории школы">
+          <Text size="sm" data-testid="forecast-accuracy">
+            Совпадение с отметкой за период: <b>{a.exactPct === null ? '—' : `${a.exactPct.toFixed(1).replace('.', ',')} %`}</b>, ошибка не больше балла:{' '}
+            <b>{a.withinOnePct === null ? '—' : `${a.withinOnePct.toFixed(1).replace('.', ',')} %`}</b>.
+          </Text>
+          <Text size="xs" c="dimmed" mt="xs">
+            Прогноз по отметкам первой половины периода сравнён с выставленными отметками: {a.cases} случаев за {a.periods} завершённых периодов. Риск «2» заранее
+            отмечен у {a.riskRecallPct ?? '—'} % получивших «2».
+          </Text>
+        </ChartCard>
+      )}
+    </SimpleGrid>
+  );
+}
+
 /** Where a person would rather look than read: quality by class, marks' distribution, attendance by month. */
 export function ReportCharts({ name, data }: { name: string; data: unknown }) {
   if (name === 'progress') return <ProgressCharts data={data as ProgressData} />;
   if (name === 'attendanceYear') return <AttendanceYearChart data={data as AttendanceYearData} />;
+  if (name === 'forecast') return <ForecastChart data={data as ForecastData} />;
   if (name === 'attendanceMonth') return <AttendanceMonthChart data={data as AttendanceMonthData} />;
   return null;
 }

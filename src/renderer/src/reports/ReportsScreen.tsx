@@ -10,10 +10,21 @@ import { ReportParams, toInput, type ParamValues } from './ReportParams';
 import { ReportTableView } from './ReportTableView';
 import { useReport, useReportClasses, useYearPeriods, useYears } from './queries';
 
-function lastEnded(periods: Array<{ id: number; endDate: string; scheme: string }>, today: string): number | null {
+/** Results are read for the last finished period; a forecast is made for the running one. */
+function defaultPeriod(periods: Array<{ id: number; startDate: string; endDate: string; scheme: string }>, today: string, running: boolean): number | null {
   const quarters = periods.filter((p) => p.scheme === 'quarters');
   const list = quarters.length ? quarters : periods;
+  const current = list.find((p) => p.startDate <= today && today <= p.endDate);
+  if (running && current) return current.id;
   return (list.filter((p) => p.endDate < today).at(-1) ?? list[0])?.id ?? null;
+}
+
+/** A month back from today, but not before the year began: the control report's default range. */
+function monthBefore(today: string, yearStart: string | undefined): string {
+  const d = new Date(`${today}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 30);
+  const back = d.toISOString().slice(0, 10);
+  return yearStart && yearStart > back ? yearStart : back;
 }
 
 /** «Отчёты»: choose a report and its parameters; see its chart and tables; take it away as XLSX or PDF. */
@@ -31,10 +42,10 @@ export function ReportsScreen() {
   const classList = classes.data ?? [];
   const values: ParamValues = {
     classId: chosen.classId !== undefined ? chosen.classId : entry.schoolWide ? null : (classList[0]?.id ?? null),
-    periodId: chosen.periodId !== undefined ? chosen.periodId : lastEnded(periods.data ?? [], today),
+    periodId: chosen.periodId !== undefined ? chosen.periodId : defaultPeriod(periods.data ?? [], today, entry.name === 'forecast'),
     level: chosen.level ?? 'class',
     month: chosen.month ?? today.slice(0, 7),
-    from: chosen.from ?? (year?.startDate ?? today),
+    from: chosen.from ?? monthBefore(today, year?.startDate),
     to: chosen.to ?? today,
     date: chosen.date ?? today,
     studentId: chosen.studentId ?? null,

@@ -16,6 +16,8 @@ const params: Record<ReportName, { params: ParamKey[]; schoolWide?: boolean }> =
   attendanceMonth: { params: ['classId', 'month'] },
   attendanceYear: { params: ['classId'] },
   summarySheet: { params: ['classId'] },
+  forecast: { params: ['classId', 'periodId'], schoolWide: true },
+  control: { params: ['classId', 'from', 'to'], schoolWide: true },
 };
 
 export const catalog: CatalogEntry[] = (Object.keys(params) as ReportName[]).map((name) => ({ name, title: reportTitles[name], ...params[name] }));

@@ -1,0 +1,49 @@
+import type { ControlData } from '../../../shared/contract/report-data';
+import type { ReportTable } from '../../../shared/contract/report-table';
+import { col, int, percent, ruDate, table } from './build';
+
+export function controlTables(d: ControlData): ReportTable[] {
+  const range = `с ${ruDate(d.from)} по ${ruDate(d.to)}`;
+  const journals = table(
+    'Контроль ведения журнала по журналам',
+    `${range}. Минимум отметок за период — ${d.minMarks}; срок выставления отметок за контрольные работы — ${d.controlMarksDays} дн. Часы: по КТП и учебному плану на год; по расписанию и проведено — по ${ruDate(d.to)}.`,
+    [
+      col('journal', 'Класс, предмет', 24),
+      col('teacher', 'Учитель', 16),
+      int('lessons', 'Уроков'),
+      int('noTopic', 'Без темы'),
+      int('noHomework', 'Без д/з'),
+      int('late', 'Запол. поздно', 8),
+      int('controlWorks', 'К/р'),
+      int('overdueControl', 'К/р просроч.', 8),
+      int('students', 'Уч-ся'),
+      percent('noMarksPct', '% без отметок'),
+      percent('oneMarkPct', '% с одной'),
+      int('belowMin', `Меньше ${d.minMarks} отм.`, 8),
+      int('ktpHours', 'КТП, ч'),
+      int('curriculumHours', 'План, ч'),
+      int('scheduled', 'По расп.'),
+      int('given', 'Проведено', 8),
+    ],
+    d.rows.map((r) => [
+      `${r.className} ${r.subjectName}${r.subgroupName ? ` (${r.subgroupName})` : ''}`,
+      r.teacherName, r.lessons, r.noTopic, r.noHomework, r.late, r.controlWorks, r.overdueControl, r.students, r.noMarksPct, r.oneMarkPct, r.belowMin,
+      r.ktpHours, r.curriculumHours, r.scheduled, r.given,
+    ]),
+    { links: d.rows.map((r) => ({ assignmentId: r.assignmentId, periodId: r.periodId, lessonId: null })) },
+  );
+  const teachers = table(
+    'Контроль ведения журнала по учителям',
+    range,
+    [col('teacher', 'Учитель', 22), int('lessons', 'Уроков'), int('noTopic', 'Без темы'), int('noHomework', 'Без д/з'), int('late', 'Запол. поздно', 8), int('overdueControl', 'К/р просроч.', 8), int('belowMin', 'Мало отметок', 8)],
+    d.teachers.map((t) => [t.teacherName, t.lessons, t.noTopic, t.noHomework, t.late, t.overdueControl, t.belowMin]),
+  );
+  const problems = table(
+    'Уроки с замечаниями',
+    d.problemsCut > 0 ? `Показаны первые ${d.problems.length}; ещё ${d.problemsCut} — сузьте период.` : null,
+    [col('date', 'Дата', 10), col('class', 'Класс', 6), col('subject', 'Предмет', 22), col('teacher', 'Учитель', 16), col('problems', 'Замечания', 40)],
+    d.problems.map((p) => [ruDate(p.date), p.className, p.subjectName, p.teacherName, p.problems.join('; ')]),
+    { links: d.problems.map((p) => ({ assignmentId: p.assignmentId, periodId: p.periodId, lessonId: p.lessonId })) },
+  );
+  return [journals, teachers, problems];
+}

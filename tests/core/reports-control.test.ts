@@ -1,0 +1,67 @@
+// Journal-filling control on the hand-built school, with a few faulty lessons added here and counted by hand.
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ControlData } from '../../src/shared/contract';
+import { writers } from '../../src/core/demo/sql';
+import { directCaller, testCore } from '../helpers/core';
+import { buildTinySchool, type TinySchool } from '../helpers/tiny-school';
+
+describe('journal-filling control on a school counted by hand', () => {
+  const core = testCore({ clock: { now: () => new Date('2026-01-20T10:00:00') } });
+  const deputy = directCaller(core);
+  const math = directCaller(core);
+  let school: TinySchool;
+
+  beforeAll(async () => {
+    school = buildTinySchool(core.db);
+    const w = writers(core.db.$client);
+    const { assignments: a, kinds, users: u, students: s } = school;
+    const at = '2025-08-20 10:00:00';
+    const lesson = (assignment: number, date: string, topic: string | null, hw: string | null, entered: string | null, kind = kinds.lessonKind) =>
+      w.lesson(assignment, date, 1, topic, hw, kind, null, u.klruk, 'held', entered, entered, null, at);
+    lesson(a.rus5, '2025-09-08', null, null, null); // no topic, no homework
+    lesson(a.mat5, '2025-09-09', 'Дроби', '№ 12', '2025-09-09 19:30:00'); // after 17:00: late
+    const control = lesson(a.mat5, '2025-09-10', 'Контрольная работа № 1', 'нет', '2025-09-10 14:00:00', kinds.controlKind);
+    for (const id of [s.A, s.B, s.C, s.D, s.E, s.F, s.G]) w.mark(control, id, '4', null, kinds.controlKind, '2025-09-20 10:00:00', u.math); // 10 days: overdue
+    lesson(a.eng5g1, '2025-09-11', 'Test 1', 'ex. 3', '2025-09-11 14:00:00', kinds.controlKind); // no marks at all: overdue
+    const onTime = lesson(a.mat5, '2025-09-12', 'Контрольная работа № 2', 'нет', '2025-09-12 14:00:00', kinds.controlKind);
+    for (const id of [s.A, s.B]) w.mark(onTime, id, '5', null, kinds.controlKind, '2025-09-15 10:00:00', u.math);
+    lesson(a.rus1, '2025-09-08', 'Буква А', null, '2025-09-08 12:00:00'); // 1st grade: no homework is right
+    await deputy.invoke('auth:login', { login: 'zavuch', password: 'demo' });
+    await math.invoke('auth:login', { login: 'math', password: 'demo' });
+  });
+
+  async function control(caller: ReturnType<typeof directCaller>, input: Record<string, unknown>) {
+    const result = await caller.invoke('reports:control', input);
+    if (!result.ok) throw new Error(result.error.message);
+    return (result.value as { data: ControlData }).data;
+  }
+
+  it('counts every fault of September per journal', async () => {
+    const d = await control(deputy, { from: '2025-09-01', to: '2025-09-30' });
+    const row = (cls: string, subject: string) => d.rows.find((r) => r.className === cls && r.subjectName === subject && !r.subgroupName)!;
+    expect(row('5А', 'Русский язык')).toMatchObject({ lessons: 4, noTopic: 1, noHomework: 1, late: 0, controlWorks: 0, overdueControl: 0 });
+    // Maths: 1, 2, 9, 10, 12 September held (3 September cancelled) — 5 of the 6 the timetable gave.
+    // Marks in September: А and Б two, В … Ж one, Зайцева none (8 on the roll at some point of the month).
+    expect(row('5А', 'Математика')).toMatchObject({
+      lessons: 5, noTopic: 0, late: 1, controlWorks: 2, overdueControl: 1, students: 8, noMarksPct: 12.5, oneMarkPct: 62.5, belowMin: 8, scheduled: 6, given: 5, ktpHours: null,
+    });
+    const eng = d.rows.find((r) => r.className === '5А' && r.subgroupName === '1 группа')!;
+    expect(eng).toMatchObject({ controlWorks: 1, overdueControl: 1, students: 4, noMarksPct: 100 });
+    expect(row('1А', 'Русский язык')).toMatchObject({ lessons: 1, noHomework: 0, noMarksPct: null, belowMin: 0 });
+    expect(d.problems.map((p) => [p.date, p.subjectName, p.problems.join('; ')])).toEqual([
+      ['2025-09-08', 'Русский язык', 'нет темы; нет домашнего задания'],
+      ['2025-09-09', 'Математика', 'записан после 17:00'],
+      ['2025-09-10', 'Математика', 'отметки за работу позже 7 дн.'],
+      ['2025-09-11', 'Английский язык (1 группа)', 'нет отметок за работу (срок 7 дн.)'],
+    ]);
+    expect(d.problems[0]).toMatchObject({ periodId: school.periods.q1 });
+    expect(d.teachers.find((t) => t.teacherName === 'Счётова А. П.')).toMatchObject({ late: 1, overdueControl: 1 });
+  });
+
+  it('shows a teacher only their own journals and refuses a range across years', async () => {
+    const d = await control(math, { from: '2025-09-01', to: '2025-09-30' });
+    expect(new Set(d.rows.map((r) => r.teacherName))).toEqual(new Set(['Счётова А. П.']));
+    expect(await deputy.invoke('reports:control', { from: '2025-10-01', to: '2025-09-01' })).toMatchObject({ ok: false, error: { kind: 'validation', message: 'Начало периода позже его конца' } });
+    expect(await deputy.invoke('reports:control', { from: '2025-08-01', to: '2025-09-01' })).toMatchObject({ ok: false, error: { kind: 'validation' } });
+  });
+});
