@@ -12,6 +12,7 @@ import type { CallContext } from '../src/core/api/dispatch';
 import { gridInChromium } from './render';
 import { reportBenches } from './reports';
 import { printBench } from './print';
+import { loginBench } from './login';
 import { backupBench } from './backup';
 import { summarize } from './stats';
 
@@ -171,6 +172,7 @@ async function main() {
     if (!only || only === 'reports') await reportBenches(file, migrationsFolder, today, rows);
   }
   if (!only || only === 'print') printBench(work, rows);
+  if (!only || only === 'login') rows.push(...(await loginBench(work, migrationsFolder, fixedClock(`${today}T10:00:00`))));
   const width = Math.max(...rows.map((r) => r.name.length));
   console.log(`\n${'benchmark'.padEnd(width)}  ${'value'.padStart(10)}  unit  note`);
   for (const r of rows) console.log(`${r.name.padEnd(width)}  ${r.value.toFixed(r.unit === 's' ? 1 : 2).padStart(10)}  ${r.unit.padEnd(4)}  ${r.note ?? ''}`);

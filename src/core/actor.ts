@@ -7,4 +7,6 @@ export interface Actor {
   roles: Role[];
   fullName: string;
   shortName: string;
+  /** Set after a one-time password: the dispatcher lets only `auth:*` through until it is changed. */
+  mustChangePassword?: boolean;
 }

@@ -14,6 +14,7 @@ import { createPrintService, type DesktopFiles } from './print/service';
 import { createReportsService } from './reports/service';
 import { createSchoolService } from './school/service';
 import { createSetupService } from './school/setup';
+import { createUsersService } from './auth/users';
 
 /** Every service of the core, wired with explicit dependencies: nothing global, no Electron. */
 export interface ServiceOptions {
@@ -39,6 +40,7 @@ export function createServices({ db, clock, backup, fontsDir, printDir, desktop 
     audit,
     school,
     auth: createAuthService({ db, clock, audit }),
+    users: createUsersService({ db, clock, audit }),
     setup: createSetupService({ db, clock, audit }),
     journal: createJournalService({ db, clock, audit, school, periodMarks }),
     periodMarks,

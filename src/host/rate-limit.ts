@@ -1,8 +1,10 @@
 /**
  * Failed logins per client address in a sliding window. In memory on purpose: the host serves one school,
- * and a restart forgetting the counts is harmless next to the guessing it slows down.
+ * and a restart forgetting the counts is harmless next to the guessing it slows down. Each account locks
+ * itself after 5 wrong passwords in the core (core/auth/lockout.ts); this limit is against one source trying
+ * many logins, so it is higher, and a staffroom computer where one teacher mistyped still lets the next log in.
  */
-export function createLoginLimiter({ maxFailures = 5, windowMs = 5 * 60_000, now = () => Date.now() } = {}) {
+export function createLoginLimiter({ maxFailures = 20, windowMs = 5 * 60_000, now = () => Date.now() } = {}) {
   const failures = new Map<string, number[]>();
   const recent = (key: string) => (failures.get(key) ?? []).filter((t) => now() - t < windowMs);
 

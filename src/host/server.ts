@@ -66,7 +66,7 @@ export function createHostApp(options: HostOptions): Hono {
     });
     if (isLogin) {
       if (result.ok) limiter.succeed(client);
-      else if (result.error.kind === 'unauthorized') limiter.fail(client);
+      else if (result.error.kind === 'unauthorized' || result.error.kind === 'locked') limiter.fail(client);
     }
     return c.json(result);
   });

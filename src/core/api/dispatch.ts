@@ -57,6 +57,9 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       if (channel.access !== 'public' && actor === null) {
         throw new AppError('unauthorized', 'Сеанс завершён: войдите в систему снова');
       }
+      if (actor?.mustChangePassword && channel.access !== 'public' && !channelName.startsWith('auth:')) {
+        throw new AppError('forbidden', 'Сначала смените временный пароль');
+      }
       if (!mayAccess(channel.access, actor?.roles ?? null)) {
         throw new AppError('forbidden', 'У вас нет прав на это действие');
       }

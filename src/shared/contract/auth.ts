@@ -9,6 +9,8 @@ export const sessionUser = z.object({
   fullName: z.string(),
   shortName: z.string(), // «Иванова М. П.»
   roles: z.array(z.enum(roles)),
+  /** After a one-time password: nothing but `auth:*` works until the password is changed. */
+  mustChangePassword: z.boolean(),
 });
 export type SessionUser = z.infer<typeof sessionUser>;
 
@@ -23,5 +25,14 @@ export const authContract = {
     output: sessionUser,
   }),
   logout: defineChannel({ channel: 'auth:logout', access: 'session', input: z.object({}), output: z.null() }),
+  changePassword: defineChannel({
+    channel: 'auth:changePassword',
+    access: 'session',
+    input: z.object({
+      oldPassword: z.string().min(1, 'Введите текущий пароль').max(256),
+      newPassword: z.string().min(1, 'Введите новый пароль').max(256),
+    }),
+    output: sessionUser,
+  }),
   me: defineChannel({ channel: 'auth:me', access: 'public', input: z.object({}), output: sessionUser.nullable() }),
 };

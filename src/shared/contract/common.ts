@@ -19,3 +19,10 @@ export type AbsenceCode = z.infer<typeof absenceCode>;
 /** Why a change is made in a closed period; also accepted (and audited) when the period is open. */
 export const correctionReason = z.string().trim().min(5, 'Причина исправления: не короче 5 символов').max(500).optional();
 export type PeriodMarkValue = z.infer<typeof periodMarkValue>;
+
+/** A login: lowercase Latin letters, digits, dots and hyphens, so it is typed the same on every keyboard layout. */
+export const loginName = z
+  .string()
+  .trim()
+  .regex(/^[a-z0-9._-]{3,32}$/, 'Логин: от 3 до 32 латинских букв, цифр, точек, дефисов');
+export const personName = z.string().trim().min(1, 'Заполните поле').max(100);

@@ -10,6 +10,7 @@ import { journalContract } from './journal';
 import { reportsContract } from './reports';
 import { schoolContract } from './school';
 import { setupContract } from './setup';
+import { usersContract } from './users';
 import type { Channel } from './define';
 
 export * from './define';
@@ -26,6 +27,7 @@ export * from './print';
 export * from './attendance';
 export * from './day';
 export * from './reports';
+export * from './users';
 
 /** Every call of the application, by domain. Transports and the preload derive their channel lists from this. */
 export const contract = {
@@ -41,6 +43,7 @@ export const contract = {
   attendance: attendanceContract,
   day: dayContract,
   reports: reportsContract,
+  users: usersContract,
 } as const;
 
 export const allChannels: readonly Channel[] = Object.values(contract).flatMap((domain) => Object.values(domain) as Channel[]);

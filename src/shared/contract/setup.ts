@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { defineChannel } from './define';
-import { demoTier } from './common';
+import { demoTier, loginName, personName } from './common';
 
-const personName = z.string().trim().min(1, 'Заполните поле').max(100);
 
 export const setupContract = {
   status: defineChannel({
@@ -18,10 +17,7 @@ export const setupContract = {
     input: z.object({
       schoolName: z.string().trim().min(3, 'Укажите название школы').max(300),
       admin: z.object({
-        login: z
-          .string()
-          .trim()
-          .regex(/^[a-z0-9._-]{3,32}$/, 'Логин: от 3 до 32 латинских букв, цифр, точек, дефисов'),
+        login: loginName,
         password: z.string().min(8, 'Пароль не короче 8 символов').max(256),
         lastName: personName,
         firstName: personName,

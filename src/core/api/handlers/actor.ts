@@ -7,4 +7,4 @@ export function must(actor: Actor | null): Actor {
   return actor;
 }
 
-export const sessionUser = (a: Actor) => ({ id: a.userId, login: a.login, fullName: a.fullName, shortName: a.shortName, roles: a.roles });
+export const sessionUser = (a: Actor) => ({ id: a.userId, login: a.login, fullName: a.fullName, shortName: a.shortName, roles: a.roles, mustChangePassword: a.mustChangePassword ?? false });

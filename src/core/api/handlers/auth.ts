@@ -13,5 +13,10 @@ export const authHandlers = (s: Services): Handlers['auth'] => ({
     call.setSession(null);
     return null;
   },
+  changePassword: async (input, actor) => {
+    const me = must(actor);
+    await s.auth.changePassword(me, input.oldPassword, input.newPassword);
+    return sessionUser({ ...me, mustChangePassword: false });
+  },
   me: (_input, actor) => (actor ? sessionUser(actor) : null),
 });

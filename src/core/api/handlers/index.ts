@@ -12,6 +12,7 @@ import { journalHandlers } from './journal';
 import { reportsHandlers } from './reports';
 import { schoolHandlers } from './school';
 import { setupHandlers } from './setup';
+import { usersHandlers } from './users';
 
 /**
  * Maps each channel of the contract to its service call, one file per domain. Handlers hold no logic and
@@ -31,5 +32,6 @@ export function createHandlers(s: Services): Handlers {
     attendance: attendanceHandlers(s),
     day: dayHandlers(s),
     reports: reportsHandlers(s),
+    users: usersHandlers(s),
   };
 }

@@ -5,6 +5,7 @@ import { ErrorPanel } from '../errors/ErrorPanel';
 import { LoginScreen } from '../login/LoginScreen';
 import { FirstStartScreen, type SetupOutcome } from '../setup/FirstStartScreen';
 import { AppLayout } from '../shell/AppLayout';
+import { ChangePasswordScreen } from '../users/ChangePasswordScreen';
 
 function FullScreenLoader() {
   return (
@@ -33,5 +34,6 @@ export function Root() {
   if (!hasSchool) return <FirstStartScreen onDone={setSetupOutcome} />;
   if (me.data === undefined) return <FullScreenLoader />;
   if (me.data === null) return <LoginScreen schoolName={status.data.schoolName} isDemo={status.data.isDemo} setup={setupOutcome} />;
+  if (me.data.mustChangePassword) return <ChangePasswordScreen user={me.data} />;
   return <AppLayout user={me.data} schoolName={status.data.schoolName} />;
 }

@@ -8,6 +8,7 @@ import { JournalScreen } from '../journal/JournalScreen';
 import { PeriodLocksScreen } from '../periods/PeriodLocksScreen';
 import { PrintScreen } from '../print/PrintScreen';
 import { ReportsScreen } from '../reports/ReportsScreen';
+import { UsersScreen } from '../users/UsersScreen';
 import { Placeholder } from './Placeholder';
 import { visibleSections, type Section } from './sections';
 import { useHashRoute } from './useHashRoute';
@@ -21,6 +22,7 @@ function SectionContent({ section, user }: { section: Section; user: SessionUser
   if (section.id === 'reports') return <ReportsScreen />;
   if (section.id === 'backup') return <BackupScreen />;
   if (section.id === 'print') return <PrintScreen />;
+  if (section.id === 'admin') return <UsersScreen />;
   return <Placeholder title={section.label} />;
 }
 

@@ -1,0 +1,101 @@
+import { asc, eq } from 'drizzle-orm';
+import { AppError } from '../../shared/errors';
+import { fullName } from '../../shared/names';
+import type { Role } from '../../shared/roles';
+import type { Actor } from '../actor';
+import type { AuditService } from '../audit/service';
+import type { Clock } from '../clock';
+import type { Db } from '../db/open';
+import { sessions, userRoles, users } from '../db/schema';
+import { createLockout } from './lockout';
+import { hashPassword } from './password';
+import { generateOneTimePassword } from './policy';
+
+export interface NewUser {
+  login: string;
+  lastName: string;
+  firstName: string;
+  middleName?: string | undefined;
+  roles: Role[];
+}
+
+export type UsersService = ReturnType<typeof createUsersService>;
+
+/** The admin's accounts: create with a one-time password, reset it, disable who left, unlock after guessing. */
+export function createUsersService({ db, clock, audit }: { db: Db; clock: Clock; audit: AuditService }) {
+  const lockout = createLockout({ db, clock });
+
+  function existing(userId: number) {
+    const user = db.select().from(users).where(eq(users.id, userId)).get();
+    if (!user) throw new AppError('not_found', 'Пользователь не найден');
+    return user;
+  }
+  // Ending the sessions is what makes a disable or a reset take effect on a computer left logged in.
+  const endSessions = (userId: number) => db.delete(sessions).where(eq(sessions.userId, userId)).run();
+
+  return {
+    list() {
+      const roleRows = db.select().from(userRoles).all();
+      return db
+        .select()
+        .from(users)
+        .orderBy(asc(users.lastName), asc(users.firstName))
+        .all()
+        .map((u) => ({
+          id: u.id,
+          login: u.login,
+          fullName: fullName(u),
+          roles: roleRows.filter((r) => r.userId === u.id).map((r) => r.role as Role),
+          isActive: u.isActive,
+          mustChangePassword: u.mustChangePassword,
+          lockedUntil: lockout.lockedUntil(u),
+        }));
+    },
+
+    async create(input: NewUser, actor: Actor): Promise<{ id: number; oneTimePassword: string }> {
+      const login = input.login.toLowerCase();
+      if (db.select({ id: users.id }).from(users).where(eq(users.login, login)).get()) {
+        throw new AppError('conflict', `Логин «${login}» уже занят`);
+      }
+      const oneTimePassword = generateOneTimePassword();
+      const passwordHash = await hashPassword(oneTimePassword);
+      const id = db.transaction((tx) => {
+        const row = tx
+          .insert(users)
+          .values({ login, passwordHash, lastName: input.lastName, firstName: input.firstName, middleName: input.middleName || null, mustChangePassword: true })
+          .returning({ id: users.id })
+          .get();
+        for (const role of new Set(input.roles)) tx.insert(userRoles).values({ userId: row.id, role }).run();
+        return row.id;
+      });
+      audit.record({ userId: actor.userId, action: 'users.create', entity: 'user', entityId: id, newValue: { login, roles: input.roles } });
+      return { id, oneTimePassword };
+    },
+
+    async resetPassword(userId: number, actor: Actor): Promise<{ oneTimePassword: string }> {
+      existing(userId);
+      const oneTimePassword = generateOneTimePassword();
+      const passwordHash = await hashPassword(oneTimePassword);
+      db.update(users).set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId)).run();
+      endSessions(userId);
+      audit.record({ userId: actor.userId, action: 'users.reset', entity: 'user', entityId: userId });
+      return { oneTimePassword };
+    },
+
+    /** Disabling keeps the user's row, so their marks and lessons still name them; only logging in stops. */
+    setActive(userId: number, active: boolean, actor: Actor): void {
+      const user = existing(userId);
+      if (!active && userId === actor.userId) throw new AppError('conflict', 'Нельзя отключить собственную учётную запись');
+      if (user.isActive === active) return;
+      db.update(users).set({ isActive: active }).where(eq(users.id, userId)).run();
+      if (!active) endSessions(userId);
+      audit.record({ userId: actor.userId, action: active ? 'users.enable' : 'users.disable', entity: 'user', entityId: userId });
+    },
+
+    unlock(userId: number, actor: Actor): void {
+      const user = existing(userId);
+      lockout.reset(userId);
+      audit.record({ userId: actor.userId, action: 'users.unlock', entity: 'user', entityId: userId, oldValue: { lockedUntil: user.lockedUntil } });
+    },
+  };
+}

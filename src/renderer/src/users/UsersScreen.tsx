@@ -1,0 +1,117 @@
+import { useState } from 'react';
+import { Badge, Button, Center, Code, Group, Loader, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { contract, type UserRow } from '../../../shared/contract';
+import { roleNames } from '../../../shared/roles';
+import { invoke } from '../api/invoke';
+import { ErrorPanel } from '../errors/ErrorPanel';
+import { CreateUserDialog } from './CreateUserDialog';
+
+const usersKey = ['users', 'list'] as const;
+
+/** Shown once: the one-time password is stored only hashed, so closing this dialog is the last chance to read it. */
+function OneTimePassword({ shown, onClose }: { shown: { login: string; password: string } | null; onClose: () => void }) {
+  return (
+    <Modal opened={shown !== null} onClose={onClose} title="Временный пароль" centered>
+      <Stack>
+        <Text size="sm">
+          Передайте пользователю <b>{shown?.login}</b> этот пароль. Он показывается один раз; при первом входе пароль нужно будет сменить.
+        </Text>
+        <Code block fz="xl" data-testid="one-time-password">
+          {shown?.password}
+        </Code>
+        <Button onClick={onClose}>Пароль передан, закрыть</Button>
+      </Stack>
+    </Modal>
+  );
+}
+
+/** The administrator's list of accounts: who holds which roles, who is disabled or locked out. */
+export function UsersScreen() {
+  const client = useQueryClient();
+  const users = useQuery({ queryKey: usersKey, queryFn: () => invoke(contract.users.list, {}) });
+  const [creating, setCreating] = useState(false);
+  const [shown, setShown] = useState<{ login: string; password: string } | null>(null);
+  const refresh = () => void client.invalidateQueries({ queryKey: usersKey });
+  const reset = useMutation({
+    mutationFn: (u: UserRow) => invoke(contract.users.resetPassword, { userId: u.id }).then((r) => ({ login: u.login, password: r.oneTimePassword })),
+    onSuccess: (s) => {
+      setShown(s);
+      refresh();
+    },
+  });
+  const setActive = useMutation({ mutationFn: (v: { userId: number; active: boolean }) => invoke(contract.users.setActive, v), onSuccess: refresh });
+  const unlock = useMutation({ mutationFn: (userId: number) => invoke(contract.users.unlock, { userId }), onSuccess: refresh });
+
+  if (users.error) return <ErrorPanel error={users.error} onRetry={() => void users.refetch()} />;
+  if (!users.data)
+    return (
+      <Center py="xl">
+        <Loader size="sm" aria-label="Загрузка" />
+      </Center>
+    );
+
+  return (
+    <Stack gap="md" maw={1100}>
+      <Group justify="space-between">
+        <Title order={3}>Пользователи</Title>
+        <Button onClick={() => setCreating(true)} data-testid="user-create">
+          Добавить пользователя
+        </Button>
+      </Group>
+      <Table striped withTableBorder data-testid="users-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>ФИО</Table.Th>
+            <Table.Th>Логин</Table.Th>
+            <Table.Th>Роли</Table.Th>
+            <Table.Th>Состояние</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {users.data.map((u) => (
+            <Table.Tr key={u.id} data-testid={`user-${u.login}`}>
+              <Table.Td>{u.fullName}</Table.Td>
+              <Table.Td>{u.login}</Table.Td>
+              <Table.Td>{u.roles.map((r) => roleNames[r]).join(', ')}</Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  {!u.isActive && <Badge color="gray">отключён</Badge>}
+                  {u.lockedUntil && <Badge color="red">заблокирован до {u.lockedUntil.slice(11, 16)}</Badge>}
+                  {u.isActive && u.mustChangePassword && <Badge color="yellow">временный пароль</Badge>}
+                  {u.isActive && !u.lockedUntil && !u.mustChangePassword && <Badge color="green">активен</Badge>}
+                </Group>
+              </Table.Td>
+              <Table.Td>
+                <Group gap="xs" justify="flex-end" wrap="nowrap">
+                  {u.lockedUntil && (
+                    <Button size="xs" color="red" variant="light" onClick={() => unlock.mutate(u.id)}>
+                      Разблокировать
+                    </Button>
+                  )}
+                  <Button size="xs" variant="default" onClick={() => reset.mutate(u)}>
+                    Сбросить пароль
+                  </Button>
+                  <Button size="xs" variant="subtle" onClick={() => setActive.mutate({ userId: u.id, active: !u.isActive })}>
+                    {u.isActive ? 'Отключить' : 'Включить'}
+                  </Button>
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <CreateUserDialog
+        opened={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(login, password) => {
+          setCreating(false);
+          setShown({ login, password });
+          refresh();
+        }}
+      />
+      <OneTimePassword shown={shown} onClose={() => setShown(null)} />
+    </Stack>
+  );
+}
