@@ -65,7 +65,7 @@ export function UsersScreen() {
             <Table.Th>ФИО</Table.Th>
             <Table.Th>Логин</Table.Th>
             <Table.Th>Роли</Table.Th>
-            <Table.Th>Состояние</Table.Th>
+            <Table.Th w={230}>Состояние</Table.Th>
             <Table.Th />
           </Table.Tr>
         </Table.Thead>
