@@ -1,9 +1,10 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli';
 import { demoDbFile } from '../helpers/backup';
+import { capturedOutput } from '../helpers/output';
 import { tempDir } from '../helpers/temp';
 
 /** The standard `age` tool reads a passphrase only from a terminal: `script` gives it one. */
@@ -26,15 +27,7 @@ describe('zhurnal backup, verify-backup and restore', () => {
   const live = demoDbFile(dir);
   const passFile = path.join(dir, 'pass.txt');
   fs.writeFileSync(passFile, 'кодовая фраза для копий\n');
-  let out = '';
-  let err = '';
-  beforeEach(() => {
-    out = '';
-    err = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-    vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  });
-  afterEach(() => vi.restoreAllMocks());
+  const output = capturedOutput();
 
   it('prints one line per destination and exits non-zero when one of them failed', async () => {
     const [a, b] = [path.join(dir, 'a'), path.join(dir, 'b')];
@@ -42,7 +35,7 @@ describe('zhurnal backup, verify-backup and restore', () => {
     fs.mkdirSync(b);
     const code = await main(['backup', '--db', live, '--to', a, '--to', path.join(dir, 'nowhere'), '--to', b, '--passphrase-file', passFile]);
     expect(code).toBe(2);
-    const lines = out.trim().split('\n');
+    const lines = output.out.trim().split('\n');
     expect(lines.slice(0, 3).map((l) => l.split(' ')[0])).toEqual(['ГОТОВО', 'ОШИБКА', 'ГОТОВО']);
     expect(lines[1]).toMatch(/не найдена/);
   });
@@ -51,7 +44,7 @@ describe('zhurnal backup, verify-backup and restore', () => {
     const c = path.join(dir, 'c');
     fs.mkdirSync(c);
     expect(await main(['backup', '--db', live, '--to', c, '--json'])).toBe(0);
-    const parsed = JSON.parse(out) as { ok: boolean; destinations: { ok: boolean }[]; manifest: { encrypted: boolean } };
+    const parsed = JSON.parse(output.out) as { ok: boolean; destinations: { ok: boolean }[]; manifest: { encrypted: boolean } };
     expect(parsed.ok).toBe(true);
     expect(parsed.manifest.encrypted).toBe(false);
   });
@@ -59,17 +52,17 @@ describe('zhurnal backup, verify-backup and restore', () => {
   it('verifies a backup, and refuses it with the wrong passphrase', async () => {
     const file = path.join(dir, 'a', fs.readdirSync(path.join(dir, 'a')).find((n) => n.endsWith('.age'))!);
     expect(await main(['verify-backup', file, '--passphrase-file', passFile])).toBe(0);
-    expect(out).toMatch(/Копия исправна: учеников 132/);
+    expect(output.out).toMatch(/Копия исправна: учеников 132/);
     const wrong = path.join(dir, 'wrong.txt');
     fs.writeFileSync(wrong, 'не та фраза');
     expect(await main(['verify-backup', file, '--passphrase-file', wrong])).toBe(1);
-    expect(err.trim()).toBe('Неверный пароль шифрования копии');
+    expect(output.err.trim()).toBe('Неверный пароль шифрования копии');
   });
 
   it('restores from a backup and keeps the previous database', async () => {
     const file = path.join(dir, 'a', fs.readdirSync(path.join(dir, 'a')).find((n) => n.endsWith('.age'))!);
     expect(await main(['restore', '--db', live, '--from', file, '--passphrase-file', passFile])).toBe(0);
-    expect(out).toMatch(/База восстановлена/);
+    expect(output.out).toMatch(/База восстановлена/);
     expect(fs.readdirSync(path.join(dir, 'before-restore'))).toHaveLength(1);
   });
 
@@ -86,6 +79,6 @@ describe('zhurnal backup, verify-backup and restore', () => {
     const pass2 = path.join(dir, 'pass2.txt');
     fs.writeFileSync(pass2, 'другая фраза');
     expect(await main(['verify-backup', byAge, '--passphrase-file', pass2])).toBe(0);
-    expect(out).toMatch(/описание рядом с ней не найдено/);
+    expect(output.out).toMatch(/описание рядом с ней не найдено/);
   });
 });

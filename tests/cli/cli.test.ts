@@ -1,35 +1,28 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli';
+import { capturedOutput } from '../helpers/output';
 import { tempDir } from '../helpers/temp';
 
 describe('the zhurnal CLI', () => {
   const dir = tempDir();
-  let out = '';
-  let err = '';
-  beforeEach(() => {
-    out = '';
-    err = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-    vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  });
-  afterEach(() => vi.restoreAllMocks());
+  const output = capturedOutput();
 
   it('prints help and exits 0', async () => {
     expect(await main(['--help'])).toBe(0);
-    expect(out).toMatch(/demo/);
-    expect(out).toMatch(/serve/);
+    expect(output.out).toMatch(/demo/);
+    expect(output.out).toMatch(/serve/);
   });
 
   it('creates the demo school in a new file, and refuses to overwrite it', async () => {
     const file = path.join(dir, 'demo.db');
     expect(await main(['demo', '--db', file, '--tier', 'small', '--years', '1', '--today', '2026-11-24'])).toBe(0);
-    expect(out).toMatch(/Демонстрационная школа создана/);
+    expect(output.out).toMatch(/Демонстрационная школа создана/);
     const size = fs.statSync(file).size;
     expect(await main(['demo', '--db', file, '--tier', 'small'])).toBe(1);
-    expect(err).toMatch(/уже существует/);
-    expect(err.trim().split('\n')).toHaveLength(1);
+    expect(output.err).toMatch(/уже существует/);
+    expect(output.err.trim().split('\n')).toHaveLength(1);
     expect(fs.statSync(file).size).toBe(size);
   });
 
@@ -48,17 +41,17 @@ describe('the zhurnal CLI', () => {
     expect(await main(['report', 'summary-sheet', '--db', db, '--class', '5а', '--format', 'pdf', '--out', pdf])).toBe(0);
     expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
     expect(await main(['report', 'nonsense', '--db', db, '--format', 'json', '--out', json])).toBe(1);
-    expect(err).toMatch(/Неизвестный отчёт «nonsense». Отчёты: progress, attendance-month/);
+    expect(output.err).toMatch(/Неизвестный отчёт «nonsense». Отчёты: progress, attendance-month/);
     expect(await main(['report', 'attendance-year', '--db', db, '--class', '5Я', '--format', 'json', '--out', json])).toBe(1);
-    expect(err).toMatch(/нет класса «5Я»/);
+    expect(output.err).toMatch(/нет класса «5Я»/);
   });
 
   it('fails with one line on bad input', async () => {
     expect(await main(['demo', '--db', path.join(dir, 'x.db'), '--tier', 'huge'])).toBe(1);
-    expect(err).toMatch(/Неизвестный размер школы/);
+    expect(output.err).toMatch(/Неизвестный размер школы/);
     expect(await main(['frobnicate'])).toBe(1);
     expect(await main(['serve', '--db', path.join(dir, 'missing.db')])).toBe(1);
-    expect(err).toMatch(/не найден/);
+    expect(output.err).toMatch(/не найден/);
     expect(fs.existsSync(path.join(dir, 'missing.db'))).toBe(false);
     expect(await main(['demo', '--bogus'])).toBe(1);
   });

@@ -151,6 +151,10 @@ describe('the class teacher’s attendance', () => {
     const grid = await subjectTeacher.invoke('journal:grid', { assignmentId: target.assignmentId, periodId: target.periodId });
     if (!grid.ok) throw new Error(grid.error.message);
     expect((grid.value as { absences: unknown[] }).absences).toContainEqual({ lessonId: target.lessonId, studentId, code: 'б' });
+    // …and the cell's history names the class teacher and the note.
+    const history = await subjectTeacher.invoke('journal:cellHistory', { lessonId: target.lessonId, studentId });
+    expect(history).toMatchObject({ ok: true });
+    expect((history as { value: unknown[] }).value.at(-1)).toMatchObject({ action: 'absence.set', oldValue: 'н', newValue: 'б', reason, userName: expect.stringMatching(/^\S+ \S\. \S\.$/) });
   });
 
   it('refuses everyone but the class’s own class teacher, and a refused call changes nothing', async () => {

@@ -13,7 +13,9 @@ describe('the backup screen in Chromium', () => {
   it('backs up to three folders with one failing, verifies a copy and restores the school from it', async () => {
     const { page } = h;
     await h.logIn('admin');
-    await page.getByTestId('nav-backup').click();
+    // The reminder shows on the admin's first screen and leads to the backups.
+    await expect.poll(() => page.getByTestId('backup-reminder').innerText()).toMatch(/ни разу/);
+    await page.getByRole('button', { name: 'Открыть «Резервные копии»' }).click();
     await expect.poll(() => page.getByTestId('backup-warning').innerText()).toMatch(/ни разу/);
 
     for (const d of drives) {
@@ -57,8 +59,12 @@ describe('the backup screen in Chromium', () => {
     await page.getByRole('button', { name: 'Войти заново' }).click();
     await page.getByRole('button', { name: 'Войти' }).waitFor();
     await h.logIn('admin');
+    // The restored school still knows its drives and its last backup: no reminder.
+    await page.getByTestId('navigation').waitFor();
+    await page.waitForTimeout(500);
+    expect(await page.getByTestId('backup-reminder').count()).toBe(0);
     await page.getByTestId('nav-backup').click();
-    await page.getByTestId('backup-destinations').waitFor();
+    await expect.poll(() => page.getByTestId('backup-destination').count()).toBe(3);
   });
 
   it('is not in a teacher’s navigation', async () => {

@@ -57,4 +57,34 @@ describe('the thematic plan in the browser', () => {
     expect(set.n).toBeGreaterThan(0);
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
   });
+
+  it('lets the teacher correct the plan by hand: rename, move, add a topic, with the hours checked as they type', async () => {
+    const { page } = h;
+    const sql = h.core.db.$client;
+    const assignmentId = (sql.prepare(
+      `select a.id from assignments a join users u on u.id = a.teacher_id join classes c on c.id = a.class_id join subjects s on s.id = a.subject_id
+       where u.login = 'uchitel' and c.grade = 5 and c.letter = 'А' and s.name = 'Математика'`,
+    ).get() as { id: number }).id;
+    const topics = () => sql.prepare('select t.title, t.hours from thematic_plan_topics t join thematic_plans p on p.id = t.plan_id where p.assignment_id = ? order by t.position').all(assignmentId) as { title: string; hours: number }[];
+    const before = topics();
+    await h.logIn('uchitel');
+    await page.getByTestId('nav-journal').click();
+    await page.getByTestId('plan-open').click();
+    await page.getByTestId('plan-edit-open').click();
+    const editor = page.getByTestId('plan-editor');
+    await editor.getByLabel('Тема 2', { exact: true }).fill('Обыкновенные и десятичные дроби');
+    await editor.getByRole('button', { name: 'Ниже' }).first().click();
+    await page.getByTestId('plan-add-row').click();
+    await editor.getByLabel(`Тема ${before.length + 1}`, { exact: true }).fill('Резерв');
+    await editor.getByLabel(`Часов на тему ${before.length + 1}`, { exact: true }).fill('2');
+    await expect.poll(() => editor.getByTestId('hours-check').innerText()).toContain('на 2 ч больше');
+    await page.getByTestId('plan-editor-save').click();
+    await expect.poll(() => page.getByTestId('plan-totals').innerText()).toContain(`Тем: ${before.length + 1}`);
+    expect(topics()).toEqual([
+      { title: 'Обыкновенные и десятичные дроби', hours: before[1]!.hours },
+      before[0],
+      ...before.slice(2),
+      { title: 'Резерв', hours: 2 },
+    ]);
+  });
 });

@@ -100,3 +100,14 @@ export function knownMigrations(migrationsFolder: string): { count: number; last
   const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
   return { count: journal.entries.length, lastTag: journal.entries.at(-1)!.tag };
 }
+
+/** An "older release": a copy of the migrations folder that stops after its first migration. */
+export function firstMigrationOnly(migrationsFolder: string, dir: string): string {
+  const folder = path.join(dir, 'old-migrations');
+  fs.cpSync(migrationsFolder, folder, { recursive: true });
+  const journalFile = path.join(folder, 'meta', '_journal.json');
+  const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: unknown[] };
+  journal.entries = journal.entries.slice(0, 1);
+  fs.writeFileSync(journalFile, JSON.stringify(journal));
+  return folder;
+}

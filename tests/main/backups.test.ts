@@ -10,7 +10,7 @@ import { fakeEvent, resetFake, state } from './fake-electron';
 vi.mock('electron', () => import('./fake-electron'));
 
 const waitFor = async (check: () => boolean) => {
-  for (let i = 0; i < 400 && !check(); i++) await new Promise((r) => setTimeout(r, 25));
+  for (let i = 0; i < 2400 && !check(); i++) await new Promise((r) => setTimeout(r, 25));
   return check();
 };
 

@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, like } from 'drizzle-orm';
 import { z } from 'zod';
 import { backupRetention, backupRun, backupSchedule, type BackupRunRecord } from '../../shared/contract/backup';
 import type { Db } from '../db/open';
@@ -46,6 +46,14 @@ export function backupConfig(db: Db) {
     runs: () => read(db, 'backup.runs', z.array(backupRun), []),
     addRun(run: BackupRunRecord) {
       write(db, 'backup.runs', [run, ...this.runs()].slice(0, keptRuns));
+    },
+    /** Every backup setting as stored, to carry them across a restore. */
+    snapshot: () => db.select().from(settings).where(like(settings.key, 'backup.%')).all(),
+    restoreSnapshot(rows: { key: string; value: string }[]) {
+      db.transaction((tx) => {
+        tx.delete(settings).where(like(settings.key, 'backup.%')).run();
+        if (rows.length > 0) tx.insert(settings).values(rows).run();
+      });
     },
   };
 }

@@ -137,6 +137,8 @@ export function createBackupService({ db, clock, audit, env }: { db: Db; clock: 
       };
     },
 
+    warning: () => stalenessWarning(lastGood(), clock.now()),
+
     addDestination(input: { path: string; label?: string }, actor: Actor): void {
       const dir = path.resolve(input.path);
       if (!path.isAbsolute(input.path) && !input.path.startsWith('\\\\')) throw new AppError('validation', 'Укажите полный путь к папке');
@@ -200,6 +202,7 @@ export function createBackupService({ db, clock, audit, env }: { db: Db; clock: 
       if (runtime.running || runtime.restoring) throw busy();
       runtime.restoring = true;
       const reopened: { db: Db | null } = { db: null };
+      const kept = config.snapshot();
       try {
         const restored = await restoreBackup({
           file: input.file,
@@ -217,6 +220,9 @@ export function createBackupService({ db, clock, audit, env }: { db: Db; clock: 
         const now = reopened.db!;
         // Sessions saved in the backup must not come back to life: everybody logs in again.
         now.delete(sessions).run();
+        // The drives, schedule, passphrase and history belong to this installation, not to the data restored:
+        // without this, the restored file would forget the backup it came from and warn that none was made.
+        backupConfig(now).restoreSnapshot(kept);
         // In the restored database; the admin may not exist there, so the login is written, not the id.
         createAuditService({ db: now, clock }).record({
           userId: null,

@@ -88,6 +88,8 @@ const optionalPassphrase = z.string().max(1000).optional();
 
 export const backupContract = {
   status: defineChannel({ channel: 'backup:status', access: 'backup.manage', input: z.object({}), output: backupStatus }),
+  /** Only the stale-backup warning, for the admin's every screen (cheap: no drives are listed). */
+  warning: defineChannel({ channel: 'backup:warning', access: 'backup.manage', input: z.object({}), output: z.object({ warning: z.string().nullable() }) }),
   addDestination: defineChannel({
     channel: 'backup:addDestination',
     access: 'backup.manage',

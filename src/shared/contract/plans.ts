@@ -61,3 +61,6 @@ export const plansContract = {
     output: z.object({ lessons: z.number().int() }),
   }),
 };
+
+export type PlanSummary = z.infer<typeof planSummary>;
+export type PlanRow = z.infer<typeof planRow>;

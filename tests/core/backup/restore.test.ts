@@ -8,7 +8,7 @@ import { snapshotFromConnection } from '../../../src/core/backup/snapshot';
 import { verifyBackup } from '../../../src/core/backup/verify';
 import { fixedClock } from '../../../src/core/clock';
 import { openDatabase } from '../../../src/core/db/open';
-import { demoDbFile, knownMigrations } from '../../helpers/backup';
+import { demoDbFile, firstMigrationOnly, knownMigrations } from '../../helpers/backup';
 import { migrationsFolder, tempDir } from '../../helpers/temp';
 
 const clock = fixedClock('2026-11-24T18:00:00');
@@ -111,13 +111,7 @@ describe('verify and restore', () => {
   });
 
   it('migrates an older backup forward before it replaces anything', async () => {
-    // An "older release": the same migrations folder without its last migration.
-    const oldMigrations = path.join(dir, 'old-migrations');
-    fs.cpSync(migrationsFolder, oldMigrations, { recursive: true });
-    const journalFile = path.join(oldMigrations, 'meta', '_journal.json');
-    const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: unknown[] };
-    journal.entries = journal.entries.slice(0, 1);
-    fs.writeFileSync(journalFile, JSON.stringify(journal));
+    const oldMigrations = firstMigrationOnly(migrationsFolder, dir);
     const oldFile = path.join(dir, 'old.db');
     openDatabase(oldFile, { migrationsFolder: oldMigrations, create: true }).$client.close();
     const oldBackup = await backupOf(oldFile, path.join(dir, 'old-drive'));

@@ -5,6 +5,7 @@ import { fixedClock } from '../../../src/core/clock';
 import { createCore } from '../../../src/core/app';
 import { generateDemoSchool } from '../../../src/core/demo';
 import type { BackupFileEntry, BackupStatus, BackupVerified } from '../../../src/shared/contract';
+import { firstMigrationOnly } from '../../helpers/backup';
 import { directCaller } from '../../helpers/core';
 import { migrationsFolder, tempDir } from '../../helpers/temp';
 
@@ -46,6 +47,7 @@ describe('backups through the contract', () => {
   it('warns that there is no backup yet, and offers plugged-in drives', async () => {
     const s = await status();
     expect(s.warning).toMatch(/ни разу/);
+    expect(await value(admin.invoke('backup:warning'))).toEqual({ warning: s.warning });
     expect(s.detected).toEqual([{ path: path.join(dir, 'stick'), label: 'STICK' }]);
     expect(s.schedule.dailyAt).toBe('18:00');
   });
@@ -65,7 +67,7 @@ describe('backups through the contract', () => {
     await value(admin.invoke('backup:setPassphrase', { passphrase: 'длинный пароль копий' }));
     await value(admin.invoke('backup:run'));
     let s = await status();
-    for (let i = 0; i < 200 && s.running; i++) {
+    for (let i = 0; i < 2400 && s.running; i++) {
       await new Promise((r) => setTimeout(r, 25));
       s = await status();
     }
@@ -101,6 +103,11 @@ describe('backups through the contract', () => {
     await value(admin.invoke('auth:login', { login: 'admin', password: 'demo' }));
     const audit = core.db.$client.prepare("select count(*) as n from audit_log where action = 'backup.restore'").get() as { n: number };
     expect(audit.n).toBe(1);
+    // The installation's backup settings and history survive the restore: no false «never backed up».
+    const after = await status();
+    expect(after.destinations).toHaveLength(3);
+    expect(after.runs[0]?.results.map((r) => r.ok)).toEqual([true, true, false]);
+    expect(await value(admin.invoke('backup:warning'))).toEqual({ warning: null });
   });
 });
 
@@ -108,12 +115,7 @@ describe('a backup before an update migrates the database', () => {
   const dir = tempDir();
 
   it('copies the database as it was before the migration beside it and to the destinations', async () => {
-    const oldMigrations = path.join(dir, 'old-migrations');
-    fs.cpSync(migrationsFolder, oldMigrations, { recursive: true });
-    const journalFile = path.join(oldMigrations, 'meta', '_journal.json');
-    const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8')) as { entries: unknown[] };
-    journal.entries = journal.entries.slice(0, 1);
-    fs.writeFileSync(journalFile, JSON.stringify(journal));
+    const oldMigrations = firstMigrationOnly(migrationsFolder, dir);
     const dbFile = path.join(dir, 'live', 'zhurnal.db');
     const drive = path.join(dir, 'drive');
     fs.mkdirSync(path.dirname(dbFile));
@@ -127,7 +129,7 @@ describe('a backup before an update migrates the database', () => {
       const local = fs.readdirSync(path.join(dir, 'live', 'before-update'));
       expect(local).toHaveLength(1);
       const runs = () => updated.services.backup.config.runs();
-      for (let i = 0; i < 200 && runs().length === 0; i++) await new Promise((r) => setTimeout(r, 25));
+      for (let i = 0; i < 2400 && runs().length === 0; i++) await new Promise((r) => setTimeout(r, 25));
       expect(runs()[0]).toMatchObject({ reason: 'migration', ok: true });
       const manifestName = fs.readdirSync(drive).find((n) => n.endsWith('.manifest.json'))!;
       const manifest = JSON.parse(fs.readFileSync(path.join(drive, manifestName), 'utf8')) as { schemaVersion: string; appVersion: string };

@@ -3,6 +3,7 @@ import type { Handlers } from '../dispatch';
 
 export const backupHandlers = (s: Services): Handlers['backup'] => ({
   status: () => s.backup.status(),
+  warning: () => ({ warning: s.backup.warning() }),
   addDestination: (input, actor) => {
     s.backup.addDestination(input, actor!);
     return null;

@@ -1,11 +1,9 @@
 import { and, asc, eq, inArray, lte, ne, sql } from 'drizzle-orm';
-import type { z } from 'zod';
-import type { planRow, planSummary } from '../../../shared/contract/plans';
+import type { PlanRow, PlanSummary } from '../../../shared/contract/plans';
 import type { Db } from '../../db/open';
 import { assignments, classes, curriculum, lessons, thematicPlans, thematicPlanTopics } from '../../db/schema';
 
-export type PlanSummary = z.infer<typeof planSummary>;
-export type PlanRow = z.infer<typeof planRow>;
+export type { PlanRow, PlanSummary };
 
 /** The yearly hours the curriculum gives the assignment's subject in its grade; null when the curriculum is silent. */
 export function curriculumHours(db: Db, assignmentId: number): number | null {

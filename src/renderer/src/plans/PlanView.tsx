@@ -3,6 +3,7 @@ import { Button, Center, Group, Loader, Stack, Table, Text, TextInput } from '@m
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { todayIso } from '../journal/dates';
 import { HoursCheck } from './HoursCheck';
+import { PlanEditor } from './PlanEditor';
 import { PlanImport } from './PlanImport';
 import { useAssignPlan, usePlan } from './queries';
 
@@ -10,7 +11,7 @@ import { useAssignPlan, usePlan } from './queries';
 export function PlanView({ assignmentId, canEdit }: { assignmentId: number; canEdit: boolean }) {
   const plan = usePlan(assignmentId);
   const assign = useAssignPlan(assignmentId);
-  const [importing, setImporting] = useState(false);
+  const [mode, setMode] = useState<'view' | 'import' | 'edit'>('view');
   const [fromDate, setFromDate] = useState(todayIso());
 
   if (plan.error) return <ErrorPanel error={plan.error} onRetry={() => void plan.refetch()} />;
@@ -30,14 +31,21 @@ export function PlanView({ assignmentId, canEdit }: { assignmentId: number; canE
         <Text data-testid="plan-totals">
           Тем: {p.topics.length}; запланировано {p.plannedHours} ч; дано уроков: {p.givenHours}
         </Text>
-        {canEdit && !importing && (
-          <Button variant="light" onClick={() => setImporting(true)} data-testid="plan-import-open">
-            Загрузить из файла…
-          </Button>
+        {canEdit && mode === 'view' && (
+          <Group gap="xs">
+            <Button variant="default" onClick={() => setMode('edit')} data-testid="plan-edit-open">
+              {p.topics.length ? 'Изменить вручную' : 'Составить вручную'}
+            </Button>
+            <Button variant="light" onClick={() => setMode('import')} data-testid="plan-import-open">
+              Загрузить из файла…
+            </Button>
+          </Group>
         )}
       </Group>
-      {importing ? <PlanImport assignmentId={assignmentId} onDone={() => setImporting(false)} /> : <HoursCheck planned={p.plannedHours} curriculum={p.curriculumHours} />}
-      {canEdit && p.topics.length > 0 && !importing && (
+      {mode === 'import' && <PlanImport assignmentId={assignmentId} onDone={() => setMode('view')} />}
+      {mode === 'edit' && <PlanEditor plan={p} onDone={() => setMode('view')} />}
+      {mode === 'view' && <HoursCheck planned={p.plannedHours} curriculum={p.curriculumHours} />}
+      {canEdit && p.topics.length > 0 && mode === 'view' && (
         <Group align="flex-end">
           <TextInput type="date" label="Расставить темы по урокам, начиная с" value={fromDate} onChange={(e) => setFromDate(e.currentTarget.value)} data-testid="plan-from" />
           <Button variant="default" loading={assign.isPending} onClick={() => assign.mutate(fromDate)} data-testid="plan-assign">
@@ -50,7 +58,7 @@ export function PlanView({ assignmentId, canEdit }: { assignmentId: number; canE
           )}
         </Group>
       )}
-      {p.topics.length === 0 ? (
+      {mode === 'edit' ? null : p.topics.length === 0 ? (
         <Text c="dimmed">Тематическое планирование ещё не загружено.</Text>
       ) : (
         <Table withTableBorder data-testid="plan-topics">

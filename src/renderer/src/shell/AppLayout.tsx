@@ -1,7 +1,8 @@
-import { BackupScreen } from '../backup/BackupScreen';
 import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
 import type { SessionUser } from '../../../shared/contract';
 import { AttendanceScreen } from '../attendance/AttendanceScreen';
+import { BackupReminder } from '../backup/BackupReminder';
+import { BackupScreen } from '../backup/BackupScreen';
 import { DayScreen } from '../day/DayScreen';
 import { JournalScreen } from '../journal/JournalScreen';
 import { PeriodLocksScreen } from '../periods/PeriodLocksScreen';
@@ -64,6 +65,7 @@ export function AppLayout({ user, schoolName }: { user: SessionUser; schoolName:
         ))}
       </AppShell.Navbar>
       <AppShell.Main>
+        {current?.id !== 'backup' && allowed.some((s) => s.id === 'backup') && <BackupReminder onOpen={() => navigate('backup')} />}
         {current ? <SectionContent key={current.id} section={current} user={user} /> : <Placeholder title="Нет доступных разделов" />}
       </AppShell.Main>
     </AppShell>
