@@ -9,6 +9,7 @@ import { fixedClock } from '../src/core/clock';
 import { openDatabase } from '../src/core/db/open';
 import { generateDemoSchool, type DemoOptions } from '../src/core/demo';
 import type { CallContext } from '../src/core/api/dispatch';
+import { gridInChromium } from './render';
 import { reportBenches } from './reports';
 import { printBench } from './print';
 import { backupBench } from './backup';
@@ -59,19 +60,21 @@ async function gridLoads(file: string): Promise<void> {
        where a.subgroup_id is null and c.grade = 7 order by a.id limit 1`,
     )
     .get(today, today) as { assignmentId: number; periodId: number };
-  const samples: number[] = [];
-  let cells = 0;
-  for (let i = 0; i < 200; i++) {
-    const started = performance.now();
-    const result = await core.dispatch('journal:grid', target, call);
-    samples.push(performance.now() - started);
-    if (!result.ok) throw new Error(result.error.message);
-    const grid = result.value as { students: unknown[]; lessons: unknown[]; marks: unknown[] };
-    cells = grid.students.length * grid.lessons.length;
+  for (const [label, periodId] of [['quarter', target.periodId], ['year', 'year']] as const) {
+    const samples: number[] = [];
+    let cells = 0;
+    for (let i = 0; i < 200; i++) {
+      const started = performance.now();
+      const result = await core.dispatch('journal:grid', { assignmentId: target.assignmentId, periodId }, call);
+      samples.push(performance.now() - started);
+      if (!result.ok) throw new Error(result.error.message);
+      const grid = result.value as { students: unknown[]; lessons: unknown[]; marks: unknown[] };
+      cells = grid.students.length * grid.lessons.length;
+    }
+    const s = summarize(samples);
+    rows.push({ name: `journal grid load (${label}), median`, value: s.median, unit: 'ms', note: `${cells} cells, 200 loads through the dispatcher` });
+    rows.push({ name: `journal grid load (${label}), p95`, value: s.p95, unit: 'ms' });
   }
-  const s = summarize(samples);
-  rows.push({ name: 'journal grid load (quarter), median', value: s.median, unit: 'ms', note: `${cells} cells, 200 loads through the dispatcher` });
-  rows.push({ name: 'journal grid load (quarter), p95', value: s.p95, unit: 'ms' });
   core.close();
 }
 
@@ -161,6 +164,7 @@ async function main() {
     if (!only || only === 'grid') {
       await gridLoads(file);
       await markSaves(file);
+      rows.push(...(await gridInChromium(file, today)));
     }
     if (!only || only === 'grid' || only === 'attendance') await classWeekLoads(file);
     if (!only || only === 'backup') rows.push(...(await backupBench(file, work, migrationsFolder, fixedClock(`${today}T10:00:00`))));

@@ -67,3 +67,26 @@ describe('the journal grid from the demo school', () => {
     expect(await deputy.invoke('journal:grid', { assignmentId: 999_999, periodId: 1 })).toMatchObject({ ok: false, error: { kind: 'not_found' } });
   });
 });
+
+describe('the whole year’s grid', () => {
+  const core = testCore();
+  const teacher = directCaller(core);
+
+  it('holds every lesson of the year and the year marks', async () => {
+    generateDemoSchool(core.db, { tier: 'small', years: 1, today: '2026-11-24' });
+    await teacher.invoke('auth:login', { login: 'uchitel', password: 'demo' });
+    const list = (await teacher.invoke('journal:assignments')) as { ok: true; value: AssignmentSummary[] };
+    const maths = list.value.find((a) => a.className === '5А' && a.subjectName === 'Математика')!;
+    const result = await teacher.invoke('journal:grid', { assignmentId: maths.id, periodId: 'year' });
+    if (!result.ok) throw new Error(result.error.message);
+    const grid = result.value as JournalGrid;
+    const sql = core.db.$client;
+    expect(grid.scope).toBe('year');
+    expect(grid.period.name).toBe('Год');
+    expect(grid.lessons.length).toBe((sql.prepare('select count(*) as n from lessons where assignment_id = ?').get(maths.id) as { n: number }).n);
+    const student = grid.students[0]!.id;
+    expect(await teacher.invoke('journal:setPeriodMark', { assignmentId: maths.id, studentId: student, kind: 'year', value: '4' })).toMatchObject({ ok: true });
+    const again = (await teacher.invoke('journal:grid', { assignmentId: maths.id, periodId: 'year' })) as { ok: true; value: JournalGrid };
+    expect(again.value.periodMarks.find((p) => p.studentId === student)?.value).toBe('4');
+  });
+});

@@ -1,17 +1,9 @@
 // The renderer end to end: the built UI (out/renderer) served by the host shell over a demo school, driven in
 // system Chromium. What the grid shows is compared with what the database holds.
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { createCore, type Core } from '../../src/core/app';
-import { fixedClock } from '../../src/core/clock';
-import { generateDemoSchool } from '../../src/core/demo';
-import { startHost, type StartedHost } from '../../src/host/start';
+import { describe, expect, it } from 'vitest';
+import { browserHarness } from '../helpers/browser';
 
 const today = '2026-11-24';
-const rendererDir = path.resolve('out/renderer');
 
 interface CellRow {
   studentId: number;
@@ -22,64 +14,20 @@ interface CellRow {
 }
 
 describe('the journal in the browser', () => {
-  let dir: string;
-  let core: Core;
-  let host: StartedHost;
-  let browser: Browser;
-  let context: BrowserContext;
-  let page: Page;
+  const h = browserHarness(today);
 
-  beforeAll(async () => {
-    if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
-      throw new Error('out/renderer/index.html is missing: build the renderer first (npx electron-vite build, or npm test which builds)');
-    }
-    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-e2e-'));
-    core = createCore({
-      dbFile: path.join(dir, 'demo.db'),
-      migrationsFolder: path.resolve('migrations'),
-      clock: fixedClock(`${today}T10:00:00`),
-      create: true,
-      logError: (e) => console.error(e),
-    });
-    generateDemoSchool(core.db, { tier: 'small', years: 1, today });
-    host = await startHost({ dispatch: core.dispatch, rendererDir, port: 0 });
-    browser = await chromium.launch({
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await host?.close();
-    core?.close();
-    if (dir) fs.rmSync(dir, { recursive: true, force: true });
-  });
-
-  beforeEach(async () => {
-    context = await browser.newContext({ locale: 'ru-RU', viewport: { width: 1440, height: 900 } });
-    page = await context.newPage();
-    // The renderer picks the period containing "today" from the browser's clock: make it the demo's today.
-    await page.clock.setFixedTime(new Date(`${today}T10:00:00`));
-    await page.goto(host.url);
-  });
-
-  afterEach(async () => {
-    await context?.close();
-  });
-
+  /** Fills the login form without waiting for the program: a refused login stays on the form. */
   async function logIn(login: string, password = 'demo') {
-    await page.getByLabel('Логин').fill(login);
-    await page.getByLabel('Пароль').fill(password);
-    await page.getByRole('button', { name: 'Войти' }).click();
+    await h.page.getByLabel('Логин').fill(login);
+    await h.page.getByLabel('Пароль').fill(password);
+    await h.page.getByRole('button', { name: 'Войти' }).click();
   }
 
-  const navLabels = async () => (await page.getByTestId('navigation').locator('[data-testid^="nav-"]').allInnerTexts()).map((s) => s.trim());
+  const navLabels = async () => (await h.page.getByTestId('navigation').locator('[data-testid^="nav-"]').allInnerTexts()).map((s) => s.trim());
 
   /** Every non-empty cell of the grid on screen: data-testid → text. */
   const shownCells = () =>
-    page.getByTestId('journal-grid').evaluate((table) => {
+    h.page.getByTestId('journal-grid').evaluate((table) => {
       const out: Record<string, string> = {};
       for (const td of table.querySelectorAll<HTMLElement>('td[data-testid^="cell-"]')) {
         const text = (td.textContent ?? '').trim();
@@ -89,7 +37,7 @@ describe('the journal in the browser', () => {
     });
 
   function findJournal() {
-    const sql = core.db.$client;
+    const sql = h.core.db.$client;
     const assignment = sql
       .prepare(
         `select a.id, a.subject_id as subjectId, c.grade from assignments a
@@ -113,7 +61,7 @@ describe('the journal in the browser', () => {
 
   /** Marks and absences of one journal over a period, straight from SQLite: one row per (student, lesson). */
   function cellsInDb(assignmentId: number, from: string, to: string): CellRow[] {
-    return core.db.$client
+    return h.core.db.$client
       .prepare(
         `select x.student_id as studentId, x.lesson_id as lessonId, m.value1, m.value2, ab.code from
            (select student_id, lesson_id from marks union select student_id, lesson_id from absences) x
@@ -128,28 +76,28 @@ describe('the journal in the browser', () => {
   const fmt = (iso: string) => iso.split('-').reverse().join('.');
 
   it('refuses a wrong password in Russian and stays on the login screen', async () => {
-    const setting = core.db.$client.prepare(`select value from settings where key = 'school.name'`).get() as { value: string };
-    await page.getByTestId('school-name').waitFor({ timeout: 15_000 });
-    expect(await page.getByTestId('school-name').innerText()).toBe(JSON.parse(setting.value));
+    const setting = h.core.db.$client.prepare(`select value from settings where key = 'school.name'`).get() as { value: string };
+    await h.page.getByTestId('school-name').waitFor({ timeout: 15_000 });
+    expect(await h.page.getByTestId('school-name').innerText()).toBe(JSON.parse(setting.value));
     await logIn('uchitel', 'не-тот-пароль');
-    const error = page.getByTestId('login-error');
+    const error = h.page.getByTestId('login-error');
     await error.waitFor({ timeout: 15_000 });
     expect(await error.innerText()).toContain('Неверный логин или пароль');
-    expect(await page.getByRole('heading', { name: 'Вход в Журнал' }).isVisible()).toBe(true);
-    expect(await page.getByTestId('navigation').count()).toBe(0);
+    expect(await h.page.getByRole('heading', { name: 'Вход в Журнал' }).isVisible()).toBe(true);
+    expect(await h.page.getByTestId('navigation').count()).toBe(0);
   });
 
   it('shows the marks and absences of 5А Математика exactly as the database holds them', async () => {
     const { assignment, period } = findJournal();
     await logIn('uchitel');
-    await page.getByTestId('nav-journal').click();
-    const select = page.getByTestId('assignment-select');
+    await h.page.getByTestId('nav-journal').click();
+    const select = h.page.getByTestId('assignment-select');
     await select.waitFor({ timeout: 15_000 });
     await select.click();
     await select.fill('5А Математика');
-    await page.getByRole('option', { name: '5А · Математика', exact: true }).click();
-    await expect.poll(() => page.getByTestId('period-dates').innerText()).toContain(`${fmt(period.startDate)} — ${fmt(period.endDate)}`);
-    await page.getByTestId('journal-grid').waitFor();
+    await h.page.getByRole('option', { name: '5А · Математика', exact: true }).click();
+    await expect.poll(() => h.page.getByTestId('period-dates').innerText()).toContain(`${fmt(period.startDate)} — ${fmt(period.endDate)}`);
+    await h.page.getByTestId('journal-grid').waitFor();
 
     const rows = cellsInDb(assignment.id, period.startDate, period.endDate);
     expect(rows.filter((r) => r.value1 !== null).length).toBeGreaterThan(20);
@@ -165,10 +113,10 @@ describe('the journal in the browser', () => {
 
   it('shows the period marks of a closed period as the database holds them', async () => {
     const { assignment, period } = findJournal();
-    const first = core.db.$client
+    const first = h.core.db.$client
       .prepare('select id, name from periods where year_id = (select year_id from periods where id = ?) and scheme = (select scheme from periods where id = ?) and number = 1')
       .get(period.id, period.id) as { id: number; name: string };
-    const marks = core.db.$client
+    const marks = h.core.db.$client
       .prepare(
         `select pm.student_id as studentId, pm.value from period_marks pm
          where pm.kind = 'period' and pm.period_id = ? and pm.subject_id = ?
@@ -177,12 +125,12 @@ describe('the journal in the browser', () => {
       .all(first.id, assignment.subjectId, assignment.id) as { studentId: number; value: string }[];
     expect(marks.length).toBeGreaterThan(0);
     await logIn('uchitel');
-    await page.getByTestId('nav-journal').click();
-    await page.getByTestId('journal-grid').waitFor({ timeout: 15_000 });
-    await page.getByTestId('period-select').getByText(first.name, { exact: true }).click();
-    await expect.poll(() => page.getByTestId('period-dates').innerText()).toContain(first.name);
-    await page.getByTestId(`period-mark-${marks[0]?.studentId}`).getByText(marks[0]?.value ?? '', { exact: true }).waitFor();
-    const shown = await page.getByTestId('journal-grid').evaluate((table) =>
+    await h.page.getByTestId('nav-journal').click();
+    await h.page.getByTestId('journal-grid').waitFor({ timeout: 15_000 });
+    await h.page.getByTestId('period-select').getByText(first.name, { exact: true }).click();
+    await expect.poll(() => h.page.getByTestId('period-dates').innerText()).toContain(first.name);
+    await h.page.getByTestId(`period-mark-${marks[0]?.studentId}`).getByText(marks[0]?.value ?? '', { exact: true }).waitFor();
+    const shown = await h.page.getByTestId('journal-grid').evaluate((table) =>
       Object.fromEntries(
         [...table.querySelectorAll<HTMLElement>('td[data-testid^="period-mark-"]')].filter((td) => td.textContent).map((td) => [td.dataset.testid, td.textContent]),
       ),
@@ -192,19 +140,19 @@ describe('the journal in the browser', () => {
 
   it('shows Администрирование to the admin and not to a teacher', async () => {
     await logIn('uchitel');
-    await page.getByTestId('navigation').waitFor({ timeout: 15_000 });
+    await h.page.getByTestId('navigation').waitFor({ timeout: 15_000 });
     const teacher = await navLabels();
     expect(teacher).toContain('Журнал');
     expect(teacher).not.toContain('Администрирование');
     expect(teacher).not.toContain('Резервные копии');
 
-    await page.getByRole('button', { name: 'Выйти' }).click();
-    await page.getByRole('heading', { name: 'Вход в Журнал' }).waitFor();
+    await h.page.getByRole('button', { name: 'Выйти' }).click();
+    await h.page.getByRole('heading', { name: 'Вход в Журнал' }).waitFor();
     await logIn('admin');
-    await page.getByTestId('navigation').waitFor({ timeout: 15_000 });
+    await h.page.getByTestId('navigation').waitFor({ timeout: 15_000 });
     expect(await navLabels()).toEqual(['Журнал', 'Посещаемость', 'Закрытие периодов', 'Отчёты', 'Печать', 'Резервные копии', 'Администрирование']);
-    await page.getByTestId('nav-admin').click();
-    await expect.poll(() => page.getByTestId('placeholder').innerText()).toContain('Раздел появится в следующей версии');
-    expect(page.url()).toMatch(/#\/admin$/);
+    await h.page.getByTestId('nav-admin').click();
+    await expect.poll(() => h.page.getByTestId('placeholder').innerText()).toContain('Раздел появится в следующей версии');
+    expect(h.page.url()).toMatch(/#\/admin$/);
   });
 });

@@ -35,3 +35,19 @@ export function writableLesson(db: Db, actor: Actor, lessonId: number): Writable
 export function attendsLesson(db: Db, target: WritableLesson, studentId: number): boolean {
   return membersDuring(db, target.assignment, target.lesson.date, target.lesson.date, studentId).length > 0;
 }
+
+/**
+ * A journal only its own teacher may change as a whole (add lessons, set period marks): a substitute gives
+ * lessons, not the journal. `refusal` says what was refused, in Russian.
+ */
+export function ownJournal(db: Db, actor: Actor, assignmentId: number, refusal: string) {
+  const row = db
+    .select({ assignment: assignments, grade: classes.grade })
+    .from(assignments)
+    .innerJoin(classes, eq(classes.id, assignments.classId))
+    .where(eq(assignments.id, assignmentId))
+    .get();
+  if (!row) throw new AppError('not_found', 'Такого журнала нет');
+  if (row.assignment.teacherId !== actor.userId) throw new AppError('forbidden', refusal);
+  return row;
+}

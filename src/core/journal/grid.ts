@@ -21,14 +21,32 @@ import { periodLockFor } from './locks';
 import { suggest } from './suggestions';
 import { getAssignmentFor } from './assignments';
 import { journalStudents } from './students';
+import { periodsOfGrade } from './periodMarks';
 import { toGridLesson } from './lessonView';
 
-export function loadGrid(db: Db, actor: Actor, assignmentId: number, periodId: number, today: string): JournalGrid {
+/** The span a grid covers: one period, or the whole year with the year marks in the final column. */
+type GridSpan = { scope: 'period'; period: typeof periods.$inferSelect } | { scope: 'year'; period: JournalGrid['period']; lastPeriodId: number };
+
+function spanOf(db: Db, assignment: typeof assignments.$inferSelect, grade: number, periodId: number | 'year'): GridSpan {
+  if (periodId !== 'year') {
+    const period = db.select().from(periods).where(eq(periods.id, periodId)).get();
+    if (!period) throw new AppError('not_found', 'Такого периода нет');
+    if (period.yearId !== assignment.yearId) throw new AppError('validation', 'Период относится к другому учебному году');
+    return { scope: 'period', period };
+  }
+  const own = periodsOfGrade(db, assignment.yearId, grade);
+  const first = own[0];
+  const last = own.at(-1);
+  if (!first || !last) throw new AppError('validation', `Для ${grade}-х классов не заданы учебные периоды`);
+  return { scope: 'year', lastPeriodId: last.id, period: { id: last.id, name: 'Год', scheme: first.scheme, number: 0, startDate: first.startDate, endDate: last.endDate } };
+}
+
+export function loadGrid(db: Db, actor: Actor, assignmentId: number, periodId: number | 'year', today: string): JournalGrid {
   const summary = getAssignmentFor(db, actor, assignmentId);
   const assignment = db.select().from(assignments).where(eq(assignments.id, assignmentId)).get();
-  const period = db.select().from(periods).where(eq(periods.id, periodId)).get();
-  if (!assignment || !period) throw new AppError('not_found', 'Такого периода нет');
-  if (period.yearId !== assignment.yearId) throw new AppError('validation', 'Период относится к другому учебному году');
+  if (!assignment) throw new AppError('not_found', 'Такого журнала нет');
+  const span = spanOf(db, assignment, summary.grade, periodId);
+  const { period } = span;
 
   const gridStudents = journalStudents(db, assignment, period.startDate, period.endDate);
   const ids = gridStudents.map((st) => st.id);
@@ -59,8 +77,8 @@ export function loadGrid(db: Db, actor: Actor, assignmentId: number, periodId: n
         .from(periodMarks)
         .where(
           and(
-            eq(periodMarks.kind, 'period'),
-            eq(periodMarks.periodId, periodId),
+            span.scope === 'period' ? and(eq(periodMarks.kind, 'period'), eq(periodMarks.periodId, span.period.id)) : eq(periodMarks.kind, 'year'),
+            eq(periodMarks.yearId, assignment.yearId),
             eq(periodMarks.subjectId, assignment.subjectId),
             inArray(periodMarks.studentId, ids),
           ),
@@ -98,11 +116,12 @@ export function loadGrid(db: Db, actor: Actor, assignmentId: number, periodId: n
   const canWrite =
     mayAccess('journal.write', actor.roles) &&
     (assignment.teacherId === actor.userId || lessonRows.some(({ lesson }) => lesson.givenById === actor.userId));
-  const lock = periodLockFor(db, periodId, assignment.classId);
+  const lock = periodLockFor(db, span.scope === 'period' ? span.period.id : span.lastPeriodId, assignment.classId);
 
   return {
     assignment: summary,
-    period,
+    scope: span.scope,
+    period: { id: period.id, name: period.name, scheme: period.scheme, number: period.number, startDate: period.startDate, endDate: period.endDate },
     students: gridStudents,
     lessons: lessonRows.map(({ lesson, giver }) => toGridLesson(lesson, giver, assignment.teacherId)),
     marks: markRows as JournalGrid['marks'],

@@ -5,8 +5,8 @@ import type { Actor } from '../actor';
 import type { AuditService } from '../audit/service';
 import { localDate, localTimestamp, type Clock } from '../clock';
 import type { Db } from '../db/open';
-import { absences, assignments, classes, lessons, marks, schoolYears, thematicPlans, thematicPlanTopics, userRoles, users, workKinds } from '../db/schema';
-import { writableLesson } from './access';
+import { absences, assignments, lessons, marks, schoolYears, thematicPlans, thematicPlanTopics, userRoles, users, workKinds } from '../db/schema';
+import { ownJournal, writableLesson } from './access';
 import { readGridLesson } from './lessonView';
 import { requireOpenOrReason } from './locks';
 
@@ -148,14 +148,7 @@ export function createLessonService({ db, clock, audit }: { db: Db; clock: Clock
     },
 
     add(actor: Actor, input: { assignmentId: number; date: string; lessonNumber: number; reason?: string }) {
-      const row = db
-        .select({ assignment: assignments, grade: classes.grade })
-        .from(assignments)
-        .innerJoin(classes, eq(classes.id, assignments.classId))
-        .where(eq(assignments.id, input.assignmentId))
-        .get();
-      if (!row) throw new AppError('not_found', 'Такого журнала нет');
-      if (row.assignment.teacherId !== actor.userId) throw new AppError('forbidden', 'Добавить урок может только учитель, который ведёт этот журнал');
+      const row = ownJournal(db, actor, input.assignmentId, 'Добавить урок может только учитель, который ведёт этот журнал');
       requireInYear(row.assignment.yearId, input.date);
       requireOpenOrReason(db, lockWhere(row.assignment, row.grade, input.date), input.reason);
       requireFreeSlot(row.assignment.id, input.date, input.lessonNumber);

@@ -5,8 +5,9 @@ import type { Actor } from '../actor';
 import type { AuditService } from '../audit/service';
 import { localTimestamp, type Clock } from '../clock';
 import type { Db } from '../db/open';
-import { assignments, classes, gradePeriodSchemes, periodMarks, periods } from '../db/schema';
+import { gradePeriodSchemes, periodMarks, periods } from '../db/schema';
 import { readSetting } from '../school/settings';
+import { ownJournal } from './access';
 import { periodLockFor } from './locks';
 import { membersDuring } from './membership';
 
@@ -47,15 +48,7 @@ function checkValue(db: Db, value: PeriodMarkValue): void {
 export function createPeriodMarkService({ db, clock, audit }: { db: Db; clock: Clock; audit: AuditService }) {
   return {
     set(actor: Actor, input: PeriodMarkInput): PeriodMarkValue | null {
-      const row = db
-        .select({ assignment: assignments, grade: classes.grade })
-        .from(assignments)
-        .innerJoin(classes, eq(classes.id, assignments.classId))
-        .where(eq(assignments.id, input.assignmentId))
-        .get();
-      if (!row) throw new AppError('not_found', 'Такого журнала нет');
-      const { assignment, grade } = row;
-      if (assignment.teacherId !== actor.userId) throw new AppError('forbidden', 'Итоговые отметки ставит учитель, который ведёт этот журнал');
+      const { assignment, grade } = ownJournal(db, actor, input.assignmentId, 'Итоговые отметки ставит учитель, который ведёт этот журнал');
       if (grade === 1) throw new AppError('validation', 'В 1 классе отметки не ставятся');
       if (input.value) checkValue(db, input.value);
 

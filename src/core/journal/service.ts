@@ -19,6 +19,6 @@ export function createJournalService({ db, clock, audit, school, periodMarks }: 
     cellHistory: (actor: Actor, lessonId: number, studentId: number) => cellHistory(db, actor, lessonId, studentId),
     assignments: (actor: Actor, yearId?: number) => listAssignments(db, actor, yearId ?? school.currentYear().id),
     finals: (actor: Actor, assignmentId: number) => loadFinals(db, actor, periodMarks, assignmentId),
-    grid: (actor: Actor, assignmentId: number, periodId: number) => loadGrid(db, actor, assignmentId, periodId, localDate(clock.now())),
+    grid: (actor: Actor, assignmentId: number, periodId: number | 'year') => loadGrid(db, actor, assignmentId, periodId, localDate(clock.now())),
   };
 }

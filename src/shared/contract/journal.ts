@@ -63,6 +63,9 @@ export type MarkSuggestion = z.infer<typeof markSuggestion>;
 
 export const journalGrid = z.object({
   assignment: assignmentSummary,
+  /** A period's page, or the whole year's with the year marks in the final column. */
+  scope: z.enum(['period', 'year']),
+  /** For the year: its span, named «Год», with the id of the year's last period. */
   period,
   students: z.array(gridStudent),
   lessons: z.array(gridLesson),
@@ -164,7 +167,7 @@ export const journalContract = {
   grid: defineChannel({
     channel: 'journal:grid',
     access: 'journal.read_own',
-    input: z.object({ assignmentId: entityId, periodId: entityId }),
+    input: z.object({ assignmentId: entityId, periodId: z.union([entityId, z.literal('year')]) }),
     output: journalGrid,
   }),
 };

@@ -8,7 +8,7 @@ export const keys = {
   me: ['auth', 'me'] as const,
   assignments: ['journal', 'assignments'] as const,
   periods: (yearId: number, grade: number) => ['school', 'periods', yearId, grade] as const,
-  grid: (assignmentId: number, periodId: number) => ['journal', 'grid', assignmentId, periodId] as const,
+  grid: (assignmentId: number, periodId: number | 'year') => ['journal', 'grid', assignmentId, periodId] as const,
   finals: (assignmentId: number) => ['journal', 'finals', assignmentId] as const,
   teachers: ['lessons', 'teachers'] as const,
   day: (date: string) => ['day', date] as const,
@@ -31,7 +31,11 @@ export const usePeriods = (yearId: number | undefined, grade: number | undefined
     staleTime: 5 * 60_000,
   });
 
-export const useGridData = (assignmentId: number | undefined, periodId: number | undefined) =>
+/** The cache key of a loaded grid: the year's page is kept apart from its last period's. */
+export const gridKey = (grid: { assignment: { id: number }; scope: 'period' | 'year'; period: { id: number } }) =>
+  keys.grid(grid.assignment.id, grid.scope === 'year' ? 'year' : grid.period.id);
+
+export const useGridData = (assignmentId: number | undefined, periodId: number | 'year' | undefined) =>
   useQuery({
     queryKey: keys.grid(assignmentId ?? 0, periodId ?? 0),
     queryFn: () => invoke(contract.journal.grid, { assignmentId: assignmentId ?? 0, periodId: periodId ?? 0 }),

@@ -34,10 +34,11 @@ export function JournalScreen({ user }: { user: SessionUser }) {
   const openedLessonId = chosenAssignment === null ? linked.lesson : null;
 
   const periods = usePeriods(assignment?.yearId, assignment?.grade);
-  const [chosenPeriodId, setChosenPeriodId] = useState<number | null>(null);
+  const [chosenPeriodId, setChosenPeriodId] = useState<number | 'year' | null>(null);
   const periodList = periods.data ?? [];
+  const wholeYear = chosenPeriodId === 'year';
   const period = periodList.find((p) => p.id === (chosenPeriodId ?? (chosenAssignment === null ? linked.period : null))) ?? defaultPeriod(periodList, today);
-  const grid = useGridData(assignment?.id, period?.id);
+  const grid = useGridData(assignment?.id, wholeYear ? 'year' : period?.id);
 
   // A new school has no current year yet: that is a state to explain, not an error.
   if (assignments.error instanceof AppError && assignments.error.kind === 'not_found') {
@@ -75,9 +76,9 @@ export function JournalScreen({ user }: { user: SessionUser }) {
               <div>
                 <SegmentedControl
                   data-testid="period-select"
-                  data={periodList.map((p) => ({ value: String(p.id), label: p.name }))}
-                  value={String(period.id)}
-                  onChange={(v) => setChosenPeriodId(Number(v))}
+                  data={[...periodList.map((p) => ({ value: String(p.id), label: p.name })), { value: 'year', label: 'Год' }]}
+                  value={wholeYear ? 'year' : String(period.id)}
+                  onChange={(v) => setChosenPeriodId(v === 'year' ? 'year' : Number(v))}
                 />
               </div>
             </Input.Wrapper>
@@ -92,7 +93,7 @@ export function JournalScreen({ user }: { user: SessionUser }) {
           </Group>
           {period && (
             <Text size="xs" c="dimmed" data-testid="period-dates">
-              {period.name}: {fullDate(period.startDate)} — {fullDate(period.endDate)}
+              {grid.data && wholeYear ? `Учебный год: ${fullDate(grid.data.period.startDate)} — ${fullDate(grid.data.period.endDate)}` : `${period.name}: ${fullDate(period.startDate)} — ${fullDate(period.endDate)}`}
             </Text>
           )}
         </Stack>
@@ -102,7 +103,7 @@ export function JournalScreen({ user }: { user: SessionUser }) {
       {periods.data && periodList.length === 0 && <Text c="dimmed">Для {assignment.grade}-х классов не заданы учебные периоды.</Text>}
       {grid.error && <ErrorPanel error={grid.error} onRetry={() => void grid.refetch()} />}
       {(periods.isLoading || grid.isLoading) && <Loading />}
-      {grid.data && <JournalPage key={`${grid.data.assignment.id}:${grid.data.period.id}`} grid={grid.data} today={today} openedLessonId={openedLessonId} />}
+      {grid.data && <JournalPage key={`${grid.data.assignment.id}:${grid.data.scope}:${grid.data.period.id}`} grid={grid.data} today={today} openedLessonId={openedLessonId} />}
     </Stack>
   );
 }

@@ -13,7 +13,7 @@ export function useCorrectionReason(grid: JournalGrid | undefined) {
   const reason = useRef<string | undefined>(undefined);
   const [asking, setAsking] = useState<{ periodName: string; resolve(r: string | null): void } | null>(null);
   const [text, setText] = useState('');
-  const journalKey = grid ? `${grid.assignment.id}:${grid.period.id}` : '';
+  const journalKey = grid ? `${grid.assignment.id}:${grid.scope}:${grid.period.id}` : '';
   useEffect(() => {
     reason.current = undefined;
   }, [journalKey]);

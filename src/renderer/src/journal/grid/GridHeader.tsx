@@ -43,8 +43,8 @@ export function GridHeader({ model, today, activeLessonId, onPickLesson }: { mod
         <th rowSpan={2} className="zg-suggest" title="Отметка за период по правилу округления школы; красным — рекомендуется «н/а»">
           Реком.
         </th>
-        <th rowSpan={2} className="zg-final" title="Отметка за период">
-          Итог
+        <th rowSpan={2} className="zg-final" title={model.yearScope ? 'Годовая отметка' : 'Отметка за период'}>
+          {model.yearScope ? 'Год' : 'Итог'}
         </th>
       </tr>
       <tr>

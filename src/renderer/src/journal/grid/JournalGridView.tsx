@@ -48,7 +48,7 @@ export const JournalGridView = forwardRef<GridHandle, Props>(function JournalGri
   }));
 
   // Another journal or period opens on its own latest lesson.
-  const journalKey = `${grid.assignment.id}:${grid.period.id}`;
+  const journalKey = `${grid.assignment.id}:${grid.scope}:${grid.period.id}`;
   const opened = useRef(journalKey);
   useEffect(() => {
     if (opened.current === journalKey) return;

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useRef } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { contract, type JournalGrid, type PeriodMarkValue } from '../../../../shared/contract';
 import { invoke } from '../../api/invoke';
-import { keys } from '../../api/queries';
+import { gridKey } from '../../api/queries';
 import type { EnsureReason } from '../useCorrectionReason';
 import { isLessonAddress, readCell, sameCell, stepsBetween, withCell, type CellAddress, type CellValue, type LessonCell } from './cellState';
 
@@ -26,7 +26,7 @@ export interface CellWriter {
  */
 export function useCellWriter(grid: JournalGrid, ensureReason: EnsureReason): CellWriter {
   const client = useQueryClient();
-  const key = keys.grid(grid.assignment.id, grid.period.id);
+  const key = gridKey(grid);
   const latest = useRef(grid);
   latest.current = grid;
   const undoStack = useRef<Change[]>([]);
@@ -34,11 +34,12 @@ export function useCellWriter(grid: JournalGrid, ensureReason: EnsureReason): Ce
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const resync = useRef<ReturnType<typeof setTimeout> | null>(null);
 
-  // Another journal or period: its own history and its own reason.
+  // Another journal or period: its own history. Keyed by the key's content: a new array each render is the same page.
+  const page = key.join(':');
   useEffect(() => {
     undoStack.current = [];
     redoStack.current = [];
-  }, [grid.assignment.id, grid.period.id]);
+  }, [page]);
   useEffect(() => () => void (resync.current && clearTimeout(resync.current)), []);
 
   const send = useMutation({
@@ -47,8 +48,7 @@ export function useCellWriter(grid: JournalGrid, ensureReason: EnsureReason): Ce
         await invoke(contract.journal.setPeriodMark, {
           assignmentId: grid.assignment.id,
           studentId: address.studentId,
-          kind: 'period',
-          periodId: address.periodId,
+          ...(grid.scope === 'year' ? { kind: 'year' as const } : { kind: 'period' as const, periodId: address.periodId }),
           value: after as PeriodMarkValue | null,
           reason: why,
         });

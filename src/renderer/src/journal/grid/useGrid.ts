@@ -40,6 +40,8 @@ export interface RowModel {
 }
 
 export interface GridModel {
+  /** The whole year's page: the final column holds the year marks. */
+  yearScope: boolean;
   lessons: GridLesson[];
   months: MonthGroup[];
   rows: RowModel[];
@@ -107,6 +109,7 @@ export function buildGridModel(grid: JournalGrid): GridModel {
 
   const used = new Set(grid.marks.map((m) => m.workKindId));
   return {
+    yearScope: grid.scope === 'year',
     lessons: grid.lessons,
     months: monthGroups(grid.lessons),
     rows,

@@ -38,10 +38,9 @@ export function LessonPanel({ grid, lesson, today, ensureReason, focusTopic, onD
   const firstGrade = grid.assignment.grade === 1;
   const suggestion = lesson.topic ? null : suggestTopic(grid, lesson);
 
-  useEffect(() => {
-    setTopic(lesson.topic ?? '');
-    setHomework(lesson.homework ?? '');
-  }, [lesson.id, lesson.topic, lesson.homework]);
+  // Each field follows its own saved value only: the topic saved while the homework is being typed must not wipe it.
+  useEffect(() => setTopic(lesson.topic ?? ''), [lesson.id, lesson.topic]);
+  useEffect(() => setHomework(lesson.homework ?? ''), [lesson.id, lesson.homework]);
   useEffect(() => {
     if (focusTopic) topicRef.current?.focus();
   }, [focusTopic, lesson.id]);

@@ -1,7 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { contract, type InputOf, type JournalGrid } from '../../../../shared/contract';
 import { invoke } from '../../api/invoke';
-import { keys } from '../../api/queries';
+import { gridKey } from '../../api/queries';
 import type { EnsureReason } from '../useCorrectionReason';
 
 type Update = Omit<InputOf<typeof contract.lessons.update>, 'lessonId' | 'reason'>;
@@ -9,7 +9,7 @@ type Update = Omit<InputOf<typeof contract.lessons.update>, 'lessonId' | 'reason
 /** Saves a lesson's fields at once and puts the saved lesson into the page; a kind change reloads the marks' colours. */
 export function useLessonUpdate(grid: JournalGrid, ensureReason: EnsureReason) {
   const client = useQueryClient();
-  const key = keys.grid(grid.assignment.id, grid.period.id);
+  const key = gridKey(grid);
   const mutation = useMutation({
     mutationFn: async ({ lessonId, changes }: { lessonId: number; changes: Update }) => {
       const reason = await ensureReason();
