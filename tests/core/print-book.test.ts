@@ -120,6 +120,15 @@ describe('the class book', () => {
     expect(pages.some((p) => p.includes('Общие сведения об обучающихся'))).toBe(true);
   });
 
+  it('prints the 1st grade, which has no marks, without a progress summary sheet', async () => {
+    const out = path.join(dir, 'first.pdf');
+    expect(await main(['print', '--db', dbFile, '--class', '1А', '--out', out])).toBe(0);
+    const pages = pdfPages(out);
+    expect(pages.some((p) => p.includes('Сводная ведомость учёта успеваемости'))).toBe(false);
+    expect(pages.some((p) => p.includes('Сводная ведомость учёта посещаемости'))).toBe(true);
+    expect(pages.at(-1)).toMatch(new RegExp(`скреплено печатью ${pages.length} лист`));
+  });
+
   it('refuses an unknown class with one clear line, writing nothing', async () => {
     let err = '';
     const spy = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));

@@ -22,6 +22,8 @@ function journalIssues(book: ClassBook, j: BookJournal, today: string): Prefligh
     const first = noTopic[0] as string;
     issues.push({ ...base, kind: 'no_topic', periodId: periodOf(book, first), count: noTopic.length, message: `Уроки без темы: ${sample(noTopic)}` });
   }
+  // The 1st grade learns without marks (DOMAIN.md, rule 1): nothing about marks is missing there.
+  if (book.grade === 1) return issues;
   const controls = j.lessons.filter((l) => l.isControl && !j.students.some((s) => /\d/.test(j.cells.get(cellKey(l.id, s.id)) ?? '')));
   for (const l of controls) {
     issues.push({ ...base, kind: 'control_without_marks', periodId: periodOf(book, l.date), count: 1, message: `Контрольная работа ${dayMonth(l.date)} без отметок` });

@@ -18,7 +18,8 @@ export async function writeClassBook(writer: PdfWriter, data: ClassBook, options
   const contents = reserveContents(pages);
   for (const journal of data.journals) await writeJournal(pages, journal);
   await pages.toLeftHandPage();
-  await writeProgressSummary(pages);
+  // The 1st grade has no marks, so no progress summary sheet.
+  if (data.grade > 1) await writeProgressSummary(pages);
   await writeAttendanceSummary(pages);
   if (options.personalData) await writePersonalData(pages);
   await writeRemarks(pages);
