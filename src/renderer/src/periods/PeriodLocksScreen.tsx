@@ -7,6 +7,7 @@ import { keys, usePeriodLocks } from '../api/queries';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { fullDate } from '../journal/dates';
 
+const schemeOrder: Period['scheme'][] = ['quarters', 'trimesters', 'half_years'];
 const schemeNames: Record<Period['scheme'], string> = { quarters: 'Четверти', trimesters: 'Триместры', half_years: 'Полугодия' };
 
 /**
@@ -72,7 +73,7 @@ export function PeriodLocksScreen() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {periods.data.map((p) => {
+            {[...periods.data].sort((a, b) => schemeOrder.indexOf(a.scheme) - schemeOrder.indexOf(b.scheme) || a.number - b.number).map((p) => {
               const closed = locksOf(p.id);
               const whole = closed.find((l) => l.classId === null);
               const forChosen = closed.find((l) => l.classId === (chosenClass?.id ?? null));
