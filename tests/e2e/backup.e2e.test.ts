@@ -65,7 +65,8 @@ describe('the backup screen in Chromium', () => {
     expect(await page.getByTestId('backup-reminder').count()).toBe(0);
     await page.getByTestId('nav-backup').click();
     await expect.poll(() => page.getByTestId('backup-destination').count()).toBe(3);
-  });
+    // One long scenario: three scrypt derivations at age's full work factor, on a machine shared by many.
+  }, 180_000);
 
   it('is not in a teacher’s navigation', async () => {
     await h.logIn('uchitel');

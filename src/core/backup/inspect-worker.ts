@@ -88,5 +88,7 @@ export function readFactsInWorker(job: FactsJob): Promise<RawFacts> {
       else reject(new Error(m.message));
     });
     worker.once('error', reject);
+    // A worker that ends without answering (killed, out of memory) must not leave the backup waiting forever.
+    worker.once('exit', (code) => reject(new Error(`Проверка копии прервана (код ${code})`)));
   });
 }
