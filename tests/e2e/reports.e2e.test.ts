@@ -109,6 +109,13 @@ describe('the Reports screen in the browser', () => {
     await page.getByTestId('report-summarySheet').click();
     await page.getByTestId('report-table-0').waitFor();
     await snap(page, 'reports-summary-sheet');
+    for (const name of ['classTeacher', 'statement', 'movement', 'fill', 'outcomes']) {
+      await page.getByTestId(`report-${name}`).click();
+      await expect.poll(() => page.getByRole('heading', { level: 2 }).first().innerText()).not.toBe('');
+      await page.getByTestId('report-table-0').waitFor({ timeout: 15_000 });
+      await snap(page, `reports-${name}`);
+    }
+    expect(await page.getByTestId('report-subtitle').innerText()).toMatch(/учебный год/);
     await page.context().close();
   });
 });

@@ -55,6 +55,7 @@ export async function runReport(args: ReportArgs): Promise<void> {
     if (args.className && !cls) throw new CliError(`В ${year.name} учебном году нет класса «${args.className}»`);
     const params: Record<string, unknown> = { yearId: year.id, classId: cls?.id, month: args.month, level: args.level, date: args.date, from: args.from, to: args.to };
     if (args.student) params.studentId = Number(args.student);
+    if (name === 'fill' && params.date === undefined) params.date = new Date().toISOString().slice(0, 10);
     if (args.period !== undefined) params.periodId = resolvePeriod(sql, year.id, cls?.grade, args.period);
     else if (periodReports.has(name)) params.periodId = currentPeriod(sql, year.id, cls?.grade);
     for (const k of Object.keys(params)) if (params[k] === undefined) delete params[k];

@@ -16,6 +16,7 @@ import { controlTables } from './tables/control';
 import { journalControl } from './control';
 import { controlFacts } from './control-facts';
 import { buildForecast } from './registry-forecast';
+import { schoolBuilders } from './registry-school';
 import { readSetting } from '../school/settings';
 import { monthName, ruDate } from './tables/build';
 import { progressTables } from './tables/progress';
@@ -68,6 +69,7 @@ const builders: { [N in ReportName]: Builder<N> } = {
     const data = summarySheet(db, cls, year);
     return { subtitle: `${cls.name} класс, ${year.name} учебный год`, data, tables: summarySheetTables(data) };
   },
+  ...schoolBuilders,
   forecast: buildForecast,
   control(db, actor, input, today) {
     const year = yearOfDate(db, input.to);

@@ -8,10 +8,10 @@ import type { Db } from '../db/open';
 import type { SchoolService } from '../school/service';
 import { reportPdf } from './pdf';
 import { buildReport, type Memo } from './registry';
-import { scopeOf } from './scope';
-import { classesOf } from './roster';
+import { requireClass, scopeOf } from './scope';
+import { classesOf, numbered, rosterDuring } from './roster';
 import { reportWorkbook } from './xlsx';
-import { currentYearRow } from './terms';
+import { currentYearRow, yearById } from './terms';
 
 export type ReportsService = ReturnType<typeof createReportsService>;
 
@@ -54,6 +54,12 @@ export function createReportsService({ db, clock, school, fontsDir }: { db: Db; 
       return classesOf(db, year)
         .filter((c) => scope.all || scope.classIds.has(c.id))
         .map((c) => ({ id: c.id, name: c.name, grade: c.grade, yearId: c.yearId }));
+    },
+    /** The students of a class the actor may report on (for the parents' statement). */
+    students(actor: Actor, classId: number) {
+      const cls = requireClass(db, actor, classId);
+      const year = yearById(db, cls.yearId);
+      return numbered(rosterDuring(db, [cls.id], year.startDate, year.endDate)).map((r) => ({ id: r.studentId, name: r.name }));
     },
     /** Any report as an XLSX workbook or a PDF: the same tables the screen shows. */
     async file(actor: Actor, name: ReportName, params: unknown, format: ReportFormat) {

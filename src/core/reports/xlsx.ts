@@ -9,7 +9,10 @@ const border = { top: thin, left: thin, bottom: thin, right: thin };
 
 /** Excel forbids some characters and more than 31 of them in a sheet name, and wants names unique. */
 function sheetName(title: string, taken: Set<string>): string {
-  const base = title.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 28) || 'Лист';
+  const clean = title.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim();
+  // Cut at a word boundary: «Итоги успеваемости 1 четверт» reads worse than «Итоги успеваемости».
+  const cut = clean.slice(0, 28);
+  const base = (clean.length > 28 && cut.lastIndexOf(' ') > 10 ? cut.slice(0, cut.lastIndexOf(' ')) : cut) || 'Лист';
   let name = base;
   for (let i = 2; taken.has(name.toLowerCase()); i++) name = `${base.slice(0, 26)} ${i}`;
   taken.add(name.toLowerCase());

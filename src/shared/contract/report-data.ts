@@ -203,3 +203,70 @@ export const forecastData = z.object({
   accuracy: forecastAccuracy.nullable(),
 });
 export type ForecastData = z.infer<typeof forecastData>;
+
+export const fillData = z.object({
+  date: isoDate,
+  rows: z.array(z.object({ classId: entityId, className: z.string(), classTeacher: z.string().nullable(), students: z.number().int(), boys: z.number().int(), girls: z.number().int() })),
+});
+export type FillData = z.infer<typeof fillData>;
+
+export const movementEntry = z.object({
+  date: isoDate,
+  name: z.string(),
+  kind: z.string(), // прибыл / выбыл / переведён / зачислен
+  fromClass: z.string().nullable(),
+  toClass: z.string().nullable(),
+  order: z.string(),
+  note: z.string().nullable(),
+});
+export type MovementEntry = z.infer<typeof movementEntry>;
+
+export const movementData = z.object({
+  yearName: z.string(),
+  /** Per class over the year: on the roll at its start, arrived, left, on the roll at its end (or today). */
+  classes: z.array(z.object({ className: z.string(), atStart: z.number().int(), arrived: z.number().int(), left: z.number().int(), atEnd: z.number().int() })),
+  entries: z.array(movementEntry),
+  /** The school over the years in the database: the dynamics. */
+  years: z.array(z.object({ yearName: z.string(), atStart: z.number().int(), arrived: z.number().int(), left: z.number().int(), atEnd: z.number().int() })),
+});
+export type MovementData = z.infer<typeof movementData>;
+
+export const outcomesData = z.object({
+  yearName: z.string(),
+  rows: z.array(
+    z.object({
+      studentId: entityId,
+      name: z.string(),
+      className: z.string(),
+      outcome: z.string().nullable(),
+      order: z.string().nullable(),
+      /** Subjects with «2» or «н/а» for the year (академическая задолженность). */
+      debts: z.array(z.string()),
+    }),
+  ),
+});
+export type OutcomesData = z.infer<typeof outcomesData>;
+
+export const statementData = z.object({
+  name: z.string(),
+  className: z.string(),
+  termName: z.string(),
+  from: isoDate,
+  to: isoDate,
+  subjects: z.array(z.object({ subjectName: z.string(), marks: z.array(z.object({ date: isoDate, value: z.string() })), average: z.number().nullable(), periodMark: z.string().nullable() })),
+  attendance: z.object({ lessons: z.number().int(), missed: z.number().int(), illness: z.number().int(), excused: z.number().int(), unexcused: z.number().int(), late: z.number().int(), daysMissed: z.number().int() }),
+});
+export type StatementData = z.infer<typeof statementData>;
+
+export const classTeacherData = z.object({
+  className: z.string(),
+  classTeacher: z.string().nullable(),
+  termName: z.string(),
+  from: isoDate,
+  to: isoDate,
+  progress: progressData,
+  bySubject: progressData,
+  attendance: z.array(attendanceStudentRow),
+  movement: z.array(movementEntry),
+});
+export type ClassTeacherData = z.infer<typeof classTeacherData>;

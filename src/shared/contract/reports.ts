@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineChannel } from './define';
 import { entityId, isoDate } from './common';
-import { attendanceMonthData, attendanceYearData, controlData, forecastData, progressData, progressLevel, summarySheetData } from './report-data';
+import { attendanceMonthData, attendanceYearData, classTeacherData, controlData, fillData, forecastData, movementData, outcomesData, statementData, progressData, progressLevel, summarySheetData } from './report-data';
 import { reportEnvelope } from './report-table';
 
 export * from './report-data';
@@ -21,6 +21,11 @@ export const reportInputs = {
   attendanceMonth: z.object({ classId: entityId, month: monthKey }),
   attendanceYear: classInput,
   summarySheet: classInput,
+  classTeacher: z.object({ classId: entityId, periodId: entityId.nullable() }),
+  movement: z.object({ yearId: entityId.optional() }),
+  fill: z.object({ date: isoDate }),
+  outcomes: z.object({ yearId: entityId.optional(), classId: entityId.optional() }),
+  statement: z.object({ classId: entityId, studentId: entityId, periodId: entityId }),
   forecast: z.object({ periodId: entityId, classId: entityId.optional(), asOf: isoDate.optional() }),
   control: z
     .object({ from: isoDate, to: isoDate, classId: entityId.optional() })
@@ -35,6 +40,11 @@ export const reportTitles: Record<ReportName, string> = {
   attendanceMonth: 'Посещаемость класса за месяц',
   attendanceYear: 'Сводная ведомость учёта посещаемости',
   summarySheet: 'Сводная ведомость учёта успеваемости',
+  classTeacher: 'Отчёт классного руководителя за период',
+  movement: 'Движение учащихся',
+  fill: 'Наполняемость классов',
+  outcomes: 'Итоговые данные по учащимся',
+  statement: 'Выписка оценок для родителей',
   forecast: 'Предварительный отчёт (прогноз)',
   control: 'Контроль ведения журнала',
 };
@@ -45,6 +55,11 @@ export const reportData = {
   attendanceMonth: attendanceMonthData,
   attendanceYear: attendanceYearData,
   summarySheet: summarySheetData,
+  classTeacher: classTeacherData,
+  movement: movementData,
+  fill: fillData,
+  outcomes: outcomesData,
+  statement: statementData,
   forecast: forecastData,
   control: controlData,
 } satisfies Record<ReportName, z.ZodType>;
@@ -61,6 +76,12 @@ export const reportsContract = {
   attendanceMonth: defineChannel({ channel: 'reports:attendanceMonth', access: 'reports.read', input: reportInputs.attendanceMonth, output: reportEnvelope(attendanceMonthData) }),
   attendanceYear: defineChannel({ channel: 'reports:attendanceYear', access: 'reports.read', input: reportInputs.attendanceYear, output: reportEnvelope(attendanceYearData) }),
   summarySheet: defineChannel({ channel: 'reports:summarySheet', access: 'reports.read', input: reportInputs.summarySheet, output: reportEnvelope(summarySheetData) }),
+  students: defineChannel({ channel: 'reports:students', access: 'reports.read', input: classInput, output: z.array(z.object({ id: entityId, name: z.string() })) }),
+  classTeacher: defineChannel({ channel: 'reports:classTeacher', access: 'reports.read', input: reportInputs.classTeacher, output: reportEnvelope(classTeacherData) }),
+  movement: defineChannel({ channel: 'reports:movement', access: 'reports.read', input: reportInputs.movement, output: reportEnvelope(movementData) }),
+  fill: defineChannel({ channel: 'reports:fill', access: 'reports.read', input: reportInputs.fill, output: reportEnvelope(fillData) }),
+  outcomes: defineChannel({ channel: 'reports:outcomes', access: 'reports.read', input: reportInputs.outcomes, output: reportEnvelope(outcomesData) }),
+  statement: defineChannel({ channel: 'reports:statement', access: 'reports.read', input: reportInputs.statement, output: reportEnvelope(statementData) }),
   forecast: defineChannel({ channel: 'reports:forecast', access: 'reports.read', input: reportInputs.forecast, output: reportEnvelope(forecastData) }),
   control: defineChannel({ channel: 'reports:control', access: 'reports.read', input: reportInputs.control, output: reportEnvelope(controlData) }),
   file: defineChannel({

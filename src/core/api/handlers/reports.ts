@@ -8,6 +8,12 @@ export const reportsHandlers = (s: Services): Handlers['reports'] => ({
   attendanceMonth: (input, actor) => s.reports.run(must(actor), 'attendanceMonth', input),
   attendanceYear: (input, actor) => s.reports.run(must(actor), 'attendanceYear', input),
   summarySheet: (input, actor) => s.reports.run(must(actor), 'summarySheet', input),
+  students: (input, actor) => s.reports.students(must(actor), input.classId),
+  classTeacher: (input, actor) => s.reports.run(must(actor), 'classTeacher', input),
+  movement: (input, actor) => s.reports.run(must(actor), 'movement', input),
+  fill: (input, actor) => s.reports.run(must(actor), 'fill', input),
+  outcomes: (input, actor) => s.reports.run(must(actor), 'outcomes', input),
+  statement: (input, actor) => s.reports.run(must(actor), 'statement', input),
   forecast: (input, actor) => s.reports.run(must(actor), 'forecast', input),
   control: (input, actor) => s.reports.run(must(actor), 'control', input),
   file: async (input, actor) => {

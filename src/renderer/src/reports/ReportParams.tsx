@@ -27,10 +27,11 @@ interface Props {
   onChange(next: ParamValues): void;
   classes: Array<{ id: number; name: string; grade: number }>;
   periods: Period[];
+  students: Array<{ id: number; name: string }>;
 }
 
 /** The controls a report needs, and nothing else. */
-export function ReportParams({ entry, values, onChange, classes, periods }: Props) {
+export function ReportParams({ entry, values, onChange, classes, periods, students }: Props) {
   const set = (patch: Partial<ParamValues>) => onChange({ ...values, ...patch });
   const has = (k: string) => (entry.params as readonly string[]).includes(k);
   const grade = classes.find((c) => c.id === values.classId)?.grade;
@@ -45,9 +46,21 @@ export function ReportParams({ entry, values, onChange, classes, periods }: Prop
           w={140}
           data={[...(entry.schoolWide ? [{ value: '', label: 'Вся школа' }] : []), ...classes.map((c) => ({ value: String(c.id), label: c.name }))]}
           value={values.classId === null ? '' : String(values.classId)}
-          onChange={(v) => set({ classId: v ? Number(v) : null })}
+          onChange={(v) => set({ classId: v ? Number(v) : null, studentId: null })}
           allowDeselect={false}
           searchable
+        />
+      )}
+      {has('studentId') && (
+        <Select
+          label="Ученик"
+          data-testid="param-student"
+          w={280}
+          searchable
+          data={students.map((s) => ({ value: String(s.id), label: s.name }))}
+          value={values.studentId === null ? null : String(values.studentId)}
+          onChange={(v) => set({ studentId: v ? Number(v) : null })}
+          allowDeselect={false}
         />
       )}
       {has('periodId') && (
@@ -86,6 +99,7 @@ export function toInput(entry: CatalogEntry, v: ParamValues, yearId: number): Re
       out[k] = v[k];
     }
   }
-  if (entry.schoolWide || entry.params.includes('periodId')) out.yearId = yearId;
+  // Reports of a year take it; the others' inputs drop the key.
+  out.yearId = yearId;
   return out;
 }

@@ -8,7 +8,7 @@ import { downloadReport } from './download';
 import { ReportCharts } from './ReportCharts';
 import { ReportParams, toInput, type ParamValues } from './ReportParams';
 import { ReportTableView } from './ReportTableView';
-import { useReport, useReportClasses, useYearPeriods, useYears } from './queries';
+import { useReport, useReportClasses, useReportStudents, useYearPeriods, useYears } from './queries';
 
 /** Results are read for the last finished period; a forecast is made for the running one. */
 function defaultPeriod(periods: Array<{ id: number; startDate: string; endDate: string; scheme: string }>, today: string, running: boolean): number | null {
@@ -48,8 +48,10 @@ export function ReportsScreen() {
     from: chosen.from ?? monthBefore(today, year?.startDate),
     to: chosen.to ?? today,
     date: chosen.date ?? today,
-    studentId: chosen.studentId ?? null,
+    studentId: null,
   };
+  const students = useReportStudents(values.classId, entry.params.includes('studentId'));
+  values.studentId = chosen.studentId ?? students.data?.[0]?.id ?? null;
   const input = year && periods.data && classes.data ? toInput(entry, values, year.id) : null;
   const report = useReport(entry.name, input);
 
@@ -77,7 +79,7 @@ export function ReportsScreen() {
       <Stack gap="md" style={{ flex: 1, minWidth: 0 }}>
         <Title order={2}>{entry.title}</Title>
         <Group justify="space-between" align="flex-end">
-          <ReportParams entry={entry} values={values} onChange={(v) => setChosen(v)} classes={classList} periods={periods.data ?? []} />
+          <ReportParams entry={entry} values={values} onChange={(v) => setChosen(v)} classes={classList} periods={periods.data ?? []} students={students.data ?? []} />
           <Group gap="xs">
             <Button variant="default" loading={busy === 'xlsx'} disabled={!report.data} onClick={() => void download('xlsx')} data-testid="download-xlsx">
               Скачать XLSX

@@ -16,6 +16,11 @@ const params: Record<ReportName, { params: ParamKey[]; schoolWide?: boolean }> =
   attendanceMonth: { params: ['classId', 'month'] },
   attendanceYear: { params: ['classId'] },
   summarySheet: { params: ['classId'] },
+  classTeacher: { params: ['classId', 'periodId'] },
+  movement: { params: [] },
+  fill: { params: ['date'] },
+  outcomes: { params: ['classId'], schoolWide: true },
+  statement: { params: ['classId', 'studentId', 'periodId'] },
   forecast: { params: ['classId', 'periodId'], schoolWide: true },
   control: { params: ['classId', 'from', 'to'], schoolWide: true },
 };

@@ -25,3 +25,6 @@ export const useReport = (name: ReportName, params: Record<string, unknown> | nu
     queryFn: () => invokeChannel(`reports:${name}`, params) as Promise<ReportResult>,
     enabled: params !== null,
   });
+
+export const useReportStudents = (classId: number | null, enabled: boolean) =>
+  useQuery({ queryKey: ['reports', 'students', classId ?? 0], queryFn: () => invoke(contract.reports.students, { classId: classId ?? 0 }), enabled: enabled && classId !== null });
