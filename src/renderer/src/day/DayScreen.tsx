@@ -3,11 +3,10 @@ import { Anchor, Badge, Center, Group, Loader, Paper, Stack, Table, Text, TextIn
 import { useMyDay } from '../api/queries';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { dayAndMonthName, fullDate, todayIso } from '../journal/dates';
+import { journalHref } from '../journal/links';
 
 const missingNames = { topic: 'тема', attendance: 'посещаемость', homework: 'домашнее задание' } as const;
 
-const journalLink = (l: { assignmentId: number; periodId: number | null; lessonId: number }) =>
-  `#/journal?assignment=${l.assignmentId}${l.periodId ? `&period=${l.periodId}` : ''}&lesson=${l.lessonId}`;
 
 /** «Мой день»: today's lessons from the timetable with what each still lacks, and the tests whose marks are overdue. */
 export function DayScreen() {
@@ -52,7 +51,7 @@ export function DayScreen() {
                       <Table.Td fw={600}>{l.lessonNumber}</Table.Td>
                       <Table.Td>
                         {/* The keyboard starts on the first lesson still to fill: Enter opens it. */}
-                        <Anchor href={journalLink(l)} fw={500} data-testid={`open-lesson-${l.lessonId}`} ref={i === firstToFill ? firstRef : undefined}>
+                        <Anchor href={journalHref(l)} fw={500} data-testid={`open-lesson-${l.lessonId}`} ref={i === firstToFill ? firstRef : undefined}>
                           {l.className} · {l.subjectName}
                           {l.subgroupName ? ` · ${l.subgroupName}` : ''}
                         </Anchor>
@@ -109,7 +108,7 @@ export function DayScreen() {
                       <Table.Tr key={c.lessonId}>
                         <Table.Td>{fullDate(c.date)}</Table.Td>
                         <Table.Td>
-                          <Anchor href={journalLink(c)}>
+                          <Anchor href={journalHref(c)}>
                             {c.className} · {c.subjectName}
                           </Anchor>
                         </Table.Td>

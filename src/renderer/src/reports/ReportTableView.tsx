@@ -1,5 +1,6 @@
 import { Table, Text, Title } from '@mantine/core';
 import type { ReportCell, ReportColumn, ReportTable } from '../../../shared/contract';
+import { journalHref } from '../journal/links';
 
 /** The same number formats as the PDF: a decimal comma, one place for percentages, two for averages. */
 export function formatCell(value: ReportCell, kind: ReportColumn['kind']): string {
@@ -43,7 +44,7 @@ export function ReportTableView({ table, index }: { table: ReportTable; index: n
                   const text = formatCell(v, column.kind);
                   return (
                     <Table.Td key={column.key} style={{ textAlign: align(column) }}>
-                      {link ? <a href={`#/journal/${link.assignmentId}${link.periodId ? `/${link.periodId}` : ''}`}>{text}</a> : text}
+                      {link ? <a href={journalHref(link)}>{text}</a> : text}
                     </Table.Td>
                   );
                 })}
