@@ -78,8 +78,14 @@ describe('the Reports screen in the browser', () => {
     await page.getByTestId('report-control').click();
     await expect.poll(() => page.getByTestId('report-subtitle').innerText()).toContain('вся школа');
     await page.getByTestId('report-table-0').locator('tbody tr a').first().waitFor();
-    expect(await page.getByTestId('report-table-0').locator('tbody tr a').first().getAttribute('href')).toMatch(/^#\/journal\/\d+\/\d+$/);
+    const href = await page.getByTestId('report-table-0').locator('tbody tr a').first().getAttribute('href');
+    expect(href).toMatch(/^#\/journal\?assignment=\d+&period=\d+/);
     await snap(page, 'reports-control');
+    // The line opens the journal it is about.
+    await page.getByTestId('report-table-0').locator('tbody tr a').first().click();
+    await page.getByTestId('journal-grid').waitFor({ timeout: 15_000 });
+    expect(page.url()).toContain(href!);
+    await page.goBack();
 
     // The forecast shows its accuracy measured on the school's history.
     await page.getByTestId('report-forecast').click();
