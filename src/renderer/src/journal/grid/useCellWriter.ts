@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { contract, type JournalGrid, type PeriodMarkValue } from '../../../../shared/contract';
 import { invoke } from '../../api/invoke';
@@ -22,11 +22,15 @@ export interface CellWriter {
 
 /**
  * Every change of the grid goes through here: one at a time and in order (a cell typed twice quickly ends
- * with the second value), with the teacher's own undo and redo, and the reason asked once in a closed period.
+ * with the second value), with the teacher's own undo and redo; in a closed period each carries the reason.
  */
 export function useCellWriter(grid: JournalGrid, ensureReason: EnsureReason): CellWriter {
   const client = useQueryClient();
-  const key = gridKey(grid);
+  // One key per page, kept across renders, so the callbacks below and the reset of the history stay put.
+  const { scope } = grid;
+  const assignmentId = grid.assignment.id;
+  const periodId = grid.period.id;
+  const key = useMemo(() => gridKey({ assignment: { id: assignmentId }, scope, period: { id: periodId } }), [assignmentId, scope, periodId]);
   const latest = useRef(grid);
   latest.current = grid;
   const undoStack = useRef<Change[]>([]);
@@ -34,12 +38,11 @@ export function useCellWriter(grid: JournalGrid, ensureReason: EnsureReason): Ce
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const resync = useRef<ReturnType<typeof setTimeout> | null>(null);
 
-  // Another journal or period: its own history. Keyed by the key's content: a new array each render is the same page.
-  const page = key.join(':');
+  // Another journal or period: its own history.
   useEffect(() => {
     undoStack.current = [];
     redoStack.current = [];
-  }, [page]);
+  }, [key]);
   useEffect(() => () => void (resync.current && clearTimeout(resync.current)), []);
 
   const send = useMutation({
