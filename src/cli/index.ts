@@ -6,7 +6,7 @@ import { runDemo } from './commands/demo';
 import { runReport, cliReportNames } from './commands/report';
 import { runPrint } from './commands/print';
 import { runServe } from './commands/serve';
-import { CliError, lang } from './output';
+import { argumentError, CliError, lang } from './output';
 
 const help = {
   ru: `zhurnal — электронный классный журнал
@@ -138,7 +138,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw new CliError(`Неизвестная команда «${command}». Список команд: zhurnal help`);
   } catch (e) {
-    const message = e instanceof CliError || e instanceof AppError ? e.message : `Ошибка: ${(e as Error).message}`;
+    const known = e instanceof CliError || e instanceof AppError ? e : argumentError(e);
+    const message = known ? known.message : `Ошибка: ${(e as Error).message}`;
     process.stderr.write(`${message}\n`);
     return 1;
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineChannel } from './define';
-import { demoTier, loginName, personName } from './common';
+import { demoTier, loginName, personName, text } from './common';
 
 
 export const setupContract = {
@@ -15,13 +15,13 @@ export const setupContract = {
     channel: 'setup:createSchool',
     access: 'public',
     input: z.object({
-      schoolName: z.string().trim().min(3, 'Укажите название школы').max(300),
+      schoolName: text(300, { min: 3, tooShort: 'Укажите название школы' }),
       admin: z.object({
         login: loginName,
         password: z.string().min(8, 'Пароль не короче 8 символов').max(256),
         lastName: personName,
         firstName: personName,
-        middleName: z.string().trim().max(100).optional(),
+        middleName: text(100).optional(),
       }),
     }),
     output: z.null(),
