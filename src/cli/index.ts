@@ -61,7 +61,7 @@ const options = {
   today: { type: 'string' },
   demo: { type: 'boolean', default: false },
   port: { type: 'string', default: '8080' },
-  host: { type: 'string', default: '127.0.0.1' },
+  host: { type: 'string' },
   class: { type: 'string' },
   year: { type: 'string' },
   all: { type: 'boolean', default: false },

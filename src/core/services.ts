@@ -15,6 +15,7 @@ import { createReportsService } from './reports/service';
 import { createSchoolService } from './school/service';
 import { createSetupService } from './school/setup';
 import { createUsersService } from './auth/users';
+import { createNetworkService } from './school/network';
 
 /** Every service of the core, wired with explicit dependencies: nothing global, no Electron. */
 export interface ServiceOptions {
@@ -52,6 +53,7 @@ export function createServices({ db, clock, backup, fontsDir, printDir, desktop 
     attendance: createAttendanceService({ db, clock, audit, school }),
     print: createPrintService({ db, clock, school, fontsDir: fonts, outputDir: printDir ?? missing('Папка для печати'), desktop }),
     reports: createReportsService({ db, clock, school, fontsDir: fonts }),
+    network: createNetworkService({ db, audit }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

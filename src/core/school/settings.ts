@@ -15,6 +15,8 @@ export const settingSchemas = {
   'journal.entryDeadline': z
     .object({ shift1: z.string().regex(/^\d\d:\d\d$/), shift2: z.string().regex(/^\d\d:\d\d$/) })
     .default({ shift1: '17:00', shift2: '21:00' }),
+  /** «Школьная сеть»: the host shell answers other computers of the school, not only this one. */
+  'host.schoolNetwork': z.boolean().default(false),
 } as const;
 export type SettingKey = keyof typeof settingSchemas;
 export type SettingValue<K extends SettingKey> = z.output<(typeof settingSchemas)[K]>;
@@ -31,4 +33,10 @@ export function readSetting<K extends SettingKey>(db: Db, key: K): SettingValue<
   }
   const parsed = schema.safeParse(raw);
   return (parsed.success ? parsed.data : schema.parse(undefined)) as SettingValue<K>;
+}
+
+/** Stores a setting after checking it against its schema. */
+export function writeSetting<K extends SettingKey>(db: Db, key: K, value: SettingValue<K>): void {
+  const json = JSON.stringify(settingSchemas[key].parse(value));
+  db.insert(settings).values({ key, value: json }).onConflictDoUpdate({ target: settings.key, set: { value: json } }).run();
 }

@@ -11,6 +11,7 @@ import { reportsContract } from './reports';
 import { schoolContract } from './school';
 import { setupContract } from './setup';
 import { usersContract } from './users';
+import { networkContract } from './network';
 import type { Channel } from './define';
 
 export * from './define';
@@ -28,6 +29,7 @@ export * from './attendance';
 export * from './day';
 export * from './reports';
 export * from './users';
+export * from './network';
 
 /** Every call of the application, by domain. Transports and the preload derive their channel lists from this. */
 export const contract = {
@@ -44,6 +46,7 @@ export const contract = {
   day: dayContract,
   reports: reportsContract,
   users: usersContract,
+  network: networkContract,
 } as const;
 
 export const allChannels: readonly Channel[] = Object.values(contract).flatMap((domain) => Object.values(domain) as Channel[]);

@@ -254,5 +254,7 @@ export const rows: Record<string, Row> = {
   'users:create': { allow: ['admin'], input: () => ({ login: 'novaya', lastName: 'Новикова', firstName: 'Нина', roles: ['teacher'] }) },
   'users:resetPassword': { allow: ['admin'], input: ({ s }) => ({ userId: s.extraUsers.spare }) },
   'users:setActive': { allow: ['admin'], input: ({ s }) => ({ userId: s.extraUsers.spare, active: false }) },
+  'network:get': { allow: ['admin'] },
+  'network:set': { allow: ['admin'], input: () => ({ schoolNetwork: false }) },
   'users:unlock': { allow: ['admin'], input: ({ s }) => ({ userId: s.extraUsers.spare }) },
 };

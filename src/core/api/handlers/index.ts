@@ -13,6 +13,7 @@ import { reportsHandlers } from './reports';
 import { schoolHandlers } from './school';
 import { setupHandlers } from './setup';
 import { usersHandlers } from './users';
+import { networkHandlers } from './network';
 
 /**
  * Maps each channel of the contract to its service call, one file per domain. Handlers hold no logic and
@@ -33,5 +34,6 @@ export function createHandlers(s: Services): Handlers {
     day: dayHandlers(s),
     reports: reportsHandlers(s),
     users: usersHandlers(s),
+    network: networkHandlers(s),
   };
 }

@@ -1,4 +1,4 @@
-import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
+import { AppShell, Group, NavLink, Stack, Text, Title } from '@mantine/core';
 import type { SessionUser } from '../../../shared/contract';
 import { AttendanceScreen } from '../attendance/AttendanceScreen';
 import { BackupReminder } from '../backup/BackupReminder';
@@ -9,6 +9,8 @@ import { PeriodLocksScreen } from '../periods/PeriodLocksScreen';
 import { PrintScreen } from '../print/PrintScreen';
 import { ReportsScreen } from '../reports/ReportsScreen';
 import { UsersScreen } from '../users/UsersScreen';
+import { SchoolNetworkPanel } from '../network/SchoolNetworkPanel';
+import { mayAccess } from '../../../shared/roles';
 import { Placeholder } from './Placeholder';
 import { visibleSections, type Section } from './sections';
 import { useHashRoute } from './useHashRoute';
@@ -22,8 +24,17 @@ function SectionContent({ section, user }: { section: Section; user: SessionUser
   if (section.id === 'reports') return <ReportsScreen />;
   if (section.id === 'backup') return <BackupScreen />;
   if (section.id === 'print') return <PrintScreen />;
-  if (section.id === 'admin') return <UsersScreen />;
+  if (section.id === 'admin') return <AdminScreen user={user} />;
   return <Placeholder title={section.label} />;
+}
+
+function AdminScreen({ user }: { user: SessionUser }) {
+  return (
+    <Stack gap="xl">
+      {mayAccess('users.manage', user.roles) && <UsersScreen />}
+      {mayAccess('school.manage', user.roles) && <SchoolNetworkPanel />}
+    </Stack>
+  );
 }
 
 /** The program after login: the sections the user's roles allow on the left, the chosen one on the right. */
