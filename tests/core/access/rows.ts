@@ -44,6 +44,8 @@ const folder = (tmp: string) => {
   return dir;
 };
 
+const movementReaders: readonly Role[] = ['admin', 'deputy', 'director', 'secretary'];
+const order = { orderNumber: '12-у', orderDate: '2025-11-10' };
 const teachers: readonly Role[] = ['teacher', 'class_teacher'];
 const readers: readonly Role[] = ['admin', 'deputy', 'director', 'teacher', 'class_teacher'];
 
@@ -256,5 +258,29 @@ export const rows: Record<string, Row> = {
   'users:setActive': { allow: ['admin'], input: ({ s }) => ({ userId: s.extraUsers.spare, active: false }) },
   'network:get': { allow: ['admin'] },
   'network:set': { allow: ['admin'], input: () => ({ schoolNetwork: false }) },
+  // Движение учащихся: the secretary and the admin enter the director's orders; the administration reads them.
+  'movement:classes': { allow: movementReaders },
+  'movement:arrive': {
+    allow: ['admin', 'secretary'],
+    input: ({ s, who }) => ({ lastName: 'Новенький', firstName: who === 'admin' ? 'Артём' : 'Семён', classId: s.classes.c5, date: '2025-11-10', from: 'МБОУ СОШ № 3', ...order }),
+  },
+  'movement:transfer': {
+    allow: ['admin', 'secretary'],
+    input: ({ s, who }) => ({ studentId: who === 'admin' ? s.students.first1 : s.students.first2, toClassId: s.classes.c10, date: '2025-11-12', ...order }),
+  },
+  'movement:changeSubgroup': {
+    allow: ['admin', 'secretary'],
+    input: ({ s, core, who }) => {
+      const group2 = core.db.$client.prepare("select id from subgroups where name = '2 группа'").pluck().get() as number;
+      return { studentId: who === 'admin' ? s.students.A : s.students.B, toSubgroupId: group2, date: '2025-11-12', ...order };
+    },
+  },
+  'movement:leave': {
+    allow: ['admin', 'secretary'],
+    input: ({ s, who }) => ({ studentId: who === 'admin' ? s.students.L : s.students.G, date: '2025-11-14', to: 'МБОУ СОШ № 5', ...order }),
+  },
+  'movement:register': { allow: movementReaders },
+  'movement:registerFile': { allow: movementReaders, input: () => ({ params: {}, format: 'xlsx' }) },
+
   'users:unlock': { allow: ['admin'], input: ({ s }) => ({ userId: s.extraUsers.spare }) },
 };

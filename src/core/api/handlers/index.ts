@@ -5,6 +5,7 @@ import { authHandlers } from './auth';
 import { backupHandlers } from './backup';
 import { dayHandlers } from './day';
 import { lessonsHandlers } from './lessons';
+import { movementHandlers } from './movement';
 import { periodsHandlers } from './periods';
 import { plansHandlers } from './plans';
 import { printHandlers } from './print';
@@ -35,5 +36,6 @@ export function createHandlers(s: Services): Handlers {
     reports: reportsHandlers(s),
     users: usersHandlers(s),
     network: networkHandlers(s),
+    movement: movementHandlers(s),
   };
 }
