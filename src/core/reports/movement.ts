@@ -3,7 +3,7 @@
 import type { FillData, MovementData, MovementEntry } from '../../shared/contract/report-data';
 import { className, fullName } from '../../shared/names';
 import type { Db } from '../db/open';
-import { orderText, ruDate } from './tables/build';
+import { orderText } from './tables/build';
 import type { ClassInfo } from './roster';
 
 const kindName: Record<string, string> = { enrolled: 'зачислен', arrived: 'прибыл', left: 'выбыл', transferred: 'переведён' };
