@@ -2,6 +2,8 @@ import { attendanceContract } from './attendance';
 import { authContract } from './auth';
 import { backupContract } from './backup';
 import { dayContract } from './day';
+import { importsContract } from './imports';
+import { calendarContract, profileContract } from './calendar';
 import { lessonsContract } from './lessons';
 import { periodsContract } from './periods';
 import { plansContract } from './plans';
@@ -28,6 +30,8 @@ export * from './attendance';
 export * from './day';
 export * from './reports';
 export * from './users';
+export * from './imports';
+export * from './calendar';
 
 /** Every call of the application, by domain. Transports and the preload derive their channel lists from this. */
 export const contract = {
@@ -44,6 +48,9 @@ export const contract = {
   day: dayContract,
   reports: reportsContract,
   users: usersContract,
+  imports: importsContract,
+  calendar: calendarContract,
+  profile: profileContract,
 } as const;
 
 export const allChannels: readonly Channel[] = Object.values(contract).flatMap((domain) => Object.values(domain) as Channel[]);

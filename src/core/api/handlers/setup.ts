@@ -3,6 +3,7 @@ import type { Handlers } from '../dispatch';
 
 export const setupHandlers = (s: Services): Handlers['setup'] => ({
   status: () => ({ hasSchool: s.setup.hasSchool(), schoolName: s.school.schoolName(), isDemo: s.school.isDemo() }),
+  defaults: () => s.setup.defaults(),
   createSchool: async (input) => {
     await s.setup.createSchool(input);
     return null;
