@@ -5,6 +5,7 @@ import { dayContract } from './day';
 import { importsContract } from './imports';
 import { calendarContract, profileContract } from './calendar';
 import { lessonsContract } from './lessons';
+import { movementContract } from './movement';
 import { periodsContract } from './periods';
 import { plansContract } from './plans';
 import { printContract } from './print';
@@ -32,6 +33,7 @@ export * from './reports';
 export * from './users';
 export * from './imports';
 export * from './calendar';
+export * from './movement';
 
 /** Every call of the application, by domain. Transports and the preload derive their channel lists from this. */
 export const contract = {
@@ -51,6 +53,7 @@ export const contract = {
   imports: importsContract,
   calendar: calendarContract,
   profile: profileContract,
+  movement: movementContract,
 } as const;
 
 export const allChannels: readonly Channel[] = Object.values(contract).flatMap((domain) => Object.values(domain) as Channel[]);

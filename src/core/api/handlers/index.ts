@@ -7,6 +7,7 @@ import { dayHandlers } from './day';
 import { importsHandlers } from './imports';
 import { calendarHandlers, profileHandlers } from './calendar';
 import { lessonsHandlers } from './lessons';
+import { movementHandlers } from './movement';
 import { periodsHandlers } from './periods';
 import { plansHandlers } from './plans';
 import { printHandlers } from './print';
@@ -38,5 +39,6 @@ export function createHandlers(s: Services): Handlers {
     imports: importsHandlers(s),
     calendar: calendarHandlers(s),
     profile: profileHandlers(s),
+    movement: movementHandlers(s),
   };
 }
