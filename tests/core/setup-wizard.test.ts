@@ -42,7 +42,7 @@ describe('the first-start wizard proposes the current year and creates the schoo
     mine.gradeSchemes[4] = 'trimesters';
     mine.holidays.push({ name: 'День школы', startDate: '2026-02-02', endDate: '2026-02-02', grade: null });
     expect(await api.invoke('setup:createSchool', { ...school, calendar: mine, admin })).toEqual({ ok: true, value: null });
-    expect(await api.invoke('setup:status')).toMatchObject({ value: { hasSchool: true, schoolName: school.schoolName } });
+    expect(await api.invoke('setup:status')).toMatchObject({ value: { hasSchool: true, schoolName: school.shortName } });
     expect(await api.invoke('setup:createSchool', { ...school, admin })).toMatchObject({ ok: false, error: { kind: 'conflict' } });
     await api.invoke('auth:login', { login: 'admin', password: admin.password });
     expect(await api.invoke('profile:get')).toEqual({ ok: true, value: { fullName: school.schoolName, shortName: school.shortName, address: school.address, director: school.director } });

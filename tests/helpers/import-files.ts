@@ -2,7 +2,7 @@
 // Windows-1251 bytes (as Russian Excel saves «CSV (разделители — точки с запятой)»).
 import ExcelJS from 'exceljs';
 
-/** Windows-1251 bytes of a text: ASCII as is, А…я at 0xC0…0xFF, Ё ё № at their places. Anything else refuses. */
+/** Windows-1251 bytes of a text: ASCII as is, А…я at 0xC0…0xFF, Ё ё № « » at their places. Anything else refuses. */
 export function cp1251(text: string): Buffer {
   const out = Buffer.alloc(text.length);
   [...text].forEach((ch, i) => {
@@ -12,6 +12,8 @@ export function cp1251(text: string): Buffer {
     else if (ch === 'Ё') out[i] = 0xa8;
     else if (ch === 'ё') out[i] = 0xb8;
     else if (ch === '№') out[i] = 0xb9;
+    else if (ch === '«') out[i] = 0xab;
+    else if (ch === '»') out[i] = 0xbb;
     else throw new Error(`no cp1251 byte for «${ch}»`);
   });
   return out;

@@ -8,6 +8,7 @@ import type { UsersService } from '../auth/users';
 import { localDate, type Clock } from '../clock';
 import type { Db } from '../db/open';
 import type { SchoolService } from '../school/service';
+import { requireOpenYear } from '../years/closed';
 import { checkMapping, guessMapping } from './columns';
 import { previewOf } from './plan';
 import { planStudents, writeStudents } from './students';
@@ -49,6 +50,7 @@ export function createImportService({ db, clock, audit, users, school }: { db: D
     }
     checkMapping('students', req.mapping, file.width, req.options.className ? ['className'] : []);
     const year = school.currentYear();
+    requireOpenYear(db, year.id);
     if (req.options.orderDate > year.endDate) throw new AppError('validation', `Приказ от ${ruDate(req.options.orderDate)} издан после конца ${year.name} учебного года`);
     return { kind: 'students' as const, year, options: req.options, ...planStudents(db, file.data, req.mapping, req.options, year, today()) };
   }
