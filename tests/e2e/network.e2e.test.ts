@@ -16,6 +16,7 @@ describe('the school network switch in Chromium', () => {
     const cookies = await page.context().cookies();
     expect(cookies.find((c) => c.name === 'zhurnal_session')).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict' });
     await page.getByTestId('nav-admin').click();
+    await page.getByTestId('admin-tab-network').click();
     const toggle = page.getByRole('switch', { name: /Открывать журнал с других компьютеров школы/ });
     await expect.poll(() => toggle.isChecked()).toBe(false);
     await expect.poll(() => page.getByText('Журнал открывается только на этом компьютере').count()).toBe(1);

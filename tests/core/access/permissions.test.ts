@@ -53,13 +53,13 @@ describe('the permission table, channel by channel and role by role', () => {
     const seen: Record<string, string> = {};
     const want: Record<string, string> = {};
     for (const who of ['anonymous', ...roles] as Who[]) {
-      const input = row.input?.(ctx(who)) ?? {};
+      const input = (await row.input?.(ctx(who))) ?? {};
       const result = who === 'anonymous' ? await anonymous.invoke(channel, input) : await callers[who](channel, input);
       want[who] = expected(row, who);
       seen[who] = outcomeOf(result) === want[who] ? want[who] : describeResult(result);
     }
     for (const o of row.objects ?? []) {
-      const result = await callers[o.as](channel, o.input(ctx(o.as)));
+      const result = await callers[o.as](channel, await o.input(ctx(o.as)));
       const key = `${o.as}: ${o.why}`;
       want[key] = o.expect;
       seen[key] = outcomeOf(result) === o.expect ? o.expect : describeResult(result);

@@ -6,7 +6,7 @@ import { allChannels, entityId, isoDate, text } from '../../../src/shared/contra
 import { rawInputProblem } from '../../../src/core/api/raw-input';
 import { badNumbers, impossibleDates } from '../../helpers/hostile';
 
-type Def = { type: string; checks?: { _zod: { def: { check: string } } }[]; innerType?: z.ZodType; shape?: Record<string, z.ZodType>; element?: z.ZodType; options?: z.ZodType[]; in?: z.ZodType; valueType?: z.ZodType; keyType?: z.ZodType };
+type Def = { type: string; left?: z.ZodType; right?: z.ZodType; checks?: { _zod: { def: { check: string } } }[]; innerType?: z.ZodType; shape?: Record<string, z.ZodType>; element?: z.ZodType; options?: z.ZodType[]; in?: z.ZodType; valueType?: z.ZodType; keyType?: z.ZodType };
 
 /** Paths of strings without maxLength and arrays without a maximum, in one input schema. */
 function unbounded(schema: z.ZodType, at: string): string[] {
@@ -23,6 +23,8 @@ function unbounded(schema: z.ZodType, at: string): string[] {
       return (def.options ?? []).flatMap((o) => unbounded(o, at));
     case 'record':
       return unbounded(def.keyType!, `${at}{key}`);
+    case 'intersection':
+      return [...unbounded(def.left!, at), ...unbounded(def.right!, at)];
     case 'pipe':
       return unbounded(def.in!, at);
     default:

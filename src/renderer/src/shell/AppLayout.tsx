@@ -1,5 +1,6 @@
-import { AppShell, Group, NavLink, Stack, Text, Title } from '@mantine/core';
+import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
 import type { SessionUser } from '../../../shared/contract';
+import { AdminScreen } from '../admin/AdminScreen';
 import { AttendanceScreen } from '../attendance/AttendanceScreen';
 import { BackupReminder } from '../backup/BackupReminder';
 import { BackupScreen } from '../backup/BackupScreen';
@@ -9,9 +10,6 @@ import { MovementScreen } from '../movement/MovementScreen';
 import { PeriodLocksScreen } from '../periods/PeriodLocksScreen';
 import { PrintScreen } from '../print/PrintScreen';
 import { ReportsScreen } from '../reports/ReportsScreen';
-import { UsersScreen } from '../users/UsersScreen';
-import { SchoolNetworkPanel } from '../network/SchoolNetworkPanel';
-import { mayAccess } from '../../../shared/roles';
 import { Placeholder } from './Placeholder';
 import { visibleSections, type Section } from './sections';
 import { useHashRoute } from './useHashRoute';
@@ -28,15 +26,6 @@ function SectionContent({ section, user }: { section: Section; user: SessionUser
   if (section.id === 'movement') return <MovementScreen user={user} />;
   if (section.id === 'admin') return <AdminScreen user={user} />;
   return <Placeholder title={section.label} />;
-}
-
-function AdminScreen({ user }: { user: SessionUser }) {
-  return (
-    <Stack gap="xl">
-      {mayAccess('users.manage', user.roles) && <UsersScreen />}
-      {mayAccess('school.manage', user.roles) && <SchoolNetworkPanel />}
-    </Stack>
-  );
 }
 
 /** The program after login: the sections the user's roles allow on the left, the chosen one on the right. */
