@@ -4,7 +4,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Decrypter, type Stanza } from 'age-encryption';
 import { AppError } from '../../shared/errors';
-import { payloadKey, payloadNonceSize, payloadOpener, payloadSealer } from './age-stream';
+import { chunkSize, payloadKey, payloadNonceSize, payloadOpener, payloadSealer } from './age-stream';
 import { NativeScryptIdentity, NativeScryptRecipient } from './scrypt-recipient';
 
 /** Every age file starts with this line; a backup without it is a plain SQLite file. */
@@ -24,6 +24,8 @@ export function isAgeFile(file: string): boolean {
 export interface EncryptOptions {
   /** scrypt's log2 work factor; age's default is 18. Tests lower it to stay fast. */
   workFactor?: number;
+  /** Told each time more of the encrypted file is on disk, so copies can follow it as it grows. */
+  onWritten?(bytes: number): void;
 }
 
 const readBlock = 1 << 20;
@@ -45,33 +47,56 @@ function encodeHeader(stanzas: Stanza[], fileKey: Uint8Array): Buffer {
   return Buffer.concat([withoutMac, Buffer.from(` ${base64NoPad(mac)}\n`)]);
 }
 
+/** A file key and the header that gives it to whoever knows the passphrase. */
+export interface SealingKey {
+  fileKey: Buffer;
+  header: Buffer;
+}
+
 /**
- * Encrypts a file with a passphrase in the age format (scrypt recipient), streaming one block at a time, so
- * the standard `age` tool opens it with `age -d` and the same passphrase if this program is gone.
+ * scrypt's part of encrypting: a fresh file key wrapped for the passphrase. A few tenths of a second at age's
+ * work factor, so a backup starts it while the snapshot is being taken.
  */
-export async function encryptFile(
-  source: string,
-  dest: string,
-  passphrase: string,
-  options: EncryptOptions = {},
-): Promise<{ plainSha256: string; fileSha256: string }> {
+export async function sealingKey(passphrase: string, workFactor = 18): Promise<SealingKey> {
   const fileKey = randomBytes(16);
-  const header = encodeHeader(await new NativeScryptRecipient(passphrase, options.workFactor ?? 18).wrapFileKey(fileKey), fileKey);
+  return { fileKey, header: encodeHeader(await new NativeScryptRecipient(passphrase, workFactor).wrapFileKey(fileKey), fileKey) };
+}
+
+/** The size of the encrypted file: header, payload nonce, and 16 bytes of tag per 64 KiB chunk (at least one). */
+export function encryptedSize(key: SealingKey, plainBytes: number): number {
+  return key.header.length + payloadNonceSize + plainBytes + 16 * Math.max(1, Math.ceil(plainBytes / chunkSize));
+}
+
+async function writeFully(out: fs.promises.FileHandle, data: Buffer): Promise<void> {
+  for (let at = 0; at < data.length; ) at += (await out.write(data, at, data.length - at)).bytesWritten;
+}
+
+/**
+ * Encrypts a file in the age format (scrypt recipient), streaming one block at a time, so the standard `age`
+ * tool opens it with `age -d` and the passphrase if this program is gone. Returns the encrypted file's SHA-256.
+ */
+export async function encryptFile(source: string, dest: string, key: SealingKey | string, options: EncryptOptions = {}): Promise<{ fileSha256: string; bytes: number }> {
+  const { fileKey, header } = typeof key === 'string' ? await sealingKey(key, options.workFactor) : key;
   const nonce = randomBytes(payloadNonceSize);
   const sealer = payloadSealer(payloadKey(fileKey, nonce));
-  const plain = createHash('sha256');
-  const cipher = createHash('sha256');
-  async function* sealed() {
-    const emit = (b: Buffer) => (cipher.update(b), b);
-    yield emit(Buffer.concat([header, nonce]));
-    for await (const block of fs.createReadStream(source, { highWaterMark: readBlock }) as AsyncIterable<Buffer>) {
-      plain.update(block);
-      yield emit(sealer.push(block));
-    }
-    yield emit(sealer.end());
+  const hash = createHash('sha256');
+  const out = await fs.promises.open(dest, 'wx');
+  let bytes = 0;
+  const emit = async (data: Buffer) => {
+    if (data.length === 0) return;
+    hash.update(data);
+    await writeFully(out, data);
+    bytes += data.length;
+    options.onWritten?.(data.length);
+  };
+  try {
+    await emit(Buffer.concat([header, nonce]));
+    for await (const block of fs.createReadStream(source, { highWaterMark: readBlock }) as AsyncIterable<Buffer>) await emit(sealer.push(block));
+    await emit(sealer.end());
+  } finally {
+    await out.close();
   }
-  await pipeline(Readable.from(sealed()), fs.createWriteStream(dest, { flags: 'wx' }));
-  return { plainSha256: plain.digest('hex'), fileSha256: cipher.digest('hex') };
+  return { fileSha256: hash.digest('hex'), bytes };
 }
 
 class WrongPassphrase extends Error {}
