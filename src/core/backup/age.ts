@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import { createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { Decrypter, type Stanza } from 'age-encryption';
 import { AppError } from '../../shared/errors';
 import { chunkSize, payloadKey, payloadNonceSize, payloadOpener, payloadSealer } from './age-stream';
+import { readBlocks } from './fsops';
 import { NativeScryptIdentity, NativeScryptRecipient } from './scrypt-recipient';
 
 /** Every age file starts with this line; a backup without it is a plain SQLite file. */
@@ -28,7 +27,6 @@ export interface EncryptOptions {
   onWritten?(bytes: number): void;
 }
 
-const readBlock = 1 << 20;
 const base64NoPad = (b: Uint8Array) => Buffer.from(b).toString('base64').replace(/=+$/, '');
 
 /** The header as age-encryption.org/v1 writes it: stanzas in 48-byte base64 lines, then the HMAC line. */
@@ -67,8 +65,16 @@ export function encryptedSize(key: SealingKey, plainBytes: number): number {
   return key.header.length + payloadNonceSize + plainBytes + 16 * Math.max(1, Math.ceil(plainBytes / chunkSize));
 }
 
-async function writeFully(out: fs.promises.FileHandle, data: Buffer): Promise<void> {
-  for (let at = 0; at < data.length; ) at += (await out.write(data, at, data.length - at)).bytesWritten;
+/** Writes the pieces in order, with one system call when the file takes them all at once. */
+async function writePieces(out: fs.promises.FileHandle, pieces: Buffer[]): Promise<number> {
+  const total = pieces.reduce((n, p) => n + p.length, 0);
+  if (total === 0) return 0;
+  const { bytesWritten } = await out.writev(pieces);
+  if (bytesWritten < total) {
+    const rest = Buffer.concat(pieces).subarray(bytesWritten);
+    for (let done = 0; done < rest.length; ) done += (await out.write(rest, done, rest.length - done)).bytesWritten;
+  }
+  return total;
 }
 
 /**
@@ -82,16 +88,15 @@ export async function encryptFile(source: string, dest: string, key: SealingKey 
   const hash = createHash('sha256');
   const out = await fs.promises.open(dest, 'wx');
   let bytes = 0;
-  const emit = async (data: Buffer) => {
-    if (data.length === 0) return;
-    hash.update(data);
-    await writeFully(out, data);
-    bytes += data.length;
-    options.onWritten?.(data.length);
+  const emit = async (pieces: Buffer[]) => {
+    for (const p of pieces) hash.update(p);
+    const n = await writePieces(out, pieces);
+    bytes += n;
+    if (n > 0) options.onWritten?.(n);
   };
   try {
-    await emit(Buffer.concat([header, nonce]));
-    for await (const block of fs.createReadStream(source, { highWaterMark: readBlock }) as AsyncIterable<Buffer>) await emit(sealer.push(block));
+    await emit([header, nonce]);
+    for await (const block of readBlocks(source)) await emit(sealer.push(block));
     await emit(sealer.end());
   } finally {
     await out.close();
@@ -133,30 +138,23 @@ async function openHeader(source: string, passphrase: string): Promise<{ fileKey
 
 /** Decrypts an age file, streaming; a wrong passphrase or a damaged file becomes a clear Russian message. */
 export async function decryptFile(source: string, dest: string, passphrase: string): Promise<void> {
+  let out: fs.promises.FileHandle | null = null;
   try {
     const { fileKey, payloadAt } = await openHeader(source, passphrase);
-    let opener: ReturnType<typeof payloadOpener> | null = null;
-    let nonce = Buffer.alloc(0);
-    async function* opened() {
-      for await (const block of fs.createReadStream(source, { start: payloadAt, highWaterMark: readBlock }) as AsyncIterable<Buffer>) {
-        if (opener) {
-          yield opener.push(block);
-          continue;
-        }
-        // The payload begins with its 16-byte nonce; the first block may, in theory, be shorter than that.
-        const data = Buffer.concat([nonce, block]);
-        if (data.length < payloadNonceSize) {
-          nonce = data;
-          continue;
-        }
-        opener = payloadOpener(payloadKey(fileKey, data.subarray(0, payloadNonceSize)));
-        yield opener.push(data.subarray(payloadNonceSize));
-      }
-      if (!opener) throw new Error('payload nonce is cut short');
-      yield opener.end();
+    const nonce = Buffer.alloc(payloadNonceSize);
+    const input = await fs.promises.open(source, 'r');
+    try {
+      if ((await input.read(nonce, 0, payloadNonceSize, payloadAt)).bytesRead < payloadNonceSize) throw new Error('payload nonce is cut short');
+    } finally {
+      await input.close();
     }
-    await pipeline(Readable.from(opened()), fs.createWriteStream(dest, { flags: 'wx' }));
+    const opener = payloadOpener(payloadKey(fileKey, nonce));
+    out = await fs.promises.open(dest, 'wx');
+    for await (const block of readBlocks(source, payloadAt + payloadNonceSize)) await writePieces(out, opener.push(block));
+    await writePieces(out, opener.end());
+    await out.close();
   } catch (e) {
+    await out?.close().catch(() => undefined);
     fs.rmSync(dest, { force: true });
     if (e instanceof WrongPassphrase) throw new AppError('validation', 'Неверный пароль шифрования копии');
     throw new AppError('io', 'Зашифрованная копия повреждена или обрезана: расшифровать её нельзя');

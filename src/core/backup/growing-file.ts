@@ -51,18 +51,19 @@ export class GrowingFile {
     return new Promise((resolve) => this.waiting.push(resolve));
   }
 
-  /** Its bytes, in order, as they are written; throws what the writer failed with. */
+  /** Its bytes, in order, as they are written; throws what the writer failed with. Each chunk is valid until the next. */
   async *chunks(): AsyncGenerator<Buffer> {
     // The writer creates the file; it surely exists once the first bytes are in it.
     while (this.written === 0 && this.state === 'growing') await this.changed();
     const fd = await fs.promises.open(this.file, 'r');
+    // Reused: each chunk is valid until the next is asked for, like BackupFs.read's.
+    const buffer = Buffer.allocUnsafe(block);
     try {
       let at = 0;
       for (;;) {
         if (this.state instanceof Error) throw this.state;
         if (at < this.written) {
-          const want = Math.min(block, this.written - at);
-          const { bytesRead, buffer } = await fd.read(Buffer.allocUnsafe(want), 0, want, at);
+          const { bytesRead } = await fd.read(buffer, 0, Math.min(block, this.written - at), at);
           if (bytesRead === 0) throw new Error(`${this.file} is shorter than written`);
           at += bytesRead;
           yield buffer.subarray(0, bytesRead);
