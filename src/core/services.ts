@@ -15,6 +15,8 @@ import { createReportsService } from './reports/service';
 import { createSchoolService } from './school/service';
 import { createSetupService } from './school/setup';
 import { createUsersService } from './auth/users';
+import { createStructureService } from './structure/service';
+import { createTimetableService } from './timetable/service';
 
 /** Every service of the core, wired with explicit dependencies: nothing global, no Electron. */
 export interface ServiceOptions {
@@ -52,6 +54,8 @@ export function createServices({ db, clock, backup, fontsDir, printDir, desktop 
     attendance: createAttendanceService({ db, clock, audit, school }),
     print: createPrintService({ db, clock, school, fontsDir: fonts, outputDir: printDir ?? missing('Папка для печати'), desktop }),
     reports: createReportsService({ db, clock, school, fontsDir: fonts }),
+    timetable: createTimetableService({ db, clock, audit, school }),
+    structure: createStructureService({ db, clock, audit, school }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -10,6 +10,8 @@ import { journalContract } from './journal';
 import { reportsContract } from './reports';
 import { schoolContract } from './school';
 import { setupContract } from './setup';
+import { structureContract } from './structure';
+import { timetableContract } from './timetable';
 import { usersContract } from './users';
 import type { Channel } from './define';
 
@@ -28,6 +30,8 @@ export * from './attendance';
 export * from './day';
 export * from './reports';
 export * from './users';
+export * from './timetable';
+export * from './structure';
 
 /** Every call of the application, by domain. Transports and the preload derive their channel lists from this. */
 export const contract = {
@@ -44,6 +48,8 @@ export const contract = {
   day: dayContract,
   reports: reportsContract,
   users: usersContract,
+  timetable: timetableContract,
+  structure: structureContract,
 } as const;
 
 export const allChannels: readonly Channel[] = Object.values(contract).flatMap((domain) => Object.values(domain) as Channel[]);

@@ -19,7 +19,7 @@ export const sections: readonly Section[] = [
   { id: 'reports', label: 'Отчёты', anyOf: ['reports.read'] },
   { id: 'print', label: 'Печать', anyOf: ['print.journal'] },
   { id: 'backup', label: 'Резервные копии', anyOf: ['backup.manage'] },
-  { id: 'admin', label: 'Администрирование', anyOf: ['users.manage', 'school.manage'] },
+  { id: 'admin', label: 'Администрирование', anyOf: ['users.manage', 'school.manage', 'school.read'] },
 ];
 
 /** The sections a user with these roles sees in the navigation, in the navigation's order. */

@@ -1,0 +1,29 @@
+import { Stack, Tabs } from '@mantine/core';
+import type { SessionUser } from '../../../shared/contract';
+import { mayAccess } from '../../../shared/roles';
+import { useHashParams, useHashRoute } from '../shell/useHashRoute';
+import { adminPages } from './pages';
+
+/** «Администрирование»: the pages the user's roles allow, as tabs; the open one is kept in the address (`#/admin?page=classes`). */
+export function AdminScreen({ user }: { user: SessionUser }) {
+  const params = useHashParams();
+  const [, navigate] = useHashRoute();
+  const pages = adminPages.filter((p) => p.anyOf.some((perm) => mayAccess(perm, user.roles)));
+  const current = pages.find((p) => p.id === params.get('page')) ?? pages[0];
+  const canEdit = mayAccess('school.manage', user.roles);
+  if (!current) return null;
+  return (
+    <Stack gap="md">
+      <Tabs value={current.id} onChange={(id) => id && navigate(`admin?page=${id}`)} keepMounted={false}>
+        <Tabs.List data-testid="admin-pages">
+          {pages.map((p) => (
+            <Tabs.Tab key={p.id} value={p.id} data-testid={`admin-${p.id}`}>
+              {p.label}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+      </Tabs>
+      <div key={current.id}>{current.render({ canEdit })}</div>
+    </Stack>
+  );
+}
