@@ -42,6 +42,25 @@ export const sessions = sqliteTable(
     lastSeenAt: text('last_seen_at').notNull(),
     expiresAt: text('expires_at').notNull(),
     client: text('client'), // «desktop», «http 192.168.1.12»
+    /** Set when the session was locked (idle or the OS screen lock): only the same user's password reopens it. */
+    lockedAt: text('locked_at'),
   },
   (t) => [index('sessions_user').on(t.userId)],
+);
+
+/**
+ * Wrong passwords per account AND per source («desktop» for the computer's own window, «http ADDRESS» for a
+ * browser): a source that keeps guessing locks the account for itself only (core/auth/lockout.ts).
+ */
+export const loginFailures = sqliteTable(
+  'login_failures',
+  {
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    source: text('source').notNull(),
+    failed: integer('failed').notNull().default(0),
+    lockedUntil: text('locked_until'), // local timestamp, null when not locked
+  },
+  (t) => [primaryKey({ columns: [t.userId, t.source] })],
 );
