@@ -6,6 +6,7 @@ import type { Clock } from './clock';
 import type { Db } from './db/open';
 import { createDayService } from './journal/day';
 import { createLessonService } from './journal/lessons';
+import { createMovementService } from './movement/service';
 import { createPeriodLockService } from './journal/periodLocks';
 import { createPeriodMarkService } from './journal/periodMarks';
 import { createPlanService } from './journal/plans/service';
@@ -56,6 +57,7 @@ export function createServices({ db, clock, backup, fontsDir, printDir, desktop 
     reports: createReportsService({ db, clock, school, fontsDir: fonts }),
     timetable: createTimetableService({ db, clock, audit, school }),
     structure: createStructureService({ db, clock, audit, school }),
+    movement: createMovementService({ db, clock, audit, school, fontsDir: fonts }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -3,6 +3,7 @@ import { authContract } from './auth';
 import { backupContract } from './backup';
 import { dayContract } from './day';
 import { lessonsContract } from './lessons';
+import { movementContract } from './movement';
 import { periodsContract } from './periods';
 import { plansContract } from './plans';
 import { printContract } from './print';
@@ -32,6 +33,7 @@ export * from './reports';
 export * from './users';
 export * from './timetable';
 export * from './structure';
+export * from './movement';
 
 /** Every call of the application, by domain. Transports and the preload derive their channel lists from this. */
 export const contract = {
@@ -50,6 +52,7 @@ export const contract = {
   users: usersContract,
   timetable: timetableContract,
   structure: structureContract,
+  movement: movementContract,
 } as const;
 
 export const allChannels: readonly Channel[] = Object.values(contract).flatMap((domain) => Object.values(domain) as Channel[]);

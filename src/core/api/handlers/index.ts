@@ -5,6 +5,7 @@ import { authHandlers } from './auth';
 import { backupHandlers } from './backup';
 import { dayHandlers } from './day';
 import { lessonsHandlers } from './lessons';
+import { movementHandlers } from './movement';
 import { periodsHandlers } from './periods';
 import { plansHandlers } from './plans';
 import { printHandlers } from './print';
@@ -37,5 +38,6 @@ export function createHandlers(s: Services): Handlers {
     users: usersHandlers(s),
     timetable: timetableHandlers(s),
     structure: structureHandlers(s),
+    movement: movementHandlers(s),
   };
 }
