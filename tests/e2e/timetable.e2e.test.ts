@@ -111,4 +111,58 @@ describe('timetable in Chromium', () => {
     await expect.poll(() => page.getByTestId('curriculum-table').innerText()).toContain('Математика');
     await shot('structure-deputy-curriculum.png');
   });
+
+  it('a change of 5А from today keeps the future lesson that already has homework, and lists it', async () => {
+    const { page } = h;
+    const monday = '2026-11-30';
+    const target = q<{ id: number; subject: string }>(
+      `select l.id, s.name as subject from lessons l join assignments a on a.id = l.assignment_id join classes c on c.id = a.class_id
+       join subjects s on s.id = a.subject_id join school_years y on y.id = c.year_id and y.is_current = 1
+       where c.grade = 5 and c.letter = 'А' and l.date = ? and l.lesson_number = 1`,
+      monday,
+    );
+    expect(target.length).toBeGreaterThan(0);
+    h.core.db.$client.prepare("update lessons set homework = 'Повторить правило' where id = ?").run(target[0]!.id);
+    await h.logIn('admin');
+    await page.getByTestId('nav-admin').click();
+    await page.getByTestId('admin-timetable').click();
+    await choose('class-select', '5А');
+    await page.getByTestId('cell-1-1').click();
+    for (let i = 0; i < target.length; i++) await page.getByRole('button', { name: 'Убрать урок' }).first().click();
+    await page.getByTestId('cell-done').click();
+    await page.getByTestId('timetable-save').click();
+    const kept = page.getByTestId('kept-lessons');
+    await expect.poll(() => kept.innerText()).toContain('30.11.2026');
+    expect(await kept.innerText()).toContain(`5А, ${target[0]!.subject}`);
+    expect(await kept.innerText()).toContain('домашнее задание');
+    await shot('timetable-kept.png');
+    expect(q('select id from lessons where id = ?', target[0]!.id)).toHaveLength(1);
+  });
+
+  it('the admin sees a refusal in Russian when deleting a subject the journals use, and saves the rules', async () => {
+    const { page } = h;
+    page.on('dialog', (d) => void d.accept());
+    await h.logIn('admin');
+    await page.getByTestId('nav-admin').click();
+    await page.getByTestId('admin-subjects').click();
+    await page.getByRole('button', { name: 'Удалить: Математика' }).click();
+    await expect.poll(() => page.getByTestId('structure-error').innerText()).toContain('удалить его нельзя, можно переименовать');
+    await shot('structure-subjects.png');
+    await page.getByTestId('admin-subgroups').click();
+    await choose('class-select', '5А');
+    await page.getByRole('button', { name: 'Состав' }).first().click();
+    await page.getByRole('checkbox').first().waitFor();
+    await shot('structure-subgroup-members.png');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('admin-work-kinds').click();
+    await page.getByTestId('work-kinds-table').waitFor();
+    await shot('structure-work-kinds.png');
+    await page.getByTestId('admin-rules').click();
+    await page.getByLabel('Отметки за контрольную — в течение, дней').fill('3');
+    await page.getByRole('button', { name: 'Сохранить правила' }).click();
+    await page.getByTestId('rules-saved').waitFor();
+    await shot('structure-rules.png');
+    expect(q<{ value: string }>("select value from settings where key = 'journal.controlMarksDays'")[0]!.value).toBe('3');
+  });
 });
+

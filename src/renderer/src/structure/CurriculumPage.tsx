@@ -33,9 +33,9 @@ export function CurriculumPage({ canEdit }: AdminPageProps) {
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th>Предмет</Table.Th>
-                  <Table.Th w={120}>Часов в неделю</Table.Th>
-                  <Table.Th w={120}>Часов в год</Table.Th>
-                  <Table.Th w={170} />
+                  <Table.Th w={150}>Часов в неделю</Table.Th>
+                  <Table.Th w={130}>Часов в год</Table.Th>
+                  <Table.Th w={190} />
                   <Table.Th w={160} />
                 </Table.Tr>
               </Table.Thead>
@@ -47,7 +47,7 @@ export function CurriculumPage({ canEdit }: AdminPageProps) {
                       <Table.Td>{name}</Table.Td>
                       <Table.Td>{r.hoursPerWeek}</Table.Td>
                       <Table.Td>{r.hoursPerYear}</Table.Td>
-                      <Table.Td>{r.splitIntoSubgroups && <Badge variant="light">делится на группы</Badge>}</Table.Td>
+                      <Table.Td>{r.splitIntoSubgroups && <Badge variant="light" tt="none">делится на группы</Badge>}</Table.Td>
                       <Table.Td>
                         <RowActions
                           canEdit={canEdit}

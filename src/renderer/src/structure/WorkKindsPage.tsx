@@ -43,7 +43,7 @@ export function WorkKindsPage({ canEdit }: AdminPageProps) {
                   </Table.Td>
                   <Table.Td>{k.shortName}</Table.Td>
                   <Table.Td>{weight(k.weight)}</Table.Td>
-                  <Table.Td>{k.isControl && <Badge color="red" variant="light" size="sm">контрольная</Badge>}</Table.Td>
+                  <Table.Td>{k.isControl && <Badge color="red" variant="light" size="sm" tt="none">контрольная</Badge>}</Table.Td>
                   <Table.Td>
                     <InUse inUse={k.inUse} />
                   </Table.Td>

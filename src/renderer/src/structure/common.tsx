@@ -105,7 +105,7 @@ export function EditDialog<C extends Channel>(props: {
 export function InUse({ inUse }: { inUse: boolean }) {
   return inUse ? (
     <Tooltip label="Уже есть в журналах: удалить нельзя, можно изменить">
-      <Badge variant="light" color="gray" size="sm">
+      <Badge variant="light" color="gray" size="sm" tt="none">
         в журналах
       </Badge>
     </Tooltip>
