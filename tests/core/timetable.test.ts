@@ -99,6 +99,10 @@ describe('timetable: clashes, generated lessons, changes from a date', () => {
     w.mark(m08!.id, t.students.B, '4', null, t.kinds.lessonKind, '2025-11-17 10:00:00', t.users.math);
     core.db.$client.prepare("update lessons set homework = 'Учить правило' where id = ?").run(m24!.id);
     core.db.$client.prepare("update lessons set attendance_taken_at = '2025-11-05 09:00:00' where id = ?").run(m22!.id);
+    // 15 December carries only the КТП's topic, put there by the plan's distribution: that is the plan, not an entry.
+    const plan = w.plan(a.mat5, '2025-09-01 10:00:00');
+    const topic = w.topic(plan, 1, null, 'Десятичные дроби', 1, null);
+    core.db.$client.prepare("update lessons set topic = 'Десятичные дроби', plan_topic_id = ?, topic_entered_at = '2025-11-01 10:00:00' where id = ?").run(topic, m15!.id);
     // From 24 November maths moves from Monday 1st to Thursday 4th.
     const moved = week5.map((s) => (s.assignmentId === a.mat5 ? { ...s, weekday: 4, lessonNumber: 4 } : s));
     const r = value<Regen>(await admin.invoke('timetable:save', { classId: t.classes.c5, from: '2025-11-24', slots: moved }));
@@ -107,12 +111,14 @@ describe('timetable: clashes, generated lessons, changes from a date', () => {
       { lessonId: m08!.id, date: '2025-12-08', lessonNumber: 1, className: '5А', subjectName: 'Математика', subgroupName: null, holds: ['отметки'] },
       { lessonId: m22!.id, date: '2025-12-22', lessonNumber: 1, className: '5А', subjectName: 'Математика', subgroupName: null, holds: ['посещаемость'] },
     ]);
-    expect(r.removed).toBe(1); // 15 December held nothing
+    expect(r.removed).toBe(1); // 15 December held nothing but the plan
     const dates = lessonsOf(a.mat5, '2025-11-17').map((l) => `${l.date}#${l.lesson_number}`);
     // 17 November is before the change: it stays a Monday lesson. Thursdays from 27 November (4 December is the 5th grade's holiday).
     expect(dates).toEqual(['2025-11-17#1', '2025-11-24#1', '2025-11-27#4', '2025-12-08#1', '2025-12-11#4', '2025-12-18#4', '2025-12-22#1', '2025-12-25#4']);
     expect(r.created).toBe(4);
     expect(lessonsOf(a.mat5, '2025-11-17').find((l) => l.id === m15!.id)).toBeUndefined();
+    // The plan's topic went to the first lesson from the date without a topic.
+    expect(q('select date, lesson_number as n from lessons where plan_topic_id = ?', topic)).toEqual([{ date: '2025-11-24', n: 1 }]);
     // Two versions: the old rows end the day before the change.
     const view = value<{ versions: string[]; entries: { weekday: number }[] }>(await admin.invoke('timetable:ofClass', { classId: t.classes.c5, date: '2025-11-20' }));
     expect(view.versions).toEqual(['2025-11-05', '2025-11-24']);

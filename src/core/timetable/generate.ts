@@ -1,10 +1,15 @@
 // Lessons from the timetable. From a date on, a class's journal is made to match its timetable: missing
 // lessons are created, lessons the timetable no longer has are removed — but only while nothing was written
 // in them. A lesson with marks, absences, a topic, homework, attendance taken, a status or a substitute is
-// kept where it is and reported, so the admin sees what to move or cancel by hand.
+// kept where it is and reported, so the admin sees what to move or cancel by hand. A topic the КТП put on a
+// lesson in advance is the plan, not an entry: such lessons move with the timetable and the plan's topics
+// are distributed again over the new lessons.
+import { eq } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import { iso, weekday } from '../demo/dates';
 import type { Db } from '../db/open';
+import { assignments } from '../db/schema';
+import { assignTopics } from '../journal/plans/assign';
 import { classDays, type ClassRow } from './calendar';
 
 export interface KeptLesson {
@@ -34,6 +39,7 @@ interface Existing {
   status: string;
   attendanceTakenAt: string | null;
   planTopicId: number | null;
+  planTitle: string | null;
   givenById: number;
   teacherId: number;
   subjectName: string;
@@ -42,11 +48,14 @@ interface Existing {
   hasAbsences: number;
 }
 
+/** The topic is the КТП's, as the plan's distribution put it there. */
+const planned = (l: Existing) => l.planTopicId !== null && l.topic === l.planTitle;
+
 function holdings(l: Existing): string[] {
   const holds: string[] = [];
   if (l.hasMarks) holds.push('отметки');
   if (l.hasAbsences) holds.push('пропуски');
-  if (l.topic || l.planTopicId) holds.push('тема');
+  if (l.topic && !planned(l)) holds.push('тема');
   if (l.homework) holds.push('домашнее задание');
   if (l.attendanceTakenAt) holds.push('посещаемость');
   if (l.status === 'held') holds.push('урок проведён');
@@ -66,7 +75,7 @@ export function defaultWorkKind(db: Db): number {
  * Makes the class's lessons on and after `from` match its timetable. Call inside a transaction; raw
  * statements because a whole school's year is tens of thousands of rows.
  */
-export function regenerateClass(db: Db, cls: ClassRow, from: string, workKindId: number): Regeneration {
+export function regenerateClass(db: Db, cls: ClassRow, from: string, workKindId: number, now: string): Regeneration {
   const c = db.$client;
   const rows = c
     .prepare(
@@ -91,17 +100,18 @@ export function regenerateClass(db: Db, cls: ClassRow, from: string, workKindId:
     .prepare(
       `select l.id, l.assignment_id as assignmentId, l.date, l.lesson_number as lessonNumber, l.topic, l.homework, l.status,
               l.attendance_taken_at as attendanceTakenAt, l.plan_topic_id as planTopicId, l.given_by_id as givenById,
-              a.teacher_id as teacherId, s.name as subjectName, g.name as subgroupName,
+              pt.title as planTitle, a.teacher_id as teacherId, s.name as subjectName, g.name as subgroupName,
               exists(select 1 from marks m where m.lesson_id = l.id) as hasMarks,
               exists(select 1 from absences b where b.lesson_id = l.id) as hasAbsences
        from lessons l join assignments a on a.id = l.assignment_id join subjects s on s.id = a.subject_id
-       left join subgroups g on g.id = a.subgroup_id
+       left join subgroups g on g.id = a.subgroup_id left join thematic_plan_topics pt on pt.id = l.plan_topic_id
        where a.class_id = ? and l.date >= ? order by l.date, l.lesson_number, l.id`,
     )
     .all(cls.id, from) as Existing[];
 
   const remove = c.prepare('delete from lessons where id = ?');
   const result: Regeneration = { created: 0, removed: 0, kept: [] };
+  const replan = new Set<number>();
   for (const l of existing) {
     const key = `${l.assignmentId}|${l.date}|${l.lessonNumber}`;
     if (wanted.delete(key)) continue;
@@ -109,6 +119,7 @@ export function regenerateClass(db: Db, cls: ClassRow, from: string, workKindId:
     if (holds.length === 0) {
       remove.run(l.id);
       result.removed++;
+      if (l.planTopicId !== null) replan.add(l.assignmentId);
     } else {
       result.kept.push({ lessonId: l.id, date: l.date, lessonNumber: l.lessonNumber, className: `${cls.grade}${cls.letter}`, subjectName: l.subjectName, subgroupName: l.subgroupName, holds });
     }
@@ -117,6 +128,10 @@ export function regenerateClass(db: Db, cls: ClassRow, from: string, workKindId:
   for (const w of wanted.values()) {
     insert.run(w.assignmentId, w.date, w.lessonNumber, workKindId, w.teacherId);
     result.created++;
+  }
+  for (const id of replan) {
+    const a = db.select().from(assignments).where(eq(assignments.id, id)).get();
+    if (a) assignTopics(db, { ...a, grade: cls.grade }, from, now);
   }
   return result;
 }

@@ -4,7 +4,7 @@ import { shortName } from '../../shared/names';
 import { findClashes, type SlotEntry } from '../../shared/timetable';
 import type { Actor } from '../actor';
 import type { AuditService } from '../audit/service';
-import { localDate, type Clock } from '../clock';
+import { localDate, localTimestamp, type Clock } from '../clock';
 import type { Db } from '../db/open';
 import { assignments, classes, subgroups, subjects, users } from '../db/schema';
 import type { SchoolService } from '../school/service';
@@ -105,7 +105,7 @@ export function createTimetableService({ db, clock, audit, school }: { db: Db; c
       // One transaction: the new week and the lessons that follow from it are written together or not at all.
       const result = db.$client.transaction(() => {
         replaceFrom(db, cls.yearId, cls.id, input.from, input.slots);
-        return regenerateClass(db, cls, input.from, kind);
+        return regenerateClass(db, cls, input.from, kind, localTimestamp(clock.now()));
       })();
       audit.record({
         userId: actor.userId,
@@ -126,7 +126,7 @@ export function createTimetableService({ db, clock, audit, school }: { db: Db; c
       const list = db.select().from(classes).where(eq(classes.yearId, year.id)).orderBy(asc(classes.grade), asc(classes.letter)).all();
       const total: Regeneration = { created: 0, removed: 0, kept: [] };
       db.$client.transaction(() => {
-        for (const cls of list) mergeResults(total, regenerateClass(db, cls, start, kind));
+        for (const cls of list) mergeResults(total, regenerateClass(db, cls, start, kind, localTimestamp(clock.now())));
       })();
       audit.record({ userId: actor?.userId ?? null, action: 'timetable.generate', entity: 'year', entityId: year.id, newValue: { from: start, created: total.created, removed: total.removed, kept: total.kept.length } });
       return { ...total, classes: list.length };
