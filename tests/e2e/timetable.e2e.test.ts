@@ -35,14 +35,14 @@ describe('timetable in Chromium', () => {
 
     await h.logIn('admin');
     await page.getByTestId('nav-admin').click();
-    await page.getByTestId('admin-classes').click();
+    await page.getByTestId('admin-tab-classes').click();
     await page.getByRole('button', { name: 'Добавить класс' }).click();
     await page.getByLabel('Параллель').fill('5');
     await page.getByLabel('Литера').fill('б');
     await page.getByTestId('edit-save').click();
     await page.getByTestId('class-5Б').waitFor();
 
-    await page.getByTestId('admin-assignments').click();
+    await page.getByTestId('admin-tab-assignments').click();
     await choose('class-select', '5Б');
     await page.getByRole('button', { name: 'Добавить нагрузку' }).click();
     await choose('assignment-subject', 'Математика');
@@ -53,7 +53,7 @@ describe('timetable in Chromium', () => {
     await page.getByTestId('edit-save').waitFor({ state: 'detached' });
     await shot('timetable-assignments.png');
 
-    await page.getByTestId('admin-timetable').click();
+    await page.getByTestId('admin-tab-timetable').click();
     await choose('class-select', '5Б');
     await expect.poll(() => page.getByTestId('timetable-date').inputValue()).toBe(today);
     // At a number when the teacher is in another class: the clash is named at once.
@@ -103,11 +103,11 @@ describe('timetable in Chromium', () => {
     const { page } = h;
     await h.logIn('zavuch');
     await page.getByTestId('nav-admin').click();
-    await expect(page.getByTestId('admin-users').count()).resolves.toBe(0);
-    await page.getByTestId('admin-timetable').click();
+    await expect(page.getByTestId('admin-tab-users').count()).resolves.toBe(0);
+    await page.getByTestId('admin-tab-timetable').click();
     await page.getByTestId('timetable-grid').waitFor();
     await expect(page.getByTestId('timetable-save').count()).resolves.toBe(0);
-    await page.getByTestId('admin-curriculum').click();
+    await page.getByTestId('admin-tab-curriculum').click();
     await expect.poll(() => page.getByTestId('curriculum-table').innerText()).toContain('Математика');
     await shot('structure-deputy-curriculum.png');
   });
@@ -125,7 +125,7 @@ describe('timetable in Chromium', () => {
     h.core.db.$client.prepare("update lessons set homework = 'Повторить правило' where id = ?").run(target[0]!.id);
     await h.logIn('admin');
     await page.getByTestId('nav-admin').click();
-    await page.getByTestId('admin-timetable').click();
+    await page.getByTestId('admin-tab-timetable').click();
     await choose('class-select', '5А');
     await page.getByTestId('cell-1-1').click();
     for (let i = 0; i < target.length; i++) await page.getByRole('button', { name: 'Убрать урок' }).first().click();
@@ -144,20 +144,20 @@ describe('timetable in Chromium', () => {
     page.on('dialog', (d) => void d.accept());
     await h.logIn('admin');
     await page.getByTestId('nav-admin').click();
-    await page.getByTestId('admin-subjects').click();
+    await page.getByTestId('admin-tab-subjects').click();
     await page.getByRole('button', { name: 'Удалить: Математика' }).click();
     await expect.poll(() => page.getByTestId('structure-error').innerText()).toContain('удалить его нельзя, можно переименовать');
     await shot('structure-subjects.png');
-    await page.getByTestId('admin-subgroups').click();
+    await page.getByTestId('admin-tab-subgroups').click();
     await choose('class-select', '5А');
     await page.getByRole('button', { name: 'Состав' }).first().click();
     await page.getByRole('checkbox').first().waitFor();
     await shot('structure-subgroup-members.png');
     await page.keyboard.press('Escape');
-    await page.getByTestId('admin-work-kinds').click();
+    await page.getByTestId('admin-tab-work-kinds').click();
     await page.getByTestId('work-kinds-table').waitFor();
     await shot('structure-work-kinds.png');
-    await page.getByTestId('admin-rules').click();
+    await page.getByTestId('admin-tab-rules').click();
     await page.getByLabel('Отметки за контрольную — в течение, дней').fill('3');
     await page.getByRole('button', { name: 'Сохранить правила' }).click();
     await page.getByTestId('rules-saved').waitFor();

@@ -2,6 +2,8 @@ import { attendanceContract } from './attendance';
 import { authContract } from './auth';
 import { backupContract } from './backup';
 import { dayContract } from './day';
+import { importsContract } from './imports';
+import { calendarContract, profileContract } from './calendar';
 import { lessonsContract } from './lessons';
 import { movementContract } from './movement';
 import { periodsContract } from './periods';
@@ -33,6 +35,8 @@ export * from './reports';
 export * from './users';
 export * from './timetable';
 export * from './structure';
+export * from './imports';
+export * from './calendar';
 export * from './movement';
 
 /** Every call of the application, by domain. Transports and the preload derive their channel lists from this. */
@@ -52,6 +56,9 @@ export const contract = {
   users: usersContract,
   timetable: timetableContract,
   structure: structureContract,
+  imports: importsContract,
+  calendar: calendarContract,
+  profile: profileContract,
   movement: movementContract,
 } as const;
 

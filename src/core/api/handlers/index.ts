@@ -4,6 +4,8 @@ import { attendanceHandlers } from './attendance';
 import { authHandlers } from './auth';
 import { backupHandlers } from './backup';
 import { dayHandlers } from './day';
+import { importsHandlers } from './imports';
+import { calendarHandlers, profileHandlers } from './calendar';
 import { lessonsHandlers } from './lessons';
 import { movementHandlers } from './movement';
 import { periodsHandlers } from './periods';
@@ -38,6 +40,9 @@ export function createHandlers(s: Services): Handlers {
     users: usersHandlers(s),
     timetable: timetableHandlers(s),
     structure: structureHandlers(s),
+    imports: importsHandlers(s),
+    calendar: calendarHandlers(s),
+    profile: profileHandlers(s),
     movement: movementHandlers(s),
   };
 }

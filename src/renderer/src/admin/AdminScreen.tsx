@@ -17,7 +17,7 @@ export function AdminScreen({ user }: { user: SessionUser }) {
       <Tabs value={current.id} onChange={(id) => id && navigate(`admin?page=${id}`)} keepMounted={false}>
         <Tabs.List data-testid="admin-pages">
           {pages.map((p) => (
-            <Tabs.Tab key={p.id} value={p.id} data-testid={`admin-${p.id}`}>
+            <Tabs.Tab key={p.id} value={p.id} data-testid={`admin-tab-${p.id}`}>
               {p.label}
             </Tabs.Tab>
           ))}

@@ -11,6 +11,8 @@ import { SubjectsPage } from '../structure/SubjectsPage';
 import { WorkKindsPage } from '../structure/WorkKindsPage';
 import { TimetablePage } from '../timetable/TimetablePage';
 import { UsersScreen } from '../users/UsersScreen';
+import { ImportScreen } from '../imports/ImportScreen';
+import { SchoolScreen } from '../school/SchoolScreen';
 
 export interface AdminPageProps {
   /** False for the deputy and the director: they read the structure, the admin changes it. */
@@ -27,6 +29,8 @@ export interface AdminPage {
 
 export const adminPages: readonly AdminPage[] = [
   { id: 'users', label: 'Пользователи', anyOf: ['users.manage'], render: () => <UsersScreen /> },
+  { id: 'school', label: 'Школа', anyOf: ['school.manage'], render: () => <SchoolScreen /> },
+  { id: 'imports', label: 'Загрузка списков', anyOf: ['users.manage'], render: () => <ImportScreen /> },
   { id: 'subjects', label: 'Предметы', anyOf: ['school.read'], render: (p) => <SubjectsPage {...p} /> },
   { id: 'curriculum', label: 'Учебный план', anyOf: ['school.read'], render: (p) => <CurriculumPage {...p} /> },
   { id: 'classes', label: 'Классы', anyOf: ['school.read'], render: (p) => <ClassesPage {...p} /> },
