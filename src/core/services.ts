@@ -17,6 +17,8 @@ import { createSchoolService } from './school/service';
 import { createSetupService } from './school/setup';
 import { createUsersService } from './auth/users';
 import { createNetworkService } from './school/network';
+import { createStructureService } from './structure/service';
+import { createTimetableService } from './timetable/service';
 import { createImportService } from './imports/service';
 import { createCalendarService } from './school/calendar/service';
 import { createProfileService } from './school/profile';
@@ -62,6 +64,8 @@ export function createServices({ db, clock, backup, fontsDir, printDir, desktop 
     print: createPrintService({ db, clock, school, fontsDir: fonts, outputDir: printDir ?? missing('Папка для печати'), desktop }),
     reports: createReportsService({ db, clock, school, fontsDir: fonts }),
     network: createNetworkService({ db, audit }),
+    timetable: createTimetableService({ db, clock, audit, school }),
+    structure: createStructureService({ db, clock, audit, school }),
     movement: createMovementService({ db, clock, audit, school, fontsDir: fonts }),
   };
 }

@@ -57,6 +57,7 @@ const studentImport = {
   options: { createClasses: false, orderNumber: '15-у', orderDate: '2025-09-01' },
 };
 const notListKeepers = { deputy: 'forbidden', director: 'forbidden', teacher: 'forbidden', class_teacher: 'forbidden' } as const;
+const management: readonly Role[] = ['admin', 'deputy', 'director'];
 const teachers: readonly Role[] = ['teacher', 'class_teacher'];
 const readers: readonly Role[] = ['admin', 'deputy', 'director', 'teacher', 'class_teacher'];
 
@@ -307,6 +308,32 @@ export const rows: Record<string, Row> = {
   },
   'profile:get': { allow: 'session' },
   'profile:save': { allow: ['admin'], input: () => ({ fullName: 'Тестовая школа № 1', shortName: 'Школа № 1', address: '', director: '' }) },
+
+  // Расписание и структура школы (landed late in the session): the gate only — the admin changes, the
+  // administration reads. With `{}` the admin's change calls stop at validation, which proves the gate let
+  // them through; well-formed inputs and object cases are still to be written.
+  'timetable:ofClass': { allow: management, input: ({ s }) => ({ classId: s.classes.c5 }) },
+  'timetable:bells': { allow: management },
+  'structure:overview': { allow: management },
+  'structure:subgroupMembers': { allow: management, outcome: 'validation' },
+  'structure:rules': { allow: management },
+  'timetable:save': { allow: ['admin'], outcome: 'validation' },
+  'timetable:generate': { allow: ['admin'] },
+  'timetable:saveBells': { allow: ['admin'], outcome: 'validation' },
+  'structure:saveSubject': { allow: ['admin'], outcome: 'validation' },
+  'structure:deleteSubject': { allow: ['admin'], outcome: 'validation' },
+  'structure:saveCurriculum': { allow: ['admin'], outcome: 'validation' },
+  'structure:deleteCurriculum': { allow: ['admin'], outcome: 'validation' },
+  'structure:saveClass': { allow: ['admin'], outcome: 'validation' },
+  'structure:deleteClass': { allow: ['admin'], outcome: 'validation' },
+  'structure:saveAssignment': { allow: ['admin'], outcome: 'validation' },
+  'structure:deleteAssignment': { allow: ['admin'], outcome: 'validation' },
+  'structure:saveSubgroup': { allow: ['admin'], outcome: 'validation' },
+  'structure:deleteSubgroup': { allow: ['admin'], outcome: 'validation' },
+  'structure:setSubgroupMembers': { allow: ['admin'], outcome: 'validation' },
+  'structure:saveWorkKind': { allow: ['admin'], outcome: 'validation' },
+  'structure:deleteWorkKind': { allow: ['admin'], outcome: 'validation' },
+  'structure:saveRules': { allow: ['admin'], outcome: 'validation' },
 
   'users:unlock': { allow: ['admin'], input: ({ s }) => ({ userId: s.extraUsers.spare }) },
 };
