@@ -7,6 +7,7 @@ import type { Db } from './db/open';
 import { createDayService } from './journal/day';
 import { createLessonService } from './journal/lessons';
 import { createMovementService } from './movement/service';
+import { createYearService } from './years/service';
 import { createPeriodLockService } from './journal/periodLocks';
 import { createPeriodMarkService } from './journal/periodMarks';
 import { createPlanService } from './journal/plans/service';
@@ -54,6 +55,7 @@ export function createServices({ db, clock, backup, fontsDir, printDir, desktop 
     print: createPrintService({ db, clock, school, fontsDir: fonts, outputDir: printDir ?? missing('Папка для печати'), desktop }),
     reports: createReportsService({ db, clock, school, fontsDir: fonts }),
     movement: createMovementService({ db, clock, audit, school, fontsDir: fonts }),
+    years: createYearService({ db, clock, audit }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

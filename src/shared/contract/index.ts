@@ -4,6 +4,7 @@ import { backupContract } from './backup';
 import { dayContract } from './day';
 import { lessonsContract } from './lessons';
 import { movementContract } from './movement';
+import { yearsContract } from './years';
 import { periodsContract } from './periods';
 import { plansContract } from './plans';
 import { printContract } from './print';
@@ -30,6 +31,7 @@ export * from './day';
 export * from './reports';
 export * from './users';
 export * from './movement';
+export * from './years';
 
 /** Every call of the application, by domain. Transports and the preload derive their channel lists from this. */
 export const contract = {
@@ -47,6 +49,7 @@ export const contract = {
   reports: reportsContract,
   users: usersContract,
   movement: movementContract,
+  years: yearsContract,
 } as const;
 
 export const allChannels: readonly Channel[] = Object.values(contract).flatMap((domain) => Object.values(domain) as Channel[]);

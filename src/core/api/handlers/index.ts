@@ -6,6 +6,7 @@ import { backupHandlers } from './backup';
 import { dayHandlers } from './day';
 import { lessonsHandlers } from './lessons';
 import { movementHandlers } from './movement';
+import { yearsHandlers } from './years';
 import { periodsHandlers } from './periods';
 import { plansHandlers } from './plans';
 import { printHandlers } from './print';
@@ -35,5 +36,6 @@ export function createHandlers(s: Services): Handlers {
     reports: reportsHandlers(s),
     users: usersHandlers(s),
     movement: movementHandlers(s),
+    years: yearsHandlers(s),
   };
 }

@@ -6,6 +6,7 @@ import { BackupScreen } from '../backup/BackupScreen';
 import { DayScreen } from '../day/DayScreen';
 import { JournalScreen } from '../journal/JournalScreen';
 import { MovementScreen } from '../movement/MovementScreen';
+import { YearCloseScreen } from '../years/YearCloseScreen';
 import { PeriodLocksScreen } from '../periods/PeriodLocksScreen';
 import { PrintScreen } from '../print/PrintScreen';
 import { ReportsScreen } from '../reports/ReportsScreen';
@@ -24,6 +25,7 @@ function SectionContent({ section, user }: { section: Section; user: SessionUser
   if (section.id === 'backup') return <BackupScreen />;
   if (section.id === 'print') return <PrintScreen />;
   if (section.id === 'movement') return <MovementScreen user={user} />;
+  if (section.id === 'yearclose') return <YearCloseScreen user={user} />;
   if (section.id === 'admin') return <UsersScreen />;
   return <Placeholder title={section.label} />;
 }
