@@ -8,6 +8,7 @@ import { createDayService } from './journal/day';
 import { createLessonService } from './journal/lessons';
 import { createMovementService } from './movement/service';
 import { createYearService } from './years/service';
+import { createRetentionService } from './retention/service';
 import { createPeriodLockService } from './journal/periodLocks';
 import { createPeriodMarkService } from './journal/periodMarks';
 import { createPlanService } from './journal/plans/service';
@@ -56,6 +57,7 @@ export function createServices({ db, clock, backup, fontsDir, printDir, desktop 
     reports: createReportsService({ db, clock, school, fontsDir: fonts }),
     movement: createMovementService({ db, clock, audit, school, fontsDir: fonts }),
     years: createYearService({ db, clock, audit }),
+    retention: createRetentionService({ db, clock, audit }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

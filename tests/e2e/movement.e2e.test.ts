@@ -80,4 +80,26 @@ describe('student movement in the browser', () => {
     await expect.poll(() => fresh.textContent(), { timeout: 20_000 }).toContain(`прибыл ${ru(date).slice(0, 5)}`);
     await h.page.screenshot({ path: 'test-results/movement-new-journal.png' });
   });
+
+  it('reminds the secretary on her start page of documents due for the archive, until she records the act', async () => {
+    // An old year whose journals' five years have run out (kept through 2025).
+    h.core.db.$client.prepare(`insert into school_years (name, start_date, end_date, is_current) values ('2019/2020', '2019-09-01', '2020-05-31', 0)`).run();
+    await h.logIn('secretary');
+    const reminder = h.page.getByTestId('retention-reminder');
+    await expect.poll(() => reminder.textContent(), { timeout: 20_000 }).toContain('Классные журналы 2019/2020');
+    await h.page.screenshot({ path: 'test-results/retention-reminder.png' });
+    await reminder.getByRole('button', { name: 'Открыть «Сроки хранения»' }).click();
+    const rows = h.page.getByTestId('retention');
+    await rows.waitFor();
+    for (const kind of ['handover', 'journals']) {
+      await rows.getByTestId(new RegExp(`^retention-\\d+-${kind}$`)).getByRole('button', { name: 'Выполнено' }).click();
+      await h.page.getByLabel('Акт (номер и дата)').fill(`акт № ${kind === 'handover' ? 1 : 2} от 10.09.2020`);
+      await h.page.getByRole('button', { name: 'Отметить выполненным' }).click();
+      await rows.getByTestId(new RegExp(`^retention-\\d+-${kind}$`)).getByText('выполнено').waitFor();
+    }
+    await h.page.screenshot({ path: 'test-results/retention-register.png', fullPage: true });
+    await h.page.getByTestId('nav-movement').click();
+    await h.page.getByTestId('class-roll').waitFor();
+    expect(await h.page.getByTestId('retention-reminder').count()).toBe(0);
+  });
 });

@@ -5,6 +5,7 @@ import { dayContract } from './day';
 import { lessonsContract } from './lessons';
 import { movementContract } from './movement';
 import { yearsContract } from './years';
+import { retentionContract } from './retention';
 import { periodsContract } from './periods';
 import { plansContract } from './plans';
 import { printContract } from './print';
@@ -32,6 +33,7 @@ export * from './reports';
 export * from './users';
 export * from './movement';
 export * from './years';
+export * from './retention';
 
 /** Every call of the application, by domain. Transports and the preload derive their channel lists from this. */
 export const contract = {
@@ -50,6 +52,7 @@ export const contract = {
   users: usersContract,
   movement: movementContract,
   years: yearsContract,
+  retention: retentionContract,
 } as const;
 
 export const allChannels: readonly Channel[] = Object.values(contract).flatMap((domain) => Object.values(domain) as Channel[]);

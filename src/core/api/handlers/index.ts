@@ -7,6 +7,7 @@ import { dayHandlers } from './day';
 import { lessonsHandlers } from './lessons';
 import { movementHandlers } from './movement';
 import { yearsHandlers } from './years';
+import { retentionHandlers } from './retention';
 import { periodsHandlers } from './periods';
 import { plansHandlers } from './plans';
 import { printHandlers } from './print';
@@ -37,5 +38,6 @@ export function createHandlers(s: Services): Handlers {
     users: usersHandlers(s),
     movement: movementHandlers(s),
     years: yearsHandlers(s),
+    retention: retentionHandlers(s),
   };
 }
