@@ -7,7 +7,7 @@ import type { AuditService } from '../audit/service';
 import { localTimestamp, type Clock } from '../clock';
 import type { Db } from '../db/open';
 import { schoolYears } from '../db/schema';
-import { ruDate } from '../reports/tables/build';
+import { orderText } from '../reports/tables/build';
 import { markGaps } from './check';
 import { closedMarkOf, markYearClosed, requireOpenYear } from './closed';
 import { prepareNewYear, nextYearDate, type NewYearInput } from './newYear';
@@ -74,7 +74,7 @@ export function createYearService({ db, clock, audit }: { db: Db; clock: Clock; 
         markYearClosed(db, year.id, { closedAt: localTimestamp(clock.now()), closedBy: actor.userId, orderNumber: input.orderNumber, orderDate: input.orderDate });
         audit.record({ userId: actor.userId, action: 'year.close', entity: 'school_year', entityId: year.id, newValue: { orderNumber: input.orderNumber, orderDate: input.orderDate, missingMarks: missing } });
       });
-      return { message: `${year.name} учебный год закрыт приказом № ${input.orderNumber} от ${ruDate(input.orderDate)}: журналы доступны для просмотра, печати и отчётов` };
+      return { message: `${year.name} учебный год закрыт (${orderText(input.orderNumber, input.orderDate)}): журналы доступны для просмотра, печати и отчётов` };
     },
 
     /** The next year from a closed one; it becomes the current year. */
