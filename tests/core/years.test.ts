@@ -79,6 +79,9 @@ describe('closing a school year and opening the next', () => {
     expect(await admin.invoke('movement:leave', { studentId: t.students.A, date: '2026-05-20', to: 'Лицей', ...order })).toMatchObject(locked);
     expect(await deputy.invoke('periods:lock', { periodId: t.periods.q2 })).toMatchObject(locked);
     expect(await deputy.invoke('years:decide', { yearId: t.year, decisions: [{ studentId: t.students.A, outcome: 'retained' }], ...order })).toMatchObject(locked);
+    const calendar = await admin.invoke('calendar:get', { yearId: t.year });
+    expect(calendar.ok).toBe(true);
+    expect(await admin.invoke('calendar:save', { yearId: t.year, calendar: calendar.ok ? (calendar.value as { calendar: unknown }).calendar : null })).toMatchObject(locked);
     expect(await math.invoke('journal:grid', { assignmentId: t.assignments.mat5, periodId: t.periods.q1 })).toMatchObject({ ok: true });
     const outcomes = await deputy.invoke('reports:outcomes', { yearId: t.year });
     expect(outcomes.ok && (outcomes.value as { data: { rows: Array<{ name: string; outcome: string | null }> } }).data.rows.find((r) => r.name === 'Дмитриев Иван')).toMatchObject({ outcome: 'переведён условно' });

@@ -2,6 +2,8 @@ import { attendanceContract } from './attendance';
 import { authContract } from './auth';
 import { backupContract } from './backup';
 import { dayContract } from './day';
+import { importsContract } from './imports';
+import { calendarContract, profileContract } from './calendar';
 import { lessonsContract } from './lessons';
 import { movementContract } from './movement';
 import { yearsContract } from './years';
@@ -31,6 +33,8 @@ export * from './attendance';
 export * from './day';
 export * from './reports';
 export * from './users';
+export * from './imports';
+export * from './calendar';
 export * from './movement';
 export * from './years';
 export * from './retention';
@@ -50,6 +54,9 @@ export const contract = {
   day: dayContract,
   reports: reportsContract,
   users: usersContract,
+  imports: importsContract,
+  calendar: calendarContract,
+  profile: profileContract,
   movement: movementContract,
   years: yearsContract,
   retention: retentionContract,
