@@ -81,6 +81,8 @@ describe('closing a school year and opening the next', () => {
     expect(await deputy.invoke('years:decide', { yearId: t.year, decisions: [{ studentId: t.students.A, outcome: 'retained' }], ...order })).toMatchObject(locked);
     const calendar = await admin.invoke('calendar:get', { yearId: t.year });
     expect(calendar.ok).toBe(true);
+    expect(await admin.invoke('structure:saveClass', { yearId: t.year, grade: 5, letter: 'В', shift: 1, classTeacherId: null })).toMatchObject(locked);
+    expect(await admin.invoke('timetable:generate', {})).toMatchObject(locked);
     expect(await admin.invoke('calendar:save', { yearId: t.year, calendar: calendar.ok ? (calendar.value as { calendar: unknown }).calendar : null })).toMatchObject(locked);
     expect(await math.invoke('journal:grid', { assignmentId: t.assignments.mat5, periodId: t.periods.q1 })).toMatchObject({ ok: true });
     const outcomes = await deputy.invoke('reports:outcomes', { yearId: t.year });

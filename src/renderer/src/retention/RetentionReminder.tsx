@@ -9,7 +9,7 @@ export function RetentionReminder({ onOpen }: { onOpen(): void }) {
   const first = due[0]!;
   return (
     <Alert color="yellow" mb="md" title="Сроки хранения документов" data-testid="retention-reminder">
-      {first.document}: {first.action} {first.state === 'due' ? 'с' : 'к'} {first.dueDate.split('-').reverse().join('.')}
+      {first.document}: {first.action}, срок {first.state === 'due' ? 'наступил' : ''} {first.dueDate.split('-').reverse().join('.')}
       {due.length > 1 ? ` и ещё ${due.length - 1}` : ''}.{' '}
       <Anchor component="button" onClick={onOpen}>
         Открыть «Сроки хранения»

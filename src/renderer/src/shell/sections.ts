@@ -24,7 +24,7 @@ export const sections: readonly Section[] = [
   // What the school keeps and until when: the secretary is reminded when a date comes.
   { id: 'retention', label: 'Сроки хранения', anyOf: ['print.journal'] },
   { id: 'backup', label: 'Резервные копии', anyOf: ['backup.manage'] },
-  { id: 'admin', label: 'Администрирование', anyOf: ['users.manage', 'school.manage'] },
+  { id: 'admin', label: 'Администрирование', anyOf: ['users.manage', 'school.manage', 'school.read'] },
 ];
 
 /** The sections a user with these roles sees in the navigation, in the navigation's order. */
