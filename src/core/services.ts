@@ -16,6 +16,9 @@ import { createReportsService } from './reports/service';
 import { createSchoolService } from './school/service';
 import { createSetupService } from './school/setup';
 import { createUsersService } from './auth/users';
+import { createImportService } from './imports/service';
+import { createCalendarService } from './school/calendar/service';
+import { createProfileService } from './school/profile';
 
 /** Every service of the core, wired with explicit dependencies: nothing global, no Electron. */
 export interface ServiceOptions {
@@ -37,11 +40,15 @@ export function createServices({ db, clock, backup, fontsDir, printDir, desktop 
   const audit = createAuditService({ db, clock });
   const school = createSchoolService({ db });
   const periodMarks = createPeriodMarkService({ db, clock, audit });
+  const users = createUsersService({ db, clock, audit });
   return {
     audit,
     school,
     auth: createAuthService({ db, clock, audit }),
-    users: createUsersService({ db, clock, audit }),
+    users,
+    imports: createImportService({ db, clock, audit, users, school }),
+    calendar: createCalendarService({ db, audit, school }),
+    profile: createProfileService({ db, audit }),
     setup: createSetupService({ db, clock, audit }),
     journal: createJournalService({ db, clock, audit, school, periodMarks }),
     periodMarks,

@@ -4,6 +4,8 @@ import { attendanceHandlers } from './attendance';
 import { authHandlers } from './auth';
 import { backupHandlers } from './backup';
 import { dayHandlers } from './day';
+import { importsHandlers } from './imports';
+import { calendarHandlers, profileHandlers } from './calendar';
 import { lessonsHandlers } from './lessons';
 import { movementHandlers } from './movement';
 import { periodsHandlers } from './periods';
@@ -34,6 +36,9 @@ export function createHandlers(s: Services): Handlers {
     day: dayHandlers(s),
     reports: reportsHandlers(s),
     users: usersHandlers(s),
+    imports: importsHandlers(s),
+    calendar: calendarHandlers(s),
+    profile: profileHandlers(s),
     movement: movementHandlers(s),
   };
 }
