@@ -335,5 +335,14 @@ export const rows: Record<string, Row> = {
   'structure:deleteWorkKind': { allow: ['admin'], outcome: 'validation' },
   'structure:saveRules': { allow: ['admin'], outcome: 'validation' },
 
+  // Closing the year (landed last): the gate only, with `{}` — the deputy and the admin close, the admin opens
+  // the next year, the secretary and the admin keep the retention register. Well-formed inputs still to write.
+  'years:status': { allow: ['admin', 'deputy'] },
+  'years:decide': { allow: ['admin', 'deputy'], outcome: 'validation' },
+  'years:close': { allow: ['admin', 'deputy'], outcome: 'validation' },
+  'years:prepareNext': { allow: ['admin'], outcome: 'validation' },
+  'retention:register': { allow: ['admin', 'secretary'] },
+  'retention:markDone': { allow: ['admin', 'secretary'], outcome: 'validation' },
+
   'users:unlock': { allow: ['admin'], input: ({ s }) => ({ userId: s.extraUsers.spare }) },
 };
