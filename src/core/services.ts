@@ -15,6 +15,7 @@ import { createReportsService } from './reports/service';
 import { createSchoolService } from './school/service';
 import { createSetupService } from './school/setup';
 import { createUsersService } from './auth/users';
+import { createSecuritySettings } from './auth/security';
 
 /** Every service of the core, wired with explicit dependencies: nothing global, no Electron. */
 export interface ServiceOptions {
@@ -41,6 +42,7 @@ export function createServices({ db, clock, backup, fontsDir, printDir, desktop 
     school,
     auth: createAuthService({ db, clock, audit }),
     users: createUsersService({ db, clock, audit }),
+    security: createSecuritySettings({ db, audit }),
     setup: createSetupService({ db, clock, audit }),
     journal: createJournalService({ db, clock, audit, school, periodMarks }),
     periodMarks,

@@ -15,6 +15,11 @@ export const settingSchemas = {
   'journal.entryDeadline': z
     .object({ shift1: z.string().regex(/^\d\d:\d\d$/), shift2: z.string().regex(/^\d\d:\d\d$/) })
     .default({ shift1: '17:00', shift2: '21:00' }),
+  /** Staffroom computers are shared: a session left alone this long locks (issue 7; the seeds say 10 minutes). */
+  'session.idleLockMinutes': z.number().int().min(1).max(240).default(10),
+  /** Wrong passwords in a row from one source that lock the account for it, and for how long (core/auth/lockout.ts). */
+  'auth.lockoutThreshold': z.number().int().min(3).max(20).default(5),
+  'auth.lockoutMinutes': z.number().int().min(1).max(1440).default(15),
 } as const;
 export type SettingKey = keyof typeof settingSchemas;
 export type SettingValue<K extends SettingKey> = z.output<(typeof settingSchemas)[K]>;
@@ -31,4 +36,10 @@ export function readSetting<K extends SettingKey>(db: Db, key: K): SettingValue<
   }
   const parsed = schema.safeParse(raw);
   return (parsed.success ? parsed.data : schema.parse(undefined)) as SettingValue<K>;
+}
+
+/** Stores a setting after checking it against its schema; the caller has validated it already for the message. */
+export function writeSetting<K extends SettingKey>(db: Db, key: K, value: SettingValue<K>): void {
+  const json = JSON.stringify(settingSchemas[key].parse(value));
+  db.insert(settings).values({ key, value: json }).onConflictDoUpdate({ target: settings.key, set: { value: json } }).run();
 }

@@ -8,11 +8,12 @@ import { JournalScreen } from '../journal/JournalScreen';
 import { PeriodLocksScreen } from '../periods/PeriodLocksScreen';
 import { PrintScreen } from '../print/PrintScreen';
 import { ReportsScreen } from '../reports/ReportsScreen';
-import { UsersScreen } from '../users/UsersScreen';
+import { AdminScreen } from '../users/AdminScreen';
 import { Placeholder } from './Placeholder';
 import { visibleSections, type Section } from './sections';
 import { useHashRoute } from './useHashRoute';
 import { UserMenu } from './UserMenu';
+import { useIdleLock } from '../session/useIdleLock';
 
 function SectionContent({ section, user }: { section: Section; user: SessionUser }) {
   if (section.id === 'day') return <DayScreen />;
@@ -22,13 +23,14 @@ function SectionContent({ section, user }: { section: Section; user: SessionUser
   if (section.id === 'reports') return <ReportsScreen />;
   if (section.id === 'backup') return <BackupScreen />;
   if (section.id === 'print') return <PrintScreen />;
-  if (section.id === 'admin') return <UsersScreen />;
+  if (section.id === 'admin') return <AdminScreen />;
   return <Placeholder title={section.label} />;
 }
 
 /** The program after login: the sections the user's roles allow on the left, the chosen one on the right. */
 export function AppLayout({ user, schoolName }: { user: SessionUser; schoolName: string | null }) {
   const [route, navigate] = useHashRoute();
+  useIdleLock(user.idleLockMinutes);
   const allowed = visibleSections(user.roles);
   // An unknown or forbidden address (a bookmark of another user) opens the first allowed section instead.
   const current = allowed.find((s) => s.id === route) ?? allowed[0];

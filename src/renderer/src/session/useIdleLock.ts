@@ -1,0 +1,43 @@
+import { useEffect } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
+import { contract } from '../../../shared/contract';
+import { invoke } from '../api/invoke';
+import { lockUserData } from '../app/queryClient';
+
+const activity = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart'] as const;
+// Checked every second against the clock, not with one long timer: a sleeping laptop or a throttled tab
+// still locks at the right time, and tests move the clock instead of waiting ten minutes.
+const checkEveryMs = 1000;
+
+/**
+ * Locks the session after `idleMinutes` without the keyboard or the mouse, and when the OS locks the screen
+ * (Electron only). The core is told first (so the server refuses calls too), then everything loaded is dropped.
+ */
+export function useIdleLock(idleMinutes: number): void {
+  const client = useQueryClient();
+  useEffect(() => {
+    let last = Date.now();
+    let locked = false;
+    const lock = (cause: 'idle' | 'screen') => {
+      if (locked) return;
+      locked = true;
+      // Whatever the server answers, this window drops what it showed.
+      void invoke(contract.auth.lock, { cause })
+        .catch(() => undefined)
+        .finally(() => lockUserData(client));
+    };
+    const touch = () => {
+      last = Date.now();
+    };
+    for (const event of activity) window.addEventListener(event, touch, { passive: true, capture: true });
+    const timer = window.setInterval(() => {
+      if (Date.now() - last >= idleMinutes * 60_000) lock('idle');
+    }, checkEveryMs);
+    const stopScreenLock = window.api?.onScreenLock?.(() => lock('screen'));
+    return () => {
+      for (const event of activity) window.removeEventListener(event, touch, { capture: true });
+      window.clearInterval(timer);
+      stopScreenLock?.();
+    };
+  }, [client, idleMinutes]);
+}
