@@ -6,6 +6,7 @@ import type { Clock } from './clock';
 import type { Db } from './db/open';
 import { createDayService } from './journal/day';
 import { createLessonService } from './journal/lessons';
+import { createMovementService } from './movement/service';
 import { createPeriodLockService } from './journal/periodLocks';
 import { createPeriodMarkService } from './journal/periodMarks';
 import { createPlanService } from './journal/plans/service';
@@ -54,6 +55,7 @@ export function createServices({ db, clock, backup, fontsDir, printDir, desktop 
     attendance: createAttendanceService({ db, clock, audit, school }),
     print: createPrintService({ db, clock, school, fontsDir: fonts, outputDir: printDir ?? missing('Папка для печати'), desktop }),
     reports: createReportsService({ db, clock, school, fontsDir: fonts }),
+    movement: createMovementService({ db, clock, audit, school, fontsDir: fonts }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

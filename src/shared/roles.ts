@@ -21,6 +21,7 @@ export const permissions = [
   'school.manage',
   'users.manage',
   'movement.manage',
+  'movement.read', // the movement register and class lists by date: the administration and the secretary
   'print.journal',
   'backup.manage',
 ] as const;
@@ -30,14 +31,14 @@ export type Permission = (typeof permissions)[number];
 export type Access = 'public' | 'session' | Permission;
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  admin: ['journal.read_all', 'reports.read', 'periods.lock', 'school.manage', 'users.manage', 'movement.manage', 'print.journal', 'backup.manage'],
-  deputy: ['journal.read_all', 'reports.read', 'periods.lock'],
-  director: ['journal.read_all', 'reports.read'],
+  admin: ['journal.read_all', 'reports.read', 'periods.lock', 'school.manage', 'users.manage', 'movement.manage', 'movement.read', 'print.journal', 'backup.manage'],
+  deputy: ['journal.read_all', 'reports.read', 'periods.lock', 'movement.read'],
+  director: ['journal.read_all', 'reports.read', 'movement.read'],
   // A teacher reads the reports of their own assignments (issue «reports», item 5).
   teacher: ['journal.read_own', 'journal.write', 'reports.read'],
   class_teacher: ['journal.read_own', 'journal.write', 'attendance.verify', 'reports.read'],
   // The secretary keeps the lists and prints the books, but reads none of the marks (issue «journal», item 9).
-  secretary: ['movement.manage', 'print.journal'],
+  secretary: ['movement.manage', 'movement.read', 'print.journal'],
 };
 
 export function permissionsOf(userRoles: readonly Role[]): Set<Permission> {

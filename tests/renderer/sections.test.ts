@@ -13,15 +13,15 @@ describe('the navigation shows what the roles allow', () => {
   });
 
   it('gives the secretary printing but not backups or administration', () => {
-    expect(labels(['secretary'])).toEqual(['Печать']);
+    expect(labels(['secretary'])).toEqual(['Движение учащихся', 'Печать']);
   });
 
   it('gives the admin every section', () => {
-    expect(labels(['admin'])).toEqual(['Журнал', 'Посещаемость', 'Закрытие периодов', 'Отчёты', 'Печать', 'Резервные копии', 'Администрирование']);
+    expect(labels(['admin'])).toEqual(['Журнал', 'Посещаемость', 'Закрытие периодов', 'Отчёты', 'Движение учащихся', 'Печать', 'Резервные копии', 'Администрирование']);
   });
 
   it('gives the deputy and the director reading sections without administration', () => {
-    expect(labels(['deputy'])).toEqual(['Журнал', 'Посещаемость', 'Закрытие периодов', 'Отчёты']);
-    expect(labels(['director'])).toEqual(['Журнал', 'Посещаемость', 'Отчёты']);
+    expect(labels(['deputy'])).toEqual(['Журнал', 'Посещаемость', 'Закрытие периодов', 'Отчёты', 'Движение учащихся']);
+    expect(labels(['director'])).toEqual(['Журнал', 'Посещаемость', 'Отчёты', 'Движение учащихся']);
   });
 });

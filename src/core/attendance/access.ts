@@ -5,6 +5,7 @@ import { mayAccess } from '../../shared/roles';
 import type { Actor } from '../actor';
 import type { Db } from '../db/open';
 import { classes } from '../db/schema';
+import { requireOpenYear } from '../years/closed';
 
 export type ClassRow = typeof classes.$inferSelect & { name: string };
 
@@ -17,6 +18,7 @@ export function attendanceClass(db: Db, actor: Actor, classId: number, mode: 're
   if (!row) throw new AppError('not_found', 'Такого класса нет');
   const own = row.classTeacherId === actor.userId && mayAccess('attendance.verify', actor.roles);
   if (mode === 'verify' && !own) throw new AppError('forbidden', `Посещаемость ${className(row)} класса проверяет его классный руководитель`);
+  if (mode === 'verify') requireOpenYear(db, row.yearId);
   if (mode === 'read' && !own && !mayAccess('journal.read_all', actor.roles)) {
     throw new AppError('forbidden', `Посещаемость ${className(row)} класса видит его классный руководитель и администрация школы`);
   }

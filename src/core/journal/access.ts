@@ -4,6 +4,7 @@ import { mayAccess } from '../../shared/roles';
 import type { Actor } from '../actor';
 import type { Db } from '../db/open';
 import { assignments, classes, lessons } from '../db/schema';
+import { requireOpenYear } from '../years/closed';
 import { membersDuring } from './membership';
 
 export interface WritableLesson {
@@ -28,6 +29,7 @@ export function writableLesson(db: Db, actor: Actor, lessonId: number): Writable
   if (!mayAccess('journal.write', actor.roles)) throw new AppError('forbidden', 'Вести журнал может только учитель');
   const own = row.assignment.teacherId === actor.userId || row.lesson.givenById === actor.userId;
   if (!own) throw new AppError('forbidden', 'Этот урок ведёт другой учитель: изменить его записи нельзя');
+  requireOpenYear(db, row.assignment.yearId);
   return row;
 }
 
@@ -49,5 +51,6 @@ export function ownJournal(db: Db, actor: Actor, assignmentId: number, refusal: 
     .get();
   if (!row) throw new AppError('not_found', 'Такого журнала нет');
   if (!mayAccess('journal.write', actor.roles) || row.assignment.teacherId !== actor.userId) throw new AppError('forbidden', refusal);
+  requireOpenYear(db, row.assignment.yearId);
   return row;
 }

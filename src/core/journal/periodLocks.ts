@@ -6,6 +6,7 @@ import type { AuditService } from '../audit/service';
 import { localTimestamp, type Clock } from '../clock';
 import type { Db } from '../db/open';
 import { classes, periodLocks, periods, users } from '../db/schema';
+import { requireOpenYear } from '../years/closed';
 
 /** The deputy closes a period for a class or the whole school; reopening takes a written reason. Both audited. */
 export function createPeriodLockService({ db, clock, audit }: { db: Db; clock: Clock; audit: AuditService }) {
@@ -36,6 +37,7 @@ export function createPeriodLockService({ db, clock, audit }: { db: Db; clock: C
     lock(actor: Actor, input: { periodId: number; classId?: number | null }) {
       const period = db.select().from(periods).where(eq(periods.id, input.periodId)).get();
       if (!period) throw new AppError('not_found', 'Такого периода нет');
+      requireOpenYear(db, period.yearId);
       const classId = input.classId ?? null;
       if (classId !== null) {
         const cls = db.select().from(classes).where(eq(classes.id, classId)).get();
@@ -65,6 +67,8 @@ export function createPeriodLockService({ db, clock, audit }: { db: Db; clock: C
       const lock = db.select().from(periodLocks).where(eq(periodLocks.id, input.lockId)).get();
       if (!lock) throw new AppError('not_found', 'Такой блокировки нет');
       if (lock.unlockedAt) throw new AppError('conflict', 'Период уже открыт');
+      const period = db.select({ yearId: periods.yearId }).from(periods).where(eq(periods.id, lock.periodId)).get();
+      if (period) requireOpenYear(db, period.yearId);
       db.transaction(() => {
         db.update(periodLocks).set({ unlockedAt: localTimestamp(clock.now()), unlockedBy: actor.userId, unlockReason: input.reason }).where(eq(periodLocks.id, lock.id)).run();
         audit.record({ userId: actor.userId, action: 'period.unlock', entity: 'period_lock', entityId: lock.id, oldValue: { periodId: lock.periodId, classId: lock.classId }, reason: input.reason });

@@ -3,6 +3,7 @@ import { authContract } from './auth';
 import { backupContract } from './backup';
 import { dayContract } from './day';
 import { lessonsContract } from './lessons';
+import { movementContract } from './movement';
 import { periodsContract } from './periods';
 import { plansContract } from './plans';
 import { printContract } from './print';
@@ -28,6 +29,7 @@ export * from './attendance';
 export * from './day';
 export * from './reports';
 export * from './users';
+export * from './movement';
 
 /** Every call of the application, by domain. Transports and the preload derive their channel lists from this. */
 export const contract = {
@@ -44,6 +46,7 @@ export const contract = {
   day: dayContract,
   reports: reportsContract,
   users: usersContract,
+  movement: movementContract,
 } as const;
 
 export const allChannels: readonly Channel[] = Object.values(contract).flatMap((domain) => Object.values(domain) as Channel[]);

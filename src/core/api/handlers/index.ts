@@ -5,6 +5,7 @@ import { authHandlers } from './auth';
 import { backupHandlers } from './backup';
 import { dayHandlers } from './day';
 import { lessonsHandlers } from './lessons';
+import { movementHandlers } from './movement';
 import { periodsHandlers } from './periods';
 import { plansHandlers } from './plans';
 import { printHandlers } from './print';
@@ -33,5 +34,6 @@ export function createHandlers(s: Services): Handlers {
     day: dayHandlers(s),
     reports: reportsHandlers(s),
     users: usersHandlers(s),
+    movement: movementHandlers(s),
   };
 }

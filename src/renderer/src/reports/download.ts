@@ -1,9 +1,8 @@
 import { contract, type ReportFormat, type ReportName } from '../../../shared/contract';
 import { invoke } from '../api/invoke';
 
-/** Asks the core for the file and hands it to the browser as a download (Electron saves it the same way). */
-export async function downloadReport(report: ReportName, params: Record<string, unknown>, format: ReportFormat): Promise<string> {
-  const file = await invoke(contract.reports.file, { report, params, format });
+/** Hands a file the core made to the browser as a download (Electron saves it the same way). */
+export function saveFile(file: { fileName: string; mimeType: string; base64: string }): string {
   const bytes = Uint8Array.from(atob(file.base64), (c) => c.charCodeAt(0));
   const url = URL.createObjectURL(new Blob([bytes], { type: file.mimeType }));
   const a = document.createElement('a');
@@ -14,4 +13,9 @@ export async function downloadReport(report: ReportName, params: Record<string, 
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
   return file.fileName;
+}
+
+/** Asks the core for a report's file and downloads it. */
+export async function downloadReport(report: ReportName, params: Record<string, unknown>, format: ReportFormat): Promise<string> {
+  return saveFile(await invoke(contract.reports.file, { report, params, format }));
 }

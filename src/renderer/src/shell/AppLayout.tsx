@@ -5,6 +5,7 @@ import { BackupReminder } from '../backup/BackupReminder';
 import { BackupScreen } from '../backup/BackupScreen';
 import { DayScreen } from '../day/DayScreen';
 import { JournalScreen } from '../journal/JournalScreen';
+import { MovementScreen } from '../movement/MovementScreen';
 import { PeriodLocksScreen } from '../periods/PeriodLocksScreen';
 import { PrintScreen } from '../print/PrintScreen';
 import { ReportsScreen } from '../reports/ReportsScreen';
@@ -23,6 +24,7 @@ function SectionContent({ section, user }: { section: Section; user: SessionUser
   if (section.id === 'reports') return <ReportsScreen />;
   if (section.id === 'backup') return <BackupScreen />;
   if (section.id === 'print') return <PrintScreen />;
+  if (section.id === 'movement') return <MovementScreen user={user} />;
   if (section.id === 'admin') return <AdminScreen />;
   return <Placeholder title={section.label} />;
 }

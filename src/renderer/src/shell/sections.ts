@@ -1,6 +1,6 @@
 import { mayAccess, type Permission, type Role } from '../../../shared/roles';
 
-export const sectionIds = ['day', 'journal', 'attendance', 'periods', 'reports', 'print', 'backup', 'admin'] as const;
+export const sectionIds = ['day', 'journal', 'attendance', 'periods', 'reports', 'movement', 'print', 'backup', 'admin'] as const;
 export type SectionId = (typeof sectionIds)[number];
 
 export interface Section {
@@ -17,6 +17,8 @@ export const sections: readonly Section[] = [
   { id: 'attendance', label: 'Посещаемость', anyOf: ['attendance.verify', 'journal.read_all'] },
   { id: 'periods', label: 'Закрытие периодов', anyOf: ['periods.lock'] },
   { id: 'reports', label: 'Отчёты', anyOf: ['reports.read'] },
+  // The secretary's book of orders: arrivals, transfers, departures; the administration reads it.
+  { id: 'movement', label: 'Движение учащихся', anyOf: ['movement.read'] },
   { id: 'print', label: 'Печать', anyOf: ['print.journal'] },
   { id: 'backup', label: 'Резервные копии', anyOf: ['backup.manage'] },
   { id: 'admin', label: 'Администрирование', anyOf: ['users.manage', 'school.manage'] },

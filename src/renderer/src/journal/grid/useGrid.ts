@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { JournalGrid } from '../../../../shared/contract';
-import { dayMonth, monthKey, monthName, monthShortName } from '../dates';
+import { dayMonth, monthKey, monthName, monthShortName, nextDay } from '../dates';
 import { formatAverage, weightedAverage } from './average';
 
 export type GridLesson = JournalGrid['lessons'][number];
@@ -30,7 +30,7 @@ export interface RowModel {
   student: GridStudent;
   /** «Иванов Иван»: the journal's page shows surname and name; the full name is the cell's title. */
   shownName: string;
-  /** «прибыл 12.10», «выбыл 03.11» */
+  /** «прибыл 12.10», «выбыл с 03.11» (the date of the order: the stay's last day is the day before) */
   note: string | null;
   cells: CellModel[];
   average: string;
@@ -66,7 +66,7 @@ function monthGroups(lessons: readonly GridLesson[]): MonthGroup[] {
 }
 
 function noteFor(s: GridStudent): string | null {
-  const notes = [s.activeFrom && `прибыл ${dayMonth(s.activeFrom)}`, s.activeTo && `выбыл ${dayMonth(s.activeTo)}`];
+  const notes = [s.activeFrom && `прибыл ${dayMonth(s.activeFrom)}`, s.activeTo && `выбыл с ${dayMonth(nextDay(s.activeTo))}`];
   return notes.filter(Boolean).join(', ') || null;
 }
 

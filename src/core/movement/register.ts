@@ -1,0 +1,65 @@
+// Книга движения учащихся: every order of the period (a year, or dates inside it), in date order, as typed
+// rows and as the one table the screen, the XLSX workbook and the PDF all draw (the reports' machinery).
+import { AppError } from '../../shared/errors';
+import type { MovementRegisterRow } from '../../shared/contract/movement';
+import type { ReportTable } from '../../shared/contract/report-table';
+import { className, fullName } from '../../shared/names';
+import type { Db } from '../db/open';
+import { col, int, ruDate, table } from '../reports/tables/build';
+import { currentYearRow, yearById } from '../reports/terms';
+
+const kindNames: Record<MovementRegisterRow['kind'], string> = { enrolled: 'зачислен', arrived: 'прибыл', left: 'выбыл', transferred: 'переведён' };
+
+export function registerRows(db: Db, from: string, to: string, classId?: number): MovementRegisterRow[] {
+  const rows = db.$client
+    .prepare(
+      `select m.id, m.date, m.kind, m.student_id as studentId, s.last_name as lastName, s.first_name as firstName, s.middle_name as middleName,
+              s.birth_date as birthDate, s.personal_file_no as personalFileNo, fc.grade as fg, fc.letter as fl, tc.grade as tg, tc.letter as tl,
+              m.order_number as orderNumber, m.order_date as orderDate, m.note
+       from student_movements m join students s on s.id = m.student_id
+       left join classes fc on fc.id = m.from_class_id left join classes tc on tc.id = m.to_class_id
+       where m.date between ? and ? and (? is null or m.from_class_id = ? or m.to_class_id = ?)
+       order by m.date, m.order_date, m.id`,
+    )
+    .all(from, to, classId ?? null, classId ?? null, classId ?? null) as Array<
+    Omit<MovementRegisterRow, 'name' | 'fromClass' | 'toClass'> & { lastName: string; firstName: string; middleName: string | null; fg: number | null; fl: string | null; tg: number | null; tl: string | null }
+  >;
+  return rows.map((r) => ({
+    id: r.id,
+    date: r.date,
+    kind: r.kind,
+    studentId: r.studentId,
+    name: fullName(r),
+    birthDate: r.birthDate,
+    personalFileNo: r.personalFileNo,
+    fromClass: r.fg !== null && r.fl !== null ? className({ grade: r.fg, letter: r.fl }) : null,
+    toClass: r.tg !== null && r.tl !== null ? className({ grade: r.tg, letter: r.tl }) : null,
+    orderNumber: r.orderNumber,
+    orderDate: r.orderDate,
+    note: r.note,
+  }));
+}
+
+export function registerTables(yearName: string, from: string, to: string, rows: readonly MovementRegisterRow[]): ReportTable[] {
+  const count = (k: MovementRegisterRow['kind']) => rows.filter((r) => r.kind === k).length;
+  return [
+    table(
+      `Книга движения учащихся, ${yearName} учебный год`,
+      `${ruDate(from)} — ${ruDate(to)}. Переведённый из класса в класс записан одной строкой: из какого и в какой класс.`,
+      [int('n', '№', 4), col('date', 'Дата', 10), col('name', 'Ученик', 28), col('birth', 'Дата рождения', 10), col('file', '№ личного дела', 9), col('kind', 'Движение', 10), col('from', 'Из класса', 7), col('to', 'В класс', 7), col('note', 'Откуда / куда', 24), col('order', 'Приказ', 18)],
+      rows.map((r, i) => [i + 1, ruDate(r.date), r.name, r.birthDate ? ruDate(r.birthDate) : null, r.personalFileNo, kindNames[r.kind], r.fromClass, r.toClass, r.note, `№ ${r.orderNumber} от ${ruDate(r.orderDate)}`]),
+    ),
+    table('Итого по видам движения', null, [int('enrolled', 'Зачислено', 10), int('arrived', 'Прибыло', 10), int('transferred', 'Переведено', 10), int('left', 'Выбыло', 10)], [[count('enrolled'), count('arrived'), count('transferred'), count('left')]]),
+  ];
+}
+
+/** The register of a year (the current one by default), or of some dates inside it. */
+export function movementRegister(db: Db, input: { yearId?: number; from?: string; to?: string; classId?: number }) {
+  const year = input.yearId !== undefined ? yearById(db, input.yearId) : currentYearRow(db);
+  // The register of a year starts with the summer's orders (enrolment into the 1st grade is ordered in August).
+  const from = input.from ?? `${year.startDate.slice(0, 4)}-06-01`;
+  const to = input.to ?? year.endDate;
+  if (from > to) throw new AppError('validation', 'Начало периода позже его конца');
+  const rows = registerRows(db, from, to, input.classId);
+  return { yearName: year.name, from, to, rows, tables: registerTables(year.name, from, to, rows) };
+}

@@ -1,0 +1,83 @@
+// Student movement end to end: the secretary transfers a student from 5А to 6А by order (first refused for a date
+// before his last entries in 5А, then from the day after them), and the deputy sees both journals follow the date.
+import { describe, expect, it } from 'vitest';
+import { browserHarness } from '../helpers/browser';
+
+const today = '2026-11-24';
+const ru = (iso: string) => iso.split('-').reverse().join('.');
+const dayAfter = (iso: string) => new Date(Date.parse(`${iso}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+
+describe('student movement in the browser', () => {
+  const h = browserHarness(today);
+
+  it('transfers a student to another class from a date, and both journals show it', async () => {
+    const sql = h.core.db.$client;
+    const cls = (grade: number) => (sql.prepare(`select c.id from classes c join school_years y on y.id = c.year_id and y.is_current = 1 where c.grade = ? and c.letter = 'А'`).get(grade) as { id: number }).id;
+    const [c5, c6] = [cls(5), cls(6)];
+    // The 5А student with the latest entry in 5А's journals this quarter: the transfer must wait until after it.
+    const victim = sql
+      .prepare(
+        `select s.id, s.last_name || ' ' || s.first_name || coalesce(' ' || s.middle_name, '') as name, max(l.date) as last
+           from students s join class_enrollments e on e.student_id = s.id and e.class_id = ? and e.end_date is null
+           join (select student_id, lesson_id from marks union all select student_id, lesson_id from absences) x on x.student_id = s.id
+           join lessons l on l.id = x.lesson_id join assignments a on a.id = l.assignment_id and a.class_id = ?
+          group by s.id order by last desc, s.id limit 1`,
+      )
+      .get(c5, c5) as { id: number; name: string; last: string };
+    const date = dayAfter(victim.last);
+    const journal = (classId: number) =>
+      sql
+        .prepare(
+          `select a.id as assignmentId, p.id as periodId from assignments a join subjects s on s.id = a.subject_id and s.name = 'Математика'
+             join grade_period_schemes g on g.year_id = a.year_id and g.grade = ? join periods p on p.year_id = a.year_id and p.scheme = g.scheme and p.start_date <= ? and p.end_date >= ?
+           where a.class_id = ? and a.subgroup_id is null`,
+        )
+        .get(classId === c5 ? 5 : 6, date, date, classId) as { assignmentId: number; periodId: number };
+
+    await h.logIn('secretary');
+    await h.page.getByTestId('nav-movement').click();
+    await h.page.getByTestId('movement-class').click();
+    await h.page.getByRole('option', { name: '5А', exact: true }).click();
+    const row = h.page.getByTestId(`roll-${victim.id}`);
+    await row.getByRole('button', { name: 'Перевести' }).click();
+    const form = h.page.getByTestId('order-form');
+    await form.getByLabel('В класс').click();
+    await h.page.getByRole('option', { name: '6А', exact: true }).click();
+    await form.getByLabel('Переведён с').fill(victim.last);
+    await form.getByLabel('№ приказа').fill('112-у');
+    await form.getByLabel('Дата приказа').fill(victim.last);
+    await h.page.getByTestId('order-submit').click();
+    // Dated on his last entry: refused, the entries named, nothing written.
+    await expect.poll(() => h.page.getByTestId('order-error').textContent()).toContain(`С ${ru(victim.last)} у ученика уже есть записи в журнале 5А класса`);
+    expect(sql.prepare('select count(*) as n from student_movements where student_id = ? and kind = ?').get(victim.id, 'transferred')).toEqual({ n: 0 });
+    await h.page.screenshot({ path: 'test-results/movement-refused.png' });
+
+    await form.getByLabel('Переведён с').fill(date);
+    await h.page.getByTestId('order-submit').click();
+    await expect.poll(() => h.page.getByTestId('movement-done').textContent()).toContain(`из 5А в 6А класс с ${ru(date)}`);
+    expect(sql.prepare('select end_date as e from class_enrollments where student_id = ? and class_id = ?').get(victim.id, c5)).toEqual({ e: victim.last });
+
+    // The register lists the order.
+    await h.page.getByRole('tab', { name: 'Книга движения' }).click();
+    await h.page.getByTestId('report-table-0').getByText(victim.name).waitFor();
+    await h.page.screenshot({ path: 'test-results/movement-register.png', fullPage: true });
+
+    // The deputy opens both journals of the quarter: 5А up to the day before (then «выбыл»), 6А from the date.
+    await h.page.getByRole('button', { name: /Секретарь|secretary/ }).click().catch(() => undefined);
+    await h.page.context().clearCookies();
+    await h.page.goto(h.page.url().split('#')[0]!);
+    await h.logIn('zavuch');
+    const open = async (classId: number) => {
+      const j = journal(classId);
+      await h.page.goto(`${h.page.url().split('#')[0]}#/journal?assignment=${j.assignmentId}&period=${j.periodId}`);
+      await h.page.getByTestId('journal-grid').waitFor({ timeout: 15_000 });
+      return h.page.getByTestId('journal-grid').getByTestId(`row-${victim.id}`);
+    };
+    const old = await open(c5);
+    await expect.poll(() => old.textContent()).toContain(`выбыл с ${ru(date).slice(0, 5)}`);
+    await h.page.screenshot({ path: 'test-results/movement-old-journal.png' });
+    const fresh = await open(c6);
+    await expect.poll(() => fresh.textContent()).toContain(`прибыл ${ru(date).slice(0, 5)}`);
+    await h.page.screenshot({ path: 'test-results/movement-new-journal.png' });
+  });
+});
