@@ -17,6 +17,7 @@ import { createSchoolService } from './school/service';
 import { createSetupService } from './school/setup';
 import { createUsersService } from './auth/users';
 import { createSecuritySettings } from './auth/security';
+import { createAuditViewer } from './audit/viewer';
 
 /** Every service of the core, wired with explicit dependencies: nothing global, no Electron. */
 export interface ServiceOptions {
@@ -44,6 +45,7 @@ export function createServices({ db, clock, backup, fontsDir, printDir, desktop 
     auth: createAuthService({ db, clock, audit }),
     users: createUsersService({ db, clock, audit }),
     security: createSecuritySettings({ db, audit }),
+    auditViewer: createAuditViewer({ db, clock, school }),
     setup: createSetupService({ db, clock, audit }),
     journal: createJournalService({ db, clock, audit, school, periodMarks }),
     periodMarks,
@@ -53,7 +55,7 @@ export function createServices({ db, clock, backup, fontsDir, printDir, desktop 
     backup: createBackupService({ db, clock, audit, env: backup ?? detachedBackupEnv(db) }),
     plans: createPlanService({ db, clock, audit }),
     attendance: createAttendanceService({ db, clock, audit, school }),
-    print: createPrintService({ db, clock, school, fontsDir: fonts, outputDir: printDir ?? missing('Папка для печати'), desktop }),
+    print: createPrintService({ db, clock, school, fontsDir: fonts, outputDir: printDir ?? missing('Папка для печати'), desktop, audit }),
     reports: createReportsService({ db, clock, school, fontsDir: fonts }),
     movement: createMovementService({ db, clock, audit, school, fontsDir: fonts }),
   };

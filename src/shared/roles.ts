@@ -24,6 +24,7 @@ export const permissions = [
   'movement.read', // the movement register and class lists by date: the administration and the secretary
   'print.journal',
   'backup.manage',
+  'audit.read', // the audit log viewer: the admin and the deputy (issue 7, item 4)
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -31,8 +32,8 @@ export type Permission = (typeof permissions)[number];
 export type Access = 'public' | 'session' | Permission;
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  admin: ['journal.read_all', 'reports.read', 'periods.lock', 'school.manage', 'users.manage', 'movement.manage', 'movement.read', 'print.journal', 'backup.manage'],
-  deputy: ['journal.read_all', 'reports.read', 'periods.lock', 'movement.read'],
+  admin: ['journal.read_all', 'reports.read', 'periods.lock', 'school.manage', 'users.manage', 'movement.manage', 'movement.read', 'print.journal', 'backup.manage', 'audit.read'],
+  deputy: ['journal.read_all', 'reports.read', 'periods.lock', 'movement.read', 'audit.read'],
   director: ['journal.read_all', 'reports.read', 'movement.read'],
   // A teacher reads the reports of their own assignments (issue «reports», item 5).
   teacher: ['journal.read_own', 'journal.write', 'reports.read'],

@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hashPasswordSync } from '../../src/core/auth/password';
+import { readWorkbook } from '../../src/core/reports/xlsx';
 import { browserHarness } from '../helpers/browser';
 import { tempDir } from '../helpers/temp';
 
@@ -128,5 +129,39 @@ describe('sessions on a shared computer', () => {
       error: { kind: 'forbidden', message: 'Этот урок ведёт другой учитель: изменить его записи нельзя' },
     });
     expect(sql().prepare('select count(*) as n from marks where lesson_id = ?').get(foreign.lessonId)).toEqual(marksBefore);
+  });
+
+  it('the deputy reads all of it in «Журнал действий», filtered by kind and user, and exports the view to Excel', async () => {
+    const { page } = h;
+    await h.logIn('zavuch');
+    await page.getByTestId('nav-audit').click();
+    await page.getByTestId('audit-table').waitFor({ timeout: 15_000 });
+    const shownActions = () => page.getByTestId('audit-row').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.action));
+    const choose = async (label: string, option: string) => {
+      await page.getByRole('textbox', { name: label, exact: true }).click();
+      await page.getByRole('option', { name: option, exact: true }).click();
+    };
+
+    await choose('Что', 'Входы и сеансы');
+    await expect.poll(shownActions).toEqual(expect.arrayContaining(['auth.session_locked', 'auth.unlock_failed', 'auth.session_unlocked', 'auth.login_failed', 'auth.login']));
+    expect(new Set(await shownActions()).size).toBeLessThanOrEqual(7);
+    await shot('audit-logins.png');
+
+    await choose('Что', 'Отказы в доступе');
+    await expect.poll(shownActions).toEqual(['access.denied']);
+    expect(await page.getByTestId('audit-table').innerText()).toMatch(/Этот урок ведёт другой учитель/);
+
+    await choose('Что', 'Пользователи и роли');
+    await expect.poll(shownActions).toContain('settings.security');
+    const shownRows = await page.getByTestId('audit-row').count();
+    const download = page.waitForEvent('download');
+    await page.getByTestId('audit-export').click();
+    const file = await (await download).path();
+    const [sheet] = await readWorkbook(fs.readFileSync(file));
+    const header = sheet!.rows.findIndex((r) => r[0] === 'Когда');
+    expect(sheet!.rows.length - header - 1).toBe(shownRows);
+    expect(sheet!.rows.slice(header + 1).map((r) => r[2])).toContain('Настройки безопасности изменены');
+    await expect.poll(() => page.getByTestId('audit-exported').innerText()).toMatch(/Выгружено записей: \d+/);
+    await shot('audit-users.png');
   });
 });

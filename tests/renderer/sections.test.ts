@@ -17,11 +17,11 @@ describe('the navigation shows what the roles allow', () => {
   });
 
   it('gives the admin every section', () => {
-    expect(labels(['admin'])).toEqual(['Журнал', 'Посещаемость', 'Закрытие периодов', 'Отчёты', 'Движение учащихся', 'Печать', 'Резервные копии', 'Администрирование']);
+    expect(labels(['admin'])).toEqual(['Журнал', 'Посещаемость', 'Закрытие периодов', 'Отчёты', 'Движение учащихся', 'Печать', 'Резервные копии', 'Администрирование', 'Журнал действий']);
   });
 
   it('gives the deputy and the director reading sections without administration', () => {
-    expect(labels(['deputy'])).toEqual(['Журнал', 'Посещаемость', 'Закрытие периодов', 'Отчёты', 'Движение учащихся']);
+    expect(labels(['deputy'])).toEqual(['Журнал', 'Посещаемость', 'Закрытие периодов', 'Отчёты', 'Движение учащихся', 'Журнал действий']);
     expect(labels(['director'])).toEqual(['Журнал', 'Посещаемость', 'Отчёты', 'Движение учащихся']);
   });
 });

@@ -12,6 +12,7 @@ import { reportsContract } from './reports';
 import { schoolContract } from './school';
 import { setupContract } from './setup';
 import { usersContract } from './users';
+import { auditContract } from './audit';
 import type { Channel } from './define';
 
 export * from './define';
@@ -29,6 +30,7 @@ export * from './attendance';
 export * from './day';
 export * from './reports';
 export * from './users';
+export * from './audit';
 export * from './movement';
 
 /** Every call of the application, by domain. Transports and the preload derive their channel lists from this. */
@@ -46,6 +48,7 @@ export const contract = {
   day: dayContract,
   reports: reportsContract,
   users: usersContract,
+  audit: auditContract,
   movement: movementContract,
 } as const;
 

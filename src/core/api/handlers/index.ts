@@ -14,6 +14,7 @@ import { reportsHandlers } from './reports';
 import { schoolHandlers } from './school';
 import { setupHandlers } from './setup';
 import { usersHandlers } from './users';
+import { auditHandlers } from './audit';
 
 /**
  * Maps each channel of the contract to its service call, one file per domain. Handlers hold no logic and
@@ -34,6 +35,7 @@ export function createHandlers(s: Services): Handlers {
     day: dayHandlers(s),
     reports: reportsHandlers(s),
     users: usersHandlers(s),
+    audit: auditHandlers(s),
     movement: movementHandlers(s),
   };
 }

@@ -10,6 +10,7 @@ import { PeriodLocksScreen } from '../periods/PeriodLocksScreen';
 import { PrintScreen } from '../print/PrintScreen';
 import { ReportsScreen } from '../reports/ReportsScreen';
 import { AdminScreen } from '../users/AdminScreen';
+import { AuditScreen } from '../audit/AuditScreen';
 import { Placeholder } from './Placeholder';
 import { visibleSections, type Section } from './sections';
 import { useHashRoute } from './useHashRoute';
@@ -26,6 +27,7 @@ function SectionContent({ section, user }: { section: Section; user: SessionUser
   if (section.id === 'print') return <PrintScreen />;
   if (section.id === 'movement') return <MovementScreen user={user} />;
   if (section.id === 'admin') return <AdminScreen />;
+  if (section.id === 'audit') return <AuditScreen />;
   return <Placeholder title={section.label} />;
 }
 

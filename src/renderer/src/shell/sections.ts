@@ -1,6 +1,6 @@
 import { mayAccess, type Permission, type Role } from '../../../shared/roles';
 
-export const sectionIds = ['day', 'journal', 'attendance', 'periods', 'reports', 'movement', 'print', 'backup', 'admin'] as const;
+export const sectionIds = ['day', 'journal', 'attendance', 'periods', 'reports', 'movement', 'print', 'backup', 'admin', 'audit'] as const;
 export type SectionId = (typeof sectionIds)[number];
 
 export interface Section {
@@ -22,6 +22,7 @@ export const sections: readonly Section[] = [
   { id: 'print', label: 'Печать', anyOf: ['print.journal'] },
   { id: 'backup', label: 'Резервные копии', anyOf: ['backup.manage'] },
   { id: 'admin', label: 'Администрирование', anyOf: ['users.manage', 'school.manage'] },
+  { id: 'audit', label: 'Журнал действий', anyOf: ['audit.read'] },
 ];
 
 /** The sections a user with these roles sees in the navigation, in the navigation's order. */
