@@ -1,26 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli';
+import { ageTool, hasAge } from '../helpers/age';
 import { demoDbFile } from '../helpers/backup';
 import { capturedOutput } from '../helpers/output';
 import { tempDir } from '../helpers/temp';
-
-/** The standard `age` tool reads a passphrase only from a terminal: `script` gives it one. */
-function ageTool(args: string[], passphrase: string): void {
-  execFileSync('script', ['-qec', ['age', ...args].map((a) => `'${a}'`).join(' '), '/dev/null'], { input: `${passphrase}\n${passphrase}\n`, stdio: ['pipe', 'ignore', 'ignore'] });
-}
-
-const hasAge = (() => {
-  try {
-    execFileSync('age', ['--version'], { stdio: 'ignore' });
-    execFileSync('script', ['--version'], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
 
 describe('zhurnal backup, verify-backup and restore', () => {
   const dir = tempDir();
@@ -69,13 +54,13 @@ describe('zhurnal backup, verify-backup and restore', () => {
   it.skipIf(!hasAge)('makes backups the standard age tool decrypts, and verifies what age encrypted', async () => {
     const file = path.join(dir, 'a', fs.readdirSync(path.join(dir, 'a')).find((n) => n.endsWith('.age'))!);
     const decrypted = path.join(dir, 'by-age.db');
-    ageTool(['-d', '-o', decrypted, file], 'кодовая фраза для копий');
+    await ageTool(['-d', '-o', decrypted, file], 'кодовая фраза для копий');
     const manifest = JSON.parse(fs.readFileSync(`${file}.manifest.json`, 'utf8')) as { databaseSha256: string };
     const { createHash } = await import('node:crypto');
     expect(createHash('sha256').update(fs.readFileSync(decrypted)).digest('hex')).toBe(manifest.databaseSha256);
 
     const byAge = path.join(dir, 'zhurnal-by-age.db.age');
-    ageTool(['-p', '-o', byAge, decrypted], 'другая фраза');
+    await ageTool(['-p', '-o', byAge, decrypted], 'другая фраза');
     const pass2 = path.join(dir, 'pass2.txt');
     fs.writeFileSync(pass2, 'другая фраза');
     expect(await main(['verify-backup', byAge, '--passphrase-file', pass2])).toBe(0);

@@ -1,14 +1,26 @@
 import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
+import { AppError } from '../../shared/errors';
 import { describeFsError, partialPrefix, type BackupFs, type WriteHandle } from './fsops';
-import { manifestPathOf, type Manifest } from './manifest';
+import { manifestPathOf } from './manifest';
+
+/** A file ready in the work folder, with what its copy must read back as. */
+export interface StagedFile {
+  file: string;
+  sha256: string;
+  bytes: number;
+}
 
 export interface CopyJob {
   fs: BackupFs;
-  /** The finished backup file (checked, encrypted if asked) in the work folder. */
-  staged: string;
-  manifest: Manifest;
   dir: string;
+  /** The finished backup file (encrypted if asked) in the work folder, and its name on the drive. */
+  backup: StagedFile & { name: string };
+  /**
+   * The manifest to put beside it. It waits for the snapshot's check, which runs while the backup is being
+   * written: a copy gets its final name only once the check passed, and a failed check rejects this.
+   */
+  manifest: Promise<StagedFile>;
   onProgress?(written: number, total: number): void;
 }
 
@@ -41,20 +53,24 @@ async function hashOf(fs: BackupFs, file: string): Promise<{ sha256: string; byt
   return { sha256: hash.digest('hex'), bytes };
 }
 
-/** Writes under a temporary name, syncs, reads back and compares, and only then gives the final name. */
-async function placeFile(job: CopyJob, from: string, finalPath: string, expected: { sha256: string; bytes: number }, track: boolean) {
+/**
+ * Writes under a temporary name, syncs, reads back and compares, and only then (and once `before` resolved)
+ * gives the final name.
+ */
+async function placeFile(job: CopyJob, from: StagedFile, finalPath: string, track: boolean, before?: Promise<unknown>) {
   const { fs } = job;
   const temp = path.join(job.dir, `${partialPrefix}${randomBytes(6).toString('hex')}-${path.basename(finalPath)}`);
   try {
     let written = 0;
-    await writeAll(fs, from, temp, (n) => {
+    await writeAll(fs, from.file, temp, (n) => {
       written += n;
-      if (track) job.onProgress?.(written, expected.bytes);
+      if (track) job.onProgress?.(written, from.bytes);
     });
     const back = await hashOf(fs, temp);
-    if (back.sha256 !== expected.sha256 || back.bytes !== expected.bytes) {
+    if (back.sha256 !== from.sha256 || back.bytes !== from.bytes) {
       throw new MismatchError(`Копия на носителе ${job.dir} прочитана с ошибкой: данные не совпадают с записанными`);
     }
+    await before;
     await fs.rename(temp, finalPath);
     await fs.syncDir(job.dir);
   } catch (error) {
@@ -70,24 +86,24 @@ class MismatchError extends Error {}
  * Copies one finished backup and its manifest to one destination. Never throws: a destination that fails
  * returns its Russian reason, so the other destinations carry on.
  */
-export async function copyToDestination(job: CopyJob, manifestStaged: string, manifestSha: { sha256: string; bytes: number }): Promise<CopyResult> {
-  const { fs, dir, manifest } = job;
-  const finalPath = path.join(dir, manifest.file);
+export async function copyToDestination(job: CopyJob): Promise<CopyResult> {
+  const { fs, dir, backup } = job;
+  const finalPath = path.join(dir, backup.name);
   try {
     const stat = await fs.stat(dir);
     if (!stat.isDirectory) return { ok: false, message: `${dir} — не папка` };
     const free = await fs.freeBytes(dir);
-    if (free !== null && free < manifest.fileBytes + spareBytes) {
-      return { ok: false, message: `На носителе ${dir} не хватает места: нужно ${megabytes(manifest.fileBytes)}, свободно ${megabytes(free)}` };
+    if (free !== null && free < backup.bytes + spareBytes) {
+      return { ok: false, message: `На носителе ${dir} не хватает места: нужно ${megabytes(backup.bytes)}, свободно ${megabytes(free)}` };
     }
     const existing = await fs.stat(finalPath).then(
       () => true,
       () => false,
     );
-    if (existing) return { ok: false, message: `В папке ${dir} уже есть копия ${manifest.file}` };
-    await placeFile(job, job.staged, finalPath, { sha256: manifest.fileSha256, bytes: manifest.fileBytes }, true);
+    if (existing) return { ok: false, message: `В папке ${dir} уже есть копия ${backup.name}` };
+    await placeFile(job, backup, finalPath, true, job.manifest);
     try {
-      await placeFile(job, manifestStaged, manifestPathOf(finalPath), manifestSha, false);
+      await placeFile(job, await job.manifest, manifestPathOf(finalPath), false);
     } catch (error) {
       // A backup without its manifest would still restore, but the destination is reported failed: leave nothing.
       await fs.unlink(finalPath).catch(() => undefined);
@@ -95,7 +111,8 @@ export async function copyToDestination(job: CopyJob, manifestStaged: string, ma
     }
     return { ok: true, file: finalPath };
   } catch (error) {
-    return { ok: false, message: error instanceof MismatchError ? error.message : describeFsError(error, dir) };
+    if (error instanceof MismatchError || error instanceof AppError) return { ok: false, message: error.message };
+    return { ok: false, message: describeFsError(error, dir) };
   }
 }
 

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
-import { readFactsInWorker, type RawFacts } from './inspect-worker';
+import { prepareSnapshotInWorker, readFactsInWorker, type RawFacts } from './inspect-worker';
 
 export interface DatabaseFacts {
   /** The tag of the last migration applied, e.g. `0001_constraints`; null for a database never migrated. */
@@ -24,13 +24,27 @@ function migrationTag(migrationsFolder: string | undefined, createdAt: number): 
 }
 
 /**
+ * Makes `file` a self-contained snapshot in a worker thread: copied from the live database `snapshotOf` by
+ * SQLite's online backup, or (without it) a copy already there, switched to a rollback journal.
+ */
+export async function takeSnapshot(file: string, snapshotOf?: string): Promise<void> {
+  try {
+    await prepareSnapshotInWorker({ file, snapshotOf });
+  } catch (e) {
+    const message = (e as Error).message;
+    if (/not a database|malformed|corrupt/i.test(message)) throw new AppError('io', 'База данных повреждена: снять с неё копию нельзя');
+    throw new AppError('io', `Не удалось снять копию базы данных: ${message}`);
+  }
+}
+
+/**
  * Opens a backup (or a snapshot) read-only in a worker thread, checks it page by page and reads what the
  * manifest and the verify screen show. `full` runs integrity_check (also indexes against tables); otherwise quick_check.
  */
-export async function inspectDatabase(file: string, options: { full?: boolean; settle?: boolean; snapshotOf?: string; migrationsFolder?: string } = {}): Promise<DatabaseFacts> {
+export async function inspectDatabase(file: string, options: { full?: boolean; migrationsFolder?: string } = {}): Promise<DatabaseFacts> {
   let raw: RawFacts;
   try {
-    raw = await readFactsInWorker({ file, full: options.full ?? false, settle: options.settle ?? false, snapshotOf: options.snapshotOf });
+    raw = await readFactsInWorker({ file, full: options.full ?? false });
   } catch (e) {
     const message = (e as Error).message;
     if (/not a database|malformed|corrupt/i.test(message)) {

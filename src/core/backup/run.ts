@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,7 +10,7 @@ import { encryptFile } from './age';
 import { copyToDestination, type CopyResult } from './destination';
 import { describeFsError, nodeFs, type BackupFs } from './fsops';
 import { sha256File } from './hash';
-import { inspectDatabase, type DatabaseFacts } from './inspect';
+import { inspectDatabase, takeSnapshot, type DatabaseFacts } from './inspect';
 import { backupFileName, type Manifest } from './manifest';
 import { pruneDestination, type Retention } from './retention';
 
@@ -65,24 +66,27 @@ export async function createBackup(options: BackupOptions): Promise<BackupOutcom
   const fsOps = options.fs ?? nodeFs;
   const work = fs.mkdtempSync(path.join(options.workDir ?? os.tmpdir(), 'zhurnal-backup-'));
   const report = options.onProgress ?? (() => undefined);
+  let checked: Promise<DatabaseFacts> | null = null;
   try {
     const at = options.clock.now();
     const encrypted = Boolean(options.passphrase);
     const name = backupFileName(at, encrypted);
     const snapshot = path.join(work, 'snapshot.db');
     report({ stage: 'snapshot' });
-    // Snapshot, settle and check run in a worker thread: long synchronous SQLite work never stalls a save.
-    let facts: DatabaseFacts;
+    // Snapshot and check run in worker threads: long synchronous SQLite work never stalls a save.
     if (options.source.kind === 'snapshot') {
       fs.copyFileSync(options.source.file, snapshot);
-      report({ stage: 'check' });
-      facts = await inspectDatabase(snapshot, { settle: true, migrationsFolder: options.migrationsFolder });
+      await takeSnapshot(snapshot);
     } else {
       const live = options.source.kind === 'connection' ? options.source.client.name : options.source.file;
       if (!fs.existsSync(live)) throw new AppError('not_found', `Файл базы данных не найден: ${live}`);
-      facts = await inspectDatabase(snapshot, { snapshotOf: live, migrationsFolder: options.migrationsFolder });
-      report({ stage: 'check' });
+      await takeSnapshot(snapshot, live);
     }
+    report({ stage: 'check' });
+    // The check runs on the other core while the snapshot is encrypted and written out; no copy gets its final
+    // name before it passed (the manifest waits for it, and the rename waits for the manifest).
+    checked = inspectDatabase(snapshot, { migrationsFolder: options.migrationsFolder });
+    checked.catch(() => undefined); // awaited below; this only keeps an early failure from counting as unhandled
     const databaseBytes = fs.statSync(snapshot).size;
     let staged = snapshot;
     let databaseSha256: string;
@@ -94,22 +98,26 @@ export async function createBackup(options: BackupOptions): Promise<BackupOutcom
     } else {
       databaseSha256 = fileSha256 = await sha256File(snapshot);
     }
-    const manifest: Manifest = {
-      format: 'zhurnal-backup/1',
-      file: name,
-      createdAt: localTimestamp(at),
-      appVersion: options.appVersion,
-      ...facts,
-      encrypted,
-      databaseSha256,
-      databaseBytes,
-      fileSha256,
-      fileBytes: fs.statSync(staged).size,
-    };
-    const manifestStaged = path.join(work, 'manifest.json');
-    const manifestText = `${JSON.stringify(manifest, null, 2)}\n`;
-    fs.writeFileSync(manifestStaged, manifestText);
-    const manifestSha = { sha256: await sha256File(manifestStaged), bytes: Buffer.byteLength(manifestText) };
+    const backup = { file: staged, name, sha256: fileSha256, bytes: fs.statSync(staged).size };
+    const described = checked.then((facts) => {
+      const manifest: Manifest = {
+        format: 'zhurnal-backup/1',
+        file: name,
+        createdAt: localTimestamp(at),
+        appVersion: options.appVersion,
+        ...facts,
+        encrypted,
+        databaseSha256,
+        databaseBytes,
+        fileSha256,
+        fileBytes: backup.bytes,
+      };
+      const text = `${JSON.stringify(manifest, null, 2)}\n`;
+      const file = path.join(work, 'manifest.json');
+      fs.writeFileSync(file, text);
+      return { manifest, staged: { file, sha256: createHash('sha256').update(text).digest('hex'), bytes: Buffer.byteLength(text) } };
+    });
+    described.catch(() => undefined);
 
     async function prune(dir: string): Promise<string> {
       if (!options.retention) return '';
@@ -124,24 +132,24 @@ export async function createBackup(options: BackupOptions): Promise<BackupOutcom
     const unique = [...new Set(options.destinations.map((d) => path.resolve(d)))];
     const results = await Promise.all(
       unique.map(async (dir): Promise<DestinationOutcome> => {
-        const result: CopyResult = await copyToDestination(
-          {
-            fs: fsOps,
-            staged,
-            manifest,
-            dir,
-            onProgress: (written, total) => report({ stage: 'copy', destination: dir, written, total }),
-          },
-          manifestStaged,
-          manifestSha,
-        );
+        const result: CopyResult = await copyToDestination({
+          fs: fsOps,
+          dir,
+          backup,
+          manifest: described.then((d) => d.staged),
+          onProgress: (written, total) => report({ stage: 'copy', destination: dir, written, total }),
+        });
         if (!result.ok) return { dir, ok: false, file: null, message: result.message };
         return { dir, ok: true, file: result.file, message: `Копия записана и проверена${await prune(dir)}` };
       }),
     );
+    // A failed check fails the whole backup, now that every destination has removed what it had written.
+    const { manifest } = await described;
     report({ stage: 'done' });
     return { manifest, results, ok: results.length > 0 && results.every((r) => r.ok) };
   } finally {
+    // The check may still be reading the snapshot (after a failed encryption); Windows cannot delete it until then.
+    await checked?.catch(() => undefined);
     fs.rmSync(work, { recursive: true, force: true });
   }
 }

@@ -23,6 +23,8 @@ import { verifyBackup } from './verify';
 export interface BackupRuntime {
   running: BackupStatus['running'];
   restoring: boolean;
+  /** Settles when the backup under way (if any) has ended, whatever its outcome. */
+  finished?: Promise<void>;
 }
 
 export interface BackupEnv {
@@ -69,6 +71,15 @@ export function createBackupService({ db, clock, audit, env }: { db: Db; clock: 
     const startedAt = localTimestamp(clock.now());
     const state = { startedAt, stage: 'snapshot' as const, destinations: destinations.map((d) => ({ path: path.resolve(d.path), written: 0, total: null })) };
     runtime.running = state;
+    const run = record(reason, source, destinations, startedAt);
+    runtime.finished = run.then(
+      () => undefined,
+      () => undefined,
+    );
+    return run;
+  }
+
+  async function record(reason: BackupReason, source: BackupSource, destinations: ReturnType<typeof config.destinations>, startedAt: string): Promise<BackupOutcome> {
     try {
       const outcome = await createBackup({
         source,
@@ -188,6 +199,9 @@ export function createBackupService({ db, clock, audit, env }: { db: Db; clock: 
       void backup(reason).catch(() => undefined);
       return startedAt;
     },
+
+    /** Resolves once no backup is running (at once when none is): what a closing shell or a test waits for. */
+    whenIdle: (): Promise<void> => (runtime.running ? (runtime.finished ?? Promise.resolve()) : Promise.resolve()),
 
     /** A backup or a restore is under way: a scheduler's tick has nothing to do. */
     isBusy: () => runtime.running !== null || runtime.restoring,
