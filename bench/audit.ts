@@ -52,7 +52,7 @@ export async function auditBench(file: string, migrationsFolder: string, today: 
     .prepare(
       `select a.class_id as classId, a.subject_id as subjectId, a.teacher_id as userId, e.student_id as studentId from assignments a
        join school_years y on y.id = a.year_id and y.is_current = 1 join class_enrollments e on e.class_id = a.class_id
-       where a.subgroup_id is null order by a.id limit 1`,
+       join classes c on c.id = a.class_id where a.subgroup_id is null and c.grade = 7 order by a.id limit 1`,
     )
     .get() as { classId: number; subjectId: number; userId: number; studentId: number };
   const filters: [string, Record<string, unknown>][] = [

@@ -65,7 +65,6 @@ export function createCore(options: CoreOptions): Core {
     const dispatch = createDispatcher({
       handlers: createHandlers(services),
       resolveActor: (token) => services.auth.resolve(token),
-      onDenied: (actor, channel, message) => services.audit.record({ userId: actor.userId, action: 'access.denied', entity: 'channel', entityId: channel, reason: message }),
       logError: options.logError,
     });
     current = { db, services, dispatch };

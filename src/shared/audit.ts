@@ -15,7 +15,6 @@ export const auditKinds = {
   backups: { label: 'Резервные копии', prefixes: ['backup.'] },
   printing: { label: 'Печать', prefixes: ['print.'] },
   school: { label: 'Школа', prefixes: ['school.'] },
-  access: { label: 'Отказы в доступе', prefixes: ['access.'] },
 } as const;
 export type AuditKind = keyof typeof auditKinds;
 export const auditKindNames = Object.keys(auditKinds) as [AuditKind, ...AuditKind[]];
@@ -57,7 +56,6 @@ export const auditActionLabels: Record<string, string> = {
   'school.create': 'Школа создана',
   'school.demo': 'Демонстрационная школа',
   'print.send': 'Отправлено на принтер',
-  'access.denied': 'Отказано в доступе',
 };
 
 export const auditActionLabel = (action: string) => auditActionLabels[action] ?? action;

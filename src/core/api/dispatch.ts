@@ -26,8 +26,6 @@ export interface DispatcherDeps {
   handlers: Handlers;
   resolveActor(token: string | null): Actor | null;
   logError?(error: unknown, channel: string): void;
-  /** A logged-in actor was refused (a teacher writing in another's journal): the audit log keeps it. */
-  onDenied?(actor: Actor, channel: string, message: string): void;
 }
 
 export type Dispatch = (channel: string, input: unknown, call: CallContext) => Promise<Result<unknown>>;
@@ -54,12 +52,11 @@ function issuesOf(error: z.ZodError) {
  */
 export function createDispatcher(deps: DispatcherDeps): Dispatch {
   return async (channelName, rawInput, call) => {
-    let actor: Actor | null = null;
     try {
       const channel = findChannel(channelName);
       const handler = channel && handlerFor(deps.handlers, channelName);
       if (!channel || !handler) throw new AppError('not_found', `Неизвестный вызов: ${channelName}`);
-      actor = deps.resolveActor(call.sessionToken);
+      const actor = deps.resolveActor(call.sessionToken);
       if (channel.access !== 'public' && actor === null) {
         throw new AppError('unauthorized', 'Сеанс завершён: войдите в систему снова');
       }
@@ -86,10 +83,7 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       }
       return { ok: true, value: checked.data };
     } catch (error) {
-      if (error instanceof AppError) {
-        if (error.kind === 'forbidden' && actor && !actor.sessionLocked && !actor.mustChangePassword) deps.onDenied?.(actor, channelName, error.message);
-        return { ok: false, error: error.toShape() };
-      }
+      if (error instanceof AppError) return { ok: false, error: error.toShape() };
       deps.logError?.(error, channelName);
       return { ok: false, error: { kind: 'internal', message: 'Внутренняя ошибка программы. Сообщите администратору.' } };
     }

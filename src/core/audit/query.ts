@@ -21,19 +21,33 @@ export interface AuditCursor {
   id: number;
 }
 
-/** An action's prefix as a range (`'mark.' <= action < 'mark/'`), which the (action, at) index can seek. */
-const prefixRange = (prefix: string) => {
-  const next = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
-  return and(gte(auditLog.action, prefix), lt(auditLog.action, next));
-};
+/** The end of a prefix's range: `'mark.' <= action < 'mark/'`. */
+const rangeEnd = (prefix: string) => prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 
-function conditions(f: AuditFilter, cursor: AuditCursor | null): SQL | undefined {
+/**
+ * The distinct actions stored under a kind's prefixes, found by one index seek per action (min(action) above
+ * the last one), not by a scan: a kind is then read as one `action = ?` query per action, each an (action, at)
+ * index range already in time order. A single `action between …` query makes SQLite walk the `at` index
+ * back through the whole log looking for a rare kind (1.4 s on two million entries, bench/audit.ts).
+ */
+function actionsOf(db: Db, kind: AuditKind): string[] {
+  const first = db.$client.prepare('select min(action) as a from audit_log where action >= ? and action < ?');
+  const after = db.$client.prepare('select min(action) as a from audit_log where action > ? and action < ?');
+  const found: string[] = [];
+  for (const prefix of auditKinds[kind].prefixes) {
+    const end = rangeEnd(prefix);
+    for (let a = (first.get(prefix, end) as { a: string | null }).a; a !== null; a = (after.get(a, end) as { a: string | null }).a) found.push(a);
+  }
+  return found;
+}
+
+function conditions(f: AuditFilter, cursor: AuditCursor | null, action: string | null): SQL | undefined {
   const list: (SQL | undefined)[] = [
     f.userId === undefined ? undefined : eq(auditLog.userId, f.userId),
     f.classId === undefined ? undefined : eq(auditLog.classId, f.classId),
     f.studentId === undefined ? undefined : eq(auditLog.studentId, f.studentId),
     f.subjectId === undefined ? undefined : eq(auditLog.subjectId, f.subjectId),
-    f.kind === undefined ? undefined : or(...auditKinds[f.kind].prefixes.map(prefixRange)),
+    action === null ? undefined : eq(auditLog.action, action),
     f.from === undefined ? undefined : gte(auditLog.at, `${f.from} 00:00:00`),
     f.to === undefined ? undefined : lte(auditLog.at, `${f.to} 23:59:59`),
     cursor === null ? undefined : or(lt(auditLog.at, cursor.at), and(eq(auditLog.at, cursor.at), lt(auditLog.id, cursor.id))),
@@ -46,7 +60,7 @@ function conditions(f: AuditFilter, cursor: AuditCursor | null): SQL | undefined
  * in `at` (migration 0004), so a page costs a seek and `limit` rows whatever the size of the log.
  */
 export function auditPage(db: Db, filter: AuditFilter, cursor: AuditCursor | null, limit: number) {
-  const rows = db
+  const read = (action: string | null) => db
     .select({
       id: auditLog.id,
       at: auditLog.at,
@@ -71,10 +85,18 @@ export function auditPage(db: Db, filter: AuditFilter, cursor: AuditCursor | nul
     .leftJoin(classes, eq(classes.id, auditLog.classId))
     .leftJoin(students, eq(students.id, auditLog.studentId))
     .leftJoin(subjects, eq(subjects.id, auditLog.subjectId))
-    .where(conditions(filter, cursor))
+    .where(conditions(filter, cursor, action))
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(limit + 1)
     .all();
+  const newestFirst = (a: { at: string; id: number }, b: { at: string; id: number }) => (a.at === b.at ? b.id - a.id : a.at < b.at ? 1 : -1);
+  const rows =
+    filter.kind === undefined
+      ? read(null)
+      : actionsOf(db, filter.kind)
+          .flatMap((action) => read(action))
+          .sort(newestFirst)
+          .slice(0, limit + 1);
   const page = rows.slice(0, limit).map((r) => ({
     id: r.id,
     at: r.at,

@@ -17,7 +17,9 @@ export function useIdleLock(idleMinutes: number): void {
   const client = useQueryClient();
   useEffect(() => {
     let last = Date.now();
+    let lastPing = last;
     let locked = false;
+    const idleMs = idleMinutes * 60_000;
     const lock = (cause: 'idle' | 'screen') => {
       if (locked) return;
       locked = true;
@@ -31,7 +33,17 @@ export function useIdleLock(idleMinutes: number): void {
     };
     for (const event of activity) window.addEventListener(event, touch, { passive: true, capture: true });
     const timer = window.setInterval(() => {
-      if (Date.now() - last >= idleMinutes * 60_000) lock('idle');
+      if (Date.now() - last >= idleMs) return lock('idle');
+      // Reading a journal makes no calls: while the keyboard or the mouse is in use, tell the server now and
+      // then, or its own idle limit would lock a session someone is working in. It answers whether it did.
+      if (last > lastPing && Date.now() - lastPing >= Math.min(60_000, idleMs / 4)) {
+        lastPing = Date.now();
+        void invoke(contract.auth.me, {})
+          .then((me) => {
+            if (me?.sessionLocked) lockUserData(client);
+          })
+          .catch(() => undefined);
+      }
     }, checkEveryMs);
     const stopScreenLock = window.api?.onScreenLock?.(() => lock('screen'));
     return () => {
