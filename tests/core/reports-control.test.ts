@@ -1,8 +1,13 @@
 // Journal-filling control on the hand-built school, with a few faulty lessons added here and counted by hand.
+import fs from 'node:fs';
+import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ControlData } from '../../src/shared/contract';
 import { writers } from '../../src/core/demo/sql';
+import { readWorkbook } from '../../src/core/reports/xlsx';
 import { directCaller, testCore } from '../helpers/core';
+import { pdfText } from '../helpers/pdf';
+import { tempDir } from '../helpers/temp';
 import { buildTinySchool, type TinySchool } from '../helpers/tiny-school';
 
 describe('journal-filling control on a school counted by hand', () => {
@@ -63,5 +68,48 @@ describe('journal-filling control on a school counted by hand', () => {
     expect(new Set(d.rows.map((r) => r.teacherName))).toEqual(new Set(['Счётова А. П.']));
     expect(await deputy.invoke('reports:control', { from: '2025-10-01', to: '2025-09-01' })).toMatchObject({ ok: false, error: { kind: 'validation', message: 'Начало периода позже его конца' } });
     expect(await deputy.invoke('reports:control', { from: '2025-08-01', to: '2025-09-01' })).toMatchObject({ ok: false, error: { kind: 'validation' } });
+  });
+
+  it('counts each teacher’s entries by the week they were made, and the weeks with lessons but no entry', async () => {
+    // September 2025 starts on a Monday: five weeks, 1, 8, 15, 22 and 29 September.
+    // Классова entered the topics of the fixture's eight lessons of 1–3 September (the cancelled one too) and,
+    // in the week of 8 September, five of this file's lessons (the Russian lesson of 8 September has no topic).
+    // Счётова set the control works' nine marks on 15 and 20 September. The absences were entered in August.
+    const d = await control(deputy, { from: '2025-09-01', to: '2025-09-30' });
+    expect(d.activity.weeks).toEqual(['2025-09-01', '2025-09-08', '2025-09-15', '2025-09-22', '2025-09-29']);
+    // «Silent» weeks: lessons held in the teacher's journals but nothing entered by them — Счётова's maths of
+    // 1–2 and 9–12 September, Инглишева's English of 1 and 11 September, Бритова's of 1 September.
+    expect(d.activity.teachers.map((t) => [t.teacherName, t.byWeek, t.total, t.silentWeeks])).toEqual([
+      ['Бритова А. П.', [0, 0, 0, 0, 0], 0, 1],
+      ['Инглишева А. П.', [0, 0, 0, 0, 0], 0, 2],
+      ['Классова А. П.', [8, 5, 0, 0, 0], 13, 0],
+      ['Спортова А. П.', [0, 0, 0, 0, 0], 0, 0],
+      ['Счётова А. П.', [0, 0, 9, 0, 0], 9, 2],
+    ]);
+    // Week by week: 1 September Счётова, Инглишева and Бритова; 8 September Счётова and Инглишева.
+    expect(d.activity.silentByWeek).toEqual([3, 2, 0, 0, 0]);
+    // A teacher sees the entries made in their own journals, whoever made them: Классова filled six maths lessons.
+    const own = await control(math, { from: '2025-09-01', to: '2025-09-30' });
+    expect(own.activity.teachers.map((t) => [t.teacherName, t.byWeek, t.silentWeeks])).toEqual([
+      ['Классова А. П.', [3, 3, 0, 0, 0], 0],
+      ['Счётова А. П.', [0, 0, 9, 0, 0], 2],
+    ]);
+  });
+
+  it('writes the weekly activity into the workbook and the PDF', async () => {
+    const params = { from: '2025-09-01', to: '2025-09-30' };
+    const xlsx = await deputy.invoke('reports:file', { report: 'control', params, format: 'xlsx' });
+    if (!xlsx.ok) throw new Error(xlsx.error.message);
+    const sheets = await readWorkbook(Buffer.from((xlsx.value as { base64: string }).base64, 'base64'));
+    const sheet = sheets.find((s) => s.name.startsWith('Активность учителей'))!;
+    expect(sheet.rows.find((r) => r[0] === 'Классова А. П.')).toEqual(['Классова А. П.', 8, 5, 0, 0, 0, 13, 0]);
+    expect(sheet.rows.find((r) => r[0] === 'Всего')).toEqual(['Всего', 8, 5, 9, 0, 0, 22, null]);
+    const pdf = await deputy.invoke('reports:file', { report: 'control', params, format: 'pdf' });
+    if (!pdf.ok) throw new Error(pdf.error.message);
+    const file = path.join(tempDir(), 'control.pdf');
+    fs.writeFileSync(file, Buffer.from((pdf.value as { base64: string }).base64, 'base64'));
+    const text = pdfText(file);
+    expect(text).toMatch(/Активность учителей по неделям/);
+    expect(text).toMatch(/Счётова А\. П\.(\s+0){2}\s+9(\s+0){2}\s+9\s+2/);
   });
 });

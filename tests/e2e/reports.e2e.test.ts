@@ -80,6 +80,9 @@ describe('the Reports screen in the browser', () => {
     await page.getByTestId('report-table-0').locator('tbody tr a').first().waitFor();
     const href = await page.getByTestId('report-table-0').locator('tbody tr a').first().getAttribute('href');
     expect(href).toMatch(/^#\/journal\?assignment=\d+&period=\d+/);
+    // Teachers' activity by week: its chart and its table.
+    await page.getByTestId('report-chart').locator('.recharts-bar-rectangle').first().waitFor();
+    await page.getByText('Активность учителей по неделям').first().waitFor();
     await snap(page, 'reports-control');
     // The line opens the journal it is about.
     await page.getByTestId('report-table-0').locator('tbody tr a').first().click();

@@ -1,6 +1,7 @@
 // The rows the journal-filling control counts, fetched in a handful of grouped queries over the whole range
 // (a school's quarter is tens of thousands of lessons: no query per lesson or per journal).
 import type { Db } from '../db/open';
+import { activityFacts } from './control-activity';
 
 export interface ControlAssignment {
   id: number;
@@ -86,6 +87,6 @@ export function controlFacts(db: Db, yearId: number, from: string, last: string,
        join classes c on c.id = g.class_id where c.year_id = ? and m.start_date <= ? and (m.end_date is null or m.end_date >= ?)`,
     )
     .all(yearId, last, from) as Array<{ subgroupId: number; studentId: number }>;
-  return { assignments, lessons, markCounts, hours, plans, curriculum, enrolled, grouped };
+  return { assignments, lessons, markCounts, hours, plans, curriculum, enrolled, grouped, activity: activityFacts(db, yearId, from, last) };
 }
 export type ControlFacts = ReturnType<typeof controlFacts>;

@@ -3,6 +3,7 @@
 // one mark, fewer marks than the school's minimum, КТП and curriculum hours against the lessons given.
 import type { ControlData, ControlRow } from '../../shared/contract/report-data';
 import type { ControlFacts, ControlLesson } from './control-facts';
+import { teacherActivity } from './control-activity';
 
 export interface ControlRules {
   minMarks: number;
@@ -138,5 +139,6 @@ export function journalControl(facts: ControlFacts, o: ControlOptions): ControlD
     teachers: [...teachers.values()].sort((a, b) => a.teacherName.localeCompare(b.teacherName, 'ru')),
     problems,
     problemsCut,
+    activity: teacherActivity(facts.activity, assignments, facts.lessons, o.from, o.to < today ? o.to : today),
   };
 }

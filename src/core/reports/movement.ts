@@ -3,7 +3,7 @@
 import type { FillData, MovementData, MovementEntry } from '../../shared/contract/report-data';
 import { className, fullName } from '../../shared/names';
 import type { Db } from '../db/open';
-import { ruDate } from './tables/build';
+import { orderText } from './tables/build';
 import type { ClassInfo } from './roster';
 
 const kindName: Record<string, string> = { enrolled: 'зачислен', arrived: 'прибыл', left: 'выбыл', transferred: 'переведён' };
@@ -28,7 +28,7 @@ export function movementEntries(db: Db, from: string, to: string, classIds?: rea
       kind: kindName[r.kind] ?? r.kind,
       fromClass: r.fg !== null && r.fl !== null ? className({ grade: r.fg, letter: r.fl }) : null,
       toClass: r.tg !== null && r.tl !== null ? className({ grade: r.tg, letter: r.tl }) : null,
-      order: `приказ № ${r.orderNumber} от ${ruDate(r.orderDate)}`,
+      order: orderText(r.orderNumber, r.orderDate),
       note: r.note,
     }));
 }

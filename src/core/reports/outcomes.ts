@@ -3,7 +3,7 @@
 import type { OutcomesData } from '../../shared/contract/report-data';
 import type { Db } from '../db/open';
 import { rosterOn, type ClassInfo } from './roster';
-import { ruDate } from './tables/build';
+import { orderText } from './tables/build';
 
 const outcomeName: Record<string, string> = { promoted: 'переведён', conditional: 'переведён условно', retained: 'оставлен на повторное обучение', graduated: 'выпущен' };
 
@@ -23,7 +23,7 @@ export function yearOutcomes(db: Db, year: { id: number; name: string; endDate: 
           name: r.name,
           className: c.name,
           outcome: o ? (outcomeName[o.outcome] ?? o.outcome) : null,
-          order: o?.n ? `приказ № ${o.n}${o.d ? ` от ${ruDate(o.d)}` : ''}` : null,
+          order: o?.n ? orderText(o.n, o.d) : null,
           debts: (debts.all(r.studentId, year.id) as Array<{ name: string }>).map((x) => x.name),
         };
       }),

@@ -3,7 +3,7 @@
 import ExcelJS from 'exceljs';
 import type { ReportColumn, ReportTable } from '../../shared/contract/report-table';
 
-const formats: Record<ReportColumn['kind'], string | undefined> = { text: undefined, int: '0', decimal: '0.00', percent: '0.0' };
+const formats: Record<ReportColumn['kind'], string | undefined> = { text: undefined, mark: undefined, int: '0', decimal: '0.00', percent: '0.0' };
 const thin = { style: 'thin' as const, color: { argb: 'FF9AA5B1' } };
 const border = { top: thin, left: thin, bottom: thin, right: thin };
 

@@ -145,6 +145,18 @@ export const controlProblem = z.object({
   problems: z.array(z.string()),
 });
 
+/**
+ * Teacher activity by week: entries each person made in the journals concerned (lesson topics, marks,
+ * absences), by the week they were made in; and the weeks in which they gave lessons but entered nothing.
+ */
+export const controlActivity = z.object({
+  /** Mondays of the weeks of the range. */
+  weeks: z.array(isoDate),
+  teachers: z.array(z.object({ teacherName: z.string(), byWeek: z.array(z.number().int()), total: z.number().int(), silentWeeks: z.number().int() })),
+  /** Per week: how many teachers gave lessons in it but entered nothing. */
+  silentByWeek: z.array(z.number().int()),
+});
+
 export const controlData = z.object({
   from: isoDate,
   to: isoDate,
@@ -155,6 +167,7 @@ export const controlData = z.object({
   problems: z.array(controlProblem),
   /** More problem lessons than listed: the list is cut to keep the page readable. */
   problemsCut: z.number().int(),
+  activity: controlActivity,
 });
 export type ControlData = z.infer<typeof controlData>;
 

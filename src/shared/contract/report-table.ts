@@ -9,7 +9,8 @@ export const reportColumn = z.object({
   header: z.string(),
   /** Width in characters (XLSX) and in relative units (PDF). */
   width: z.number(),
-  kind: z.enum(['text', 'int', 'decimal', 'percent']),
+  /** `mark`: a short text centred under its header («5», «н/а», «зач»). */
+  kind: z.enum(['text', 'mark', 'int', 'decimal', 'percent']),
 });
 export type ReportColumn = z.infer<typeof reportColumn>;
 

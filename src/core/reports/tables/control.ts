@@ -38,6 +38,14 @@ export function controlTables(d: ControlData): ReportTable[] {
     [col('teacher', 'Учитель', 22), int('lessons', 'Уроков'), int('noTopic', 'Без темы'), int('noHomework', 'Без д/з'), int('late', 'Запол. поздно', 8), int('overdueControl', 'К/р просроч.', 8), int('belowMin', 'Мало отметок', 8)],
     d.teachers.map((t) => [t.teacherName, t.lessons, t.noTopic, t.noHomework, t.late, t.overdueControl, t.belowMin]),
   );
+  const a = d.activity;
+  const activity = table(
+    'Активность учителей по неделям',
+    `${range}. Записей в журналах (темы уроков, отметки, пропуски) по неделе, когда они внесены; неделя — с понедельника. «Недель без записей» — недели, когда учитель вёл уроки, но ничего не записал.`,
+    [col('teacher', 'Учитель', 18), ...a.weeks.map((w, i) => int(`w${i}`, `с ${w.slice(8, 10)}.${w.slice(5, 7)}`, 5)), int('total', 'Всего', 7), int('silent', 'Недель без записей', 8)],
+    a.teachers.map((t) => [t.teacherName, ...t.byWeek, t.total, t.silentWeeks]),
+    { total: ['Всего', ...a.weeks.map((_, i) => a.teachers.reduce((s, t) => s + (t.byWeek[i] ?? 0), 0)), a.teachers.reduce((s, t) => s + t.total, 0), null] },
+  );
   const problems = table(
     'Уроки с замечаниями',
     d.problemsCut > 0 ? `Показаны первые ${d.problems.length}; ещё ${d.problemsCut} — сузьте период.` : null,
@@ -45,5 +53,5 @@ export function controlTables(d: ControlData): ReportTable[] {
     d.problems.map((p) => [ruDate(p.date), p.className, p.subjectName, p.teacherName, p.problems.join('; ')]),
     { links: d.problems.map((p) => ({ assignmentId: p.assignmentId, periodId: p.periodId, lessonId: p.lessonId })) },
   );
-  return [journals, teachers, problems];
+  return [journals, teachers, activity, problems];
 }

@@ -1,6 +1,6 @@
 import type { ForecastData } from '../../../shared/contract/report-data';
 import type { ReportTable } from '../../../shared/contract/report-table';
-import { col, decimal, int, percent, ruDate, table } from './build';
+import { col, decimal, int, markCol, percent, ruDate, table } from './build';
 
 export function forecastTables(d: ForecastData, oneClass: boolean): ReportTable[] {
   const tables: ReportTable[] = [];
@@ -12,7 +12,7 @@ export function forecastTables(d: ForecastData, oneClass: boolean): ReportTable[
       table(
         `Прогноз отметок: ${d.termName}`,
         `${asOf}. Отметка — средневзвешенный балл по правилу округления школы; «!» — группа риска.`,
-        [int('number', '№', 4), col('name', 'Ученик', 28), ...d.subjects.map((s) => col(`s${s.id}`, s.name, 6))],
+        [int('number', '№', 4), col('name', 'Ученик', 28), ...d.subjects.map((s) => markCol(`s${s.id}`, s.name))],
         students.map(([id, name], i) => [
           i + 1,
           name,
@@ -28,7 +28,7 @@ export function forecastTables(d: ForecastData, oneClass: boolean): ReportTable[
     table(
       'Группа риска',
       `Ученики, которым грозит «2» или «н/а» за период (${asOf}).`,
-      [col('name', 'Ученик', 26), col('class', 'Класс', 6), col('subject', 'Предмет', 18), col('teacher', 'Учитель', 16), decimal('average', 'Средний'), int('marks', 'Отметок'), col('missed', 'Пропущено', 9), col('risk', 'Риск', 5), col('reasons', 'Почему', 36)],
+      [col('name', 'Ученик', 26), col('class', 'Класс', 6), col('subject', 'Предмет', 18), col('teacher', 'Учитель', 16), decimal('average', 'Средний'), int('marks', 'Отметок'), col('missed', 'Пропущено', 9), markCol('risk', 'Риск', 5), col('reasons', 'Почему', 36)],
       d.atRisk.map((r) => [r.name, r.className, r.subjectName, r.teacherName, r.average, r.markCount, `${r.lessonsMissed} из ${r.lessonsHeld}`, r.risk === 'н/а' ? 'н/а' : '«2»', r.reasons.join('; ')]),
       { links: d.atRisk.map((r) => ({ assignmentId: r.assignmentId, periodId: null, lessonId: null })) },
     ),

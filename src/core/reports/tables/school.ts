@@ -1,9 +1,9 @@
 import type { ClassTeacherData, FillData, MovementData, MovementEntry, OutcomesData, StatementData } from '../../../shared/contract/report-data';
 import type { ReportTable } from '../../../shared/contract/report-table';
 import { progressTables } from './progress';
-import { col, decimal, int, ruDate, table } from './build';
+import { col, decimal, int, markCol, ruDate, table } from './build';
 
-const entryColumns = [col('date', 'Дата', 10), col('name', 'Ученик', 28), col('kind', 'Движение', 10), col('from', 'Из класса', 8), col('to', 'В класс', 8), col('order', 'Приказ', 22), col('note', 'Откуда / куда', 22)];
+const entryColumns = [col('date', 'Дата', 10), col('name', 'Ученик', 26), col('kind', 'Движение', 9), col('from', 'Из класса', 7), col('to', 'В класс', 7), col('order', 'Приказ', 25), col('note', 'Откуда / куда', 24)];
 const entryRows = (list: readonly MovementEntry[]) => list.map((e) => [ruDate(e.date), e.name, e.kind, e.fromClass, e.toClass, e.order, e.note]);
 
 export function fillTables(d: FillData): ReportTable[] {
@@ -36,7 +36,7 @@ export function outcomesTables(d: OutcomesData): ReportTable[] {
 export function statementTables(d: StatementData): ReportTable[] {
   const a = d.attendance;
   return [
-    table(`Выписка оценок: ${d.name}, ${d.className} класс`, `${d.termName} (${ruDate(d.from)} — ${ruDate(d.to)})`, [col('subject', 'Предмет', 24), col('marks', 'Текущие отметки', 50), decimal('average', 'Средний'), col('final', 'За период', 8)],
+    table(`Выписка оценок: ${d.name}, ${d.className} класс`, `${d.termName} (${ruDate(d.from)} — ${ruDate(d.to)})`, [col('subject', 'Предмет', 24), col('marks', 'Текущие отметки', 50), decimal('average', 'Средний'), markCol('final', 'За период', 8)],
       d.subjects.map((s) => [s.subjectName, s.marks.map((m) => m.value).join(' '), s.average, s.periodMark])),
     table('Посещаемость', 'День пропущен, если пропущены все уроки этого дня.', [int('missed', 'Пропущено уроков', 10), int('illness', 'по болезни', 10), int('excused', 'уважит.', 10), int('unexcused', 'без уважит.', 10), int('late', 'опозданий', 10), int('days', 'Дней', 8)],
       [[a.missed, a.illness, a.excused, a.unexcused, a.late, a.daysMissed]]),

@@ -1,6 +1,6 @@
 import type { SummarySheetData } from '../../../shared/contract/report-data';
 import type { ReportTable } from '../../../shared/contract/report-table';
-import { col, int, table } from './build';
+import { col, int, markCol, table } from './build';
 
 /** One page per term, as the paper sheet: students down, subjects across. */
 export function summarySheetTables(data: SummarySheetData): ReportTable[] {
@@ -10,7 +10,7 @@ export function summarySheetTables(data: SummarySheetData): ReportTable[] {
       table(
         `Сводная ведомость учёта успеваемости ${data.className} класса: ${term.name.toLowerCase()}`,
         null,
-        [int('number', '№', 4), col('name', 'Ученик', 28), ...data.subjects.map((s) => col(`s${s.id}`, s.name, 6))],
+        [int('number', '№', 4), col('name', 'Ученик', 28), ...data.subjects.map((s) => markCol(`s${s.id}`, s.name))],
         data.rows.map((r) => [r.number, r.name, ...data.subjects.map((s) => r.marks[String(s.id)]?.[term.key] ?? null)]),
       ),
     );

@@ -1,6 +1,6 @@
 import { BarChart } from '@mantine/charts';
 import { Paper, SimpleGrid, Text } from '@mantine/core';
-import type { AttendanceMonthData, AttendanceYearData, ForecastData, ProgressData } from '../../../shared/contract';
+import type { AttendanceMonthData, AttendanceYearData, ControlData, ForecastData, ProgressData } from '../../../shared/contract';
 import { monthShortName } from '../journal/dates';
 
 function ChartCard({ title, children }: { title: string; children: React.ReactNode }) {
@@ -97,11 +97,31 @@ function ForecastChart({ data }: { data: ForecastData }) {
   );
 }
 
-/** Where a person would rather look than read: quality by class, marks' distribution, attendance by month. */
+function ControlChart({ data }: { data: ControlData }) {
+  const a = data.activity;
+  const rows = a.weeks.map((w, i) => ({
+    week: `${w.slice(8, 10)}.${w.slice(5, 7)}`,
+    entries: a.teachers.reduce((s, t) => s + (t.byWeek[i] ?? 0), 0),
+    silent: a.silentByWeek[i] ?? 0,
+  }));
+  return (
+    <SimpleGrid cols={{ base: 1, lg: 2 }} data-testid="report-chart">
+      <ChartCard title="Записей в журналах по неделям">
+        <BarChart h={220} data={rows} dataKey="week" series={[{ name: 'entries', label: 'Записей', color: 'indigo.6' }]} />
+      </ChartCard>
+      <ChartCard title="Учителей, которые вели уроки, но ничего не записали">
+        <BarChart h={220} data={rows} dataKey="week" series={[{ name: 'silent', label: 'Учителей', color: 'red.6' }]} />
+      </ChartCard>
+    </SimpleGrid>
+  );
+}
+
+/** Where a person would rather look than read: quality by class, marks' distribution, attendance by month, teachers' weekly activity. */
 export function ReportCharts({ name, data }: { name: string; data: unknown }) {
   if (name === 'progress') return <ProgressCharts data={data as ProgressData} />;
   if (name === 'attendanceYear') return <AttendanceYearChart data={data as AttendanceYearData} />;
   if (name === 'forecast') return <ForecastChart data={data as ForecastData} />;
   if (name === 'attendanceMonth') return <AttendanceMonthChart data={data as AttendanceMonthData} />;
+  if (name === 'control') return <ControlChart data={data as ControlData} />;
   return null;
 }

@@ -1,0 +1,65 @@
+// Report PDFs laid out on the demo school's real data: short tables share a page, the parents' statement of the
+// busiest student of the longest quarter fits one A4 sheet, order numbers read once.
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { generateDemoSchool } from '../../src/core/demo';
+import { directCaller, testCore } from '../helpers/core';
+import { pdfPageCount, pdfText } from '../helpers/pdf';
+import { tempDir } from '../helpers/temp';
+
+describe('report PDFs on the demo school', () => {
+  const core = testCore({ clock: { now: () => new Date('2026-05-28T10:00:00') } });
+  const director = directCaller(core);
+  const dir = tempDir();
+  const sql = () => core.db.$client;
+
+  beforeAll(async () => {
+    generateDemoSchool(core.db, { tier: 'small', years: 1, today: '2026-05-28' });
+    await director.invoke('auth:login', { login: 'director', password: 'demo' });
+  });
+
+  async function pdf(report: string, params: Record<string, unknown>, name: string): Promise<string> {
+    const result = await director.invoke('reports:file', { report, params, format: 'pdf' });
+    if (!result.ok) throw new Error(result.error.message);
+    const file = path.join(dir, `${name}.pdf`);
+    fs.writeFileSync(file, Buffer.from((result.value as { base64: string }).base64, 'base64'));
+    return file;
+  }
+
+  it('fits the parents’ statement of the student with the most marks of the longest quarter on one page', async () => {
+    const period = sql().prepare("select id, start_date as s, end_date as e from periods where scheme = 'quarters' order by julianday(end_date) - julianday(start_date) desc limit 1").get() as { id: number; s: string; e: string };
+    // The busiest student: most marks, then most subjects, in that quarter.
+    const busiest = sql()
+      .prepare(
+        `select m.student_id as studentId, a.class_id as classId, count(*) as marks, count(distinct a.subject_id) as subjects
+         from marks m join lessons l on l.id = m.lesson_id join assignments a on a.id = l.assignment_id
+         where l.date between ? and ? group by m.student_id order by subjects desc, marks desc limit 1`,
+      )
+      .get(period.s, period.e) as { studentId: number; classId: number; marks: number; subjects: number };
+    expect(busiest.marks).toBeGreaterThan(100); // a real quarter's load, not an empty sheet
+    const file = await pdf('statement', { classId: busiest.classId, studentId: busiest.studentId, periodId: period.id }, 'statement');
+    expect(pdfPageCount(file)).toBe(1);
+    const text = pdfText(file);
+    expect(text).toMatch(/Выписка оценок: /);
+    expect(text).toMatch(/Посещаемость/);
+  });
+
+  it('keeps the class teacher’s short tables together and writes each order number once', async () => {
+    const cls = sql().prepare("select id from classes where grade = 5").get() as { id: number };
+    const period = sql().prepare("select id from periods where scheme = 'quarters' and number = 2").get() as { id: number };
+    const report = await pdf('classTeacher', { classId: cls.id, periodId: period.id }, 'class-teacher');
+    // Five tables (results, names, by subject, attendance, movement) on two landscape pages, not five.
+    expect(pdfPageCount(report)).toBe(2);
+    const movement = pdfText(await pdf('movement', {}, 'movement'));
+    expect(movement).toMatch(/приказ № \d+-у от \d\d\.\d\d\.\d{4}/);
+    expect(movement).not.toMatch(/№ №/);
+  });
+
+  it('sets subject names upright over narrow columns of marks instead of cutting them mid-word', async () => {
+    const cls = sql().prepare('select id from classes where grade = 9').get() as { id: number };
+    const text = pdfText(await pdf('summarySheet', { classId: cls.id }, 'summary-sheet'), 1);
+    expect(text).toMatch(/Обществознание/);
+    expect(text).toMatch(/Информатика/);
+  });
+});
