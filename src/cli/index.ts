@@ -3,6 +3,7 @@ import { AppError } from '../shared/errors';
 import { appRoot } from '../core/paths';
 import { runBackup, runRestore, runVerify } from './commands/backup';
 import { runDemo } from './commands/demo';
+import { runImport } from './commands/import';
 import { runReport, cliReportNames } from './commands/report';
 import { runPrint } from './commands/print';
 import { runServe } from './commands/serve';
@@ -29,6 +30,10 @@ const help = {
         проверить копию: расшифровка, контрольная сумма, целостность, что в ней
   restore --db ФАЙЛ --from КОПИЯ [--passphrase-file ФАЙЛ]
         восстановить базу из копии (Журнал должен быть закрыт); прежняя база сохраняется рядом
+  import students|teachers --db ФАЙЛ --file СПИСОК.xlsx|csv [--dry-run] [--skip-invalid]
+        [--class 5А] [--create-classes] [--order-number НОМЕР --order-date ДД.ММ.ГГГГ]
+        загрузить учащихся (с приказом о зачислении) или учителей (с временными паролями); код 1, если в файле
+        есть ошибки; --dry-run только проверяет
   help  эта справка (ZHURNAL_LANG=en — по-английски)`,
   en: `zhurnal — the school's electronic class journal
 
@@ -50,6 +55,10 @@ Commands:
         check a backup: decryption, hash, integrity, what it holds
   restore --db FILE --from BACKUP [--passphrase-file FILE]
         restore the database from a backup (with the app closed); the previous one is kept beside it
+  import students|teachers --db FILE --file LIST.xlsx|csv [--dry-run] [--skip-invalid]
+        [--class 5А] [--create-classes] [--order-number N --order-date DD.MM.YYYY]
+        load students (enrolled by the order) or teachers (with one-time passwords); exit 1 when the file has
+        errors; --dry-run only checks
   help  this text (ZHURNAL_LANG=ru for Russian)`,
 };
 
@@ -80,6 +89,12 @@ const options = {
   student: { type: 'string' },
   date: { type: 'string' },
   format: { type: 'string', default: 'json' },
+  file: { type: 'string' },
+  'dry-run': { type: 'boolean', default: false },
+  'skip-invalid': { type: 'boolean', default: false },
+  'create-classes': { type: 'boolean', default: false },
+  'order-number': { type: 'string' },
+  'order-date': { type: 'string' },
 } as const;
 
 export async function main(argv: string[]): Promise<number> {
@@ -135,6 +150,12 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (command === 'restore') {
       return await runRestore({ db: values.db, from: values.from, passphraseFile: values['passphrase-file'], root });
+    }
+    if (command === 'import') {
+      return await runImport({
+        kind: positionals[1], db: values.db, file: values.file, dryRun: values['dry-run'], skipInvalid: values['skip-invalid'], className: values.class,
+        createClasses: values['create-classes'], orderNumber: values['order-number'], orderDate: values['order-date'], root,
+      });
     }
     throw new CliError(`Неизвестная команда «${command}». Список команд: zhurnal help`);
   } catch (e) {

@@ -18,6 +18,9 @@ import { createSetupService } from './school/setup';
 import { createUsersService } from './auth/users';
 import { createSecuritySettings } from './auth/security';
 import { createAuditViewer } from './audit/viewer';
+import { createImportService } from './imports/service';
+import { createCalendarService } from './school/calendar/service';
+import { createProfileService } from './school/profile';
 
 /** Every service of the core, wired with explicit dependencies: nothing global, no Electron. */
 export interface ServiceOptions {
@@ -39,13 +42,17 @@ export function createServices({ db, clock, backup, fontsDir, printDir, desktop 
   const audit = createAuditService({ db, clock });
   const school = createSchoolService({ db });
   const periodMarks = createPeriodMarkService({ db, clock, audit });
+  const users = createUsersService({ db, clock, audit });
   return {
     audit,
     school,
     auth: createAuthService({ db, clock, audit }),
-    users: createUsersService({ db, clock, audit }),
     security: createSecuritySettings({ db, audit }),
     auditViewer: createAuditViewer({ db, clock, school }),
+    users,
+    imports: createImportService({ db, clock, audit, users, school }),
+    calendar: createCalendarService({ db, audit, school }),
+    profile: createProfileService({ db, audit }),
     setup: createSetupService({ db, clock, audit }),
     journal: createJournalService({ db, clock, audit, school, periodMarks }),
     periodMarks,

@@ -32,6 +32,7 @@ describe('sessions on a shared computer', () => {
 
     await h.logIn('admin');
     await page.getByTestId('nav-admin').click();
+    await page.getByTestId('admin-tab-security').click();
     const idle = page.getByLabel('Блокировка при бездействии, мин');
     await expect.poll(() => idle.inputValue()).toBe('10');
     await idle.fill('1');

@@ -1,5 +1,5 @@
-// The renderer end to end: the built UI (out/renderer) served by the host shell over a small demo school, driven in
-// system Chromium with the browser's clock fixed to the demo's today.
+// The renderer end to end: the built UI (out/renderer) served by the host shell over a small demo school (or an
+// empty database), driven in system Chromium with the browser's clock fixed to the demo's today.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,8 +19,11 @@ export interface BrowserHarness {
   setTime(hhmm: string): Promise<void>;
 }
 
-/** Registers the suite's hooks; the returned object's fields are filled in before each test runs. */
-export function browserHarness(today: string): BrowserHarness {
+/**
+ * Registers the suite's hooks; the returned object's fields are filled in before each test runs. `empty`
+ * starts on a database with no school, so the page opens on the first-start screen.
+ */
+export function browserHarness(today: string, options: { empty?: boolean } = {}): BrowserHarness {
   let dir = '';
   let host: StartedHost | undefined;
   let browser: Browser | undefined;
@@ -49,7 +52,7 @@ export function browserHarness(today: string): BrowserHarness {
     }
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-e2e-'));
     harness.core = createCore({ dbFile: path.join(dir, 'demo.db'), migrationsFolder: path.resolve('migrations'), clock: { now: () => new Date(now) }, create: true, logError: (e) => console.error(e) });
-    generateDemoSchool(harness.core.db, { tier: 'small', years: 1, today });
+    if (!options.empty) generateDemoSchool(harness.core.db, { tier: 'small', years: 1, today });
     host = await startHost({ dispatch: harness.core.dispatch, rendererDir, port: 0 });
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -39,6 +39,34 @@ export function createUsersService({ db, clock, audit }: { db: Db; clock: Clock;
     return { lockedUntil, lockedFrom: locks.map((l) => l.source) };
   };
 
+  /**
+   * Several accounts at once (the teachers' import), each with its own one-time password: the passwords are
+   * hashed first, then every account is written in one transaction, so a taken login leaves none of them.
+   */
+  async function createMany(inputs: NewUser[], actor: Actor): Promise<{ id: number; login: string; oneTimePassword: string }[]> {
+    const prepared = await Promise.all(
+      inputs.map(async (input) => {
+        const oneTimePassword = generateOneTimePassword();
+        return { input, login: input.login.toLowerCase(), oneTimePassword, passwordHash: await hashPassword(oneTimePassword) };
+      }),
+    );
+    return db.transaction((tx) =>
+      prepared.map(({ input, login, oneTimePassword, passwordHash }) => {
+        if (tx.select({ id: users.id }).from(users).where(eq(users.login, login)).get()) {
+          throw new AppError('conflict', `Логин «${login}» уже занят`);
+        }
+        const row = tx
+          .insert(users)
+          .values({ login, passwordHash, lastName: input.lastName, firstName: input.firstName, middleName: input.middleName || null, mustChangePassword: true })
+          .returning({ id: users.id })
+          .get();
+        for (const role of new Set(input.roles)) tx.insert(userRoles).values({ userId: row.id, role }).run();
+        audit.record({ userId: actor.userId, action: 'users.create', entity: 'user', entityId: row.id, newValue: { login, roles: input.roles } });
+        return { id: row.id, login, oneTimePassword };
+      }),
+    );
+  }
+
   return {
     list() {
       const roleRows = db.select().from(userRoles).all();
@@ -59,24 +87,12 @@ export function createUsersService({ db, clock, audit }: { db: Db; clock: Clock;
     },
 
     async create(input: NewUser, actor: Actor): Promise<{ id: number; oneTimePassword: string }> {
-      const login = input.login.toLowerCase();
-      if (db.select({ id: users.id }).from(users).where(eq(users.login, login)).get()) {
-        throw new AppError('conflict', `Логин «${login}» уже занят`);
-      }
-      const oneTimePassword = generateOneTimePassword();
-      const passwordHash = await hashPassword(oneTimePassword);
-      const id = db.transaction((tx) => {
-        const row = tx
-          .insert(users)
-          .values({ login, passwordHash, lastName: input.lastName, firstName: input.firstName, middleName: input.middleName || null, mustChangePassword: true })
-          .returning({ id: users.id })
-          .get();
-        for (const role of new Set(input.roles)) tx.insert(userRoles).values({ userId: row.id, role }).run();
-        return row.id;
-      });
-      audit.record({ userId: actor.userId, action: 'users.create', entity: 'user', entityId: id, newValue: { login, roles: input.roles } });
-      return { id, oneTimePassword };
+      const [created] = await createMany([input], actor);
+      if (!created) throw new Error('createMany returned nothing');
+      return { id: created.id, oneTimePassword: created.oneTimePassword };
     },
+
+    createMany,
 
     async resetPassword(userId: number, actor: Actor): Promise<{ oneTimePassword: string }> {
       existing(userId);

@@ -6,10 +6,19 @@ import { gradePeriodSchemes, periods, schoolYears, settings } from '../db/schema
 export type SchoolService = ReturnType<typeof createSchoolService>;
 
 export function createSchoolService({ db }: { db: Db }) {
+  const schoolName = (): string | null => {
+    const row = db.select().from(settings).where(eq(settings.key, 'school.name')).get();
+    return row ? (JSON.parse(row.value) as string) : null;
+  };
+
   return {
-    schoolName(): string | null {
-      const row = db.select().from(settings).where(eq(settings.key, 'school.name')).get();
-      return row ? (JSON.parse(row.value) as string) : null;
+    schoolName,
+
+    /** What the header and the login screen show: the short name when the school gave one, else the full one. */
+    displayName(): string | null {
+      const row = db.select().from(settings).where(eq(settings.key, 'school.shortName')).get();
+      const short = row ? (JSON.parse(row.value) as string) : '';
+      return short || schoolName();
     },
 
     /** The director's full name, as the certification page and the archive act print it. */

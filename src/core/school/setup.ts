@@ -5,11 +5,21 @@ import type { AuditService } from '../audit/service';
 import { hashPassword } from '../auth/password';
 import { localDate, type Clock } from '../clock';
 import type { Db } from '../db/open';
-import { settings, userRoles, users } from '../db/schema';
+import { userRoles, users } from '../db/schema';
 import { generateDemoSchool } from '../demo';
+import type { SchoolCalendar } from '../../shared/contract/calendar';
+import { checkCalendar } from './calendar/check';
+import { defaultCalendar } from './calendar/defaults';
+import { writeCalendar } from './calendar/store';
+import { writeProfile } from './profile';
 
 export interface NewSchool {
   schoolName: string;
+  shortName?: string;
+  address?: string;
+  director?: string;
+  /** The first school year; the proposed one for today when left out. */
+  calendar?: SchoolCalendar | undefined;
   admin: { login: string; password: string; lastName: string; firstName: string; middleName?: string };
 }
 
@@ -26,19 +36,25 @@ export function createSetupService({ db, clock, audit }: { db: Db; clock: Clock;
   return {
     hasSchool,
 
+    defaults: () => ({ calendar: defaultCalendar(localDate(clock.now())) }),
+
     async createSchool(input: NewSchool): Promise<void> {
       refuseIfExists();
+      const calendar = checkCalendar(input.calendar ?? defaultCalendar(localDate(clock.now())));
       const passwordHash = await hashPassword(input.admin.password);
-      db.transaction((tx) => {
-        const admin = tx
+      db.transaction(() => {
+        // Again inside the transaction: a second wizard that hashed its password meanwhile stops here.
+        refuseIfExists();
+        const admin = db
           .insert(users)
           .values({ login: input.admin.login, passwordHash, lastName: input.admin.lastName, firstName: input.admin.firstName, middleName: input.admin.middleName ?? null })
           .returning({ id: users.id })
           .get();
-        tx.insert(userRoles).values({ userId: admin.id, role: 'admin' }).run();
-        tx.insert(settings).values({ key: 'school.name', value: JSON.stringify(input.schoolName) }).run();
+        db.insert(userRoles).values({ userId: admin.id, role: 'admin' }).run();
+        writeProfile(db, { fullName: input.schoolName, shortName: input.shortName ?? '', address: input.address ?? '', director: input.director ?? '' });
+        writeCalendar(db, null, calendar, true);
       });
-      audit.record({ userId: null, action: 'school.create', entity: 'school', newValue: { name: input.schoolName, admin: input.admin.login } });
+      audit.record({ userId: null, action: 'school.create', entity: 'school', newValue: { name: input.schoolName, year: calendar.year.name, admin: input.admin.login } });
     },
 
     createDemo(tier: DemoTier): void {

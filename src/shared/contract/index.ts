@@ -2,6 +2,8 @@ import { attendanceContract } from './attendance';
 import { authContract } from './auth';
 import { backupContract } from './backup';
 import { dayContract } from './day';
+import { importsContract } from './imports';
+import { calendarContract, profileContract } from './calendar';
 import { lessonsContract } from './lessons';
 import { movementContract } from './movement';
 import { periodsContract } from './periods';
@@ -31,6 +33,8 @@ export * from './day';
 export * from './reports';
 export * from './users';
 export * from './audit';
+export * from './imports';
+export * from './calendar';
 export * from './movement';
 
 /** Every call of the application, by domain. Transports and the preload derive their channel lists from this. */
@@ -49,6 +53,9 @@ export const contract = {
   reports: reportsContract,
   users: usersContract,
   audit: auditContract,
+  imports: importsContract,
+  calendar: calendarContract,
+  profile: profileContract,
   movement: movementContract,
 } as const;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineChannel } from './define';
 import { demoTier, loginName, personName } from './common';
-
+import { schoolCalendar } from './calendar';
 
 export const setupContract = {
   status: defineChannel({
@@ -10,12 +10,22 @@ export const setupContract = {
     input: z.object({}),
     output: z.object({ hasSchool: z.boolean(), schoolName: z.string().nullable(), isDemo: z.boolean() }),
   }),
-  /** First start only: an empty school and its administrator. Refused once a school exists. */
+  /** What the wizard proposes: the current school year with the recommended periods and holidays. */
+  defaults: defineChannel({ channel: 'setup:defaults', access: 'public', input: z.object({}), output: z.object({ calendar: schoolCalendar }) }),
+  /**
+   * First start only: the school (its name as in the charter, short name, address, director), its first school
+   * year with each grade's periods and the holidays (the proposed one when left out), and its administrator.
+   * Refused once a school exists.
+   */
   createSchool: defineChannel({
     channel: 'setup:createSchool',
     access: 'public',
     input: z.object({
-      schoolName: z.string().trim().min(3, 'Укажите название школы').max(300),
+      schoolName: z.string().trim().min(3, 'Укажите полное название школы, как в уставе').max(300),
+      shortName: z.string().trim().max(100).default(''),
+      address: z.string().trim().max(300).default(''),
+      director: z.string().trim().max(150).default(''),
+      calendar: schoolCalendar.optional(),
       admin: z.object({
         login: loginName,
         password: z.string().min(8, 'Пароль не короче 8 символов').max(256),

@@ -4,6 +4,8 @@ import { attendanceHandlers } from './attendance';
 import { authHandlers } from './auth';
 import { backupHandlers } from './backup';
 import { dayHandlers } from './day';
+import { importsHandlers } from './imports';
+import { calendarHandlers, profileHandlers } from './calendar';
 import { lessonsHandlers } from './lessons';
 import { movementHandlers } from './movement';
 import { periodsHandlers } from './periods';
@@ -36,6 +38,9 @@ export function createHandlers(s: Services): Handlers {
     reports: reportsHandlers(s),
     users: usersHandlers(s),
     audit: auditHandlers(s),
+    imports: importsHandlers(s),
+    calendar: calendarHandlers(s),
+    profile: profileHandlers(s),
     movement: movementHandlers(s),
   };
 }

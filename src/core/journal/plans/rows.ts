@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors';
-import type { TableRow } from './table';
+import type { TableRow } from '../../imports/table';
 
 export interface ImportedRow {
   line: number;

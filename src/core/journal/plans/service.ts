@@ -7,7 +7,7 @@ import { ownAssignment } from './access';
 import { assignTopics } from './assign';
 import { planRowsOf } from './rows';
 import { curriculumHours, loadPlan, writePlan, type PlanRow } from './store';
-import { readTable } from './table';
+import { readTable } from '../../imports/table';
 
 export type PlanService = ReturnType<typeof createPlanService>;
 
@@ -24,7 +24,7 @@ export function createPlanService({ db, clock, audit }: { db: Db; clock: Clock; 
     /** Reads the file without saving anything: the teacher sees every row, and why a row cannot be taken. */
     async previewImport(actor: Actor, input: { assignmentId: number; fileName: string; contentBase64: string }) {
       ownAssignment(db, actor, input.assignmentId);
-      const rows = planRowsOf(await readTable(input.fileName, Buffer.from(input.contentBase64, 'base64')));
+      const rows = planRowsOf(await readTable(input.fileName, Buffer.from(input.contentBase64, 'base64'), { maxRows: 600, what: 'в плане' }));
       return {
         rows,
         plannedHours: rows.reduce((s, r) => s + (r.error === null && r.hours !== null ? r.hours : 0), 0),

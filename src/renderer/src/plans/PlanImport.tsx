@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Alert, Badge, Button, FileInput, Group, Stack, Table, Text } from '@mantine/core';
 import { describeError } from '../api/errors';
 import { HoursCheck } from './HoursCheck';
-import { fileToBase64, usePreviewImport, useSavePlan } from './queries';
+import { fileToBase64 } from '../api/files';
+import { usePreviewImport, useSavePlan } from './queries';
 
 /** Choose a .xlsx or .csv, see every row and why a row cannot be taken, then replace the plan with it (or leave: onDone). */
 export function PlanImport({ assignmentId, onDone }: { assignmentId: number; onDone(): void }) {

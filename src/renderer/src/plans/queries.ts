@@ -25,13 +25,3 @@ export function useAssignPlan(assignmentId: number) {
   const refresh = useRefresh(assignmentId);
   return useMutation({ mutationFn: (fromDate: string) => invoke(contract.plans.assign, { assignmentId, fromDate }), onSuccess: refresh });
 }
-
-/** The file's bytes as base64, the form the contract carries them in. */
-export function fileToBase64(file: File): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ''));
-    reader.onerror = () => reject(reader.error ?? new Error('Файл не прочитан'));
-    reader.readAsDataURL(file);
-  });
-}

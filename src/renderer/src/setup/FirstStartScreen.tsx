@@ -1,9 +1,9 @@
-import { Button, Container, LoadingOverlay, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Button, Container, Grid, LoadingOverlay, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { contract } from '../../../shared/contract';
 import { invoke } from '../api/invoke';
 import { keys } from '../api/queries';
-import { CreateSchoolForm } from './CreateSchoolForm';
+import { CreateSchoolWizard } from './CreateSchoolWizard';
 
 export type SetupOutcome = { kind: 'school'; login: string } | { kind: 'demo' };
 
@@ -23,7 +23,7 @@ export function FirstStartScreen({ onDone }: { onDone(outcome: SetupOutcome): vo
   };
 
   return (
-    <Container size="lg" py={48}>
+    <Container size="xl" py={48}>
       <LoadingOverlay
         visible={demo.isPending}
         zIndex={500}
@@ -34,29 +34,34 @@ export function FirstStartScreen({ onDone }: { onDone(outcome: SetupOutcome): vo
         <Title order={1}>Журнал</Title>
         <Text c="dimmed">Первый запуск: в этой базе данных ещё нет школы.</Text>
       </Stack>
-      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="xl">
-        <Paper withBorder p="xl" radius="md">
-          <Title order={3} mb="xs">
-            Создать школу
-          </Title>
-          <Text size="sm" c="dimmed" mb="md">
-            Пустая школа и учётная запись её администратора. Классы, учителя и расписание вносятся потом.
-          </Text>
-          <CreateSchoolForm onCreated={created} />
-        </Paper>
-        <Paper withBorder p="xl" radius="md" style={{ alignSelf: 'start' }}>
-          <Title order={3} mb="xs">
-            Открыть демонстрационную школу
-          </Title>
-          <Text size="sm" c="dimmed" mb="md">
-            Небольшая сельская школа с выдуманными классами, учителями, уроками и отметками — чтобы познакомиться с
-            программой. Для настоящей работы создайте отдельную базу.
-          </Text>
-          <Button variant="light" onClick={() => demo.mutate()} loading={demo.isPending}>
-            Открыть демонстрационную школу
-          </Button>
-        </Paper>
-      </SimpleGrid>
+      <Grid gutter="xl">
+        <Grid.Col span={{ base: 12, lg: 8 }}>
+          <Paper withBorder p="xl" radius="md">
+            <Title order={3} mb="xs">
+              Создать школу
+            </Title>
+            <Text size="sm" c="dimmed" mb="md">
+              Школа, её учебный год с четвертями или полугодиями и каникулами и учётная запись администратора. Всё это
+              можно изменить потом в «Администрировании»; учителей и списки классов можно загрузить из Excel.
+            </Text>
+            <CreateSchoolWizard onCreated={created} />
+          </Paper>
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, lg: 4 }}>
+          <Paper withBorder p="xl" radius="md">
+            <Title order={3} mb="xs">
+              Открыть демонстрационную школу
+            </Title>
+            <Text size="sm" c="dimmed" mb="md">
+              Небольшая сельская школа с выдуманными классами, учителями, уроками и отметками — чтобы познакомиться с
+              программой. Для настоящей работы создайте отдельную базу.
+            </Text>
+            <Button variant="light" onClick={() => demo.mutate()} loading={demo.isPending}>
+              Открыть демонстрационную школу
+            </Button>
+          </Paper>
+        </Grid.Col>
+      </Grid>
     </Container>
   );
 }

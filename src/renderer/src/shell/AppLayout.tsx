@@ -1,5 +1,6 @@
 import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
 import type { SessionUser } from '../../../shared/contract';
+import { AdminScreen } from '../admin/AdminScreen';
 import { AttendanceScreen } from '../attendance/AttendanceScreen';
 import { BackupReminder } from '../backup/BackupReminder';
 import { BackupScreen } from '../backup/BackupScreen';
@@ -9,7 +10,6 @@ import { MovementScreen } from '../movement/MovementScreen';
 import { PeriodLocksScreen } from '../periods/PeriodLocksScreen';
 import { PrintScreen } from '../print/PrintScreen';
 import { ReportsScreen } from '../reports/ReportsScreen';
-import { AdminScreen } from '../users/AdminScreen';
 import { AuditScreen } from '../audit/AuditScreen';
 import { Placeholder } from './Placeholder';
 import { visibleSections, type Section } from './sections';
@@ -26,7 +26,7 @@ function SectionContent({ section, user }: { section: Section; user: SessionUser
   if (section.id === 'backup') return <BackupScreen />;
   if (section.id === 'print') return <PrintScreen />;
   if (section.id === 'movement') return <MovementScreen user={user} />;
-  if (section.id === 'admin') return <AdminScreen />;
+  if (section.id === 'admin') return <AdminScreen user={user} />;
   if (section.id === 'audit') return <AuditScreen />;
   return <Placeholder title={section.label} />;
 }

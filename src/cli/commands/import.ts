@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ImportKind, ImportPreview, ImportRequest } from '../../shared/contract/imports';
+import { AppError } from '../../shared/errors';
+import { fullName, shortName } from '../../shared/names';
+import type { Actor } from '../../core/actor';
+import { createCore } from '../../core/app';
+import { systemClock } from '../../core/clock';
+import { parseDate } from '../../core/imports/values';
+import { CliError, say } from '../output';
+
+export interface ImportArgs {
+  kind?: string;
+  db?: string;
+  file?: string;
+  dryRun: boolean;
+  skipInvalid: boolean;
+  className?: string;
+  createClasses: boolean;
+  orderNumber?: string;
+  orderDate?: string;
+  root: string;
+}
+
+type Core = ReturnType<typeof createCore>;
+
+/** Whoever runs the CLI holds the database file: the import is written and audited as the school's administrator. */
+function adminActor(core: Core): Actor {
+  const row = core.db.$client
+    .prepare("select u.id, u.login, u.last_name as lastName, u.first_name as firstName, u.middle_name as middleName from users u join user_roles r on r.user_id = u.id where r.role = 'admin' and u.is_active = 1 order by u.id limit 1")
+    .get() as { id: number; login: string; lastName: string; firstName: string; middleName: string | null } | undefined;
+  if (!row) throw new CliError('В базе нет администратора: сначала создайте школу');
+  return { userId: row.id, login: row.login, roles: ['admin'], fullName: fullName(row), shortName: shortName(row) };
+}
+
+function printErrors(preview: ImportPreview): void {
+  for (const row of preview.rows) if (row.error) process.stderr.write(`строка ${row.line}: ${row.error}\n`);
+  if (preview.errors > preview.rows.filter((r) => r.error).length) process.stderr.write(`… и другие: всего строк с ошибками ${preview.errors}\n`);
+}
+
+/**
+ * `zhurnal import students|teachers`: the file checked row by row with the columns guessed from its headers.
+ * Exit code 1 when any row is wrong (unless --skip-invalid); --dry-run checks and writes nothing.
+ */
+export async function runImport(args: ImportArgs): Promise<number> {
+  const kind = args.kind as ImportKind | undefined;
+  if (kind !== 'students' && kind !== 'teachers') throw new CliError('Что загружать: zhurnal import students|teachers --db ФАЙЛ --file ФАЙЛ');
+  if (!args.db) throw new CliError('Укажите файл базы: --db ФАЙЛ');
+  if (!fs.existsSync(args.db)) throw new CliError(`Файл базы ${args.db} не найден`);
+  if (!args.file) throw new CliError('Укажите файл со списком: --file ФАЙЛ.xlsx|csv');
+  if (!fs.existsSync(args.file)) throw new CliError(`Файл ${args.file} не найден`);
+  const core = createCore({ dbFile: args.db, migrationsFolder: path.join(args.root, 'migrations'), clock: systemClock });
+  try {
+    const actor = adminActor(core);
+    const file = { fileName: path.basename(args.file), contentBase64: fs.readFileSync(args.file).toString('base64') };
+    const { mapping } = await core.services.imports.inspect(actor, { kind, ...file });
+    let request: ImportRequest;
+    if (kind === 'students') {
+      const orderDate = args.orderDate ? parseDate(args.orderDate) : null;
+      if (!args.orderNumber || !orderDate) throw new CliError('Ученики зачисляются приказом: укажите --order-number НОМЕР --order-date ДД.ММ.ГГГГ');
+      request = { kind, ...file, mapping, options: { className: args.className, createClasses: args.createClasses, orderNumber: args.orderNumber, orderDate } };
+    } else {
+      request = { kind, ...file, mapping };
+    }
+    const preview = await core.services.imports.preview(actor, request);
+    printErrors(preview);
+    say(
+      `${args.file}: строк ${preview.total}; новых ${preview.new}, уже есть ${preview.exists}, с ошибками ${preview.errors}${preview.newClasses.length ? `; будут созданы классы ${preview.newClasses.join(', ')}` : ''}`,
+      `${args.file}: ${preview.total} rows; ${preview.new} new, ${preview.exists} already there, ${preview.errors} with errors`,
+    );
+    if (preview.errors > 0 && !args.skipInvalid) {
+      process.stderr.write('Ничего не записано: исправьте строки с ошибками или добавьте --skip-invalid, чтобы пропустить их\n');
+      return 1;
+    }
+    if (args.dryRun) {
+      say('Проверка (--dry-run): ничего не записано', 'Dry run: nothing written');
+      return 0;
+    }
+    const result = await core.services.imports.commit(actor, { ...request, skipInvalid: args.skipInvalid });
+    say(`Записано: ${result.created}${result.classesCreated.length ? `; созданы классы ${result.classesCreated.join(', ')}` : ''}`, `Written: ${result.created}`);
+    if (result.accounts.length > 0) {
+      say('Временные пароли (показываются один раз, при первом входе их нужно сменить):', 'One-time passwords (shown once, changed at first login):');
+      for (const a of result.accounts) process.stdout.write(`${a.login}\t${a.password}\t${a.fullName}\n`);
+    }
+    return 0;
+  } catch (e) {
+    if (e instanceof AppError) throw new CliError(e.message);
+    throw e;
+  } finally {
+    core.close();
+  }
+}

@@ -1,0 +1,40 @@
+import { schemeNames, type SchoolCalendar } from '../../../shared/contract/calendar';
+import { AppError } from '../../../shared/errors';
+
+const ru = (iso: string) => iso.split('-').reverse().join('.');
+const fail = (message: string): never => {
+  throw new AppError('validation', message);
+};
+
+/**
+ * A calendar the journal can work with: the year's dates in order and matching its name; for every scheme a
+ * grade follows, periods numbered 1…n inside the year, one after another without overlap; holidays inside the
+ * year. Periods of a scheme no grade follows are dropped by the caller, not checked.
+ */
+export function checkCalendar(cal: SchoolCalendar): SchoolCalendar {
+  const { year } = cal;
+  if (year.startDate >= year.endDate) fail(`Учебный год начинается ${ru(year.startDate)}, а кончается раньше — ${ru(year.endDate)}`);
+  const first = Number(year.name.slice(0, 4));
+  if (Number(year.name.slice(5)) !== first + 1) fail(`«${year.name}»: учебный год — это два соседних года, например ${first}/${first + 1}`);
+  if (Number(year.startDate.slice(0, 4)) !== first) fail(`Учебный год ${year.name} должен начинаться в ${first} году`);
+
+  const used = [...new Set(cal.gradeSchemes)];
+  const periods = cal.periods.filter((p) => used.includes(p.scheme));
+  for (const scheme of used) {
+    const list = periods.filter((p) => p.scheme === scheme).sort((a, b) => a.number - b.number);
+    const what = schemeNames[scheme];
+    if (list.length < 2) fail(`Для периодов «${what}» нужно не меньше двух периодов`);
+    list.forEach((p, i) => {
+      if (p.number !== i + 1) fail(`${what}: периоды должны идти по номерам 1, 2, 3…, а не ${list.map((x) => x.number).join(', ')}`);
+      if (p.startDate > p.endDate) fail(`«${p.name}»: начало ${ru(p.startDate)} позже конца ${ru(p.endDate)}`);
+      if (p.startDate < year.startDate || p.endDate > year.endDate) fail(`«${p.name}» (${ru(p.startDate)}–${ru(p.endDate)}) выходит за учебный год ${ru(year.startDate)}–${ru(year.endDate)}`);
+      const prev = list[i - 1];
+      if (prev && p.startDate <= prev.endDate) fail(`«${p.name}» начинается ${ru(p.startDate)}, раньше чем кончается «${prev.name}» (${ru(prev.endDate)})`);
+    });
+  }
+  for (const h of cal.holidays) {
+    if (h.startDate > h.endDate) fail(`«${h.name}»: начало ${ru(h.startDate)} позже конца ${ru(h.endDate)}`);
+    if (h.startDate < year.startDate || h.endDate > year.endDate) fail(`«${h.name}» (${ru(h.startDate)}–${ru(h.endDate)}) выходит за учебный год`);
+  }
+  return { ...cal, periods };
+}

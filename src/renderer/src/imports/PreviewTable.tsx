@@ -1,0 +1,46 @@
+import { Badge, Group, Table } from '@mantine/core';
+import type { ImportPreview } from '../../../shared/contract';
+
+const statusBadge = {
+  new: <Badge color="teal">будет добавлен</Badge>,
+  exists: <Badge color="gray">уже есть</Badge>,
+  error: <Badge color="red">ошибка</Badge>,
+};
+
+/** What committing the file would do to each row; every error is shown, the rest only in part for a long file. */
+export function PreviewTable({ preview }: { preview: ImportPreview }) {
+  const shown = preview.rows.length;
+  return (
+    <>
+      <Group gap="sm" data-testid="import-counts">
+        <Badge variant="light" color="gray">Строк: {preview.total}</Badge>
+        <Badge variant="light" color="teal">Новых: {preview.new}</Badge>
+        <Badge variant="light" color="gray">Уже есть: {preview.exists}</Badge>
+        <Badge variant="light" color={preview.errors ? 'red' : 'gray'}>С ошибками: {preview.errors}</Badge>
+        {shown < preview.total && <Badge variant="outline" color="gray">Показаны все ошибки и первые строки: {shown} из {preview.total}</Badge>}
+      </Group>
+      <div style={{ maxHeight: 420, overflow: 'auto' }}>
+        <Table striped withTableBorder data-testid="import-preview">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w={80}>Строка</Table.Th>
+              <Table.Th>Что будет записано</Table.Th>
+              <Table.Th w={150}>Итог</Table.Th>
+              <Table.Th>Ошибка</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {preview.rows.map((r) => (
+              <Table.Tr key={r.line} bg={r.error ? 'var(--mantine-color-red-0)' : undefined}>
+                <Table.Td>{r.line}</Table.Td>
+                <Table.Td>{r.summary}</Table.Td>
+                <Table.Td>{statusBadge[r.status]}</Table.Td>
+                <Table.Td c="red.8">{r.error}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,141 @@
+// A school from nothing: the first-start wizard on an empty database, the admin's first login, two class lists
+// imported (an XLSX with date cells and a CSV in Windows-1251 with a bad row skipped on purpose), the teachers
+// with their printed one-time passwords, and the class lists as the secretary's «Движение учащихся» shows them.
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { browserHarness } from '../helpers/browser';
+import { cp1251, csv, xlsx } from '../helpers/import-files';
+import { tempDir } from '../helpers/temp';
+
+describe('a new school in Chromium', () => {
+  const h = browserHarness('2025-09-10', { empty: true });
+  const dir = tempDir();
+  const shot = async (name: string) => {
+    await h.page.screenshot({ path: path.join(dir, name), fullPage: true });
+    if (process.env.ZHURNAL_SCREENSHOTS) fs.copyFileSync(path.join(dir, name), path.join(process.env.ZHURNAL_SCREENSHOTS, name));
+  };
+  const count = (sql: string) => (h.core.db.$client.prepare(`select count(*) as n from ${sql}`).get() as { n: number }).n;
+
+  it('creates the school through the wizard, imports 5А from XLSX and 5Б from a Windows-1251 CSV, and lists them', async () => {
+    const { page } = h;
+    await page.getByLabel('Полное название школы (как в уставе)').fill('Муниципальное бюджетное общеобразовательное учреждение «Средняя школа № 12»');
+    await page.getByLabel('Краткое название').fill('МБОУ СШ № 12');
+    await page.getByLabel('Директор (ФИО полностью)').fill('Корнеева Ирина Васильевна');
+    await page.getByLabel('Адрес').fill('г. Энск, ул. Садовая, 4');
+    await shot('wizard-1-school.png');
+    await page.getByRole('button', { name: 'Далее' }).click();
+
+    // The proposed year: 2025/2026, quarters for 1–9, half-years for 10–11; the 9th grade moves to trimesters.
+    await expect.poll(() => page.getByLabel('Учебный год').inputValue()).toBe('2025/2026');
+    await page.getByTestId('grade-scheme-9').click();
+    await page.getByRole('option', { name: 'триместры' }).click();
+    await expect.poll(() => page.getByTestId('periods-trimesters').innerText()).toMatch(/3 триместр/);
+    await shot('wizard-2-year.png');
+    await page.getByRole('button', { name: 'Далее' }).click();
+    await expect.poll(() => page.getByLabel('Название каникул').first().inputValue()).toBe('Осенние каникулы');
+    await shot('wizard-3-holidays.png');
+    await page.getByRole('button', { name: 'Далее' }).click();
+
+    await page.getByLabel('Фамилия').fill('Админова');
+    await page.getByLabel('Имя').fill('Светлана');
+    await page.getByLabel('Логин администратора').fill('admin');
+    await page.getByLabel('Пароль', { exact: true }).fill('школа-2025');
+    await page.getByLabel('Пароль ещё раз').fill('школа-2026');
+    await page.getByRole('button', { name: 'Создать школу' }).click();
+    await expect.poll(() => page.getByText('Пароли не совпадают').count()).toBe(1);
+    await page.getByLabel('Пароль ещё раз').fill('школа-2025');
+    await shot('wizard-4-admin.png');
+    await page.getByRole('button', { name: 'Создать школу' }).click();
+
+    await page.getByRole('button', { name: 'Войти' }).waitFor();
+    expect(count("grade_period_schemes where grade = 9 and scheme = 'trimesters'")).toBe(1);
+    expect(count('holidays')).toBeGreaterThan(5);
+    await h.logIn('admin', 'школа-2025');
+    await page.getByTestId('nav-admin').click();
+    await page.getByTestId('admin-tab-school').click();
+    await expect.poll(() => page.getByLabel('Директор (ФИО полностью)').inputValue()).toBe('Корнеева Ирина Васильевна');
+    await shot('admin-school.png');
+
+    // 5А from an XLSX: the columns guessed from the headers, the class created on request.
+    const files = tempDir();
+    const xlsxFile = path.join(files, '5А.xlsx');
+    fs.writeFileSync(
+      xlsxFile,
+      await xlsx([
+        ['Фамилия', 'Имя', 'Отчество', 'Дата рождения', 'Класс', 'Пол'],
+        ['Алексеева', 'Анна', 'Игоревна', new Date(Date.UTC(2014, 4, 3)), '5А', 'ж'],
+        ['Борисов', 'Глеб', 'Олегович', new Date(Date.UTC(2014, 8, 21)), '5А', 'м'],
+        ['Воронина', 'Дарья', '', new Date(Date.UTC(2015, 0, 9)), '5А', 'ж'],
+      ]),
+    );
+    await page.getByTestId('admin-tab-imports').click();
+    const upload = async (file: string) => {
+      const chooser = page.waitForEvent('filechooser');
+      await page.getByTestId('import-file').click();
+      await (await chooser).setFiles(file);
+    };
+    await upload(xlsxFile);
+    await page.getByLabel('Номер приказа').fill('45-у');
+    await page.getByLabel('Дата приказа').fill('2025-09-01');
+    await page.getByLabel('Создать классы, которых ещё нет в этом учебном году').check();
+    await page.getByRole('button', { name: 'Проверить строки' }).click();
+    await expect.poll(() => page.getByTestId('import-counts').innerText()).toMatch(/Новых: 3/i);
+    await expect.poll(() => page.getByText('Будут созданы классы: 5А').count()).toBe(1);
+    await shot('import-xlsx-preview.png');
+    await page.getByTestId('import-commit').click();
+    await expect.poll(() => page.getByTestId('import-done').innerText()).toMatch(/Добавлено: 3.*созданы классы: 5А/);
+
+    // 5Б from a CSV in Windows-1251 with «;», one row with an impossible date: refused until skipped on purpose.
+    const csvFile = path.join(files, '5Б.csv');
+    fs.writeFileSync(
+      csvFile,
+      cp1251(
+        csv([
+          ['ФИО', 'Дата рождения', 'Класс'],
+          ['Григорьев Егор Павлович', '12.02.2014', '5Б'],
+          ['Дмитриева Ёлка Сергеевна', '31.02.2014', '5Б'],
+          ['Ершова Жанна Ильинична', '07.11.2014', '5 «Б»'],
+        ]),
+      ),
+    );
+    await upload(csvFile);
+    await expect.poll(() => page.getByTestId('map-fullName').inputValue()).toMatch(/ФИО/);
+    await page.getByRole('button', { name: 'Проверить строки' }).click();
+    await expect.poll(() => page.getByTestId('import-preview').innerText()).toMatch(/Дата рождения «31.02.2014» не читается/);
+    expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
+    await shot('import-csv-errors.png');
+    await page.getByTestId('import-skip').check();
+    await page.getByTestId('import-commit').click();
+    await expect.poll(() => page.getByTestId('import-done').innerText()).toMatch(/Добавлено: 2; уже были: 0; пропущено строк с ошибками: 1/);
+    expect(count('students')).toBe(5);
+    expect(count("student_movements where kind = 'enrolled' and order_number = '45-у'")).toBe(5);
+
+    // The same XLSX again adds nobody.
+    await upload(xlsxFile);
+    await page.getByRole('button', { name: 'Проверить строки' }).click();
+    await expect.poll(() => page.getByTestId('import-counts').innerText()).toMatch(/Новых: 0.*Уже есть: 3/is);
+    expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
+
+    // Teachers: accounts with one-time passwords on a printable sheet.
+    const teachersFile = path.join(files, 'учителя.csv');
+    fs.writeFileSync(teachersFile, csv([['Фамилия', 'Имя', 'Отчество'], ['Лебедева', 'Марина', 'Юрьевна'], ['Морозов', 'Никита', 'Андреевич']], ','));
+    await page.getByText('Учителя', { exact: true }).click();
+    await upload(teachersFile);
+    await page.getByRole('button', { name: 'Проверить строки' }).click();
+    await page.getByTestId('import-commit').click();
+    await expect.poll(() => page.getByTestId('passwords-sheet').innerText()).toMatch(/Лебедева Марина Юрьевна\s+lebedeva\.miu\s+[a-z0-9]{10}/);
+    await shot('import-teachers-passwords.png');
+
+    // The class lists, as «Движение учащихся» shows them.
+    await page.getByTestId('nav-movement').click();
+    await page.getByTestId('movement-class').click();
+    await page.getByRole('option', { name: '5Б', exact: true }).click();
+    await expect.poll(() => page.getByTestId('class-roll').innerText()).toMatch(/Григорьев Егор Павлович[\s\S]*Ершова Жанна Ильинична/);
+    expect(await page.getByTestId('class-roll').innerText()).not.toMatch(/Дмитриева/);
+    await page.getByTestId('movement-class').click();
+    await page.getByRole('option', { name: '5А', exact: true }).click();
+    await expect.poll(() => page.getByTestId('class-roll').innerText()).toMatch(/Алексеева Анна Игоревна[\s\S]*Борисов Глеб Олегович[\s\S]*Воронина Дарья/);
+    await shot('class-roll-5a.png');
+  }, 120_000);
+});
