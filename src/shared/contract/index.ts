@@ -13,6 +13,8 @@ import { journalContract } from './journal';
 import { reportsContract } from './reports';
 import { schoolContract } from './school';
 import { setupContract } from './setup';
+import { structureContract } from './structure';
+import { timetableContract } from './timetable';
 import { usersContract } from './users';
 import { auditContract } from './audit';
 import type { Channel } from './define';
@@ -33,6 +35,8 @@ export * from './day';
 export * from './reports';
 export * from './users';
 export * from './audit';
+export * from './timetable';
+export * from './structure';
 export * from './imports';
 export * from './calendar';
 export * from './movement';
@@ -53,6 +57,8 @@ export const contract = {
   reports: reportsContract,
   users: usersContract,
   audit: auditContract,
+  timetable: timetableContract,
+  structure: structureContract,
   imports: importsContract,
   calendar: calendarContract,
   profile: profileContract,

@@ -15,6 +15,8 @@ import { journalHandlers } from './journal';
 import { reportsHandlers } from './reports';
 import { schoolHandlers } from './school';
 import { setupHandlers } from './setup';
+import { structureHandlers } from './structure';
+import { timetableHandlers } from './timetable';
 import { usersHandlers } from './users';
 import { auditHandlers } from './audit';
 
@@ -38,6 +40,8 @@ export function createHandlers(s: Services): Handlers {
     reports: reportsHandlers(s),
     users: usersHandlers(s),
     audit: auditHandlers(s),
+    timetable: timetableHandlers(s),
+    structure: structureHandlers(s),
     imports: importsHandlers(s),
     calendar: calendarHandlers(s),
     profile: profileHandlers(s),
