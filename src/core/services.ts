@@ -7,6 +7,8 @@ import type { Db } from './db/open';
 import { createDayService } from './journal/day';
 import { createLessonService } from './journal/lessons';
 import { createMovementService } from './movement/service';
+import { createYearService } from './years/service';
+import { createRetentionService } from './retention/service';
 import { createPeriodLockService } from './journal/periodLocks';
 import { createPeriodMarkService } from './journal/periodMarks';
 import { createPlanService } from './journal/plans/service';
@@ -69,6 +71,8 @@ export function createServices({ db, clock, backup, fontsDir, printDir, desktop 
     timetable: createTimetableService({ db, clock, audit, school }),
     structure: createStructureService({ db, clock, audit, school }),
     movement: createMovementService({ db, clock, audit, school, fontsDir: fonts }),
+    years: createYearService({ db, clock, audit }),
+    retention: createRetentionService({ db, clock, audit }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -48,13 +48,13 @@ describe('student movement in the browser', () => {
     await form.getByLabel('Дата приказа').fill(victim.last);
     await h.page.getByTestId('order-submit').click();
     // Dated on his last entry: refused, the entries named, nothing written.
-    await expect.poll(() => h.page.getByTestId('order-error').textContent()).toContain(`С ${ru(victim.last)} у ученика уже есть записи в журнале 5А класса`);
+    await expect.poll(() => h.page.getByTestId('order-error').textContent(), { timeout: 20_000 }).toContain(`С ${ru(victim.last)} у ученика уже есть записи в журнале 5А класса`);
     expect(sql.prepare('select count(*) as n from student_movements where student_id = ? and kind = ?').get(victim.id, 'transferred')).toEqual({ n: 0 });
     await h.page.screenshot({ path: 'test-results/movement-refused.png' });
 
     await form.getByLabel('Переведён с').fill(date);
     await h.page.getByTestId('order-submit').click();
-    await expect.poll(() => h.page.getByTestId('movement-done').textContent()).toContain(`из 5А в 6А класс с ${ru(date)}`);
+    await expect.poll(() => h.page.getByTestId('movement-done').textContent(), { timeout: 20_000 }).toContain(`из 5А в 6А класс с ${ru(date)}`);
     expect(sql.prepare('select end_date as e from class_enrollments where student_id = ? and class_id = ?').get(victim.id, c5)).toEqual({ e: victim.last });
 
     // The register lists the order.
@@ -74,10 +74,32 @@ describe('student movement in the browser', () => {
       return h.page.getByTestId('journal-grid').getByTestId(`row-${victim.id}`);
     };
     const old = await open(c5);
-    await expect.poll(() => old.textContent()).toContain(`выбыл с ${ru(date).slice(0, 5)}`);
+    await expect.poll(() => old.textContent(), { timeout: 20_000 }).toContain(`выбыл с ${ru(date).slice(0, 5)}`);
     await h.page.screenshot({ path: 'test-results/movement-old-journal.png' });
     const fresh = await open(c6);
-    await expect.poll(() => fresh.textContent()).toContain(`прибыл ${ru(date).slice(0, 5)}`);
+    await expect.poll(() => fresh.textContent(), { timeout: 20_000 }).toContain(`прибыл ${ru(date).slice(0, 5)}`);
     await h.page.screenshot({ path: 'test-results/movement-new-journal.png' });
+  });
+
+  it('reminds the secretary on her start page of documents due for the archive, until she records the act', async () => {
+    // An old year whose journals' five years have run out (kept through 2025).
+    h.core.db.$client.prepare(`insert into school_years (name, start_date, end_date, is_current) values ('2019/2020', '2019-09-01', '2020-05-31', 0)`).run();
+    await h.logIn('secretary');
+    const reminder = h.page.getByTestId('retention-reminder');
+    await expect.poll(() => reminder.textContent(), { timeout: 20_000 }).toContain('Классные журналы 2019/2020');
+    await h.page.screenshot({ path: 'test-results/retention-reminder.png' });
+    await reminder.getByRole('button', { name: 'Открыть «Сроки хранения»' }).click();
+    const rows = h.page.getByTestId('retention');
+    await rows.waitFor();
+    for (const kind of ['handover', 'journals']) {
+      await rows.getByTestId(new RegExp(`^retention-\\d+-${kind}$`)).getByRole('button', { name: 'Выполнено' }).click();
+      await h.page.getByLabel('Акт (номер и дата)').fill(`акт № ${kind === 'handover' ? 1 : 2} от 10.09.2020`);
+      await h.page.getByRole('button', { name: 'Отметить выполненным' }).click();
+      await rows.getByTestId(new RegExp(`^retention-\\d+-${kind}$`)).getByText('выполнено').waitFor();
+    }
+    await h.page.screenshot({ path: 'test-results/retention-register.png', fullPage: true });
+    await h.page.getByTestId('nav-movement').click();
+    await h.page.getByTestId('class-roll').waitFor();
+    expect(await h.page.getByTestId('retention-reminder').count()).toBe(0);
   });
 });

@@ -13,15 +13,15 @@ describe('the navigation shows what the roles allow', () => {
   });
 
   it('gives the secretary printing but not backups or administration', () => {
-    expect(labels(['secretary'])).toEqual(['Движение учащихся', 'Печать']);
+    expect(labels(['secretary'])).toEqual(['Движение учащихся', 'Печать', 'Сроки хранения']);
   });
 
   it('gives the admin every section', () => {
-    expect(labels(['admin'])).toEqual(['Журнал', 'Посещаемость', 'Закрытие периодов', 'Отчёты', 'Движение учащихся', 'Печать', 'Резервные копии', 'Администрирование', 'Журнал действий']);
+    expect(labels(['admin'])).toEqual(['Журнал', 'Посещаемость', 'Закрытие периодов', 'Закрытие года', 'Отчёты', 'Движение учащихся', 'Печать', 'Сроки хранения', 'Резервные копии', 'Администрирование', 'Журнал действий']);
   });
 
   it('gives the deputy and the director reading sections, and the school structure to read in administration', () => {
-    expect(labels(['deputy'])).toEqual(['Журнал', 'Посещаемость', 'Закрытие периодов', 'Отчёты', 'Движение учащихся', 'Администрирование', 'Журнал действий']);
+    expect(labels(['deputy'])).toEqual(['Журнал', 'Посещаемость', 'Закрытие периодов', 'Закрытие года', 'Отчёты', 'Движение учащихся', 'Администрирование', 'Журнал действий']);
     expect(labels(['director'])).toEqual(['Журнал', 'Посещаемость', 'Отчёты', 'Движение учащихся', 'Администрирование']);
   });
 });

@@ -9,6 +9,7 @@ import { cellOf, splitFullName } from './columns';
 import { capitalize, type PlannedRow } from './plan';
 import type { TableRow } from './table';
 import { cleanName, nameKey, parseClassName, parseDate, parseGender, ruDate } from './values';
+import { requireOpenYear } from '../years/closed';
 
 export interface StudentValue {
   lastName: string;
@@ -118,6 +119,7 @@ function compareClassNames(a: string, b: string): number {
  * transaction, so a failure anywhere leaves nothing written.
  */
 export function writeStudents(db: Db, rows: PlannedRow<StudentValue>[], newClasses: string[], options: StudentImportOptions, year: Year, actorId: number) {
+  requireOpenYear(db, year.id);
   const classIds = new Map(db.select().from(classes).where(eq(classes.yearId, year.id)).all().map((c) => [nameOfClass(c), c.id] as const));
   for (const key of newClasses) {
     const parsed = parseClassName(key);

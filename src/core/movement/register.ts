@@ -5,7 +5,7 @@ import type { MovementRegisterRow } from '../../shared/contract/movement';
 import type { ReportTable } from '../../shared/contract/report-table';
 import { className, fullName } from '../../shared/names';
 import type { Db } from '../db/open';
-import { col, int, ruDate, table } from '../reports/tables/build';
+import { col, int, orderText, ruDate, table } from '../reports/tables/build';
 import { currentYearRow, yearById } from '../reports/terms';
 
 const kindNames: Record<MovementRegisterRow['kind'], string> = { enrolled: 'зачислен', arrived: 'прибыл', left: 'выбыл', transferred: 'переведён' };
@@ -47,7 +47,7 @@ export function registerTables(yearName: string, from: string, to: string, rows:
       `Книга движения учащихся, ${yearName} учебный год`,
       `${ruDate(from)} — ${ruDate(to)}. Переведённый из класса в класс записан одной строкой: из какого и в какой класс.`,
       [int('n', '№', 4), col('date', 'Дата', 10), col('name', 'Ученик', 28), col('birth', 'Дата рождения', 10), col('file', '№ личного дела', 9), col('kind', 'Движение', 10), col('from', 'Из класса', 7), col('to', 'В класс', 7), col('note', 'Откуда / куда', 24), col('order', 'Приказ', 18)],
-      rows.map((r, i) => [i + 1, ruDate(r.date), r.name, r.birthDate ? ruDate(r.birthDate) : null, r.personalFileNo, kindNames[r.kind], r.fromClass, r.toClass, r.note, `№ ${r.orderNumber} от ${ruDate(r.orderDate)}`]),
+      rows.map((r, i) => [i + 1, ruDate(r.date), r.name, r.birthDate ? ruDate(r.birthDate) : null, r.personalFileNo, kindNames[r.kind], r.fromClass, r.toClass, r.note, orderText(r.orderNumber, r.orderDate)]),
     ),
     table('Итого по видам движения', null, [int('enrolled', 'Зачислено', 10), int('arrived', 'Прибыло', 10), int('transferred', 'Переведено', 10), int('left', 'Выбыло', 10)], [[count('enrolled'), count('arrived'), count('transferred'), count('left')]]),
   ];

@@ -11,6 +11,7 @@ import { classRow, deleteClass, deleteCurriculum, saveClass, saveCurriculum, typ
 import { readOverview } from './overview';
 import { readRules, writeRules } from './rules';
 import { deleteSubgroup, membersOn, saveSubgroup, setMembers, type SubgroupInput } from './subgroups';
+import { requireOpenClassYear, requireOpenYear } from '../years/closed';
 
 type WithYear<T> = Omit<T, 'yearId'> & { yearId?: number | undefined };
 
@@ -36,7 +37,9 @@ export function createStructureService({ db, clock, audit, school }: { db: Db; c
     },
 
     saveCurriculum(input: WithYear<CurriculumInput>, actor: Actor) {
-      const id = saveCurriculum(db, { ...input, yearId: yearOf(input.yearId).id });
+      const yearId = yearOf(input.yearId).id;
+      requireOpenYear(db, yearId);
+      const id = saveCurriculum(db, { ...input, yearId });
       log(actor, 'structure.curriculum.save', 'curriculum', id, input);
       return { id };
     },
@@ -47,28 +50,34 @@ export function createStructureService({ db, clock, audit, school }: { db: Db; c
 
     saveClass(input: WithYear<ClassInput>, actor: Actor) {
       const yearId = input.id ? classRow(db, input.id).yearId : yearOf(input.yearId).id;
+      requireOpenYear(db, yearId);
       const { id, grantedRole } = saveClass(db, { ...input, yearId });
       log(actor, input.id ? 'structure.class.update' : 'structure.class.create', 'class', id, input);
       if (grantedRole && input.classTeacherId) log(actor, 'users.role.grant', 'user', input.classTeacherId, { role: 'class_teacher', classId: id });
       return { id };
     },
     deleteClass(id: number, actor: Actor) {
+      requireOpenClassYear(db, id);
       log(actor, 'structure.class.delete', 'class', id, undefined, { name: deleteClass(db, id) });
     },
 
     saveAssignment(input: AssignmentInput, actor: Actor) {
       const old = input.id ? assignmentRow(db, input.id) : null;
+      requireOpenClassYear(db, input.classId);
+      if (old) requireOpenYear(db, old.yearId);
       const { id, movedLessons } = saveAssignment(db, input, today());
       log(actor, old ? 'structure.assignment.update' : 'structure.assignment.create', 'assignment', id, { ...input, movedLessons }, old ?? undefined);
       return { id };
     },
     deleteAssignment(id: number, actor: Actor) {
       const old = assignmentRow(db, id);
+      requireOpenYear(db, old.yearId);
       deleteAssignment(db, id);
       log(actor, 'structure.assignment.delete', 'assignment', id, undefined, old);
     },
 
     saveSubgroup(input: SubgroupInput, actor: Actor) {
+      requireOpenClassYear(db, input.classId);
       const id = saveSubgroup(db, input);
       log(actor, input.id ? 'structure.subgroup.update' : 'structure.subgroup.create', 'subgroup', id, input);
       return { id };

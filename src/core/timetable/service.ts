@@ -12,6 +12,7 @@ import { bellsOf, replaceBells, type BellTime } from './bells';
 import { classById, yearById } from './calendar';
 import { defaultWorkKind, regenerateClass, type Regeneration } from './generate';
 import { replaceFrom, rowsOn, toEntry, versionsOf, type NewSlot } from './store';
+import { requireOpenYear } from '../years/closed';
 
 export interface TimetableSave {
   classId: number;
@@ -83,6 +84,7 @@ export function createTimetableService({ db, clock, audit, school }: { db: Db; c
     save(input: TimetableSave, actor: Actor): Regeneration {
       const cls = classById(db, input.classId);
       const year = yearById(db, cls.yearId);
+      requireOpenYear(db, year.id);
       requireInYear(input.from, year);
       const own = new Map(assignmentsOf(cls.id).map((r) => [r.a.id, r]));
       const seen = new Set<string>();
@@ -120,6 +122,7 @@ export function createTimetableService({ db, clock, audit, school }: { db: Db; c
     /** Every class of the current year: lessons from `from` (the year's first day by default) made to match the timetable. */
     generate(from: string | undefined, actor: Actor | null): Regeneration & { classes: number } {
       const year = school.currentYear();
+      requireOpenYear(db, year.id);
       const start = from ?? year.startDate;
       requireInYear(start, year);
       const kind = defaultWorkKind(db);

@@ -5,6 +5,7 @@ import { eq, like } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open';
+import { orderText } from '../reports/tables/build';
 import { classes, schoolYears, settings } from '../db/schema';
 
 const closedMark = z.object({ closedAt: z.string(), closedBy: z.number().int(), orderNumber: z.string(), orderDate: z.string() });
@@ -34,7 +35,7 @@ export function requireOpenYear(db: Db, yearId: number): void {
   const mark = closedMarkOf(db, yearId);
   if (!mark) return;
   const year = db.select({ name: schoolYears.name }).from(schoolYears).where(eq(schoolYears.id, yearId)).get();
-  throw new AppError('locked', `${year?.name ?? 'Этот'} учебный год закрыт (приказ № ${mark.orderNumber}): его журналы и списки только для чтения и печати`, {
+  throw new AppError('locked', `${year?.name ?? 'Этот'} учебный год закрыт (${orderText(mark.orderNumber, mark.orderDate)}): его журналы и списки только для чтения и печати`, {
     yearId,
   });
 }

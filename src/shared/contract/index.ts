@@ -6,6 +6,8 @@ import { importsContract } from './imports';
 import { calendarContract, profileContract } from './calendar';
 import { lessonsContract } from './lessons';
 import { movementContract } from './movement';
+import { yearsContract } from './years';
+import { retentionContract } from './retention';
 import { periodsContract } from './periods';
 import { plansContract } from './plans';
 import { printContract } from './print';
@@ -40,6 +42,8 @@ export * from './structure';
 export * from './imports';
 export * from './calendar';
 export * from './movement';
+export * from './years';
+export * from './retention';
 
 /** Every call of the application, by domain. Transports and the preload derive their channel lists from this. */
 export const contract = {
@@ -63,6 +67,8 @@ export const contract = {
   calendar: calendarContract,
   profile: profileContract,
   movement: movementContract,
+  years: yearsContract,
+  retention: retentionContract,
 } as const;
 
 export const allChannels: readonly Channel[] = Object.values(contract).flatMap((domain) => Object.values(domain) as Channel[]);

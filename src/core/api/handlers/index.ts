@@ -8,6 +8,8 @@ import { importsHandlers } from './imports';
 import { calendarHandlers, profileHandlers } from './calendar';
 import { lessonsHandlers } from './lessons';
 import { movementHandlers } from './movement';
+import { yearsHandlers } from './years';
+import { retentionHandlers } from './retention';
 import { periodsHandlers } from './periods';
 import { plansHandlers } from './plans';
 import { printHandlers } from './print';
@@ -46,5 +48,7 @@ export function createHandlers(s: Services): Handlers {
     calendar: calendarHandlers(s),
     profile: profileHandlers(s),
     movement: movementHandlers(s),
+    years: yearsHandlers(s),
+    retention: retentionHandlers(s),
   };
 }

@@ -7,6 +7,7 @@ import type { SchoolService } from '../service';
 import { checkCalendar } from './check';
 import { defaultCalendar } from './defaults';
 import { loadCalendar, periodsChanged, writeCalendar, yearHasMarks } from './store';
+import { requireOpenYear } from '../../years/closed';
 
 export type CalendarService = ReturnType<typeof createCalendarService>;
 
@@ -22,6 +23,7 @@ export function createCalendarService({ db, audit, school }: { db: Db; audit: Au
     },
 
     save(actor: Actor, yearId: number, input: SchoolCalendar): void {
+      requireOpenYear(db, yearId);
       const calendar = checkCalendar(input);
       db.transaction(() => {
         const before = loadCalendar(db, yearId);

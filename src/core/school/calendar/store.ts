@@ -3,6 +3,7 @@ import type { PeriodScheme, SchoolCalendar } from '../../../shared/contract/cale
 import { AppError } from '../../../shared/errors';
 import type { Db } from '../../db/open';
 import { gradePeriodSchemes, holidays, periodLocks, periods, schoolYears } from '../../db/schema';
+import { requireOpenYear } from '../../years/closed';
 
 /** The calendar of a stored year, as the editor shows it. */
 export function loadCalendar(db: Db, yearId: number): SchoolCalendar {
@@ -57,6 +58,7 @@ export function periodsChanged(before: SchoolCalendar, after: SchoolCalendar): b
 export function writeCalendar(db: Db, yearId: number | null, cal: SchoolCalendar, makeCurrent: boolean): number {
   const y = cal.year;
   let id = yearId;
+  if (id !== null) requireOpenYear(db, id);
   if (id === null) {
     if (db.select().from(schoolYears).where(eq(schoolYears.name, y.name)).get()) throw new AppError('conflict', `Учебный год ${y.name} уже есть`);
     id = db.insert(schoolYears).values({ name: y.name, startDate: y.startDate, endDate: y.endDate, isCurrent: makeCurrent }).returning({ id: schoolYears.id }).get().id;

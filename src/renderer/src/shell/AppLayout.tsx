@@ -7,6 +7,9 @@ import { BackupScreen } from '../backup/BackupScreen';
 import { DayScreen } from '../day/DayScreen';
 import { JournalScreen } from '../journal/JournalScreen';
 import { MovementScreen } from '../movement/MovementScreen';
+import { YearCloseScreen } from '../years/YearCloseScreen';
+import { RetentionReminder } from '../retention/RetentionReminder';
+import { RetentionScreen } from '../retention/RetentionScreen';
 import { PeriodLocksScreen } from '../periods/PeriodLocksScreen';
 import { PrintScreen } from '../print/PrintScreen';
 import { ReportsScreen } from '../reports/ReportsScreen';
@@ -24,8 +27,10 @@ function SectionContent({ section, user }: { section: Section; user: SessionUser
   if (section.id === 'attendance') return <AttendanceScreen user={user} />;
   if (section.id === 'reports') return <ReportsScreen />;
   if (section.id === 'backup') return <BackupScreen />;
-  if (section.id === 'print') return <PrintScreen />;
+  if (section.id === 'print') return <PrintScreen user={user} />;
   if (section.id === 'movement') return <MovementScreen user={user} />;
+  if (section.id === 'yearclose') return <YearCloseScreen user={user} />;
+  if (section.id === 'retention') return <RetentionScreen />;
   if (section.id === 'admin') return <AdminScreen user={user} />;
   if (section.id === 'audit') return <AuditScreen />;
   return <Placeholder title={section.label} />;
@@ -74,6 +79,7 @@ export function AppLayout({ user, schoolName }: { user: SessionUser; schoolName:
       </AppShell.Navbar>
       <AppShell.Main>
         {current?.id !== 'backup' && allowed.some((s) => s.id === 'backup') && <BackupReminder onOpen={() => navigate('backup')} />}
+        {current?.id !== 'retention' && allowed.some((s) => s.id === 'retention') && <RetentionReminder onOpen={() => navigate('retention')} />}
         {current ? <SectionContent key={current.id} section={current} user={user} /> : <Placeholder title="Нет доступных разделов" />}
       </AppShell.Main>
     </AppShell>

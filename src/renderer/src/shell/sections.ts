@@ -1,6 +1,6 @@
 import { mayAccess, type Permission, type Role } from '../../../shared/roles';
 
-export const sectionIds = ['day', 'journal', 'attendance', 'periods', 'reports', 'movement', 'print', 'backup', 'admin', 'audit'] as const;
+export const sectionIds = ['day', 'journal', 'attendance', 'periods', 'yearclose', 'reports', 'movement', 'print', 'retention', 'backup', 'admin', 'audit'] as const;
 export type SectionId = (typeof sectionIds)[number];
 
 export interface Section {
@@ -16,10 +16,13 @@ export const sections: readonly Section[] = [
   { id: 'journal', label: 'Журнал', anyOf: ['journal.read_own'] },
   { id: 'attendance', label: 'Посещаемость', anyOf: ['attendance.verify', 'journal.read_all'] },
   { id: 'periods', label: 'Закрытие периодов', anyOf: ['periods.lock'] },
+  { id: 'yearclose', label: 'Закрытие года', anyOf: ['year.close'] },
   { id: 'reports', label: 'Отчёты', anyOf: ['reports.read'] },
   // The secretary's book of orders: arrivals, transfers, departures; the administration reads it.
   { id: 'movement', label: 'Движение учащихся', anyOf: ['movement.read'] },
   { id: 'print', label: 'Печать', anyOf: ['print.journal'] },
+  // What the school keeps and until when: the secretary is reminded when a date comes.
+  { id: 'retention', label: 'Сроки хранения', anyOf: ['print.journal'] },
   { id: 'backup', label: 'Резервные копии', anyOf: ['backup.manage'] },
   { id: 'admin', label: 'Администрирование', anyOf: ['users.manage', 'school.manage', 'school.read'] },
   { id: 'audit', label: 'Журнал действий', anyOf: ['audit.read'] },

@@ -1,0 +1,56 @@
+import { useState } from 'react';
+import { Alert, Center, Group, Loader, Select, Stack, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { contract, type SessionUser } from '../../../shared/contract';
+import { mayAccess } from '../../../shared/roles';
+import { invoke } from '../api/invoke';
+import { ErrorPanel } from '../errors/ErrorPanel';
+import { todayIso } from '../journal/dates';
+import { ClosePanel } from './ClosePanel';
+import { DecisionsPanel } from './DecisionsPanel';
+import { GapsPanel } from './GapsPanel';
+import { NextYearPanel } from './NextYearPanel';
+
+/** Закрытие учебного года: the marks check, the decisions, the lock, and the next year. */
+export function YearCloseScreen({ user }: { user: SessionUser }) {
+  const [yearId, setYearId] = useState<number | undefined>(undefined);
+  const [prepared, setPrepared] = useState<string | null>(null);
+  const years = useQuery({ queryKey: ['school', 'years'], queryFn: () => invoke(contract.school.years, {}) });
+  const status = useQuery({ queryKey: ['years', 'status', yearId ?? 'current'], queryFn: () => invoke(contract.years.status, { yearId }) });
+  const today = todayIso();
+  if (status.error) return <ErrorPanel error={status.error} onRetry={() => void status.refetch()} />;
+  if (!status.data)
+    return (
+      <Center py="xl">
+        <Loader size="sm" aria-label="Загрузка" />
+      </Center>
+    );
+  const s = status.data;
+  return (
+    <Stack gap="md" maw={1100}>
+      <Group justify="space-between">
+        <Title order={3}>Закрытие учебного года · {s.year.name}</Title>
+        <Select w={150} aria-label="Учебный год" data={(years.data ?? []).map((y) => ({ value: String(y.id), label: y.name }))} value={String(s.year.id)} onChange={(v) => v && setYearId(Number(v))} allowDeselect={false} />
+      </Group>
+      {prepared && (
+        <Alert color="green" title="Новый учебный год" withCloseButton onClose={() => setPrepared(null)} data-testid="next-year-done">
+          {prepared}
+        </Alert>
+      )}
+      <GapsPanel gaps={s.gaps} />
+      <DecisionsPanel key={s.year.id} yearId={s.year.id} rows={s.students} readOnly={s.closed !== null} today={today} />
+      <ClosePanel key={`close-${s.year.id}`} status={s} today={today} />
+      {s.closed && mayAccess('school.manage', user.roles) && (
+        <NextYearPanel
+          key={`next-${s.year.id}`}
+          status={s}
+          onPrepared={(message) => {
+            // Stay on the year just closed: the new one becomes current, this one keeps its state on screen.
+            setYearId(s.year.id);
+            setPrepared(message);
+          }}
+        />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,47 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hashPasswordSync } from '../../src/core/auth/password';
+import { fixedClock } from '../../src/core/clock';
+import { writers } from '../../src/core/demo/sql';
+import { retentionItems } from '../../src/core/retention/rules';
+import type { RetentionItem } from '../../src/shared/contract';
+import { directCaller, testCore } from '../helpers/core';
+import { buildTinySchool } from '../helpers/tiny-school';
+
+const year = { id: 1, name: '2025/2026', endDate: '2026-05-31' };
+const state = (today: string, done = new Map<string, string>()) => Object.fromEntries(retentionItems([year], done, today).map((i) => [i.kind, [i.dueDate, i.state]]));
+
+describe('the retention register', () => {
+  it('counts journals 5 and summary sheets 25 years from 1 January after the year, the archive handover by 1 July', () => {
+    expect(state('2026-05-31')).toEqual({});
+    expect(state('2026-06-10')).toEqual({ handover: ['2026-07-01', 'soon'], journals: ['2032-01-01', 'keep'], summary: ['2052-01-01', 'keep'] });
+    expect(state('2026-07-01')).toMatchObject({ handover: ['2026-07-01', 'due'] });
+    expect(state('2031-11-05')).toMatchObject({ journals: ['2032-01-01', 'soon'] });
+    expect(state('2032-01-01', new Map([['1.handover', 'акт № 3 от 20.06.2026']]))).toEqual({ handover: ['2026-07-01', 'done'], journals: ['2032-01-01', 'due'], summary: ['2052-01-01', 'keep'] });
+  });
+
+  describe('through the contract', () => {
+    const core = testCore({ clock: fixedClock('2026-06-10T10:00:00') });
+    const secretary = directCaller(core);
+    const deputy = directCaller(core);
+    beforeAll(async () => {
+      buildTinySchool(core.db);
+      const w = writers(core.db.$client);
+      w.role(w.user('secretary', hashPasswordSync('demo'), 'Секретарёва', 'Ольга', null, 1, 0, '2025-08-20 10:00:00'), 'secretary');
+      await secretary.invoke('auth:login', { login: 'secretary', password: 'demo' });
+      await deputy.invoke('auth:login', { login: 'zavuch', password: 'demo' });
+    });
+
+    it('reminds the secretary of what is due and keeps the act she records', async () => {
+      const r = await secretary.invoke('retention:register', {});
+      expect(r).toMatchObject({ ok: true, value: { due: 1 } });
+      const item = r.ok ? (r.value as { items: RetentionItem[] }).items.find((i) => i.kind === 'handover') : undefined;
+      expect(item).toMatchObject({ yearName: '2025/2026', state: 'soon', dueDate: '2026-07-01' });
+      expect(await secretary.invoke('retention:markDone', { yearId: item!.yearId, kind: 'handover', note: '' })).toMatchObject({ ok: false, error: { kind: 'validation' } });
+      expect(await deputy.invoke('retention:markDone', { yearId: item!.yearId, kind: 'handover', note: 'акт № 3' })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+      expect(await secretary.invoke('retention:markDone', { yearId: item!.yearId, kind: 'handover', note: 'акт № 3 от 20.06.2026' })).toMatchObject({ ok: true, value: { due: 0 } });
+      expect(await secretary.invoke('retention:markDone', { yearId: item!.yearId, kind: 'handover', note: 'акт № 4' })).toMatchObject({ ok: false, error: { kind: 'conflict' } });
+      const again = await secretary.invoke('retention:register', {});
+      expect(again.ok && (again.value as { items: RetentionItem[] }).items.find((i) => i.kind === 'handover')).toMatchObject({ state: 'done', doneNote: 'акт № 3 от 20.06.2026' });
+    });
+  });
+});
