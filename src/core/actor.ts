@@ -9,4 +9,6 @@ export interface Actor {
   shortName: string;
   /** Set after a one-time password: the dispatcher lets only `auth:*` through until it is changed. */
   mustChangePassword?: boolean;
+  /** The session was locked (idle, OS screen lock): only `auth:unlock` and `auth:logout` go through. */
+  sessionLocked?: boolean;
 }

@@ -19,6 +19,8 @@ import { createSchoolService } from './school/service';
 import { createSetupService } from './school/setup';
 import { createUsersService } from './auth/users';
 import { createNetworkService } from './school/network';
+import { createSecuritySettings } from './auth/security';
+import { createAuditViewer } from './audit/viewer';
 import { createStructureService } from './structure/service';
 import { createTimetableService } from './timetable/service';
 import { createImportService } from './imports/service';
@@ -50,6 +52,8 @@ export function createServices({ db, clock, backup, fontsDir, printDir, desktop 
     audit,
     school,
     auth: createAuthService({ db, clock, audit }),
+    security: createSecuritySettings({ db, audit }),
+    auditViewer: createAuditViewer({ db, clock, school }),
     users,
     imports: createImportService({ db, clock, audit, users, school }),
     calendar: createCalendarService({ db, audit, school }),
@@ -63,7 +67,7 @@ export function createServices({ db, clock, backup, fontsDir, printDir, desktop 
     backup: createBackupService({ db, clock, audit, env: backup ?? detachedBackupEnv(db) }),
     plans: createPlanService({ db, clock, audit }),
     attendance: createAttendanceService({ db, clock, audit, school }),
-    print: createPrintService({ db, clock, school, fontsDir: fonts, outputDir: printDir ?? missing('Папка для печати'), desktop }),
+    print: createPrintService({ db, clock, school, fontsDir: fonts, outputDir: printDir ?? missing('Папка для печати'), desktop, audit }),
     reports: createReportsService({ db, clock, school, fontsDir: fonts }),
     network: createNetworkService({ db, audit }),
     timetable: createTimetableService({ db, clock, audit, school }),

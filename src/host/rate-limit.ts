@@ -1,7 +1,7 @@
 /**
  * Failed logins per client address in a sliding window. In memory on purpose: the host serves one school,
  * and a restart forgetting the counts is harmless next to the guessing it slows down. Each account locks
- * itself after 5 wrong passwords in the core (core/auth/lockout.ts); this limit is against one source trying
+ * itself for a guessing source after the admin's number of wrong passwords (core/auth/lockout.ts); this limit is against one source trying
  * many logins, so it is higher, and a staffroom computer where one teacher mistyped still lets the next log in.
  */
 export function createLoginLimiter({ maxFailures = 20, windowMs = 5 * 60_000, now = () => Date.now() } = {}) {

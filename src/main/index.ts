@@ -5,6 +5,7 @@ import { wireBackups } from './backups';
 import { openCore } from './database';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
+import { watchScreenLock } from './screen-lock';
 import { guardContents, hardenSession } from './security';
 import { claimSingleInstance } from './single-instance';
 import { createMainWindow } from './window';
@@ -35,6 +36,7 @@ async function start(): Promise<void> {
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
+  watchScreenLock(() => (mainWindow ? [mainWindow] : []));
 }
 
 function failedToStart(error: unknown): void {

@@ -8,4 +8,6 @@ export interface ZhurnalApi {
   invoke(channel: string, input?: unknown): Promise<Result<unknown>>;
   /** Returns the function that unsubscribes. */
   onProgress(listener: (event: ProgressEvent) => void): () => void;
+  /** The OS screen lock; returns the function that unsubscribes. */
+  onScreenLock(listener: () => void): () => void;
 }

@@ -1,7 +1,7 @@
 import type { IpcRenderer, IpcRendererEvent } from 'electron';
 import type { Result } from '../shared/errors';
 import type { ZhurnalApi } from './api';
-import { invokeChannel, progressChannel, type InvokeRequest, type ProgressEvent } from './protocol';
+import { invokeChannel, progressChannel, screenLockChannel, type InvokeRequest, type ProgressEvent } from './protocol';
 
 type Ipc = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
 
@@ -34,6 +34,14 @@ export function createApi(ipc: Ipc, allowed: ReadonlySet<string>): ZhurnalApi {
       ipc.on(progressChannel, relay);
       return () => {
         ipc.removeListener(progressChannel, relay);
+      };
+    },
+    onScreenLock(listener) {
+      if (typeof listener !== 'function') throw new TypeError('onScreenLock ждёт функцию');
+      const relay = () => listener();
+      ipc.on(screenLockChannel, relay);
+      return () => {
+        ipc.removeListener(screenLockChannel, relay);
       };
     },
   };

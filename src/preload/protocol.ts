@@ -8,6 +8,8 @@
 export const invokeChannel = 'zhurnal:invoke';
 /** Main → renderer progress of a long task (backup, printing). The only event the renderer may hear. */
 export const progressChannel = 'zhurnal:progress';
+/** Main → renderer: the OS locked the screen, so the journal locks its session too (main/screen-lock.ts). */
+export const screenLockChannel = 'zhurnal:screen-lock';
 
 /**
  * Main passes the contract's channel names to the preload on its command line

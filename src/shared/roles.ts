@@ -26,6 +26,7 @@ export const permissions = [
   'year.close', // the year's marks check, decisions per student and the lock
   'print.journal',
   'backup.manage',
+  'audit.read', // the audit log viewer: the admin and the deputy (issue 7, item 4)
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -33,8 +34,8 @@ export type Permission = (typeof permissions)[number];
 export type Access = 'public' | 'session' | Permission;
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  admin: ['journal.read_all', 'reports.read', 'periods.lock', 'school.read', 'school.manage', 'users.manage', 'movement.manage', 'movement.read', 'year.close', 'print.journal', 'backup.manage'],
-  deputy: ['journal.read_all', 'reports.read', 'periods.lock', 'school.read', 'movement.read', 'year.close'],
+  admin: ['journal.read_all', 'reports.read', 'periods.lock', 'school.read', 'school.manage', 'users.manage', 'movement.manage', 'movement.read', 'year.close', 'print.journal', 'backup.manage', 'audit.read'],
+  deputy: ['journal.read_all', 'reports.read', 'periods.lock', 'school.read', 'movement.read', 'year.close', 'audit.read'],
   director: ['journal.read_all', 'reports.read', 'school.read', 'movement.read'],
   // A teacher reads the reports of their own assignments (issue «reports», item 5).
   teacher: ['journal.read_own', 'journal.write', 'reports.read'],

@@ -50,7 +50,7 @@ describe('the contract through the direct transport', () => {
     const result = await invoke('auth:login', { login: 'admin', password: 'надёжный-пароль' });
     expect(result).toEqual({
       ok: true,
-      value: { id: 1, login: 'admin', fullName: 'Петрова Анна Сергеевна', shortName: 'Петрова А. С.', roles: ['admin'], mustChangePassword: false },
+      value: { id: 1, login: 'admin', fullName: 'Петрова Анна Сергеевна', shortName: 'Петрова А. С.', roles: ['admin'], mustChangePassword: false, sessionLocked: false, idleLockMinutes: 10 },
     });
     expect(JSON.stringify(result)).not.toMatch(/scrypt/);
     expect(call.sessionToken).toMatch(/^[\w-]{40,}$/);

@@ -27,7 +27,7 @@ describe('accounts: the admin creates, resets, disables and unlocks; one-time pa
     expect(await admin.invoke('users:create', { login: 'ivanova', lastName: 'И', firstName: 'М', roles: ['teacher'] })).toMatchObject({ ok: false, error: { kind: 'conflict' } });
     expect(await admin.invoke('users:create', { login: 'Плохой логин', lastName: 'И', firstName: 'М', roles: [] })).toMatchObject({ ok: false, error: { kind: 'validation' } });
     const list = await admin.invoke('users:list');
-    expect(list).toMatchObject({ ok: true, value: expect.arrayContaining([{ id: teacherId, login: 'ivanova', fullName: 'Иванова Мария Петровна', roles: ['teacher'], isActive: true, mustChangePassword: true, lockedUntil: null }]) });
+    expect(list).toMatchObject({ ok: true, value: expect.arrayContaining([{ id: teacherId, login: 'ivanova', fullName: 'Иванова Мария Петровна', roles: ['teacher'], isActive: true, mustChangePassword: true, lockedUntil: null, lockedFrom: [] }]) });
     expect(audited(core, 'users.create')).toBe(1);
   });
 
@@ -64,9 +64,9 @@ describe('accounts: the admin creates, resets, disables and unlocks; one-time pa
       expect(await guesser.invoke('auth:login', { login: 'ivanova', password: `guess${i}` })).toMatchObject({ ok: false, error: { kind: 'unauthorized' } });
     }
     const locked = await guesser.invoke('auth:login', { login: 'ivanova', password: 'Урок2026а' });
-    expect(locked).toMatchObject({ ok: false, error: { kind: 'locked', message: expect.stringMatching(/заблокирована до 10:15/) } });
+    expect(locked).toMatchObject({ ok: false, error: { kind: 'locked', message: expect.stringMatching(/заблокирован до 10:15 после 5 неверных паролей/) } });
     const list = (await admin.invoke('users:list')) as { value: { login: string; lockedUntil: string | null }[] };
-    expect(list.value.find((u) => u.login === 'ivanova')?.lockedUntil).toBe('2026-11-24 10:15:00');
+    expect(list.value.find((u) => u.login === 'ivanova')).toMatchObject({ lockedUntil: '2026-11-24 10:15:00', lockedFrom: ['test'] });
     expect(await admin.invoke('users:unlock', { userId: teacherId })).toEqual({ ok: true, value: null });
     expect(await guesser.invoke('auth:login', { login: 'ivanova', password: 'Урок2026а' })).toMatchObject({ ok: true });
     expect(audited(core, 'users.unlock')).toBe(1);
@@ -82,6 +82,9 @@ describe('accounts: the admin creates, resets, disables and unlocks; one-time pa
     expect(await guesser.invoke('auth:login', { login: 'ivanova', password: 'Урок2026а' })).toMatchObject({ ok: false, error: { kind: 'locked' } });
     now = new Date('2026-11-24T10:16:00');
     expect(await guesser.invoke('auth:login', { login: 'ivanova', password: 'Урок2026а' })).toMatchObject({ ok: true });
+    // 16 minutes without a call locked the admin's session (idle limit 10): the same password reopens it.
+    expect(await admin.invoke('users:list')).toMatchObject({ ok: false, error: { kind: 'unauthorized', details: { sessionLocked: true } } });
+    expect(await admin.invoke('auth:unlock', { password: 'admin-pass-1' })).toMatchObject({ ok: true, value: { sessionLocked: false } });
   });
 
   it('resets a password to a new one-time one and ends the sessions', async () => {

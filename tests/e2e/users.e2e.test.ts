@@ -57,7 +57,7 @@ describe('accounts in Chromium', () => {
       await expect.poll(() => page.getByTestId('login-error').innerText()).toMatch(/Неверный логин или пароль/);
     }
     await typeLogin('novikova', 'Осень2026');
-    await expect.poll(() => page.getByTestId('login-error').innerText()).toMatch(/заблокирована до 10:15/);
+    await expect.poll(() => page.getByTestId('login-error').innerText()).toMatch(/заблокирован до 10:15/);
 
     await h.logIn('admin');
     await page.getByTestId('nav-admin').click();

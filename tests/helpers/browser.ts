@@ -6,7 +6,6 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { createCore, type Core } from '../../src/core/app';
-import { fixedClock } from '../../src/core/clock';
 import { generateDemoSchool } from '../../src/core/demo';
 import { startHost, type StartedHost } from '../../src/host/start';
 
@@ -16,6 +15,8 @@ export interface BrowserHarness {
   core: Core;
   page: Page;
   logIn(login: string, password?: string): Promise<void>;
+  /** Moves the school's clock and the browser's together (`HH:MM` of the same day): lockouts and idle limits run out. */
+  setTime(hhmm: string): Promise<void>;
 }
 
 /**
@@ -27,9 +28,16 @@ export function browserHarness(today: string, options: { empty?: boolean } = {})
   let host: StartedHost | undefined;
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
+  // The core's clock: fixed at 10:00 on `today` for each test unless a test moves it.
+  const start = new Date(`${today}T10:00:00`);
+  let now = start;
   const harness = {
     core: undefined as unknown as Core,
     page: undefined as unknown as Page,
+    async setTime(hhmm: string) {
+      now = new Date(`${today}T${hhmm}:00`);
+      await harness.page.clock.setFixedTime(now);
+    },
     async logIn(login: string, password = 'demo') {
       await harness.page.getByLabel('Логин').fill(login);
       await harness.page.getByLabel('Пароль').fill(password);
@@ -43,7 +51,7 @@ export function browserHarness(today: string, options: { empty?: boolean } = {})
       throw new Error('out/renderer/index.html is missing: build the renderer first (npx electron-vite build, or npm test which builds)');
     }
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-e2e-'));
-    harness.core = createCore({ dbFile: path.join(dir, 'demo.db'), migrationsFolder: path.resolve('migrations'), clock: fixedClock(`${today}T10:00:00`), create: true, logError: (e) => console.error(e) });
+    harness.core = createCore({ dbFile: path.join(dir, 'demo.db'), migrationsFolder: path.resolve('migrations'), clock: { now: () => new Date(now) }, create: true, logError: (e) => console.error(e) });
     if (!options.empty) generateDemoSchool(harness.core.db, { tier: 'small', years: 1, today });
     host = await startHost({ dispatch: harness.core.dispatch, rendererDir, port: 0 });
     browser = await chromium.launch({
@@ -61,9 +69,10 @@ export function browserHarness(today: string, options: { empty?: boolean } = {})
   });
 
   beforeEach(async () => {
+    now = start;
     context = await browser!.newContext({ locale: 'ru-RU', viewport: { width: 1440, height: 900 } });
     harness.page = await context.newPage();
-    await harness.page.clock.setFixedTime(new Date(`${today}T10:00:00`));
+    await harness.page.clock.setFixedTime(start);
     await harness.page.goto(host!.url);
   });
 

@@ -97,6 +97,7 @@ interface FakeState {
   /** Files given to shell.openPath, and what it answers ('' is success, as in Electron). */
   openedPaths: string[];
   openPathResult: string;
+  powerEvents: EventEmitter;
 }
 
 function freshState(): FakeState {
@@ -123,6 +124,7 @@ function freshState(): FakeState {
     menu: undefined,
     openedPaths: [],
     openPathResult: '',
+    powerEvents: new EventEmitter(),
   };
 }
 
@@ -216,6 +218,18 @@ export const shell = {
   openPath: (file: string) => {
     state().openedPaths.push(file);
     return Promise.resolve(state().openPathResult);
+  },
+};
+
+/** The OS's power and lock events: tests emit 'lock-screen' or 'suspend' on state().powerEvents. */
+export const powerMonitor = {
+  on: (event: string, listener: Listener) => {
+    state().powerEvents.on(event, listener as (...args: unknown[]) => void);
+    return powerMonitor;
+  },
+  removeListener: (event: string, listener: Listener) => {
+    state().powerEvents.removeListener(event, listener as (...args: unknown[]) => void);
+    return powerMonitor;
   },
 };
 

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { channelNames } from '../../src/shared/contract';
 import type { ZhurnalApi } from '../../src/preload/api';
-import { channelsArgument, channelsFromArgv, invokeChannel, progressChannel } from '../../src/preload/protocol';
+import { channelsArgument, channelsFromArgv, invokeChannel, progressChannel, screenLockChannel } from '../../src/preload/protocol';
 import { resetFake, state } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
@@ -21,7 +21,7 @@ describe('the preload', () => {
 
   it('exposes only window.api, with invoke and onProgress', () => {
     expect(state().exposed.map((e) => e.key)).toEqual(['api']);
-    expect(Object.keys(api).sort()).toEqual(['invoke', 'onProgress']);
+    expect(Object.keys(api).sort()).toEqual(['invoke', 'onProgress', 'onScreenLock']);
   });
 
   it('allows exactly the contract’s channels', async () => {
@@ -63,5 +63,15 @@ describe('the preload', () => {
     state().rendererEvents.emit(progressChannel, {}, { task: 'backup', done: 2, total: 3 });
     expect(heard).toEqual([progress]);
     expect(state().rendererEvents.listenerCount(progressChannel)).toBe(0);
+  });
+
+  it('tells the page of the OS screen lock, with nothing of the IPC event, until unsubscribed', () => {
+    const heard: unknown[][] = [];
+    const unsubscribe = api.onScreenLock((...args: unknown[]) => void heard.push(args));
+    state().rendererEvents.emit(screenLockChannel, { sender: 'secret' });
+    unsubscribe();
+    state().rendererEvents.emit(screenLockChannel, {});
+    expect(heard).toEqual([[]]);
+    expect(state().rendererEvents.listenerCount(screenLockChannel)).toBe(0);
   });
 });

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ZhurnalApi } from '../../src/preload/api';
-import { invokeChannel } from '../../src/preload/protocol';
+import { invokeChannel, screenLockChannel } from '../../src/preload/protocol';
 import { FakeWebContents, resetFake, state } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
@@ -72,6 +72,14 @@ describe('starting the app (src/main/index.ts)', () => {
     const api = state().exposed[0]!.api as ZhurnalApi;
     expect(await api.invoke('setup:status', {})).toEqual({ ok: true, value: { hasSchool: false, schoolName: null, isDemo: false } });
     expect(fs.existsSync(path.join(state().paths['userData']!, 'zhurnal.db'))).toBe(true);
+
+    // The OS locking the screen reaches the page through the preload.
+    let heard = 0;
+    api.onScreenLock(() => heard++);
+    state().powerEvents.emit('lock-screen');
+    expect(window.webContents.sent).toContainEqual([screenLockChannel, undefined]);
+    state().rendererEvents.emit(screenLockChannel, {});
+    expect(heard).toBe(1);
   });
 
   it('on a second start the existing window is brought back', async () => {

@@ -40,6 +40,9 @@ function handlerFor(handlers: Handlers, channel: string): Handler<Channel> | und
   return key ? group[key] : undefined;
 }
 
+/** What a locked session may still do: reopen with its user's password, lock again, or end («Сменить пользователя»). */
+const whileLocked = new Set(['auth:unlock', 'auth:lock', 'auth:logout']);
+
 function issuesOf(error: z.ZodError) {
   return error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
 }
@@ -57,6 +60,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       const actor = deps.resolveActor(call.sessionToken);
       if (channel.access !== 'public' && actor === null) {
         throw new AppError('unauthorized', 'Сеанс завершён: войдите в систему снова');
+      }
+      if (actor?.sessionLocked && channel.access !== 'public' && !whileLocked.has(channelName)) {
+        // `unauthorized` like an ended session, flagged so the renderer shows the lock screen, not the login.
+        throw new AppError('unauthorized', 'Сеанс заблокирован: введите пароль, чтобы продолжить работу', { sessionLocked: true });
       }
       if (actor?.mustChangePassword && channel.access !== 'public' && !channelName.startsWith('auth:')) {
         throw new AppError('forbidden', 'Сначала смените временный пароль');

@@ -2,6 +2,7 @@ import type { Clock } from '../clock';
 import { localTimestamp } from '../clock';
 import type { Db } from '../db/open';
 import { auditLog } from '../db/schema';
+import { contextOf, type AuditContext } from './context';
 
 export interface AuditEntry {
   userId: number | null;
@@ -11,6 +12,8 @@ export interface AuditEntry {
   oldValue?: unknown;
   newValue?: unknown;
   reason?: string | null;
+  /** Who the entry is about, when the entity alone does not say (see context.ts); overrides what is derived. */
+  context?: AuditContext;
 }
 
 export type AuditService = ReturnType<typeof createAuditService>;
@@ -19,16 +22,22 @@ export type AuditService = ReturnType<typeof createAuditService>;
 export function createAuditService({ db, clock }: { db: Db; clock: Clock }) {
   return {
     record(entry: AuditEntry): void {
+      const entityId = entry.entityId == null ? null : String(entry.entityId);
+      const derived = contextOf(db, entry.entity, entityId, [entry.oldValue, entry.newValue]);
+      const context = { ...derived, ...Object.fromEntries(Object.entries(entry.context ?? {}).filter(([, v]) => v !== undefined)) };
       db.insert(auditLog)
         .values({
           at: localTimestamp(clock.now()),
           userId: entry.userId,
           action: entry.action,
           entity: entry.entity,
-          entityId: entry.entityId == null ? null : String(entry.entityId),
+          entityId,
           oldValue: entry.oldValue === undefined ? null : JSON.stringify(entry.oldValue),
           newValue: entry.newValue === undefined ? null : JSON.stringify(entry.newValue),
           reason: entry.reason ?? null,
+          classId: context.classId ?? null,
+          studentId: context.studentId ?? null,
+          subjectId: context.subjectId ?? null,
         })
         .run();
     },

@@ -1,27 +1,25 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, lt } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import { fullName, shortName } from '../../shared/names';
 import type { Role } from '../../shared/roles';
 import type { Actor } from '../actor';
 import type { AuditService } from '../audit/service';
-import { localTimestamp, type Clock } from '../clock';
+import type { Clock } from '../clock';
 import type { Db } from '../db/open';
-import { sessions, userRoles, users } from '../db/schema';
-import { maxFailedLogins, createLockout } from './lockout';
+import { userRoles, users } from '../db/schema';
+import { readSetting } from '../school/settings';
+import { createLockout } from './lockout';
 import { hashPassword, verifyPassword } from './password';
 import { checkPasswordPolicy } from './policy';
-
-const sessionHours = 12;
-// Touching last_seen_at on every call would write on every read; once a minute is enough to expire idle ones.
-const touchEveryMs = 60_000;
-
-const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+import { createSessionStore } from './sessions';
 
 export type AuthService = ReturnType<typeof createAuthService>;
 
+const wrongPassword = 'Неверный логин или пароль';
+
 export function createAuthService({ db, clock, audit }: { db: Db; clock: Clock; audit: AuditService }) {
   const lockout = createLockout({ db, clock });
+  const store = createSessionStore({ db, clock });
 
   function loadActor(userId: number): Actor | null {
     const user = db.select().from(users).where(eq(users.id, userId)).get();
@@ -37,40 +35,42 @@ export function createAuthService({ db, clock, audit }: { db: Db; clock: Clock; 
     };
   }
 
+  const lockedMessage = (until: string) =>
+    `Вход заблокирован до ${until.slice(11, 16)} после ${lockout.policy().threshold} неверных паролей подряд. Обратитесь к администратору.`;
+
+  /**
+   * One wrong password from a source: counted toward the lockout of this account from this source, and
+   * audited; `attempt` names what it was (a login, or unlocking a locked session).
+   */
+  function countFailure(user: typeof users.$inferSelect | undefined, login: string, client: string, attempt: 'login' | 'unlock'): 'none' | 'source' | 'account' {
+    const outcome = user !== undefined && user.isActive ? lockout.fail(user.id, client) : 'none';
+    const reason = outcome === 'none' ? 'wrong_password' : outcome === 'source' ? 'locked_now' : 'account_locked_now';
+    const action = attempt === 'login' ? 'auth.login_failed' : 'auth.unlock_failed';
+    audit.record({ userId: user?.id ?? null, action, entity: 'user', entityId: user?.id ?? login, newValue: { client, login }, reason });
+    return outcome;
+  }
+
   return {
     loadActor,
 
     async login(login: string, password: string, client: string): Promise<{ token: string; actor: Actor }> {
       const user = db.select().from(users).where(eq(users.login, login.toLowerCase())).get();
-      const failed = (reason: string) =>
-        audit.record({ userId: user?.id ?? null, action: 'auth.login_failed', entity: 'user', entityId: login, newValue: { client }, reason });
       // A locked account is refused before the password is even checked: guessing on gains nothing.
-      const lockedUntil = user ? lockout.lockedUntil(user) : null;
+      const lockedUntil = user ? lockout.lockedUntil(user, client) : null;
       if (lockedUntil) {
-        failed('locked');
-        throw new AppError('locked', `Учётная запись заблокирована до ${lockedUntil.slice(11, 16)} после ${maxFailedLogins} неверных паролей. Обратитесь к администратору.`);
+        audit.record({ userId: user?.id ?? null, action: 'auth.login_failed', entity: 'user', entityId: user?.id ?? login, newValue: { client, login }, reason: 'locked' });
+        throw new AppError('locked', lockedMessage(lockedUntil));
       }
       // The same answer for an unknown login and a wrong password: logins are not to be guessed one by one.
       const ok = user !== undefined && user.isActive && (await verifyPassword(password, user.passwordHash));
       if (!user || !ok) {
-        const lockedNow = user !== undefined && user.isActive && lockout.fail(user.id);
-        failed(lockedNow ? 'locked_now' : 'wrong_password');
-        throw new AppError('unauthorized', 'Неверный логин или пароль');
+        countFailure(user, login, client, 'login');
+        throw new AppError('unauthorized', wrongPassword);
       }
-      if (user.failedLogins > 0 || user.lockedUntil) lockout.reset(user.id);
+      lockout.succeed(user.id, client);
       const actor = loadActor(user.id);
-      if (!actor) throw new AppError('unauthorized', 'Неверный логин или пароль');
-      const token = randomBytes(32).toString('base64url');
-      const now = clock.now();
-      db.insert(sessions)
-        .values({
-          tokenHash: hashToken(token),
-          userId: user.id,
-          lastSeenAt: localTimestamp(now),
-          expiresAt: localTimestamp(new Date(now.getTime() + sessionHours * 3600_000)),
-          client,
-        })
-        .run();
+      if (!actor) throw new AppError('unauthorized', wrongPassword);
+      const token = store.create(user.id, client);
       audit.record({ userId: user.id, action: 'auth.login', entity: 'user', entityId: user.id, newValue: { client } });
       return { token, actor };
     },
@@ -88,30 +88,62 @@ export function createAuthService({ db, clock, audit }: { db: Db; clock: Clock; 
       audit.record({ userId: user.id, action: 'auth.password_changed', entity: 'user', entityId: user.id });
     },
 
-    /** The actor of a session token, or null when there is none, it expired, or the user was disabled. */
+    /**
+     * The actor of a session token, or null when there is none, it expired, or the user was disabled. A locked
+     * session still names its actor (the lock screen shows whose it is), flagged `sessionLocked`: the
+     * dispatcher lets such an actor call nothing but unlocking and logging out.
+     */
     resolve(token: string | null): Actor | null {
-      if (!token) return null;
-      const tokenHash = hashToken(token);
-      const session = db.select().from(sessions).where(eq(sessions.tokenHash, tokenHash)).get();
-      if (!session) return null;
-      const now = clock.now();
-      if (session.expiresAt <= localTimestamp(now)) {
-        db.delete(sessions).where(eq(sessions.tokenHash, tokenHash)).run();
-        return null;
+      const state = store.state(token);
+      if (!state) return null;
+      const actor = loadActor(state.userId);
+      if (!actor) return null;
+      if (state.lockedNow) audit.record({ userId: actor.userId, action: 'auth.session_locked', entity: 'user', entityId: actor.userId, newValue: { cause: 'idle' } });
+      return state.locked ? { ...actor, sessionLocked: true } : actor;
+    },
+
+    /** The renderer's idle timer or the OS screen lock: the session waits for its user's password. */
+    lock(token: string | null, actor: Actor, cause: 'idle' | 'screen' | 'manual'): void {
+      if (token && store.lock(token)) {
+        audit.record({ userId: actor.userId, action: 'auth.session_locked', entity: 'user', entityId: actor.userId, newValue: { cause } });
       }
-      if (now.getTime() - new Date(session.lastSeenAt.replace(' ', 'T')).getTime() > touchEveryMs) {
-        db.update(sessions).set({ lastSeenAt: localTimestamp(now) }).where(eq(sessions.tokenHash, tokenHash)).run();
+    },
+
+    /**
+     * Reopens a locked session with the password of the user it belongs to — never another's: who wants to work
+     * as someone else uses «Сменить пользователя». A wrong password counts toward the lockout like a failed
+     * login from the same source; when that locks the account, the session ends.
+     */
+    async unlock(token: string | null, actor: Actor, password: string, client: string): Promise<void> {
+      if (!token) throw new AppError('unauthorized', 'Сеанс завершён: войдите в систему снова');
+      const user = db.select().from(users).where(eq(users.id, actor.userId)).get();
+      const lockedUntil = user ? lockout.lockedUntil(user, client) : null;
+      if (!user || lockedUntil) {
+        store.end(token);
+        throw new AppError('unauthorized', lockedUntil ? lockedMessage(lockedUntil) : 'Сеанс завершён: войдите в систему снова');
       }
-      return loadActor(session.userId);
+      if (!(await verifyPassword(password, user.passwordHash))) {
+        if (countFailure(user, user.login, client, 'unlock') !== 'none') {
+          store.end(token);
+          throw new AppError('unauthorized', lockedMessage(lockout.lockedUntil(user, client) ?? ''));
+        }
+        throw new AppError('validation', `Неверный пароль. Разблокировать сеанс может только ${actor.shortName}; другой пользователь нажимает «Сменить пользователя».`);
+      }
+      lockout.succeed(user.id, client);
+      store.unlock(token);
+      audit.record({ userId: user.id, action: 'auth.session_unlocked', entity: 'user', entityId: user.id, newValue: { client } });
     },
 
     logout(token: string | null, actor: Actor): void {
-      if (token) db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token))).run();
+      if (token) store.end(token);
       audit.record({ userId: actor.userId, action: 'auth.logout', entity: 'user', entityId: actor.userId });
     },
 
-    purgeExpired(): void {
-      db.delete(sessions).where(and(lt(sessions.expiresAt, localTimestamp(clock.now())))).run();
-    },
+    /** How long the renderer waits before locking an idle session: the same limit the server enforces. */
+    idleLockMinutes: () => readSetting(db, 'session.idleLockMinutes'),
+
+    endSessionsOf: (userId: number) => store.endAllOf(userId),
+
+    purgeExpired: () => store.purgeExpired(),
   };
 }

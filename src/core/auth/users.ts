@@ -32,6 +32,12 @@ export function createUsersService({ db, clock, audit }: { db: Db; clock: Clock;
   }
   // Ending the sessions is what makes a disable or a reset take effect on a computer left logged in.
   const endSessions = (userId: number) => db.delete(sessions).where(eq(sessions.userId, userId)).run();
+  /** The latest live lock and where it holds: «everywhere» (null) or the sources that guessed. */
+  const lockState = (u: typeof users.$inferSelect) => {
+    const locks = lockout.locks(u);
+    const lockedUntil = locks.reduce<string | null>((max, l) => (max === null || l.until > max ? l.until : max), null);
+    return { lockedUntil, lockedFrom: locks.map((l) => l.source) };
+  };
 
   /**
    * Several accounts at once (the teachers' import), each with its own one-time password: the passwords are
@@ -76,7 +82,7 @@ export function createUsersService({ db, clock, audit }: { db: Db; clock: Clock;
           roles: roleRows.filter((r) => r.userId === u.id).map((r) => r.role as Role),
           isActive: u.isActive,
           mustChangePassword: u.mustChangePassword,
-          lockedUntil: lockout.lockedUntil(u),
+          ...lockState(u),
         }));
     },
 
@@ -110,8 +116,9 @@ export function createUsersService({ db, clock, audit }: { db: Db; clock: Clock;
 
     unlock(userId: number, actor: Actor): void {
       const user = existing(userId);
+      const before = lockState(user);
       lockout.reset(userId);
-      audit.record({ userId: actor.userId, action: 'users.unlock', entity: 'user', entityId: userId, oldValue: { lockedUntil: user.lockedUntil } });
+      audit.record({ userId: actor.userId, action: 'users.unlock', entity: 'user', entityId: userId, oldValue: before });
     },
   };
 }

@@ -101,6 +101,8 @@ export function createBackupService({ db, clock, audit, env }: { db: Db; clock: 
         },
       });
       const byDir = new Map(outcome.results.map((r) => [r.dir, r]));
+      // Runs are started by the schedule, the exit or a button: the log says which, not who.
+      audit.record({ userId: null, action: 'backup.run', entity: 'backup', entityId: outcome.manifest.file, newValue: { reason, ok: outcome.ok, written: outcome.results.filter((r) => r.ok).length, destinations: destinations.length } });
       config.addRun({
         at: startedAt,
         reason,
@@ -115,6 +117,7 @@ export function createBackupService({ db, clock, audit, env }: { db: Db; clock: 
     } catch (error) {
       const message = error instanceof AppError ? error.message : `Копия не создана: ${(error as Error).message}`;
       config.addRun({ at: startedAt, reason, ok: false, file: null, results: destinations.map((d) => ({ path: d.path, ok: false, message })) });
+      audit.record({ userId: null, action: 'backup.run', entity: 'backup', newValue: { reason, ok: false, written: 0, destinations: destinations.length }, reason: message });
       throw error;
     } finally {
       runtime.running = null;

@@ -98,6 +98,7 @@ export function createPeriodMarkService({ db, clock, audit }: { db: Db; clock: C
           oldValue: before?.value ?? null,
           newValue: input.value,
           reason: input.reason,
+          context: { classId: assignment.classId },
         });
       });
       return input.value;

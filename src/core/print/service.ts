@@ -7,6 +7,9 @@ import { localDate, type Clock } from '../clock';
 import type { Db } from '../db/open';
 import { classes, schoolYears, users } from '../db/schema';
 import type { SchoolService } from '../school/service';
+import type { Actor } from '../actor';
+import type { AuditService } from '../audit/service';
+import { auditPrinting } from './audit';
 import { PdfWriter } from './document';
 import type { BookOptions } from './book/layout';
 import { loadClassBook } from './book/load';
@@ -25,6 +28,8 @@ export interface PrintDeps {
   outputDir(): string;
   /** The desktop shell opens and prints files; a browser on the school's network cannot. */
   desktop?: DesktopFiles;
+  /** Printing is audited, and printing students' personal data is audited per student (issue 7, item 4). */
+  audit?: AuditService;
 }
 
 export interface DesktopFiles {
@@ -68,6 +73,7 @@ export function createPrintService(deps: PrintDeps) {
   }
 
   const jobs = createPrintJobs();
+  const audited = auditPrinting(db, deps.audit);
   const folderOf = (yearName: string) => path.join(deps.outputDir(), `Журналы ${yearName.replace('/', '-')}`);
 
   function writeSchoolTo(yearId: number | undefined, options: BookOptions, outDir: string | null, progress?: SchoolProgress): Promise<SchoolResult> {
@@ -117,30 +123,33 @@ export function createPrintService(deps: PrintDeps) {
     writeSchool: (yearId: number | undefined, options: BookOptions, outDir: string, progress?: SchoolProgress) => writeSchoolTo(yearId, options, outDir, progress),
 
     /** The print screen's book: into the year's folder of the print folder. */
-    async bookToFolder(classId: number, options: BookOptions) {
+    async bookToFolder(classId: number, options: BookOptions, actor?: Actor) {
       const draft = withDraftNote(classId, options);
       const book = await bookPdf(classId, draft.options);
       const file = path.join(folderOf(book.yearName), bookFileName(book.className, book.yearName));
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, book.bytes);
+      audited.book(actor ?? null, classId, { file, pages: book.pages, duplex: options.duplex, personalData: options.personalData });
       return { file, pages: book.pages, sheets: book.sheets, issues: draft.issues };
     },
 
-    startSchool(yearId: number | undefined, options: BookOptions): string {
+    startSchool(yearId: number | undefined, options: BookOptions, actor?: Actor): string {
       const { year } = classesOf(yearId);
+      audited.school(actor ?? null, year.id, { duplex: options.duplex, personalData: options.personalData });
       return jobs.start(folderOf(year.name), (progress) => writeSchoolTo(year.id, options, null, progress));
     },
     job: jobs.get,
     cancel: jobs.cancel,
 
     /** Only files this service wrote (PDFs inside the print folder) may be opened or printed. */
-    async open(file: string, action: 'open' | 'print'): Promise<void> {
+    async open(file: string, action: 'open' | 'print', actor?: Actor): Promise<void> {
       const resolved = path.resolve(file);
       const root = path.resolve(deps.outputDir());
       if (!resolved.startsWith(root + path.sep) || !resolved.toLowerCase().endsWith('.pdf')) throw new AppError('validation', 'Открыть можно только напечатанный Журналом PDF-файл');
       if (!fs.existsSync(resolved)) throw new AppError('not_found', `Файл не найден: ${resolved}`);
       if (!deps.desktop) throw new AppError('conflict', `Открыть или напечатать файл можно только в приложении Журнал на этом компьютере. Файл сохранён: ${resolved}`);
       await (action === 'open' ? deps.desktop.openFile(resolved) : deps.desktop.printFile(resolved));
+      if (action === 'print') audited.sent(actor ?? null, resolved);
     },
   };
 }

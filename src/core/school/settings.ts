@@ -18,6 +18,11 @@ export const settingSchemas = {
     .default({ shift1: '17:00', shift2: '21:00' }),
   /** «Школьная сеть»: the host shell answers other computers of the school, not only this one. */
   'host.schoolNetwork': z.boolean().default(false),
+  /** Staffroom computers are shared: a session left alone this long locks (issue 7; the seeds say 10 minutes). */
+  'session.idleLockMinutes': z.number().int().min(1).max(240).default(10),
+  /** Wrong passwords in a row from one source that lock the account for it, and for how long (core/auth/lockout.ts). */
+  'auth.lockoutThreshold': z.number().int().min(3).max(20).default(5),
+  'auth.lockoutMinutes': z.number().int().min(1).max(1440).default(15),
 } as const;
 export type SettingKey = keyof typeof settingSchemas;
 export type SettingValue<K extends SettingKey> = z.output<(typeof settingSchemas)[K]>;

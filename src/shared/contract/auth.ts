@@ -11,6 +11,10 @@ export const sessionUser = z.object({
   roles: z.array(z.enum(roles)),
   /** After a one-time password: nothing but `auth:*` works until the password is changed. */
   mustChangePassword: z.boolean(),
+  /** Locked after idling or by the OS screen lock: the renderer shows the lock screen, nothing else. */
+  sessionLocked: z.boolean(),
+  /** The admin's idle limit: the renderer locks the screen after it, the server refuses calls after it. */
+  idleLockMinutes: z.number().int(),
 });
 export type SessionUser = z.infer<typeof sessionUser>;
 
@@ -32,6 +36,18 @@ export const authContract = {
       oldPassword: z.string().min(1, 'Введите текущий пароль').max(256),
       newPassword: z.string().min(1, 'Введите новый пароль').max(256),
     }),
+    output: sessionUser,
+  }),
+  lock: defineChannel({
+    channel: 'auth:lock',
+    access: 'session',
+    input: z.object({ cause: z.enum(['idle', 'screen', 'manual']) }),
+    output: z.null(),
+  }),
+  unlock: defineChannel({
+    channel: 'auth:unlock',
+    access: 'session',
+    input: z.object({ password: z.string().min(1, 'Введите пароль').max(256) }),
     output: sessionUser,
   }),
   me: defineChannel({ channel: 'auth:me', access: 'public', input: z.object({}), output: sessionUser.nullable() }),

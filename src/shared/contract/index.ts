@@ -19,6 +19,7 @@ import { structureContract } from './structure';
 import { timetableContract } from './timetable';
 import { usersContract } from './users';
 import { networkContract } from './network';
+import { auditContract } from './audit';
 import type { Channel } from './define';
 
 export * from './define';
@@ -37,6 +38,7 @@ export * from './day';
 export * from './reports';
 export * from './users';
 export * from './network';
+export * from './audit';
 export * from './timetable';
 export * from './structure';
 export * from './imports';
@@ -61,6 +63,7 @@ export const contract = {
   reports: reportsContract,
   users: usersContract,
   network: networkContract,
+  audit: auditContract,
   timetable: timetableContract,
   structure: structureContract,
   imports: importsContract,

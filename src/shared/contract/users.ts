@@ -12,8 +12,18 @@ export const userRow = z.object({
   mustChangePassword: z.boolean(),
   /** Local timestamp until which wrong passwords locked the account, or null. */
   lockedUntil: z.string().nullable(),
+  /** Where the lock holds: null = everywhere (the account), else the source that guessed («desktop», «http 10.0.0.7»). */
+  lockedFrom: z.array(z.string().nullable()),
 });
 export type UserRow = z.infer<typeof userRow>;
+
+/** Администрирование → Безопасность: idle lock and the lockout after wrong passwords (core/auth/security.ts). */
+export const securitySettings = z.object({
+  idleLockMinutes: z.number({ error: 'Введите число минут' }).int('Целое число минут').min(1, 'Не меньше 1 минуты').max(240, 'Не больше 240 минут'),
+  lockoutThreshold: z.number({ error: 'Введите число попыток' }).int('Целое число попыток').min(3, 'Не меньше 3 попыток').max(20, 'Не больше 20 попыток'),
+  lockoutMinutes: z.number({ error: 'Введите число минут' }).int('Целое число минут').min(1, 'Не меньше 1 минуты').max(1440, 'Не больше 1440 минут (суток)'),
+});
+export type SecuritySettingsInput = z.infer<typeof securitySettings>;
 
 const byId = z.object({ userId: entityId });
 const oneTimePassword = z.object({ oneTimePassword: z.string() });
@@ -41,4 +51,6 @@ export const usersContract = {
     output: z.null(),
   }),
   unlock: defineChannel({ channel: 'users:unlock', access: 'users.manage', input: byId, output: z.null() }),
+  security: defineChannel({ channel: 'users:security', access: 'users.manage', input: z.object({}), output: securitySettings }),
+  setSecurity: defineChannel({ channel: 'users:setSecurity', access: 'users.manage', input: securitySettings, output: securitySettings }),
 };

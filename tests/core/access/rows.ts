@@ -344,5 +344,15 @@ export const rows: Record<string, Row> = {
   'retention:register': { allow: ['admin', 'secretary'] },
   'retention:markDone': { allow: ['admin', 'secretary'], outcome: 'validation' },
 
+  // Sessions and the audit viewer (landed last): lock and unlock one's own session; the admin's security
+  // settings (gate only, `{}`); the audit log for the admin and the deputy.
+  'auth:lock': { allow: 'session', input: () => ({ cause: 'manual' }) },
+  'auth:unlock': { allow: 'session', input: () => ({ password: 'demo' }) },
+  'users:security': { allow: ['admin'] },
+  'users:setSecurity': { allow: ['admin'], outcome: 'validation' },
+  'audit:list': { allow: ['admin', 'deputy'], input: () => ({ filter: {} }) },
+  'audit:options': { allow: ['admin', 'deputy'] },
+  'audit:export': { allow: ['admin', 'deputy'], input: () => ({ filter: {} }) },
+
   'users:unlock': { allow: ['admin'], input: ({ s }) => ({ userId: s.extraUsers.spare }) },
 };

@@ -7,4 +7,13 @@ export function must(actor: Actor | null): Actor {
   return actor;
 }
 
-export const sessionUser = (a: Actor) => ({ id: a.userId, login: a.login, fullName: a.fullName, shortName: a.shortName, roles: a.roles, mustChangePassword: a.mustChangePassword ?? false });
+export const sessionUser = (a: Actor, idleLockMinutes: number) => ({
+  id: a.userId,
+  login: a.login,
+  fullName: a.fullName,
+  shortName: a.shortName,
+  roles: a.roles,
+  mustChangePassword: a.mustChangePassword ?? false,
+  sessionLocked: a.sessionLocked ?? false,
+  idleLockMinutes,
+});

@@ -2,21 +2,39 @@ import type { Services } from '../../services';
 import type { Handlers } from '../dispatch';
 import { must, sessionUser } from './actor';
 
-export const authHandlers = (s: Services): Handlers['auth'] => ({
-  login: async (input, _actor, call) => {
-    const { token, actor } = await s.auth.login(input.login, input.password, call.client);
-    call.setSession(token);
-    return sessionUser(actor);
-  },
-  logout: (_input, actor, call) => {
-    s.auth.logout(call.sessionToken, must(actor));
-    call.setSession(null);
-    return null;
-  },
-  changePassword: async (input, actor) => {
-    const me = must(actor);
-    await s.auth.changePassword(me, input.oldPassword, input.newPassword);
-    return sessionUser({ ...me, mustChangePassword: false });
-  },
-  me: (_input, actor) => (actor ? sessionUser(actor) : null),
-});
+export const authHandlers = (s: Services): Handlers['auth'] => {
+  const user = (a: Parameters<typeof sessionUser>[0]) => sessionUser(a, s.auth.idleLockMinutes());
+  return {
+    login: async (input, _actor, call) => {
+      const { token, actor } = await s.auth.login(input.login, input.password, call.client);
+      call.setSession(token);
+      return user(actor);
+    },
+    logout: (_input, actor, call) => {
+      s.auth.logout(call.sessionToken, must(actor));
+      call.setSession(null);
+      return null;
+    },
+    changePassword: async (input, actor) => {
+      const me = must(actor);
+      await s.auth.changePassword(me, input.oldPassword, input.newPassword);
+      return user({ ...me, mustChangePassword: false });
+    },
+    lock: (input, actor, call) => {
+      s.auth.lock(call.sessionToken, must(actor), input.cause);
+      return null;
+    },
+    unlock: async (input, actor, call) => {
+      const me = must(actor);
+      try {
+        await s.auth.unlock(call.sessionToken, me, input.password, call.client);
+      } catch (e) {
+        // A wrong password that locked the account ended the session: the transport forgets it too.
+        if ((e as { kind?: string }).kind === 'unauthorized') call.setSession(null);
+        throw e;
+      }
+      return user({ ...me, sessionLocked: false });
+    },
+    me: (_input, actor) => (actor ? user(actor) : null),
+  };
+};

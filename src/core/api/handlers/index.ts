@@ -21,6 +21,7 @@ import { structureHandlers } from './structure';
 import { timetableHandlers } from './timetable';
 import { usersHandlers } from './users';
 import { networkHandlers } from './network';
+import { auditHandlers } from './audit';
 
 /**
  * Maps each channel of the contract to its service call, one file per domain. Handlers hold no logic and
@@ -42,6 +43,7 @@ export function createHandlers(s: Services): Handlers {
     reports: reportsHandlers(s),
     users: usersHandlers(s),
     network: networkHandlers(s),
+    audit: auditHandlers(s),
     timetable: timetableHandlers(s),
     structure: structureHandlers(s),
     imports: importsHandlers(s),

@@ -1,5 +1,6 @@
 import type { Services } from '../../services';
 import type { Handlers } from '../dispatch';
+import { must } from './actor';
 
 export const printHandlers = (s: Services): Handlers['print'] => ({
   classes: (input) => {
@@ -7,12 +8,12 @@ export const printHandlers = (s: Services): Handlers['print'] => ({
     return { years: s.school.years(), yearId: year.id, classes };
   },
   preflight: (input) => ({ issues: s.print.preflight(input.classId) }),
-  classBook: (input) => s.print.bookToFolder(input.classId, { duplex: input.duplex, personalData: input.personalData }),
-  startSchool: (input) => ({ jobId: s.print.startSchool(input.yearId, { duplex: input.duplex, personalData: input.personalData }) }),
+  classBook: (input, actor) => s.print.bookToFolder(input.classId, { duplex: input.duplex, personalData: input.personalData }, must(actor)),
+  startSchool: (input, actor) => ({ jobId: s.print.startSchool(input.yearId, { duplex: input.duplex, personalData: input.personalData }, must(actor)) }),
   job: (input) => s.print.job(input.jobId),
   cancel: (input) => ({ cancelled: s.print.cancel(input.jobId) }),
-  open: async (input) => {
-    await s.print.open(input.file, input.action);
+  open: async (input, actor) => {
+    await s.print.open(input.file, input.action, must(actor));
     return { ok: true as const };
   },
 });

@@ -10,6 +10,8 @@ export const usersHandlers = (s: Services): Handlers['users'] => ({
     s.users.setActive(input.userId, input.active, must(actor));
     return null;
   },
+  security: () => s.security.read(),
+  setSecurity: (input, actor) => s.security.write(input, must(actor)),
   unlock: (input, actor) => {
     s.users.unlock(input.userId, must(actor));
     return null;

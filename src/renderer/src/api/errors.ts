@@ -16,6 +16,10 @@ export function describeError(error: unknown): ShownError {
 
 export const isUnauthorized = (error: unknown): boolean => error instanceof AppError && error.kind === 'unauthorized';
 
+/** The server refused a call because the session is locked (see core/api/dispatch.ts). */
+export const isSessionLocked = (error: unknown): boolean =>
+  isUnauthorized(error) && (error as AppError).details !== null && typeof (error as AppError).details === 'object' && ((error as AppError).details as { sessionLocked?: unknown }).sessionLocked === true;
+
 export interface FieldIssue {
   path: string;
   message: string;

@@ -4,6 +4,7 @@ import { useMe, useSetupStatus } from '../api/queries';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { LoginScreen } from '../login/LoginScreen';
 import { FirstStartScreen, type SetupOutcome } from '../setup/FirstStartScreen';
+import { LockScreen } from '../session/LockScreen';
 import { AppLayout } from '../shell/AppLayout';
 import { ChangePasswordScreen } from '../users/ChangePasswordScreen';
 
@@ -34,6 +35,7 @@ export function Root() {
   if (!hasSchool) return <FirstStartScreen onDone={setSetupOutcome} />;
   if (me.data === undefined) return <FullScreenLoader />;
   if (me.data === null) return <LoginScreen schoolName={status.data.schoolName} isDemo={status.data.isDemo} setup={setupOutcome} />;
+  if (me.data.sessionLocked) return <LockScreen user={me.data} />;
   if (me.data.mustChangePassword) return <ChangePasswordScreen user={me.data} />;
   return <AppLayout user={me.data} schoolName={status.data.schoolName} />;
 }

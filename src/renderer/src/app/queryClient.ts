@@ -1,5 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import { isUnauthorized } from '../api/errors';
+import type { SessionUser } from '../../../shared/contract';
+import { isSessionLocked, isUnauthorized } from '../api/errors';
 import { keys } from '../api/queries';
 import type { ErrorStore } from '../errors/store';
 
@@ -16,6 +17,8 @@ declare module '@tanstack/react-query' {
  */
 export function createQueryClient(errors: ErrorStore): QueryClient {
   const endSession = (error: unknown) => {
+    // The server locked the session (idle on its clock): the lock screen, not the login, and no error to read.
+    if (isSessionLocked(error)) return lockUserData(client);
     errors.report(error);
     forgetUserData(client);
   };
@@ -40,8 +43,19 @@ export function createQueryClient(errors: ErrorStore): QueryClient {
   return client;
 }
 
-/** After logout or a lost session: nothing of the previous user stays in memory. */
+const dropLoadedData = (client: QueryClient) => client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' && q.queryKey[0] !== 'setup' });
+
+/** After logout («Сменить пользователя») or a lost session: nothing of the previous user stays in memory. */
 export function forgetUserData(client: QueryClient): void {
   client.setQueryData(keys.me, null);
-  client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' && q.queryKey[0] !== 'setup' });
+  dropLoadedData(client);
+}
+
+/**
+ * A locked session: the same user stays (the lock screen names them), everything loaded is dropped, so neither
+ * the screen nor the cache holds a journal while the computer waits; unlocking loads it again.
+ */
+export function lockUserData(client: QueryClient): void {
+  client.setQueryData<SessionUser | null>(keys.me, (me) => (me ? { ...me, sessionLocked: true } : me));
+  dropLoadedData(client);
 }

@@ -7,6 +7,8 @@ export interface ReportedError extends ShownError {
 export interface ErrorStore {
   report(error: unknown): void;
   dismiss(id: number): void;
+  /** A locked or ended session: messages about the journal go with it. */
+  clear(): void;
   subscribe(listener: () => void): () => void;
   snapshot(): readonly ReportedError[];
 }
@@ -25,6 +27,11 @@ export function createErrorStore(): ErrorStore {
       // The same failure repeated (a double click) is shown once.
       if (items.some((i) => i.title === shown.title && i.message === shown.message)) return;
       items = [...items, { ...shown, id: nextId++ }].slice(-shownAtOnce);
+      emit();
+    },
+    clear() {
+      if (items.length === 0) return;
+      items = [];
       emit();
     },
     dismiss(id) {

@@ -13,10 +13,12 @@ import { RetentionScreen } from '../retention/RetentionScreen';
 import { PeriodLocksScreen } from '../periods/PeriodLocksScreen';
 import { PrintScreen } from '../print/PrintScreen';
 import { ReportsScreen } from '../reports/ReportsScreen';
+import { AuditScreen } from '../audit/AuditScreen';
 import { Placeholder } from './Placeholder';
 import { visibleSections, type Section } from './sections';
 import { useHashRoute } from './useHashRoute';
 import { UserMenu } from './UserMenu';
+import { useIdleLock } from '../session/useIdleLock';
 
 function SectionContent({ section, user }: { section: Section; user: SessionUser }) {
   if (section.id === 'day') return <DayScreen />;
@@ -30,12 +32,14 @@ function SectionContent({ section, user }: { section: Section; user: SessionUser
   if (section.id === 'yearclose') return <YearCloseScreen user={user} />;
   if (section.id === 'retention') return <RetentionScreen />;
   if (section.id === 'admin') return <AdminScreen user={user} />;
+  if (section.id === 'audit') return <AuditScreen />;
   return <Placeholder title={section.label} />;
 }
 
 /** The program after login: the sections the user's roles allow on the left, the chosen one on the right. */
 export function AppLayout({ user, schoolName }: { user: SessionUser; schoolName: string | null }) {
   const [route, navigate] = useHashRoute();
+  useIdleLock(user.idleLockMinutes);
   const allowed = visibleSections(user.roles);
   // An unknown or forbidden address (a bookmark of another user) opens the first allowed section instead.
   const current = allowed.find((s) => s.id === route) ?? allowed[0];

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { contract, type SessionUser } from '../../../shared/contract';
 import { roleNames } from '../../../shared/roles';
 import { invoke } from '../api/invoke';
-import { forgetUserData } from '../app/queryClient';
+import { forgetUserData, lockUserData } from '../app/queryClient';
 
 /** Who is logged in and the way out: staffroom computers are shared, so «Выйти» is always in sight. */
 export function UserMenu({ user }: { user: SessionUser }) {
@@ -13,6 +13,12 @@ export function UserMenu({ user }: { user: SessionUser }) {
     // Whatever the server says, this window forgets the user: a failed logout must not leave the journal open.
     meta: { ownsErrors: true },
     onSettled: () => forgetUserData(queryClient),
+  });
+  // Stepping away from a shared computer for a minute without logging out.
+  const lock = useMutation({
+    mutationFn: () => invoke(contract.auth.lock, { cause: 'manual' }),
+    meta: { ownsErrors: true },
+    onSettled: () => lockUserData(queryClient),
   });
   return (
     <Group gap="md" wrap="nowrap">
@@ -24,6 +30,9 @@ export function UserMenu({ user }: { user: SessionUser }) {
           {user.roles.map((r) => roleNames[r]).join(', ')}
         </Text>
       </Stack>
+      <Button variant="subtle" size="sm" onClick={() => lock.mutate()} loading={lock.isPending}>
+        Заблокировать
+      </Button>
       <Button variant="default" size="sm" onClick={() => logout.mutate()} loading={logout.isPending}>
         Выйти
       </Button>

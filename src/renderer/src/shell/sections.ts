@@ -1,6 +1,6 @@
 import { mayAccess, type Permission, type Role } from '../../../shared/roles';
 
-export const sectionIds = ['day', 'journal', 'attendance', 'periods', 'yearclose', 'reports', 'movement', 'print', 'retention', 'backup', 'admin'] as const;
+export const sectionIds = ['day', 'journal', 'attendance', 'periods', 'yearclose', 'reports', 'movement', 'print', 'retention', 'backup', 'admin', 'audit'] as const;
 export type SectionId = (typeof sectionIds)[number];
 
 export interface Section {
@@ -25,6 +25,7 @@ export const sections: readonly Section[] = [
   { id: 'retention', label: 'Сроки хранения', anyOf: ['print.journal'] },
   { id: 'backup', label: 'Резервные копии', anyOf: ['backup.manage'] },
   { id: 'admin', label: 'Администрирование', anyOf: ['users.manage', 'school.manage', 'school.read'] },
+  { id: 'audit', label: 'Журнал действий', anyOf: ['audit.read'] },
 ];
 
 /** The sections a user with these roles sees in the navigation, in the navigation's order. */

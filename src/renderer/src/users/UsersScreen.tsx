@@ -9,6 +9,10 @@ import { CreateUserDialog } from './CreateUserDialog';
 
 const usersKey = ['users', 'list'] as const;
 
+/** Where wrong passwords came from, as the admin reads it. */
+const sourceName = (source: string | null) =>
+  source === null ? 'везде' : source === 'desktop' ? 'с этого компьютера' : source.startsWith('http ') ? `с адреса ${source.slice(5)}` : source;
+
 /** Shown once: the one-time password is stored only hashed, so closing this dialog is the last chance to read it. */
 function OneTimePassword({ shown, onClose }: { shown: { login: string; password: string } | null; onClose: () => void }) {
   return (
@@ -78,7 +82,16 @@ export function UsersScreen() {
               <Table.Td>
                 <Group gap={4}>
                   {!u.isActive && <Badge color="gray">отключён</Badge>}
-                  {u.lockedUntil && <Badge color="red">заблокирован до {u.lockedUntil.slice(11, 16)}</Badge>}
+                  {u.lockedUntil && (
+                    <Badge color="red" title={u.lockedFrom.map(sourceName).join(', ')}>
+                      {u.lockedFrom.includes(null) ? 'заблокирован' : 'вход заблокирован'} до {u.lockedUntil.slice(11, 16)}
+                    </Badge>
+                  )}
+                  {u.lockedUntil && !u.lockedFrom.includes(null) && (
+                    <Text size="xs" c="dimmed" data-testid="locked-from">
+                      {u.lockedFrom.map(sourceName).join(', ')}
+                    </Text>
+                  )}
                   {u.isActive && u.mustChangePassword && <Badge color="yellow">временный пароль</Badge>}
                   {u.isActive && !u.lockedUntil && !u.mustChangePassword && <Badge color="green">активен</Badge>}
                 </Group>

@@ -1,0 +1,104 @@
+import { asc, eq } from 'drizzle-orm';
+import { auditActionLabel, auditReasonLabel, shownValue } from '../../shared/audit';
+import type { ReportTable } from '../../shared/contract/report-table';
+import { AppError } from '../../shared/errors';
+import { className, compareByName, fullName } from '../../shared/names';
+import { localDate, type Clock } from '../clock';
+import type { Db } from '../db/open';
+import { classEnrollments, classes, students, subjects, users } from '../db/schema';
+import { reportWorkbook } from '../reports/xlsx';
+import type { SchoolService } from '../school/service';
+import { auditPage, type AuditCursor, type AuditFilter, type AuditRow } from './query';
+
+/** An export holds at most this many entries: a workbook of millions of rows opens nowhere. */
+export const exportLimit = 50_000;
+
+const columns: ReportTable['columns'] = [
+  { key: 'at', header: 'Когда', width: 19, kind: 'text' },
+  { key: 'user', header: 'Кто', width: 22, kind: 'text' },
+  { key: 'action', header: 'Действие', width: 30, kind: 'text' },
+  { key: 'class', header: 'Класс', width: 7, kind: 'text' },
+  { key: 'student', header: 'Ученик', width: 22, kind: 'text' },
+  { key: 'subject', header: 'Предмет', width: 20, kind: 'text' },
+  { key: 'old', header: 'Было', width: 24, kind: 'text' },
+  { key: 'new', header: 'Стало', width: 24, kind: 'text' },
+  { key: 'reason', header: 'Причина', width: 24, kind: 'text' },
+  { key: 'entity', header: 'Объект', width: 16, kind: 'text' },
+];
+
+/** The audit rows as the table the XLSX export (and anything else drawing report tables) takes. */
+export function auditTable(rows: readonly AuditRow[], subtitle: string | null): ReportTable {
+  return {
+    title: 'Журнал действий',
+    subtitle,
+    columns,
+    rows: rows.map((r) => [
+      r.at,
+      r.user ?? 'система',
+      auditActionLabel(r.action),
+      r.className,
+      r.student,
+      r.subject,
+      shownValue(r.oldValue),
+      shownValue(r.newValue),
+      auditReasonLabel(r.reason),
+      r.entityId === null ? r.entity : `${r.entity} ${r.entityId}`,
+    ]),
+    total: null,
+    links: null,
+  };
+}
+
+export type AuditViewer = ReturnType<typeof createAuditViewer>;
+
+/** Reading the audit log: pages for the screen, options for its filters, and the filtered view as XLSX. */
+export function createAuditViewer({ db, clock, school }: { db: Db; clock: Clock; school: SchoolService }) {
+  return {
+    page: (filter: AuditFilter, cursor: AuditCursor | null, limit: number) => auditPage(db, filter, cursor, limit),
+
+    options(classId?: number) {
+      const year = school.years().find((y) => y.isCurrent) ?? school.years()[0];
+      const classList = year ? db.select().from(classes).where(eq(classes.yearId, year.id)).orderBy(asc(classes.grade), asc(classes.letter)).all() : [];
+      const studentList = classId
+        ? db
+            .selectDistinct({ id: students.id, lastName: students.lastName, firstName: students.firstName, middleName: students.middleName })
+            .from(classEnrollments)
+            .innerJoin(students, eq(students.id, classEnrollments.studentId))
+            .where(eq(classEnrollments.classId, classId))
+            .all()
+            .sort(compareByName)
+        : [];
+      return {
+        users: db.select().from(users).all().sort(compareByName).map((u) => ({ id: u.id, name: `${fullName(u)} (${u.login})` })),
+        classes: classList.map((c) => ({ id: c.id, name: className(c) })),
+        subjects: db.select().from(subjects).orderBy(asc(subjects.sortOrder), asc(subjects.name)).all().map((s) => ({ id: s.id, name: s.name })),
+        students: studentList.map((s) => ({ id: s.id, name: fullName(s) })),
+      };
+    },
+
+    /** The filtered view, newest first, read page by page so memory holds one page of the query at a time. */
+    async exportXlsx(filter: AuditFilter): Promise<{ fileName: string; mimeType: string; base64: string; rows: number; truncated: boolean }> {
+      const rows: AuditRow[] = [];
+      let cursor: AuditCursor | null = null;
+      do {
+        const page = auditPage(db, filter, cursor, Math.min(5000, exportLimit + 1 - rows.length));
+        rows.push(...page.rows);
+        cursor = page.next;
+      } while (cursor && rows.length <= exportLimit);
+      const truncated = rows.length > exportLimit;
+      if (truncated) rows.length = exportLimit;
+      if (rows.length === 0) throw new AppError('not_found', 'По этому фильтру в журнале действий ничего нет');
+      const period = [filter.from && `с ${filter.from}`, filter.to && `по ${filter.to}`].filter(Boolean).join(' ');
+      const subtitle = [period || null, truncated ? `первые ${exportLimit} записей — сузьте фильтр, чтобы выгрузить остальные` : null].filter(Boolean).join('; ') || null;
+      const now = clock.now();
+      const data = await reportWorkbook('Журнал действий', [auditTable(rows, subtitle)], { school: school.schoolName(), created: now });
+      return {
+        fileName: `журнал-действий-${localDate(now)}.xlsx`,
+        mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        base64: data.toString('base64'),
+        rows: rows.length,
+        truncated,
+      };
+    },
+  };
+}

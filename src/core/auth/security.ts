@@ -1,0 +1,32 @@
+import type { Actor } from '../actor';
+import type { AuditService } from '../audit/service';
+import type { Db } from '../db/open';
+import { readSetting, writeSetting } from '../school/settings';
+
+export interface SecuritySettings {
+  idleLockMinutes: number;
+  lockoutThreshold: number;
+  lockoutMinutes: number;
+}
+
+/** The admin's session and lockout settings (Администрирование → Безопасность), kept in `settings`. */
+export function createSecuritySettings({ db, audit }: { db: Db; audit: AuditService }) {
+  const read = (): SecuritySettings => ({
+    idleLockMinutes: readSetting(db, 'session.idleLockMinutes'),
+    lockoutThreshold: readSetting(db, 'auth.lockoutThreshold'),
+    lockoutMinutes: readSetting(db, 'auth.lockoutMinutes'),
+  });
+  return {
+    read,
+    write(next: SecuritySettings, actor: Actor): SecuritySettings {
+      const before = read();
+      db.transaction(() => {
+        writeSetting(db, 'session.idleLockMinutes', next.idleLockMinutes);
+        writeSetting(db, 'auth.lockoutThreshold', next.lockoutThreshold);
+        writeSetting(db, 'auth.lockoutMinutes', next.lockoutMinutes);
+      });
+      audit.record({ userId: actor.userId, action: 'settings.security', entity: 'settings', entityId: 'security', oldValue: before, newValue: next });
+      return read();
+    },
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * What the audit log viewer filters by: kinds of entries, each a set of action prefixes ('mark.' covers
+ * 'mark.set' and 'mark.clear'), so an action added later falls into its kind without touching this list.
+ */
+export const auditKinds = {
+  marks: { label: 'Отметки', prefixes: ['mark.'] },
+  absences: { label: 'Пропуски и посещаемость', prefixes: ['absence.', 'attendance.'] },
+  period_marks: { label: 'Четвертные и итоговые отметки', prefixes: ['period_mark.'] },
+  lessons: { label: 'Уроки и планирование', prefixes: ['lesson.', 'plan.'] },
+  locks: { label: 'Закрытие периодов', prefixes: ['period.'] },
+  students: { label: 'Данные учеников', prefixes: ['student.'] },
+  movement: { label: 'Движение учеников', prefixes: ['movement.'] },
+  users: { label: 'Пользователи и роли', prefixes: ['users.', 'settings.'] },
+  logins: { label: 'Входы и сеансы', prefixes: ['auth.'] },
+  backups: { label: 'Резервные копии', prefixes: ['backup.'] },
+  printing: { label: 'Печать', prefixes: ['print.'] },
+  school: { label: 'Школа', prefixes: ['school.'] },
+} as const;
+export type AuditKind = keyof typeof auditKinds;
+export const auditKindNames = Object.keys(auditKinds) as [AuditKind, ...AuditKind[]];
+
+/** The Russian name of each action the core writes; an unknown one is shown as it is stored. */
+export const auditActionLabels: Record<string, string> = {
+  'mark.set': 'Отметка поставлена',
+  'mark.clear': 'Отметка удалена',
+  'absence.set': 'Пропуск отмечен',
+  'absence.clear': 'Пропуск снят',
+  'attendance.confirm': 'Посещаемость за неделю подтверждена',
+  'period_mark.set': 'Итоговая отметка поставлена',
+  'period_mark.clear': 'Итоговая отметка удалена',
+  'lesson.update': 'Урок изменён',
+  'lesson.add': 'Урок добавлен',
+  'lesson.move': 'Урок перенесён',
+  'plan.save': 'КТП сохранено',
+  'plan.assign': 'Темы КТП расставлены',
+  'period.lock': 'Период закрыт',
+  'period.unlock': 'Период открыт',
+  'student.view_personal': 'Просмотр персональных данных',
+  'users.create': 'Пользователь создан',
+  'users.reset': 'Пароль сброшен',
+  'users.disable': 'Пользователь отключён',
+  'users.enable': 'Пользователь включён',
+  'users.unlock': 'Вход разблокирован',
+  'settings.security': 'Настройки безопасности изменены',
+  'auth.login': 'Вход',
+  'auth.login_failed': 'Неудачный вход',
+  'auth.logout': 'Выход',
+  'auth.password_changed': 'Пароль сменён',
+  'auth.session_locked': 'Сеанс заблокирован',
+  'auth.session_unlocked': 'Сеанс разблокирован',
+  'auth.unlock_failed': 'Неверный пароль на экране блокировки',
+  'backup.run': 'Резервная копия',
+  'backup.restore': 'Восстановление из копии',
+  'print.book': 'Печать журнала',
+  'print.school': 'Печать журналов школы',
+  'school.create': 'Школа создана',
+  'school.demo': 'Демонстрационная школа',
+  'print.send': 'Отправлено на принтер',
+};
+
+export const auditActionLabel = (action: string) => auditActionLabels[action] ?? action;
+
+/** The reasons the core writes as codes (failed logins); a correction's reason is the teacher's own text. */
+const reasonLabels: Record<string, string> = {
+  wrong_password: 'неверный пароль',
+  locked: 'вход был заблокирован',
+  locked_now: 'вход заблокирован для этого места',
+  account_locked_now: 'учётная запись заблокирована везде',
+};
+export const auditReasonLabel = (reason: string | null) => (reason === null ? null : (reasonLabels[reason] ?? reason));
+
+/** A stored JSON value as a person reads it: a bare string without quotes, null as nothing. */
+export function shownValue(json: string | null): string | null {
+  if (json === null) return null;
+  try {
+    const v: unknown = JSON.parse(json);
+    if (v === null) return null;
+    return typeof v === 'string' ? v : JSON.stringify(v);
+  } catch {
+    return json;
+  }
+}
