@@ -1,5 +1,5 @@
 // `npm run bench`: the figures the issues ask for, measured on this machine. Prints a table and writes
-// bench/results.json. Usage: npm run bench [-- --only grid] (entries: demo, grid, attendance, backup, print, reports, login, import).
+// bench/results.json. Usage: npm run bench [-- --only grid] (entries: demo, grid, attendance, backup, print, reports, login, import, timetable).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +14,7 @@ import { reportBenches } from './reports';
 import { printBench } from './print';
 import { loginBench } from './login';
 import { backupBench } from './backup';
+import { timetableBench } from './timetable';
 import { importBench } from './import';
 import { summarize } from './stats';
 
@@ -173,6 +174,7 @@ async function main() {
     if (!only || only === 'reports') await reportBenches(file, migrationsFolder, today, rows);
   }
   if (!only || only === 'print') printBench(work, rows);
+  if (!only || only === 'timetable') rows.push(...(await timetableBench(work, migrationsFolder, fixedClock(`${today}T10:00:00`), today)));
   if (!only || only === 'import') rows.push(...(await importBench(work, migrationsFolder, fixedClock('2025-10-15T10:00:00'))));
   if (!only || only === 'login') rows.push(...(await loginBench(work, migrationsFolder, fixedClock(`${today}T10:00:00`))));
   const width = Math.max(...rows.map((r) => r.name.length));

@@ -16,6 +16,8 @@ import { createReportsService } from './reports/service';
 import { createSchoolService } from './school/service';
 import { createSetupService } from './school/setup';
 import { createUsersService } from './auth/users';
+import { createStructureService } from './structure/service';
+import { createTimetableService } from './timetable/service';
 import { createImportService } from './imports/service';
 import { createCalendarService } from './school/calendar/service';
 import { createProfileService } from './school/profile';
@@ -60,6 +62,8 @@ export function createServices({ db, clock, backup, fontsDir, printDir, desktop 
     attendance: createAttendanceService({ db, clock, audit, school }),
     print: createPrintService({ db, clock, school, fontsDir: fonts, outputDir: printDir ?? missing('Папка для печати'), desktop }),
     reports: createReportsService({ db, clock, school, fontsDir: fonts }),
+    timetable: createTimetableService({ db, clock, audit, school }),
+    structure: createStructureService({ db, clock, audit, school }),
     movement: createMovementService({ db, clock, audit, school, fontsDir: fonts }),
   };
 }

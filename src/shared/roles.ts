@@ -18,6 +18,7 @@ export const permissions = [
   'attendance.verify',
   'reports.read',
   'periods.lock',
+  'school.read', // the school's structure and timetable, as the deputy reads them
   'school.manage',
   'users.manage',
   'movement.manage',
@@ -31,9 +32,9 @@ export type Permission = (typeof permissions)[number];
 export type Access = 'public' | 'session' | Permission;
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  admin: ['journal.read_all', 'reports.read', 'periods.lock', 'school.manage', 'users.manage', 'movement.manage', 'movement.read', 'print.journal', 'backup.manage'],
-  deputy: ['journal.read_all', 'reports.read', 'periods.lock', 'movement.read'],
-  director: ['journal.read_all', 'reports.read', 'movement.read'],
+  admin: ['journal.read_all', 'reports.read', 'periods.lock', 'school.read', 'school.manage', 'users.manage', 'movement.manage', 'movement.read', 'print.journal', 'backup.manage'],
+  deputy: ['journal.read_all', 'reports.read', 'periods.lock', 'school.read', 'movement.read'],
+  director: ['journal.read_all', 'reports.read', 'school.read', 'movement.read'],
   // A teacher reads the reports of their own assignments (issue «reports», item 5).
   teacher: ['journal.read_own', 'journal.write', 'reports.read'],
   class_teacher: ['journal.read_own', 'journal.write', 'attendance.verify', 'reports.read'],

@@ -20,8 +20,8 @@ describe('the navigation shows what the roles allow', () => {
     expect(labels(['admin'])).toEqual(['Журнал', 'Посещаемость', 'Закрытие периодов', 'Отчёты', 'Движение учащихся', 'Печать', 'Резервные копии', 'Администрирование']);
   });
 
-  it('gives the deputy and the director reading sections without administration', () => {
-    expect(labels(['deputy'])).toEqual(['Журнал', 'Посещаемость', 'Закрытие периодов', 'Отчёты', 'Движение учащихся']);
-    expect(labels(['director'])).toEqual(['Журнал', 'Посещаемость', 'Отчёты', 'Движение учащихся']);
+  it('gives the deputy and the director reading sections, and the school structure to read in administration', () => {
+    expect(labels(['deputy'])).toEqual(['Журнал', 'Посещаемость', 'Закрытие периодов', 'Отчёты', 'Движение учащихся', 'Администрирование']);
+    expect(labels(['director'])).toEqual(['Журнал', 'Посещаемость', 'Отчёты', 'Движение учащихся', 'Администрирование']);
   });
 });

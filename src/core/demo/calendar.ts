@@ -1,7 +1,8 @@
 // The Russian school year as the Ministry's recommended calendar draws it: 1 September – 31 May, four
 // quarters (grades 1–9) or two half-years (10–11), autumn, winter and spring holidays, an extra February
 // week for the first grade, and the public holidays. Lessons run Monday–Friday (a five-day week).
-import { day, onOrAfter, weekday, type Day } from './dates';
+import { lessonDays } from '../school/days';
+import { day, onOrAfter, type Day } from './dates';
 
 export type Scheme = 'quarters' | 'half_years';
 
@@ -88,14 +89,5 @@ export function periodsOf(cal: YearCalendar, grade: number): PeriodDef[] {
 
 /** The days with lessons for a grade: Monday–Friday inside a period, outside every holiday. */
 export function schoolDays(cal: YearCalendar, grade: number): Day[] {
-  const days: Day[] = [];
-  const holidays = cal.holidays.filter((h) => h.grade === null || h.grade === grade);
-  for (const p of periodsOf(cal, grade)) {
-    for (let d = p.start; d <= p.end; d++) {
-      if (weekday(d) > 5) continue;
-      if (holidays.some((h) => d >= h.start && d <= h.end)) continue;
-      days.push(d);
-    }
-  }
-  return days;
+  return lessonDays(periodsOf(cal, grade), cal.holidays.filter((h) => h.grade === null || h.grade === grade), 5);
 }

@@ -36,6 +36,7 @@ export function periodsOfGrade(db: Db, yearId: number, grade: number) {
 /** Which values the school accepts as a period, year, exam or final mark. */
 function checkValue(db: Db, value: PeriodMarkValue): void {
   if (value === 'осв' && !readSetting(db, 'marks.allowExempt')) throw new AppError('validation', 'В школе не принята отметка «осв»');
+  if ((value === 'зач' || value === 'незач') && !readSetting(db, 'marks.allowPassFail')) throw new AppError('validation', `В школе не приняты отметки «зач» и «незач»`);
   if (value === '1' && readSetting(db, 'marks.scale') === '2-5') {
     throw new AppError('validation', 'В школе принята шкала отметок от 2 до 5: отметку «1» поставить нельзя');
   }

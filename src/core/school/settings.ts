@@ -9,6 +9,7 @@ export const settingSchemas = {
   'marks.useWeights': z.boolean().default(true),
   'marks.rounding': z.enum(['half_up', 'threshold_0.6']).default('half_up'),
   'marks.allowExempt': z.boolean().default(true), // «осв»
+  'marks.allowPassFail': z.boolean().default(true), // «зач» / «незач» as period marks
   'journal.controlMarksDays': z.number().int().min(1).max(30).default(7),
   'journal.minMarksPerPeriod': z.number().int().min(0).max(50).default(3),
   /** Topic and homework are due on the lesson's day by this time (the seeds: 17:00 first shift, 21:00 second). */
@@ -31,4 +32,10 @@ export function readSetting<K extends SettingKey>(db: Db, key: K): SettingValue<
   }
   const parsed = schema.safeParse(raw);
   return (parsed.success ? parsed.data : schema.parse(undefined)) as SettingValue<K>;
+}
+
+/** Writes a setting after checking it against its schema (the caller validated the shape already). */
+export function writeSetting<K extends SettingKey>(db: Db, key: K, value: SettingValue<K>): void {
+  const json = JSON.stringify(settingSchemas[key].parse(value));
+  db.insert(settings).values({ key, value: json }).onConflictDoUpdate({ target: settings.key, set: { value: json } }).run();
 }

@@ -13,6 +13,8 @@ import { journalContract } from './journal';
 import { reportsContract } from './reports';
 import { schoolContract } from './school';
 import { setupContract } from './setup';
+import { structureContract } from './structure';
+import { timetableContract } from './timetable';
 import { usersContract } from './users';
 import type { Channel } from './define';
 
@@ -31,6 +33,8 @@ export * from './attendance';
 export * from './day';
 export * from './reports';
 export * from './users';
+export * from './timetable';
+export * from './structure';
 export * from './imports';
 export * from './calendar';
 export * from './movement';
@@ -50,6 +54,8 @@ export const contract = {
   day: dayContract,
   reports: reportsContract,
   users: usersContract,
+  timetable: timetableContract,
+  structure: structureContract,
   imports: importsContract,
   calendar: calendarContract,
   profile: profileContract,

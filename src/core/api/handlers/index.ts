@@ -15,6 +15,8 @@ import { journalHandlers } from './journal';
 import { reportsHandlers } from './reports';
 import { schoolHandlers } from './school';
 import { setupHandlers } from './setup';
+import { structureHandlers } from './structure';
+import { timetableHandlers } from './timetable';
 import { usersHandlers } from './users';
 
 /**
@@ -36,6 +38,8 @@ export function createHandlers(s: Services): Handlers {
     day: dayHandlers(s),
     reports: reportsHandlers(s),
     users: usersHandlers(s),
+    timetable: timetableHandlers(s),
+    structure: structureHandlers(s),
     imports: importsHandlers(s),
     calendar: calendarHandlers(s),
     profile: profileHandlers(s),

@@ -1,42 +1,29 @@
-import { useState } from 'react';
-import { Tabs } from '@mantine/core';
+import { Stack, Tabs } from '@mantine/core';
 import type { SessionUser } from '../../../shared/contract';
-import { mayAccess, type Permission } from '../../../shared/roles';
-import { ImportScreen } from '../imports/ImportScreen';
-import { SchoolScreen } from '../school/SchoolScreen';
-import { UsersScreen } from '../users/UsersScreen';
+import { mayAccess } from '../../../shared/roles';
+import { useHashParams, useHashRoute } from '../shell/useHashRoute';
+import { adminPages } from './pages';
 
-interface AdminPage {
-  id: string;
-  label: string;
-  permission: Permission;
-  render(): React.ReactNode;
-}
-
-// Администрирование gathers the administrator's pages as tabs; each helper's page is one line here.
-const pages: readonly AdminPage[] = [
-  { id: 'users', label: 'Пользователи', permission: 'users.manage', render: () => <UsersScreen /> },
-  { id: 'school', label: 'Школа', permission: 'school.manage', render: () => <SchoolScreen /> },
-  { id: 'imports', label: 'Загрузка списков', permission: 'users.manage', render: () => <ImportScreen /> },
-];
-
+/** «Администрирование»: the pages the user's roles allow, as tabs; the open one is kept in the address (`#/admin?page=classes`). */
 export function AdminScreen({ user }: { user: SessionUser }) {
-  const allowed = pages.filter((p) => mayAccess(p.permission, user.roles));
-  const [tab, setTab] = useState(allowed[0]?.id ?? 'users');
+  const params = useHashParams();
+  const [, navigate] = useHashRoute();
+  const pages = adminPages.filter((p) => p.anyOf.some((perm) => mayAccess(perm, user.roles)));
+  const current = pages.find((p) => p.id === params.get('page')) ?? pages[0];
+  const canEdit = mayAccess('school.manage', user.roles);
+  if (!current) return null;
   return (
-    <Tabs value={tab} onChange={(v) => v && setTab(v)} keepMounted={false}>
-      <Tabs.List mb="lg">
-        {allowed.map((p) => (
-          <Tabs.Tab key={p.id} value={p.id} data-testid={`admin-tab-${p.id}`}>
-            {p.label}
-          </Tabs.Tab>
-        ))}
-      </Tabs.List>
-      {allowed.map((p) => (
-        <Tabs.Panel key={p.id} value={p.id}>
-          {p.render()}
-        </Tabs.Panel>
-      ))}
-    </Tabs>
+    <Stack gap="md">
+      <Tabs value={current.id} onChange={(id) => id && navigate(`admin?page=${id}`)} keepMounted={false}>
+        <Tabs.List data-testid="admin-pages">
+          {pages.map((p) => (
+            <Tabs.Tab key={p.id} value={p.id} data-testid={`admin-tab-${p.id}`}>
+              {p.label}
+            </Tabs.Tab>
+          ))}
+        </Tabs.List>
+      </Tabs>
+      <div key={current.id}>{current.render({ canEdit })}</div>
+    </Stack>
   );
 }

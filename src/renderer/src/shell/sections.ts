@@ -21,7 +21,7 @@ export const sections: readonly Section[] = [
   { id: 'movement', label: 'Движение учащихся', anyOf: ['movement.read'] },
   { id: 'print', label: 'Печать', anyOf: ['print.journal'] },
   { id: 'backup', label: 'Резервные копии', anyOf: ['backup.manage'] },
-  { id: 'admin', label: 'Администрирование', anyOf: ['users.manage', 'school.manage'] },
+  { id: 'admin', label: 'Администрирование', anyOf: ['users.manage', 'school.manage', 'school.read'] },
 ];
 
 /** The sections a user with these roles sees in the navigation, in the navigation's order. */

@@ -1,0 +1,137 @@
+import { useState } from 'react';
+import { Badge, Button, Group, NumberInput, Select, Stack, Table, Text } from '@mantine/core';
+import { contract, type InputOf } from '../../../shared/contract';
+import type { AdminPageProps } from '../admin/pages';
+import { ClassSelect } from './ClassSelect';
+import { byName, CallError, EditDialog, InUse, PageHeader, RowActions, useStructureCall, WithOverview } from './common';
+
+type Draft = InputOf<typeof contract.structure.saveAssignment>;
+
+/** Нагрузка: who teaches which subject to the class or to one of its subgroups, and how many hours a week. */
+export function AssignmentsPage({ canEdit }: AdminPageProps) {
+  const [classId, setClassId] = useState<number | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const remove = useStructureCall(contract.structure.deleteAssignment);
+  return (
+    <WithOverview>
+      {(o) => {
+        const cls = o.classes.find((c) => c.id === classId) ?? o.classes[0];
+        if (!cls) return <Text c="dimmed">Сначала добавьте классы.</Text>;
+        const subjects = byName(o.subjects);
+        const teachers = byName(o.teachers);
+        const groups = byName(o.subgroups);
+        const plan = new Map(o.curriculum.filter((c) => c.grade === cls.grade).map((c) => [c.subjectId, c]));
+        const rows = o.assignments
+          .filter((a) => a.classId === cls.id)
+          .sort((a, b) => (subjects.get(a.subjectId)?.sortOrder ?? 0) - (subjects.get(b.subjectId)?.sortOrder ?? 0) || (groups.get(a.subgroupId ?? 0)?.name ?? '').localeCompare(groups.get(b.subgroupId ?? 0)?.name ?? ''));
+        const missing = [...plan.values()].filter((p) => !rows.some((r) => r.subjectId === p.subjectId));
+        const subgroupOptions = draft ? o.subgroups.filter((g) => g.classId === draft.classId && g.subjectId === draft.subjectId) : [];
+        return (
+          <Stack gap="md" maw={1100}>
+            <PageHeader
+              title="Нагрузка"
+              hint="Учитель × класс (или подгруппа) × предмет. Журнал открывается учителю по его нагрузке."
+              action={
+                canEdit && (
+                  <Button onClick={() => setDraft({ classId: cls.id, subgroupId: null, subjectId: missing[0]?.subjectId ?? o.subjects[0]?.id ?? 0, teacherId: o.teachers[0]?.id ?? 0, hoursPerWeek: missing[0]?.hoursPerWeek ?? 1 })}>
+                    Добавить нагрузку
+                  </Button>
+                )
+              }
+            />
+            <ClassSelect overview={o} value={cls.id} onChange={setClassId} />
+            <CallError error={remove.error} />
+            {missing.length > 0 && (
+              <Text size="sm" c="orange.8" data-testid="assignments-missing">
+                По учебному плану {cls.grade}-х классов нет учителя: {missing.map((m) => subjects.get(m.subjectId)?.name).join(', ')}
+              </Text>
+            )}
+            <Table striped withTableBorder data-testid="assignments-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Предмет</Table.Th>
+                  <Table.Th>Группа</Table.Th>
+                  <Table.Th>Учитель</Table.Th>
+                  <Table.Th w={150}>Часов в неделю</Table.Th>
+                  <Table.Th w={90}>Уроков</Table.Th>
+                  <Table.Th w={120} />
+                  <Table.Th w={160} />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((a) => {
+                  const subject = subjects.get(a.subjectId)?.name ?? '—';
+                  const planned = plan.get(a.subjectId)?.hoursPerWeek;
+                  return (
+                    <Table.Tr key={a.id} data-testid={`assignment-${a.id}`}>
+                      <Table.Td>{subject}</Table.Td>
+                      <Table.Td>{a.subgroupId ? groups.get(a.subgroupId)?.name : 'весь класс'}</Table.Td>
+                      <Table.Td>{teachers.get(a.teacherId)?.name}</Table.Td>
+                      <Table.Td>
+                        <Group gap={6} wrap="nowrap">
+                          {a.hoursPerWeek}
+                          {planned !== undefined && planned !== a.hoursPerWeek && (
+                            <Badge size="xs" color="orange" variant="light" tt="none" title="По учебному плану">
+                              план {planned}
+                            </Badge>
+                          )}
+                        </Group>
+                      </Table.Td>
+                      <Table.Td>{a.lessons}</Table.Td>
+                      <Table.Td>
+                        <InUse inUse={a.inUse} />
+                      </Table.Td>
+                      <Table.Td>
+                        <RowActions
+                          canEdit={canEdit}
+                          label={`${subject}, ${cls.name}`}
+                          onEdit={() => setDraft({ id: a.id, classId: a.classId, subgroupId: a.subgroupId, subjectId: a.subjectId, teacherId: a.teacherId, hoursPerWeek: a.hoursPerWeek })}
+                          onDelete={() => remove.mutate({ id: a.id })}
+                        />
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+              </Table.Tbody>
+            </Table>
+            <EditDialog channel={contract.structure.saveAssignment} title={`Нагрузка, ${o.classes.find((c) => c.id === draft?.classId)?.name ?? ''}`} value={draft} onClose={() => setDraft(null)}>
+              {(errors) =>
+                draft && (
+                  <>
+                    <Select
+                      label="Предмет"
+                      searchable
+                      data={o.subjects.map((s) => ({ value: String(s.id), label: s.name }))}
+                      value={String(draft.subjectId)}
+                      error={errors.subjectId}
+                      onChange={(v) => v && setDraft({ ...draft, subjectId: Number(v), subgroupId: null, hoursPerWeek: plan.get(Number(v))?.hoursPerWeek ?? draft.hoursPerWeek })}
+                      data-testid="assignment-subject"
+                    />
+                    <Select
+                      label="Группа"
+                      data={[{ value: '', label: 'весь класс' }, ...subgroupOptions.map((g) => ({ value: String(g.id), label: g.name }))]}
+                      value={draft.subgroupId ? String(draft.subgroupId) : ''}
+                      error={errors.subgroupId}
+                      onChange={(v) => setDraft({ ...draft, subgroupId: v ? Number(v) : null })}
+                      allowDeselect={false}
+                    />
+                    <Select
+                      label="Учитель"
+                      searchable
+                      data={o.teachers.filter((t) => t.isActive).map((t) => ({ value: String(t.id), label: t.name }))}
+                      value={String(draft.teacherId)}
+                      error={errors.teacherId}
+                      onChange={(v) => v && setDraft({ ...draft, teacherId: Number(v) })}
+                      data-testid="assignment-teacher"
+                    />
+                    <NumberInput label="Часов в неделю" min={1} max={12} value={draft.hoursPerWeek} error={errors.hoursPerWeek} onChange={(v) => setDraft({ ...draft, hoursPerWeek: Number(v) || 0 })} />
+                  </>
+                )
+              }
+            </EditDialog>
+          </Stack>
+        );
+      }}
+    </WithOverview>
+  );
+}

@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import { Button, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { contract, type InputOf } from '../../../shared/contract';
+import type { AdminPageProps } from '../admin/pages';
+import { ClassSelect } from './ClassSelect';
+import { byName, CallError, EditDialog, InUse, PageHeader, RowActions, useStructureCall, WithOverview } from './common';
+import { MembersDialog } from './MembersDialog';
+
+type Draft = InputOf<typeof contract.structure.saveSubgroup>;
+
+/** Подгруппы класса по предметам и их состав по датам. */
+export function SubgroupsPage({ canEdit }: AdminPageProps) {
+  const [classId, setClassId] = useState<number | null>(null);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [members, setMembers] = useState<{ id: number; title: string } | null>(null);
+  const remove = useStructureCall(contract.structure.deleteSubgroup);
+  return (
+    <WithOverview>
+      {(o) => {
+        const cls = o.classes.find((c) => c.id === classId) ?? o.classes[0];
+        if (!cls) return <Text c="dimmed">Сначала добавьте классы.</Text>;
+        const subjects = byName(o.subjects);
+        const split = o.curriculum.filter((c) => c.grade === cls.grade && c.splitIntoSubgroups).map((c) => c.subjectId);
+        const rows = o.subgroups.filter((g) => g.classId === cls.id).sort((a, b) => (subjects.get(a.subjectId)?.sortOrder ?? 0) - (subjects.get(b.subjectId)?.sortOrder ?? 0) || a.name.localeCompare(b.name));
+        return (
+          <Stack gap="md" maw={900}>
+            <PageHeader
+              title="Подгруппы"
+              hint="Для предметов, которые по учебному плану делятся на группы. У каждой подгруппы свой учитель и своя страница журнала."
+              action={canEdit && <Button onClick={() => setDraft({ classId: cls.id, subjectId: split[0] ?? o.subjects[0]?.id ?? 0, name: `${rows.length % 2 === 0 ? 1 : 2} группа` })}>Добавить подгруппу</Button>}
+            />
+            <ClassSelect overview={o} value={cls.id} onChange={setClassId} />
+            <CallError error={remove.error} />
+            <Table striped withTableBorder data-testid="subgroups-table">
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th>Предмет</Table.Th>
+                  <Table.Th>Подгруппа</Table.Th>
+                  <Table.Th w={110}>Учеников</Table.Th>
+                  <Table.Th w={120} />
+                  <Table.Th w={260} />
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {rows.map((g) => {
+                  const title = `${cls.name}, ${subjects.get(g.subjectId)?.name ?? ''}, ${g.name}`;
+                  return (
+                    <Table.Tr key={g.id}>
+                      <Table.Td>{subjects.get(g.subjectId)?.name}</Table.Td>
+                      <Table.Td>{g.name}</Table.Td>
+                      <Table.Td>{g.members}</Table.Td>
+                      <Table.Td>
+                        <InUse inUse={g.inUse} />
+                      </Table.Td>
+                      <Table.Td>
+                        {canEdit ? (
+                          <RowActions
+                            canEdit
+                            label={title}
+                            extra={
+                              <Button size="xs" variant="light" onClick={() => setMembers({ id: g.id, title })}>
+                                Состав
+                              </Button>
+                            }
+                            onEdit={() => setDraft({ id: g.id, classId: g.classId, subjectId: g.subjectId, name: g.name })}
+                            onDelete={() => remove.mutate({ id: g.id })}
+                          />
+                        ) : (
+                          <Button size="xs" variant="light" onClick={() => setMembers({ id: g.id, title })}>
+                            Состав
+                          </Button>
+                        )}
+                      </Table.Td>
+                    </Table.Tr>
+                  );
+                })}
+                {rows.length === 0 && (
+                  <Table.Tr>
+                    <Table.Td colSpan={5}>
+                      <Text c="dimmed" size="sm">
+                        В {cls.name} нет подгрупп.
+                      </Text>
+                    </Table.Td>
+                  </Table.Tr>
+                )}
+              </Table.Tbody>
+            </Table>
+            <EditDialog channel={contract.structure.saveSubgroup} title="Подгруппа" value={draft} onClose={() => setDraft(null)}>
+              {(errors) =>
+                draft && (
+                  <>
+                    <Select
+                      label="Предмет"
+                      searchable
+                      data={o.subjects.map((s) => ({ value: String(s.id), label: split.includes(s.id) ? `${s.name} (делится на группы)` : s.name }))}
+                      value={String(draft.subjectId)}
+                      error={errors.subjectId}
+                      onChange={(v) => v && setDraft({ ...draft, subjectId: Number(v) })}
+                    />
+                    <TextInput label="Название" value={draft.name} error={errors.name} onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })} />
+                  </>
+                )
+              }
+            </EditDialog>
+            <MembersDialog subgroup={members} canEdit={canEdit} onClose={() => setMembers(null)} />
+          </Stack>
+        );
+      }}
+    </WithOverview>
+  );
+}

@@ -1,0 +1,79 @@
+import { useState } from 'react';
+import { Badge, Button, Checkbox, ColorInput, ColorSwatch, Group, NumberInput, Stack, Table, TextInput } from '@mantine/core';
+import { contract, type InputOf } from '../../../shared/contract';
+import type { AdminPageProps } from '../admin/pages';
+import { CallError, EditDialog, InUse, PageHeader, RowActions, useStructureCall, WithOverview } from './common';
+
+type Draft = InputOf<typeof contract.structure.saveWorkKind>;
+const weight = (w: number) => w.toLocaleString('ru-RU', { maximumFractionDigits: 2 });
+
+/** Виды работ и их веса: what a lesson's marks were for, and how much each counts in the weighted average. */
+export function WorkKindsPage({ canEdit }: AdminPageProps) {
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const remove = useStructureCall(contract.structure.deleteWorkKind);
+  return (
+    <WithOverview>
+      {(o) => (
+        <Stack gap="md" maw={900}>
+          <PageHeader
+            title="Виды работ"
+            hint="Вес входит в средневзвешенный балл. Для контрольных, лабораторных и практических «н/а» как текущая отметка не ставится, тема обязательна."
+            action={canEdit && <Button onClick={() => setDraft({ name: '', shortName: '', weight: 1, isControl: false, color: '#1c7ed6' })}>Добавить вид работы</Button>}
+          />
+          <CallError error={remove.error} />
+          <Table striped withTableBorder data-testid="work-kinds-table">
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>Вид работы</Table.Th>
+                <Table.Th>Сокращение</Table.Th>
+                <Table.Th w={80}>Вес</Table.Th>
+                <Table.Th w={140} />
+                <Table.Th w={120} />
+                <Table.Th w={160} />
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {o.workKinds.map((k) => (
+                <Table.Tr key={k.id}>
+                  <Table.Td>
+                    <Group gap="xs" wrap="nowrap">
+                      <ColorSwatch color={k.color} size={14} />
+                      {k.name}
+                    </Group>
+                  </Table.Td>
+                  <Table.Td>{k.shortName}</Table.Td>
+                  <Table.Td>{weight(k.weight)}</Table.Td>
+                  <Table.Td>{k.isControl && <Badge color="red" variant="light" size="sm" tt="none">контрольная</Badge>}</Table.Td>
+                  <Table.Td>
+                    <InUse inUse={k.inUse} />
+                  </Table.Td>
+                  <Table.Td>
+                    <RowActions
+                      canEdit={canEdit}
+                      label={k.name}
+                      onEdit={() => setDraft({ id: k.id, name: k.name, shortName: k.shortName, weight: k.weight, isControl: k.isControl, color: k.color })}
+                      onDelete={() => remove.mutate({ id: k.id })}
+                    />
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          <EditDialog channel={contract.structure.saveWorkKind} title={draft?.id ? 'Вид работы' : 'Новый вид работы'} value={draft} onClose={() => setDraft(null)}>
+            {(errors) =>
+              draft && (
+                <>
+                  <TextInput label="Название" value={draft.name} error={errors.name} onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })} />
+                  <TextInput label="Сокращение" value={draft.shortName} error={errors.shortName} onChange={(e) => setDraft({ ...draft, shortName: e.currentTarget.value })} />
+                  <NumberInput label="Вес" value={draft.weight} min={0.1} max={10} step={0.5} decimalScale={2} decimalSeparator="," error={errors.weight} onChange={(v) => setDraft({ ...draft, weight: Number(v) })} />
+                  <Checkbox label="Контрольная работа (лабораторная, практическая)" checked={draft.isControl} onChange={(e) => setDraft({ ...draft, isControl: e.currentTarget.checked })} />
+                  <ColorInput label="Цвет в журнале" value={draft.color} error={errors.color} onChange={(color) => setDraft({ ...draft, color })} />
+                </>
+              )
+            }
+          </EditDialog>
+        </Stack>
+      )}
+    </WithOverview>
+  );
+}

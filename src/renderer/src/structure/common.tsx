@@ -1,0 +1,138 @@
+// What the structure pages share: the overview query, saving through the contract with the form checked
+// by the channel's own schema, a dialog for one row, and the buttons of a row.
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { ActionIcon, Alert, Badge, Button, Center, Group, Loader, Modal, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { contract, type Channel, type InputOf, type StructureOverview } from '../../../shared/contract';
+import { describeError } from '../api/errors';
+import { checkAgainst, fieldErrorsOf, type FieldErrors } from '../api/fieldErrors';
+import { invoke } from '../api/invoke';
+import { ErrorPanel } from '../errors/ErrorPanel';
+
+export const structureKey = ['structure'] as const;
+
+export const useOverview = () => useQuery({ queryKey: [...structureKey, 'overview'], queryFn: () => invoke(contract.structure.overview, {}) });
+
+/** Any change to the structure refreshes every page of it, and the timetable that names it. */
+export function useStructureCall<C extends Channel>(channel: C, onDone?: () => void) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: InputOf<C>) => invoke(channel, input),
+    onSuccess: () => {
+      void client.invalidateQueries({ queryKey: structureKey });
+      void client.invalidateQueries({ queryKey: ['timetable'] });
+      onDone?.();
+    },
+  });
+}
+
+/** Waits for the overview, then renders the page with it. */
+export function WithOverview({ children }: { children: (o: StructureOverview) => ReactNode }) {
+  const overview = useOverview();
+  if (overview.error) return <ErrorPanel error={overview.error} onRetry={() => void overview.refetch()} />;
+  if (!overview.data)
+    return (
+      <Center py="xl">
+        <Loader size="sm" aria-label="Загрузка" />
+      </Center>
+    );
+  return <>{children(overview.data)}</>;
+}
+
+export function PageHeader({ title, hint, action }: { title: string; hint?: string; action?: ReactNode }) {
+  return (
+    <Group justify="space-between" align="flex-end">
+      <Stack gap={2}>
+        <Title order={3}>{title}</Title>
+        {hint && (
+          <Text size="sm" c="dimmed">
+            {hint}
+          </Text>
+        )}
+      </Stack>
+      {action}
+    </Group>
+  );
+}
+
+export function CallError({ error }: { error: unknown }) {
+  if (!error) return null;
+  const shown = describeError(error);
+  return (
+    <Alert color="red" variant="light" title={shown.title} role="alert" data-testid="structure-error">
+      {shown.message}
+    </Alert>
+  );
+}
+
+/** A dialog editing one row: the form is checked against the channel's schema before it is sent. */
+export function EditDialog<C extends Channel>(props: {
+  channel: C;
+  title: string;
+  value: InputOf<C> | null;
+  onClose: () => void;
+  children: (errors: FieldErrors) => ReactNode;
+}) {
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const save = useStructureCall(props.channel, props.onClose);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    const found = checkAgainst(props.channel.input, props.value);
+    setErrors(found);
+    if (Object.keys(found).length === 0 && props.value) save.mutate(props.value);
+  };
+  const shown = { ...fieldErrorsOf(save.error), ...errors };
+  return (
+    <Modal opened={props.value !== null} onClose={props.onClose} title={props.title} centered>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="sm">
+          {props.children(shown)}
+          {save.error && Object.keys(fieldErrorsOf(save.error)).length === 0 ? <CallError error={save.error} /> : null}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={props.onClose}>
+              Отмена
+            </Button>
+            <Button type="submit" loading={save.isPending} data-testid="edit-save">
+              Сохранить
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+export function InUse({ inUse }: { inUse: boolean }) {
+  return inUse ? (
+    <Tooltip label="Уже есть в журналах: удалить нельзя, можно изменить">
+      <Badge variant="light" color="gray" size="sm" tt="none">
+        в журналах
+      </Badge>
+    </Tooltip>
+  ) : null;
+}
+
+/** «Изменить» and «Удалить» of a row; deleting what is in use is refused by the core with the reason. */
+export function RowActions({ canEdit, onEdit, onDelete, label, extra }: { canEdit: boolean; onEdit: () => void; onDelete: () => void; label: string; extra?: ReactNode }) {
+  if (!canEdit) return null;
+  return (
+    <Group gap={4} justify="flex-end" wrap="nowrap">
+      {extra}
+      <Button size="xs" variant="default" onClick={onEdit} aria-label={`Изменить: ${label}`}>
+        Изменить
+      </Button>
+      <ActionIcon
+        variant="subtle"
+        color="red"
+        onClick={() => {
+          if (window.confirm(`Удалить «${label}»?`)) onDelete();
+        }}
+        aria-label={`Удалить: ${label}`}
+      >
+        ✕
+      </ActionIcon>
+    </Group>
+  );
+}
+
+export const byName = <T extends { id: number }>(rows: readonly T[]) => new Map(rows.map((r) => [r.id, r]));
