@@ -120,6 +120,29 @@ describe('the class book', () => {
     expect(pages.some((p) => p.includes('Общие сведения об обучающихся'))).toBe(true);
   });
 
+  it('groups the inspection remarks by subject in the book’s order, the journal as a whole first', async () => {
+    const sql = db.$client;
+    const journals = sql
+      .prepare('select a.id, s.name from assignments a join subjects s on s.id = a.subject_id where a.class_id = ? and a.subgroup_id is null order by s.sort_order')
+      .all(target.id) as { id: number; name: string }[];
+    const [first, second] = journals as [{ id: number; name: string }, { id: number; name: string }];
+    const deputy = (sql.prepare("select user_id as id from user_roles where role = 'deputy'").get() as { id: number }).id;
+    const remark = sql.prepare('insert into inspection_remarks (class_id, assignment_id, date, author_id, text) values (?, ?, ?, ?, ?)');
+    remark.run(target.id, second.id, '2025-10-01', deputy, 'Замечание Б1');
+    remark.run(target.id, first.id, '2025-12-01', deputy, 'Замечание А2');
+    remark.run(target.id, null, '2026-01-15', deputy, 'Замечание О1');
+    remark.run(target.id, first.id, '2025-11-01', deputy, 'Замечание А1');
+    remark.run(target.id, second.id, '2026-02-01', deputy, 'Замечание Б2');
+    const out = path.join(dir, 'remarks.pdf');
+    expect(await main(['print', '--db', dbFile, '--class', target.name, '--out', out])).toBe(0);
+    const page = pdfPages(out).find((p) => p.includes('Замечания по ведению журнала') && p.includes('Кто проверял')) ?? '';
+    const lines = page.split('\n').filter((l) => /Замечание [АБО]\d/.test(l));
+    expect(lines.map((l) => /Замечание ([АБО]\d)/.exec(l)?.[1])).toEqual(['О1', 'А1', 'А2', 'Б1', 'Б2']);
+    // Each group named once, on its first line.
+    const group = (l: string) => (/^\d\d\.\d\d\.\d{4}/.test(l.trim()) ? '' : l.trim().split(/\s{2,}/)[0]);
+    expect(lines.map(group)).toEqual(['Журнал в целом', first.name, '', second.name, '']);
+  });
+
   it('prints the 1st grade, which has no marks, without a progress summary sheet', async () => {
     const out = path.join(dir, 'first.pdf');
     expect(await main(['print', '--db', dbFile, '--class', '1А', '--out', out])).toBe(0);

@@ -19,6 +19,22 @@ describe('the forecast model', () => {
     // An exempt student with no marks is not at risk of «н/а».
     expect(forecastOne({ marks: [], lessonsHeld: 8, lessonsMissed: 0, exempt: true }, rules).risk).toBeNull();
   });
+
+  it('applies the «н/а» rule of DOMAIN.md to the subject’s absences and gives the share of all lessons missed', () => {
+    const m = (date: string, value: number) => ({ date, value, weight: 1 });
+    // 6 of 10 lessons missed (more than half) and 1 mark under the minimum of 3: «н/а».
+    expect(forecastOne({ marks: [m('2025-11-10', 4)], lessonsHeld: 10, lessonsMissed: 6, attendance: { lessons: 40, missed: 12 } }, rules)).toMatchObject({
+      expected: 'н/а',
+      risk: 'н/а',
+      reasons: ['средний балл 4,00', 'отметок 1 при минимуме 3', 'пропущено 6 из 10 уроков предмета (60 %) — больше половины', 'по всем предметам пропущено 12 из 40 уроков (30 %)'],
+    });
+    // Exactly half is not «more than half»: the mark stands, nothing at risk.
+    expect(forecastOne({ marks: [m('2025-11-10', 4)], lessonsHeld: 10, lessonsMissed: 5, attendance: { lessons: 40, missed: 30 } }, rules)).toMatchObject({ expected: '4', risk: null, reasons: [] });
+    // Many absences in other subjects do not make this one «н/а»: the rule counts the subject's own lessons.
+    expect(forecastOne({ marks: [m('2025-11-10', 4)], lessonsHeld: 10, lessonsMissed: 1, attendance: { lessons: 40, missed: 30 } }, rules).risk).toBeNull();
+    // With enough marks, missing most lessons is no «н/а» either.
+    expect(forecastOne({ marks: [m('2025-11-10', 4), m('2025-11-11', 4), m('2025-11-12', 5)], lessonsHeld: 10, lessonsMissed: 8 }, rules)).toMatchObject({ expected: '4', risk: null });
+  });
 });
 
 describe('the forecast report on a school counted by hand', () => {
@@ -45,6 +61,11 @@ describe('the forecast report on a school counted by hand', () => {
     mark(l24, s.F, '2', kinds.controlKind);
     mark(l01, s.F, '2');
     for (const l of [l10, l17, l24]) w.absence(l, s.G, 'н', at, u.math);
+    // Жуков's other lessons before 1 December: Russian on 12 November (present), English (his 2nd group) on
+    // 13 November (ill) — neither journal has marks in the quarter, so neither is forecast.
+    w.lesson(a.rus5, '2025-11-12', 1, 'Тема', 'Задание', kinds.lessonKind, null, u.klruk, 'held', at, at, null, at);
+    const eng = w.lesson(a.eng5g2, '2025-11-13', 1, 'Тема', 'Задание', kinds.lessonKind, null, u.eng2, 'held', at, at, null, at);
+    w.absence(eng, s.G, 'б', at, u.eng2);
     await deputy.invoke('auth:login', { login: 'zavuch', password: 'demo' });
   });
 
@@ -58,8 +79,15 @@ describe('the forecast report on a school counted by hand', () => {
     expect(by['Алексеев']).toMatchObject({ average: 5, expected: '5', risk: null, markCount: 2, lessonsHeld: 4 });
     // Егорова: (3 + 3 + 2·2 + 2) / 5 = 2.4 → «2»; later half (2 [w2], 2) − earlier (3, 3) = −1.
     expect(by['Егорова']).toMatchObject({ average: 2.4, trend: -1, expected: '2', risk: '2', reasons: ['средний балл 2,40', 'отметки снижаются (-1,00)'] });
-    // Жуков: no mark, 3 of 4 lessons missed — the journal's own «н/а» rule.
-    expect(by['Жуков']).toMatchObject({ expected: 'н/а', risk: 'н/а', reasons: ['отметок 0 при минимуме 3', 'пропущено 3 из 4 уроков'] });
+    // Жуков: no mark, 3 of 4 maths lessons missed — the journal's own «н/а» rule; of all his 6 lessons
+    // (4 maths, 1 Russian, 1 English) he missed 4.
+    expect(by['Жуков']).toMatchObject({
+      expected: 'н/а',
+      risk: 'н/а',
+      lessonsAll: 6,
+      missedAll: 4,
+      reasons: ['отметок 0 при минимуме 3', 'пропущено 3 из 4 уроков предмета (75 %) — больше половины', 'по всем предметам пропущено 4 из 6 уроков (67 %)'],
+    });
     // Present but never asked: before the quarter's middle (1.12 is day 26 of 53) that is no risk yet…
     expect(by['Борисова']).toMatchObject({ expected: null, risk: null, markCount: 0 });
     expect(d.atRisk.map((r) => r.name.split(' ')[0])).toEqual(['Егорова', 'Жуков']);

@@ -23,6 +23,8 @@ describe('the print screen in Chromium', () => {
     await page.getByRole('button', { name: 'Проверить перед печатью' }).click();
     await page.getByTestId('preflight-issues').or(page.getByTestId('preflight-ok')).waitFor({ timeout: 30_000 });
     const issues = await page.getByTestId('preflight-issue').count();
+    // The secretary reads no marks: the journals are named, not opened.
+    expect(await page.getByTestId('preflight-link').count()).toBe(0);
 
     await page.getByLabel(/Двусторонняя печать/).check();
     await page.getByRole('button', { name: 'Напечатать журнал класса' }).click();
@@ -36,6 +38,28 @@ describe('the print screen in Chromium', () => {
 
     await page.getByRole('button', { name: 'Открыть' }).click();
     await expect.poll(() => page.getByTestId('open-error').innerText()).toMatch(/только в приложении/);
+  });
+
+  it('links each preflight line to the journal concerned, and the administrator lands in it', async () => {
+    const { page } = h;
+    await h.logIn('admin');
+    await page.getByTestId('nav-print').click();
+    await page.getByTestId('print-screen').waitFor();
+    await page.getByRole('textbox', { name: 'Класс' }).click();
+    await page.getByRole('option', { name: /^5А/ }).click();
+    await page.getByRole('button', { name: 'Проверить перед печатью' }).click();
+    const link = page.getByTestId('preflight-link').first();
+    await link.waitFor({ timeout: 30_000 });
+    expect(await page.getByTestId('preflight-link').count()).toBe(await page.getByTestId('preflight-issue').count());
+    const href = (await link.getAttribute('href')) ?? '';
+    expect(href).toMatch(/^#\/journal\?assignment=\d+/);
+    const subject = await link.innerText();
+    await link.click();
+    await page.getByTestId('journal-grid').waitFor({ timeout: 15_000 });
+    expect(page.url()).toContain(href);
+    // The journal opened is the one the line names.
+    await expect.poll(() => page.getByTestId('assignment-select').inputValue()).toContain(subject.replace(/ \(.*\)$/, ''));
+    await shot(page, 'print-preflight-journal');
   });
 
   it('prints the whole school with progress, every class listed, and the act', async () => {

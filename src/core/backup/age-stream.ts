@@ -31,36 +31,47 @@ function chunkNonce(counter: number, last: boolean): Buffer {
 export class PayloadError extends Error {}
 
 /**
- * Seals a plaintext arriving in blocks of any size. Every full chunk is held until the next byte arrives,
- * because only then is it known not to be the last one.
+ * Seals a plaintext arriving in blocks of any size (each valid only during the call: what is kept is copied).
+ * A full chunk is sealed only once the next byte has arrived, because only then is it known not to be the
+ * last one. Returns the sealed pieces, in order, to be written as they are.
  */
 export function payloadSealer(key: Buffer) {
   let counter = 0;
-  let carry: Buffer = Buffer.alloc(0);
+  const pending = Buffer.allocUnsafe(chunkSize);
+  let filled = 0;
   const seal = (plain: Buffer, last: boolean, out: Buffer[]) => {
     const cipher = createCipheriv('chacha20-poly1305', key, chunkNonce(counter++, last), { authTagLength: tagSize });
-    out.push(cipher.update(plain), cipher.final(), cipher.getAuthTag());
+    out.push(cipher.update(plain));
+    cipher.final();
+    out.push(cipher.getAuthTag());
   };
   return {
-    /** The sealed chunks this block completed (possibly none). */
-    push(block: Buffer): Buffer {
-      const data = carry.length > 0 ? Buffer.concat([carry, block]) : block;
+    push(block: Buffer): Buffer[] {
       const out: Buffer[] = [];
-      let at = 0;
-      while (data.length - at > chunkSize) {
-        seal(data.subarray(at, at + chunkSize), false, out);
-        at += chunkSize;
+      for (let at = 0; at < block.length; ) {
+        if (filled === chunkSize) {
+          seal(pending, false, out);
+          filled = 0;
+        }
+        if (filled === 0 && block.length - at > chunkSize) {
+          // A whole chunk with more after it, straight from the block.
+          seal(block.subarray(at, at + chunkSize), false, out);
+          at += chunkSize;
+          continue;
+        }
+        const n = Math.min(chunkSize - filled, block.length - at);
+        block.copy(pending, filled, at, at + n);
+        filled += n;
+        at += n;
       }
-      // Copied: the caller's block may be a reused read buffer.
-      carry = Buffer.from(data.subarray(at));
-      return Buffer.concat(out);
+      return out;
     },
-    /** The final chunk: the rest, possibly empty when the whole plaintext was. */
-    end(): Buffer {
+    /** The final chunk: the rest, full only when the plaintext is a nonzero multiple of 64 KiB, empty only when it is empty. */
+    end(): Buffer[] {
       const out: Buffer[] = [];
-      seal(carry, true, out);
-      carry = Buffer.alloc(0);
-      return Buffer.concat(out);
+      seal(pending.subarray(0, filled), true, out);
+      filled = 0;
+      return out;
     },
   };
 }
@@ -68,37 +79,47 @@ export function payloadSealer(key: Buffer) {
 /** Opens a sealed payload arriving in blocks of any size; throws PayloadError at the first bad chunk. */
 export function payloadOpener(key: Buffer) {
   let counter = 0;
-  let carry: Buffer = Buffer.alloc(0);
+  const pending = Buffer.allocUnsafe(sealedChunkSize);
+  let filled = 0;
   const open = (sealed: Buffer, last: boolean): Buffer => {
     if (sealed.length < tagSize) throw new PayloadError('sealed chunk is too short');
     const decipher = createDecipheriv('chacha20-poly1305', key, chunkNonce(counter++, last), { authTagLength: tagSize });
     decipher.setAuthTag(sealed.subarray(sealed.length - tagSize));
     const plain = decipher.update(sealed.subarray(0, sealed.length - tagSize));
     try {
-      return Buffer.concat([plain, decipher.final()]);
+      decipher.final();
     } catch {
       throw new PayloadError(`chunk ${counter - 1} does not authenticate`);
     }
+    return plain;
   };
   return {
-    push(block: Buffer): Buffer {
-      const data = carry.length > 0 ? Buffer.concat([carry, block]) : block;
+    push(block: Buffer): Buffer[] {
       const out: Buffer[] = [];
-      let at = 0;
-      while (data.length - at > sealedChunkSize) {
-        out.push(open(data.subarray(at, at + sealedChunkSize), false));
-        at += sealedChunkSize;
+      for (let at = 0; at < block.length; ) {
+        if (filled === sealedChunkSize) {
+          out.push(open(pending, false));
+          filled = 0;
+        }
+        if (filled === 0 && block.length - at > sealedChunkSize) {
+          out.push(open(block.subarray(at, at + sealedChunkSize), false));
+          at += sealedChunkSize;
+          continue;
+        }
+        const n = Math.min(sealedChunkSize - filled, block.length - at);
+        block.copy(pending, filled, at, at + n);
+        filled += n;
+        at += n;
       }
-      carry = Buffer.from(data.subarray(at));
-      return Buffer.concat(out);
+      return out;
     },
-    end(): Buffer {
-      const plain = open(carry, true);
+    end(): Buffer[] {
+      const plain = open(pending.subarray(0, filled), true);
       // A file cut after a full chunk fails above (that chunk was sealed as not the last). An empty final chunk
       // after full ones is never written by age, and age refuses it too.
       if (plain.length === 0 && counter > 1) throw new PayloadError('final chunk is empty');
-      carry = Buffer.alloc(0);
-      return plain;
+      filled = 0;
+      return [plain];
     },
   };
 }

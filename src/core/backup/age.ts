@@ -1,10 +1,9 @@
 import fs from 'node:fs';
 import { createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
-import { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { Decrypter, type Stanza } from 'age-encryption';
 import { AppError } from '../../shared/errors';
-import { payloadKey, payloadNonceSize, payloadOpener, payloadSealer } from './age-stream';
+import { chunkSize, payloadKey, payloadNonceSize, payloadOpener, payloadSealer } from './age-stream';
+import { readBlocks } from './fsops';
 import { NativeScryptIdentity, NativeScryptRecipient } from './scrypt-recipient';
 
 /** Every age file starts with this line; a backup without it is a plain SQLite file. */
@@ -24,9 +23,10 @@ export function isAgeFile(file: string): boolean {
 export interface EncryptOptions {
   /** scrypt's log2 work factor; age's default is 18. Tests lower it to stay fast. */
   workFactor?: number;
+  /** Told each time more of the encrypted file is on disk, so copies can follow it as it grows. */
+  onWritten?(bytes: number): void;
 }
 
-const readBlock = 1 << 20;
 const base64NoPad = (b: Uint8Array) => Buffer.from(b).toString('base64').replace(/=+$/, '');
 
 /** The header as age-encryption.org/v1 writes it: stanzas in 48-byte base64 lines, then the HMAC line. */
@@ -45,33 +45,63 @@ function encodeHeader(stanzas: Stanza[], fileKey: Uint8Array): Buffer {
   return Buffer.concat([withoutMac, Buffer.from(` ${base64NoPad(mac)}\n`)]);
 }
 
+/** A file key and the header that gives it to whoever knows the passphrase. */
+export interface SealingKey {
+  fileKey: Buffer;
+  header: Buffer;
+}
+
 /**
- * Encrypts a file with a passphrase in the age format (scrypt recipient), streaming one block at a time, so
- * the standard `age` tool opens it with `age -d` and the same passphrase if this program is gone.
+ * scrypt's part of encrypting: a fresh file key wrapped for the passphrase. A few tenths of a second at age's
+ * work factor, so a backup starts it while the snapshot is being taken.
  */
-export async function encryptFile(
-  source: string,
-  dest: string,
-  passphrase: string,
-  options: EncryptOptions = {},
-): Promise<{ plainSha256: string; fileSha256: string }> {
+export async function sealingKey(passphrase: string, workFactor = 18): Promise<SealingKey> {
   const fileKey = randomBytes(16);
-  const header = encodeHeader(await new NativeScryptRecipient(passphrase, options.workFactor ?? 18).wrapFileKey(fileKey), fileKey);
+  return { fileKey, header: encodeHeader(await new NativeScryptRecipient(passphrase, workFactor).wrapFileKey(fileKey), fileKey) };
+}
+
+/** The size of the encrypted file: header, payload nonce, and 16 bytes of tag per 64 KiB chunk (at least one). */
+export function encryptedSize(key: SealingKey, plainBytes: number): number {
+  return key.header.length + payloadNonceSize + plainBytes + 16 * Math.max(1, Math.ceil(plainBytes / chunkSize));
+}
+
+/** Writes the pieces in order, with one system call when the file takes them all at once. */
+async function writePieces(out: fs.promises.FileHandle, pieces: Buffer[]): Promise<number> {
+  const total = pieces.reduce((n, p) => n + p.length, 0);
+  if (total === 0) return 0;
+  const { bytesWritten } = await out.writev(pieces);
+  if (bytesWritten < total) {
+    const rest = Buffer.concat(pieces).subarray(bytesWritten);
+    for (let done = 0; done < rest.length; ) done += (await out.write(rest, done, rest.length - done)).bytesWritten;
+  }
+  return total;
+}
+
+/**
+ * Encrypts a file in the age format (scrypt recipient), streaming one block at a time, so the standard `age`
+ * tool opens it with `age -d` and the passphrase if this program is gone. Returns the encrypted file's SHA-256.
+ */
+export async function encryptFile(source: string, dest: string, key: SealingKey | string, options: EncryptOptions = {}): Promise<{ fileSha256: string; bytes: number }> {
+  const { fileKey, header } = typeof key === 'string' ? await sealingKey(key, options.workFactor) : key;
   const nonce = randomBytes(payloadNonceSize);
   const sealer = payloadSealer(payloadKey(fileKey, nonce));
-  const plain = createHash('sha256');
-  const cipher = createHash('sha256');
-  async function* sealed() {
-    const emit = (b: Buffer) => (cipher.update(b), b);
-    yield emit(Buffer.concat([header, nonce]));
-    for await (const block of fs.createReadStream(source, { highWaterMark: readBlock }) as AsyncIterable<Buffer>) {
-      plain.update(block);
-      yield emit(sealer.push(block));
-    }
-    yield emit(sealer.end());
+  const hash = createHash('sha256');
+  const out = await fs.promises.open(dest, 'wx');
+  let bytes = 0;
+  const emit = async (pieces: Buffer[]) => {
+    for (const p of pieces) hash.update(p);
+    const n = await writePieces(out, pieces);
+    bytes += n;
+    if (n > 0) options.onWritten?.(n);
+  };
+  try {
+    await emit([header, nonce]);
+    for await (const block of readBlocks(source)) await emit(sealer.push(block));
+    await emit(sealer.end());
+  } finally {
+    await out.close();
   }
-  await pipeline(Readable.from(sealed()), fs.createWriteStream(dest, { flags: 'wx' }));
-  return { plainSha256: plain.digest('hex'), fileSha256: cipher.digest('hex') };
+  return { fileSha256: hash.digest('hex'), bytes };
 }
 
 class WrongPassphrase extends Error {}
@@ -108,30 +138,23 @@ async function openHeader(source: string, passphrase: string): Promise<{ fileKey
 
 /** Decrypts an age file, streaming; a wrong passphrase or a damaged file becomes a clear Russian message. */
 export async function decryptFile(source: string, dest: string, passphrase: string): Promise<void> {
+  let out: fs.promises.FileHandle | null = null;
   try {
     const { fileKey, payloadAt } = await openHeader(source, passphrase);
-    let opener: ReturnType<typeof payloadOpener> | null = null;
-    let nonce = Buffer.alloc(0);
-    async function* opened() {
-      for await (const block of fs.createReadStream(source, { start: payloadAt, highWaterMark: readBlock }) as AsyncIterable<Buffer>) {
-        if (opener) {
-          yield opener.push(block);
-          continue;
-        }
-        // The payload begins with its 16-byte nonce; the first block may, in theory, be shorter than that.
-        const data = Buffer.concat([nonce, block]);
-        if (data.length < payloadNonceSize) {
-          nonce = data;
-          continue;
-        }
-        opener = payloadOpener(payloadKey(fileKey, data.subarray(0, payloadNonceSize)));
-        yield opener.push(data.subarray(payloadNonceSize));
-      }
-      if (!opener) throw new Error('payload nonce is cut short');
-      yield opener.end();
+    const nonce = Buffer.alloc(payloadNonceSize);
+    const input = await fs.promises.open(source, 'r');
+    try {
+      if ((await input.read(nonce, 0, payloadNonceSize, payloadAt)).bytesRead < payloadNonceSize) throw new Error('payload nonce is cut short');
+    } finally {
+      await input.close();
     }
-    await pipeline(Readable.from(opened()), fs.createWriteStream(dest, { flags: 'wx' }));
+    const opener = payloadOpener(payloadKey(fileKey, nonce));
+    out = await fs.promises.open(dest, 'wx');
+    for await (const block of readBlocks(source, payloadAt + payloadNonceSize)) await writePieces(out, opener.push(block));
+    await writePieces(out, opener.end());
+    await out.close();
   } catch (e) {
+    await out?.close().catch(() => undefined);
     fs.rmSync(dest, { force: true });
     if (e instanceof WrongPassphrase) throw new AppError('validation', 'Неверный пароль шифрования копии');
     throw new AppError('io', 'Зашифрованная копия повреждена или обрезана: расшифровать её нельзя');

@@ -2,20 +2,31 @@ import { createHash, randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { describeFsError, partialPrefix, type BackupFs, type WriteHandle } from './fsops';
+import type { GrowingFile } from './growing-file';
 import { manifestPathOf } from './manifest';
 
-/** A file ready in the work folder, with what its copy must read back as. */
+/** A file in the work folder, with what its copy must read back as. */
 export interface StagedFile {
   file: string;
   sha256: string;
   bytes: number;
 }
 
+/** What a copy writes: its bytes as they come, its size, and (once known) its SHA-256. */
+interface Source {
+  chunks(): AsyncIterable<Uint8Array>;
+  bytes: number;
+  sha256: Promise<string>;
+}
+
 export interface CopyJob {
   fs: BackupFs;
   dir: string;
-  /** The finished backup file (encrypted if asked) in the work folder, and its name on the drive. */
-  backup: StagedFile & { name: string };
+  /**
+   * The backup file (encrypted if asked) as it is written in the work folder, its name on the drive, and its
+   * SHA-256, known once it is complete.
+   */
+  backup: { name: string; file: GrowingFile; sha256: Promise<string> };
   /**
    * The manifest to put beside it. It waits for the snapshot's check, which runs while the backup is being
    * written: a copy gets its final name only once the check passed, and a failed check rejects this.
@@ -29,11 +40,11 @@ export type CopyResult = { ok: true; file: string } | { ok: false; message: stri
 // Room kept free beyond the file itself: the manifest, and the file system's own bookkeeping.
 const spareBytes = 1 << 20;
 
-async function writeAll(fs: BackupFs, from: string, to: string, onChunk: (n: number) => void): Promise<void> {
+async function writeAll(fs: BackupFs, from: Source, to: string, onChunk: (n: number) => void): Promise<void> {
   let handle: WriteHandle | null = null;
   try {
     handle = await fs.create(to);
-    for await (const chunk of fs.read(from)) {
+    for await (const chunk of from.chunks()) {
       await handle.write(chunk);
       onChunk(chunk.byteLength);
     }
@@ -57,17 +68,17 @@ async function hashOf(fs: BackupFs, file: string): Promise<{ sha256: string; byt
  * Writes under a temporary name, syncs, reads back and compares, and only then (and once `before` resolved)
  * gives the final name.
  */
-async function placeFile(job: CopyJob, from: StagedFile, finalPath: string, track: boolean, before?: Promise<unknown>) {
+async function placeFile(job: CopyJob, from: Source, finalPath: string, track: boolean, before?: Promise<unknown>) {
   const { fs } = job;
   const temp = path.join(job.dir, `${partialPrefix}${randomBytes(6).toString('hex')}-${path.basename(finalPath)}`);
   try {
     let written = 0;
-    await writeAll(fs, from.file, temp, (n) => {
+    await writeAll(fs, from, temp, (n) => {
       written += n;
       if (track) job.onProgress?.(written, from.bytes);
     });
     const back = await hashOf(fs, temp);
-    if (back.sha256 !== from.sha256 || back.bytes !== from.bytes) {
+    if (back.sha256 !== (await from.sha256) || back.bytes !== from.bytes) {
       throw new MismatchError(`Копия на носителе ${job.dir} прочитана с ошибкой: данные не совпадают с записанными`);
     }
     await before;
@@ -89,21 +100,23 @@ class MismatchError extends Error {}
 export async function copyToDestination(job: CopyJob): Promise<CopyResult> {
   const { fs, dir, backup } = job;
   const finalPath = path.join(dir, backup.name);
+  const bytes = backup.file.bytes;
   try {
     const stat = await fs.stat(dir);
     if (!stat.isDirectory) return { ok: false, message: `${dir} — не папка` };
     const free = await fs.freeBytes(dir);
-    if (free !== null && free < backup.bytes + spareBytes) {
-      return { ok: false, message: `На носителе ${dir} не хватает места: нужно ${megabytes(backup.bytes)}, свободно ${megabytes(free)}` };
+    if (free !== null && free < bytes + spareBytes) {
+      return { ok: false, message: `На носителе ${dir} не хватает места: нужно ${megabytes(bytes)}, свободно ${megabytes(free)}` };
     }
     const existing = await fs.stat(finalPath).then(
       () => true,
       () => false,
     );
     if (existing) return { ok: false, message: `В папке ${dir} уже есть копия ${backup.name}` };
-    await placeFile(job, backup, finalPath, true, job.manifest);
+    await placeFile(job, { chunks: () => backup.file.chunks(), bytes, sha256: backup.sha256 }, finalPath, true, job.manifest);
     try {
-      await placeFile(job, await job.manifest, manifestPathOf(finalPath), false);
+      const manifest = await job.manifest;
+      await placeFile(job, { chunks: () => fs.read(manifest.file), bytes: manifest.bytes, sha256: Promise.resolve(manifest.sha256) }, manifestPathOf(finalPath), false);
     } catch (error) {
       // A backup without its manifest would still restore, but the destination is reported failed: leave nothing.
       await fs.unlink(finalPath).catch(() => undefined);

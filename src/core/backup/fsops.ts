@@ -14,6 +14,10 @@ export interface WriteHandle {
 export interface BackupFs {
   /** Creates a new file; fails if it exists, so a copy never writes into somebody else's file. */
   create(file: string): Promise<WriteHandle>;
+  /**
+   * The file's bytes in blocks. A block is valid only until the next one is asked for (the buffer is reused:
+   * a backup reads gigabytes, and fresh buffers for each megabyte kept V8's collector busy).
+   */
   read(file: string): AsyncIterable<Uint8Array>;
   rename(from: string, to: string): Promise<void>;
   unlink(file: string): Promise<void>;
@@ -23,6 +27,22 @@ export interface BackupFs {
   stat(file: string): Promise<{ size: number; isDirectory: boolean }>;
   modifiedAt(file: string): Promise<Date>;
   freeBytes(dir: string): Promise<number | null>;
+}
+
+/** A file in 1 MiB blocks read into one reused buffer; each block is valid until the next is asked for. */
+export async function* readBlocks(file: string, from = 0): AsyncGenerator<Buffer> {
+  const handle = await fs.promises.open(file, 'r');
+  const block = Buffer.allocUnsafe(1 << 20);
+  try {
+    for (let at = from; ; ) {
+      const { bytesRead } = await handle.read(block, 0, block.length, at);
+      if (bytesRead === 0) return;
+      at += bytesRead;
+      yield block.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
+  }
 }
 
 export const nodeFs: BackupFs = {
@@ -40,7 +60,7 @@ export const nodeFs: BackupFs = {
       close: () => handle.close(),
     };
   },
-  read: (file) => fs.createReadStream(file, { highWaterMark: 1 << 20 }),
+  read: (file) => readBlocks(file),
   rename: (from, to) => fs.promises.rename(from, to),
   unlink: (file) => fs.promises.unlink(file),
   async syncDir(dir) {

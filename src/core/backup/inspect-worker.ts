@@ -2,6 +2,8 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
 export interface RawFacts {
+  /** SHA-256 of the file, when asked for. */
+  sha256?: string;
   problems: string[];
   lastMigration: number | null;
   schoolName: string | null;
@@ -70,6 +72,8 @@ export interface FactsJob {
   file: string;
   /** integrity_check (also indexes against tables) instead of quick_check. */
   full: boolean;
+  /** Also hash the file, on this thread: the main thread is busy encrypting it meanwhile. */
+  hash?: boolean;
 }
 
 interface SqliteLike {
@@ -83,7 +87,23 @@ interface SqliteLike {
 const workerSource = `
 const { parentPort, workerData } = require('node:worker_threads');
 var __name = (fn) => fn;
-const tasks = { prepareSnapshot: (${prepareSnapshot.toString()}), readFacts: (${readFacts.toString()}) };
+const { createHash } = require('node:crypto');
+const fs = require('node:fs');
+function sha256(file) {
+  const hash = createHash('sha256');
+  const block = Buffer.allocUnsafe(1 << 20);
+  const fd = fs.openSync(file, 'r');
+  try {
+    for (let n; (n = fs.readSync(fd, block, 0, block.length, null)) > 0; ) hash.update(block.subarray(0, n));
+  } finally {
+    fs.closeSync(fd);
+  }
+  return hash.digest('hex');
+}
+const tasks = {
+  prepareSnapshot: (${prepareSnapshot.toString()}),
+  readFacts: async (Database, job) => ({ ...(await (${readFacts.toString()})(Database, job)), sha256: job.hash ? sha256(job.file) : undefined }),
+};
 tasks[workerData.task](require(workerData.sqlite), workerData.job).then(
   (value) => parentPort.postMessage({ ok: true, value }),
   (e) => parentPort.postMessage({ ok: false, message: String((e && e.message) || e) }),

@@ -39,12 +39,13 @@ export async function takeSnapshot(file: string, snapshotOf?: string): Promise<v
 
 /**
  * Opens a backup (or a snapshot) read-only in a worker thread, checks it page by page and reads what the
- * manifest and the verify screen show. `full` runs integrity_check (also indexes against tables); otherwise quick_check.
+ * manifest and the verify screen show. `full` runs integrity_check (also indexes against tables); otherwise
+ * quick_check. With `hash`, the worker also returns the file's SHA-256.
  */
-export async function inspectDatabase(file: string, options: { full?: boolean; migrationsFolder?: string } = {}): Promise<DatabaseFacts> {
+export async function checkDatabase(file: string, options: { full?: boolean; hash?: boolean; migrationsFolder?: string } = {}): Promise<{ facts: DatabaseFacts; sha256: string | null }> {
   let raw: RawFacts;
   try {
-    raw = await readFactsInWorker({ file, full: options.full ?? false });
+    raw = await readFactsInWorker({ file, full: options.full ?? false, hash: options.hash });
   } catch (e) {
     const message = (e as Error).message;
     if (/not a database|malformed|corrupt/i.test(message)) {
@@ -56,8 +57,16 @@ export async function inspectDatabase(file: string, options: { full?: boolean; m
     throw new AppError('io', `Копия повреждена: проверка целостности нашла ошибки (${raw.problems.slice(0, 3).join('; ')})`);
   }
   return {
-    schemaVersion: raw.lastMigration === null ? null : migrationTag(options.migrationsFolder, raw.lastMigration),
-    schoolName: raw.schoolName,
-    counts: raw.counts,
+    sha256: raw.sha256 ?? null,
+    facts: {
+      schemaVersion: raw.lastMigration === null ? null : migrationTag(options.migrationsFolder, raw.lastMigration),
+      schoolName: raw.schoolName,
+      counts: raw.counts,
+    },
   };
+}
+
+/** checkDatabase without the hash: what a backup holds. */
+export async function inspectDatabase(file: string, options: { full?: boolean; migrationsFolder?: string } = {}): Promise<DatabaseFacts> {
+  return (await checkDatabase(file, options)).facts;
 }

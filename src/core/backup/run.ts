@@ -6,11 +6,11 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import type { Clock } from '../clock';
 import { localTimestamp } from '../clock';
-import { encryptFile } from './age';
+import { encryptedSize, encryptFile, sealingKey } from './age';
 import { copyToDestination, type CopyResult } from './destination';
 import { describeFsError, nodeFs, type BackupFs } from './fsops';
-import { sha256File } from './hash';
-import { inspectDatabase, takeSnapshot, type DatabaseFacts } from './inspect';
+import { GrowingFile } from './growing-file';
+import { checkDatabase, takeSnapshot } from './inspect';
 import { backupFileName, type Manifest } from './manifest';
 import { pruneDestination, type Retention } from './retention';
 
@@ -66,11 +66,16 @@ export async function createBackup(options: BackupOptions): Promise<BackupOutcom
   const fsOps = options.fs ?? nodeFs;
   const work = fs.mkdtempSync(path.join(options.workDir ?? os.tmpdir(), 'zhurnal-backup-'));
   const report = options.onProgress ?? (() => undefined);
-  let checked: Promise<DatabaseFacts> | null = null;
+  const settle = (p: Promise<unknown> | null) => p?.catch(() => undefined);
+  let checked: ReturnType<typeof checkDatabase> | null = null;
+  let written: Promise<string> | null = null;
   try {
     const at = options.clock.now();
     const encrypted = Boolean(options.passphrase);
     const name = backupFileName(at, encrypted);
+    // scrypt's few tenths of a second run while the snapshot is taken, not after it.
+    const sealing = encrypted ? sealingKey(options.passphrase!, options.workFactor) : null;
+    void settle(sealing); // awaited below; this only keeps an early failure from counting as unhandled
     const snapshot = path.join(work, 'snapshot.db');
     report({ stage: 'snapshot' });
     // Snapshot and check run in worker threads: long synchronous SQLite work never stalls a save.
@@ -83,23 +88,38 @@ export async function createBackup(options: BackupOptions): Promise<BackupOutcom
       await takeSnapshot(snapshot, live);
     }
     report({ stage: 'check' });
-    // The check runs on the other core while the snapshot is encrypted and written out; no copy gets its final
-    // name before it passed (the manifest waits for it, and the rename waits for the manifest).
-    checked = inspectDatabase(snapshot, { migrationsFolder: options.migrationsFolder });
-    checked.catch(() => undefined); // awaited below; this only keeps an early failure from counting as unhandled
+    // From here three things overlap: the check (and the snapshot's hash) on a worker thread, the encryption
+    // on this one, and the copies to the drives, which follow the encrypted file as it grows. No copy gets its
+    // final name before the check passed and the file is complete (the rename waits for the manifest).
+    checked = checkDatabase(snapshot, { hash: true, migrationsFolder: options.migrationsFolder });
+    void settle(checked);
     const databaseBytes = fs.statSync(snapshot).size;
-    let staged = snapshot;
-    let databaseSha256: string;
-    let fileSha256: string;
+    let staged: GrowingFile;
     if (encrypted) {
       report({ stage: 'encrypt' });
-      staged = path.join(work, name);
-      ({ plainSha256: databaseSha256, fileSha256 } = await encryptFile(snapshot, staged, options.passphrase!, { workFactor: options.workFactor }));
+      const key = await sealing!;
+      const file = new GrowingFile(path.join(work, name), encryptedSize(key, databaseBytes));
+      staged = file;
+      written = encryptFile(snapshot, file.file, key, { onWritten: (n) => file.grew(n) }).then(
+        (r) => {
+          if (r.bytes !== file.bytes) throw new AppError('internal', `Копия зашифрована с ошибкой: ${r.bytes} байт вместо ${file.bytes}`);
+          return r.fileSha256;
+        },
+        // Told to every drive's copy too, which would otherwise blame its own drive.
+        (e: unknown) => {
+          throw new AppError('io', `Копия не создана: зашифровать её во временной папке не удалось (${describeFsError(e, work)})`);
+        },
+      );
     } else {
-      databaseSha256 = fileSha256 = await sha256File(snapshot);
+      staged = GrowingFile.complete(snapshot, databaseBytes);
+      written = checked.then((c) => c.sha256!);
     }
-    const backup = { file: staged, name, sha256: fileSha256, bytes: fs.statSync(staged).size };
-    const described = checked.then((facts) => {
+    const fileSha256 = written;
+    fileSha256.then(
+      () => staged.end(),
+      (e: Error) => staged.fail(e),
+    );
+    const described = Promise.all([checked, fileSha256]).then(([{ facts, sha256 }, fileSha]) => {
       const manifest: Manifest = {
         format: 'zhurnal-backup/1',
         file: name,
@@ -107,17 +127,19 @@ export async function createBackup(options: BackupOptions): Promise<BackupOutcom
         appVersion: options.appVersion,
         ...facts,
         encrypted,
-        databaseSha256,
+        databaseSha256: sha256!,
         databaseBytes,
-        fileSha256,
-        fileBytes: backup.bytes,
+        fileSha256: fileSha,
+        fileBytes: staged.bytes,
       };
       const text = `${JSON.stringify(manifest, null, 2)}\n`;
       const file = path.join(work, 'manifest.json');
       fs.writeFileSync(file, text);
       return { manifest, staged: { file, sha256: createHash('sha256').update(text).digest('hex'), bytes: Buffer.byteLength(text) } };
     });
-    described.catch(() => undefined);
+    const manifestStaged = described.then((d) => d.staged);
+    void settle(described);
+    void settle(manifestStaged); // a copy that failed early never waits for it
 
     async function prune(dir: string): Promise<string> {
       if (!options.retention) return '';
@@ -135,21 +157,23 @@ export async function createBackup(options: BackupOptions): Promise<BackupOutcom
         const result: CopyResult = await copyToDestination({
           fs: fsOps,
           dir,
-          backup,
-          manifest: described.then((d) => d.staged),
+          backup: { name, file: staged, sha256: fileSha256 },
+          manifest: manifestStaged,
           onProgress: (written, total) => report({ stage: 'copy', destination: dir, written, total }),
         });
         if (!result.ok) return { dir, ok: false, file: null, message: result.message };
         return { dir, ok: true, file: result.file, message: `Копия записана и проверена${await prune(dir)}` };
       }),
     );
-    // A failed check fails the whole backup, now that every destination has removed what it had written.
+    // A failed check or encryption fails the whole backup, now that every destination has removed what it wrote.
     const { manifest } = await described;
     report({ stage: 'done' });
     return { manifest, results, ok: results.length > 0 && results.every((r) => r.ok) };
   } finally {
-    // The check may still be reading the snapshot (after a failed encryption); Windows cannot delete it until then.
-    await checked?.catch(() => undefined);
-    fs.rmSync(work, { recursive: true, force: true });
+    // The check may still be reading the snapshot, or the encryption writing (after the other failed); Windows
+    // cannot delete their files until they are done.
+    await Promise.all([settle(checked), settle(written)]);
+    // Off the main thread: dropping two files of the database's size from the page cache takes a while.
+    await fs.promises.rm(work, { recursive: true, force: true });
   }
 }

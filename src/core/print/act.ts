@@ -1,5 +1,5 @@
 import type { PdfWriter } from './document';
-import { A4, mm } from './page';
+import { A4, type PageCanvas } from './page';
 import { drawTable, margin, pageNumber } from './table';
 import { sheetWord } from './book/back';
 
@@ -16,6 +16,26 @@ export interface ActData {
   director: string;
   yearName: string;
   entries: ActEntry[];
+}
+
+/**
+ * «Сдал: секретарь ________ / ____________ /»: each blank a ruled line with its caption centred under it, the
+ * blanks of both lines one above the other.
+ */
+function signatureLines(c: PageCanvas, y: number, labels: string[]): void {
+  const size = 11;
+  const sign = margin + Math.max(...labels.map((l) => c.measure(l, size))) + 10;
+  const name = sign + 110;
+  labels.forEach((label, i) => {
+    const base = y + i * 34;
+    c.text(label, margin, base, { size });
+    c.line(sign, base + 2, sign + 95, base + 2);
+    c.text('/', sign + 100, base, { size });
+    c.line(name, base + 2, name + 160, base + 2);
+    c.text('/', name + 165, base, { size });
+    c.text('(подпись)', sign, base + 11, { size: 7, width: 95, align: 'center' });
+    c.text('(фамилия, инициалы)', name, base + 11, { size: 7, width: 160, align: 'center' });
+  });
 }
 
 /** Акт приёма-передачи классных журналов в архив: every book with its sheet count, and the signatures. */
@@ -53,10 +73,8 @@ export async function writeAct(writer: PdfWriter, act: ActData): Promise<void> {
       const bottom = A4.height - margin - 140;
       c.text(`Всего передано журналов: ${printed.length}, ${total} ${sheetWord(total)}.`, margin, bottom + 10, { font: 'narrowBold', size: 11 });
       if (printed.length < act.entries.length) c.text(`Не напечатано журналов: ${act.entries.length - printed.length} (см. примечания).`, margin, bottom + 26, { size: 10.5 });
-      c.text('Сдал: секретарь ____________ / ______________________ /', margin, bottom + 60, { size: 11 });
-      c.text('Принял: ответственный за архив ____________ / ______________________ /', margin, bottom + 90, { size: 11 });
-      c.text('(подпись)', margin + 200, bottom + 100, { size: 7 });
-      c.text('М.П.', margin, bottom + mm(40), { font: 'narrowBold', size: 11 });
+      signatureLines(c, bottom + 60, ['Сдал: секретарь', 'Принял: ответственный за архив']);
+      c.text('М.П.', margin, bottom + 128, { font: 'narrowBold', size: 11 });
     }
     await writer.finish(c);
   } while (from < rows.length);

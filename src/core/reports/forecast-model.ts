@@ -16,6 +16,8 @@ export interface ForecastFacts {
   exempt?: boolean;
   /** Share of the period's lessons already behind (0…1): no mark at all is a risk only past the middle. */
   elapsed?: number;
+  /** The student's lessons of every subject so far in the period, and how many of them they missed. */
+  attendance?: { lessons: number; missed: number };
 }
 
 export interface Forecast {
@@ -36,6 +38,7 @@ const mean = (list: readonly DatedMark[]) => {
   return w > 0 ? s / w : 0;
 };
 const comma = (x: number, digits = 2) => x.toFixed(digits).replace('.', ',');
+const share = (part: number, whole: number) => `${Math.round((part / whole) * 100)} %`;
 
 /** Later half's weighted average minus the earlier half's; null with fewer than four marks (too noisy). */
 export function trendOf(marks: readonly DatedMark[]): number | null {
@@ -47,8 +50,10 @@ export function trendOf(marks: readonly DatedMark[]): number | null {
 
 /**
  * At risk of «2»: the expected mark is «2» or below, or the average is under 3 and falling. At risk of «н/а»:
- * the journal's own rule (more than half the lessons missed with too few marks), or no mark at all past the
- * period's middle.
+ * DOMAIN.md's rule 8 as the journal applies it — more than half of this subject's lessons missed (of those the
+ * student was due at; a late arrival is not a miss) with fewer marks than the school's minimum — or no mark at
+ * all past the period's middle. The reasons give the subject's missed share and, for context, the share of
+ * all the student's lessons missed in the period (a long illness shows in every subject).
  */
 export function forecastOne(facts: ForecastFacts, rules: SuggestionRules): Forecast {
   const s = suggest({ studentId: 0, marks: facts.marks, lessonsHeld: facts.lessonsHeld, lessonsMissed: facts.lessonsMissed }, rules);
@@ -63,7 +68,12 @@ export function forecastOne(facts: ForecastFacts, rules: SuggestionRules): Forec
     if (s.average !== null) reasons.push(`средний балл ${comma(s.average)}`);
     if (trend !== null && trend < 0) reasons.push(`отметки снижаются (${comma(trend)})`);
     if (facts.marks.length < rules.minMarks) reasons.push(`отметок ${facts.marks.length} при минимуме ${rules.minMarks}`);
-    if (facts.lessonsMissed > 0) reasons.push(`пропущено ${facts.lessonsMissed} из ${facts.lessonsHeld} уроков`);
+    if (facts.lessonsMissed > 0 && facts.lessonsHeld > 0) {
+      const most = facts.lessonsMissed * 2 > facts.lessonsHeld ? ' — больше половины' : '';
+      reasons.push(`пропущено ${facts.lessonsMissed} из ${facts.lessonsHeld} уроков предмета (${share(facts.lessonsMissed, facts.lessonsHeld)})${most}`);
+    }
+    const all = facts.attendance;
+    if (all && all.missed > 0 && all.lessons > 0) reasons.push(`по всем предметам пропущено ${all.missed} из ${all.lessons} уроков (${share(all.missed, all.lessons)})`);
   }
   return { average: s.average, trend, expected, risk, reasons };
 }

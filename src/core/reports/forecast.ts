@@ -3,6 +3,7 @@
 import type { ForecastData, ForecastRow } from '../../shared/contract/report-data';
 import type { Db } from '../db/open';
 import type { SuggestionRules } from '../journal/suggestions';
+import { classAttendance, sumDays } from './attendance-facts';
 import { journalFacts } from './forecast-facts';
 import { forecastOne } from './forecast-model';
 import { rosterOn, type ClassInfo } from './roster';
@@ -44,6 +45,12 @@ export function forecastReport(
         .all(c.yearId, c.id) as Array<{ s: number; j: number }>).map((e) => `${e.s}:${e.j}`),
     );
     const facts = journalFacts(db, journals, period.startDate, until);
+    // Every subject's lessons, not only the journals in view: the share of all lessons a student missed.
+    const attendance = classAttendance(db, c.id, period.startDate, until, until);
+    const allLessons = (studentId: number) => {
+      const s = sumDays(attendance.days.get(studentId) ?? new Map());
+      return { lessons: s.lessons, missed: s.missed };
+    };
     const days = (a: string, b: string) => (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000;
     const elapsed = Math.min(1, days(period.startDate, until) / Math.max(1, days(period.startDate, period.endDate)));
     facts.forEach((f, i) => {
@@ -55,8 +62,9 @@ export function forecastReport(
         if (name === undefined) continue; // left before the date: will get no period mark here
         const held = f.dueOf(studentId);
         const missed = f.missed.get(studentId) ?? 0;
-        const r = forecastOne({ marks: f.marks.get(studentId) ?? [], lessonsHeld: held, lessonsMissed: missed, exempt: exempt.has(`${studentId}:${j.subjectId}`), elapsed }, rules);
-        rows.push({ studentId, name, className: c.name, assignmentId: j.id, subjectId: j.subjectId, subjectName: j.subjectName, teacherName: j.teacherName, markCount: (f.marks.get(studentId) ?? []).length, lessonsHeld: held, lessonsMissed: missed, ...r });
+        const all = allLessons(studentId);
+        const r = forecastOne({ marks: f.marks.get(studentId) ?? [], lessonsHeld: held, lessonsMissed: missed, exempt: exempt.has(`${studentId}:${j.subjectId}`), elapsed, attendance: all }, rules);
+        rows.push({ studentId, name, className: c.name, assignmentId: j.id, subjectId: j.subjectId, subjectName: j.subjectName, teacherName: j.teacherName, markCount: (f.marks.get(studentId) ?? []).length, lessonsHeld: held, lessonsMissed: missed, lessonsAll: all.lessons, missedAll: all.missed, ...r });
       }
     });
   }

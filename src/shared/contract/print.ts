@@ -11,9 +11,10 @@ export const printClass = z.object({ id: entityId, name: z.string(), classTeache
 
 export const preflightIssue = z.object({
   kind: z.enum(['no_topic', 'missing_period_mark', 'missing_year_mark', 'control_without_marks', 'entries_on_unheld']),
-  /** The journal (and period) where a teacher fixes it. */
+  /** The journal (and period, and lesson when it is about one) where a teacher fixes it. */
   assignmentId: entityId,
   periodId: entityId.nullable(),
+  lessonId: entityId.nullable(),
   subject: z.string(),
   teacher: z.string(),
   count: z.number().int(),

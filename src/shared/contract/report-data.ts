@@ -185,6 +185,9 @@ export const forecastRow = z.object({
   markCount: z.number().int(),
   lessonsHeld: z.number().int(),
   lessonsMissed: z.number().int(),
+  /** The student's lessons of every subject in the period so far, and those missed (not late arrivals). */
+  lessonsAll: z.number().int(),
+  missedAll: z.number().int(),
   expected: z.string().nullable(),
   risk: z.enum(['2', 'н/а']).nullable(),
   reasons: z.array(z.string()),

@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { Decrypter } from 'age-encryption';
 import { describe, expect, it } from 'vitest';
 import { decryptFile, encryptFile } from '../../../src/core/backup/age';
+import { payloadOpener, payloadSealer } from '../../../src/core/backup/age-stream';
 import { ageDecrypted, ageTool, hasAge } from '../../helpers/age';
 import { tempDir } from '../../helpers/temp';
 
@@ -41,6 +42,38 @@ describe('backups in the age format, with the payload sealed by Node’s native 
       const back = path.join(dir, `ours-${n}.back`);
       await decryptFile(encrypted, back, passphrase);
       expect(fs.readFileSync(back).equals(plain.get(n)!), `size ${n}`).toBe(true);
+    }
+  });
+
+  it('seals and opens the same bytes however the input is cut into blocks', () => {
+    const key = randomBytes(32);
+    const pieces = (data: Buffer) => {
+      const out: Buffer[] = [];
+      for (let at = 0; at < data.length; ) {
+        const n = 1 + Math.floor(Math.random() * 100_000);
+        out.push(data.subarray(at, at + n));
+        at += n;
+      }
+      return out;
+    };
+    // Each block is handed over in one reused buffer, scribbled over after the call, as the file reader does.
+    const scratch = Buffer.alloc(100_000);
+    const handOver = (push: (b: Buffer) => Buffer[]) => (p: Buffer) => {
+      p.copy(scratch);
+      const out = push(scratch.subarray(0, p.length)).map((b) => Buffer.from(b));
+      scratch.fill(0xa5);
+      return out;
+    };
+    for (const n of [...sizes, 5 * chunk + 12_345]) {
+      const data = randomBytes(n);
+      const whole = payloadSealer(key);
+      const reference = Buffer.concat([...whole.push(data), ...whole.end()]);
+      const cut = payloadSealer(key);
+      const sealed = Buffer.concat([...pieces(data).flatMap(handOver(cut.push)), ...cut.end()]);
+      expect(sealed.equals(reference), `size ${n}`).toBe(true);
+      const opener = payloadOpener(key);
+      const opened = Buffer.concat([...pieces(sealed).flatMap(handOver(opener.push)), ...opener.end()]);
+      expect(opened.equals(data), `size ${n}`).toBe(true);
     }
   });
 

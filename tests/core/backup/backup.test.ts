@@ -111,6 +111,34 @@ describe('a backup to several destinations', () => {
     });
   });
 
+  it('from a database whose pages are damaged, fails the check and gives no drive a file, though the copies ran alongside', async () => {
+    const damaged = path.join(dir, 'damaged.db');
+    const bytes = fs.readFileSync(live);
+    for (let i = 0; i < 4096; i++) bytes[bytes.length - 8192 + i] = 0x5a;
+    fs.writeFileSync(damaged, bytes);
+    const drives = ['c1', 'c2'].map((d) => path.join(dir, d));
+    for (const d of drives) fs.mkdirSync(d);
+    const backup = createBackup({ ...base, source: { kind: 'file', file: damaged }, destinations: drives, passphrase: 'пароль', workFactor: 10 });
+    await expect(backup).rejects.toThrow(/^Копия повреждена/);
+    for (const d of drives) expect(fs.readdirSync(d)).toEqual([]);
+  });
+
+  it('when its own work folder fills up while encrypting, fails in Russian and leaves nothing on any drive', async () => {
+    const work = path.join(dir, 'tmpfs-work');
+    const drives = ['w1', 'w2'].map((d) => path.join(dir, d));
+    for (const d of drives) fs.mkdirSync(d);
+    // Room for the snapshot, not for the encrypted copy beside it.
+    const kib = Math.ceil((fs.statSync(live).size * 1.5) / 1024);
+    const mounted = await withTmpfs(work, { kib }, async () => {
+      const backup = createBackup({ ...base, source: { kind: 'file', file: live }, destinations: drives, workDir: work, passphrase: 'пароль', workFactor: 10 });
+      await expect(backup).rejects.toThrow(/Копия не создана: зашифровать её во временной папке не удалось \(На носителе .* не хватает места\)/);
+      for (const d of drives) expect(fs.readdirSync(d)).toEqual([]);
+      expect(fs.readdirSync(work)).toEqual([]);
+    });
+    if (!mounted) console.warn('mount is not permitted here: a full work folder is not tested');
+    expect(await liveIsIntact(live)).toEqual(before);
+  });
+
   it('with a read-only folder injected (where mounting is not allowed), reports it and writes nothing', async () => {
     const ro = path.join(dir, 'ro-injected');
     fs.mkdirSync(ro);

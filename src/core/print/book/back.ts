@@ -81,18 +81,30 @@ export async function writePersonalData(pages: BookPages): Promise<void> {
   ], rows);
 }
 
-/** Замечания по ведению журнала, with empty ruled rows for remarks written by hand. */
+/**
+ * Замечания по ведению журнала, grouped by subject in the book's order (remarks on the journal as a whole
+ * first), the subject named once at the head of its group; then empty ruled rows for remarks written by hand.
+ */
 export async function writeRemarks(pages: BookPages): Promise<void> {
   const { data } = pages;
   pages.section('Замечания по ведению журнала');
-  const rows = data.remarks.map((r) => [ruDate(r.date), r.text, r.author, r.response ?? '']);
+  const order = new Map(data.journals.map((j, i) => [j.assignmentId, i]));
+  const titleOf = new Map(data.journals.map((j) => [j.assignmentId, j.subgroupName ? `${j.subjectName} (${j.subgroupName})` : j.subjectName]));
+  const rank = (id: number | null) => (id === null ? -1 : (order.get(id) ?? data.journals.length));
+  const sorted = [...data.remarks].sort((a, b) => rank(a.assignmentId) - rank(b.assignmentId) || a.date.localeCompare(b.date));
+  const rows = sorted.map((r, i) => {
+    const group = r.assignmentId === null ? 'Журнал в целом' : (titleOf.get(r.assignmentId) ?? 'Другой журнал');
+    const first = i === 0 || sorted[i - 1]?.assignmentId !== r.assignmentId;
+    return [first ? group : '', ruDate(r.date), r.text, r.author, r.response ?? ''];
+  });
   const blank = Math.max(0, 30 - rows.length);
   await tablePages(pages, 'Замечания по ведению журнала', [
+    { title: 'Предмет', width: 1.6 },
     { title: 'Дата', width: 1, align: 'center' },
     { title: 'Замечание', width: 4 },
     { title: 'Кто проверял', width: 1.5 },
     { title: 'Отметка о выполнении', width: 2.5 },
-  ], [...rows, ...Array.from({ length: blank }, () => ['', '', '', ''])]);
+  ], [...rows, ...Array.from({ length: blank }, () => ['', '', '', '', ''])]);
 }
 
 /** «В журнале пронумеровано, прошнуровано и скреплено печатью N листов»: N is the real count of sheets. */

@@ -130,7 +130,7 @@ export function loadClassBook(db: Db, school: SchoolService, classId: number): C
   const subjectIds = [...new Set(summaries.map((a) => a.subjectId))];
   const subjectRows = subjectIds.length ? db.select().from(subjects).where(inArray(subjects.id, subjectIds)).orderBy(asc(subjects.sortOrder), asc(subjects.name)).all() : [];
   const remarks = db
-    .select({ date: inspectionRemarks.date, text: inspectionRemarks.text, response: inspectionRemarks.response, author: users })
+    .select({ date: inspectionRemarks.date, text: inspectionRemarks.text, response: inspectionRemarks.response, assignmentId: inspectionRemarks.assignmentId, author: users })
     .from(inspectionRemarks)
     .innerJoin(users, eq(users.id, inspectionRemarks.authorId))
     .where(eq(inspectionRemarks.classId, classId))
@@ -153,6 +153,6 @@ export function loadClassBook(db: Db, school: SchoolService, classId: number): C
     subjects: subjectRows.map((s) => ({ id: s.id, name: s.name, shortName: s.shortName })),
     finalMarks,
     absencesByMonth,
-    remarks: remarks.map((r) => ({ date: r.date, text: r.text, response: r.response, author: shortName(r.author) })),
+    remarks: remarks.map((r) => ({ date: r.date, text: r.text, response: r.response, assignmentId: r.assignmentId, author: shortName(r.author) })),
   };
 }

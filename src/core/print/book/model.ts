@@ -66,7 +66,8 @@ export interface ClassBook {
   finalMarks: Map<number, Map<number, Map<string, string>>>;
   /** studentId → 'YYYY-MM' → [lessons missed, of them for illness]. */
   absencesByMonth: Map<number, Map<string, [number, number]>>;
-  remarks: { date: string; text: string; author: string; response: string | null }[];
+  /** The deputy's remarks; `assignmentId` null for a remark on the journal as a whole. */
+  remarks: { date: string; text: string; author: string; response: string | null; assignmentId: number | null }[];
 }
 
 export const cellKey = (lessonId: number, studentId: number) => `${lessonId}:${studentId}`;

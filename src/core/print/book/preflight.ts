@@ -17,28 +17,28 @@ function periodOf(book: ClassBook, date: string): number | null {
 function journalIssues(book: ClassBook, j: BookJournal, today: string): PreflightIssue[] {
   const issues: PreflightIssue[] = [];
   const base = { assignmentId: j.assignmentId, subject: j.subgroupName ? `${j.subjectName} (${j.subgroupName})` : j.subjectName, teacher: j.teacherName };
-  const noTopic = j.lessons.filter((l) => !l.topic?.trim()).map((l) => l.date);
-  if (noTopic.length) {
-    const first = noTopic[0] as string;
-    issues.push({ ...base, kind: 'no_topic', periodId: periodOf(book, first), count: noTopic.length, message: `Уроки без темы: ${sample(noTopic)}` });
+  const noTopic = j.lessons.filter((l) => !l.topic?.trim());
+  const first = noTopic[0];
+  if (first) {
+    issues.push({ ...base, kind: 'no_topic', periodId: periodOf(book, first.date), lessonId: first.id, count: noTopic.length, message: `Уроки без темы: ${sample(noTopic.map((l) => l.date))}` });
   }
   // The 1st grade learns without marks (DOMAIN.md, rule 1): nothing about marks is missing there.
   if (book.grade === 1) return issues;
   const controls = j.lessons.filter((l) => l.isControl && !j.students.some((s) => /\d/.test(j.cells.get(cellKey(l.id, s.id)) ?? '')));
   for (const l of controls) {
-    issues.push({ ...base, kind: 'control_without_marks', periodId: periodOf(book, l.date), count: 1, message: `Контрольная работа ${dayMonth(l.date)} без отметок` });
+    issues.push({ ...base, kind: 'control_without_marks', periodId: periodOf(book, l.date), lessonId: l.id, count: 1, message: `Контрольная работа ${dayMonth(l.date)} без отметок` });
   }
   const finals = book.finalMarks.get(j.subjectId);
   for (const p of book.periods.filter((x) => x.endDate < today)) {
     const active = j.students.filter((s) => (s.arrived ?? '') <= p.endDate && (s.left ?? '9999') >= p.endDate);
     const missing = active.filter((s) => !finals?.get(s.id)?.has(`p${p.id}`));
     if (missing.length && j.lessons.some((l) => l.date >= p.startDate && l.date <= p.endDate)) {
-      issues.push({ ...base, kind: 'missing_period_mark', periodId: p.id, count: missing.length, message: `Нет отметок за ${p.name}: ${missing.slice(0, 3).map((s) => s.listName).join(', ')}${missing.length > 3 ? ` и ещё ${missing.length - 3}` : ''}` });
+      issues.push({ ...base, kind: 'missing_period_mark', periodId: p.id, lessonId: null, count: missing.length, message: `Нет отметок за ${p.name}: ${missing.slice(0, 3).map((s) => s.listName).join(', ')}${missing.length > 3 ? ` и ещё ${missing.length - 3}` : ''}` });
     }
   }
   if (book.yearEnd < today && j.lessons.length) {
     const missing = j.students.filter((s) => s.left === null && !finals?.get(s.id)?.has('year'));
-    if (missing.length) issues.push({ ...base, kind: 'missing_year_mark', periodId: null, count: missing.length, message: `Нет годовых отметок у ${missing.length} обучающихся` });
+    if (missing.length) issues.push({ ...base, kind: 'missing_year_mark', periodId: null, lessonId: null, count: missing.length, message: `Нет годовых отметок у ${missing.length} обучающихся` });
   }
   return issues;
 }
@@ -64,6 +64,7 @@ export function preflight(db: Db, book: ClassBook, today: string): PreflightIssu
       kind: 'entries_on_unheld',
       assignmentId: j.assignmentId,
       periodId: periodOf(book, r.d),
+      lessonId: null,
       subject: j.subgroupName ? `${j.subjectName} (${j.subgroupName})` : j.subjectName,
       teacher: j.teacherName,
       count: r.n,

@@ -28,8 +28,8 @@ export function forecastTables(d: ForecastData, oneClass: boolean): ReportTable[
     table(
       'Группа риска',
       `Ученики, которым грозит «2» или «н/а» за период (${asOf}).`,
-      [col('name', 'Ученик', 26), col('class', 'Класс', 6), col('subject', 'Предмет', 18), col('teacher', 'Учитель', 16), decimal('average', 'Средний'), int('marks', 'Отметок'), col('missed', 'Пропущено', 9), markCol('risk', 'Риск', 5), col('reasons', 'Почему', 36)],
-      d.atRisk.map((r) => [r.name, r.className, r.subjectName, r.teacherName, r.average, r.markCount, `${r.lessonsMissed} из ${r.lessonsHeld}`, r.risk === 'н/а' ? 'н/а' : '«2»', r.reasons.join('; ')]),
+      [col('name', 'Ученик', 26), col('class', 'Класс', 6), col('subject', 'Предмет', 18), col('teacher', 'Учитель', 16), decimal('average', 'Средний'), int('marks', 'Отметок'), col('missed', 'Пропущено уроков предмета', 9), percent('missedAll', 'Пропущено всех уроков, %', 9), markCol('risk', 'Риск', 5), col('reasons', 'Почему', 36)],
+      d.atRisk.map((r) => [r.name, r.className, r.subjectName, r.teacherName, r.average, r.markCount, `${r.lessonsMissed} из ${r.lessonsHeld}`, r.lessonsAll > 0 ? Math.round((r.missedAll / r.lessonsAll) * 1000) / 10 : null, r.risk === 'н/а' ? 'н/а' : '«2»', r.reasons.join('; ')]),
       { links: d.atRisk.map((r) => ({ assignmentId: r.assignmentId, periodId: null, lessonId: null })) },
     ),
   );

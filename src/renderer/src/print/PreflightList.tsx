@@ -1,5 +1,6 @@
-import { Alert, Table, Text } from '@mantine/core';
+import { Alert, Anchor, Table, Text } from '@mantine/core';
 import type { PreflightIssue } from '../../../shared/contract';
+import { journalHref } from '../journal/links';
 
 const kindNames: Record<PreflightIssue['kind'], string> = {
   no_topic: 'нет темы урока',
@@ -9,8 +10,12 @@ const kindNames: Record<PreflightIssue['kind'], string> = {
   entries_on_unheld: 'левая и правая страницы разойдутся',
 };
 
-/** What would make the book wrong or incomplete, by journal: the secretary asks these teachers to fix it. */
-export function PreflightList({ issues }: { issues: PreflightIssue[] }) {
+/**
+ * What would make the book wrong or incomplete, by journal: the secretary asks these teachers to fix it. Each
+ * line links to the journal (period, lesson) concerned for whoever may read journals (the administrator);
+ * the secretary reads no marks, so for them the journal is named, not opened.
+ */
+export function PreflightList({ issues, canOpen }: { issues: PreflightIssue[]; canOpen: boolean }) {
   if (issues.length === 0)
     return (
       <Alert color="green" data-testid="preflight-ok">
@@ -34,7 +39,15 @@ export function PreflightList({ issues }: { issues: PreflightIssue[] }) {
         <Table.Tbody>
           {issues.map((i, n) => (
             <Table.Tr key={n} data-testid="preflight-issue">
-              <Table.Td>{i.subject}</Table.Td>
+              <Table.Td>
+                {canOpen ? (
+                  <Anchor href={journalHref(i)} data-testid="preflight-link">
+                    {i.subject}
+                  </Anchor>
+                ) : (
+                  i.subject
+                )}
+              </Table.Td>
               <Table.Td>{i.teacher}</Table.Td>
               <Table.Td>{kindNames[i.kind]}</Table.Td>
               <Table.Td>{i.message}</Table.Td>

@@ -1,7 +1,8 @@
 import { Alert, Button, Center, Checkbox, Group, Loader, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
-import { contract } from '../../../shared/contract';
+import { contract, type SessionUser } from '../../../shared/contract';
+import { mayAccess } from '../../../shared/roles';
 import { describeError } from '../api/errors';
 import { invoke } from '../api/invoke';
 import { ErrorPanel } from '../errors/ErrorPanel';
@@ -11,7 +12,7 @@ import { usePreflight, usePrintClasses } from './queries';
 import { SchoolPanel } from './SchoolPanel';
 
 /** «Печать»: the secretary's bound books — one class (checked first) or the whole school with the act. */
-export function PrintScreen() {
+export function PrintScreen({ user }: { user: SessionUser }) {
   const [yearId, setYearId] = useState<number | null>(null);
   const [classId, setClassId] = useState<number | null>(null);
   const [checked, setChecked] = useState(false);
@@ -77,7 +78,7 @@ export function PrintScreen() {
             </Button>
           </Group>
           {preflight.error && <ErrorPanel error={preflight.error} />}
-          {checked && preflight.data && <PreflightList issues={preflight.data.issues} />}
+          {checked && preflight.data && <PreflightList issues={preflight.data.issues} canOpen={mayAccess('journal.read_all', user.roles)} />}
           {book.error && <Alert color="red">{describeError(book.error).message}</Alert>}
           {book.data && (
             <div data-testid="class-book">

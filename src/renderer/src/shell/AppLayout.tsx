@@ -22,7 +22,7 @@ function SectionContent({ section, user }: { section: Section; user: SessionUser
   if (section.id === 'attendance') return <AttendanceScreen user={user} />;
   if (section.id === 'reports') return <ReportsScreen />;
   if (section.id === 'backup') return <BackupScreen />;
-  if (section.id === 'print') return <PrintScreen />;
+  if (section.id === 'print') return <PrintScreen user={user} />;
   if (section.id === 'movement') return <MovementScreen user={user} />;
   if (section.id === 'admin') return <AdminScreen user={user} />;
   return <Placeholder title={section.label} />;
