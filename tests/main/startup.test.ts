@@ -53,6 +53,8 @@ describe('starting the app (src/main/index.ts)', () => {
     expect(state().headersListener).not.toBeNull();
     expect(state().permissionRequest).not.toBeNull();
     expect(state().menu).toBeDefined();
+    // Russian date fields (24.11.2026) whatever the language of the school computer's Windows.
+    expect(state().switches.get('lang')).toBe('ru');
     const window = state().windows[0]!;
     expect(window.loadedUrl).toMatch(/^file:\/\/.*\/renderer\/index\.html$/);
     expect((window.options['webPreferences'] as { preload: string }).preload).toMatch(/[/\\]preload[/\\]index\.cjs$/);
