@@ -7,7 +7,7 @@ import { runImport } from './commands/import';
 import { runReport, cliReportNames } from './commands/report';
 import { runPrint } from './commands/print';
 import { runServe } from './commands/serve';
-import { CliError, lang } from './output';
+import { argumentError, CliError, lang } from './output';
 
 const help = {
   ru: `zhurnal — электронный классный журнал
@@ -70,7 +70,7 @@ const options = {
   today: { type: 'string' },
   demo: { type: 'boolean', default: false },
   port: { type: 'string', default: '8080' },
-  host: { type: 'string', default: '127.0.0.1' },
+  host: { type: 'string' },
   class: { type: 'string' },
   year: { type: 'string' },
   all: { type: 'boolean', default: false },
@@ -159,7 +159,8 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw new CliError(`Неизвестная команда «${command}». Список команд: zhurnal help`);
   } catch (e) {
-    const message = e instanceof CliError || e instanceof AppError ? e.message : `Ошибка: ${(e as Error).message}`;
+    const known = e instanceof CliError || e instanceof AppError ? e : argumentError(e);
+    const message = known ? known.message : `Ошибка: ${(e as Error).message}`;
     process.stderr.write(`${message}\n`);
     return 1;
   }

@@ -6,3 +6,23 @@ export function say(ru: string, en: string): void {
 }
 
 export class CliError extends Error {}
+
+/** node:util parseArgs speaks English only; its refusals of malformed arguments are retold in Russian. */
+export function argumentError(e: unknown): CliError | null {
+  const { code, message } = e as { code?: string; message?: string };
+  const option = /'(--?[\w-]+)/.exec(message ?? '')?.[1] ?? '';
+  switch (code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return new CliError(`Неизвестный параметр ${option}. Список параметров: zhurnal help`);
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return new CliError(
+        /ambiguous/.test(message ?? '')
+          ? `Значение ${option} начинается с дефиса: напишите ${option}=ЗНАЧЕНИЕ`
+          : `Параметру ${option} нужно значение`,
+      );
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return new CliError('Лишний аргумент в командной строке. Справка: zhurnal help');
+    default:
+      return null;
+  }
+}

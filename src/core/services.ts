@@ -18,6 +18,7 @@ import { createReportsService } from './reports/service';
 import { createSchoolService } from './school/service';
 import { createSetupService } from './school/setup';
 import { createUsersService } from './auth/users';
+import { createNetworkService } from './school/network';
 import { createSecuritySettings } from './auth/security';
 import { createAuditViewer } from './audit/viewer';
 import { createStructureService } from './structure/service';
@@ -68,6 +69,7 @@ export function createServices({ db, clock, backup, fontsDir, printDir, desktop 
     attendance: createAttendanceService({ db, clock, audit, school }),
     print: createPrintService({ db, clock, school, fontsDir: fonts, outputDir: printDir ?? missing('Папка для печати'), desktop, audit }),
     reports: createReportsService({ db, clock, school, fontsDir: fonts }),
+    network: createNetworkService({ db, audit }),
     timetable: createTimetableService({ db, clock, audit, school }),
     structure: createStructureService({ db, clock, audit, school }),
     movement: createMovementService({ db, clock, audit, school, fontsDir: fonts }),

@@ -24,3 +24,25 @@ export function createLoginLimiter({ maxFailures = 20, windowMs = 5 * 60_000, no
     },
   };
 }
+
+/**
+ * All API calls per client address, as a token bucket: `burst` calls at once (a pasted column of marks is a
+ * few dozen), then `perSecond`. Far above what a person at a keyboard does; it stops a script hammering the
+ * host shell and the database from one computer.
+ */
+export function createRateLimiter({ burst = 300, perSecond = 30, now = () => Date.now() } = {}) {
+  const buckets = new Map<string, { tokens: number; at: number }>();
+  return {
+    /** Takes one call; returns 0 when allowed, else the milliseconds until the next one would be. */
+    take(key: string): number {
+      const t = now();
+      const bucket = buckets.get(key) ?? { tokens: burst, at: t };
+      bucket.tokens = Math.min(burst, bucket.tokens + ((t - bucket.at) / 1000) * perSecond);
+      bucket.at = t;
+      buckets.set(key, bucket);
+      if (bucket.tokens < 1) return Math.ceil(((1 - bucket.tokens) / perSecond) * 1000);
+      bucket.tokens -= 1;
+      return 0;
+    },
+  };
+}

@@ -5,7 +5,9 @@ import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Dispatch } from '../core/api/dispatch';
 import type { Result } from '../shared/errors';
-import { createLoginLimiter } from './rate-limit';
+import { bodyLimit } from 'hono/body-limit';
+import { acceptedHostName, isLoopback, sameOrigin } from './guard';
+import { createLoginLimiter, createRateLimiter } from './rate-limit';
 
 export const sessionCookie = 'zhurnal_session';
 
@@ -18,7 +20,16 @@ export interface HostOptions {
   rendererDir?: string;
   /** Address of the calling client, given by the node adapter. */
   clientAddress?(c: unknown): string;
+  /** «Школьная сеть» as the admin set it, read on every request; off (this computer only) when absent. */
+  schoolNetwork?(): boolean;
+  /** Host names besides digits, localhost and this computer's name that the server answers to. */
+  hostNames?: readonly string[];
+  /** API calls per client address (see createRateLimiter). */
+  rateLimit?: { burst: number; perSecond: number };
 }
+
+// The largest legitimate call is a 10 MB thematic plan file as base64.
+const maxBodyBytes = 16 * 1024 * 1024;
 
 const fail = (kind: string, message: string): Result<never> => ({ ok: false, error: { kind: kind as 'validation', message } });
 
@@ -26,6 +37,8 @@ const fail = (kind: string, message: string): Result<never> => ({ ok: false, err
 export function createHostApp(options: HostOptions): Hono {
   const app = new Hono();
   const limiter = createLoginLimiter();
+  const calls = createRateLimiter(options.rateLimit);
+  const clientOf = (c: Parameters<NonNullable<HostOptions['clientAddress']>>[0]) => options.clientAddress?.(c) ?? 'unknown';
 
   app.use('*', async (c, next) => {
     await next();
@@ -35,10 +48,37 @@ export function createHostApp(options: HostOptions): Hono {
     c.header('Referrer-Policy', 'no-referrer');
   });
 
+  // Before anything is served: other computers only when the admin switched «Школьная сеть» on, and only
+  // under a name this server really has.
+  app.use('*', async (c, next) => {
+    const api = c.req.path.startsWith('/api/');
+    const refuse = (message: string) => (api ? c.json(fail('forbidden', message), 403) : c.text(message, 403));
+    const client = clientOf(c);
+    if (!isLoopback(client) && !options.schoolNetwork?.()) {
+      return refuse('Журнал открыт только на компьютере, где он запущен: доступ из школьной сети выключен администратором.');
+    }
+    if (!acceptedHostName(c.req.header('host') ?? '', options.hostNames)) return refuse('Неизвестный адрес сервера Журнала.');
+    return next();
+  });
+
+  app.use('/api/*', async (c, next) => {
+    const wait = calls.take(clientOf(c));
+    if (wait > 0) {
+      c.header('Retry-After', String(Math.ceil(wait / 1000)));
+      return c.json(fail('forbidden', 'Слишком много запросов: подождите несколько секунд.'), 429);
+    }
+    return next();
+  });
+  app.use('/api/*', bodyLimit({ maxSize: maxBodyBytes, onError: (c) => c.json(fail('validation', 'Слишком большой запрос'), 413) }));
+
   app.post('/api/:channel', async (c) => {
     // A cross-site form cannot send JSON, and a cross-site fetch of JSON needs a preflight we never grant.
     if (!(c.req.header('content-type') ?? '').startsWith('application/json')) {
       return c.json(fail('validation', 'Запрос должен быть в формате JSON'), 415);
+    }
+    const scheme = new URL(c.req.url).protocol.replace(':', '');
+    if (!sameOrigin({ origin: c.req.header('origin'), host: c.req.header('host'), fetchSite: c.req.header('sec-fetch-site') }, scheme)) {
+      return c.json(fail('forbidden', 'Запрос пришёл с другого сайта и отклонён.'), 403);
     }
     let input: unknown;
     try {
@@ -47,7 +87,9 @@ export function createHostApp(options: HostOptions): Hono {
       return c.json(fail('validation', 'Тело запроса не является корректным JSON'), 400);
     }
     const channel = c.req.param('channel');
-    const client = options.clientAddress?.(c) ?? 'unknown';
+    const client = clientOf(c);
+    // Secure where the browser allows it: over HTTPS, and on this computer (localhost is a secure context).
+    const secure = scheme === 'https' || isLoopback(client);
     const isLogin = channel === 'auth:login';
     if (isLogin) {
       const wait = limiter.retryAfter(client);
@@ -60,7 +102,7 @@ export function createHostApp(options: HostOptions): Hono {
       sessionToken: getCookie(c, sessionCookie) ?? null,
       client: `http ${client}`,
       setSession: (token) => {
-        if (token) setCookie(c, sessionCookie, token, { httpOnly: true, sameSite: 'Strict', path: '/' });
+        if (token) setCookie(c, sessionCookie, token, { httpOnly: true, sameSite: 'Strict', path: '/', secure });
         else deleteCookie(c, sessionCookie, { path: '/' });
       },
     });

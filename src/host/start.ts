@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve, type HttpBindings } from '@hono/node-server';
 import type { Dispatch } from '../core/api/dispatch';
-import { createHostApp } from './server';
+import { createHostApp, type HostOptions } from './server';
 
 export interface StartedHost {
   url: string;
@@ -9,10 +9,15 @@ export interface StartedHost {
 }
 
 /** Listens on 127.0.0.1 unless told otherwise: the school's network sees the journal only when the admin says so. */
-export function startHost(options: { dispatch: Dispatch; rendererDir?: string; port?: number; host?: string }): Promise<StartedHost> {
+export function startHost(
+  options: { dispatch: Dispatch; rendererDir?: string; port?: number; host?: string } & Pick<HostOptions, 'schoolNetwork' | 'hostNames' | 'rateLimit'>,
+): Promise<StartedHost> {
   const app = createHostApp({
     dispatch: options.dispatch,
     rendererDir: options.rendererDir,
+    schoolNetwork: options.schoolNetwork,
+    hostNames: options.hostNames,
+    rateLimit: options.rateLimit,
     clientAddress: (c) => (c as { env: HttpBindings }).env.incoming.socket.remoteAddress ?? 'unknown',
   });
   const hostname = options.host ?? '127.0.0.1';

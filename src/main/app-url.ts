@@ -4,6 +4,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 /** Where the renderer comes from, and the test every navigation and IPC sender must pass. */
 export interface AppLocation {
   startUrl: string;
+  /** The dev server's origin in development, else null: the one http origin the app may load from. */
+  devOrigin: string | null;
   isOwn(url: string): boolean;
 }
 
@@ -29,11 +31,12 @@ export function appLocation(options: AppLocationOptions): AppLocation {
   const dev = options.devServerUrl ? parse(options.devServerUrl) : null;
   if (dev) {
     // The dev server serves the single-page app on every path of its origin.
-    return { startUrl: dev.href, isOwn: (url) => parse(url)?.origin === dev.origin };
+    return { startUrl: dev.href, devOrigin: dev.origin, isOwn: (url) => parse(url)?.origin === dev.origin };
   }
   const startUrl = pathToFileURL(options.rendererFile).href;
   return {
     startUrl,
+    devOrigin: null,
     // Only the one file: any other file:// page (a downloaded HTML, say) is not the app.
     // Query and hash are the router's business, so they are not compared.
     isOwn(url) {

@@ -6,7 +6,7 @@ import { openCore } from './database';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
 import { watchScreenLock } from './screen-lock';
-import { hardenSession } from './security';
+import { guardContents, hardenSession } from './security';
 import { claimSingleInstance } from './single-instance';
 import { createMainWindow } from './window';
 
@@ -16,20 +16,23 @@ let mainWindow: BrowserWindow | null = null;
 // Native date and time fields take their format from Chromium's UI language, not the page's lang: without this a
 // school computer with an English Windows shows 11/24/2026 and 08:30 AM instead of 24.11.2026 and 08:30.
 app.commandLine.appendSwitch('lang', 'ru');
+// Every renderer sandboxed, whatever its webPreferences say; must be called before the app is ready.
+app.enableSandbox();
 
 async function start(): Promise<void> {
   await app.whenReady();
   const dev = !app.isPackaged;
-  hardenSession(session.defaultSession, { dev });
+  const location = appLocation({
+    devServerUrl: dev ? process.env['ELECTRON_RENDERER_URL'] : undefined,
+    rendererFile: path.join(__dirname, '../renderer/index.html'),
+  });
+  hardenSession(session.defaultSession, { dev, devServerOrigin: location.devOrigin });
+  app.on('web-contents-created', (_event, contents) => guardContents(contents, location.isOwn));
   const core = openCore();
   if (!core) return;
   app.on('will-quit', () => core.close());
   wireBackups(core);
 
-  const location = appLocation({
-    devServerUrl: dev ? process.env['ELECTRON_RENDERER_URL'] : undefined,
-    rendererFile: path.join(__dirname, '../renderer/index.html'),
-  });
   registerIpc({ dispatch: core.dispatch, isOwnUrl: location.isOwn });
   installMenu({ dev });
   mainWindow = createMainWindow({ preload: path.join(__dirname, '../preload/index.cjs'), location });

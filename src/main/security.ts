@@ -1,4 +1,4 @@
-import type { Session } from 'electron';
+import type { Session, WebContents } from 'electron';
 
 const strictPolicy = [
   "default-src 'self'",
@@ -32,8 +32,25 @@ export function contentSecurityPolicy(dev: boolean): string {
   return rules.join('; ');
 }
 
-/** CSP on every http(s) response and no permission (camera, notifications, geolocation…) for anyone. */
-export function hardenSession(session: Session, options: { dev: boolean }): void {
+/** What a page of the app may load: its own files, inline data, and in development the dev server. */
+export function mayLoad(url: string, devServerOrigin: string | null): boolean {
+  if (/^(file|data|blob|devtools|chrome-extension):/i.test(url)) return true;
+  try {
+    // The dev server's page, scripts and its hot-reload websocket: same host and port, http or ws.
+    return devServerOrigin !== null && new URL(url).host === new URL(devServerOrigin).host;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * CSP on every http(s) response, no permission (camera, notifications, geolocation, USB, HID…) for anyone,
+ * and no remote content: a request to any other origin is cancelled before it leaves the computer, so even
+ * a script that slipped past the CSP can neither load code nor send a child's data anywhere.
+ */
+export function hardenSession(session: Session, options: { dev: boolean; devServerOrigin?: string | null }): void {
+  const devOrigin = options.dev ? (options.devServerOrigin ?? null) : null;
+  session.webRequest.onBeforeRequest({ urls: ['<all_urls>'] }, (details, callback) => callback({ cancel: !mayLoad(details.url, devOrigin) }));
   const policy = contentSecurityPolicy(options.dev);
   session.webRequest.onHeadersReceived({ urls: ['http://*/*', 'https://*/*'] }, (details, callback) => {
     const headers = { ...details.responseHeaders };
@@ -44,4 +61,21 @@ export function hardenSession(session: Session, options: { dev: boolean }): void
   });
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   session.setPermissionCheckHandler(() => false);
+  session.setDevicePermissionHandler(() => false);
+}
+
+/**
+ * For every webContents the app ever creates (the window, devtools, anything a bug might open): no
+ * navigation off the app's page, no new windows, no webviews. Wired on app 'web-contents-created', so it
+ * does not depend on each window remembering to do it.
+ */
+export function guardContents(contents: WebContents, isOwn: (url: string) => boolean): void {
+  const stayHome = (event: { preventDefault(): void }, url: string) => {
+    if (!isOwn(url)) event.preventDefault();
+  };
+  contents.on('will-navigate', (event) => stayHome(event, event.url));
+  contents.on('will-redirect', (event) => stayHome(event, event.url));
+  // No second window and no link opening a browser from inside the journal: nothing in it needs one.
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  contents.on('will-attach-webview', (event) => event.preventDefault());
 }

@@ -2,6 +2,7 @@ import { BrowserWindow } from 'electron';
 import { channelNames } from '../shared/contract';
 import { channelsArgument } from '../preload/protocol';
 import type { AppLocation } from './app-url';
+import { guardContents } from './security';
 
 export interface MainWindowOptions {
   /** out/preload/index.cjs */
@@ -26,24 +27,19 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       nodeIntegration: false,
       nodeIntegrationInSubFrames: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
       webviewTag: false,
+      navigateOnDragDrop: false,
+      safeDialogs: true,
       spellcheck: false,
       additionalArguments: [channelsArgument(channelNames)],
     },
   });
   window.once('ready-to-show', () => window.show());
 
-  const contents = window.webContents;
-  const { isOwn } = options.location;
-  contents.on('will-navigate', (event) => {
-    if (!isOwn(event.url)) event.preventDefault();
-  });
-  contents.on('will-redirect', (event) => {
-    if (!isOwn(event.url)) event.preventDefault();
-  });
-  // No second window and no link opening a browser from inside the journal: nothing in it needs one.
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-  contents.on('will-attach-webview', (event) => event.preventDefault());
+  // Also wired for every webContents in index.ts; here too, so the window is safe on its own.
+  guardContents(window.webContents, options.location.isOwn);
 
   void window.loadURL(options.location.startUrl);
   return window;

@@ -90,6 +90,9 @@ interface FakeState {
   /** The page URL the fake ipcRenderer claims to call from. */
   rendererUrl: string;
   headersListener: { filter: unknown; listener: Listener } | null;
+  requestListener: { filter: unknown; listener: Listener } | null;
+  devicePermission: Listener | null;
+  sandboxEnabled: boolean;
   permissionRequest: Listener | null;
   permissionCheck: Listener | null;
   menu: unknown;
@@ -116,6 +119,9 @@ function freshState(): FakeState {
     rendererEvents: new EventEmitter(),
     rendererUrl: 'about:blank',
     headersListener: null,
+    requestListener: null,
+    devicePermission: null,
+    sandboxEnabled: false,
     permissionRequest: null,
     permissionCheck: null,
     menu: undefined,
@@ -152,6 +158,9 @@ export const app = {
     return state().isPackaged;
   },
   requestSingleInstanceLock: () => state().singleInstanceLock,
+  enableSandbox: () => {
+    state().sandboxEnabled = true;
+  },
   quit: () => {
     state().quits++;
   },
@@ -187,12 +196,18 @@ export const session = {
       onHeadersReceived: (filter: unknown, listener: Listener) => {
         state().headersListener = { filter, listener };
       },
+      onBeforeRequest: (filter: unknown, listener: Listener) => {
+        state().requestListener = { filter, listener };
+      },
     },
     setPermissionRequestHandler: (handler: Listener) => {
       state().permissionRequest = handler;
     },
     setPermissionCheckHandler: (handler: Listener) => {
       state().permissionCheck = handler;
+    },
+    setDevicePermissionHandler: (handler: Listener) => {
+      state().devicePermission = handler;
     },
   },
 };

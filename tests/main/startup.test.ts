@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ZhurnalApi } from '../../src/preload/api';
 import { invokeChannel, screenLockChannel } from '../../src/preload/protocol';
-import { resetFake, state } from './fake-electron';
+import { FakeWebContents, resetFake, state } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
 
@@ -52,6 +52,12 @@ describe('starting the app (src/main/index.ts)', () => {
     expect(state().handlers.has(invokeChannel)).toBe(true);
     expect(state().headersListener).not.toBeNull();
     expect(state().permissionRequest).not.toBeNull();
+    expect(state().requestListener).not.toBeNull();
+    expect(state().sandboxEnabled).toBe(true);
+    // Every webContents created later (devtools, a window a bug opens) is guarded too.
+    const later = new FakeWebContents();
+    state().appEvents.emit('web-contents-created', {}, later);
+    expect(later.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
     expect(state().menu).toBeDefined();
     // Russian date fields (24.11.2026) whatever the language of the school computer's Windows.
     expect(state().switches.get('lang')).toBe('ru');

@@ -3,13 +3,13 @@ import { pathToFileURL } from 'node:url';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { channelNames } from '../../src/shared/contract';
 import { channelsFromArgv } from '../../src/preload/protocol';
-import { fakeEvent, resetFake, state, type BrowserWindow } from './fake-electron';
+import { fakeEvent, FakeWebContents, resetFake, state, type BrowserWindow } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
 
 const { createMainWindow } = await import('../../src/main/window');
 const { appLocation } = await import('../../src/main/app-url');
-const { contentSecurityPolicy, hardenSession } = await import('../../src/main/security');
+const { contentSecurityPolicy, guardContents, hardenSession, mayLoad } = await import('../../src/main/security');
 const { menuTemplate } = await import('../../src/main/menu');
 const { session } = await import('electron');
 
@@ -33,9 +33,13 @@ describe('the main window', () => {
       nodeIntegration: false,
       nodeIntegrationInSubFrames: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
       webviewTag: false,
+      navigateOnDragDrop: false,
       preload: '/app/out/preload/index.cjs',
     });
+    expect(prefs['enableBlinkFeatures']).toBeUndefined();
     expect(window.options['title']).toBe('Журнал');
   });
 
@@ -123,6 +127,37 @@ describe('the session', () => {
     }
     expect(decisions).toEqual([false, false, false, false]);
     expect((state().permissionCheck as (...a: unknown[]) => boolean)({}, 'media')).toBe(false);
+    expect((state().devicePermission as (...a: unknown[]) => boolean)({ deviceType: 'usb' })).toBe(false);
+  });
+
+  it('loads no remote content: any request off the app is cancelled before it leaves', () => {
+    const decide = (url: string) => {
+      let cancel: boolean | undefined;
+      (state().requestListener!.listener as (d: unknown, cb: (r: { cancel: boolean }) => void) => void)({ url }, (r) => (cancel = r.cancel));
+      return cancel;
+    };
+    hardenSession(session.defaultSession as never, { dev: false });
+    expect(state().requestListener!.filter).toEqual({ urls: ['<all_urls>'] });
+    for (const url of ['https://example.com/x.js', 'http://127.0.0.1:8080/api/auth:me', 'http://localhost:5173/', 'ws://localhost:5173/', 'ftp://x/']) {
+      expect(decide(url), url).toBe(true);
+    }
+    for (const url of [ownUrl, 'data:font/ttf;base64,AAAA', 'devtools://devtools/bundled/x.html']) expect(decide(url), url).toBe(false);
+    // In development, the dev server (its page and hot-reload socket) and nothing else; never once packaged.
+    hardenSession(session.defaultSession as never, { dev: true, devServerOrigin: 'http://localhost:5173' });
+    expect([decide('http://localhost:5173/src/main.tsx'), decide('ws://localhost:5173/'), decide('http://localhost:5174/')]).toEqual([false, false, true]);
+    expect(mayLoad('http://localhost:5173/', null)).toBe(false);
+  });
+
+  it('guards any webContents, not only the main window: no navigation away, no windows, no webviews', () => {
+    const contents = new FakeWebContents();
+    guardContents(contents as never, appLocation({ rendererFile }).isOwn);
+    const away = fakeEvent('https://example.com/');
+    contents.emit('will-navigate', away);
+    expect(away.defaultPrevented).toBe(true);
+    const home = fakeEvent(ownUrl);
+    contents.emit('will-navigate', home);
+    expect(home.defaultPrevented).toBe(false);
+    expect(contents.windowOpenHandler?.({ url: ownUrl })).toEqual({ action: 'deny' });
   });
 });
 

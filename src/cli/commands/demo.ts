@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { demoTier } from '../../shared/contract/common';
+import { demoTier, isoDate } from '../../shared/contract/common';
 import { localDate, systemClock } from '../../core/clock';
 import { openDatabase } from '../../core/db/open';
 import { generateDemoSchool } from '../../core/demo';
@@ -20,6 +20,8 @@ export function runDemo(args: DemoArgs) {
   const tier = demoTier.safeParse(args.tier);
   if (!tier.success) throw new CliError(`Неизвестный размер школы «${args.tier}»: small, typical или large`);
   if (!Number.isInteger(args.years) || args.years < 1 || args.years > 10) throw new CliError('--years: целое число от 1 до 10');
+  if (args.seed !== undefined && !Number.isSafeInteger(args.seed)) throw new CliError('--seed: целое число');
+  if (args.today !== undefined && !isoDate.safeParse(args.today).success) throw new CliError(`--today: нет такой даты «${args.today}», нужна ГГГГ-ММ-ДД`);
   if (fs.existsSync(args.db)) throw new CliError(`Файл ${args.db} уже существует: демонстрационная школа создаётся только в новом файле`);
   fs.mkdirSync(path.dirname(path.resolve(args.db)), { recursive: true });
   const started = Date.now();

@@ -5,6 +5,7 @@ import { systemDriveLister } from '../../core/backup/drives';
 import { backupOnExit, startDailyBackups } from '../../core/backup/scheduler';
 import { systemClock } from '../../core/clock';
 import { demoLogins } from '../../core/demo';
+import { isLoopback } from '../../host/guard';
 import { startHost } from '../../host/start';
 import { CliError, say } from '../output';
 import { appVersion } from './backup';
@@ -15,7 +16,8 @@ export interface ServeArgs {
   demo: boolean;
   tier: string;
   port: number;
-  host: string;
+  /** Absent: 127.0.0.1, or every address when the admin switched «Школьная сеть» on. */
+  host?: string;
   root: string;
 }
 
@@ -36,11 +38,17 @@ export async function runServe(args: ServeArgs): Promise<void> {
     backup: { appVersion: appVersion(args.root), listDrives: systemDriveLister },
     logError: (error, channel) => console.error(`[${channel}]`, error),
   });
+  const schoolNetwork = () => core.services.network.schoolNetwork();
+  const hostname = args.host ?? (schoolNetwork() ? '0.0.0.0' : '127.0.0.1');
+  if (!isLoopback(hostname) && hostname !== 'localhost' && !schoolNetwork()) {
+    core.close();
+    throw new CliError('Доступ из школьной сети выключен: администратор включает «Школьная сеть» в разделе «Администрирование», затем перезапустите serve');
+  }
   const rendererDir = path.join(args.root, 'out', 'renderer');
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
     say('Интерфейс не собран (out/renderer): выполните npm run build; сейчас доступен только API.', 'The UI is not built (out/renderer): run npm run build; only the API is served now.');
   }
-  const host = await startHost({ dispatch: core.dispatch, rendererDir, port: args.port, host: args.host });
+  const host = await startHost({ dispatch: core.dispatch, rendererDir, port: args.port, host: hostname, schoolNetwork });
   say(`Журнал открыт по адресу ${host.url}  (база: ${dbFile})`, `Zhurnal is served at ${host.url}  (database: ${dbFile})`);
   if (args.demo && !args.db) {
     say('Демонстрационные входы (пароль у всех «demo»):', 'Demo logins (password «demo» for all):');

@@ -3,6 +3,7 @@ import { contract, findChannel, type Channel, type OutputOf, type ParsedInputOf 
 import { AppError, type Result } from '../../shared/errors';
 import { mayAccess } from '../../shared/roles';
 import type { Actor } from '../actor';
+import { rawInputProblem } from './raw-input';
 
 /** What a transport knows about one call: the session it carries and how to change it (cookie, window). */
 export interface CallContext {
@@ -70,6 +71,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       if (!mayAccess(channel.access, actor?.roles ?? null)) {
         throw new AppError('forbidden', 'У вас нет прав на это действие');
       }
+      const problem = rawInputProblem(rawInput);
+      if (problem) throw new AppError('validation', problem.message, { issues: [problem] });
       const parsed = channel.input.safeParse(rawInput ?? {});
       if (!parsed.success) {
         const issues = issuesOf(parsed.error);

@@ -16,6 +16,8 @@ export const settingSchemas = {
   'journal.entryDeadline': z
     .object({ shift1: z.string().regex(/^\d\d:\d\d$/), shift2: z.string().regex(/^\d\d:\d\d$/) })
     .default({ shift1: '17:00', shift2: '21:00' }),
+  /** «Школьная сеть»: the host shell answers other computers of the school, not only this one. */
+  'host.schoolNetwork': z.boolean().default(false),
   /** Staffroom computers are shared: a session left alone this long locks (issue 7; the seeds say 10 minutes). */
   'session.idleLockMinutes': z.number().int().min(1).max(240).default(10),
   /** Wrong passwords in a row from one source that lock the account for it, and for how long (core/auth/lockout.ts). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineChannel } from './define';
-import { absenceCode, entityId, isoDate } from './common';
+import { absenceCode, entityId, isoDate, text } from './common';
 
 export const weekLesson = z.object({
   lessonId: entityId,
@@ -53,7 +53,7 @@ export const attendanceContract = {
   confirmWeek: defineChannel({
     channel: 'attendance:confirmWeek',
     access: 'attendance.verify',
-    input: z.object({ classId: entityId, weekStart: isoDate, note: z.string().trim().max(500).optional() }),
+    input: z.object({ classId: entityId, weekStart: isoDate, note: text(500).optional() }),
     output: z.null(),
   }),
   /** A medical note covering days: the student's «н» in those days become «б» (or «у»). */
@@ -66,7 +66,7 @@ export const attendanceContract = {
       from: isoDate,
       to: isoDate,
       code: z.enum(['б', 'у']),
-      reason: z.string().trim().min(3, 'Укажите основание (справка, заявление)').max(500),
+      reason: text(500, { min: 3, tooShort: 'Укажите основание (справка, заявление)' }),
     }),
     output: z.object({ changed: z.number().int() }),
   }),

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { defineChannel } from './define';
+import { text } from './text';
 
 export const backupSchedule = z.object({
   /** Daily backup at this local time, `HH:MM`; null turns the daily backup off. */
   dailyAt: z
     .string()
+    .max(5, 'Время в виде ЧЧ:ММ')
     .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Время в виде ЧЧ:ММ')
     .nullable(),
   onExit: z.boolean(),
@@ -93,7 +95,7 @@ export const backupContract = {
   addDestination: defineChannel({
     channel: 'backup:addDestination',
     access: 'backup.manage',
-    input: z.object({ path: folderPath, label: z.string().trim().max(100).optional() }),
+    input: z.object({ path: folderPath, label: text(100).optional() }),
     output: z.null(),
   }),
   removeDestination: defineChannel({
@@ -123,7 +125,7 @@ export const backupContract = {
   restore: defineChannel({
     channel: 'backup:restore',
     access: 'backup.manage',
-    input: z.object({ file: folderPath, passphrase: optionalPassphrase, password: z.string().min(1, 'Введите свой пароль') }),
+    input: z.object({ file: folderPath, passphrase: optionalPassphrase, password: z.string().min(1, 'Введите свой пароль').max(256) }),
     output: z.object({ summary: z.string(), safetyCopy: z.string() }),
   }),
 };

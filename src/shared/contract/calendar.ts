@@ -25,7 +25,7 @@ export const calendarHoliday = z.object({
 /** A school year as the school sets it: its dates, the periods each grade follows, and the holidays. */
 export const schoolCalendar = z.object({
   year: z.object({
-    name: z.string().trim().regex(/^\d{4}\/\d{4}$/, 'Учебный год пишется как 2025/2026'),
+    name: z.string().trim().max(9, 'Учебный год пишется как 2025/2026').regex(/^\d{4}\/\d{4}$/, 'Учебный год пишется как 2025/2026'),
     startDate: isoDate,
     endDate: isoDate,
   }),

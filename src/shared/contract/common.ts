@@ -1,12 +1,23 @@
 import { z } from 'zod';
+import { text } from './text';
 
-/** `YYYY-MM-DD`, a real calendar date. */
+export * from './text';
+
+/** Whether `YYYY-MM-DD` names a day that exists: 2025-02-30 does not (Date would roll it over to 2 March). */
+export function isRealDate(s: string): boolean {
+  const day = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === s;
+}
+
+/** `YYYY-MM-DD`, a real calendar date between 1900 and 2100 (birth dates of the staff to the journals kept). */
 export const isoDate = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Дата должна быть в формате ГГГГ-ММ-ДД')
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), 'Такой даты нет в календаре');
+  .max(10, 'Дата должна быть в формате ГГГГ-ММ-ДД')
+  .regex(/^(19|20)\d{2}-\d{2}-\d{2}$|^2100-\d{2}-\d{2}$/, 'Дата должна быть в формате ГГГГ-ММ-ДД, год от 1900 до 2100')
+  .refine(isRealDate, 'Такой даты нет в календаре');
 
-export const entityId = z.number().int().positive();
+/** A row's id: a positive whole number (a negative, zero, fractional or unsafe number never reaches SQL). */
+export const entityId = z.number({ error: 'Ожидается номер записи' }).int('Номер записи — целое число').positive('Номер записи больше нуля').max(Number.MAX_SAFE_INTEGER);
 
 export const markValue = z.enum(['1', '2', '3', '4', '5', 'н/а']);
 export const absenceCode = z.enum(['н', 'б', 'у', 'оп']);
@@ -17,12 +28,13 @@ export type MarkValue = z.infer<typeof markValue>;
 export type AbsenceCode = z.infer<typeof absenceCode>;
 
 /** Why a change is made in a closed period; also accepted (and audited) when the period is open. */
-export const correctionReason = z.string().trim().min(5, 'Причина исправления: не короче 5 символов').max(500).optional();
+export const correctionReason = text(500, { min: 5, tooShort: 'Причина исправления: не короче 5 символов' }).optional();
 export type PeriodMarkValue = z.infer<typeof periodMarkValue>;
 
 /** A login: lowercase Latin letters, digits, dots and hyphens, so it is typed the same on every keyboard layout. */
 export const loginName = z
   .string()
   .trim()
+  .max(32, 'Логин: от 3 до 32 латинских букв, цифр, точек, дефисов')
   .regex(/^[a-z0-9._-]{3,32}$/, 'Логин: от 3 до 32 латинских букв, цифр, точек, дефисов');
-export const personName = z.string().trim().min(1, 'Заполните поле').max(100);
+export const personName = text(100, { min: 1, tooShort: 'Заполните поле' });

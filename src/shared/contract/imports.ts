@@ -30,11 +30,11 @@ export type ImportKind = (typeof importKinds)[number];
 export type ImportField<K extends ImportKind = ImportKind> = (typeof importFields)[K][number]['key'];
 
 const file = {
-  fileName: z.string().regex(/\.(xlsx|csv|txt)$/i, 'Нужен файл .xlsx или .csv'),
+  fileName: z.string().max(255, 'Слишком длинное имя файла').regex(/\.(xlsx|csv|txt)$/i, 'Нужен файл .xlsx или .csv'),
   contentBase64: z.string().min(1, 'Файл пуст').max(14_000_000, 'Файл больше 10 МБ'),
 };
 /** Field key → column number (0-based) in the file, or null when the file has no such column. */
-const mapping = z.record(z.string(), z.number().int().min(0).nullable());
+const mapping = z.record(z.string().max(50), z.number().int().min(0).nullable());
 export type ImportMapping = z.infer<typeof mapping>;
 
 /** The director's order that enrolls imported students (item 2: every enrollment is a movement by an order). */

@@ -18,6 +18,7 @@ import { setupContract } from './setup';
 import { structureContract } from './structure';
 import { timetableContract } from './timetable';
 import { usersContract } from './users';
+import { networkContract } from './network';
 import { auditContract } from './audit';
 import type { Channel } from './define';
 
@@ -36,6 +37,7 @@ export * from './attendance';
 export * from './day';
 export * from './reports';
 export * from './users';
+export * from './network';
 export * from './audit';
 export * from './timetable';
 export * from './structure';
@@ -60,6 +62,7 @@ export const contract = {
   day: dayContract,
   reports: reportsContract,
   users: usersContract,
+  network: networkContract,
   audit: auditContract,
   timetable: timetableContract,
   structure: structureContract,

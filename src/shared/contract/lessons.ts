@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import { defineChannel } from './define';
-import { correctionReason, entityId, isoDate } from './common';
+import { correctionReason, entityId, isoDate, text } from './common';
 import { gridLesson } from './journal';
 
 const lessonNumber = z.number().int().min(0, 'Номер урока от 0 до 10').max(10, 'Номер урока от 0 до 10');
-const text = (max: number) => z.string().trim().max(max, `Не длиннее ${max} символов`);
 
 export const teacherOption = z.object({ id: entityId, name: z.string() });
 

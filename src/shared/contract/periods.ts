@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineChannel } from './define';
-import { entityId } from './common';
+import { entityId, text } from './common';
 
 export const periodLock = z.object({
   id: entityId,
@@ -24,7 +24,7 @@ export const periodsContract = {
   unlock: defineChannel({
     channel: 'periods:unlock',
     access: 'periods.lock',
-    input: z.object({ lockId: entityId, reason: z.string().trim().min(5, 'Укажите причину: не короче 5 символов').max(500) }),
+    input: z.object({ lockId: entityId, reason: text(500, { min: 5, tooShort: 'Укажите причину: не короче 5 символов' }) }),
     output: z.null(),
   }),
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineChannel } from './define';
-import { entityId, isoDate } from './common';
+import { entityId, isoDate, text } from './common';
 
 export const planTopic = z.object({
   id: entityId,
@@ -13,8 +13,8 @@ export const planTopic = z.object({
 });
 
 export const planRow = z.object({
-  section: z.string().trim().max(300).nullable(),
-  title: z.string().trim().min(1, 'Тема не указана').max(500),
+  section: text(300).nullable(),
+  title: text(500, { min: 1, tooShort: 'Тема не указана' }),
   hours: z.number().int().min(1, 'Часов не меньше 1').max(200),
 });
 
@@ -42,7 +42,7 @@ export const plansContract = {
     access: 'journal.write',
     input: z.object({
       assignmentId: entityId,
-      fileName: z.string().regex(/\.(xlsx|csv)$/i, 'Нужен файл .xlsx или .csv'),
+      fileName: z.string().max(255, 'Слишком длинное имя файла').regex(/\.(xlsx|csv)$/i, 'Нужен файл .xlsx или .csv'),
       contentBase64: z.string().max(14_000_000, 'Файл больше 10 МБ'),
     }),
     output: z.object({ rows: z.array(importedRow), plannedHours: z.number().int(), curriculumHours: z.number().int().nullable() }),

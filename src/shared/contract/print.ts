@@ -43,6 +43,8 @@ export const printJob = z.object({
 });
 export type PrintJob = z.infer<typeof printJob>;
 
+const jobRef = z.object({ jobId: z.string().max(100) });
+
 export const printContract = {
   classes: defineChannel({
     channel: 'print:classes',
@@ -74,13 +76,13 @@ export const printContract = {
     input: bookOptions.extend({ yearId: entityId.optional() }),
     output: z.object({ jobId: z.string() }),
   }),
-  job: defineChannel({ channel: 'print:job', access: 'print.journal', input: z.object({ jobId: z.string() }), output: printJob }),
-  cancel: defineChannel({ channel: 'print:cancel', access: 'print.journal', input: z.object({ jobId: z.string() }), output: z.object({ cancelled: z.boolean() }) }),
+  job: defineChannel({ channel: 'print:job', access: 'print.journal', input: jobRef, output: printJob }),
+  cancel: defineChannel({ channel: 'print:cancel', access: 'print.journal', input: jobRef, output: z.object({ cancelled: z.boolean() }) }),
   /** Opens a printed file in the system's PDF viewer, or sends it to the printer: the desktop app only. */
   open: defineChannel({
     channel: 'print:open',
     access: 'print.journal',
-    input: z.object({ file: z.string().min(1), action: z.enum(['open', 'print']) }),
+    input: z.object({ file: z.string().min(1).max(1000), action: z.enum(['open', 'print']) }),
     output: z.object({ ok: z.literal(true) }),
   }),
 };

@@ -7,7 +7,7 @@ import { reportEnvelope } from './report-table';
 export * from './report-data';
 export * from './report-table';
 
-export const monthKey = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Месяц в формате ГГГГ-ММ');
+export const monthKey = z.string().max(7).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Месяц в формате ГГГГ-ММ');
 const classInput = z.object({ classId: entityId });
 
 export const reportInputs = {
@@ -87,7 +87,7 @@ export const reportsContract = {
   file: defineChannel({
     channel: 'reports:file',
     access: 'reports.read',
-    input: z.object({ report: z.enum(reportNames as [ReportName, ...ReportName[]]), params: z.record(z.string(), z.unknown()), format: reportFormat }),
+    input: z.object({ report: z.enum(reportNames as [ReportName, ...ReportName[]]), params: z.record(z.string().max(50), z.unknown()), format: reportFormat }),
     output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
   }),
 };

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineChannel } from './define';
-import { demoTier, loginName, personName } from './common';
+import { demoTier, loginName, personName, text } from './common';
 import { schoolCalendar } from './calendar';
 
 export const setupContract = {
@@ -21,17 +21,17 @@ export const setupContract = {
     channel: 'setup:createSchool',
     access: 'public',
     input: z.object({
-      schoolName: z.string().trim().min(3, 'Укажите полное название школы, как в уставе').max(300),
-      shortName: z.string().trim().max(100).default(''),
-      address: z.string().trim().max(300).default(''),
-      director: z.string().trim().max(150).default(''),
+      schoolName: text(300, { min: 3, tooShort: 'Укажите полное название школы, как в уставе' }),
+      shortName: text(100).default(''),
+      address: text(300).default(''),
+      director: text(150).default(''),
       calendar: schoolCalendar.optional(),
       admin: z.object({
         login: loginName,
         password: z.string().min(8, 'Пароль не короче 8 символов').max(256),
         lastName: personName,
         firstName: personName,
-        middleName: z.string().trim().max(100).optional(),
+        middleName: text(100).optional(),
       }),
     }),
     output: z.null(),

@@ -6,7 +6,7 @@ const name = (what: string, max = 100) => z.string().trim().min(1, `${what}: з�
 const hours = (what: string, max: number) => z.number().int(`${what}: целое число`).min(0, `${what}: не меньше 0`).max(max, `${what}: не больше ${max}`);
 const optionalId = entityId.optional();
 const byId = z.object({ id: entityId });
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Время в формате ЧЧ:ММ, например 17:00');
+const hhmm = z.string().max(5, 'Время в формате ЧЧ:ММ, например 17:00').regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Время в формате ЧЧ:ММ, например 17:00');
 
 export const subjectInput = z.object({ id: optionalId, name: name('Название предмета'), shortName: name('Сокращение', 12), sortOrder: z.number().int().min(0).max(10_000).default(0) });
 export const curriculumInput = z.object({
@@ -24,6 +24,7 @@ export const classInput = z.object({
   letter: z
     .string()
     .trim()
+    .max(2, 'Литера класса: одна или две русские буквы, например «А»')
     .transform((s) => s.toUpperCase())
     .pipe(z.string().regex(/^[А-ЯЁ]{1,2}$/, 'Литера класса: одна или две русские буквы, например «А»')),
   shift: z.number().int().min(1).max(2),
@@ -44,7 +45,7 @@ export const workKindInput = z.object({
   shortName: name('Сокращение', 8),
   weight: z.number().min(0.1, 'Вес: от 0,1 до 10').max(10, 'Вес: от 0,1 до 10'),
   isControl: z.boolean(),
-  color: z.string().regex(/^#[0-9a-fA-F]{6}$/, 'Цвет в виде #RRGGBB'),
+  color: z.string().max(7, 'Цвет в виде #RRGGBB').regex(/^#[0-9a-fA-F]{6}$/, 'Цвет в виде #RRGGBB'),
 });
 export const rules = z.object({
   scale: z.enum(['1-5', '2-5']),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { entityId, isoDate } from './common';
 import { defineChannel } from './define';
 
-const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Время в формате ЧЧ:ММ, например 08:30');
+const hhmm = z.string().max(5, 'Время в формате ЧЧ:ММ, например 08:30').regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Время в формате ЧЧ:ММ, например 08:30');
 export const bellTime = z.object({ number: z.number().int().min(1).max(12), startTime: hhmm, endTime: hhmm });
 
 export const slotEntry = z.object({

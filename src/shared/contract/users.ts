@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { roles } from '../roles';
-import { entityId, loginName, personName } from './common';
+import { entityId, loginName, personName, text } from './common';
 import { defineChannel } from './define';
 
 export const userRow = z.object({
@@ -38,7 +38,7 @@ export const usersContract = {
       login: loginName,
       lastName: personName,
       firstName: personName,
-      middleName: z.string().trim().max(100).optional(),
+      middleName: text(100).optional(),
       roles: z.array(z.enum(roles)).min(1, 'Выберите хотя бы одну роль').max(roles.length),
     }),
     output: oneTimePassword.extend({ id: entityId }),

@@ -53,7 +53,7 @@ export const yearsContract = {
   decide: defineChannel({
     channel: 'years:decide',
     access: 'year.close',
-    input: z.object({ yearId: entityId, decisions: z.array(z.object({ studentId: entityId, outcome: yearOutcome })).min(1, 'Нет решений для записи'), ...order }),
+    input: z.object({ yearId: entityId, decisions: z.array(z.object({ studentId: entityId, outcome: yearOutcome })).min(1, 'Нет решений для записи').max(5000), ...order }),
     output: z.object({ saved: z.number().int() }),
   }),
   close: defineChannel({
@@ -66,7 +66,7 @@ export const yearsContract = {
     channel: 'years:prepareNext',
     access: 'school.manage',
     input: z
-      .object({ fromYearId: entityId, name: z.string().trim().regex(/^\d{4}\/\d{4}$/, 'Название года: ГГГГ/ГГГГ'), startDate: isoDate, endDate: isoDate })
+      .object({ fromYearId: entityId, name: z.string().trim().max(9, 'Название года: ГГГГ/ГГГГ').regex(/^\d{4}\/\d{4}$/, 'Название года: ГГГГ/ГГГГ'), startDate: isoDate, endDate: isoDate })
       .refine((v) => v.startDate < v.endDate, { message: 'Начало учебного года позже его конца', path: ['endDate'] }),
     output: z.object({ yearId: entityId, message: z.string() }),
   }),

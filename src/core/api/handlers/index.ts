@@ -20,6 +20,7 @@ import { setupHandlers } from './setup';
 import { structureHandlers } from './structure';
 import { timetableHandlers } from './timetable';
 import { usersHandlers } from './users';
+import { networkHandlers } from './network';
 import { auditHandlers } from './audit';
 
 /**
@@ -41,6 +42,7 @@ export function createHandlers(s: Services): Handlers {
     day: dayHandlers(s),
     reports: reportsHandlers(s),
     users: usersHandlers(s),
+    network: networkHandlers(s),
     audit: auditHandlers(s),
     timetable: timetableHandlers(s),
     structure: structureHandlers(s),

@@ -14,6 +14,7 @@ import { UsersScreen } from '../users/UsersScreen';
 import { SecurityPanel } from '../users/SecurityPanel';
 import { ImportScreen } from '../imports/ImportScreen';
 import { SchoolScreen } from '../school/SchoolScreen';
+import { SchoolNetworkPanel } from '../network/SchoolNetworkPanel';
 
 export interface AdminPageProps {
   /** False for the deputy and the director: they read the structure, the admin changes it. */
@@ -41,4 +42,5 @@ export const adminPages: readonly AdminPage[] = [
   { id: 'timetable', label: 'Расписание', anyOf: ['school.read'], render: (p) => <TimetablePage {...p} /> },
   { id: 'work-kinds', label: 'Виды работ', anyOf: ['school.read'], render: (p) => <WorkKindsPage {...p} /> },
   { id: 'rules', label: 'Отметки и сроки', anyOf: ['school.read'], render: (p) => <RulesPage {...p} /> },
+  { id: 'network', label: 'Школьная сеть', anyOf: ['school.manage'], render: () => <SchoolNetworkPanel /> },
 ];

@@ -1,0 +1,21 @@
+import type { Actor } from '../actor';
+import type { AuditService } from '../audit/service';
+import type { Db } from '../db/open';
+import { readSetting, writeSetting } from './settings';
+
+/**
+ * «Школьная сеть» (issue 7, item 5): whether the host shell (`zhurnal serve`) answers the school's other
+ * computers. Off by default: the journal holds children's personal data and is served to this computer only
+ * until the admin decides otherwise. The host reads it on every request, so switching it off takes effect at once.
+ */
+export function createNetworkService({ db, audit }: { db: Db; audit: AuditService }) {
+  return {
+    schoolNetwork: (): boolean => readSetting(db, 'host.schoolNetwork'),
+    setSchoolNetwork(actor: Actor, on: boolean): void {
+      const was = readSetting(db, 'host.schoolNetwork');
+      if (was === on) return;
+      writeSetting(db, 'host.schoolNetwork', on);
+      audit.record({ userId: actor.userId, action: 'settings.school_network', entity: 'setting', entityId: 'host.schoolNetwork', oldValue: was, newValue: on });
+    },
+  };
+}

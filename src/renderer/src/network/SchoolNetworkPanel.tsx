@@ -1,0 +1,42 @@
+import { Alert, Paper, Stack, Switch, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { contract } from '../../../shared/contract';
+import { invoke } from '../api/invoke';
+import { ErrorPanel } from '../errors/ErrorPanel';
+
+const networkKey = ['network'] as const;
+
+/**
+ * «Школьная сеть» (issue 7, item 5): whether `zhurnal serve` answers the school's other computers. Switching
+ * off takes effect at once; switching on, at the next start of the server, which then listens on every address.
+ */
+export function SchoolNetworkPanel() {
+  const client = useQueryClient();
+  const state = useQuery({ queryKey: networkKey, queryFn: () => invoke(contract.network.get, {}) });
+  const set = useMutation({
+    mutationFn: (schoolNetwork: boolean) => invoke(contract.network.set, { schoolNetwork }),
+    onSuccess: (value) => client.setQueryData(networkKey, value),
+  });
+  if (state.error) return <ErrorPanel error={state.error} onRetry={() => void state.refetch()} />;
+  const on = state.data?.schoolNetwork ?? false;
+  return (
+    <Paper withBorder p="md" maw={1100}>
+      <Stack gap="xs">
+        <Title order={4}>Школьная сеть</Title>
+        <Switch
+          checked={on}
+          disabled={!state.data || set.isPending}
+          onChange={(e) => set.mutate(e.currentTarget.checked)}
+          label="Открывать журнал с других компьютеров школы (в браузере)"
+          data-testid="school-network"
+        />
+        <Text size="sm" c="dimmed">
+          {on
+            ? 'Сервер журнала (zhurnal serve) отвечает компьютерам школьной сети. Включение действует после перезапуска сервера.'
+            : 'Журнал открывается только на этом компьютере. В журнале персональные данные учеников: включайте, только если сеть школы закрыта от посторонних.'}
+        </Text>
+        {set.error && <Alert color="red">{set.error.message}</Alert>}
+      </Stack>
+    </Paper>
+  );
+}

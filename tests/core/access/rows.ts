@@ -1,0 +1,358 @@
+// What each role may do, channel by channel, written out by hand from DOMAIN.md's table of roles, so that a
+// change to the role table (src/shared/roles.ts) or to a channel's declared access shows up here as a
+// failing row. Every channel of the contract needs a row: the test walks the registry and fails on a
+// channel that has none.
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ErrorKind } from '../../../src/shared/errors';
+import type { Role } from '../../../src/shared/roles';
+import type { AccessSchool } from '../../helpers/access-school';
+import type { Core } from '../../../src/core/app';
+
+export type Who = Role | 'anonymous';
+
+export interface Ctx {
+  s: AccessSchool;
+  core: Core;
+  who: Who;
+  tmp: string;
+}
+
+export interface ObjectCase {
+  as: Role;
+  input: (c: Ctx) => unknown;
+  expect: 'ok' | ErrorKind;
+  /** Why this object is (or is not) the actor's. */
+  why: string;
+}
+
+export interface Row {
+  /** Who passes the permission gate: anyone, anyone logged in, or holders of one of these roles. */
+  allow: 'public' | 'session' | readonly Role[];
+  /** A well-formed input; `{}` by default. The actor is passed so each role can use an object of its own. */
+  input?: (c: Ctx) => unknown;
+  /** What an allowed actor gets when it is not plain success (a conflict on a school that exists, say). */
+  outcome?: ErrorKind | Partial<Record<Who, 'ok' | ErrorKind>>;
+  /** Object-level checks: the same permission, someone else's object. */
+  objects?: readonly ObjectCase[];
+}
+
+/** A folder that exists, for a backup destination. */
+const folder = (tmp: string) => {
+  const dir = path.join(tmp, 'копии');
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+};
+
+const movementReaders: readonly Role[] = ['admin', 'deputy', 'director', 'secretary'];
+const order = { orderNumber: '12-у', orderDate: '2025-11-10' };
+const studentFile = {
+  kind: 'students',
+  fileName: 'список.csv',
+  contentBase64: Buffer.from('Фамилия;Имя;Дата рождения;Класс\nНовикова;Анна;12.03.2014;5А\n').toString('base64'),
+};
+const studentImport = {
+  ...studentFile,
+  mapping: { lastName: 0, firstName: 1, birthDate: 2, className: 3 },
+  options: { createClasses: false, orderNumber: '15-у', orderDate: '2025-09-01' },
+};
+const notListKeepers = { deputy: 'forbidden', director: 'forbidden', teacher: 'forbidden', class_teacher: 'forbidden' } as const;
+const management: readonly Role[] = ['admin', 'deputy', 'director'];
+const teachers: readonly Role[] = ['teacher', 'class_teacher'];
+const readers: readonly Role[] = ['admin', 'deputy', 'director', 'teacher', 'class_teacher'];
+
+/** A teacher's own maths lesson, or the class teacher's own Russian lesson. */
+const ownLesson = ({ s, who }: Ctx) => (who === 'class_teacher' ? s.lessons.rus0902 : s.mathOwn);
+const ownAssignment = ({ s, who }: Ctx) => (who === 'class_teacher' ? s.assignments.rus5 : s.assignments.mat5);
+const cell = (c: Ctx) => ({ lessonId: ownLesson(c), studentId: c.s.students.C });
+const c5 = ({ s }: Ctx) => ({ classId: s.classes.c5 });
+
+const markCases = (input: (lessonId: number, c: Ctx) => unknown): ObjectCase[] => [
+  { as: 'teacher', input: (c) => input(c.s.lessons.rus0902, c), expect: 'forbidden', why: 'klruk’s Russian lesson is not math’s' },
+  { as: 'teacher', input: (c) => input(c.s.substituted, c), expect: 'ok', why: 'math gave this Russian lesson as a substitute' },
+  { as: 'class_teacher', input: (c) => input(c.s.mathOwn, c), expect: 'forbidden', why: 'a class teacher does not write the maths of their class' },
+];
+
+export const rows: Record<string, Row> = {
+  'auth:login': { allow: 'public', input: () => ({ login: 'nobody', password: 'x' }), outcome: 'unauthorized' },
+  'auth:logout': { allow: 'session' },
+  // A wrong current password: the call passed the gate and the service refused the password.
+  'auth:changePassword': { allow: 'session', input: () => ({ oldPassword: 'не-тот', newPassword: 'Новый-пароль-1' }), outcome: 'validation' },
+  'auth:me': { allow: 'public' },
+
+  'backup:status': { allow: ['admin'] },
+  'backup:warning': { allow: ['admin'] },
+  'backup:addDestination': { allow: ['admin'], input: ({ tmp }) => ({ path: folder(tmp) }) },
+  'backup:removeDestination': { allow: ['admin'], input: ({ tmp }) => ({ path: folder(tmp) }) },
+  'backup:setSchedule': { allow: ['admin'], input: () => ({ dailyAt: null, onExit: false, beforeMigration: false }) },
+  'backup:setRetention': { allow: ['admin'], input: () => ({ daily: 7, weekly: 4, monthly: 12 }) },
+  'backup:setPassphrase': { allow: ['admin'], input: () => ({ passphrase: null }) },
+  // Its destination was just removed: the admin is told to add one.
+  'backup:run': { allow: ['admin'], outcome: 'validation' },
+  'backup:list': { allow: ['admin'] },
+  'backup:verify': { allow: ['admin'], input: ({ tmp }) => ({ file: path.join(tmp, 'нет.db') }), outcome: 'not_found' },
+  'backup:restore': { allow: ['admin'], input: ({ tmp }) => ({ file: path.join(tmp, 'нет.db'), password: 'demo' }), outcome: 'not_found' },
+
+  'setup:status': { allow: 'public' },
+  // The school exists: a second one is refused whoever asks.
+  'setup:createSchool': {
+    allow: 'public',
+    input: () => ({ schoolName: 'Вторая школа', admin: { login: 'admin2', password: 'пароль-12345', lastName: 'А', firstName: 'Б' } }),
+    outcome: 'conflict',
+  },
+  'setup:createDemo': { allow: 'public', outcome: 'conflict' },
+
+  'school:years': { allow: 'session' },
+  'school:periods': { allow: 'session', input: ({ s }) => ({ yearId: s.year }) },
+
+  'journal:assignments': { allow: readers },
+  'journal:setMark': {
+    allow: teachers,
+    input: (c) => ({ ...cell(c), value1: '5' }),
+    objects: markCases((lessonId, c) => ({ lessonId, studentId: c.s.students.D, value1: '4' })),
+  },
+  'journal:clearMark': { allow: teachers, input: cell, objects: markCases((lessonId, c) => ({ lessonId, studentId: c.s.students.D })) },
+  'journal:setAbsence': {
+    allow: teachers,
+    input: (c) => ({ ...cell(c), code: 'н' }),
+    objects: markCases((lessonId, c) => ({ lessonId, studentId: c.s.students.E, code: 'б' })),
+  },
+  'journal:cellHistory': {
+    allow: readers,
+    // English of 5А: the class teacher reads every subject of the class, math none of English.
+    input: (c) => ({ lessonId: c.s.lessons.eng1_0901, studentId: c.s.students.A }),
+    outcome: { teacher: 'forbidden' },
+  },
+  'journal:setPeriodMark': {
+    allow: teachers,
+    input: (c) => ({ assignmentId: ownAssignment(c), studentId: c.s.students.C, kind: 'period', periodId: c.s.periods.q2, value: '4' }),
+    objects: [
+      {
+        as: 'teacher',
+        input: (c) => ({ assignmentId: c.s.assignments.rus5, studentId: c.s.students.C, kind: 'period', periodId: c.s.periods.q2, value: '4' }),
+        expect: 'forbidden',
+        why: 'a substitute gives lessons, not the journal’s period marks',
+      },
+    ],
+  },
+  'journal:finals': {
+    allow: readers,
+    input: (c) => ({ assignmentId: c.who === 'teacher' ? c.s.assignments.mat5 : c.s.assignments.rus5 }),
+    objects: [{ as: 'teacher', input: (c) => ({ assignmentId: c.s.assignments.eng5g1 }), expect: 'forbidden', why: 'another teacher’s English' }],
+  },
+  'journal:grid': {
+    allow: readers,
+    input: (c) => ({ assignmentId: c.who === 'teacher' ? c.s.assignments.mat5 : c.s.assignments.rus5, periodId: c.s.periods.q1 }),
+    objects: [
+      { as: 'teacher', input: (c) => ({ assignmentId: c.s.assignments.pe5, periodId: c.s.periods.q1 }), expect: 'forbidden', why: 'another teacher’s PE' },
+      { as: 'class_teacher', input: (c) => ({ assignmentId: c.s.assignments.pe5, periodId: c.s.periods.q1 }), expect: 'ok', why: 'the class teacher reads every subject of 5А' },
+      { as: 'class_teacher', input: (c) => ({ assignmentId: c.s.assignments.mat10, periodId: c.s.periods.h1 }), expect: 'forbidden', why: '10А is not klruk’s class and its maths not klruk’s' },
+    ],
+  },
+
+  'lessons:update': {
+    allow: teachers,
+    input: (c) => ({ lessonId: ownLesson(c), topic: 'Повторение' }),
+    objects: markCases((lessonId) => ({ lessonId, homework: '№ 5' })),
+  },
+  'lessons:add': {
+    allow: teachers,
+    input: (c) => ({ assignmentId: ownAssignment(c), date: '2025-11-10', lessonNumber: c.who === 'teacher' ? 6 : 7 }),
+    objects: [
+      { as: 'teacher', input: (c) => ({ assignmentId: c.s.assignments.rus5, date: '2025-11-11', lessonNumber: 6 }), expect: 'forbidden', why: 'not math’s journal' },
+    ],
+  },
+  'lessons:move': {
+    allow: teachers,
+    input: (c) => ({ lessonId: ownLesson(c), date: '2025-09-04', lessonNumber: c.who === 'teacher' ? 5 : 6 }),
+    objects: [
+      { as: 'teacher', input: (c) => ({ lessonId: c.s.klrukOnly, date: '2025-09-10', lessonNumber: 6 }), expect: 'forbidden', why: 'klruk’s lesson' },
+    ],
+  },
+  'lessons:teachers': { allow: teachers },
+
+  'periods:locks': { allow: 'session', input: ({ s }) => ({ yearId: s.year }) },
+  'periods:lock': {
+    allow: ['admin', 'deputy'],
+    input: ({ s, who }) => ({ periodId: s.periods.q2, classId: who === 'admin' ? s.classes.c1 : s.classes.c5 }),
+  },
+  'periods:unlock': {
+    allow: ['admin', 'deputy'],
+    input: ({ core, who }) => {
+      const row = core.db.$client.prepare('select id from period_locks order by id').all() as { id: number }[];
+      return { lockId: row[who === 'admin' ? 0 : 1]?.id ?? 999, reason: 'Исправление ошибки' };
+    },
+  },
+
+  'plans:get': { allow: readers, input: (c) => ({ assignmentId: ownAssignment(c) }), outcome: { teacher: 'ok' } },
+  'plans:previewImport': {
+    allow: teachers,
+    input: (c) => ({ assignmentId: ownAssignment(c), fileName: 'ктп.csv', contentBase64: Buffer.from('Тема;Часы\nДроби;2\n').toString('base64') }),
+  },
+  'plans:save': { allow: teachers, input: (c) => ({ assignmentId: ownAssignment(c), rows: [{ section: null, title: 'Дроби', hours: 2 }] }) },
+  'plans:assign': {
+    allow: teachers,
+    input: (c) => ({ assignmentId: ownAssignment(c), fromDate: '2025-09-01' }),
+    objects: [{ as: 'teacher', input: (c) => ({ assignmentId: c.s.assignments.rus5, fromDate: '2025-09-01' }), expect: 'forbidden', why: 'not math’s plan' }],
+  },
+
+  'print:classes': { allow: ['admin', 'secretary'] },
+  'print:preflight': { allow: ['admin', 'secretary'], input: ({ s }) => ({ classId: s.classes.c1 }) },
+  'print:classBook': { allow: ['admin', 'secretary'], input: ({ s }) => ({ classId: s.classes.c1 }) },
+  'print:startSchool': { allow: ['admin', 'secretary'] },
+  'print:job': { allow: ['admin', 'secretary'], input: () => ({ jobId: 'нет-такого' }), outcome: 'not_found' },
+  'print:cancel': { allow: ['admin', 'secretary'], input: () => ({ jobId: 'нет-такого' }), outcome: 'not_found' },
+  // Only a book the app printed is opened: a made-up file name is refused before any viewer starts.
+  'print:open': { allow: ['admin', 'secretary'], input: () => ({ file: 'нет.pdf', action: 'open' }), outcome: 'validation' },
+
+  'attendance:classes': { allow: 'session' },
+  // Open to every session at the gate; the class is checked in the core: its class teacher and the school's readers.
+  'attendance:week': {
+    allow: 'session',
+    input: (c) => ({ ...c5(c), weekStart: '2025-09-01' }),
+    outcome: { teacher: 'forbidden', secretary: 'forbidden' },
+    objects: [{ as: 'class_teacher', input: (c) => ({ classId: c.s.classes.c10, weekStart: '2025-09-01' }), expect: 'forbidden', why: 'not klruk’s class' }],
+  },
+  'attendance:confirmWeek': {
+    allow: ['class_teacher'],
+    input: (c) => ({ ...c5(c), weekStart: '2025-09-01' }),
+    objects: [{ as: 'class_teacher', input: (c) => ({ classId: c.s.classes.c10, weekStart: '2025-09-01' }), expect: 'forbidden', why: 'not klruk’s class' }],
+  },
+  'attendance:setReason': {
+    allow: ['class_teacher'],
+    input: (c) => ({ ...c5(c), studentId: c.s.students.E, from: '2025-09-01', to: '2025-09-01', code: 'у', reason: 'Заявление родителей' }),
+    objects: [
+      {
+        as: 'class_teacher',
+        input: (c) => ({ classId: c.s.classes.c10, studentId: c.s.students.K, from: '2025-09-01', to: '2025-09-01', code: 'у', reason: 'Заявление' }),
+        expect: 'forbidden',
+        why: 'not klruk’s class',
+      },
+    ],
+  },
+  'attendance:schoolDay': { allow: readers, input: () => ({ date: '2025-09-01' }), outcome: { teacher: 'forbidden', class_teacher: 'forbidden' } },
+
+  'day:mine': { allow: teachers, input: () => ({ date: '2025-09-02' }) },
+
+  'reports:classes': { allow: readers },
+  // A subject teacher reads the reports of their own teaching: the whole school's, filtered; a class only their class teacher.
+  'reports:progress': {
+    allow: readers,
+    input: ({ s }) => ({ periodId: s.periods.q1, level: 'subject' }),
+    objects: [{ as: 'teacher', input: (c) => ({ periodId: c.s.periods.q1, level: 'class', classId: c.s.classes.c5 }), expect: 'forbidden', why: '5А is klruk’s class' }],
+  },
+  'reports:attendanceMonth': {
+    allow: readers,
+    input: (c) => ({ ...c5(c), month: '2025-09' }),
+    outcome: { teacher: 'forbidden' },
+    objects: [{ as: 'class_teacher', input: (c) => ({ classId: c.s.classes.c10, month: '2025-09' }), expect: 'forbidden', why: 'not klruk’s class' }],
+  },
+  'reports:attendanceYear': { allow: readers, input: c5, outcome: { teacher: 'forbidden' } },
+  'reports:summarySheet': { allow: readers, input: c5, outcome: { teacher: 'forbidden' } },
+  'reports:students': { allow: readers, input: c5, outcome: { teacher: 'forbidden' } },
+  'reports:classTeacher': { allow: readers, input: (c) => ({ ...c5(c), periodId: c.s.periods.q1 }), outcome: { teacher: 'forbidden' } },
+  // School-wide lists: the school's readers and class teachers (for their class), not a subject teacher.
+  'reports:movement': { allow: readers, outcome: { teacher: 'forbidden' } },
+  'reports:fill': { allow: readers, input: () => ({ date: '2025-09-01' }), outcome: { teacher: 'forbidden' } },
+  'reports:outcomes': { allow: readers, outcome: { teacher: 'forbidden' } },
+  'reports:statement': { allow: readers, input: ({ s }) => ({ classId: s.classes.c5, studentId: s.students.A, periodId: s.periods.q1 }), outcome: { teacher: 'forbidden' } },
+  'reports:forecast': {
+    allow: readers,
+    input: ({ s }) => ({ periodId: s.periods.q1, asOf: '2025-10-01' }),
+    objects: [{ as: 'teacher', input: (c) => ({ periodId: c.s.periods.q1, classId: c.s.classes.c10 }), expect: 'forbidden', why: 'not math’s class to report on' }],
+  },
+  'reports:control': { allow: readers, input: () => ({ from: '2025-09-01', to: '2025-09-30' }) },
+  'reports:file': { allow: readers, input: () => ({ report: 'fill', params: { date: '2025-09-01' }, format: 'xlsx' }), outcome: { teacher: 'forbidden' } },
+
+  'users:list': { allow: ['admin'] },
+  'users:create': { allow: ['admin'], input: () => ({ login: 'novaya', lastName: 'Новикова', firstName: 'Нина', roles: ['teacher'] }) },
+  'users:resetPassword': { allow: ['admin'], input: ({ s }) => ({ userId: s.extraUsers.spare }) },
+  'users:setActive': { allow: ['admin'], input: ({ s }) => ({ userId: s.extraUsers.spare, active: false }) },
+  'network:get': { allow: ['admin'] },
+  'network:set': { allow: ['admin'], input: () => ({ schoolNetwork: false }) },
+  // Движение учащихся: the secretary and the admin enter the director's orders; the administration reads them.
+  'movement:classes': { allow: movementReaders },
+  'movement:arrive': {
+    allow: ['admin', 'secretary'],
+    input: ({ s, who }) => ({ lastName: 'Новенький', firstName: who === 'admin' ? 'Артём' : 'Семён', classId: s.classes.c5, date: '2025-11-10', from: 'МБОУ СОШ № 3', ...order }),
+  },
+  'movement:transfer': {
+    allow: ['admin', 'secretary'],
+    input: ({ s, who }) => ({ studentId: who === 'admin' ? s.students.first1 : s.students.first2, toClassId: s.classes.c10, date: '2025-11-12', ...order }),
+  },
+  'movement:changeSubgroup': {
+    allow: ['admin', 'secretary'],
+    input: ({ s, core, who }) => {
+      const group2 = core.db.$client.prepare("select id from subgroups where name = '2 группа'").pluck().get() as number;
+      return { studentId: who === 'admin' ? s.students.A : s.students.B, toSubgroupId: group2, date: '2025-11-12', ...order };
+    },
+  },
+  'movement:leave': {
+    allow: ['admin', 'secretary'],
+    input: ({ s, who }) => ({ studentId: who === 'admin' ? s.students.L : s.students.G, date: '2025-11-14', to: 'МБОУ СОШ № 5', ...order }),
+  },
+  'movement:register': { allow: movementReaders },
+  'movement:registerFile': { allow: movementReaders, input: () => ({ params: {}, format: 'xlsx' }) },
+
+  'setup:defaults': { allow: 'public' },
+  // Open to every session at the gate; the core lets the secretary and the admin load class lists.
+  'imports:inspect': { allow: 'session', input: () => studentFile, outcome: notListKeepers },
+  'imports:preview': { allow: 'session', input: () => studentImport, outcome: notListKeepers },
+  'imports:commit': { allow: 'session', input: () => ({ ...studentImport, skipInvalid: true }), outcome: notListKeepers },
+  'calendar:get': { allow: 'session' },
+  // Past the gate the admin meets the calendar's own rule: the tiny school has one half-year, and two are needed.
+  'calendar:save': {
+    allow: ['admin'],
+    input: ({ core, s }) => ({ yearId: s.year, calendar: core.services.calendar.get(s.year).calendar }),
+    outcome: { admin: 'validation' },
+  },
+  'profile:get': { allow: 'session' },
+  'profile:save': { allow: ['admin'], input: () => ({ fullName: 'Тестовая школа № 1', shortName: 'Школа № 1', address: '', director: '' }) },
+
+  // Расписание и структура школы (landed late in the session): the gate only — the admin changes, the
+  // administration reads. With `{}` the admin's change calls stop at validation, which proves the gate let
+  // them through; well-formed inputs and object cases are still to be written.
+  'timetable:ofClass': { allow: management, input: ({ s }) => ({ classId: s.classes.c5 }) },
+  'timetable:bells': { allow: management },
+  'structure:overview': { allow: management },
+  'structure:subgroupMembers': { allow: management, outcome: 'validation' },
+  'structure:rules': { allow: management },
+  'timetable:save': { allow: ['admin'], outcome: 'validation' },
+  'timetable:generate': { allow: ['admin'] },
+  'timetable:saveBells': { allow: ['admin'], outcome: 'validation' },
+  'structure:saveSubject': { allow: ['admin'], outcome: 'validation' },
+  'structure:deleteSubject': { allow: ['admin'], outcome: 'validation' },
+  'structure:saveCurriculum': { allow: ['admin'], outcome: 'validation' },
+  'structure:deleteCurriculum': { allow: ['admin'], outcome: 'validation' },
+  'structure:saveClass': { allow: ['admin'], outcome: 'validation' },
+  'structure:deleteClass': { allow: ['admin'], outcome: 'validation' },
+  'structure:saveAssignment': { allow: ['admin'], outcome: 'validation' },
+  'structure:deleteAssignment': { allow: ['admin'], outcome: 'validation' },
+  'structure:saveSubgroup': { allow: ['admin'], outcome: 'validation' },
+  'structure:deleteSubgroup': { allow: ['admin'], outcome: 'validation' },
+  'structure:setSubgroupMembers': { allow: ['admin'], outcome: 'validation' },
+  'structure:saveWorkKind': { allow: ['admin'], outcome: 'validation' },
+  'structure:deleteWorkKind': { allow: ['admin'], outcome: 'validation' },
+  'structure:saveRules': { allow: ['admin'], outcome: 'validation' },
+
+  // Closing the year (landed last): the gate only, with `{}` — the deputy and the admin close, the admin opens
+  // the next year, the secretary and the admin keep the retention register. Well-formed inputs still to write.
+  'years:status': { allow: ['admin', 'deputy'] },
+  'years:decide': { allow: ['admin', 'deputy'], outcome: 'validation' },
+  'years:close': { allow: ['admin', 'deputy'], outcome: 'validation' },
+  'years:prepareNext': { allow: ['admin'], outcome: 'validation' },
+  'retention:register': { allow: ['admin', 'secretary'] },
+  'retention:markDone': { allow: ['admin', 'secretary'], outcome: 'validation' },
+
+  // Sessions and the audit viewer (landed last): lock and unlock one's own session; the admin's security
+  // settings (gate only, `{}`); the audit log for the admin and the deputy.
+  'auth:lock': { allow: 'session', input: () => ({ cause: 'manual' }) },
+  'auth:unlock': { allow: 'session', input: () => ({ password: 'demo' }) },
+  'users:security': { allow: ['admin'] },
+  'users:setSecurity': { allow: ['admin'], outcome: 'validation' },
+  'audit:list': { allow: ['admin', 'deputy'], input: () => ({ filter: {} }) },
+  'audit:options': { allow: ['admin', 'deputy'] },
+  'audit:export': { allow: ['admin', 'deputy'], input: () => ({ filter: {} }) },
+
+  'users:unlock': { allow: ['admin'], input: ({ s }) => ({ userId: s.extraUsers.spare }) },
+};
