@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../src/core/clock';
+import { markYearClosed } from '../../src/core/years/closed';
 import type { ImportPreview, ImportResult } from '../../src/shared/contract/imports';
 import { directCaller, testCore } from '../helpers/core';
 import { b64, cp1251, csv, studentRows, xlsx } from '../helpers/import-files';
@@ -169,6 +170,30 @@ describe('broken files: a Russian error per row or for the file, and nothing hal
     expect(counts().movements).toBe(before.movements + 10_000);
     expect(await run('big.csv', cp1251(csv(rows)), 'commit')).toMatchObject({ ok: true, value: { created: 0, existing: 10_000 } });
   }, 120_000);
+});
+
+describe('imported students are placed as an arrival by order places them', () => {
+  const { core, run, ready } = setUp();
+
+  it('puts each newcomer into the smaller subgroup of a split subject, and a closed year takes nobody', async () => {
+    await ready;
+    const sql = core.db.$client;
+    const classId = (sql.prepare("select id from classes where grade = 5 and letter = 'А'").get() as { id: number }).id;
+    const subject = Number(sql.prepare("insert into subjects (name, short_name) values ('Английский язык', 'Англ')").run().lastInsertRowid);
+    const insertGroup = sql.prepare('insert into subgroups (class_id, subject_id, name) values (?, ?, ?)');
+    const [g1, g2] = [Number(insertGroup.run(classId, subject, '1 группа').lastInsertRowid), Number(insertGroup.run(classId, subject, '2 группа').lastInsertRowid)];
+    const text = csv([header, ['Аверин', 'Антон', '', '01.01.2014', '5А', 'м'], ['Белова', 'Вера', '', '02.02.2014', '5А', 'ж'], ['Волков', 'Глеб', '', '03.03.2014', '5А', 'м']]);
+    expect(await run('5а.csv', text, 'commit')).toMatchObject({ ok: true, value: { created: 3 } });
+    const members = (g: number) => (sql.prepare('select count(*) as n from subgroup_members where subgroup_id = ? and start_date = ?').get(g, '2025-09-01') as { n: number }).n;
+    expect([members(g1), members(g2)]).toEqual([2, 1]);
+
+    const yearId = (sql.prepare('select id from school_years').get() as { id: number }).id;
+    markYearClosed(core.db, yearId, { closedAt: '2026-06-30 10:00:00', closedBy: 1, orderNumber: '99-о', orderDate: '2026-06-30' });
+    const before = (sql.prepare('select count(*) as n from students').get() as { n: number }).n;
+    const refused = await run('5б.csv', csv([header, ['Гусев', 'Денис', '', '04.04.2014', '5Б', 'м']]), 'commit');
+    expect(refused).toMatchObject({ ok: false, error: { kind: 'locked', message: expect.stringMatching(/^2025\/2026 учебный год закрыт/) } });
+    expect((sql.prepare('select count(*) as n from students').get() as { n: number }).n).toBe(before);
+  });
 });
 
 describe('teachers from a file get accounts with one-time passwords, printed once', () => {

@@ -82,6 +82,8 @@ interface FakeState {
   isPackaged: boolean;
   singleInstanceLock: boolean;
   appEvents: EventEmitter;
+  /** Chromium switches the app set on its command line. */
+  switches: Map<string, string>;
   exposed: { key: string; api: unknown }[];
   rendererInvokes: { channel: string; args: unknown[] }[];
   rendererEvents: EventEmitter;
@@ -111,6 +113,7 @@ function freshState(): FakeState {
     isPackaged: false,
     singleInstanceLock: true,
     appEvents: new EventEmitter(),
+    switches: new Map(),
     exposed: [],
     rendererInvokes: [],
     rendererEvents: new EventEmitter(),
@@ -138,6 +141,11 @@ export function resetFake(): void {
 }
 
 export const app = {
+  commandLine: {
+    appendSwitch: (name: string, value?: string) => {
+      state().switches.set(name, value ?? '');
+    },
+  },
   whenReady: () => Promise.resolve(),
   getPath: (name: string) => {
     const p = state().paths[name];

@@ -59,6 +59,8 @@ describe('starting the app (src/main/index.ts)', () => {
     state().appEvents.emit('web-contents-created', {}, later);
     expect(later.windowOpenHandler?.({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
     expect(state().menu).toBeDefined();
+    // Russian date fields (24.11.2026) whatever the language of the school computer's Windows.
+    expect(state().switches.get('lang')).toBe('ru');
     const window = state().windows[0]!;
     expect(window.loadedUrl).toMatch(/^file:\/\/.*\/renderer\/index\.html$/);
     expect((window.options['webPreferences'] as { preload: string }).preload).toMatch(/[/\\]preload[/\\]index\.cjs$/);

@@ -3,7 +3,7 @@ import { importFields, type ImportKind, type ImportMapping } from '../../shared/
 
 /** Russian headers as schools and other journal systems write them; the first field that matches takes the column. */
 const headerPatterns: Record<string, RegExp> = {
-  fullName: /^(фио|ф и о|фамилия имя отчество|фамилия имя|учащийся|обучающийся|ученик|сотрудник|учитель|педагог)$/,
+  fullName: /^(фио|ф и о)( |$)|^(фамилия имя отчество|фамилия имя|учащийся|обучающийся|ученик|сотрудник|учитель|педагог)$/,
   lastName: /^фамилия/,
   firstName: /^имя/,
   middleName: /^отчество/,

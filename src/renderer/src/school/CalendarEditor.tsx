@@ -4,7 +4,7 @@ import { schemeNames } from '../../../shared/contract';
 import { gradesOf, setHoliday, setPeriod, usedSchemes } from './calendarEdit';
 
 const schemeOptions = (Object.keys(schemeNames) as PeriodScheme[]).map((s) => ({ value: s, label: schemeNames[s] }));
-const gradeOptions = [{ value: '', label: 'все классы' }, ...Array.from({ length: 11 }, (_, i) => ({ value: String(i + 1), label: `${i + 1} классы` }))];
+const gradeOptions = [{ value: '', label: 'все классы' }, ...Array.from({ length: 11 }, (_, i) => ({ value: String(i + 1), label: `только ${i + 1}-е классы` }))];
 
 function DateField({ label, value, onChange, disabled }: { label: string; value: string; onChange(v: string): void; disabled?: boolean }) {
   return <TextInput type="date" aria-label={label} value={value} disabled={disabled} onChange={(e) => onChange(e.currentTarget.value)} size="xs" />;
@@ -107,47 +107,47 @@ function PeriodsPart({ cal, onChange, periodsLocked }: PartProps & { periodsLock
 
 function HolidaysPart({ cal, onChange }: PartProps) {
   return (
-      <div>
-        <Title order={5} mb="xs">Каникулы и праздники</Title>
-        <Table withTableBorder data-testid="holidays">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>Название</Table.Th>
-              <Table.Th w={160}>С</Table.Th>
-              <Table.Th w={160}>По</Table.Th>
-              <Table.Th w={150}>Для кого</Table.Th>
-              <Table.Th w={40} />
+    <div>
+      <Title order={5} mb="xs">Каникулы и праздники</Title>
+      <Table withTableBorder data-testid="holidays">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>Название</Table.Th>
+            <Table.Th w={160}>С</Table.Th>
+            <Table.Th w={160}>По</Table.Th>
+            <Table.Th w={150}>Для кого</Table.Th>
+            <Table.Th w={40} />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {cal.holidays.map((h, i) => (
+            <Table.Tr key={i}>
+              <Table.Td>
+                <TextInput size="xs" aria-label="Название каникул" value={h.name} onChange={(e) => onChange(setHoliday(cal, i, { name: e.currentTarget.value }))} />
+              </Table.Td>
+              <Table.Td>
+                <DateField label={`${h.name}: с`} value={h.startDate} onChange={(v) => onChange(setHoliday(cal, i, { startDate: v }))} />
+              </Table.Td>
+              <Table.Td>
+                <DateField label={`${h.name}: по`} value={h.endDate} onChange={(v) => onChange(setHoliday(cal, i, { endDate: v }))} />
+              </Table.Td>
+              <Table.Td>
+                <Select size="xs" aria-label="Для каких классов" data={gradeOptions} value={h.grade === null ? '' : String(h.grade)} allowDeselect={false} onChange={(v) => onChange(setHoliday(cal, i, { grade: v ? Number(v) : null }))} />
+              </Table.Td>
+              <Table.Td>
+                <ActionIcon variant="subtle" color="red" aria-label={`Удалить «${h.name}»`} onClick={() => onChange({ ...cal, holidays: cal.holidays.filter((_, k) => k !== i) })}>
+                  ×
+                </ActionIcon>
+              </Table.Td>
             </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {cal.holidays.map((h, i) => (
-              <Table.Tr key={i}>
-                <Table.Td>
-                  <TextInput size="xs" aria-label="Название каникул" value={h.name} onChange={(e) => onChange(setHoliday(cal, i, { name: e.currentTarget.value }))} />
-                </Table.Td>
-                <Table.Td>
-                  <DateField label={`${h.name}: с`} value={h.startDate} onChange={(v) => onChange(setHoliday(cal, i, { startDate: v }))} />
-                </Table.Td>
-                <Table.Td>
-                  <DateField label={`${h.name}: по`} value={h.endDate} onChange={(v) => onChange(setHoliday(cal, i, { endDate: v }))} />
-                </Table.Td>
-                <Table.Td>
-                  <Select size="xs" aria-label="Для каких классов" data={gradeOptions} value={h.grade === null ? '' : String(h.grade)} allowDeselect={false} onChange={(v) => onChange(setHoliday(cal, i, { grade: v ? Number(v) : null }))} />
-                </Table.Td>
-                <Table.Td>
-                  <ActionIcon variant="subtle" color="red" aria-label={`Удалить «${h.name}»`} onClick={() => onChange({ ...cal, holidays: cal.holidays.filter((_, k) => k !== i) })}>
-                    ×
-                  </ActionIcon>
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-        <Group mt="xs">
-          <Button variant="light" size="xs" onClick={() => onChange({ ...cal, holidays: [...cal.holidays, { name: 'Каникулы', startDate: cal.year.startDate, endDate: cal.year.startDate, grade: null }] })}>
-            Добавить каникулы
-          </Button>
-        </Group>
-      </div>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Group mt="xs">
+        <Button variant="light" size="xs" onClick={() => onChange({ ...cal, holidays: [...cal.holidays, { name: 'Каникулы', startDate: cal.year.startDate, endDate: cal.year.startDate, grade: null }] })}>
+          Добавить каникулы
+        </Button>
+      </Group>
+    </div>
   );
 }
