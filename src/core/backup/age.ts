@@ -76,14 +76,15 @@ async function writePieces(out: fs.promises.FileHandle, pieces: Buffer[]): Promi
 }
 
 /**
- * A file encrypted in the age format (scrypt recipient), one fresh buffer per 1 MiB read (each its own, so a
- * backup can hand it to several drives at once): header and nonce first, then the sealed payload.
+ * Plaintext blocks (each valid only until the next) encrypted in the age format (scrypt recipient), one fresh
+ * buffer per block (each its own, so a backup can hand it to several drives at once): header and nonce
+ * first, then the sealed payload.
  */
-export async function* sealedBlocks(source: string, key: SealingKey): AsyncGenerator<Buffer> {
+export async function* sealedBlocks(plain: AsyncIterable<Buffer>, key: SealingKey): AsyncGenerator<Buffer> {
   const nonce = randomBytes(payloadNonceSize);
   const sealer = payloadSealer(payloadKey(key.fileKey, nonce));
   yield Buffer.concat([key.header, nonce]);
-  for await (const block of readBlocks(source)) {
+  for await (const block of plain) {
     const pieces = sealer.push(block);
     if (pieces.length > 0) yield Buffer.concat(pieces);
   }
@@ -100,7 +101,7 @@ export async function encryptFile(source: string, dest: string, key: SealingKey 
   const out = await fs.promises.open(dest, 'wx');
   let bytes = 0;
   try {
-    for await (const block of sealedBlocks(source, sealing)) {
+    for await (const block of sealedBlocks(readBlocks(source), sealing)) {
       hash.update(block);
       bytes += await writePieces(out, [block]);
     }

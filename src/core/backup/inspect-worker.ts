@@ -2,8 +2,6 @@ import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 
 export interface RawFacts {
-  /** SHA-256 of the file, when asked for. */
-  sha256?: string;
   problems: string[];
   lastMigration: number | null;
   schoolName: string | null;
@@ -77,8 +75,6 @@ export interface FactsJob {
   file: string;
   /** integrity_check (also indexes against tables) instead of quick_check. */
   full: boolean;
-  /** Also hash the file, on this thread: the main thread is busy encrypting it meanwhile. */
-  hash?: boolean;
 }
 
 interface SqliteLike {
@@ -91,22 +87,9 @@ interface SqliteLike {
 const workerSource = `
 const { parentPort, workerData } = require('node:worker_threads');
 var __name = (fn) => fn;
-const { createHash } = require('node:crypto');
-const fs = require('node:fs');
-function sha256(file) {
-  const hash = createHash('sha256');
-  const block = Buffer.allocUnsafe(1 << 20);
-  const fd = fs.openSync(file, 'r');
-  try {
-    for (let n; (n = fs.readSync(fd, block, 0, block.length, null)) > 0; ) hash.update(block.subarray(0, n));
-  } finally {
-    fs.closeSync(fd);
-  }
-  return hash.digest('hex');
-}
 const tasks = {
   prepareSnapshot: (${prepareSnapshot.toString()}),
-  readFacts: async (Database, job) => ({ ...(await (${readFacts.toString()})(Database, job)), sha256: job.hash ? sha256(job.file) : undefined }),
+  readFacts: (${readFacts.toString()}),
 };
 tasks[workerData.task](require(workerData.sqlite), workerData.job).then(
   (value) => parentPort.postMessage({ ok: true, value }),

@@ -49,17 +49,17 @@ export async function takeSnapshot(file: string, snapshotOf?: string): Promise<v
 /**
  * Opens a backup (or a snapshot) read-only in a worker thread, checks it page by page and reads what the
  * manifest and the verify screen show. `full` runs integrity_check (also indexes against tables); otherwise
- * quick_check. With `hash`, the worker also returns the file's SHA-256. `subject`: whose damage a failure
+ * quick_check. `subject`: whose damage a failure
  * reports — a backup being verified, or the live database whose snapshot is being checked during a backup.
  */
-export async function checkDatabase(
+export async function inspectDatabase(
   file: string,
-  options: { full?: boolean; hash?: boolean; migrationsFolder?: string; subject?: 'backup' | 'database' } = {},
-): Promise<{ facts: DatabaseFacts; sha256: string | null }> {
+  options: { full?: boolean; migrationsFolder?: string; subject?: 'backup' | 'database' } = {},
+): Promise<DatabaseFacts> {
   const live = options.subject === 'database';
   let raw: RawFacts;
   try {
-    raw = await readFactsInWorker({ file, full: options.full ?? false, hash: options.hash });
+    raw = await readFactsInWorker({ file, full: options.full ?? false });
   } catch (e) {
     const message = (e as Error).message;
     if (/not a database|malformed|corrupt/i.test(message)) {
@@ -73,16 +73,8 @@ export async function checkDatabase(
     throw new AppError('io', live ? `База данных повреждена: ${found}; копия не создана` : `Копия повреждена: ${found}`);
   }
   return {
-    sha256: raw.sha256 ?? null,
-    facts: {
-      schemaVersion: raw.lastMigration === null ? null : migrationTag(options.migrationsFolder, raw.lastMigration),
-      schoolName: raw.schoolName,
-      counts: raw.counts,
-    },
+    schemaVersion: raw.lastMigration === null ? null : migrationTag(options.migrationsFolder, raw.lastMigration),
+    schoolName: raw.schoolName,
+    counts: raw.counts,
   };
-}
-
-/** checkDatabase without the hash: what a backup holds. */
-export async function inspectDatabase(file: string, options: { full?: boolean; migrationsFolder?: string } = {}): Promise<DatabaseFacts> {
-  return (await checkDatabase(file, options)).facts;
 }

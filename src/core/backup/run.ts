@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,11 +6,11 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import type { Clock } from '../clock';
 import { localTimestamp } from '../clock';
-import { encryptedSize, sealedBlocks, sealingKey } from './age';
+import { encryptedSize, sealedBlocks, sealingKey, type SealingKey } from './age';
 import { copyToDestination, type CopyResult } from './destination';
 import { BlockFanout, type FanoutOptions } from './fanout';
 import { describeFsError, nodeFs, readBlocks, type BackupFs } from './fsops';
-import { checkDatabase, takeSnapshot } from './inspect';
+import { inspectDatabase, takeSnapshot } from './inspect';
 import { backupFileName, type Manifest } from './manifest';
 import { pruneDestination, type Retention } from './retention';
 
@@ -71,8 +71,8 @@ export async function createBackup(options: BackupOptions): Promise<BackupOutcom
   const work = fs.mkdtempSync(path.join(options.workDir ?? os.tmpdir(), 'zhurnal-backup-'));
   const report = options.onProgress ?? (() => undefined);
   const settle = (p: Promise<unknown> | null) => p?.catch(() => undefined);
-  let checked: ReturnType<typeof checkDatabase> | null = null;
-  let produced: Promise<{ bytes: number; sha256: string | null }> | null = null;
+  let checked: ReturnType<typeof inspectDatabase> | null = null;
+  let produced: ReturnType<typeof produce> | null = null;
   try {
     const at = options.clock.now();
     const encrypted = Boolean(options.passphrase);
@@ -92,10 +92,10 @@ export async function createBackup(options: BackupOptions): Promise<BackupOutcom
       await takeSnapshot(snapshot, live);
     }
     report({ stage: 'check' });
-    // From here three things overlap: the check (and the snapshot's hash) on a worker thread, the encryption
-    // on this one, and the copies to the drives, which take each block from memory as it is made. No copy gets
-    // its final name before the check passed and the file is complete (the rename waits for the manifest).
-    checked = checkDatabase(snapshot, { hash: true, migrationsFolder: options.migrationsFolder, subject: 'database' });
+    // From here three things overlap: the check on a worker thread, the hashing and encryption on this one,
+    // and the copies to the drives, which take each block from memory as it is made. No copy gets its final
+    // name before the check passed and the file is complete (the rename waits for the manifest).
+    checked = inspectDatabase(snapshot, { migrationsFolder: options.migrationsFolder, subject: 'database' });
     void settle(checked);
     const databaseBytes = fs.statSync(snapshot).size;
     const key = encrypted ? await sealing! : null;
@@ -104,11 +104,9 @@ export async function createBackup(options: BackupOptions): Promise<BackupOutcom
     const fanout = new BlockFanout(options.fanout);
     const readers = unique.map(() => fanout.reader());
     if (key) report({ stage: 'encrypt' });
-    // The encrypted file is hashed here as it is made; a plain one is the snapshot, which the check hashes.
-    produced = produce(fanout, key ? sealedBlocks(snapshot, key) : freshBlocks(snapshot), Boolean(key), work);
+    produced = produce(fanout, snapshot, key, work);
     void settle(produced);
-    const fileSha256 = key ? produced.then((r) => r.sha256!) : checked.then((c) => c.sha256!);
-    const described = Promise.all([checked, fileSha256, produced]).then(([{ facts, sha256 }, fileSha, { bytes }]) => {
+    const described = Promise.all([checked, produced]).then(([facts, { bytes, databaseSha256, fileSha256 }]) => {
       if (bytes !== fileBytes) throw new AppError('internal', `Копия зашифрована с ошибкой: ${bytes} байт вместо ${fileBytes}`);
       const manifest: Manifest = {
         format: 'zhurnal-backup/1',
@@ -117,9 +115,9 @@ export async function createBackup(options: BackupOptions): Promise<BackupOutcom
         appVersion: options.appVersion,
         ...facts,
         encrypted,
-        databaseSha256: sha256!,
+        databaseSha256,
         databaseBytes,
-        fileSha256: fileSha,
+        fileSha256,
         fileBytes,
       };
       return { manifest, text: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`) };
@@ -165,18 +163,31 @@ export async function createBackup(options: BackupOptions): Promise<BackupOutcom
   }
 }
 
-/** The snapshot's blocks, each in a buffer of its own (the drives hold on to them until they are read back). */
-async function* freshBlocks(file: string): AsyncGenerator<Buffer> {
-  for await (const block of readBlocks(file)) yield Buffer.from(block);
+/** Blocks as they pass, into `hash`. */
+async function* hashed(blocks: AsyncIterable<Buffer>, hash: Hash): AsyncGenerator<Buffer> {
+  for await (const block of blocks) {
+    hash.update(block);
+    yield block;
+  }
 }
 
-/** Feeds the backup file's blocks to the drives; hashes them when asked. A failure is told to every drive. */
-async function produce(fanout: BlockFanout, blocks: AsyncIterable<Buffer>, hashed: boolean, work: string): Promise<{ bytes: number; sha256: string | null }> {
-  const hash = hashed ? createHash('sha256') : null;
+/** The snapshot's blocks, each in a buffer of its own (the drives hold on to them until they are read back). */
+async function* fresh(blocks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  for await (const block of blocks) yield Buffer.from(block);
+}
+
+/**
+ * Reads the snapshot once, hashing it (here rather than on the check's thread, which has quick_check to do),
+ * encrypts it when there is a key and hashes that too, and feeds the backup file's blocks to the drives.
+ * A failure is told to every drive.
+ */
+async function produce(fanout: BlockFanout, snapshot: string, key: SealingKey | null, work: string) {
+  const database = createHash('sha256');
+  const file = key ? createHash('sha256') : database;
+  const plain = hashed(readBlocks(snapshot), database);
   let bytes = 0;
   try {
-    for await (const block of blocks) {
-      hash?.update(block);
+    for await (const block of key ? hashed(sealedBlocks(plain, key), file) : fresh(plain)) {
       bytes += block.length;
       await fanout.push(block);
     }
@@ -187,5 +198,6 @@ async function produce(fanout: BlockFanout, blocks: AsyncIterable<Buffer>, hashe
     throw error;
   }
   fanout.end();
-  return { bytes, sha256: hash?.digest('hex') ?? null };
+  const databaseSha256 = database.digest('hex');
+  return { bytes, databaseSha256, fileSha256: key ? file.digest('hex') : databaseSha256 };
 }
