@@ -13,7 +13,8 @@ export const auditKinds = {
   users: { label: 'Пользователи и роли', prefixes: ['users.', 'settings.'] },
   logins: { label: 'Входы и сеансы', prefixes: ['auth.'] },
   backups: { label: 'Резервные копии', prefixes: ['backup.'] },
-  printing: { label: 'Печать', prefixes: ['print.'] },
+  printing: { label: 'Печать и выгрузка отчётов', prefixes: ['print.', 'report.'] },
+  imports: { label: 'Загрузка списков', prefixes: ['import.'] },
   school: { label: 'Школа', prefixes: ['school.'] },
 } as const;
 export type AuditKind = keyof typeof auditKinds;
@@ -63,6 +64,9 @@ export const auditActionLabels: Record<string, string> = {
   'school.create': 'Школа создана',
   'school.demo': 'Демонстрационная школа',
   'print.send': 'Отправлено на принтер',
+  'report.export': 'Отчёт выгружен в файл',
+  'import.students': 'Загрузка учеников',
+  'import.teachers': 'Загрузка учителей',
 };
 
 export const auditActionLabel = (action: string) => auditActionLabels[action] ?? action;
