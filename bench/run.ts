@@ -1,5 +1,5 @@
 // `npm run bench`: the figures the issues ask for, measured on this machine. Prints a table and writes
-// bench/results.json. Usage: npm run bench [-- --only grid] (entries: demo, grid, attendance, backup, print, reports, login, import, timetable, audit).
+// bench/results.json. Usage: npm run bench [-- --only grid] (entries: demo, grid, attendance, backup, print, reports, login, import, timetable, audit, years).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -17,6 +17,7 @@ import { backupBench } from './backup';
 import { auditBench } from './audit';
 import { timetableBench } from './timetable';
 import { importBench } from './import';
+import { yearsBench } from './years';
 import { summarize } from './stats';
 
 const today = '2026-11-24';
@@ -178,6 +179,7 @@ async function main() {
   if (!only || only === 'audit') rows.push(...(await auditBench(generate('large-audit', { tier: 'large', years: 1 }), migrationsFolder, today)));
   if (!only || only === 'timetable') rows.push(...(await timetableBench(work, migrationsFolder, fixedClock(`${today}T10:00:00`), today)));
   if (!only || only === 'import') rows.push(...(await importBench(work, migrationsFolder, fixedClock('2025-10-15T10:00:00'))));
+  if (!only || only === 'years') rows.push(...(await yearsBench(work, migrationsFolder)));
   if (!only || only === 'login') rows.push(...(await loginBench(work, migrationsFolder, fixedClock(`${today}T10:00:00`))));
   const width = Math.max(...rows.map((r) => r.name.length));
   console.log(`\n${'benchmark'.padEnd(width)}  ${'value'.padStart(10)}  unit  note`);

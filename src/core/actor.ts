@@ -11,4 +11,9 @@ export interface Actor {
   mustChangePassword?: boolean;
   /** The session was locked (idle, OS screen lock): only `auth:unlock` and `auth:logout` go through. */
   sessionLocked?: boolean;
+  /** The command line on the host computer: no account, so nothing it writes names a user (audit/origin.ts). */
+  cli?: true;
 }
+
+/** The account to record as the author of a row (`created_by`): none for the command line. */
+export const accountOf = (actor: Actor): number | null => (actor.cli ? null : actor.userId);

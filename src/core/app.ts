@@ -8,6 +8,7 @@ import path from 'node:path';
 import { fontsDirFor } from './print/fonts';
 import type { DesktopFiles } from './print/service';
 import { createServices, type Services } from './services';
+import type { ShellOrigin } from './audit/origin';
 
 export interface CoreOptions {
   dbFile: string;
@@ -23,6 +24,8 @@ export interface CoreOptions {
   logError?(error: unknown, channel: string): void;
   /** What backups need from the shell: the app's version, the removable drives it sees, test knobs. */
   backup?: Partial<Pick<BackupEnv, 'appVersion' | 'listDrives' | 'workDir' | 'fs' | 'workFactor'>>;
+  /** Set by the command line, which acts without an account (see audit/origin.ts). */
+  origin?: ShellOrigin;
 }
 
 export interface Core {
@@ -61,6 +64,7 @@ export function createCore(options: CoreOptions): Core {
       fontsDir: () => options.fontsDir ?? fontsDirFor(options.migrationsFolder),
       printDir: options.printDir ?? (() => path.join(path.dirname(path.resolve(options.dbFile)), 'zhurnal-print')),
       desktop: options.desktop,
+      origin: options.origin,
     });
     const dispatch = createDispatcher({
       handlers: createHandlers(services),

@@ -1,5 +1,6 @@
 import { createAttendanceService } from './attendance/service';
 import { createAuditService } from './audit/service';
+import type { ShellOrigin } from './audit/origin';
 import { createAuthService } from './auth/service';
 import { createBackupService, detachedBackupEnv, type BackupEnv } from './backup/service';
 import type { Clock } from './clock';
@@ -36,15 +37,17 @@ export interface ServiceOptions {
   fontsDir?: () => string;
   printDir?: () => string;
   desktop?: DesktopFiles;
+  /** The command line: every audit entry names the command and OS account instead of a user (audit/origin.ts). */
+  origin?: ShellOrigin;
 }
 
 const missing = (what: string) => () => {
   throw new Error(`${what} не передана в ядро`);
 };
 
-export function createServices({ db, clock, backup, fontsDir, printDir, desktop }: ServiceOptions) {
+export function createServices({ db, clock, backup, fontsDir, printDir, desktop, origin }: ServiceOptions) {
   const fonts = fontsDir ?? missing('Папка шрифтов');
-  const audit = createAuditService({ db, clock });
+  const audit = createAuditService({ db, clock, origin });
   const school = createSchoolService({ db });
   const periodMarks = createPeriodMarkService({ db, clock, audit });
   const users = createUsersService({ db, clock, audit });

@@ -13,7 +13,8 @@ export const auditKinds = {
   users: { label: 'Пользователи и роли', prefixes: ['users.', 'settings.'] },
   logins: { label: 'Входы и сеансы', prefixes: ['auth.'] },
   backups: { label: 'Резервные копии', prefixes: ['backup.'] },
-  printing: { label: 'Печать', prefixes: ['print.'] },
+  printing: { label: 'Печать и выгрузка отчётов', prefixes: ['print.', 'report.'] },
+  imports: { label: 'Загрузка списков', prefixes: ['import.'] },
   school: { label: 'Школа', prefixes: ['school.'] },
 } as const;
 export type AuditKind = keyof typeof auditKinds;
@@ -36,6 +37,13 @@ export const auditActionLabels: Record<string, string> = {
   'period.lock': 'Период закрыт',
   'period.unlock': 'Период открыт',
   'student.view_personal': 'Просмотр персональных данных',
+  'movement.enrolled': 'Зачисление по приказу',
+  'movement.arrived': 'Прибытие по приказу',
+  'movement.transferred': 'Перевод в другой класс',
+  'movement.left': 'Выбытие по приказу',
+  'movement.subgroup': 'Перевод в другую подгруппу',
+  'movement.correct': 'Приказ о движении исправлен',
+  'movement.cancel': 'Приказ о движении отменён',
   'users.create': 'Пользователь создан',
   'users.reset': 'Пароль сброшен',
   'users.disable': 'Пользователь отключён',
@@ -56,6 +64,9 @@ export const auditActionLabels: Record<string, string> = {
   'school.create': 'Школа создана',
   'school.demo': 'Демонстрационная школа',
   'print.send': 'Отправлено на принтер',
+  'report.export': 'Отчёт выгружен в файл',
+  'import.students': 'Загрузка учеников',
+  'import.teachers': 'Загрузка учителей',
 };
 
 export const auditActionLabel = (action: string) => auditActionLabels[action] ?? action;

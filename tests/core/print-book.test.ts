@@ -120,6 +120,32 @@ describe('the class book', () => {
     expect(pages.some((p) => p.includes('Общие сведения об обучающихся'))).toBe(true);
   });
 
+  it('notes arrivals and departures as the journal’s screen does: «выбыл с» the date of the order, on the spreads and in the personal data', async () => {
+    // Independently of the print code: the class with the most departures, who left it and the date of the order
+    // that ended each stay, and who arrived (the first day of the stay).
+    const sql = db.$client;
+    const cls = sql
+      .prepare(`select c.id, c.grade || c.letter as name from student_movements m join classes c on c.id = m.from_class_id where m.kind = 'left' and c.grade > 1 group by c.id order by count(*) desc, c.id limit 1`)
+      .get() as { id: number; name: string };
+    const left = sql
+      .prepare(`select st.last_name || ' ' || st.first_name as name, m.date from student_movements m join students st on st.id = m.student_id where m.kind = 'left' and m.from_class_id = ?`)
+      .all(cls.id) as Array<{ name: string; date: string }>;
+    const arrived = sql.prepare(`select m.date from student_movements m where m.kind in ('arrived', 'transferred') and m.to_class_id = ?`).all(cls.id) as Array<{ date: string }>;
+    expect(left.length).toBeGreaterThan(0);
+    const out = path.join(dir, 'movement.pdf');
+    expect(await main(['print', '--db', dbFile, '--class', cls.name, '--personal-data', '--out', out])).toBe(0);
+    const pages = pdfPages(out);
+    const spreads = pages.filter((p) => p.includes('Месяц, число')).join('\n');
+    const personal = pages.filter((p) => p.includes('Общие сведения об обучающихся')).join('\n');
+    const ru = (iso: string) => iso.split('-').reverse().join('.');
+    for (const s of left) {
+      expect(spreads, s.name).toContain(`выбыл с ${ru(s.date).slice(0, 5)}`);
+      expect(personal, s.name).toContain(`выбыл с ${ru(s.date)}`);
+    }
+    for (const a of arrived) expect(personal).toContain(`прибыл ${ru(a.date)}`);
+    expect(pages.join('\n')).not.toContain('выбыл(а)');
+  });
+
   it('groups the inspection remarks by subject in the book’s order, the journal as a whole first', async () => {
     const sql = db.$client;
     const journals = sql

@@ -35,6 +35,10 @@ describe('closing a school year and opening the next', () => {
         w.periodMark(id, subject!, t.year, 'year', null, key === 'E' && subject === t.subjects.mat ? '2' : '4', assignment!, at, t.users.math);
       }
     }
+    // The 5А's mathematics moved from Monday to Tuesday in January: the week at the year's end is the one carried.
+    w.timetable(t.year, t.assignments.mat5, 1, 2, '2025-09-01', '2025-12-31', '12');
+    w.timetable(t.year, t.assignments.mat5, 2, 3, '2026-01-01', null, '14');
+    w.timetable(t.year, t.assignments.rus10, 3, 1, '2025-09-01', null, null);
     for (const [c, login] of [[deputy, 'zavuch'], [admin, 'admin'], [math, 'math'], [secretary, 'secretary']] as const) await c.invoke('auth:login', { login, password: 'demo' });
   });
 
@@ -89,11 +93,12 @@ describe('closing a school year and opening the next', () => {
     expect(outcomes.ok && (outcomes.value as { data: { rows: Array<{ name: string; outcome: string | null }> } }).data.rows.find((r) => r.name === 'Дмитриев Иван')).toMatchObject({ outcome: 'переведён условно' });
   });
 
-  it('opens the next year: classes a grade up, students where the decisions send them, teachers and assignments carried', async () => {
+  it('opens the next year: classes a grade up, students where the decisions send them, teachers, assignments and the timetable carried', async () => {
     const next = { fromYearId: t.year, name: '2026/2027', startDate: '2026-09-01', endDate: '2027-05-31' };
     expect(await deputy.invoke('years:prepareNext', next)).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     const r = await admin.invoke('years:prepareNext', next);
     expect(r).toMatchObject({ ok: true, value: { message: expect.stringContaining('переведено 10, оставлено 1, выпущено 0') } });
+    expect(r.ok && (r.value as { message: string }).message).toContain('уроков в расписании — 2');
     expect(await admin.invoke('years:prepareNext', next)).toMatchObject({ ok: false, error: { kind: 'conflict' } });
     const year = sql.prepare(`select id, is_current as cur from school_years where name = '2026/2027'`).get() as { id: number; cur: number };
     expect(year.cur).toBe(1);
@@ -118,6 +123,16 @@ describe('closing a school year and opening the next', () => {
       { login: 'eng1', name: 'Английский язык' },
       { login: 'eng2', name: 'Английский язык' },
     ]);
+    // The timetable at the old year's end, on the carried assignments, from the new year's first day: for review.
+    expect(
+      sql
+        .prepare(`select c.grade || c.letter as cls, s.name, t.weekday, t.lesson_number as n, t.room, t.valid_from as f, t.valid_to as u from timetable t join assignments a on a.id = t.assignment_id join classes c on c.id = a.class_id join subjects s on s.id = a.subject_id where t.year_id = ? order by c.grade`)
+        .all(year.id),
+    ).toEqual([
+      { cls: '6А', name: 'Математика', weekday: 2, n: 3, room: '14', f: '2026-09-01', u: null },
+      { cls: '11А', name: 'Русский язык', weekday: 3, n: 1, room: null, f: '2026-09-01', u: null },
+    ]);
+    expect(sql.prepare(`select count(*) as n from lessons l join assignments a on a.id = l.assignment_id where a.year_id = ?`).get(year.id)).toEqual({ n: 0 });
     expect(sql.prepare(`select g.name from subgroup_members m join subgroups g on g.id = m.subgroup_id join classes c on c.id = g.class_id where c.year_id = ? and m.student_id = ?`).all(year.id, t.students.A)).toEqual([{ name: '1 группа' }]);
     // The new year is open for work, the old one still readable.
     expect(await secretary.invoke('movement:classes', {})).toMatchObject({ ok: true, value: { yearName: '2026/2027', closed: false } });

@@ -8,6 +8,7 @@ import { restoreBackup } from '../../core/backup/restore';
 import { createBackup } from '../../core/backup/run';
 import { snapshotFromConnection } from '../../core/backup/snapshot';
 import { verifyBackup } from '../../core/backup/verify';
+import { auditCommand } from '../audit';
 import { CliError, say } from '../output';
 
 export interface BackupArgs {
@@ -47,6 +48,13 @@ export async function runBackup(args: BackupArgs): Promise<number> {
     appVersion: appVersion(args.root),
     migrationsFolder: path.join(args.root, 'migrations'),
     passphrase: readPassphrase(args.passphraseFile),
+  });
+  // As the app's backups are: the run, how many destinations took it, never the passphrase.
+  auditCommand(args.db, path.join(args.root, 'migrations'), 'backup', {
+    action: 'backup.run',
+    entity: 'backup',
+    entityId: outcome.manifest.file,
+    newValue: { reason: 'cli', ok: outcome.ok, written: outcome.results.filter((r) => r.ok).length, destinations: args.to.length },
   });
   if (args.json) {
     process.stdout.write(`${JSON.stringify({ ok: outcome.ok, manifest: outcome.manifest, destinations: outcome.results })}\n`);
@@ -97,6 +105,8 @@ export async function runRestore(args: { db?: string; from?: string; passphraseF
       },
       reacquire: () => undefined,
     });
+    // In the restored database, as the app does: the log that continues is the restored one.
+    auditCommand(args.db, migrationsFolder, 'restore', { action: 'backup.restore', entity: 'backup', entityId: path.basename(args.from), newValue: { file: path.resolve(args.from), safetyCopy: restored.safetyCopy } });
     say(
       `База восстановлена из ${args.from}. ${restored.verified.summary}. Прежняя база сохранена: ${restored.safetyCopy}`,
       `Restored from ${args.from}; the previous database is kept at ${restored.safetyCopy}`,

@@ -2,11 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportKind, ImportPreview, ImportRequest } from '../../shared/contract/imports';
 import { AppError } from '../../shared/errors';
-import { fullName, shortName } from '../../shared/names';
-import type { Actor } from '../../core/actor';
 import { createCore } from '../../core/app';
+import { cliOrigin } from '../../core/audit/origin';
 import { systemClock } from '../../core/clock';
 import { parseDate } from '../../core/imports/values';
+import { cliActor } from '../actor';
 import { CliError, say } from '../output';
 
 export interface ImportArgs {
@@ -20,17 +20,6 @@ export interface ImportArgs {
   orderNumber?: string;
   orderDate?: string;
   root: string;
-}
-
-type Core = ReturnType<typeof createCore>;
-
-/** Whoever runs the CLI holds the database file: the import is written and audited as the school's administrator. */
-function adminActor(core: Core): Actor {
-  const row = core.db.$client
-    .prepare("select u.id, u.login, u.last_name as lastName, u.first_name as firstName, u.middle_name as middleName from users u join user_roles r on r.user_id = u.id where r.role = 'admin' and u.is_active = 1 order by u.id limit 1")
-    .get() as { id: number; login: string; lastName: string; firstName: string; middleName: string | null } | undefined;
-  if (!row) throw new CliError('В базе нет администратора: сначала создайте школу');
-  return { userId: row.id, login: row.login, roles: ['admin'], fullName: fullName(row), shortName: shortName(row) };
 }
 
 function printErrors(preview: ImportPreview): void {
@@ -49,9 +38,9 @@ export async function runImport(args: ImportArgs): Promise<number> {
   if (!fs.existsSync(args.db)) throw new CliError(`Файл базы ${args.db} не найден`);
   if (!args.file) throw new CliError('Укажите файл со списком: --file ФАЙЛ.xlsx|csv');
   if (!fs.existsSync(args.file)) throw new CliError(`Файл ${args.file} не найден`);
-  const core = createCore({ dbFile: args.db, migrationsFolder: path.join(args.root, 'migrations'), clock: systemClock });
+  const core = createCore({ dbFile: args.db, migrationsFolder: path.join(args.root, 'migrations'), clock: systemClock, origin: cliOrigin(`import ${kind}`) });
   try {
-    const actor = adminActor(core);
+    const actor = cliActor('admin');
     const file = { fileName: path.basename(args.file), contentBase64: fs.readFileSync(args.file).toString('base64') };
     const { mapping } = await core.services.imports.inspect(actor, { kind, ...file });
     let request: ImportRequest;

@@ -2,7 +2,9 @@ import path from 'node:path';
 import { systemClock } from '../../core/clock';
 import { openDatabase } from '../../core/db/open';
 import { fontsDirFor } from '../../core/print/fonts';
+import { cliOrigin } from '../../core/audit/origin';
 import { createServices } from '../../core/services';
+import { cliActor } from '../actor';
 import { CliError, say } from '../output';
 
 export interface PrintArgs {
@@ -26,13 +28,14 @@ export async function runPrint(args: PrintArgs): Promise<number> {
   if (args.all === Boolean(args.className)) throw new CliError('Укажите либо --class КЛАСС --out ФАЙЛ.pdf, либо --all --out-dir ПАПКА');
   const db = openDatabase(args.db, { migrationsFolder: args.migrationsFolder });
   try {
-    const services = createServices({ db, clock: systemClock, fontsDir: () => fontsDirFor(args.migrationsFolder) });
+    const services = createServices({ db, clock: systemClock, fontsDir: () => fontsDirFor(args.migrationsFolder), origin: cliOrigin('print') });
+    const actor = cliActor('secretary');
     const options = { duplex: args.duplex, personalData: args.personalData };
     if (args.className) {
       if (!args.out) throw new CliError('Укажите файл: --out ФАЙЛ.pdf');
       const classId = services.print.findClass(args.className, args.year);
       const draft = services.print.withDraftNote(classId, options);
-      const result = await services.print.writeBook(classId, draft.options, args.out);
+      const result = await services.print.writeBook(classId, draft.options, args.out, actor);
       say(
         `${args.out}: страниц ${result.pages}, листов ${result.sheets}${draft.issues ? `; замечаний проверки: ${draft.issues}` : ''}`,
         `${args.out}: ${result.pages} pages, ${result.sheets} sheets${draft.issues ? `; preflight issues: ${draft.issues}` : ''}`,
@@ -42,7 +45,7 @@ export async function runPrint(args: PrintArgs): Promise<number> {
     if (!args.outDir) throw new CliError('Укажите папку: --out-dir ПАПКА');
     const yearId = args.year ? services.school.years().find((y) => y.name === args.year)?.id : undefined;
     if (args.year && yearId === undefined) throw new CliError(`Учебного года ${args.year} нет`);
-    const result = await services.print.writeSchool(yearId, options, path.resolve(args.outDir), {
+    const result = await services.print.writeSchool(yearId, options, path.resolve(args.outDir), actor, {
       onProgress: (done, total, current) => current && say(`[${done + 1}/${total}] ${current}`, `[${done + 1}/${total}] ${current}`),
     });
     for (const b of result.books) {

@@ -2,9 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { reportInputs, reportNames, type ReportName } from '../../shared/contract/reports';
 import { className } from '../../shared/names';
-import type { Actor } from '../../core/actor';
 import { createCore } from '../../core/app';
+import { cliOrigin } from '../../core/audit/origin';
 import { systemClock } from '../../core/clock';
+import { cliActor } from '../actor';
 import { CliError, say } from '../output';
 
 export interface ReportArgs {
@@ -30,11 +31,8 @@ export const cliReportNames = reportNames.map(kebab);
 /** Reports of one period: without --period they take the last period that has ended. */
 const periodReports = new Set<string>(['progress', 'forecast', 'classTeacher', 'statement']);
 
-/**
- * Whoever runs the CLI on the host computer holds the database file itself, so the CLI reads as the director
- * does: the whole school, nothing written.
- */
-const cliActor: Actor = { userId: 0, login: 'cli', roles: ['director'], fullName: 'Командная строка', shortName: 'CLI' };
+/** The CLI reads as the director does: the whole school; the export itself is audited (src/cli/actor.ts). */
+const actor = cliActor('director');
 
 export async function runReport(args: ReportArgs): Promise<void> {
   const name = reportNames.find((n) => kebab(n) === args.name) as ReportName | undefined;
@@ -43,7 +41,7 @@ export async function runReport(args: ReportArgs): Promise<void> {
   if (!fs.existsSync(args.db)) throw new CliError(`Файл базы ${args.db} не найден`);
   if (!['pdf', 'xlsx', 'json'].includes(args.format)) throw new CliError('--format: pdf, xlsx или json');
   if (!args.out) throw new CliError('Укажите, куда записать отчёт: --out ФАЙЛ');
-  const core = createCore({ dbFile: args.db, migrationsFolder: path.join(args.root, 'migrations'), clock: systemClock });
+  const core = createCore({ dbFile: args.db, migrationsFolder: path.join(args.root, 'migrations'), clock: systemClock, origin: cliOrigin(`report ${args.name}`) });
   try {
     const sql = core.db.$client;
     const year = (args.year
@@ -63,12 +61,14 @@ export async function runReport(args: ReportArgs): Promise<void> {
     if (!input.success) throw new CliError(input.error.issues.map((i) => `${i.path.join('.') || 'параметры'}: ${i.message}`).join('; '));
     fs.mkdirSync(path.dirname(path.resolve(args.out)), { recursive: true });
     if (args.format === 'json') {
-      const report = core.services.reports.run(cliActor, name, input.data as never);
+      const report = core.services.reports.run(actor, name, input.data as never);
       fs.writeFileSync(args.out, `${JSON.stringify(report, null, 2)}\n`);
     } else {
-      const file = await core.services.reports.file(cliActor, name, input.data, args.format as 'pdf' | 'xlsx');
+      const file = await core.services.reports.file(actor, name, input.data, args.format as 'pdf' | 'xlsx');
       fs.writeFileSync(args.out, file.bytes);
     }
+    // A file of the whole school's marks leaves the database with nobody logged in: the log says so.
+    core.services.audit.record({ userId: null, action: 'report.export', entity: 'report', entityId: name, newValue: { params: input.data, format: args.format, file: path.resolve(args.out) } });
     say(`Отчёт записан в ${args.out}`, `Report written to ${args.out}`);
   } finally {
     core.close();

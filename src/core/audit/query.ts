@@ -3,6 +3,7 @@ import { auditKinds, type AuditKind } from '../../shared/audit';
 import { shortName } from '../../shared/names';
 import type { Db } from '../db/open';
 import { auditLog, classes, students, subjects, users } from '../db/schema';
+import { originLabel } from './origin';
 
 export interface AuditFilter {
   userId?: number | undefined;
@@ -100,7 +101,7 @@ export function auditPage(db: Db, filter: AuditFilter, cursor: AuditCursor | nul
   const page = rows.slice(0, limit).map((r) => ({
     id: r.id,
     at: r.at,
-    user: r.userLast === null ? null : shortName({ lastName: r.userLast, firstName: r.userFirst ?? '', middleName: r.userMiddle }),
+    user: r.userLast === null ? originLabel(r.newValue) : shortName({ lastName: r.userLast, firstName: r.userFirst ?? '', middleName: r.userMiddle }),
     action: r.action,
     entity: r.entity,
     entityId: r.entityId,

@@ -3,6 +3,7 @@ import { localTimestamp } from '../clock';
 import type { Db } from '../db/open';
 import { auditLog } from '../db/schema';
 import { contextOf, type AuditContext } from './context';
+import { withOrigin, type ShellOrigin } from './origin';
 
 export interface AuditEntry {
   userId: number | null;
@@ -18,10 +19,14 @@ export interface AuditEntry {
 
 export type AuditService = ReturnType<typeof createAuditService>;
 
-/** Appends to the change log; the table's triggers refuse any update or delete of what was written. */
-export function createAuditService({ db, clock }: { db: Db; clock: Clock }) {
+/**
+ * Appends to the change log; the table's triggers refuse any update or delete of what was written. Built with
+ * an origin (the CLI), every entry is written without an account and with the command and OS user instead.
+ */
+export function createAuditService({ db, clock, origin }: { db: Db; clock: Clock; origin?: ShellOrigin }) {
   return {
-    record(entry: AuditEntry): void {
+    record(given: AuditEntry): void {
+      const entry = origin ? { ...given, userId: null, newValue: withOrigin(given.newValue, origin) } : given;
       const entityId = entry.entityId == null ? null : String(entry.entityId);
       const derived = contextOf(db, entry.entity, entityId, [entry.oldValue, entry.newValue]);
       const context = { ...derived, ...Object.fromEntries(Object.entries(entry.context ?? {}).filter(([, v]) => v !== undefined)) };

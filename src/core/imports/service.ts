@@ -2,7 +2,7 @@ import type { ImportKind, ImportRequest, ImportResult } from '../../shared/contr
 import { AppError } from '../../shared/errors';
 import { fullName } from '../../shared/names';
 import { mayAccess, type Role } from '../../shared/roles';
-import type { Actor } from '../actor';
+import { accountOf, type Actor } from '../actor';
 import type { AuditService } from '../audit/service';
 import type { UsersService } from '../auth/users';
 import { localDate, type Clock } from '../clock';
@@ -85,7 +85,7 @@ export function createImportService({ db, clock, audit, users, school }: { db: D
       const base = { existing: summary.exists, skipped: summary.errors, classesCreated: [] as string[], accounts: [] as ImportResult['accounts'] };
       if (planned.kind === 'students') {
         const result = db.transaction(() => {
-          const written = writeStudents(db, planned.rows, planned.newClasses, planned.options, planned.year, actor.userId);
+          const written = writeStudents(db, planned.rows, planned.newClasses, planned.options, planned.year, accountOf(actor));
           audit.record({ userId: actor.userId, action: 'import.students', entity: 'student', newValue: { file: req.fileName, ...written, existing: summary.exists, skipped: summary.errors } });
           return written;
         });

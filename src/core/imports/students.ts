@@ -118,7 +118,7 @@ function compareClassNames(a: string, b: string): number {
  * (or the year's first day, for an order signed before it) and the «зачислен» movement. The caller holds the
  * transaction, so a failure anywhere leaves nothing written.
  */
-export function writeStudents(db: Db, rows: PlannedRow<StudentValue>[], newClasses: string[], options: StudentImportOptions, year: Year, actorId: number) {
+export function writeStudents(db: Db, rows: PlannedRow<StudentValue>[], newClasses: string[], options: StudentImportOptions, year: Year, actorId: number | null) {
   requireOpenYear(db, year.id);
   const classIds = new Map(db.select().from(classes).where(eq(classes.yearId, year.id)).all().map((c) => [nameOfClass(c), c.id] as const));
   for (const key of newClasses) {

@@ -7,8 +7,8 @@ import { classEnrollments, classes } from '../db/schema';
 /**
  * The audit of printing. A book with the personal data pages shows every student's birth date and file number,
  * so besides the one «printed» entry each student of the class gets a «personal data viewed» entry: the log
- * then answers «who saw this child's data» by the student filter. Without an audit service (the CLI's
- * one-off commands build the print service on their own) nothing is written.
+ * then answers «who saw this child's data» by the student filter. Every shell builds the print service with
+ * the audit (the CLI's without an account: audit/origin.ts); only a bare service in a unit test has none.
  */
 export function auditPrinting(db: Db, audit: AuditService | undefined) {
   const studentsOf = (classIds: number[]) =>

@@ -109,18 +109,22 @@ export function createPrintService(deps: PrintDeps) {
 
     bookPdf,
 
-    /** One class's book into a file; the folder is created. */
-    async writeBook(classId: number, options: BookOptions, file: string): Promise<BookResult & { file: string }> {
+    /** One class's book into a file (the folder is created), audited like the print screen's. */
+    async writeBook(classId: number, options: BookOptions, file: string, actor: Actor | null): Promise<BookResult & { file: string }> {
       const book = await bookPdf(classId, options);
       fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
       fs.writeFileSync(file, book.bytes);
+      audited.book(actor, classId, { file: path.resolve(file), pages: book.pages, duplex: options.duplex, personalData: options.personalData });
       return { file, pages: book.pages, sheets: book.sheets };
     },
 
     withDraftNote,
 
     /** Every class of the year, one file each, and the act; a class that fails is reported and the others go on. */
-    writeSchool: (yearId: number | undefined, options: BookOptions, outDir: string, progress?: SchoolProgress) => writeSchoolTo(yearId, options, outDir, progress),
+    writeSchool(yearId: number | undefined, options: BookOptions, outDir: string, actor: Actor | null, progress?: SchoolProgress): Promise<SchoolResult> {
+      audited.school(actor, yearOf(yearId).id, { duplex: options.duplex, personalData: options.personalData });
+      return writeSchoolTo(yearId, options, outDir, progress);
+    },
 
     /** The print screen's book: into the year's folder of the print folder. */
     async bookToFolder(classId: number, options: BookOptions, actor?: Actor) {

@@ -1,12 +1,12 @@
 // The next school year, prepared from a closed one: its periods, schemes and holidays a year later; every class
 // one grade up with the same letter (the 11th leave; a new 1st grade for each old one); class teachers,
-// subgroups and assignments carried over for the admin to review; every student enrolled into the new class
+// subgroups, assignments and the timetable carried over for the admin to review; every student enrolled into the new class
 // the year's decision sends him to (a retained one stays in his grade), graduates written out of the school.
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import { addDays } from '../attendance/dates';
 import type { Db } from '../db/open';
-import { assignments, classEnrollments, classes, curriculum, gradePeriodSchemes, holidays, periods, schoolYears, studentMovements, subgroupMembers, subgroups } from '../db/schema';
+import { assignments, classEnrollments, classes, curriculum, gradePeriodSchemes, holidays, periods, schoolYears, studentMovements, subgroupMembers, subgroups, timetable } from '../db/schema';
 import { joinSubgroups } from '../movement/stays';
 import { outcomeRows } from './outcomes';
 
@@ -15,6 +15,25 @@ export function nextYearDate(iso: string): string {
   const y = Number(iso.slice(0, 4)) + 1;
   const md = iso.slice(5) === '02-29' ? '02-28' : iso.slice(5);
   return `${y}-${md}`;
+}
+
+/**
+ * The week each class had at the end of the old year, moved up with its assignments: a starting point for the admin
+ * to review in «Расписание» (the 5А's week becomes the 6А's). No lessons are made from it: the admin generates them
+ * once the new week is right.
+ */
+function carryTimetable(db: Db, old: { id: number; endDate: string }, yearId: number, startDate: string, nextAssignment: ReadonlyMap<number, number>): number {
+  const rows = db.$client
+    .prepare(`select assignment_id as assignmentId, weekday, lesson_number as lessonNumber, room from timetable where year_id = ? and valid_from <= ? and (valid_to is null or valid_to >= ?)`)
+    .all(old.id, old.endDate, old.endDate) as Array<{ assignmentId: number; weekday: number; lessonNumber: number; room: string | null }>;
+  let carried = 0;
+  for (const r of rows) {
+    const assignmentId = nextAssignment.get(r.assignmentId);
+    if (assignmentId === undefined) continue;
+    db.insert(timetable).values({ yearId, assignmentId, weekday: r.weekday, lessonNumber: r.lessonNumber, room: r.room, validFrom: startDate, validTo: null }).run();
+    carried++;
+  }
+  return carried;
 }
 
 export interface NewYearInput {
@@ -67,13 +86,14 @@ export function prepareNewYear(db: Db, old: typeof schoolYears.$inferSelect, inp
       nextGroup.set(g.id, db.insert(subgroups).values({ classId: to, subjectId: g.subjectId, name: g.name }).returning({ id: subgroups.id }).get().id);
     }
   }
-  let carried = 0;
+  const nextAssignment = new Map<number, number>();
   for (const a of db.select().from(assignments).where(eq(assignments.yearId, old.id)).all()) {
     const to = next.get(a.classId);
     if (to === undefined) continue;
-    db.insert(assignments).values({ yearId: year.id, teacherId: a.teacherId, classId: to, subgroupId: a.subgroupId === null ? null : (nextGroup.get(a.subgroupId) ?? null), subjectId: a.subjectId, hoursPerWeek: a.hoursPerWeek }).run();
-    carried++;
+    const made = db.insert(assignments).values({ yearId: year.id, teacherId: a.teacherId, classId: to, subgroupId: a.subgroupId === null ? null : (nextGroup.get(a.subgroupId) ?? null), subjectId: a.subjectId, hoursPerWeek: a.hoursPerWeek }).returning({ id: assignments.id }).get();
+    nextAssignment.set(a.id, made.id);
   }
+  const timetableRows = carryTimetable(db, old, year.id, input.startDate, nextAssignment);
 
   // Students: the old stays end with the year; each goes where the decision sends him.
   const memberships = db.$client.prepare(
@@ -110,5 +130,5 @@ export function prepareNewYear(db: Db, old: typeof schoolYears.$inferSelect, inp
   }
   db.update(schoolYears).set({ isCurrent: false }).run();
   db.update(schoolYears).set({ isCurrent: true }).where(eq(schoolYears.id, year.id)).run();
-  return { yearId: year.id, classes: made.size, assignments: carried, ...counts };
+  return { yearId: year.id, classes: made.size, assignments: nextAssignment.size, timetableRows, ...counts };
 }

@@ -37,13 +37,20 @@ export function outcomeRows(db: Db, year: { id: number; endDate: string }): Outc
        where c.year_id = ? and e.start_date <= ? and (e.end_date is null or e.end_date >= ?)`,
     )
     .all(year.id, year.endDate, year.endDate) as Array<{ id: number; lastName: string; firstName: string; middleName: string | null; classId: number; grade: number; letter: string }>;
-  const debts = db.$client.prepare(
-    `select s.name from period_marks p join subjects s on s.id = p.subject_id where p.student_id = ? and p.year_id = ? and p.kind = 'year' and p.value in ('1', '2', 'н/а', 'незач') order by s.sort_order`,
+  // The debts and decisions of the whole year at once (two queries, not two per student).
+  const debts = new Map<number, string[]>();
+  const debtRows = db.$client.prepare(
+    `select p.student_id as id, s.name from period_marks p join subjects s on s.id = p.subject_id where p.year_id = ? and p.kind = 'year' and p.value in ('1', '2', 'н/а', 'незач') order by s.sort_order`,
   );
-  const decided = db.$client.prepare('select outcome, order_number as orderNumber, order_date as orderDate from year_outcomes where student_id = ? and year_id = ?');
+  for (const d of debtRows.all(year.id) as Array<{ id: number; name: string }>) debts.set(d.id, [...(debts.get(d.id) ?? []), d.name]);
+  const decided = new Map(
+    (db.$client.prepare('select student_id as id, outcome, order_number as orderNumber, order_date as orderDate from year_outcomes where year_id = ?').all(year.id) as Array<{ id: number } & NonNullable<OutcomeRow['decided']>>).map(
+      ({ id, ...d }) => [id, d],
+    ),
+  );
   rows.sort((a, b) => a.grade - b.grade || a.letter.localeCompare(b.letter, 'ru') || compareByName(a, b));
   return rows.map((r) => {
-    const owed = (debts.all(r.id, year.id) as Array<{ name: string }>).map((d) => d.name);
+    const owed = debts.get(r.id) ?? [];
     return {
       studentId: r.id,
       name: fullName(r),
@@ -52,7 +59,7 @@ export function outcomeRows(db: Db, year: { id: number; endDate: string }): Outc
       grade: r.grade,
       debts: owed,
       proposed: propose(r.grade, owed.length),
-      decided: (decided.get(r.id, year.id) as OutcomeRow['decided'] | undefined) ?? null,
+      decided: decided.get(r.id) ?? null,
     };
   });
 }

@@ -86,7 +86,7 @@ export function createYearService({ db, clock, audit }: { db: Db; clock: Clock; 
       audit.record({ userId: actor.userId, action: 'year.prepare', entity: 'school_year', entityId: made.yearId, newValue: { ...input, ...made } });
       return {
         yearId: made.yearId,
-        message: `Подготовлен ${input.name} учебный год: ${made.classes} классов, переведено ${made.promoted}, оставлено ${made.retained}, выпущено ${made.graduated}; перенесено ${made.assignments} назначений нагрузки — проверьте их в администрировании`,
+        message: `Подготовлен ${input.name} учебный год: ${made.classes} классов, переведено ${made.promoted}, оставлено ${made.retained}, выпущено ${made.graduated}; перенесены для проверки в администрировании: назначений нагрузки — ${made.assignments}, уроков в расписании — ${made.timetableRows}`,
       };
     },
   };

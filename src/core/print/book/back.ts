@@ -1,3 +1,4 @@
+import { stayNote } from '../../../shared/stays';
 import { drawTable } from '../table';
 import { book, monthNames, ruDate, type BookPages } from './layout';
 import { writeMatrix } from './matrix';
@@ -69,7 +70,7 @@ export async function writePersonalData(pages: BookPages): Promise<void> {
     s.birthDate ? ruDate(s.birthDate) : '',
     s.gender === 'm' ? 'м' : s.gender === 'f' ? 'ж' : '',
     s.personalFileNo ?? '',
-    [s.arrived ? `прибыл(а) ${ruDate(s.arrived)}` : '', s.left ? `выбыл(а) ${ruDate(s.left)}` : ''].filter(Boolean).join('; '),
+    stayNote(s.arrived, s.left, ruDate) ?? '',
   ]);
   await tablePages(pages, 'Общие сведения об обучающихся', [
     { title: '№', width: 0.5, align: 'right' },

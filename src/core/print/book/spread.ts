@@ -1,3 +1,4 @@
+import { stayNote } from '../../../shared/stays';
 import type { PageCanvas } from '../page';
 import { journalColumns, splitSpreads, type Column } from './columns';
 import { book, dayMonth, monthNames, type BookPages } from './layout';
@@ -90,7 +91,7 @@ function drawLeft(c: PageCanvas, pages: BookPages, journal: BookJournal, spread:
   students.forEach((s, r) => {
     const y = rowsTop + r * rowH;
     c.text(String(r + 1), x0, y + rowH / 2 + 3, { size: 8, width: numW - 2, align: 'right' });
-    const note = [s.arrived ? `прибыл(а) ${dayMonth(s.arrived)}` : '', s.left ? `выбыл(а) ${dayMonth(s.left)}` : ''].filter(Boolean).join(', ');
+    const note = stayNote(s.arrived, s.left, dayMonth);
     const nameSize = Math.min(9, ((nameW - 4) / Math.max(1, c.measure(s.listName, 9))) * 9);
     c.text(s.listName, x0 + numW + 2, y + (note ? rowH / 2 - 0.5 : rowH / 2 + 3), { size: nameSize });
     if (note) c.text(note, x0 + numW + 2, y + rowH - 2, { size: 6 });

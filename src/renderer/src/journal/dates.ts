@@ -21,12 +21,6 @@ export function dayMonth(iso: string): string {
   return `${String(d).padStart(2, '0')}.${String(m).padStart(2, '0')}`;
 }
 
-/** The next calendar day (a stay's last day → the date its movement order names). */
-export function nextDay(iso: string): string {
-  const { y, m, d } = parts(iso);
-  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
-}
-
 /** «12.10.2026» */
 export function fullDate(iso: string): string {
   return `${dayMonth(iso)}.${parts(iso).y}`;

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { JournalGrid } from '../../../../shared/contract';
-import { dayMonth, monthKey, monthName, monthShortName, nextDay } from '../dates';
+import { stayNote } from '../../../../shared/stays';
+import { dayMonth, monthKey, monthName, monthShortName } from '../dates';
 import { formatAverage, weightedAverage } from './average';
 
 export type GridLesson = JournalGrid['lessons'][number];
@@ -65,10 +66,7 @@ function monthGroups(lessons: readonly GridLesson[]): MonthGroup[] {
   return groups;
 }
 
-function noteFor(s: GridStudent): string | null {
-  const notes = [s.activeFrom && `прибыл ${dayMonth(s.activeFrom)}`, s.activeTo && `выбыл с ${dayMonth(nextDay(s.activeTo))}`];
-  return notes.filter(Boolean).join(', ') || null;
-}
+const noteFor = (s: GridStudent) => stayNote(s.activeFrom, s.activeTo, dayMonth);
 
 /** Turns the grid as the contract sends it into rows and cells ready to draw. */
 export function buildGridModel(grid: JournalGrid): GridModel {

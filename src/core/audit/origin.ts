@@ -1,0 +1,40 @@
+import os from 'node:os';
+
+/**
+ * Who acts when nobody logged in: a command run on the host computer by whoever holds the database file.
+ * It has no account in the school, so the log must not name one (writing it under the first admin would
+ * put words in that person's mouth); it names the operating system's account and computer instead.
+ */
+export interface ShellOrigin {
+  shell: 'cli';
+  command: string;
+  osUser: string;
+  host: string;
+}
+
+export function cliOrigin(command: string): ShellOrigin {
+  let osUser = 'неизвестен';
+  try {
+    osUser = os.userInfo().username;
+  } catch {
+    // A user without a passwd entry (some containers): the command is still logged, the name is not known.
+  }
+  return { shell: 'cli', command, osUser, host: os.hostname() };
+}
+
+/** The entry's new value with the origin beside it, under one key the viewer reads back (originLabel). */
+export function withOrigin(newValue: unknown, origin: ShellOrigin): Record<string, unknown> {
+  const value = typeof newValue === 'object' && newValue !== null && !Array.isArray(newValue) ? newValue : newValue === undefined ? {} : { value: newValue };
+  return { ...value, cli: `${origin.command}: ${origin.osUser}@${origin.host}` };
+}
+
+/** «Кто» for an entry without an account: the command line and its OS account, else the app itself. */
+export function originLabel(newValue: string | null): string | null {
+  if (newValue === null || !newValue.includes('"cli"')) return null;
+  try {
+    const v = JSON.parse(newValue) as { cli?: unknown };
+    return typeof v.cli === 'string' ? `командная строка (${v.cli})` : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,16 @@
+// The note beside a student who came or left during the year: the same words in the journal on screen and in
+// the printed book, so the bound copy reads as the teacher saw it. A stay runs from its first to its last day
+// (both inclusive), and the order that ended it is dated the day after: the note names the order's date
+// («выбыл с 03.11»), the date the movement register shows beside the order's number.
+
+/** The calendar day after an ISO date (a stay's last day → the date of the order that ended it). */
+export function nextDay(iso: string): string {
+  const [y = 0, m = 1, d = 1] = iso.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}
+
+/** «прибыл 12.10, выбыл с 03.11», or null for a student there the whole year; `format` writes a date. */
+export function stayNote(firstDay: string | null, lastDay: string | null, format: (iso: string) => string): string | null {
+  const notes = [firstDay && `прибыл ${format(firstDay)}`, lastDay && `выбыл с ${format(nextDay(lastDay))}`];
+  return notes.filter(Boolean).join(', ') || null;
+}
