@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { contract, findChannel, type Channel, type OutputOf, type ParsedInputOf } from '../../shared/contract';
+import { unknownKey } from '../../shared/contract/unknown-keys';
 import { AppError, type Result } from '../../shared/errors';
 import { mayAccess } from '../../shared/roles';
 import type { Actor } from '../actor';
@@ -78,6 +79,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
         const issues = issuesOf(parsed.error);
         throw new AppError('validation', issues.map((i) => i.message).join('; '), { issues });
       }
+      const extra = unknownKey(rawInput ?? {}, parsed.data);
+      if (extra) throw new AppError('validation', extra.message, { issues: [extra] });
       // Outputs are always parsed, not only checked: parsing strips any field the contract does not name,
       // so a service can never leak a column (a password hash) to a transport by returning a whole row.
       const checked = channel.output.safeParse(await handler(parsed.data, actor, call));
