@@ -28,6 +28,8 @@ export interface DispatcherDeps {
   handlers: Handlers;
   resolveActor(token: string | null): Actor | null;
   logError?(error: unknown, channel: string): void;
+  /** A signed-in user was refused (a gate or the object's owner): the audit log keeps the attempt. */
+  onRefused?(actor: Actor, channel: string, message: string, input: unknown): void;
 }
 
 export type Dispatch = (channel: string, input: unknown, call: CallContext) => Promise<Result<unknown>>;
@@ -54,11 +56,12 @@ function issuesOf(error: z.ZodError) {
  */
 export function createDispatcher(deps: DispatcherDeps): Dispatch {
   return async (channelName, rawInput, call) => {
+    let actor: Actor | null = null;
     try {
       const channel = findChannel(channelName);
       const handler = channel && handlerFor(deps.handlers, channelName);
       if (!channel || !handler) throw new AppError('not_found', `Неизвестный вызов: ${channelName}`);
-      const actor = deps.resolveActor(call.sessionToken);
+      actor = deps.resolveActor(call.sessionToken);
       if (channel.access !== 'public' && actor === null) {
         throw new AppError('unauthorized', 'Сеанс завершён: войдите в систему снова');
       }
@@ -89,7 +92,17 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       }
       return { ok: true, value: checked.data };
     } catch (error) {
-      if (error instanceof AppError) return { ok: false, error: error.toShape() };
+      if (error instanceof AppError) {
+        // Not a first login's calls before the password is changed: those are the screen's, not the user's.
+        if (error.kind === 'forbidden' && actor && !actor.mustChangePassword) {
+          try {
+            deps.onRefused?.(actor, channelName, error.message, rawInput);
+          } catch (e) {
+            deps.logError?.(e, channelName);
+          }
+        }
+        return { ok: false, error: error.toShape() };
+      }
       deps.logError?.(error, channelName);
       return { ok: false, error: { kind: 'internal', message: 'Внутренняя ошибка программы. Сообщите администратору.' } };
     }
