@@ -147,6 +147,9 @@ describe('sessions on a shared computer', () => {
     await choose('Что', 'Входы и сеансы');
     await expect.poll(shownActions).toEqual(expect.arrayContaining(['auth.session_locked', 'auth.unlock_failed', 'auth.session_unlocked', 'auth.login_failed', 'auth.login']));
     expect(new Set(await shownActions()).size).toBeLessThanOrEqual(7);
+    // teacher01's guessing: the wrong passwords, the lock they caused, and the right one refused while it held.
+    const logins = await page.getByTestId('audit-table').innerText();
+    for (const reason of ['неверный пароль', 'вход заблокирован для этого места', 'вход был заблокирован']) expect(logins).toContain(reason);
     await shot('audit-logins.png');
 
     await choose('Что', 'Пользователи и роли');
