@@ -54,6 +54,12 @@ describe('the first-start wizard proposes the current year and creates the schoo
     const grade10 = await api.invoke('school:periods', { yearId, grade: 10 });
     expect((grade10 as { value: { name: string }[] }).value.map((p) => p.name)).toEqual(['1 полугодие', '2 полугодие']);
     expect(count(core, 'holidays')).toBe(mine.holidays.length);
+    // The usual work kinds and a bell schedule, so lessons can be generated before anyone opens «Виды работ».
+    expect(core.db.$client.prepare("select name, weight, is_control as c from work_kinds where code in ('lesson', 'control') order by sort_order").all()).toEqual([
+      { name: 'Ответ на уроке', weight: 1, c: 0 },
+      { name: 'Контрольная работа', weight: 2, c: 1 },
+    ]);
+    expect(core.db.$client.prepare('select start_time as s from bell_times where shift = 1 and number = 1').get()).toEqual({ s: '08:30' });
   });
 
   it('edits the details and the calendar in Администрирование; after the first mark periods stay, holidays still change', async () => {

@@ -15,6 +15,8 @@ describe('a new school in Chromium', () => {
     await h.page.screenshot({ path: path.join(dir, name), fullPage: true });
     if (process.env.ZHURNAL_SCREENSHOTS) fs.copyFileSync(path.join(dir, name), path.join(process.env.ZHURNAL_SCREENSHOTS, name));
   };
+  // The first test's printed one-time password of the mathematics teacher, for the second test's first login.
+  let teacherPassword = '';
   const count = (sql: string) => (h.core.db.$client.prepare(`select count(*) as n from ${sql}`).get() as { n: number }).n;
 
   it('creates the school through the wizard, imports 5А from XLSX and 5Б from a Windows-1251 CSV, and lists them', async () => {
@@ -125,6 +127,7 @@ describe('a new school in Chromium', () => {
     await page.getByRole('button', { name: 'Проверить строки' }).click();
     await page.getByTestId('import-commit').click();
     await expect.poll(() => page.getByTestId('passwords-sheet').innerText()).toMatch(/Лебедева Марина Юрьевна\s+lebedeva\.miu\s+[a-z0-9]{10}/);
+    teacherPassword = /lebedeva\.miu\s+([a-z0-9]{10})/.exec(await page.getByTestId('passwords-sheet').innerText())![1]!;
     await shot('import-teachers-passwords.png');
 
     // The class lists, as «Движение учащихся» shows them.
@@ -137,5 +140,100 @@ describe('a new school in Chromium', () => {
     await page.getByRole('option', { name: '5А', exact: true }).click();
     await expect.poll(() => page.getByTestId('class-roll').innerText()).toMatch(/Алексеева Анна Игоревна[\s\S]*Борисов Глеб Олегович[\s\S]*Воронина Дарья/);
     await shot('class-roll-5a.png');
+  }, 120_000);
+
+  it('the same school to its first recorded lesson: subject, plan, class teacher, assignment, timetable, the teacher’s day', async () => {
+    const { page } = h;
+    const choose = async (testId: string, option: string) => {
+      await page.getByTestId(testId).click();
+      await page.getByRole('option', { name: option, exact: true }).click();
+    };
+    await h.logIn('admin', 'школа-2025');
+    await page.getByTestId('nav-admin').click();
+    await page.getByTestId('admin-tab-subjects').click();
+    await page.getByRole('button', { name: 'Добавить предмет' }).click();
+    await page.getByLabel('Название').fill('Математика');
+    await page.getByLabel('Сокращение (для узких столбцов)').fill('Мат.');
+    await page.getByTestId('edit-save').click();
+    await expect.poll(() => page.getByTestId('subjects-table').innerText()).toContain('Математика');
+
+    await page.getByTestId('admin-tab-curriculum').click();
+    await page.getByRole('button', { name: 'Добавить предмет в план' }).click();
+    await page.getByLabel('Часов в неделю').fill('5');
+    await page.getByTestId('edit-save').click();
+    await expect.poll(() => page.getByTestId('curriculum-table').innerText()).toMatch(/Математика\s+5\s+170/);
+    await shot('first-curriculum.png');
+
+    await page.getByTestId('admin-tab-classes').click();
+    await page.getByRole('button', { name: 'Изменить: 5А' }).click();
+    await page.getByRole('textbox', { name: 'Классный руководитель' }).click();
+    await page.getByRole('option', { name: 'Лебедева М. Ю.' }).click();
+    await page.getByTestId('edit-save').click();
+    await expect.poll(() => page.getByTestId('class-5А').innerText()).toContain('Лебедева');
+    await shot('first-classes.png');
+
+    await page.getByTestId('admin-tab-assignments').click();
+    await choose('class-select', '5А');
+    await page.getByRole('button', { name: 'Добавить нагрузку' }).click();
+    await choose('assignment-teacher', 'Лебедева М. Ю.');
+    await page.getByTestId('edit-save').click();
+    await expect.poll(() => page.getByTestId('assignments-table').innerText()).toMatch(/Математика[\s\S]*Лебедева М\. Ю\./);
+    await page.getByTestId('edit-save').waitFor({ state: 'detached' });
+    await shot('first-assignments.png');
+
+    // Wednesday the 10th: the first lesson; Monday and Friday too.
+    await page.getByTestId('admin-tab-timetable').click();
+    await choose('class-select', '5А');
+    for (const day of [1, 3, 5]) {
+      await page.getByTestId(`cell-${day}-1`).click();
+      await page.getByTestId('cell-add').click();
+      await page.getByTestId('cell-room-0').fill('12');
+      await page.getByTestId('cell-done').click();
+    }
+    await page.getByTestId('timetable-save').click();
+    await expect.poll(() => page.getByTestId('timetable-result').innerText()).toMatch(/С 10\.09\.2025: создано уроков — \d+/);
+    await shot('first-timetable.png');
+    expect(count("lessons where date = '2025-09-10' and lesson_number = 1")).toBe(1);
+    await page.getByTestId('result-close').click();
+    await page.getByRole('button', { name: 'Выйти' }).click();
+
+    // The teacher's first login: the printed one-time password, then her own.
+    await page.getByLabel('Логин').fill('lebedeva.miu');
+    await page.getByLabel('Пароль').fill(teacherPassword);
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await page.getByLabel('Временный пароль').fill(teacherPassword);
+    await page.getByLabel('Новый пароль', { exact: true }).fill('Лебедева2025');
+    await page.getByLabel('Новый пароль ещё раз').fill('Лебедева2025');
+    await page.getByRole('button', { name: 'Сменить пароль' }).click();
+    await page.getByTestId('navigation').waitFor();
+    const lessonId = (h.core.db.$client.prepare("select id from lessons where date = '2025-09-10'").get() as { id: number }).id;
+    await expect.poll(() => page.getByTestId('day-lessons').innerText()).toContain('5А · Математика');
+    await shot('first-my-day.png');
+
+    // The lesson: topic, homework, a mark for the first student and an absence for the second.
+    await page.getByTestId(`open-lesson-${lessonId}`).click();
+    await page.getByTestId('lesson-panel').waitFor();
+    await page.getByTestId('lesson-topic').fill('Натуральные числа и шкалы');
+    await page.getByTestId('lesson-topic').press('Enter');
+    await page.getByTestId('lesson-homework').fill('п. 1, № 5, 7');
+    await page.getByTestId('lesson-homework').press('Enter');
+    const students = h.core.db.$client.prepare("select id from students where last_name in ('Алексеева', 'Борисов') order by last_name").all() as { id: number }[];
+    await page.getByTestId(`cell-${students[0]!.id}-${lessonId}`).click();
+    await page.keyboard.press('5');
+    await page.keyboard.press('Enter');
+    await page.getByTestId(`cell-${students[1]!.id}-${lessonId}`).click();
+    await page.keyboard.type('y'); // «н» is the key Y when the keyboard is left on the Latin layout
+    await page.keyboard.press('Enter');
+    await expect.poll(() => count(`absences where lesson_id = ${lessonId} and code = 'н'`)).toBe(1);
+    await expect.poll(() => count(`marks where lesson_id = ${lessonId} and value1 = '5'`)).toBe(1);
+    await shot('first-lesson.png');
+
+    await page.reload();
+    await page.getByTestId('journal-grid').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('lesson-topic').inputValue()).toBe('Натуральные числа и шкалы');
+    expect(await page.getByTestId('lesson-homework').inputValue()).toBe('п. 1, № 5, 7');
+    expect((await page.getByTestId(`cell-${students[0]!.id}-${lessonId}`).innerText()).trim()).toBe('5');
+    expect((await page.getByTestId(`cell-${students[1]!.id}-${lessonId}`).innerText()).trim()).toBe('н');
+    await shot('first-lesson-reloaded.png');
   }, 120_000);
 });

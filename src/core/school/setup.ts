@@ -12,6 +12,7 @@ import { checkCalendar } from './calendar/check';
 import { defaultCalendar } from './calendar/defaults';
 import { writeCalendar } from './calendar/store';
 import { writeProfile } from './profile';
+import { writeStarterKit } from './starter';
 
 export interface NewSchool {
   schoolName: string;
@@ -53,6 +54,7 @@ export function createSetupService({ db, clock, audit }: { db: Db; clock: Clock;
         db.insert(userRoles).values({ userId: admin.id, role: 'admin' }).run();
         writeProfile(db, { fullName: input.schoolName, shortName: input.shortName ?? '', address: input.address ?? '', director: input.director ?? '' });
         writeCalendar(db, null, calendar, true);
+        writeStarterKit(db);
       });
       audit.record({ userId: null, action: 'school.create', entity: 'school', newValue: { name: input.schoolName, year: calendar.year.name, admin: input.admin.login } });
     },

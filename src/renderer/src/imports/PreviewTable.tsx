@@ -1,11 +1,13 @@
 import { Badge, Group, Table } from '@mantine/core';
 import type { ImportPreview } from '../../../shared/contract';
 
-const statusBadge = {
-  new: <Badge color="teal">будет добавлен</Badge>,
-  exists: <Badge color="gray">уже есть</Badge>,
-  error: <Badge color="red">ошибка</Badge>,
-};
+// In sentence case and never cut: a capitalised «БУДЕТ ДОБАВЛЕН» did not fit its column and read «БУДЕТ ДОБАВ…».
+const badge = (color: string, text: string) => (
+  <Badge color={color} variant="light" tt="none" styles={{ root: { maxWidth: 'none', overflow: 'visible' }, label: { overflow: 'visible' } }}>
+    {text}
+  </Badge>
+);
+const statusBadge = { new: badge('teal', 'будет добавлен'), exists: badge('gray', 'уже есть'), error: badge('red', 'ошибка') };
 
 /** What committing the file would do to each row; every error is shown, the rest only in part for a long file. */
 export function PreviewTable({ preview }: { preview: ImportPreview }) {
@@ -25,7 +27,7 @@ export function PreviewTable({ preview }: { preview: ImportPreview }) {
             <Table.Tr>
               <Table.Th w={80}>Строка</Table.Th>
               <Table.Th>Что будет записано</Table.Th>
-              <Table.Th w={150}>Итог</Table.Th>
+              <Table.Th w={160}>Итог</Table.Th>
               <Table.Th>Ошибка</Table.Th>
             </Table.Tr>
           </Table.Thead>

@@ -1,4 +1,4 @@
-import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
+import { Group, NavLink, Text, Title } from '@mantine/core';
 import type { SessionUser } from '../../../shared/contract';
 import { AdminScreen } from '../admin/AdminScreen';
 import { AttendanceScreen } from '../attendance/AttendanceScreen';
@@ -19,6 +19,7 @@ import { visibleSections, type Section } from './sections';
 import { useHashRoute } from './useHashRoute';
 import { UserMenu } from './UserMenu';
 import { useIdleLock } from '../session/useIdleLock';
+import './shell.css';
 
 function SectionContent({ section, user }: { section: Section; user: SessionUser }) {
   if (section.id === 'day') return <DayScreen />;
@@ -45,8 +46,8 @@ export function AppLayout({ user, schoolName }: { user: SessionUser; schoolName:
   const current = allowed.find((s) => s.id === route) ?? allowed[0];
 
   return (
-    <AppShell header={{ height: 60 }} navbar={{ width: 230, breakpoint: 0 }} padding="lg">
-      <AppShell.Header px="lg">
+    <div className="zh-shell">
+      <header className="zh-header">
         <Group h="100%" justify="space-between" wrap="nowrap">
           <Group gap="sm" wrap="nowrap" style={{ minWidth: 0 }}>
             <Title order={3} c="indigo.8">
@@ -60,28 +61,32 @@ export function AppLayout({ user, schoolName }: { user: SessionUser; schoolName:
           </Group>
           <UserMenu user={user} />
         </Group>
-      </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label="Разделы" data-testid="navigation">
-        {allowed.map((s) => (
-          <NavLink
-            key={s.id}
-            label={s.label}
-            active={s.id === current?.id}
-            href={`#/${s.id}`}
-            onClick={(e) => {
-              e.preventDefault();
-              navigate(s.id);
-            }}
-            data-testid={`nav-${s.id}`}
-            style={{ borderRadius: 'var(--mantine-radius-sm)' }}
-          />
-        ))}
-      </AppShell.Navbar>
-      <AppShell.Main>
-        {current?.id !== 'backup' && allowed.some((s) => s.id === 'backup') && <BackupReminder onOpen={() => navigate('backup')} />}
-        {current?.id !== 'retention' && allowed.some((s) => s.id === 'retention') && <RetentionReminder onOpen={() => navigate('retention')} />}
-        {current ? <SectionContent key={current.id} section={current} user={user} /> : <Placeholder title="Нет доступных разделов" />}
-      </AppShell.Main>
-    </AppShell>
+      </header>
+      <main className="zh-body">
+        <nav className="zh-nav" aria-label="Разделы" data-testid="navigation">
+          <div className="zh-nav-links">
+            {allowed.map((s) => (
+              <NavLink
+                key={s.id}
+                label={s.label}
+                active={s.id === current?.id}
+                href={`#/${s.id}`}
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate(s.id);
+                }}
+                data-testid={`nav-${s.id}`}
+                style={{ borderRadius: 'var(--mantine-radius-sm)' }}
+              />
+            ))}
+          </div>
+        </nav>
+        <div className="zh-content">
+          {current?.id !== 'backup' && allowed.some((s) => s.id === 'backup') && <BackupReminder onOpen={() => navigate('backup')} />}
+          {current?.id !== 'retention' && allowed.some((s) => s.id === 'retention') && <RetentionReminder onOpen={() => navigate('retention')} />}
+          {current ? <SectionContent key={current.id} section={current} user={user} /> : <Placeholder title="Нет доступных разделов" />}
+        </div>
+      </main>
+    </div>
   );
 }
