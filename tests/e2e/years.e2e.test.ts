@@ -1,6 +1,6 @@
 // Closing a year end to end: the admin sees the missing marks, records a decision for every class, closes the
 // year (acknowledging the gaps) and prepares the next one. Then nothing of the old year is lost: its lists are
-// read in «Движение учащихся» (read-only), its class book printed, its results reported; and the new year's
+// read in «Движение учащихся» (read-only), its class book printed, its results reported, its journals opened; and the new year's
 // classes, assignments and timetables are there for review.
 import { describe, expect, it } from 'vitest';
 import { browserHarness } from '../helpers/browser';
@@ -50,6 +50,7 @@ describe('closing a year in the browser', () => {
     // Every line of the gaps names a journal and links to it.
     const href = await page.getByTestId('gaps').locator('a').first().getAttribute('href');
     expect(href).toMatch(/^#\/journal\?assignment=\d+/);
+    expect(href).toContain(`&year=${old.id}`);
     await page.screenshot({ path: 'test-results/year-gaps.png', fullPage: true });
 
     await page.getByLabel('№ приказа').first().fill('П-7');
@@ -131,5 +132,15 @@ describe('closing a year in the browser', () => {
     await page.getByTestId('report-outcomes').click();
     await expect.poll(() => page.getByTestId('report-table-0').innerText(), { timeout: 20_000 }).toContain('переведён');
     await page.screenshot({ path: 'test-results/year-old-report.png', fullPage: true });
+
+    // Its journals still open, in the year the link names: 5А's mathematics with the students of its last day.
+    const math5 = sql
+      .prepare(`select a.id from assignments a join classes c on c.id = a.class_id join subjects s on s.id = a.subject_id where a.year_id = ? and c.grade = 5 and s.name = 'Математика' and a.subgroup_id is null`)
+      .get(old.id) as { id: number };
+    const pupil = sql.prepare(`select e.student_id as id from class_enrollments e join classes c on c.id = e.class_id where c.year_id = ? and c.grade = 5 and e.end_date = ? order by e.student_id limit 1`).get(old.id, old.endDate) as { id: number };
+    await page.goto(`${page.url().split('#')[0]}#/journal?assignment=${math5.id}&year=${old.id}`);
+    await page.getByTestId('journal-grid').getByTestId(`row-${pupil.id}`).waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('journal-year').inputValue()).toBe(old.name);
+    await page.screenshot({ path: 'test-results/year-old-journal.png' });
   });
 });
