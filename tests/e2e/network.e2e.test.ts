@@ -18,13 +18,17 @@ describe('the school network switch in Chromium', () => {
     await page.getByTestId('nav-admin').click();
     await page.getByTestId('admin-tab-network').click();
     const toggle = page.getByRole('switch', { name: /Открывать журнал с других компьютеров школы/ });
-    await expect.poll(() => toggle.isChecked()).toBe(false);
+    // The switch is disabled while the setting loads and while a change is saved: a click then does nothing.
+    const enabled = () => expect.poll(() => toggle.isEnabled()).toBe(true);
+    await enabled();
+    expect(await toggle.isChecked()).toBe(false);
     await expect.poll(() => page.getByText('Журнал открывается только на этом компьютере').count()).toBe(1);
     await toggle.click({ force: true });
     await expect.poll(setting).toBe('true');
     await expect.poll(() => page.getByText(/Включение действует после перезапуска сервера/).count()).toBe(1);
     await page.screenshot({ path: path.join(dir, 'network.png'), fullPage: true });
     if (process.env.ZHURNAL_SCREENSHOTS) fs.copyFileSync(path.join(dir, 'network.png'), path.join(process.env.ZHURNAL_SCREENSHOTS, 'network.png'));
+    await enabled();
     await toggle.click({ force: true });
     await expect.poll(setting).toBe('false');
   });
