@@ -7,12 +7,14 @@ import type { AuditService } from '../audit/service';
 import type { UsersService } from '../auth/users';
 import { localDate, type Clock } from '../clock';
 import type { Db } from '../db/open';
+import { users as usersTable } from '../db/schema';
 import type { SchoolService } from '../school/service';
 import { requireOpenYear } from '../years/closed';
 import { checkMapping, guessMapping } from './columns';
 import { previewOf } from './plan';
 import { planStudents, writeStudents } from './students';
 import { readTable } from './table';
+import { writeTeacherSubjects } from './subjects';
 import { planTeachers } from './teachers';
 import { ruDate } from './values';
 
@@ -82,7 +84,7 @@ export function createImportService({ db, clock, audit, users, school }: { db: D
           errors: summary.errors,
         });
       }
-      const base = { existing: summary.exists, skipped: summary.errors, classesCreated: [] as string[], accounts: [] as ImportResult['accounts'] };
+      const base = { existing: summary.exists, skipped: summary.errors, classesCreated: [] as string[], subjectsCreated: [] as string[], accounts: [] as ImportResult['accounts'] };
       if (planned.kind === 'students') {
         const result = db.transaction(() => {
           const written = writeStudents(db, planned.rows, planned.newClasses, planned.options, planned.year, accountOf(actor));
@@ -92,10 +94,23 @@ export function createImportService({ db, clock, audit, users, school }: { db: D
         return { ...base, created: result.created, classesCreated: result.classesCreated };
       }
       const fresh = planned.rows.flatMap((r) => (r.status === 'new' && r.value ? [r.value] : []));
-      const created = await users.createMany(fresh.map((v) => ({ ...v, middleName: v.middleName ?? undefined, roles: ['teacher'] as const satisfies Role[] })), actor);
-      audit.record({ userId: actor.userId, action: 'import.teachers', entity: 'user', newValue: { file: req.fileName, created: created.length, existing: summary.exists, skipped: summary.errors } });
+      const created = await users.createMany(
+        fresh.map(({ subjects: _subjects, ...v }) => ({ ...v, middleName: v.middleName ?? undefined, roles: ['teacher'] as const satisfies Role[] })),
+        actor,
+      );
+      // Each teacher's subjects, the new accounts' and those already there, found by login.
+      const ids = new Map(db.select({ id: usersTable.id, login: usersTable.login }).from(usersTable).all().map((u) => [u.login, u.id]));
+      const taught = planned.rows.flatMap((r) => (r.status !== 'error' && r.value?.subjects.length ? [{ userId: ids.get(r.value.login) ?? 0, subjects: r.value.subjects }] : []));
+      const subjectsCreated = db.transaction(() => writeTeacherSubjects(db, taught.filter((t) => t.userId > 0)));
+      audit.record({
+        userId: actor.userId,
+        action: 'import.teachers',
+        entity: 'user',
+        newValue: { file: req.fileName, created: created.length, existing: summary.exists, skipped: summary.errors, subjectsCreated },
+      });
       return {
         ...base,
+        subjectsCreated,
         created: created.length,
         accounts: created.map((c, i) => ({ login: c.login, fullName: fresh[i] ? fullName(fresh[i]) : c.login, password: c.oneTimePassword })),
       };

@@ -56,7 +56,15 @@ const studentImport = {
   mapping: { lastName: 0, firstName: 1, birthDate: 2, className: 3 },
   options: { createClasses: false, orderNumber: '15-у', orderDate: '2025-09-01' },
 };
-const notListKeepers = { deputy: 'forbidden', director: 'forbidden', teacher: 'forbidden', class_teacher: 'forbidden' } as const;
+const listKeepers: readonly Role[] = ['admin', 'secretary'];
+const teachersFile = {
+  kind: 'teachers',
+  fileName: 'учителя.csv',
+  contentBase64: Buffer.from('Фамилия;Имя\nСоколова;Нина\n').toString('base64'),
+};
+const teachersImport = { ...teachersFile, mapping: { lastName: 0, firstName: 1 } };
+/** The secretary imports class lists, never teachers: those are accounts, the admin's. */
+const teachersOnlyAdmin = (input: () => unknown): readonly ObjectCase[] => [{ as: 'secretary', input, expect: 'forbidden', why: 'a teachers’ list makes accounts' }];
 const management: readonly Role[] = ['admin', 'deputy', 'director'];
 const teachers: readonly Role[] = ['teacher', 'class_teacher'];
 const readers: readonly Role[] = ['admin', 'deputy', 'director', 'teacher', 'class_teacher'];
@@ -296,9 +304,9 @@ export const rows: Record<string, Row> = {
 
   'setup:defaults': { allow: 'public' },
   // Open to every session at the gate; the core lets the secretary and the admin load class lists.
-  'imports:inspect': { allow: 'session', input: () => studentFile, outcome: notListKeepers },
-  'imports:preview': { allow: 'session', input: () => studentImport, outcome: notListKeepers },
-  'imports:commit': { allow: 'session', input: () => ({ ...studentImport, skipInvalid: true }), outcome: notListKeepers },
+  'imports:inspect': { allow: listKeepers, input: () => studentFile, objects: teachersOnlyAdmin(() => teachersFile) },
+  'imports:preview': { allow: listKeepers, input: () => studentImport, objects: teachersOnlyAdmin(() => teachersImport) },
+  'imports:commit': { allow: listKeepers, input: () => ({ ...studentImport, skipInvalid: true }), objects: teachersOnlyAdmin(() => ({ ...teachersImport, skipInvalid: true })) },
   'calendar:get': { allow: 'session' },
   // Past the gate the admin meets the calendar's own rule: the tiny school has one half-year, and two are needed.
   'calendar:save': {

@@ -12,7 +12,6 @@ import { WorkKindsPage } from '../structure/WorkKindsPage';
 import { TimetablePage } from '../timetable/TimetablePage';
 import { UsersScreen } from '../users/UsersScreen';
 import { SecurityPanel } from '../users/SecurityPanel';
-import { ImportScreen } from '../imports/ImportScreen';
 import { SchoolScreen } from '../school/SchoolScreen';
 import { SchoolNetworkPanel } from '../network/SchoolNetworkPanel';
 
@@ -32,7 +31,6 @@ export interface AdminPage {
 export const adminPages: readonly AdminPage[] = [
   { id: 'users', label: 'Пользователи', anyOf: ['users.manage'], render: () => <UsersScreen /> },
   { id: 'school', label: 'Школа', anyOf: ['school.manage'], render: () => <SchoolScreen /> },
-  { id: 'imports', label: 'Загрузка списков', anyOf: ['users.manage'], render: () => <ImportScreen /> },
   { id: 'security', label: 'Безопасность', anyOf: ['users.manage'], render: () => <SecurityPanel /> },
   { id: 'subjects', label: 'Предметы', anyOf: ['school.read'], render: (p) => <SubjectsPage {...p} /> },
   { id: 'curriculum', label: 'Учебный план', anyOf: ['school.read'], render: (p) => <CurriculumPage {...p} /> },

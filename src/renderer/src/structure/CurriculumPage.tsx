@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Badge, Button, Checkbox, Group, NumberInput, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, NumberInput, SegmentedControl, Stack, Table } from '@mantine/core';
 import { contract, type InputOf } from '../../../shared/contract';
 import type { AdminPageProps } from '../admin/pages';
-import { byName, CallError, EditDialog, PageHeader, RowActions, useStructureCall, WithOverview } from './common';
+import { byName, CallError, EditDialog, PageHeader, RowActions, WithOverview } from './common';
+import { EmptyRow, SubjectSelect, useRowEditor } from './scaffold';
 
 type Draft = InputOf<typeof contract.structure.saveCurriculum>;
 const grades = Array.from({ length: 11 }, (_, i) => String(i + 1));
@@ -12,8 +13,7 @@ const weeks = (grade: number) => (grade === 1 ? 33 : 34);
 /** Учебный план: per grade, the weekly and yearly hours of each subject and whether the class is split for it. */
 export function CurriculumPage({ canEdit }: AdminPageProps) {
   const [grade, setGrade] = useState(5);
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const remove = useStructureCall(contract.structure.deleteCurriculum);
+  const { draft, setDraft, remove } = useRowEditor<Draft, typeof contract.structure.deleteCurriculum>(contract.structure.deleteCurriculum);
   return (
     <WithOverview>
       {(o) => {
@@ -59,15 +59,7 @@ export function CurriculumPage({ canEdit }: AdminPageProps) {
                     </Table.Tr>
                   );
                 })}
-                {rows.length === 0 && (
-                  <Table.Tr>
-                    <Table.Td colSpan={5}>
-                      <Text c="dimmed" size="sm">
-                        Для {grade}-х классов учебный план не задан.
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                )}
+                {rows.length === 0 && <EmptyRow colSpan={5}>Для {grade}-х классов учебный план не задан.</EmptyRow>}
               </Table.Tbody>
               {rows.length > 0 && (
                 <Table.Tfoot>
@@ -84,14 +76,7 @@ export function CurriculumPage({ canEdit }: AdminPageProps) {
               {(errors) =>
                 draft && (
                   <>
-                    <Select
-                      label="Предмет"
-                      searchable
-                      data={o.subjects.map((s) => ({ value: String(s.id), label: s.name }))}
-                      value={String(draft.subjectId)}
-                      error={errors.subjectId}
-                      onChange={(v) => v && setDraft({ ...draft, subjectId: Number(v) })}
-                    />
+                    <SubjectSelect subjects={o.subjects} value={draft.subjectId} error={errors.subjectId} onChange={(subjectId) => setDraft({ ...draft, subjectId })} />
                     <Group grow>
                       <NumberInput
                         label="Часов в неделю"

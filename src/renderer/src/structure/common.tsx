@@ -1,13 +1,13 @@
 // What the structure pages share: the overview query, saving through the contract with the form checked
 // by the channel's own schema, a dialog for one row, and the buttons of a row.
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { ActionIcon, Alert, Badge, Button, Center, Group, Loader, Modal, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Group, Modal, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { contract, type Channel, type InputOf, type StructureOverview } from '../../../shared/contract';
 import { describeError } from '../api/errors';
 import { checkAgainst, fieldErrorsOf, type FieldErrors } from '../api/fieldErrors';
 import { invoke } from '../api/invoke';
-import { ErrorPanel } from '../errors/ErrorPanel';
+import { QueryGate } from '../errors/QueryGate';
 
 export const structureKey = ['structure'] as const;
 
@@ -28,15 +28,7 @@ export function useStructureCall<C extends Channel>(channel: C, onDone?: () => v
 
 /** Waits for the overview, then renders the page with it. */
 export function WithOverview({ children }: { children: (o: StructureOverview) => ReactNode }) {
-  const overview = useOverview();
-  if (overview.error) return <ErrorPanel error={overview.error} onRetry={() => void overview.refetch()} />;
-  if (!overview.data)
-    return (
-      <Center py="xl">
-        <Loader size="sm" aria-label="Загрузка" />
-      </Center>
-    );
-  return <>{children(overview.data)}</>;
+  return <QueryGate query={useOverview()}>{children}</QueryGate>;
 }
 
 export function PageHeader({ title, hint, action }: { title: string; hint?: string; action?: ReactNode }) {
