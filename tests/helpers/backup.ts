@@ -21,13 +21,15 @@ export const errno = (code: string) => Object.assign(new Error(`${code}: injecte
 
 /**
  * nodeFs with faults where no real mount can give them: a write that fails after some bytes (a stick pulled
- * out), a read-back that returns other bytes than were written (a failing flash cell).
+ * out) or hangs, a read-back that returns other bytes than were written (a failing flash cell).
  */
 export function faultyFs(faults: {
   dir: string;
   failWriteAfter?: { bytes: number; code: string };
   failCreate?: string;
   corruptReadBack?: boolean;
+  /** A write that does not return (a hung network share) until `until` settles. */
+  hangWriteAfter?: { bytes: number; until: Promise<unknown> };
   failUnlink?: boolean;
 }): BackupFs {
   const inDir = (file: string) => path.dirname(file) === faults.dir;
@@ -46,21 +48,16 @@ export function faultyFs(faults: {
             throw errno(faults.failWriteAfter.code);
           }
           written += data.byteLength;
+          if (inDir(file) && faults.hangWriteAfter !== undefined && written > faults.hangWriteAfter.bytes) await faults.hangWriteAfter.until;
           await handle.write(data);
         },
+        async readBack(into, position) {
+          const n = await handle.readBack(into, position);
+          // One flipped byte in the first block read back, as a failing flash cell would give.
+          if (inDir(file) && faults.corruptReadBack && position === 0 && n > 0) into[n >> 1]! ^= 0xff;
+          return n;
+        },
       };
-    },
-    read(file) {
-      if (!inDir(file) || !faults.corruptReadBack || !path.basename(file).startsWith(partialPrefix)) return nodeFs.read(file);
-      return (async function* () {
-        let first = true;
-        for await (const chunk of nodeFs.read(file)) {
-          const copy = Buffer.from(chunk);
-          if (first) copy[copy.length >> 1]! ^= 0xff;
-          first = false;
-          yield copy;
-        }
-      })();
     },
     unlink: (file) => (inDir(file) && faults.failUnlink ? Promise.reject(errno('EIO')) : nodeFs.unlink(file)),
   };

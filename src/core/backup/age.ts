@@ -23,8 +23,6 @@ export function isAgeFile(file: string): boolean {
 export interface EncryptOptions {
   /** scrypt's log2 work factor; age's default is 18. Tests lower it to stay fast. */
   workFactor?: number;
-  /** Told each time more of the encrypted file is on disk, so copies can follow it as it grows. */
-  onWritten?(bytes: number): void;
 }
 
 const base64NoPad = (b: Uint8Array) => Buffer.from(b).toString('base64').replace(/=+$/, '');
@@ -78,26 +76,35 @@ async function writePieces(out: fs.promises.FileHandle, pieces: Buffer[]): Promi
 }
 
 /**
- * Encrypts a file in the age format (scrypt recipient), streaming one block at a time, so the standard `age`
- * tool opens it with `age -d` and the passphrase if this program is gone. Returns the encrypted file's SHA-256.
+ * Plaintext blocks (each valid only until the next) encrypted in the age format (scrypt recipient), one fresh
+ * buffer per block (each its own, so a backup can hand it to several drives at once): header and nonce
+ * first, then the sealed payload.
+ */
+export async function* sealedBlocks(plain: AsyncIterable<Buffer>, key: SealingKey): AsyncGenerator<Buffer> {
+  const nonce = randomBytes(payloadNonceSize);
+  const sealer = payloadSealer(payloadKey(key.fileKey, nonce));
+  yield Buffer.concat([key.header, nonce]);
+  for await (const block of plain) {
+    const pieces = sealer.push(block);
+    if (pieces.length > 0) yield Buffer.concat(pieces);
+  }
+  yield Buffer.concat(sealer.end());
+}
+
+/**
+ * Encrypts a file in the age format, streaming, so the standard `age` tool opens it with `age -d` and the
+ * passphrase if this program is gone. Returns the encrypted file's SHA-256.
  */
 export async function encryptFile(source: string, dest: string, key: SealingKey | string, options: EncryptOptions = {}): Promise<{ fileSha256: string; bytes: number }> {
-  const { fileKey, header } = typeof key === 'string' ? await sealingKey(key, options.workFactor) : key;
-  const nonce = randomBytes(payloadNonceSize);
-  const sealer = payloadSealer(payloadKey(fileKey, nonce));
+  const sealing = typeof key === 'string' ? await sealingKey(key, options.workFactor) : key;
   const hash = createHash('sha256');
   const out = await fs.promises.open(dest, 'wx');
   let bytes = 0;
-  const emit = async (pieces: Buffer[]) => {
-    for (const p of pieces) hash.update(p);
-    const n = await writePieces(out, pieces);
-    bytes += n;
-    if (n > 0) options.onWritten?.(n);
-  };
   try {
-    await emit([header, nonce]);
-    for await (const block of readBlocks(source)) await emit(sealer.push(block));
-    await emit(sealer.end());
+    for await (const block of sealedBlocks(readBlocks(source), sealing)) {
+      hash.update(block);
+      bytes += await writePieces(out, [block]);
+    }
   } finally {
     await out.close();
   }
@@ -136,8 +143,11 @@ async function openHeader(source: string, passphrase: string): Promise<{ fileKey
   }
 }
 
-/** Decrypts an age file, streaming; a wrong passphrase or a damaged file becomes a clear Russian message. */
-export async function decryptFile(source: string, dest: string, passphrase: string): Promise<void> {
+/**
+ * Decrypts an age file, streaming; a wrong passphrase or a damaged file becomes a clear Russian message.
+ * Returns the decrypted file's SHA-256, taken as it is written rather than by reading it again.
+ */
+export async function decryptFile(source: string, dest: string, passphrase: string): Promise<{ sha256: string }> {
   let out: fs.promises.FileHandle | null = null;
   try {
     const { fileKey, payloadAt } = await openHeader(source, passphrase);
@@ -149,10 +159,16 @@ export async function decryptFile(source: string, dest: string, passphrase: stri
       await input.close();
     }
     const opener = payloadOpener(payloadKey(fileKey, nonce));
+    const hash = createHash('sha256');
+    const write = (pieces: Buffer[]) => {
+      for (const p of pieces) hash.update(p);
+      return writePieces(out!, pieces);
+    };
     out = await fs.promises.open(dest, 'wx');
-    for await (const block of readBlocks(source, payloadAt + payloadNonceSize)) await writePieces(out, opener.push(block));
-    await writePieces(out, opener.end());
+    for await (const block of readBlocks(source, payloadAt + payloadNonceSize)) await write(opener.push(block));
+    await write(opener.end());
     await out.close();
+    return { sha256: hash.digest('hex') };
   } catch (e) {
     await out?.close().catch(() => undefined);
     fs.rmSync(dest, { force: true });

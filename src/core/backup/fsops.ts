@@ -3,7 +3,10 @@ import fs from 'node:fs';
 /** An open file being written: the few calls a destination copy needs. */
 export interface WriteHandle {
   write(data: Uint8Array): Promise<void>;
+  /** Flushes what was written so far to the drive (fsync). */
   sync(): Promise<void>;
+  /** Reads what the file holds at `position` into `into` (after a sync: what the drive gives back); bytes read. */
+  readBack(into: Buffer, position: number): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -12,7 +15,7 @@ export interface WriteHandle {
  * fail the way a drive does (full, read-only, pulled out in the middle of a copy) where no real mount can.
  */
 export interface BackupFs {
-  /** Creates a new file; fails if it exists, so a copy never writes into somebody else's file. */
+  /** Creates a new file, open to write and read back; fails if it exists, so a copy never writes into somebody else's file. */
   create(file: string): Promise<WriteHandle>;
   /**
    * The file's bytes in blocks. A block is valid only until the next one is asked for (the buffer is reused:
@@ -47,7 +50,7 @@ export async function* readBlocks(file: string, from = 0): AsyncGenerator<Buffer
 
 export const nodeFs: BackupFs = {
   async create(file) {
-    const handle = await fs.promises.open(file, 'wx');
+    const handle = await fs.promises.open(file, 'wx+');
     return {
       write: async (data) => {
         let offset = 0;
@@ -57,6 +60,15 @@ export const nodeFs: BackupFs = {
         }
       },
       sync: () => handle.sync(),
+      async readBack(into, position) {
+        let n = 0;
+        while (n < into.length) {
+          const { bytesRead } = await handle.read(into, n, into.length - n, position + n);
+          if (bytesRead === 0) break;
+          n += bytesRead;
+        }
+        return n;
+      },
       close: () => handle.close(),
     };
   },

@@ -23,9 +23,18 @@ function migrationTag(migrationsFolder: string | undefined, createdAt: number): 
   }
 }
 
+/** SQLite's reasons, said in Russian; `what` names the file it was working on. */
+function sqliteReason(message: string, what: string): string | null {
+  if (/not a database|malformed|corrupt/i.test(message)) return `${what} повреждена`;
+  if (/disk is full|SQLITE_FULL|ENOSPC/i.test(message)) return 'во временной папке не хватает места';
+  if (/unable to open|cannot open|SQLITE_CANTOPEN/i.test(message)) return 'файл не открывается';
+  if (/disk I\/O error|SQLITE_IOERR/i.test(message)) return 'ошибка чтения или записи диска';
+  return null;
+}
+
 /**
- * Makes `file` a self-contained snapshot in a worker thread: copied from the live database `snapshotOf` by
- * SQLite's online backup, or (without it) a copy already there, switched to a rollback journal.
+ * Makes `file` a self-contained snapshot in a worker thread: copied from the live database `snapshotOf`, or
+ * (without it) a copy already there, switched to a rollback journal.
  */
 export async function takeSnapshot(file: string, snapshotOf?: string): Promise<void> {
   try {
@@ -33,40 +42,39 @@ export async function takeSnapshot(file: string, snapshotOf?: string): Promise<v
   } catch (e) {
     const message = (e as Error).message;
     if (/not a database|malformed|corrupt/i.test(message)) throw new AppError('io', 'База данных повреждена: снять с неё копию нельзя');
-    throw new AppError('io', `Не удалось снять копию базы данных: ${message}`);
+    throw new AppError('io', `Не удалось снять копию базы данных: ${sqliteReason(message, 'база данных') ?? message}`);
   }
 }
 
 /**
  * Opens a backup (or a snapshot) read-only in a worker thread, checks it page by page and reads what the
  * manifest and the verify screen show. `full` runs integrity_check (also indexes against tables); otherwise
- * quick_check. With `hash`, the worker also returns the file's SHA-256.
+ * quick_check. `subject`: whose damage a failure
+ * reports — a backup being verified, or the live database whose snapshot is being checked during a backup.
  */
-export async function checkDatabase(file: string, options: { full?: boolean; hash?: boolean; migrationsFolder?: string } = {}): Promise<{ facts: DatabaseFacts; sha256: string | null }> {
+export async function inspectDatabase(
+  file: string,
+  options: { full?: boolean; migrationsFolder?: string; subject?: 'backup' | 'database' } = {},
+): Promise<DatabaseFacts> {
+  const live = options.subject === 'database';
   let raw: RawFacts;
   try {
-    raw = await readFactsInWorker({ file, full: options.full ?? false, hash: options.hash });
+    raw = await readFactsInWorker({ file, full: options.full ?? false });
   } catch (e) {
     const message = (e as Error).message;
     if (/not a database|malformed|corrupt/i.test(message)) {
-      throw new AppError('io', 'Копия повреждена: файл не является базой данных Журнала');
+      throw new AppError('io', live ? 'База данных повреждена: копия не создана' : 'Копия повреждена: файл не является базой данных Журнала');
     }
-    throw new AppError('io', `Не удалось проверить копию: ${message}`);
+    const reason = sqliteReason(message, live ? 'база данных' : 'копия') ?? message;
+    throw new AppError('io', live ? `Копия не создана: проверить снимок базы данных не удалось (${reason})` : `Не удалось проверить копию: ${reason}`);
   }
   if (raw.problems.length > 0) {
-    throw new AppError('io', `Копия повреждена: проверка целостности нашла ошибки (${raw.problems.slice(0, 3).join('; ')})`);
+    const found = `проверка целостности нашла ошибки (${raw.problems.slice(0, 3).join('; ')})`;
+    throw new AppError('io', live ? `База данных повреждена: ${found}; копия не создана` : `Копия повреждена: ${found}`);
   }
   return {
-    sha256: raw.sha256 ?? null,
-    facts: {
-      schemaVersion: raw.lastMigration === null ? null : migrationTag(options.migrationsFolder, raw.lastMigration),
-      schoolName: raw.schoolName,
-      counts: raw.counts,
-    },
+    schemaVersion: raw.lastMigration === null ? null : migrationTag(options.migrationsFolder, raw.lastMigration),
+    schoolName: raw.schoolName,
+    counts: raw.counts,
   };
-}
-
-/** checkDatabase without the hash: what a backup holds. */
-export async function inspectDatabase(file: string, options: { full?: boolean; migrationsFolder?: string } = {}): Promise<DatabaseFacts> {
-  return (await checkDatabase(file, options)).facts;
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, type Hash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,11 +6,11 @@ import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import type { Clock } from '../clock';
 import { localTimestamp } from '../clock';
-import { encryptedSize, encryptFile, sealingKey } from './age';
+import { encryptedSize, sealedBlocks, sealingKey, type SealingKey } from './age';
 import { copyToDestination, type CopyResult } from './destination';
-import { describeFsError, nodeFs, type BackupFs } from './fsops';
-import { GrowingFile } from './growing-file';
-import { checkDatabase, takeSnapshot } from './inspect';
+import { BlockFanout, type FanoutOptions } from './fanout';
+import { describeFsError, nodeFs, readBlocks, type BackupFs } from './fsops';
+import { inspectDatabase, takeSnapshot } from './inspect';
 import { backupFileName, type Manifest } from './manifest';
 import { pruneDestination, type Retention } from './retention';
 
@@ -40,6 +40,10 @@ export interface BackupOptions {
   /** Where the snapshot is prepared; the system temp folder by default. */
   workDir?: string;
   fs?: BackupFs;
+  /** Bytes written to a drive between two syncs and read-backs; 16 MiB by default. */
+  syncEvery?: number;
+  /** How much of the file may wait in memory for the slowest drive, and how long it may take nothing; for tests. */
+  fanout?: FanoutOptions;
   /** Old backups to delete from each destination the new one reached. */
   retention?: Retention;
   onProgress?(progress: BackupProgress): void;
@@ -67,8 +71,8 @@ export async function createBackup(options: BackupOptions): Promise<BackupOutcom
   const work = fs.mkdtempSync(path.join(options.workDir ?? os.tmpdir(), 'zhurnal-backup-'));
   const report = options.onProgress ?? (() => undefined);
   const settle = (p: Promise<unknown> | null) => p?.catch(() => undefined);
-  let checked: ReturnType<typeof checkDatabase> | null = null;
-  let written: Promise<string> | null = null;
+  let checked: ReturnType<typeof inspectDatabase> | null = null;
+  let produced: ReturnType<typeof produce> | null = null;
   try {
     const at = options.clock.now();
     const encrypted = Boolean(options.passphrase);
@@ -88,38 +92,22 @@ export async function createBackup(options: BackupOptions): Promise<BackupOutcom
       await takeSnapshot(snapshot, live);
     }
     report({ stage: 'check' });
-    // From here three things overlap: the check (and the snapshot's hash) on a worker thread, the encryption
-    // on this one, and the copies to the drives, which follow the encrypted file as it grows. No copy gets its
-    // final name before the check passed and the file is complete (the rename waits for the manifest).
-    checked = checkDatabase(snapshot, { hash: true, migrationsFolder: options.migrationsFolder });
+    // From here three things overlap: the check on a worker thread, the hashing and encryption on this one,
+    // and the copies to the drives, which take each block from memory as it is made. No copy gets its final
+    // name before the check passed and the file is complete (the rename waits for the manifest).
+    checked = inspectDatabase(snapshot, { migrationsFolder: options.migrationsFolder, subject: 'database' });
     void settle(checked);
     const databaseBytes = fs.statSync(snapshot).size;
-    let staged: GrowingFile;
-    if (encrypted) {
-      report({ stage: 'encrypt' });
-      const key = await sealing!;
-      const file = new GrowingFile(path.join(work, name), encryptedSize(key, databaseBytes));
-      staged = file;
-      written = encryptFile(snapshot, file.file, key, { onWritten: (n) => file.grew(n) }).then(
-        (r) => {
-          if (r.bytes !== file.bytes) throw new AppError('internal', `Копия зашифрована с ошибкой: ${r.bytes} байт вместо ${file.bytes}`);
-          return r.fileSha256;
-        },
-        // Told to every drive's copy too, which would otherwise blame its own drive.
-        (e: unknown) => {
-          throw new AppError('io', `Копия не создана: зашифровать её во временной папке не удалось (${describeFsError(e, work)})`);
-        },
-      );
-    } else {
-      staged = GrowingFile.complete(snapshot, databaseBytes);
-      written = checked.then((c) => c.sha256!);
-    }
-    const fileSha256 = written;
-    fileSha256.then(
-      () => staged.end(),
-      (e: Error) => staged.fail(e),
-    );
-    const described = Promise.all([checked, fileSha256]).then(([{ facts, sha256 }, fileSha]) => {
+    const key = encrypted ? await sealing! : null;
+    const fileBytes = key ? encryptedSize(key, databaseBytes) : databaseBytes;
+    const unique = [...new Set(options.destinations.map((d) => path.resolve(d)))];
+    const fanout = new BlockFanout(options.fanout);
+    const readers = unique.map(() => fanout.reader());
+    if (key) report({ stage: 'encrypt' });
+    produced = produce(fanout, snapshot, key, work);
+    void settle(produced);
+    const described = Promise.all([checked, produced]).then(([facts, { bytes, databaseSha256, fileSha256 }]) => {
+      if (bytes !== fileBytes) throw new AppError('internal', `Копия зашифрована с ошибкой: ${bytes} байт вместо ${fileBytes}`);
       const manifest: Manifest = {
         format: 'zhurnal-backup/1',
         file: name,
@@ -127,19 +115,16 @@ export async function createBackup(options: BackupOptions): Promise<BackupOutcom
         appVersion: options.appVersion,
         ...facts,
         encrypted,
-        databaseSha256: sha256!,
+        databaseSha256,
         databaseBytes,
-        fileSha256: fileSha,
-        fileBytes: staged.bytes,
+        fileSha256,
+        fileBytes,
       };
-      const text = `${JSON.stringify(manifest, null, 2)}\n`;
-      const file = path.join(work, 'manifest.json');
-      fs.writeFileSync(file, text);
-      return { manifest, staged: { file, sha256: createHash('sha256').update(text).digest('hex'), bytes: Buffer.byteLength(text) } };
+      return { manifest, text: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`) };
     });
-    const manifestStaged = described.then((d) => d.staged);
+    const manifestText = described.then((d) => d.text);
     void settle(described);
-    void settle(manifestStaged); // a copy that failed early never waits for it
+    void settle(manifestText); // a copy that failed early never waits for it
 
     async function prune(dir: string): Promise<string> {
       if (!options.retention) return '';
@@ -151,14 +136,14 @@ export async function createBackup(options: BackupOptions): Promise<BackupOutcom
         return `; старые копии удалить не удалось (${describeFsError(error, dir)})`;
       }
     }
-    const unique = [...new Set(options.destinations.map((d) => path.resolve(d)))];
     const results = await Promise.all(
-      unique.map(async (dir): Promise<DestinationOutcome> => {
+      unique.map(async (dir, i): Promise<DestinationOutcome> => {
         const result: CopyResult = await copyToDestination({
           fs: fsOps,
           dir,
-          backup: { name, file: staged, sha256: fileSha256 },
-          manifest: manifestStaged,
+          backup: { name, bytes: fileBytes, blocks: readers[i]! },
+          manifest: manifestText,
+          syncEvery: options.syncEvery,
           onProgress: (written, total) => report({ stage: 'copy', destination: dir, written, total }),
         });
         if (!result.ok) return { dir, ok: false, file: null, message: result.message };
@@ -170,10 +155,49 @@ export async function createBackup(options: BackupOptions): Promise<BackupOutcom
     report({ stage: 'done' });
     return { manifest, results, ok: results.length > 0 && results.every((r) => r.ok) };
   } finally {
-    // The check may still be reading the snapshot, or the encryption writing (after the other failed); Windows
-    // cannot delete their files until they are done.
-    await Promise.all([settle(checked), settle(written)]);
-    // Off the main thread: dropping two files of the database's size from the page cache takes a while.
+    // The check or the encryption may still be reading the snapshot (after the other failed); Windows cannot
+    // delete it until they are done.
+    await Promise.all([settle(checked), settle(produced)]);
+    // Off the main thread: dropping a file of the database's size from the page cache takes a while.
     await fs.promises.rm(work, { recursive: true, force: true });
   }
+}
+
+/** Blocks as they pass, into `hash`. */
+async function* hashed(blocks: AsyncIterable<Buffer>, hash: Hash): AsyncGenerator<Buffer> {
+  for await (const block of blocks) {
+    hash.update(block);
+    yield block;
+  }
+}
+
+/** The snapshot's blocks, each in a buffer of its own (the drives hold on to them until they are read back). */
+async function* fresh(blocks: AsyncIterable<Buffer>): AsyncGenerator<Buffer> {
+  for await (const block of blocks) yield Buffer.from(block);
+}
+
+/**
+ * Reads the snapshot once, hashing it (here rather than on the check's thread, which has quick_check to do),
+ * encrypts it when there is a key and hashes that too, and feeds the backup file's blocks to the drives.
+ * A failure is told to every drive.
+ */
+async function produce(fanout: BlockFanout, snapshot: string, key: SealingKey | null, work: string) {
+  const database = createHash('sha256');
+  const file = key ? createHash('sha256') : database;
+  const plain = hashed(readBlocks(snapshot), database);
+  let bytes = 0;
+  try {
+    for await (const block of key ? hashed(sealedBlocks(plain, key), file) : fresh(plain)) {
+      bytes += block.length;
+      await fanout.push(block);
+    }
+  } catch (e) {
+    // Told to every drive's copy too, which would otherwise blame its own drive.
+    const error = new AppError('io', `Копия не создана: прочитать снимок базы во временной папке не удалось (${describeFsError(e, work)})`);
+    fanout.fail(error);
+    throw error;
+  }
+  fanout.end();
+  const databaseSha256 = database.digest('hex');
+  return { bytes, databaseSha256, fileSha256: key ? file.digest('hex') : databaseSha256 };
 }

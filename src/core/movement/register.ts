@@ -14,7 +14,7 @@ export function registerRows(db: Db, from: string, to: string, classId?: number)
   const rows = db.$client
     .prepare(
       `select m.id, m.date, m.kind, m.student_id as studentId, s.last_name as lastName, s.first_name as firstName, s.middle_name as middleName,
-              s.birth_date as birthDate, s.personal_file_no as personalFileNo, fc.grade as fg, fc.letter as fl, tc.grade as tg, tc.letter as tl,
+              s.birth_date as birthDate, s.personal_file_no as personalFileNo, m.from_class_id as fromClassId, m.to_class_id as toClassId, fc.grade as fg, fc.letter as fl, tc.grade as tg, tc.letter as tl,
               m.order_number as orderNumber, m.order_date as orderDate, m.note
        from student_movements m join students s on s.id = m.student_id
        left join classes fc on fc.id = m.from_class_id left join classes tc on tc.id = m.to_class_id
@@ -32,7 +32,9 @@ export function registerRows(db: Db, from: string, to: string, classId?: number)
     name: fullName(r),
     birthDate: r.birthDate,
     personalFileNo: r.personalFileNo,
+    fromClassId: r.fromClassId,
     fromClass: r.fg !== null && r.fl !== null ? className({ grade: r.fg, letter: r.fl }) : null,
+    toClassId: r.toClassId,
     toClass: r.tg !== null && r.tl !== null ? className({ grade: r.tg, letter: r.tl }) : null,
     orderNumber: r.orderNumber,
     orderDate: r.orderDate,

@@ -17,6 +17,7 @@ import { refuseOrphans } from './orphans';
 import { classRow, closeSubgroups, enrollmentOn, joinSubgroups, lastStayBefore, requireInYear, studentRow } from './stays';
 import { movementClasses } from './classes';
 import { movementRegister } from './register';
+import { createCorrections, type Correction } from './correct';
 import { reportPdf } from '../reports/pdf';
 import { reportWorkbook } from '../reports/xlsx';
 import type { SchoolService } from '../school/service';
@@ -63,8 +64,12 @@ export function createMovementService({ db, clock, audit, school, fontsDir }: De
     closeSubgroups(db, studentId, classId, lastDay);
   }
 
+  const corrections = createCorrections({ db, audit });
+
   return {
     classes: (input: { yearId?: number; date?: string }) => movementClasses(db, clock, input),
+    correct: (actor: Actor, input: Correction & { movementId: number; reason: string }) => corrections.correct(actor, input.movementId, input),
+    cancel: (actor: Actor, input: { movementId: number; reason: string }) => corrections.cancel(actor, input.movementId, input.reason),
     register: (input: Parameters<typeof movementRegister>[1]) => movementRegister(db, input),
 
     /** The register as an XLSX workbook or a PDF: the same tables the screen shows. */

@@ -42,7 +42,9 @@ export const movementRegisterRow = z.object({
   name: z.string(),
   birthDate: isoDate.nullable(),
   personalFileNo: z.string().nullable(),
+  fromClassId: entityId.nullable(),
   fromClass: z.string().nullable(),
+  toClassId: entityId.nullable(),
   toClass: z.string().nullable(),
   orderNumber: z.string(),
   orderDate: isoDate,
@@ -60,6 +62,7 @@ export const movementRegister = z.object({
   tables: z.array(reportTable),
 });
 
+const reason = z.string().trim().min(1, 'Укажите причину исправления или отмены').max(500);
 const done = z.object({ movementId: entityId.nullable(), message: z.string() });
 
 /** Движение учащихся: the secretary (and the admin) enter the director's orders; the administration reads them. */
@@ -107,6 +110,15 @@ export const movementContract = {
     input: z.object({ studentId: entityId, date: isoDate, to: z.string().trim().min(1, 'Укажите, куда выбыл ученик').max(200), ...order }),
     output: done,
   }),
+  /** An order entered wrongly, corrected as a whole (every field sent), with the reason the audit keeps. */
+  correct: defineChannel({
+    channel: 'movement:correct',
+    access: 'movement.manage',
+    input: z.object({ movementId: entityId, reason, date: isoDate, toClassId: entityId.optional(), note: optionalText(200), ...order }),
+    output: done,
+  }),
+  /** An order cancelled: the lists return to what they were before it. */
+  cancel: defineChannel({ channel: 'movement:cancel', access: 'movement.manage', input: z.object({ movementId: entityId, reason }), output: done }),
   register: defineChannel({ channel: 'movement:register', access: 'movement.read', input: movementRegisterInput, output: movementRegister }),
   registerFile: defineChannel({
     channel: 'movement:registerFile',

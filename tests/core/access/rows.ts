@@ -299,6 +299,9 @@ export const rows: Record<string, Row> = {
     allow: ['admin', 'secretary'],
     input: ({ s, who }) => ({ studentId: who === 'admin' ? s.students.L : s.students.G, date: '2025-11-14', to: 'МБОУ СОШ № 5', ...order }),
   },
+  // A correction or cancellation of an order that does not exist: past the gate, the core answers «нет такого приказа».
+  'movement:correct': { allow: ['admin', 'secretary'], input: () => ({ movementId: 999_999, reason: 'ошибка', date: '2025-11-10', ...order }), outcome: 'not_found' },
+  'movement:cancel': { allow: ['admin', 'secretary'], input: () => ({ movementId: 999_999, reason: 'ошибка' }), outcome: 'not_found' },
   'movement:register': { allow: movementReaders },
   'movement:registerFile': { allow: movementReaders, input: () => ({ params: {}, format: 'xlsx' }) },
 

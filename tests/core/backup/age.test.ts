@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { Decrypter } from 'age-encryption';
 import { describe, expect, it } from 'vitest';
 import { decryptFile, encryptFile } from '../../../src/core/backup/age';
@@ -40,8 +40,10 @@ describe('backups in the age format, with the payload sealed by Node’s native 
       decrypter.addPassphrase(passphrase);
       expect(Buffer.from(await decrypter.decrypt(fs.readFileSync(encrypted))).equals(plain.get(n)!), `size ${n}`).toBe(true);
       const back = path.join(dir, `ours-${n}.back`);
-      await decryptFile(encrypted, back, passphrase);
+      const { sha256 } = await decryptFile(encrypted, back, passphrase);
       expect(fs.readFileSync(back).equals(plain.get(n)!), `size ${n}`).toBe(true);
+      // The hash taken while decrypting is the plaintext's: verify relies on it instead of reading the file again.
+      expect(sha256, `size ${n}`).toBe(createHash('sha256').update(plain.get(n)!).digest('hex'));
     }
   });
 

@@ -12,6 +12,14 @@ import { migrationsFolder, tempDir } from '../../helpers/temp';
 const clock = fixedClock('2026-11-24T18:00:00');
 const base = { clock, appVersion: 'test', migrationsFolder };
 
+/** A copy of `file` with 4 KiB of its pages near the end overwritten. */
+function damagedCopy(file: string, to: string): string {
+  const bytes = fs.readFileSync(file);
+  for (let i = 0; i < 4096; i++) bytes[bytes.length - 8192 + i] = 0x5a;
+  fs.writeFileSync(to, bytes);
+  return to;
+}
+
 describe('a backup to several destinations', () => {
   const dir = tempDir();
   const live = demoDbFile(dir);
@@ -111,32 +119,86 @@ describe('a backup to several destinations', () => {
     });
   });
 
-  it('from a database whose pages are damaged, fails the check and gives no drive a file, though the copies ran alongside', async () => {
-    const damaged = path.join(dir, 'damaged.db');
-    const bytes = fs.readFileSync(live);
-    for (let i = 0; i < 4096; i++) bytes[bytes.length - 8192 + i] = 0x5a;
-    fs.writeFileSync(damaged, bytes);
+  it('from a database whose pages are damaged, refuses at the snapshot and gives no drive a file', async () => {
+    const damaged = damagedCopy(live, path.join(dir, 'damaged.db'));
     const drives = ['c1', 'c2'].map((d) => path.join(dir, d));
     for (const d of drives) fs.mkdirSync(d);
     const backup = createBackup({ ...base, source: { kind: 'file', file: damaged }, destinations: drives, passphrase: 'пароль', workFactor: 10 });
-    await expect(backup).rejects.toThrow(/^Копия повреждена/);
+    // The live database is what is damaged, and the message says so.
+    await expect(backup).rejects.toThrow(/^База данных повреждена/);
     for (const d of drives) expect(fs.readdirSync(d)).toEqual([]);
   });
 
-  it('when its own work folder fills up while encrypting, fails in Russian and leaves nothing on any drive', async () => {
+  it('from a damaged snapshot taken before a migration, fails the check and gives no drive a file, though the copies ran alongside', async () => {
+    const damaged = damagedCopy(live, path.join(dir, 'damaged-snapshot.db'));
+    const drives = ['s1', 's2'].map((d) => path.join(dir, d));
+    for (const d of drives) fs.mkdirSync(d);
+    let copied = 0;
+    const backup = createBackup({
+      ...base,
+      source: { kind: 'snapshot', file: damaged },
+      destinations: drives,
+      passphrase: 'пароль',
+      workFactor: 10,
+      onProgress: (p) => (copied = Math.max(copied, p.written ?? 0)),
+    });
+    await expect(backup).rejects.toThrow(/^База данных повреждена: (проверка целостности нашла ошибки .*; )?копия не создана$/);
+    expect(copied).toBeGreaterThan(0);
+    for (const d of drives) expect(fs.readdirSync(d)).toEqual([]);
+  });
+
+  it('when its own work folder has no room for the snapshot, fails in Russian and leaves nothing on any drive', async () => {
     const work = path.join(dir, 'tmpfs-work');
     const drives = ['w1', 'w2'].map((d) => path.join(dir, d));
     for (const d of drives) fs.mkdirSync(d);
-    // Room for the snapshot, not for the encrypted copy beside it.
-    const kib = Math.ceil((fs.statSync(live).size * 1.5) / 1024);
+    // Half the database's size: the snapshot cannot be written there.
+    const kib = Math.ceil(fs.statSync(live).size / 2 / 1024);
     const mounted = await withTmpfs(work, { kib }, async () => {
       const backup = createBackup({ ...base, source: { kind: 'file', file: live }, destinations: drives, workDir: work, passphrase: 'пароль', workFactor: 10 });
-      await expect(backup).rejects.toThrow(/Копия не создана: зашифровать её во временной папке не удалось \(На носителе .* не хватает места\)/);
+      await expect(backup).rejects.toThrow(/^Не удалось снять копию базы данных: во временной папке не хватает места$/);
       for (const d of drives) expect(fs.readdirSync(d)).toEqual([]);
       expect(fs.readdirSync(work)).toEqual([]);
     });
     if (!mounted) console.warn('mount is not permitted here: a full work folder is not tested');
     expect(await liveIsIntact(live)).toEqual(before);
+  });
+
+  it('drops a drive that stops answering, and the others get their copies without waiting for it', async () => {
+    const hung = path.join(dir, 'hung');
+    const fine = path.join(dir, 'fine');
+    for (const d of [hung, fine]) fs.mkdirSync(d);
+    let answer = () => undefined as void;
+    const until = new Promise<void>((resolve) => (answer = resolve));
+    const fsOps = faultyFs({ dir: hung, hangWriteAfter: { bytes: 1 << 20, until } });
+    let fineDone = false;
+    const backup = createBackup({
+      ...base,
+      source: { kind: 'file', file: live },
+      destinations: [hung, fine],
+      fs: fsOps,
+      passphrase: 'пароль',
+      workFactor: 10,
+      // Small enough that the hung drive holds the encryption back, and is given up on quickly.
+      syncEvery: 256 << 10,
+      fanout: { maxHeld: 1 << 20, stallMs: 300 },
+      onProgress: (p) => {
+        if (p.stage === 'copy' && p.destination === fine && p.written === p.total) fineDone = true;
+      },
+    });
+    let settled = false;
+    void backup.finally(() => (settled = true));
+    // The good drive finishes while the hung one's write has still not returned.
+    while (!fineDone && !settled) await new Promise((r) => setTimeout(r, 20));
+    expect(settled).toBe(false);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(finalFiles(fine).length).toBe(2);
+    answer();
+    const outcome = await backup;
+    const [h, f] = outcome.results;
+    expect(h?.message).toMatch(/^Носитель .*hung перестал отвечать во время записи/);
+    expect(f?.ok).toBe(true);
+    expect(fs.readdirSync(hung)).toEqual([]);
+    await verifyBackup(f!.file!, { migrationsFolder, passphrase: 'пароль' });
   });
 
   it('with a read-only folder injected (where mounting is not allowed), reports it and writes nothing', async () => {

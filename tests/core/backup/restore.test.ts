@@ -66,6 +66,10 @@ describe('verify and restore', () => {
     expect(verified.counts.marks).toBe(marksIn(live));
     await expect(verifyBackup(backup, { passphrase: 'не тот пароль' })).rejects.toThrow(/Неверный пароль/);
     await expect(verifyBackup(backup, {})).rejects.toThrow(/укажите пароль/);
+    // Restore refuses it too, before touching anything.
+    const before = fs.readFileSync(live);
+    await expect(restoreInto(live, backup, { passphrase: 'не тот пароль' })).rejects.toThrow(/Неверный пароль/);
+    expect(fs.readFileSync(live).equals(before)).toBe(true);
   });
 
   it('refuses a copy with a flipped byte or cut short, with or without its manifest, and restores nothing from it', async () => {
@@ -94,6 +98,8 @@ describe('verify and restore', () => {
     // Damage a page deep in the file (not the header), and drop the manifest so only SQLite's own check is left.
     for (let i = 0; i < 4096; i++) bytes[bytes.length - 8192 + i] = 0x5a;
     fs.writeFileSync(plain, bytes);
+    // With its manifest, the copy's own hash gives it away first.
+    await expect(verifyBackup(plain, {})).rejects.toThrow(/контрольная сумма файла не совпадает/);
     fs.rmSync(`${plain}.manifest.json`);
     await expect(verifyBackup(plain, {})).rejects.toThrow(/повреждена/);
   });

@@ -13,6 +13,8 @@ export const movementHandlers = (s: Services): Handlers['movement'] => ({
   transfer: (input, actor) => s.movement.transfer(must(actor), input),
   changeSubgroup: (input, actor) => s.movement.changeSubgroup(must(actor), input),
   leave: (input, actor) => s.movement.leave(must(actor), input),
+  correct: (input, actor) => s.movement.correct(must(actor), input),
+  cancel: (input, actor) => s.movement.cancel(must(actor), input),
   register: (input, actor) => {
     const shown = s.movement.register(input);
     auditPersonalView(s.audit, actor, 'movement:register', { params: input });

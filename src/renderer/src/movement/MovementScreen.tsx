@@ -6,20 +6,37 @@ import { ErrorPanel } from '../errors/ErrorPanel';
 import { todayIso } from '../journal/dates';
 import { ClassRoll } from './ClassRoll';
 import { OrderDialog, type OrderAction } from './OrderDialog';
+import { useYears } from '../reports/queries';
 import { useMovementClasses } from './queries';
 import { RegisterView } from './RegisterView';
 
 /**
  * Движение учащихся: the class lists on a date and the director's orders that change them (arrival, transfer
  * to another class or subgroup, departure), and the movement register. Journals follow the orders' dates.
+ * Any school year can be picked; a closed or past one is only read (and printed).
  */
 export function MovementScreen({ user }: { user: SessionUser }) {
   const [date, setDate] = useState(todayIso());
+  const [yearId, setYearId] = useState<number | undefined>(undefined);
   const [classId, setClassId] = useState<string | null>(null);
   const [action, setAction] = useState<OrderAction | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const classes = useMovementClasses(date);
-  const canManage = mayAccess('movement.manage', user.roles) && classes.data?.closed === false;
+  const years = useYears();
+  const classes = useMovementClasses(date, yearId);
+  const current = years.data?.find((y) => y.isCurrent);
+  const shown = years.data?.find((y) => y.id === classes.data?.yearId);
+  // A year that ended before the current one began: its lists are history, whether or not it was closed.
+  const past = shown !== undefined && !shown.isCurrent && current !== undefined && shown.endDate < current.startDate;
+  const canManage = mayAccess('movement.manage', user.roles) && classes.data?.closed === false && !past;
+  const pickYear = (value: string | null) => {
+    const year = years.data?.find((y) => String(y.id) === value);
+    if (!year) return;
+    // The list's date moves into the year picked: today inside it, else its last (or first) day.
+    const today = todayIso();
+    setDate(today < year.startDate ? year.startDate : today > year.endDate ? year.endDate : today);
+    setYearId(year.id);
+    setClassId(null);
+  };
 
   if (classes.error) return <ErrorPanel error={classes.error} onRetry={() => void classes.refetch()} />;
   if (!classes.data)
@@ -32,9 +49,12 @@ export function MovementScreen({ user }: { user: SessionUser }) {
   const cls = list.find((c) => String(c.id) === classId) ?? list[0];
   return (
     <Stack gap="md" maw={1200}>
-      <Title order={3}>Движение учащихся · {classes.data.yearName}</Title>
-      {classes.data.closed && (
-        <Alert color="gray" title="Учебный год закрыт">
+      <Group justify="space-between">
+        <Title order={3}>Движение учащихся · {classes.data.yearName}</Title>
+        <Select w={150} aria-label="Учебный год" data={(years.data ?? []).map((y) => ({ value: String(y.id), label: y.name }))} value={String(classes.data.yearId)} onChange={pickYear} allowDeselect={false} data-testid="movement-year" />
+      </Group>
+      {(classes.data.closed || past) && (
+        <Alert color="gray" title={classes.data.closed ? 'Учебный год закрыт' : 'Прошлый учебный год'} data-testid="movement-readonly">
           Списки и книга движения доступны только для просмотра и печати.
         </Alert>
       )}
@@ -68,7 +88,7 @@ export function MovementScreen({ user }: { user: SessionUser }) {
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="register" pt="md">
-          <RegisterView />
+          <RegisterView key={classes.data.yearId} yearId={classes.data.yearId} classes={list} canManage={canManage} onDone={setDone} />
         </Tabs.Panel>
       </Tabs>
       {action && (
