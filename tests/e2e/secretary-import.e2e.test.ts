@@ -1,5 +1,5 @@
 // The secretary keeps the class lists: she opens «Загрузка списков» from her own navigation, loads a list into
-// 5А by an order, and is never offered the teachers' list (those are accounts, the admin's).
+// 5А by an order, and is never offered the teachers' list (accounts) or new classes (structure): the admin's.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -25,6 +25,8 @@ describe('the secretary imports a class list', () => {
     await page.getByLabel('Номер приказа').fill('201-у');
     await page.getByLabel('Дата приказа').fill('2026-11-24');
     await page.getByLabel('Все строки — в класс').fill('5А');
+    // A class the year lacks is the admin's to create: the secretary is not offered it.
+    expect(await page.getByText('Создать классы, которых ещё нет в этом учебном году').count()).toBe(0);
     await page.getByRole('button', { name: 'Проверить строки' }).click();
     await expect.poll(() => page.getByTestId('import-counts').innerText()).toMatch(/Новых: 2/i);
     await page.getByTestId('import-commit').click();

@@ -26,10 +26,14 @@ const limits = {
   teachers: { maxRows: 1_000, what: 'в списке учителей' },
 } as const;
 
-/** The secretary keeps the class lists, the administrator the accounts. */
-function mayImport(actor: Actor, kind: ImportKind): void {
+/**
+ * The secretary keeps the class lists, the administrator the accounts; a class a list names that the year
+ * does not have is the school's structure, so only the administrator (school.manage) creates it from a list.
+ */
+function mayImport(actor: Actor, kind: ImportKind, createClasses = false): void {
   const ok = kind === 'students' ? mayAccess('movement.manage', actor.roles) : mayAccess('users.manage', actor.roles);
   if (!ok) throw new AppError('forbidden', kind === 'students' ? 'Списки классов загружают секретарь и администратор' : 'Учителей загружает администратор');
+  if (createClasses && !mayAccess('school.manage', actor.roles)) throw new AppError('forbidden', 'Новые классы создаёт администратор (Администрирование → «Классы»)');
 }
 
 async function readFile(kind: ImportKind, fileName: string, contentBase64: string) {
@@ -70,13 +74,13 @@ export function createImportService({ db, clock, audit, users, school }: { db: D
     },
 
     async preview(actor: Actor, req: ImportRequest) {
-      mayImport(actor, req.kind);
+      mayImport(actor, req.kind, req.kind === 'students' && req.options.createClasses);
       const planned = await plan(req);
       return previewOf(planned.rows, planned.kind === 'students' ? planned.newClasses : []);
     },
 
     async commit(actor: Actor, req: ImportRequest & { skipInvalid: boolean }): Promise<ImportResult> {
-      mayImport(actor, req.kind);
+      mayImport(actor, req.kind, req.kind === 'students' && req.options.createClasses);
       const planned = await plan(req);
       const summary = previewOf(planned.rows);
       if (summary.errors > 0 && !req.skipInvalid) {

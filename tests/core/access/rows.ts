@@ -65,6 +65,9 @@ const teachersFile = {
 const teachersImport = { ...teachersFile, mapping: { lastName: 0, firstName: 1 } };
 /** The secretary imports class lists, never teachers: those are accounts, the admin's. */
 const teachersOnlyAdmin = (input: () => unknown): readonly ObjectCase[] => [{ as: 'secretary', input, expect: 'forbidden', why: 'a teachers’ list makes accounts' }];
+/** …nor the classes a list names that the year lacks: those are the structure, the admin's. */
+const newClassesOnlyAdmin = (input: () => unknown): ObjectCase => ({ as: 'secretary', input, expect: 'forbidden', why: 'a new class is the school’s structure' });
+const withNewClasses = { ...studentImport, options: { ...studentImport.options, createClasses: true } };
 const management: readonly Role[] = ['admin', 'deputy', 'director'];
 const teachers: readonly Role[] = ['teacher', 'class_teacher'];
 const readers: readonly Role[] = ['admin', 'deputy', 'director', 'teacher', 'class_teacher'];
@@ -308,8 +311,12 @@ export const rows: Record<string, Row> = {
   'setup:defaults': { allow: 'public' },
   // Open to every session at the gate; the core lets the secretary and the admin load class lists.
   'imports:inspect': { allow: listKeepers, input: () => studentFile, objects: teachersOnlyAdmin(() => teachersFile) },
-  'imports:preview': { allow: listKeepers, input: () => studentImport, objects: teachersOnlyAdmin(() => teachersImport) },
-  'imports:commit': { allow: listKeepers, input: () => ({ ...studentImport, skipInvalid: true }), objects: teachersOnlyAdmin(() => ({ ...teachersImport, skipInvalid: true })) },
+  'imports:preview': { allow: listKeepers, input: () => studentImport, objects: [...teachersOnlyAdmin(() => teachersImport), newClassesOnlyAdmin(() => withNewClasses)] },
+  'imports:commit': {
+    allow: listKeepers,
+    input: () => ({ ...studentImport, skipInvalid: true }),
+    objects: [...teachersOnlyAdmin(() => ({ ...teachersImport, skipInvalid: true })), newClassesOnlyAdmin(() => ({ ...withNewClasses, skipInvalid: true }))],
+  },
   'calendar:get': { allow: 'session' },
   // Past the gate the admin meets the calendar's own rule: the tiny school has one half-year, and two are needed.
   'calendar:save': {

@@ -21,9 +21,10 @@ const today = () => new Date().toLocaleDateString('sv-SE');
 
 /**
  * «Загрузка списков»: file → columns → check every row → write all at once. The secretary
- * keeps the class lists and sees only them; teachers' lists make accounts, which only the admin may.
+ * keeps the class lists and sees only them; teachers' lists make accounts and new classes are the school's
+ * structure, both only the admin's.
  */
-export function ImportScreen({ mayImportTeachers }: { mayImportTeachers: boolean }) {
+export function ImportScreen({ mayImportTeachers, mayCreateClasses }: { mayImportTeachers: boolean; mayCreateClasses: boolean }) {
   const client = useQueryClient();
   const school = useSetupStatus();
   const [kind, setKind] = useState<ImportKind>('students');
@@ -138,11 +139,13 @@ export function ImportScreen({ mayImportTeachers }: { mayImportTeachers: boolean
                     onChange={(e) => setOption({ className: e.currentTarget.value })}
                   />
                 </SimpleGrid>
-                <Checkbox
-                  label="Создать классы, которых ещё нет в этом учебном году"
-                  checked={options.createClasses}
-                  onChange={(e) => setOption({ createClasses: e.currentTarget.checked })}
-                />
+                {mayCreateClasses && (
+                  <Checkbox
+                    label="Создать классы, которых ещё нет в этом учебном году"
+                    checked={options.createClasses}
+                    onChange={(e) => setOption({ createClasses: e.currentTarget.checked })}
+                  />
+                )}
               </>
             )}
             <Group>

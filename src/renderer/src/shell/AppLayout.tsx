@@ -32,7 +32,7 @@ function SectionContent({ section, user }: { section: Section; user: SessionUser
   if (section.id === 'backup') return <BackupScreen />;
   if (section.id === 'print') return <PrintScreen user={user} />;
   if (section.id === 'movement') return <MovementScreen user={user} />;
-  if (section.id === 'imports') return <ImportScreen mayImportTeachers={mayAccess('users.manage', user.roles)} />;
+  if (section.id === 'imports') return <ImportScreen mayImportTeachers={mayAccess('users.manage', user.roles)} mayCreateClasses={mayAccess('school.manage', user.roles)} />;
   if (section.id === 'yearclose') return <YearCloseScreen user={user} />;
   if (section.id === 'retention') return <RetentionScreen />;
   if (section.id === 'admin') return <AdminScreen user={user} />;

@@ -2,17 +2,18 @@ import { Badge, Button, Group, NumberInput, Select, Stack, Table, Text } from '@
 import { contract, type InputOf } from '../../../shared/contract';
 import type { AdminPageProps } from '../admin/pages';
 import { byName, CallError, EditDialog, InUse, PageHeader, RowActions } from './common';
-import { SubjectSelect, useRowEditor, WithClass } from './scaffold';
+import { editable, SubjectSelect, useRowEditor, WithClass } from './scaffold';
 import { proposedTeacher, teacherOptions } from './teacherHint';
 
 type Draft = InputOf<typeof contract.structure.saveAssignment>;
 
 /** Нагрузка: who teaches which subject to the class or to one of its subgroups, and how many hours a week. */
-export function AssignmentsPage({ canEdit }: AdminPageProps) {
+export function AssignmentsPage({ canEdit: mayEdit }: AdminPageProps) {
   const { draft, setDraft, remove } = useRowEditor<Draft, typeof contract.structure.deleteAssignment>(contract.structure.deleteAssignment);
   return (
     <WithClass>
       {(o, cls, classPicker) => {
+        const canEdit = editable(mayEdit, o);
         const subjects = byName(o.subjects);
         const teachers = byName(o.teachers);
         const groups = byName(o.subgroups);

@@ -3,7 +3,7 @@ import { Badge, Button, Checkbox, Group, NumberInput, SegmentedControl, Stack, T
 import { contract, type InputOf } from '../../../shared/contract';
 import type { AdminPageProps } from '../admin/pages';
 import { byName, CallError, EditDialog, PageHeader, RowActions, WithOverview } from './common';
-import { EmptyRow, SubjectSelect, useRowEditor } from './scaffold';
+import { editable, EmptyRow, SubjectSelect, useRowEditor } from './scaffold';
 
 type Draft = InputOf<typeof contract.structure.saveCurriculum>;
 const grades = Array.from({ length: 11 }, (_, i) => String(i + 1));
@@ -11,12 +11,13 @@ const grades = Array.from({ length: 11 }, (_, i) => String(i + 1));
 const weeks = (grade: number) => (grade === 1 ? 33 : 34);
 
 /** Учебный план: per grade, the weekly and yearly hours of each subject and whether the class is split for it. */
-export function CurriculumPage({ canEdit }: AdminPageProps) {
+export function CurriculumPage({ canEdit: mayEdit }: AdminPageProps) {
   const [grade, setGrade] = useState(5);
   const { draft, setDraft, remove } = useRowEditor<Draft, typeof contract.structure.deleteCurriculum>(contract.structure.deleteCurriculum);
   return (
     <WithOverview>
       {(o) => {
+        const canEdit = editable(mayEdit, o);
         const subjects = byName(o.subjects);
         const rows = o.curriculum.filter((c) => c.grade === grade).sort((a, b) => (subjects.get(a.subjectId)?.sortOrder ?? 0) - (subjects.get(b.subjectId)?.sortOrder ?? 0));
         const free = o.subjects.filter((s) => !rows.some((r) => r.subjectId === s.id));
@@ -25,7 +26,7 @@ export function CurriculumPage({ canEdit }: AdminPageProps) {
             <PageHeader
               title={`Учебный план ${o.year.name}`}
               hint="Часы в неделю и в год по каждому предмету параллели; «делится на группы» — предмет ведётся по подгруппам."
-              action={canEdit && free.length > 0 && <Button onClick={() => setDraft({ grade, subjectId: free[0]!.id, hoursPerWeek: 1, hoursPerYear: weeks(grade), splitIntoSubgroups: false })}>Добавить предмет в план</Button>}
+              action={canEdit && free.length > 0 && <Button onClick={() => setDraft({ yearId: o.year.id, grade, subjectId: free[0]!.id, hoursPerWeek: 1, hoursPerYear: weeks(grade), splitIntoSubgroups: false })}>Добавить предмет в план</Button>}
             />
             <SegmentedControl value={String(grade)} onChange={(v) => setGrade(Number(v))} data={grades.map((g) => ({ value: g, label: `${g} кл.` }))} data-testid="curriculum-grade" />
             <CallError error={remove.error} />
@@ -52,7 +53,7 @@ export function CurriculumPage({ canEdit }: AdminPageProps) {
                         <RowActions
                           canEdit={canEdit}
                           label={name}
-                          onEdit={() => setDraft({ grade: r.grade, subjectId: r.subjectId, hoursPerWeek: r.hoursPerWeek, hoursPerYear: r.hoursPerYear, splitIntoSubgroups: r.splitIntoSubgroups })}
+                          onEdit={() => setDraft({ yearId: o.year.id, grade: r.grade, subjectId: r.subjectId, hoursPerWeek: r.hoursPerWeek, hoursPerYear: r.hoursPerYear, splitIntoSubgroups: r.splitIntoSubgroups })}
                           onDelete={() => remove.mutate({ id: r.id })}
                         />
                       </Table.Td>

@@ -4,17 +4,18 @@ import { contract, type InputOf } from '../../../shared/contract';
 import type { AdminPageProps } from '../admin/pages';
 import { byName, CallError, EditDialog, InUse, PageHeader, RowActions } from './common';
 import { MembersDialog } from './MembersDialog';
-import { EmptyRow, SubjectSelect, useRowEditor, WithClass } from './scaffold';
+import { editable, EmptyRow, SubjectSelect, useRowEditor, WithClass } from './scaffold';
 
 type Draft = InputOf<typeof contract.structure.saveSubgroup>;
 
 /** Подгруппы класса по предметам и их состав по датам. */
-export function SubgroupsPage({ canEdit }: AdminPageProps) {
+export function SubgroupsPage({ canEdit: mayEdit }: AdminPageProps) {
   const { draft, setDraft, remove } = useRowEditor<Draft, typeof contract.structure.deleteSubgroup>(contract.structure.deleteSubgroup);
   const [members, setMembers] = useState<{ id: number; title: string } | null>(null);
   return (
     <WithClass>
       {(o, cls, classPicker) => {
+        const canEdit = editable(mayEdit, o);
         const subjects = byName(o.subjects);
         const split = o.curriculum.filter((c) => c.grade === cls.grade && c.splitIntoSubgroups).map((c) => c.subjectId);
         const rows = o.subgroups.filter((g) => g.classId === cls.id).sort((a, b) => (subjects.get(a.subjectId)?.sortOrder ?? 0) - (subjects.get(b.subjectId)?.sortOrder ?? 0) || a.name.localeCompare(b.name));

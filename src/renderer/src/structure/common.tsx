@@ -7,11 +7,15 @@ import { contract, type Channel, type InputOf, type StructureOverview } from '..
 import { describeError } from '../api/errors';
 import { checkAgainst, fieldErrorsOf, type FieldErrors } from '../api/fieldErrors';
 import { invoke } from '../api/invoke';
+import { useStructureYear } from './year';
 import { QueryGate } from '../errors/QueryGate';
 
 export const structureKey = ['structure'] as const;
 
-export const useOverview = () => useQuery({ queryKey: [...structureKey, 'overview'], queryFn: () => invoke(contract.structure.overview, {}) });
+export function useOverview() {
+  const yearId = useStructureYear();
+  return useQuery({ queryKey: [...structureKey, 'overview', yearId], queryFn: () => invoke(contract.structure.overview, yearId ? { yearId } : {}) });
+}
 
 /** Any change to the structure refreshes every page of it, and the timetable that names it. */
 export function useStructureCall<C extends Channel>(channel: C, onDone?: () => void) {
@@ -28,7 +32,20 @@ export function useStructureCall<C extends Channel>(channel: C, onDone?: () => v
 
 /** Waits for the overview, then renders the page with it. */
 export function WithOverview({ children }: { children: (o: StructureOverview) => ReactNode }) {
-  return <QueryGate query={useOverview()}>{children}</QueryGate>;
+  return (
+    <QueryGate query={useOverview()}>
+      {(o) => (
+        <>
+          {o.year.readOnly && (
+            <Alert color="gray" variant="light" mb="md" data-testid="year-read-only">
+              {o.year.name} учебный год закрыт: его структура показана только для просмотра.
+            </Alert>
+          )}
+          {children(o)}
+        </>
+      )}
+    </QueryGate>
+  );
 }
 
 export function PageHeader({ title, hint, action }: { title: string; hint?: string; action?: ReactNode }) {

@@ -54,6 +54,9 @@ export function SubjectSelect(props: {
   );
 }
 
+/** The admin changes the structure of an open year; a closed year's is only shown. */
+export const editable = (canEdit: boolean, o: StructureOverview) => canEdit && !o.year.readOnly;
+
 /** The one row of a table with nothing in it, saying why. */
 export function EmptyRow({ colSpan, children }: { colSpan: number; children: ReactNode }) {
   return (
