@@ -29,10 +29,15 @@ async function copyBaseline(file: string, dirs: string[]): Promise<number> {
   return seconds;
 }
 
-/** Saves one mark after another, as a teacher clicking through a column, and records how long each waited. */
+/**
+ * Saves one mark after another, as a teacher clicking through a column, and records how long each waited: the
+ * save itself (SQLite and its fsync) and, apart, how late the event loop let it start (the main thread busy).
+ */
 function teacherSaving(core: ReturnType<typeof createCore>, target: { lessonId: number; studentId: number; login: string }) {
   const call: CallContext = { sessionToken: null, client: 'bench', setSession: (t) => (call.sessionToken = t) };
   const waits: number[] = [];
+  const saves: number[] = [];
+  const late: number[] = [];
   let running = true;
   const done = (async () => {
     await core.dispatch('auth:login', { login: target.login, password: 'demo' }, call);
@@ -41,15 +46,18 @@ function teacherSaving(core: ReturnType<typeof createCore>, target: { lessonId: 
       const asked = performance.now();
       const result = await core.dispatch('journal:setMark', { lessonId: target.lessonId, studentId: target.studentId, value1: String(2 + (i++ % 4)) }, call);
       if (!result.ok) throw new Error(result.error.message);
-      waits.push(performance.now() - asked);
+      saves.push(performance.now() - asked);
       // The next click 20 ms later; a blocked event loop makes the wait longer, which is what is measured.
       const next = performance.now() + 20;
       await new Promise((r) => setTimeout(r, 20));
-      waits[waits.length - 1]! += Math.max(0, performance.now() - next);
+      late.push(Math.max(0, performance.now() - next));
+      waits.push(saves.at(-1)! + late.at(-1)!);
     }
   })();
   return {
     waits,
+    saves,
+    late,
     stop: async () => {
       running = false;
       await done;
@@ -103,6 +111,8 @@ export async function backupBench(file: string, work: string, migrationsFolder: 
   const cpu: number[] = [];
   const memory: number[] = [];
   const waits: number[] = [];
+  const saves: number[] = [];
+  const late: number[] = [];
   let fileBytes = 0;
   for (let round = 0; round < rounds; round++) {
     baselines.push(await copyBaseline(file, dirs));
@@ -119,6 +129,8 @@ export async function backupBench(file: string, work: string, migrationsFolder: 
     await teacher.stop();
     if (!outcome.ok) throw new Error(outcome.results.map((r) => r.message).join('; '));
     waits.push(...teacher.waits.slice(before));
+    saves.push(...teacher.saves.slice(before));
+    late.push(...teacher.late.slice(before));
     fileBytes = outcome.manifest.fileBytes;
     // The next round writes a file of the same name (the clock is fixed).
     for (const d of dirs) for (const n of fs.readdirSync(d)) fs.rmSync(path.join(d, n));
@@ -142,18 +154,25 @@ export async function backupBench(file: string, work: string, migrationsFolder: 
   const mib = (n: number) => (n / 2 ** 20).toFixed(0);
   const list = (xs: number[]) => xs.map((x) => x.toFixed(2)).join(' / ');
   const ratio = median(times) / median(baselines);
+  const p99 = [...waits].sort((a, b) => a - b)[Math.floor(waits.length * 0.99)] ?? 0;
+  const loadAtEnd = os.loadavg()[0]!.toFixed(1);
   return [
     {
       name: 'backup large 5 y → 3 folders, encrypted',
       value: median(times),
       unit: 's',
-      note: `median of ${list(times)} s; ${mib(bytes)} MiB db, ${mib(fileBytes)} MiB file; snapshot, then quick_check+SHA-256 ∥ age ∥ write+fsync+read-back ×3; load average ${load} at start`,
+      note: `median of ${list(times)} s; ${mib(bytes)} MiB db, ${mib(fileBytes)} MiB file; VACUUM INTO ∥ scrypt, then quick_check ∥ SHA-256+age+SHA-256 → write, fsync and read back every 16 MiB ×3; load average ${load} at start, ${loadAtEnd} at end`,
     },
     { name: 'cp + sync of the db file → same 3 folders', value: median(baselines), unit: 's', note: `median of ${list(baselines)} s; ratio ${ratio.toFixed(1)}× (issue: ≤ 4×); all folders on one disk here` },
     { name: 'backup CPU time, all threads', value: median(cpu), unit: 's', note: `median of ${list(cpu)} s (${os.cpus().length} cores)` },
     { name: 'backup peak memory above start', value: Number(mib(Math.max(...memory))), unit: 'MiB', note: `rounds: ${memory.map(mib).join(' / ')} MiB (rss, sampled every 10 ms)` },
     { name: 'age encrypt of the db file, native cipher', value: sealed.result, unit: 's', note: `peak memory ${mib(sealed.peakAboveStart)} MiB above start (file ${mib(bytes)} MiB)` },
     { name: 'age decrypt of it', value: opened.result, unit: 's', note: `peak memory ${mib(opened.peakAboveStart)} MiB above start` },
-    { name: 'longest wait saving a mark during backup', value: Math.max(...waits), unit: 'ms', note: `${waits.length} saves during ${rounds} backups (issue: ≤ 200 ms)` },
+    {
+      name: 'longest wait saving a mark during backup',
+      value: Math.max(...waits),
+      unit: 'ms',
+      note: `${waits.length} saves during ${rounds} backups, p99 ${p99.toFixed(0)} ms, ${waits.filter((w) => w > 200).length} over 200 ms (issue: ≤ 200 ms); longest save itself ${Math.max(...saves).toFixed(0)} ms, longest late start ${Math.max(...late).toFixed(0)} ms`,
+    },
   ];
 }

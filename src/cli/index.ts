@@ -7,7 +7,7 @@ import { runImport } from './commands/import';
 import { runReport, cliReportNames } from './commands/report';
 import { runPrint } from './commands/print';
 import { runServe } from './commands/serve';
-import { argumentError, CliError, lang } from './output';
+import { argumentError, CliError, lang, oneLine } from './output';
 
 const help = {
   ru: `zhurnal — электронный классный журнал
@@ -100,6 +100,11 @@ const options = {
 export async function main(argv: string[]): Promise<number> {
   try {
     const { values, positionals } = parseArgs({ args: argv, options, allowPositionals: true, strict: true });
+    // `--year=` or `--passphrase-file ""` is a slip, not "no value": taken as absent it would print the
+    // current year's book or make an unencrypted backup without a word.
+    for (const [name, value] of Object.entries(values)) {
+      if ([value].flat().some((v) => typeof v === 'string' && v.trim() === '')) throw new CliError(`Параметру --${name} нужно значение`);
+    }
     const command = positionals[0] ?? 'help';
     const root = appRoot(__dirname);
     if (values.help || command === 'help') {
@@ -161,7 +166,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     const known = e instanceof CliError || e instanceof AppError ? e : argumentError(e);
     const message = known ? known.message : `Ошибка: ${(e as Error).message}`;
-    process.stderr.write(`${message}\n`);
+    process.stderr.write(`${oneLine(message)}\n`);
     return 1;
   }
 }

@@ -1,3 +1,5 @@
+import { hiddenCharacter } from '../shared/contract/text';
+
 /** The CLI speaks Russian unless LANG says otherwise; messages are one line each. */
 export const lang: 'ru' | 'en' = (process.env.ZHURNAL_LANG ?? process.env.LANG ?? 'ru').toLowerCase().startsWith('en') ? 'en' : 'ru';
 
@@ -25,4 +27,16 @@ export function argumentError(e: unknown): CliError | null {
     default:
       return null;
   }
+}
+
+const hiddenEverywhere = new RegExp(hiddenCharacter.source, 'g');
+
+/**
+ * An error as the one line the CLI promises: a value echoed from the command line (a class name, a file)
+ * may hold line breaks, bidi overrides or a megabyte of text, which would break the line, flip it on the
+ * terminal or flood it; they are shown as «⏎» and «�», and the line is cut at 500 characters.
+ */
+export function oneLine(message: string): string {
+  const flat = message.replace(/\r\n|[\r\n\u2028\u2029]/g, '⏎').replace(/\t/g, ' ').replace(hiddenEverywhere, '�');
+  return flat.length > 500 ? `${flat.slice(0, 500)}…` : flat;
 }

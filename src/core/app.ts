@@ -9,6 +9,7 @@ import { fontsDirFor } from './print/fonts';
 import type { DesktopFiles } from './print/service';
 import { createServices, type Services } from './services';
 import type { ShellOrigin } from './audit/origin';
+import { recordRefusal } from './audit/refused';
 
 export interface CoreOptions {
   dbFile: string;
@@ -70,6 +71,7 @@ export function createCore(options: CoreOptions): Core {
       handlers: createHandlers(services),
       resolveActor: (token) => services.auth.resolve(token),
       logError: options.logError,
+      onRefused: (actor, channel, message, input) => recordRefusal(services.audit, actor, channel, message, input),
     });
     current = { db, services, dispatch };
     return current;

@@ -15,6 +15,7 @@ export const auditKinds = {
   backups: { label: 'Резервные копии', prefixes: ['backup.'] },
   printing: { label: 'Печать и выгрузка отчётов', prefixes: ['print.', 'report.'] },
   imports: { label: 'Загрузка списков', prefixes: ['import.'] },
+  refused: { label: 'Отказы в доступе', prefixes: ['access.'] },
   school: { label: 'Школа', prefixes: ['school.'] },
 } as const;
 export type AuditKind = keyof typeof auditKinds;
@@ -65,6 +66,7 @@ export const auditActionLabels: Record<string, string> = {
   'school.demo': 'Демонстрационная школа',
   'print.send': 'Отправлено на принтер',
   'report.export': 'Отчёт выгружен в файл',
+  'access.refused': 'Отказано в доступе',
   'import.students': 'Загрузка учеников',
   'import.teachers': 'Загрузка учителей',
 };

@@ -51,13 +51,13 @@ describe('the audit log: append-only, filed by class, student and subject, read 
     ]);
   });
 
-  it('writes nothing for a refused attempt to write in another teacher\'s journal', async () => {
+  it('writes no mark for a refused attempt to write in another teacher\'s journal, only the refusal to the log', async () => {
     const math = await as('math');
     const russian = lessonOf(tiny.assignments.rus5);
-    const before = sql.prepare('select count(*) as n from audit_log').get();
+    const before = (sql.prepare('select max(id) as id from audit_log').get() as { id: number }).id;
     expect(await math.invoke('journal:setMark', { lessonId: russian, studentId: tiny.students.C, value1: '2' })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     expect(sql.prepare('select count(*) as n from marks where lesson_id = ?').get(russian)).toEqual({ n: 0 });
-    expect(sql.prepare('select count(*) as n from audit_log').get()).toEqual(before);
+    expect(sql.prepare('select action, user_id as userId from audit_log where id > ?').all(before)).toEqual([{ action: 'access.refused', userId: tiny.users.math }]);
   });
 
   it('lets the deputy and the admin read it by student, kind and dates, page after page; a teacher may not', async () => {
@@ -66,13 +66,14 @@ describe('the audit log: append-only, filed by class, student and subject, read 
     expect(await (await as('math')).invoke('audit:list', { filter: {} })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
 
     const ofC = await list(deputy, { studentId: tiny.students.C });
-    expect(ofC.rows.map((r) => r.action)).toEqual(['period_mark.set', 'mark.set']);
-    expect(ofC.rows[1]).toMatchObject({ className: '5А', student: 'Васильев И.', subject: 'Математика', user: 'Счётова А. П.' });
-    expect(JSON.parse(ofC.rows[1]!.newValue!)).toMatchObject({ value1: '4' });
+    expect(ofC.rows.map((r) => r.action)).toEqual(['access.refused', 'period_mark.set', 'mark.set']);
+    expect(ofC.rows[2]).toMatchObject({ className: '5А', student: 'Васильев И.', subject: 'Математика', user: 'Счётова А. П.' });
+    expect(JSON.parse(ofC.rows[2]!.newValue!)).toMatchObject({ value1: '4' });
     expect((await list(admin, { classId: tiny.classes.c5, kind: 'absences' })).rows.map((r) => r.action)).toEqual(['absence.set']);
     expect((await list(admin, { kind: 'logins', userId: tiny.users.math })).rows.length).toBeGreaterThanOrEqual(3);
     expect((await list(admin, { from: '2025-10-21' })).rows).toEqual([]);
-    expect((await list(admin, { subjectId: tiny.subjects.rus })).rows).toEqual([]);
+    // Russian has only math's refused attempt on klruk's lesson.
+    expect((await list(admin, { subjectId: tiny.subjects.rus })).rows.map((r) => r.action)).toEqual(['access.refused']);
     expect(await admin.invoke('audit:list', { filter: { from: '2025-10-21', to: '2025-10-20' } })).toMatchObject({ ok: false, error: { kind: 'validation', message: 'Начало периода позже его конца' } });
     expect(await admin.invoke('audit:list', { filter: { from: '2025-02-30' } })).toMatchObject({ ok: false, error: { kind: 'validation' } });
 
@@ -103,7 +104,7 @@ describe('the audit log: append-only, filed by class, student and subject, read 
     expect(rows).toBe(shown.rows.length);
     expect(data.map((r) => [r[0], r[2], r[4]])).toEqual(shown.rows.map((r) => [r.at, expect.any(String), r.student]));
     expect(data.map((r) => r[2])).toContain('Отметка поставлена');
-    expect(await deputy.invoke('audit:export', { filter: { subjectId: tiny.subjects.rus } })).toMatchObject({ ok: false, error: { kind: 'not_found' } });
+    expect(await deputy.invoke('audit:export', { filter: { subjectId: tiny.subjects.phys } })).toMatchObject({ ok: false, error: { kind: 'not_found' } });
   });
 
   it('logs who looked at the class lists with birth dates and file numbers', async () => {

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoSchool } from '../../src/core/demo';
 import { directCaller, testCore } from '../helpers/core';
+import { actionsSince, lastAuditId, refusals } from '../helpers/audit';
 
 // Today in these tests is 2026-11-24 (tests/helpers/core.ts).
 describe('the lesson: topic, kind, homework, substitutes, extra and moved lessons', () => {
@@ -10,7 +11,6 @@ describe('the lesson: topic, kind, homework, substitutes, extra and moved lesson
   const other = directCaller(core);
   const deputy = directCaller(core);
   const ids = { today: 0, future: 0, past: 0, assignment: 0, firstGradeLesson: 0, klruk: 0, topic: 0, control: 0 };
-  const count = (table: string) => (sql.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
   const lesson = (id: number) => sql.prepare('select * from lessons where id = ?').get(id) as Record<string, unknown>;
 
   beforeAll(async () => {
@@ -48,13 +48,13 @@ describe('the lesson: topic, kind, homework, substitutes, extra and moved lesson
     const firstGradeTeacher = sql.prepare(`select u.login from users u join lessons l on l.given_by_id = u.id where l.id = ?`).get(ids.firstGradeLesson) as { login: string };
     const first = directCaller(core);
     await first.invoke('auth:login', { login: firstGradeTeacher.login, password: 'demo' });
-    const before = count('audit_log');
+    const before = lastAuditId(sql);
     const foreignTopic = (sql.prepare(`select t.id from thematic_plan_topics t join thematic_plans p on p.id = t.plan_id where p.assignment_id != ? limit 1`).get(ids.assignment) as { id: number }).id;
     expect(await teacher.invoke('lessons:update', { lessonId: ids.past, planTopicId: foreignTopic })).toMatchObject({ ok: false, error: { kind: 'validation' } });
     expect(await other.invoke('lessons:update', { lessonId: ids.past, topic: 'Чужая тема' })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     const hw = await first.invoke('lessons:update', { lessonId: ids.firstGradeLesson, homework: 'Прочитать сказку' });
     expect(hw).toMatchObject({ ok: false, error: { kind: 'validation', message: 'В 1 классе домашние задания не задаются' } });
-    expect(count('audit_log')).toBe(before);
+    expect(actionsSince(sql, before)).toEqual(refusals(1));
   });
 
   it('records a substitute, who may then fill the lesson', async () => {

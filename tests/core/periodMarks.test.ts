@@ -3,6 +3,7 @@ import { generateDemoSchool } from '../../src/core/demo';
 import { suggestYearMark } from '../../src/core/journal/finals';
 import type { AssignmentSummary, JournalFinals } from '../../src/shared/contract';
 import { directCaller, testCore } from '../helpers/core';
+import { actionsSince, lastAuditId, refusals } from '../helpers/audit';
 
 describe('period, year, exam and final marks', () => {
   const core = testCore();
@@ -48,7 +49,7 @@ describe('period, year, exam and final marks', () => {
   });
 
   it('refuses what the school does not allow, the class teacher and the secretary, changing nothing', async () => {
-    const before = sql.prepare('select count(*) as n from audit_log').get();
+    const before = lastAuditId(sql);
     const saved = sql.prepare(`select key, value from settings where key in ('marks.allowExempt', 'marks.scale')`).all();
     sql.prepare(`insert or replace into settings (key, value) values ('marks.allowExempt', 'false'), ('marks.scale', '"2-5"')`).run();
     expect(await teacher.invoke('journal:setPeriodMark', { assignmentId: maths.id, studentId, kind: 'period', periodId: q2, value: 'осв' })).toMatchObject({ ok: false, error: { kind: 'validation', message: 'В школе не принята отметка «осв»' } });
@@ -58,7 +59,7 @@ describe('period, year, exam and final marks', () => {
     expect(await secretary.invoke('journal:setPeriodMark', { assignmentId: maths.id, studentId, kind: 'period', periodId: q2, value: '4' })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     sql.prepare(`delete from settings where key in ('marks.allowExempt', 'marks.scale')`).run();
     for (const row of saved) sql.prepare('insert into settings (key, value) values (@key, @value)').run(row);
-    expect(sql.prepare('select count(*) as n from audit_log').get()).toEqual(before);
+    expect(actionsSince(sql, before)).toEqual(refusals(2));
   });
 
   it('shows the «Итоговые» page to the class teacher read-only, with the year mark the quarters suggest', async () => {

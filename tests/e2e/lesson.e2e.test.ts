@@ -115,7 +115,9 @@ describe('recording a lesson by keyboard', () => {
     const { page } = h;
     const lesson = blankLesson();
     const sql = h.core.db.$client;
-    const audit = () => sql.prepare('select count(*) as n from audit_log where entity = ?').get('cell');
+    // Changes to cells; the refused attempt is logged on the cell too, as «access.refused».
+    const audit = () => sql.prepare("select count(*) as n from audit_log where entity = 'cell' and action != 'access.refused'").get();
+    const refused = () => sql.prepare("select count(*) as n from audit_log where entity = 'cell' and action = 'access.refused' and entity_id = ?").get(`${lesson.id}:${lesson.students[0]!.id}`);
     const before = audit();
     await h.logIn('klruk'); // the class teacher of 5А reads its mathematics, but does not teach it
     await page.goto(`${page.url().split('#')[0]}#/journal?assignment=${lesson.assignmentId}&lesson=${lesson.id}`);
@@ -127,6 +129,7 @@ describe('recording a lesson by keyboard', () => {
     await expect.poll(() => page.getByText('Этот урок ведёт другой учитель').count()).toBeGreaterThan(0);
     await expect.poll(() => page.getByTestId(`cell-${lesson.students[0]!.id}-${lesson.id}`).innerText()).toBe('');
     expect(audit()).toEqual(before);
+    expect(refused()).toEqual({ n: 1 });
     expect(sql.prepare('select count(*) as n from marks where lesson_id = ?').get(lesson.id)).toEqual({ n: 0 });
   });
 });

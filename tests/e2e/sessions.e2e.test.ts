@@ -1,6 +1,7 @@
 // Sessions on a shared staffroom computer, in Chromium: the idle lock clears the screen and takes only the same
 // user's password, «Сменить пользователя» starts over, a locked account opens again after the set time, and a
-// teacher cannot write in another teacher's journal. The school's clock and the browser's move together.
+// teacher cannot write in another teacher's journal; the deputy reads all of it, the refused attempt included,
+// in «Журнал действий». The school's clock and the browser's move together.
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -146,6 +147,9 @@ describe('sessions on a shared computer', () => {
     await choose('Что', 'Входы и сеансы');
     await expect.poll(shownActions).toEqual(expect.arrayContaining(['auth.session_locked', 'auth.unlock_failed', 'auth.session_unlocked', 'auth.login_failed', 'auth.login']));
     expect(new Set(await shownActions()).size).toBeLessThanOrEqual(7);
+    // teacher01's guessing: the wrong passwords, the lock they caused, and the right one refused while it held.
+    const logins = await page.getByTestId('audit-table').innerText();
+    for (const reason of ['неверный пароль', 'вход заблокирован для этого места', 'вход был заблокирован']) expect(logins).toContain(reason);
     await shot('audit-logins.png');
 
     await choose('Что', 'Пользователи и роли');
@@ -164,5 +168,10 @@ describe('sessions on a shared computer', () => {
     await choose('Что', 'Отметки');
     await choose('Пользователь', 'Петрова Юлия Романовна (uchitel)');
     await page.getByText('По этому фильтру записей нет.').waitFor();
+    // …but the attempt itself is there, with the refusal she got.
+    await choose('Что', 'Отказы в доступе');
+    await expect.poll(shownActions).toContain('access.refused');
+    expect(await page.getByTestId('audit-table').innerText()).toContain('Этот урок ведёт другой учитель');
+    await shot('audit-refused.png');
   });
 });

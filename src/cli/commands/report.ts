@@ -51,6 +51,17 @@ export async function runReport(args: ReportArgs): Promise<void> {
     const classes = sql.prepare('select id, grade, letter from classes where year_id = ?').all(year.id) as Array<{ id: number; grade: number; letter: string }>;
     const cls = args.className ? classes.find((c) => className(c).toLowerCase() === args.className!.replace(/\s|«|»|"/g, '').toLowerCase()) : undefined;
     if (args.className && !cls) throw new CliError(`В ${year.name} учебном году нет класса «${args.className}»`);
+    // The options the user wrote, by the parameter each becomes (--year only picks the year and the class).
+    const given: Record<string, string | undefined> = {
+      '--class': args.className === undefined ? undefined : 'classId',
+      '--period': args.period === undefined ? undefined : 'periodId',
+      '--month': args.month === undefined ? undefined : 'month',
+      '--level': args.level === undefined ? undefined : 'level',
+      '--student': args.student === undefined ? undefined : 'studentId',
+      '--date': args.date === undefined ? undefined : 'date',
+      '--from': args.from === undefined ? undefined : 'from',
+      '--to': args.to === undefined ? undefined : 'to',
+    };
     const params: Record<string, unknown> = { yearId: year.id, classId: cls?.id, month: args.month, level: args.level, date: args.date, from: args.from, to: args.to };
     if (args.student) params.studentId = Number(args.student);
     if (name === 'fill' && params.date === undefined) params.date = new Date().toISOString().slice(0, 10);
@@ -59,6 +70,9 @@ export async function runReport(args: ReportArgs): Promise<void> {
     for (const k of Object.keys(params)) if (params[k] === undefined) delete params[k];
     const input = reportInputs[name].safeParse(params);
     if (!input.success) throw new CliError(input.error.issues.map((i) => `${i.path.join('.') || 'параметры'}: ${i.message}`).join('; '));
+    // An option the report does not take would be dropped by its schema: the report would not be the one asked for.
+    const unused = Object.entries(given).find(([, key]) => key !== undefined && !(key in input.data));
+    if (unused) throw new CliError(`Параметр ${unused[0]} не относится к отчёту ${args.name}`);
     fs.mkdirSync(path.dirname(path.resolve(args.out)), { recursive: true });
     if (args.format === 'json') {
       const report = core.services.reports.run(actor, name, input.data as never);

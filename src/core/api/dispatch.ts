@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { contract, findChannel, type Channel, type OutputOf, type ParsedInputOf } from '../../shared/contract';
+import { unknownKey } from '../../shared/contract/unknown-keys';
 import { AppError, type Result } from '../../shared/errors';
 import { mayAccess } from '../../shared/roles';
 import type { Actor } from '../actor';
@@ -27,6 +28,8 @@ export interface DispatcherDeps {
   handlers: Handlers;
   resolveActor(token: string | null): Actor | null;
   logError?(error: unknown, channel: string): void;
+  /** A signed-in user was refused (a gate or the object's owner): the audit log keeps the attempt. */
+  onRefused?(actor: Actor, channel: string, message: string, input: unknown): void;
 }
 
 export type Dispatch = (channel: string, input: unknown, call: CallContext) => Promise<Result<unknown>>;
@@ -53,11 +56,12 @@ function issuesOf(error: z.ZodError) {
  */
 export function createDispatcher(deps: DispatcherDeps): Dispatch {
   return async (channelName, rawInput, call) => {
+    let actor: Actor | null = null;
     try {
       const channel = findChannel(channelName);
       const handler = channel && handlerFor(deps.handlers, channelName);
       if (!channel || !handler) throw new AppError('not_found', `Неизвестный вызов: ${channelName}`);
-      const actor = deps.resolveActor(call.sessionToken);
+      actor = deps.resolveActor(call.sessionToken);
       if (channel.access !== 'public' && actor === null) {
         throw new AppError('unauthorized', 'Сеанс завершён: войдите в систему снова');
       }
@@ -78,6 +82,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
         const issues = issuesOf(parsed.error);
         throw new AppError('validation', issues.map((i) => i.message).join('; '), { issues });
       }
+      const extra = unknownKey(rawInput ?? {}, parsed.data);
+      if (extra) throw new AppError('validation', extra.message, { issues: [extra] });
       // Outputs are always parsed, not only checked: parsing strips any field the contract does not name,
       // so a service can never leak a column (a password hash) to a transport by returning a whole row.
       const checked = channel.output.safeParse(await handler(parsed.data, actor, call));
@@ -86,7 +92,17 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       }
       return { ok: true, value: checked.data };
     } catch (error) {
-      if (error instanceof AppError) return { ok: false, error: error.toShape() };
+      if (error instanceof AppError) {
+        // Not a first login's calls before the password is changed: those are the screen's, not the user's.
+        if (error.kind === 'forbidden' && actor && !actor.mustChangePassword) {
+          try {
+            deps.onRefused?.(actor, channelName, error.message, rawInput);
+          } catch (e) {
+            deps.logError?.(e, channelName);
+          }
+        }
+        return { ok: false, error: error.toShape() };
+      }
       deps.logError?.(error, channelName);
       return { ok: false, error: { kind: 'internal', message: 'Внутренняя ошибка программы. Сообщите администратору.' } };
     }

@@ -109,7 +109,7 @@ function inWorker<T>(task: 'prepareSnapshot' | 'readFacts', job: SnapshotJob | F
     worker.once('error', reject);
     // A worker that ends without answering (killed, out of memory) must not leave the backup waiting forever.
     // Said neutrally: the callers name the task (a snapshot, a backup's check, a verify).
-    worker.once('exit', (code) => reject(new Error(`работа прервана (поток завершился с кодом ${code})`)));
+    worker.once('exit', (code) => reject(new Error(`работа прервана: поток завершился с кодом ${code}`)));
   });
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
+import { unknownKey } from '../../shared/contract/unknown-keys';
 import { reportInputs, reportTitles, type ReportFormat, type ReportName } from '../../shared/contract/reports';
 import type { ReportTable } from '../../shared/contract/report-table';
 import type { Actor } from '../actor';
@@ -65,6 +66,9 @@ export function createReportsService({ db, clock, school, fontsDir }: { db: Db; 
     async file(actor: Actor, name: ReportName, params: unknown, format: ReportFormat) {
       const parsed = reportInputs[name].safeParse(params);
       if (!parsed.success) throw new AppError('validation', parsed.error.issues.map((i) => i.message).join('; '));
+      // `params` passed the contract as a free record; its keys are held to the report's own schema here.
+      const extra = unknownKey(params, parsed.data, 'params');
+      if (extra) throw new AppError('validation', extra.message);
       const report = buildReport(db, actor, name, parsed.data as never, today(), memo);
       const meta = { school: school.schoolName(), created: clock.now() };
       const title = `${report.title}. ${report.subtitle}`;

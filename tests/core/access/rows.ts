@@ -4,38 +4,14 @@
 // channel that has none.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ErrorKind } from '../../../src/shared/errors';
 import type { Role } from '../../../src/shared/roles';
-import type { AccessSchool } from '../../helpers/access-school';
-import type { Core } from '../../../src/core/app';
+import { c5, readers, type Ctx, type ObjectCase, type Row } from './rows-kit';
+import { reportRows } from './rows-reports';
+import { importRows } from './rows-imports';
+import { schoolRows } from './rows-school';
 
-export type Who = Role | 'anonymous';
+export type { Ctx, Row, Who } from './rows-kit';
 
-export interface Ctx {
-  s: AccessSchool;
-  core: Core;
-  who: Who;
-  tmp: string;
-}
-
-export interface ObjectCase {
-  as: Role;
-  input: (c: Ctx) => unknown;
-  expect: 'ok' | ErrorKind;
-  /** Why this object is (or is not) the actor's. */
-  why: string;
-}
-
-export interface Row {
-  /** Who passes the permission gate: anyone, anyone logged in, or holders of one of these roles. */
-  allow: 'public' | 'session' | readonly Role[];
-  /** A well-formed input; `{}` by default. The actor is passed so each role can use an object of its own. */
-  input?: (c: Ctx) => unknown;
-  /** What an allowed actor gets when it is not plain success (a conflict on a school that exists, say). */
-  outcome?: ErrorKind | Partial<Record<Who, 'ok' | ErrorKind>>;
-  /** Object-level checks: the same permission, someone else's object. */
-  objects?: readonly ObjectCase[];
-}
 
 /** A folder that exists, for a backup destination. */
 const folder = (tmp: string) => {
@@ -46,37 +22,13 @@ const folder = (tmp: string) => {
 
 const movementReaders: readonly Role[] = ['admin', 'deputy', 'director', 'secretary'];
 const order = { orderNumber: '12-у', orderDate: '2025-11-10' };
-const studentFile = {
-  kind: 'students',
-  fileName: 'список.csv',
-  contentBase64: Buffer.from('Фамилия;Имя;Дата рождения;Класс\nНовикова;Анна;12.03.2014;5А\n').toString('base64'),
-};
-const studentImport = {
-  ...studentFile,
-  mapping: { lastName: 0, firstName: 1, birthDate: 2, className: 3 },
-  options: { createClasses: false, orderNumber: '15-у', orderDate: '2025-09-01' },
-};
-const listKeepers: readonly Role[] = ['admin', 'secretary'];
-const teachersFile = {
-  kind: 'teachers',
-  fileName: 'учителя.csv',
-  contentBase64: Buffer.from('Фамилия;Имя\nСоколова;Нина\n').toString('base64'),
-};
-const teachersImport = { ...teachersFile, mapping: { lastName: 0, firstName: 1 } };
-/** The secretary imports class lists, never teachers: those are accounts, the admin's. */
-const teachersOnlyAdmin = (input: () => unknown): readonly ObjectCase[] => [{ as: 'secretary', input, expect: 'forbidden', why: 'a teachers’ list makes accounts' }];
-/** …nor the classes a list names that the year lacks: those are the structure, the admin's. */
-const newClassesOnlyAdmin = (input: () => unknown): ObjectCase => ({ as: 'secretary', input, expect: 'forbidden', why: 'a new class is the school’s structure' });
-const withNewClasses = { ...studentImport, options: { ...studentImport.options, createClasses: true } };
-const management: readonly Role[] = ['admin', 'deputy', 'director'];
 const teachers: readonly Role[] = ['teacher', 'class_teacher'];
-const readers: readonly Role[] = ['admin', 'deputy', 'director', 'teacher', 'class_teacher'];
 
 /** A teacher's own maths lesson, or the class teacher's own Russian lesson. */
 const ownLesson = ({ s, who }: Ctx) => (who === 'class_teacher' ? s.lessons.rus0902 : s.mathOwn);
 const ownAssignment = ({ s, who }: Ctx) => (who === 'class_teacher' ? s.assignments.rus5 : s.assignments.mat5);
 const cell = (c: Ctx) => ({ lessonId: ownLesson(c), studentId: c.s.students.C });
-const c5 = ({ s }: Ctx) => ({ classId: s.classes.c5 });
+const planFile = (assignmentId: number) => ({ assignmentId, fileName: 'ктп.csv', contentBase64: Buffer.from('Тема;Часы\nДроби;2\n').toString('base64') });
 
 const markCases = (input: (lessonId: number, c: Ctx) => unknown): ObjectCase[] => [
   { as: 'teacher', input: (c) => input(c.s.lessons.rus0902, c), expect: 'forbidden', why: 'klruk’s Russian lesson is not math’s' },
@@ -133,6 +85,11 @@ export const rows: Record<string, Row> = {
     // English of 5А: the class teacher reads every subject of the class, math none of English.
     input: (c) => ({ lessonId: c.s.lessons.eng1_0901, studentId: c.s.students.A }),
     outcome: { teacher: 'forbidden' },
+    objects: [
+      { as: 'teacher', input: (c) => ({ lessonId: c.s.mathOwn, studentId: c.s.students.A }), expect: 'ok', why: 'math’s own lesson' },
+      { as: 'teacher', input: (c) => ({ lessonId: c.s.substituted, studentId: c.s.students.A }), expect: 'ok', why: 'the lesson math gave as a substitute' },
+      { as: 'class_teacher', input: (c) => ({ lessonId: c.s.mathOwn, studentId: c.s.students.A }), expect: 'ok', why: 'every subject of klruk’s class' },
+    ],
   },
   'journal:setPeriodMark': {
     allow: teachers,
@@ -143,6 +100,12 @@ export const rows: Record<string, Row> = {
         input: (c) => ({ assignmentId: c.s.assignments.rus5, studentId: c.s.students.C, kind: 'period', periodId: c.s.periods.q2, value: '4' }),
         expect: 'forbidden',
         why: 'a substitute gives lessons, not the journal’s period marks',
+      },
+      {
+        as: 'class_teacher',
+        input: (c) => ({ assignmentId: c.s.assignments.mat5, studentId: c.s.students.C, kind: 'period', periodId: c.s.periods.q2, value: '4' }),
+        expect: 'forbidden',
+        why: 'the class teacher reads the maths of the class, does not mark it',
       },
     ],
   },
@@ -171,6 +134,7 @@ export const rows: Record<string, Row> = {
     input: (c) => ({ assignmentId: ownAssignment(c), date: '2025-11-10', lessonNumber: c.who === 'teacher' ? 6 : 7 }),
     objects: [
       { as: 'teacher', input: (c) => ({ assignmentId: c.s.assignments.rus5, date: '2025-11-11', lessonNumber: 6 }), expect: 'forbidden', why: 'not math’s journal' },
+      { as: 'class_teacher', input: (c) => ({ assignmentId: c.s.assignments.mat5, date: '2025-11-11', lessonNumber: 7 }), expect: 'forbidden', why: 'maths of klruk’s class is math’s journal' },
     ],
   },
   'lessons:move': {
@@ -195,12 +159,21 @@ export const rows: Record<string, Row> = {
     },
   },
 
-  'plans:get': { allow: readers, input: (c) => ({ assignmentId: ownAssignment(c) }), outcome: { teacher: 'ok' } },
+  'plans:get': {
+    allow: readers,
+    input: (c) => ({ assignmentId: ownAssignment(c) }),
+    objects: [{ as: 'teacher', input: (c) => ({ assignmentId: c.s.assignments.eng5g1 }), expect: 'forbidden', why: 'another teacher’s English' }],
+  },
   'plans:previewImport': {
     allow: teachers,
-    input: (c) => ({ assignmentId: ownAssignment(c), fileName: 'ктп.csv', contentBase64: Buffer.from('Тема;Часы\nДроби;2\n').toString('base64') }),
+    input: (c) => planFile(ownAssignment(c)),
+    objects: [{ as: 'teacher', input: (c) => planFile(c.s.assignments.rus5), expect: 'forbidden', why: 'a substitute does not plan klruk’s Russian' }],
   },
-  'plans:save': { allow: teachers, input: (c) => ({ assignmentId: ownAssignment(c), rows: [{ section: null, title: 'Дроби', hours: 2 }] }) },
+  'plans:save': {
+    allow: teachers,
+    input: (c) => ({ assignmentId: ownAssignment(c), rows: [{ section: null, title: 'Дроби', hours: 2 }] }),
+    objects: [{ as: 'class_teacher', input: (c) => ({ assignmentId: c.s.assignments.mat5, rows: [{ section: null, title: 'Дроби', hours: 2 }] }), expect: 'forbidden', why: 'math’s plan' }],
+  },
   'plans:assign': {
     allow: teachers,
     input: (c) => ({ assignmentId: ownAssignment(c), fromDate: '2025-09-01' }),
@@ -245,35 +218,7 @@ export const rows: Record<string, Row> = {
 
   'day:mine': { allow: teachers, input: () => ({ date: '2025-09-02' }) },
 
-  'reports:classes': { allow: readers },
-  // A subject teacher reads the reports of their own teaching: the whole school's, filtered; a class only their class teacher.
-  'reports:progress': {
-    allow: readers,
-    input: ({ s }) => ({ periodId: s.periods.q1, level: 'subject' }),
-    objects: [{ as: 'teacher', input: (c) => ({ periodId: c.s.periods.q1, level: 'class', classId: c.s.classes.c5 }), expect: 'forbidden', why: '5А is klruk’s class' }],
-  },
-  'reports:attendanceMonth': {
-    allow: readers,
-    input: (c) => ({ ...c5(c), month: '2025-09' }),
-    outcome: { teacher: 'forbidden' },
-    objects: [{ as: 'class_teacher', input: (c) => ({ classId: c.s.classes.c10, month: '2025-09' }), expect: 'forbidden', why: 'not klruk’s class' }],
-  },
-  'reports:attendanceYear': { allow: readers, input: c5, outcome: { teacher: 'forbidden' } },
-  'reports:summarySheet': { allow: readers, input: c5, outcome: { teacher: 'forbidden' } },
-  'reports:students': { allow: readers, input: c5, outcome: { teacher: 'forbidden' } },
-  'reports:classTeacher': { allow: readers, input: (c) => ({ ...c5(c), periodId: c.s.periods.q1 }), outcome: { teacher: 'forbidden' } },
-  // School-wide lists: the school's readers and class teachers (for their class), not a subject teacher.
-  'reports:movement': { allow: readers, outcome: { teacher: 'forbidden' } },
-  'reports:fill': { allow: readers, input: () => ({ date: '2025-09-01' }), outcome: { teacher: 'forbidden' } },
-  'reports:outcomes': { allow: readers, outcome: { teacher: 'forbidden' } },
-  'reports:statement': { allow: readers, input: ({ s }) => ({ classId: s.classes.c5, studentId: s.students.A, periodId: s.periods.q1 }), outcome: { teacher: 'forbidden' } },
-  'reports:forecast': {
-    allow: readers,
-    input: ({ s }) => ({ periodId: s.periods.q1, asOf: '2025-10-01' }),
-    objects: [{ as: 'teacher', input: (c) => ({ periodId: c.s.periods.q1, classId: c.s.classes.c10 }), expect: 'forbidden', why: 'not math’s class to report on' }],
-  },
-  'reports:control': { allow: readers, input: () => ({ from: '2025-09-01', to: '2025-09-30' }) },
-  'reports:file': { allow: readers, input: () => ({ report: 'fill', params: { date: '2025-09-01' }, format: 'xlsx' }), outcome: { teacher: 'forbidden' } },
+  ...reportRows,
 
   'users:list': { allow: ['admin'] },
   'users:create': { allow: ['admin'], input: () => ({ login: 'novaya', lastName: 'Новикова', firstName: 'Нина', roles: ['teacher'] }) },
@@ -310,13 +255,7 @@ export const rows: Record<string, Row> = {
 
   'setup:defaults': { allow: 'public' },
   // Open to every session at the gate; the core lets the secretary and the admin load class lists.
-  'imports:inspect': { allow: listKeepers, input: () => studentFile, objects: teachersOnlyAdmin(() => teachersFile) },
-  'imports:preview': { allow: listKeepers, input: () => studentImport, objects: [...teachersOnlyAdmin(() => teachersImport), newClassesOnlyAdmin(() => withNewClasses)] },
-  'imports:commit': {
-    allow: listKeepers,
-    input: () => ({ ...studentImport, skipInvalid: true }),
-    objects: [...teachersOnlyAdmin(() => ({ ...teachersImport, skipInvalid: true })), newClassesOnlyAdmin(() => ({ ...withNewClasses, skipInvalid: true }))],
-  },
+  ...importRows,
   'calendar:get': { allow: 'session' },
   // Past the gate the admin meets the calendar's own rule: the tiny school has one half-year, and two are needed.
   'calendar:save': {
@@ -327,50 +266,17 @@ export const rows: Record<string, Row> = {
   'profile:get': { allow: 'session' },
   'profile:save': { allow: ['admin'], input: () => ({ fullName: 'Тестовая школа № 1', shortName: 'Школа № 1', address: '', director: '' }) },
 
-  // Расписание и структура школы (landed late in the session): the gate only — the admin changes, the
-  // administration reads. With `{}` the admin's change calls stop at validation, which proves the gate let
-  // them through; well-formed inputs and object cases are still to be written.
-  'timetable:ofClass': { allow: management, input: ({ s }) => ({ classId: s.classes.c5 }) },
-  'timetable:bells': { allow: management },
-  'structure:overview': { allow: management },
-  'structure:subgroupMembers': { allow: management, outcome: 'validation' },
-  'structure:rules': { allow: management },
-  'timetable:save': { allow: ['admin'], outcome: 'validation' },
-  'timetable:generate': { allow: ['admin'] },
-  'timetable:saveBells': { allow: ['admin'], outcome: 'validation' },
-  'structure:saveSubject': { allow: ['admin'], outcome: 'validation' },
-  'structure:deleteSubject': { allow: ['admin'], outcome: 'validation' },
-  'structure:saveCurriculum': { allow: ['admin'], outcome: 'validation' },
-  'structure:deleteCurriculum': { allow: ['admin'], outcome: 'validation' },
-  'structure:saveClass': { allow: ['admin'], outcome: 'validation' },
-  'structure:deleteClass': { allow: ['admin'], outcome: 'validation' },
-  'structure:saveAssignment': { allow: ['admin'], outcome: 'validation' },
-  'structure:deleteAssignment': { allow: ['admin'], outcome: 'validation' },
-  'structure:saveSubgroup': { allow: ['admin'], outcome: 'validation' },
-  'structure:deleteSubgroup': { allow: ['admin'], outcome: 'validation' },
-  'structure:setSubgroupMembers': { allow: ['admin'], outcome: 'validation' },
-  'structure:saveWorkKind': { allow: ['admin'], outcome: 'validation' },
-  'structure:deleteWorkKind': { allow: ['admin'], outcome: 'validation' },
-  'structure:saveRules': { allow: ['admin'], outcome: 'validation' },
+  ...schoolRows,
 
-  // Closing the year (landed last): the gate only, with `{}` — the deputy and the admin close, the admin opens
-  // the next year, the secretary and the admin keep the retention register. Well-formed inputs still to write.
-  'years:status': { allow: ['admin', 'deputy'] },
-  'years:decide': { allow: ['admin', 'deputy'], outcome: 'validation' },
-  'years:close': { allow: ['admin', 'deputy'], outcome: 'validation' },
-  'years:prepareNext': { allow: ['admin'], outcome: 'validation' },
-  'retention:register': { allow: ['admin', 'secretary'] },
-  'retention:markDone': { allow: ['admin', 'secretary'], outcome: 'validation' },
-
-  // Sessions and the audit viewer (landed last): lock and unlock one's own session; the admin's security
-  // settings (gate only, `{}`); the audit log for the admin and the deputy.
+  // Sessions and the audit viewer: lock and unlock one's own session; the admin's security settings; the
+  // audit log for the admin and the deputy, filtered and exported.
   'auth:lock': { allow: 'session', input: () => ({ cause: 'manual' }) },
   'auth:unlock': { allow: 'session', input: () => ({ password: 'demo' }) },
   'users:security': { allow: ['admin'] },
-  'users:setSecurity': { allow: ['admin'], outcome: 'validation' },
-  'audit:list': { allow: ['admin', 'deputy'], input: () => ({ filter: {} }) },
-  'audit:options': { allow: ['admin', 'deputy'] },
-  'audit:export': { allow: ['admin', 'deputy'], input: () => ({ filter: {} }) },
+  'users:setSecurity': { allow: ['admin'], input: () => ({ idleLockMinutes: 10, lockoutThreshold: 5, lockoutMinutes: 15 }) },
+  'audit:list': { allow: ['admin', 'deputy'], input: ({ s }) => ({ filter: { kind: 'marks', classId: s.classes.c5, from: '2025-09-01', to: '2026-12-31' }, limit: 50 }) },
+  'audit:options': { allow: ['admin', 'deputy'], input: ({ s }) => ({ classId: s.classes.c5 }) },
+  'audit:export': { allow: ['admin', 'deputy'], input: ({ s }) => ({ filter: { userId: s.users.math } }) },
 
   'users:unlock': { allow: ['admin'], input: ({ s }) => ({ userId: s.extraUsers.spare }) },
 };

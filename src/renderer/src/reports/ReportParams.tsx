@@ -1,5 +1,5 @@
 import { Group, Select, TextInput } from '@mantine/core';
-import type { Period } from '../../../shared/contract';
+import { reportInputs, type Period } from '../../../shared/contract';
 import type { CatalogEntry } from './catalog';
 
 export interface ParamValues {
@@ -99,7 +99,7 @@ export function toInput(entry: CatalogEntry, v: ParamValues, yearId: number): Re
       out[k] = v[k];
     }
   }
-  // Reports of a year take it; the others' inputs drop the key.
-  out.yearId = yearId;
+  // Only the reports of a whole year take it: an input may not carry a key its report does not name.
+  if ('yearId' in reportInputs[entry.name].shape) out.yearId = yearId;
   return out;
 }

@@ -1,0 +1,59 @@
+// Issue 7, «the audit log shows all of it»: a signed-in user's refused call is in the log — who, which call,
+// the refusal, and the ids it named (so the viewer finds it under the class and the student) — but none of
+// its free text; a malformed call or one without a session leaves nothing.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { buildAccessSchool, sessionCaller, type AccessSchool } from '../helpers/access-school';
+import { directCaller, testCore } from '../helpers/core';
+
+const core = testCore();
+let s: AccessSchool;
+const refusals = () =>
+  core.db.$client
+    .prepare("select user_id as userId, entity, entity_id as entityId, new_value as newValue, reason, class_id as classId, student_id as studentId, subject_id as subjectId from audit_log where action = 'access.refused' order by id")
+    .all() as Array<Record<string, unknown>>;
+
+beforeAll(() => {
+  s = buildAccessSchool(core);
+});
+
+describe('refused calls in the audit log', () => {
+  it('a teacher writing in another teacher’s journal: the attempt on the cell, with the refusal', async () => {
+    const math = sessionCaller(core, 'math');
+    const result = await math('journal:setMark', { lessonId: s.lessons.rus0902, studentId: s.students.C, value1: '5', reason: 'секретная заметка' });
+    expect(result).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(refusals()).toEqual([
+      {
+        userId: s.users.math,
+        entity: 'cell',
+        entityId: `${s.lessons.rus0902}:${s.students.C}`,
+        newValue: JSON.stringify({ channel: 'journal:setMark', lessonId: s.lessons.rus0902, studentId: s.students.C }),
+        reason: 'Этот урок ведёт другой учитель: изменить его записи нельзя',
+        classId: s.classes.c5,
+        studentId: s.students.C,
+        subjectId: s.subjects.rus,
+      },
+    ]);
+  });
+
+  it('a role refused at the gate, by channel; the deputy finds both under «Отказы в доступе»', async () => {
+    const secretary = sessionCaller(core, 'secretary');
+    expect(await secretary('users:list', {})).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(refusals().at(-1)).toMatchObject({ userId: s.extraUsers.secretary, entity: 'call', entityId: 'users:list', reason: 'У вас нет прав на это действие' });
+    const deputy = sessionCaller(core, 'zavuch');
+    const page = await deputy('audit:list', { filter: { kind: 'refused' } });
+    if (!page.ok) throw new Error(page.error.message);
+    const rows = (page.value as { rows: { action: string; user: string | null; className: string | null }[] }).rows;
+    expect(rows.map((r) => [r.action, r.className])).toEqual([
+      ['access.refused', null],
+      ['access.refused', '5А'],
+    ]);
+  });
+
+  it('nothing for a malformed call, a call without a session, or one the user may make', async () => {
+    const before = refusals().length;
+    expect(await sessionCaller(core, 'math')('journal:setMark', { lessonId: -1, studentId: 1, value1: '9' })).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect(await directCaller(core).invoke('users:list', {})).toMatchObject({ ok: false, error: { kind: 'unauthorized' } });
+    expect(await sessionCaller(core, 'admin')('users:list', {})).toMatchObject({ ok: true });
+    expect(refusals()).toHaveLength(before);
+  });
+});
