@@ -128,8 +128,8 @@ describe('the class book', () => {
       .prepare(`select c.id, c.grade || c.letter as name from student_movements m join classes c on c.id = m.from_class_id where m.kind = 'left' and c.grade > 1 group by c.id order by count(*) desc, c.id limit 1`)
       .get() as { id: number; name: string };
     const left = sql
-      .prepare(`select st.last_name || ' ' || st.first_name as name, m.date from student_movements m join students st on st.id = m.student_id where m.kind = 'left' and m.from_class_id = ?`)
-      .all(cls.id) as Array<{ name: string; date: string }>;
+      .prepare(`select st.last_name || ' ' || st.first_name as name, m.date, m.order_number as n, m.order_date as d from student_movements m join students st on st.id = m.student_id where m.kind = 'left' and m.from_class_id = ?`)
+      .all(cls.id) as Array<{ name: string; date: string; n: string; d: string }>;
     const arrived = sql.prepare(`select m.date from student_movements m where m.kind in ('arrived', 'transferred') and m.to_class_id = ?`).all(cls.id) as Array<{ date: string }>;
     expect(left.length).toBeGreaterThan(0);
     const out = path.join(dir, 'movement.pdf');
@@ -140,7 +140,8 @@ describe('the class book', () => {
     const ru = (iso: string) => iso.split('-').reverse().join('.');
     for (const s of left) {
       expect(spreads, s.name).toContain(`выбыл с ${ru(s.date).slice(0, 5)}`);
-      expect(personal, s.name).toContain(`выбыл с ${ru(s.date)}`);
+      // With room for it, the order too: the register's number and date.
+      expect(personal.replace(/\s+/g, ' '), s.name).toContain(`выбыл с ${ru(s.date)} (приказ № ${s.n.replace(/^\s*№\s*/, '')} от ${ru(s.d)})`);
     }
     for (const a of arrived) expect(personal).toContain(`прибыл ${ru(a.date)}`);
     expect(pages.join('\n')).not.toContain('выбыл(а)');

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CallContext } from '../../src/core/api/dispatch';
 import { browserHarness } from '../helpers/browser';
+import { studentWithLatestEntry } from '../helpers/movement';
 
 const today = '2026-11-24';
 const ru = (iso: string) => iso.split('-').reverse().join('.');
@@ -17,15 +18,7 @@ describe('correcting a movement order in the browser', () => {
     const cls = (grade: number) => (sql.prepare(`select c.id from classes c join school_years y on y.id = c.year_id and y.is_current = 1 where c.grade = ? and c.letter = 'А'`).get(grade) as { id: number }).id;
     const [c5, c6, c7] = [cls(5), cls(6), cls(7)];
     // The 5А student with the latest entry in 5А's journals: moving the order to that day would orphan it.
-    const victim = sql
-      .prepare(
-        `select s.id, s.last_name || ' ' || s.first_name || coalesce(' ' || s.middle_name, '') as name, max(l.date) as last
-           from students s join class_enrollments e on e.student_id = s.id and e.class_id = ? and e.end_date is null
-           join (select student_id, lesson_id from marks union all select student_id, lesson_id from absences) x on x.student_id = s.id
-           join lessons l on l.id = x.lesson_id join assignments a on a.id = l.assignment_id and a.class_id = ?
-          group by s.id order by last desc, s.id limit 1`,
-      )
-      .get(c5, c5) as { id: number; name: string; last: string };
+    const victim = studentWithLatestEntry(sql, c5);
     const date = dayAfter(victim.last);
     // The order as entered, with the wrong class (6А instead of 7А).
     const call: CallContext = { sessionToken: null, client: 'test', setSession: (t) => (call.sessionToken = t) };

@@ -59,7 +59,8 @@ export async function inspectDatabase(
   const live = options.subject === 'database';
   let raw: RawFacts;
   try {
-    raw = await readFactsInWorker({ file, full: options.full ?? false });
+    // The snapshot of the live database is a local scratch file: safe to map.
+    raw = await readFactsInWorker({ file, full: options.full ?? false, mapped: live });
   } catch (e) {
     const message = (e as Error).message;
     if (/not a database|malformed|corrupt/i.test(message)) {

@@ -70,7 +70,7 @@ export async function writePersonalData(pages: BookPages): Promise<void> {
     s.birthDate ? ruDate(s.birthDate) : '',
     s.gender === 'm' ? 'м' : s.gender === 'f' ? 'ж' : '',
     s.personalFileNo ?? '',
-    stayNote(s.arrived, s.left, ruDate) ?? '',
+    stayNote(s.arrived, s.left, ruDate, data.orders.get(s.id)) ?? '',
   ]);
   await tablePages(pages, 'Общие сведения об обучающихся', [
     { title: '№', width: 0.5, align: 'right' },

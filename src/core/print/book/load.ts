@@ -6,6 +6,7 @@ import { absences, assignments, classes, inspectionRemarks, lessons, marks, peri
 import { assignmentSummaries } from '../../journal/assignments';
 import { membersDuring, type Membership } from '../../journal/membership';
 import type { SchoolService } from '../../school/service';
+import { orderText } from '../../reports/tables/build';
 import { cellKey, type BookJournal, type BookLesson, type BookStudent, type ClassBook } from './model';
 
 const roman = ['I', 'II', 'III', 'IV', 'V', 'VI'];
@@ -127,6 +128,17 @@ export function loadClassBook(db: Db, school: SchoolService, classId: number): C
     absencesByMonth.set(a.s, byMonth);
   }
 
+  // The orders behind each arrival and departure, for «Общие сведения об обучающихся».
+  const orders: ClassBook['orders'] = new Map();
+  const moves = db.$client
+    .prepare('select student_id as studentId, to_class_id as toClassId, order_number as n, order_date as d from student_movements where from_class_id = ? or to_class_id = ? order by date, id')
+    .all(classId, classId) as Array<{ studentId: number; toClassId: number | null; n: string; d: string }>;
+  for (const m of moves) {
+    const o = orders.get(m.studentId) ?? { arrived: null, left: null };
+    o[m.toClassId === classId ? 'arrived' : 'left'] = orderText(m.n, m.d);
+    orders.set(m.studentId, o);
+  }
+
   const subjectIds = [...new Set(summaries.map((a) => a.subjectId))];
   const subjectRows = subjectIds.length ? db.select().from(subjects).where(inArray(subjects.id, subjectIds)).orderBy(asc(subjects.sortOrder), asc(subjects.name)).all() : [];
   const remarks = db
@@ -151,6 +163,7 @@ export function loadClassBook(db: Db, school: SchoolService, classId: number): C
     students: listOf(people, classSpans, year.startDate, year.endDate),
     journals,
     subjects: subjectRows.map((s) => ({ id: s.id, name: s.name, shortName: s.shortName })),
+    orders,
     finalMarks,
     absencesByMonth,
     remarks: remarks.map((r) => ({ date: r.date, text: r.text, response: r.response, assignmentId: r.assignmentId, author: shortName(r.author) })),

@@ -62,6 +62,8 @@ export interface ClassBook {
   journals: BookJournal[];
   /** Subjects in the school's order, for the summary sheet. */
   subjects: { id: number; name: string; shortName: string }[];
+  /** studentId → the orders («приказ № 45-у от 10.10.2025») that brought him into the class and took him out of it. */
+  orders: Map<number, { arrived: string | null; left: string | null }>;
   /** subjectId → studentId → `p${periodId}` | 'year' | 'exam' | 'final' → value. */
   finalMarks: Map<number, Map<number, Map<string, string>>>;
   /** studentId → 'YYYY-MM' → [lessons missed, of them for illness]. */

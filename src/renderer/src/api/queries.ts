@@ -20,8 +20,9 @@ export const useSetupStatus = () => useQuery({ queryKey: keys.status, queryFn: (
 export const useMe = (enabled: boolean) =>
   useQuery({ queryKey: keys.me, queryFn: () => invoke(contract.auth.me, {}), enabled, staleTime: Infinity });
 
-export const useAssignments = () =>
-  useQuery({ queryKey: keys.assignments, queryFn: () => invoke(contract.journal.assignments, {}) });
+/** The journals of a school year (the current one by default). */
+export const useAssignments = (yearId?: number) =>
+  useQuery({ queryKey: [...keys.assignments, yearId ?? 'current'], queryFn: () => invoke(contract.journal.assignments, { yearId }) });
 
 export const usePeriods = (yearId: number | undefined, grade: number | undefined) =>
   useQuery({

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useHashParams } from '../shell/useHashRoute';
-import { Center, Group, Input, Loader, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
+import { Center, Group, Input, Loader, Paper, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import type { AssignmentSummary, SessionUser } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { mayAccess } from '../../../shared/roles';
 import { useAssignments, useGridData, usePeriods } from '../api/queries';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { PlanButton } from '../plans/PlanButton';
+import { useYears } from '../reports/queries';
 import { AssignmentSelect } from './AssignmentSelect';
 import { fullDate, todayIso } from './dates';
 import { JournalPage } from './JournalPage';
@@ -25,7 +26,10 @@ export function JournalScreen({ user }: { user: SessionUser }) {
   const today = todayIso();
   const params = useHashParams();
   const linked = { assignment: Number(params.get('assignment')) || null, period: Number(params.get('period')) || null, lesson: Number(params.get('lesson')) || null };
-  const assignments = useAssignments();
+  // Another year's journals (a closed year's among them) are read through the same page; a link may name the year.
+  const [yearId, setYearId] = useState<number | undefined>(Number(params.get('year')) || undefined);
+  const years = useYears();
+  const assignments = useAssignments(yearId);
   const [chosenAssignment, setChosenAssignment] = useState<AssignmentSummary | null>(null);
   const list = assignments.data ?? [];
   // Opens on the journal a link named, else the user's own; those they only substituted in come after.
@@ -39,6 +43,22 @@ export function JournalScreen({ user }: { user: SessionUser }) {
   const wholeYear = chosenPeriodId === 'year';
   const period = periodList.find((p) => p.id === (chosenPeriodId ?? (chosenAssignment === null ? linked.period : null))) ?? defaultPeriod(periodList, today);
   const grid = useGridData(assignment?.id, wholeYear ? 'year' : period?.id);
+
+  const yearPicker = (years.data?.length ?? 0) > 1 && (
+    <Select
+      label="Учебный год"
+      w={130}
+      data={(years.data ?? []).map((y) => ({ value: String(y.id), label: y.name }))}
+      value={String(yearId ?? years.data?.find((y) => y.isCurrent)?.id ?? '')}
+      onChange={(v) => {
+        setYearId(Number(v) || undefined);
+        setChosenAssignment(null);
+        setChosenPeriodId(null);
+      }}
+      allowDeselect={false}
+      data-testid="journal-year"
+    />
+  );
 
   // A new school has no current year yet: that is a state to explain, not an error.
   if (assignments.error instanceof AppError && assignments.error.kind === 'not_found') {
@@ -55,9 +75,12 @@ export function JournalScreen({ user }: { user: SessionUser }) {
   if (!assignments.data) return <Loading />;
   if (!assignment) {
     return (
-      <Paper withBorder p="xl">
-        <Text c="dimmed">В этом учебном году у вас нет журналов: обратитесь к администратору, чтобы назначили нагрузку.</Text>
-      </Paper>
+      <Stack gap="md">
+        {yearPicker}
+        <Paper withBorder p="xl">
+          <Text c="dimmed">В этом учебном году у вас нет журналов: обратитесь к администратору, чтобы назначили нагрузку.</Text>
+        </Paper>
+      </Stack>
     );
   }
 
@@ -65,6 +88,7 @@ export function JournalScreen({ user }: { user: SessionUser }) {
     <Stack gap="md">
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <Group align="flex-end" gap="lg">
+          {yearPicker}
           <AssignmentSelect
             assignments={list}
             value={assignment}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Center, Group, Loader, NavLink, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Center, Group, Loader, NavLink, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import type { ReportFormat } from '../../../shared/contract';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { todayIso } from '../journal/dates';
@@ -27,11 +27,17 @@ function monthBefore(today: string, yearStart: string | undefined): string {
   return yearStart && yearStart > back ? yearStart : back;
 }
 
-/** «Отчёты»: choose a report and its parameters; see its chart and tables; take it away as XLSX or PDF. */
+/**
+ * «Отчёты»: choose a report and its parameters; see its chart and tables; take it away as XLSX or PDF. Any school
+ * year can be picked: a closed year still reports as it was closed.
+ */
 export function ReportsScreen() {
-  const today = todayIso();
   const years = useYears();
-  const year = years.data?.find((y) => y.isCurrent) ?? years.data?.[0];
+  const [yearId, setYearId] = useState<number | null>(null);
+  const year = years.data?.find((y) => y.id === yearId) ?? years.data?.find((y) => y.isCurrent) ?? years.data?.[0];
+  // Another year's defaults (periods, months, dates) are taken as of its last day, or its first if it is to come.
+  const now = todayIso();
+  const today = year && now > year.endDate ? year.endDate : year && now < year.startDate ? year.startDate : now;
   const periods = useYearPeriods(year?.id);
   const classes = useReportClasses(year?.id);
   const [entry, setEntry] = useState<CatalogEntry>(catalog[0]!);
@@ -77,7 +83,21 @@ export function ReportsScreen() {
         ))}
       </Paper>
       <Stack gap="md" style={{ flex: 1, minWidth: 0 }}>
-        <Title order={2}>{entry.title}</Title>
+        <Group justify="space-between">
+          <Title order={2}>{entry.title}</Title>
+          <Select
+            w={150}
+            aria-label="Учебный год"
+            data-testid="report-year"
+            data={(years.data ?? []).map((y) => ({ value: String(y.id), label: y.name }))}
+            value={year ? String(year.id) : null}
+            onChange={(v) => {
+              setYearId(v ? Number(v) : null);
+              setChosen({});
+            }}
+            allowDeselect={false}
+          />
+        </Group>
         <Group justify="space-between" align="flex-end">
           <ReportParams entry={entry} values={values} onChange={(v) => setChosen(v)} classes={classList} periods={periods.data ?? []} students={students.data ?? []} />
           <Group gap="xs">

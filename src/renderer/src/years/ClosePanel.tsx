@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Checkbox, Group, Paper, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { contract, type YearStatus } from '../../../shared/contract';
+import { describeError } from '../api/errors';
 import { invoke } from '../api/invoke';
 import { fullDate } from '../journal/dates';
 
@@ -12,8 +13,11 @@ export function ClosePanel({ status, today }: { status: YearStatus; today: strin
   const [acceptGaps, setAcceptGaps] = useState(false);
   const close = useMutation({
     mutationFn: () => invoke(contract.years.close, { yearId: status.year.id, acceptGaps, ...order }),
+    // Shown beside the button rather than as a notice that outlives the screen: the refusal says what to do here.
+    meta: { ownsErrors: true },
     onSuccess: () => void client.invalidateQueries(),
   });
+  const failure = close.error ? describeError(close.error) : null;
   if (status.closed)
     return (
       <Alert color="gray" title={`${status.year.name} учебный год закрыт`} data-testid="year-closed">
@@ -34,6 +38,11 @@ export function ClosePanel({ status, today }: { status: YearStatus; today: strin
           Закрыть {status.year.name} учебный год
         </Button>
       </Group>
+      {failure && (
+        <Alert color="red" title={failure.title} mt="sm" data-testid="year-close-error">
+          {failure.message}
+        </Alert>
+      )}
     </Paper>
   );
 }

@@ -2,8 +2,8 @@ import { Alert, Anchor, Paper, Table, Text, Title } from '@mantine/core';
 import type { MarkGap } from '../../../shared/contract';
 import { journalHref } from '../journal/links';
 
-/** The period and year marks still missing, each line a link to the journal (and period) it concerns. */
-export function GapsPanel({ gaps }: { gaps: MarkGap[] }) {
+/** The period and year marks still missing, each line a link to the journal (and period, and year) it concerns. */
+export function GapsPanel({ gaps, yearId }: { gaps: MarkGap[]; yearId: number }) {
   const missing = gaps.reduce((n, g) => n + g.students.length, 0);
   if (gaps.length === 0)
     return (
@@ -31,7 +31,7 @@ export function GapsPanel({ gaps }: { gaps: MarkGap[] }) {
             {gaps.map((g) => (
               <Table.Tr key={`${g.assignmentId}:${g.periodId ?? 'year'}`}>
                 <Table.Td>
-                  <Anchor href={journalHref({ assignmentId: g.assignmentId, periodId: g.periodId })} size="sm">
+                  <Anchor href={journalHref({ assignmentId: g.assignmentId, periodId: g.periodId, yearId })} size="sm">
                     {g.className} · {g.subjectName}
                     {g.subgroupName ? ` (${g.subgroupName})` : ''}
                   </Anchor>

@@ -37,7 +37,7 @@ export function YearCloseScreen({ user }: { user: SessionUser }) {
           {prepared}
         </Alert>
       )}
-      <GapsPanel gaps={s.gaps} />
+      <GapsPanel gaps={s.gaps} yearId={s.year.id} />
       <DecisionsPanel key={s.year.id} yearId={s.year.id} rows={s.students} readOnly={s.closed !== null} today={today} />
       <ClosePanel key={`close-${s.year.id}`} status={s} today={today} />
       {s.closed && mayAccess('school.manage', user.roles) && (
