@@ -40,7 +40,7 @@ export interface BackupOptions {
   /** Where the snapshot is prepared; the system temp folder by default. */
   workDir?: string;
   fs?: BackupFs;
-  /** Bytes written to a drive between two syncs and read-backs; 16 MiB by default. */
+  /** Bytes written to a drive between two syncs and read-backs; 4 MiB by default. */
   syncEvery?: number;
   /** How much of the file may wait in memory for the slowest drive, and how long it may take nothing; for tests. */
   fanout?: FanoutOptions;

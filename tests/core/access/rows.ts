@@ -7,10 +7,18 @@ import path from 'node:path';
 import type { Role } from '../../../src/shared/roles';
 import { c5, readers, type Ctx, type ObjectCase, type Row } from './rows-kit';
 import { reportRows } from './rows-reports';
+import { importRows } from './rows-imports';
 import { schoolRows } from './rows-school';
 
 export type { Ctx, Row, Who } from './rows-kit';
 
+
+/** The first PDF in the print folder beside the database (core/app.ts: «zhurnal-print»). */
+const printedBook = (core: Ctx['core']): string => {
+  const root = path.join(path.dirname(core.db.$client.name), 'zhurnal-print');
+  const pdf = fs.existsSync(root) ? (fs.readdirSync(root, { recursive: true }) as string[]).find((f) => f.endsWith('.pdf')) : undefined;
+  return pdf ? path.join(root, pdf) : path.join(root, 'нет.pdf');
+};
 
 /** A folder that exists, for a backup destination. */
 const folder = (tmp: string) => {
@@ -21,17 +29,6 @@ const folder = (tmp: string) => {
 
 const movementReaders: readonly Role[] = ['admin', 'deputy', 'director', 'secretary'];
 const order = { orderNumber: '12-у', orderDate: '2025-11-10' };
-const studentFile = {
-  kind: 'students',
-  fileName: 'список.csv',
-  contentBase64: Buffer.from('Фамилия;Имя;Дата рождения;Класс\nНовикова;Анна;12.03.2014;5А\n').toString('base64'),
-};
-const studentImport = {
-  ...studentFile,
-  mapping: { lastName: 0, firstName: 1, birthDate: 2, className: 3 },
-  options: { createClasses: false, orderNumber: '15-у', orderDate: '2025-09-01' },
-};
-const notListKeepers = { deputy: 'forbidden', director: 'forbidden', teacher: 'forbidden', class_teacher: 'forbidden' } as const;
 const teachers: readonly Role[] = ['teacher', 'class_teacher'];
 
 /** A teacher's own maths lesson, or the class teacher's own Russian lesson. */
@@ -196,8 +193,8 @@ export const rows: Record<string, Row> = {
   'print:startSchool': { allow: ['admin', 'secretary'] },
   'print:job': { allow: ['admin', 'secretary'], input: () => ({ jobId: 'нет-такого' }), outcome: 'not_found' },
   'print:cancel': { allow: ['admin', 'secretary'], input: () => ({ jobId: 'нет-такого' }), outcome: 'not_found' },
-  // Only a book the app printed is opened: a made-up file name is refused before any viewer starts.
-  'print:open': { allow: ['admin', 'secretary'], input: () => ({ file: 'нет.pdf', action: 'open' }), outcome: 'validation' },
+  // The book print:classBook just wrote, past the gate to the service, which has no system viewer here.
+  'print:open': { allow: ['admin', 'secretary'], input: ({ core }) => ({ file: printedBook(core), action: 'open' }), outcome: 'conflict' },
 
   'attendance:classes': { allow: 'session' },
   // Open to every session at the gate; the class is checked in the core: its class teacher and the school's readers.
@@ -265,15 +262,23 @@ export const rows: Record<string, Row> = {
 
   'setup:defaults': { allow: 'public' },
   // Open to every session at the gate; the core lets the secretary and the admin load class lists.
-  'imports:inspect': { allow: 'session', input: () => studentFile, outcome: notListKeepers },
-  'imports:preview': { allow: 'session', input: () => studentImport, outcome: notListKeepers },
-  'imports:commit': { allow: 'session', input: () => ({ ...studentImport, skipInvalid: true }), outcome: notListKeepers },
+  ...importRows,
   'calendar:get': { allow: 'session' },
   // Past the gate the admin meets the calendar's own rule: the tiny school has one half-year, and two are needed.
+  // A whole calendar (the tiny school stores two quarters and one half-year): past the calendar's own checks,
+  // the year's marks lock its periods.
   'calendar:save': {
     allow: ['admin'],
-    input: ({ core, s }) => ({ yearId: s.year, calendar: core.services.calendar.get(s.year).calendar }),
-    outcome: { admin: 'validation' },
+    input: ({ core, s }) => {
+      const { calendar } = core.services.calendar.get(s.year);
+      const extra = [
+        { scheme: 'quarters', number: 3, name: '3 четверть', startDate: '2026-01-12', endDate: '2026-03-20' },
+        { scheme: 'quarters', number: 4, name: '4 четверть', startDate: '2026-03-30', endDate: '2026-05-31' },
+        { scheme: 'half_years', number: 2, name: '2 полугодие', startDate: '2026-01-12', endDate: '2026-05-31' },
+      ];
+      return { yearId: s.year, calendar: { ...calendar, periods: [...calendar.periods.filter((p) => !extra.some((e) => e.scheme === p.scheme && e.number === p.number)), ...extra] } };
+    },
+    outcome: { admin: 'locked' },
   },
   'profile:get': { allow: 'session' },
   'profile:save': { allow: ['admin'], input: () => ({ fullName: 'Тестовая школа № 1', shortName: 'Школа № 1', address: '', director: '' }) },
