@@ -40,7 +40,9 @@ describe('the cells of a class list as schools type them', () => {
       personalFileNo: 5,
     });
     expect(guessMapping('students', ['Ф.И.О.', 'Д.р.', 'Кл.'])).toMatchObject({ fullName: 0, birthDate: 1, className: 2 });
-    expect(guessMapping('teachers', ['Фамилия', 'Имя', 'Отчество', 'Логин', 'Классный руководитель'])).toEqual({ lastName: 0, firstName: 1, fullName: null, middleName: 2, login: 3 });
+    expect(guessMapping('teachers', ['Фамилия', 'Имя', 'Отчество', 'Логин', 'Классный руководитель'])).toEqual({ lastName: 0, firstName: 1, fullName: null, middleName: 2, login: 3, subjects: null });
+    expect(guessMapping('teachers', ['ФИО', 'Преподаваемые предметы'])).toMatchObject({ fullName: 0, subjects: 1 });
+    expect(guessMapping('teachers', ['ФИО', 'Дисциплины'])).toMatchObject({ subjects: 1 });
   });
 
   it('takes the separator from the header line, whatever the cells below hold', () => {

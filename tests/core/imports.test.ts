@@ -1,35 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { fixedClock } from '../../src/core/clock';
 import { markYearClosed } from '../../src/core/years/closed';
 import type { ImportPreview, ImportResult } from '../../src/shared/contract/imports';
-import { directCaller, testCore } from '../helpers/core';
+import { directCaller } from '../helpers/core';
 import { b64, cp1251, csv, studentRows, xlsx } from '../helpers/import-files';
-
-const order = { orderNumber: '112-у', orderDate: '2025-09-01' };
-const header = ['Фамилия', 'Имя', 'Отчество', 'Дата рождения', 'Класс', 'Пол'];
-
-function setUp() {
-  const core = testCore({ clock: fixedClock('2025-10-15T10:00:00') });
-  const api = directCaller(core);
-  const count = (sql: string) => (core.db.$client.prepare(`select count(*) as n from ${sql}`).get() as { n: number }).n;
-  const counts = () => ({ students: count('students'), enrollments: count('class_enrollments'), movements: count('student_movements'), classes: count('classes'), users: count('users') });
-  const ready = (async () => {
-    await api.invoke('setup:createSchool', { schoolName: 'МБОУ СШ № 3', admin: { login: 'admin', password: 'надёжный-пароль1', lastName: 'Петрова', firstName: 'Анна' } });
-    await api.invoke('auth:login', { login: 'admin', password: 'надёжный-пароль1' });
-    const yearId = (core.db.$client.prepare('select id from school_years').get() as { id: number }).id;
-    for (const [grade, letter] of [[5, 'А'], [5, 'Б'], [6, 'А']] as const) core.db.$client.prepare('insert into classes (year_id, grade, letter) values (?, ?, ?)').run(yearId, grade, letter);
-  })();
-  /** inspect → the guessed mapping → preview or commit, as the admin's screen does it. */
-  async function run(fileName: string, bytes: Buffer | string, what: 'preview' | 'commit', extra: Record<string, unknown> = {}, kind: 'students' | 'teachers' = 'students') {
-    await ready;
-    const inspected = await api.invoke('imports:inspect', { kind, fileName, contentBase64: b64(bytes) });
-    if (!inspected.ok) return inspected;
-    const { mapping } = inspected.value as { mapping: Record<string, number | null> };
-    const options = kind === 'students' ? { options: { ...order, ...((extra.options as object) ?? {}) } } : {};
-    return api.invoke(`imports:${what}`, { kind, fileName, contentBase64: b64(bytes), mapping, ...extra, ...options });
-  }
-  return { core, api, counts, run, ready };
-}
+import { header, setUp } from '../helpers/import-school';
 
 describe('class lists from XLSX and CSV: mapped, previewed, written all at once, and again changes nothing', () => {
   const { core, counts, run, api, ready } = setUp();
@@ -52,7 +26,7 @@ describe('class lists from XLSX and CSV: mapped, previewed, written all at once,
   it('writes the students, their enrollment from the order and the «зачислен» movement; the same file again changes nothing', async () => {
     const book = await xlsx([header, ['Иванова', 'Мария', 'Петровна', new Date(Date.UTC(2014, 2, 12)), '5А', 'ж'], ['Петров', 'Пётр', 'Ильич', '03.07.2014', '5Б', 'м']]);
     const res = await run('5.xlsx', book, 'commit');
-    expect(res).toEqual({ ok: true, value: { created: 2, existing: 0, skipped: 0, classesCreated: [], accounts: [] } });
+    expect(res).toEqual({ ok: true, value: { created: 2, existing: 0, skipped: 0, classesCreated: [], subjectsCreated: [], accounts: [] } });
     expect(core.db.$client.prepare("select s.last_name, s.birth_date, s.gender, c.grade || c.letter as cls, e.start_date from students s join class_enrollments e on e.student_id = s.id join classes c on c.id = e.class_id order by s.last_name").all()).toEqual([
       { last_name: 'Иванова', birth_date: '2014-03-12', gender: 'f', cls: '5А', start_date: '2025-09-01' },
       { last_name: 'Петров', birth_date: '2014-07-03', gender: 'm', cls: '5Б', start_date: '2025-09-01' },

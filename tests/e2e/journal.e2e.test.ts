@@ -150,7 +150,7 @@ describe('the journal in the browser', () => {
     await h.page.getByRole('heading', { name: 'Вход в Журнал' }).waitFor();
     await logIn('admin');
     await h.page.getByTestId('navigation').waitFor({ timeout: 15_000 });
-    expect(await navLabels()).toEqual(['Журнал', 'Посещаемость', 'Закрытие периодов', 'Закрытие года', 'Отчёты', 'Движение учащихся', 'Печать', 'Сроки хранения', 'Резервные копии', 'Администрирование', 'Журнал действий']);
+    expect(await navLabels()).toEqual(['Журнал', 'Посещаемость', 'Закрытие периодов', 'Закрытие года', 'Отчёты', 'Движение учащихся', 'Загрузка списков', 'Печать', 'Сроки хранения', 'Резервные копии', 'Администрирование', 'Журнал действий']);
     await h.page.getByTestId('nav-admin').click();
     await h.page.getByTestId('users-table').waitFor();
     expect(h.page.url()).toMatch(/#\/admin$/);

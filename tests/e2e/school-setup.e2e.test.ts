@@ -71,7 +71,7 @@ describe('a new school in Chromium', () => {
         ['Воронина', 'Дарья', '', new Date(Date.UTC(2015, 0, 9)), '5А', 'ж'],
       ]),
     );
-    await page.getByTestId('admin-tab-imports').click();
+    await page.getByTestId('nav-imports').click();
     const upload = async (file: string) => {
       const chooser = page.waitForEvent('filechooser');
       await page.getByTestId('import-file').click();
@@ -121,11 +121,16 @@ describe('a new school in Chromium', () => {
 
     // Teachers: accounts with one-time passwords on a printable sheet.
     const teachersFile = path.join(files, 'учителя.csv');
-    fs.writeFileSync(teachersFile, csv([['Фамилия', 'Имя', 'Отчество'], ['Лебедева', 'Марина', 'Юрьевна'], ['Морозов', 'Никита', 'Андреевич']], ','));
+    fs.writeFileSync(
+      teachersFile,
+      csv([['Фамилия', 'Имя', 'Отчество', 'Предметы'], ['Лебедева', 'Марина', 'Юрьевна', 'Математика'], ['Морозов', 'Никита', 'Андреевич', 'Русский язык, литература']], ','),
+    );
     await page.getByText('Учителя', { exact: true }).click();
     await upload(teachersFile);
     await page.getByRole('button', { name: 'Проверить строки' }).click();
+    await expect.poll(() => page.getByTestId('import-preview').innerText()).toContain('Морозов Никита Андреевич (morozov.na) — Русский язык (новый предмет), Литература (новый предмет)');
     await page.getByTestId('import-commit').click();
+    await expect.poll(() => page.getByTestId('import-done').innerText()).toContain('в «Предметы» добавлены: Математика, Русский язык, Литература');
     await expect.poll(() => page.getByTestId('passwords-sheet').innerText()).toMatch(/Лебедева Марина Юрьевна\s+lebedeva\.miu\s+[a-z0-9]{10}/);
     teacherPassword = /lebedeva\.miu\s+([a-z0-9]{10})/.exec(await page.getByTestId('passwords-sheet').innerText())![1]!;
     await shot('import-teachers-passwords.png');
@@ -150,12 +155,10 @@ describe('a new school in Chromium', () => {
     };
     await h.logIn('admin', 'школа-2025');
     await page.getByTestId('nav-admin').click();
+    // The subjects came with the teachers' list, each with a short name for the journal's narrow columns.
     await page.getByTestId('admin-tab-subjects').click();
-    await page.getByRole('button', { name: 'Добавить предмет' }).click();
-    await page.getByLabel('Название').fill('Математика');
-    await page.getByLabel('Сокращение (для узких столбцов)').fill('Мат.');
-    await page.getByTestId('edit-save').click();
-    await expect.poll(() => page.getByTestId('subjects-table').innerText()).toContain('Математика');
+    await expect.poll(() => page.getByTestId('subjects-table').innerText()).toMatch(/Математика\s+Мат\.[\s\S]*Русский язык\s+Рус\. язык[\s\S]*Литература\s+Лит\./);
+    await shot('first-subjects.png');
 
     await page.getByTestId('admin-tab-curriculum').click();
     await page.getByRole('button', { name: 'Добавить предмет в план' }).click();
@@ -174,8 +177,14 @@ describe('a new school in Chromium', () => {
 
     await page.getByTestId('admin-tab-assignments').click();
     await choose('class-select', '5А');
+    // Mathematics is in the plan without a teacher: the dialog proposes it, and the teacher the list gave for it.
     await page.getByRole('button', { name: 'Добавить нагрузку' }).click();
-    await choose('assignment-teacher', 'Лебедева М. Ю.');
+    expect(await page.getByTestId('assignment-subject').inputValue()).toBe('Математика');
+    expect(await page.getByTestId('assignment-teacher').inputValue()).toBe('Лебедева М. Ю.');
+    await page.getByTestId('assignment-teacher').click();
+    await expect.poll(() => page.getByRole('listbox').innerText()).toMatch(/Ведут этот предмет\s+Лебедева М\. Ю\.\s+Другие учителя\s+Морозов Н\. А\./);
+    await shot('first-assignment-dialog.png');
+    await page.keyboard.press('Escape');
     await page.getByTestId('edit-save').click();
     await expect.poll(() => page.getByTestId('assignments-table').innerText()).toMatch(/Математика[\s\S]*Лебедева М\. Ю\./);
     await page.getByTestId('edit-save').waitFor({ state: 'detached' });

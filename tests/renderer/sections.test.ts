@@ -12,12 +12,12 @@ describe('the navigation shows what the roles allow', () => {
     expect(labels(['teacher', 'class_teacher'])).toEqual(['Мой день', 'Журнал', 'Посещаемость', 'Отчёты']);
   });
 
-  it('gives the secretary printing but not backups or administration', () => {
-    expect(labels(['secretary'])).toEqual(['Движение учащихся', 'Печать', 'Сроки хранения']);
+  it('gives the secretary the class lists and printing but not backups or administration', () => {
+    expect(labels(['secretary'])).toEqual(['Движение учащихся', 'Загрузка списков', 'Печать', 'Сроки хранения']);
   });
 
   it('gives the admin every section', () => {
-    expect(labels(['admin'])).toEqual(['Журнал', 'Посещаемость', 'Закрытие периодов', 'Закрытие года', 'Отчёты', 'Движение учащихся', 'Печать', 'Сроки хранения', 'Резервные копии', 'Администрирование', 'Журнал действий']);
+    expect(labels(['admin'])).toEqual(['Журнал', 'Посещаемость', 'Закрытие периодов', 'Закрытие года', 'Отчёты', 'Движение учащихся', 'Загрузка списков', 'Печать', 'Сроки хранения', 'Резервные копии', 'Администрирование', 'Журнал действий']);
   });
 
   it('gives the deputy and the director reading sections, and the school structure to read in administration', () => {

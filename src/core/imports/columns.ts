@@ -1,5 +1,6 @@
 import { AppError } from '../../shared/errors';
 import { importFields, type ImportKind, type ImportMapping } from '../../shared/contract/imports';
+import { cleanName } from './values';
 
 /** Russian headers as schools and other journal systems write them; the first field that matches takes the column. */
 const headerPatterns: Record<string, RegExp> = {
@@ -12,6 +13,7 @@ const headerPatterns: Record<string, RegExp> = {
   gender: /^пол$/,
   personalFileNo: /личн\S* дел|^№ дела|^номер дела/,
   login: /логин|login|учетн/,
+  subjects: /^предмет|дисциплин|преподава/,
 };
 
 /** A header with case, «ё», punctuation and extra spaces taken out, so «Дата рождения:» matches «дата рождения». */
@@ -75,4 +77,27 @@ export function cellOf(cells: readonly string[], mapping: ImportMapping, key: st
 export function splitFullName(s: string): { lastName: string; firstName: string; middleName: string } {
   const [lastName = '', firstName = '', ...rest] = s.replace(/\s+/g, ' ').trim().split(' ');
   return { lastName, firstName, middleName: rest.join(' ') };
+}
+
+export interface PersonName {
+  lastName: string;
+  firstName: string;
+  middleName: string | null;
+  /** «не заполнена фамилия», «не заполнено имя»: the row's errors, lower case as rows join them. */
+  errors: string[];
+}
+
+/**
+ * A student's or a teacher's name from a row: the three columns, or «ФИО одной строкой» when the file has that
+ * column and the surname cell is empty (a list that mixes both keeps each row's own way).
+ */
+export function readPersonName(cells: readonly string[], mapping: ImportMapping): PersonName {
+  const cell = (key: string) => cellOf(cells, mapping, key);
+  const parts = mapping.fullName != null && !cell('lastName') ? splitFullName(cell('fullName')) : { lastName: cell('lastName'), firstName: cell('firstName'), middleName: cell('middleName') };
+  const lastName = cleanName(parts.lastName);
+  const firstName = cleanName(parts.firstName);
+  const errors: string[] = [];
+  if (!lastName) errors.push('не заполнена фамилия');
+  if (!firstName) errors.push('не заполнено имя');
+  return { lastName, firstName, middleName: cleanName(parts.middleName) || null, errors };
 }

@@ -7,12 +7,14 @@ import type { AuditService } from '../audit/service';
 import type { UsersService } from '../auth/users';
 import { localDate, type Clock } from '../clock';
 import type { Db } from '../db/open';
+import { users as usersTable } from '../db/schema';
 import type { SchoolService } from '../school/service';
 import { requireOpenYear } from '../years/closed';
 import { checkMapping, guessMapping } from './columns';
 import { previewOf } from './plan';
 import { planStudents, writeStudents } from './students';
 import { readTable } from './table';
+import { writeTeacherSubjects } from './subjects';
 import { planTeachers } from './teachers';
 import { ruDate } from './values';
 
@@ -24,10 +26,14 @@ const limits = {
   teachers: { maxRows: 1_000, what: 'в списке учителей' },
 } as const;
 
-/** The secretary keeps the class lists, the administrator the accounts. */
-function mayImport(actor: Actor, kind: ImportKind): void {
+/**
+ * The secretary keeps the class lists, the administrator the accounts; a class a list names that the year
+ * does not have is the school's structure, so only the administrator (school.manage) creates it from a list.
+ */
+function mayImport(actor: Actor, kind: ImportKind, createClasses = false): void {
   const ok = kind === 'students' ? mayAccess('movement.manage', actor.roles) : mayAccess('users.manage', actor.roles);
   if (!ok) throw new AppError('forbidden', kind === 'students' ? 'Списки классов загружают секретарь и администратор' : 'Учителей загружает администратор');
+  if (createClasses && !mayAccess('school.manage', actor.roles)) throw new AppError('forbidden', 'Новые классы создаёт администратор (Администрирование → «Классы»)');
 }
 
 async function readFile(kind: ImportKind, fileName: string, contentBase64: string) {
@@ -68,13 +74,13 @@ export function createImportService({ db, clock, audit, users, school }: { db: D
     },
 
     async preview(actor: Actor, req: ImportRequest) {
-      mayImport(actor, req.kind);
+      mayImport(actor, req.kind, req.kind === 'students' && req.options.createClasses);
       const planned = await plan(req);
       return previewOf(planned.rows, planned.kind === 'students' ? planned.newClasses : []);
     },
 
     async commit(actor: Actor, req: ImportRequest & { skipInvalid: boolean }): Promise<ImportResult> {
-      mayImport(actor, req.kind);
+      mayImport(actor, req.kind, req.kind === 'students' && req.options.createClasses);
       const planned = await plan(req);
       const summary = previewOf(planned.rows);
       if (summary.errors > 0 && !req.skipInvalid) {
@@ -82,7 +88,7 @@ export function createImportService({ db, clock, audit, users, school }: { db: D
           errors: summary.errors,
         });
       }
-      const base = { existing: summary.exists, skipped: summary.errors, classesCreated: [] as string[], accounts: [] as ImportResult['accounts'] };
+      const base = { existing: summary.exists, skipped: summary.errors, classesCreated: [] as string[], subjectsCreated: [] as string[], accounts: [] as ImportResult['accounts'] };
       if (planned.kind === 'students') {
         const result = db.transaction(() => {
           const written = writeStudents(db, planned.rows, planned.newClasses, planned.options, planned.year, accountOf(actor));
@@ -92,10 +98,23 @@ export function createImportService({ db, clock, audit, users, school }: { db: D
         return { ...base, created: result.created, classesCreated: result.classesCreated };
       }
       const fresh = planned.rows.flatMap((r) => (r.status === 'new' && r.value ? [r.value] : []));
-      const created = await users.createMany(fresh.map((v) => ({ ...v, middleName: v.middleName ?? undefined, roles: ['teacher'] as const satisfies Role[] })), actor);
-      audit.record({ userId: actor.userId, action: 'import.teachers', entity: 'user', newValue: { file: req.fileName, created: created.length, existing: summary.exists, skipped: summary.errors } });
+      const created = await users.createMany(
+        fresh.map(({ subjects: _subjects, ...v }) => ({ ...v, middleName: v.middleName ?? undefined, roles: ['teacher'] as const satisfies Role[] })),
+        actor,
+      );
+      // Each teacher's subjects, the new accounts' and those already there, found by login.
+      const ids = new Map(db.select({ id: usersTable.id, login: usersTable.login }).from(usersTable).all().map((u) => [u.login, u.id]));
+      const taught = planned.rows.flatMap((r) => (r.status !== 'error' && r.value?.subjects.length ? [{ userId: ids.get(r.value.login) ?? 0, subjects: r.value.subjects }] : []));
+      const subjectsCreated = db.transaction(() => writeTeacherSubjects(db, taught.filter((t) => t.userId > 0)));
+      audit.record({
+        userId: actor.userId,
+        action: 'import.teachers',
+        entity: 'user',
+        newValue: { file: req.fileName, created: created.length, existing: summary.exists, skipped: summary.errors, subjectsCreated },
+      });
       return {
         ...base,
+        subjectsCreated,
         created: created.length,
         accounts: created.map((c, i) => ({ login: c.login, fullName: fresh[i] ? fullName(fresh[i]) : c.login, password: c.oneTimePassword })),
       };

@@ -1,14 +1,14 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { ImportMapping, StudentImportOptions } from '../../shared/contract/imports';
 import { AppError } from '../../shared/errors';
 import { className as nameOfClass, fullName } from '../../shared/names';
 import type { Db } from '../db/open';
 import { classEnrollments, classes, students, subgroups } from '../db/schema';
 import { joinSubgroups } from '../movement/stays';
-import { cellOf, splitFullName } from './columns';
+import { cellOf, readPersonName } from './columns';
 import { capitalize, type PlannedRow } from './plan';
 import type { TableRow } from './table';
-import { cleanName, nameKey, parseClassName, parseDate, parseGender, ruDate } from './values';
+import { nameKey, parseClassName, parseDate, parseGender, ruDate } from './values';
 import { requireOpenYear } from '../years/closed';
 
 export interface StudentValue {
@@ -41,15 +41,21 @@ function loadState(db: Db, yearId: number) {
   const classIds = new Map(
     db.select().from(classes).where(eq(classes.yearId, yearId)).all().map((c) => [nameOfClass(c), c.id] as const),
   );
+  // Where each student is now, and every class of this year he has been in: a list printed in September still
+  // names a student the secretary has since transferred or written out, and that row must change nothing.
   const classOf = new Map<number, string>();
-  const open = db
-    .select({ studentId: classEnrollments.studentId, grade: classes.grade, letter: classes.letter })
+  const wasIn = new Map<number, Set<string>>();
+  const stays = db
+    .select({ studentId: classEnrollments.studentId, grade: classes.grade, letter: classes.letter, endDate: classEnrollments.endDate })
     .from(classEnrollments)
     .innerJoin(classes, eq(classes.id, classEnrollments.classId))
-    .where(and(eq(classes.yearId, yearId), isNull(classEnrollments.endDate)))
+    .where(eq(classes.yearId, yearId))
     .all();
-  for (const e of open) classOf.set(e.studentId, nameOfClass(e));
-  return { byKey, classIds, classOf };
+  for (const e of stays) {
+    if (e.endDate === null) classOf.set(e.studentId, nameOfClass(e));
+    wasIn.set(e.studentId, (wasIn.get(e.studentId) ?? new Set()).add(nameOfClass(e)));
+  }
+  return { byKey, classIds, classOf, wasIn };
 }
 
 /** Every row of a class list checked against the file itself and the database; nothing is written. */
@@ -61,13 +67,7 @@ export function planStudents(db: Db, rows: TableRow[], mapping: ImportMapping, o
   const seen = new Map<string, number>();
   const planned = rows.map((row): PlannedRow<StudentValue> => {
     const cell = (key: string) => cellOf(row.cells, mapping, key);
-    const errors: string[] = [];
-    const names = mapping.fullName != null && !cell('lastName') ? splitFullName(cell('fullName')) : { lastName: cell('lastName'), firstName: cell('firstName'), middleName: cell('middleName') };
-    const lastName = cleanName(names.lastName);
-    const firstName = cleanName(names.firstName);
-    const middleName = cleanName(names.middleName) || null;
-    if (!lastName) errors.push('не заполнена фамилия');
-    if (!firstName) errors.push('не заполнено имя');
+    const { lastName, firstName, middleName, errors } = readPersonName(row.cells, mapping);
 
     const birthText = cell('birthDate');
     const birthDate = birthText ? parseDate(birthText) : null;
@@ -92,16 +92,19 @@ export function planStudents(db: Db, rows: TableRow[], mapping: ImportMapping, o
 
     const existingId = birthDate ? (state.byKey.get(key) ?? null) : null;
     const enrolledIn = existingId === null ? undefined : state.classOf.get(existingId);
-    if (enrolledIn && enrolledIn !== classKey && parsedClass) {
+    const hasBeenIn = existingId !== null && (state.wasIn.get(existingId)?.has(classKey) ?? false);
+    if (enrolledIn && enrolledIn !== classKey && parsedClass && !hasBeenIn) {
       errors.push(`уже числится в ${enrolledIn}: перевод в другой класс оформляется приказом в «Движении учащихся»`);
     }
-    const summary = [fullName({ lastName, firstName, middleName }), birthDate ? ruDate(birthDate) : birthText, classKey || classText].filter(Boolean).join(', ');
+    // Moved on by an order since the list was made: already known, nothing to write; the row says where he is.
+    const movedOn = hasBeenIn && enrolledIn !== classKey ? (enrolledIn ? `сейчас в ${enrolledIn} (переведён приказом)` : 'выбыл по приказу') : null;
+    const summary = [fullName({ lastName, firstName, middleName }), birthDate ? ruDate(birthDate) : birthText, classKey || classText, movedOn].filter(Boolean).join(', ');
     if (errors.length > 0) return { line: row.line, summary, status: 'error', error: capitalize(errors.join('; ')), value: null };
     if (parsedClass && !state.classIds.has(classKey)) newClasses.add(classKey);
     return {
       line: row.line,
       summary,
-      status: enrolledIn === classKey ? 'exists' : 'new',
+      status: enrolledIn === classKey || hasBeenIn ? 'exists' : 'new',
       error: null,
       value: { lastName, firstName, middleName, birthDate: birthDate ?? '', gender: gender.ok ? gender.value : null, personalFileNo: cell('personalFileNo') || null, classKey, existingId },
     };

@@ -3,16 +3,19 @@ import type { ImportMapping } from '../../shared/contract/imports';
 import { loginName } from '../../shared/contract/common';
 import type { Db } from '../db/open';
 import { users } from '../db/schema';
-import { cellOf, splitFullName } from './columns';
+import { cellOf, readPersonName } from './columns';
 import { capitalize, type PlannedRow } from './plan';
 import type { TableRow } from './table';
-import { cleanName, loginFor, nameKey } from './values';
+import { loadCatalogue, readSubjects } from './subjects';
+import { loginFor, nameKey } from './values';
 
 export interface TeacherValue {
   lastName: string;
   firstName: string;
   middleName: string | null;
   login: string;
+  /** The «Предметы» cell read against the school's subjects; new ones are created on writing. */
+  subjects: string[];
 }
 
 /**
@@ -27,18 +30,13 @@ export function planTeachers(db: Db, rows: TableRow[], mapping: ImportMapping): 
     const key = nameKey(a.lastName, a.firstName, a.middleName);
     byName.set(key, [...(byName.get(key) ?? []), a]);
   }
+  const catalogue = loadCatalogue(db);
   const loginsInFile = new Map<string, number>();
   const namesInFile = new Map<string, number>();
 
   return rows.map((row) => {
     const cell = (key: string) => cellOf(row.cells, mapping, key);
-    const errors: string[] = [];
-    const names = mapping.fullName != null && !cell('lastName') ? splitFullName(cell('fullName')) : { lastName: cell('lastName'), firstName: cell('firstName'), middleName: cell('middleName') };
-    const lastName = cleanName(names.lastName);
-    const firstName = cleanName(names.firstName);
-    const middleName = cleanName(names.middleName) || null;
-    if (!lastName) errors.push('не заполнена фамилия');
-    if (!firstName) errors.push('не заполнено имя');
+    const { lastName, firstName, middleName, errors } = readPersonName(row.cells, mapping);
     const key = nameKey(lastName, firstName, middleName);
     const person = fullName({ lastName, firstName, middleName });
 
@@ -67,9 +65,13 @@ export function planTeachers(db: Db, rows: TableRow[], mapping: ImportMapping): 
     if (login) loginsInFile.set(login, row.line);
     if (lastName && firstName) namesInFile.set(key, row.line);
 
-    const summary = login ? `${person} (${login})` : person;
+    const taught = readSubjects(cell('subjects'), catalogue);
+    const tooLong = taught.find((t) => t.name.length > 100);
+    if (tooLong) errors.push(`название предмета «${tooLong.name.slice(0, 40)}…» длиннее 100 знаков`);
+    const subjectsNote = taught.length ? ` — ${taught.map((t) => (t.isNew ? `${t.name} (новый предмет)` : t.name)).join(', ')}` : '';
+    const summary = `${login ? `${person} (${login})` : person}${subjectsNote}`;
     if (errors.length > 0) return { line: row.line, summary, status: 'error', error: capitalize(errors.join('; ')), value: null };
-    return { line: row.line, summary, status, error: null, value: { lastName, firstName, middleName, login } };
+    return { line: row.line, summary, status, error: null, value: { lastName, firstName, middleName, login, subjects: taught.map((t) => t.name) } };
   });
 }
 

@@ -5,33 +5,12 @@ import { mayAccess } from '../../shared/roles';
 import type { AssignmentSummary } from '../../shared/contract/journal';
 import type { Actor } from '../actor';
 import type { Db } from '../db/open';
-import { assignments, classes, lessons, subgroups, subjects, users } from '../db/schema';
+import { assignments, classes, lessons } from '../db/schema';
+import { selectAssignmentNames } from '../school/assignmentNames';
 
 /** Journals (assignments) matching a condition, in the order of the school's lists: class, subject, subgroup. */
 export function assignmentSummaries(db: Db, where: SQL | undefined, actor: Actor | null): AssignmentSummary[] {
-  const rows = db
-    .select({
-      id: assignments.id,
-      yearId: assignments.yearId,
-      teacherId: assignments.teacherId,
-      classId: classes.id,
-      grade: classes.grade,
-      letter: classes.letter,
-      subjectId: subjects.id,
-      subjectName: subjects.name,
-      subjectOrder: subjects.sortOrder,
-      subgroupName: subgroups.name,
-      teacherLast: users.lastName,
-      teacherFirst: users.firstName,
-      teacherMiddle: users.middleName,
-    })
-    .from(assignments)
-    .innerJoin(classes, eq(classes.id, assignments.classId))
-    .innerJoin(subjects, eq(subjects.id, assignments.subjectId))
-    .innerJoin(users, eq(users.id, assignments.teacherId))
-    .leftJoin(subgroups, eq(subgroups.id, assignments.subgroupId))
-    .where(where)
-    .all();
+  const rows = selectAssignmentNames(db, { id: assignments.id, yearId: assignments.yearId }).where(where).all();
   rows.sort(
     (a, b) =>
       a.grade - b.grade ||
@@ -49,7 +28,7 @@ export function assignmentSummaries(db: Db, where: SQL | undefined, actor: Actor
     subjectId: r.subjectId,
     subjectName: r.subjectName,
     subgroupName: r.subgroupName,
-    teacherName: shortName({ lastName: r.teacherLast, firstName: r.teacherFirst, middleName: r.teacherMiddle }),
+    teacherName: shortName(r),
     viaSubstitution: actor !== null && r.teacherId !== actor.userId && !mayAccess('journal.read_all', actor.roles),
   }));
 }

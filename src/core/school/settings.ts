@@ -23,6 +23,11 @@ export const settingSchemas = {
   /** Wrong passwords in a row from one source that lock the account for it, and for how long (core/auth/lockout.ts). */
   'auth.lockoutThreshold': z.number().int().min(3).max(20).default(5),
   'auth.lockoutMinutes': z.number().int().min(1).max(1440).default(15),
+  /**
+   * Which subjects each teacher teaches (user id → subject ids), as a teachers' list brought them: the «Нагрузка»
+   * page proposes these teachers first. A hint for the admin, never a permission.
+   */
+  'structure.teacherSubjects': z.record(z.string().regex(/^\d+$/), z.array(z.number().int().positive()).max(100)).default({}),
 } as const;
 export type SettingKey = keyof typeof settingSchemas;
 export type SettingValue<K extends SettingKey> = z.output<(typeof settingSchemas)[K]>;

@@ -4,6 +4,8 @@ import { asc, eq, inArray } from 'drizzle-orm';
 import { className, fullName, shortName } from '../../shared/names';
 import type { Db } from '../db/open';
 import { assignments, classes, curriculum, subgroups, subjects, userRoles, users, workKinds } from '../db/schema';
+import { readSetting } from '../school/settings';
+import { closedMarkOf } from '../years/closed';
 import { lessonCounts, usedAssignments, usedClasses, usedSubgroups, usedSubjects, usedWorkKinds } from './usage';
 
 export function readOverview(db: Db, year: { id: number; name: string; startDate: string; endDate: string }, today: string) {
@@ -29,12 +31,15 @@ export function readOverview(db: Db, year: { id: number; name: string; startDate
   const lessons = lessonCounts(db, year.id);
   const classRows = db.select().from(classes).where(eq(classes.yearId, year.id)).orderBy(asc(classes.grade), asc(classes.letter)).all();
   const classIds = classRows.map((c) => c.id);
+  const taught = readSetting(db, 'structure.teacherSubjects');
+  // A subject deleted since the teachers' list was imported drops out of the hint.
+  const subjectIds = new Set(db.select({ id: subjects.id }).from(subjects).all().map((s) => s.id));
 
   return {
-    year: { id: year.id, name: year.name, startDate: year.startDate, endDate: year.endDate },
+    year: { id: year.id, name: year.name, startDate: year.startDate, endDate: year.endDate, readOnly: closedMarkOf(db, year.id) !== null },
     teachers: (teacherIds.length ? db.select().from(users).where(inArray(users.id, teacherIds)).all() : [])
       .sort((a, b) => fullName(a).localeCompare(fullName(b), 'ru'))
-      .map((u) => ({ id: u.id, name: shortName(u), isActive: u.isActive })),
+      .map((u) => ({ id: u.id, name: shortName(u), isActive: u.isActive, subjectIds: (taught[String(u.id)] ?? []).filter((id) => subjectIds.has(id)) })),
     subjects: db
       .select()
       .from(subjects)

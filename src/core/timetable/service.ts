@@ -6,7 +6,8 @@ import type { Actor } from '../actor';
 import type { AuditService } from '../audit/service';
 import { localDate, localTimestamp, type Clock } from '../clock';
 import type { Db } from '../db/open';
-import { assignments, classes, subgroups, subjects, users } from '../db/schema';
+import { assignments, classes, subgroups, subjects } from '../db/schema';
+import { selectAssignmentNames } from '../school/assignmentNames';
 import type { SchoolService } from '../school/service';
 import { bellsOf, replaceBells, type BellTime } from './bells';
 import { classById, yearById } from './calendar';
@@ -26,12 +27,7 @@ export type TimetableService = ReturnType<typeof createTimetableService>;
 /** The timetable editor's calls: a class's week on a date, saving it from a date, the bells, the year's lessons. */
 export function createTimetableService({ db, clock, audit, school }: { db: Db; clock: Clock; audit: AuditService; school: SchoolService }) {
   function assignmentsOf(classId: number) {
-    return db
-      .select({ a: assignments, subjectName: subjects.name, subgroupName: subgroups.name, lastName: users.lastName, firstName: users.firstName, middleName: users.middleName })
-      .from(assignments)
-      .innerJoin(subjects, eq(subjects.id, assignments.subjectId))
-      .innerJoin(users, eq(users.id, assignments.teacherId))
-      .leftJoin(subgroups, eq(subgroups.id, assignments.subgroupId))
+    return selectAssignmentNames(db, { a: assignments })
       .where(eq(assignments.classId, classId))
       .orderBy(asc(subjects.sortOrder), asc(subjects.name), asc(subgroups.name))
       .all();

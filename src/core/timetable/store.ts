@@ -6,7 +6,8 @@ import { className, shortName } from '../../shared/names';
 import type { SlotEntry } from '../../shared/timetable';
 import { iso, parseDay } from '../demo/dates';
 import type { Db } from '../db/open';
-import { assignments, classes, subgroups, subjects, timetable, users } from '../db/schema';
+import { assignments, subgroups, timetable } from '../db/schema';
+import { selectAssignmentNames } from '../school/assignmentNames';
 
 export interface NewSlot {
   assignmentId: number;
@@ -19,31 +20,9 @@ const dayBefore = (date: string) => iso((parseDay(date) ?? 0) - 1);
 
 /** Rows in force on a date: of the whole year, or of one class. With the names the editor and the clash messages need. */
 export function rowsOn(db: Db, yearId: number, date: string, classId?: number) {
-  return db
-    .select({
-      id: timetable.id,
-      assignmentId: timetable.assignmentId,
-      weekday: timetable.weekday,
-      lessonNumber: timetable.lessonNumber,
-      room: timetable.room,
-      validFrom: timetable.validFrom,
-      classId: assignments.classId,
-      grade: classes.grade,
-      letter: classes.letter,
-      subgroupId: assignments.subgroupId,
-      teacherId: assignments.teacherId,
-      lastName: users.lastName,
-      firstName: users.firstName,
-      middleName: users.middleName,
-      subjectName: subjects.name,
-      subgroupName: subgroups.name,
-    })
-    .from(timetable)
-    .innerJoin(assignments, eq(assignments.id, timetable.assignmentId))
-    .innerJoin(classes, eq(classes.id, assignments.classId))
-    .innerJoin(users, eq(users.id, assignments.teacherId))
-    .innerJoin(subjects, eq(subjects.id, assignments.subjectId))
-    .leftJoin(subgroups, eq(subgroups.id, assignments.subgroupId))
+  const slot = { id: timetable.id, assignmentId: timetable.assignmentId, weekday: timetable.weekday, lessonNumber: timetable.lessonNumber, room: timetable.room, validFrom: timetable.validFrom };
+  return selectAssignmentNames(db, { ...slot, subgroupId: assignments.subgroupId })
+    .innerJoin(timetable, eq(timetable.assignmentId, assignments.id))
     .where(
       and(
         eq(timetable.yearId, yearId),

@@ -23,6 +23,7 @@ export const importFields = {
     { key: 'fullName', label: 'ФИО одной строкой', required: false },
     { key: 'middleName', label: 'Отчество', required: false },
     { key: 'login', label: 'Логин', required: false },
+    { key: 'subjects', label: 'Предметы', required: false },
   ],
 } as const;
 export const importKinds = ['students', 'teachers'] as const;
@@ -81,17 +82,23 @@ export const importResult = z.object({
   existing: z.number().int(),
   skipped: z.number().int(),
   classesCreated: z.array(z.string()),
+  /** Teachers only: subjects a «Предметы» column named that the school did not have, now in «Предметы». */
+  subjectsCreated: z.array(z.string()),
   /** Teachers only: the one-time passwords, shown and printed once, stored only hashed. */
   accounts: z.array(z.object({ login: z.string(), fullName: z.string(), password: z.string() })),
 });
 export type ImportResult = z.infer<typeof importResult>;
 
-/** Imports of class lists and teachers from XLSX/CSV: read the columns, preview every row, write all at once. */
+/**
+ * Imports of class lists and teachers from XLSX/CSV: read the columns, preview every row, write all at once.
+ * The class lists' keepers reach these channels (the secretary and the admin); a teachers' list is the
+ * accounts' business, so the service lets only the admin (users.manage) import one.
+ */
 export const importsContract = {
   /** The file's header row and a few values under each, and the columns guessed for each field. */
   inspect: defineChannel({
     channel: 'imports:inspect',
-    access: 'session',
+    access: 'movement.manage',
     input: z.object({ kind: z.enum(importKinds), ...file }),
     output: z.object({
       columns: z.array(z.object({ index: z.number().int(), header: z.string(), samples: z.array(z.string()) })),
@@ -100,11 +107,11 @@ export const importsContract = {
     }),
   }),
   /** Nothing is written: what committing the file would do to each row. */
-  preview: defineChannel({ channel: 'imports:preview', access: 'session', input: request, output: importPreview }),
+  preview: defineChannel({ channel: 'imports:preview', access: 'movement.manage', input: request, output: importPreview }),
   /** All valid rows in one transaction; refused while any row has an error unless `skipInvalid`. */
   commit: defineChannel({
     channel: 'imports:commit',
-    access: 'session',
+    access: 'movement.manage',
     input: z.intersection(request, z.object({ skipInvalid: z.boolean().default(false) })),
     output: importResult,
   }),

@@ -61,8 +61,13 @@ export type SchoolRules = z.infer<typeof rules>;
 
 const row = <T extends z.ZodRawShape>(shape: T) => z.object({ id: entityId, ...shape, inUse: z.boolean() });
 export const structureOverview = z.object({
-  year: z.object({ id: entityId, name: z.string(), startDate: isoDate, endDate: isoDate }),
-  teachers: z.array(z.object({ id: entityId, name: z.string(), isActive: z.boolean() })),
+  /**
+   * `readOnly`: the year is closed («Закрытие года»): its structure is shown, never changed. A year that ended but
+   * is not closed yet stays editable: its assignments may still need a fix while its marks are checked.
+   */
+  year: z.object({ id: entityId, name: z.string(), startDate: isoDate, endDate: isoDate, readOnly: z.boolean() }),
+  /** `subjectIds`: what a teachers' list said each teaches, so «Нагрузка» proposes them first (a hint only). */
+  teachers: z.array(z.object({ id: entityId, name: z.string(), isActive: z.boolean(), subjectIds: z.array(entityId) })),
   subjects: z.array(row({ name: z.string(), shortName: z.string(), sortOrder: z.number().int() })),
   curriculum: z.array(row({ grade: z.number().int(), subjectId: entityId, hoursPerWeek: z.number().int(), hoursPerYear: z.number().int(), splitIntoSubgroups: z.boolean() })),
   classes: z.array(row({ grade: z.number().int(), letter: z.string(), name: z.string(), shift: z.number().int(), classTeacherId: entityId.nullable(), students: z.number().int() })),

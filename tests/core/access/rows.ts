@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { Role } from '../../../src/shared/roles';
 import { c5, readers, type Ctx, type ObjectCase, type Row } from './rows-kit';
 import { reportRows } from './rows-reports';
+import { importRows } from './rows-imports';
 import { schoolRows } from './rows-school';
 
 export type { Ctx, Row, Who } from './rows-kit';
@@ -28,17 +29,6 @@ const folder = (tmp: string) => {
 
 const movementReaders: readonly Role[] = ['admin', 'deputy', 'director', 'secretary'];
 const order = { orderNumber: '12-у', orderDate: '2025-11-10' };
-const studentFile = {
-  kind: 'students',
-  fileName: 'список.csv',
-  contentBase64: Buffer.from('Фамилия;Имя;Дата рождения;Класс\nНовикова;Анна;12.03.2014;5А\n').toString('base64'),
-};
-const studentImport = {
-  ...studentFile,
-  mapping: { lastName: 0, firstName: 1, birthDate: 2, className: 3 },
-  options: { createClasses: false, orderNumber: '15-у', orderDate: '2025-09-01' },
-};
-const notListKeepers = { deputy: 'forbidden', director: 'forbidden', teacher: 'forbidden', class_teacher: 'forbidden' } as const;
 const teachers: readonly Role[] = ['teacher', 'class_teacher'];
 
 /** A teacher's own maths lesson, or the class teacher's own Russian lesson. */
@@ -272,9 +262,7 @@ export const rows: Record<string, Row> = {
 
   'setup:defaults': { allow: 'public' },
   // Open to every session at the gate; the core lets the secretary and the admin load class lists.
-  'imports:inspect': { allow: 'session', input: () => studentFile, outcome: notListKeepers },
-  'imports:preview': { allow: 'session', input: () => studentImport, outcome: notListKeepers },
-  'imports:commit': { allow: 'session', input: () => ({ ...studentImport, skipInvalid: true }), outcome: notListKeepers },
+  ...importRows,
   'calendar:get': { allow: 'session' },
   // Past the gate the admin meets the calendar's own rule: the tiny school has one half-year, and two are needed.
   // A whole calendar (the tiny school stores two quarters and one half-year): past the calendar's own checks,

@@ -2,6 +2,7 @@ import { Stack, Tabs } from '@mantine/core';
 import type { SessionUser } from '../../../shared/contract';
 import { mayAccess } from '../../../shared/roles';
 import { useHashParams, useHashRoute } from '../shell/useHashRoute';
+import { StructureYearPicker, StructureYearProvider } from '../structure/year';
 import { adminPages } from './pages';
 
 /** «Администрирование»: the pages the user's roles allow, as tabs; the open one is kept in the address (`#/admin?page=classes`). */
@@ -23,7 +24,10 @@ export function AdminScreen({ user }: { user: SessionUser }) {
           ))}
         </Tabs.List>
       </Tabs>
-      <div key={current.id}>{current.render({ canEdit })}</div>
+      <StructureYearProvider applies={current.byYear === true}>
+        {current.byYear && <StructureYearPicker />}
+        <div key={current.id}>{current.render({ canEdit })}</div>
+      </StructureYearProvider>
     </Stack>
   );
 }

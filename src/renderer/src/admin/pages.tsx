@@ -12,7 +12,6 @@ import { WorkKindsPage } from '../structure/WorkKindsPage';
 import { TimetablePage } from '../timetable/TimetablePage';
 import { UsersScreen } from '../users/UsersScreen';
 import { SecurityPanel } from '../users/SecurityPanel';
-import { ImportScreen } from '../imports/ImportScreen';
 import { SchoolScreen } from '../school/SchoolScreen';
 import { SchoolNetworkPanel } from '../network/SchoolNetworkPanel';
 
@@ -26,19 +25,20 @@ export interface AdminPage {
   label: string;
   /** Any one of these shows the page. */
   anyOf: readonly Permission[];
+  /** The page shows one school year's structure: «Учебный год» above it picks which. */
+  byYear?: true;
   render(props: AdminPageProps): ReactNode;
 }
 
 export const adminPages: readonly AdminPage[] = [
   { id: 'users', label: 'Пользователи', anyOf: ['users.manage'], render: () => <UsersScreen /> },
   { id: 'school', label: 'Школа', anyOf: ['school.manage'], render: () => <SchoolScreen /> },
-  { id: 'imports', label: 'Загрузка списков', anyOf: ['users.manage'], render: () => <ImportScreen /> },
   { id: 'security', label: 'Безопасность', anyOf: ['users.manage'], render: () => <SecurityPanel /> },
   { id: 'subjects', label: 'Предметы', anyOf: ['school.read'], render: (p) => <SubjectsPage {...p} /> },
-  { id: 'curriculum', label: 'Учебный план', anyOf: ['school.read'], render: (p) => <CurriculumPage {...p} /> },
-  { id: 'classes', label: 'Классы', anyOf: ['school.read'], render: (p) => <ClassesPage {...p} /> },
-  { id: 'subgroups', label: 'Подгруппы', anyOf: ['school.read'], render: (p) => <SubgroupsPage {...p} /> },
-  { id: 'assignments', label: 'Нагрузка', anyOf: ['school.read'], render: (p) => <AssignmentsPage {...p} /> },
+  { id: 'curriculum', label: 'Учебный план', anyOf: ['school.read'], byYear: true, render: (p) => <CurriculumPage {...p} /> },
+  { id: 'classes', label: 'Классы', anyOf: ['school.read'], byYear: true, render: (p) => <ClassesPage {...p} /> },
+  { id: 'subgroups', label: 'Подгруппы', anyOf: ['school.read'], byYear: true, render: (p) => <SubgroupsPage {...p} /> },
+  { id: 'assignments', label: 'Нагрузка', anyOf: ['school.read'], byYear: true, render: (p) => <AssignmentsPage {...p} /> },
   { id: 'timetable', label: 'Расписание', anyOf: ['school.read'], render: (p) => <TimetablePage {...p} /> },
   { id: 'work-kinds', label: 'Виды работ', anyOf: ['school.read'], render: (p) => <WorkKindsPage {...p} /> },
   { id: 'rules', label: 'Отметки и сроки', anyOf: ['school.read'], render: (p) => <RulesPage {...p} /> },

@@ -14,13 +14,17 @@ const hints: Record<ImportKind, string> = {
   students:
     'Таблица Excel (.xlsx) или CSV (UTF-8 или Windows-1251, разделитель «;» или «,») со строкой заголовков: «Фамилия», «Имя», «Отчество» (или «ФИО»), «Дата рождения», «Класс», по желанию «Пол» и «№ личного дела». Уже загруженные ученики (те же ФИО и дата рождения) не добавляются второй раз.',
   teachers:
-    'Таблица Excel (.xlsx) или CSV со строкой заголовков: «Фамилия», «Имя», «Отчество» (или «ФИО»), по желанию «Логин». Без логина он составляется из фамилии и инициалов. Каждый новый учитель получает временный пароль.',
+    'Таблица Excel (.xlsx) или CSV со строкой заголовков: «Фамилия», «Имя», «Отчество» (или «ФИО»), по желанию «Логин» и «Предметы» (через запятую: их «Нагрузка» предложит этому учителю первыми, недостающие предметы будут добавлены). Без логина он составляется из фамилии и инициалов. Каждый новый учитель получает временный пароль.',
 };
 
 const today = () => new Date().toLocaleDateString('sv-SE');
 
-/** Администрирование → «Загрузка списков»: file → columns → check every row → write all at once. */
-export function ImportScreen() {
+/**
+ * «Загрузка списков»: file → columns → check every row → write all at once. The secretary
+ * keeps the class lists and sees only them; teachers' lists make accounts and new classes are the school's
+ * structure, both only the admin's.
+ */
+export function ImportScreen({ mayImportTeachers, mayCreateClasses }: { mayImportTeachers: boolean; mayCreateClasses: boolean }) {
   const client = useQueryClient();
   const school = useSetupStatus();
   const [kind, setKind] = useState<ImportKind>('students');
@@ -74,18 +78,20 @@ export function ImportScreen() {
   return (
     <Stack gap="md" maw={1100}>
       <Title order={3}>Загрузка списков</Title>
-      <SegmentedControl
-        w={420}
-        value={kind}
-        onChange={(v) => {
-          setKind(v as ImportKind);
-          void choose(null);
-        }}
-        data={[
-          { value: 'students', label: 'Ученики (списки классов)' },
-          { value: 'teachers', label: 'Учителя' },
-        ]}
-      />
+      {mayImportTeachers && (
+        <SegmentedControl
+          w={420}
+          value={kind}
+          onChange={(v) => {
+            setKind(v as ImportKind);
+            void choose(null);
+          }}
+          data={[
+            { value: 'students', label: 'Ученики (списки классов)' },
+            { value: 'teachers', label: 'Учителя' },
+          ]}
+        />
+      )}
       <Text size="sm" c="dimmed">
         {hints[kind]}
       </Text>
@@ -133,11 +139,13 @@ export function ImportScreen() {
                     onChange={(e) => setOption({ className: e.currentTarget.value })}
                   />
                 </SimpleGrid>
-                <Checkbox
-                  label="Создать классы, которых ещё нет в этом учебном году"
-                  checked={options.createClasses}
-                  onChange={(e) => setOption({ createClasses: e.currentTarget.checked })}
-                />
+                {mayCreateClasses && (
+                  <Checkbox
+                    label="Создать классы, которых ещё нет в этом учебном году"
+                    checked={options.createClasses}
+                    onChange={(e) => setOption({ createClasses: e.currentTarget.checked })}
+                  />
+                )}
               </>
             )}
             <Group>
@@ -192,7 +200,8 @@ export function ImportScreen() {
         <Stack gap="sm">
           <Alert color="teal" variant="light" title="Загружено" data-testid="import-done">
             Добавлено: {done.created}; уже были: {done.existing}; пропущено строк с ошибками: {done.skipped}
-            {done.classesCreated.length > 0 ? `; созданы классы: ${done.classesCreated.join(', ')}` : ''}.
+            {done.classesCreated.length > 0 ? `; созданы классы: ${done.classesCreated.join(', ')}` : ''}
+            {done.subjectsCreated.length > 0 ? `; в «Предметы» добавлены: ${done.subjectsCreated.join(', ')}` : ''}.
           </Alert>
           {done.accounts.length > 0 && <PasswordsSheet accounts={done.accounts} schoolName={school.data?.schoolName ?? null} />}
         </Stack>

@@ -7,6 +7,8 @@ import { BackupScreen } from '../backup/BackupScreen';
 import { DayScreen } from '../day/DayScreen';
 import { JournalScreen } from '../journal/JournalScreen';
 import { MovementScreen } from '../movement/MovementScreen';
+import { ImportScreen } from '../imports/ImportScreen';
+import { mayAccess } from '../../../shared/roles';
 import { YearCloseScreen } from '../years/YearCloseScreen';
 import { RetentionReminder } from '../retention/RetentionReminder';
 import { RetentionScreen } from '../retention/RetentionScreen';
@@ -30,6 +32,7 @@ function SectionContent({ section, user }: { section: Section; user: SessionUser
   if (section.id === 'backup') return <BackupScreen />;
   if (section.id === 'print') return <PrintScreen user={user} />;
   if (section.id === 'movement') return <MovementScreen user={user} />;
+  if (section.id === 'imports') return <ImportScreen mayImportTeachers={mayAccess('users.manage', user.roles)} mayCreateClasses={mayAccess('school.manage', user.roles)} />;
   if (section.id === 'yearclose') return <YearCloseScreen user={user} />;
   if (section.id === 'retention') return <RetentionScreen />;
   if (section.id === 'admin') return <AdminScreen user={user} />;

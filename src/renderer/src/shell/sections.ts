@@ -1,6 +1,6 @@
 import { mayAccess, type Permission, type Role } from '../../../shared/roles';
 
-export const sectionIds = ['day', 'journal', 'attendance', 'periods', 'yearclose', 'reports', 'movement', 'print', 'retention', 'backup', 'admin', 'audit'] as const;
+export const sectionIds = ['day', 'journal', 'attendance', 'periods', 'yearclose', 'reports', 'movement', 'imports', 'print', 'retention', 'backup', 'admin', 'audit'] as const;
 export type SectionId = (typeof sectionIds)[number];
 
 export interface Section {
@@ -20,6 +20,8 @@ export const sections: readonly Section[] = [
   { id: 'reports', label: 'Отчёты', anyOf: ['reports.read'] },
   // The secretary's book of orders: arrivals, transfers, departures; the administration reads it.
   { id: 'movement', label: 'Движение учащихся', anyOf: ['movement.read'] },
+  // Class lists from XLSX/CSV: the secretary's and the admin's (teachers' lists inside it are the admin's alone).
+  { id: 'imports', label: 'Загрузка списков', anyOf: ['movement.manage'] },
   { id: 'print', label: 'Печать', anyOf: ['print.journal'] },
   // What the school keeps and until when: the secretary is reminded when a date comes.
   { id: 'retention', label: 'Сроки хранения', anyOf: ['print.journal'] },

@@ -1,22 +1,19 @@
-import { useState } from 'react';
 import { Badge, Button, Group, NumberInput, Select, Stack, Table, Text } from '@mantine/core';
 import { contract, type InputOf } from '../../../shared/contract';
 import type { AdminPageProps } from '../admin/pages';
-import { ClassSelect } from './ClassSelect';
-import { byName, CallError, EditDialog, InUse, PageHeader, RowActions, useStructureCall, WithOverview } from './common';
+import { byName, CallError, EditDialog, InUse, PageHeader, RowActions } from './common';
+import { editable, SubjectSelect, useRowEditor, WithClass } from './scaffold';
+import { proposedTeacher, teacherOptions } from './teacherHint';
 
 type Draft = InputOf<typeof contract.structure.saveAssignment>;
 
 /** Нагрузка: who teaches which subject to the class or to one of its subgroups, and how many hours a week. */
-export function AssignmentsPage({ canEdit }: AdminPageProps) {
-  const [classId, setClassId] = useState<number | null>(null);
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const remove = useStructureCall(contract.structure.deleteAssignment);
+export function AssignmentsPage({ canEdit: mayEdit }: AdminPageProps) {
+  const { draft, setDraft, remove } = useRowEditor<Draft, typeof contract.structure.deleteAssignment>(contract.structure.deleteAssignment);
   return (
-    <WithOverview>
-      {(o) => {
-        const cls = o.classes.find((c) => c.id === classId) ?? o.classes[0];
-        if (!cls) return <Text c="dimmed">Сначала добавьте классы.</Text>;
+    <WithClass>
+      {(o, cls, classPicker) => {
+        const canEdit = editable(mayEdit, o);
         const subjects = byName(o.subjects);
         const teachers = byName(o.teachers);
         const groups = byName(o.subgroups);
@@ -33,13 +30,18 @@ export function AssignmentsPage({ canEdit }: AdminPageProps) {
               hint="Учитель × класс (или подгруппа) × предмет. Журнал открывается учителю по его нагрузке."
               action={
                 canEdit && (
-                  <Button onClick={() => setDraft({ classId: cls.id, subgroupId: null, subjectId: missing[0]?.subjectId ?? o.subjects[0]?.id ?? 0, teacherId: o.teachers[0]?.id ?? 0, hoursPerWeek: missing[0]?.hoursPerWeek ?? 1 })}>
+                  <Button
+                    onClick={() => {
+                      const subjectId = missing[0]?.subjectId ?? o.subjects[0]?.id ?? 0;
+                      setDraft({ classId: cls.id, subgroupId: null, subjectId, teacherId: proposedTeacher(o.teachers, subjectId, undefined), hoursPerWeek: missing[0]?.hoursPerWeek ?? 1 });
+                    }}
+                  >
                     Добавить нагрузку
                   </Button>
                 )
               }
             />
-            <ClassSelect overview={o} value={cls.id} onChange={setClassId} />
+            {classPicker}
             <CallError error={remove.error} />
             {missing.length > 0 && (
               <Text size="sm" c="orange.8" data-testid="assignments-missing">
@@ -98,14 +100,14 @@ export function AssignmentsPage({ canEdit }: AdminPageProps) {
               {(errors) =>
                 draft && (
                   <>
-                    <Select
-                      label="Предмет"
-                      searchable
-                      data={o.subjects.map((s) => ({ value: String(s.id), label: s.name }))}
-                      value={String(draft.subjectId)}
+                    <SubjectSelect
+                      subjects={o.subjects}
+                      value={draft.subjectId}
                       error={errors.subjectId}
-                      onChange={(v) => v && setDraft({ ...draft, subjectId: Number(v), subgroupId: null, hoursPerWeek: plan.get(Number(v))?.hoursPerWeek ?? draft.hoursPerWeek })}
-                      data-testid="assignment-subject"
+                      onChange={(subjectId) =>
+                        setDraft({ ...draft, subjectId, subgroupId: null, teacherId: proposedTeacher(o.teachers, subjectId, draft.teacherId), hoursPerWeek: plan.get(subjectId)?.hoursPerWeek ?? draft.hoursPerWeek })
+                      }
+                      testId="assignment-subject"
                     />
                     <Select
                       label="Группа"
@@ -118,7 +120,7 @@ export function AssignmentsPage({ canEdit }: AdminPageProps) {
                     <Select
                       label="Учитель"
                       searchable
-                      data={o.teachers.filter((t) => t.isActive).map((t) => ({ value: String(t.id), label: t.name }))}
+                      data={teacherOptions(o.teachers, draft.subjectId)}
                       value={String(draft.teacherId)}
                       error={errors.teacherId}
                       onChange={(v) => v && setDraft({ ...draft, teacherId: Number(v) })}
@@ -132,6 +134,6 @@ export function AssignmentsPage({ canEdit }: AdminPageProps) {
           </Stack>
         );
       }}
-    </WithOverview>
+    </WithClass>
   );
 }

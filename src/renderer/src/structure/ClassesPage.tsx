@@ -3,16 +3,18 @@ import { Button, Group, NumberInput, SegmentedControl, Select, Stack, Table, Tex
 import { contract, type InputOf } from '../../../shared/contract';
 import type { AdminPageProps } from '../admin/pages';
 import { byName, CallError, EditDialog, InUse, PageHeader, RowActions, useStructureCall, WithOverview } from './common';
+import { editable } from './scaffold';
 
 type Draft = InputOf<typeof contract.structure.saveClass>;
 
 /** Классы года: литера, смена и классный руководитель. */
-export function ClassesPage({ canEdit }: AdminPageProps) {
+export function ClassesPage({ canEdit: mayEdit }: AdminPageProps) {
   const [draft, setDraft] = useState<Draft | null>(null);
   const remove = useStructureCall(contract.structure.deleteClass);
   return (
     <WithOverview>
       {(o) => {
+        const canEdit = editable(mayEdit, o);
         const teachers = byName(o.teachers);
         const teacherOptions = o.teachers.filter((t) => t.isActive).map((t) => ({ value: String(t.id), label: t.name }));
         return (
@@ -20,7 +22,7 @@ export function ClassesPage({ canEdit }: AdminPageProps) {
             <PageHeader
               title={`Классы ${o.year.name}`}
               hint="Классный руководитель получает роль «Классный руководитель»: проверяет посещаемость класса и видит его отчёты."
-              action={canEdit && <Button onClick={() => setDraft({ grade: 1, letter: 'А', shift: 1, classTeacherId: null })}>Добавить класс</Button>}
+              action={canEdit && <Button onClick={() => setDraft({ yearId: o.year.id, grade: 1, letter: 'А', shift: 1, classTeacherId: null })}>Добавить класс</Button>}
             />
             <CallError error={remove.error} />
             <Table striped withTableBorder data-testid="classes-table">

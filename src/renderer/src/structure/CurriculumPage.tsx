@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Badge, Button, Checkbox, Group, NumberInput, SegmentedControl, Select, Stack, Table, Text } from '@mantine/core';
+import { Badge, Button, Checkbox, Group, NumberInput, SegmentedControl, Stack, Table } from '@mantine/core';
 import { contract, type InputOf } from '../../../shared/contract';
 import type { AdminPageProps } from '../admin/pages';
-import { byName, CallError, EditDialog, PageHeader, RowActions, useStructureCall, WithOverview } from './common';
+import { byName, CallError, EditDialog, PageHeader, RowActions, WithOverview } from './common';
+import { editable, EmptyRow, SubjectSelect, useRowEditor } from './scaffold';
 
 type Draft = InputOf<typeof contract.structure.saveCurriculum>;
 const grades = Array.from({ length: 11 }, (_, i) => String(i + 1));
@@ -10,13 +11,13 @@ const grades = Array.from({ length: 11 }, (_, i) => String(i + 1));
 const weeks = (grade: number) => (grade === 1 ? 33 : 34);
 
 /** Учебный план: per grade, the weekly and yearly hours of each subject and whether the class is split for it. */
-export function CurriculumPage({ canEdit }: AdminPageProps) {
+export function CurriculumPage({ canEdit: mayEdit }: AdminPageProps) {
   const [grade, setGrade] = useState(5);
-  const [draft, setDraft] = useState<Draft | null>(null);
-  const remove = useStructureCall(contract.structure.deleteCurriculum);
+  const { draft, setDraft, remove } = useRowEditor<Draft, typeof contract.structure.deleteCurriculum>(contract.structure.deleteCurriculum);
   return (
     <WithOverview>
       {(o) => {
+        const canEdit = editable(mayEdit, o);
         const subjects = byName(o.subjects);
         const rows = o.curriculum.filter((c) => c.grade === grade).sort((a, b) => (subjects.get(a.subjectId)?.sortOrder ?? 0) - (subjects.get(b.subjectId)?.sortOrder ?? 0));
         const free = o.subjects.filter((s) => !rows.some((r) => r.subjectId === s.id));
@@ -25,7 +26,7 @@ export function CurriculumPage({ canEdit }: AdminPageProps) {
             <PageHeader
               title={`Учебный план ${o.year.name}`}
               hint="Часы в неделю и в год по каждому предмету параллели; «делится на группы» — предмет ведётся по подгруппам."
-              action={canEdit && free.length > 0 && <Button onClick={() => setDraft({ grade, subjectId: free[0]!.id, hoursPerWeek: 1, hoursPerYear: weeks(grade), splitIntoSubgroups: false })}>Добавить предмет в план</Button>}
+              action={canEdit && free.length > 0 && <Button onClick={() => setDraft({ yearId: o.year.id, grade, subjectId: free[0]!.id, hoursPerWeek: 1, hoursPerYear: weeks(grade), splitIntoSubgroups: false })}>Добавить предмет в план</Button>}
             />
             <SegmentedControl value={String(grade)} onChange={(v) => setGrade(Number(v))} data={grades.map((g) => ({ value: g, label: `${g} кл.` }))} data-testid="curriculum-grade" />
             <CallError error={remove.error} />
@@ -52,22 +53,14 @@ export function CurriculumPage({ canEdit }: AdminPageProps) {
                         <RowActions
                           canEdit={canEdit}
                           label={name}
-                          onEdit={() => setDraft({ grade: r.grade, subjectId: r.subjectId, hoursPerWeek: r.hoursPerWeek, hoursPerYear: r.hoursPerYear, splitIntoSubgroups: r.splitIntoSubgroups })}
+                          onEdit={() => setDraft({ yearId: o.year.id, grade: r.grade, subjectId: r.subjectId, hoursPerWeek: r.hoursPerWeek, hoursPerYear: r.hoursPerYear, splitIntoSubgroups: r.splitIntoSubgroups })}
                           onDelete={() => remove.mutate({ id: r.id })}
                         />
                       </Table.Td>
                     </Table.Tr>
                   );
                 })}
-                {rows.length === 0 && (
-                  <Table.Tr>
-                    <Table.Td colSpan={5}>
-                      <Text c="dimmed" size="sm">
-                        Для {grade}-х классов учебный план не задан.
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                )}
+                {rows.length === 0 && <EmptyRow colSpan={5}>Для {grade}-х классов учебный план не задан.</EmptyRow>}
               </Table.Tbody>
               {rows.length > 0 && (
                 <Table.Tfoot>
@@ -84,14 +77,7 @@ export function CurriculumPage({ canEdit }: AdminPageProps) {
               {(errors) =>
                 draft && (
                   <>
-                    <Select
-                      label="Предмет"
-                      searchable
-                      data={o.subjects.map((s) => ({ value: String(s.id), label: s.name }))}
-                      value={String(draft.subjectId)}
-                      error={errors.subjectId}
-                      onChange={(v) => v && setDraft({ ...draft, subjectId: Number(v) })}
-                    />
+                    <SubjectSelect subjects={o.subjects} value={draft.subjectId} error={errors.subjectId} onChange={(subjectId) => setDraft({ ...draft, subjectId })} />
                     <Group grow>
                       <NumberInput
                         label="Часов в неделю"

@@ -1,24 +1,21 @@
 import { useState } from 'react';
-import { Button, Select, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Stack, Table, TextInput } from '@mantine/core';
 import { contract, type InputOf } from '../../../shared/contract';
 import type { AdminPageProps } from '../admin/pages';
-import { ClassSelect } from './ClassSelect';
-import { byName, CallError, EditDialog, InUse, PageHeader, RowActions, useStructureCall, WithOverview } from './common';
+import { byName, CallError, EditDialog, InUse, PageHeader, RowActions } from './common';
 import { MembersDialog } from './MembersDialog';
+import { editable, EmptyRow, SubjectSelect, useRowEditor, WithClass } from './scaffold';
 
 type Draft = InputOf<typeof contract.structure.saveSubgroup>;
 
 /** Подгруппы класса по предметам и их состав по датам. */
-export function SubgroupsPage({ canEdit }: AdminPageProps) {
-  const [classId, setClassId] = useState<number | null>(null);
-  const [draft, setDraft] = useState<Draft | null>(null);
+export function SubgroupsPage({ canEdit: mayEdit }: AdminPageProps) {
+  const { draft, setDraft, remove } = useRowEditor<Draft, typeof contract.structure.deleteSubgroup>(contract.structure.deleteSubgroup);
   const [members, setMembers] = useState<{ id: number; title: string } | null>(null);
-  const remove = useStructureCall(contract.structure.deleteSubgroup);
   return (
-    <WithOverview>
-      {(o) => {
-        const cls = o.classes.find((c) => c.id === classId) ?? o.classes[0];
-        if (!cls) return <Text c="dimmed">Сначала добавьте классы.</Text>;
+    <WithClass>
+      {(o, cls, classPicker) => {
+        const canEdit = editable(mayEdit, o);
         const subjects = byName(o.subjects);
         const split = o.curriculum.filter((c) => c.grade === cls.grade && c.splitIntoSubgroups).map((c) => c.subjectId);
         const rows = o.subgroups.filter((g) => g.classId === cls.id).sort((a, b) => (subjects.get(a.subjectId)?.sortOrder ?? 0) - (subjects.get(b.subjectId)?.sortOrder ?? 0) || a.name.localeCompare(b.name));
@@ -29,7 +26,7 @@ export function SubgroupsPage({ canEdit }: AdminPageProps) {
               hint="Для предметов, которые по учебному плану делятся на группы. У каждой подгруппы свой учитель и своя страница журнала."
               action={canEdit && <Button onClick={() => setDraft({ classId: cls.id, subjectId: split[0] ?? o.subjects[0]?.id ?? 0, name: `${rows.length % 2 === 0 ? 1 : 2} группа` })}>Добавить подгруппу</Button>}
             />
-            <ClassSelect overview={o} value={cls.id} onChange={setClassId} />
+            {classPicker}
             <CallError error={remove.error} />
             <Table striped withTableBorder data-testid="subgroups-table">
               <Table.Thead>
@@ -74,28 +71,19 @@ export function SubgroupsPage({ canEdit }: AdminPageProps) {
                     </Table.Tr>
                   );
                 })}
-                {rows.length === 0 && (
-                  <Table.Tr>
-                    <Table.Td colSpan={5}>
-                      <Text c="dimmed" size="sm">
-                        В {cls.name} нет подгрупп.
-                      </Text>
-                    </Table.Td>
-                  </Table.Tr>
-                )}
+                {rows.length === 0 && <EmptyRow colSpan={5}>В {cls.name} нет подгрупп.</EmptyRow>}
               </Table.Tbody>
             </Table>
             <EditDialog channel={contract.structure.saveSubgroup} title="Подгруппа" value={draft} onClose={() => setDraft(null)}>
               {(errors) =>
                 draft && (
                   <>
-                    <Select
-                      label="Предмет"
-                      searchable
-                      data={o.subjects.map((s) => ({ value: String(s.id), label: split.includes(s.id) ? `${s.name} (делится на группы)` : s.name }))}
-                      value={String(draft.subjectId)}
+                    <SubjectSelect
+                      subjects={o.subjects}
+                      value={draft.subjectId}
                       error={errors.subjectId}
-                      onChange={(v) => v && setDraft({ ...draft, subjectId: Number(v) })}
+                      note={(id) => (split.includes(id) ? 'делится на группы' : null)}
+                      onChange={(subjectId) => setDraft({ ...draft, subjectId })}
                     />
                     <TextInput label="Название" value={draft.name} error={errors.name} onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })} />
                   </>
@@ -106,6 +94,6 @@ export function SubgroupsPage({ canEdit }: AdminPageProps) {
           </Stack>
         );
       }}
-    </WithOverview>
+    </WithClass>
   );
 }

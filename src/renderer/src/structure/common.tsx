@@ -1,17 +1,21 @@
 // What the structure pages share: the overview query, saving through the contract with the form checked
 // by the channel's own schema, a dialog for one row, and the buttons of a row.
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { ActionIcon, Alert, Badge, Button, Center, Group, Loader, Modal, Stack, Text, Title, Tooltip } from '@mantine/core';
+import { ActionIcon, Alert, Badge, Button, Group, Modal, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { contract, type Channel, type InputOf, type StructureOverview } from '../../../shared/contract';
 import { describeError } from '../api/errors';
 import { checkAgainst, fieldErrorsOf, type FieldErrors } from '../api/fieldErrors';
 import { invoke } from '../api/invoke';
-import { ErrorPanel } from '../errors/ErrorPanel';
+import { useStructureYear } from './year';
+import { QueryGate } from '../errors/QueryGate';
 
 export const structureKey = ['structure'] as const;
 
-export const useOverview = () => useQuery({ queryKey: [...structureKey, 'overview'], queryFn: () => invoke(contract.structure.overview, {}) });
+export function useOverview() {
+  const yearId = useStructureYear();
+  return useQuery({ queryKey: [...structureKey, 'overview', yearId], queryFn: () => invoke(contract.structure.overview, yearId ? { yearId } : {}) });
+}
 
 /** Any change to the structure refreshes every page of it, and the timetable that names it. */
 export function useStructureCall<C extends Channel>(channel: C, onDone?: () => void) {
@@ -28,15 +32,20 @@ export function useStructureCall<C extends Channel>(channel: C, onDone?: () => v
 
 /** Waits for the overview, then renders the page with it. */
 export function WithOverview({ children }: { children: (o: StructureOverview) => ReactNode }) {
-  const overview = useOverview();
-  if (overview.error) return <ErrorPanel error={overview.error} onRetry={() => void overview.refetch()} />;
-  if (!overview.data)
-    return (
-      <Center py="xl">
-        <Loader size="sm" aria-label="Загрузка" />
-      </Center>
-    );
-  return <>{children(overview.data)}</>;
+  return (
+    <QueryGate query={useOverview()}>
+      {(o) => (
+        <>
+          {o.year.readOnly && (
+            <Alert color="gray" variant="light" mb="md" data-testid="year-read-only">
+              {o.year.name} учебный год закрыт: его структура показана только для просмотра.
+            </Alert>
+          )}
+          {children(o)}
+        </>
+      )}
+    </QueryGate>
+  );
 }
 
 export function PageHeader({ title, hint, action }: { title: string; hint?: string; action?: ReactNode }) {

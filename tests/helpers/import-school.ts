@@ -1,0 +1,32 @@
+// A school of three classes (5А, 5Б, 6А in 2025/2026) with the admin logged in, and the import as the admin's
+// screen runs it: inspect → the guessed mapping → preview or commit.
+import { fixedClock } from '../../src/core/clock';
+import { directCaller, testCore } from './core';
+import { b64 } from './import-files';
+
+export const order = { orderNumber: '112-у', orderDate: '2025-09-01' };
+export const header = ['Фамилия', 'Имя', 'Отчество', 'Дата рождения', 'Класс', 'Пол'];
+
+export function setUp() {
+  const core = testCore({ clock: fixedClock('2025-10-15T10:00:00') });
+  const api = directCaller(core);
+  const count = (sql: string) => (core.db.$client.prepare(`select count(*) as n from ${sql}`).get() as { n: number }).n;
+  const counts = () => ({ students: count('students'), enrollments: count('class_enrollments'), movements: count('student_movements'), classes: count('classes'), users: count('users') });
+  const ready = (async () => {
+    await api.invoke('setup:createSchool', { schoolName: 'МБОУ СШ № 3', admin: { login: 'admin', password: 'надёжный-пароль1', lastName: 'Петрова', firstName: 'Анна' } });
+    await api.invoke('auth:login', { login: 'admin', password: 'надёжный-пароль1' });
+    const yearId = (core.db.$client.prepare('select id from school_years').get() as { id: number }).id;
+    for (const [grade, letter] of [[5, 'А'], [5, 'Б'], [6, 'А']] as const) core.db.$client.prepare('insert into classes (year_id, grade, letter) values (?, ?, ?)').run(yearId, grade, letter);
+  })();
+  /** inspect → the guessed mapping → preview or commit, as the admin's screen does it. */
+  async function run(fileName: string, bytes: Buffer | string, what: 'preview' | 'commit', extra: Record<string, unknown> = {}, kind: 'students' | 'teachers' = 'students') {
+    await ready;
+    const inspected = await api.invoke('imports:inspect', { kind, fileName, contentBase64: b64(bytes) });
+    if (!inspected.ok) return inspected;
+    const { mapping } = inspected.value as { mapping: Record<string, number | null> };
+    const options = kind === 'students' ? { options: { ...order, ...((extra.options as object) ?? {}) } } : {};
+    return api.invoke(`imports:${what}`, { kind, fileName, contentBase64: b64(bytes), mapping, ...extra, ...options });
+  }
+  return { core, api, counts, run, ready };
+}
+
