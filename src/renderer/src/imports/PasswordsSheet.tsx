@@ -11,7 +11,7 @@ export function PasswordsSheet({ accounts, schoolName }: { accounts: ImportResul
     <Stack gap="sm">
       <Group justify="space-between" wrap="nowrap">
         <Text size="sm">
-          Пароли показываются один раз и хранятся только в зашифрованном виде. Напечатайте список и раздайте учителям: при первом входе пароль нужно сменить.
+          Пароли показываются один раз: журнал хранит только их необратимую свёртку (хэш), узнать пароль из неё нельзя. Напечатайте список и раздайте учителям: при первом входе пароль нужно сменить.
         </Text>
         <Button onClick={() => window.print()} data-testid="print-passwords" style={{ flexShrink: 0 }}>
           Напечатать список паролей

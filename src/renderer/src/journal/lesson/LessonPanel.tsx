@@ -107,7 +107,9 @@ export function LessonPanel({ grid, lesson, today, ensureReason, focusTopic, onD
         />
         <Select
           label="Вид работы"
-          style={{ flex: 1 }}
+          // A work kind's name («Контрольная работа») and a teacher's «Фамилия И. О.» must be read whole: the
+          // topic field gives way first.
+          style={{ flex: 1, minWidth: 200 }}
           data={grid.workKinds.map((k) => ({ value: String(k.id), label: k.name }))}
           value={String(lesson.workKindId)}
           onChange={(v) => v && void save(lesson.id, { workKindId: Number(v) })}
@@ -134,7 +136,7 @@ export function LessonPanel({ grid, lesson, today, ensureReason, focusTopic, onD
         />
         <Select
           label="Провёл урок"
-          style={{ flex: 1 }}
+          style={{ flex: 1, minWidth: 200 }}
           data={teacherOptions}
           value={String(lesson.givenById)}
           searchable
