@@ -62,4 +62,14 @@ describe('report PDFs on the demo school', () => {
     expect(text).toMatch(/Обществознание/);
     expect(text).toMatch(/Информатика/);
   });
+
+  it('writes every report file taken from the app to the audit log: who, which report, with what parameters', async () => {
+    const cls = sql().prepare('select id from classes where grade = 9').get() as { id: number };
+    const before = (sql().prepare("select count(*) as n from audit_log where action = 'report.export'").get() as { n: number }).n;
+    await pdf('summarySheet', { classId: cls.id }, 'summary-audited');
+    const entries = sql().prepare("select a.entity_id, a.new_value, u.login from audit_log a join users u on u.id = a.user_id where a.action = 'report.export' order by a.id").all() as { entity_id: string; new_value: string; login: string }[];
+    expect(entries.length).toBe(before + 1);
+    expect(entries.at(-1)).toMatchObject({ entity_id: 'summarySheet', login: 'director' });
+    expect(JSON.parse(entries.at(-1)!.new_value)).toEqual({ params: { classId: cls.id }, format: 'pdf' });
+  });
 });
