@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import type { movementRegister } from '../../src/shared/contract/movement';
 import { hashPasswordSync } from '../../src/core/auth/password';
 import { fixedClock } from '../../src/core/clock';
 import { writers } from '../../src/core/demo/sql';
@@ -94,6 +96,14 @@ describe('correcting and cancelling a movement order', () => {
     await ok(secretary.invoke('movement:cancel', { movementId: movementId!, reason }));
     expect(sql.prepare('select count(*) as n from students where id = ?').get(studentId)).toEqual({ n: 0 });
     expect(groups(studentId!)).toEqual([]);
+    // The register keeps the cancelled line, with its reason, out of the totals; it can't be picked again.
+    const book = (await ok(secretary.invoke('movement:register', {}))) as unknown as z.infer<typeof movementRegister>;
+    expect(book.rows.filter((x) => x.name === 'Новиков Пётр')).toMatchObject([{ id: movementId, kind: 'arrived', date: '2025-10-23', toClass: '5А', orderNumber: order.orderNumber, cancelReason: reason }]);
+    const line = book.tables[0]!.rows.find((cells) => cells.includes('Новиков Пётр'))!;
+    expect(line).toContain('прибыл — приказ отменён');
+    expect(line).toContain(`Лицей № 2. Отменён: ${reason}`);
+    const arrived = book.tables[1]!.columns.findIndex((c) => c.key === 'arrived');
+    expect(book.tables[1]!.rows[0]![arrived]).toBe(book.rows.filter((x) => x.kind === 'arrived' && x.cancelReason === null).length);
   });
 
   it('corrects and cancels a departure; an earlier order waits until the later one is undone', async () => {

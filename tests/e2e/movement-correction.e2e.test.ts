@@ -64,6 +64,12 @@ describe('correcting a movement order in the browser', () => {
       { action: 'movement.correct', reason: 'ошибка в классе: по приказу в 7А' },
       { action: 'movement.cancel', reason: 'приказ отменён директором' },
     ]);
+    // The book keeps the cancelled order's line, with the reason; it is no longer offered for correction.
+    await expect.poll(() => h.page.getByText('Отменён: приказ отменён директором').count()).toBe(1);
+    await h.page.screenshot({ path: 'test-results/movement-cancelled.png', fullPage: true });
+    await h.page.getByTestId('correction-order').click();
+    expect(await h.page.getByRole('option', { name: new RegExp(`${victim.name}.*№ 130-у`) }).count()).toBe(0);
+    await h.page.keyboard.press('Escape');
     // The list of 5А holds him again today.
     await h.page.getByRole('tab', { name: 'Списки классов' }).click();
     await h.page.getByTestId('movement-class').click();

@@ -7,6 +7,7 @@ import { className, fullName } from '../../shared/names';
 import type { Db } from '../db/open';
 import { col, int, orderText, ruDate, table } from '../reports/tables/build';
 import { currentYearRow, yearById } from '../reports/terms';
+import { cancelledRows } from './cancelled';
 
 const kindNames: Record<MovementRegisterRow['kind'], string> = { enrolled: 'зачислен', arrived: 'прибыл', left: 'выбыл', transferred: 'переведён' };
 
@@ -22,9 +23,9 @@ export function registerRows(db: Db, from: string, to: string, classId?: number)
        order by m.date, m.order_date, m.id`,
     )
     .all(from, to, classId ?? null, classId ?? null, classId ?? null) as Array<
-    Omit<MovementRegisterRow, 'name' | 'fromClass' | 'toClass'> & { lastName: string; firstName: string; middleName: string | null; fg: number | null; fl: string | null; tg: number | null; tl: string | null }
+    Omit<MovementRegisterRow, 'name' | 'fromClass' | 'toClass' | 'cancelReason'> & { lastName: string; firstName: string; middleName: string | null; fg: number | null; fl: string | null; tg: number | null; tl: string | null }
   >;
-  return rows.map((r) => ({
+  const active = rows.map((r) => ({
     id: r.id,
     date: r.date,
     kind: r.kind,
@@ -39,17 +40,20 @@ export function registerRows(db: Db, from: string, to: string, classId?: number)
     orderNumber: r.orderNumber,
     orderDate: r.orderDate,
     note: r.note,
+    cancelReason: null,
   }));
+  // Cancelled orders stand where they were, in the same date order.
+  return [...active, ...cancelledRows(db, from, to, classId)].sort((a, b) => a.date.localeCompare(b.date) || a.orderDate.localeCompare(b.orderDate) || a.id - b.id);
 }
 
 export function registerTables(yearName: string, from: string, to: string, rows: readonly MovementRegisterRow[]): ReportTable[] {
-  const count = (k: MovementRegisterRow['kind']) => rows.filter((r) => r.kind === k).length;
+  const count = (k: MovementRegisterRow['kind']) => rows.filter((r) => r.kind === k && r.cancelReason === null).length;
   return [
     table(
       `Книга движения учащихся, ${yearName} учебный год`,
-      `${ruDate(from)} — ${ruDate(to)}. Переведённый из класса в класс записан одной строкой: из какого и в какой класс.`,
+      `${ruDate(from)} — ${ruDate(to)}. Переведённый из класса в класс записан одной строкой: из какого и в какой класс. Отменённый приказ остаётся в книге с причиной отмены и в итоги не входит.`,
       [int('n', '№', 4), col('date', 'Дата', 10), col('name', 'Ученик', 28), col('birth', 'Дата рождения', 10), col('file', '№ личного дела', 9), col('kind', 'Движение', 10), col('from', 'Из класса', 7), col('to', 'В класс', 7), col('note', 'Откуда / куда', 24), col('order', 'Приказ', 18)],
-      rows.map((r, i) => [i + 1, ruDate(r.date), r.name, r.birthDate ? ruDate(r.birthDate) : null, r.personalFileNo, kindNames[r.kind], r.fromClass, r.toClass, r.note, orderText(r.orderNumber, r.orderDate)]),
+      rows.map((r, i) => [i + 1, ruDate(r.date), r.name, r.birthDate ? ruDate(r.birthDate) : null, r.personalFileNo, r.cancelReason === null ? kindNames[r.kind] : `${kindNames[r.kind]} — приказ отменён`, r.fromClass, r.toClass, r.cancelReason === null ? r.note : [r.note, `Отменён: ${r.cancelReason}`].filter(Boolean).join('. '), orderText(r.orderNumber, r.orderDate)]),
     ),
     table('Итого по видам движения', null, [int('enrolled', 'Зачислено', 10), int('arrived', 'Прибыло', 10), int('transferred', 'Переведено', 10), int('left', 'Выбыло', 10)], [[count('enrolled'), count('arrived'), count('transferred'), count('left')]]),
   ];

@@ -49,6 +49,8 @@ export const movementRegisterRow = z.object({
   orderNumber: z.string(),
   orderDate: isoDate,
   note: z.string().nullable(),
+  /** An order cancelled as entered by mistake keeps its line in the register, with the reason. */
+  cancelReason: z.string().nullable(),
 });
 export type MovementRegisterRow = z.infer<typeof movementRegisterRow>;
 export const movementRegisterInput = z

@@ -31,7 +31,8 @@ export function RegisterView({ yearId, classes, canManage, onDone }: { yearId: n
         <Loader size="sm" aria-label="Загрузка" />
       </Center>
     );
-  const rows = register.data.rows;
+  // A cancelled order stays in the book but cannot be corrected again.
+  const rows = register.data.rows.filter((r) => r.cancelReason === null);
   const chosen = rows.find((r) => String(r.id) === picked) ?? null;
   return (
     <Stack gap="md">
