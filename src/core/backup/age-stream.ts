@@ -27,6 +27,42 @@ function chunkNonce(counter: number, last: boolean): Buffer {
   return nonce;
 }
 
+/**
+ * Cuts a stream arriving in blocks of any size into chunks of `size`, holding the latest full chunk back until
+ * the next byte arrives: in age's STREAM only the last chunk is marked last, on sealing and on opening alike.
+ * A chunk handed to `emit` is valid only during the call (it may be the reused buffer).
+ */
+function heldBackChunks(size: number) {
+  const pending = Buffer.allocUnsafe(size);
+  let filled = 0;
+  return {
+    push(block: Buffer, emit: (chunk: Buffer) => void): void {
+      for (let at = 0; at < block.length; ) {
+        if (filled === size) {
+          emit(pending);
+          filled = 0;
+        }
+        if (filled === 0 && block.length - at > size) {
+          // A whole chunk with more after it, straight from the block.
+          emit(block.subarray(at, at + size));
+          at += size;
+          continue;
+        }
+        const n = Math.min(size - filled, block.length - at);
+        block.copy(pending, filled, at, at + n);
+        filled += n;
+        at += n;
+      }
+    },
+    /** What is held at the end: the final chunk. */
+    rest(): Buffer {
+      const last = pending.subarray(0, filled);
+      filled = 0;
+      return last;
+    },
+  };
+}
+
 /** The payload does not authenticate: a changed, cut or reordered chunk, or a wrong key. */
 export class PayloadError extends Error {}
 
@@ -37,8 +73,7 @@ export class PayloadError extends Error {}
  */
 export function payloadSealer(key: Buffer) {
   let counter = 0;
-  const pending = Buffer.allocUnsafe(chunkSize);
-  let filled = 0;
+  const chunks = heldBackChunks(chunkSize);
   const seal = (plain: Buffer, last: boolean, out: Buffer[]) => {
     const cipher = createCipheriv('chacha20-poly1305', key, chunkNonce(counter++, last), { authTagLength: tagSize });
     out.push(cipher.update(plain));
@@ -48,29 +83,13 @@ export function payloadSealer(key: Buffer) {
   return {
     push(block: Buffer): Buffer[] {
       const out: Buffer[] = [];
-      for (let at = 0; at < block.length; ) {
-        if (filled === chunkSize) {
-          seal(pending, false, out);
-          filled = 0;
-        }
-        if (filled === 0 && block.length - at > chunkSize) {
-          // A whole chunk with more after it, straight from the block.
-          seal(block.subarray(at, at + chunkSize), false, out);
-          at += chunkSize;
-          continue;
-        }
-        const n = Math.min(chunkSize - filled, block.length - at);
-        block.copy(pending, filled, at, at + n);
-        filled += n;
-        at += n;
-      }
+      chunks.push(block, (chunk) => seal(chunk, false, out));
       return out;
     },
     /** The final chunk: the rest, full only when the plaintext is a nonzero multiple of 64 KiB, empty only when it is empty. */
     end(): Buffer[] {
       const out: Buffer[] = [];
-      seal(pending.subarray(0, filled), true, out);
-      filled = 0;
+      seal(chunks.rest(), true, out);
       return out;
     },
   };
@@ -79,8 +98,7 @@ export function payloadSealer(key: Buffer) {
 /** Opens a sealed payload arriving in blocks of any size; throws PayloadError at the first bad chunk. */
 export function payloadOpener(key: Buffer) {
   let counter = 0;
-  const pending = Buffer.allocUnsafe(sealedChunkSize);
-  let filled = 0;
+  const chunks = heldBackChunks(sealedChunkSize);
   const open = (sealed: Buffer, last: boolean): Buffer => {
     if (sealed.length < tagSize) throw new PayloadError('sealed chunk is too short');
     const decipher = createDecipheriv('chacha20-poly1305', key, chunkNonce(counter++, last), { authTagLength: tagSize });
@@ -96,29 +114,14 @@ export function payloadOpener(key: Buffer) {
   return {
     push(block: Buffer): Buffer[] {
       const out: Buffer[] = [];
-      for (let at = 0; at < block.length; ) {
-        if (filled === sealedChunkSize) {
-          out.push(open(pending, false));
-          filled = 0;
-        }
-        if (filled === 0 && block.length - at > sealedChunkSize) {
-          out.push(open(block.subarray(at, at + sealedChunkSize), false));
-          at += sealedChunkSize;
-          continue;
-        }
-        const n = Math.min(sealedChunkSize - filled, block.length - at);
-        block.copy(pending, filled, at, at + n);
-        filled += n;
-        at += n;
-      }
+      chunks.push(block, (chunk) => out.push(open(chunk, false)));
       return out;
     },
     end(): Buffer[] {
-      const plain = open(pending.subarray(0, filled), true);
+      const plain = open(chunks.rest(), true);
       // A file cut after a full chunk fails above (that chunk was sealed as not the last). An empty final chunk
       // after full ones is never written by age, and age refuses it too.
       if (plain.length === 0 && counter > 1) throw new PayloadError('final chunk is empty');
-      filled = 0;
       return [plain];
     },
   };

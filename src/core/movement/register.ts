@@ -11,6 +11,37 @@ import { cancelledRows } from './cancelled';
 
 const kindNames: Record<MovementRegisterRow['kind'], string> = { enrolled: 'зачислен', arrived: 'прибыл', left: 'выбыл', transferred: 'переведён' };
 
+/** A register line as read from SQL: the order's fields, the student's, and both classes' grade and letter. */
+export type RawRegisterRow = Omit<MovementRegisterRow, 'name' | 'fromClass' | 'toClass' | 'cancelReason'> & {
+  fg: number | null;
+  fl: string | null;
+  tg: number | null;
+  tl: string | null;
+};
+
+const classOf = (grade: number | null, letter: string | null) => (grade !== null && letter !== null ? className({ grade, letter }) : null);
+
+/** One line of the book, for an order in force (`cancelReason` null) or a cancelled one (cancelled.ts). */
+export function registerRow(r: RawRegisterRow, name: string, cancelReason: string | null): MovementRegisterRow {
+  return {
+    id: r.id,
+    date: r.date,
+    kind: r.kind,
+    studentId: r.studentId,
+    name,
+    birthDate: r.birthDate,
+    personalFileNo: r.personalFileNo,
+    fromClassId: r.fromClassId,
+    fromClass: classOf(r.fg, r.fl),
+    toClassId: r.toClassId,
+    toClass: classOf(r.tg, r.tl),
+    orderNumber: r.orderNumber,
+    orderDate: r.orderDate,
+    note: r.note,
+    cancelReason,
+  };
+}
+
 export function registerRows(db: Db, from: string, to: string, classId?: number): MovementRegisterRow[] {
   const rows = db.$client
     .prepare(
@@ -22,28 +53,9 @@ export function registerRows(db: Db, from: string, to: string, classId?: number)
        where m.date between ? and ? and (? is null or m.from_class_id = ? or m.to_class_id = ?)
        order by m.date, m.order_date, m.id`,
     )
-    .all(from, to, classId ?? null, classId ?? null, classId ?? null) as Array<
-    Omit<MovementRegisterRow, 'name' | 'fromClass' | 'toClass' | 'cancelReason'> & { lastName: string; firstName: string; middleName: string | null; fg: number | null; fl: string | null; tg: number | null; tl: string | null }
-  >;
-  const active = rows.map((r) => ({
-    id: r.id,
-    date: r.date,
-    kind: r.kind,
-    studentId: r.studentId,
-    name: fullName(r),
-    birthDate: r.birthDate,
-    personalFileNo: r.personalFileNo,
-    fromClassId: r.fromClassId,
-    fromClass: r.fg !== null && r.fl !== null ? className({ grade: r.fg, letter: r.fl }) : null,
-    toClassId: r.toClassId,
-    toClass: r.tg !== null && r.tl !== null ? className({ grade: r.tg, letter: r.tl }) : null,
-    orderNumber: r.orderNumber,
-    orderDate: r.orderDate,
-    note: r.note,
-    cancelReason: null,
-  }));
+    .all(from, to, classId ?? null, classId ?? null, classId ?? null) as (RawRegisterRow & { lastName: string; firstName: string; middleName: string | null })[];
   // Cancelled orders stand where they were, in the same date order.
-  return [...active, ...cancelledRows(db, from, to, classId)].sort((a, b) => a.date.localeCompare(b.date) || a.orderDate.localeCompare(b.orderDate) || a.id - b.id);
+  return [...rows.map((r) => registerRow(r, fullName(r), null)), ...cancelledRows(db, from, to, classId)].sort((a, b) => a.date.localeCompare(b.date) || a.orderDate.localeCompare(b.orderDate) || a.id - b.id);
 }
 
 export function registerTables(yearName: string, from: string, to: string, rows: readonly MovementRegisterRow[]): ReportTable[] {
