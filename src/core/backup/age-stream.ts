@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, hkdfSync } from 'node:crypto';
+import * as nodeCrypto from 'node:crypto';
 
 /**
  * The payload of an age-encryption.org/v1 file — STREAM over ChaCha20-Poly1305 — with Node's native cipher.
@@ -9,120 +9,129 @@ import { createCipheriv, createDecipheriv, hkdfSync } from 'node:crypto';
  * into 64 KiB chunks, each sealed under a 12-byte nonce: an 11-byte big-endian chunk counter, then 0x01 on
  * the final chunk and 0x00 on the others. Only the final chunk may be short; it may be empty only when the
  * whole plaintext is (then it is the only chunk).
+ *
+ * Self-contained on purpose: everything it uses comes in through `crypto`, so the backup's worker thread,
+ * which gets it as source text, seals with this same code (see snapshot-worker.ts).
  */
-export const chunkSize = 64 * 1024;
-const tagSize = 16;
-export const sealedChunkSize = chunkSize + tagSize;
-export const payloadNonceSize = 16;
+export function ageStream(crypto: Pick<typeof nodeCrypto, 'createCipheriv' | 'createDecipheriv' | 'hkdfSync'>) {
+  const chunkSize = 64 * 1024;
+  const tagSize = 16;
+  const sealedChunkSize = chunkSize + tagSize;
+  const payloadNonceSize = 16;
 
-export function payloadKey(fileKey: Uint8Array, nonce: Uint8Array): Buffer {
-  return Buffer.from(hkdfSync('sha256', fileKey, nonce, 'payload', 32));
-}
+  function payloadKey(fileKey: Uint8Array, nonce: Uint8Array): Buffer {
+    return Buffer.from(crypto.hkdfSync('sha256', fileKey, nonce, 'payload', 32));
+  }
 
-function chunkNonce(counter: number, last: boolean): Buffer {
-  const nonce = Buffer.alloc(12);
-  // Six bytes of the eleven hold 2^48 chunks (16 EiB); the leading five stay zero.
-  nonce.writeUIntBE(counter, 5, 6);
-  nonce[11] = last ? 1 : 0;
-  return nonce;
-}
+  function chunkNonce(counter: number, last: boolean): Buffer {
+    const nonce = Buffer.alloc(12);
+    // Six bytes of the eleven hold 2^48 chunks (16 EiB); the leading five stay zero.
+    nonce.writeUIntBE(counter, 5, 6);
+    nonce[11] = last ? 1 : 0;
+    return nonce;
+  }
 
-/**
- * Cuts a stream arriving in blocks of any size into chunks of `size`, holding the latest full chunk back until
- * the next byte arrives: in age's STREAM only the last chunk is marked last, on sealing and on opening alike.
- * A chunk handed to `emit` is valid only during the call (it may be the reused buffer).
- */
-function heldBackChunks(size: number) {
-  const pending = Buffer.allocUnsafe(size);
-  let filled = 0;
-  return {
-    push(block: Buffer, emit: (chunk: Buffer) => void): void {
-      for (let at = 0; at < block.length; ) {
-        if (filled === size) {
-          emit(pending);
-          filled = 0;
+  /**
+   * Cuts a stream arriving in blocks of any size into chunks of `size`, holding the latest full chunk back until
+   * the next byte arrives: in age's STREAM only the last chunk is marked last, on sealing and on opening alike.
+   * A chunk handed to `emit` is valid only during the call (it may be the reused buffer).
+   */
+  function heldBackChunks(size: number) {
+    const pending = Buffer.allocUnsafe(size);
+    let filled = 0;
+    return {
+      push(block: Buffer, emit: (chunk: Buffer) => void): void {
+        for (let at = 0; at < block.length; ) {
+          if (filled === size) {
+            emit(pending);
+            filled = 0;
+          }
+          if (filled === 0 && block.length - at > size) {
+            // A whole chunk with more after it, straight from the block.
+            emit(block.subarray(at, at + size));
+            at += size;
+            continue;
+          }
+          const n = Math.min(size - filled, block.length - at);
+          block.copy(pending, filled, at, at + n);
+          filled += n;
+          at += n;
         }
-        if (filled === 0 && block.length - at > size) {
-          // A whole chunk with more after it, straight from the block.
-          emit(block.subarray(at, at + size));
-          at += size;
-          continue;
-        }
-        const n = Math.min(size - filled, block.length - at);
-        block.copy(pending, filled, at, at + n);
-        filled += n;
-        at += n;
+      },
+      /** What is held at the end: the final chunk. */
+      rest(): Buffer {
+        const last = pending.subarray(0, filled);
+        filled = 0;
+        return last;
+      },
+    };
+  }
+
+  /** The payload does not authenticate: a changed, cut or reordered chunk, or a wrong key. */
+  class PayloadError extends Error {}
+
+  /**
+   * Seals a plaintext arriving in blocks of any size (each valid only during the call: what is kept is copied).
+   * A full chunk is sealed only once the next byte has arrived, because only then is it known not to be the
+   * last one. Returns the sealed pieces, in order, to be written as they are.
+   */
+  function payloadSealer(key: Buffer) {
+    let counter = 0;
+    const chunks = heldBackChunks(chunkSize);
+    const seal = (plain: Buffer, last: boolean, out: Buffer[]) => {
+      const cipher = crypto.createCipheriv('chacha20-poly1305', key, chunkNonce(counter++, last), { authTagLength: tagSize });
+      out.push(cipher.update(plain));
+      cipher.final();
+      out.push(cipher.getAuthTag());
+    };
+    return {
+      push(block: Buffer): Buffer[] {
+        const out: Buffer[] = [];
+        chunks.push(block, (chunk) => seal(chunk, false, out));
+        return out;
+      },
+      /** The final chunk: the rest, full only when the plaintext is a nonzero multiple of 64 KiB, empty only when it is empty. */
+      end(): Buffer[] {
+        const out: Buffer[] = [];
+        seal(chunks.rest(), true, out);
+        return out;
+      },
+    };
+  }
+
+  /** Opens a sealed payload arriving in blocks of any size; throws PayloadError at the first bad chunk. */
+  function payloadOpener(key: Buffer) {
+    let counter = 0;
+    const chunks = heldBackChunks(sealedChunkSize);
+    const open = (sealed: Buffer, last: boolean): Buffer => {
+      if (sealed.length < tagSize) throw new PayloadError('sealed chunk is too short');
+      const decipher = crypto.createDecipheriv('chacha20-poly1305', key, chunkNonce(counter++, last), { authTagLength: tagSize });
+      decipher.setAuthTag(sealed.subarray(sealed.length - tagSize));
+      const plain = decipher.update(sealed.subarray(0, sealed.length - tagSize));
+      try {
+        decipher.final();
+      } catch {
+        throw new PayloadError(`chunk ${counter - 1} does not authenticate`);
       }
-    },
-    /** What is held at the end: the final chunk. */
-    rest(): Buffer {
-      const last = pending.subarray(0, filled);
-      filled = 0;
-      return last;
-    },
-  };
+      return plain;
+    };
+    return {
+      push(block: Buffer): Buffer[] {
+        const out: Buffer[] = [];
+        chunks.push(block, (chunk) => out.push(open(chunk, false)));
+        return out;
+      },
+      end(): Buffer[] {
+        const plain = open(chunks.rest(), true);
+        // A file cut after a full chunk fails above (that chunk was sealed as not the last). An empty final chunk
+        // after full ones is never written by age, and age refuses it too.
+        if (plain.length === 0 && counter > 1) throw new PayloadError('final chunk is empty');
+        return [plain];
+      },
+    };
+  }
+
+  return { chunkSize, sealedChunkSize, payloadNonceSize, payloadKey, payloadSealer, payloadOpener, PayloadError };
 }
 
-/** The payload does not authenticate: a changed, cut or reordered chunk, or a wrong key. */
-export class PayloadError extends Error {}
-
-/**
- * Seals a plaintext arriving in blocks of any size (each valid only during the call: what is kept is copied).
- * A full chunk is sealed only once the next byte has arrived, because only then is it known not to be the
- * last one. Returns the sealed pieces, in order, to be written as they are.
- */
-export function payloadSealer(key: Buffer) {
-  let counter = 0;
-  const chunks = heldBackChunks(chunkSize);
-  const seal = (plain: Buffer, last: boolean, out: Buffer[]) => {
-    const cipher = createCipheriv('chacha20-poly1305', key, chunkNonce(counter++, last), { authTagLength: tagSize });
-    out.push(cipher.update(plain));
-    cipher.final();
-    out.push(cipher.getAuthTag());
-  };
-  return {
-    push(block: Buffer): Buffer[] {
-      const out: Buffer[] = [];
-      chunks.push(block, (chunk) => seal(chunk, false, out));
-      return out;
-    },
-    /** The final chunk: the rest, full only when the plaintext is a nonzero multiple of 64 KiB, empty only when it is empty. */
-    end(): Buffer[] {
-      const out: Buffer[] = [];
-      seal(chunks.rest(), true, out);
-      return out;
-    },
-  };
-}
-
-/** Opens a sealed payload arriving in blocks of any size; throws PayloadError at the first bad chunk. */
-export function payloadOpener(key: Buffer) {
-  let counter = 0;
-  const chunks = heldBackChunks(sealedChunkSize);
-  const open = (sealed: Buffer, last: boolean): Buffer => {
-    if (sealed.length < tagSize) throw new PayloadError('sealed chunk is too short');
-    const decipher = createDecipheriv('chacha20-poly1305', key, chunkNonce(counter++, last), { authTagLength: tagSize });
-    decipher.setAuthTag(sealed.subarray(sealed.length - tagSize));
-    const plain = decipher.update(sealed.subarray(0, sealed.length - tagSize));
-    try {
-      decipher.final();
-    } catch {
-      throw new PayloadError(`chunk ${counter - 1} does not authenticate`);
-    }
-    return plain;
-  };
-  return {
-    push(block: Buffer): Buffer[] {
-      const out: Buffer[] = [];
-      chunks.push(block, (chunk) => out.push(open(chunk, false)));
-      return out;
-    },
-    end(): Buffer[] {
-      const plain = open(chunks.rest(), true);
-      // A file cut after a full chunk fails above (that chunk was sealed as not the last). An empty final chunk
-      // after full ones is never written by age, and age refuses it too.
-      if (plain.length === 0 && counter > 1) throw new PayloadError('final chunk is empty');
-      return [plain];
-    },
-  };
-}
+export const { chunkSize, sealedChunkSize, payloadNonceSize, payloadKey, payloadSealer, payloadOpener, PayloadError } = ageStream(nodeCrypto);

@@ -33,8 +33,10 @@ export class BlockFanout {
   private readers: Reader[] = [];
   private state: 'open' | 'done' | Error = 'open';
   private producerWake: (() => void) | null = null;
-  private readonly maxHeld: number;
+  readonly maxHeld: number;
   private readonly stallMs: number;
+  /** Told of each block once no drive needs it any more (its memory may be used again). */
+  onRelease: ((block: Buffer) => void) | null = null;
 
   constructor(options: FanoutOptions = {}) {
     this.maxHeld = options.maxHeld ?? 64 << 20;
@@ -104,8 +106,10 @@ export class BlockFanout {
     const live = this.live();
     const keepFrom = live.length === 0 ? this.first + this.blocks.length : Math.min(...live.map((r) => r.held));
     while (this.first < keepFrom) {
-      this.heldBytes -= this.blocks.shift()!.length;
+      const block = this.blocks.shift()!;
+      this.heldBytes -= block.length;
       this.first++;
+      this.onRelease?.(block);
     }
     const wake = this.producerWake;
     this.producerWake = null;

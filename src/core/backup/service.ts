@@ -89,7 +89,6 @@ export function createBackupService({ db, clock, audit, env }: { db: Db; clock: 
         migrationsFolder: env.migrationsFolder,
         passphrase: config.passphrase(),
         workFactor: env.workFactor,
-        workDir: env.workDir,
         fs: fsOps,
         retention: config.retention(),
         onProgress: (p) => {
