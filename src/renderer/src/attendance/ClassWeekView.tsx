@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Badge, Button, Center, Group, Loader, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Badge, Button, Group, Loader, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { dayMonth, fullDate, todayIso } from '../journal/dates';
 import { useAttendanceClasses, useClassWeek, useConfirmWeek } from './queries';
 import { ReasonDialog, type ReasonStart } from './ReasonDialog';
 import { WeekGrid } from './WeekGrid';
 import { addDays, mondayOf } from './weeks';
+import { Loading } from '../errors/QueryGate';
 
 /** «24.11.2026 17:05» from a stored `YYYY-MM-DD HH:mm:ss`. */
 const stampText = (s: string) => `${fullDate(s.slice(0, 10))} ${s.slice(11, 16)}`;
@@ -74,11 +75,7 @@ export function ClassWeekView() {
       </Group>
 
       {week.error && <ErrorPanel error={week.error} onRetry={() => void week.refetch()} />}
-      {week.isLoading && (
-        <Center py="xl">
-          <Loader size="sm" aria-label="Загрузка" />
-        </Center>
-      )}
+      {week.isLoading && <Loading />}
       {week.data && (
         <>
           <WeekGrid week={week.data} onUnexcused={canVerify ? (studentId, date) => setReasonStart({ studentId, from: date, to: date }) : undefined} />

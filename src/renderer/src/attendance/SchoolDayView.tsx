@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Center, Group, Loader, Table, Text, TextInput } from '@mantine/core';
+import { Group, Table, Text, TextInput } from '@mantine/core';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { todayIso } from '../journal/dates';
 import { codeColor } from './codes';
 import { useSchoolDay } from './queries';
+import { Loading } from '../errors/QueryGate';
 
 /** The deputy's morning: who is absent today, class by class, with the counts. */
 export function SchoolDayView() {
@@ -25,11 +26,7 @@ export function SchoolDayView() {
         )}
       </Group>
       {day.error && <ErrorPanel error={day.error} onRetry={() => void day.refetch()} />}
-      {day.isLoading && (
-        <Center py="xl">
-          <Loader size="sm" aria-label="Загрузка" />
-        </Center>
-      )}
+      {day.isLoading && <Loading />}
       {day.data && (
         <Table striped withTableBorder withColumnBorders data-testid="school-day">
           <Table.Thead>

@@ -1,4 +1,4 @@
-import { Alert, Button, Center, Group, Loader, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { contract } from '../../../shared/contract';
 import { invoke } from '../api/invoke';
 import { ErrorPanel } from '../errors/ErrorPanel';
@@ -7,6 +7,7 @@ import { FilesPanel } from './FilesPanel';
 import { reasonNames } from './format';
 import { useBackupMutation, useBackupStatus } from './queries';
 import { SettingsPanel } from './SettingsPanel';
+import { Loading } from '../errors/QueryGate';
 
 const stageNames = { snapshot: 'снимок базы', check: 'проверка целостности', encrypt: 'шифрование', copy: 'запись на носители', done: 'завершение' } as const;
 
@@ -15,12 +16,7 @@ export function BackupScreen() {
   const status = useBackupStatus();
   const run = useBackupMutation(() => invoke(contract.backup.run, {}));
   if (status.error) return <ErrorPanel error={status.error} onRetry={() => void status.refetch()} />;
-  if (!status.data)
-    return (
-      <Center py="xl">
-        <Loader size="sm" aria-label="Загрузка" />
-      </Center>
-    );
+  if (!status.data) return <Loading />;
   const s = status.data;
   const last = s.runs[0];
 

@@ -1,9 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
-import { Anchor, Badge, Center, Group, Loader, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMyDay } from '../api/queries';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { dayAndMonthName, fullDate, todayIso } from '../journal/dates';
 import { journalHref } from '../journal/links';
+import { Loading } from '../errors/QueryGate';
 
 const missingNames = { topic: 'тема', attendance: 'посещаемость', homework: 'домашнее задание' } as const;
 
@@ -24,11 +25,7 @@ export function DayScreen() {
         <TextInput type="date" label="Другой день" value={date} onChange={(e) => e.currentTarget.value && setDate(e.currentTarget.value)} w={170} />
       </Group>
       {day.error && <ErrorPanel error={day.error} onRetry={() => void day.refetch()} />}
-      {!day.data && !day.error && (
-        <Center py="xl">
-          <Loader size="sm" aria-label="Загрузка" />
-        </Center>
-      )}
+      {!day.data && !day.error && <Loading />}
       {day.data && (
         <>
           <Paper withBorder>

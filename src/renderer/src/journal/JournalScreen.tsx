@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useHashParams } from '../shell/useHashRoute';
-import { Center, Group, Input, Loader, Paper, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { Group, Input, Paper, SegmentedControl, Select, Stack, Text } from '@mantine/core';
 import type { AssignmentSummary, SessionUser } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { mayAccess } from '../../../shared/roles';
@@ -12,14 +12,7 @@ import { AssignmentSelect } from './AssignmentSelect';
 import { fullDate, todayIso } from './dates';
 import { JournalPage } from './JournalPage';
 import { defaultPeriod } from './periods';
-
-function Loading() {
-  return (
-    <Center py="xl">
-      <Loader size="sm" aria-label="Загрузка" />
-    </Center>
-  );
-}
+import { Loading } from '../errors/QueryGate';
 
 /** Choose a journal (class, subject, subgroup) and a period, or come from a link; then write on its page. */
 export function JournalScreen({ user }: { user: SessionUser }) {

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Badge, Button, Center, Group, Loader, Modal, Paper, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Badge, Button, Group, Modal, Paper, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { contract, type Period } from '../../../shared/contract';
 import { invoke } from '../api/invoke';
 import { keys, usePeriodLocks } from '../api/queries';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { fullDate } from '../journal/dates';
+import { Loading } from '../errors/QueryGate';
 
 const schemeOrder: Period['scheme'][] = ['quarters', 'trimesters', 'half_years'];
 const schemeNames: Record<Period['scheme'], string> = { quarters: 'Четверти', trimesters: 'Триместры', half_years: 'Полугодия' };
@@ -36,12 +37,7 @@ export function PeriodLocksScreen() {
 
   const failed = years.error ?? periods.error ?? locks.error;
   if (failed) return <ErrorPanel error={failed} onRetry={() => void years.refetch()} />;
-  if (!year || !periods.data || !locks.data)
-    return (
-      <Center py="xl">
-        <Loader size="sm" aria-label="Загрузка" />
-      </Center>
-    );
+  if (!year || !periods.data || !locks.data) return <Loading />;
   const chosenClass = classes.data?.find((c) => String(c.id) === classId) ?? null;
   const locksOf = (periodId: number) => locks.data.filter((l) => l.periodId === periodId);
 

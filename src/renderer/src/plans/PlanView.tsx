@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Button, Center, Group, Loader, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { todayIso } from '../journal/dates';
 import { HoursCheck } from './HoursCheck';
 import { PlanEditor } from './PlanEditor';
 import { PlanImport } from './PlanImport';
 import { useAssignPlan, usePlan } from './queries';
+import { Loading } from '../errors/QueryGate';
 
 /** The plan of one journal: topics with planned and given hours; its teacher imports it and puts it on the lessons. */
 export function PlanView({ assignmentId, canEdit }: { assignmentId: number; canEdit: boolean }) {
@@ -16,11 +17,7 @@ export function PlanView({ assignmentId, canEdit }: { assignmentId: number; canE
 
   if (plan.error) return <ErrorPanel error={plan.error} onRetry={() => void plan.refetch()} />;
   if (!plan.data) {
-    return (
-      <Center py="xl">
-        <Loader size="sm" aria-label="Загрузка" />
-      </Center>
-    );
+    return <Loading />;
   }
   const p = plan.data;
   let section: string | null = null;

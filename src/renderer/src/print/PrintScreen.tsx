@@ -1,4 +1,4 @@
-import { Alert, Button, Center, Checkbox, Group, Loader, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { contract, type SessionUser } from '../../../shared/contract';
@@ -10,6 +10,7 @@ import { FileActions } from './FileActions';
 import { PreflightList } from './PreflightList';
 import { usePreflight, usePrintClasses } from './queries';
 import { SchoolPanel } from './SchoolPanel';
+import { Loading } from '../errors/QueryGate';
 
 /** «Печать»: the secretary's bound books — one class (checked first) or the whole school with the act. */
 export function PrintScreen({ user }: { user: SessionUser }) {
@@ -23,12 +24,7 @@ export function PrintScreen({ user }: { user: SessionUser }) {
   const book = useMutation({ mutationFn: (id: number) => invoke(contract.print.classBook, { classId: id, duplex, personalData }) });
 
   if (classes.error) return <ErrorPanel error={classes.error} onRetry={() => void classes.refetch()} />;
-  if (!classes.data)
-    return (
-      <Center py="xl">
-        <Loader size="sm" aria-label="Загрузка" />
-      </Center>
-    );
+  if (!classes.data) return <Loading />;
   const data = classes.data;
   const chooseClass = (v: string | null) => {
     setClassId(v ? Number(v) : null);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Center, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { contract, type SchoolCalendar, type SchoolProfile } from '../../../shared/contract';
 import { describeError } from '../api/errors';
@@ -10,6 +10,7 @@ import { ErrorPanel } from '../errors/ErrorPanel';
 import { calendarToSave } from './calendarEdit';
 import { CalendarEditor } from './CalendarEditor';
 import { ProfileFields } from './ProfileFields';
+import { Loading } from '../errors/QueryGate';
 
 const profileKey = ['profile'] as const;
 const calendarKey = ['calendar', 'current'] as const;
@@ -94,12 +95,7 @@ function CalendarPanel() {
 /** Администрирование → «Школа»: what the first-start wizard asked, changed later. */
 export function SchoolScreen() {
   const calendar = useQuery({ queryKey: calendarKey, queryFn: () => invoke(contract.calendar.get, {}) });
-  if (calendar.isPending)
-    return (
-      <Center py="xl">
-        <Loader size="sm" aria-label="Загрузка" />
-      </Center>
-    );
+  if (calendar.isPending) return <Loading />;
   return (
     <Stack gap="lg" maw={1100}>
       <Paper withBorder p="lg" radius="md">

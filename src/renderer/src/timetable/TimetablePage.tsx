@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Center, Checkbox, Group, List, Loader, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, List, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { contract, type RegenerationResult } from '../../../shared/contract';
 import type { AdminPageProps } from '../admin/pages';
@@ -13,6 +13,7 @@ import { draftClashes, fromServer, sameWeek, type DraftEntry } from './draft';
 import { HoursCheck } from './HoursCheck';
 import { ResultDialog } from './ResultDialog';
 import { TimetableGrid } from './TimetableGrid';
+import { Loading } from '../errors/QueryGate';
 
 const ru = (date: string) => date.split('-').reverse().join('.');
 
@@ -42,12 +43,7 @@ function ClassTimetableEditor({ classId, canEdit }: { classId: number; canEdit: 
   });
 
   if (view.error) return <ErrorPanel error={view.error} onRetry={() => void view.refetch()} />;
-  if (!view.data)
-    return (
-      <Center py="xl">
-        <Loader size="sm" aria-label="Загрузка" />
-      </Center>
-    );
+  if (!view.data) return <Loading />;
   const v = view.data;
   const changed = !sameWeek(draft, fromServer(v));
   const classClash = clashes.some((c) => c.kind === 'class');

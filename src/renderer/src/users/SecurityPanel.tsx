@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
-import { Button, Center, Group, Loader, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
+import { Button, Group, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { contract, type SecuritySettingsInput } from '../../../shared/contract';
 import { checkAgainst, fieldErrorsOf, type FieldErrors } from '../api/fieldErrors';
 import { invoke } from '../api/invoke';
 import { keys } from '../api/queries';
 import { ErrorPanel } from '../errors/ErrorPanel';
+import { Loading } from '../errors/QueryGate';
 
 const securityKey = ['users', 'security'] as const;
 
@@ -29,7 +30,7 @@ export function SecurityPanel() {
   });
 
   if (current.error) return <ErrorPanel error={current.error} onRetry={() => void current.refetch()} />;
-  if (!form) return <Center py="xl"><Loader size="sm" aria-label="Загрузка" /></Center>;
+  if (!form) return <Loading />;
 
   const field = (key: keyof SecuritySettingsInput, label: string, description: string) => (
     <NumberInput

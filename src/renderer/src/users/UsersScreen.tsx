@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Badge, Button, Center, Code, Group, Loader, Modal, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Code, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { contract, type UserRow } from '../../../shared/contract';
 import { roleNames } from '../../../shared/roles';
 import { invoke } from '../api/invoke';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { CreateUserDialog } from './CreateUserDialog';
+import { Loading } from '../errors/QueryGate';
 
 const usersKey = ['users', 'list'] as const;
 
@@ -48,12 +49,7 @@ export function UsersScreen() {
   const unlock = useMutation({ mutationFn: (userId: number) => invoke(contract.users.unlock, { userId }), onSuccess: refresh });
 
   if (users.error) return <ErrorPanel error={users.error} onRetry={() => void users.refetch()} />;
-  if (!users.data)
-    return (
-      <Center py="xl">
-        <Loader size="sm" aria-label="Загрузка" />
-      </Center>
-    );
+  if (!users.data) return <Loading />;
 
   return (
     <Stack gap="md" maw={1100}>

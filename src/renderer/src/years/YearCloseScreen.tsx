@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Center, Group, Loader, Select, Stack, Title } from '@mantine/core';
+import { Alert, Group, Select, Stack, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { contract, type SessionUser } from '../../../shared/contract';
 import { mayAccess } from '../../../shared/roles';
@@ -10,6 +10,7 @@ import { ClosePanel } from './ClosePanel';
 import { DecisionsPanel } from './DecisionsPanel';
 import { GapsPanel } from './GapsPanel';
 import { NextYearPanel } from './NextYearPanel';
+import { Loading } from '../errors/QueryGate';
 
 /** Закрытие учебного года: the marks check, the decisions, the lock, and the next year. */
 export function YearCloseScreen({ user }: { user: SessionUser }) {
@@ -19,12 +20,7 @@ export function YearCloseScreen({ user }: { user: SessionUser }) {
   const status = useQuery({ queryKey: ['years', 'status', yearId ?? 'current'], queryFn: () => invoke(contract.years.status, { yearId }) });
   const today = todayIso();
   if (status.error) return <ErrorPanel error={status.error} onRetry={() => void status.refetch()} />;
-  if (!status.data)
-    return (
-      <Center py="xl">
-        <Loader size="sm" aria-label="Загрузка" />
-      </Center>
-    );
+  if (!status.data) return <Loading />;
   const s = status.data;
   return (
     <Stack gap="md" maw={1100}>

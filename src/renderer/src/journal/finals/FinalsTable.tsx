@@ -1,10 +1,11 @@
-import { Center, Loader, NativeSelect, Table, Text } from '@mantine/core';
+import { NativeSelect, Table, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { contract, type JournalFinals, type PeriodMarkValue } from '../../../../shared/contract';
 import { invoke } from '../../api/invoke';
 import { keys, useFinals } from '../../api/queries';
 import { ErrorPanel } from '../../errors/ErrorPanel';
 import type { EnsureReason } from '../useCorrectionReason';
+import { Loading } from '../../errors/QueryGate';
 
 type Kind = 'year' | 'exam' | 'final';
 const editable: { kind: Kind; label: string }[] = [
@@ -31,12 +32,7 @@ export function FinalsTable({ assignmentId, ensureReason }: { assignmentId: numb
   });
 
   if (finals.error) return <ErrorPanel error={finals.error} onRetry={() => void finals.refetch()} />;
-  if (!finals.data)
-    return (
-      <Center py="xl">
-        <Loader size="sm" aria-label="Загрузка" />
-      </Center>
-    );
+  if (!finals.data) return <Loading />;
   const f = finals.data;
   return (
     <Table withTableBorder withColumnBorders striped fz="sm" data-testid="finals-table" style={{ width: 'auto' }}>
