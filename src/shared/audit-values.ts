@@ -1,5 +1,5 @@
-import { shownValue } from './audit';
-import { findChannel } from './contract';
+import { auditKinds, shownValue, type AuditKind } from './audit';
+import { findChannel, reportTitles, type ReportName } from './contract';
 import type { Access } from './roles';
 
 /**
@@ -32,22 +32,44 @@ const attempts: Record<Access, string> = {
  * reader, the channel for telling apart two calls under one permission; an unknown channel as stored.
  */
 function attempt(newValue: string | null): string | null {
-  let channel: unknown;
-  try {
-    channel = newValue === null ? null : (JSON.parse(newValue) as { channel?: unknown }).channel;
-  } catch {
-    return shownValue(newValue);
-  }
+  const channel = objectOf(newValue)?.channel;
   if (typeof channel !== 'string') return shownValue(newValue);
   const access = findChannel(channel)?.access;
   return access ? `попытка: ${attempts[access]} (${channel})` : `попытка: ${channel}`;
+}
+
+/** A stored JSON object, or null for anything else: the entries below read only what they wrote. */
+function objectOf(json: string | null): Record<string, unknown> | null {
+  try {
+    const v: unknown = json === null ? null : JSON.parse(json);
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The audit log's own export (api/handlers/audit.ts): the count and the filter; its class, student and subject are in their columns. */
+function auditExport(v: Record<string, unknown>): string {
+  const f = (typeof v.filter === 'object' && v.filter !== null ? v.filter : {}) as { kind?: string; from?: string; to?: string; userId?: number };
+  const kind = f.kind !== undefined && Object.hasOwn(auditKinds, f.kind) ? auditKinds[f.kind as AuditKind].label : null;
+  const filter = [kind, f.userId && 'один пользователь', f.from && `с ${f.from}`, f.to && `по ${f.to}`].filter(Boolean).join(', ');
+  return `«Журнал действий», записей: ${String(v.rows)}${v.truncated ? ' (не все)' : ''}${filter ? `; отбор: ${filter}` : ''}`;
+}
+
+/** A report's file (handlers/reports.ts, cli/commands/report.ts): its title, format and, from the CLI, where it went. */
+function reportExport(report: string | null, v: Record<string, unknown>): string {
+  if (report === 'audit') return auditExport(v);
+  const title = report !== null && Object.hasOwn(reportTitles, report) ? reportTitles[report as ReportName] : report;
+  return [`«${title}»`, typeof v.format === 'string' ? v.format.toUpperCase() : null, typeof v.file === 'string' ? `файл ${v.file}` : null].filter(Boolean).join(', ');
 }
 
 /**
  * An entry's «было» and «стало» as a person reads them; the screen and the Excel export both take them from
  * here. A refusal's ids are not repeated: the class, student and subject columns already name them.
  */
-export function auditValues(row: { action: string; oldValue: string | null; newValue: string | null }): { before: string | null; after: string | null } {
+export function auditValues(row: { action: string; entityId: string | null; oldValue: string | null; newValue: string | null }): { before: string | null; after: string | null } {
   if (row.action === 'access.refused') return { before: null, after: attempt(row.newValue) };
+  const exported = row.action === 'report.export' ? objectOf(row.newValue) : null;
+  if (exported) return { before: null, after: reportExport(row.entityId, exported) };
   return { before: shownValue(row.oldValue), after: shownValue(row.newValue) };
 }

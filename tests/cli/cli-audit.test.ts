@@ -7,6 +7,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli';
+import { auditValues } from '../../src/shared/audit-values';
 import { buildAccessSchool, sessionCaller, type AccessSchool } from '../helpers/access-school';
 import { testCore } from '../helpers/core';
 import { csv } from '../helpers/import-files';
@@ -103,7 +104,8 @@ describe('the CLI writes what it does to the audit log, under the command and th
     const admin = sessionCaller(core, 'admin');
     const page = await admin('audit:list', { filter: { kind: 'printing' } });
     if (!page.ok) throw new Error(page.error.message);
-    const rows = (page.value as { rows: { action: string; user: string | null }[] }).rows;
+    const rows = (page.value as { rows: { action: string; user: string | null; entityId: string | null; oldValue: string | null; newValue: string | null }[] }).rows;
+    expect(auditValues(rows[0]!).after).toBe(`«Наполняемость классов», JSON, файл ${path.join(dir, 'fill.json')}`);
     expect(rows.map((r) => [r.action, r.user])).toEqual([
       ['report.export', `командная строка (report fill: ${me})`],
       ['print.school', `командная строка (print: ${me})`],

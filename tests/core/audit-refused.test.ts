@@ -55,7 +55,7 @@ describe('refused calls in the audit log', () => {
     const deputy = sessionCaller(core, 'zavuch');
     const page = await deputy('audit:list', { filter: { kind: 'refused' } });
     if (!page.ok) throw new Error(page.error.message);
-    const rows = (page.value as { rows: { action: string; oldValue: string | null; newValue: string | null }[] }).rows;
+    const rows = (page.value as { rows: { action: string; entityId: string | null; oldValue: string | null; newValue: string | null }[] }).rows;
     const shown = rows.map((r) => auditValues(r));
     expect(shown).toEqual([
       { before: null, after: 'попытка: управлять пользователями (users:list)' },

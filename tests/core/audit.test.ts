@@ -3,10 +3,11 @@ import { hashPasswordSync } from '../../src/core/auth/password';
 import { fixedClock } from '../../src/core/clock';
 import { writers } from '../../src/core/demo/sql';
 import { readWorkbook } from '../../src/core/reports/xlsx';
+import { auditValues } from '../../src/shared/audit-values';
 import { buildTinySchool } from '../helpers/tiny-school';
 import { directCaller, testCore } from '../helpers/core';
 
-type Page = { rows: { id: number; at: string; user: string | null; action: string; className: string | null; student: string | null; subject: string | null; newValue: string | null }[]; next: { at: string; id: number } | null };
+type Page = { rows: { id: number; at: string; user: string | null; action: string; className: string | null; student: string | null; subject: string | null; entityId: string | null; oldValue: string | null; newValue: string | null }[]; next: { at: string; id: number } | null };
 
 describe('the audit log: append-only, filed by class, student and subject, read and exported by the admin and the deputy', () => {
   const core = testCore({ clock: fixedClock('2025-10-20T10:00:00') });
@@ -93,6 +94,8 @@ describe('the audit log: append-only, filed by class, student and subject, read 
 
   it('exports the filtered view to XLSX, with the same rows the screen shows', async () => {
     const deputy = await as('zavuch');
+    // Read before the export: the export's own entry is filed under the class too (checked below).
+    const shown = await list(deputy, { classId: tiny.classes.c5 });
     const file = await deputy.invoke('audit:export', { filter: { classId: tiny.classes.c5 } });
     if (!file.ok) throw new Error(file.error.message);
     const { base64, fileName, rows } = file.value as { base64: string; fileName: string; rows: number };
@@ -100,13 +103,15 @@ describe('the audit log: append-only, filed by class, student and subject, read 
     const [sheet] = await readWorkbook(Buffer.from(base64, 'base64'));
     const header = sheet!.rows.findIndex((r) => r[0] === 'Когда');
     const data = sheet!.rows.slice(header + 1);
-    const shown = await list(deputy, { classId: tiny.classes.c5 });
     expect(rows).toBe(shown.rows.length);
     expect(data.map((r) => [r[0], r[2], r[4]])).toEqual(shown.rows.map((r) => [r.at, expect.any(String), r.student]));
     expect(data.map((r) => r[2])).toContain('Отметка поставлена');
     // Taking the log out of the app is itself in the log, as a report's file is: who, which filter, how many.
     const taken = sql.prepare("select user_id as userId, entity_id as entityId, new_value as newValue, class_id as classId from audit_log where action = 'report.export' order by id desc limit 1").get();
-    expect(taken).toEqual({ userId: tiny.users.deputy, entityId: 'audit', newValue: JSON.stringify({ filter: { classId: tiny.classes.c5 }, rows, truncated: false }), classId: null });
+    expect(taken).toEqual({ userId: tiny.users.deputy, entityId: 'audit', newValue: JSON.stringify({ filter: { classId: tiny.classes.c5 }, rows, truncated: false }), classId: tiny.classes.c5 });
+    // …and reads so on the screen: the class in its column, the count in words.
+    const [entry] = (await list(deputy, { kind: 'printing' })).rows;
+    expect([entry?.action, entry?.className, auditValues(entry!)]).toEqual(['report.export', '5А', { before: null, after: `«Журнал действий», записей: ${rows}` }]);
     expect(await deputy.invoke('audit:export', { filter: { subjectId: tiny.subjects.phys } })).toMatchObject({ ok: false, error: { kind: 'not_found' } });
   });
 

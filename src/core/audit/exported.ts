@@ -1,4 +1,5 @@
 import { accountOf, type Actor } from '../actor';
+import type { AuditContext } from './context';
 import type { AuditService } from './service';
 
 /**
@@ -6,6 +7,6 @@ import type { AuditService } from './service';
  * the log says who took which one and what it held. The command line's actor has no account, so its entry is
  * written under the command and the OS account (origin.ts).
  */
-export function recordExport(audit: AuditService, actor: Actor, report: string, details: Record<string, unknown>): void {
-  audit.record({ userId: accountOf(actor), action: 'report.export', entity: 'report', entityId: report, newValue: details });
+export function recordExport(audit: AuditService, actor: Actor, report: string, details: Record<string, unknown>, context?: AuditContext): void {
+  audit.record({ userId: accountOf(actor), action: 'report.export', entity: 'report', entityId: report, newValue: details, context });
 }
