@@ -1,5 +1,7 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli';
 import { capturedOutput } from '../helpers/output';
@@ -15,10 +17,15 @@ describe('the zhurnal CLI', () => {
     expect(output.out).toMatch(/serve/);
   });
 
-  it('creates the demo school in a new file, and refuses to overwrite it', async () => {
+  it('creates the demo school in a new file, audited under the command and the OS account, and refuses to overwrite it', async () => {
     const file = path.join(dir, 'demo.db');
     expect(await main(['demo', '--db', file, '--tier', 'small', '--years', '1', '--today', '2026-11-24'])).toBe(0);
     expect(output.out).toMatch(/Демонстрационная школа создана/);
+    const sql = new Database(file, { readonly: true });
+    const logged = sql.prepare("select user_id as userId, new_value as newValue from audit_log where action = 'school.demo'").all();
+    sql.close();
+    const cli = `demo: ${os.userInfo().username}@${os.hostname()}`;
+    expect(logged).toEqual([{ userId: null, newValue: JSON.stringify({ tier: 'small', years: 1, today: '2026-11-24', cli }) }]);
     const size = fs.statSync(file).size;
     expect(await main(['demo', '--db', file, '--tier', 'small'])).toBe(1);
     expect(output.err).toMatch(/уже существует/);

@@ -2,6 +2,8 @@
 // the refusal, and the ids it named (so the viewer finds it under the class and the student) — but none of
 // its free text; a malformed call or one without a session leaves nothing.
 import { beforeAll, describe, expect, it } from 'vitest';
+import { auditValues } from '../../src/shared/audit-values';
+import { readWorkbook } from '../../src/core/reports/xlsx';
 import { buildAccessSchool, sessionCaller, type AccessSchool } from '../helpers/access-school';
 import { directCaller, testCore } from '../helpers/core';
 
@@ -47,6 +49,24 @@ describe('refused calls in the audit log', () => {
       ['access.refused', null],
       ['access.refused', '5А'],
     ]);
+  });
+
+  it('the screen and the Excel export read a refusal as what was tried, not as the stored JSON of its ids', async () => {
+    const deputy = sessionCaller(core, 'zavuch');
+    const page = await deputy('audit:list', { filter: { kind: 'refused' } });
+    if (!page.ok) throw new Error(page.error.message);
+    const rows = (page.value as { rows: { action: string; oldValue: string | null; newValue: string | null }[] }).rows;
+    const shown = rows.map((r) => auditValues(r));
+    expect(shown).toEqual([
+      { before: null, after: 'попытка: управлять пользователями (users:list)' },
+      { before: null, after: 'попытка: вести журнал (journal:setMark)' },
+    ]);
+    const file = await deputy('audit:export', { filter: { kind: 'refused' } });
+    if (!file.ok) throw new Error(file.error.message);
+    const [sheet] = await readWorkbook(Buffer.from((file.value as { base64: string }).base64, 'base64'));
+    const header = sheet!.rows.findIndex((r) => r[0] === 'Когда');
+    const [was, became] = ['Было', 'Стало'].map((h) => sheet!.rows[header]!.indexOf(h));
+    expect(sheet!.rows.slice(header + 1).map((r) => ({ before: r[was!] ?? null, after: r[became!] ?? null }))).toEqual(shown);
   });
 
   it('nothing for a malformed call, a call without a session, or one the user may make', async () => {

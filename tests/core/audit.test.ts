@@ -104,6 +104,9 @@ describe('the audit log: append-only, filed by class, student and subject, read 
     expect(rows).toBe(shown.rows.length);
     expect(data.map((r) => [r[0], r[2], r[4]])).toEqual(shown.rows.map((r) => [r.at, expect.any(String), r.student]));
     expect(data.map((r) => r[2])).toContain('Отметка поставлена');
+    // Taking the log out of the app is itself in the log, as a report's file is: who, which filter, how many.
+    const taken = sql.prepare("select user_id as userId, entity_id as entityId, new_value as newValue, class_id as classId from audit_log where action = 'report.export' order by id desc limit 1").get();
+    expect(taken).toEqual({ userId: tiny.users.deputy, entityId: 'audit', newValue: JSON.stringify({ filter: { classId: tiny.classes.c5 }, rows, truncated: false }), classId: null });
     expect(await deputy.invoke('audit:export', { filter: { subjectId: tiny.subjects.phys } })).toMatchObject({ ok: false, error: { kind: 'not_found' } });
   });
 

@@ -56,7 +56,7 @@ describe('class and school reports on a school counted by hand', () => {
     const d = await data<MovementData>(deputy, 'reports:movement', { yearId: school.year });
     expect(d.classes.find((c) => c.className === '5А')).toEqual({ className: '5А', atStart: 8, arrived: 0, left: 1, atEnd: 7 });
     expect(d.entries).toEqual([
-      { date: '2025-10-10', name: 'Зайцева Иван', kind: 'выбыл', fromClass: '5А', toClass: null, order: 'приказ № 45-у от 09.10.2025', note: 'в МБОУ СОШ № 3 г. Тверь' },
+      { date: '2025-10-10', name: 'Зайцева Иван', kind: 'выбыл', fromClass: '5А', toClass: null, order: 'приказ № 45-у от 09.10.2025', note: 'в МБОУ СОШ № 3 г. Тверь', cancelReason: null },
     ]);
     expect(d.years).toEqual([{ yearName: '2025/2026', atStart: 12, arrived: 0, left: 1, atEnd: 11 }]);
   });

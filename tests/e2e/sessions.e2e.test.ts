@@ -171,7 +171,11 @@ describe('sessions on a shared computer', () => {
     // …but the attempt itself is there, with the refusal she got.
     await choose('Что', 'Отказы в доступе');
     await expect.poll(shownActions).toContain('access.refused');
-    expect(await page.getByTestId('audit-table').innerText()).toContain('Этот урок ведёт другой учитель');
+    const refused = await page.getByTestId('audit-table').innerText();
+    expect(refused).toContain('Этот урок ведёт другой учитель');
+    // What she tried, in words (the same as the Excel export's, shared/audit-values.ts), not the stored ids.
+    expect(refused).toContain('— → попытка: вести журнал (journal:setMark)');
+    expect(refused).not.toContain('"channel"');
     await shot('audit-refused.png');
   });
 });

@@ -4,6 +4,7 @@ import { demoTier, isoDate } from '../../shared/contract/common';
 import { localDate, systemClock } from '../../core/clock';
 import { openDatabase } from '../../core/db/open';
 import { generateDemoSchool } from '../../core/demo';
+import { auditCommand } from '../audit';
 import { CliError, say } from '../output';
 
 export interface DemoArgs {
@@ -25,21 +26,20 @@ export function runDemo(args: DemoArgs) {
   if (fs.existsSync(args.db)) throw new CliError(`Файл ${args.db} уже существует: демонстрационная школа создаётся только в новом файле`);
   fs.mkdirSync(path.dirname(path.resolve(args.db)), { recursive: true });
   const started = Date.now();
+  const options = { tier: tier.data, years: args.years, seed: args.seed, today: args.today ?? localDate(systemClock.now()) };
   const db = openDatabase(args.db, { migrationsFolder: args.migrationsFolder, create: true });
+  let summary: ReturnType<typeof generateDemoSchool>;
   try {
-    const summary = generateDemoSchool(db, {
-      tier: tier.data,
-      years: args.years,
-      seed: args.seed,
-      today: args.today ?? localDate(systemClock.now()),
-    });
-    const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    say(
-      `Демонстрационная школа создана в ${args.db} за ${seconds} с: классов ${summary.classes}, учеников ${summary.students}, уроков ${summary.lessons}, отметок ${summary.marks}, пропусков ${summary.absences}`,
-      `Demo school written to ${args.db} in ${seconds} s: ${summary.classes} classes, ${summary.students} students, ${summary.lessons} lessons, ${summary.marks} marks, ${summary.absences} absences`,
-    );
-    return summary;
+    summary = generateDemoSchool(db, options);
   } finally {
     db.$client.close();
   }
+  // As the setup wizard's demo is: the log says this school is made up, and here which command made it.
+  auditCommand(args.db, args.migrationsFolder, 'demo', { action: 'school.demo', entity: 'school', newValue: options });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  say(
+    `Демонстрационная школа создана в ${args.db} за ${seconds} с: классов ${summary.classes}, учеников ${summary.students}, уроков ${summary.lessons}, отметок ${summary.marks}, пропусков ${summary.absences}`,
+    `Demo school written to ${args.db} in ${seconds} s: ${summary.classes} classes, ${summary.students} students, ${summary.lessons} lessons, ${summary.marks} marks, ${summary.absences} absences`,
+  );
+  return summary;
 }

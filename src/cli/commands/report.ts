@@ -4,6 +4,7 @@ import { reportInputs, reportNames, type ReportName } from '../../shared/contrac
 import { className } from '../../shared/names';
 import { createCore } from '../../core/app';
 import { cliOrigin } from '../../core/audit/origin';
+import { recordExport } from '../../core/audit/exported';
 import { systemClock } from '../../core/clock';
 import { cliActor } from '../actor';
 import { CliError, say } from '../output';
@@ -82,7 +83,7 @@ export async function runReport(args: ReportArgs): Promise<void> {
       fs.writeFileSync(args.out, file.bytes);
     }
     // A file of the whole school's marks leaves the database with nobody logged in: the log says so.
-    core.services.audit.record({ userId: null, action: 'report.export', entity: 'report', entityId: name, newValue: { params: input.data, format: args.format, file: path.resolve(args.out) } });
+    recordExport(core.services.audit, actor, name, { params: input.data, format: args.format, file: path.resolve(args.out) });
     say(`Отчёт записан в ${args.out}`, `Report written to ${args.out}`);
   } finally {
     core.close();

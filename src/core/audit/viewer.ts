@@ -1,5 +1,6 @@
 import { asc, eq } from 'drizzle-orm';
-import { auditActionLabel, auditReasonLabel, shownValue } from '../../shared/audit';
+import { auditActionLabel, auditReasonLabel } from '../../shared/audit';
+import { auditValues } from '../../shared/audit-values';
 import type { ReportTable } from '../../shared/contract/report-table';
 import { AppError } from '../../shared/errors';
 import { className, compareByName, fullName } from '../../shared/names';
@@ -32,18 +33,11 @@ export function auditTable(rows: readonly AuditRow[], subtitle: string | null): 
     title: 'Журнал действий',
     subtitle,
     columns,
-    rows: rows.map((r) => [
-      r.at,
-      r.user ?? 'система',
-      auditActionLabel(r.action),
-      r.className,
-      r.student,
-      r.subject,
-      shownValue(r.oldValue),
-      shownValue(r.newValue),
-      auditReasonLabel(r.reason),
-      r.entityId === null ? r.entity : `${r.entity} ${r.entityId}`,
-    ]),
+    rows: rows.map((r) => {
+      const { before, after } = auditValues(r);
+      const entity = r.entityId === null ? r.entity : `${r.entity} ${r.entityId}`;
+      return [r.at, r.user ?? 'система', auditActionLabel(r.action), r.className, r.student, r.subject, before, after, auditReasonLabel(r.reason), entity];
+    }),
     total: null,
     links: null,
   };

@@ -19,6 +19,11 @@ export type RawRegisterRow = Omit<MovementRegisterRow, 'name' | 'fromClass' | 't
   tl: string | null;
 };
 
+/** The movement as the book words it: a cancelled order keeps its kind, marked «приказ отменён». */
+export const kindText = (r: MovementRegisterRow) => (r.cancelReason === null ? kindNames[r.kind] : `${kindNames[r.kind]} — приказ отменён`);
+/** «Откуда / куда», and for a cancelled order the reason it was cancelled. */
+export const noteText = (r: MovementRegisterRow) => (r.cancelReason === null ? r.note : [r.note, `Отменён: ${r.cancelReason}`].filter(Boolean).join('. '));
+
 const classOf = (grade: number | null, letter: string | null) => (grade !== null && letter !== null ? className({ grade, letter }) : null);
 
 /** One line of the book, for an order in force (`cancelReason` null) or a cancelled one (cancelled.ts). */
@@ -65,7 +70,7 @@ export function registerTables(yearName: string, from: string, to: string, rows:
       `Книга движения учащихся, ${yearName} учебный год`,
       `${ruDate(from)} — ${ruDate(to)}. Переведённый из класса в класс записан одной строкой: из какого и в какой класс. Отменённый приказ остаётся в книге с причиной отмены и в итоги не входит.`,
       [int('n', '№', 4), col('date', 'Дата', 10), col('name', 'Ученик', 28), col('birth', 'Дата рождения', 10), col('file', '№ личного дела', 9), col('kind', 'Движение', 10), col('from', 'Из класса', 7), col('to', 'В класс', 7), col('note', 'Откуда / куда', 24), col('order', 'Приказ', 18)],
-      rows.map((r, i) => [i + 1, ruDate(r.date), r.name, r.birthDate ? ruDate(r.birthDate) : null, r.personalFileNo, r.cancelReason === null ? kindNames[r.kind] : `${kindNames[r.kind]} — приказ отменён`, r.fromClass, r.toClass, r.cancelReason === null ? r.note : [r.note, `Отменён: ${r.cancelReason}`].filter(Boolean).join('. '), orderText(r.orderNumber, r.orderDate)]),
+      rows.map((r, i) => [i + 1, ruDate(r.date), r.name, r.birthDate ? ruDate(r.birthDate) : null, r.personalFileNo, kindText(r), r.fromClass, r.toClass, noteText(r), orderText(r.orderNumber, r.orderDate)]),
     ),
     table('Итого по видам движения', null, [int('enrolled', 'Зачислено', 10), int('arrived', 'Прибыло', 10), int('transferred', 'Переведено', 10), int('left', 'Выбыло', 10)], [[count('enrolled'), count('arrived'), count('transferred'), count('left')]]),
   ];

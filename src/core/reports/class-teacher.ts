@@ -27,6 +27,8 @@ export function classTeacherReport(db: Db, cls: ClassInfo, term: Term, today: st
       const days = attendance.days.get(s.studentId) ?? new Map();
       return { studentId: s.studentId, number: s.number, name: s.name, ...sumDays(days), byDay: {} };
     }),
-    movement: movementEntries(db, from, to < today ? to : today, [cls.id]),
+    // The class's movement as it stands: an order cancelled as entered by mistake moved no one (the register and the
+    // movement report keep its line).
+    movement: movementEntries(db, from, to < today ? to : today, [cls.id], false),
   };
 }

@@ -1,36 +1,21 @@
 // Движение учащихся: the orders (прибыл, выбыл, переведён) and the counts of each class and of the school over
 // the years. Counts come from the enrollments (who was in which class when); the list from the orders.
 import type { FillData, MovementData, MovementEntry } from '../../shared/contract/report-data';
-import { className, fullName } from '../../shared/names';
 import type { Db } from '../db/open';
+import { kindText, noteText, registerRows } from '../movement/register';
 import { orderText } from './tables/build';
 import type { ClassInfo } from './roster';
 
-const kindName: Record<string, string> = { enrolled: 'зачислен', arrived: 'прибыл', left: 'выбыл', transferred: 'переведён' };
-
-/** The orders of movement between two dates, for some classes (from or to them) or the whole school. */
-export function movementEntries(db: Db, from: string, to: string, classIds?: readonly number[]): MovementEntry[] {
-  const rows = db.$client
-    .prepare(
-      `select m.date, m.kind, m.order_number as orderNumber, m.order_date as orderDate, m.note, s.last_name as lastName, s.first_name as firstName,
-              s.middle_name as middleName, m.from_class_id as fromId, fc.grade as fg, fc.letter as fl, m.to_class_id as toId, tc.grade as tg, tc.letter as tl
-       from student_movements m join students s on s.id = m.student_id
-       left join classes fc on fc.id = m.from_class_id left join classes tc on tc.id = m.to_class_id
-       where m.date between ? and ? order by m.date, s.last_name`,
-    )
-    .all(from, to) as Array<{ date: string; kind: string; orderNumber: string; orderDate: string; note: string | null; lastName: string; firstName: string; middleName: string | null; fromId: number | null; fg: number | null; fl: string | null; toId: number | null; tg: number | null; tl: string | null }>;
+/**
+ * The orders of movement between two dates, for some classes (from or to them) or the whole school: the lines of
+ * «Книга движения» (movement/register.ts), cancelled orders among them, marked and with the reason, unless left out.
+ */
+export function movementEntries(db: Db, from: string, to: string, classIds?: readonly number[], withCancelled = true): MovementEntry[] {
   const wanted = classIds ? new Set(classIds) : null;
-  return rows
-    .filter((r) => !wanted || (r.fromId !== null && wanted.has(r.fromId)) || (r.toId !== null && wanted.has(r.toId)))
-    .map((r) => ({
-      date: r.date,
-      name: fullName(r),
-      kind: kindName[r.kind] ?? r.kind,
-      fromClass: r.fg !== null && r.fl !== null ? className({ grade: r.fg, letter: r.fl }) : null,
-      toClass: r.tg !== null && r.tl !== null ? className({ grade: r.tg, letter: r.tl }) : null,
-      order: orderText(r.orderNumber, r.orderDate),
-      note: r.note,
-    }));
+  return registerRows(db, from, to)
+    .filter((r) => withCancelled || r.cancelReason === null)
+    .filter((r) => !wanted || (r.fromClassId !== null && wanted.has(r.fromClassId)) || (r.toClassId !== null && wanted.has(r.toClassId)))
+    .map((r) => ({ date: r.date, name: r.name, kind: kindText(r), fromClass: r.fromClass, toClass: r.toClass, order: orderText(r.orderNumber, r.orderDate), note: noteText(r), cancelReason: r.cancelReason }));
 }
 
 interface Stay {

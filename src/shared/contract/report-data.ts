@@ -229,11 +229,13 @@ export type FillData = z.infer<typeof fillData>;
 export const movementEntry = z.object({
   date: isoDate,
   name: z.string(),
-  kind: z.string(), // прибыл / выбыл / переведён / зачислен
+  kind: z.string(), // прибыл / выбыл / переведён / зачислен, «… — приказ отменён»
   fromClass: z.string().nullable(),
   toClass: z.string().nullable(),
   order: z.string(),
   note: z.string().nullable(),
+  /** Why the order was cancelled (null: in force): a cancelled order is listed, as in the register, but changed no list. */
+  cancelReason: z.string().nullable(),
 });
 export type MovementEntry = z.infer<typeof movementEntry>;
 

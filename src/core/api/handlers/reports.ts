@@ -1,6 +1,6 @@
 import type { Services } from '../../services';
 import type { Handlers } from '../dispatch';
-import { accountOf } from '../../actor';
+import { recordExport } from '../../audit/exported';
 import { must } from './actor';
 
 export const reportsHandlers = (s: Services): Handlers['reports'] => ({
@@ -19,9 +19,8 @@ export const reportsHandlers = (s: Services): Handlers['reports'] => ({
   control: (input, actor) => s.reports.run(must(actor), 'control', input),
   file: async (input, actor) => {
     const file = await s.reports.file(must(actor), input.report, input.params, input.format);
-    // A report file (marks, absences, names) leaves the app for wherever the user saves it: the log says who took
-    // which one. The CLI records its own export with the file's path (cli/commands/report.ts).
-    s.audit.record({ userId: accountOf(must(actor)), action: 'report.export', entity: 'report', entityId: input.report, newValue: { params: input.params, format: input.format } });
+    // The CLI records its own export with the file's path (cli/commands/report.ts).
+    recordExport(s.audit, must(actor), input.report, { params: input.params, format: input.format });
     return { fileName: file.fileName, mimeType: file.mimeType, base64: file.bytes.toString('base64') };
   },
 });

@@ -3,7 +3,7 @@ import type { ReportTable } from '../../../shared/contract/report-table';
 import { progressTables } from './progress';
 import { col, decimal, int, markCol, ruDate, table } from './build';
 
-const entryColumns = [col('date', 'Дата', 10), col('name', 'Ученик', 26), col('kind', 'Движение', 9), col('from', 'Из класса', 7), col('to', 'В класс', 7), col('order', 'Приказ', 25), col('note', 'Откуда / куда', 24)];
+const entryColumns = [col('date', 'Дата', 10), col('name', 'Ученик', 24), col('kind', 'Движение', 13), col('from', 'Из класса', 7), col('to', 'В класс', 7), col('order', 'Приказ', 25), col('note', 'Откуда / куда', 24)];
 const entryRows = (list: readonly MovementEntry[]) => list.map((e) => [ruDate(e.date), e.name, e.kind, e.fromClass, e.toClass, e.order, e.note]);
 
 export function fillTables(d: FillData): ReportTable[] {
@@ -20,7 +20,8 @@ export function movementTables(d: MovementData): ReportTable[] {
   const tables = [
     table(`Сводная ведомость учёта движения учащихся, ${d.yearName} учебный год`, 'Переведённые из класса в класс считаются выбывшими из одного и прибывшими в другой.', [col('class', 'Класс', 8), ...counts],
       d.classes.map((c) => [c.className, c.atStart, c.arrived, c.left, c.atEnd]), { total: ['Итого', sum((c) => c.atStart), sum((c) => c.arrived), sum((c) => c.left), sum((c) => c.atEnd)] }),
-    table('Приказы о движении учащихся', null, entryColumns, entryRows(d.entries)),
+    // Worded as «Книга движения» words it (movement/register.ts): the two documents state the same facts.
+    table('Приказы о движении учащихся', d.entries.some((e) => e.cancelReason !== null) ? 'Отменённый приказ остаётся в списке с причиной отмены и в итоги не входит.' : null, entryColumns, entryRows(d.entries)),
   ];
   if (d.years.length > 0) tables.push(table('Динамика движения по школе', null, [col('year', 'Учебный год', 12), ...counts], d.years.map((y) => [y.yearName, y.atStart, y.arrived, y.left, y.atEnd])));
   return tables;

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Button, Center, Group, Loader, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
-import { auditActionLabel, auditKindNames, auditKinds, auditReasonLabel, shownValue } from '../../../shared/audit';
+import { auditActionLabel, auditKindNames, auditKinds, auditReasonLabel } from '../../../shared/audit';
+import { auditValues } from '../../../shared/audit-values';
 import { contract, type AuditFilterInput } from '../../../shared/contract';
 import { invoke } from '../api/invoke';
 import { ErrorPanel } from '../errors/ErrorPanel';
@@ -17,7 +18,11 @@ const idOf = (v: string | null) => (v ? Number(v) : undefined);
  */
 export function AuditScreen() {
   const [filter, setFilter] = useState<AuditFilterInput>({});
-  const set = (patch: Partial<AuditFilterInput>) => setFilter((f) => ({ ...f, ...patch }));
+  // A new filter is a new view: the line about the last export (its count, its file) no longer describes it.
+  const set = (patch: Partial<AuditFilterInput>) => {
+    exported.reset();
+    setFilter((f) => ({ ...f, ...patch }));
+  };
   const options = useQuery({ queryKey: ['audit', 'options', filter.classId ?? 0], queryFn: () => invoke(contract.audit.options, { classId: filter.classId }), placeholderData: (prev) => prev });
   const pages = useInfiniteQuery({
     queryKey: ['audit', 'list', filter],
@@ -78,8 +83,7 @@ export function AuditScreen() {
           </Table.Thead>
           <Table.Tbody>
             {rows.map((r) => {
-              const before = shownValue(r.oldValue);
-              const after = shownValue(r.newValue);
+              const { before, after } = auditValues(r);
               return (
                 <Table.Tr key={r.id} data-testid="audit-row" data-action={r.action}>
                   <Table.Td>{r.at}</Table.Td>
