@@ -1,11 +1,12 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import type { Clock } from '../clock';
 import { localTimestamp } from '../clock';
 import { encryptedSize, sealingKey } from './age';
-import { copyToDestination, defaultSyncEvery, type CopyResult } from './destination';
+import { copyToDestination, defaultSyncEvery, megabytes, type CopyResult } from './destination';
 import { BlockFanout, type FanoutOptions } from './fanout';
 import { describeFsError, nodeFs, type BackupFs } from './fsops';
 import { checked, snapshotFailure } from './inspect';
@@ -74,6 +75,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupOutcom
   const name = backupFileName(at, encrypted);
   const file = options.source.kind === 'connection' ? options.source.client.name : options.source.file;
   if (!fs.existsSync(file)) throw new AppError('not_found', `Файл базы данных не найден: ${file}`);
+  refuseWithoutMemory(file);
   // scrypt's few tenths of a second run while the snapshot is taken and checked, not after.
   const sealing = encrypted ? sealingKey(options.passphrase!, options.workFactor) : null;
   sealing?.catch(() => undefined); // awaited below; this only keeps an early failure from counting as unhandled
@@ -154,6 +156,20 @@ export async function createBackup(options: BackupOptions): Promise<BackupOutcom
     return { manifest, results, ok: results.length > 0 && results.every((r) => r.ok) };
   } finally {
     await snapshot.stop();
+  }
+}
+
+/**
+ * The snapshot is held in memory whole (its size and the WAL's at most): asked for more than the machine has
+ * free, Windows fails the allocation, but Linux may let it through and then kill the app in the middle of a
+ * school day. So it is refused beforehand, with what to do.
+ */
+function refuseWithoutMemory(file: string): void {
+  const size = (f: string) => (fs.existsSync(f) ? fs.statSync(f).size : 0);
+  const needed = size(file) + size(`${file}-wal`) + (128 << 20);
+  const free = os.freemem();
+  if (needed > free) {
+    throw new AppError('io', `Копия не создана: для снимка базы нужно ${megabytes(needed)} свободной памяти, а свободно ${megabytes(free)}. Закройте другие программы и повторите`);
   }
 }
 

@@ -182,6 +182,19 @@ describe('a backup to several destinations', () => {
     for (const d of drives) expect(fs.readdirSync(d)).toEqual([]);
   });
 
+  it('refuses, before anything else, a database larger than the free memory its snapshot needs', async () => {
+    // A sparse file of a terabyte: no machine here has that free, and it takes no room on the disk.
+    const huge = path.join(dir, 'huge.db');
+    fs.closeSync(fs.openSync(huge, 'w'));
+    fs.truncateSync(huge, 2 ** 40);
+    const drive = path.join(dir, 'm1');
+    fs.mkdirSync(drive);
+    const backup = createBackup({ ...base, source: { kind: 'file', file: huge }, destinations: [drive], passphrase: 'пароль', workFactor: 10 });
+    await expect(backup).rejects.toThrow(/^Копия не создана: для снимка базы нужно 1048704,0 МБ свободной памяти, а свободно [\d,]+ МБ\. Закройте другие программы и повторите$/);
+    expect(fs.readdirSync(drive)).toEqual([]);
+    fs.rmSync(huge);
+  });
+
   it('drops a drive that stops answering, and the others get their copies without waiting for it', async () => {
     const hung = path.join(dir, 'hung');
     const fine = path.join(dir, 'fine');
