@@ -1,0 +1,33 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { demoDbFile } from '../helpers/backup';
+import { tempDir } from '../helpers/temp';
+
+const run = promisify(execFile);
+const built = path.resolve('out/main/cli.js');
+
+/**
+ * The backup's worker threads get their code as the source text of functions (see snapshot-worker.ts): the
+ * bundle the app ships must keep those functions whole. So the built CLI (`npm test` builds first) backs up,
+ * encrypted, and verifies, in a process of its own.
+ */
+describe('the built zhurnal backs up and verifies through its worker threads', () => {
+  const dir = tempDir();
+
+  it('writes an encrypted copy that its own verify accepts', { timeout: 120_000 }, async () => {
+    expect(fs.existsSync(built), 'out/main/cli.js: run `npx electron-vite build` first (npm test does)').toBe(true);
+    const live = demoDbFile(dir);
+    const drive = path.join(dir, 'stick');
+    fs.mkdirSync(drive);
+    const passFile = path.join(dir, 'pass.txt');
+    fs.writeFileSync(passFile, 'фраза для собранной программы\n');
+    const backup = await run(process.execPath, ['bin/zhurnal.js', 'backup', '--db', live, '--to', drive, '--passphrase-file', passFile]);
+    expect(backup.stdout).toMatch(/^ГОТОВО\s+\S+\.db\.age$/m);
+    const file = path.join(drive, fs.readdirSync(drive).find((n) => n.endsWith('.age'))!);
+    const verified = await run(process.execPath, ['bin/zhurnal.js', 'verify-backup', file, '--passphrase-file', passFile]);
+    expect(verified.stdout).toMatch(/Копия исправна: учеников 132/);
+  });
+});
