@@ -41,15 +41,15 @@ export function faultyFs(faults: {
       let written = 0;
       return {
         ...handle,
-        async write(data) {
+        async write(data, position) {
           if (inDir(file) && faults.failWriteAfter && written + data.byteLength > faults.failWriteAfter.bytes) {
             const room = Math.max(0, faults.failWriteAfter.bytes - written);
-            await handle.write(data.subarray(0, room));
+            await handle.write(data.subarray(0, room), position);
             throw errno(faults.failWriteAfter.code);
           }
           written += data.byteLength;
           if (inDir(file) && faults.hangWriteAfter !== undefined && written > faults.hangWriteAfter.bytes) await faults.hangWriteAfter.until;
-          await handle.write(data);
+          await handle.write(data, position);
         },
         async readBack(into, position) {
           const n = await handle.readBack(into, position);

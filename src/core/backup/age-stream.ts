@@ -75,15 +75,18 @@ export function ageStream(crypto: Pick<typeof nodeCrypto, 'createCipheriv' | 'cr
    * A full chunk is sealed only once the next byte has arrived, because only then is it known not to be the
    * last one. Returns the sealed pieces, in order, to be written as they are.
    */
+  /** One chunk sealed: its ciphertext (as long as the plaintext) and its tag. */
+  function sealChunk(key: Buffer, counter: number, last: boolean, plain: Buffer): [Buffer, Buffer] {
+    const cipher = crypto.createCipheriv('chacha20-poly1305', key, chunkNonce(counter, last), { authTagLength: tagSize });
+    const sealed = cipher.update(plain);
+    cipher.final();
+    return [sealed, cipher.getAuthTag()];
+  }
+
   function payloadSealer(key: Buffer) {
     let counter = 0;
     const chunks = heldBackChunks(chunkSize);
-    const seal = (plain: Buffer, last: boolean, out: Buffer[]) => {
-      const cipher = crypto.createCipheriv('chacha20-poly1305', key, chunkNonce(counter++, last), { authTagLength: tagSize });
-      out.push(cipher.update(plain));
-      cipher.final();
-      out.push(cipher.getAuthTag());
-    };
+    const seal = (plain: Buffer, last: boolean, out: Buffer[]) => out.push(...sealChunk(key, counter++, last, plain));
     return {
       push(block: Buffer): Buffer[] {
         const out: Buffer[] = [];
@@ -97,6 +100,42 @@ export function ageStream(crypto: Pick<typeof nodeCrypto, 'createCipheriv' | 'cr
         return out;
       },
     };
+  }
+
+  /**
+   * Seals a plaintext held whole in memory, in place, a range of chunks at a time: each chunk's ciphertext
+   * overwrites its plaintext (`onPlain` sees the plaintext first), and the tags are kept apart, 16 bytes a
+   * chunk. The payload is then chunk 0, its tag, chunk 1, its tag… (see `sealedPieces`). A backup seals
+   * while scrypt still derives the key the header needs: the payload's key comes from the file key alone.
+   */
+  function inPlaceSealer(key: Buffer, data: Buffer) {
+    const count = Math.max(1, Math.ceil(data.length / chunkSize));
+    const tags = Buffer.allocUnsafe(count * tagSize);
+    return {
+      tags,
+      /** Seals the plaintext bytes [from, to), `from` on a chunk boundary and `to` too unless it is the end. */
+      seal(from: number, to: number, onPlain: (chunk: Buffer) => void): void {
+        for (let i = from / chunkSize; i < count && (i * chunkSize < to || data.length === 0); i++) {
+          const plain = data.subarray(i * chunkSize, (i + 1) * chunkSize);
+          onPlain(plain);
+          const [sealed, tag] = sealChunk(key, i, i === count - 1, plain);
+          sealed.copy(plain);
+          tag.copy(tags, i * tagSize);
+        }
+      },
+    };
+  }
+
+  /** The sealed payload's pieces for the plaintext bytes [from, to) of a `sealInPlace`d buffer (`from` on a chunk boundary). */
+  function sealedPieces(data: Buffer, tags: Buffer, from: number, to: number): Buffer[] {
+    // An empty plaintext is one empty final chunk: its tag alone.
+    if (data.length === 0) return [tags.subarray(0, tagSize)];
+    const pieces: Buffer[] = [];
+    for (let at = from; at < to; at += chunkSize) {
+      const i = at / chunkSize;
+      pieces.push(data.subarray(at, Math.min(at + chunkSize, data.length)), tags.subarray(i * tagSize, (i + 1) * tagSize));
+    }
+    return pieces;
   }
 
   /** Opens a sealed payload arriving in blocks of any size; throws PayloadError at the first bad chunk. */
@@ -131,7 +170,7 @@ export function ageStream(crypto: Pick<typeof nodeCrypto, 'createCipheriv' | 'cr
     };
   }
 
-  return { chunkSize, sealedChunkSize, payloadNonceSize, payloadKey, payloadSealer, payloadOpener, PayloadError };
+  return { chunkSize, sealedChunkSize, payloadNonceSize, payloadKey, payloadSealer, inPlaceSealer, sealedPieces, payloadOpener, PayloadError };
 }
 
-export const { chunkSize, sealedChunkSize, payloadNonceSize, payloadKey, payloadSealer, payloadOpener, PayloadError } = ageStream(nodeCrypto);
+export const { chunkSize, sealedChunkSize, payloadNonceSize, payloadKey, payloadSealer, inPlaceSealer, sealedPieces, payloadOpener, PayloadError } = ageStream(nodeCrypto);

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
-import { Decrypter, type Stanza } from 'age-encryption';
+import { Decrypter, Stanza } from 'age-encryption';
 import { AppError } from '../../shared/errors';
 import { chunkSize, payloadKey, payloadNonceSize, payloadOpener, payloadSealer } from './age-stream';
 import { readBlocks } from './fsops';
@@ -43,6 +43,9 @@ function encodeHeader(stanzas: Stanza[], fileKey: Uint8Array): Buffer {
   return Buffer.concat([withoutMac, Buffer.from(` ${base64NoPad(mac)}\n`)]);
 }
 
+/** The memory scrypt takes at a work factor: 128·N·r bytes, r = 8 in age (256 MiB at age's default 18). */
+export const scryptBytes = (workFactor = 18) => 128 * 2 ** workFactor * 8;
+
 /** A file key and the header that gives it to whoever knows the passphrase. */
 export interface SealingKey {
   fileKey: Buffer;
@@ -53,14 +56,22 @@ export interface SealingKey {
  * scrypt's part of encrypting: a fresh file key wrapped for the passphrase. A few tenths of a second at age's
  * work factor, so a backup starts it while the snapshot is being taken.
  */
-export async function sealingKey(passphrase: string, workFactor = 18): Promise<SealingKey> {
-  const fileKey = randomBytes(16);
+export async function sealingKey(passphrase: string, workFactor = 18, fileKey: Buffer = randomBytes(16)): Promise<SealingKey> {
   return { fileKey, header: encodeHeader(await new NativeScryptRecipient(passphrase, workFactor).wrapFileKey(fileKey), fileKey) };
 }
 
 /** The size of the encrypted file: header, payload nonce, and 16 bytes of tag per 64 KiB chunk (at least one). */
-export function encryptedSize(key: SealingKey, plainBytes: number): number {
-  return key.header.length + payloadNonceSize + plainBytes + 16 * Math.max(1, Math.ceil(plainBytes / chunkSize));
+export function encryptedSize(headerBytes: number, plainBytes: number): number {
+  return headerBytes + payloadNonceSize + plainBytes + 16 * Math.max(1, Math.ceil(plainBytes / chunkSize));
+}
+
+/**
+ * The length of the header `sealingKey` writes, known before scrypt has run: its salt, wrapped key and MAC
+ * are of fixed lengths, so only the work factor's digits change it.
+ */
+export function headerBytes(workFactor = 18): number {
+  const zero = Buffer.alloc(32);
+  return encodeHeader([new Stanza(['scrypt', base64NoPad(zero.subarray(0, 16)), String(workFactor)], zero)], zero.subarray(0, 16)).length;
 }
 
 /** Writes the pieces in order, with one system call when the file takes them all at once. */

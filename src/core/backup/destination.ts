@@ -5,14 +5,26 @@ import { StalledError, type BlockReader } from './fanout';
 import { describeFsError, partialPrefix, type BackupFs, type WriteHandle } from './fsops';
 import { manifestPathOf } from './manifest';
 
-/** Where a copy takes its bytes from: blocks in order (null at the end), released once they are verified. */
-type Blocks = Pick<BlockReader, 'take' | 'verified'>;
+/**
+ * A piece of the backup file and where in the file it goes. The encrypted payload is written from the start
+ * while scrypt still derives the key for the header, which comes last, to its place at the beginning.
+ */
+export interface PlacedBlock {
+  data: Buffer;
+  at: number;
+  readonly length: number;
+}
+
+export const placed = (data: Buffer, at: number): PlacedBlock => ({ data, at, length: data.length });
+
+/** Where a copy takes its bytes from: blocks (null at the end), released once they are verified. */
+type Blocks = Pick<BlockReader<PlacedBlock>, 'take' | 'verified'>;
 
 export interface CopyJob {
   fs: BackupFs;
   dir: string;
   /** The backup file (encrypted if asked) as its blocks come, its name on the drive and its size. */
-  backup: { name: string; bytes: number; blocks: BlockReader };
+  backup: { name: string; bytes: number; blocks: BlockReader<PlacedBlock> };
   /**
    * The manifest to put beside it. It waits for the snapshot's check, which runs while the backup is being
    * written: a copy gets its final name only once the check passed, and a failed check rejects this.
@@ -39,11 +51,14 @@ export const defaultSyncEvery = 4 << 20;
 
 class MismatchError extends Error {}
 
-/** Writes `from` to an open file, syncing every `syncEvery` bytes and comparing what reads back with what was written. */
-async function writeVerified(handle: WriteHandle, from: Blocks, syncEvery: number, onWritten: (n: number) => void, mismatch: () => Error): Promise<number> {
-  let unverified: Buffer[] = [];
+/**
+ * Writes `from` to an open file, each block at its place, syncing every `syncEvery` bytes and comparing what
+ * reads back with what was written. The blocks cover the file's `bytes` once each; the file has no more.
+ */
+async function writeVerified(handle: WriteHandle, from: Blocks, bytes: number, syncEvery: number, onWritten: (n: number) => void, mismatch: () => Error): Promise<number> {
+  let unverified: PlacedBlock[] = [];
   let pendingBytes = 0;
-  let verifiedUpTo = 0;
+  let written = 0;
   let scratch = Buffer.alloc(0);
   const verify = async () => {
     await handle.sync();
@@ -51,24 +66,24 @@ async function writeVerified(handle: WriteHandle, from: Blocks, syncEvery: numbe
       if (scratch.length < block.length) scratch = Buffer.allocUnsafe(block.length);
       const back = scratch.subarray(0, block.length);
       // Compared byte for byte with the block still in memory: no need to hash the same data again.
-      if ((await handle.readBack(back, verifiedUpTo)) !== block.length || !back.equals(block)) throw mismatch();
-      verifiedUpTo += block.length;
+      if ((await handle.readBack(back, block.at)) !== block.length || !back.equals(block.data)) throw mismatch();
     }
     unverified = [];
     pendingBytes = 0;
     from.verified();
   };
   for (let block = await from.take(); block !== null; block = await from.take()) {
-    await handle.write(block);
+    await handle.write(block.data, block.at);
     unverified.push(block);
     pendingBytes += block.length;
+    written += block.length;
     onWritten(block.length);
     if (pendingBytes >= syncEvery) await verify();
   }
   await verify();
   // Nothing beyond what was written: the file is exactly as long as the backup.
-  if ((await handle.readBack(Buffer.alloc(1), verifiedUpTo)) !== 0) throw mismatch();
-  return verifiedUpTo;
+  if ((await handle.readBack(Buffer.alloc(1), bytes)) !== 0) throw mismatch();
+  return written;
 }
 
 /**
@@ -83,7 +98,7 @@ async function placeFile(job: CopyJob, from: Blocks, bytes: number, finalPath: s
     handle = await fs.create(temp);
     let written = 0;
     const mismatch = () => new MismatchError(`Копия на носителе ${job.dir} прочитана с ошибкой: данные не совпадают с записанными`);
-    const total = await writeVerified(handle, from, job.syncEvery ?? defaultSyncEvery, (n) => {
+    const total = await writeVerified(handle, from, bytes, job.syncEvery ?? defaultSyncEvery, (n) => {
       written += n;
       if (track) job.onProgress?.(written, bytes);
     }, mismatch);
@@ -105,7 +120,7 @@ async function placeFile(job: CopyJob, from: Blocks, bytes: number, finalPath: s
 function oneBlock(block: Buffer): Blocks {
   let taken = false;
   return {
-    take: async () => (taken ? null : ((taken = true), block)),
+    take: async () => (taken ? null : ((taken = true), placed(block, 0))),
     verified: () => undefined,
   };
 }

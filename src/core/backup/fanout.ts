@@ -25,8 +25,13 @@ interface Reader {
   wake: (() => void) | null;
 }
 
-export class BlockFanout {
-  private blocks: Buffer[] = [];
+/** What the fanout holds: a buffer, or anything that says its length in bytes. */
+export interface Sized {
+  readonly length: number;
+}
+
+export class BlockFanout<T extends Sized = Buffer> {
+  private blocks: T[] = [];
   /** Absolute index of blocks[0]. */
   private first = 0;
   private heldBytes = 0;
@@ -36,7 +41,7 @@ export class BlockFanout {
   readonly maxHeld: number;
   private readonly stallMs: number;
   /** Told of each block once no drive needs it any more (its memory may be used again). */
-  onRelease: ((block: Buffer) => void) | null = null;
+  onRelease: ((block: T) => void) | null = null;
 
   constructor(options: FanoutOptions = {}) {
     this.maxHeld = options.maxHeld ?? 64 << 20;
@@ -44,14 +49,14 @@ export class BlockFanout {
   }
 
   /** A reader for one destination; all readers must be made before the first push. */
-  reader(): BlockReader {
+  reader(): BlockReader<T> {
     const r: Reader = { next: 0, held: 0, lastActive: Date.now(), dropped: null, wake: null };
     this.readers.push(r);
-    return new BlockReader(this, r);
+    return new BlockReader<T>(this, r);
   }
 
   /** Hands a block (which must not be changed afterwards) to every reader; waits while too much is held. */
-  async push(block: Buffer): Promise<void> {
+  async push(block: T): Promise<void> {
     this.blocks.push(block);
     this.heldBytes += block.length;
     this.wakeReaders();
@@ -125,7 +130,7 @@ export class BlockFanout {
     wake?.();
   }
 
-  /** @internal */ async take(r: Reader): Promise<Buffer | null> {
+  /** @internal */ async take(r: Reader): Promise<T | null> {
     for (;;) {
       if (r.dropped) throw r.dropped;
       if (this.state instanceof Error) throw this.state;
@@ -146,14 +151,14 @@ export class BlockFanout {
 }
 
 /** One destination's view: blocks in order, then a release once they are safely on its drive. */
-export class BlockReader {
+export class BlockReader<T extends Sized = Buffer> {
   constructor(
-    private readonly fanout: BlockFanout,
+    private readonly fanout: BlockFanout<T>,
     private readonly r: Reader,
   ) {}
 
   /** The next block, or null at the end; throws the producer's error, or StalledError once dropped. */
-  take(): Promise<Buffer | null> {
+  take(): Promise<T | null> {
     return this.fanout.take(this.r);
   }
 

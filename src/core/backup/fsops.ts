@@ -2,7 +2,8 @@ import fs from 'node:fs';
 
 /** An open file being written: the few calls a destination copy needs. */
 export interface WriteHandle {
-  write(data: Uint8Array): Promise<void>;
+  /** Writes `data` at `position` in the file. */
+  write(data: Uint8Array, position: number): Promise<void>;
   /** Flushes what was written so far to the drive (fsync). */
   sync(): Promise<void>;
   /** Reads what the file holds at `position` into `into` (after a sync: what the drive gives back); bytes read. */
@@ -52,10 +53,10 @@ export const nodeFs: BackupFs = {
   async create(file) {
     const handle = await fs.promises.open(file, 'wx+');
     return {
-      write: async (data) => {
+      write: async (data, position) => {
         let offset = 0;
         while (offset < data.byteLength) {
-          const { bytesWritten } = await handle.write(data, offset, data.byteLength - offset);
+          const { bytesWritten } = await handle.write(data, offset, data.byteLength - offset, position + offset);
           offset += bytesWritten;
         }
       },

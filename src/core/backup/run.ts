@@ -1,12 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import type { Clock } from '../clock';
 import { localTimestamp } from '../clock';
-import { encryptedSize, sealingKey } from './age';
-import { copyToDestination, defaultSyncEvery, megabytes, type CopyResult } from './destination';
+import { encryptedSize, headerBytes, scryptBytes, sealingKey } from './age';
+import { copyToDestination, defaultSyncEvery, megabytes, type CopyResult, type PlacedBlock } from './destination';
 import { BlockFanout, type FanoutOptions } from './fanout';
 import { describeFsError, nodeFs, type BackupFs } from './fsops';
 import { checked, snapshotFailure } from './inspect';
@@ -75,37 +76,42 @@ export async function createBackup(options: BackupOptions): Promise<BackupOutcom
   const name = backupFileName(at, encrypted);
   const file = options.source.kind === 'connection' ? options.source.client.name : options.source.file;
   if (!fs.existsSync(file)) throw new AppError('not_found', `Файл базы данных не найден: ${file}`);
-  refuseWithoutMemory(file);
-  // scrypt's few tenths of a second run while the snapshot is taken and checked, not after.
-  const sealing = encrypted ? sealingKey(options.passphrase!, options.workFactor) : null;
+  refuseWithoutMemory(file, encrypted ? scryptBytes(options.workFactor) : 0);
+  // scrypt's second runs while the snapshot is taken and encrypted: it wraps the file key for the header
+  // only, and the payload is sealed with the file key itself.
+  const fileKey = encrypted ? randomBytes(16) : null;
+  const sealing = encrypted ? sealingKey(options.passphrase!, options.workFactor, fileKey!) : null;
   sealing?.catch(() => undefined); // awaited below; this only keeps an early failure from counting as unhandled
-  const fanout = new BlockFanout(options.fanout);
+  const fanout = new BlockFanout<PlacedBlock>(options.fanout);
   const syncEvery = options.syncEvery ?? defaultSyncEvery;
   // Enough slots for what the drives may hold (the fanout's limit, or what a drive writes before it syncs
   // and reads back), and a few more for the worker to fill meanwhile.
   const slots = Math.ceil(Math.max(fanout.maxHeld, syncEvery) / blockBytes) + 4;
   report({ stage: 'snapshot' });
-  const snapshot = startSnapshot(file, { blockBytes, slots });
+  const snapshot = startSnapshot(file, { blockBytes, slots, holdWrites: () => holdWrites(options.source, file) });
+  const headerLength = encrypted ? headerBytes(options.workFactor) : 0;
+  snapshot.encryptWith(fileKey, headerLength);
   try {
     await snapshot.begun.catch((e: unknown) => {
       throw snapshotFailure(e);
     });
-    // The snapshot's read transaction is open; what takes the time now is its check. Nothing reaches a drive
-    // before the check passed.
+    // The snapshot's read transaction is open. Its check runs while the copies are written under temporary
+    // names; none gets its final name before the check passed, and damage found removes them all.
     report({ stage: 'check' });
-    const facts = await checked(snapshot.checked, true, options.migrationsFolder);
-    const key = encrypted ? await sealing! : null;
-    snapshot.seal(key);
+    const facts = checked(snapshot.checked, true, options.migrationsFolder);
+    facts.catch((error: unknown) => fanout.fail(error as Error));
+    // The header goes to the drives whenever scrypt is done; a failure there fails every drive.
+    if (sealing) sealing.then((key) => snapshot.seal(key.header), (error: unknown) => fanout.fail(error as Error));
     const databaseBytes = await snapshot.taken.catch((e: unknown) => {
       throw snapshotFailure(e);
     });
-    if (key) report({ stage: 'encrypt' });
-    const fileBytes = key ? encryptedSize(key, databaseBytes) : databaseBytes;
+    if (encrypted) report({ stage: 'encrypt' });
+    const fileBytes = encrypted ? encryptedSize(headerLength, databaseBytes) : databaseBytes;
     const unique = [...new Set(options.destinations.map((d) => path.resolve(d)))];
     fanout.onRelease = (block) => snapshot.release(block);
     const readers = unique.map(() => fanout.reader());
     const produced = produce(fanout, snapshot);
-    const described = produced.then(({ bytes, databaseSha256, fileSha256 }) => {
+    const described = Promise.all([produced, facts, sealing]).then(([{ bytes, databaseSha256, fileSha256 }, facts]) => {
       if (bytes !== fileBytes) throw new AppError('internal', `Копия зашифрована с ошибкой: ${bytes} байт вместо ${fileBytes}`);
       const manifest: Manifest = {
         format: 'zhurnal-backup/1',
@@ -150,7 +156,8 @@ export async function createBackup(options: BackupOptions): Promise<BackupOutcom
         return { dir, ok: true, file: result.file, message: `Копия записана и проверена${await prune(dir)}` };
       }),
     );
-    // A failed encryption fails the whole backup, now that every destination has removed what it wrote.
+    // A failed check or encryption fails the whole backup, now that every destination has removed what it wrote.
+    await facts;
     const { manifest } = await described;
     report({ stage: 'done' });
     return { manifest, results, ok: results.length > 0 && results.every((r) => r.ok) };
@@ -160,21 +167,44 @@ export async function createBackup(options: BackupOptions): Promise<BackupOutcom
 }
 
 /**
- * The snapshot is held in memory whole (its size and the WAL's at most): asked for more than the machine has
- * free, Windows fails the allocation, but Linux may let it through and then kill the app in the middle of a
- * school day. So it is refused beforehand, with what to do.
+ * The snapshot is held in memory whole (its size and the WAL's at most), while scrypt holds its own share:
+ * asked for more than the machine has free, Windows fails the allocation, but Linux may let it through and
+ * then kill the app in the middle of a school day. So it is refused beforehand, with what to do.
  */
-function refuseWithoutMemory(file: string): void {
+function refuseWithoutMemory(file: string, alongside: number): void {
   const size = (f: string) => (fs.existsSync(f) ? fs.statSync(f).size : 0);
-  const needed = size(file) + size(`${file}-wal`) + (128 << 20);
+  const needed = size(file) + size(`${file}-wal`) + alongside + (128 << 20);
   const free = os.freemem();
   if (needed > free) {
     throw new AppError('io', `Копия не создана: для снимка базы нужно ${megabytes(needed)} свободной памяти, а свободно ${megabytes(free)}. Закройте другие программы и повторите`);
   }
 }
 
+/**
+ * The write lock for the moment the snapshot's two transactions start (see snapshot-check.ts): on the app's
+ * own connection, or on one opened for it; null where it cannot be had (a file this account may only read, a
+ * damaged one, a transaction open on the connection).
+ */
+function holdWrites(source: BackupSource, file: string): (() => void) | null {
+  let client: Database.Database | null = null;
+  const own = source.kind !== 'connection';
+  try {
+    client = own ? new Database(file, { fileMustExist: true }) : source.client;
+    if (own) client.pragma('busy_timeout = 5000');
+    if (client.inTransaction) throw new Error('a transaction is open');
+    client.exec('begin immediate');
+  } catch {
+    if (own) client?.close();
+    return null;
+  }
+  return () => {
+    client.exec('rollback');
+    if (own) client.close();
+  };
+}
+
 /** The worker's blocks to every drive; a failure is told to every drive, which would otherwise blame its own. */
-async function produce(fanout: BlockFanout, snapshot: SnapshotStream) {
+async function produce(fanout: BlockFanout<PlacedBlock>, snapshot: SnapshotStream) {
   try {
     for await (const block of snapshot.blocks()) await fanout.push(block);
   } catch (e) {

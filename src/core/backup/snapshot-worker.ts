@@ -1,21 +1,24 @@
 import * as nodeCrypto from 'node:crypto';
 import { Worker } from 'node:worker_threads';
-import { ageStream } from './age-stream';
-import type { SealingKey } from './age';
+import { ageStream, chunkSize } from './age-stream';
+import { placed, type PlacedBlock } from './destination';
 import { factsOf, sqlitePath, workerSource, type RawFacts, type SqliteClass } from './inspect-worker';
+import { barrier, beginRead as beginReadTransaction, checkerSource, go, passBarrier, type CheckerMessage } from './snapshot-check';
 
 /**
- * A backup's snapshot, check, hashing and encryption, all on one worker thread, which hands the backup file's
- * blocks to the main thread through shared memory. The main thread only writes them to the drives: a teacher's
- * save never waits behind a second of SQLite or of cipher work, and the blocks, written into the same few
- * dozen slots over and over, leave nothing for the main thread's garbage collector (fresh buffers for 300 MB
- * made it collect a heap the size of the whole app twenty times per backup).
+ * A backup's snapshot, hashing and encryption on one worker thread, which hands the backup file's blocks to
+ * the main thread through shared memory, and its check on a second one (snapshot-check.ts). The main thread
+ * only writes the blocks to the drives: a teacher's save never waits behind a second of SQLite or of cipher
+ * work, and the blocks, written into the same few dozen slots over and over, leave nothing for the main
+ * thread's garbage collector (fresh buffers for 300 MB made it collect a heap the size of the whole app
+ * twenty times per backup).
  *
  * The snapshot is the database's pages as one read transaction sees them (SQLite's serialize: 0.13 s for
  * 300 MB, against 0.65 s for VACUUM INTO, which rebuilds every table, and no scratch file written and read
- * again). The check runs first in that same transaction, so it checks exactly the bytes that are backed up,
- * while the main thread derives the passphrase's key (scrypt, a little longer), and before any byte reaches a
- * drive. In WAL mode a read transaction never blocks the connection that writes, and never restarts.
+ * again). The checker's read transaction starts at the same moment, under the write lock, so it checks
+ * exactly the bytes that are backed up, while they are sealed and written (a copy gets its final name only
+ * after the check passed). In WAL mode a read transaction never blocks the connection that writes, and
+ * never restarts.
  */
 
 export interface SnapshotJob {
@@ -27,12 +30,17 @@ export interface SnapshotJob {
   ring: SharedArrayBuffer;
 }
 
-type ToWorker = { type: 'seal'; key: { fileKey: Uint8Array; header: Uint8Array } | null } | { type: 'free'; slot: number };
+type ToWorker =
+  /** The file key (null: a plain copy), sent at once; the header that wraps it for the passphrase comes when scrypt is done. */
+  | { type: 'key'; fileKey: Uint8Array | null; headerBytes: number }
+  | { type: 'seal'; header: Uint8Array | null }
+  | { type: 'free'; slot: number };
 type FromWorker =
+  | { type: 'ready' }
   | { type: 'begun' }
   | { type: 'taken'; databaseBytes: number }
   | { type: 'checked'; facts: RawFacts }
-  | { type: 'block'; slot: number; length: number }
+  | { type: 'block'; slot: number; length: number; position: number }
   | { type: 'end'; databaseSha256: string; fileSha256: string; bytes: number }
   | { type: 'failed'; message: string };
 
@@ -49,6 +57,9 @@ async function snapshotTask(
   check: typeof factsOf,
   job: SnapshotJob,
   port: Port,
+  flags: Int32Array,
+  joinAtBarrier: typeof passBarrier,
+  beginRead: typeof beginReadTransaction,
 ): Promise<void> {
   const inbox: ToWorker[] = [];
   let wake: (() => void) | null = null;
@@ -66,20 +77,17 @@ async function snapshotTask(
   };
 
   let image: Buffer;
-  let key: Extract<ToWorker, { type: 'seal' }>['key'];
   const source = new Database(job.file, { readonly: true, fileMustExist: true });
   try {
     source.pragma('busy_timeout = 5000');
     // Read through a memory map rather than a read() per page: measured, a quarter less CPU.
     source.pragma('mmap_size = 4294967296');
-    // The moment of the snapshot: its read transaction starts at the first read.
-    source.exec('begin');
-    source.prepare('select count(*) from sqlite_master').get();
+    port.postMessage({ type: 'ready' });
+    // Started together with the checker's, under the main thread's write lock (see snapshot-check.ts).
+    const inline = !joinAtBarrier(flags, () => beginRead(source));
+    if (inline) beginRead(source);
     port.postMessage({ type: 'begun' });
-    port.postMessage({ type: 'checked', facts: check(source, false) });
-    // The pages are copied only once the key is there: scrypt holds a quarter of a gigabyte while it runs,
-    // and the snapshot as much again.
-    key = (await next('seal')).key;
+    if (inline) port.postMessage({ type: 'checked', facts: check(source, false) });
     image = source.serialize();
     port.postMessage({ type: 'taken', databaseBytes: image.length });
     source.exec('commit');
@@ -90,21 +98,23 @@ async function snapshotTask(
   // the backup opens without a -wal file beside it, even read-only.
   if (image.length >= 20 && image[18] === 2 && image[19] === 2) image[18] = image[19] = 1;
 
+  // Sealed block by block, in place, and sent to the drives while the main thread's scrypt still derives
+  // the header's key: the payload's key comes from the file key alone (random), and the header, whose length
+  // is known beforehand, goes to its place at the start of the file once it is there.
+  const { fileKey, headerBytes } = await next('key');
   const databaseHash = crypto.createHash('sha256');
-  const fileHash = key ? crypto.createHash('sha256') : databaseHash;
+  const fileHash = crypto.createHash('sha256');
   const nonce = crypto.randomBytes(age.payloadNonceSize);
-  const sealer = key ? age.payloadSealer(age.payloadKey(key.fileKey, nonce)) : null;
+  const sealer = fileKey ? age.inPlaceSealer(age.payloadKey(fileKey, nonce), image) : null;
   const slots = job.ring.byteLength / job.slotSize;
   const free: number[] = Array.from({ length: slots }, (_, i) => i);
+  const drainFreed = () => {
+    for (let m = inbox.findIndex((x) => x.type === 'free'); m >= 0; m = inbox.findIndex((x) => x.type === 'free')) {
+      free.push((inbox.splice(m, 1)[0] as { slot: number }).slot);
+    }
+  };
   let bytes = 0;
-  for (let at = 0, first = true; first || at < image.length; first = false) {
-    const plain = image.subarray(at, at + job.blockBytes);
-    at += plain.length;
-    databaseHash.update(plain);
-    const pieces: Uint8Array[] = [];
-    if (first && key) pieces.push(key.header, nonce);
-    pieces.push(...(sealer ? sealer.push(plain) : [plain]));
-    if (sealer && at >= image.length) pieces.push(...sealer.end());
+  const send = async (pieces: Uint8Array[], position: number) => {
     while (free.length === 0) free.push((await next('free')).slot);
     const slot = free.shift()!;
     const view = Buffer.from(job.ring, slot * job.slotSize, job.slotSize);
@@ -114,23 +124,50 @@ async function snapshotTask(
       view.set(piece, length);
       length += piece.length;
     }
-    if (key) fileHash.update(view.subarray(0, length));
     bytes += length;
-    port.postMessage({ type: 'block', slot, length });
-    // Slots the main thread has freed meanwhile.
-    for (let m = inbox.findIndex((x) => x.type === 'free'); m >= 0; m = inbox.findIndex((x) => x.type === 'free')) {
-      free.push((inbox.splice(m, 1)[0] as { slot: number }).slot);
+    port.postMessage({ type: 'block', slot, length, position });
+    drainFreed();
+  };
+  // The file's hash runs in the file's order: from the header on, once the header is there.
+  let header: Uint8Array | null = null;
+  let sealedUpTo = 0;
+  const placeHeader = async (given: Uint8Array | null) => {
+    if (!given || given.length !== headerBytes) throw new Error('the header is not as long as foreseen');
+    header = given;
+    fileHash.update(header).update(nonce);
+    for (const piece of age.sealedPieces(image, sealer!.tags, 0, sealedUpTo)) fileHash.update(piece);
+    await send([header], 0);
+  };
+  for (let at = 0, position = headerBytes, first = true; first || at < image.length; first = false) {
+    const to = Math.min(at + job.blockBytes, image.length);
+    let pieces: Uint8Array[];
+    if (sealer) {
+      sealer.seal(at, to, (plain) => databaseHash.update(plain));
+      pieces = age.sealedPieces(image, sealer.tags, at, to);
+      if (first) pieces.unshift(nonce);
+      sealedUpTo = to;
+      if (header) for (const piece of pieces) if (piece !== nonce) fileHash.update(piece);
+    } else {
+      pieces = [image.subarray(at, to)];
+      databaseHash.update(pieces[0]!);
     }
+    at = to;
+    const length = pieces.reduce((n, p) => n + p.length, 0);
+    await send(pieces, position);
+    position += length;
+    const sealed = sealer && !header ? inbox.findIndex((m) => m.type === 'seal') : -1;
+    if (sealed >= 0) await placeHeader((inbox.splice(sealed, 1)[0] as { header: Uint8Array | null }).header);
   }
+  if (sealer && !header) await placeHeader((await next('seal')).header);
   const databaseSha256 = databaseHash.digest('hex');
-  port.postMessage({ type: 'end', databaseSha256, fileSha256: key ? fileHash.digest('hex') : databaseSha256, bytes });
+  port.postMessage({ type: 'end', databaseSha256, fileSha256: sealer ? fileHash.digest('hex') : databaseSha256, bytes });
 }
 
 const source = workerSource(
-  { ageStream, factsOf, snapshotTask },
+  { ageStream, factsOf, passBarrier, beginRead: beginReadTransaction, snapshotTask },
   `const { parentPort, workerData } = require('node:worker_threads');
 const crypto = require('node:crypto');
-snapshotTask(require(workerData.sqlite), crypto, ageStream(crypto), factsOf, workerData.job, parentPort).catch(
+snapshotTask(require(workerData.sqlite), crypto, ageStream(crypto), factsOf, workerData.job, parentPort, new Int32Array(workerData.barrier), passBarrier, beginRead).catch(
   (e) => parentPort.postMessage({ type: 'failed', message: String((e && e.message) || e) }),
 );`,
 );
@@ -143,19 +180,33 @@ export interface Streamed {
 }
 
 /**
- * Starts the snapshot of `file` on a worker thread. In order: `begun` (the moment the snapshot shows),
- * `checked` (quick_check and the manifest's
- * facts) settles; after `seal` (with the key, or null for a plain copy), `taken` (the snapshot's size); then
+ * Starts the snapshot of `file` on two worker threads. `begun` settles at the moment the snapshot shows,
+ * `taken` with its size, `checked` with quick_check's findings and the manifest's facts, whenever they come.
+ * `encryptWith` gives the file key at once (or null), `seal` the header once scrypt has wrapped it; then
  * `blocks` gives the backup file's blocks: views into shared memory, each valid until it is given back with
- * `release`. `stop` ends the thread, whatever it was doing.
+ * `release`. `stop` ends both threads, whatever they were doing.
  */
-export function startSnapshot(file: string, options: { blockBytes: number; slots: number }) {
+export interface SnapshotOptions {
+  blockBytes: number;
+  slots: number;
+  /**
+   * Takes the database's write lock (BEGIN IMMEDIATE on a connection that writes nothing meanwhile) and gives
+   * the function that lets it go, or null where it cannot be had: then the check runs before the copy.
+   */
+  holdWrites(): (() => void) | null;
+}
+
+export function startSnapshot(file: string, options: SnapshotOptions) {
+  // A block is whole chunks, so that the sealed payload can be cut into blocks where its tags fall.
+  if (options.blockBytes % chunkSize !== 0) throw new Error('a block must be whole 64 KiB chunks');
   // Room for a block's sealed chunks (16 bytes each 64 KiB), the header and the final chunk.
   const slotSize = options.blockBytes + (options.blockBytes >> 10) + 2 * 65_552 + 4096;
   const job: SnapshotJob = { file, blockBytes: options.blockBytes, slotSize, ring: new SharedArrayBuffer(slotSize * options.slots) };
-  const worker = new Worker(source, { eval: true, workerData: { sqlite: sqlitePath(), job } });
+  const flags = new Int32Array(new SharedArrayBuffer(barrier.length * Int32Array.BYTES_PER_ELEMENT));
+  const worker = new Worker(source, { eval: true, workerData: { sqlite: sqlitePath(), job, barrier: flags.buffer } });
+  const checker = new Worker(checkerSource, { eval: true, workerData: { sqlite: sqlitePath(), file, barrier: flags.buffer } });
 
-  const queue: Buffer[] = [];
+  const queue: PlacedBlock[] = [];
   let finished: Streamed | null = null;
   let failure: Error | null = null;
   let wake: (() => void) | null = null;
@@ -176,11 +227,37 @@ export function startSnapshot(file: string, options: { blockBytes: number; slots
     for (const pending of [onBegun, onTaken, onChecked, onEnd]) pending.reject(error);
     wake?.();
   };
+  // The barrier opens once both threads have their connections: the lock is held for nobody's start-up.
+  let ready = 0;
+  let opened: 'joined' | 'inline' | null = null;
+  let onOpened: (how: 'joined' | 'inline') => void;
+  /** How the check runs: beside the copy on its own thread, or before it on the sealing thread. */
+  const checking = new Promise<'joined' | 'inline'>((resolve) => (onOpened = resolve));
+  const arrived = () => {
+    if (++ready < 2) return;
+    const release = checkerGone ? null : options.holdWrites();
+    opened = release ? 'joined' : 'inline';
+    onOpened(opened);
+    Atomics.store(flags, barrier.go, release ? go.joined : go.inline);
+    Atomics.notify(flags, barrier.go);
+    if (!release) return;
+    try {
+      // Synchronous on purpose: no teacher's call may commit before both transactions have started.
+      const deadline = Date.now() + 1000;
+      for (let n = Atomics.load(flags, barrier.begun); n < 2 && Date.now() < deadline; n = Atomics.load(flags, barrier.begun)) {
+        Atomics.wait(flags, barrier.begun, n, deadline - Date.now());
+      }
+      if (Atomics.load(flags, barrier.begun) < 2) fail(new Error('снимок базы не начат: поток не ответил'));
+    } finally {
+      release();
+    }
+  };
   worker.on('message', (m: FromWorker) => {
-    if (m.type === 'begun') onBegun.resolve();
+    if (m.type === 'ready') arrived();
+    else if (m.type === 'begun') onBegun.resolve();
     else if (m.type === 'taken') onTaken.resolve(m.databaseBytes);
     else if (m.type === 'checked') onChecked.resolve(m.facts);
-    else if (m.type === 'block') queue.push(Buffer.from(job.ring, m.slot * slotSize, m.length));
+    else if (m.type === 'block') queue.push(placed(Buffer.from(job.ring, m.slot * slotSize, m.length), m.position));
     else if (m.type === 'end') {
       finished = { databaseSha256: m.databaseSha256, fileSha256: m.fileSha256, bytes: m.bytes };
       onEnd.resolve(finished);
@@ -189,17 +266,43 @@ export function startSnapshot(file: string, options: { blockBytes: number; slots
   });
   worker.on('error', fail);
   // A thread that ends without finishing (killed, out of memory) must not leave the backup waiting forever.
-  worker.on('exit', (code) => fail(new Error(`работа прервана: поток завершился с кодом ${code}`)));
+  const exited = (code: number) => new Error(`работа прервана: поток завершился с кодом ${code}`);
+  worker.on('exit', (code) => fail(exited(code)));
+  // A checker that could not even open the file takes no part: the sealing thread checks, and says why.
+  // Once joined, its damage found (or its SQLite error) fails the check alone: run.ts removes the copies.
+  let checkerGone = false;
+  let checkerReady = false;
+  const checkerEnded = (error: Error) => {
+    if (!checkerReady) {
+      checkerGone = checkerReady = true;
+      arrived();
+    } else if (opened === 'joined') onChecked.reject(error);
+  };
+  checker.on('message', (m: CheckerMessage) => {
+    if (m.type === 'ready') {
+      checkerReady = true;
+      arrived();
+    } else if (m.type === 'checked') onChecked.resolve(m.facts);
+    else checkerEnded(new Error(m.message));
+  });
+  checker.on('error', checkerEnded);
+  checker.on('exit', (code) => checkerEnded(exited(code)));
 
   return {
+    checking,
     begun,
     taken,
     checked,
     ended,
-    seal(key: SealingKey | null): void {
-      worker.postMessage({ type: 'seal', key: key && { fileKey: key.fileKey, header: key.header } } satisfies ToWorker);
+    /** The file key, at once (null: a plain copy), and the length the header will have; the payload is sealed while scrypt runs. */
+    encryptWith(fileKey: Uint8Array | null, headerBytes: number): void {
+      worker.postMessage({ type: 'key', fileKey, headerBytes } satisfies ToWorker);
     },
-    async *blocks(): AsyncGenerator<Buffer> {
+    /** The header that wraps the file key for the passphrase (null: a plain copy): the blocks start. */
+    seal(header: Uint8Array | null): void {
+      worker.postMessage({ type: 'seal', header } satisfies ToWorker);
+    },
+    async *blocks(): AsyncGenerator<PlacedBlock> {
       for (;;) {
         if (queue.length > 0) yield queue.shift()!;
         else if (failure) throw failure;
@@ -207,11 +310,11 @@ export function startSnapshot(file: string, options: { blockBytes: number; slots
         else await new Promise<void>((resolve) => (wake = resolve));
       }
     },
-    release(block: Buffer): void {
-      if (!failure) worker.postMessage({ type: 'free', slot: Math.floor(block.byteOffset / slotSize) } satisfies ToWorker);
+    release(block: PlacedBlock): void {
+      if (!failure) worker.postMessage({ type: 'free', slot: Math.floor(block.data.byteOffset / slotSize) } satisfies ToWorker);
     },
     async stop(): Promise<void> {
-      await worker.terminate();
+      await Promise.all([worker.terminate(), checker.terminate()]);
     },
   };
 }

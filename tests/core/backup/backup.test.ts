@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { performance } from 'node:perf_hooks';
 import { createBackup } from '../../../src/core/backup/run';
+import { startSnapshot } from '../../../src/core/backup/snapshot-worker';
 import { readManifest } from '../../../src/core/backup/manifest';
 import { verifyBackup } from '../../../src/core/backup/verify';
 import { fixedClock } from '../../../src/core/clock';
@@ -164,22 +167,74 @@ describe('a backup to several destinations', () => {
     for (const d of drives) expect(fs.readdirSync(d)).toEqual([]);
   });
 
-  it('from a damaged snapshot taken before a migration, fails the check before a byte reaches any drive', async () => {
+  it('from a damaged snapshot taken before a migration, fails the check and leaves nothing on any drive, not even a temporary file', async () => {
+    // The check runs while the copies are written under temporary names: whatever was written goes.
     const damaged = damagedCopy(live, path.join(dir, 'damaged-snapshot.db'));
     const drives = ['s1', 's2'].map((d) => path.join(dir, d));
     for (const d of drives) fs.mkdirSync(d);
-    let copied = 0;
-    const backup = createBackup({
-      ...base,
-      source: { kind: 'snapshot', file: damaged },
-      destinations: drives,
-      passphrase: 'пароль',
-      workFactor: 10,
-      onProgress: (p) => (copied = Math.max(copied, p.written ?? 0)),
-    });
+    const backup = createBackup({ ...base, source: { kind: 'snapshot', file: damaged }, destinations: drives, passphrase: 'пароль', workFactor: 10 });
     await expect(backup).rejects.toThrow(/^База данных повреждена: (проверка целостности нашла ошибки .*; )?копия не создана$/);
-    expect(copied).toBe(0);
     for (const d of drives) expect(fs.readdirSync(d)).toEqual([]);
+  });
+
+  it('checks on a thread of its own the very snapshot it copies, holding the writer off only while both transactions start', async () => {
+    const file = path.join(dir, 'joined.db');
+    fs.copyFileSync(live, file);
+    const writer = new Database(file);
+    let heldFor = 0;
+    const snapshot = startSnapshot(file, {
+      blockBytes: 1 << 20,
+      slots: 4,
+      holdWrites: () => {
+        writer.exec('begin immediate');
+        const since = performance.now();
+        return () => {
+          heldFor = performance.now() - since;
+          writer.exec('rollback');
+        };
+      },
+    });
+    try {
+      expect(await snapshot.checking).toBe('joined');
+      await snapshot.begun;
+      // Committed after both transactions started: neither the check nor the copy sees it.
+      const before = (writer.prepare('select count(*) as n from marks').get() as { n: number }).n;
+      writer.prepare('delete from marks where id in (select id from marks limit 10)').run();
+      const facts = await snapshot.checked;
+      expect(facts.problems).toEqual([]);
+      expect(facts.counts.marks).toBe(before);
+      expect(heldFor).toBeLessThan(1000);
+    } finally {
+      await snapshot.stop();
+      writer.close();
+    }
+  });
+
+  it('backs up a database on a read-only drive, checking it before the copy when the writer cannot be held off', async () => {
+    const mount = path.join(dir, 'ro-source');
+    const ran = await withTmpfs(mount, { kib: 64 * 1024 }, async () => {
+      const file = path.join(mount, 'school.db');
+      fs.copyFileSync(live, file);
+      // A WAL database needs its -shm written even to be read: this one is a rollback-journal file (as a restored backup is).
+      const copy = new Database(file);
+      copy.pragma('journal_mode = delete');
+      copy.close();
+      execFileSync('mount', ['-o', 'remount,ro', mount]);
+      const snapshot = startSnapshot(file, { blockBytes: 1 << 20, slots: 4, holdWrites: () => null });
+      try {
+        expect(await snapshot.checking).toBe('inline');
+        expect((await snapshot.checked).problems).toEqual([]);
+      } finally {
+        await snapshot.stop();
+      }
+      const drive = path.join(dir, 'from-ro');
+      fs.mkdirSync(drive);
+      const outcome = await createBackup({ ...base, source: { kind: 'file', file }, destinations: [drive], passphrase: 'пароль', workFactor: 10 });
+      expect(outcome.results.map((r) => r.message)).toEqual(['Копия записана и проверена']);
+      const verified = await verifyBackup(outcome.results[0]!.file!, { passphrase: 'пароль' });
+      expect(verified.counts.marks).toBeGreaterThan(0);
+    });
+    if (!ran) console.warn('mount is not permitted here: the read-only source is not tested');
   });
 
   it('refuses, before anything else, a database larger than the free memory its snapshot needs', async () => {
@@ -190,7 +245,7 @@ describe('a backup to several destinations', () => {
     const drive = path.join(dir, 'm1');
     fs.mkdirSync(drive);
     const backup = createBackup({ ...base, source: { kind: 'file', file: huge }, destinations: [drive], passphrase: 'пароль', workFactor: 10 });
-    await expect(backup).rejects.toThrow(/^Копия не создана: для снимка базы нужно 1048704,0 МБ свободной памяти, а свободно [\d,]+ МБ\. Закройте другие программы и повторите$/);
+    await expect(backup).rejects.toThrow(/^Копия не создана: для снимка базы нужно 1048705,0 МБ свободной памяти, а свободно [\d,]+ МБ\. Закройте другие программы и повторите$/);
     expect(fs.readdirSync(drive)).toEqual([]);
     fs.rmSync(huge);
   });
