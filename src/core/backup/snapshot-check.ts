@@ -8,8 +8,8 @@ import { factsOf, workerSource, type RawFacts, type SqliteClass } from './inspec
  * Two read transactions see the same snapshot when nothing is committed between their starts. So both
  * threads open their connections, say they are ready, and wait at a barrier in shared memory; the main
  * thread then takes the write lock, opens the barrier and waits — synchronously, so no teacher's call runs
- * meanwhile — until both transactions have started, and lets the lock go. That is a fraction of a
- * millisecond: the threads only start a transaction and read one page.
+ * meanwhile — until both transactions have started, and lets the lock go. Measured on the 300 MB school:
+ * 1.4–2.6 ms (13 ms the first time in a process): the threads only start a transaction and read one page.
  *
  * Where the lock cannot be had (a file this account may only read, or one SQLite cannot open at all) the
  * barrier opens as `inline`: the sealing thread checks before it copies, as a single thread would, and its
