@@ -126,7 +126,7 @@ export function ageStream(crypto: Pick<typeof nodeCrypto, 'createCipheriv' | 'cr
     };
   }
 
-  /** The sealed payload's pieces for the plaintext bytes [from, to) of a `sealInPlace`d buffer (`from` on a chunk boundary). */
+  /** The sealed payload's pieces for the plaintext bytes [from, to) of a buffer `inPlaceSealer` sealed (`from` on a chunk boundary). */
   function sealedPieces(data: Buffer, tags: Buffer, from: number, to: number): Buffer[] {
     // An empty plaintext is one empty final chunk: its tag alone.
     if (data.length === 0) return [tags.subarray(0, tagSize)];

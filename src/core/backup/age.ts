@@ -53,8 +53,9 @@ export interface SealingKey {
 }
 
 /**
- * scrypt's part of encrypting: a fresh file key wrapped for the passphrase. A few tenths of a second at age's
- * work factor, so a backup starts it while the snapshot is being taken.
+ * scrypt's part of encrypting: a file key (a fresh one unless given) wrapped for the passphrase. About a
+ * second at age's work factor, so a backup gives it the file key it already seals the payload with, and
+ * writes the header last.
  */
 export async function sealingKey(passphrase: string, workFactor = 18, fileKey: Buffer = randomBytes(16)): Promise<SealingKey> {
   return { fileKey, header: encodeHeader(await new NativeScryptRecipient(passphrase, workFactor).wrapFileKey(fileKey), fileKey) };

@@ -88,9 +88,8 @@ export async function createBackup(options: BackupOptions): Promise<BackupOutcom
   // and reads back), and a few more for the worker to fill meanwhile.
   const slots = Math.ceil(Math.max(fanout.maxHeld, syncEvery) / blockBytes) + 4;
   report({ stage: 'snapshot' });
-  const snapshot = startSnapshot(file, { blockBytes, slots, holdWrites: () => holdWrites(options.source, file) });
   const headerLength = encrypted ? headerBytes(options.workFactor) : 0;
-  snapshot.encryptWith(fileKey, headerLength);
+  const snapshot = startSnapshot(file, { blockBytes, slots, fileKey, headerBytes: headerLength, holdWrites: () => holdWrites(options.source, file) });
   try {
     await snapshot.begun.catch((e: unknown) => {
       throw snapshotFailure(e);

@@ -28,12 +28,14 @@ export interface SnapshotJob {
   blockBytes: number;
   slotSize: number;
   ring: SharedArrayBuffer;
+  /** The payload's file key (null: a plain copy) and the length its header will have once scrypt has wrapped the key. */
+  fileKey: Uint8Array | null;
+  headerBytes: number;
 }
 
 type ToWorker =
-  /** The file key (null: a plain copy), sent at once; the header that wraps it for the passphrase comes when scrypt is done. */
-  | { type: 'key'; fileKey: Uint8Array | null; headerBytes: number }
-  | { type: 'seal'; header: Uint8Array | null }
+  /** The header that wraps the file key for the passphrase, when scrypt is done (an encrypted copy only). */
+  | { type: 'seal'; header: Uint8Array }
   | { type: 'free'; slot: number };
 type FromWorker =
   | { type: 'ready' }
@@ -101,7 +103,7 @@ async function snapshotTask(
   // Sealed block by block, in place, and sent to the drives while the main thread's scrypt still derives
   // the header's key: the payload's key comes from the file key alone (random), and the header, whose length
   // is known beforehand, goes to its place at the start of the file once it is there.
-  const { fileKey, headerBytes } = await next('key');
+  const { fileKey, headerBytes } = job;
   const databaseHash = crypto.createHash('sha256');
   const fileHash = crypto.createHash('sha256');
   const nonce = crypto.randomBytes(age.payloadNonceSize);
@@ -131,8 +133,8 @@ async function snapshotTask(
   // The file's hash runs in the file's order: from the header on, once the header is there.
   let header: Uint8Array | null = null;
   let sealedUpTo = 0;
-  const placeHeader = async (given: Uint8Array | null) => {
-    if (!given || given.length !== headerBytes) throw new Error('the header is not as long as foreseen');
+  const placeHeader = async (given: Uint8Array) => {
+    if (given.length !== headerBytes) throw new Error('the header is not as long as foreseen');
     header = given;
     fileHash.update(header).update(nonce);
     for (const piece of age.sealedPieces(image, sealer!.tags, 0, sealedUpTo)) fileHash.update(piece);
@@ -143,10 +145,11 @@ async function snapshotTask(
     let pieces: Uint8Array[];
     if (sealer) {
       sealer.seal(at, to, (plain) => databaseHash.update(plain));
-      pieces = age.sealedPieces(image, sealer.tags, at, to);
-      if (first) pieces.unshift(nonce);
+      const sealed = age.sealedPieces(image, sealer.tags, at, to);
       sealedUpTo = to;
-      if (header) for (const piece of pieces) if (piece !== nonce) fileHash.update(piece);
+      // Hashed here once the header is in the hash (never on the first block: the header comes after it).
+      if (header) for (const piece of sealed) fileHash.update(piece);
+      pieces = first ? [nonce, ...sealed] : sealed;
     } else {
       pieces = [image.subarray(at, to)];
       databaseHash.update(pieces[0]!);
@@ -156,7 +159,7 @@ async function snapshotTask(
     await send(pieces, position);
     position += length;
     const sealed = sealer && !header ? inbox.findIndex((m) => m.type === 'seal') : -1;
-    if (sealed >= 0) await placeHeader((inbox.splice(sealed, 1)[0] as { header: Uint8Array | null }).header);
+    if (sealed >= 0) await placeHeader((inbox.splice(sealed, 1)[0] as { header: Uint8Array }).header);
   }
   if (sealer && !header) await placeHeader((await next('seal')).header);
   const databaseSha256 = databaseHash.digest('hex');
@@ -182,13 +185,16 @@ export interface Streamed {
 /**
  * Starts the snapshot of `file` on two worker threads. `begun` settles at the moment the snapshot shows,
  * `taken` with its size, `checked` with quick_check's findings and the manifest's facts, whenever they come.
- * `encryptWith` gives the file key at once (or null), `seal` the header once scrypt has wrapped it; then
- * `blocks` gives the backup file's blocks: views into shared memory, each valid until it is given back with
+ * The payload is sealed with `fileKey` from the start; `seal` gives the header once scrypt has wrapped the
+ * key. `blocks` gives the backup file's blocks: views into shared memory, each valid until it is given back with
  * `release`. `stop` ends both threads, whatever they were doing.
  */
 export interface SnapshotOptions {
   blockBytes: number;
   slots: number;
+  /** The payload's file key (null: a plain copy) and the length its header will have (see `seal`). */
+  fileKey: Uint8Array | null;
+  headerBytes: number;
   /**
    * Takes the database's write lock (BEGIN IMMEDIATE on a connection that writes nothing meanwhile) and gives
    * the function that lets it go, or null where it cannot be had: then the check runs before the copy.
@@ -201,7 +207,14 @@ export function startSnapshot(file: string, options: SnapshotOptions) {
   if (options.blockBytes % chunkSize !== 0) throw new Error('a block must be whole 64 KiB chunks');
   // Room for a block's sealed chunks (16 bytes each 64 KiB), the header and the final chunk.
   const slotSize = options.blockBytes + (options.blockBytes >> 10) + 2 * 65_552 + 4096;
-  const job: SnapshotJob = { file, blockBytes: options.blockBytes, slotSize, ring: new SharedArrayBuffer(slotSize * options.slots) };
+  const job: SnapshotJob = {
+    file,
+    blockBytes: options.blockBytes,
+    slotSize,
+    ring: new SharedArrayBuffer(slotSize * options.slots),
+    fileKey: options.fileKey,
+    headerBytes: options.headerBytes,
+  };
   const flags = new Int32Array(new SharedArrayBuffer(barrier.length * Int32Array.BYTES_PER_ELEMENT));
   const worker = new Worker(source, { eval: true, workerData: { sqlite: sqlitePath(), job, barrier: flags.buffer } });
   const checker = new Worker(checkerSource, { eval: true, workerData: { sqlite: sqlitePath(), file, barrier: flags.buffer } });
@@ -294,12 +307,8 @@ export function startSnapshot(file: string, options: SnapshotOptions) {
     taken,
     checked,
     ended,
-    /** The file key, at once (null: a plain copy), and the length the header will have; the payload is sealed while scrypt runs. */
-    encryptWith(fileKey: Uint8Array | null, headerBytes: number): void {
-      worker.postMessage({ type: 'key', fileKey, headerBytes } satisfies ToWorker);
-    },
-    /** The header that wraps the file key for the passphrase (null: a plain copy): the blocks start. */
-    seal(header: Uint8Array | null): void {
+    /** The header that wraps the file key for the passphrase: written last, to its place at the start of the file. */
+    seal(header: Uint8Array): void {
       worker.postMessage({ type: 'seal', header } satisfies ToWorker);
     },
     async *blocks(): AsyncGenerator<PlacedBlock> {
