@@ -70,11 +70,6 @@ export function ageStream(crypto: Pick<typeof nodeCrypto, 'createCipheriv' | 'cr
   /** The payload does not authenticate: a changed, cut or reordered chunk, or a wrong key. */
   class PayloadError extends Error {}
 
-  /**
-   * Seals a plaintext arriving in blocks of any size (each valid only during the call: what is kept is copied).
-   * A full chunk is sealed only once the next byte has arrived, because only then is it known not to be the
-   * last one. Returns the sealed pieces, in order, to be written as they are.
-   */
   /** One chunk sealed: its ciphertext (as long as the plaintext) and its tag. */
   function sealChunk(key: Buffer, counter: number, last: boolean, plain: Buffer): [Buffer, Buffer] {
     const cipher = crypto.createCipheriv('chacha20-poly1305', key, chunkNonce(counter, last), { authTagLength: tagSize });
@@ -83,6 +78,11 @@ export function ageStream(crypto: Pick<typeof nodeCrypto, 'createCipheriv' | 'cr
     return [sealed, cipher.getAuthTag()];
   }
 
+  /**
+   * Seals a plaintext arriving in blocks of any size (each valid only during the call: what is kept is copied).
+   * A full chunk is sealed only once the next byte has arrived, because only then is it known not to be the
+   * last one. Returns the sealed pieces, in order, to be written as they are.
+   */
   function payloadSealer(key: Buffer) {
     let counter = 0;
     const chunks = heldBackChunks(chunkSize);

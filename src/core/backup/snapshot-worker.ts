@@ -69,10 +69,15 @@ async function snapshotTask(
     inbox.push(m);
     wake?.();
   });
+  /** The first message of this type already come, taken out of the inbox; null if none has. */
+  const received = <T extends ToWorker['type']>(type: T): Extract<ToWorker, { type: T }> | null => {
+    const at = inbox.findIndex((m) => m.type === type);
+    return at >= 0 ? (inbox.splice(at, 1)[0] as Extract<ToWorker, { type: T }>) : null;
+  };
   const next = async <T extends ToWorker['type']>(type: T): Promise<Extract<ToWorker, { type: T }>> => {
     for (;;) {
-      const at = inbox.findIndex((m) => m.type === type);
-      if (at >= 0) return inbox.splice(at, 1)[0] as Extract<ToWorker, { type: T }>;
+      const message = received(type);
+      if (message) return message;
       await new Promise<void>((resolve) => (wake = resolve));
       wake = null;
     }
@@ -111,9 +116,7 @@ async function snapshotTask(
   const slots = job.ring.byteLength / job.slotSize;
   const free: number[] = Array.from({ length: slots }, (_, i) => i);
   const drainFreed = () => {
-    for (let m = inbox.findIndex((x) => x.type === 'free'); m >= 0; m = inbox.findIndex((x) => x.type === 'free')) {
-      free.push((inbox.splice(m, 1)[0] as { slot: number }).slot);
-    }
+    for (let m = received('free'); m; m = received('free')) free.push(m.slot);
   };
   let bytes = 0;
   const send = async (pieces: Uint8Array[], position: number) => {
@@ -158,8 +161,8 @@ async function snapshotTask(
     const length = pieces.reduce((n, p) => n + p.length, 0);
     await send(pieces, position);
     position += length;
-    const sealed = sealer && !header ? inbox.findIndex((m) => m.type === 'seal') : -1;
-    if (sealed >= 0) await placeHeader((inbox.splice(sealed, 1)[0] as { header: Uint8Array }).header);
+    const sealed = sealer && !header ? received('seal') : null;
+    if (sealed) await placeHeader(sealed.header);
   }
   if (sealer && !header) await placeHeader((await next('seal')).header);
   const databaseSha256 = databaseHash.digest('hex');
