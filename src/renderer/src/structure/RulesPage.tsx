@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Checkbox, Fieldset, Group, NumberInput, Radio, SegmentedControl, Stack, Switch, Text, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { contract, type SchoolRules } from '../../../shared/contract';
-import type { AdminPageProps } from '../admin/pages';
+import type { AdminPageProps } from '../admin/page-props';
 import { checkAgainst, fieldErrorsOf, type FieldErrors } from '../api/fieldErrors';
 import { invoke } from '../api/invoke';
 import { ErrorPanel } from '../errors/ErrorPanel';
