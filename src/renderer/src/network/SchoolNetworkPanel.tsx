@@ -9,7 +9,7 @@ import { ErrorPanel } from '../errors/ErrorPanel';
 const networkKey = queryKey(contract.network.get, {});
 
 /**
- * «Школьная сеть» (issue 7, item 5): whether `zhurnal serve` answers the school's other computers. Switching
+ * «Школьная сеть»: whether `zhurnal serve` answers the school's other computers. Switching
  * off takes effect at once; switching on, at the next start of the server, which then listens on every address.
  */
 export function SchoolNetworkPanel() {

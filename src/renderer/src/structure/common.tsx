@@ -144,4 +144,4 @@ export function RowActions({ canEdit, onEdit, onDelete, label, extra }: { canEdi
   );
 }
 
-export const byName = <T extends { id: number }>(rows: readonly T[]) => new Map(rows.map((r) => [r.id, r]));
+export const byId = <T extends { id: number }>(rows: readonly T[]) => new Map(rows.map((r) => [r.id, r]));

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Checkbox, Group, List, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { contract, type RegenerationResult } from '../../../shared/contract';
-import type { AdminPageProps } from '../admin/pages';
+import type { AdminPageProps } from '../admin/page-props';
 import { invoke } from '../api/invoke';
 import { domainKey } from '../api/keys';
 import { useChannel } from '../api/useChannel';
