@@ -128,7 +128,7 @@ export function createMovementService({ db, clock, audit, school, fontsDir }: De
       });
     },
 
-    /** A move between the subgroups of one subject in the student's class (DOMAIN.md, rule 4): history kept. */
+    /** A move between the subgroups of one subject in the student's class (docs/DOMAIN.md, rule 4): history kept. */
     changeSubgroup(actor: Actor, input: Order & { studentId: number; toSubgroupId: number; date: string }) {
       const student = studentRow(db, input.studentId);
       const target = db.select().from(subgroups).where(eq(subgroups.id, input.toSubgroupId)).get();
