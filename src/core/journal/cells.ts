@@ -30,7 +30,7 @@ const missesLesson = (code: string | undefined) => code === 'н' || code === 'б
 
 export type CellService = ReturnType<typeof createCellService>;
 
-/** Marks and absences, one cell at a time: every rule of DOMAIN.md checked here, every change audited. */
+/** Marks and absences, one cell at a time: every rule of docs/DOMAIN.md checked here, every change audited. */
 export function createCellService({ db, clock, audit }: { db: Db; clock: Clock; audit: AuditService }) {
   function prepare(actor: Actor, ref: CellRef): WritableLesson {
     const target = writableLesson(db, actor, ref.lessonId);

@@ -28,7 +28,7 @@ export interface PrintDeps {
   outputDir(): string;
   /** The desktop shell opens and prints files; a browser on the school's network cannot. */
   desktop?: DesktopFiles;
-  /** Printing is audited, and printing students' personal data is audited per student (issue 7, item 4). */
+  /** Printing is audited, and printing students' personal data is audited per student. */
   audit?: AuditService;
 }
 

@@ -277,10 +277,9 @@ describe('a backup to several destinations', () => {
     let settled = false;
     void backup.finally(() => (settled = true));
     // The good drive finishes while the hung one's write has still not returned.
-    while (!fineDone && !settled) await new Promise((r) => setTimeout(r, 20));
+    await expect.poll(() => fineDone || settled, { timeout: 30_000 }).toBe(true);
     expect(settled).toBe(false);
-    await new Promise((r) => setTimeout(r, 200));
-    expect(finalFiles(fine).length).toBe(2);
+    await expect.poll(() => finalFiles(fine).length, { timeout: 30_000 }).toBe(2);
     answer();
     const outcome = await backup;
     const [h, f] = outcome.results;
