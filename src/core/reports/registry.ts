@@ -22,12 +22,9 @@ import { monthName, ruDate } from './tables/build';
 import { progressTables } from './tables/progress';
 import { summarySheetTables } from './tables/summary-sheet';
 import { currentYearRow, periodsOfGrade, resolveTerm, yearById, yearOfDate } from './terms';
-import type { Envelope } from './service';
+import type { Envelope, Memo } from './envelope';
 
 type Input<N extends ReportName> = z.output<(typeof reportInputs)[N]>;
-
-/** Keeps a costly figure (the forecast's accuracy on history) for the day: the service owns the store. */
-export type Memo = <T>(key: string, make: () => T) => T;
 
 type Builder<N extends ReportName> = (db: Db, actor: Actor, input: Input<N>, today: string, memo: Memo) => Omit<Envelope<ReportDataOf<N>>, 'name' | 'title'>;
 

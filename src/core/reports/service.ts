@@ -2,27 +2,19 @@ import { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import { unknownKey } from '../../shared/contract/unknown-keys';
 import { reportInputs, reportTitles, type ReportFormat, type ReportName } from '../../shared/contract/reports';
-import type { ReportTable } from '../../shared/contract/report-table';
 import type { Actor } from '../actor';
 import { localDate, type Clock } from '../clock';
 import type { Db } from '../db/open';
 import type { SchoolService } from '../school/service';
 import { reportPdf } from './pdf';
-import { buildReport, type Memo } from './registry';
+import type { Memo } from './envelope';
+import { buildReport } from './registry';
 import { requireClass, scopeOf } from './scope';
 import { classesOf, numbered, rosterDuring } from './roster';
 import { reportWorkbook } from './xlsx';
 import { currentYearRow, yearById } from './terms';
 
 export type ReportsService = ReturnType<typeof createReportsService>;
-
-export interface Envelope<D> {
-  name: string;
-  title: string;
-  subtitle: string;
-  data: D;
-  tables: ReportTable[];
-}
 
 const mime: Record<ReportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -1,6 +1,6 @@
 import { Badge, Button, Group, NumberInput, Select, Stack, Table, Text } from '@mantine/core';
 import { contract, type InputOf } from '../../../shared/contract';
-import type { AdminPageProps } from '../admin/pages';
+import type { AdminPageProps } from '../admin/page-props';
 import { byId, CallError, EditDialog, InUse, PageHeader, RowActions } from './common';
 import { editable, SubjectSelect, useRowEditor, WithClass } from './scaffold';
 import { proposedTeacher, teacherOptions } from './teacherHint';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Group, NumberInput, SegmentedControl, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { contract, type InputOf } from '../../../shared/contract';
-import type { AdminPageProps } from '../admin/pages';
+import type { AdminPageProps } from '../admin/page-props';
 import { byId, CallError, EditDialog, InUse, PageHeader, RowActions, useStructureCall, WithOverview } from './common';
 import { editable } from './scaffold';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Badge, Button, Checkbox, Group, NumberInput, SegmentedControl, Stack, Table } from '@mantine/core';
 import { contract, type InputOf } from '../../../shared/contract';
-import type { AdminPageProps } from '../admin/pages';
+import type { AdminPageProps } from '../admin/page-props';
 import { byId, CallError, EditDialog, PageHeader, RowActions, WithOverview } from './common';
 import { editable, EmptyRow, SubjectSelect, useRowEditor } from './scaffold';
 

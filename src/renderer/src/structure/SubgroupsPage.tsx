@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Stack, Table, TextInput } from '@mantine/core';
 import { contract, type InputOf } from '../../../shared/contract';
-import type { AdminPageProps } from '../admin/pages';
+import type { AdminPageProps } from '../admin/page-props';
 import { byId, CallError, EditDialog, InUse, PageHeader, RowActions } from './common';
 import { MembersDialog } from './MembersDialog';
 import { editable, EmptyRow, SubjectSelect, useRowEditor, WithClass } from './scaffold';
