@@ -18,7 +18,7 @@ export function createSecuritySettings({ db, audit }: { db: Db; audit: AuditServ
   });
   return {
     read,
-    write(next: SecuritySettings, actor: Actor): SecuritySettings {
+    write(actor: Actor, next: SecuritySettings): SecuritySettings {
       const before = read();
       db.transaction(() => {
         writeSetting(db, 'session.idleLockMinutes', next.idleLockMinutes);
