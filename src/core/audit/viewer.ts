@@ -9,6 +9,7 @@ import type { Db } from '../db/open';
 import { classEnrollments, classes, students, subjects, users } from '../db/schema';
 import { reportWorkbook } from '../reports/xlsx';
 import type { SchoolService } from '../school/service';
+import { findCurrentYear } from '../school/years';
 import { auditPage, type AuditCursor, type AuditFilter, type AuditRow } from './query';
 
 /** An export holds at most this many entries: a workbook of millions of rows opens nowhere. */
@@ -51,7 +52,7 @@ export function createAuditViewer({ db, clock, school }: { db: Db; clock: Clock;
     page: (filter: AuditFilter, cursor: AuditCursor | null, limit: number) => auditPage(db, filter, cursor, limit),
 
     options(classId?: number) {
-      const year = school.years().find((y) => y.isCurrent) ?? school.years()[0];
+      const year = findCurrentYear(db) ?? school.years()[0];
       const classList = year ? db.select().from(classes).where(eq(classes.yearId, year.id)).orderBy(asc(classes.grade), asc(classes.letter)).all() : [];
       const studentList = classId
         ? db
