@@ -7,6 +7,7 @@ import { AppError } from '../../shared/errors';
 import { className } from '../../shared/names';
 import type { Actor } from '../actor';
 import { addDays } from '../attendance/dates';
+import { auditPersonalView } from '../audit/personal';
 import type { AuditService } from '../audit/service';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
@@ -67,18 +68,28 @@ export function createMovementService({ db, clock, audit, school, fontsDir }: De
   const corrections = createCorrections({ db, audit });
 
   return {
-    classes: (input: { yearId?: number; date?: string }) => movementClasses(db, clock, input),
+    /** The class lists by date show birth dates and file numbers: viewed personal data, logged (issue 7, item 4). */
+    classes(actor: Actor, input: { yearId?: number; date?: string }) {
+      const shown = movementClasses(db, clock, input);
+      auditPersonalView(audit, actor, 'movement:classes', { date: shown.date, students: shown.classes.reduce((n, c) => n + c.students.length, 0) });
+      return shown;
+    },
     correct: (actor: Actor, input: Correction & { movementId: number; reason: string }) => corrections.correct(actor, input.movementId, input),
     cancel: (actor: Actor, input: { movementId: number; reason: string }) => corrections.cancel(actor, input.movementId, input.reason),
-    register: (input: Parameters<typeof movementRegister>[1]) => movementRegister(db, input),
+    register(actor: Actor, input: Parameters<typeof movementRegister>[1]) {
+      const shown = movementRegister(db, input);
+      auditPersonalView(audit, actor, 'movement:register', { params: input });
+      return shown;
+    },
 
     /** The register as an XLSX workbook or a PDF: the same tables the screen shows. */
-    async registerFile(input: Parameters<typeof movementRegister>[1], format: 'xlsx' | 'pdf') {
+    async registerFile(actor: Actor, input: Parameters<typeof movementRegister>[1], format: 'xlsx' | 'pdf') {
       const reg = movementRegister(db, input);
       const title = `Книга движения учащихся, ${reg.yearName} учебный год`;
       const meta = { school: school.schoolName(), created: clock.now() };
       const bytes = format === 'xlsx' ? await reportWorkbook(title, reg.tables, meta) : await reportPdf(title, reg.tables, { ...meta, fontsDir: fontsDir() });
       const mimeType = format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/pdf';
+      auditPersonalView(audit, actor, 'movement:registerFile', { params: input, format });
       return { fileName: `Книга движения учащихся ${reg.yearName.replace('/', '-')}.${format}`, mimeType, base64: Buffer.from(bytes).toString('base64') };
     },
 

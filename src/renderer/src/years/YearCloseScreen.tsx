@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { Alert, Group, Select, Stack, Title } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { contract, type SessionUser } from '../../../shared/contract';
 import { mayAccess } from '../../../shared/roles';
-import { invoke } from '../api/invoke';
+import { useChannel } from '../api/useChannel';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { todayIso } from '../journal/dates';
 import { ClosePanel } from './ClosePanel';
@@ -16,8 +15,8 @@ import { Loading } from '../errors/QueryGate';
 export function YearCloseScreen({ user }: { user: SessionUser }) {
   const [yearId, setYearId] = useState<number | undefined>(undefined);
   const [prepared, setPrepared] = useState<string | null>(null);
-  const years = useQuery({ queryKey: ['school', 'years'], queryFn: () => invoke(contract.school.years, {}) });
-  const status = useQuery({ queryKey: ['years', 'status', yearId ?? 'current'], queryFn: () => invoke(contract.years.status, { yearId }) });
+  const years = useChannel(contract.school.years, {});
+  const status = useChannel(contract.years.status, { yearId });
   const today = todayIso();
   if (status.error) return <ErrorPanel error={status.error} onRetry={() => void status.refetch()} />;
   if (!status.data) return <Loading />;
