@@ -10,6 +10,7 @@ import { sessions, userRoles, users } from '../db/schema';
 import { createLockout } from './lockout';
 import { hashPassword } from './password';
 import { generateOneTimePassword } from './policy';
+import { writeTransaction } from '../db/write';
 
 export interface NewUser {
   login: string;
@@ -50,17 +51,17 @@ export function createUsersService({ db, clock, audit }: { db: Db; clock: Clock;
         return { input, login: input.login.toLowerCase(), oneTimePassword, passwordHash: await hashPassword(oneTimePassword) };
       }),
     );
-    return db.transaction((tx) =>
+    return writeTransaction(db, () =>
       prepared.map(({ input, login, oneTimePassword, passwordHash }) => {
-        if (tx.select({ id: users.id }).from(users).where(eq(users.login, login)).get()) {
+        if (db.select({ id: users.id }).from(users).where(eq(users.login, login)).get()) {
           throw new AppError('conflict', `Логин «${login}» уже занят`);
         }
-        const row = tx
+        const row = db
           .insert(users)
           .values({ login, passwordHash, lastName: input.lastName, firstName: input.firstName, middleName: input.middleName || null, mustChangePassword: true })
           .returning({ id: users.id })
           .get();
-        for (const role of new Set(input.roles)) tx.insert(userRoles).values({ userId: row.id, role }).run();
+        for (const role of new Set(input.roles)) db.insert(userRoles).values({ userId: row.id, role }).run();
         audit.record({ userId: actor.userId, action: 'users.create', entity: 'user', entityId: row.id, newValue: { login, roles: input.roles } });
         return { id: row.id, login, oneTimePassword };
       }),

@@ -15,7 +15,7 @@ import type { DetectedDrive } from './mounts';
 import { restoreBackup } from './restore';
 import { createBackup, type BackupOutcome, type BackupSource } from './run';
 import { isDailyDue, stalenessWarning } from './schedule';
-import { snapshotFromConnection } from './snapshot';
+import { snapshotFromConnection } from './safety-copy';
 import { destinationStatus, listBackups } from './status';
 import { verifyBackup } from './verify';
 

@@ -7,6 +7,7 @@ import { localDate, type Clock } from '../clock';
 import type { Db } from '../db/open';
 import { classes, schoolYears, users } from '../db/schema';
 import type { SchoolService } from '../school/service';
+import { yearOrCurrent } from '../school/years';
 import type { Actor } from '../actor';
 import type { AuditService } from '../audit/service';
 import { auditPrinting } from './audit';
@@ -46,12 +47,7 @@ export function createPrintService(deps: PrintDeps) {
   const { db, school } = deps;
   const today = () => localDate(deps.clock.now());
 
-  function yearOf(yearId?: number) {
-    if (yearId === undefined) return school.currentYear();
-    const year = db.select().from(schoolYears).where(eq(schoolYears.id, yearId)).get();
-    if (!year) throw new AppError('not_found', 'Такого учебного года нет');
-    return year;
-  }
+  const yearOf = (yearId?: number) => yearOrCurrent(db, yearId);
 
   function classesOf(yearId?: number) {
     const year = yearOf(yearId);

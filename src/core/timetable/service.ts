@@ -14,6 +14,7 @@ import { classById, yearById } from './calendar';
 import { defaultWorkKind, regenerateClass, type Regeneration } from './generate';
 import { replaceFrom, rowsOn, toEntry, versionsOf, type NewSlot } from './store';
 import { requireOpenYear } from '../years/closed';
+import { writeTransaction } from '../db/write';
 
 export interface TimetableSave {
   classId: number;
@@ -101,10 +102,10 @@ export function createTimetableService({ db, clock, audit, school }: { db: Db; c
       }
       const kind = defaultWorkKind(db);
       // One transaction: the new week and the lessons that follow from it are written together or not at all.
-      const result = db.$client.transaction(() => {
+      const result = writeTransaction(db, () => {
         replaceFrom(db, cls.yearId, cls.id, input.from, input.slots);
         return regenerateClass(db, cls, input.from, kind, localTimestamp(clock.now()));
-      })();
+      });
       audit.record({
         userId: actor.userId,
         action: 'timetable.save',
@@ -124,9 +125,9 @@ export function createTimetableService({ db, clock, audit, school }: { db: Db; c
       const kind = defaultWorkKind(db);
       const list = db.select().from(classes).where(eq(classes.yearId, year.id)).orderBy(asc(classes.grade), asc(classes.letter)).all();
       const total: Regeneration = { created: 0, removed: 0, kept: [] };
-      db.$client.transaction(() => {
+      writeTransaction(db, () => {
         for (const cls of list) mergeResults(total, regenerateClass(db, cls, start, kind, localTimestamp(clock.now())));
-      })();
+      });
       audit.record({ userId: actor?.userId ?? null, action: 'timetable.generate', entity: 'year', entityId: year.id, newValue: { from: start, created: total.created, removed: total.removed, kept: total.kept.length } });
       return { ...total, classes: list.length };
     },

@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { createBackup } from '../../../src/core/backup/run';
-import { startSnapshot } from '../../../src/core/backup/snapshot-worker';
+import { startSnapshot } from '../../../src/core/backup/snapshot-stream';
 import { readManifest } from '../../../src/core/backup/manifest';
 import { verifyBackup } from '../../../src/core/backup/verify';
 import { fixedClock } from '../../../src/core/clock';
