@@ -7,7 +7,7 @@ import { claimJournal } from '../../core/db/owner-lock';
 import { megabytes } from '../../core/backup/destination';
 import { restoreBackup } from '../../core/backup/restore';
 import { createBackup } from '../../core/backup/run';
-import { snapshotFromConnection } from '../../core/backup/snapshot';
+import { snapshotFromConnection } from '../../core/backup/safety-copy';
 import { verifyBackup } from '../../core/backup/verify';
 import { auditCommand } from '../audit';
 import { CliError, say } from '../output';

@@ -15,11 +15,13 @@ export interface CallContext {
   setSession(token: string | null): void;
 }
 
-export type Handler<C extends Channel> = (
-  input: ParsedInputOf<C>,
-  actor: Actor | null,
-  call: CallContext,
-) => OutputOf<C> | Promise<OutputOf<C>>;
+/** Who calls a channel: anybody for a public one; past the dispatcher's gate, always a signed-in actor. */
+export type ActorOf<C extends Channel> = C['access'] extends 'public' ? Actor | null : Actor;
+
+export type Handler<C extends Channel> = (input: ParsedInputOf<C>, actor: ActorOf<C>, call: CallContext) => OutputOf<C> | Promise<OutputOf<C>>;
+
+/** Any channel's handler, as the dispatcher calls it once the channel is known only by its name. */
+type AnyHandler = (input: unknown, actor: Actor | null, call: CallContext) => unknown;
 
 type Contract = typeof contract;
 /** The same shape as the contract, so a channel without its handler fails to compile. */
@@ -37,9 +39,9 @@ export interface DispatcherDeps {
 
 export type Dispatch = (channel: string, input: unknown, call: CallContext) => Promise<Result<unknown>>;
 
-function handlerFor(handlers: Handlers, channel: string): Handler<Channel> | undefined {
+function handlerFor(handlers: Handlers, channel: string): AnyHandler | undefined {
   const [domain] = channel.split(':');
-  const group = (handlers as unknown as Record<string, Record<string, Handler<Channel>>>)[domain ?? ''];
+  const group = (handlers as unknown as Record<string, Record<string, AnyHandler>>)[domain ?? ''];
   if (!group) return undefined;
   const domainContract = (contract as unknown as Record<string, Record<string, Channel>>)[domain ?? ''] ?? {};
   const key = Object.keys(domainContract).find((k) => domainContract[k]?.channel === channel);
