@@ -5,7 +5,8 @@ import type { MovementRegisterRow } from '../../shared/contract/movement';
 import type { ReportTable } from '../../shared/contract/report-table';
 import { className, fullName } from '../../shared/names';
 import type { Db } from '../db/open';
-import { col, int, orderText, ruDate, table } from '../reports/tables/build';
+import { ruDate } from '../../shared/dates';
+import { col, int, orderText, table } from '../reports/tables/build';
 import { currentYearRow, yearById } from '../reports/terms';
 import { cancelledRows } from './cancelled';
 
