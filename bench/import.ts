@@ -1,4 +1,4 @@
-// Issue 8: a class list of 10,000 rows (far more than the largest school) from a Windows-1251 CSV and from an
+// A class list of 10,000 rows (far more than the largest school) from a Windows-1251 CSV and from an
 // XLSX, through the dispatcher as the admin's screen calls it: read the columns, check every row, write it all
 // in one transaction; then the same file again, which finds everybody and writes nothing.
 import path from 'node:path';

@@ -1,5 +1,5 @@
 // Login with the scrypt parameters of core/auth/password.ts, through the dispatcher as a transport calls it:
-// issue 7 asks for 50–500 ms (slow enough against guessing, fast enough for a teacher).
+// the target is 50–500 ms (slow enough against guessing, fast enough for a teacher).
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createCore } from '../src/core/app';

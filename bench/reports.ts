@@ -1,5 +1,5 @@
-// Reports on the large tier with five years of history, through the dispatcher as the deputy: the figures
-// issue «reports» asks for (progress results and journal control for the whole school, under 1 s each).
+// Reports on the large tier with five years of history, through the dispatcher as the deputy: against the
+// targets: progress results and journal control for the whole school, under 1 s each.
 import { performance } from 'node:perf_hooks';
 import { createCore } from '../src/core/app';
 import { fixedClock } from '../src/core/clock';

@@ -1,4 +1,4 @@
-// `npm run fuzz`: the full fuzz run of issue 7 — 1,000 hostile payloads (and 1,000 unknown keys) per channel
+// `npm run fuzz`: the full fuzz run — 1,000 hostile payloads (and 1,000 unknown keys) per channel
 // through the dispatcher, 100 per channel over HTTP and over IPC, and 3,000 hostile command lines of the CLI.
 // `npm test` runs the same files with fewer (100, 10, 20, 300) to stay quick; this one prints the totals.
 import { execSync } from 'node:child_process';

@@ -1,4 +1,4 @@
-/** Roles of DOMAIN.md and what each may do. A user may hold several roles. */
+/** Roles of docs/DOMAIN.md and what each may do. A user may hold several roles. */
 export const roles = ['admin', 'deputy', 'director', 'teacher', 'class_teacher', 'secretary'] as const;
 export type Role = (typeof roles)[number];
 
@@ -26,7 +26,7 @@ export const permissions = [
   'year.close', // the year's marks check, decisions per student and the lock
   'print.journal',
   'backup.manage',
-  'audit.read', // the audit log viewer: the admin and the deputy (issue 7, item 4)
+  'audit.read', // the audit log viewer: the admin and the deputy
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -37,10 +37,10 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
   admin: ['journal.read_all', 'reports.read', 'periods.lock', 'school.read', 'school.manage', 'users.manage', 'movement.manage', 'movement.read', 'year.close', 'print.journal', 'backup.manage', 'audit.read'],
   deputy: ['journal.read_all', 'reports.read', 'periods.lock', 'school.read', 'movement.read', 'year.close', 'audit.read'],
   director: ['journal.read_all', 'reports.read', 'school.read', 'movement.read'],
-  // A teacher reads the reports of their own assignments (issue «reports», item 5).
+  // A teacher reads the reports of their own assignments.
   teacher: ['journal.read_own', 'journal.write', 'reports.read'],
   class_teacher: ['journal.read_own', 'journal.write', 'attendance.verify', 'reports.read'],
-  // The secretary keeps the lists and prints the books, but reads none of the marks (issue «journal», item 9).
+  // The secretary keeps the lists and prints the books, but reads none of the marks.
   secretary: ['movement.manage', 'movement.read', 'print.journal'],
 };
 

@@ -1,4 +1,4 @@
-// Issue 7, item 6 for the CLI, generated: every command with one of its options (or its name, or a stray
+// Bad input for the CLI, generated: every command with one of its options (or its name, or a stray
 // option or argument) made malformed, oversized or hostile, the rest well-formed. Each run must end with a
 // non-zero exit code and one Russian line on stderr without a stack trace, write no output file and no demo
 // database, and leave the school's database whole with every table as it was. CLI_FUZZ_RUNS sets the count.
@@ -36,7 +36,7 @@ beforeAll(() => {
   before = tableHashes(core.db.$client);
 });
 
-/** Hostile strings of every sort issue 7 names, as they arrive on a command line. */
+/** Hostile strings of every sort (control characters, bidi marks, huge values, paths), as they arrive on a command line. */
 const hostile: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom(...sqlFragments, ...scriptTags, ...unicodeEdges, ...impossibleDates, ...hugeStrings, ...badNumbers.map(String)),
   fc.constantFrom('-1', '--', '-', '0', '1e308', '０', 'NaN', 'null', '../../etc/passwd', '/dev/null', 'C:\\Windows', '%s%n', '${HOME}', '5А; rm -rf /'),

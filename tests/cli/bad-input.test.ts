@@ -1,4 +1,4 @@
-// Issue 7, item 6 for the CLI: hostile arguments get one Russian line on stderr, exit code 1, no output
+// Bad input for the CLI: hostile arguments get one Russian line on stderr, exit code 1, no output
 // file, and the school's database stays exactly as it was.
 import fs from 'node:fs';
 import path from 'node:path';

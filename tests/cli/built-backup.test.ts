@@ -10,9 +10,9 @@ const run = promisify(execFile);
 const built = path.resolve('out/main/cli.js');
 
 /**
- * The backup's worker threads get their code as the source text of functions (see snapshot-worker.ts): the
- * bundle the app ships must keep those functions whole. So the built CLI (`npm test` builds first) backs up,
- * encrypted, and verifies, in a process of its own.
+ * The backup's worker threads run from files of their own in the bundle (see src/core/workers), which the
+ * tests from source never load. So the built CLI (`npm test` builds first) backs up, encrypted, and verifies,
+ * in a process of its own.
  */
 describe('the built zhurnal backs up and verifies through its worker threads', () => {
   const dir = tempDir();

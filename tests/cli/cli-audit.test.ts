@@ -1,4 +1,4 @@
-// Issue 7, item 4 for the command line: printing, exporting, importing, backing up and restoring from the CLI
+// The audit log for the command line: printing, exporting, importing, backing up and restoring from the CLI
 // leave their entries in the school's audit log like the app's, without a school account (nobody logged in)
 // but naming the command and the OS account — and the log viewer shows them so.
 import fs from 'node:fs';

@@ -1,4 +1,4 @@
-// Issue 7, «the audit log shows all of it»: a signed-in user's refused call is in the log — who, which call,
+// The audit log shows every attempt: a signed-in user's refused call is in the log — who, which call,
 // the refusal, and the ids it named (so the viewer finds it under the class and the student) — but none of
 // its free text; a malformed call or one without a session leaves nothing.
 import { beforeAll, describe, expect, it } from 'vitest';

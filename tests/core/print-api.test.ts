@@ -83,16 +83,16 @@ describe('printing through the contract', () => {
     const started = await secretary.invoke('print:startSchool', {});
     if (!started.ok) throw new Error(started.error.message);
     const { jobId } = started.value as { jobId: string };
-    let job: PrintJob;
+    let job!: PrintJob;
     const seen = new Set<number>();
-    for (;;) {
+    const poll = async () => {
       const r = await secretary.invoke('print:job', { jobId });
       if (!r.ok) throw new Error(r.error.message);
       job = r.value as PrintJob;
       seen.add(job.done);
-      if (job.status !== 'running') break;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+      return job.status;
+    };
+    await expect.poll(poll, { timeout: 110_000, interval: 20 }).not.toBe('running');
     expect(job.status).toBe('done');
     expect(job.books).toHaveLength(11);
     expect(job.books.every((b) => b.error === null && b.file && fs.existsSync(b.file))).toBe(true);

@@ -20,7 +20,7 @@ describe('the forecast model', () => {
     expect(forecastOne({ marks: [], lessonsHeld: 8, lessonsMissed: 0, exempt: true }, rules).risk).toBeNull();
   });
 
-  it('applies the «н/а» rule of DOMAIN.md to the subject’s absences and gives the share of all lessons missed', () => {
+  it('applies the «н/а» rule of docs/DOMAIN.md to the subject’s absences and gives the share of all lessons missed', () => {
     const m = (date: string, value: number) => ({ date, value, weight: 1 });
     // 6 of 10 lessons missed (more than half) and 1 mark under the minimum of 3: «н/а».
     expect(forecastOne({ marks: [m('2025-11-10', 4)], lessonsHeld: 10, lessonsMissed: 6, attendance: { lessons: 40, missed: 12 } }, rules)).toMatchObject({

@@ -50,8 +50,9 @@ describe('sessions on a shared computer', () => {
     expect(student.length).toBeGreaterThan(3); // a surname on screen
     const before = lastAuditId();
 
-    // Still there after the renderer's checks ran for a while at the same minute…
-    await page.waitForTimeout(1500);
+    // Still there after the renderer's once-a-second checks ran a few times at the same minute (the page's
+    // timers are Playwright's: runFor fires them without waiting)…
+    await page.clock.runFor(3500);
     expect(await page.getByTestId('lock-screen').count()).toBe(0);
     // …then two minutes without the mouse or the keyboard.
     await h.setTime('10:02');

@@ -1,4 +1,4 @@
-// The tiny school (tiny-school.ts) with one account per role of DOMAIN.md, a substitution, and an account
+// The tiny school (tiny-school.ts) with one account per role of docs/DOMAIN.md, a substitution, and an account
 // holding every role: what the permission table test and the fuzz test log in as.
 import { hashPasswordSync } from '../../src/core/auth/password';
 import type { Core } from '../../src/core/app';

@@ -1,4 +1,4 @@
-// Generated hostile input for the fuzz tests (issue 7, item 6): from each channel's input schema, payloads
+// Generated hostile input for the fuzz tests: from each channel's input schema, payloads
 // that are wrong by construction — every one must come back as a `validation` error and change nothing.
 // A payload is a non-object, or an object of the schema's own keys filled with hostile values, at least one
 // of which the schema (zod, asked as the oracle) or the raw-input guard refuses for certain.

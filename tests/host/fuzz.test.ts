@@ -1,4 +1,4 @@
-// Issue 7, item 6 over HTTP: a sample of the dispatcher fuzz's payloads for every channel as real requests to
+// Hostile input over HTTP: a sample of the dispatcher fuzz's payloads for every channel as real requests to
 // the host shell, and bodies no browser should send (broken JSON, a lone surrogate escaped in JSON, deep
 // nesting, a body far too large). Each is answered with `validation` and the database stays as it was.
 import fc from 'fast-check';

@@ -1,4 +1,4 @@
-// Issue 7, item 5 over real HTTP: the session cookie's flags, the refusal of cross-site and foreign-name
+// The host's hardening over real HTTP: the session cookie's flags, the refusal of cross-site and foreign-name
 // requests (CSRF, DNS rebinding), the per-address rate limit, the body size limit, and «Школьная сеть»:
 // another computer is answered only while the admin has it switched on.
 import http from 'node:http';

@@ -9,11 +9,6 @@ import { fakeEvent, resetFake, state } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
 
-const waitFor = async (check: () => boolean) => {
-  for (let i = 0; i < 2400 && !check(); i++) await new Promise((r) => setTimeout(r, 25));
-  return check();
-};
-
 describe('scheduled backups in the desktop app (src/main/backups.ts)', () => {
   const dir = tempDir();
   const drive = path.join(dir, 'drive');
@@ -31,12 +26,15 @@ describe('scheduled backups in the desktop app (src/main/backups.ts)', () => {
 
   it('makes the daily backup once when its time has passed, and holds quitting until the exit backup is written', async () => {
     const { wireBackups } = await import('../../src/main/backups');
+    // Each tick asks whether the daily backup is due: counting the questions counts the ticks.
+    const looked = vi.spyOn(core.services.backup, 'isDailyDue');
     wireBackups(core, { everyMs: 20 });
     const runs = () => core.services.backup.config.runs();
-    expect(await waitFor(() => runs().length === 1 && core.services.backup.status !== undefined)).toBe(true);
+    await expect.poll(() => runs().length, { timeout: 60_000 }).toBe(1);
     expect(runs()[0]).toMatchObject({ reason: 'daily', ok: true });
     // Later ticks find today's backup done.
-    await new Promise((r) => setTimeout(r, 200));
+    const asked = looked.mock.calls.length;
+    await expect.poll(() => looked.mock.calls.length, { timeout: 60_000 }).toBeGreaterThanOrEqual(asked + 3);
     expect(runs()).toHaveLength(1);
 
     now = new Date('2026-11-24T15:30:00');
@@ -44,7 +42,7 @@ describe('scheduled backups in the desktop app (src/main/backups.ts)', () => {
     state().appEvents.emit('before-quit', quitting);
     expect(quitting.defaultPrevented).toBe(true);
     expect(state().quits).toBe(0);
-    expect(await waitFor(() => state().quits === 1)).toBe(true);
+    await expect.poll(() => state().quits, { timeout: 60_000 }).toBe(1);
     expect(runs()[0]).toMatchObject({ reason: 'exit', ok: true });
     // The quit that follows is let through.
     const again = fakeEvent();

@@ -1,4 +1,4 @@
-// Issue 7, item 6 over IPC: the dispatcher fuzz's payloads for every channel through main's registered
+// Hostile input over IPC: the dispatcher fuzz's payloads for every channel through main's registered
 // handler (as from the app's own window, logged in with every role), plus what only structured clone can
 // carry (Date, Map, typed arrays, BigInt, NaN). Each is answered with `validation`; the data stays as it was.
 import path from 'node:path';

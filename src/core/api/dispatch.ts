@@ -4,6 +4,7 @@ import { unknownKey } from '../../shared/contract/unknown-keys';
 import { AppError, type Result } from '../../shared/errors';
 import { mayAccess } from '../../shared/roles';
 import type { Actor } from '../actor';
+import { storageFailure } from '../db/failures';
 import { rawInputProblem } from './raw-input';
 
 /** What a transport knows about one call: the session it carries and how to change it (cookie, window). */
@@ -14,11 +15,13 @@ export interface CallContext {
   setSession(token: string | null): void;
 }
 
-export type Handler<C extends Channel> = (
-  input: ParsedInputOf<C>,
-  actor: Actor | null,
-  call: CallContext,
-) => OutputOf<C> | Promise<OutputOf<C>>;
+/** Who calls a channel: anybody for a public one; past the dispatcher's gate, always a signed-in actor. */
+export type ActorOf<C extends Channel> = C['access'] extends 'public' ? Actor | null : Actor;
+
+export type Handler<C extends Channel> = (input: ParsedInputOf<C>, actor: ActorOf<C>, call: CallContext) => OutputOf<C> | Promise<OutputOf<C>>;
+
+/** Any channel's handler, as the dispatcher calls it once the channel is known only by its name. */
+type AnyHandler = (input: unknown, actor: Actor | null, call: CallContext) => unknown;
 
 type Contract = typeof contract;
 /** The same shape as the contract, so a channel without its handler fails to compile. */
@@ -30,13 +33,15 @@ export interface DispatcherDeps {
   logError?(error: unknown, channel: string): void;
   /** A signed-in user was refused (a gate or the object's owner): the audit log keeps the attempt. */
   onRefused?(actor: Actor, channel: string, message: string, input: unknown): void;
+  /** The database file, named in the message of a full disk or a read-only file. */
+  dbFile?: string;
 }
 
 export type Dispatch = (channel: string, input: unknown, call: CallContext) => Promise<Result<unknown>>;
 
-function handlerFor(handlers: Handlers, channel: string): Handler<Channel> | undefined {
+function handlerFor(handlers: Handlers, channel: string): AnyHandler | undefined {
   const [domain] = channel.split(':');
-  const group = (handlers as unknown as Record<string, Record<string, Handler<Channel>>>)[domain ?? ''];
+  const group = (handlers as unknown as Record<string, Record<string, AnyHandler>>)[domain ?? ''];
   if (!group) return undefined;
   const domainContract = (contract as unknown as Record<string, Record<string, Channel>>)[domain ?? ''] ?? {};
   const key = Object.keys(domainContract).find((k) => domainContract[k]?.channel === channel);
@@ -104,6 +109,9 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
         return { ok: false, error: error.toShape() };
       }
       deps.logError?.(error, channelName);
+      // A full disk or a read-only file is not a bug: the person is told what to do about it.
+      const named = storageFailure(error, deps.dbFile);
+      if (named) return { ok: false, error: named.toShape() };
       return { ok: false, error: { kind: 'internal', message: 'Внутренняя ошибка программы. Сообщите администратору.' } };
     }
   };

@@ -4,7 +4,7 @@ import type { ClassAttendance } from './load';
 export const missesLesson = (code: string) => code === 'н' || code === 'б' || code === 'у';
 
 /**
- * A day counts as missed when the student missed every lesson they were due at that day (DOMAIN.md): a lesson of
+ * A day counts as missed when the student missed every lesson they were due at that day (docs/DOMAIN.md): a lesson of
  * another subgroup is not theirs to miss, and a day with no lessons for them is not a missed day.
  */
 export function missedDays(data: Pick<ClassAttendance, 'lessons' | 'absences' | 'dueAt'>): { studentId: number; date: string }[] {

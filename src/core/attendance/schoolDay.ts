@@ -7,7 +7,7 @@ import { classes, schoolYears } from '../db/schema';
 import { loadClassesAttendance } from './load';
 import { missedDays, missesLesson } from './missed';
 
-/** Who is absent on a date, class by class (the deputy's morning view), with the whole-day rule of DOMAIN.md. */
+/** Who is absent on a date, class by class (the deputy's morning view), with the whole-day rule of docs/DOMAIN.md. */
 export function loadSchoolDay(db: Db, date: string): SchoolDay {
   const rows = db
     .select({ id: classes.id, grade: classes.grade, letter: classes.letter })

@@ -3,7 +3,7 @@ import type { AuditService } from './service';
 
 /**
  * A screen or file that shows students' personal data (birth dates, file numbers) is logged as viewed, once per
- * call (issue 7, item 4). A printed book with the personal-data pages is logged per student (print/audit.ts).
+ * call. A printed book with the personal-data pages is logged per student (print/audit.ts).
  */
 export function auditPersonalView(audit: AuditService, actor: Actor | null, via: string, what: Record<string, unknown>, classId?: number): void {
   audit.record({ userId: actor?.userId ?? null, action: 'student.view_personal', entity: classId ? 'class' : 'school', entityId: classId ?? null, newValue: { via, ...what } });

@@ -4,7 +4,7 @@ import type { AuditService } from './service';
 const positiveId = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
 
 /**
- * A signed-in user's refused call in the log (issue 7: «the audit log shows all of it»): who, which channel,
+ * A signed-in user's refused call in the log, since the log is to show every attempt, not only what succeeded: who, which channel,
  * the refusal. Only the ids the call named are kept (the lesson, the student, the class: the viewer's filters
  * then find the attempt under that class and student), never the rest of its input, which may be free text,
  * a password or a whole file. A cell's attempt is logged on the cell, as the writes it was refused are.

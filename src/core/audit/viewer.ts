@@ -9,7 +9,11 @@ import type { Db } from '../db/open';
 import { classEnrollments, classes, students, subjects, users } from '../db/schema';
 import { reportWorkbook } from '../reports/xlsx';
 import type { SchoolService } from '../school/service';
+import { findCurrentYear } from '../school/years';
+import type { Actor } from '../actor';
+import { recordExport } from './exported';
 import { auditPage, type AuditCursor, type AuditFilter, type AuditRow } from './query';
+import type { AuditService } from './service';
 
 /** An export holds at most this many entries: a workbook of millions of rows opens nowhere. */
 export const exportLimit = 50_000;
@@ -46,12 +50,12 @@ export function auditTable(rows: readonly AuditRow[], subtitle: string | null): 
 export type AuditViewer = ReturnType<typeof createAuditViewer>;
 
 /** Reading the audit log: pages for the screen, options for its filters, and the filtered view as XLSX. */
-export function createAuditViewer({ db, clock, school }: { db: Db; clock: Clock; school: SchoolService }) {
+export function createAuditViewer({ db, clock, school, audit }: { db: Db; clock: Clock; school: SchoolService; audit: AuditService }) {
   return {
     page: (filter: AuditFilter, cursor: AuditCursor | null, limit: number) => auditPage(db, filter, cursor, limit),
 
     options(classId?: number) {
-      const year = school.years().find((y) => y.isCurrent) ?? school.years()[0];
+      const year = findCurrentYear(db) ?? school.years()[0];
       const classList = year ? db.select().from(classes).where(eq(classes.yearId, year.id)).orderBy(asc(classes.grade), asc(classes.letter)).all() : [];
       const studentList = classId
         ? db
@@ -71,7 +75,7 @@ export function createAuditViewer({ db, clock, school }: { db: Db; clock: Clock;
     },
 
     /** The filtered view, newest first, read page by page so memory holds one page of the query at a time. */
-    async exportXlsx(filter: AuditFilter): Promise<{ fileName: string; mimeType: string; base64: string; rows: number; truncated: boolean }> {
+    async exportXlsx(actor: Actor, filter: AuditFilter): Promise<{ fileName: string; mimeType: string; base64: string; rows: number; truncated: boolean }> {
       const rows: AuditRow[] = [];
       let cursor: AuditCursor | null = null;
       do {
@@ -86,6 +90,10 @@ export function createAuditViewer({ db, clock, school }: { db: Db; clock: Clock;
       const subtitle = [period || null, truncated ? `первые ${exportLimit} записей — сузьте фильтр, чтобы выгрузить остальные` : null].filter(Boolean).join('; ') || null;
       const now = clock.now();
       const data = await reportWorkbook('Журнал действий', [auditTable(rows, subtitle)], { school: school.schoolName(), created: now });
+      // The log leaves the app like a report does: who took it, with which filter, how many entries; filed under
+      // the class, student and subject it was narrowed to, whose columns then name them.
+      const { classId, studentId, subjectId } = filter;
+      recordExport(audit, actor, 'audit', { filter, rows: rows.length, truncated }, { classId, studentId, subjectId });
       return {
         fileName: `журнал-действий-${localDate(now)}.xlsx`,
         mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -2,7 +2,7 @@ import { randomInt } from 'node:crypto';
 import { AppError } from '../../shared/errors';
 
 /**
- * The minimal password policy of issue 7: long enough, not the login, letters and digits. Kept short on
+ * The minimal password policy: long enough, not the login, letters and digits. Kept short on
  * purpose: teachers type these on shared computers, and the lockout does the rest against guessing.
  */
 export function checkPasswordPolicy(password: string, login: string): void {

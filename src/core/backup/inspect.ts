@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
-import { readFactsInWorker, type RawFacts } from './inspect-worker';
+import { endedEarly } from '../workers/failure';
+import { startWorker } from '../workers/start';
+import type { FactsJob, FactsMessage, RawFacts } from './facts';
 
 export interface DatabaseFacts {
   /** The tag of the last migration applied, e.g. `0001_constraints`; null for a database never migrated. */
@@ -72,6 +74,21 @@ export async function checked(raw: Promise<RawFacts>, live: boolean, migrationsF
     throw checkFailure(e, live);
   }
   return checkedFacts(facts, live, migrationsFolder);
+}
+
+/** Opens a database read-only in a worker thread, checks it and reads what a manifest records. */
+function readFactsInWorker(job: FactsJob): Promise<RawFacts> {
+  return new Promise((resolve, reject) => {
+    const worker = startWorker('backup-facts', { workerData: job });
+    worker.once('message', (m: FactsMessage) => {
+      void worker.terminate();
+      if (m.ok) resolve(m.value);
+      else reject(new Error(m.message));
+    });
+    worker.once('error', reject);
+    // A worker that ends without answering must not leave the caller waiting forever.
+    worker.once('exit', (code) => reject(endedEarly(code)));
+  });
 }
 
 /**

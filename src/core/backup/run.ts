@@ -13,7 +13,7 @@ import { describeFsError, nodeFs, type BackupFs } from './fsops';
 import { checked, snapshotFailure } from './inspect';
 import { backupFileName, type Manifest } from './manifest';
 import { pruneDestination, type Retention } from './retention';
-import { startSnapshot, type SnapshotStream } from './snapshot-worker';
+import { startSnapshot, type SnapshotStream } from './snapshot-stream';
 
 /** Plaintext bytes per block handed to the drives. */
 const blockBytes = 1 << 20;
@@ -180,7 +180,7 @@ function refuseWithoutMemory(file: string, alongside: number): void {
 }
 
 /**
- * The write lock for the moment the snapshot's two transactions start (see snapshot-check.ts): on the app's
+ * The write lock for the moment the snapshot's two transactions start (see snapshot-protocol.ts): on the app's
  * own connection, or on one opened for it; null where it cannot be had (a file this account may only read, a
  * damaged one, a transaction open on the connection).
  */

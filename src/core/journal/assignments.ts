@@ -40,7 +40,7 @@ const substitutedBy = (actorId: number) =>
     sql`(select distinct ${lessons.assignmentId} from ${lessons} where ${lessons.givenById} = ${actorId})`,
   );
 
-/** Every subject of the classes the actor is class teacher of: they read them all (DOMAIN.md, roles). */
+/** Every subject of the classes the actor is class teacher of: they read them all (docs/DOMAIN.md, roles). */
 const ofOwnClass = (actorId: number) => inArray(assignments.classId, sql`(select ${classes.id} from ${classes} where ${classes.classTeacherId} = ${actorId})`);
 
 /** The journals an actor reads without journal.read_all: their own, their substitutions, their class's. */

@@ -4,7 +4,7 @@
 // register reads it back from there (by the log's entity index: a school's log holds millions of mark entries).
 import type { MovementRegisterRow } from '../../shared/contract/movement';
 import type { Db } from '../db/open';
-import { registerRow, type RawRegisterRow } from './register';
+import { registerRow, type RawRegisterRow } from './register-row';
 
 export function cancelledRows(db: Db, from: string, to: string, classId?: number): MovementRegisterRow[] {
   const rows = db.$client

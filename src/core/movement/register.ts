@@ -3,50 +3,20 @@
 import { AppError } from '../../shared/errors';
 import type { MovementRegisterRow } from '../../shared/contract/movement';
 import type { ReportTable } from '../../shared/contract/report-table';
-import { className, fullName } from '../../shared/names';
+import { fullName } from '../../shared/names';
 import type { Db } from '../db/open';
 import { ruDate } from '../../shared/dates';
 import { col, int, orderText, table } from '../reports/tables/build';
-import { currentYearRow, yearById } from '../reports/terms';
+import { yearOrCurrent } from '../school/years';
 import { cancelledRows } from './cancelled';
+import { registerRow, type RawRegisterRow } from './register-row';
 
 const kindNames: Record<MovementRegisterRow['kind'], string> = { enrolled: 'зачислен', arrived: 'прибыл', left: 'выбыл', transferred: 'переведён' };
-
-/** A register line as read from SQL: the order's fields, the student's, and both classes' grade and letter. */
-export type RawRegisterRow = Omit<MovementRegisterRow, 'name' | 'fromClass' | 'toClass' | 'cancelReason'> & {
-  fg: number | null;
-  fl: string | null;
-  tg: number | null;
-  tl: string | null;
-};
 
 /** The movement as the book words it: a cancelled order keeps its kind, marked «приказ отменён». */
 export const kindText = (r: MovementRegisterRow) => (r.cancelReason === null ? kindNames[r.kind] : `${kindNames[r.kind]} — приказ отменён`);
 /** «Откуда / куда», and for a cancelled order the reason it was cancelled. */
 export const noteText = (r: MovementRegisterRow) => (r.cancelReason === null ? r.note : [r.note, `Отменён: ${r.cancelReason}`].filter(Boolean).join('. '));
-
-const classOf = (grade: number | null, letter: string | null) => (grade !== null && letter !== null ? className({ grade, letter }) : null);
-
-/** One line of the book, for an order in force (`cancelReason` null) or a cancelled one (cancelled.ts). */
-export function registerRow(r: RawRegisterRow, name: string, cancelReason: string | null): MovementRegisterRow {
-  return {
-    id: r.id,
-    date: r.date,
-    kind: r.kind,
-    studentId: r.studentId,
-    name,
-    birthDate: r.birthDate,
-    personalFileNo: r.personalFileNo,
-    fromClassId: r.fromClassId,
-    fromClass: classOf(r.fg, r.fl),
-    toClassId: r.toClassId,
-    toClass: classOf(r.tg, r.tl),
-    orderNumber: r.orderNumber,
-    orderDate: r.orderDate,
-    note: r.note,
-    cancelReason,
-  };
-}
 
 export function registerRows(db: Db, from: string, to: string, classId?: number): MovementRegisterRow[] {
   const rows = db.$client
@@ -79,7 +49,7 @@ export function registerTables(yearName: string, from: string, to: string, rows:
 
 /** The register of a year (the current one by default), or of some dates inside it. */
 export function movementRegister(db: Db, input: { yearId?: number; from?: string; to?: string; classId?: number }) {
-  const year = input.yearId !== undefined ? yearById(db, input.yearId) : currentYearRow(db);
+  const year = yearOrCurrent(db, input.yearId);
   // The register of a year starts with the summer's orders (enrolment into the 1st grade is ordered in August).
   const from = input.from ?? `${year.startDate.slice(0, 4)}-06-01`;
   const to = input.to ?? year.endDate;

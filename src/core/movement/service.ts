@@ -7,6 +7,7 @@ import { AppError } from '../../shared/errors';
 import { className } from '../../shared/names';
 import type { Actor } from '../actor';
 import { addDays, ruDate } from '../../shared/dates';
+import { auditPersonalView } from '../audit/personal';
 import type { AuditService } from '../audit/service';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
@@ -20,6 +21,7 @@ import { createCorrections, type Correction } from './correct';
 import { reportPdf } from '../reports/pdf';
 import { reportWorkbook } from '../reports/xlsx';
 import type { SchoolService } from '../school/service';
+import { writeTransaction } from '../db/write';
 
 interface Order {
   orderNumber: string;
@@ -66,18 +68,28 @@ export function createMovementService({ db, clock, audit, school, fontsDir }: De
   const corrections = createCorrections({ db, audit });
 
   return {
-    classes: (input: { yearId?: number; date?: string }) => movementClasses(db, clock, input),
+    /** The class lists by date show birth dates and file numbers: viewed personal data, logged (issue 7, item 4). */
+    classes(actor: Actor, input: { yearId?: number; date?: string }) {
+      const shown = movementClasses(db, clock, input);
+      auditPersonalView(audit, actor, 'movement:classes', { date: shown.date, students: shown.classes.reduce((n, c) => n + c.students.length, 0) });
+      return shown;
+    },
     correct: (actor: Actor, input: Correction & { movementId: number; reason: string }) => corrections.correct(actor, input.movementId, input),
     cancel: (actor: Actor, input: { movementId: number; reason: string }) => corrections.cancel(actor, input.movementId, input.reason),
-    register: (input: Parameters<typeof movementRegister>[1]) => movementRegister(db, input),
+    register(actor: Actor, input: Parameters<typeof movementRegister>[1]) {
+      const shown = movementRegister(db, input);
+      auditPersonalView(audit, actor, 'movement:register', { params: input });
+      return shown;
+    },
 
     /** The register as an XLSX workbook or a PDF: the same tables the screen shows. */
-    async registerFile(input: Parameters<typeof movementRegister>[1], format: 'xlsx' | 'pdf') {
+    async registerFile(actor: Actor, input: Parameters<typeof movementRegister>[1], format: 'xlsx' | 'pdf') {
       const reg = movementRegister(db, input);
       const title = `Книга движения учащихся, ${reg.yearName} учебный год`;
       const meta = { school: school.schoolName(), created: clock.now() };
       const bytes = format === 'xlsx' ? await reportWorkbook(title, reg.tables, meta) : await reportPdf(title, reg.tables, { ...meta, fontsDir: fontsDir() });
       const mimeType = format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/pdf';
+      auditPersonalView(audit, actor, 'movement:registerFile', { params: input, format });
       return { fileName: `Книга движения учащихся ${reg.yearName.replace('/', '-')}.${format}`, mimeType, base64: Buffer.from(bytes).toString('base64') };
     },
 
@@ -86,7 +98,7 @@ export function createMovementService({ db, clock, audit, school, fontsDir }: De
       requireOpenYear(db, cls.yearId);
       requireInYear(cls, input.date, 'Дата прибытия');
       if (input.kind === 'arrived' && !input.from) throw new AppError('validation', 'Укажите, откуда прибыл ученик');
-      return db.transaction(() => {
+      return writeTransaction(db, () => {
         const student = db
           .insert(students)
           .values({ lastName: input.lastName, firstName: input.firstName, middleName: input.middleName ?? null, birthDate: input.birthDate ?? null, gender: input.gender ?? null, personalFileNo: input.personalFileNo ?? null })
@@ -107,7 +119,7 @@ export function createMovementService({ db, clock, audit, school, fontsDir }: De
       if (target.id === cls.id) throw new AppError('validation', `Ученик уже в ${cls.name} классе`);
       if (target.yearId !== cls.yearId) throw new AppError('validation', 'Перевести можно только в класс того же учебного года');
       refuseOrphans(db, student.id, input.date, { classId: cls.id }, `${cls.name} класса`);
-      return db.transaction(() => {
+      return writeTransaction(db, () => {
         endStay(stay.id, student.id, cls.id, input.date);
         db.insert(classEnrollments).values({ studentId: student.id, classId: target.id, startDate: input.date, endDate: null }).run();
         joinSubgroups(db, student.id, target.id, input.date, input.orderNumber);
@@ -116,7 +128,7 @@ export function createMovementService({ db, clock, audit, school, fontsDir }: De
       });
     },
 
-    /** A move between the subgroups of one subject in the student's class (DOMAIN.md, rule 4): history kept. */
+    /** A move between the subgroups of one subject in the student's class (docs/DOMAIN.md, rule 4): history kept. */
     changeSubgroup(actor: Actor, input: Order & { studentId: number; toSubgroupId: number; date: string }) {
       const student = studentRow(db, input.studentId);
       const target = db.select().from(subgroups).where(eq(subgroups.id, input.toSubgroupId)).get();
@@ -135,7 +147,7 @@ export function createMovementService({ db, clock, audit, school, fontsDir }: De
       if (current?.subgroupId === target.id) throw new AppError('validation', `Ученик уже в подгруппе «${target.name}»`);
       if (current && input.date <= current.startDate) throw new AppError('validation', `Дата перевода должна быть позже ${ruDate(current.startDate)}, когда ученик пришёл в подгруппу «${current.name}»`);
       if (current) refuseOrphans(db, student.id, input.date, { subgroupId: current.subgroupId }, `подгруппы «${current.name}»`);
-      return db.transaction(() => {
+      return writeTransaction(db, () => {
         if (current) db.update(subgroupMembers).set({ endDate: addDays(input.date, -1) }).where(and(eq(subgroupMembers.id, current.id))).run();
         db.insert(subgroupMembers).values({ subgroupId: target.id, studentId: student.id, startDate: input.date, endDate: null, orderNumber: input.orderNumber }).run();
         audit.record({ userId: actor.userId, action: 'movement.subgroup', entity: 'student', entityId: student.id, oldValue: current ? { subgroupId: current.subgroupId } : null, newValue: { subgroupId: target.id, date: input.date, orderNumber: input.orderNumber, orderDate: input.orderDate } });
@@ -147,7 +159,7 @@ export function createMovementService({ db, clock, audit, school, fontsDir }: De
       const student = studentRow(db, input.studentId);
       const { stay, cls } = currentStay(student.id, input.date, 'Дата выбытия');
       refuseOrphans(db, student.id, input.date, { classId: cls.id }, `${cls.name} класса`);
-      return db.transaction(() => {
+      return writeTransaction(db, () => {
         endStay(stay.id, student.id, cls.id, input.date);
         const movementId = record(actor, { studentId: student.id, kind: 'left', date: input.date, fromClassId: cls.id, toClassId: null, orderNumber: input.orderNumber, orderDate: input.orderDate, note: input.to });
         return { movementId, message: `${student.name} выбыл(а) из ${cls.name} класса с ${ruDate(input.date)}: в журнале до ${ruDate(addDays(input.date, -1))}` };

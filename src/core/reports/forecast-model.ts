@@ -50,7 +50,7 @@ export function trendOf(marks: readonly DatedMark[]): number | null {
 
 /**
  * At risk of «2»: the expected mark is «2» or below, or the average is under 3 and falling. At risk of «н/а»:
- * DOMAIN.md's rule 8 as the journal applies it — more than half of this subject's lessons missed (of those the
+ * docs/DOMAIN.md's rule 8 as the journal applies it — more than half of this subject's lessons missed (of those the
  * student was due at; a late arrival is not a miss) with fewer marks than the school's minimum — or no mark at
  * all past the period's middle. The reasons give the subject's missed share and, for context, the share of
  * all the student's lessons missed in the period (a long illness shows in every subject).

@@ -11,7 +11,7 @@ import { classesOf } from './roster';
 import { requireClass, scopeOf } from './scope';
 import { forecastTables } from './tables/forecast';
 import { periodById, resolveTerm } from './terms';
-import type { Memo } from './registry';
+import type { Memo } from './envelope';
 
 /** The forecast with its accuracy: a class's every student and subject, or the school's students at risk. */
 export function buildForecast(db: Db, actor: Actor, input: z.output<typeof reportInputs.forecast>, today: string, memo: Memo) {

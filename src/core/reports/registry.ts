@@ -21,19 +21,17 @@ import { readSetting } from '../school/settings';
 import { monthAndYear, ruDate } from '../../shared/dates';
 import { progressTables } from './tables/progress';
 import { summarySheetTables } from './tables/summary-sheet';
-import { currentYearRow, periodsOfGrade, resolveTerm, yearById, yearOfDate } from './terms';
-import type { Envelope } from './service';
+import { periodsOfGrade, resolveTerm } from './terms';
+import { yearById, yearOfDate, yearOrCurrent } from '../school/years';
+import type { Envelope, Memo } from './envelope';
 
 type Input<N extends ReportName> = z.output<(typeof reportInputs)[N]>;
-
-/** Keeps a costly figure (the forecast's accuracy on history) for the day: the service owns the store. */
-export type Memo = <T>(key: string, make: () => T) => T;
 
 type Builder<N extends ReportName> = (db: Db, actor: Actor, input: Input<N>, today: string, memo: Memo) => Omit<Envelope<ReportDataOf<N>>, 'name' | 'title'>;
 
 const builders: { [N in ReportName]: Builder<N> } = {
   progress(db, actor, input, today) {
-    const year = input.classId !== undefined ? yearById(db, requireClass(db, actor, input.classId).yearId) : input.yearId !== undefined ? yearById(db, input.yearId) : currentYearRow(db);
+    const year = input.classId !== undefined ? yearById(db, requireClass(db, actor, input.classId).yearId) : yearOrCurrent(db, input.yearId);
     const term = resolveTerm(db, year.id, input.periodId);
     const scope = scopeOf(db, actor, year.id);
     const facts = loadTermFacts(db, term, today, input.classId !== undefined ? [input.classId] : undefined);

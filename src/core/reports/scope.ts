@@ -1,4 +1,4 @@
-// Who sees what in the reports (issue «reports», item 5): deputy, director and admin — the school; a class
+// Who sees what in the reports: deputy, director and admin — the school; a class
 // teacher — their class; a subject teacher — their own assignments.
 import { and, eq } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';

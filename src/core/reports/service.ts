@@ -2,27 +2,19 @@ import { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import { unknownKey } from '../../shared/contract/unknown-keys';
 import { reportInputs, reportTitles, type ReportFormat, type ReportName } from '../../shared/contract/reports';
-import type { ReportTable } from '../../shared/contract/report-table';
 import type { Actor } from '../actor';
 import { localDate, type Clock } from '../clock';
 import type { Db } from '../db/open';
 import type { SchoolService } from '../school/service';
 import { reportPdf } from './pdf';
-import { buildReport, type Memo } from './registry';
+import type { Memo } from './envelope';
+import { buildReport } from './registry';
 import { requireClass, scopeOf } from './scope';
 import { classesOf, numbered, rosterDuring } from './roster';
 import { reportWorkbook } from './xlsx';
-import { currentYearRow, yearById } from './terms';
+import { currentYear, yearById } from '../school/years';
 
 export type ReportsService = ReturnType<typeof createReportsService>;
-
-export interface Envelope<D> {
-  name: string;
-  title: string;
-  subtitle: string;
-  data: D;
-  tables: ReportTable[];
-}
 
 const mime: Record<ReportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -50,7 +42,7 @@ export function createReportsService({ db, clock, school, fontsDir }: { db: Db; 
     run,
     /** The classes an actor may choose on the Reports screen. */
     classes(actor: Actor, yearId?: number) {
-      const year = yearId ?? currentYearRow(db).id;
+      const year = yearId ?? currentYear(db).id;
       const scope = scopeOf(db, actor, year);
       return classesOf(db, year)
         .filter((c) => scope.all || scope.classIds.has(c.id))

@@ -1,4 +1,4 @@
-// The formulas of «Итоги успеваемости» as Russian schools count them (DOMAIN.md, «Reports»). Pure: period
+// The formulas of «Итоги успеваемости» as Russian schools count them (docs/DOMAIN.md, «Reports»). Pure: period
 // marks in, counts and percentages out, so every level (class, subject, teacher, grade, school) shares them.
 import { percentOf } from '../../shared/numbers';
 import type { ProgressStats } from '../../shared/contract/report-data';

@@ -1,4 +1,4 @@
-// What the school keeps and until when (seeds: «журналов успеваемости … на электронных и бумажных носителях —
+// What the school keeps and until when (the school orders: «журналов успеваемости … на электронных и бумажных носителях —
 // 5 лет; изъятых из журналов … сводных ведомостей успеваемости — 25 лет»; the printed journals go to the
 // archive «не позднее 01 июля ежегодно»). As archive practice counts it, a term runs from 1 January of the year
 // after the one in which the school year ended: the journals of 2025/2026 are kept through 2031.

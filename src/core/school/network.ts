@@ -4,7 +4,7 @@ import type { Db } from '../db/open';
 import { readSetting, writeSetting } from './settings';
 
 /**
- * «Школьная сеть» (issue 7, item 5): whether the host shell (`zhurnal serve`) answers the school's other
+ * «Школьная сеть»: whether the host shell (`zhurnal serve`) answers the school's other
  * computers. Off by default: the journal holds children's personal data and is served to this computer only
  * until the admin decides otherwise. The host reads it on every request, so switching it off takes effect at once.
  */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../db/open';
 import { settings } from '../db/schema';
 
-/** The school's rules that the journal enforces, with the defaults DOMAIN.md describes. */
+/** The school's rules that the journal enforces, with the defaults docs/DOMAIN.md describes. */
 export const settingSchemas = {
   'marks.scale': z.enum(['1-5', '2-5']).default('1-5'),
   'marks.useWeights': z.boolean().default(true),
@@ -12,13 +12,13 @@ export const settingSchemas = {
   'marks.allowPassFail': z.boolean().default(true), // «зач» / «незач» as period marks
   'journal.controlMarksDays': z.number().int().min(1).max(30).default(7),
   'journal.minMarksPerPeriod': z.number().int().min(0).max(50).default(3),
-  /** Topic and homework are due on the lesson's day by this time (the seeds: 17:00 first shift, 21:00 second). */
+  /** Topic and homework are due on the lesson's day by this time (the school orders: 17:00 first shift, 21:00 second). */
   'journal.entryDeadline': z
     .object({ shift1: z.string().regex(/^\d\d:\d\d$/), shift2: z.string().regex(/^\d\d:\d\d$/) })
     .default({ shift1: '17:00', shift2: '21:00' }),
   /** «Школьная сеть»: the host shell answers other computers of the school, not only this one. */
   'host.schoolNetwork': z.boolean().default(false),
-  /** Staffroom computers are shared: a session left alone this long locks (issue 7; the seeds say 10 minutes). */
+  /** Staffroom computers are shared: a session left alone this long locks (the school's orders say 10 minutes). */
   'session.idleLockMinutes': z.number().int().min(1).max(240).default(10),
   /** Wrong passwords in a row from one source that lock the account for it, and for how long (core/auth/lockout.ts). */
   'auth.lockoutThreshold': z.number().int().min(3).max(20).default(5),

@@ -10,6 +10,7 @@ import { classEnrollments, students, subgroupMembers, subgroups } from '../db/sc
 import { subjectById } from './catalogs';
 import { classRow } from './classes';
 import { usedSubgroups } from './usage';
+import { writeTransaction } from '../db/write';
 
 export interface SubgroupInput {
   id?: number | undefined;
@@ -48,10 +49,10 @@ export function saveSubgroup(db: Db, input: SubgroupInput): number {
 export function deleteSubgroup(db: Db, id: number): string {
   const g = subgroupRow(db, id);
   if (usedSubgroups(db).has(id)) throw new AppError('conflict', `У «${g.name}» есть нагрузка и журнал: удалить её нельзя, можно переименовать`);
-  db.$client.transaction(() => {
+  writeTransaction(db, () => {
     db.delete(subgroupMembers).where(eq(subgroupMembers.subgroupId, id)).run();
     db.delete(subgroups).where(eq(subgroups.id, id)).run();
-  })();
+  });
   return g.name;
 }
 
@@ -98,7 +99,7 @@ export function setMembers(db: Db, subgroupId: number, date: string, studentIds:
   const active = db.select().from(subgroupMembers).where(activeOn(date)).all().filter((m) => siblingIds.includes(m.subgroupId) && onRoll.has(m.studentId)); // who left the class is the movement's business
   let added = 0;
   let removed = 0;
-  db.$client.transaction(() => {
+  writeTransaction(db, () => {
     for (const m of active) {
       const leaves = m.subgroupId === g.id ? !wanted.has(m.studentId) : wanted.has(m.studentId);
       if (!leaves) continue;
@@ -111,6 +112,6 @@ export function setMembers(db: Db, subgroupId: number, date: string, studentIds:
       db.insert(subgroupMembers).values({ subgroupId: g.id, studentId: id, startDate: date, endDate: null, orderNumber }).run();
       added++;
     }
-  })();
+  });
   return { added, removed };
 }

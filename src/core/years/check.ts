@@ -1,6 +1,6 @@
 // Before a year is closed every period and year mark must be set: for each journal (a class's or a subgroup's)
 // and each of its grade's periods, the students on its list at the period's end without a period mark, and at
-// the year's end without a year mark. The 1st grade has no marks (DOMAIN.md, rule 1).
+// the year's end without a year mark. The 1st grade has no marks (docs/DOMAIN.md, rule 1).
 // One query for the whole year: a per-journal loop cost ~2.4 s on the typical school (`npm run bench -- --only years`).
 import { className, fullName, shortName } from '../../shared/names';
 import type { Db } from '../db/open';

@@ -1,7 +1,7 @@
 // A closed school year is read-only: its journals, lists and movement stay as they were when the year was
 // closed, printable and reportable, and every write refuses with one Russian message. The mark lives in the
 // settings table (key `year.closed.<id>`), so closing a year needs no schema change.
-import { eq, like } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open';
@@ -18,12 +18,6 @@ export function closedMarkOf(db: Db, yearId: number): ClosedMark | null {
   if (!row) return null;
   const parsed = closedMark.safeParse(JSON.parse(row.value));
   return parsed.success ? parsed.data : null;
-}
-
-/** The ids of every closed year. */
-export function closedYearIds(db: Db): Set<number> {
-  const rows = db.select({ key: settings.key }).from(settings).where(like(settings.key, 'year.closed.%')).all();
-  return new Set(rows.map((r) => Number(r.key.slice('year.closed.'.length))));
 }
 
 export function markYearClosed(db: Db, yearId: number, mark: ClosedMark): void {

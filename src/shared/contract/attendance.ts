@@ -21,7 +21,7 @@ export const classWeek = z.object({
   lessons: z.array(weekLesson),
   students: z.array(z.object({ id: entityId, number: z.number().int(), fullName: z.string() })),
   absences: z.array(z.object({ lessonId: entityId, studentId: entityId, code: absenceCode })),
-  /** Days every lesson of which a student missed: the day counts as missed (DOMAIN.md). */
+  /** Days every lesson of which a student missed: the day counts as missed (docs/DOMAIN.md). */
   missedDays: z.array(z.object({ studentId: entityId, date: isoDate })),
   check: z.object({ checkedBy: z.string(), checkedAt: z.string(), note: z.string().nullable() }).nullable(),
 });

@@ -36,7 +36,7 @@ export type AuditRowOut = z.infer<typeof auditRow>;
 
 const option = z.object({ id: entityId, name: z.string() });
 
-/** The audit log viewer (issue 7, item 4): the admin and the deputy read and export it; nobody changes it. */
+/** The audit log viewer: the admin and the deputy read and export it; nobody changes it. */
 export const auditContract = {
   list: defineChannel({
     channel: 'audit:list',

@@ -2,14 +2,15 @@ import type { z } from 'zod';
 import type { Access } from '../roles';
 
 /** One call of the contract: its channel name `domain:verb`, input and output schemas, and who may call it. */
-export interface Channel<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+export interface Channel<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType, A extends Access = Access> {
   readonly channel: string;
   readonly input: I;
   readonly output: O;
-  readonly access: Access;
+  readonly access: A;
 }
 
-export function defineChannel<I extends z.ZodType, O extends z.ZodType>(def: Channel<I, O>): Channel<I, O> {
+/** Keeps the literal `access`, so that a gated channel's handler is typed with an actor that is never null. */
+export function defineChannel<I extends z.ZodType, O extends z.ZodType, A extends Access>(def: Channel<I, O, A>): Channel<I, O, A> {
   return def;
 }
 

@@ -3,7 +3,7 @@ import { defineChannel } from './define';
 import { entityId, isoDate, personName } from './common';
 import { reportTable } from './report-table';
 
-/** A director's order: its number and date are required for every movement (DOMAIN.md, «движение учащихся»). */
+/** A director's order: its number and date are required for every movement (docs/DOMAIN.md, «движение учащихся»). */
 const order = {
   orderNumber: z.string().trim().min(1, 'Укажите номер приказа').max(30),
   orderDate: isoDate,

@@ -69,7 +69,7 @@ export const reportClass = z.object({ id: entityId, name: z.string(), grade: z.n
 export const reportFormat = z.enum(['xlsx', 'pdf']);
 export type ReportFormat = z.infer<typeof reportFormat>;
 
-/** The reports of DOMAIN.md: each one channel of typed rows, and one channel that renders any of them to a file. */
+/** The reports of docs/DOMAIN.md: each one channel of typed rows, and one channel that renders any of them to a file. */
 export const reportsContract = {
   classes: defineChannel({ channel: 'reports:classes', access: 'reports.read', input: z.object({ yearId: entityId.optional() }), output: z.array(reportClass) }),
   progress: defineChannel({ channel: 'reports:progress', access: 'reports.read', input: reportInputs.progress, output: reportEnvelope(progressData) }),

@@ -82,7 +82,7 @@ export const subgroupMember = z.object({ studentId: entityId, name: z.string(), 
 const save = <I extends z.ZodType>(channel: string, input: I) => defineChannel({ channel, access: 'school.manage', input, output: z.object({ id: entityId }) });
 const remove = (channel: string) => defineChannel({ channel, access: 'school.manage', input: byId, output: z.null() });
 
-/** Issue 8, item 3: the school's structure as the admin edits it; the deputy reads it. Deletes refuse what the journal uses. */
+/** The school's structure as the admin edits it; the deputy reads it. Deletes refuse what the journal uses. */
 export const structureContract = {
   overview: defineChannel({ channel: 'structure:overview', access: 'school.read', input: z.object({ yearId: optionalId }), output: structureOverview }),
   saveSubject: save('structure:saveSubject', subjectInput),

@@ -65,7 +65,7 @@ export const classTimetable = z.object({
 });
 export type ClassTimetable = z.infer<typeof classTimetable>;
 
-/** Issue 8, item 4: the timetable editor, its bells, and the lessons generated from it. */
+/** The timetable editor, its bells, and the lessons generated from it. */
 export const timetableContract = {
   ofClass: defineChannel({
     channel: 'timetable:ofClass',

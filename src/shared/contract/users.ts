@@ -28,7 +28,7 @@ export type SecuritySettingsInput = z.infer<typeof securitySettings>;
 const byId = z.object({ userId: entityId });
 const oneTimePassword = z.object({ oneTimePassword: z.string() });
 
-/** The administrator's accounts (issue 7, item 1). The one-time password is returned once and stored only hashed. */
+/** The administrator's accounts. The one-time password is returned once and stored only hashed. */
 export const usersContract = {
   list: defineChannel({ channel: 'users:list', access: 'users.manage', input: z.object({}), output: z.array(userRow) }),
   create: defineChannel({

@@ -1,4 +1,4 @@
-// Issue 7, item 3: every channel of the contract, for every role of DOMAIN.md and for nobody logged in, on a
+// Every channel of the contract, for every role of docs/DOMAIN.md and for nobody logged in, on a
 // real SQLite school. The channels come from the contract's registry, so a channel added later is walked
 // too, and fails here until it has a row in rows.ts saying who may call it. Every call the table makes is
 // well-formed (its schema takes it, with no key it does not name), so an allowed role is seen to get past

@@ -1,4 +1,4 @@
-// What each role may do, channel by channel, written out by hand from DOMAIN.md's table of roles, so that a
+// What each role may do, channel by channel, written out by hand from docs/DOMAIN.md's table of roles, so that a
 // change to the role table (src/shared/roles.ts) or to a channel's declared access shows up here as a
 // failing row. Every channel of the contract needs a row: the test walks the registry and fails on a
 // channel that has none.

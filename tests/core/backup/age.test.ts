@@ -5,7 +5,7 @@ import { Decrypter } from 'age-encryption';
 import { describe, expect, it } from 'vitest';
 import { decryptFile, encryptFile } from '../../../src/core/backup/age';
 import { payloadOpener, payloadSealer } from '../../../src/core/backup/age-stream';
-import { ageDecrypted, ageTool, hasAge } from '../../helpers/age';
+import { ageDecrypted, ageTool, skipWithoutAge } from '../../helpers/age';
 import { tempDir } from '../../helpers/temp';
 
 const chunk = 64 * 1024;
@@ -79,14 +79,14 @@ describe('backups in the age format, with the payload sealed by Node’s native 
     }
   });
 
-  it.skipIf(!hasAge)('writes files the standard age tool decrypts with the passphrase', async () => {
+  it.skipIf(skipWithoutAge)('writes files the standard age tool decrypts with the passphrase', async () => {
     for (const n of sizes) {
       expect((await ageDecrypted(path.join(dir, `ours-${n}.age`), passphrase)).equals(plain.get(n)!), `size ${n}`).toBe(true);
     }
   });
 
   // The age tool always uses scrypt's full work factor: about a second per file here, more under load.
-  it.skipIf(!hasAge)('decrypts what the standard age tool encrypted with a passphrase', { timeout: 180_000 }, async () => {
+  it.skipIf(skipWithoutAge)('decrypts what the standard age tool encrypted with a passphrase', { timeout: 180_000 }, async () => {
     for (const n of sizes) {
       const encrypted = path.join(dir, `by-age-${n}.age`);
       await ageTool(['-p', '-o', encrypted, source(n)], passphrase);

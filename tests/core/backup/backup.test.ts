@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { createBackup } from '../../../src/core/backup/run';
-import { startSnapshot } from '../../../src/core/backup/snapshot-worker';
+import { startSnapshot } from '../../../src/core/backup/snapshot-stream';
 import { readManifest } from '../../../src/core/backup/manifest';
 import { verifyBackup } from '../../../src/core/backup/verify';
 import { fixedClock } from '../../../src/core/clock';
@@ -277,10 +277,9 @@ describe('a backup to several destinations', () => {
     let settled = false;
     void backup.finally(() => (settled = true));
     // The good drive finishes while the hung one's write has still not returned.
-    while (!fineDone && !settled) await new Promise((r) => setTimeout(r, 20));
+    await expect.poll(() => fineDone || settled, { timeout: 30_000 }).toBe(true);
     expect(settled).toBe(false);
-    await new Promise((r) => setTimeout(r, 200));
-    expect(finalFiles(fine).length).toBe(2);
+    await expect.poll(() => finalFiles(fine).length, { timeout: 30_000 }).toBe(2);
     answer();
     const outcome = await backup;
     const [h, f] = outcome.results;

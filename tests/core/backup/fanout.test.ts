@@ -1,10 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BlockFanout, StalledError } from '../../../src/core/backup/fanout';
 
 const block = (n: number) => Buffer.alloc(n, 1);
-const tick = (ms = 0) => new Promise((r) => setTimeout(r, ms));
 
 describe('the backup file handed from memory to several drives', () => {
+  // A stall is measured in time: the test moves the clock instead of waiting for it.
+  beforeEach(() => vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] }));
+  afterEach(() => vi.useRealTimers());
+
   it('holds at most maxHeld bytes: the producer waits until the slowest drive has read back what it wrote', async () => {
     const fanout = new BlockFanout({ maxHeld: 3, stallMs: 60_000 });
     const fast = fanout.reader();
@@ -23,7 +26,8 @@ describe('the backup file handed from memory to several drives', () => {
       fast.verified();
       await slow.take();
     }
-    await tick();
+    // Held short of its stall limit, the producer is still waiting for the slow drive.
+    await vi.advanceTimersByTimeAsync(59_999);
     expect(pushed).toBe(3);
     slow.verified();
     for (let b = await fast.take(); b !== null; b = await fast.take()) fast.verified();
@@ -45,7 +49,7 @@ describe('the backup file handed from memory to several drives', () => {
     })();
     // The producer is slow: the waiting drive sits in take() longer than stallMs between blocks.
     for (let i = 0; i < 3; i++) {
-      await tick(150);
+      await vi.advanceTimersByTimeAsync(150);
       await fanout.push(block(2));
     }
     fanout.end();

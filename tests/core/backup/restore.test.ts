@@ -4,7 +4,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { restoreBackup, type RestoreOptions } from '../../../src/core/backup/restore';
 import { createBackup } from '../../../src/core/backup/run';
-import { snapshotFromConnection } from '../../../src/core/backup/snapshot';
+import { snapshotFromConnection } from '../../../src/core/backup/safety-copy';
 import { verifyBackup } from '../../../src/core/backup/verify';
 import { fixedClock } from '../../../src/core/clock';
 import { openDatabase } from '../../../src/core/db/open';

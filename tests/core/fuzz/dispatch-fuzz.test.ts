@@ -1,4 +1,4 @@
-// Issue 7, item 6: every channel of the contract gets generated hostile payloads through the real dispatcher,
+// Every channel of the contract gets generated hostile payloads through the real dispatcher,
 // as an account holding every role (so no payload stops at the permission check): each must be answered
 // with `validation`, nothing may crash, and afterwards the database passes its integrity check with every
 // table's contents unchanged. FUZZ_RUNS sets the payloads per channel (`npm run fuzz` runs the full 1,000, npm test 100).

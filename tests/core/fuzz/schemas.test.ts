@@ -1,4 +1,4 @@
-// The shared field helpers of the contract refuse the hostile values issue 7 names, and every string and
+// The shared field helpers of the contract refuse hostile values (control characters, bidi marks, huge values), and every string and
 // list of every channel's input has an upper bound (walked from the registry: a later channel is covered).
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';

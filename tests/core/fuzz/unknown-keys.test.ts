@@ -1,4 +1,4 @@
-// Issue 7, item 6, unknown keys: every channel's well-formed call (the permission table's, rows.ts) with a
+// Unknown keys: every channel's well-formed call (the permission table's, rows.ts) with a
 // generated key its schema does not name, put at a generated place — the top level, a nested object, an
 // object in a list — is refused with `validation` through the real dispatcher, by an account that holds
 // every role, and the database stays whole and unchanged. Without the rule zod would strip the key and the

@@ -1,6 +1,6 @@
 import type { Services } from '../../services';
 import type { Handlers } from '../dispatch';
-import { must, sessionUser } from './actor';
+import { sessionUser } from './actor';
 
 export const authHandlers = (s: Services): Handlers['auth'] => {
   const user = (a: Parameters<typeof sessionUser>[0]) => sessionUser(a, s.auth.idleLockMinutes());
@@ -11,29 +11,27 @@ export const authHandlers = (s: Services): Handlers['auth'] => {
       return user(actor);
     },
     logout: (_input, actor, call) => {
-      s.auth.logout(call.sessionToken, must(actor));
+      s.auth.logout(actor, call.sessionToken);
       call.setSession(null);
       return null;
     },
     changePassword: async (input, actor) => {
-      const me = must(actor);
-      await s.auth.changePassword(me, input.oldPassword, input.newPassword);
-      return user({ ...me, mustChangePassword: false });
+      await s.auth.changePassword(actor, input.oldPassword, input.newPassword);
+      return user({ ...actor, mustChangePassword: false });
     },
     lock: (input, actor, call) => {
-      s.auth.lock(call.sessionToken, must(actor), input.cause);
+      s.auth.lock(actor, call.sessionToken, input.cause);
       return null;
     },
     unlock: async (input, actor, call) => {
-      const me = must(actor);
       try {
-        await s.auth.unlock(call.sessionToken, me, input.password, call.client);
+        await s.auth.unlock(actor, call.sessionToken, input.password, call.client);
       } catch (e) {
         // A wrong password that locked the account ended the session: the transport forgets it too.
         if ((e as { kind?: string }).kind === 'unauthorized') call.setSession(null);
         throw e;
       }
-      return user({ ...me, sessionLocked: false });
+      return user({ ...actor, sessionLocked: false });
     },
     me: (_input, actor) => (actor ? user(actor) : null),
   };

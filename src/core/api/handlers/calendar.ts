@@ -1,11 +1,10 @@
 import type { Services } from '../../services';
 import type { Handlers } from '../dispatch';
-import { must } from './actor';
 
 export const calendarHandlers = (s: Services): Handlers['calendar'] => ({
   get: (input) => s.calendar.get(input.yearId),
   save: (input, actor) => {
-    s.calendar.save(must(actor), input.yearId, input.calendar);
+    s.calendar.save(actor, input.yearId, input.calendar);
     return null;
   },
 });
@@ -13,7 +12,7 @@ export const calendarHandlers = (s: Services): Handlers['calendar'] => ({
 export const profileHandlers = (s: Services): Handlers['profile'] => ({
   get: () => s.profile.get(),
   save: (input, actor) => {
-    s.profile.save(must(actor), input);
+    s.profile.save(actor, input);
     return null;
   },
 });

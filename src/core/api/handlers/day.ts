@@ -1,5 +1,4 @@
 import type { Services } from '../../services';
 import type { Handlers } from '../dispatch';
-import { must } from './actor';
 
-export const dayHandlers = (s: Services): Handlers['day'] => ({ mine: (input, actor) => s.day.mine(must(actor), input.date) });
+export const dayHandlers = (s: Services): Handlers['day'] => ({ mine: (input, actor) => s.day.mine(actor, input.date) });

@@ -1,10 +1,9 @@
 import type { Services } from '../../services';
 import type { Handlers } from '../dispatch';
-import { must } from './actor';
 
 export const lessonsHandlers = (s: Services): Handlers['lessons'] => ({
-  update: (input, actor) => s.lessons.update(must(actor), input),
-  add: (input, actor) => s.lessons.add(must(actor), input),
-  move: (input, actor) => s.lessons.move(must(actor), input),
+  update: (input, actor) => s.lessons.update(actor, input),
+  add: (input, actor) => s.lessons.add(actor, input),
+  move: (input, actor) => s.lessons.move(actor, input),
   teachers: () => s.lessons.teachers(),
 });

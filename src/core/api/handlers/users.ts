@@ -1,19 +1,18 @@
 import type { Services } from '../../services';
 import type { Handlers } from '../dispatch';
-import { must } from './actor';
 
 export const usersHandlers = (s: Services): Handlers['users'] => ({
   list: () => s.users.list(),
-  create: (input, actor) => s.users.create(input, must(actor)),
-  resetPassword: (input, actor) => s.users.resetPassword(input.userId, must(actor)),
+  create: (input, actor) => s.users.create(actor, input),
+  resetPassword: (input, actor) => s.users.resetPassword(actor, input.userId),
   setActive: (input, actor) => {
-    s.users.setActive(input.userId, input.active, must(actor));
+    s.users.setActive(actor, input.userId, input.active);
     return null;
   },
   security: () => s.security.read(),
-  setSecurity: (input, actor) => s.security.write(input, must(actor)),
+  setSecurity: (input, actor) => s.security.write(actor, input),
   unlock: (input, actor) => {
-    s.users.unlock(input.userId, must(actor));
+    s.users.unlock(actor, input.userId);
     return null;
   },
 });

@@ -22,7 +22,7 @@ function journalIssues(book: ClassBook, j: BookJournal, today: string): Prefligh
   if (first) {
     issues.push({ ...base, kind: 'no_topic', periodId: periodOf(book, first.date), lessonId: first.id, count: noTopic.length, message: `Уроки без темы: ${sample(noTopic.map((l) => l.date))}` });
   }
-  // The 1st grade learns without marks (DOMAIN.md, rule 1): nothing about marks is missing there.
+  // The 1st grade learns without marks (docs/DOMAIN.md, rule 1): nothing about marks is missing there.
   if (book.grade === 1) return issues;
   const controls = j.lessons.filter((l) => l.isControl && !j.students.some((s) => /\d/.test(j.cells.get(cellKey(l.id, s.id)) ?? '')));
   for (const l of controls) {

@@ -11,7 +11,7 @@ export interface BookResult {
   sheets: number;
 }
 
-/** Writes one class's book in the order DOMAIN.md gives, the certification page last. */
+/** Writes one class's book in the order docs/DOMAIN.md gives, the certification page last. */
 export async function writeClassBook(writer: PdfWriter, data: ClassBook, options: BookOptions): Promise<BookResult> {
   const pages = new BookPages(writer, data, options);
   await writeTitle(pages);

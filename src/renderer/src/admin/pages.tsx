@@ -14,11 +14,7 @@ import { UsersScreen } from '../users/UsersScreen';
 import { SecurityPanel } from '../users/SecurityPanel';
 import { SchoolScreen } from '../school/SchoolScreen';
 import { SchoolNetworkPanel } from '../network/SchoolNetworkPanel';
-
-export interface AdminPageProps {
-  /** False for the deputy and the director: they read the structure, the admin changes it. */
-  canEdit: boolean;
-}
+import type { AdminPageProps } from './page-props';
 
 export interface AdminPage {
   id: string;

@@ -1,7 +1,7 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
 import type { SessionUser } from '../../../shared/contract';
 import { isSessionLocked, isUnauthorized } from '../api/errors';
-import { keys } from '../api/queries';
+import { meKey } from '../api/queries';
 import type { ErrorStore } from '../errors/store';
 
 declare module '@tanstack/react-query' {
@@ -47,7 +47,7 @@ const dropLoadedData = (client: QueryClient) => client.removeQueries({ predicate
 
 /** After logout («Сменить пользователя») or a lost session: nothing of the previous user stays in memory. */
 export function forgetUserData(client: QueryClient): void {
-  client.setQueryData(keys.me, null);
+  client.setQueryData(meKey, null);
   dropLoadedData(client);
 }
 
@@ -56,6 +56,6 @@ export function forgetUserData(client: QueryClient): void {
  * the screen nor the cache holds a journal while the computer waits; unlocking loads it again.
  */
 export function lockUserData(client: QueryClient): void {
-  client.setQueryData<SessionUser | null>(keys.me, (me) => (me ? { ...me, sessionLocked: true } : me));
+  client.setQueryData<SessionUser | null>(meKey, (me) => (me ? { ...me, sessionLocked: true } : me));
   dropLoadedData(client);
 }

@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { Button, Center, Group, Loader, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
-import { useInfiniteQuery, useMutation, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { auditActionLabel, auditKindNames, auditKinds, auditReasonLabel } from '../../../shared/audit';
 import { auditValues } from '../../../shared/audit-values';
 import { contract, type AuditFilterInput } from '../../../shared/contract';
 import { invoke } from '../api/invoke';
+import { channelKey } from '../api/keys';
+import { useChannel } from '../api/useChannel';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { saveFile } from '../reports/download';
 
@@ -23,9 +25,9 @@ export function AuditScreen() {
     exported.reset();
     setFilter((f) => ({ ...f, ...patch }));
   };
-  const options = useQuery({ queryKey: ['audit', 'options', filter.classId ?? 0], queryFn: () => invoke(contract.audit.options, { classId: filter.classId }), placeholderData: (prev) => prev });
+  const options = useChannel(contract.audit.options, { classId: filter.classId }, { placeholderData: (prev) => prev });
   const pages = useInfiniteQuery({
-    queryKey: ['audit', 'list', filter],
+    queryKey: channelKey(contract.audit.list, { filter }),
     queryFn: ({ pageParam }) => invoke(contract.audit.list, { filter, cursor: pageParam, limit: 50 }),
     initialPageParam: null as { at: string; id: number } | null,
     getNextPageParam: (last) => last.next,

@@ -1,23 +1,18 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { contract, type BackupStatus } from '../../../shared/contract';
+import { contract } from '../../../shared/contract';
 import { invoke } from '../api/invoke';
-
-export const backupKeys = {
-  status: ['backup', 'status'] as const,
-  list: ['backup', 'list'] as const,
-};
+import { domainKey, queryKey } from '../api/keys';
+import { useChannel } from '../api/useChannel';
 
 /** While a backup runs, the screen follows its progress by asking for the status twice a second. */
 export const useBackupStatus = () =>
-  useQuery({
-    queryKey: backupKeys.status,
-    queryFn: () => invoke(contract.backup.status, {}),
-    refetchInterval: (q) => ((q.state.data as BackupStatus | undefined)?.running ? 500 : 15_000),
+  useChannel(contract.backup.status, {}, {
+    refetchInterval: (q) => (q.state.data?.running ? 500 : 15_000),
     staleTime: 0,
   });
 
-/** `version` changes when a backup ends, so the files it wrote show up. */
-export const useBackupList = (version: string) => useQuery({ queryKey: [...backupKeys.list, version], queryFn: () => invoke(contract.backup.list, {}) });
+/** `version` changes when a backup starts or ends: a list of its own, so the files it wrote show up (not the old list meanwhile). */
+export const useBackupList = (version: string) => useQuery({ queryKey: [...queryKey(contract.backup.list, {}), version], queryFn: () => invoke(contract.backup.list, {}) });
 
 /** A change to the backup settings, after which the status (and the list of files) is read again. */
 export function useBackupMutation<T>(fn: (input: T) => Promise<unknown>) {
@@ -25,7 +20,7 @@ export function useBackupMutation<T>(fn: (input: T) => Promise<unknown>) {
   return useMutation({
     mutationFn: fn,
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: ['backup'] });
+      void client.invalidateQueries({ queryKey: domainKey('backup') });
     },
   });
 }

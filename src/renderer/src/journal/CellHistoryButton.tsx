@@ -1,8 +1,7 @@
 import { useState } from 'react';
 import { Button, Modal, Table, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { contract } from '../../../shared/contract';
-import { invoke } from '../api/invoke';
+import { useChannel } from '../api/useChannel';
 
 const actionNames: Record<string, string> = {
   'mark.set': 'отметка',
@@ -24,12 +23,7 @@ function shown(value: unknown): string {
 /** «История ячейки»: every change of the active cell from the audit log — who, when, old, new, why. */
 export function CellHistoryButton({ lessonId, studentId, studentName }: { lessonId: number; studentId: number; studentName: string }) {
   const [opened, setOpened] = useState(false);
-  const history = useQuery({
-    queryKey: ['journal', 'cellHistory', lessonId, studentId],
-    queryFn: () => invoke(contract.journal.cellHistory, { lessonId, studentId }),
-    enabled: opened,
-    staleTime: 0,
-  });
+  const history = useChannel(contract.journal.cellHistory, { lessonId, studentId }, { enabled: opened, staleTime: 0 });
   return (
     <>
       <Button size="compact-xs" variant="subtle" onClick={() => setOpened(true)} data-testid="cell-history">

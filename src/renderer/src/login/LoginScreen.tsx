@@ -5,7 +5,7 @@ import { contract } from '../../../shared/contract';
 import { describeError, isUnauthorized } from '../api/errors';
 import { checkAgainst, type FieldErrors } from '../api/fieldErrors';
 import { invoke } from '../api/invoke';
-import { keys } from '../api/queries';
+import { meKey } from '../api/queries';
 import type { SetupOutcome } from '../setup/FirstStartScreen';
 import { DemoLoginsHint } from './DemoLoginsHint';
 
@@ -17,7 +17,7 @@ export function LoginScreen({ schoolName, isDemo, setup }: { schoolName: string 
   const mutation = useMutation({
     mutationFn: (input: { login: string; password: string }) => invoke(contract.auth.login, input),
     meta: { ownsErrors: true },
-    onSuccess: (user) => queryClient.setQueryData(keys.me, user),
+    onSuccess: (user) => queryClient.setQueryData(meKey, user),
     onError: () => setPassword(''),
   });
 

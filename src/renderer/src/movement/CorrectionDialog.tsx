@@ -5,6 +5,7 @@ import { contract, type MovementClass, type MovementRegisterRow } from '../../..
 import { describeError } from '../api/errors';
 import { checkAgainst, fieldErrorsOf, type FieldErrors } from '../api/fieldErrors';
 import { invoke } from '../api/invoke';
+import { domainKey } from '../api/keys';
 import { fullDate } from '../journal/dates';
 
 const kindNames: Record<MovementRegisterRow['kind'], string> = { enrolled: 'зачисление', arrived: 'прибытие', transferred: 'перевод', left: 'выбытие' };
@@ -27,8 +28,8 @@ export function CorrectionDialog({ row, classes, onClose, onDone }: { row: Movem
   const [errors, setErrors] = useState<FieldErrors>({});
   const done = (r: { message: string }) => {
     // Lists, journals and reports all follow the corrected dates.
-    void client.invalidateQueries({ queryKey: ['movement'] });
-    void client.invalidateQueries({ queryKey: ['journal'] });
+    void client.invalidateQueries({ queryKey: domainKey('movement') });
+    void client.invalidateQueries({ queryKey: domainKey('journal') });
     onDone(r.message);
   };
   const correct = useMutation({ mutationFn: (v: object) => invoke(contract.movement.correct, v as never), meta: { ownsErrors: true }, onSuccess: done, onError: (e) => setErrors(fieldErrorsOf(e)) });

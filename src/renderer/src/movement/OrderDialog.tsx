@@ -5,6 +5,7 @@ import { contract, type MovementClass } from '../../../shared/contract';
 import { describeError } from '../api/errors';
 import { checkAgainst, fieldErrorsOf, type FieldErrors } from '../api/fieldErrors';
 import { invoke } from '../api/invoke';
+import { domainKey } from '../api/keys';
 
 export type OrderAction =
   | { kind: 'arrive'; cls: MovementClass }
@@ -31,8 +32,8 @@ export function OrderDialog({ action, date, classes, onClose, onDone }: { action
     meta: { ownsErrors: true },
     onSuccess: (r) => {
       // Lists, journals and reports all follow the new dates.
-      void client.invalidateQueries({ queryKey: ['movement'] });
-      void client.invalidateQueries({ queryKey: ['journal'] });
+      void client.invalidateQueries({ queryKey: domainKey('movement') });
+      void client.invalidateQueries({ queryKey: domainKey('journal') });
       onDone(r.message);
     },
     onError: (e) => setErrors(fieldErrorsOf(e)),

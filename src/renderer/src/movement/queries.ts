@@ -1,13 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
-import { contract } from '../../../shared/contract';
-import { invoke } from '../api/invoke';
+import { contract, type InputOf } from '../../../shared/contract';
+import { useChannel } from '../api/useChannel';
 
-export const movementKeys = {
-  classes: (date: string, yearId: number | undefined) => ['movement', 'classes', yearId ?? 'current', date] as const,
-  register: (params: object) => ['movement', 'register', params] as const,
-};
+export const useMovementClasses = (date: string, yearId?: number) => useChannel(contract.movement.classes, { date, yearId });
 
-export const useMovementClasses = (date: string, yearId?: number) => useQuery({ queryKey: movementKeys.classes(date, yearId), queryFn: () => invoke(contract.movement.classes, { date, yearId }) });
-
-export const useMovementRegister = (params: { yearId?: number; from?: string; to?: string; classId?: number }) =>
-  useQuery({ queryKey: movementKeys.register(params), queryFn: () => invoke(contract.movement.register, params) });
+export const useMovementRegister = (params: InputOf<typeof contract.movement.register>) => useChannel(contract.movement.register, params);

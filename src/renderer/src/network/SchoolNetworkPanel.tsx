@@ -1,18 +1,20 @@
 import { Alert, Paper, Stack, Switch, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { contract } from '../../../shared/contract';
 import { invoke } from '../api/invoke';
+import { queryKey } from '../api/keys';
+import { useChannel } from '../api/useChannel';
 import { ErrorPanel } from '../errors/ErrorPanel';
 
-const networkKey = ['network'] as const;
+const networkKey = queryKey(contract.network.get, {});
 
 /**
- * «Школьная сеть» (issue 7, item 5): whether `zhurnal serve` answers the school's other computers. Switching
+ * «Школьная сеть»: whether `zhurnal serve` answers the school's other computers. Switching
  * off takes effect at once; switching on, at the next start of the server, which then listens on every address.
  */
 export function SchoolNetworkPanel() {
   const client = useQueryClient();
-  const state = useQuery({ queryKey: networkKey, queryFn: () => invoke(contract.network.get, {}) });
+  const state = useChannel(contract.network.get, {});
   const set = useMutation({
     mutationFn: (schoolNetwork: boolean) => invoke(contract.network.set, { schoolNetwork }),
     onSuccess: (value) => client.setQueryData(networkKey, value),

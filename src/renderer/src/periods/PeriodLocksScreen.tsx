@@ -1,9 +1,12 @@
 import { useState } from 'react';
 import { Badge, Button, Group, Modal, Paper, Select, Stack, Table, Text, Textarea, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { contract, type Period } from '../../../shared/contract';
 import { invoke } from '../api/invoke';
-import { keys, usePeriodLocks } from '../api/queries';
+import { channelKey } from '../api/keys';
+import { usePeriodLocks } from '../api/queries';
+import { useChannel } from '../api/useChannel';
+import { useYearPeriods, useYears } from '../school/useYears';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { fullDate } from '../journal/dates';
 import { Loading } from '../errors/QueryGate';
@@ -17,15 +20,15 @@ const schemeNames: Record<Period['scheme'], string> = { quarters: 'Четвер�
  */
 export function PeriodLocksScreen() {
   const client = useQueryClient();
-  const years = useQuery({ queryKey: ['school', 'years'], queryFn: () => invoke(contract.school.years, {}) });
+  const years = useYears();
   const year = years.data?.find((y) => y.isCurrent) ?? years.data?.at(-1);
-  const periods = useQuery({ queryKey: ['school', 'periods', year?.id ?? 0, 'all'], queryFn: () => invoke(contract.school.periods, { yearId: year?.id ?? 0 }), enabled: !!year });
-  const classes = useQuery({ queryKey: ['attendance', 'classes'], queryFn: () => invoke(contract.attendance.classes, {}) });
+  const periods = useYearPeriods(year?.id);
+  const classes = useChannel(contract.attendance.classes, {});
   const locks = usePeriodLocks(year?.id);
   const [classId, setClassId] = useState<string | null>(null);
   const [unlocking, setUnlocking] = useState<{ id: number; label: string } | null>(null);
   const [reason, setReason] = useState('');
-  const refresh = () => void client.invalidateQueries({ queryKey: keys.locks(year?.id ?? 0) });
+  const refresh = () => void client.invalidateQueries({ queryKey: channelKey(contract.periods.locks, { yearId: year?.id ?? 0 }) });
   const lock = useMutation({ mutationFn: (periodId: number) => invoke(contract.periods.lock, { periodId, classId: classId ? Number(classId) : null }), onSuccess: refresh });
   const unlock = useMutation({
     mutationFn: (v: { lockId: number; reason: string }) => invoke(contract.periods.unlock, v),

@@ -1,6 +1,6 @@
 import { Alert } from '@mantine/core';
 
-/** Planned hours against the curriculum's yearly hours (DOMAIN.md: they must be equal). */
+/** Planned hours against the curriculum's yearly hours (docs/DOMAIN.md: they must be equal). */
 export function HoursCheck({ planned, curriculum }: { planned: number; curriculum: number | null }) {
   if (curriculum === null) {
     return (

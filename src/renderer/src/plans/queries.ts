@@ -1,10 +1,10 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { contract, type InputOf } from '../../../shared/contract';
 import { invoke } from '../api/invoke';
+import { channelKey } from '../api/keys';
+import { useChannel } from '../api/useChannel';
 
-export const planKey = (assignmentId: number) => ['plans', assignmentId] as const;
-
-export const usePlan = (assignmentId: number) => useQuery({ queryKey: planKey(assignmentId), queryFn: () => invoke(contract.plans.get, { assignmentId }) });
+export const usePlan = (assignmentId: number) => useChannel(contract.plans.get, { assignmentId });
 
 /** The preview shows its own failure (a file it cannot read) beside the file field. */
 export const usePreviewImport = () =>
@@ -13,7 +13,8 @@ export const usePreviewImport = () =>
 /** A saved plan or topics put on lessons change what the journal shows (its topics, its lesson list): refetch both. */
 function useRefresh(assignmentId: number) {
   const client = useQueryClient();
-  return () => Promise.all([client.invalidateQueries({ queryKey: planKey(assignmentId) }), client.invalidateQueries({ queryKey: ['journal', 'grid', assignmentId] })]);
+  return () =>
+    Promise.all([client.invalidateQueries({ queryKey: channelKey(contract.plans.get, { assignmentId }) }), client.invalidateQueries({ queryKey: channelKey(contract.journal.grid, { assignmentId }) })]);
 }
 
 export function useSavePlan(assignmentId: number) {

@@ -1,7 +1,7 @@
-import { useQuery } from '@tanstack/react-query';
 import { contract } from '../../../shared/contract';
-import { invoke } from '../api/invoke';
+import { queryKey } from '../api/keys';
+import { useChannel } from '../api/useChannel';
 
-export const retentionKey = ['retention', 'register'] as const;
+export const retentionKey = queryKey(contract.retention.register, {});
 
-export const useRetention = () => useQuery({ queryKey: retentionKey, queryFn: () => invoke(contract.retention.register, {}), refetchInterval: 60 * 60_000 });
+export const useRetention = () => useChannel(contract.retention.register, {}, { refetchInterval: 60 * 60_000 });

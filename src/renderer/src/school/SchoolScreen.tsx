@@ -1,19 +1,18 @@
 import { useState } from 'react';
 import { Alert, Button, Group, Loader, Paper, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { contract, type SchoolCalendar, type SchoolProfile } from '../../../shared/contract';
 import { describeError } from '../api/errors';
 import { fieldErrorsOf } from '../api/fieldErrors';
 import { invoke } from '../api/invoke';
-import { keys } from '../api/queries';
+import { channelKey, domainKey } from '../api/keys';
+import { setupStatusKey } from '../api/queries';
+import { useChannel } from '../api/useChannel';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { calendarToSave } from './calendarEdit';
 import { CalendarEditor } from './CalendarEditor';
 import { ProfileFields } from './ProfileFields';
 import { Loading } from '../errors/QueryGate';
-
-const profileKey = ['profile'] as const;
-const calendarKey = ['calendar', 'current'] as const;
 
 function Saved({ at }: { at: boolean }) {
   return at ? (
@@ -25,15 +24,15 @@ function Saved({ at }: { at: boolean }) {
 
 function ProfilePanel() {
   const client = useQueryClient();
-  const query = useQuery({ queryKey: profileKey, queryFn: () => invoke(contract.profile.get, {}) });
+  const query = useChannel(contract.profile.get, {});
   const [edited, setEdited] = useState<SchoolProfile | null>(null);
   const save = useMutation({
     mutationFn: (p: SchoolProfile) => invoke(contract.profile.save, p),
     meta: { ownsErrors: true },
     onSuccess: async () => {
       setEdited(null);
-      await client.invalidateQueries({ queryKey: profileKey });
-      await client.invalidateQueries({ queryKey: keys.status });
+      await client.invalidateQueries({ queryKey: domainKey('profile') });
+      await client.invalidateQueries({ queryKey: setupStatusKey });
     },
   });
   if (query.error) return <ErrorPanel error={query.error} onRetry={() => void query.refetch()} />;
@@ -54,15 +53,15 @@ function ProfilePanel() {
 
 function CalendarPanel() {
   const client = useQueryClient();
-  const query = useQuery({ queryKey: calendarKey, queryFn: () => invoke(contract.calendar.get, {}) });
+  const query = useChannel(contract.calendar.get, {});
   const [edited, setEdited] = useState<SchoolCalendar | null>(null);
   const save = useMutation({
     mutationFn: (c: SchoolCalendar) => invoke(contract.calendar.save, { yearId: query.data?.yearId ?? 0, calendar: calendarToSave(c) }),
     meta: { ownsErrors: true },
     onSuccess: async () => {
       setEdited(null);
-      await client.invalidateQueries({ queryKey: calendarKey });
-      await client.invalidateQueries({ queryKey: ['school'] });
+      await client.invalidateQueries({ queryKey: channelKey(contract.calendar.get) });
+      await client.invalidateQueries({ queryKey: domainKey('school') });
     },
   });
   if (query.error) return <ErrorPanel error={query.error} onRetry={() => void query.refetch()} />;
@@ -94,7 +93,7 @@ function CalendarPanel() {
 
 /** Администрирование → «Школа»: what the first-start wizard asked, changed later. */
 export function SchoolScreen() {
-  const calendar = useQuery({ queryKey: calendarKey, queryFn: () => invoke(contract.calendar.get, {}) });
+  const calendar = useChannel(contract.calendar.get, {});
   if (calendar.isPending) return <Loading />;
   return (
     <Stack gap="lg" maw={1100}>

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { contract, type SessionUser } from '../../../shared/contract';
 import { describeError, isUnauthorized } from '../api/errors';
 import { invoke } from '../api/invoke';
-import { keys } from '../api/queries';
+import { meKey } from '../api/queries';
 import { forgetUserData } from '../app/queryClient';
 import { ErrorStoreContext } from '../errors/ErrorStack';
 
@@ -21,7 +21,7 @@ export function LockScreen({ user }: { user: SessionUser }) {
   const unlock = useMutation({
     mutationFn: () => invoke(contract.auth.unlock, { password }),
     meta: { ownsErrors: true },
-    onSuccess: (me) => queryClient.setQueryData(keys.me, me),
+    onSuccess: (me) => queryClient.setQueryData(meKey, me),
     onError: (e) => {
       setPassword('');
       // Too many wrong passwords ended the session: back to the login screen, the message goes with it.

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Alert, Button, Center, Group, Loader, PasswordInput, SimpleGrid, Stack, Stepper, TextInput } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation } from '@tanstack/react-query';
 import { contract, type SchoolCalendar, type SchoolProfile } from '../../../shared/contract';
 import { describeError } from '../api/errors';
 import { checkAgainst, fieldErrorsOf, type FieldErrors } from '../api/fieldErrors';
 import { invoke } from '../api/invoke';
+import { useChannel } from '../api/useChannel';
 import { calendarToSave } from '../school/calendarEdit';
 import { CalendarEditor } from '../school/CalendarEditor';
 import { ProfileFields } from '../school/ProfileFields';
@@ -29,7 +30,7 @@ const stepPaths = [/^(schoolName|shortName|address|director)$/, /^calendar\.(yea
 
 /** «Создать школу»: the school, its year and periods, the holidays, then the administrator. */
 export function CreateSchoolWizard({ onCreated }: { onCreated(login: string): void }) {
-  const defaults = useQuery({ queryKey: ['setup', 'defaults'], queryFn: () => invoke(contract.setup.defaults, {}), staleTime: Infinity });
+  const defaults = useChannel(contract.setup.defaults, {}, { staleTime: Infinity });
   const [step, setStep] = useState(0);
   const [profile, setProfile] = useState(emptyProfile);
   const [edited, setCalendar] = useState<SchoolCalendar | null>(null);

@@ -2,7 +2,7 @@ import { Button, Container, Grid, LoadingOverlay, Paper, Stack, Text, Title } fr
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { contract } from '../../../shared/contract';
 import { invoke } from '../api/invoke';
-import { keys } from '../api/queries';
+import { setupStatusKey } from '../api/queries';
 import { CreateSchoolWizard } from './CreateSchoolWizard';
 
 export type SetupOutcome = { kind: 'school'; login: string } | { kind: 'demo' };
@@ -14,12 +14,12 @@ export function FirstStartScreen({ onDone }: { onDone(outcome: SetupOutcome): vo
     mutationFn: () => invoke(contract.setup.createDemo, { tier: 'small' }),
     onSuccess: async () => {
       onDone({ kind: 'demo' });
-      await queryClient.invalidateQueries({ queryKey: keys.status });
+      await queryClient.invalidateQueries({ queryKey: setupStatusKey });
     },
   });
   const created = async (login: string) => {
     onDone({ kind: 'school', login });
-    await queryClient.invalidateQueries({ queryKey: keys.status });
+    await queryClient.invalidateQueries({ queryKey: setupStatusKey });
   };
 
   return (

@@ -1,7 +1,7 @@
 import { Badge, Button, Group, NumberInput, Select, Stack, Table, Text } from '@mantine/core';
 import { contract, type InputOf } from '../../../shared/contract';
-import type { AdminPageProps } from '../admin/pages';
-import { byName, CallError, EditDialog, InUse, PageHeader, RowActions } from './common';
+import type { AdminPageProps } from '../admin/page-props';
+import { byId, CallError, EditDialog, InUse, PageHeader, RowActions } from './common';
 import { editable, SubjectSelect, useRowEditor, WithClass } from './scaffold';
 import { proposedTeacher, teacherOptions } from './teacherHint';
 
@@ -14,9 +14,9 @@ export function AssignmentsPage({ canEdit: mayEdit }: AdminPageProps) {
     <WithClass>
       {(o, cls, classPicker) => {
         const canEdit = editable(mayEdit, o);
-        const subjects = byName(o.subjects);
-        const teachers = byName(o.teachers);
-        const groups = byName(o.subgroups);
+        const subjects = byId(o.subjects);
+        const teachers = byId(o.teachers);
+        const groups = byId(o.subgroups);
         const plan = new Map(o.curriculum.filter((c) => c.grade === cls.grade).map((c) => [c.subjectId, c]));
         const rows = o.assignments
           .filter((a) => a.classId === cls.id)

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Button, Group, NumberInput, SegmentedControl, Select, Stack, Table, Text, TextInput } from '@mantine/core';
 import { contract, type InputOf } from '../../../shared/contract';
-import type { AdminPageProps } from '../admin/pages';
-import { byName, CallError, EditDialog, InUse, PageHeader, RowActions, useStructureCall, WithOverview } from './common';
+import type { AdminPageProps } from '../admin/page-props';
+import { byId, CallError, EditDialog, InUse, PageHeader, RowActions, useStructureCall, WithOverview } from './common';
 import { editable } from './scaffold';
 
 type Draft = InputOf<typeof contract.structure.saveClass>;
@@ -15,7 +15,7 @@ export function ClassesPage({ canEdit: mayEdit }: AdminPageProps) {
     <WithOverview>
       {(o) => {
         const canEdit = editable(mayEdit, o);
-        const teachers = byName(o.teachers);
+        const teachers = byId(o.teachers);
         const teacherOptions = o.teachers.filter((t) => t.isActive).map((t) => ({ value: String(t.id), label: t.name }));
         return (
           <Stack gap="md" maw={900}>

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Badge, Button, Checkbox, Group, NumberInput, SegmentedControl, Stack, Table } from '@mantine/core';
 import { contract, type InputOf } from '../../../shared/contract';
-import type { AdminPageProps } from '../admin/pages';
-import { byName, CallError, EditDialog, PageHeader, RowActions, WithOverview } from './common';
+import type { AdminPageProps } from '../admin/page-props';
+import { byId, CallError, EditDialog, PageHeader, RowActions, WithOverview } from './common';
 import { editable, EmptyRow, SubjectSelect, useRowEditor } from './scaffold';
 
 type Draft = InputOf<typeof contract.structure.saveCurriculum>;
@@ -18,7 +18,7 @@ export function CurriculumPage({ canEdit: mayEdit }: AdminPageProps) {
     <WithOverview>
       {(o) => {
         const canEdit = editable(mayEdit, o);
-        const subjects = byName(o.subjects);
+        const subjects = byId(o.subjects);
         const rows = o.curriculum.filter((c) => c.grade === grade).sort((a, b) => (subjects.get(a.subjectId)?.sortOrder ?? 0) - (subjects.get(b.subjectId)?.sortOrder ?? 0));
         const free = o.subjects.filter((s) => !rows.some((r) => r.subjectId === s.id));
         return (

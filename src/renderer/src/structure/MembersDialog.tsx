@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Button, Checkbox, Group, Modal, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { contract } from '../../../shared/contract';
-import { invoke } from '../api/invoke';
-import { CallError, structureKey, useStructureCall } from './common';
+import { useChannel } from '../api/useChannel';
+import { CallError, useStructureCall } from './common';
 
 const today = () => new Date().toLocaleDateString('sv-SE');
 
@@ -12,11 +11,7 @@ export function MembersDialog({ subgroup, canEdit, onClose }: { subgroup: { id: 
   const [date, setDate] = useState(today());
   const [order, setOrder] = useState('');
   const [chosen, setChosen] = useState<number[] | null>(null);
-  const members = useQuery({
-    queryKey: [...structureKey, 'members', subgroup?.id, date],
-    queryFn: () => invoke(contract.structure.subgroupMembers, { subgroupId: subgroup?.id ?? 0, date }),
-    enabled: subgroup !== null && /^\d{4}-\d\d-\d\d$/.test(date),
-  });
+  const members = useChannel(contract.structure.subgroupMembers, { subgroupId: subgroup?.id ?? 0, date }, { enabled: subgroup !== null && /^\d{4}-\d\d-\d\d$/.test(date) });
   useEffect(() => setChosen(members.data ? members.data.filter((m) => m.inSubgroup).map((m) => m.studentId) : null), [members.data]);
   const save = useStructureCall(contract.structure.setSubgroupMembers, onClose);
   return (

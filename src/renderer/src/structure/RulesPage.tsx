@@ -1,16 +1,15 @@
 import { useEffect, useState } from 'react';
 import { Alert, Button, Checkbox, Fieldset, Group, NumberInput, Radio, SegmentedControl, Stack, Switch, Text, TextInput } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { contract, type SchoolRules } from '../../../shared/contract';
-import type { AdminPageProps } from '../admin/pages';
+import type { AdminPageProps } from '../admin/page-props';
 import { checkAgainst, fieldErrorsOf, type FieldErrors } from '../api/fieldErrors';
-import { invoke } from '../api/invoke';
+import { useChannel } from '../api/useChannel';
 import { ErrorPanel } from '../errors/ErrorPanel';
-import { CallError, PageHeader, structureKey, useStructureCall } from './common';
+import { CallError, PageHeader, useStructureCall } from './common';
 
 /** Отметки и сроки: the marks scale, which period marks exist, weights and rounding, the deadlines. */
 export function RulesPage({ canEdit }: AdminPageProps) {
-  const rules = useQuery({ queryKey: [...structureKey, 'rules'], queryFn: () => invoke(contract.structure.rules, {}) });
+  const rules = useChannel(contract.structure.rules, {});
   const [form, setForm] = useState<SchoolRules | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   const save = useStructureCall(contract.structure.saveRules);

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { Button, Stack, Table, TextInput } from '@mantine/core';
 import { contract, type InputOf } from '../../../shared/contract';
-import type { AdminPageProps } from '../admin/pages';
-import { byName, CallError, EditDialog, InUse, PageHeader, RowActions } from './common';
+import type { AdminPageProps } from '../admin/page-props';
+import { byId, CallError, EditDialog, InUse, PageHeader, RowActions } from './common';
 import { MembersDialog } from './MembersDialog';
 import { editable, EmptyRow, SubjectSelect, useRowEditor, WithClass } from './scaffold';
 
@@ -16,7 +16,7 @@ export function SubgroupsPage({ canEdit: mayEdit }: AdminPageProps) {
     <WithClass>
       {(o, cls, classPicker) => {
         const canEdit = editable(mayEdit, o);
-        const subjects = byName(o.subjects);
+        const subjects = byId(o.subjects);
         const split = o.curriculum.filter((c) => c.grade === cls.grade && c.splitIntoSubgroups).map((c) => c.subjectId);
         const rows = o.subgroups.filter((g) => g.classId === cls.id).sort((a, b) => (subjects.get(a.subjectId)?.sortOrder ?? 0) - (subjects.get(b.subjectId)?.sortOrder ?? 0) || a.name.localeCompare(b.name));
         return (

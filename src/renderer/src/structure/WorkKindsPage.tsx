@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Badge, Button, Checkbox, ColorInput, ColorSwatch, Group, NumberInput, Stack, Table, TextInput } from '@mantine/core';
 import { contract, type InputOf } from '../../../shared/contract';
-import type { AdminPageProps } from '../admin/pages';
+import type { AdminPageProps } from '../admin/page-props';
 import { CallError, EditDialog, InUse, PageHeader, RowActions, useStructureCall, WithOverview } from './common';
 
 type Draft = InputOf<typeof contract.structure.saveWorkKind>;

@@ -2,19 +2,19 @@
 // by the channel's own schema, a dialog for one row, and the buttons of a row.
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { ActionIcon, Alert, Badge, Button, Group, Modal, Stack, Text, Title, Tooltip } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { contract, type Channel, type InputOf, type StructureOverview } from '../../../shared/contract';
 import { describeError } from '../api/errors';
 import { checkAgainst, fieldErrorsOf, type FieldErrors } from '../api/fieldErrors';
 import { invoke } from '../api/invoke';
+import { domainKey } from '../api/keys';
+import { useChannel } from '../api/useChannel';
 import { useStructureYear } from './year';
 import { QueryGate } from '../errors/QueryGate';
 
-export const structureKey = ['structure'] as const;
-
 export function useOverview() {
   const yearId = useStructureYear();
-  return useQuery({ queryKey: [...structureKey, 'overview', yearId], queryFn: () => invoke(contract.structure.overview, yearId ? { yearId } : {}) });
+  return useChannel(contract.structure.overview, yearId ? { yearId } : {});
 }
 
 /** Any change to the structure refreshes every page of it, and the timetable that names it. */
@@ -23,8 +23,8 @@ export function useStructureCall<C extends Channel>(channel: C, onDone?: () => v
   return useMutation({
     mutationFn: (input: InputOf<C>) => invoke(channel, input),
     onSuccess: () => {
-      void client.invalidateQueries({ queryKey: structureKey });
-      void client.invalidateQueries({ queryKey: ['timetable'] });
+      void client.invalidateQueries({ queryKey: domainKey('structure') });
+      void client.invalidateQueries({ queryKey: domainKey('timetable') });
       onDone?.();
     },
   });
@@ -144,4 +144,4 @@ export function RowActions({ canEdit, onEdit, onDelete, label, extra }: { canEdi
   );
 }
 
-export const byName = <T extends { id: number }>(rows: readonly T[]) => new Map(rows.map((r) => [r.id, r]));
+export const byId = <T extends { id: number }>(rows: readonly T[]) => new Map(rows.map((r) => [r.id, r]));

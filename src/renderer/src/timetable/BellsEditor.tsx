@@ -1,8 +1,7 @@
 import { useEffect, useState } from 'react';
 import { ActionIcon, Button, Group, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
 import { contract } from '../../../shared/contract';
-import { invoke } from '../api/invoke';
+import { useChannel } from '../api/useChannel';
 import { CallError, useStructureCall } from '../structure/common';
 
 interface Row {
@@ -13,7 +12,7 @@ interface Row {
 /** Звонки of a shift: a lesson's number is its row. */
 export function BellsEditor({ canEdit }: { canEdit: boolean }) {
   const [shift, setShift] = useState(1);
-  const bells = useQuery({ queryKey: ['timetable', 'bells'], queryFn: () => invoke(contract.timetable.bells, {}) });
+  const bells = useChannel(contract.timetable.bells, {});
   const [rows, setRows] = useState<Row[]>([]);
   useEffect(() => {
     if (bells.data) setRows(bells.data.filter((b) => b.shift === shift).map((b) => ({ startTime: b.startTime, endTime: b.endTime })));

@@ -1,9 +1,11 @@
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Checkbox, Group, List, Modal, Stack, Text, TextInput } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { contract, type RegenerationResult } from '../../../shared/contract';
-import type { AdminPageProps } from '../admin/pages';
+import type { AdminPageProps } from '../admin/page-props';
 import { invoke } from '../api/invoke';
+import { domainKey } from '../api/keys';
+import { useChannel } from '../api/useChannel';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { ClassSelect } from '../structure/ClassSelect';
 import { CallError, PageHeader, WithOverview } from '../structure/common';
@@ -21,7 +23,7 @@ const ru = (date: string) => date.split('-').reverse().join('.');
 function ClassTimetableEditor({ classId, canEdit }: { classId: number; canEdit: boolean }) {
   const client = useQueryClient();
   const [date, setDate] = useState<string | undefined>(undefined);
-  const view = useQuery({ queryKey: ['timetable', 'class', classId, date ?? 'today'], queryFn: () => invoke(contract.timetable.ofClass, { classId, date }) });
+  const view = useChannel(contract.timetable.ofClass, { classId, date });
   const [draft, setDraft] = useState<DraftEntry[]>([]);
   const [cell, setCell] = useState<CellRef | null>(null);
   const [saturday, setSaturday] = useState(false);
@@ -37,8 +39,8 @@ function ClassTimetableEditor({ classId, canEdit }: { classId: number; canEdit: 
     onSuccess: (r) => {
       setConfirm(false);
       setResult({ ...r, from: view.data?.date ?? '' });
-      void client.invalidateQueries({ queryKey: ['timetable'] });
-      void client.invalidateQueries({ queryKey: ['structure'] });
+      void client.invalidateQueries({ queryKey: domainKey('timetable') });
+      void client.invalidateQueries({ queryKey: domainKey('structure') });
     },
   });
 

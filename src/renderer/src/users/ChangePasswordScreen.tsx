@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { contract, type SessionUser } from '../../../shared/contract';
 import { describeError } from '../api/errors';
 import { invoke } from '../api/invoke';
-import { keys } from '../api/queries';
+import { meKey } from '../api/queries';
 import { forgetUserData } from '../app/queryClient';
 
 /** After a one-time password nothing else opens: the core refuses every other call until this succeeds. */
@@ -17,7 +17,7 @@ export function ChangePasswordScreen({ user }: { user: SessionUser }) {
   const change = useMutation({
     mutationFn: () => invoke(contract.auth.changePassword, { oldPassword, newPassword }),
     meta: { ownsErrors: true },
-    onSuccess: (me) => queryClient.setQueryData(keys.me, me),
+    onSuccess: (me) => queryClient.setQueryData(meKey, me),
   });
   const logout = useMutation({ mutationFn: () => invoke(contract.auth.logout, {}), meta: { ownsErrors: true }, onSettled: () => forgetUserData(queryClient) });
 

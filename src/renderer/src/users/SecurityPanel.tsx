@@ -1,19 +1,21 @@
 import { useEffect, useState } from 'react';
 import { Button, Group, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { contract, type SecuritySettingsInput } from '../../../shared/contract';
 import { checkAgainst, fieldErrorsOf, type FieldErrors } from '../api/fieldErrors';
 import { invoke } from '../api/invoke';
-import { keys } from '../api/queries';
+import { queryKey } from '../api/keys';
+import { meKey } from '../api/queries';
+import { useChannel } from '../api/useChannel';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { Loading } from '../errors/QueryGate';
 
-const securityKey = ['users', 'security'] as const;
+const securityKey = queryKey(contract.users.security, {});
 
 /** Администрирование → Безопасность: when an idle session locks, and how wrong passwords lock an account. */
 export function SecurityPanel() {
   const client = useQueryClient();
-  const current = useQuery({ queryKey: securityKey, queryFn: () => invoke(contract.users.security, {}) });
+  const current = useChannel(contract.users.security, {});
   const [form, setForm] = useState<SecuritySettingsInput | null>(null);
   const [errors, setErrors] = useState<FieldErrors>({});
   useEffect(() => {
@@ -24,7 +26,7 @@ export function SecurityPanel() {
     onSuccess: (saved) => {
       client.setQueryData(securityKey, saved);
       // The admin's own window takes the new idle limit at once.
-      void client.invalidateQueries({ queryKey: keys.me });
+      void client.invalidateQueries({ queryKey: meKey });
     },
     onError: (e) => setErrors(fieldErrorsOf(e)),
   });

@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import { Badge, Button, Code, Group, Modal, Stack, Table, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { contract, type UserRow } from '../../../shared/contract';
 import { roleNames } from '../../../shared/roles';
 import { invoke } from '../api/invoke';
+import { channelKey } from '../api/keys';
+import { useChannel } from '../api/useChannel';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { CreateUserDialog } from './CreateUserDialog';
 import { Loading } from '../errors/QueryGate';
 
-const usersKey = ['users', 'list'] as const;
 
 /** Where wrong passwords came from, as the admin reads it. */
 const sourceName = (source: string | null) =>
@@ -34,10 +35,10 @@ function OneTimePassword({ shown, onClose }: { shown: { login: string; password:
 /** The administrator's list of accounts: who holds which roles, who is disabled or locked out. */
 export function UsersScreen() {
   const client = useQueryClient();
-  const users = useQuery({ queryKey: usersKey, queryFn: () => invoke(contract.users.list, {}) });
+  const users = useChannel(contract.users.list, {});
   const [creating, setCreating] = useState(false);
   const [shown, setShown] = useState<{ login: string; password: string } | null>(null);
-  const refresh = () => void client.invalidateQueries({ queryKey: usersKey });
+  const refresh = () => void client.invalidateQueries({ queryKey: channelKey(contract.users.list) });
   const reset = useMutation({
     mutationFn: (u: UserRow) => invoke(contract.users.resetPassword, { userId: u.id }).then((r) => ({ login: u.login, password: r.oneTimePassword })),
     onSuccess: (s) => {

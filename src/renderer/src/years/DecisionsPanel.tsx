@@ -3,6 +3,7 @@ import { Badge, Button, Group, Paper, Select, Table, Text, TextInput, Title } fr
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { contract, yearOutcomeNames, type OutcomeRow, type YearOutcome } from '../../../shared/contract';
 import { invoke } from '../api/invoke';
+import { domainKey } from '../api/keys';
 
 const options = (grade: number) =>
   (Object.keys(yearOutcomeNames) as YearOutcome[]).filter((o) => o !== 'graduated' || grade === 9 || grade === 11).map((o) => ({ value: o, label: yearOutcomeNames[o] }));
@@ -19,7 +20,7 @@ export function DecisionsPanel({ yearId, rows, readOnly, today }: { yearId: numb
     mutationFn: () => invoke(contract.years.decide, { yearId, ...order, decisions: shown.map((r) => ({ studentId: r.studentId, outcome: chosen[r.studentId] ?? r.decided?.outcome ?? r.proposed })) }),
     onSuccess: () => {
       setChosen({});
-      void client.invalidateQueries({ queryKey: ['years'] });
+      void client.invalidateQueries({ queryKey: domainKey('years') });
     },
   });
   const undecided = rows.filter((r) => !r.decided).length;

@@ -2,7 +2,8 @@ import { NativeSelect, Table, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { contract, type JournalFinals, type PeriodMarkValue } from '../../../../shared/contract';
 import { invoke } from '../../api/invoke';
-import { keys, useFinals } from '../../api/queries';
+import { channelKey } from '../../api/keys';
+import { useFinals } from '../../api/queries';
 import { ErrorPanel } from '../../errors/ErrorPanel';
 import type { EnsureReason } from '../useCorrectionReason';
 import { Loading } from '../../errors/QueryGate';
@@ -28,7 +29,7 @@ export function FinalsTable({ assignmentId, ensureReason }: { assignmentId: numb
       if (reason === null) return null;
       return invoke(contract.journal.setPeriodMark, { assignmentId, ...v, reason });
     },
-    onSettled: () => void client.invalidateQueries({ queryKey: keys.finals(assignmentId) }),
+    onSettled: () => void client.invalidateQueries({ queryKey: channelKey(contract.journal.finals, { assignmentId }) }),
   });
 
   if (finals.error) return <ErrorPanel error={finals.error} onRetry={() => void finals.refetch()} />;

@@ -3,6 +3,7 @@ import { Button, Group, Modal, NumberInput, Stack, TextInput } from '@mantine/co
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { contract, type JournalGrid } from '../../../../shared/contract';
 import { invoke } from '../../api/invoke';
+import { channelKey, domainKey } from '../../api/keys';
 import { fieldErrorsOf } from '../../api/fieldErrors';
 import type { EnsureReason } from '../useCorrectionReason';
 
@@ -26,8 +27,8 @@ export function MoveLessonButton({ grid, lesson, ensureReason }: { grid: Journal
     onSuccess: (saved) => {
       if (!saved) return;
       setMode(null);
-      void client.invalidateQueries({ queryKey: ['journal', 'grid', grid.assignment.id] });
-      void client.invalidateQueries({ queryKey: ['day'] });
+      void client.invalidateQueries({ queryKey: channelKey(contract.journal.grid, { assignmentId: grid.assignment.id }) });
+      void client.invalidateQueries({ queryKey: domainKey('day') });
     },
   });
   const open = (m: Mode) => {

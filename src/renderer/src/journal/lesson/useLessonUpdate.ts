@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { contract, type InputOf, type JournalGrid } from '../../../../shared/contract';
 import { invoke } from '../../api/invoke';
+import { domainKey } from '../../api/keys';
 import { gridKey } from '../../api/queries';
 import type { EnsureReason } from '../useCorrectionReason';
 
@@ -20,7 +21,7 @@ export function useLessonUpdate(grid: JournalGrid, ensureReason: EnsureReason) {
       if (!saved) return;
       client.setQueryData<JournalGrid>(key, (g) => (g ? { ...g, lessons: g.lessons.map((l) => (l.id === saved.id ? saved : l)) } : g));
       if (changes.workKindId !== undefined || changes.status !== undefined) void client.invalidateQueries({ queryKey: key });
-      void client.invalidateQueries({ queryKey: ['day'] });
+      void client.invalidateQueries({ queryKey: domainKey('day') });
     },
   });
   return (lessonId: number, changes: Update) => mutation.mutateAsync({ lessonId, changes });

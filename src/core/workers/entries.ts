@@ -1,0 +1,11 @@
+/**
+ * Every worker thread's entry file (under src/), by its name in the build: electron.vite.config.ts bundles
+ * each as an entry of its own, out/main/<name>.js, and startWorker starts it by this name.
+ */
+export const workerEntries = {
+  'backup-facts': 'core/backup/facts.worker.ts',
+  'backup-snapshot-seal': 'core/backup/snapshot-seal.worker.ts',
+  'backup-snapshot-check': 'core/backup/snapshot-check.worker.ts',
+} as const;
+
+export type WorkerName = keyof typeof workerEntries;
