@@ -21,7 +21,8 @@ import { readSetting } from '../school/settings';
 import { monthName, ruDate } from './tables/build';
 import { progressTables } from './tables/progress';
 import { summarySheetTables } from './tables/summary-sheet';
-import { currentYearRow, periodsOfGrade, resolveTerm, yearById, yearOfDate } from './terms';
+import { periodsOfGrade, resolveTerm } from './terms';
+import { yearById, yearOfDate, yearOrCurrent } from '../school/years';
 import type { Envelope, Memo } from './envelope';
 
 type Input<N extends ReportName> = z.output<(typeof reportInputs)[N]>;
@@ -30,7 +31,7 @@ type Builder<N extends ReportName> = (db: Db, actor: Actor, input: Input<N>, tod
 
 const builders: { [N in ReportName]: Builder<N> } = {
   progress(db, actor, input, today) {
-    const year = input.classId !== undefined ? yearById(db, requireClass(db, actor, input.classId).yearId) : input.yearId !== undefined ? yearById(db, input.yearId) : currentYearRow(db);
+    const year = input.classId !== undefined ? yearById(db, requireClass(db, actor, input.classId).yearId) : yearOrCurrent(db, input.yearId);
     const term = resolveTerm(db, year.id, input.periodId);
     const scope = scopeOf(db, actor, year.id);
     const facts = loadTermFacts(db, term, today, input.classId !== undefined ? [input.classId] : undefined);

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open';
-import { gradePeriodSchemes, periods, schoolYears } from '../db/schema';
+import { gradePeriodSchemes, periods } from '../db/schema';
+import { yearById, type YearRow } from '../school/years';
 export { periodsOfGrade } from '../journal/periodMarks';
 
 export type PeriodRow = typeof periods.$inferSelect;
-export type YearRow = typeof schoolYears.$inferSelect;
 
 /** A report's time span: one period (a quarter, a half-year) or the whole year (its year marks). */
 export interface Term {
@@ -15,24 +15,6 @@ export interface Term {
   name: string;
   /** For each grade, the period its own scheme gives for this term (quarters and half-years differ). */
   periodOfGrade: Map<number, PeriodRow | null>;
-}
-
-export function yearById(db: Db, yearId: number): YearRow {
-  const year = db.select().from(schoolYears).where(eq(schoolYears.id, yearId)).get();
-  if (!year) throw new AppError('not_found', 'Такого учебного года нет');
-  return year;
-}
-
-export function currentYearRow(db: Db): YearRow {
-  const year = db.select().from(schoolYears).where(eq(schoolYears.isCurrent, true)).get();
-  if (!year) throw new AppError('not_found', 'В школе не задан текущий учебный год');
-  return year;
-}
-
-/** The school year a date falls in (the summer after a year counts with it), else the current one. */
-export function yearOfDate(db: Db, date: string): YearRow {
-  const years = db.select().from(schoolYears).all().sort((a, b) => a.startDate.localeCompare(b.startDate));
-  return years.filter((y) => y.startDate <= date).at(-1) ?? currentYearRow(db);
 }
 
 export function periodById(db: Db, periodId: number): PeriodRow {
