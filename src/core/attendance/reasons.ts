@@ -8,7 +8,8 @@ import { absences, assignments, lessons } from '../db/schema';
 import { requireOpenOrReason } from '../journal/locks';
 import { membersDuring } from '../journal/membership';
 import type { ClassRow } from './access';
-import { daysBetween } from './dates';
+import { daysBetween } from '../../shared/dates';
+import { writeTransaction } from '../db/write';
 
 export interface ReasonInput {
   studentId: number;
@@ -50,7 +51,7 @@ export function setReason(deps: { db: Db; clock: Clock; audit: AuditService }, a
     requireOpenOrReason(db, { yearId: cls.yearId, classId: cls.id, grade: cls.grade, date }, input.reason);
   }
   const now = localTimestamp(clock.now());
-  db.transaction(() => {
+  writeTransaction(db, () => {
     for (const a of unexcused) {
       db.update(absences).set({ code: input.code, updatedAt: now, updatedBy: actor.userId }).where(eq(absences.id, a.id)).run();
       audit.record({ userId: actor.userId, action: 'absence.set', entity: 'cell', entityId: `${a.lessonId}:${input.studentId}`, oldValue: 'н', newValue: input.code, reason: input.reason });

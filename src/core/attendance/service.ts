@@ -9,10 +9,11 @@ import type { Db } from '../db/open';
 import { attendanceChecks, classes } from '../db/schema';
 import type { SchoolService } from '../school/service';
 import { attendanceClass } from './access';
-import { mondayOf } from './dates';
+import { mondayOf } from '../../shared/dates';
 import { setReason, type ReasonInput } from './reasons';
 import { loadSchoolDay } from './schoolDay';
 import { loadClassWeek } from './week';
+import { writeTransaction } from '../db/write';
 
 export type AttendanceService = ReturnType<typeof createAttendanceService>;
 
@@ -45,7 +46,7 @@ export function createAttendanceService(deps: { db: Db; clock: Clock; audit: Aud
       const now = clock.now();
       if (monday > localDate(now)) throw new AppError('validation', 'Эта неделя ещё не началась: подтвердить её нельзя');
       const next = { checkedBy: actor.userId, checkedAt: localTimestamp(now), note: note || null };
-      db.transaction(() => {
+      writeTransaction(db, () => {
         const before = db.select().from(attendanceChecks).where(and(eq(attendanceChecks.classId, cls.id), eq(attendanceChecks.weekStart, monday))).get();
         if (before) db.update(attendanceChecks).set(next).where(eq(attendanceChecks.id, before.id)).run();
         else db.insert(attendanceChecks).values({ classId: cls.id, weekStart: monday, ...next }).run();

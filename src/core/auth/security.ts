@@ -2,6 +2,7 @@ import type { Actor } from '../actor';
 import type { AuditService } from '../audit/service';
 import type { Db } from '../db/open';
 import { readSetting, writeSetting } from '../school/settings';
+import { writeTransaction } from '../db/write';
 
 export interface SecuritySettings {
   idleLockMinutes: number;
@@ -18,9 +19,9 @@ export function createSecuritySettings({ db, audit }: { db: Db; audit: AuditServ
   });
   return {
     read,
-    write(next: SecuritySettings, actor: Actor): SecuritySettings {
+    write(actor: Actor, next: SecuritySettings): SecuritySettings {
       const before = read();
-      db.transaction(() => {
+      writeTransaction(db, () => {
         writeSetting(db, 'session.idleLockMinutes', next.idleLockMinutes);
         writeSetting(db, 'auth.lockoutThreshold', next.lockoutThreshold);
         writeSetting(db, 'auth.lockoutMinutes', next.lockoutMinutes);

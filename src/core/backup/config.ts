@@ -5,6 +5,7 @@ import type { Db } from '../db/open';
 import { settings } from '../db/schema';
 import { defaultRetention } from './retention';
 import { defaultSchedule } from './schedule';
+import { writeTransaction } from '../db/write';
 
 const destinationList = z.array(z.object({ path: z.string(), label: z.string() }));
 export type DestinationConfig = z.infer<typeof destinationList>[number];
@@ -50,9 +51,9 @@ export function backupConfig(db: Db) {
     /** Every backup setting as stored, to carry them across a restore. */
     snapshot: () => db.select().from(settings).where(like(settings.key, 'backup.%')).all(),
     restoreSnapshot(rows: { key: string; value: string }[]) {
-      db.transaction((tx) => {
-        tx.delete(settings).where(like(settings.key, 'backup.%')).run();
-        if (rows.length > 0) tx.insert(settings).values(rows).run();
+      writeTransaction(db, () => {
+        db.delete(settings).where(like(settings.key, 'backup.%')).run();
+        if (rows.length > 0) db.insert(settings).values(rows).run();
       });
     },
   };

@@ -16,7 +16,8 @@ import { planStudents, writeStudents } from './students';
 import { readTable } from './table';
 import { writeTeacherSubjects } from './subjects';
 import { planTeachers } from './teachers';
-import { ruDate } from './values';
+import { ruDate } from '../../shared/dates';
+import { writeTransaction } from '../db/write';
 
 export type ImportService = ReturnType<typeof createImportService>;
 
@@ -90,7 +91,7 @@ export function createImportService({ db, clock, audit, users, school }: { db: D
       }
       const base = { existing: summary.exists, skipped: summary.errors, classesCreated: [] as string[], subjectsCreated: [] as string[], accounts: [] as ImportResult['accounts'] };
       if (planned.kind === 'students') {
-        const result = db.transaction(() => {
+        const result = writeTransaction(db, () => {
           const written = writeStudents(db, planned.rows, planned.newClasses, planned.options, planned.year, accountOf(actor));
           audit.record({ userId: actor.userId, action: 'import.students', entity: 'student', newValue: { file: req.fileName, ...written, existing: summary.exists, skipped: summary.errors } });
           return written;
@@ -99,13 +100,13 @@ export function createImportService({ db, clock, audit, users, school }: { db: D
       }
       const fresh = planned.rows.flatMap((r) => (r.status === 'new' && r.value ? [r.value] : []));
       const created = await users.createMany(
-        fresh.map(({ subjects: _subjects, ...v }) => ({ ...v, middleName: v.middleName ?? undefined, roles: ['teacher'] as const satisfies Role[] })),
         actor,
+        fresh.map(({ subjects: _subjects, ...v }) => ({ ...v, middleName: v.middleName ?? undefined, roles: ['teacher'] as const satisfies Role[] })),
       );
       // Each teacher's subjects, the new accounts' and those already there, found by login.
       const ids = new Map(db.select({ id: usersTable.id, login: usersTable.login }).from(usersTable).all().map((u) => [u.login, u.id]));
       const taught = planned.rows.flatMap((r) => (r.status !== 'error' && r.value?.subjects.length ? [{ userId: ids.get(r.value.login) ?? 0, subjects: r.value.subjects }] : []));
-      const subjectsCreated = db.transaction(() => writeTeacherSubjects(db, taught.filter((t) => t.userId > 0)));
+      const subjectsCreated = writeTransaction(db, () => writeTeacherSubjects(db, taught.filter((t) => t.userId > 0)));
       audit.record({
         userId: actor.userId,
         action: 'import.teachers',

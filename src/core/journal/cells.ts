@@ -9,6 +9,7 @@ import { absences, lessons, marks, workKinds } from '../db/schema';
 import { readSetting } from '../school/settings';
 import { attendsLesson, writableLesson, type WritableLesson } from './access';
 import { requireOpenOrReason } from './locks';
+import { writeTransaction } from '../db/write';
 
 export interface MarkInput {
   lessonId: number;
@@ -74,7 +75,7 @@ export function createCellService({ db, clock, audit }: { db: Db; clock: Clock; 
       checkMark(target, input, workKind);
       const now = localTimestamp(clock.now());
       const next = { value1: input.value1, value2: input.value2 ?? null, workKindId };
-      return db.transaction(() => {
+      return writeTransaction(db, () => {
         const before = currentMark(input);
         if (before) {
           db.update(marks).set({ ...next, updatedAt: now, updatedBy: actor.userId }).where(eq(marks.id, before.id)).run();
@@ -88,7 +89,7 @@ export function createCellService({ db, clock, audit }: { db: Db; clock: Clock; 
 
     clearMark(actor: Actor, ref: CellRef): null {
       prepare(actor, ref);
-      db.transaction(() => {
+      writeTransaction(db, () => {
         const before = currentMark(ref);
         if (!before) return;
         db.delete(marks).where(eq(marks.id, before.id)).run();
@@ -106,7 +107,7 @@ export function createCellService({ db, clock, audit }: { db: Db; clock: Clock; 
         throw new AppError('validation', 'У ученика есть отметка за этот урок: сначала снимите её');
       }
       const now = localTimestamp(clock.now());
-      db.transaction(() => {
+      writeTransaction(db, () => {
         const before = currentAbsence(ref);
         if ((before?.code ?? null) === ref.code) return;
         if (!ref.code) db.delete(absences).where(eq(absences.id, before!.id)).run();

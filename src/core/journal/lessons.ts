@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { ruDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import { shortName } from '../../shared/names';
 import type { Actor } from '../actor';
@@ -9,6 +10,7 @@ import { absences, assignments, lessons, marks, schoolYears, thematicPlans, them
 import { ownJournal, writableLesson } from './access';
 import { readGridLesson } from './lessonView';
 import { requireOpenOrReason } from './locks';
+import { writeTransaction } from '../db/write';
 
 export interface LessonUpdate {
   lessonId: number;
@@ -48,7 +50,7 @@ export function createLessonService({ db, clock, audit }: { db: Db; clock: Clock
       .from(lessons)
       .where(and(eq(lessons.assignmentId, assignmentId), eq(lessons.date, date), eq(lessons.lessonNumber, lessonNumber), except ? ne(lessons.id, except) : undefined))
       .get();
-    if (taken) throw new AppError('conflict', `${lessonNumber}-й урок ${date.split('-').reverse().join('.')} по этому предмету уже есть в журнале`);
+    if (taken) throw new AppError('conflict', `${lessonNumber}-й урок ${ruDate(date)} по этому предмету уже есть в журнале`);
   }
 
   const hasEntries = (lessonId: number) =>
@@ -134,7 +136,7 @@ export function createLessonService({ db, clock, audit }: { db: Db; clock: Clock
       const { lesson, assignment, grade } = writableLesson(db, actor, input.lessonId);
       requireOpenOrReason(db, lockWhere(assignment, grade, lesson.date), input.reason);
       const next = changesOf(input, lesson, grade, assignment.id);
-      db.transaction(() => {
+      writeTransaction(db, () => {
         if (Object.keys(next).length === 0) return;
         db.update(lessons).set(next).where(eq(lessons.id, lesson.id)).run();
         // Marks take the lesson's kind: a lesson turned into a test turns its marks into the test's.
@@ -154,7 +156,7 @@ export function createLessonService({ db, clock, audit }: { db: Db; clock: Clock
       requireFreeSlot(row.assignment.id, input.date, input.lessonNumber);
       const kind = db.select({ id: workKinds.id }).from(workKinds).orderBy(asc(workKinds.sortOrder)).get();
       if (!kind) throw new AppError('conflict', 'В школе не заданы виды работ');
-      const id = db.transaction(() => {
+      const id = writeTransaction(db, () => {
         const created = db
           .insert(lessons)
           .values({ assignmentId: row.assignment.id, date: input.date, lessonNumber: input.lessonNumber, workKindId: kind.id, givenById: actor.userId, status: 'planned', createdAt: now() })
@@ -175,7 +177,7 @@ export function createLessonService({ db, clock, audit }: { db: Db; clock: Clock
       if (input.date > today() && hasEntries(lesson.id)) {
         throw new AppError('validation', 'На уроке уже есть отметки или пропуски: перенести его на будущую дату нельзя');
       }
-      db.transaction(() => {
+      writeTransaction(db, () => {
         db.update(lessons).set({ date: input.date, lessonNumber: input.lessonNumber }).where(eq(lessons.id, lesson.id)).run();
         audit.record({
           userId: actor.userId,

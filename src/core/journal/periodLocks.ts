@@ -7,6 +7,7 @@ import { localTimestamp, type Clock } from '../clock';
 import type { Db } from '../db/open';
 import { classes, periodLocks, periods, users } from '../db/schema';
 import { requireOpenYear } from '../years/closed';
+import { writeTransaction } from '../db/write';
 
 /** The deputy closes a period for a class or the whole school; reopening takes a written reason. Both audited. */
 export function createPeriodLockService({ db, clock, audit }: { db: Db; clock: Clock; audit: AuditService }) {
@@ -49,7 +50,7 @@ export function createPeriodLockService({ db, clock, audit }: { db: Db; clock: C
         .where(and(eq(periodLocks.periodId, period.id), isNull(periodLocks.unlockedAt)))
         .all();
       if (open.some((l) => l.classId === null || l.classId === classId)) throw new AppError('conflict', `Период «${period.name}» уже закрыт`);
-      const id = db.transaction(() => {
+      const id = writeTransaction(db, () => {
         const created = db
           .insert(periodLocks)
           .values({ periodId: period.id, classId, lockedAt: localTimestamp(clock.now()), lockedBy: actor.userId })
@@ -69,7 +70,7 @@ export function createPeriodLockService({ db, clock, audit }: { db: Db; clock: C
       if (lock.unlockedAt) throw new AppError('conflict', 'Период уже открыт');
       const period = db.select({ yearId: periods.yearId }).from(periods).where(eq(periods.id, lock.periodId)).get();
       if (period) requireOpenYear(db, period.yearId);
-      db.transaction(() => {
+      writeTransaction(db, () => {
         db.update(periodLocks).set({ unlockedAt: localTimestamp(clock.now()), unlockedBy: actor.userId, unlockReason: input.reason }).where(eq(periodLocks.id, lock.id)).run();
         audit.record({ userId: actor.userId, action: 'period.unlock', entity: 'period_lock', entityId: lock.id, oldValue: { periodId: lock.periodId, classId: lock.classId }, reason: input.reason });
       });

@@ -10,6 +10,7 @@ import { readSetting } from '../school/settings';
 import { ownJournal } from './access';
 import { periodLockFor } from './locks';
 import { membersDuring } from './membership';
+import { writeTransaction } from '../db/write';
 
 export type FinalKind = 'period' | 'year' | 'exam' | 'final';
 
@@ -80,7 +81,7 @@ export function createPeriodMarkService({ db, clock, audit }: { db: Db; clock: C
         periodId === null ? isNull(periodMarks.periodId) : eq(periodMarks.periodId, periodId),
       );
       const now = localTimestamp(clock.now());
-      db.transaction(() => {
+      writeTransaction(db, () => {
         const before = db.select().from(periodMarks).where(key).get();
         if ((before?.value ?? null) === input.value) return;
         if (input.value === null) db.delete(periodMarks).where(eq(periodMarks.id, before!.id)).run();

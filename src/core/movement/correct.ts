@@ -5,14 +5,15 @@
 import { and, eq, gte, inArray } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import type { Actor } from '../actor';
-import { addDays } from '../attendance/dates';
+import { addDays, ruDate } from '../../shared/dates';
 import type { AuditService } from '../audit/service';
 import type { Db } from '../db/open';
 import { classEnrollments, studentMovements, students, subgroupMembers, subgroups } from '../db/schema';
-import { orderText, ruDate } from '../reports/tables/build';
+import { orderText } from '../reports/tables/build';
 import { requireOpenYear } from '../years/closed';
 import { guardEntries } from './orphans';
 import { classRow, joinSubgroups, requireInYear, studentRow } from './stays';
+import { writeTransaction } from '../db/write';
 
 type Movement = typeof studentMovements.$inferSelect;
 
@@ -121,7 +122,7 @@ export function createCorrections({ db, audit }: { db: Db; audit: AuditService }
       }
       if (moved || reclassed) requireLatest(db, m, begun);
       const values = { date: input.date, toClassId, orderNumber: input.orderNumber, orderDate: input.orderDate, note };
-      db.transaction(() =>
+      writeTransaction(db, () =>
         guardEntries(db, m.studentId, cls.yearId, () => {
           if (ended && moved) {
             db.update(classEnrollments).set({ endDate: addDays(input.date, -1) }).where(eq(classEnrollments.id, ended.id)).run();
@@ -148,7 +149,7 @@ export function createCorrections({ db, audit }: { db: Db; audit: AuditService }
       const from = ended ? classRow(db, ended.classId).name : null;
       const to = begun ? classRow(db, begun.classId).name : null;
       let removed = false;
-      db.transaction(() =>
+      writeTransaction(db, () =>
         guardEntries(db, m.studentId, classRow(db, (m.toClassId ?? m.fromClassId)!).yearId, () => {
           if (begun) {
             dropMemberships(db, m.studentId, begun.classId, m.date);

@@ -6,13 +6,12 @@ import { and, eq } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import { className } from '../../shared/names';
 import type { Actor } from '../actor';
-import { addDays } from '../attendance/dates';
+import { addDays, ruDate } from '../../shared/dates';
 import { auditPersonalView } from '../audit/personal';
 import type { AuditService } from '../audit/service';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import { classEnrollments, studentMovements, students, subgroupMembers, subgroups } from '../db/schema';
-import { ruDate } from '../reports/tables/build';
 import { requireOpenYear } from '../years/closed';
 import { refuseOrphans } from './orphans';
 import { classRow, closeSubgroups, enrollmentOn, joinSubgroups, lastStayBefore, requireInYear, studentRow } from './stays';
@@ -22,6 +21,7 @@ import { createCorrections, type Correction } from './correct';
 import { reportPdf } from '../reports/pdf';
 import { reportWorkbook } from '../reports/xlsx';
 import type { SchoolService } from '../school/service';
+import { writeTransaction } from '../db/write';
 
 interface Order {
   orderNumber: string;
@@ -98,7 +98,7 @@ export function createMovementService({ db, clock, audit, school, fontsDir }: De
       requireOpenYear(db, cls.yearId);
       requireInYear(cls, input.date, 'Дата прибытия');
       if (input.kind === 'arrived' && !input.from) throw new AppError('validation', 'Укажите, откуда прибыл ученик');
-      return db.transaction(() => {
+      return writeTransaction(db, () => {
         const student = db
           .insert(students)
           .values({ lastName: input.lastName, firstName: input.firstName, middleName: input.middleName ?? null, birthDate: input.birthDate ?? null, gender: input.gender ?? null, personalFileNo: input.personalFileNo ?? null })
@@ -119,7 +119,7 @@ export function createMovementService({ db, clock, audit, school, fontsDir }: De
       if (target.id === cls.id) throw new AppError('validation', `Ученик уже в ${cls.name} классе`);
       if (target.yearId !== cls.yearId) throw new AppError('validation', 'Перевести можно только в класс того же учебного года');
       refuseOrphans(db, student.id, input.date, { classId: cls.id }, `${cls.name} класса`);
-      return db.transaction(() => {
+      return writeTransaction(db, () => {
         endStay(stay.id, student.id, cls.id, input.date);
         db.insert(classEnrollments).values({ studentId: student.id, classId: target.id, startDate: input.date, endDate: null }).run();
         joinSubgroups(db, student.id, target.id, input.date, input.orderNumber);
@@ -147,7 +147,7 @@ export function createMovementService({ db, clock, audit, school, fontsDir }: De
       if (current?.subgroupId === target.id) throw new AppError('validation', `Ученик уже в подгруппе «${target.name}»`);
       if (current && input.date <= current.startDate) throw new AppError('validation', `Дата перевода должна быть позже ${ruDate(current.startDate)}, когда ученик пришёл в подгруппу «${current.name}»`);
       if (current) refuseOrphans(db, student.id, input.date, { subgroupId: current.subgroupId }, `подгруппы «${current.name}»`);
-      return db.transaction(() => {
+      return writeTransaction(db, () => {
         if (current) db.update(subgroupMembers).set({ endDate: addDays(input.date, -1) }).where(and(eq(subgroupMembers.id, current.id))).run();
         db.insert(subgroupMembers).values({ subgroupId: target.id, studentId: student.id, startDate: input.date, endDate: null, orderNumber: input.orderNumber }).run();
         audit.record({ userId: actor.userId, action: 'movement.subgroup', entity: 'student', entityId: student.id, oldValue: current ? { subgroupId: current.subgroupId } : null, newValue: { subgroupId: target.id, date: input.date, orderNumber: input.orderNumber, orderDate: input.orderDate } });
@@ -159,7 +159,7 @@ export function createMovementService({ db, clock, audit, school, fontsDir }: De
       const student = studentRow(db, input.studentId);
       const { stay, cls } = currentStay(student.id, input.date, 'Дата выбытия');
       refuseOrphans(db, student.id, input.date, { classId: cls.id }, `${cls.name} класса`);
-      return db.transaction(() => {
+      return writeTransaction(db, () => {
         endStay(stay.id, student.id, cls.id, input.date);
         const movementId = record(actor, { studentId: student.id, kind: 'left', date: input.date, fromClassId: cls.id, toClassId: null, orderNumber: input.orderNumber, orderDate: input.orderDate, note: input.to });
         return { movementId, message: `${student.name} выбыл(а) из ${cls.name} класса с ${ruDate(input.date)}: в журнале до ${ruDate(addDays(input.date, -1))}` };

@@ -9,6 +9,7 @@ import { localDate, type Clock } from '../clock';
 import type { Db } from '../db/open';
 import { schoolYears, settings } from '../db/schema';
 import { retentionItems } from './rules';
+import { writeTransaction } from '../db/write';
 
 const prefix = 'retention.done.';
 
@@ -33,7 +34,7 @@ export function createRetentionService({ db, clock, audit }: { db: Db; clock: Cl
       if (!item) throw new AppError('not_found', 'Такого пункта в реестре хранения нет');
       if (item.state === 'done') throw new AppError('conflict', 'Этот пункт уже отмечен выполненным');
       const key = `${prefix}${input.yearId}.${input.kind}`;
-      db.transaction(() => {
+      writeTransaction(db, () => {
         db.insert(settings).values({ key, value: JSON.stringify(input.note) }).run();
         audit.record({ userId: actor.userId, action: 'retention.done', entity: 'school_year', entityId: input.yearId, newValue: { kind: input.kind, note: input.note } });
       });

@@ -4,6 +4,7 @@ import type { Actor } from '../actor';
 import type { AuditService } from '../audit/service';
 import type { Db } from '../db/open';
 import { settings } from '../db/schema';
+import { writeTransaction } from '../db/write';
 
 // The same settings keys the demo school and the printed journal already use.
 const keys = { fullName: 'school.name', shortName: 'school.shortName', address: 'school.address', director: 'school.director' } as const;
@@ -34,7 +35,7 @@ export function createProfileService({ db, audit }: { db: Db; audit: AuditServic
     get,
     save(actor: Actor, profile: SchoolProfile): void {
       const before = get();
-      db.transaction(() => {
+      writeTransaction(db, () => {
         writeProfile(db, profile);
         audit.record({ userId: actor.userId, action: 'school.profile', entity: 'school', oldValue: before, newValue: profile });
       });

@@ -13,6 +13,7 @@ import { defaultCalendar } from './calendar/defaults';
 import { writeCalendar } from './calendar/store';
 import { writeProfile } from './profile';
 import { writeStarterKit } from './starter';
+import { writeTransaction } from '../db/write';
 
 export interface NewSchool {
   schoolName: string;
@@ -43,7 +44,7 @@ export function createSetupService({ db, clock, audit }: { db: Db; clock: Clock;
       refuseIfExists();
       const calendar = checkCalendar(input.calendar ?? defaultCalendar(localDate(clock.now())));
       const passwordHash = await hashPassword(input.admin.password);
-      db.transaction(() => {
+      writeTransaction(db, () => {
         // Again inside the transaction: a second wizard that hashed its password meanwhile stops here.
         refuseIfExists();
         const admin = db

@@ -7,6 +7,7 @@ import { assignments, subgroups, timetable, users } from '../db/schema';
 import { subjectById } from './catalogs';
 import { classRow, requireTeacher } from './classes';
 import { lessonHasData, usedAssignments } from './usage';
+import { writeTransaction } from '../db/write';
 
 export interface AssignmentInput {
   id?: number | undefined;
@@ -62,7 +63,7 @@ export function saveAssignment(db: Db, input: AssignmentInput, today: string): {
   }
   requireConsistent(db, input, subject.name, className(cls));
   const values = { yearId: cls.yearId, classId: cls.id, subgroupId: input.subgroupId, subjectId: subject.id, teacherId: input.teacherId, hoursPerWeek: input.hoursPerWeek };
-  return db.$client.transaction(() => {
+  return writeTransaction(db, () => {
     if (!old) return { id: db.insert(assignments).values(values).returning({ id: assignments.id }).get().id, movedLessons: 0 };
     db.update(assignments).set(values).where(eq(assignments.id, old.id)).run();
     let movedLessons = 0;
@@ -73,7 +74,7 @@ export function saveAssignment(db: Db, input: AssignmentInput, today: string): {
         .run(input.teacherId, old.id, old.teacherId, today).changes;
     }
     return { id: old.id, movedLessons };
-  })();
+  });
 }
 
 export function deleteAssignment(db: Db, id: number): void {
@@ -81,10 +82,10 @@ export function deleteAssignment(db: Db, id: number): void {
   if (usedAssignments(db).has(id)) {
     throw new AppError('conflict', 'В журнале этой нагрузки уже есть записи (уроки с темами или отметками, КТП, итоговые отметки): удалить её нельзя, можно сменить учителя или часы');
   }
-  db.$client.transaction(() => {
+  writeTransaction(db, () => {
     db.$client.prepare('delete from lessons where assignment_id = ?').run(a.id);
     db.delete(timetable).where(eq(timetable.assignmentId, a.id)).run();
     db.delete(assignments).where(eq(assignments.id, a.id)).run();
-  })();
+  });
 }
 

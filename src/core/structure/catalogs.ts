@@ -5,6 +5,7 @@ import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open';
 import { curriculum, subjects, workKinds } from '../db/schema';
 import { usedSubjects, usedWorkKinds } from './usage';
+import { writeTransaction } from '../db/write';
 
 export interface SubjectInput {
   id?: number | undefined;
@@ -47,10 +48,10 @@ export function deleteSubject(db: Db, id: number): string {
   if (usedSubjects(db).has(id)) {
     throw new AppError('conflict', `Предмет «${s.name}» уже есть в нагрузке или в журналах: удалить его нельзя, можно переименовать`);
   }
-  db.$client.transaction(() => {
+  writeTransaction(db, () => {
     db.delete(curriculum).where(eq(curriculum.subjectId, id)).run();
     db.delete(subjects).where(eq(subjects.id, id)).run();
-  })();
+  });
   return s.name;
 }
 

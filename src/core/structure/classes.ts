@@ -6,6 +6,7 @@ import type { Db } from '../db/open';
 import { classes, curriculum, userRoles, users } from '../db/schema';
 import { subjectById } from './catalogs';
 import { usedClasses } from './usage';
+import { writeTransaction } from '../db/write';
 
 export interface ClassInput {
   id?: number | undefined;
@@ -73,7 +74,7 @@ export function saveClass(db: Db, input: ClassInput): { id: number; grantedRole:
     grantedRole = !role;
   }
   const values = { yearId: input.yearId, grade: input.grade, letter: input.letter, shift: input.shift, classTeacherId: input.classTeacherId };
-  const id = db.$client.transaction(() => {
+  const id = writeTransaction(db, () => {
     // The role is what lets the class teacher check the class's attendance.
     if (grantedRole && input.classTeacherId !== null) db.insert(userRoles).values({ userId: input.classTeacherId, role: 'class_teacher' }).run();
     if (input.id) {
@@ -81,7 +82,7 @@ export function saveClass(db: Db, input: ClassInput): { id: number; grantedRole:
       return input.id;
     }
     return db.insert(classes).values(values).returning({ id: classes.id }).get().id;
-  })();
+  });
   return { id, grantedRole };
 }
 

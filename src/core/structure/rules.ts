@@ -3,6 +3,7 @@
 import type { SchoolRules } from '../../shared/contract/structure';
 import type { Db } from '../db/open';
 import { readSetting, writeSetting } from '../school/settings';
+import { writeTransaction } from '../db/write';
 
 export function readRules(db: Db): SchoolRules {
   return {
@@ -18,7 +19,7 @@ export function readRules(db: Db): SchoolRules {
 }
 
 export function writeRules(db: Db, r: SchoolRules): void {
-  db.$client.transaction(() => {
+  writeTransaction(db, () => {
     const t = db;
     writeSetting(t, 'marks.scale', r.scale);
     writeSetting(t, 'marks.useWeights', r.useWeights);
@@ -28,5 +29,5 @@ export function writeRules(db: Db, r: SchoolRules): void {
     writeSetting(t, 'journal.controlMarksDays', r.controlMarksDays);
     writeSetting(t, 'journal.minMarksPerPeriod', r.minMarksPerPeriod);
     writeSetting(t, 'journal.entryDeadline', r.entryDeadline);
-  })();
+  });
 }

@@ -4,12 +4,13 @@
 import { and, asc, eq, gte, isNull, lte, or } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import { className, compareByName, fullName } from '../../shared/names';
-import { iso, parseDay } from '../demo/dates';
+import { addDays, ruDate } from '../../shared/dates';
 import type { Db } from '../db/open';
 import { classEnrollments, students, subgroupMembers, subgroups } from '../db/schema';
 import { subjectById } from './catalogs';
 import { classRow } from './classes';
 import { usedSubgroups } from './usage';
+import { writeTransaction } from '../db/write';
 
 export interface SubgroupInput {
   id?: number | undefined;
@@ -17,9 +18,6 @@ export interface SubgroupInput {
   subjectId: number;
   name: string;
 }
-
-const dayBefore = (date: string) => iso((parseDay(date) ?? 0) - 1);
-const ru = (date: string) => date.split('-').reverse().join('.');
 
 export function subgroupRow(db: Db, id: number) {
   const row = db.select().from(subgroups).where(eq(subgroups.id, id)).get();
@@ -51,10 +49,10 @@ export function saveSubgroup(db: Db, input: SubgroupInput): number {
 export function deleteSubgroup(db: Db, id: number): string {
   const g = subgroupRow(db, id);
   if (usedSubgroups(db).has(id)) throw new AppError('conflict', `У «${g.name}» есть нагрузка и журнал: удалить её нельзя, можно переименовать`);
-  db.$client.transaction(() => {
+  writeTransaction(db, () => {
     db.delete(subgroupMembers).where(eq(subgroupMembers.subgroupId, id)).run();
     db.delete(subgroups).where(eq(subgroups.id, id)).run();
-  })();
+  });
   return g.name;
 }
 
@@ -87,7 +85,7 @@ export function membersOn(db: Db, subgroupId: number, date: string) {
 /** Ends a membership the day before `date`, or drops it when it would only start on or after that date. */
 function endMembership(db: Db, row: typeof subgroupMembers.$inferSelect, date: string): void {
   if (row.startDate >= date) db.delete(subgroupMembers).where(eq(subgroupMembers.id, row.id)).run();
-  else db.update(subgroupMembers).set({ endDate: dayBefore(date) }).where(eq(subgroupMembers.id, row.id)).run();
+  else db.update(subgroupMembers).set({ endDate: addDays(date, -1) }).where(eq(subgroupMembers.id, row.id)).run();
 }
 
 export function setMembers(db: Db, subgroupId: number, date: string, studentIds: readonly number[], orderNumber: string | null): { added: number; removed: number } {
@@ -95,13 +93,13 @@ export function setMembers(db: Db, subgroupId: number, date: string, studentIds:
   const roster = membersOn(db, subgroupId, date);
   const onRoll = new Set(roster.map((r) => r.studentId));
   const stranger = studentIds.find((id) => !onRoll.has(id));
-  if (stranger !== undefined) throw new AppError('validation', `Ученик №${stranger} не учится в ${className(classRow(db, g.classId))} на ${ru(date)}`);
+  if (stranger !== undefined) throw new AppError('validation', `Ученик №${stranger} не учится в ${className(classRow(db, g.classId))} на ${ruDate(date)}`);
   const wanted = new Set(studentIds);
   const siblingIds = db.select({ id: subgroups.id }).from(subgroups).where(and(eq(subgroups.classId, g.classId), eq(subgroups.subjectId, g.subjectId))).all().map((s) => s.id);
   const active = db.select().from(subgroupMembers).where(activeOn(date)).all().filter((m) => siblingIds.includes(m.subgroupId) && onRoll.has(m.studentId)); // who left the class is the movement's business
   let added = 0;
   let removed = 0;
-  db.$client.transaction(() => {
+  writeTransaction(db, () => {
     for (const m of active) {
       const leaves = m.subgroupId === g.id ? !wanted.has(m.studentId) : wanted.has(m.studentId);
       if (!leaves) continue;
@@ -114,6 +112,6 @@ export function setMembers(db: Db, subgroupId: number, date: string, studentIds:
       db.insert(subgroupMembers).values({ subgroupId: g.id, studentId: id, startDate: date, endDate: null, orderNumber }).run();
       added++;
     }
-  })();
+  });
   return { added, removed };
 }

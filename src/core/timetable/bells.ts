@@ -3,6 +3,7 @@ import { asc, eq } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open';
 import { bellTimes } from '../db/schema';
+import { writeTransaction } from '../db/write';
 
 export interface BellTime {
   number: number;
@@ -36,8 +37,8 @@ export function checkBells(times: readonly BellTime[]): void {
 
 export function replaceBells(db: Db, shift: number, times: readonly BellTime[]): void {
   checkBells(times);
-  db.transaction((tx) => {
-    tx.delete(bellTimes).where(eq(bellTimes.shift, shift)).run();
-    for (const t of times) tx.insert(bellTimes).values({ shift, number: t.number, startTime: t.startTime, endTime: t.endTime }).run();
+  writeTransaction(db, () => {
+    db.delete(bellTimes).where(eq(bellTimes.shift, shift)).run();
+    for (const t of times) db.insert(bellTimes).values({ shift, number: t.number, startTime: t.startTime, endTime: t.endTime }).run();
   });
 }

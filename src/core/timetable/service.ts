@@ -1,4 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
+import { ruDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import { shortName } from '../../shared/names';
 import { findClashes, type SlotEntry } from '../../shared/timetable';
@@ -14,6 +15,7 @@ import { classById, yearById } from './calendar';
 import { defaultWorkKind, regenerateClass, type Regeneration } from './generate';
 import { replaceFrom, rowsOn, toEntry, versionsOf, type NewSlot } from './store';
 import { requireOpenYear } from '../years/closed';
+import { writeTransaction } from '../db/write';
 
 export interface TimetableSave {
   classId: number;
@@ -35,7 +37,7 @@ export function createTimetableService({ db, clock, audit, school }: { db: Db; c
 
   function requireInYear(date: string, year: { name: string; startDate: string; endDate: string }) {
     if (date < year.startDate || date > year.endDate) {
-      throw new AppError('validation', `Дата должна быть внутри учебного года ${year.name} (${year.startDate.split('-').reverse().join('.')} – ${year.endDate.split('-').reverse().join('.')})`);
+      throw new AppError('validation', `Дата должна быть внутри учебного года ${year.name} (${ruDate(year.startDate)} – ${ruDate(year.endDate)})`);
     }
   }
 
@@ -77,7 +79,7 @@ export function createTimetableService({ db, clock, audit, school }: { db: Db; c
     },
 
     /** Replaces the class's week from a date on and brings the lessons from that date on in line with it. */
-    save(input: TimetableSave, actor: Actor): Regeneration {
+    save(actor: Actor, input: TimetableSave): Regeneration {
       const cls = classById(db, input.classId);
       const year = yearById(db, cls.yearId);
       requireOpenYear(db, year.id);
@@ -101,10 +103,10 @@ export function createTimetableService({ db, clock, audit, school }: { db: Db; c
       }
       const kind = defaultWorkKind(db);
       // One transaction: the new week and the lessons that follow from it are written together or not at all.
-      const result = db.$client.transaction(() => {
+      const result = writeTransaction(db, () => {
         replaceFrom(db, cls.yearId, cls.id, input.from, input.slots);
         return regenerateClass(db, cls, input.from, kind, localTimestamp(clock.now()));
-      })();
+      });
       audit.record({
         userId: actor.userId,
         action: 'timetable.save',
@@ -116,7 +118,7 @@ export function createTimetableService({ db, clock, audit, school }: { db: Db; c
     },
 
     /** Every class of the current year: lessons from `from` (the year's first day by default) made to match the timetable. */
-    generate(from: string | undefined, actor: Actor | null): Regeneration & { classes: number } {
+    generate(actor: Actor | null, from: string | undefined): Regeneration & { classes: number } {
       const year = school.currentYear();
       requireOpenYear(db, year.id);
       const start = from ?? year.startDate;
@@ -124,16 +126,16 @@ export function createTimetableService({ db, clock, audit, school }: { db: Db; c
       const kind = defaultWorkKind(db);
       const list = db.select().from(classes).where(eq(classes.yearId, year.id)).orderBy(asc(classes.grade), asc(classes.letter)).all();
       const total: Regeneration = { created: 0, removed: 0, kept: [] };
-      db.$client.transaction(() => {
+      writeTransaction(db, () => {
         for (const cls of list) mergeResults(total, regenerateClass(db, cls, start, kind, localTimestamp(clock.now())));
-      })();
+      });
       audit.record({ userId: actor?.userId ?? null, action: 'timetable.generate', entity: 'year', entityId: year.id, newValue: { from: start, created: total.created, removed: total.removed, kept: total.kept.length } });
       return { ...total, classes: list.length };
     },
 
     bells: () => bellsOf(db).map((b) => ({ shift: b.shift, number: b.number, startTime: b.startTime, endTime: b.endTime })),
 
-    saveBells(shift: number, times: BellTime[], actor: Actor): void {
+    saveBells(actor: Actor, shift: number, times: BellTime[]): void {
       replaceBells(db, shift, times);
       audit.record({ userId: actor.userId, action: 'timetable.bells', entity: 'bells', entityId: shift, newValue: times });
     },

@@ -1,17 +1,17 @@
 // Closing a school year: the marks check, the decisions per student with their order, the lock that makes the
 // year read-only (still printable and reportable), and the next year prepared from it.
-import { eq } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import type { Actor } from '../actor';
 import type { AuditService } from '../audit/service';
 import { localTimestamp, type Clock } from '../clock';
 import type { Db } from '../db/open';
-import { schoolYears } from '../db/schema';
+import { yearOrCurrent } from '../school/years';
 import { orderText } from '../reports/tables/build';
 import { markGaps } from './check';
 import { closedMarkOf, markYearClosed, requireOpenYear } from './closed';
 import { prepareNewYear, nextYearDate, type NewYearInput } from './newYear';
 import { outcomeRows, saveOutcome, type Outcome } from './outcomes';
+import { writeTransaction } from '../db/write';
 
 interface Order {
   orderNumber: string;
@@ -19,11 +19,7 @@ interface Order {
 }
 
 export function createYearService({ db, clock, audit }: { db: Db; clock: Clock; audit: AuditService }) {
-  const yearOf = (yearId?: number) => {
-    const year = yearId === undefined ? db.select().from(schoolYears).where(eq(schoolYears.isCurrent, true)).get() : db.select().from(schoolYears).where(eq(schoolYears.id, yearId)).get();
-    if (!year) throw new AppError('not_found', yearId === undefined ? 'В школе не задан текущий учебный год' : 'Такого учебного года нет');
-    return year;
-  };
+  const yearOf = (yearId?: number) => yearOrCurrent(db, yearId);
 
   return {
     /** Everything the closing screen shows: the gaps, the students with proposals and decisions, the lock. */
@@ -52,7 +48,7 @@ export function createYearService({ db, clock, audit }: { db: Db; clock: Clock; 
         if (!row) throw new AppError('validation', 'Решение можно принять только об ученике, который числится в классе на конец года');
         if (d.outcome === 'graduated' && row.grade !== 9 && row.grade !== 11) throw new AppError('validation', `${row.name}: выпускают только 9 и 11 классы`);
       }
-      db.transaction(() => {
+      writeTransaction(db, () => {
         for (const d of input.decisions) {
           saveOutcome(db, year.id, d.studentId, d.outcome, { orderNumber: input.orderNumber, orderDate: input.orderDate });
           audit.record({ userId: actor.userId, action: 'year.outcome', entity: 'student', entityId: d.studentId, oldValue: onRoll.get(d.studentId)?.decided ?? null, newValue: { yearId: year.id, outcome: d.outcome, orderNumber: input.orderNumber, orderDate: input.orderDate } });
@@ -70,7 +66,7 @@ export function createYearService({ db, clock, audit }: { db: Db; clock: Clock; 
       const gaps = markGaps(db, year);
       const missing = gaps.reduce((n, g) => n + g.students.length, 0);
       if (missing > 0 && !input.acceptGaps) throw new AppError('validation', `Не выставлено ${missing} итоговых отметок в ${gaps.length} журналах: выставьте их или подтвердите закрытие года без них`);
-      db.transaction(() => {
+      writeTransaction(db, () => {
         markYearClosed(db, year.id, { closedAt: localTimestamp(clock.now()), closedBy: actor.userId, orderNumber: input.orderNumber, orderDate: input.orderDate });
         audit.record({ userId: actor.userId, action: 'year.close', entity: 'school_year', entityId: year.id, newValue: { orderNumber: input.orderNumber, orderDate: input.orderDate, missingMarks: missing } });
       });
@@ -82,7 +78,7 @@ export function createYearService({ db, clock, audit }: { db: Db; clock: Clock; 
       const old = yearOf(input.fromYearId);
       if (!closedMarkOf(db, old.id)) throw new AppError('validation', `Сначала закройте ${old.name} учебный год`);
       if (input.startDate >= input.endDate) throw new AppError('validation', 'Начало учебного года позже его конца');
-      const made = db.transaction(() => prepareNewYear(db, old, input, actor.userId));
+      const made = writeTransaction(db, () => prepareNewYear(db, old, input, actor.userId));
       audit.record({ userId: actor.userId, action: 'year.prepare', entity: 'school_year', entityId: made.yearId, newValue: { ...input, ...made } });
       return {
         yearId: made.yearId,

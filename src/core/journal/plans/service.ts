@@ -8,6 +8,7 @@ import { assignTopics } from './assign';
 import { planRowsOf } from './rows';
 import { curriculumHours, loadPlan, writePlan, type PlanRow } from './store';
 import { readTable } from '../../imports/table';
+import { writeTransaction } from '../../db/write';
 
 export type PlanService = ReturnType<typeof createPlanService>;
 
@@ -35,7 +36,7 @@ export function createPlanService({ db, clock, audit }: { db: Db; clock: Clock; 
     save(actor: Actor, assignmentId: number, rows: PlanRow[]) {
       ownAssignment(db, actor, assignmentId);
       const before = loadPlan(db, assignmentId, today());
-      db.transaction(() => {
+      writeTransaction(db, () => {
         writePlan(db, assignmentId, rows);
         audit.record({
           userId: actor.userId,
@@ -52,7 +53,7 @@ export function createPlanService({ db, clock, audit }: { db: Db; clock: Clock; 
     assign(actor: Actor, assignmentId: number, fromDate: string) {
       const assignment = ownAssignment(db, actor, assignmentId);
       const now = localTimestamp(clock.now());
-      const count = db.transaction(() => {
+      const count = writeTransaction(db, () => {
         const n = assignTopics(db, assignment, fromDate, now);
         if (n > 0) audit.record({ userId: actor.userId, action: 'plan.assign', entity: 'thematic_plan', entityId: assignmentId, newValue: { fromDate, lessons: n } });
         return n;

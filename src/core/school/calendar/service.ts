@@ -8,6 +8,7 @@ import { checkCalendar } from './check';
 import { defaultCalendar } from './defaults';
 import { loadCalendar, periodsChanged, writeCalendar, yearHasMarks } from './store';
 import { requireOpenYear } from '../../years/closed';
+import { writeTransaction } from '../../db/write';
 
 export type CalendarService = ReturnType<typeof createCalendarService>;
 
@@ -25,7 +26,7 @@ export function createCalendarService({ db, audit, school }: { db: Db; audit: Au
     save(actor: Actor, yearId: number, input: SchoolCalendar): void {
       requireOpenYear(db, yearId);
       const calendar = checkCalendar(input);
-      db.transaction(() => {
+      writeTransaction(db, () => {
         const before = loadCalendar(db, yearId);
         if (periodsChanged(before, calendar) && yearHasMarks(db, yearId)) {
           throw new AppError(

@@ -1,0 +1,51 @@
+// Two processes writing to one journal file: every save waits for the other's write lock (the busy timeout)
+// instead of failing. A save whose transaction read first and asked for the write lock later used to fail at
+// once with SQLITE_BUSY, shown to the teacher as an internal error.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { describe, expect, it } from 'vitest';
+import { generateDemoSchool } from '../../src/core/demo';
+import { directCaller, testCore } from '../helpers/core';
+import { tempDir } from '../helpers/temp';
+
+describe('a save while another process holds the write lock', () => {
+  it('waits for the lock and succeeds: no save fails for a busy database', async () => {
+    const dbFile = path.join(tempDir(), 'school.db');
+    const core = testCore({ dbFile });
+    generateDemoSchool(core.db, { tier: 'small', years: 1, today: '2026-11-24' });
+    const teacher = directCaller(core);
+    const login = await teacher.invoke('auth:login', { login: 'uchitel', password: 'demo' });
+    expect(login.ok).toBe(true);
+    const cells = core.db.$client
+      .prepare(
+        `select l.id as lessonId, e.student_id as studentId from lessons l join assignments a on a.id = l.assignment_id
+         join users u on u.id = a.teacher_id join class_enrollments e on e.class_id = a.class_id and e.end_date is null
+         where u.login = 'uchitel' and a.subgroup_id is null and l.date between '2026-11-02' and '2026-11-20' and l.status = 'held'
+           and e.student_id not in (select student_id from absences where lesson_id = l.id)
+         order by l.id, e.student_id limit 30`,
+      )
+      .all() as { lessonId: number; studentId: number }[];
+    expect(cells).toHaveLength(30);
+
+    const holder = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/lock-holder.ts', dbFile, '20'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const lines = createInterface({ input: holder.stdout! })[Symbol.asyncIterator]();
+    expect((await lines.next()).value).toBe('ready');
+
+    const failures: string[] = [];
+    for (const [i, cell] of cells.entries()) {
+      const result = await teacher.invoke('journal:setMark', { ...cell, value1: String(2 + (i % 4)) });
+      if (!result.ok) failures.push(`${result.error.kind}: ${result.error.message}`);
+    }
+    holder.stdin!.end();
+    const held = Number(String((await lines.next()).value).replace('held ', ''));
+    await once(holder, 'exit');
+
+    expect(failures).toEqual([]);
+    // The other process really was writing all along, not only before the first save.
+    expect(held).toBeGreaterThan(3);
+    const saved = core.db.$client.prepare('select count(*) as n from marks where lesson_id = ? and student_id = ?');
+    expect(cells.every((c) => (saved.get(c.lessonId, c.studentId) as { n: number }).n === 1)).toBe(true);
+  });
+});
