@@ -14,7 +14,7 @@ export interface CommandCore {
  * The command line's transport: the database opened for one command, every call going through the dispatcher
  * (permission, validation, output) like the app's, with no session: createCore's `commandLine` is the actor.
  */
-export function openCommand(options: CommandLine & { db: string; migrationsFolder: string }): CommandCore {
+export function openCommand(options: CommandLine & { db: string; migrationsFolder: string; owner?: string }): CommandCore {
   // A bug keeps its own message on the command line, where the dispatcher would say only «internal error».
   let failure: unknown = null;
   const core = createCore({
@@ -22,6 +22,7 @@ export function openCommand(options: CommandLine & { db: string; migrationsFolde
     migrationsFolder: options.migrationsFolder,
     clock: systemClock,
     commandLine: { command: options.command, role: options.role, file: options.file && path.resolve(options.file) },
+    owner: options.owner,
     logError: (error) => {
       failure = error;
     },

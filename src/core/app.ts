@@ -4,6 +4,7 @@ import { snapshotBeforeMigration } from './backup/premigration';
 import type { BackupEnv, BackupRuntime } from './backup/service';
 import type { Clock } from './clock';
 import { openDatabase, type Db } from './db/open';
+import { claimJournal, type JournalLock } from './db/owner-lock';
 import path from 'node:path';
 import { fontsDirFor } from './print/fonts';
 import type { DesktopFiles } from './print/service';
@@ -32,6 +33,11 @@ export interface CoreOptions {
    * audited under the command and the OS account (audit/origin.ts). Its calls still go through the dispatcher.
    */
   commandLine?: CommandLine;
+  /**
+   * The program that writes this journal («zhurnal serve», the desktop app): it takes the file for the life of
+   * the process and a second one is refused (db/owner-lock.ts). Absent for commands that only read.
+   */
+  owner?: string;
 }
 
 export interface CommandLine {
@@ -47,6 +53,8 @@ export interface Core {
   readonly services: Services;
   /** Stable for the life of the process: shells keep it, and it always reaches the current database. */
   dispatch: Dispatch;
+  /** Held while the core is open, when it was created with `owner`. */
+  readonly lock: JournalLock | null;
   close(): void;
 }
 
@@ -87,6 +95,7 @@ export function createCore(options: CoreOptions): Core {
       // The command line's calls carry no session: its transport is its own actor, checked like anyone's.
       resolveActor: shellActor ? () => shellActor : (token) => services.auth.resolve(token),
       logError: options.logError,
+      dbFile: options.dbFile,
       onRefused: (actor, channel, message, input) => recordRefusal(services.audit, actor, channel, message, input),
     });
     current = { db, services, dispatch };
@@ -107,7 +116,14 @@ export function createCore(options: CoreOptions): Core {
     reacquire: () => open(false).db,
   };
 
-  const first = open(options.create ?? false);
+  const lock = options.owner ? claimJournal(options.dbFile, options.owner) : null;
+  let first: ReturnType<typeof open>;
+  try {
+    first = open(options.create ?? false);
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
   if (beforeUpdate && first.services.backup.config.destinations().length > 0) {
     // To the destinations in the background; the copy beside the database is already safe on disk.
     void first.services.backup.backup('migration', { kind: 'snapshot', file: beforeUpdate }).catch((e) => options.logError?.(e, 'backup:migration'));
@@ -124,6 +140,10 @@ export function createCore(options: CoreOptions): Core {
       return live().services;
     },
     dispatch: (channel, input, call) => live().dispatch(channel, input, call),
-    close: () => current?.db.$client.close(),
+    lock,
+    close: () => {
+      current?.db.$client.close();
+      lock?.release();
+    },
   };
 }

@@ -35,7 +35,7 @@ export async function runImport(args: ImportArgs): Promise<number> {
   if (!fs.existsSync(args.db)) throw new CliError(`Файл базы ${args.db} не найден`);
   if (!args.file) throw new CliError('Укажите файл со списком: --file ФАЙЛ.xlsx|csv');
   if (!fs.existsSync(args.file)) throw new CliError(`Файл ${args.file} не найден`);
-  const core = openCommand({ db: args.db, migrationsFolder: path.join(args.root, 'migrations'), command: `import ${kind}`, role: 'admin' });
+  const core = openCommand({ db: args.db, migrationsFolder: path.join(args.root, 'migrations'), command: `import ${kind}`, role: 'admin', owner: 'zhurnal import' });
   try {
     const file = { fileName: path.basename(args.file), contentBase64: fs.readFileSync(args.file).toString('base64') };
     const { mapping } = await core.call(contract.imports.inspect, { kind, ...file });

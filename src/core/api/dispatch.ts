@@ -4,6 +4,7 @@ import { unknownKey } from '../../shared/contract/unknown-keys';
 import { AppError, type Result } from '../../shared/errors';
 import { mayAccess } from '../../shared/roles';
 import type { Actor } from '../actor';
+import { storageFailure } from '../db/failures';
 import { rawInputProblem } from './raw-input';
 
 /** What a transport knows about one call: the session it carries and how to change it (cookie, window). */
@@ -32,6 +33,8 @@ export interface DispatcherDeps {
   logError?(error: unknown, channel: string): void;
   /** A signed-in user was refused (a gate or the object's owner): the audit log keeps the attempt. */
   onRefused?(actor: Actor, channel: string, message: string, input: unknown): void;
+  /** The database file, named in the message of a full disk or a read-only file. */
+  dbFile?: string;
 }
 
 export type Dispatch = (channel: string, input: unknown, call: CallContext) => Promise<Result<unknown>>;
@@ -106,6 +109,9 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
         return { ok: false, error: error.toShape() };
       }
       deps.logError?.(error, channelName);
+      // A full disk or a read-only file is not a bug: the person is told what to do about it.
+      const named = storageFailure(error, deps.dbFile);
+      if (named) return { ok: false, error: named.toShape() };
       return { ok: false, error: { kind: 'internal', message: 'Внутренняя ошибка программы. Сообщите администратору.' } };
     }
   };
