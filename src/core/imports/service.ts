@@ -16,7 +16,7 @@ import { planStudents, writeStudents } from './students';
 import { readTable } from './table';
 import { writeTeacherSubjects } from './subjects';
 import { planTeachers } from './teachers';
-import { ruDate } from './values';
+import { ruDate } from '../../shared/dates';
 import { writeTransaction } from '../db/write';
 
 export type ImportService = ReturnType<typeof createImportService>;

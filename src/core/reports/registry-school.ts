@@ -12,7 +12,7 @@ import { yearOutcomes } from './outcomes';
 import { classesOf, rosterDuring } from './roster';
 import { requireClass, scopeOf } from './scope';
 import { parentsStatement } from './statement';
-import { ruDate } from './tables/build';
+import { ruDate } from '../../shared/dates';
 import { classTeacherTables, fillTables, movementTables, outcomesTables, statementTables } from './tables/school';
 import { periodById, resolveTerm } from './terms';
 import { yearById, yearOfDate, yearOrCurrent } from '../school/years';

@@ -18,7 +18,7 @@ import { controlFacts } from './control-facts';
 import { buildForecast } from './registry-forecast';
 import { schoolBuilders } from './registry-school';
 import { readSetting } from '../school/settings';
-import { monthName, ruDate } from './tables/build';
+import { monthAndYear, ruDate } from '../../shared/dates';
 import { progressTables } from './tables/progress';
 import { summarySheetTables } from './tables/summary-sheet';
 import { periodsOfGrade, resolveTerm } from './terms';
@@ -50,10 +50,10 @@ const builders: { [N in ReportName]: Builder<N> } = {
     const cls = requireClass(db, actor, input.classId);
     const year = yearById(db, cls.yearId);
     if (input.month < year.startDate.slice(0, 7) || input.month > year.endDate.slice(0, 7)) {
-      throw new AppError('validation', `Месяц ${monthName(input.month)} не входит в ${year.name} учебный год класса ${cls.name}`);
+      throw new AppError('validation', `Месяц ${monthAndYear(input.month)} не входит в ${year.name} учебный год класса ${cls.name}`);
     }
     const data = attendanceMonth(db, cls, input.month, today);
-    return { subtitle: `${cls.name} класс, ${monthName(input.month)}`, data, tables: attendanceMonthTables(data) };
+    return { subtitle: `${cls.name} класс, ${monthAndYear(input.month)}`, data, tables: attendanceMonthTables(data) };
   },
   attendanceYear(db, actor, input, today) {
     const cls = requireClass(db, actor, input.classId);

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { daysBetween } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open';
 import { gradePeriodSchemes, periods } from '../db/schema';
@@ -23,8 +24,6 @@ export function periodById(db: Db, periodId: number): PeriodRow {
   return period;
 }
 
-const dayMs = 86_400_000;
-const daysBetween = (a: string, b: string) => Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / dayMs;
 
 /**
  * A term for the whole school. A grade on another scheme takes its period that ends within a fortnight of the
@@ -40,7 +39,7 @@ export function resolveTerm(db: Db, yearId: number, periodId: number | null): Te
   for (const { grade, scheme } of schemes) {
     if (!period) periodOfGrade.set(grade, null);
     else if (scheme === period.scheme) periodOfGrade.set(grade, period);
-    else periodOfGrade.set(grade, all.find((p) => p.scheme === scheme && daysBetween(p.endDate, period.endDate) <= 14) ?? null);
+    else periodOfGrade.set(grade, all.find((p) => p.scheme === scheme && Math.abs(daysBetween(p.endDate, period.endDate)) <= 14) ?? null);
   }
   return { year, period, name: period ? `${period.name} ${year.name} учебного года` : `${year.name} учебный год`, periodOfGrade };
 }

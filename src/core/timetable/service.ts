@@ -1,4 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
+import { ruDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import { shortName } from '../../shared/names';
 import { findClashes, type SlotEntry } from '../../shared/timetable';
@@ -36,7 +37,7 @@ export function createTimetableService({ db, clock, audit, school }: { db: Db; c
 
   function requireInYear(date: string, year: { name: string; startDate: string; endDate: string }) {
     if (date < year.startDate || date > year.endDate) {
-      throw new AppError('validation', `Дата должна быть внутри учебного года ${year.name} (${year.startDate.split('-').reverse().join('.')} – ${year.endDate.split('-').reverse().join('.')})`);
+      throw new AppError('validation', `Дата должна быть внутри учебного года ${year.name} (${ruDate(year.startDate)} – ${ruDate(year.endDate)})`);
     }
   }
 
