@@ -10,7 +10,7 @@ import type { ReportTable } from '../../src/shared/contract/report-table';
 import { hashPasswordSync } from '../../src/core/auth/password';
 import { fixedClock } from '../../src/core/clock';
 import { writers } from '../../src/core/demo/sql';
-import { readWorkbook } from '../../src/core/reports/xlsx';
+import { readWorkbook } from '../../src/core/tables/xlsx';
 import { directCaller, testCore } from '../helpers/core';
 import { pdfText } from '../helpers/pdf';
 import { tempDir } from '../helpers/temp';
