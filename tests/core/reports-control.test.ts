@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writers } from '../../src/core/demo/sql';
-import { readWorkbook } from '../../src/core/reports/xlsx';
+import { readWorkbook } from '../../src/core/tables/xlsx';
 import { contract, type InputOf } from '../../src/shared/contract';
 import type { Caller } from '../helpers/core';
 import { schoolFixture } from '../helpers/school';
