@@ -10,6 +10,7 @@ import type { DesktopFiles } from './print/service';
 import { createServices, type Services } from './services';
 import type { ShellOrigin } from './audit/origin';
 import { recordRefusal } from './audit/refused';
+import { createOffload } from './workers/offload';
 
 export interface CoreOptions {
   dbFile: string;
@@ -27,6 +28,12 @@ export interface CoreOptions {
   backup?: Partial<Pick<BackupEnv, 'appVersion' | 'listDrives' | 'workDir' | 'fs' | 'workFactor'>>;
   /** Set by the command line, which acts without an account (see audit/origin.ts). */
   origin?: ShellOrigin;
+  /**
+   * Where reports, exports, printing and imports run: on worker threads (the default: the thread that saves
+   * marks never waits behind them) or on this thread (tests of the services themselves, which then start no
+   * threads).
+   */
+  heavyWork?: 'threads' | 'here';
 }
 
 export interface Core {
@@ -44,6 +51,9 @@ export function createCore(options: CoreOptions): Core {
   let current: { db: Db; services: Services; dispatch: Dispatch } | null = null;
 
   let beforeUpdate: string | null = null;
+  const fontsDir = () => options.fontsDir ?? fontsDirFor(options.migrationsFolder);
+  const printDir = options.printDir ?? (() => path.join(path.dirname(path.resolve(options.dbFile)), 'zhurnal-print'));
+  const offload = options.heavyWork === 'here' ? null : createOffload({ dbFile: options.dbFile, clock: options.clock, fontsDir, printDir, origin: options.origin });
 
   function open(create: boolean) {
     const db = openDatabase(options.dbFile, {
@@ -62,16 +72,18 @@ export function createCore(options: CoreOptions): Core {
       db,
       clock: options.clock,
       backup: env,
-      fontsDir: () => options.fontsDir ?? fontsDirFor(options.migrationsFolder),
-      printDir: options.printDir ?? (() => path.join(path.dirname(path.resolve(options.dbFile)), 'zhurnal-print')),
+      fontsDir,
+      printDir,
       desktop: options.desktop,
       origin: options.origin,
+      runSchool: offload?.printSchool,
     });
     const dispatch = createDispatcher({
       handlers: createHandlers(services),
       resolveActor: (token) => services.auth.resolve(token),
       logError: options.logError,
       onRefused: (actor, channel, message, input) => recordRefusal(services.audit, actor, channel, message, input),
+      offload: offload?.call,
     });
     current = { db, services, dispatch };
     return current;
@@ -84,9 +96,11 @@ export function createCore(options: CoreOptions): Core {
     appVersion: options.backup?.appVersion ?? 'dev',
     runtime,
     // A restore closes the file under every shell at once, swaps it, and opens it again here.
-    release: () => {
+    release: async () => {
       current?.db.$client.close();
       current = null;
+      // The threads' connections too: the swap needs the file closed by every connection of this process.
+      await offload?.pool.stop();
     },
     reacquire: () => open(false).db,
   };
@@ -108,6 +122,9 @@ export function createCore(options: CoreOptions): Core {
       return live().services;
     },
     dispatch: (channel, input, call) => live().dispatch(channel, input, call),
-    close: () => current?.db.$client.close(),
+    close: () => {
+      void offload?.pool.stop();
+      current?.db.$client.close();
+    },
   };
 }

@@ -64,6 +64,16 @@ export function openDatabase(file: string, options: OpenOptions): Db {
   }
 }
 
+/**
+ * A second connection to a database the owning process has opened and migrated: a worker thread's. It neither
+ * creates nor migrates; the owner did both before any work reached a thread.
+ */
+export function openConnection(file: string): Db {
+  const client = new Database(file, { fileMustExist: true });
+  configure(client);
+  return drizzle(client, { schema });
+}
+
 function configure(client: Database.Database): void {
   // WAL lets reports read while a teacher writes; FULL makes a saved mark survive a power cut.
   client.pragma('journal_mode = WAL');
