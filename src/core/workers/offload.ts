@@ -76,8 +76,8 @@ export function createOffload(options: OffloadOptions) {
       return pool.run({ kind: 'call', channel, input, actor, ...context() } satisfies CallsJob, { signal: call.signal });
     },
     /** The whole school's books on a thread; a cancel is passed to it, so the books written so far are kept. */
-    printSchool(yearId: number, book: BookOptions, progress: SchoolProgress): Promise<SchoolResult> {
-      return pool.run({ kind: 'printSchool', yearId, options: book, ...context() } satisfies CallsJob, {
+    async printSchool(yearId: number, book: BookOptions, progress: SchoolProgress): Promise<SchoolResult> {
+      const job = pool.run({ kind: 'printSchool', yearId, options: book, ...context() } satisfies CallsJob, {
         signal: progress.signal,
         stopsItself: true,
         onProgress: (p) => {
@@ -85,6 +85,13 @@ export function createOffload(options: OffloadOptions) {
           progress.onProgress?.(done, total, current);
         },
       }) as Promise<SchoolResult>;
+      try {
+        return await job;
+      } catch (e) {
+        // Cancelled while it waited for a thread: nothing was written, which is a cancelled run, not a failed one.
+        if (progress.signal?.aborted) return { folder: '', books: [], act: null, cancelled: true };
+        throw e;
+      }
     },
   };
 }
