@@ -4,6 +4,7 @@ import { snapshotBeforeMigration } from './backup/premigration';
 import type { BackupEnv, BackupRuntime } from './backup/service';
 import type { Clock } from './clock';
 import { openDatabase, type Db } from './db/open';
+import { claimJournal, type JournalLock } from './db/owner-lock';
 import path from 'node:path';
 import { fontsDirFor } from './print/fonts';
 import type { DesktopFiles } from './print/service';
@@ -34,6 +35,11 @@ export interface CoreOptions {
    * threads).
    */
   heavyWork?: 'threads' | 'here';
+  /**
+   * The program that writes this journal («zhurnal serve», the desktop app): it takes the file for the life of
+   * the process and a second one is refused (db/owner-lock.ts). Absent for commands that only read.
+   */
+  owner?: string;
 }
 
 export interface Core {
@@ -42,6 +48,8 @@ export interface Core {
   readonly services: Services;
   /** Stable for the life of the process: shells keep it, and it always reaches the current database. */
   dispatch: Dispatch;
+  /** Held while the core is open, when it was created with `owner`. */
+  readonly lock: JournalLock | null;
   close(): void;
 }
 
@@ -82,6 +90,7 @@ export function createCore(options: CoreOptions): Core {
       handlers: createHandlers(services),
       resolveActor: (token) => services.auth.resolve(token),
       logError: options.logError,
+      dbFile: options.dbFile,
       onRefused: (actor, channel, message, input) => recordRefusal(services.audit, actor, channel, message, input),
       offload: offload?.call,
     });
@@ -105,7 +114,14 @@ export function createCore(options: CoreOptions): Core {
     reacquire: () => open(false).db,
   };
 
-  const first = open(options.create ?? false);
+  const lock = options.owner ? claimJournal(options.dbFile, options.owner) : null;
+  let first: ReturnType<typeof open>;
+  try {
+    first = open(options.create ?? false);
+  } catch (e) {
+    lock?.release();
+    throw e;
+  }
   if (beforeUpdate && first.services.backup.config.destinations().length > 0) {
     // To the destinations in the background; the copy beside the database is already safe on disk.
     void first.services.backup.backup('migration', { kind: 'snapshot', file: beforeUpdate }).catch((e) => options.logError?.(e, 'backup:migration'));
@@ -122,9 +138,11 @@ export function createCore(options: CoreOptions): Core {
       return live().services;
     },
     dispatch: (channel, input, call) => live().dispatch(channel, input, call),
+    lock,
     close: () => {
       void offload?.pool.stop();
       current?.db.$client.close();
+      lock?.release();
     },
   };
 }

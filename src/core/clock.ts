@@ -10,14 +10,5 @@ export function fixedClock(iso: string): Clock {
   return { now: () => new Date(at) };
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
-/** `YYYY-MM-DD` of a moment in local time. */
-export function localDate(d: Date): string {
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-}
-
-/** `YYYY-MM-DD HH:mm:ss` of a moment in local time: the form every stored timestamp has. */
-export function localTimestamp(d: Date): string {
-  return `${localDate(d)} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-}
+// The core reaches the local calendar through its clock; the formats themselves are the school's (shared).
+export { localDate, localTimestamp } from '../shared/dates';

@@ -4,7 +4,7 @@ import { app, dialog } from 'electron';
 import { createCore, type Core } from '../core/app';
 import { systemDriveLister } from '../core/backup/drives';
 import { systemClock } from '../core/clock';
-import { AppError } from '../shared/errors';
+import { openFailureDialog } from './open-failure';
 import { desktopFiles } from './pdf-files';
 
 export const databaseFileName = 'zhurnal.db';
@@ -16,18 +16,6 @@ export function databaseFile(): string {
 /** The migrations are packaged as a resource beside app.asar, and sit in the checkout in development. */
 export function migrationsFolder(): string {
   return app.isPackaged ? path.join(process.resourcesPath, 'migrations') : path.join(app.getAppPath(), 'migrations');
-}
-
-function explain(error: unknown, file: string): string {
-  const reason =
-    error instanceof AppError ? error.message : `Внутренняя ошибка программы: ${error instanceof Error ? error.message : String(error)}`;
-  return [
-    reason,
-    '',
-    `Файл базы данных: ${file}`,
-    'Журнал не удалял и не заменял этот файл. Сохраните его копию и обратитесь к администратору',
-    '(можно восстановить базу из резервной копии).',
-  ].join('\n');
 }
 
 /**
@@ -44,6 +32,7 @@ export function openCore(): Core | null {
       migrationsFolder: migrationsFolder(),
       clock: systemClock,
       create: true,
+      owner: 'Журнал (настольное приложение)',
       // Printed books go where the secretary finds them; the fonts are packaged beside the migrations.
       printDir: () => path.join(app.getPath('documents'), 'Журнал'),
       desktop: desktopFiles(),
@@ -52,7 +41,8 @@ export function openCore(): Core | null {
     });
   } catch (error) {
     console.error(error);
-    dialog.showErrorBox('Журнал: не удалось открыть базу данных', explain(error, file));
+    const { title, content } = openFailureDialog(error, file);
+    dialog.showErrorBox(title, content);
     app.quit();
     return null;
   }

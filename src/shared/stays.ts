@@ -2,12 +2,7 @@
 // the printed book, so the bound copy reads as the teacher saw it. A stay runs from its first to its last day
 // (both inclusive), and the order that ended it is dated the day after: the note names the order's date
 // («выбыл с 03.11»), the date the movement register shows beside the order's number.
-
-/** The calendar day after an ISO date (a stay's last day → the date of the order that ended it). */
-export function nextDay(iso: string): string {
-  const [y = 0, m = 1, d = 1] = iso.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
-}
+import { addDays } from './dates';
 
 /**
  * «прибыл 12.10, выбыл с 03.11», or null for a student there the whole year; `format` writes a date. Where there is
@@ -15,6 +10,6 @@ export function nextDay(iso: string): string {
  */
 export function stayNote(firstDay: string | null, lastDay: string | null, format: (iso: string) => string, orders: { arrived?: string | null; left?: string | null } = {}): string | null {
   const by = (order: string | null | undefined) => (order ? ` (${order})` : '');
-  const notes = [firstDay && `прибыл ${format(firstDay)}${by(orders.arrived)}`, lastDay && `выбыл с ${format(nextDay(lastDay))}${by(orders.left)}`];
+  const notes = [firstDay && `прибыл ${format(firstDay)}${by(orders.arrived)}`, lastDay && `выбыл с ${format(addDays(lastDay, 1))}${by(orders.left)}`];
   return notes.filter(Boolean).join(', ') || null;
 }

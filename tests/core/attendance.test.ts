@@ -1,18 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateDemoSchool } from '../../src/core/demo';
 import { missedDays } from '../../src/core/attendance/missed';
 import type { ClassLesson } from '../../src/core/attendance/load';
-import { directCaller, testCore } from '../helpers/core';
+import type { Caller } from '../helpers/core';
+import { schoolFixture } from '../helpers/school';
 import { actionsSince, lastAuditId, refusals } from '../helpers/audit';
 
 // The class teacher's week on the small demo school (today 2026-11-24, a Tuesday); klruk leads 5А.
 describe('the class teacher’s attendance', () => {
-  const core = testCore();
-  const sql = core.db.$client;
-  const klruk = directCaller(core);
-  const teacher = directCaller(core);
-  const deputy = directCaller(core);
-  const otherClassTeacher = directCaller(core);
+  const { sql, callers: { klruk, teacher, deputy }, logIn } = schoolFixture({ school: 'demo', as: { klruk: 'klruk', teacher: 'uchitel', deputy: 'zavuch' } });
+  let otherClassTeacher: Caller;
   const week = '2026-11-16';
   let classId = 0;
   let studentId = 0;
@@ -44,10 +40,6 @@ describe('the class teacher’s attendance', () => {
   }
 
   beforeAll(async () => {
-    generateDemoSchool(core.db, { tier: 'small', years: 1, today: '2026-11-24' });
-    await klruk.invoke('auth:login', { login: 'klruk', password: 'demo' });
-    await teacher.invoke('auth:login', { login: 'uchitel', password: 'demo' });
-    await deputy.invoke('auth:login', { login: 'zavuch', password: 'demo' });
     const own = sql
       .prepare(`select c.id from classes c join users u on u.id = c.class_teacher_id join school_years y on y.id = c.year_id and y.is_current = 1 where u.login = 'klruk'`)
       .get() as { id: number };
@@ -56,7 +48,7 @@ describe('the class teacher’s attendance', () => {
     const other = sql
       .prepare(`select u.login from classes c join users u on u.id = c.class_teacher_id join school_years y on y.id = c.year_id and y.is_current = 1 where c.id != ? limit 1`)
       .get(classId) as { login: string };
-    await otherClassTeacher.invoke('auth:login', { login: other.login, password: 'demo' });
+    otherClassTeacher = await logIn(other.login);
   });
 
   it('lists the class teacher’s own class, every class to the deputy, none to a subject teacher', async () => {
@@ -147,8 +139,7 @@ describe('the class teacher’s attendance', () => {
          where l.id = ?`,
       )
       .get(lessonsOf('2026-11-18', studentId)[0]) as { lessonId: number; assignmentId: number; login: string; periodId: number };
-    const subjectTeacher = directCaller(core);
-    await subjectTeacher.invoke('auth:login', { login: target.login, password: 'demo' });
+    const subjectTeacher = await logIn(target.login);
     const grid = await subjectTeacher.invoke('journal:grid', { assignmentId: target.assignmentId, periodId: target.periodId });
     if (!grid.ok) throw new Error(grid.error.message);
     expect((grid.value as { absences: unknown[] }).absences).toContainEqual({ lessonId: target.lessonId, studentId, code: 'б' });

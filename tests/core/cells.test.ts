@@ -1,23 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateDemoSchool } from '../../src/core/demo';
-import { directCaller, testCore } from '../helpers/core';
+import { schoolFixture } from '../helpers/school';
 import { actionsSince, lastAuditId, refusals } from '../helpers/audit';
 
 describe('writing marks and absences', () => {
-  const core = testCore();
-  const sql = core.db.$client;
-  const teacher = directCaller(core);
-  const other = directCaller(core);
-  const secretary = directCaller(core);
+  const { sql, callers: { teacher, other, secretary }, logIn } = schoolFixture({ school: 'demo', as: { teacher: 'uchitel', other: 'klruk', secretary: 'secretary' } });
   let lessonId = 0;
   let studentId = 0;
   let futureLessonId = 0;
 
   beforeAll(async () => {
-    generateDemoSchool(core.db, { tier: 'small', years: 1, today: '2026-11-24' });
-    await teacher.invoke('auth:login', { login: 'uchitel', password: 'demo' });
-    await other.invoke('auth:login', { login: 'klruk', password: 'demo' });
-    await secretary.invoke('auth:login', { login: 'secretary', password: 'demo' });
     const base = `from lessons l join assignments a on a.id = l.assignment_id join users u on u.id = a.teacher_id
       join classes c on c.id = a.class_id join subjects s on s.id = a.subject_id
       where u.login = 'uchitel' and c.grade = 5 and c.letter = 'А' and s.name = 'Математика'`;
@@ -103,8 +94,7 @@ describe('writing marks and absences', () => {
          where c.grade = 1 and l.date < '2026-11-24' limit 1`,
       )
       .get() as { lessonId: number; studentId: number; login: string };
-    const firstTeacher = directCaller(core);
-    await firstTeacher.invoke('auth:login', { login: first.login, password: 'demo' });
+    const firstTeacher = await logIn(first.login);
     expect(await firstTeacher.invoke('journal:setMark', { lessonId: first.lessonId, studentId: first.studentId, value1: '5' })).toMatchObject({ ok: false, error: { message: 'В 1 классе отметки не ставятся' } });
     expect(await teacher.invoke('journal:setMark', { lessonId, studentId: first.studentId, value1: '5' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/не числится/) } });
   });

@@ -1,23 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateDemoSchool } from '../../src/core/demo';
 import type { AssignmentSummary, JournalGrid } from '../../src/shared/contract';
-import { directCaller, testCore } from '../helpers/core';
+import { schoolFixture } from '../helpers/school';
 
 type Day = { date: string; lessons: { lessonId: number; missing: string[]; isSubstitution: boolean }[]; overdueControl: { lessonId: number; studentsWithoutMark: number; dueDate: string }[] };
 
 describe('«Мой день» and who reads which journal', () => {
-  const core = testCore();
-  const sql = core.db.$client;
-  const teacher = directCaller(core);
-  const classTeacher = directCaller(core);
-  const secretary = directCaller(core);
+  const { sql, callers: { teacher, classTeacher, secretary } } = schoolFixture({ school: 'demo', as: { teacher: 'uchitel', classTeacher: 'klruk', secretary: 'secretary' } });
   let teacherId = 0;
 
   beforeAll(async () => {
-    generateDemoSchool(core.db, { tier: 'small', years: 1, today: '2026-11-24' });
-    await teacher.invoke('auth:login', { login: 'uchitel', password: 'demo' });
-    await classTeacher.invoke('auth:login', { login: 'klruk', password: 'demo' });
-    await secretary.invoke('auth:login', { login: 'secretary', password: 'demo' });
     teacherId = (sql.prepare(`select id from users where login = 'uchitel'`).get() as { id: number }).id;
   });
 

@@ -1,24 +1,19 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateDemoSchool } from '../../src/core/demo';
 import type { JournalGrid, AssignmentSummary } from '../../src/shared/contract';
-import { directCaller, testCore } from '../helpers/core';
+import type { Caller } from '../helpers/core';
+import { schoolFixture } from '../helpers/school';
 
 describe('the journal grid from the demo school', () => {
-  const core = testCore();
-  const teacher = directCaller(core);
-  const deputy = directCaller(core);
+  const { core, callers: { teacher, deputy } } = schoolFixture({ school: 'demo', as: { teacher: 'uchitel', deputy: 'zavuch' } });
   let mine: AssignmentSummary[] = [];
 
   beforeAll(async () => {
-    generateDemoSchool(core.db, { tier: 'small', years: 1, today: '2026-11-24' });
-    await teacher.invoke('auth:login', { login: 'uchitel', password: 'demo' });
-    await deputy.invoke('auth:login', { login: 'zavuch', password: 'demo' });
     const result = await teacher.invoke('journal:assignments');
     if (!result.ok) throw new Error(result.error.message);
     mine = result.value as AssignmentSummary[];
   });
 
-  async function gridOf(caller: ReturnType<typeof directCaller>, assignment: AssignmentSummary) {
+  async function gridOf(caller: Caller, assignment: AssignmentSummary) {
     const periods = await caller.invoke('school:periods', { yearId: assignment.yearId, grade: assignment.grade });
     if (!periods.ok) throw new Error(periods.error.message);
     const list = periods.value as { id: number; startDate: string; endDate: string }[];
@@ -69,12 +64,9 @@ describe('the journal grid from the demo school', () => {
 });
 
 describe('the whole year’s grid', () => {
-  const core = testCore();
-  const teacher = directCaller(core);
+  const { core, callers: { teacher } } = schoolFixture({ school: 'demo', as: { teacher: 'uchitel' } });
 
   it('holds every lesson of the year and the year marks', async () => {
-    generateDemoSchool(core.db, { tier: 'small', years: 1, today: '2026-11-24' });
-    await teacher.invoke('auth:login', { login: 'uchitel', password: 'demo' });
     const list = (await teacher.invoke('journal:assignments')) as { ok: true; value: AssignmentSummary[] };
     const maths = list.value.find((a) => a.className === '5А' && a.subjectName === 'Математика')!;
     const result = await teacher.invoke('journal:grid', { assignmentId: maths.id, periodId: 'year' });

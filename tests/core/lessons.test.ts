@@ -1,23 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateDemoSchool } from '../../src/core/demo';
-import { directCaller, testCore } from '../helpers/core';
+import { schoolFixture } from '../helpers/school';
 import { actionsSince, lastAuditId, refusals } from '../helpers/audit';
 
 // Today in these tests is 2026-11-24 (tests/helpers/core.ts).
 describe('the lesson: topic, kind, homework, substitutes, extra and moved lessons', () => {
-  const core = testCore();
-  const sql = core.db.$client;
-  const teacher = directCaller(core);
-  const other = directCaller(core);
-  const deputy = directCaller(core);
+  const { sql, callers: { teacher, other, deputy }, logIn } = schoolFixture({ school: 'demo', as: { teacher: 'uchitel', other: 'klruk', deputy: 'zavuch' } });
   const ids = { today: 0, future: 0, past: 0, assignment: 0, firstGradeLesson: 0, klruk: 0, topic: 0, control: 0 };
   const lesson = (id: number) => sql.prepare('select * from lessons where id = ?').get(id) as Record<string, unknown>;
 
   beforeAll(async () => {
-    generateDemoSchool(core.db, { tier: 'small', years: 1, today: '2026-11-24' });
-    await teacher.invoke('auth:login', { login: 'uchitel', password: 'demo' });
-    await other.invoke('auth:login', { login: 'klruk', password: 'demo' });
-    await deputy.invoke('auth:login', { login: 'zavuch', password: 'demo' });
     const base = `from lessons l join assignments a on a.id = l.assignment_id join users u on u.id = a.teacher_id
       join classes c on c.id = a.class_id join subjects s on s.id = a.subject_id
       where u.login = 'uchitel' and c.grade = 5 and c.letter = 'А' and s.name = 'Математика'`;
@@ -46,8 +37,7 @@ describe('the lesson: topic, kind, homework, substitutes, extra and moved lesson
 
   it('refuses a topic from another journal’s plan, homework in the 1st grade, and another teacher — changing nothing', async () => {
     const firstGradeTeacher = sql.prepare(`select u.login from users u join lessons l on l.given_by_id = u.id where l.id = ?`).get(ids.firstGradeLesson) as { login: string };
-    const first = directCaller(core);
-    await first.invoke('auth:login', { login: firstGradeTeacher.login, password: 'demo' });
+    const first = await logIn(firstGradeTeacher.login);
     const before = lastAuditId(sql);
     const foreignTopic = (sql.prepare(`select t.id from thematic_plan_topics t join thematic_plans p on p.id = t.plan_id where p.assignment_id != ? limit 1`).get(ids.assignment) as { id: number }).id;
     expect(await teacher.invoke('lessons:update', { lessonId: ids.past, planTopicId: foreignTopic })).toMatchObject({ ok: false, error: { kind: 'validation' } });

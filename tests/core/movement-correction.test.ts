@@ -1,20 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import type { movementRegister } from '../../src/shared/contract/movement';
-import { hashPasswordSync } from '../../src/core/auth/password';
-import { fixedClock } from '../../src/core/clock';
 import { writers } from '../../src/core/demo/sql';
-import { directCaller, testCore } from '../helpers/core';
-import { buildTinySchool, type TinySchool } from '../helpers/tiny-school';
+import { schoolFixture } from '../helpers/school';
 
 // Correcting and cancelling movement orders on the tiny school (5А, plus a 5Б made here), on 10 November 2025.
 describe('correcting and cancelling a movement order', () => {
-  const core = testCore({ clock: fixedClock('2025-11-10T10:00:00') });
-  const sql = core.db.$client;
-  const secretary = directCaller(core);
-  const deputy = directCaller(core);
-  const math = directCaller(core);
-  let t: TinySchool;
+  const { tiny: t, sql, callers: { secretary, deputy, math } } = schoolFixture({ school: 'tiny', now: '2025-11-10T10:00:00', accounts: { secretary: 'secretary' }, as: { secretary: 'secretary', deputy: 'zavuch', math: 'math' } });
   let c5b = 0;
   const l = { a1020: 0, b1022: 0, b1024: 0 };
   const order = { orderNumber: '50-у', orderDate: '2025-10-17' };
@@ -29,16 +21,13 @@ describe('correcting and cancelling a movement order', () => {
   };
 
   beforeAll(async () => {
-    t = buildTinySchool(core.db);
     const w = writers(sql);
-    w.role(w.user('secretary', hashPasswordSync('demo'), 'Секретарёва', 'Ольга', null, 1, 0, '2025-08-20 10:00:00'), 'secretary');
     c5b = w.klass(t.year, 5, 'Б', 1, null);
     const mat5b = w.assignment(t.year, t.users.math, c5b, null, t.subjects.mat, 5);
     const lesson = (a: number, date: string) => w.lesson(a, date, 2, 'Тема', null, t.kinds.lessonKind, null, t.users.math, 'held', null, null, null, '2025-08-20 10:00:00');
     l.a1020 = lesson(t.assignments.mat5, '2025-10-20');
     l.b1022 = lesson(mat5b, '2025-10-22');
     l.b1024 = lesson(mat5b, '2025-10-24');
-    for (const [c, login] of [[secretary, 'secretary'], [deputy, 'zavuch'], [math, 'math']] as const) await c.invoke('auth:login', { login, password: 'demo' });
   });
 
   it('moves a transfer’s date only where no recorded mark would be left outside the student’s journals', async () => {

@@ -1,19 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
-import { hashPasswordSync } from '../../src/core/auth/password';
-import { fixedClock } from '../../src/core/clock';
 import { writers } from '../../src/core/demo/sql';
-import { directCaller, testCore } from '../helpers/core';
-import { buildTinySchool, type TinySchool } from '../helpers/tiny-school';
+import { schoolFixture } from '../helpers/school';
 
 // Student movement on the hand-built tiny school (5А, plus a 5Б made here), on 10 November 2025.
 describe('student movement by order', () => {
-  const core = testCore({ clock: fixedClock('2025-11-10T10:00:00') });
-  const sql = core.db.$client;
-  const secretary = directCaller(core);
-  const deputy = directCaller(core);
-  const math = directCaller(core);
-  let t: TinySchool;
+  const { tiny: t, sql, callers: { secretary, deputy, math } } = schoolFixture({ school: 'tiny', now: '2025-11-10T10:00:00', accounts: { secretary: 'secretary' }, as: { secretary: 'secretary', deputy: 'zavuch', math: 'math' } });
   let c5b = 0;
   let mat5b = 0;
   const l = { a1020: 0, a1022: 0, b1022: 0, a1105: 0 };
@@ -26,10 +18,7 @@ describe('student movement by order', () => {
   };
 
   beforeAll(async () => {
-    t = buildTinySchool(core.db);
     const w = writers(sql);
-    const sec = w.user('secretary', hashPasswordSync('demo'), 'Секретарёва', 'Ольга', null, 1, 0, '2025-08-20 10:00:00');
-    w.role(sec, 'secretary');
     c5b = w.klass(t.year, 5, 'Б', 1, null);
     mat5b = w.assignment(t.year, t.users.math, c5b, null, t.subjects.mat, 5);
     const lesson = (a: number, date: string) => w.lesson(a, date, 2, 'Тема', null, t.kinds.lessonKind, null, t.users.math, 'held', null, null, null, '2025-08-20 10:00:00');
@@ -37,9 +26,6 @@ describe('student movement by order', () => {
     l.a1022 = lesson(t.assignments.mat5, '2025-10-22');
     l.b1022 = lesson(mat5b, '2025-10-22');
     l.a1105 = lesson(t.assignments.mat5, '2025-11-05');
-    await secretary.invoke('auth:login', { login: 'secretary', password: 'demo' });
-    await deputy.invoke('auth:login', { login: 'zavuch', password: 'demo' });
-    await math.invoke('auth:login', { login: 'math', password: 'demo' });
   });
 
   it('refuses a transfer that would leave marks behind in the old journal, and names them', async () => {

@@ -1,16 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateDemoSchool } from '../../src/core/demo';
 import { suggestYearMark } from '../../src/core/journal/finals';
 import type { AssignmentSummary, JournalFinals } from '../../src/shared/contract';
-import { directCaller, testCore } from '../helpers/core';
+import { schoolFixture } from '../helpers/school';
 import { actionsSince, lastAuditId, refusals } from '../helpers/audit';
 
 describe('period, year, exam and final marks', () => {
-  const core = testCore();
-  const sql = core.db.$client;
-  const teacher = directCaller(core);
-  const classTeacher = directCaller(core);
-  const secretary = directCaller(core);
+  const { sql, callers: { teacher, classTeacher, secretary } } = schoolFixture({ school: 'demo', as: { teacher: 'uchitel', classTeacher: 'klruk', secretary: 'secretary' } });
   let maths: AssignmentSummary;
   let studentId = 0;
   let q2 = 0;
@@ -18,10 +13,6 @@ describe('period, year, exam and final marks', () => {
     sql.prepare(`select value from period_marks where student_id = ? and subject_id = ? and kind = ? order by period_id`).all(studentId, maths.subjectId, kind);
 
   beforeAll(async () => {
-    generateDemoSchool(core.db, { tier: 'small', years: 1, today: '2026-11-24' });
-    await teacher.invoke('auth:login', { login: 'uchitel', password: 'demo' });
-    await classTeacher.invoke('auth:login', { login: 'klruk', password: 'demo' });
-    await secretary.invoke('auth:login', { login: 'secretary', password: 'demo' });
     const list = await teacher.invoke('journal:assignments');
     maths = (list as { value: AssignmentSummary[] }).value.find((a) => a.className === '5А' && a.subjectName === 'Математика')!;
     studentId = (sql.prepare(`select student_id as id from class_enrollments where class_id = ? and end_date is null limit 1`).get(maths.classId) as { id: number }).id;

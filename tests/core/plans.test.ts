@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generateDemoSchool } from '../../src/core/demo';
-import { directCaller, testCore } from '../helpers/core';
+import type { Caller } from '../helpers/core';
+import { schoolFixture } from '../helpers/school';
 
 /** A real .xlsx file, written by exceljs as Excel would save it, base64 as the renderer sends it. */
 async function xlsx(rows: (string | number | null)[][]): Promise<string> {
@@ -26,21 +26,13 @@ function cp1251(text: string): Buffer {
 }
 
 describe('the thematic plan (КТП)', () => {
-  const core = testCore();
-  const sql = core.db.$client;
-  const teacher = directCaller(core);
-  const other = directCaller(core);
-  const classTeacher = directCaller(core);
-  const deputy = directCaller(core);
-  const secretary = directCaller(core);
+  const { sql, callers: { teacher, classTeacher, deputy, secretary }, logIn } = schoolFixture({ school: 'demo', as: { teacher: 'uchitel', classTeacher: 'klruk', deputy: 'zavuch', secretary: 'secretary' } });
+  let other: Caller;
   let assignmentId = 0;
   let curriculumHours = 0;
   const topicsInDb = () => sql.prepare('select t.position, t.section, t.title, t.hours from thematic_plan_topics t join thematic_plans p on p.id = t.plan_id where p.assignment_id = ? order by t.position').all(assignmentId);
 
   beforeAll(async () => {
-    generateDemoSchool(core.db, { tier: 'small', years: 1, today: '2026-11-24' });
-    await teacher.invoke('auth:login', { login: 'uchitel', password: 'demo' });
-    await classTeacher.invoke('auth:login', { login: 'klruk', password: 'demo' });
     // A teacher with nothing to do with 5А: not its class teacher, no lessons in it.
     const stranger = sql
       .prepare(
@@ -49,9 +41,7 @@ describe('the thematic plan (КТП)', () => {
            and u.id not in (select class_teacher_id from classes where class_teacher_id is not null and grade = 5 and letter = 'А') limit 1`,
       )
       .get() as { login: string };
-    await other.invoke('auth:login', { login: stranger.login, password: 'demo' });
-    await deputy.invoke('auth:login', { login: 'zavuch', password: 'demo' });
-    await secretary.invoke('auth:login', { login: 'secretary', password: 'demo' });
+    other = await logIn(stranger.login);
     const row = sql
       .prepare(
         `select a.id, cu.hours_per_year as hours from assignments a join users u on u.id = a.teacher_id join classes c on c.id = a.class_id

@@ -1,26 +1,16 @@
 // Attendance reports on the hand-built school: the expected figures are counted from the absences written
 // in tests/helpers/tiny-school.ts (see the comments there).
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AttendanceMonthData, AttendanceYearData } from '../../src/shared/contract';
 import { readWorkbook } from '../../src/core/reports/xlsx';
-import { directCaller, testCore } from '../helpers/core';
+import { schoolFixture } from '../helpers/school';
 import { pdfText } from '../helpers/pdf';
 import { tempDir } from '../helpers/temp';
-import { buildTinySchool, type TinySchool } from '../helpers/tiny-school';
 import fs from 'node:fs';
 import path from 'node:path';
 
 describe('attendance reports on a school counted by hand', () => {
-  const core = testCore({ clock: { now: () => new Date('2026-01-20T10:00:00') } });
-  const klruk = directCaller(core);
-  const math = directCaller(core);
-  let school: TinySchool;
-
-  beforeAll(async () => {
-    school = buildTinySchool(core.db);
-    await klruk.invoke('auth:login', { login: 'klruk', password: 'demo' });
-    await math.invoke('auth:login', { login: 'math', password: 'demo' });
-  });
+  const { tiny: school, callers: { klruk, math } } = schoolFixture({ school: 'tiny', now: '2026-01-20T10:00:00', as: { klruk: 'klruk', math: 'math' } });
 
   async function month(m: string) {
     const result = await klruk.invoke('reports:attendanceMonth', { classId: school.classes.c5, month: m });

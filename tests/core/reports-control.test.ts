@@ -5,19 +5,15 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ControlData } from '../../src/shared/contract';
 import { writers } from '../../src/core/demo/sql';
 import { readWorkbook } from '../../src/core/reports/xlsx';
-import { directCaller, testCore } from '../helpers/core';
+import type { Caller } from '../helpers/core';
+import { schoolFixture } from '../helpers/school';
 import { pdfText } from '../helpers/pdf';
 import { tempDir } from '../helpers/temp';
-import { buildTinySchool, type TinySchool } from '../helpers/tiny-school';
 
 describe('journal-filling control on a school counted by hand', () => {
-  const core = testCore({ clock: { now: () => new Date('2026-01-20T10:00:00') } });
-  const deputy = directCaller(core);
-  const math = directCaller(core);
-  let school: TinySchool;
+  const { core, tiny: school, callers: { deputy, math } } = schoolFixture({ school: 'tiny', now: '2026-01-20T10:00:00', as: { deputy: 'zavuch', math: 'math' } });
 
   beforeAll(async () => {
-    school = buildTinySchool(core.db);
     const w = writers(core.db.$client);
     const { assignments: a, kinds, users: u, students: s } = school;
     const at = '2025-08-20 10:00:00';
@@ -31,11 +27,9 @@ describe('journal-filling control on a school counted by hand', () => {
     const onTime = lesson(a.mat5, '2025-09-12', 'Контрольная работа № 2', 'нет', '2025-09-12 14:00:00', kinds.controlKind);
     for (const id of [s.A, s.B]) w.mark(onTime, id, '5', null, kinds.controlKind, '2025-09-15 10:00:00', u.math);
     lesson(a.rus1, '2025-09-08', 'Буква А', null, '2025-09-08 12:00:00'); // 1st grade: no homework is right
-    await deputy.invoke('auth:login', { login: 'zavuch', password: 'demo' });
-    await math.invoke('auth:login', { login: 'math', password: 'demo' });
   });
 
-  async function control(caller: ReturnType<typeof directCaller>, input: Record<string, unknown>) {
+  async function control(caller: Caller, input: Record<string, unknown>) {
     const result = await caller.invoke('reports:control', input);
     if (!result.ok) throw new Error(result.error.message);
     return (result.value as { data: ControlData }).data;

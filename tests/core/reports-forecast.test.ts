@@ -4,8 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ForecastData } from '../../src/shared/contract';
 import { writers } from '../../src/core/demo/sql';
 import { forecastOne, trendOf } from '../../src/core/reports/forecast-model';
-import { directCaller, testCore } from '../helpers/core';
-import { buildTinySchool, type TinySchool } from '../helpers/tiny-school';
+import { testCore } from '../helpers/core';
+import { schoolFixture } from '../helpers/school';
 
 const rules = { useWeights: true, rounding: 'half_up' as const, minMarks: 3 };
 
@@ -38,12 +38,9 @@ describe('the forecast model', () => {
 });
 
 describe('the forecast report on a school counted by hand', () => {
-  const core = testCore({ clock: { now: () => new Date('2026-01-20T10:00:00') } });
-  const deputy = directCaller(core);
-  let school: TinySchool;
+  const { core, tiny: school, callers: { deputy } } = schoolFixture({ school: 'tiny', now: '2026-01-20T10:00:00', as: { deputy: 'zavuch' } });
 
   beforeAll(async () => {
-    school = buildTinySchool(core.db);
     const w = writers(core.db.$client);
     const { assignments: a, kinds, users: u, students: s } = school;
     const at = '2025-08-20 10:00:00';
@@ -66,7 +63,6 @@ describe('the forecast report on a school counted by hand', () => {
     w.lesson(a.rus5, '2025-11-12', 1, 'Тема', 'Задание', kinds.lessonKind, null, u.klruk, 'held', at, at, null, at);
     const eng = w.lesson(a.eng5g2, '2025-11-13', 1, 'Тема', 'Задание', kinds.lessonKind, null, u.eng2, 'held', at, at, null, at);
     w.absence(eng, s.G, 'б', at, u.eng2);
-    await deputy.invoke('auth:login', { login: 'zavuch', password: 'demo' });
   });
 
   it('forecasts 5А maths on 1 December and names who is at risk and why', async () => {

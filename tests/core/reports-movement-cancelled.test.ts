@@ -7,28 +7,22 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ClassTeacherData, MovementData } from '../../src/shared/contract';
 import type { ReportTable } from '../../src/shared/contract/report-table';
-import { hashPasswordSync } from '../../src/core/auth/password';
-import { fixedClock } from '../../src/core/clock';
 import { writers } from '../../src/core/demo/sql';
 import { readWorkbook } from '../../src/core/reports/xlsx';
-import { directCaller, testCore } from '../helpers/core';
+import type { Caller } from '../helpers/core';
+import { schoolFixture } from '../helpers/school';
 import { pdfText } from '../helpers/pdf';
 import { tempDir } from '../helpers/temp';
-import { buildTinySchool, type TinySchool } from '../helpers/tiny-school';
 
 describe('a cancelled order in the movement report', () => {
-  const core = testCore({ clock: fixedClock('2025-11-10T10:00:00') });
-  const secretary = directCaller(core);
-  const deputy = directCaller(core);
-  const klruk = directCaller(core);
+  const { core, tiny: t, callers: { secretary, deputy, klruk } } = schoolFixture({ school: 'tiny', now: '2025-11-10T10:00:00', accounts: { secretary: 'secretary' }, as: { secretary: 'secretary', deputy: 'zavuch', klruk: 'klruk' } });
   const dir = tempDir();
-  let t: TinySchool;
   const reason = 'ошибка при вводе: ученик пришёл в другую школу';
   const arrival = { kind: 'arrived', lastName: 'Новиков', firstName: 'Пётр', date: '2025-10-22', from: 'Лицей № 2', orderNumber: '50-у', orderDate: '2025-10-17' };
   const cancelled = { date: '2025-10-22', name: 'Новиков Пётр', kind: 'прибыл — приказ отменён', fromClass: null, toClass: '5А', order: 'приказ № 50-у от 17.10.2025', note: `Лицей № 2. Отменён: ${reason}`, cancelReason: reason };
   const departure = { date: '2025-10-10', name: 'Зайцева Иван', kind: 'выбыл', fromClass: '5А', toClass: null, order: 'приказ № 45-у от 09.10.2025', note: 'в МБОУ СОШ № 3 г. Тверь', cancelReason: null };
 
-  async function value<T>(caller: ReturnType<typeof directCaller>, channel: string, input: unknown): Promise<T> {
+  async function value<T>(caller: Caller, channel: string, input: unknown): Promise<T> {
     const result = await caller.invoke(channel, input);
     if (!result.ok) throw new Error(result.error.message);
     return result.value as T;
@@ -37,10 +31,7 @@ describe('a cancelled order in the movement report', () => {
   const c5 = (d: MovementData) => d.classes.find((c) => c.className === '5А');
 
   beforeAll(async () => {
-    t = buildTinySchool(core.db);
     const w = writers(core.db.$client);
-    w.role(w.user('secretary', hashPasswordSync('demo'), 'Секретарёва', 'Ольга', null, 1, 0, '2025-08-20 10:00:00'), 'secretary');
-    for (const [c, login] of [[secretary, 'secretary'], [deputy, 'zavuch'], [klruk, 'klruk']] as const) await c.invoke('auth:login', { login, password: 'demo' });
     // Зайцева's stay in 5А already ends on 10 October (tiny-school.ts): her order, as reports-school.test.ts writes it.
     w.movement(t.students.H, 'left', departure.date, t.classes.c5, null, '45-у', '2025-10-09', departure.note, '2025-10-09 12:00:00', null);
   });

@@ -2,22 +2,15 @@
 // busiest student of the longest quarter fits one A4 sheet, order numbers read once.
 import fs from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
-import { generateDemoSchool } from '../../src/core/demo';
-import { directCaller, testCore } from '../helpers/core';
+import { describe, expect, it } from 'vitest';
+import { schoolFixture } from '../helpers/school';
 import { pdfPageCount, pdfText } from '../helpers/pdf';
 import { tempDir } from '../helpers/temp';
 
 describe('report PDFs on the demo school', () => {
-  const core = testCore({ clock: { now: () => new Date('2026-05-28T10:00:00') } });
-  const director = directCaller(core);
+  const { core, callers: { director } } = schoolFixture({ school: 'demo', now: '2026-05-28T10:00:00', as: { director: 'director' } });
   const dir = tempDir();
   const sql = () => core.db.$client;
-
-  beforeAll(async () => {
-    generateDemoSchool(core.db, { tier: 'small', years: 1, today: '2026-05-28' });
-    await director.invoke('auth:login', { login: 'director', password: 'demo' });
-  });
 
   async function pdf(report: string, params: Record<string, unknown>, name: string): Promise<string> {
     const result = await director.invoke('reports:file', { report, params, format: 'pdf' });

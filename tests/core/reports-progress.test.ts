@@ -1,24 +1,12 @@
 // Итоги успеваемости and the summary sheet on the hand-built school: every figure below is counted by hand
 // from tests/helpers/tiny-school.ts, not by the code under test.
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ProgressData, ProgressRow, SummarySheetData } from '../../src/shared/contract';
 import { readWorkbook } from '../../src/core/reports/xlsx';
-import { directCaller, testCore } from '../helpers/core';
-import { buildTinySchool, type TinySchool } from '../helpers/tiny-school';
+import { schoolFixture } from '../helpers/school';
 
 describe('progress results on a school counted by hand', () => {
-  const core = testCore({ clock: { now: () => new Date('2026-01-20T10:00:00') } });
-  const deputy = directCaller(core);
-  const klruk = directCaller(core);
-  const eng1 = directCaller(core);
-  let school: TinySchool;
-
-  beforeAll(async () => {
-    school = buildTinySchool(core.db);
-    await deputy.invoke('auth:login', { login: 'zavuch', password: 'demo' });
-    await klruk.invoke('auth:login', { login: 'klruk', password: 'demo' });
-    await eng1.invoke('auth:login', { login: 'eng1', password: 'demo' });
-  });
+  const { tiny: school, callers: { deputy, klruk, eng1 } } = schoolFixture({ school: 'tiny', now: '2026-01-20T10:00:00', as: { deputy: 'zavuch', klruk: 'klruk', eng1: 'eng1' } });
 
   async function progress(caller = deputy, input: Record<string, unknown>) {
     const result = await caller.invoke('reports:progress', input);

@@ -6,33 +6,25 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ClassTeacherData, FillData, MovementData, OutcomesData, StatementData } from '../../src/shared/contract';
 import { writers } from '../../src/core/demo/sql';
 import { readWorkbook } from '../../src/core/reports/xlsx';
-import { directCaller, testCore } from '../helpers/core';
+import type { Caller } from '../helpers/core';
+import { schoolFixture } from '../helpers/school';
 import { pdfText } from '../helpers/pdf';
 import { tempDir } from '../helpers/temp';
-import { buildTinySchool, type TinySchool } from '../helpers/tiny-school';
 
 describe('class and school reports on a school counted by hand', () => {
-  const core = testCore({ clock: { now: () => new Date('2026-01-20T10:00:00') } });
-  const deputy = directCaller(core);
-  const klruk = directCaller(core);
-  const math = directCaller(core);
-  let school: TinySchool;
+  const { core, tiny: school, callers: { deputy, klruk, math } } = schoolFixture({ school: 'tiny', now: '2026-01-20T10:00:00', as: { deputy: 'zavuch', klruk: 'klruk', math: 'math' } });
   const dir = tempDir();
 
   beforeAll(async () => {
-    school = buildTinySchool(core.db);
     const w = writers(core.db.$client);
     const { students: s, classes: c, year, subjects } = school;
     core.db.$client.prepare("update students set gender = case when last_name like '%а' then 'f' else 'm' end").run();
     w.movement(s.H, 'left', '2025-10-10', c.c5, null, '45-у', '2025-10-09', 'в МБОУ СОШ № 3 г. Тверь', '2025-10-09 12:00:00', null);
     w.outcome(s.A, year, 'promoted', '120', '2026-05-29');
     w.periodMark(s.F, subjects.rus, year, 'year', null, '2', null, '2025-12-28 10:00:00', null);
-    await deputy.invoke('auth:login', { login: 'zavuch', password: 'demo' });
-    await klruk.invoke('auth:login', { login: 'klruk', password: 'demo' });
-    await math.invoke('auth:login', { login: 'math', password: 'demo' });
   });
 
-  async function data<T>(caller: ReturnType<typeof directCaller>, channel: string, input: unknown): Promise<T> {
+  async function data<T>(caller: Caller, channel: string, input: unknown): Promise<T> {
     const result = await caller.invoke(channel, input);
     if (!result.ok) throw new Error(result.error.message);
     return (result.value as { data: T }).data;

@@ -1,11 +1,7 @@
-import { beforeAll, describe, expect, it } from 'vitest';
-import { hashPasswordSync } from '../../src/core/auth/password';
-import { fixedClock } from '../../src/core/clock';
-import { writers } from '../../src/core/demo/sql';
+import { describe, expect, it } from 'vitest';
 import { retentionItems } from '../../src/core/retention/rules';
 import type { RetentionItem } from '../../src/shared/contract';
-import { directCaller, testCore } from '../helpers/core';
-import { buildTinySchool } from '../helpers/tiny-school';
+import { schoolFixture } from '../helpers/school';
 
 const year = { id: 1, name: '2025/2026', endDate: '2026-05-31' };
 const state = (today: string, done = new Map<string, string>()) => Object.fromEntries(retentionItems([year], done, today).map((i) => [i.kind, [i.dueDate, i.state]]));
@@ -20,16 +16,7 @@ describe('the retention register', () => {
   });
 
   describe('through the contract', () => {
-    const core = testCore({ clock: fixedClock('2026-06-10T10:00:00') });
-    const secretary = directCaller(core);
-    const deputy = directCaller(core);
-    beforeAll(async () => {
-      buildTinySchool(core.db);
-      const w = writers(core.db.$client);
-      w.role(w.user('secretary', hashPasswordSync('demo'), 'Секретарёва', 'Ольга', null, 1, 0, '2025-08-20 10:00:00'), 'secretary');
-      await secretary.invoke('auth:login', { login: 'secretary', password: 'demo' });
-      await deputy.invoke('auth:login', { login: 'zavuch', password: 'demo' });
-    });
+    const { callers: { secretary, deputy } } = schoolFixture({ school: 'tiny', now: '2026-06-10T10:00:00', accounts: { secretary: 'secretary' }, as: { secretary: 'secretary', deputy: 'zavuch' } });
 
     it('reminds the secretary of what is due and keeps the act she records', async () => {
       const r = await secretary.invoke('retention:register', {});

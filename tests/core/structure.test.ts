@@ -1,11 +1,8 @@
 // The structure editors on a real SQLite file: each refusal in Russian changes nothing, and what the
 // journal already uses is never deleted.
 import { describe, expect, it } from 'vitest';
-import { hashPasswordSync } from '../../src/core/auth/password';
-import { fixedClock } from '../../src/core/clock';
 import { writers } from '../../src/core/demo/sql';
-import { directCaller, testCore } from '../helpers/core';
-import { buildTinySchool } from '../helpers/tiny-school';
+import { schoolFixture } from '../helpers/school';
 
 const value = <T>(r: unknown): T => {
   const res = r as { ok: true; value: T } | { ok: false; error: { message: string } };
@@ -15,19 +12,12 @@ const value = <T>(r: unknown): T => {
 const refused = (kind: string, message: string | RegExp) => ({ ok: false, error: { kind, message: typeof message === 'string' ? message : expect.stringMatching(message) } });
 
 describe('structure editors: validation, permissions, nothing in use deleted', () => {
-  const core = testCore({ clock: fixedClock('2025-11-05T09:00:00') });
-  const t = buildTinySchool(core.db);
+  const { core, tiny: t, callers: { admin, deputy } } = schoolFixture({ school: 'tiny', now: '2025-11-05T09:00:00', accounts: { admin: 'admin' }, as: { admin: 'admin', deputy: 'zavuch' } });
   const w = writers(core.db.$client);
-  const adminId = w.user('admin', hashPasswordSync('demo'), 'Админова', 'Анна', null, 1, 0, '2025-08-20 10:00:00');
-  w.role(adminId, 'admin');
-  const admin = directCaller(core);
-  const deputy = directCaller(core);
   const q = <T>(sql: string, ...args: unknown[]) => core.db.$client.prepare(sql).all(...args) as T[];
   const count = (table: string) => q<{ n: number }>(`select count(*) as n from ${table}`)[0]!.n;
 
   it('the deputy reads the structure, only the admin changes it', async () => {
-    value(await admin.invoke('auth:login', { login: 'admin', password: 'demo' }));
-    value(await deputy.invoke('auth:login', { login: 'zavuch', password: 'demo' }));
     const o = value<{ classes: { name: string; students: number; inUse: boolean }[]; subjects: { name: string; inUse: boolean }[] }>(await deputy.invoke('structure:overview', {}));
     expect(o.classes.map((c) => `${c.name}:${c.students}`)).toEqual(['1А:2', '5А:7', '10А:2']);
     expect(o.subjects.every((s) => s.inUse)).toBe(true);

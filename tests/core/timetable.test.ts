@@ -2,11 +2,8 @@
 // year skipping holidays and staying inside the periods, and a change from a date that keeps (and names)
 // the lessons that already hold something.
 import { describe, expect, it } from 'vitest';
-import { hashPasswordSync } from '../../src/core/auth/password';
-import { fixedClock } from '../../src/core/clock';
 import { writers } from '../../src/core/demo/sql';
-import { directCaller, testCore } from '../helpers/core';
-import { buildTinySchool } from '../helpers/tiny-school';
+import { schoolFixture } from '../helpers/school';
 
 type Ok<T> = { ok: true; value: T };
 const value = <T>(r: unknown): T => {
@@ -22,16 +19,11 @@ interface Regen {
 }
 
 describe('timetable: clashes, generated lessons, changes from a date', () => {
-  const core = testCore({ clock: fixedClock('2025-11-05T09:00:00') });
-  const t = buildTinySchool(core.db);
+  const { core, tiny: t, callers: { admin, deputy } } = schoolFixture({ school: 'tiny', now: '2025-11-05T09:00:00', accounts: { admin: 'admin' }, as: { admin: 'admin', deputy: 'zavuch' } });
   const w = writers(core.db.$client);
-  const adminId = w.user('admin', hashPasswordSync('demo'), 'Админова', 'Анна', null, 1, 0, '2025-08-20 10:00:00');
-  w.role(adminId, 'admin');
   w.holiday(t.year, 'Осенние каникулы', '2025-10-27', '2025-11-04', null);
   w.holiday(t.year, 'Выходной по приказу', '2025-11-10', '2025-11-10', null);
   w.holiday(t.year, 'Каникулы пятиклассников', '2025-12-01', '2025-12-05', 5);
-  const admin = directCaller(core);
-  const deputy = directCaller(core);
   const q = <T>(sql: string, ...args: unknown[]) => core.db.$client.prepare(sql).all(...args) as T[];
   const lessonsOf = (assignment: number, from = '2025-11-05') =>
     q<{ id: number; date: string; lesson_number: number }>('select id, date, lesson_number from lessons where assignment_id = ? and date >= ? order by date', assignment, from);
@@ -45,8 +37,6 @@ describe('timetable: clashes, generated lessons, changes from a date', () => {
   ];
 
   it('lets the deputy read the timetable but not change it', async () => {
-    value(await admin.invoke('auth:login', { login: 'admin', password: 'demo' }));
-    value(await deputy.invoke('auth:login', { login: 'zavuch', password: 'demo' }));
     expect(await deputy.invoke('timetable:ofClass', { classId: t.classes.c5 })).toMatchObject({ ok: true, value: { className: '5А', date: '2025-11-05' } });
     expect(await deputy.invoke('timetable:save', { classId: t.classes.c5, from: '2025-11-05', slots: week5 })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
   });

@@ -1,20 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { hashPasswordSync } from '../../src/core/auth/password';
-import { fixedClock } from '../../src/core/clock';
 import { writers } from '../../src/core/demo/sql';
 import type { YearStatus } from '../../src/shared/contract';
-import { directCaller, testCore } from '../helpers/core';
-import { buildTinySchool, type TinySchool } from '../helpers/tiny-school';
+import { schoolFixture } from '../helpers/school';
 
 // Closing the tiny school's 2025/2026 year on 1 June 2026 and opening 2026/2027 from it.
 describe('closing a school year and opening the next', () => {
-  const core = testCore({ clock: fixedClock('2026-06-01T10:00:00') });
-  const sql = core.db.$client;
-  const deputy = directCaller(core);
-  const admin = directCaller(core);
-  const math = directCaller(core);
-  const secretary = directCaller(core);
-  let t: TinySchool;
+  const { tiny: t, sql, callers: { deputy, admin, math, secretary } } = schoolFixture({ school: 'tiny', now: '2026-06-01T10:00:00', accounts: { admin: 'admin', secretary: 'secretary' }, as: { deputy: 'zavuch', admin: 'admin', math: 'math', secretary: 'secretary' } });
   const order = { orderNumber: 'П-15', orderDate: '2026-05-29' };
   const status = async () => {
     const r = await deputy.invoke('years:status', {});
@@ -23,10 +14,8 @@ describe('closing a school year and opening the next', () => {
   };
 
   beforeAll(async () => {
-    t = buildTinySchool(core.db);
     const w = writers(sql);
     const at = '2025-08-20 10:00:00';
-    for (const [login, role] of [['admin', 'admin'], ['secretary', 'secretary']] as const) w.role(w.user(login, hashPasswordSync('demo'), 'Иванова', 'Анна', null, 1, 0, at), role);
     // Year marks: a «2» in mathematics for Дмитриев, everything else of 5А and 10А a «4»; PE only for two.
     for (const [key, id] of Object.entries(t.students)) {
       if (key.startsWith('first') || key === 'H') continue;
@@ -39,7 +28,6 @@ describe('closing a school year and opening the next', () => {
     w.timetable(t.year, t.assignments.mat5, 1, 2, '2025-09-01', '2025-12-31', '12');
     w.timetable(t.year, t.assignments.mat5, 2, 3, '2026-01-01', null, '14');
     w.timetable(t.year, t.assignments.rus10, 3, 1, '2025-09-01', null, null);
-    for (const [c, login] of [[deputy, 'zavuch'], [admin, 'admin'], [math, 'math'], [secretary, 'secretary']] as const) await c.invoke('auth:login', { login, password: 'demo' });
   });
 
   it('lists the missing period and year marks of every journal, for the students on its list at the term’s end', async () => {

@@ -1,11 +1,10 @@
 // The tiny school (tiny-school.ts) with one account per role of docs/DOMAIN.md, a substitution, and an account
 // holding every role: what the permission table test and the fuzz test log in as.
-import { hashPasswordSync } from '../../src/core/auth/password';
 import type { Core } from '../../src/core/app';
 import { writers } from '../../src/core/demo/sql';
 import type { Role } from '../../src/shared/roles';
 import { directCaller } from './core';
-import { buildTinySchool } from './tiny-school';
+import { addAccount, buildTinySchool } from './tiny-school';
 
 /** One account per role; `class_teacher` is klruk, who (as in every school) is also a subject teacher. */
 export const roleLogins = {
@@ -23,12 +22,7 @@ export function buildAccessSchool(core: Core) {
   const school = buildTinySchool(core.db);
   const w = writers(core.db.$client);
   const at = '2025-08-20 10:00:00';
-  const hash = hashPasswordSync(password);
-  const user = (login: string, last: string, roles: readonly Role[]) => {
-    const id = w.user(login, hash, last, 'Ольга', 'Ивановна', 1, 0, at);
-    for (const r of roles) w.role(id, r);
-    return id;
-  };
+  const user = (login: string, last: string, roles: readonly Role[]) => addAccount(core.db, login, last, roles);
   const admin = user('admin', 'Админова', ['admin']);
   const director = user('director', 'Директорова', ['director']);
   const secretary = user('secretary', 'Секретарёва', ['secretary']);

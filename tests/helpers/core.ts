@@ -31,3 +31,4 @@ export function directCaller(core: Core) {
     invoke: (channel: string, input: unknown = {}) => core.dispatch(channel, input, call),
   };
 }
+export type Caller = ReturnType<typeof directCaller>;

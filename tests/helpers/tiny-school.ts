@@ -6,6 +6,7 @@
 import { hashPasswordSync } from '../../src/core/auth/password';
 import type { Db } from '../../src/core/db/open';
 import { writers } from '../../src/core/demo/sql';
+import type { Role } from '../../src/shared/roles';
 
 export const tinyLogins = ['zavuch', 'klruk', 'math', 'eng1', 'eng2', 'pe'] as const;
 
@@ -132,3 +133,11 @@ export function buildTinySchool(db: Db) {
   return { year, periods: { q1, q2, h1 }, classes: { c1, c5, c10 }, students: s, assignments: a, users: { deputy, klruk, math, eng1, eng2, pe }, kinds: { lessonKind, controlKind }, lessons: l, subjects: { rus, mat, eng, phys } };
 }
 export type TinySchool = ReturnType<typeof buildTinySchool>;
+
+/** An account the tiny school does not have (it has no admin, director or secretary), password «demo». */
+export function addAccount(db: Db, login: string, lastName: string, roles: readonly Role[]): number {
+  const w = writers(db.$client);
+  const id = w.user(login, hashPasswordSync('demo'), lastName, 'Ольга', 'Ивановна', 1, 0, '2025-08-20 10:00:00');
+  for (const r of roles) w.role(id, r);
+  return id;
+}

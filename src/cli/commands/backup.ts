@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { systemClock } from '../../core/clock';
 import { openDatabase } from '../../core/db/open';
+import { claimJournal } from '../../core/db/owner-lock';
 import { megabytes } from '../../core/backup/destination';
 import { restoreBackup } from '../../core/backup/restore';
 import { createBackup } from '../../core/backup/run';
@@ -87,8 +88,11 @@ export async function runRestore(args: { db?: string; from?: string; passphraseF
   if (!args.db) throw new CliError('Укажите файл базы: --db ФАЙЛ');
   if (!args.from) throw new CliError('Укажите копию: --from ФАЙЛ');
   const migrationsFolder = path.join(args.root, 'migrations');
-  let live: Database.Database | null = fs.existsSync(args.db) ? openDatabase(args.db, { migrationsFolder }).$client : null;
+  // Refused while the app or a server has the journal open: it would go on writing to the file being replaced.
+  const lock = claimJournal(args.db, 'zhurnal restore');
+  let live: Database.Database | null = null;
   try {
+    live = fs.existsSync(args.db) ? openDatabase(args.db, { migrationsFolder }).$client : null;
     const restored = await restoreBackup({
       file: args.from,
       passphrase: readPassphrase(args.passphraseFile),
@@ -114,5 +118,6 @@ export async function runRestore(args: { db?: string; from?: string; passphraseF
     return 0;
   } finally {
     live?.close();
+    lock.release();
   }
 }

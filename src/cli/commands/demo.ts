@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { demoTier, isoDate } from '../../shared/contract/common';
+import { demoTier, isoDate, type DemoTier } from '../../shared/contract/common';
 import { localDate, systemClock } from '../../core/clock';
 import { openDatabase } from '../../core/db/open';
+import { claimJournal } from '../../core/db/owner-lock';
 import { generateDemoSchool } from '../../core/demo';
 import { auditCommand } from '../audit';
 import { CliError, say } from '../output';
@@ -23,10 +24,24 @@ export function runDemo(args: DemoArgs) {
   if (!Number.isInteger(args.years) || args.years < 1 || args.years > 10) throw new CliError('--years: целое число от 1 до 10');
   if (args.seed !== undefined && !Number.isSafeInteger(args.seed)) throw new CliError('--seed: целое число');
   if (args.today !== undefined && !isoDate.safeParse(args.today).success) throw new CliError(`--today: нет такой даты «${args.today}», нужна ГГГГ-ММ-ДД`);
-  if (fs.existsSync(args.db)) throw new CliError(`Файл ${args.db} уже существует: демонстрационная школа создаётся только в новом файле`);
+  const refuseExisting = () => {
+    if (fs.existsSync(args.db)) throw new CliError(`Файл ${args.db} уже существует: демонстрационная школа создаётся только в новом файле`);
+  };
+  refuseExisting();
   fs.mkdirSync(path.dirname(path.resolve(args.db)), { recursive: true });
+  // Held until the school is whole, so a server started on the same file meanwhile is refused, not half-served.
+  const lock = claimJournal(args.db, 'zhurnal demo');
+  try {
+    refuseExisting(); // again under the lock: another demo may have made it meanwhile
+    return writeDemo(args, tier.data);
+  } finally {
+    lock.release();
+  }
+}
+
+function writeDemo(args: DemoArgs, tier: DemoTier) {
   const started = Date.now();
-  const options = { tier: tier.data, years: args.years, seed: args.seed, today: args.today ?? localDate(systemClock.now()) };
+  const options = { tier, years: args.years, seed: args.seed, today: args.today ?? localDate(systemClock.now()) };
   const db = openDatabase(args.db, { migrationsFolder: args.migrationsFolder, create: true });
   let summary: ReturnType<typeof generateDemoSchool>;
   try {

@@ -38,7 +38,7 @@ export async function runImport(args: ImportArgs): Promise<number> {
   if (!fs.existsSync(args.db)) throw new CliError(`Файл базы ${args.db} не найден`);
   if (!args.file) throw new CliError('Укажите файл со списком: --file ФАЙЛ.xlsx|csv');
   if (!fs.existsSync(args.file)) throw new CliError(`Файл ${args.file} не найден`);
-  const core = createCore({ dbFile: args.db, migrationsFolder: path.join(args.root, 'migrations'), clock: systemClock, origin: cliOrigin(`import ${kind}`) });
+  const core = createCore({ dbFile: args.db, migrationsFolder: path.join(args.root, 'migrations'), clock: systemClock, origin: cliOrigin(`import ${kind}`), owner: 'zhurnal import' });
   try {
     const actor = cliActor('admin');
     const file = { fileName: path.basename(args.file), contentBase64: fs.readFileSync(args.file).toString('base64') };

@@ -35,7 +35,7 @@ export async function runPrint(args: PrintArgs): Promise<number> {
       if (!args.out) throw new CliError('Укажите файл: --out ФАЙЛ.pdf');
       const classId = services.print.findClass(args.className, args.year);
       const draft = services.print.withDraftNote(classId, options);
-      const result = await services.print.writeBook(classId, draft.options, args.out, actor);
+      const result = await services.print.writeBook(actor, classId, draft.options, args.out);
       say(
         `${args.out}: страниц ${result.pages}, листов ${result.sheets}${draft.issues ? `; замечаний проверки: ${draft.issues}` : ''}`,
         `${args.out}: ${result.pages} pages, ${result.sheets} sheets${draft.issues ? `; preflight issues: ${draft.issues}` : ''}`,
@@ -45,7 +45,7 @@ export async function runPrint(args: PrintArgs): Promise<number> {
     if (!args.outDir) throw new CliError('Укажите папку: --out-dir ПАПКА');
     const yearId = args.year ? services.school.years().find((y) => y.name === args.year)?.id : undefined;
     if (args.year && yearId === undefined) throw new CliError(`Учебного года ${args.year} нет`);
-    const result = await services.print.writeSchool(yearId, options, path.resolve(args.outDir), actor, {
+    const result = await services.print.writeSchool(actor, yearId, options, path.resolve(args.outDir), {
       onProgress: (done, total, current) => current && say(`[${done + 1}/${total}] ${current}`, `[${done + 1}/${total}] ${current}`),
     });
     for (const b of result.books) {

@@ -6,6 +6,7 @@ import { createCore } from '../../core/app';
 import { cliOrigin } from '../../core/audit/origin';
 import { recordExport } from '../../core/audit/exported';
 import { systemClock } from '../../core/clock';
+import { findCurrentYear } from '../../core/school/years';
 import { cliActor } from '../actor';
 import { CliError, say } from '../output';
 
@@ -45,9 +46,7 @@ export async function runReport(args: ReportArgs): Promise<void> {
   const core = createCore({ dbFile: args.db, migrationsFolder: path.join(args.root, 'migrations'), clock: systemClock, origin: cliOrigin(`report ${args.name}`) });
   try {
     const sql = core.db.$client;
-    const year = (args.year
-      ? sql.prepare('select id, name from school_years where name = ?').get(args.year)
-      : sql.prepare('select id, name from school_years where is_current = 1').get()) as { id: number; name: string } | undefined;
+    const year = args.year ? (sql.prepare('select id, name from school_years where name = ?').get(args.year) as { id: number; name: string } | undefined) : findCurrentYear(core.db);
     if (!year) throw new CliError(args.year ? `Нет учебного года «${args.year}»` : 'В базе не задан текущий учебный год');
     const classes = sql.prepare('select id, grade, letter from classes where year_id = ?').all(year.id) as Array<{ id: number; grade: number; letter: string }>;
     const cls = args.className ? classes.find((c) => className(c).toLowerCase() === args.className!.replace(/\s|«|»|"/g, '').toLowerCase()) : undefined;

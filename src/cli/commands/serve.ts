@@ -35,6 +35,7 @@ export async function runServe(args: ServeArgs): Promise<void> {
     dbFile,
     migrationsFolder,
     clock: systemClock,
+    owner: 'zhurnal serve',
     backup: { appVersion: appVersion(args.root), listDrives: systemDriveLister },
     logError: (error, channel) => console.error(`[${channel}]`, error),
   });
@@ -49,6 +50,7 @@ export async function runServe(args: ServeArgs): Promise<void> {
     say('Интерфейс не собран (out/renderer): выполните npm run build; сейчас доступен только API.', 'The UI is not built (out/renderer): run npm run build; only the API is served now.');
   }
   const host = await startHost({ dispatch: core.dispatch, rendererDir, port: args.port, host: hostname, schoolNetwork });
+  core.lock?.announce(host.url);
   say(`Журнал открыт по адресу ${host.url}  (база: ${dbFile})`, `Zhurnal is served at ${host.url}  (database: ${dbFile})`);
   if (args.demo && !args.db) {
     say('Демонстрационные входы (пароль у всех «demo»):', 'Demo logins (password «demo» for all):');

@@ -4,6 +4,7 @@ import { unknownKey } from '../../shared/contract/unknown-keys';
 import { AppError, type Result } from '../../shared/errors';
 import { mayAccess } from '../../shared/roles';
 import type { Actor } from '../actor';
+import { storageFailure } from '../db/failures';
 import { rawInputProblem } from './raw-input';
 
 /** What a transport knows about one call: the session it carries and how to change it (cookie, window). */
@@ -36,6 +37,8 @@ export interface DispatcherDeps {
   onRefused?(actor: Actor, channel: string, message: string, input: unknown): void;
   /** Runs a heavy channel's handler on a worker thread (core/workers/offload.ts); null: the channel runs here. */
   offload?(channel: string, input: unknown, actor: Actor | null, call: CallContext): Promise<unknown> | null;
+  /** The database file, named in the message of a full disk or a read-only file. */
+  dbFile?: string;
 }
 
 export type Dispatch = (channel: string, input: unknown, call: CallContext) => Promise<Result<unknown>>;
@@ -111,6 +114,9 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
         return { ok: false, error: error.toShape() };
       }
       deps.logError?.(error, channelName);
+      // A full disk or a read-only file is not a bug: the person is told what to do about it.
+      const named = storageFailure(error, deps.dbFile);
+      if (named) return { ok: false, error: named.toShape() };
       return { ok: false, error: { kind: 'internal', message: 'Внутренняя ошибка программы. Сообщите администратору.' } };
     }
   };

@@ -8,7 +8,7 @@ import { absences, assignments, lessons } from '../db/schema';
 import { requireOpenOrReason } from '../journal/locks';
 import { membersDuring } from '../journal/membership';
 import type { ClassRow } from './access';
-import { daysBetween } from './dates';
+import { daysBetween } from '../../shared/dates';
 import { writeTransaction } from '../db/write';
 
 export interface ReasonInput {

@@ -9,7 +9,7 @@ import type { Db } from '../db/open';
 import { attendanceChecks, classes } from '../db/schema';
 import type { SchoolService } from '../school/service';
 import { attendanceClass } from './access';
-import { mondayOf } from './dates';
+import { mondayOf } from '../../shared/dates';
 import { setReason, type ReasonInput } from './reasons';
 import { loadSchoolDay } from './schoolDay';
 import { loadClassWeek } from './week';

@@ -4,7 +4,7 @@ import type { ClassWeek } from '../../shared/contract/attendance';
 import type { Db } from '../db/open';
 import { attendanceChecks, users } from '../db/schema';
 import type { ClassRow } from './access';
-import { addDays, mondayOf } from './dates';
+import { addDays, mondayOf } from '../../shared/dates';
 import { loadClassAttendance } from './load';
 import { missedDays } from './missed';
 

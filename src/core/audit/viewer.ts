@@ -9,6 +9,7 @@ import type { Db } from '../db/open';
 import { classEnrollments, classes, students, subjects, users } from '../db/schema';
 import { reportWorkbook } from '../reports/xlsx';
 import type { SchoolService } from '../school/service';
+import { findCurrentYear } from '../school/years';
 import type { Actor } from '../actor';
 import { recordExport } from './exported';
 import { auditPage, type AuditCursor, type AuditFilter, type AuditRow } from './query';
@@ -54,7 +55,7 @@ export function createAuditViewer({ db, clock, school, audit }: { db: Db; clock:
     page: (filter: AuditFilter, cursor: AuditCursor | null, limit: number) => auditPage(db, filter, cursor, limit),
 
     options(classId?: number) {
-      const year = school.years().find((y) => y.isCurrent) ?? school.years()[0];
+      const year = findCurrentYear(db) ?? school.years()[0];
       const classList = year ? db.select().from(classes).where(eq(classes.yearId, year.id)).orderBy(asc(classes.grade), asc(classes.letter)).all() : [];
       const studentList = classId
         ? db

@@ -19,7 +19,7 @@ export function createSecuritySettings({ db, audit }: { db: Db; audit: AuditServ
   });
   return {
     read,
-    write(next: SecuritySettings, actor: Actor): SecuritySettings {
+    write(actor: Actor, next: SecuritySettings): SecuritySettings {
       const before = read();
       writeTransaction(db, () => {
         writeSetting(db, 'session.idleLockMinutes', next.idleLockMinutes);

@@ -103,7 +103,7 @@ export function createAuthService({ db, clock, audit }: { db: Db; clock: Clock; 
     },
 
     /** The renderer's idle timer or the OS screen lock: the session waits for its user's password. */
-    lock(token: string | null, actor: Actor, cause: 'idle' | 'screen' | 'manual'): void {
+    lock(actor: Actor, token: string | null, cause: 'idle' | 'screen' | 'manual'): void {
       if (token && store.lock(token)) {
         audit.record({ userId: actor.userId, action: 'auth.session_locked', entity: 'user', entityId: actor.userId, newValue: { cause } });
       }
@@ -114,7 +114,7 @@ export function createAuthService({ db, clock, audit }: { db: Db; clock: Clock; 
      * as someone else uses «Сменить пользователя». A wrong password counts toward the lockout like a failed
      * login from the same source; when that locks the account, the session ends.
      */
-    async unlock(token: string | null, actor: Actor, password: string, client: string): Promise<void> {
+    async unlock(actor: Actor, token: string | null, password: string, client: string): Promise<void> {
       if (!token) throw new AppError('unauthorized', 'Сеанс завершён: войдите в систему снова');
       const user = db.select().from(users).where(eq(users.id, actor.userId)).get();
       const lockedUntil = user ? lockout.lockedUntil(user, client) : null;
@@ -134,7 +134,7 @@ export function createAuthService({ db, clock, audit }: { db: Db; clock: Clock; 
       audit.record({ userId: user.id, action: 'auth.session_unlocked', entity: 'user', entityId: user.id, newValue: { client } });
     },
 
-    logout(token: string | null, actor: Actor): void {
+    logout(actor: Actor, token: string | null): void {
       if (token) store.end(token);
       audit.record({ userId: actor.userId, action: 'auth.logout', entity: 'user', entityId: actor.userId });
     },

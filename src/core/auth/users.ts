@@ -44,7 +44,7 @@ export function createUsersService({ db, clock, audit }: { db: Db; clock: Clock;
    * Several accounts at once (the teachers' import), each with its own one-time password: the passwords are
    * hashed first, then every account is written in one transaction, so a taken login leaves none of them.
    */
-  async function createMany(inputs: NewUser[], actor: Actor): Promise<{ id: number; login: string; oneTimePassword: string }[]> {
+  async function createMany(actor: Actor, inputs: NewUser[]): Promise<{ id: number; login: string; oneTimePassword: string }[]> {
     const prepared = await Promise.all(
       inputs.map(async (input) => {
         const oneTimePassword = generateOneTimePassword();
@@ -87,15 +87,15 @@ export function createUsersService({ db, clock, audit }: { db: Db; clock: Clock;
         }));
     },
 
-    async create(input: NewUser, actor: Actor): Promise<{ id: number; oneTimePassword: string }> {
-      const [created] = await createMany([input], actor);
+    async create(actor: Actor, input: NewUser): Promise<{ id: number; oneTimePassword: string }> {
+      const [created] = await createMany(actor, [input]);
       if (!created) throw new Error('createMany returned nothing');
       return { id: created.id, oneTimePassword: created.oneTimePassword };
     },
 
     createMany,
 
-    async resetPassword(userId: number, actor: Actor): Promise<{ oneTimePassword: string }> {
+    async resetPassword(actor: Actor, userId: number): Promise<{ oneTimePassword: string }> {
       existing(userId);
       const oneTimePassword = generateOneTimePassword();
       const passwordHash = await hashPassword(oneTimePassword);
@@ -106,7 +106,7 @@ export function createUsersService({ db, clock, audit }: { db: Db; clock: Clock;
     },
 
     /** Disabling keeps the user's row, so their marks and lessons still name them; only logging in stops. */
-    setActive(userId: number, active: boolean, actor: Actor): void {
+    setActive(actor: Actor, userId: number, active: boolean): void {
       const user = existing(userId);
       if (!active && userId === actor.userId) throw new AppError('conflict', 'Нельзя отключить собственную учётную запись');
       if (user.isActive === active) return;
@@ -115,7 +115,7 @@ export function createUsersService({ db, clock, audit }: { db: Db; clock: Clock;
       audit.record({ userId: actor.userId, action: active ? 'users.enable' : 'users.disable', entity: 'user', entityId: userId });
     },
 
-    unlock(userId: number, actor: Actor): void {
+    unlock(actor: Actor, userId: number): void {
       const user = existing(userId);
       const before = lockState(user);
       lockout.reset(userId);

@@ -1,4 +1,4 @@
-import * as nodeCrypto from 'node:crypto';
+import * as crypto from 'node:crypto';
 
 /**
  * The payload of an age-encryption.org/v1 file — STREAM over ChaCha20-Poly1305 — with Node's native cipher.
@@ -9,168 +9,159 @@ import * as nodeCrypto from 'node:crypto';
  * into 64 KiB chunks, each sealed under a 12-byte nonce: an 11-byte big-endian chunk counter, then 0x01 on
  * the final chunk and 0x00 on the others. Only the final chunk may be short; it may be empty only when the
  * whole plaintext is (then it is the only chunk).
- *
- * Self-contained on purpose: everything it uses comes in through `crypto`, so the backup's worker thread,
- * which gets it as source text, seals with this same code (see snapshot-worker.ts).
  */
-export function ageStream(crypto: Pick<typeof nodeCrypto, 'createCipheriv' | 'createDecipheriv' | 'hkdfSync'>) {
-  const chunkSize = 64 * 1024;
-  const tagSize = 16;
-  const sealedChunkSize = chunkSize + tagSize;
-  const payloadNonceSize = 16;
+export const chunkSize = 64 * 1024;
+const tagSize = 16;
+export const sealedChunkSize = chunkSize + tagSize;
+export const payloadNonceSize = 16;
 
-  function payloadKey(fileKey: Uint8Array, nonce: Uint8Array): Buffer {
-    return Buffer.from(crypto.hkdfSync('sha256', fileKey, nonce, 'payload', 32));
-  }
-
-  function chunkNonce(counter: number, last: boolean): Buffer {
-    const nonce = Buffer.alloc(12);
-    // Six bytes of the eleven hold 2^48 chunks (16 EiB); the leading five stay zero.
-    nonce.writeUIntBE(counter, 5, 6);
-    nonce[11] = last ? 1 : 0;
-    return nonce;
-  }
-
-  /**
-   * Cuts a stream arriving in blocks of any size into chunks of `size`, holding the latest full chunk back until
-   * the next byte arrives: in age's STREAM only the last chunk is marked last, on sealing and on opening alike.
-   * A chunk handed to `emit` is valid only during the call (it may be the reused buffer).
-   */
-  function heldBackChunks(size: number) {
-    const pending = Buffer.allocUnsafe(size);
-    let filled = 0;
-    return {
-      push(block: Buffer, emit: (chunk: Buffer) => void): void {
-        for (let at = 0; at < block.length; ) {
-          if (filled === size) {
-            emit(pending);
-            filled = 0;
-          }
-          if (filled === 0 && block.length - at > size) {
-            // A whole chunk with more after it, straight from the block.
-            emit(block.subarray(at, at + size));
-            at += size;
-            continue;
-          }
-          const n = Math.min(size - filled, block.length - at);
-          block.copy(pending, filled, at, at + n);
-          filled += n;
-          at += n;
-        }
-      },
-      /** What is held at the end: the final chunk. */
-      rest(): Buffer {
-        const last = pending.subarray(0, filled);
-        filled = 0;
-        return last;
-      },
-    };
-  }
-
-  /** The payload does not authenticate: a changed, cut or reordered chunk, or a wrong key. */
-  class PayloadError extends Error {}
-
-  /** One chunk sealed: its ciphertext (as long as the plaintext) and its tag. */
-  function sealChunk(key: Buffer, counter: number, last: boolean, plain: Buffer): [Buffer, Buffer] {
-    const cipher = crypto.createCipheriv('chacha20-poly1305', key, chunkNonce(counter, last), { authTagLength: tagSize });
-    const sealed = cipher.update(plain);
-    cipher.final();
-    return [sealed, cipher.getAuthTag()];
-  }
-
-  /**
-   * Seals a plaintext arriving in blocks of any size (each valid only during the call: what is kept is copied).
-   * A full chunk is sealed only once the next byte has arrived, because only then is it known not to be the
-   * last one. Returns the sealed pieces, in order, to be written as they are.
-   */
-  function payloadSealer(key: Buffer) {
-    let counter = 0;
-    const chunks = heldBackChunks(chunkSize);
-    const seal = (plain: Buffer, last: boolean, out: Buffer[]) => out.push(...sealChunk(key, counter++, last, plain));
-    return {
-      push(block: Buffer): Buffer[] {
-        const out: Buffer[] = [];
-        chunks.push(block, (chunk) => seal(chunk, false, out));
-        return out;
-      },
-      /** The final chunk: the rest, full only when the plaintext is a nonzero multiple of 64 KiB, empty only when it is empty. */
-      end(): Buffer[] {
-        const out: Buffer[] = [];
-        seal(chunks.rest(), true, out);
-        return out;
-      },
-    };
-  }
-
-  /**
-   * Seals a plaintext held whole in memory, in place, a range of chunks at a time: each chunk's ciphertext
-   * overwrites its plaintext (`onPlain` sees the plaintext first), and the tags are kept apart, 16 bytes a
-   * chunk. The payload is then chunk 0, its tag, chunk 1, its tag… (see `sealedPieces`). A backup seals
-   * while scrypt still derives the key the header needs: the payload's key comes from the file key alone.
-   */
-  function inPlaceSealer(key: Buffer, data: Buffer) {
-    const count = Math.max(1, Math.ceil(data.length / chunkSize));
-    const tags = Buffer.allocUnsafe(count * tagSize);
-    return {
-      tags,
-      /** Seals the plaintext bytes [from, to), `from` on a chunk boundary and `to` too unless it is the end. */
-      seal(from: number, to: number, onPlain: (chunk: Buffer) => void): void {
-        for (let i = from / chunkSize; i < count && (i * chunkSize < to || data.length === 0); i++) {
-          const plain = data.subarray(i * chunkSize, (i + 1) * chunkSize);
-          onPlain(plain);
-          const [sealed, tag] = sealChunk(key, i, i === count - 1, plain);
-          sealed.copy(plain);
-          tag.copy(tags, i * tagSize);
-        }
-      },
-    };
-  }
-
-  /** The sealed payload's pieces for the plaintext bytes [from, to) of a buffer `inPlaceSealer` sealed (`from` on a chunk boundary). */
-  function sealedPieces(data: Buffer, tags: Buffer, from: number, to: number): Buffer[] {
-    // An empty plaintext is one empty final chunk: its tag alone.
-    if (data.length === 0) return [tags.subarray(0, tagSize)];
-    const pieces: Buffer[] = [];
-    for (let at = from; at < to; at += chunkSize) {
-      const i = at / chunkSize;
-      pieces.push(data.subarray(at, Math.min(at + chunkSize, data.length)), tags.subarray(i * tagSize, (i + 1) * tagSize));
-    }
-    return pieces;
-  }
-
-  /** Opens a sealed payload arriving in blocks of any size; throws PayloadError at the first bad chunk. */
-  function payloadOpener(key: Buffer) {
-    let counter = 0;
-    const chunks = heldBackChunks(sealedChunkSize);
-    const open = (sealed: Buffer, last: boolean): Buffer => {
-      if (sealed.length < tagSize) throw new PayloadError('sealed chunk is too short');
-      const decipher = crypto.createDecipheriv('chacha20-poly1305', key, chunkNonce(counter++, last), { authTagLength: tagSize });
-      decipher.setAuthTag(sealed.subarray(sealed.length - tagSize));
-      const plain = decipher.update(sealed.subarray(0, sealed.length - tagSize));
-      try {
-        decipher.final();
-      } catch {
-        throw new PayloadError(`chunk ${counter - 1} does not authenticate`);
-      }
-      return plain;
-    };
-    return {
-      push(block: Buffer): Buffer[] {
-        const out: Buffer[] = [];
-        chunks.push(block, (chunk) => out.push(open(chunk, false)));
-        return out;
-      },
-      end(): Buffer[] {
-        const plain = open(chunks.rest(), true);
-        // A file cut after a full chunk fails above (that chunk was sealed as not the last). An empty final chunk
-        // after full ones is never written by age, and age refuses it too.
-        if (plain.length === 0 && counter > 1) throw new PayloadError('final chunk is empty');
-        return [plain];
-      },
-    };
-  }
-
-  return { chunkSize, sealedChunkSize, payloadNonceSize, payloadKey, payloadSealer, inPlaceSealer, sealedPieces, payloadOpener, PayloadError };
+export function payloadKey(fileKey: Uint8Array, nonce: Uint8Array): Buffer {
+  return Buffer.from(crypto.hkdfSync('sha256', fileKey, nonce, 'payload', 32));
 }
 
-export const { chunkSize, sealedChunkSize, payloadNonceSize, payloadKey, payloadSealer, inPlaceSealer, sealedPieces, payloadOpener, PayloadError } = ageStream(nodeCrypto);
+function chunkNonce(counter: number, last: boolean): Buffer {
+  const nonce = Buffer.alloc(12);
+  // Six bytes of the eleven hold 2^48 chunks (16 EiB); the leading five stay zero.
+  nonce.writeUIntBE(counter, 5, 6);
+  nonce[11] = last ? 1 : 0;
+  return nonce;
+}
+
+/**
+ * Cuts a stream arriving in blocks of any size into chunks of `size`, holding the latest full chunk back until
+ * the next byte arrives: in age's STREAM only the last chunk is marked last, on sealing and on opening alike.
+ * A chunk handed to `emit` is valid only during the call (it may be the reused buffer).
+ */
+function heldBackChunks(size: number) {
+  const pending = Buffer.allocUnsafe(size);
+  let filled = 0;
+  return {
+    push(block: Buffer, emit: (chunk: Buffer) => void): void {
+      for (let at = 0; at < block.length; ) {
+        if (filled === size) {
+          emit(pending);
+          filled = 0;
+        }
+        if (filled === 0 && block.length - at > size) {
+          // A whole chunk with more after it, straight from the block.
+          emit(block.subarray(at, at + size));
+          at += size;
+          continue;
+        }
+        const n = Math.min(size - filled, block.length - at);
+        block.copy(pending, filled, at, at + n);
+        filled += n;
+        at += n;
+      }
+    },
+    /** What is held at the end: the final chunk. */
+    rest(): Buffer {
+      const last = pending.subarray(0, filled);
+      filled = 0;
+      return last;
+    },
+  };
+}
+
+/** The payload does not authenticate: a changed, cut or reordered chunk, or a wrong key. */
+export class PayloadError extends Error {}
+
+/** One chunk sealed: its ciphertext (as long as the plaintext) and its tag. */
+function sealChunk(key: Buffer, counter: number, last: boolean, plain: Buffer): [Buffer, Buffer] {
+  const cipher = crypto.createCipheriv('chacha20-poly1305', key, chunkNonce(counter, last), { authTagLength: tagSize });
+  const sealed = cipher.update(plain);
+  cipher.final();
+  return [sealed, cipher.getAuthTag()];
+}
+
+/**
+ * Seals a plaintext arriving in blocks of any size (each valid only during the call: what is kept is copied).
+ * A full chunk is sealed only once the next byte has arrived, because only then is it known not to be the
+ * last one. Returns the sealed pieces, in order, to be written as they are.
+ */
+export function payloadSealer(key: Buffer) {
+  let counter = 0;
+  const chunks = heldBackChunks(chunkSize);
+  const seal = (plain: Buffer, last: boolean, out: Buffer[]) => out.push(...sealChunk(key, counter++, last, plain));
+  return {
+    push(block: Buffer): Buffer[] {
+      const out: Buffer[] = [];
+      chunks.push(block, (chunk) => seal(chunk, false, out));
+      return out;
+    },
+    /** The final chunk: the rest, full only when the plaintext is a nonzero multiple of 64 KiB, empty only when it is empty. */
+    end(): Buffer[] {
+      const out: Buffer[] = [];
+      seal(chunks.rest(), true, out);
+      return out;
+    },
+  };
+}
+
+/**
+ * Seals a plaintext held whole in memory, in place, a range of chunks at a time: each chunk's ciphertext
+ * overwrites its plaintext (`onPlain` sees the plaintext first), and the tags are kept apart, 16 bytes a
+ * chunk. The payload is then chunk 0, its tag, chunk 1, its tag… (see `sealedPieces`). A backup seals
+ * while scrypt still derives the key the header needs: the payload's key comes from the file key alone.
+ */
+export function inPlaceSealer(key: Buffer, data: Buffer) {
+  const count = Math.max(1, Math.ceil(data.length / chunkSize));
+  const tags = Buffer.allocUnsafe(count * tagSize);
+  return {
+    tags,
+    /** Seals the plaintext bytes [from, to), `from` on a chunk boundary and `to` too unless it is the end. */
+    seal(from: number, to: number, onPlain: (chunk: Buffer) => void): void {
+      for (let i = from / chunkSize; i < count && (i * chunkSize < to || data.length === 0); i++) {
+        const plain = data.subarray(i * chunkSize, (i + 1) * chunkSize);
+        onPlain(plain);
+        const [sealed, tag] = sealChunk(key, i, i === count - 1, plain);
+        sealed.copy(plain);
+        tag.copy(tags, i * tagSize);
+      }
+    },
+  };
+}
+
+/** The sealed payload's pieces for the plaintext bytes [from, to) of a buffer `inPlaceSealer` sealed (`from` on a chunk boundary). */
+export function sealedPieces(data: Buffer, tags: Buffer, from: number, to: number): Buffer[] {
+  // An empty plaintext is one empty final chunk: its tag alone.
+  if (data.length === 0) return [tags.subarray(0, tagSize)];
+  const pieces: Buffer[] = [];
+  for (let at = from; at < to; at += chunkSize) {
+    const i = at / chunkSize;
+    pieces.push(data.subarray(at, Math.min(at + chunkSize, data.length)), tags.subarray(i * tagSize, (i + 1) * tagSize));
+  }
+  return pieces;
+}
+
+/** Opens a sealed payload arriving in blocks of any size; throws PayloadError at the first bad chunk. */
+export function payloadOpener(key: Buffer) {
+  let counter = 0;
+  const chunks = heldBackChunks(sealedChunkSize);
+  const open = (sealed: Buffer, last: boolean): Buffer => {
+    if (sealed.length < tagSize) throw new PayloadError('sealed chunk is too short');
+    const decipher = crypto.createDecipheriv('chacha20-poly1305', key, chunkNonce(counter++, last), { authTagLength: tagSize });
+    decipher.setAuthTag(sealed.subarray(sealed.length - tagSize));
+    const plain = decipher.update(sealed.subarray(0, sealed.length - tagSize));
+    try {
+      decipher.final();
+    } catch {
+      throw new PayloadError(`chunk ${counter - 1} does not authenticate`);
+    }
+    return plain;
+  };
+  return {
+    push(block: Buffer): Buffer[] {
+      const out: Buffer[] = [];
+      chunks.push(block, (chunk) => out.push(open(chunk, false)));
+      return out;
+    },
+    end(): Buffer[] {
+      const plain = open(chunks.rest(), true);
+      // A file cut after a full chunk fails above (that chunk was sealed as not the last). An empty final chunk
+      // after full ones is never written by age, and age refuses it too.
+      if (plain.length === 0 && counter > 1) throw new PayloadError('final chunk is empty');
+      return [plain];
+    },
+  };
+}

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
+import { withComma } from '../../shared/numbers';
 import { StalledError, type BlockReader } from './fanout';
 import { describeFsError, partialPrefix, type BackupFs, type WriteHandle } from './fsops';
 import { manifestPathOf } from './manifest';
@@ -166,5 +167,5 @@ export async function copyToDestination(job: CopyJob): Promise<CopyResult> {
 }
 
 export function megabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1).replace('.', ',')} МБ`;
+  return `${withComma(bytes / 1024 / 1024, 1)} МБ`;
 }

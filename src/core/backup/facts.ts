@@ -50,6 +50,3 @@ export function readFacts(job: FactsJob): RawFacts {
     client.close();
   }
 }
-
-/** What the facts thread answers. */
-export type FactsMessage = { ok: true; value: RawFacts } | { ok: false; message: string };

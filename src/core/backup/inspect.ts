@@ -1,9 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
-import { endedEarly } from '../workers/failure';
-import { startWorker } from '../workers/start';
-import type { FactsJob, FactsMessage, RawFacts } from './facts';
+import { runInWorker } from '../workers/start';
+import type { FactsJob, RawFacts } from './facts';
 
 export interface DatabaseFacts {
   /** The tag of the last migration applied, e.g. `0001_constraints`; null for a database never migrated. */
@@ -76,26 +75,12 @@ export async function checked(raw: Promise<RawFacts>, live: boolean, migrationsF
   return checkedFacts(facts, live, migrationsFolder);
 }
 
-/** Opens a database read-only in a worker thread, checks it and reads what a manifest records. */
-function readFactsInWorker(job: FactsJob): Promise<RawFacts> {
-  return new Promise((resolve, reject) => {
-    const worker = startWorker('backup-facts', { workerData: job });
-    worker.once('message', (m: FactsMessage) => {
-      void worker.terminate();
-      if (m.ok) resolve(m.value);
-      else reject(new Error(m.message));
-    });
-    worker.once('error', reject);
-    // A worker that ends without answering must not leave the caller waiting forever.
-    worker.once('exit', (code) => reject(endedEarly(code)));
-  });
-}
-
 /**
  * Opens a backup read-only in a worker thread, checks it page by page (not through a memory map: a failed
  * mapped read kills the process) and reads what the manifest and the verify screen show. `full` runs
  * integrity_check (also indexes against tables); otherwise quick_check.
  */
 export function inspectDatabase(file: string, options: { full?: boolean; migrationsFolder?: string } = {}): Promise<DatabaseFacts> {
-  return checked(readFactsInWorker({ file, full: options.full ?? false }), false, options.migrationsFolder);
+  const job: FactsJob = { file, full: options.full ?? false };
+  return checked(runInWorker<RawFacts>('backup-facts', job), false, options.migrationsFolder);
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { z } from 'zod';
+import { localTimestamp } from '../clock';
 
 /** What is written beside each backup file, so a person (or verify) knows what it holds without opening it. */
 export const manifestSchema = z.object({
@@ -36,11 +37,9 @@ export function readManifest(backupFile: string): Manifest | null {
   }
 }
 
-const pad = (n: number) => String(n).padStart(2, '0');
-
 /** `zhurnal-2026-11-24_1030-00.db[.age]`: sorts by time, and no character that a FAT stick or Windows refuses. */
 export function backupFileName(at: Date, encrypted: boolean): string {
-  const stamp = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}_${pad(at.getHours())}${pad(at.getMinutes())}-${pad(at.getSeconds())}`;
+  const stamp = localTimestamp(at).replace(/ (\d\d):(\d\d):(\d\d)$/, '_$1$2-$3');
   return `zhurnal-${stamp}.db${encrypted ? '.age' : ''}`;
 }
 

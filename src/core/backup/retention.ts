@@ -1,5 +1,7 @@
 import path from 'node:path';
+import { mondayOf } from '../../shared/dates';
 import type { BackupRetention } from '../../shared/contract/backup';
+import { localDate } from '../clock';
 import type { BackupFs } from './fsops';
 import { partialPrefix } from './fsops';
 import { backupTimeOf, manifestPathOf } from './manifest';
@@ -7,14 +9,10 @@ import { backupTimeOf, manifestPathOf } from './manifest';
 export type Retention = BackupRetention;
 export const defaultRetention: Retention = { daily: 7, weekly: 4, monthly: 12 };
 
-const pad = (n: number) => String(n).padStart(2, '0');
-const dayKey = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
-const monthKey = (d: Date) => `${d.getFullYear()}-${pad(d.getMonth() + 1)}`;
+const dayKey = (d: Date) => localDate(d);
+const monthKey = (d: Date) => localDate(d).slice(0, 7);
 /** Weeks start on Monday, as in a Russian calendar: the key is that Monday's date. */
-function weekKey(d: Date): string {
-  const monday = new Date(d.getFullYear(), d.getMonth(), d.getDate() - ((d.getDay() + 6) % 7));
-  return dayKey(monday);
-}
+const weekKey = (d: Date) => mondayOf(localDate(d));
 
 /**
  * Which backups to keep: the newest of each of the last N days, N weeks and N months that have one

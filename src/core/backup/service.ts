@@ -152,7 +152,7 @@ export function createBackupService({ db, clock, audit, env }: { db: Db; clock: 
 
     warning: () => stalenessWarning(lastGood(), clock.now()),
 
-    addDestination(input: { path: string; label?: string }, actor: Actor): void {
+    addDestination(actor: Actor, input: { path: string; label?: string }): void {
       const dir = path.resolve(input.path);
       if (!path.isAbsolute(input.path) && !input.path.startsWith('\\\\')) throw new AppError('validation', 'Укажите полный путь к папке');
       if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new AppError('validation', `Папка не найдена: ${dir}`);
@@ -165,7 +165,7 @@ export function createBackupService({ db, clock, audit, env }: { db: Db; clock: 
       audit.record({ userId: actor.userId, action: 'backup.destination_add', entity: 'backup', newValue: { path: dir } });
     },
 
-    removeDestination(input: { path: string }, actor: Actor): void {
+    removeDestination(actor: Actor, input: { path: string }): void {
       const list = config.destinations();
       const left = list.filter((d) => d.path !== input.path);
       if (left.length === list.length) throw new AppError('not_found', 'Такой папки нет в списке');
@@ -173,18 +173,18 @@ export function createBackupService({ db, clock, audit, env }: { db: Db; clock: 
       audit.record({ userId: actor.userId, action: 'backup.destination_remove', entity: 'backup', oldValue: { path: input.path } });
     },
 
-    setSchedule(input: BackupStatus['schedule'], actor: Actor): void {
+    setSchedule(actor: Actor, input: BackupStatus['schedule']): void {
       audit.record({ userId: actor.userId, action: 'backup.schedule', entity: 'backup', oldValue: config.schedule(), newValue: input });
       config.setSchedule(input);
     },
 
-    setRetention(input: BackupStatus['retention'], actor: Actor): void {
+    setRetention(actor: Actor, input: BackupStatus['retention']): void {
       audit.record({ userId: actor.userId, action: 'backup.retention', entity: 'backup', oldValue: config.retention(), newValue: input });
       config.setRetention(input);
     },
 
     /** The passphrase itself never goes to the audit log: only that it was set or removed. */
-    setPassphrase(passphrase: string | null, actor: Actor): void {
+    setPassphrase(actor: Actor, passphrase: string | null): void {
       audit.record({ userId: actor.userId, action: passphrase ? 'backup.passphrase_set' : 'backup.passphrase_clear', entity: 'backup' });
       config.setPassphrase(passphrase);
     },
@@ -212,7 +212,7 @@ export function createBackupService({ db, clock, audit, env }: { db: Db; clock: 
     verify: (input: { file: string; passphrase?: string }) =>
       verifyBackup(input.file, { passphrase: input.passphrase || config.passphrase(), migrationsFolder: env.migrationsFolder, workDir: env.workDir }),
 
-    async restore(input: { file: string; passphrase?: string; password: string }, actor: Actor) {
+    async restore(actor: Actor, input: { file: string; passphrase?: string; password: string }) {
       const user = db.select().from(users).where(eq(users.id, actor.userId)).get();
       if (!user || !(await verifyPassword(input.password, user.passwordHash))) throw new AppError('validation', 'Неверный пароль администратора');
       if (runtime.running || runtime.restoring) throw busy();

@@ -4,6 +4,8 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { AppError } from '../../shared/errors';
+import { refuseReadOnly, storageFailure } from './failures';
+import { checkSchema } from './schema-check';
 import * as schema from './schema';
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -37,21 +39,27 @@ function lastAppliedMigration(client: Database.Database): number {
 
 /**
  * Opens (and migrates) the school's database. It never deletes, replaces or recreates the file: every
- * failure becomes an AppError with a message for the person, and the file stays as it was.
+ * failure becomes an AppError with a message for the person, and the file stays as it was. A new school's
+ * file is made only when `create` is set and no file is there; an empty or foreign file is refused.
  */
 export function openDatabase(file: string, options: OpenOptions): Db {
-  if (!options.create && !fs.existsSync(file)) {
-    throw new AppError('not_found', `Файл базы данных не найден: ${file}`);
-  }
+  const exists = fs.existsSync(file);
+  if (!exists && !options.create) throw new AppError('not_found', `Файл базы данных не найден: ${file}`);
+  refuseReadOnly(file);
+  if (!exists) createNew(file, options.migrationsFolder);
+  if (fs.statSync(file).size === 0) throw new AppError('io', emptyFile(file));
   let client: Database.Database;
   try {
-    client = new Database(file, { fileMustExist: !options.create });
+    client = new Database(file, { fileMustExist: true });
   } catch (e) {
-    throw new AppError('io', `Не удалось открыть базу данных ${file}: ${(e as Error).message}`);
+    throw storageFailure(e, file, 'start') ?? new AppError('io', `Не удалось открыть базу данных ${file}: ${(e as Error).message}`);
   }
   try {
+    refuseForeign(client, file, options.create ?? false);
     configure(client);
+    probeWrite(client);
     applyMigrations(client, options.migrationsFolder, options.beforeMigrate);
+    checkSchema(client, options.migrationsFolder, file);
     return drizzle(client, { schema });
   } catch (e) {
     client.close();
@@ -60,6 +68,8 @@ export function openDatabase(file: string, options: OpenOptions): Db {
     if (/not a database|malformed/i.test(message)) {
       throw new AppError('io', `Файл ${file} не является базой данных Журнала или повреждён. Файл не изменён.`);
     }
+    const named = storageFailure(e, file, 'start');
+    if (named) throw named;
     throw new AppError('io', `Не удалось подготовить базу данных ${file}: ${message}. Файл не изменён.`);
   }
 }
@@ -72,6 +82,54 @@ export function openConnection(file: string): Db {
   const client = new Database(file, { fileMustExist: true });
   configure(client);
   return drizzle(client, { schema });
+}
+
+const emptyFile = (file: string) =>
+  `Файл базы данных ${file} пуст (0 байт): школы в нём нет, и Журнал не создаёт новую поверх него. Если школа хранилась в этом файле, восстановите его из резервной копии; новая школа создаётся мастером первого запуска программы или командой zhurnal demo.`;
+
+/**
+ * The new school's file is built beside its final name and renamed once migrated, so an interrupted first
+ * start never leaves an empty file behind under the real name (which would then be refused).
+ */
+function createNew(file: string, migrationsFolder: string): void {
+  const partial = `${file}.new`;
+  for (const leftover of [partial, `${partial}-wal`, `${partial}-shm`]) fs.rmSync(leftover, { force: true });
+  let client: Database.Database;
+  try {
+    fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    client = new Database(partial);
+  } catch (e) {
+    throw storageFailure(e, file, 'start') ?? new AppError('io', `Не удалось создать базу данных ${file}: ${(e as Error).message}`);
+  }
+  try {
+    configure(client);
+    migrate(drizzle(client), { migrationsFolder });
+  } catch (e) {
+    client.close();
+    fs.rmSync(partial, { force: true });
+    throw storageFailure(e, file, 'start') ?? e;
+  }
+  client.close();
+  fs.renameSync(partial, file);
+}
+
+/** A file SQLite could open only for reading (a read-only mount, an immutable file) fails here, not at the first login. */
+function probeWrite(client: Database.Database): void {
+  client.exec('BEGIN IMMEDIATE');
+  client.exec('ROLLBACK');
+}
+
+/** Another program's SQLite file is never turned into a school; a file with no tables at all only in `create` mode. */
+function refuseForeign(client: Database.Database, file: string, create: boolean): void {
+  const tables = client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite\\_%' escape '\\'").all() as { name: string }[];
+  if (tables.some((t) => t.name === '__drizzle_migrations')) return;
+  if (tables.length === 0 && create) return;
+  throw new AppError(
+    'io',
+    tables.length === 0
+      ? `В базе данных ${file} нет ни одной таблицы: это не школа Журнала. Файл не изменён; новая школа создаётся мастером первого запуска программы или командой zhurnal demo.`
+      : `Файл ${file} — база данных другой программы, не Журнала (таблицы: ${tables.slice(0, 5).map((t) => t.name).join(', ')}). Файл не изменён.`,
+  );
 }
 
 function configure(client: Database.Database): void {

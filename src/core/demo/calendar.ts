@@ -2,7 +2,7 @@
 // quarters (grades 1–9) or two half-years (10–11), autumn, winter and spring holidays, an extra February
 // week for the first grade, and the public holidays. Lessons run Monday–Friday (a five-day week).
 import { lessonDays } from '../school/days';
-import { day, onOrAfter, type Day } from './dates';
+import { day, iso, onOrAfter, type Day } from '../../shared/dates';
 
 export type Scheme = 'quarters' | 'half_years';
 
@@ -33,7 +33,7 @@ export interface YearCalendar {
 
 /** The school year that contains `today`: from 1 September on it is the new one, in summer the one just ended. */
 export function currentStartYear(today: Day): number {
-  const y = new Date(today * 86_400_000).getUTCFullYear();
+  const y = Number(iso(today).slice(0, 4));
   return today >= day(y, 9, 1) ? y : y - 1;
 }
 

@@ -1,9 +1,12 @@
 // The current year's control traces: the class teachers' weekly attendance checks and a few of the
 // deputy's remarks on the journals (some answered and resolved).
 import type { YearCalendar } from './calendar';
-import { onOrAfter, ru, iso, stamp, type Day } from './dates';
+import { iso, onOrAfter, ruDate, type Day } from '../../shared/dates';
+import { stamp } from './dates';
 import { at, type Rng } from './random';
 import type { Writers } from './sql';
+
+const ru = (d: Day) => ruDate(iso(d));
 
 export interface ExtrasClass {
   id: number;

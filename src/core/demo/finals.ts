@@ -2,7 +2,8 @@
 // the weighted average rounded half up; «н/а» for fewer than 3 marks with more than half the lessons
 // missed (or no marks at all); «зач» for the ungraded courses and the special medical group in PE.
 import type { SubjectDef } from './curriculum';
-import { day, iso, stamp, type Day } from './dates';
+import { day, iso, type Day } from '../../shared/dates';
+import { stamp } from './dates';
 import type { PeriodDef, YearCalendar } from './calendar';
 import { accIndex, type JAssignment } from './journal';
 import type { Rng } from './random';

@@ -3,7 +3,8 @@
 // per student per lesson, each student near their own level; assessed works for most of the class).
 // Past days are 'held'; today and later 'planned'. It also sums up what the period marks need.
 import { bells, type SubjectDef, type WorkKindCode } from './curriculum';
-import { iso, minutesOf, stamp, weekday, type Day } from './dates';
+import { iso, weekday, type Day } from '../../shared/dates';
+import { minutesOf, stamp } from './dates';
 import type { PeriodDef } from './calendar';
 import { homework } from './plans';
 import { at, type Rng } from './random';

@@ -4,7 +4,8 @@
 // the year); a movement's date is the first day in the new situation (arrival: first day in class;
 // departure: first day away, so the enrollment ends the day before).
 import { subjects } from './curriculum';
-import { day, stamp, workday, type Day } from './dates';
+import { day, type Day } from '../../shared/dates';
+import { stamp, workday } from './dates';
 import type { YearCalendar } from './calendar';
 import { compareNames, otherSchool, person, type Person } from './names';
 import type { Rng } from './random';

@@ -2,7 +2,8 @@
 // plans, then every class's journal and final marks, and the current year's control traces.
 import { periodsOf, schemeOfGrade, schoolDays, type YearCalendar } from './calendar';
 import { curriculumOf, subjects, type SubjectKey, type WorkKindCode } from './curriculum';
-import { day, iso, stamp, workday, type Day } from './dates';
+import { day, iso, type Day } from '../../shared/dates';
+import { stamp, workday } from './dates';
 import { writeExtras, type ExtrasClass } from './extras';
 import { writeFinals, type LocalSubject } from './finals';
 import { writeJournal, type JAssignment } from './journal';

@@ -16,7 +16,7 @@ import { planStudents, writeStudents } from './students';
 import { readTable } from './table';
 import { writeTeacherSubjects } from './subjects';
 import { planTeachers } from './teachers';
-import { ruDate } from './values';
+import { ruDate } from '../../shared/dates';
 import { writeTransaction } from '../db/write';
 
 export type ImportService = ReturnType<typeof createImportService>;
@@ -100,8 +100,8 @@ export function createImportService({ db, clock, audit, users, school }: { db: D
       }
       const fresh = planned.rows.flatMap((r) => (r.status === 'new' && r.value ? [r.value] : []));
       const created = await users.createMany(
-        fresh.map(({ subjects: _subjects, ...v }) => ({ ...v, middleName: v.middleName ?? undefined, roles: ['teacher'] as const satisfies Role[] })),
         actor,
+        fresh.map(({ subjects: _subjects, ...v }) => ({ ...v, middleName: v.middleName ?? undefined, roles: ['teacher'] as const satisfies Role[] })),
       );
       // Each teacher's subjects, the new accounts' and those already there, found by login.
       const ids = new Map(db.select({ id: usersTable.id, login: usersTable.login }).from(usersTable).all().map((u) => [u.login, u.id]));

@@ -8,7 +8,8 @@ import { joinSubgroups } from '../movement/stays';
 import { cellOf, readPersonName } from './columns';
 import { capitalize, type PlannedRow } from './plan';
 import type { TableRow } from './table';
-import { nameKey, parseClassName, parseDate, parseGender, ruDate } from './values';
+import { ruDate } from '../../shared/dates';
+import { nameKey, parseClassName, parseDate, parseGender } from './values';
 import { requireOpenYear } from '../years/closed';
 
 export interface StudentValue {

@@ -1,4 +1,5 @@
 // The cells of a class list as schools type them, read into what the database stores, or a Russian reason why not.
+import { isoOf } from '../../shared/dates';
 
 /** A name compared the way a person reads it: case, «ё» and extra spaces do not make two people. */
 export function nameKey(...parts: (string | null | undefined)[]): string {
@@ -12,26 +13,14 @@ export function cleanName(s: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-function realDate(y: number, m: number, d: number): string | null {
-  const dt = new Date(Date.UTC(y, m - 1, d));
-  if (dt.getUTCFullYear() !== y || dt.getUTCMonth() !== m - 1 || dt.getUTCDate() !== d) return null;
-  return dt.toISOString().slice(0, 10);
-}
-
 /** `ДД.ММ.ГГГГ` (also with `/` or `-`), or `ГГГГ-ММ-ДД` as an XLSX date cell arrives: the ISO date or null. */
 export function parseDate(text: string): string | null {
   const s = text.trim();
   let m = /^(\d{1,2})[./-](\d{1,2})[./-](\d{4})(?:\s.*)?$/.exec(s);
-  if (m) return realDate(Number(m[3]), Number(m[2]), Number(m[1]));
+  if (m) return isoOf(Number(m[3]), Number(m[2]), Number(m[1]));
   m = /^(\d{4})-(\d{2})-(\d{2})(?:[T\s].*)?$/.exec(s);
-  if (m) return realDate(Number(m[1]), Number(m[2]), Number(m[3]));
+  if (m) return isoOf(Number(m[1]), Number(m[2]), Number(m[3]));
   return null;
-}
-
-/** «д.мм.гггг» of an ISO date, as the preview shows it. */
-export function ruDate(iso: string): string {
-  const [y, m, d] = iso.split('-');
-  return `${d}.${m}.${y}`;
 }
 
 export type GenderParse = { ok: true; value: 'm' | 'f' | null } | { ok: false };

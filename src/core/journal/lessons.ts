@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { ruDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import { shortName } from '../../shared/names';
 import type { Actor } from '../actor';
@@ -49,7 +50,7 @@ export function createLessonService({ db, clock, audit }: { db: Db; clock: Clock
       .from(lessons)
       .where(and(eq(lessons.assignmentId, assignmentId), eq(lessons.date, date), eq(lessons.lessonNumber, lessonNumber), except ? ne(lessons.id, except) : undefined))
       .get();
-    if (taken) throw new AppError('conflict', `${lessonNumber}-й урок ${date.split('-').reverse().join('.')} по этому предмету уже есть в журнале`);
+    if (taken) throw new AppError('conflict', `${lessonNumber}-й урок ${ruDate(date)} по этому предмету уже есть в журнале`);
   }
 
   const hasEntries = (lessonId: number) =>

@@ -1,22 +1,16 @@
 // The classes of a year with the students on the roll on a date and their subgroups: what the secretary picks
 // from when she enters an order.
 import { and, asc, eq, gte, isNull, lte, or } from 'drizzle-orm';
-import { AppError } from '../../shared/errors';
 import { className, compareByName, fullName } from '../../shared/names';
 import { localDate, type Clock } from '../clock';
 import type { Db } from '../db/open';
-import { classEnrollments, classes, schoolYears, students } from '../db/schema';
+import { classEnrollments, classes, students } from '../db/schema';
+import { yearOrCurrent } from '../school/years';
 import { closedMarkOf } from '../years/closed';
 import { subgroupsOf } from './stays';
 
-function yearFor(db: Db, yearId: number | undefined) {
-  const year = yearId === undefined ? db.select().from(schoolYears).where(eq(schoolYears.isCurrent, true)).get() : db.select().from(schoolYears).where(eq(schoolYears.id, yearId)).get();
-  if (!year) throw new AppError('not_found', yearId === undefined ? 'В школе не задан текущий учебный год' : 'Такого учебного года нет');
-  return year;
-}
-
 export function movementClasses(db: Db, clock: Clock, input: { yearId?: number; date?: string }) {
-  const year = yearFor(db, input.yearId);
+  const year = yearOrCurrent(db, input.yearId);
   const today = localDate(clock.now());
   // Inside the year the list is of today (or the date asked); outside it, of the year's last or first day.
   const wanted = input.date ?? today;

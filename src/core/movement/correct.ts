@@ -5,11 +5,11 @@
 import { and, eq, gte, inArray } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import type { Actor } from '../actor';
-import { addDays } from '../attendance/dates';
+import { addDays, ruDate } from '../../shared/dates';
 import type { AuditService } from '../audit/service';
 import type { Db } from '../db/open';
 import { classEnrollments, studentMovements, students, subgroupMembers, subgroups } from '../db/schema';
-import { orderText, ruDate } from '../reports/tables/build';
+import { orderText } from '../reports/tables/build';
 import { requireOpenYear } from '../years/closed';
 import { guardEntries } from './orphans';
 import { classRow, joinSubgroups, requireInYear, studentRow } from './stays';

@@ -3,7 +3,7 @@
 // journal would orphan them. Such a movement (or a correction of one) is refused with the entries named.
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open';
-import { ruDate } from '../reports/tables/build';
+import { ruDate } from '../../shared/dates';
 
 interface Entry {
   date: string;

@@ -5,8 +5,9 @@ import type { MovementRegisterRow } from '../../shared/contract/movement';
 import type { ReportTable } from '../../shared/contract/report-table';
 import { fullName } from '../../shared/names';
 import type { Db } from '../db/open';
-import { col, int, orderText, ruDate, table } from '../reports/tables/build';
-import { currentYearRow, yearById } from '../reports/terms';
+import { ruDate } from '../../shared/dates';
+import { col, int, orderText, table } from '../reports/tables/build';
+import { yearOrCurrent } from '../school/years';
 import { cancelledRows } from './cancelled';
 import { registerRow, type RawRegisterRow } from './register-row';
 
@@ -48,7 +49,7 @@ export function registerTables(yearName: string, from: string, to: string, rows:
 
 /** The register of a year (the current one by default), or of some dates inside it. */
 export function movementRegister(db: Db, input: { yearId?: number; from?: string; to?: string; classId?: number }) {
-  const year = input.yearId !== undefined ? yearById(db, input.yearId) : currentYearRow(db);
+  const year = yearOrCurrent(db, input.yearId);
   // The register of a year starts with the summer's orders (enrolment into the 1st grade is ordered in August).
   const from = input.from ?? `${year.startDate.slice(0, 4)}-06-01`;
   const to = input.to ?? year.endDate;

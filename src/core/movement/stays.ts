@@ -2,6 +2,7 @@
 // subgroups of a class a newcomer is placed into. A stay's end is its last day (inclusive); a movement's date
 // is the first day in the new situation, so the old stay ends the day before.
 import { and, desc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
+import { ruDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import { className, fullName } from '../../shared/names';
 import type { Db } from '../db/open';
@@ -23,7 +24,7 @@ export type ClassRow = ReturnType<typeof classRow>;
 /** The movement must fall inside the class's school year. */
 export function requireInYear(cls: ClassRow, date: string, what: string): void {
   if (date < cls.year.startDate || date > cls.year.endDate) {
-    throw new AppError('validation', `${what} должна быть в пределах ${cls.year.name} учебного года (${cls.year.startDate.split('-').reverse().join('.')} — ${cls.year.endDate.split('-').reverse().join('.')})`);
+    throw new AppError('validation', `${what} должна быть в пределах ${cls.year.name} учебного года (${ruDate(cls.year.startDate)} — ${ruDate(cls.year.endDate)})`);
   }
 }
 

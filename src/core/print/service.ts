@@ -7,6 +7,7 @@ import { localDate, type Clock } from '../clock';
 import type { Db } from '../db/open';
 import { classes, schoolYears, users } from '../db/schema';
 import type { SchoolService } from '../school/service';
+import { yearOrCurrent } from '../school/years';
 import type { Actor } from '../actor';
 import type { AuditService } from '../audit/service';
 import { auditPrinting } from './audit';
@@ -48,12 +49,7 @@ export function createPrintService(deps: PrintDeps) {
   const { db, school } = deps;
   const today = () => localDate(deps.clock.now());
 
-  function yearOf(yearId?: number) {
-    if (yearId === undefined) return school.currentYear();
-    const year = db.select().from(schoolYears).where(eq(schoolYears.id, yearId)).get();
-    if (!year) throw new AppError('not_found', 'Такого учебного года нет');
-    return year;
-  }
+  const yearOf = (yearId?: number) => yearOrCurrent(db, yearId);
 
   function classesOf(yearId?: number) {
     const year = yearOf(yearId);
@@ -112,7 +108,7 @@ export function createPrintService(deps: PrintDeps) {
     bookPdf,
 
     /** One class's book into a file (the folder is created), audited like the print screen's. */
-    async writeBook(classId: number, options: BookOptions, file: string, actor: Actor | null): Promise<BookResult & { file: string }> {
+    async writeBook(actor: Actor | null, classId: number, options: BookOptions, file: string): Promise<BookResult & { file: string }> {
       const book = await bookPdf(classId, options);
       fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
       fs.writeFileSync(file, book.bytes);
@@ -123,25 +119,25 @@ export function createPrintService(deps: PrintDeps) {
     withDraftNote,
 
     /** Every class of the year, one file each, and the act; a class that fails is reported and the others go on. */
-    writeSchool(yearId: number | undefined, options: BookOptions, outDir: string, actor: Actor | null, progress?: SchoolProgress): Promise<SchoolResult> {
+    writeSchool(actor: Actor | null, yearId: number | undefined, options: BookOptions, outDir: string, progress?: SchoolProgress): Promise<SchoolResult> {
       audited.school(actor, yearOf(yearId).id, { duplex: options.duplex, personalData: options.personalData });
       return writeSchoolTo(yearId, options, outDir, progress);
     },
 
     /** The print screen's book: into the year's folder of the print folder. */
-    async bookToFolder(classId: number, options: BookOptions, actor?: Actor) {
+    async bookToFolder(actor: Actor, classId: number, options: BookOptions) {
       const draft = withDraftNote(classId, options);
       const book = await bookPdf(classId, draft.options);
       const file = path.join(folderOf(book.yearName), bookFileName(book.className, book.yearName));
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, book.bytes);
-      audited.book(actor ?? null, classId, { file, pages: book.pages, duplex: options.duplex, personalData: options.personalData });
+      audited.book(actor, classId, { file, pages: book.pages, duplex: options.duplex, personalData: options.personalData });
       return { file, pages: book.pages, sheets: book.sheets, issues: draft.issues };
     },
 
-    startSchool(yearId: number | undefined, options: BookOptions, actor?: Actor): string {
+    startSchool(actor: Actor, yearId: number | undefined, options: BookOptions): string {
       const { year } = classesOf(yearId);
-      audited.school(actor ?? null, year.id, { duplex: options.duplex, personalData: options.personalData });
+      audited.school(actor, year.id, { duplex: options.duplex, personalData: options.personalData });
       const run = deps.runSchool ?? ((id: number, o: BookOptions, p: SchoolProgress) => writeSchoolTo(id, o, null, p));
       return jobs.start(folderOf(year.name), (progress) => run(year.id, options, progress));
     },
@@ -152,14 +148,14 @@ export function createPrintService(deps: PrintDeps) {
     cancel: jobs.cancel,
 
     /** Only files this service wrote (PDFs inside the print folder) may be opened or printed. */
-    async open(file: string, action: 'open' | 'print', actor?: Actor): Promise<void> {
+    async open(actor: Actor, file: string, action: 'open' | 'print'): Promise<void> {
       const resolved = path.resolve(file);
       const root = path.resolve(deps.outputDir());
       if (!resolved.startsWith(root + path.sep) || !resolved.toLowerCase().endsWith('.pdf')) throw new AppError('validation', 'Открыть можно только напечатанный Журналом PDF-файл');
       if (!fs.existsSync(resolved)) throw new AppError('not_found', `Файл не найден: ${resolved}`);
       if (!deps.desktop) throw new AppError('conflict', `Открыть или напечатать файл можно только в приложении Журнал на этом компьютере. Файл сохранён: ${resolved}`);
       await (action === 'open' ? deps.desktop.openFile(resolved) : deps.desktop.printFile(resolved));
-      if (action === 'print') audited.sent(actor ?? null, resolved);
+      if (action === 'print') audited.sent(actor, resolved);
     },
   };
 }

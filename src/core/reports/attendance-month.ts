@@ -1,14 +1,9 @@
 // Отчёт о посещаемости класса за месяц: per student, lessons missed (всего, б, у, н), late arrivals and
 // whole days missed, with the day-by-day count of the paper form.
+import { monthRange } from '../../shared/dates';
 import type { AttendanceMonthData } from '../../shared/contract/report-data';
 import type { Db } from '../db/open';
 import { classAttendance, sumDays } from './attendance-facts';
-
-export function monthRange(month: string): { from: string; to: string } {
-  const [y, m] = month.split('-').map(Number) as [number, number];
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
-  return { from: `${month}-01`, to: `${month}-${String(last).padStart(2, '0')}` };
-}
 
 export function attendanceMonth(db: Db, cls: { id: number; name: string }, month: string, today: string): AttendanceMonthData {
   const { from, to } = monthRange(month);

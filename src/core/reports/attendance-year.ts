@@ -1,24 +1,8 @@
 // Сводная ведомость учёта посещаемости: the year by month, per student and for the class.
+import { monthsBetween } from '../../shared/dates';
 import type { AttendanceYearData } from '../../shared/contract/report-data';
 import type { Db } from '../db/open';
 import { classAttendance, sumDays, type DayTally } from './attendance-facts';
-
-/** The months of a school year, September to the end: «2025-09» … «2026-05». */
-export function monthsBetween(from: string, to: string): string[] {
-  const out: string[] = [];
-  let [y, m] = from.split('-').map(Number) as [number, number];
-  const end = to.slice(0, 7);
-  for (;;) {
-    const key = `${y}-${String(m).padStart(2, '0')}`;
-    if (key > end) return out;
-    out.push(key);
-    m++;
-    if (m > 12) {
-      m = 1;
-      y++;
-    }
-  }
-}
 
 export function attendanceYear(db: Db, cls: { id: number; name: string }, year: { startDate: string; endDate: string }, today: string): AttendanceYearData {
   const facts = classAttendance(db, cls.id, year.startDate, year.endDate, today);

@@ -1,16 +1,9 @@
 // Teacher activity by week, for the journal-filling control: how many entries each person made in the journals
 // concerned, week by week (a lesson's topic, a mark, an absence — by when they were entered, not by the
 // lesson's date), and the weeks in which a teacher gave lessons yet entered nothing.
+import { addDays, mondayOf } from '../../shared/dates';
 import type { ControlData } from '../../shared/contract/report-data';
 import type { Db } from '../db/open';
-
-const day = 86_400_000;
-const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-/** The Monday of the week of an ISO date. */
-export const mondayOf = (date: string) => {
-  const ms = Date.parse(`${date}T00:00:00Z`);
-  return iso(ms - ((new Date(ms).getUTCDay() + 6) % 7) * day);
-};
 
 export interface ActivityEntry {
   userId: number;
@@ -26,8 +19,8 @@ export interface ActivityEntry {
  */
 export function activityFacts(db: Db, yearId: number, from: string, last: string) {
   const sql = db.$client;
-  const end = iso(Date.parse(`${last}T00:00:00Z`) + day);
-  const oldest = iso(Date.parse(`${from}T00:00:00Z`) - 60 * day);
+  const end = addDays(last, 1);
+  const oldest = addDays(from, -60);
   const week = (column: string) => `date(${column}, '-6 days', 'weekday 1')`;
   const entries = sql
     .prepare(
@@ -74,7 +67,7 @@ export function teacherActivity(
   last: string,
 ): ControlData['activity'] {
   const weeks: string[] = [];
-  for (let w = mondayOf(from); w <= last; w = iso(Date.parse(`${w}T00:00:00Z`) + 7 * day)) weeks.push(w);
+  for (let w = mondayOf(from); w <= last; w = addDays(w, 7)) weeks.push(w);
   const column = new Map(weeks.map((w, i) => [w, i]));
   const included = new Map(assignments.map((a) => [a.id, a]));
   const people = new Map<number, { teacherName: string; byWeek: number[]; taught: Set<number> }>();

@@ -1,6 +1,8 @@
 // Контроль ведения журнала (for the deputy): per journal and per teacher over a range — lessons without topic
 // or homework, entered after the day's limit, control works whose marks are overdue, students with no mark or
 // one mark, fewer marks than the school's minimum, КТП and curriculum hours against the lessons given.
+import { addDays } from '../../shared/dates';
+import { percentOf } from '../../shared/numbers';
 import type { ControlData, ControlRow } from '../../shared/contract/report-data';
 import type { ControlFacts, ControlLesson } from './control-facts';
 import { teacherActivity } from './control-activity';
@@ -11,8 +13,6 @@ export interface ControlRules {
   deadline: { shift1: string; shift2: string };
 }
 
-const addDays = (iso: string, days: number) => new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-const pct = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
 const blank = (s: string | null) => s === null || s.trim() === '';
 const problemLimit = 1000;
 
@@ -108,8 +108,8 @@ export function journalControl(facts: ControlFacts, o: ControlOptions): ControlD
         controlWorks,
         overdueControl,
         students: students.length,
-        noMarksPct: graded ? pct(students.filter((s) => n(s) === 0).length, students.length) : null,
-        oneMarkPct: graded ? pct(students.filter((s) => n(s) === 1).length, students.length) : null,
+        noMarksPct: graded ? percentOf(students.filter((s) => n(s) === 0).length, students.length) : null,
+        oneMarkPct: graded ? percentOf(students.filter((s) => n(s) === 1).length, students.length) : null,
         belowMin: graded ? students.filter((s) => n(s) < rules.minMarks).length : 0,
         ktpHours: plans.get(a.id) ?? null,
         curriculumHours: curriculum.get(`${a.grade}:${a.subjectId}`) ?? null,

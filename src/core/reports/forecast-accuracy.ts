@@ -1,17 +1,14 @@
 // How good the forecast is, measured on the school's own history: for every finished period of the last school
 // years, the forecast made from the marks up to the period's middle is compared with the period mark given.
 // Attendance is left out of the replay, so «н/а» is not scored; numeric marks are.
+import { addDays, daysBetween } from '../../shared/dates';
+import { percentOf } from '../../shared/numbers';
 import type { ForecastAccuracy } from '../../shared/contract/report-data';
 import type { Db } from '../db/open';
 import type { SuggestionRules } from '../journal/suggestions';
 import { forecastOne, type DatedMark } from './forecast-model';
 
-const midpoint = (start: string, end: string) => {
-  const a = Date.parse(`${start}T00:00:00Z`);
-  const b = Date.parse(`${end}T00:00:00Z`);
-  return new Date(a + Math.floor((b - a) / 86_400_000 / 2) * 86_400_000).toISOString().slice(0, 10);
-};
-const pct = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
+const midpoint = (start: string, end: string) => addDays(start, Math.floor(daysBetween(start, end) / 2));
 
 export function measureForecast(db: Db, today: string, rules: SuggestionRules, years = 2): ForecastAccuracy {
   const sql = db.$client;
@@ -61,10 +58,10 @@ export function measureForecast(db: Db, today: string, rules: SuggestionRules, y
   return {
     periods: r.periods,
     cases: r.cases,
-    exactPct: pct(r.exact, r.cases),
-    withinOnePct: pct(r.withinOne, r.cases),
-    riskRecallPct: pct(r.flaggedRight, r.failed),
-    riskPrecisionPct: pct(r.flaggedRight, r.flagged),
+    exactPct: percentOf(r.exact, r.cases),
+    withinOnePct: percentOf(r.withinOne, r.cases),
+    riskRecallPct: percentOf(r.flaggedRight, r.failed),
+    riskPrecisionPct: percentOf(r.flaggedRight, r.flagged),
     noForecast: r.noForecast,
   };
 }

@@ -1,5 +1,6 @@
 // The forecast of one student's period mark in one subject from the marks so far: the journal's own suggestion
 // (weighted average, the school's rounding, the «н/а» rule) plus the trend, and the reasons a person can check.
+import { withComma } from '../../shared/numbers';
 import { suggest, type SuggestionRules } from '../journal/suggestions';
 
 export interface DatedMark {
@@ -37,7 +38,6 @@ const mean = (list: readonly DatedMark[]) => {
   }
   return w > 0 ? s / w : 0;
 };
-const comma = (x: number, digits = 2) => x.toFixed(digits).replace('.', ',');
 const share = (part: number, whole: number) => `${Math.round((part / whole) * 100)} %`;
 
 /** Later half's weighted average minus the earlier half's; null with fewer than four marks (too noisy). */
@@ -65,8 +65,8 @@ export function forecastOne(facts: ForecastFacts, rules: SuggestionRules): Forec
   else if (s.naRecommended || (facts.marks.length === 0 && facts.lessonsHeld >= 3 && (facts.elapsed ?? 1) >= 0.5)) risk = 'н/а';
   else if (s.average !== null && (s.average < 2.5 || (s.average < 3 && trend !== null && trend < 0))) risk = '2';
   if (risk) {
-    if (s.average !== null) reasons.push(`средний балл ${comma(s.average)}`);
-    if (trend !== null && trend < 0) reasons.push(`отметки снижаются (${comma(trend)})`);
+    if (s.average !== null) reasons.push(`средний балл ${withComma(s.average, 2)}`);
+    if (trend !== null && trend < 0) reasons.push(`отметки снижаются (${withComma(trend, 2)})`);
     if (facts.marks.length < rules.minMarks) reasons.push(`отметок ${facts.marks.length} при минимуме ${rules.minMarks}`);
     if (facts.lessonsMissed > 0 && facts.lessonsHeld > 0) {
       const most = facts.lessonsMissed * 2 > facts.lessonsHeld ? ' — больше половины' : '';

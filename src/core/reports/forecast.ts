@@ -1,5 +1,6 @@
 // Предварительный отчёт (прогноз): for each student and subject, the period mark the marks so far point to,
 // and the students at risk of «2» or «н/а» before the period ends, with why.
+import { daysBetween } from '../../shared/dates';
 import type { ForecastData, ForecastRow } from '../../shared/contract/report-data';
 import type { Db } from '../db/open';
 import type { SuggestionRules } from '../journal/suggestions';
@@ -51,8 +52,7 @@ export function forecastReport(
       const s = sumDays(attendance.days.get(studentId) ?? new Map());
       return { lessons: s.lessons, missed: s.missed };
     };
-    const days = (a: string, b: string) => (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000;
-    const elapsed = Math.min(1, days(period.startDate, until) / Math.max(1, days(period.startDate, period.endDate)));
+    const elapsed = Math.min(1, daysBetween(period.startDate, until) / Math.max(1, daysBetween(period.startDate, period.endDate)));
     facts.forEach((f, i) => {
       const j = journals[i]!;
       if (f.marks.size === 0) return; // an ungraded course: nothing to forecast

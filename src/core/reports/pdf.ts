@@ -1,16 +1,8 @@
 // A report as a PDF through the print engine (src/core/print): each table titled, paginated with its header
 // repeated, the total in the last row; wide tables go landscape.
 import { PdfWriter, writeTables, type TableColumn, type TableDocument } from '../print';
-import type { ReportCell, ReportColumn, ReportTable } from '../../shared/contract/report-table';
-
-/** How a number reads on paper: percentages and averages with a decimal comma, as Russian forms print them. */
-export function formatCell(value: ReportCell, kind: ReportColumn['kind']): string {
-  if (value === null) return '';
-  if (typeof value === 'string') return value;
-  if (kind === 'percent') return value.toFixed(1).replace('.', ',');
-  if (kind === 'decimal') return value.toFixed(2).replace('.', ',');
-  return String(value);
-}
+import type { ReportTable } from '../../shared/contract/report-table';
+import { formatCell } from '../../shared/numbers';
 
 export async function reportPdf(title: string, tables: readonly ReportTable[], meta: { fontsDir: string; school: string | null; created: Date }): Promise<Uint8Array> {
   const pdf = await PdfWriter.create({ fontsDir: meta.fontsDir, title, date: meta.created });

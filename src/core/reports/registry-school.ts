@@ -12,9 +12,10 @@ import { yearOutcomes } from './outcomes';
 import { classesOf, rosterDuring } from './roster';
 import { requireClass, scopeOf } from './scope';
 import { parentsStatement } from './statement';
-import { ruDate } from './tables/build';
+import { ruDate } from '../../shared/dates';
 import { classTeacherTables, fillTables, movementTables, outcomesTables, statementTables } from './tables/school';
-import { currentYearRow, periodById, resolveTerm, yearById, yearOfDate } from './terms';
+import { periodById, resolveTerm } from './terms';
+import { yearById, yearOfDate, yearOrCurrent } from '../school/years';
 
 type In<K extends keyof typeof reportInputs> = z.output<(typeof reportInputs)[K]>;
 interface Built<D> {
@@ -39,7 +40,7 @@ export const schoolBuilders = {
     return { subtitle: `${cls.name} класс, ${term.name}`, data, tables: classTeacherTables(data) };
   },
   movement(db: Db, actor: Actor, input: In<'movement'>, today: string): Built<MovementData> {
-    const year = input.yearId !== undefined ? yearById(db, input.yearId) : currentYearRow(db);
+    const year = yearOrCurrent(db, input.yearId);
     const { list, all } = visibleClasses(db, actor, year.id);
     const data = movementReport(db, year, list, today, all);
     return { subtitle: `${year.name} учебный год, ${all ? 'вся школа' : `${list.map((c) => c.name).join(', ')} класс`}`, data, tables: movementTables(data) };
@@ -51,7 +52,7 @@ export const schoolBuilders = {
     return { subtitle: `на ${ruDate(input.date)}, ${all ? 'вся школа' : 'свой класс'}`, data, tables: fillTables(data) };
   },
   outcomes(db: Db, actor: Actor, input: In<'outcomes'>, today: string): Built<OutcomesData> {
-    const year = input.classId !== undefined ? yearById(db, requireClass(db, actor, input.classId).yearId) : input.yearId !== undefined ? yearById(db, input.yearId) : currentYearRow(db);
+    const year = input.classId !== undefined ? yearById(db, requireClass(db, actor, input.classId).yearId) : yearOrCurrent(db, input.yearId);
     const classes = input.classId !== undefined ? [requireClass(db, actor, input.classId)] : visibleClasses(db, actor, year.id).list;
     const data = yearOutcomes(db, year, classes, today);
     return { subtitle: `${year.name} учебный год${input.classId !== undefined ? `, ${classes[0]!.name} класс` : ''}`, data, tables: outcomesTables(data) };

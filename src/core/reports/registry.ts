@@ -18,10 +18,11 @@ import { controlFacts } from './control-facts';
 import { buildForecast } from './registry-forecast';
 import { schoolBuilders } from './registry-school';
 import { readSetting } from '../school/settings';
-import { monthName, ruDate } from './tables/build';
+import { monthAndYear, ruDate } from '../../shared/dates';
 import { progressTables } from './tables/progress';
 import { summarySheetTables } from './tables/summary-sheet';
-import { currentYearRow, periodsOfGrade, resolveTerm, yearById, yearOfDate } from './terms';
+import { periodsOfGrade, resolveTerm } from './terms';
+import { yearById, yearOfDate, yearOrCurrent } from '../school/years';
 import type { Envelope, Memo } from './envelope';
 
 type Input<N extends ReportName> = z.output<(typeof reportInputs)[N]>;
@@ -30,7 +31,7 @@ type Builder<N extends ReportName> = (db: Db, actor: Actor, input: Input<N>, tod
 
 const builders: { [N in ReportName]: Builder<N> } = {
   progress(db, actor, input, today) {
-    const year = input.classId !== undefined ? yearById(db, requireClass(db, actor, input.classId).yearId) : input.yearId !== undefined ? yearById(db, input.yearId) : currentYearRow(db);
+    const year = input.classId !== undefined ? yearById(db, requireClass(db, actor, input.classId).yearId) : yearOrCurrent(db, input.yearId);
     const term = resolveTerm(db, year.id, input.periodId);
     const scope = scopeOf(db, actor, year.id);
     const facts = loadTermFacts(db, term, today, input.classId !== undefined ? [input.classId] : undefined);
@@ -49,10 +50,10 @@ const builders: { [N in ReportName]: Builder<N> } = {
     const cls = requireClass(db, actor, input.classId);
     const year = yearById(db, cls.yearId);
     if (input.month < year.startDate.slice(0, 7) || input.month > year.endDate.slice(0, 7)) {
-      throw new AppError('validation', `Месяц ${monthName(input.month)} не входит в ${year.name} учебный год класса ${cls.name}`);
+      throw new AppError('validation', `Месяц ${monthAndYear(input.month)} не входит в ${year.name} учебный год класса ${cls.name}`);
     }
     const data = attendanceMonth(db, cls, input.month, today);
-    return { subtitle: `${cls.name} класс, ${monthName(input.month)}`, data, tables: attendanceMonthTables(data) };
+    return { subtitle: `${cls.name} класс, ${monthAndYear(input.month)}`, data, tables: attendanceMonthTables(data) };
   },
   attendanceYear(db, actor, input, today) {
     const cls = requireClass(db, actor, input.classId);

@@ -12,7 +12,7 @@ import { buildReport } from './registry';
 import { requireClass, scopeOf } from './scope';
 import { classesOf, numbered, rosterDuring } from './roster';
 import { reportWorkbook } from './xlsx';
-import { currentYearRow, yearById } from './terms';
+import { currentYear, yearById } from '../school/years';
 
 export type ReportsService = ReturnType<typeof createReportsService>;
 
@@ -42,7 +42,7 @@ export function createReportsService({ db, clock, school, fontsDir }: { db: Db; 
     run,
     /** The classes an actor may choose on the Reports screen. */
     classes(actor: Actor, yearId?: number) {
-      const year = yearId ?? currentYearRow(db).id;
+      const year = yearId ?? currentYear(db).id;
       const scope = scopeOf(db, actor, year);
       return classesOf(db, year)
         .filter((c) => scope.all || scope.classIds.has(c.id))

@@ -1,5 +1,6 @@
 // The formulas of «Итоги успеваемости» as Russian schools count them (docs/DOMAIN.md, «Reports»). Pure: period
 // marks in, counts and percentages out, so every level (class, subject, teacher, grade, school) shares them.
+import { percentOf } from '../../shared/numbers';
 import type { ProgressStats } from '../../shared/contract/report-data';
 
 /** One period mark of one student, as the progress results see it. */
@@ -48,7 +49,6 @@ export function verdict(values: readonly string[]): StudentVerdict {
 /** СОУ weights of each mark (В. П. Симонов): 5 → 1.00, 4 → 0.64, 3 → 0.36, 2 → 0.16, н/а → 0.07. */
 const souWeight: Record<string, number> = { '5': 1, '4': 0.64, '3': 0.36, '2': 0.16, '1': 0.16, незач: 0.16, 'н/а': 0.07 };
 
-const pct = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
 
 /**
  * The statistics of a group. `roster` is everyone on the roll (so students with no marks yet — a 1st grade, a
@@ -102,8 +102,8 @@ export function progressStatsOf(roster: readonly number[], entries: readonly Mar
     n3: n('3'),
     n2,
     nNa: n('н/а'),
-    successPct: pct(s.assessed - s.unsuccessful, s.assessed),
-    qualityPct: pct(s.excellent + s.good, s.assessed),
+    successPct: percentOf(s.assessed - s.unsuccessful, s.assessed),
+    qualityPct: percentOf(s.excellent + s.good, s.assessed),
     souPct: values.length > 0 ? Math.round((sou / values.length) * 1000) / 10 : null,
     average: numeric.length > 0 ? Math.round((numeric.reduce((a, b) => a + b, 0) / numeric.length) * 100) / 100 : null,
     verdicts,

@@ -5,7 +5,8 @@ import type { SummarySheetData } from '../../shared/contract/report-data';
 import type { Db } from '../db/open';
 import { assignments, periodMarks, subjects } from '../db/schema';
 import { numbered, rosterDuring, type ClassInfo } from './roster';
-import { periodsOfGrade, type YearRow } from './terms';
+import type { YearRow } from '../school/years';
+import { periodsOfGrade } from './terms';
 
 export function summarySheet(db: Db, cls: ClassInfo, year: YearRow): SummarySheetData {
   const students = numbered(rosterDuring(db, [cls.id], year.startDate, year.endDate));

@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
+import { daysBetween } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open';
-import { gradePeriodSchemes, periods, schoolYears } from '../db/schema';
+import { gradePeriodSchemes, periods } from '../db/schema';
+import { yearById, type YearRow } from '../school/years';
 export { periodsOfGrade } from '../journal/periodMarks';
 
 export type PeriodRow = typeof periods.$inferSelect;
-export type YearRow = typeof schoolYears.$inferSelect;
 
 /** A report's time span: one period (a quarter, a half-year) or the whole year (its year marks). */
 export interface Term {
@@ -17,32 +18,12 @@ export interface Term {
   periodOfGrade: Map<number, PeriodRow | null>;
 }
 
-export function yearById(db: Db, yearId: number): YearRow {
-  const year = db.select().from(schoolYears).where(eq(schoolYears.id, yearId)).get();
-  if (!year) throw new AppError('not_found', 'Такого учебного года нет');
-  return year;
-}
-
-export function currentYearRow(db: Db): YearRow {
-  const year = db.select().from(schoolYears).where(eq(schoolYears.isCurrent, true)).get();
-  if (!year) throw new AppError('not_found', 'В школе не задан текущий учебный год');
-  return year;
-}
-
-/** The school year a date falls in (the summer after a year counts with it), else the current one. */
-export function yearOfDate(db: Db, date: string): YearRow {
-  const years = db.select().from(schoolYears).all().sort((a, b) => a.startDate.localeCompare(b.startDate));
-  return years.filter((y) => y.startDate <= date).at(-1) ?? currentYearRow(db);
-}
-
 export function periodById(db: Db, periodId: number): PeriodRow {
   const period = db.select().from(periods).where(eq(periods.id, periodId)).get();
   if (!period) throw new AppError('not_found', 'Такого периода нет');
   return period;
 }
 
-const dayMs = 86_400_000;
-const daysBetween = (a: string, b: string) => Math.abs(Date.parse(`${a}T00:00:00Z`) - Date.parse(`${b}T00:00:00Z`)) / dayMs;
 
 /**
  * A term for the whole school. A grade on another scheme takes its period that ends within a fortnight of the
@@ -58,7 +39,7 @@ export function resolveTerm(db: Db, yearId: number, periodId: number | null): Te
   for (const { grade, scheme } of schemes) {
     if (!period) periodOfGrade.set(grade, null);
     else if (scheme === period.scheme) periodOfGrade.set(grade, period);
-    else periodOfGrade.set(grade, all.find((p) => p.scheme === scheme && daysBetween(p.endDate, period.endDate) <= 14) ?? null);
+    else periodOfGrade.set(grade, all.find((p) => p.scheme === scheme && Math.abs(daysBetween(p.endDate, period.endDate)) <= 14) ?? null);
   }
   return { year, period, name: period ? `${period.name} ${year.name} учебного года` : `${year.name} учебный год`, periodOfGrade };
 }

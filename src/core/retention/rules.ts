@@ -2,6 +2,7 @@
 // 5 лет; изъятых из журналов … сводных ведомостей успеваемости — 25 лет»; the printed journals go to the
 // archive «не позднее 01 июля ежегодно»). As archive practice counts it, a term runs from 1 January of the year
 // after the one in which the school year ended: the journals of 2025/2026 are kept through 2031.
+import { daysBetween } from '../../shared/dates';
 import type { RetentionItem } from '../../shared/contract/retention';
 
 export const remindDays = 60;
@@ -26,8 +27,6 @@ export const rules: readonly Rule[] = [
   { kind: 'summary', document: (y) => `Сводные ведомости успеваемости ${y}, 25 лет`, action: 'выделить к уничтожению по акту', due: (end) => `${startOfTerm(end) + 25}-01-01` },
 ];
 
-const dayNumber = (iso: string) => Date.parse(`${iso}T00:00:00Z`) / 86_400_000;
-
 /** Each rule applied to each ended school year, with its state on `today`. */
 export function retentionItems(years: ReadonlyArray<{ id: number; name: string; endDate: string }>, done: ReadonlyMap<string, string>, today: string): RetentionItem[] {
   const items: RetentionItem[] = [];
@@ -36,7 +35,7 @@ export function retentionItems(years: ReadonlyArray<{ id: number; name: string; 
     for (const r of rules) {
       const dueDate = r.due(y.endDate);
       const doneNote = done.get(`${y.id}.${r.kind}`) ?? null;
-      const left = dayNumber(dueDate) - dayNumber(today);
+      const left = daysBetween(today, dueDate);
       const state = doneNote ? 'done' : left <= 0 ? 'due' : left <= remindDays ? 'soon' : 'keep';
       items.push({ yearId: y.id, yearName: y.name, kind: r.kind, document: r.document(y.name), action: r.action, dueDate, state, doneNote });
     }

@@ -1,6 +1,6 @@
 // The days on which a grade has lessons: inside its periods, outside every holiday, on the working
 // weekdays. Shared by the demo school and the timetable's lesson generation, so both count the same days.
-import { weekday, type Day } from '../demo/dates';
+import { weekday, type Day } from '../../shared/dates';
 
 export interface DaySpan {
   start: Day;

@@ -1,7 +1,7 @@
 import { and, asc, desc, eq } from 'drizzle-orm';
-import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open';
 import { gradePeriodSchemes, periods, schoolYears, settings } from '../db/schema';
+import { currentYear } from './years';
 
 export type SchoolService = ReturnType<typeof createSchoolService>;
 
@@ -35,11 +35,7 @@ export function createSchoolService({ db }: { db: Db }) {
       return db.select().from(schoolYears).orderBy(desc(schoolYears.startDate)).all();
     },
 
-    currentYear() {
-      const year = db.select().from(schoolYears).where(eq(schoolYears.isCurrent, true)).get();
-      if (!year) throw new AppError('not_found', 'В школе не задан текущий учебный год');
-      return year;
-    },
+    currentYear: () => currentYear(db),
 
     /** The periods of a year; for a grade, only those of the scheme the grade follows (quarters or half-years). */
     periods(yearId: number, grade?: number) {

@@ -27,28 +27,28 @@ export function createStructureService({ db, clock, audit, school }: { db: Db; c
   return {
     overview: (yearId?: number) => readOverview(db, yearOf(yearId), today()),
 
-    saveSubject(input: SubjectInput, actor: Actor) {
+    saveSubject(actor: Actor, input: SubjectInput) {
       const id = saveSubject(db, input);
       log(actor, input.id ? 'structure.subject.update' : 'structure.subject.create', 'subject', id, input);
       return { id };
     },
-    deleteSubject(id: number, actor: Actor) {
+    deleteSubject(actor: Actor, id: number) {
       log(actor, 'structure.subject.delete', 'subject', id, undefined, { name: deleteSubject(db, id) });
     },
 
-    saveCurriculum(input: WithYear<CurriculumInput>, actor: Actor) {
+    saveCurriculum(actor: Actor, input: WithYear<CurriculumInput>) {
       const yearId = yearOf(input.yearId).id;
       requireOpenYear(db, yearId);
       const id = saveCurriculum(db, { ...input, yearId });
       log(actor, 'structure.curriculum.save', 'curriculum', id, input);
       return { id };
     },
-    deleteCurriculum(id: number, actor: Actor) {
+    deleteCurriculum(actor: Actor, id: number) {
       deleteCurriculum(db, id);
       log(actor, 'structure.curriculum.delete', 'curriculum', id);
     },
 
-    saveClass(input: WithYear<ClassInput>, actor: Actor) {
+    saveClass(actor: Actor, input: WithYear<ClassInput>) {
       const yearId = input.id ? classRow(db, input.id).yearId : yearOf(input.yearId).id;
       requireOpenYear(db, yearId);
       const { id, grantedRole } = saveClass(db, { ...input, yearId });
@@ -56,12 +56,12 @@ export function createStructureService({ db, clock, audit, school }: { db: Db; c
       if (grantedRole && input.classTeacherId) log(actor, 'users.role.grant', 'user', input.classTeacherId, { role: 'class_teacher', classId: id });
       return { id };
     },
-    deleteClass(id: number, actor: Actor) {
+    deleteClass(actor: Actor, id: number) {
       requireOpenClassYear(db, id);
       log(actor, 'structure.class.delete', 'class', id, undefined, { name: deleteClass(db, id) });
     },
 
-    saveAssignment(input: AssignmentInput, actor: Actor) {
+    saveAssignment(actor: Actor, input: AssignmentInput) {
       const old = input.id ? assignmentRow(db, input.id) : null;
       requireOpenClassYear(db, input.classId);
       if (old) requireOpenYear(db, old.yearId);
@@ -69,40 +69,40 @@ export function createStructureService({ db, clock, audit, school }: { db: Db; c
       log(actor, old ? 'structure.assignment.update' : 'structure.assignment.create', 'assignment', id, { ...input, movedLessons }, old ?? undefined);
       return { id };
     },
-    deleteAssignment(id: number, actor: Actor) {
+    deleteAssignment(actor: Actor, id: number) {
       const old = assignmentRow(db, id);
       requireOpenYear(db, old.yearId);
       deleteAssignment(db, id);
       log(actor, 'structure.assignment.delete', 'assignment', id, undefined, old);
     },
 
-    saveSubgroup(input: SubgroupInput, actor: Actor) {
+    saveSubgroup(actor: Actor, input: SubgroupInput) {
       requireOpenClassYear(db, input.classId);
       const id = saveSubgroup(db, input);
       log(actor, input.id ? 'structure.subgroup.update' : 'structure.subgroup.create', 'subgroup', id, input);
       return { id };
     },
-    deleteSubgroup(id: number, actor: Actor) {
+    deleteSubgroup(actor: Actor, id: number) {
       log(actor, 'structure.subgroup.delete', 'subgroup', id, undefined, { name: deleteSubgroup(db, id) });
     },
     subgroupMembers: (subgroupId: number, date: string) => membersOn(db, subgroupId, date),
-    setSubgroupMembers(input: { subgroupId: number; date: string; studentIds: number[]; orderNumber?: string | undefined }, actor: Actor) {
+    setSubgroupMembers(actor: Actor, input: { subgroupId: number; date: string; studentIds: number[]; orderNumber?: string | undefined }) {
       const result = setMembers(db, input.subgroupId, input.date, input.studentIds, input.orderNumber || null);
       log(actor, 'structure.subgroup.members', 'subgroup', input.subgroupId, { ...input, ...result });
       return result;
     },
 
-    saveWorkKind(input: WorkKindInput, actor: Actor) {
+    saveWorkKind(actor: Actor, input: WorkKindInput) {
       const id = saveWorkKind(db, input);
       log(actor, input.id ? 'structure.workKind.update' : 'structure.workKind.create', 'work_kind', id, input);
       return { id };
     },
-    deleteWorkKind(id: number, actor: Actor) {
+    deleteWorkKind(actor: Actor, id: number) {
       log(actor, 'structure.workKind.delete', 'work_kind', id, undefined, { name: deleteWorkKind(db, id) });
     },
 
     rules: () => readRules(db),
-    saveRules(rules: SchoolRules, actor: Actor) {
+    saveRules(actor: Actor, rules: SchoolRules) {
       const old = readRules(db);
       writeRules(db, rules);
       audit.record({ userId: actor.userId, action: 'structure.rules', entity: 'settings', oldValue: old, newValue: rules });

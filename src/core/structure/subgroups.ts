@@ -4,7 +4,7 @@
 import { and, asc, eq, gte, isNull, lte, or } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import { className, compareByName, fullName } from '../../shared/names';
-import { iso, parseDay } from '../demo/dates';
+import { addDays, ruDate } from '../../shared/dates';
 import type { Db } from '../db/open';
 import { classEnrollments, students, subgroupMembers, subgroups } from '../db/schema';
 import { subjectById } from './catalogs';
@@ -18,9 +18,6 @@ export interface SubgroupInput {
   subjectId: number;
   name: string;
 }
-
-const dayBefore = (date: string) => iso((parseDay(date) ?? 0) - 1);
-const ru = (date: string) => date.split('-').reverse().join('.');
 
 export function subgroupRow(db: Db, id: number) {
   const row = db.select().from(subgroups).where(eq(subgroups.id, id)).get();
@@ -88,7 +85,7 @@ export function membersOn(db: Db, subgroupId: number, date: string) {
 /** Ends a membership the day before `date`, or drops it when it would only start on or after that date. */
 function endMembership(db: Db, row: typeof subgroupMembers.$inferSelect, date: string): void {
   if (row.startDate >= date) db.delete(subgroupMembers).where(eq(subgroupMembers.id, row.id)).run();
-  else db.update(subgroupMembers).set({ endDate: dayBefore(date) }).where(eq(subgroupMembers.id, row.id)).run();
+  else db.update(subgroupMembers).set({ endDate: addDays(date, -1) }).where(eq(subgroupMembers.id, row.id)).run();
 }
 
 export function setMembers(db: Db, subgroupId: number, date: string, studentIds: readonly number[], orderNumber: string | null): { added: number; removed: number } {
@@ -96,7 +93,7 @@ export function setMembers(db: Db, subgroupId: number, date: string, studentIds:
   const roster = membersOn(db, subgroupId, date);
   const onRoll = new Set(roster.map((r) => r.studentId));
   const stranger = studentIds.find((id) => !onRoll.has(id));
-  if (stranger !== undefined) throw new AppError('validation', `Ученик №${stranger} не учится в ${className(classRow(db, g.classId))} на ${ru(date)}`);
+  if (stranger !== undefined) throw new AppError('validation', `Ученик №${stranger} не учится в ${className(classRow(db, g.classId))} на ${ruDate(date)}`);
   const wanted = new Set(studentIds);
   const siblingIds = db.select({ id: subgroups.id }).from(subgroups).where(and(eq(subgroups.classId, g.classId), eq(subgroups.subjectId, g.subjectId))).all().map((s) => s.id);
   const active = db.select().from(subgroupMembers).where(activeOn(date)).all().filter((m) => siblingIds.includes(m.subgroupId) && onRoll.has(m.studentId)); // who left the class is the movement's business

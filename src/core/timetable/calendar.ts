@@ -2,7 +2,7 @@
 // holidays that apply to the grade.
 import { and, eq, isNull, or } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
-import { parseDay, type Day } from '../demo/dates';
+import { dayOf, type Day } from '../../shared/dates';
 import type { Db } from '../db/open';
 import { classes, holidays, schoolYears } from '../db/schema';
 import { periodsOfGrade } from '../journal/periodMarks';
@@ -22,20 +22,14 @@ export function yearById(db: Db, yearId: number) {
   return year;
 }
 
-const day = (s: string): Day => {
-  const d = parseDay(s);
-  if (d === null) throw new Error(`not a date: ${s}`);
-  return d;
-};
-
 /** The days a class has lessons, Monday to Saturday (the timetable decides which weekdays are used). */
 export function classDays(db: Db, cls: ClassRow): Day[] {
-  const spans = periodsOfGrade(db, cls.yearId, cls.grade).map((p) => ({ start: day(p.startDate), end: day(p.endDate) }));
+  const spans = periodsOfGrade(db, cls.yearId, cls.grade).map((p) => ({ start: dayOf(p.startDate), end: dayOf(p.endDate) }));
   const off = db
     .select()
     .from(holidays)
     .where(and(eq(holidays.yearId, cls.yearId), or(isNull(holidays.grade), eq(holidays.grade, cls.grade))))
     .all()
-    .map((h) => ({ start: day(h.startDate), end: day(h.endDate) }));
+    .map((h) => ({ start: dayOf(h.startDate), end: dayOf(h.endDate) }));
   return lessonDays(spans, off, 6);
 }

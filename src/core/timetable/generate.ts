@@ -6,7 +6,7 @@
 // are distributed again over the new lessons.
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
-import { iso, weekday } from '../demo/dates';
+import { iso, weekday } from '../../shared/dates';
 import type { Db } from '../db/open';
 import { assignments } from '../db/schema';
 import { assignTopics } from '../journal/plans/assign';

@@ -1,4 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
+import { ruDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
 import { shortName } from '../../shared/names';
 import { findClashes, type SlotEntry } from '../../shared/timetable';
@@ -36,7 +37,7 @@ export function createTimetableService({ db, clock, audit, school }: { db: Db; c
 
   function requireInYear(date: string, year: { name: string; startDate: string; endDate: string }) {
     if (date < year.startDate || date > year.endDate) {
-      throw new AppError('validation', `Дата должна быть внутри учебного года ${year.name} (${year.startDate.split('-').reverse().join('.')} – ${year.endDate.split('-').reverse().join('.')})`);
+      throw new AppError('validation', `Дата должна быть внутри учебного года ${year.name} (${ruDate(year.startDate)} – ${ruDate(year.endDate)})`);
     }
   }
 
@@ -78,7 +79,7 @@ export function createTimetableService({ db, clock, audit, school }: { db: Db; c
     },
 
     /** Replaces the class's week from a date on and brings the lessons from that date on in line with it. */
-    save(input: TimetableSave, actor: Actor): Regeneration {
+    save(actor: Actor, input: TimetableSave): Regeneration {
       const cls = classById(db, input.classId);
       const year = yearById(db, cls.yearId);
       requireOpenYear(db, year.id);
@@ -117,7 +118,7 @@ export function createTimetableService({ db, clock, audit, school }: { db: Db; c
     },
 
     /** Every class of the current year: lessons from `from` (the year's first day by default) made to match the timetable. */
-    generate(from: string | undefined, actor: Actor | null): Regeneration & { classes: number } {
+    generate(actor: Actor | null, from: string | undefined): Regeneration & { classes: number } {
       const year = school.currentYear();
       requireOpenYear(db, year.id);
       const start = from ?? year.startDate;
@@ -134,7 +135,7 @@ export function createTimetableService({ db, clock, audit, school }: { db: Db; c
 
     bells: () => bellsOf(db).map((b) => ({ shift: b.shift, number: b.number, startTime: b.startTime, endTime: b.endTime })),
 
-    saveBells(shift: number, times: BellTime[], actor: Actor): void {
+    saveBells(actor: Actor, shift: number, times: BellTime[]): void {
       replaceBells(db, shift, times);
       audit.record({ userId: actor.userId, action: 'timetable.bells', entity: 'bells', entityId: shift, newValue: times });
     },

@@ -4,7 +4,7 @@
 import { and, asc, eq, gte, inArray, isNull, lt, lte, or } from 'drizzle-orm';
 import { className, shortName } from '../../shared/names';
 import type { SlotEntry } from '../../shared/timetable';
-import { iso, parseDay } from '../demo/dates';
+import { addDays } from '../../shared/dates';
 import type { Db } from '../db/open';
 import { assignments, subgroups, timetable } from '../db/schema';
 import { selectAssignmentNames } from '../school/assignmentNames';
@@ -15,8 +15,6 @@ export interface NewSlot {
   lessonNumber: number;
   room: string | null;
 }
-
-const dayBefore = (date: string) => iso((parseDay(date) ?? 0) - 1);
 
 /** Rows in force on a date: of the whole year, or of one class. With the names the editor and the clash messages need. */
 export function rowsOn(db: Db, yearId: number, date: string, classId?: number) {
@@ -67,7 +65,7 @@ export function replaceFrom(db: Db, yearId: number, classId: number, from: strin
     const ofClass = inArray(timetable.assignmentId, ids);
     db.delete(timetable).where(and(ofClass, gte(timetable.validFrom, from))).run();
     db.update(timetable)
-      .set({ validTo: dayBefore(from) })
+      .set({ validTo: addDays(from, -1) })
       .where(and(ofClass, lt(timetable.validFrom, from), or(isNull(timetable.validTo), gte(timetable.validTo, from))))
       .run();
   }

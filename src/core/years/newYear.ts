@@ -4,7 +4,7 @@
 // the year's decision sends him to (a retained one stays in his grade), graduates written out of the school.
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
-import { addDays } from '../attendance/dates';
+import { addDays, ruDate } from '../../shared/dates';
 import type { Db } from '../db/open';
 import { assignments, classEnrollments, classes, curriculum, gradePeriodSchemes, holidays, periods, schoolYears, studentMovements, subgroupMembers, subgroups, timetable } from '../db/schema';
 import { joinSubgroups } from '../movement/stays';
@@ -44,7 +44,7 @@ export interface NewYearInput {
 
 export function prepareNewYear(db: Db, old: typeof schoolYears.$inferSelect, input: NewYearInput, userId: number) {
   if (db.select().from(schoolYears).where(eq(schoolYears.name, input.name)).get()) throw new AppError('conflict', `Учебный год ${input.name} уже есть`);
-  if (input.startDate <= old.endDate) throw new AppError('validation', `Новый учебный год должен начинаться после ${old.endDate.split('-').reverse().join('.')}`);
+  if (input.startDate <= old.endDate) throw new AppError('validation', `Новый учебный год должен начинаться после ${ruDate(old.endDate)}`);
   const shift = (d: string) => nextYearDate(d);
   const rows = outcomeRows(db, old);
   const undecided = rows.filter((r) => !r.decided);

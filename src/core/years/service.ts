@@ -1,12 +1,11 @@
 // Closing a school year: the marks check, the decisions per student with their order, the lock that makes the
 // year read-only (still printable and reportable), and the next year prepared from it.
-import { eq } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import type { Actor } from '../actor';
 import type { AuditService } from '../audit/service';
 import { localTimestamp, type Clock } from '../clock';
 import type { Db } from '../db/open';
-import { schoolYears } from '../db/schema';
+import { yearOrCurrent } from '../school/years';
 import { orderText } from '../reports/tables/build';
 import { markGaps } from './check';
 import { closedMarkOf, markYearClosed, requireOpenYear } from './closed';
@@ -20,11 +19,7 @@ interface Order {
 }
 
 export function createYearService({ db, clock, audit }: { db: Db; clock: Clock; audit: AuditService }) {
-  const yearOf = (yearId?: number) => {
-    const year = yearId === undefined ? db.select().from(schoolYears).where(eq(schoolYears.isCurrent, true)).get() : db.select().from(schoolYears).where(eq(schoolYears.id, yearId)).get();
-    if (!year) throw new AppError('not_found', yearId === undefined ? 'В школе не задан текущий учебный год' : 'Такого учебного года нет');
-    return year;
-  };
+  const yearOf = (yearId?: number) => yearOrCurrent(db, yearId);
 
   return {
     /** Everything the closing screen shows: the gaps, the students with proposals and decisions, the lock. */

@@ -1,13 +1,11 @@
 import { z } from 'zod';
+import { parseDay } from '../dates';
 import { text } from './text';
 
 export * from './text';
 
 /** Whether `YYYY-MM-DD` names a day that exists: 2025-02-30 does not (Date would roll it over to 2 March). */
-export function isRealDate(s: string): boolean {
-  const day = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(day.getTime()) && day.toISOString().slice(0, 10) === s;
-}
+export const isRealDate = (s: string): boolean => parseDay(s) !== null;
 
 /** `YYYY-MM-DD`, a real calendar date between 1900 and 2100 (birth dates of the staff to the journals kept). */
 export const isoDate = z

@@ -11,7 +11,7 @@ export const authHandlers = (s: Services): Handlers['auth'] => {
       return user(actor);
     },
     logout: (_input, actor, call) => {
-      s.auth.logout(call.sessionToken, actor);
+      s.auth.logout(actor, call.sessionToken);
       call.setSession(null);
       return null;
     },
@@ -20,12 +20,12 @@ export const authHandlers = (s: Services): Handlers['auth'] => {
       return user({ ...actor, mustChangePassword: false });
     },
     lock: (input, actor, call) => {
-      s.auth.lock(call.sessionToken, actor, input.cause);
+      s.auth.lock(actor, call.sessionToken, input.cause);
       return null;
     },
     unlock: async (input, actor, call) => {
       try {
-        await s.auth.unlock(call.sessionToken, actor, input.password, call.client);
+        await s.auth.unlock(actor, call.sessionToken, input.password, call.client);
       } catch (e) {
         // A wrong password that locked the account ended the session: the transport forgets it too.
         if ((e as { kind?: string }).kind === 'unauthorized') call.setSession(null);

@@ -5,23 +5,23 @@ export const backupHandlers = (s: Services): Handlers['backup'] => ({
   status: () => s.backup.status(),
   warning: () => ({ warning: s.backup.warning() }),
   addDestination: (input, actor) => {
-    s.backup.addDestination(input, actor);
+    s.backup.addDestination(actor, input);
     return null;
   },
   removeDestination: (input, actor) => {
-    s.backup.removeDestination(input, actor);
+    s.backup.removeDestination(actor, input);
     return null;
   },
   setSchedule: (input, actor) => {
-    s.backup.setSchedule(input, actor);
+    s.backup.setSchedule(actor, input);
     return null;
   },
   setRetention: (input, actor) => {
-    s.backup.setRetention(input, actor);
+    s.backup.setRetention(actor, input);
     return null;
   },
   setPassphrase: (input, actor) => {
-    s.backup.setPassphrase(input.passphrase, actor);
+    s.backup.setPassphrase(actor, input.passphrase);
     return null;
   },
   run: () => ({ startedAt: s.backup.start('manual') }),
@@ -30,5 +30,5 @@ export const backupHandlers = (s: Services): Handlers['backup'] => ({
     const v = await s.backup.verify(input);
     return { ...v, createdAt: v.manifest?.createdAt ?? null };
   },
-  restore: (input, actor) => s.backup.restore(input, actor),
+  restore: (input, actor) => s.backup.restore(actor, input),
 });

@@ -7,12 +7,12 @@ export const printHandlers = (s: Services): Handlers['print'] => ({
     return { years: s.school.years(), yearId: year.id, classes };
   },
   preflight: (input) => ({ issues: s.print.preflight(input.classId) }),
-  classBook: (input, actor) => s.print.bookToFolder(input.classId, { duplex: input.duplex, personalData: input.personalData }, actor),
-  startSchool: (input, actor) => ({ jobId: s.print.startSchool(input.yearId, { duplex: input.duplex, personalData: input.personalData }, actor) }),
+  classBook: (input, actor) => s.print.bookToFolder(actor, input.classId, { duplex: input.duplex, personalData: input.personalData }),
+  startSchool: (input, actor) => ({ jobId: s.print.startSchool(actor, input.yearId, { duplex: input.duplex, personalData: input.personalData }) }),
   job: (input) => s.print.job(input.jobId),
   cancel: (input) => ({ cancelled: s.print.cancel(input.jobId) }),
   open: async (input, actor) => {
-    await s.print.open(input.file, input.action, actor);
+    await s.print.open(actor, input.file, input.action);
     return { ok: true as const };
   },
 });

@@ -3,16 +3,16 @@ import type { Handlers } from '../dispatch';
 
 export const usersHandlers = (s: Services): Handlers['users'] => ({
   list: () => s.users.list(),
-  create: (input, actor) => s.users.create(input, actor),
-  resetPassword: (input, actor) => s.users.resetPassword(input.userId, actor),
+  create: (input, actor) => s.users.create(actor, input),
+  resetPassword: (input, actor) => s.users.resetPassword(actor, input.userId),
   setActive: (input, actor) => {
-    s.users.setActive(input.userId, input.active, actor);
+    s.users.setActive(actor, input.userId, input.active);
     return null;
   },
   security: () => s.security.read(),
-  setSecurity: (input, actor) => s.security.write(input, actor),
+  setSecurity: (input, actor) => s.security.write(actor, input),
   unlock: (input, actor) => {
-    s.users.unlock(input.userId, actor);
+    s.users.unlock(actor, input.userId);
     return null;
   },
 });

@@ -1,6 +1,7 @@
 import { stayNote } from '../../../shared/stays';
 import { drawTable } from '../table';
-import { book, monthNames, ruDate, type BookPages } from './layout';
+import { monthName, monthsBetween, ruDate } from '../../../shared/dates';
+import { book, type BookPages } from './layout';
 import { writeMatrix } from './matrix';
 
 /** Сводная ведомость учёта успеваемости: each subject's period marks and the year's. */
@@ -20,26 +21,15 @@ export async function writeProgressSummary(pages: BookPages): Promise<void> {
   });
 }
 
-/** The school year's months, September to May (or as the year's dates say). */
-function months(start: string, end: string): string[] {
-  const out: string[] = [];
-  let [y, m] = [Number(start.slice(0, 4)), Number(start.slice(5, 7))];
-  while (`${y}-${String(m).padStart(2, '0')}` <= end.slice(0, 7)) {
-    out.push(`${y}-${String(m).padStart(2, '0')}`);
-    [y, m] = m === 12 ? [y + 1, 1] : [y, m + 1];
-  }
-  return out;
-}
-
 /** Сводная ведомость учёта посещаемости: lessons missed per month, and of them for illness. */
 export async function writeAttendanceSummary(pages: BookPages): Promise<void> {
   const { data } = pages;
   pages.section('Сводная ведомость учёта посещаемости');
-  const ms = months(data.yearStart, data.yearEnd);
+  const ms = monthsBetween(data.yearStart, data.yearEnd);
   await writeMatrix(pages, {
     title: 'Сводная ведомость учёта посещаемости',
     subtitle: `${data.className} класс, ${data.yearName}: пропущено уроков (всего / из них по болезни)`,
-    groups: [...ms.map((m) => ({ title: monthNames[Number(m.slice(5)) - 1] ?? m, columns: ['всего', 'бол.'] })), { title: 'за год', columns: ['всего', 'бол.'] }],
+    groups: [...ms.map((m) => ({ title: monthName(m), columns: ['всего', 'бол.'] })), { title: 'за год', columns: ['всего', 'бол.'] }],
     students: data.students.map((s) => ({ name: s.listName })),
     values: (r) => {
       const byMonth = data.absencesByMonth.get(data.students[r]?.id ?? 0);

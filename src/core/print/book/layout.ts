@@ -50,9 +50,3 @@ export class BookPages {
   }
 }
 
-export const monthNames = ['январь', 'февраль', 'март', 'апрель', 'май', 'июнь', 'июль', 'август', 'сентябрь', 'октябрь', 'ноябрь', 'декабрь'];
-
-/** «05.09» */
-export const dayMonth = (date: string) => `${date.slice(8, 10)}.${date.slice(5, 7)}`;
-/** «05.09.2025» */
-export const ruDate = (date: string) => `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;

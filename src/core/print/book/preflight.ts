@@ -2,7 +2,7 @@ import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { PreflightIssue } from '../../../shared/contract/print';
 import type { Db } from '../../db/open';
 import { absences, lessons, marks } from '../../db/schema';
-import { dayMonth } from './layout';
+import { dayMonth } from '../../../shared/dates';
 import type { BookJournal, ClassBook } from './model';
 import { cellKey } from './model';
 

@@ -1,7 +1,8 @@
 import { stayNote } from '../../../shared/stays';
 import type { PageCanvas } from '../page';
 import { journalColumns, splitSpreads, type Column } from './columns';
-import { book, dayMonth, monthNames, type BookPages } from './layout';
+import { dayMonth, monthKey, monthName } from '../../../shared/dates';
+import { book, type BookPages } from './layout';
 import type { BookJournal, BookLesson, BookStudent } from './model';
 import { cellKey } from './model';
 
@@ -66,13 +67,13 @@ function drawLeft(c: PageCanvas, pages: BookPages, journal: BookJournal, spread:
   c.text('Месяц, число', x0 + numW, headerTop + 9, { size: 7, width: nameW - 4, align: 'right' });
   // A period's column belongs to the month of the lesson before it.
   let current = '';
-  const months = spread.map((col) => (col.kind === 'lesson' ? (current = col.lesson.date.slice(5, 7)) : current));
+  const months = spread.map((col) => (col.kind === 'lesson' ? (current = monthKey(col.lesson.date)) : current));
   const first = months.find(Boolean) ?? '';
   let monthStart = 0;
   for (let i = 1; i <= spread.length; i++) {
     if (i < spread.length && months[i] === months[monthStart]) continue;
     const w = (i - monthStart) * colW;
-    const name = monthNames[Number(months[monthStart] || first) - 1] ?? '';
+    const name = monthName(months[monthStart] || first);
     const label = c.measure(name, 8) <= w - 2 ? name : `${name.slice(0, Math.max(1, Math.floor(w / 5) - 1))}.`;
     c.text(label, datesX + monthStart * colW, headerTop + 10, { size: 8, width: w, align: 'center' });
     if (i < spread.length) c.line(datesX + i * colW, headerTop, datesX + i * colW, headerTop + monthH);

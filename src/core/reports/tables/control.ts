@@ -1,6 +1,7 @@
 import type { ControlData } from '../../../shared/contract/report-data';
 import type { ReportTable } from '../../../shared/contract/report-table';
-import { col, int, percent, ruDate, table } from './build';
+import { dayMonth, ruDate } from '../../../shared/dates';
+import { col, int, percent, table } from './build';
 
 export function controlTables(d: ControlData): ReportTable[] {
   const range = `с ${ruDate(d.from)} по ${ruDate(d.to)}`;
@@ -42,7 +43,7 @@ export function controlTables(d: ControlData): ReportTable[] {
   const activity = table(
     'Активность учителей по неделям',
     `${range}. Записей в журналах (темы уроков, отметки, пропуски) по неделе, когда они внесены; неделя — с понедельника. «Недель без записей» — недели, когда учитель вёл уроки, но ничего не записал.`,
-    [col('teacher', 'Учитель', 18), ...a.weeks.map((w, i) => int(`w${i}`, `с ${w.slice(8, 10)}.${w.slice(5, 7)}`, 5)), int('total', 'Всего', 7), int('silent', 'Недель без записей', 8)],
+    [col('teacher', 'Учитель', 18), ...a.weeks.map((w, i) => int(`w${i}`, `с ${dayMonth(w)}`, 5)), int('total', 'Всего', 7), int('silent', 'Недель без записей', 8)],
     a.teachers.map((t) => [t.teacherName, ...t.byWeek, t.total, t.silentWeeks]),
     { total: ['Всего', ...a.weeks.map((_, i) => a.teachers.reduce((s, t) => s + (t.byWeek[i] ?? 0), 0)), a.teachers.reduce((s, t) => s + t.total, 0), null] },
   );

@@ -1,6 +1,7 @@
 import type { ForecastData } from '../../../shared/contract/report-data';
 import type { ReportTable } from '../../../shared/contract/report-table';
-import { col, decimal, int, markCol, percent, ruDate, table } from './build';
+import { ruDate } from '../../../shared/dates';
+import { col, decimal, int, markCol, percent, table } from './build';
 
 export function forecastTables(d: ForecastData, oneClass: boolean): ReportTable[] {
   const tables: ReportTable[] = [];

@@ -1,7 +1,8 @@
 import type { ClassTeacherData, FillData, MovementData, MovementEntry, OutcomesData, StatementData } from '../../../shared/contract/report-data';
 import type { ReportTable } from '../../../shared/contract/report-table';
 import { progressTables } from './progress';
-import { col, decimal, int, markCol, ruDate, table } from './build';
+import { ruDate } from '../../../shared/dates';
+import { col, decimal, int, markCol, table } from './build';
 
 const entryColumns = [col('date', 'Дата', 10), col('name', 'Ученик', 24), col('kind', 'Движение', 13), col('from', 'Из класса', 7), col('to', 'В класс', 7), col('order', 'Приказ', 25), col('note', 'Откуда / куда', 24)];
 const entryRows = (list: readonly MovementEntry[]) => list.map((e) => [ruDate(e.date), e.name, e.kind, e.fromClass, e.toClass, e.order, e.note]);

@@ -1,7 +1,7 @@
 import { schemeNames, type SchoolCalendar } from '../../../shared/contract/calendar';
+import { ruDate } from '../../../shared/dates';
 import { AppError } from '../../../shared/errors';
 
-const ru = (iso: string) => iso.split('-').reverse().join('.');
 const fail = (message: string): never => {
   throw new AppError('validation', message);
 };
@@ -13,7 +13,7 @@ const fail = (message: string): never => {
  */
 export function checkCalendar(cal: SchoolCalendar): SchoolCalendar {
   const { year } = cal;
-  if (year.startDate >= year.endDate) fail(`Учебный год начинается ${ru(year.startDate)}, а кончается раньше — ${ru(year.endDate)}`);
+  if (year.startDate >= year.endDate) fail(`Учебный год начинается ${ruDate(year.startDate)}, а кончается раньше — ${ruDate(year.endDate)}`);
   const first = Number(year.name.slice(0, 4));
   if (Number(year.name.slice(5)) !== first + 1) fail(`«${year.name}»: учебный год — это два соседних года, например ${first}/${first + 1}`);
   if (Number(year.startDate.slice(0, 4)) !== first) fail(`Учебный год ${year.name} должен начинаться в ${first} году`);
@@ -26,15 +26,15 @@ export function checkCalendar(cal: SchoolCalendar): SchoolCalendar {
     if (list.length < 2) fail(`Для периодов «${what}» нужно не меньше двух периодов`);
     list.forEach((p, i) => {
       if (p.number !== i + 1) fail(`${what}: периоды должны идти по номерам 1, 2, 3…, а не ${list.map((x) => x.number).join(', ')}`);
-      if (p.startDate > p.endDate) fail(`«${p.name}»: начало ${ru(p.startDate)} позже конца ${ru(p.endDate)}`);
-      if (p.startDate < year.startDate || p.endDate > year.endDate) fail(`«${p.name}» (${ru(p.startDate)}–${ru(p.endDate)}) выходит за учебный год ${ru(year.startDate)}–${ru(year.endDate)}`);
+      if (p.startDate > p.endDate) fail(`«${p.name}»: начало ${ruDate(p.startDate)} позже конца ${ruDate(p.endDate)}`);
+      if (p.startDate < year.startDate || p.endDate > year.endDate) fail(`«${p.name}» (${ruDate(p.startDate)}–${ruDate(p.endDate)}) выходит за учебный год ${ruDate(year.startDate)}–${ruDate(year.endDate)}`);
       const prev = list[i - 1];
-      if (prev && p.startDate <= prev.endDate) fail(`«${p.name}» начинается ${ru(p.startDate)}, раньше чем кончается «${prev.name}» (${ru(prev.endDate)})`);
+      if (prev && p.startDate <= prev.endDate) fail(`«${p.name}» начинается ${ruDate(p.startDate)}, раньше чем кончается «${prev.name}» (${ruDate(prev.endDate)})`);
     });
   }
   for (const h of cal.holidays) {
-    if (h.startDate > h.endDate) fail(`«${h.name}»: начало ${ru(h.startDate)} позже конца ${ru(h.endDate)}`);
-    if (h.startDate < year.startDate || h.endDate > year.endDate) fail(`«${h.name}» (${ru(h.startDate)}–${ru(h.endDate)}) выходит за учебный год`);
+    if (h.startDate > h.endDate) fail(`«${h.name}»: начало ${ruDate(h.startDate)} позже конца ${ruDate(h.endDate)}`);
+    if (h.startDate < year.startDate || h.endDate > year.endDate) fail(`«${h.name}» (${ruDate(h.startDate)}–${ruDate(h.endDate)}) выходит за учебный год`);
   }
   return { ...cal, periods };
 }

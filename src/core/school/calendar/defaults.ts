@@ -1,6 +1,6 @@
 import type { CalendarPeriod, SchoolCalendar } from '../../../shared/contract/calendar';
 import { currentStartYear, schemeOfGrade, yearCalendar } from '../../demo/calendar';
-import { day, iso, parseDay } from '../../demo/dates';
+import { day, iso, parseDay } from '../../../shared/dates';
 
 /**
  * The calendar the wizard proposes: the year containing `today` (from 1 September on, the new one) as the

@@ -1,5 +1,6 @@
 import type { Channel, InputOf, OutputOf } from '../../../shared/contract';
 import { AppError, errorKinds, type AppErrorShape, type Result } from '../../../shared/errors';
+import { busyCalls } from './busy';
 
 const noConnection = 'Нет связи с компьютером, на котором хранится журнал. Проверьте сеть и повторите.';
 
@@ -27,11 +28,18 @@ function isErrorShape(e: unknown): e is AppErrorShape {
   return typeof shape?.message === 'string' && (errorKinds as readonly unknown[]).includes(shape.kind);
 }
 
-/** Sends one call of the contract through Electron's preload when present, else over HTTP to the host shell. */
-export async function invokeChannel(channel: string, input: unknown): Promise<unknown> {
+async function once(channel: string, input: unknown): Promise<unknown> {
   const result = window.api ? await window.api.invoke(channel, input ?? {}) : await overHttp(channel, input);
   if (result.ok) return result.value;
   throw AppError.from(isErrorShape(result.error) ? result.error : { kind: 'internal', message: 'Непонятный ответ сервера' });
+}
+
+/**
+ * Sends one call of the contract through Electron's preload when present, else over HTTP to the host shell;
+ * a call refused only for a busy database is sent again (api/busy.ts).
+ */
+export function invokeChannel(channel: string, input: unknown): Promise<unknown> {
+  return busyCalls.retry(() => once(channel, input));
 }
 
 /** A typed call: `invoke(contract.journal.grid, { assignmentId, periodId })`. A failed Result is thrown as AppError. */

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { ErrorStack, ErrorStoreContext } from '../errors/ErrorStack';
+import { BusyNotice } from '../errors/BusyNotice';
 import { createErrorStore } from '../errors/store';
 import { createQueryClient } from './queryClient';
 import { Root } from './Root';
@@ -16,6 +17,7 @@ export function App() {
         <ErrorStoreContext.Provider value={errors}>
           <Root />
           <ErrorStack />
+          <BusyNotice />
         </ErrorStoreContext.Provider>
       </QueryClientProvider>
     </MantineProvider>

@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { contract, type ClassWeek } from '../../../shared/contract';
 import { describeError } from '../api/errors';
-import { checkAgainst, fieldErrorsOf } from '../api/fieldErrors';
+import { fieldErrorsOf, type FieldErrors } from '../api/fieldErrors';
+import { useChannelForm } from '../api/useChannelForm';
 import { useSetReason } from './queries';
 
 export interface ReasonStart {
@@ -13,23 +14,15 @@ export interface ReasonStart {
 
 /** A medical note or a parents' statement: the student's «н» over a range of days become «б» or «у». */
 export function ReasonDialog({ week, start, onClose }: { week: ClassWeek; start: ReasonStart; onClose(): void }) {
-  const [studentId, setStudentId] = useState<string | null>(start.studentId ? String(start.studentId) : null);
-  const [from, setFrom] = useState(start.from);
-  const [to, setTo] = useState(start.to);
-  const [code, setCode] = useState<'б' | 'у'>('б');
-  const [reason, setReason] = useState('');
-  const [shownErrors, setShownErrors] = useState<Record<string, string>>({});
+  const form = useChannelForm(contract.attendance.setReason, {
+    initialValues: { studentId: start.studentId ? String(start.studentId) : null, from: start.from, to: start.to, code: 'б' as 'б' | 'у', reason: '' },
+    toInput: ({ studentId, ...v }) => ({ ...v, classId: week.classId, studentId: Number(studentId ?? 0) }),
+    check: (v): FieldErrors => (v.studentId ? {} : { studentId: 'Выберите ученика' }),
+  });
   const [done, setDone] = useState<number | null>(null);
   const save = useSetReason();
-
-  const submit = () => {
-    const input = { classId: week.classId, studentId: Number(studentId ?? 0), from, to, code, reason };
-    const errors = checkAgainst(contract.attendance.setReason.input, input);
-    if (!studentId) errors.studentId = 'Выберите ученика';
-    setShownErrors(errors);
-    if (Object.keys(errors).length) return;
-    save.mutate(input, { onSuccess: (r) => setDone(r.changed), onError: (e) => setShownErrors(fieldErrorsOf(e)) });
-  };
+  const submit = form.onSubmit((input) => save.mutate(input, { onSuccess: (r) => setDone(r.changed), onError: (e) => form.setErrors(fieldErrorsOf(e)) }));
+  const code = form.values.code;
   const refused = save.error && Object.keys(fieldErrorsOf(save.error)).length === 0 ? describeError(save.error) : null;
 
   return (
@@ -48,15 +41,13 @@ export function ReasonDialog({ week, start, onClose }: { week: ClassWeek; start:
           <Select
             label="Ученик"
             data={week.students.map((s) => ({ value: String(s.id), label: `${s.number}. ${s.fullName}` }))}
-            value={studentId}
-            onChange={setStudentId}
+            {...form.getInputProps('studentId')}
             searchable
-            error={shownErrors.studentId}
             data-testid="reason-student"
           />
           <Group grow>
-            <TextInput type="date" label="С" value={from} onChange={(e) => setFrom(e.currentTarget.value)} error={shownErrors.from} data-testid="reason-from" />
-            <TextInput type="date" label="По" value={to} onChange={(e) => setTo(e.currentTarget.value)} error={shownErrors.to} data-testid="reason-to" />
+            <TextInput type="date" label="С" {...form.getInputProps('from')} data-testid="reason-from" />
+            <TextInput type="date" label="По" {...form.getInputProps('to')} data-testid="reason-to" />
           </Group>
           <div>
             <Text size="sm" fw={500} mb={4}>
@@ -64,7 +55,7 @@ export function ReasonDialog({ week, start, onClose }: { week: ClassWeek; start:
             </Text>
             <SegmentedControl
               value={code}
-              onChange={(v) => setCode(v as 'б' | 'у')}
+              onChange={(v) => form.setFieldValue('code', v === 'у' ? 'у' : 'б')}
               data={[
                 { value: 'б', label: 'б — по болезни' },
                 { value: 'у', label: 'у — по уважительной причине' },
@@ -75,9 +66,7 @@ export function ReasonDialog({ week, start, onClose }: { week: ClassWeek; start:
           <Textarea
             label="Основание"
             placeholder="Справка из поликлиники № …, заявление родителей от …"
-            value={reason}
-            onChange={(e) => setReason(e.currentTarget.value)}
-            error={shownErrors.reason}
+            {...form.getInputProps('reason')}
             autosize
             minRows={2}
             data-testid="reason-text"
@@ -91,7 +80,7 @@ export function ReasonDialog({ week, start, onClose }: { week: ClassWeek; start:
             <Button variant="default" onClick={onClose}>
               Отмена
             </Button>
-            <Button onClick={submit} loading={save.isPending} data-testid="reason-save">
+            <Button onClick={() => submit()} loading={save.isPending} data-testid="reason-save">
               Изменить пропуски
             </Button>
           </Group>

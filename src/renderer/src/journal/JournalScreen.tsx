@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { useHashParams } from '../shell/useHashRoute';
-import { Group, Input, Paper, SegmentedControl, Select, Stack, Text } from '@mantine/core';
+import { Group, Input, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
 import type { AssignmentSummary, SessionUser } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { mayAccess } from '../../../shared/roles';
 import { useAssignments, useGridData, usePeriods } from '../api/queries';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { PlanButton } from '../plans/PlanButton';
-import { useYears } from '../reports/queries';
+import { useYears } from '../school/useYears';
+import { YearSelect } from '../school/YearSelect';
 import { AssignmentSelect } from './AssignmentSelect';
 import { fullDate, todayIso } from './dates';
 import { JournalPage } from './JournalPage';
@@ -37,18 +38,18 @@ export function JournalScreen({ user }: { user: SessionUser }) {
   const period = periodList.find((p) => p.id === (chosenPeriodId ?? (chosenAssignment === null ? linked.period : null))) ?? defaultPeriod(periodList, today);
   const grid = useGridData(assignment?.id, wholeYear ? 'year' : period?.id);
 
-  const yearPicker = (years.data?.length ?? 0) > 1 && (
-    <Select
+  const yearPicker = (
+    <YearSelect
       label="Учебный год"
       w={130}
-      data={(years.data ?? []).map((y) => ({ value: String(y.id), label: y.name }))}
-      value={String(yearId ?? years.data?.find((y) => y.isCurrent)?.id ?? '')}
-      onChange={(v) => {
-        setYearId(Number(v) || undefined);
+      years={years.data}
+      value={yearId}
+      onChange={(y) => {
+        setYearId(y.id);
         setChosenAssignment(null);
         setChosenPeriodId(null);
       }}
-      allowDeselect={false}
+      onlyIfChoice
       data-testid="journal-year"
     />
   );

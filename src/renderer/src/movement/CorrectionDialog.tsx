@@ -1,12 +1,13 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
-import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { contract, type MovementClass, type MovementRegisterRow } from '../../../shared/contract';
+import { contract, type InputOf, type MovementClass, type MovementRegisterRow } from '../../../shared/contract';
 import { describeError } from '../api/errors';
-import { checkAgainst, fieldErrorsOf, type FieldErrors } from '../api/fieldErrors';
+import { checkAgainst, fieldErrorsOf } from '../api/fieldErrors';
 import { invoke } from '../api/invoke';
 import { domainKey } from '../api/keys';
+import { useChannelForm } from '../api/useChannelForm';
 import { fullDate } from '../journal/dates';
+import { OrderFields, PickField, TextField } from './orderFields';
 
 const kindNames: Record<MovementRegisterRow['kind'], string> = { enrolled: 'зачисление', arrived: 'прибытие', transferred: 'перевод', left: 'выбытие' };
 
@@ -17,38 +18,35 @@ const kindNames: Record<MovementRegisterRow['kind'], string> = { enrolled: 'за
  */
 export function CorrectionDialog({ row, classes, onClose, onDone }: { row: MovementRegisterRow; classes: MovementClass[]; onClose: () => void; onDone: (message: string) => void }) {
   const client = useQueryClient();
-  const [form, setForm] = useState<Record<string, string>>({
-    date: row.date,
-    orderNumber: row.orderNumber,
-    orderDate: row.orderDate,
-    note: row.note ?? '',
-    toClassId: row.toClassId === null ? '' : String(row.toClassId),
-    reason: '',
+  const form = useChannelForm(contract.movement.correct, {
+    initialValues: { date: row.date, orderNumber: row.orderNumber, orderDate: row.orderDate, note: row.note ?? '', toClassId: row.toClassId === null ? null : String(row.toClassId), reason: '' },
+    toInput: ({ toClassId, ...v }) => ({ ...v, movementId: row.id, toClassId: row.kind === 'left' ? undefined : Number(toClassId) || 0 }),
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
   const done = (r: { message: string }) => {
     // Lists, journals and reports all follow the corrected dates.
     void client.invalidateQueries({ queryKey: domainKey('movement') });
     void client.invalidateQueries({ queryKey: domainKey('journal') });
     onDone(r.message);
   };
-  const correct = useMutation({ mutationFn: (v: object) => invoke(contract.movement.correct, v as never), meta: { ownsErrors: true }, onSuccess: done, onError: (e) => setErrors(fieldErrorsOf(e)) });
-  const cancel = useMutation({ mutationFn: (v: object) => invoke(contract.movement.cancel, v as never), meta: { ownsErrors: true }, onSuccess: done, onError: (e) => setErrors(fieldErrorsOf(e)) });
-  const run = (channel: typeof contract.movement.correct | typeof contract.movement.cancel, value: object, mutation: typeof correct) => {
-    const found = checkAgainst(channel.input, value);
-    setErrors(found);
+  const onError = (e: unknown) => form.setErrors(fieldErrorsOf(e));
+  const correct = useMutation({ mutationFn: (v: InputOf<typeof contract.movement.correct>) => invoke(contract.movement.correct, v), meta: { ownsErrors: true }, onSuccess: done, onError });
+  const cancel = useMutation({ mutationFn: (v: InputOf<typeof contract.movement.cancel>) => invoke(contract.movement.cancel, v), meta: { ownsErrors: true }, onSuccess: done, onError });
+  const forget = () => {
     correct.reset();
     cancel.reset();
-    if (Object.keys(found).length === 0) mutation.mutate(value);
   };
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const value = { movementId: row.id, reason: form.reason, date: form.date, orderNumber: form.orderNumber, orderDate: form.orderDate, note: form.note, toClassId: row.kind === 'left' ? undefined : Number(form.toClassId) || 0 };
-    run(contract.movement.correct, value, correct);
+  const submit = form.onSubmit((input) => {
+    forget();
+    correct.mutate(input);
+  }, forget);
+  // Cancelling asks for the reason alone, checked by its own channel's schema.
+  const cancelOrder = () => {
+    const input = { movementId: row.id, reason: form.values.reason };
+    const found = checkAgainst(contract.movement.cancel.input, input);
+    form.setErrors(found);
+    forget();
+    if (Object.keys(found).length === 0) cancel.mutate(input);
   };
-  const text = (key: string, label: string, extra: { type?: string; required?: boolean } = {}): ReactNode => (
-    <TextInput label={label} name={key} type={extra.type} withAsterisk={extra.required} value={form[key] ?? ''} error={errors[key]} onChange={(e) => setForm({ ...form, [key]: e.currentTarget.value })} />
-  );
   const targets = classes.filter((c) => c.name !== row.fromClass).map((c) => ({ value: String(c.id), label: c.name }));
   const failed = correct.error ?? cancel.error;
   const failure = failed && Object.keys(fieldErrorsOf(failed)).length === 0 ? describeError(failed) : null;
@@ -61,23 +59,19 @@ export function CorrectionDialog({ row, classes, onClose, onDone }: { row: Movem
             {kindNames[row.kind]} {row.fromClass ? `из ${row.fromClass} ` : ''}
             {row.toClass ? `в ${row.toClass} ` : ''}с {fullDate(row.date)}, приказ № {row.orderNumber} от {fullDate(row.orderDate)}
           </Text>
-          <SimpleGrid cols={3}>
-            {text('date', row.kind === 'left' ? 'Выбыл с' : row.kind === 'transferred' ? 'Переведён с' : 'Прибыл с', { type: 'date', required: true })}
-            {text('orderNumber', '№ приказа', { required: true })}
-            {text('orderDate', 'Дата приказа', { type: 'date', required: true })}
-          </SimpleGrid>
+          <OrderFields form={form} dateLabel={row.kind === 'left' ? 'Выбыл с' : row.kind === 'transferred' ? 'Переведён с' : 'Прибыл с'} />
           {row.kind !== 'left' && (
-            <Select label={row.kind === 'transferred' ? 'В класс' : 'Класс'} name="toClassId" withAsterisk data={targets} value={form.toClassId || null} error={errors.toClassId} onChange={(v) => setForm({ ...form, toClassId: v ?? '' })} allowDeselect={false} searchable />
+            <PickField form={form} name="toClassId" label={row.kind === 'transferred' ? 'В класс' : 'Класс'} data={targets} />
           )}
-          {text('note', row.kind === 'left' ? 'Куда выбыл (школа, город)' : row.kind === 'arrived' ? 'Откуда прибыл (школа, город)' : 'Примечание', { required: row.kind === 'left' || row.kind === 'arrived' })}
-          <Textarea label="Причина исправления или отмены" name="reason" withAsterisk autosize minRows={2} value={form.reason} error={errors.reason} onChange={(e) => setForm({ ...form, reason: e.currentTarget.value })} />
+          <TextField form={form} name="note" label={row.kind === 'left' ? 'Куда выбыл (школа, город)' : row.kind === 'arrived' ? 'Откуда прибыл (школа, город)' : 'Примечание'} required={row.kind === 'left' || row.kind === 'arrived'} />
+          <Textarea label="Причина исправления или отмены" name="reason" withAsterisk autosize minRows={2} {...form.getInputProps('reason')} />
           {failure && (
             <Alert color="red" title={failure.title} data-testid="correction-error">
               {failure.message}
             </Alert>
           )}
           <Group justify="space-between">
-            <Button variant="light" color="red" loading={cancel.isPending} onClick={() => run(contract.movement.cancel, { movementId: row.id, reason: form.reason }, cancel)} data-testid="correction-cancel-order">
+            <Button variant="light" color="red" loading={cancel.isPending} onClick={cancelOrder} data-testid="correction-cancel-order">
               Отменить приказ
             </Button>
             <Group>

@@ -6,7 +6,8 @@ import { ErrorPanel } from '../errors/ErrorPanel';
 import { todayIso } from '../journal/dates';
 import { ClassRoll } from './ClassRoll';
 import { OrderDialog, type OrderAction } from './OrderDialog';
-import { useYears } from '../reports/queries';
+import { useYears } from '../school/useYears';
+import { YearSelect } from '../school/YearSelect';
 import { useMovementClasses } from './queries';
 import { RegisterView } from './RegisterView';
 
@@ -28,9 +29,7 @@ export function MovementScreen({ user }: { user: SessionUser }) {
   // A year that ended before the current one began: its lists are history, whether or not it was closed.
   const past = shown !== undefined && !shown.isCurrent && current !== undefined && shown.endDate < current.startDate;
   const canManage = mayAccess('movement.manage', user.roles) && classes.data?.closed === false && !past;
-  const pickYear = (value: string | null) => {
-    const year = years.data?.find((y) => String(y.id) === value);
-    if (!year) return;
+  const pickYear = (year: { id: number; startDate: string; endDate: string }) => {
     // The list's date moves into the year picked: today inside it, else its last (or first) day.
     const today = todayIso();
     setDate(today < year.startDate ? year.startDate : today > year.endDate ? year.endDate : today);
@@ -51,7 +50,7 @@ export function MovementScreen({ user }: { user: SessionUser }) {
     <Stack gap="md" maw={1200}>
       <Group justify="space-between">
         <Title order={3}>Движение учащихся · {classes.data.yearName}</Title>
-        <Select w={150} aria-label="Учебный год" data={(years.data ?? []).map((y) => ({ value: String(y.id), label: y.name }))} value={String(classes.data.yearId)} onChange={pickYear} allowDeselect={false} data-testid="movement-year" />
+        <YearSelect w={150} aria-label="Учебный год" years={years.data} value={classes.data.yearId} onChange={pickYear} data-testid="movement-year" />
       </Group>
       {(classes.data.closed || past) && (
         <Alert color="gray" title={classes.data.closed ? 'Учебный год закрыт' : 'Прошлый учебный год'} data-testid="movement-readonly">

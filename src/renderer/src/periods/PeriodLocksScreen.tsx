@@ -6,6 +6,7 @@ import { invoke } from '../api/invoke';
 import { channelKey } from '../api/keys';
 import { usePeriodLocks } from '../api/queries';
 import { useChannel } from '../api/useChannel';
+import { useYearPeriods, useYears } from '../school/useYears';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { fullDate } from '../journal/dates';
 import { Loading } from '../errors/QueryGate';
@@ -19,9 +20,9 @@ const schemeNames: Record<Period['scheme'], string> = { quarters: 'Четвер�
  */
 export function PeriodLocksScreen() {
   const client = useQueryClient();
-  const years = useChannel(contract.school.years, {});
+  const years = useYears();
   const year = years.data?.find((y) => y.isCurrent) ?? years.data?.at(-1);
-  const periods = useChannel(contract.school.periods, { yearId: year?.id ?? 0 }, { enabled: !!year });
+  const periods = useYearPeriods(year?.id);
   const classes = useChannel(contract.attendance.classes, {});
   const locks = usePeriodLocks(year?.id);
   const [classId, setClassId] = useState<string | null>(null);

@@ -10,6 +10,7 @@ import { FileActions } from './FileActions';
 import { PreflightList } from './PreflightList';
 import { usePreflight, usePrintClasses } from './queries';
 import { SchoolPanel } from './SchoolPanel';
+import { YearSelect } from '../school/YearSelect';
 import { Loading } from '../errors/QueryGate';
 
 /** «Печать»: the secretary's bound books — one class (checked first) or the whole school with the act. */
@@ -36,16 +37,15 @@ export function PrintScreen({ user }: { user: SessionUser }) {
     <Stack gap="md" maw={1100} data-testid="print-screen">
       <Title order={3}>Печать журналов</Title>
       <Group align="end">
-        <Select
+        <YearSelect
           label="Учебный год"
           w={160}
-          data={data.years.map((y) => ({ value: String(y.id), label: y.name }))}
-          value={String(data.yearId)}
-          onChange={(v) => {
-            setYearId(v ? Number(v) : null);
+          years={data.years}
+          value={data.yearId}
+          onChange={(y) => {
+            setYearId(y.id);
             chooseClass(null);
           }}
-          allowDeselect={false}
         />
         <Stack gap={6}>
           <Checkbox label="Двусторонняя печать (лист — две страницы)" checked={duplex} onChange={(e) => setDuplex(e.currentTarget.checked)} />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Center, Group, Loader, NavLink, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { Button, Center, Group, Loader, NavLink, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReportFormat } from '../../../shared/contract';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { todayIso } from '../journal/dates';
@@ -8,7 +8,9 @@ import { downloadReport } from './download';
 import { ReportCharts } from './ReportCharts';
 import { ReportParams, toInput, type ParamValues } from './ReportParams';
 import { ReportTableView } from './ReportTableView';
-import { useReport, useReportClasses, useReportStudents, useYearPeriods, useYears } from './queries';
+import { useYearPeriods, useYears } from '../school/useYears';
+import { YearSelect } from '../school/YearSelect';
+import { useReport, useReportClasses, useReportStudents } from './queries';
 
 /** Results are read for the last finished period; a forecast is made for the running one. */
 function defaultPeriod(periods: Array<{ id: number; startDate: string; endDate: string; scheme: string }>, today: string, running: boolean): number | null {
@@ -85,17 +87,16 @@ export function ReportsScreen() {
       <Stack gap="md" style={{ flex: 1, minWidth: 0 }}>
         <Group justify="space-between">
           <Title order={2}>{entry.title}</Title>
-          <Select
+          <YearSelect
             w={150}
             aria-label="Учебный год"
             data-testid="report-year"
-            data={(years.data ?? []).map((y) => ({ value: String(y.id), label: y.name }))}
-            value={year ? String(year.id) : null}
-            onChange={(v) => {
-              setYearId(v ? Number(v) : null);
+            years={years.data}
+            value={year?.id}
+            onChange={(y) => {
+              setYearId(y.id);
               setChosen({});
             }}
-            allowDeselect={false}
           />
         </Group>
         <Group justify="space-between" align="flex-end">

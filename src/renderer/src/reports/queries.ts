@@ -12,10 +12,6 @@ export interface ReportResult {
   tables: import('../../../shared/contract').ReportTable[];
 }
 
-export const useYears = () => useChannel(contract.school.years, {}, { staleTime: 5 * 60_000 });
-
-export const useYearPeriods = (yearId: number | undefined) => useChannel(contract.school.periods, { yearId: yearId ?? 0 }, { enabled: yearId !== undefined, staleTime: 5 * 60_000 });
-
 export const useReportClasses = (yearId: number | undefined) => useChannel(contract.reports.classes, { yearId }, { enabled: yearId !== undefined });
 
 /** One report's rows and tables; the channel is `reports:<name>`, the input its parameters. */

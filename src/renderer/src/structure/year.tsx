@@ -1,8 +1,8 @@
 // The school year the structure pages show: the current one until another is picked. One choice for all the
 // pages of «Администрирование», so going from «Классы» to «Нагрузка» stays in the same year.
 import { createContext, useContext, useState, type ReactNode } from 'react';
-import { Select } from '@mantine/core';
-import { useYears } from '../reports/queries';
+import { useYears } from '../school/useYears';
+import { YearSelect } from '../school/YearSelect';
 
 const YearContext = createContext<{ yearId: number | null; setYearId: (id: number | null) => void }>({ yearId: null, setYearId: () => undefined });
 
@@ -22,18 +22,5 @@ export const useStructureYear = () => useContext(YearContext).yearId;
 export function StructureYearPicker() {
   const { yearId, setYearId } = useContext(YearContext);
   const years = useYears();
-  const list = [...(years.data ?? [])].sort((a, b) => b.startDate.localeCompare(a.startDate));
-  const current = list.find((y) => y.isCurrent);
-  if (list.length < 2) return null;
-  return (
-    <Select
-      label="Учебный год"
-      w={200}
-      data={list.map((y) => ({ value: String(y.id), label: y.isCurrent ? `${y.name} (текущий)` : y.name }))}
-      value={String(yearId ?? current?.id ?? '')}
-      onChange={(v) => setYearId(v && Number(v) !== current?.id ? Number(v) : null)}
-      allowDeselect={false}
-      data-testid="structure-year"
-    />
-  );
+  return <YearSelect label="Учебный год" w={200} years={years.data} value={yearId} onChange={(y) => setYearId(y.isCurrent ? null : y.id)} onlyIfChoice markCurrent data-testid="structure-year" />;
 }

@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import { Alert, Group, Select, Stack, Title } from '@mantine/core';
+import { Alert, Group, Stack, Title } from '@mantine/core';
 import { contract, type SessionUser } from '../../../shared/contract';
 import { mayAccess } from '../../../shared/roles';
 import { useChannel } from '../api/useChannel';
+import { useYears } from '../school/useYears';
+import { YearSelect } from '../school/YearSelect';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { todayIso } from '../journal/dates';
 import { ClosePanel } from './ClosePanel';
@@ -15,7 +17,7 @@ import { Loading } from '../errors/QueryGate';
 export function YearCloseScreen({ user }: { user: SessionUser }) {
   const [yearId, setYearId] = useState<number | undefined>(undefined);
   const [prepared, setPrepared] = useState<string | null>(null);
-  const years = useChannel(contract.school.years, {});
+  const years = useYears();
   const status = useChannel(contract.years.status, { yearId });
   const today = todayIso();
   if (status.error) return <ErrorPanel error={status.error} onRetry={() => void status.refetch()} />;
@@ -25,7 +27,7 @@ export function YearCloseScreen({ user }: { user: SessionUser }) {
     <Stack gap="md" maw={1100}>
       <Group justify="space-between">
         <Title order={3}>Закрытие учебного года · {s.year.name}</Title>
-        <Select w={150} aria-label="Учебный год" data={(years.data ?? []).map((y) => ({ value: String(y.id), label: y.name }))} value={String(s.year.id)} onChange={(v) => v && setYearId(Number(v))} allowDeselect={false} />
+        <YearSelect w={150} aria-label="Учебный год" years={years.data} value={s.year.id} onChange={(y) => setYearId(y.id)} />
       </Group>
       {prepared && (
         <Alert color="green" title="Новый учебный год" withCloseButton onClose={() => setPrepared(null)} data-testid="next-year-done">
