@@ -22,12 +22,16 @@ describe('the built host writes a report on its worker thread', () => {
     let stderr = '';
     server.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     try {
-      let stdout = '';
-      for await (const chunk of server.stdout) {
-        stdout += (chunk as Buffer).toString();
-        if (/http:\/\/\S+/.test(stdout)) break;
-      }
-      const url = /http:\/\/[^\s]+/.exec(stdout)![0];
+      // Read on while the server runs (leaving a for-await would close its stdout under it).
+      const url = await new Promise<string>((resolve, reject) => {
+        let stdout = '';
+        server.stdout.on('data', (chunk: Buffer) => {
+          stdout += chunk.toString();
+          const found = /http:\/\/\S+/.exec(stdout);
+          if (found) resolve(found[0]);
+        });
+        server.on('exit', (code) => reject(new Error(`zhurnal serve ended (${code}): ${stderr}`)));
+      });
       const post = (channel: string, body: unknown, cookie = '') =>
         fetch(new URL(`api/${channel}`, url.endsWith('/') ? url : `${url}/`), { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) });
       const login = await post('auth:login', { login: 'zavuch', password: 'demo' });

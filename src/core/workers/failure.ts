@@ -10,17 +10,22 @@ export function endedEarly(code: number): Error {
   return new Error(`работа прервана: поток завершился с кодом ${code}`);
 }
 
-/** How a pool job's failure crosses back: an AppError whole (its kind and Russian message reach the person), anything else as text. */
-export type JobFailure = { app: AppErrorShape } | { message: string; stack?: string };
+/**
+ * How a pool job's failure crosses back: an AppError whole (its kind and Russian message reach the person),
+ * anything else as text with its `code` and `path` (SQLITE_FULL, ENOSPC), which the dispatcher names in Russian.
+ */
+export type JobFailure = { app: AppErrorShape } | { message: string; stack?: string; code?: string; path?: string };
 
 export function failureOf(e: unknown): JobFailure {
   if (e instanceof AppError) return { app: e.toShape() };
-  return { message: failureText(e), stack: (e as Error | null | undefined)?.stack };
+  const { stack, code, path } = (e ?? {}) as { stack?: unknown; code?: unknown; path?: unknown };
+  const text = (v: unknown) => (typeof v === 'string' ? v : undefined);
+  return { message: failureText(e), stack: text(stack), code: text(code), path: text(path) };
 }
 
 export function errorOf(failure: JobFailure): Error {
   if ('app' in failure) return AppError.from(failure.app);
-  const error = new Error(failure.message);
-  if (failure.stack) error.stack = failure.stack;
+  const { message, ...rest } = failure;
+  const error = Object.assign(new Error(message), Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)));
   return error;
 }
