@@ -9,7 +9,9 @@ import path from 'node:path';
 import { fontsDirFor } from './print/fonts';
 import type { DesktopFiles } from './print/service';
 import { createServices, type Services } from './services';
-import type { ShellOrigin } from './audit/origin';
+import { cliOrigin } from './audit/origin';
+import { commandLineActor } from './actor';
+import type { Role } from '../shared/roles';
 import { recordRefusal } from './audit/refused';
 import { createOffload } from './workers/offload';
 
@@ -27,8 +29,11 @@ export interface CoreOptions {
   logError?(error: unknown, channel: string): void;
   /** What backups need from the shell: the app's version, the removable drives it sees, test knobs. */
   backup?: Partial<Pick<BackupEnv, 'appVersion' | 'listDrives' | 'workDir' | 'fs' | 'workFactor'>>;
-  /** Set by the command line, which acts without an account (see audit/origin.ts). */
-  origin?: ShellOrigin;
+  /**
+   * Set by the command line: no sessions, every call acts as the command's own actor with one role, and is
+   * audited under the command and the OS account (audit/origin.ts). Its calls still go through the dispatcher.
+   */
+  commandLine?: CommandLine;
   /**
    * Where reports, exports, printing and imports run: on worker threads (the default: the thread that saves
    * marks never waits behind them) or on this thread (tests of the services themselves, which then start no
@@ -40,6 +45,13 @@ export interface CoreOptions {
    * the process and a second one is refused (db/owner-lock.ts). Absent for commands that only read.
    */
   owner?: string;
+}
+
+export interface CommandLine {
+  command: string;
+  role: Role;
+  /** The file the command writes, named in its audit entries. */
+  file?: string;
 }
 
 export interface Core {
@@ -59,9 +71,12 @@ export function createCore(options: CoreOptions): Core {
   let current: { db: Db; services: Services; dispatch: Dispatch } | null = null;
 
   let beforeUpdate: string | null = null;
+  const cli = options.commandLine;
+  const origin = cli && cliOrigin(cli.command, cli.file);
+  const shellActor = cli && commandLineActor(cli.role);
   const fontsDir = () => options.fontsDir ?? fontsDirFor(options.migrationsFolder);
   const printDir = options.printDir ?? (() => path.join(path.dirname(path.resolve(options.dbFile)), 'zhurnal-print'));
-  const offload = options.heavyWork === 'here' ? null : createOffload({ dbFile: options.dbFile, clock: options.clock, fontsDir, printDir, origin: options.origin });
+  const offload = options.heavyWork === 'here' ? null : createOffload({ dbFile: options.dbFile, clock: options.clock, fontsDir, printDir, origin });
 
   function open(create: boolean) {
     const db = openDatabase(options.dbFile, {
@@ -83,12 +98,13 @@ export function createCore(options: CoreOptions): Core {
       fontsDir,
       printDir,
       desktop: options.desktop,
-      origin: options.origin,
+      origin,
       runSchool: offload?.printSchool,
     });
     const dispatch = createDispatcher({
       handlers: createHandlers(services),
-      resolveActor: (token) => services.auth.resolve(token),
+      // The command line's calls carry no session: its transport is its own actor, checked like anyone's.
+      resolveActor: shellActor ? () => shellActor : (token) => services.auth.resolve(token),
       logError: options.logError,
       dbFile: options.dbFile,
       onRefused: (actor, channel, message, input) => recordRefusal(services.audit, actor, channel, message, input),

@@ -7,7 +7,7 @@ import type { Dispatch } from '../core/api/dispatch';
 import type { Result } from '../shared/errors';
 import { bodyLimit } from 'hono/body-limit';
 import { acceptedHostName, isLoopback, sameOrigin } from './guard';
-import { createLoginLimiter, createRateLimiter } from './rate-limit';
+import { createCallLimits, createLoginLimiter } from './rate-limit';
 
 export const sessionCookie = 'zhurnal_session';
 
@@ -24,7 +24,7 @@ export interface HostOptions {
   schoolNetwork?(): boolean;
   /** Host names besides digits, localhost and this computer's name that the server answers to. */
   hostNames?: readonly string[];
-  /** API calls per client address (see createRateLimiter). */
+  /** API calls per session, or per address before login; an address as a whole gets more (see createCallLimits). */
   rateLimit?: { burst: number; perSecond: number };
 }
 
@@ -37,7 +37,7 @@ const fail = (kind: string, message: string): Result<never> => ({ ok: false, err
 export function createHostApp(options: HostOptions): Hono {
   const app = new Hono();
   const limiter = createLoginLimiter();
-  const calls = createRateLimiter(options.rateLimit);
+  const calls = createCallLimits(options.rateLimit);
   const clientOf = (c: Parameters<NonNullable<HostOptions['clientAddress']>>[0]) => options.clientAddress?.(c) ?? 'unknown';
 
   app.use('*', async (c, next) => {
@@ -62,7 +62,7 @@ export function createHostApp(options: HostOptions): Hono {
   });
 
   app.use('/api/*', async (c, next) => {
-    const wait = calls.take(clientOf(c));
+    const wait = calls.take(clientOf(c), getCookie(c, sessionCookie) ?? null);
     if (wait > 0) {
       c.header('Retry-After', String(Math.ceil(wait / 1000)));
       return c.json(fail('forbidden', 'Слишком много запросов: подождите несколько секунд.'), 429);

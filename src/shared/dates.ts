@@ -116,6 +116,9 @@ export function localDate(d: Date): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
+/** Today on this computer: a screen's default date (the core asks its clock instead). */
+export const todayIso = (): string => localDate(new Date());
+
 /** `YYYY-MM-DD HH:mm:ss` of a moment in local time: the form every stored timestamp has. */
 export function localTimestamp(d: Date): string {
   return `${localDate(d)} ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;

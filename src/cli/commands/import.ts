@@ -1,12 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ImportKind, ImportPreview, ImportRequest } from '../../shared/contract/imports';
-import { AppError } from '../../shared/errors';
-import { createCore } from '../../core/app';
-import { cliOrigin } from '../../core/audit/origin';
-import { systemClock } from '../../core/clock';
+import { contract } from '../../shared/contract';
 import { parseDate } from '../../core/imports/values';
-import { cliActor } from '../actor';
+import { openCommand } from '../core';
 import { CliError, say } from '../output';
 
 export interface ImportArgs {
@@ -38,11 +35,10 @@ export async function runImport(args: ImportArgs): Promise<number> {
   if (!fs.existsSync(args.db)) throw new CliError(`Файл базы ${args.db} не найден`);
   if (!args.file) throw new CliError('Укажите файл со списком: --file ФАЙЛ.xlsx|csv');
   if (!fs.existsSync(args.file)) throw new CliError(`Файл ${args.file} не найден`);
-  const core = createCore({ dbFile: args.db, migrationsFolder: path.join(args.root, 'migrations'), clock: systemClock, origin: cliOrigin(`import ${kind}`), owner: 'zhurnal import' });
+  const core = openCommand({ db: args.db, migrationsFolder: path.join(args.root, 'migrations'), command: `import ${kind}`, role: 'admin', owner: 'zhurnal import' });
   try {
-    const actor = cliActor('admin');
     const file = { fileName: path.basename(args.file), contentBase64: fs.readFileSync(args.file).toString('base64') };
-    const { mapping } = await core.services.imports.inspect(actor, { kind, ...file });
+    const { mapping } = await core.call(contract.imports.inspect, { kind, ...file });
     let request: ImportRequest;
     if (kind === 'students') {
       const orderDate = args.orderDate ? parseDate(args.orderDate) : null;
@@ -51,7 +47,7 @@ export async function runImport(args: ImportArgs): Promise<number> {
     } else {
       request = { kind, ...file, mapping };
     }
-    const preview = await core.services.imports.preview(actor, request);
+    const preview = await core.call(contract.imports.preview, request);
     printErrors(preview);
     say(
       `${args.file}: строк ${preview.total}; новых ${preview.new}, уже есть ${preview.exists}, с ошибками ${preview.errors}${preview.newClasses.length ? `; будут созданы классы ${preview.newClasses.join(', ')}` : ''}`,
@@ -65,16 +61,13 @@ export async function runImport(args: ImportArgs): Promise<number> {
       say('Проверка (--dry-run): ничего не записано', 'Dry run: nothing written');
       return 0;
     }
-    const result = await core.services.imports.commit(actor, { ...request, skipInvalid: args.skipInvalid });
+    const result = await core.call(contract.imports.commit, { ...request, skipInvalid: args.skipInvalid });
     say(`Записано: ${result.created}${result.classesCreated.length ? `; созданы классы ${result.classesCreated.join(', ')}` : ''}`, `Written: ${result.created}`);
     if (result.accounts.length > 0) {
       say('Временные пароли (показываются один раз, при первом входе их нужно сменить):', 'One-time passwords (shown once, changed at first login):');
       for (const a of result.accounts) process.stdout.write(`${a.login}\t${a.password}\t${a.fullName}\n`);
     }
     return 0;
-  } catch (e) {
-    if (e instanceof AppError) throw new CliError(e.message);
-    throw e;
   } finally {
     core.close();
   }

@@ -10,22 +10,24 @@ export interface ShellOrigin {
   command: string;
   osUser: string;
   host: string;
+  /** The file the command writes (`report --out`): its export entry names where the data went. */
+  file?: string;
 }
 
-export function cliOrigin(command: string): ShellOrigin {
+export function cliOrigin(command: string, file?: string): ShellOrigin {
   let osUser = 'неизвестен';
   try {
     osUser = os.userInfo().username;
   } catch {
     // A user without a passwd entry (some containers): the command is still logged, the name is not known.
   }
-  return { shell: 'cli', command, osUser, host: os.hostname() };
+  return { shell: 'cli', command, osUser, host: os.hostname(), ...(file === undefined ? {} : { file }) };
 }
 
 /** The entry's new value with the origin beside it, under one key the viewer reads back (originLabel). */
 export function withOrigin(newValue: unknown, origin: ShellOrigin): Record<string, unknown> {
   const value = typeof newValue === 'object' && newValue !== null && !Array.isArray(newValue) ? newValue : newValue === undefined ? {} : { value: newValue };
-  return { ...value, cli: `${origin.command}: ${origin.osUser}@${origin.host}` };
+  return { ...value, ...(origin.file === undefined ? {} : { file: origin.file }), cli: `${origin.command}: ${origin.osUser}@${origin.host}` };
 }
 
 /** «Кто» for an entry without an account: the command line and its OS account, else the app itself. */

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import { fullName, shortName } from '../../shared/names';
@@ -8,6 +9,7 @@ import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import { userRoles, users } from '../db/schema';
 import { readSetting } from '../school/settings';
+import { createFairQueue } from './fair-queue';
 import { createLockout } from './lockout';
 import { hashPassword, verifyPassword } from './password';
 import { checkPasswordPolicy } from './policy';
@@ -20,6 +22,9 @@ const wrongPassword = 'Неверный логин или пароль';
 export function createAuthService({ db, clock, audit }: { db: Db; clock: Clock; audit: AuditService }) {
   const lockout = createLockout({ db, clock });
   const store = createSessionStore({ db, clock });
+  // A burst of guesses from one computer waits its turns; logins from elsewhere are not held up behind it.
+  const checks = createFairQueue({ concurrency: Math.max(1, os.availableParallelism()), perSource: 16 });
+  const passwordMatches = (client: string, password: string, hash: string) => checks.run(client, () => verifyPassword(password, hash));
 
   function loadActor(userId: number): Actor | null {
     const user = db.select().from(users).where(eq(users.id, userId)).get();
@@ -62,7 +67,7 @@ export function createAuthService({ db, clock, audit }: { db: Db; clock: Clock; 
         throw new AppError('locked', lockedMessage(lockedUntil));
       }
       // The same answer for an unknown login and a wrong password: logins are not to be guessed one by one.
-      const ok = user !== undefined && user.isActive && (await verifyPassword(password, user.passwordHash));
+      const ok = user !== undefined && user.isActive && (await passwordMatches(client, password, user.passwordHash));
       if (!user || !ok) {
         countFailure(user, login, client, 'login');
         throw new AppError('unauthorized', wrongPassword);
@@ -122,7 +127,7 @@ export function createAuthService({ db, clock, audit }: { db: Db; clock: Clock; 
         store.end(token);
         throw new AppError('unauthorized', lockedUntil ? lockedMessage(lockedUntil) : 'Сеанс завершён: войдите в систему снова');
       }
-      if (!(await verifyPassword(password, user.passwordHash))) {
+      if (!(await passwordMatches(client, password, user.passwordHash))) {
         if (countFailure(user, user.login, client, 'unlock') !== 'none') {
           store.end(token);
           throw new AppError('unauthorized', lockedMessage(lockout.lockedUntil(user, client) ?? ''));

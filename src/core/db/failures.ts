@@ -38,7 +38,9 @@ export function storageFailure(error: unknown, dbFile?: string, when: 'call' | '
       return new AppError('io', `Файл базы данных${file} или его папка доступны только для чтения: ${outcome.lost}. Администратор компьютера должен дать Журналу право записи в них.`);
     }
     if (sqlite.startsWith('SQLITE_BUSY') || sqlite.startsWith('SQLITE_LOCKED')) {
-      return new AppError('conflict', `База данных${file} занята другой программой: ${outcome.lost}; повторите через несколько секунд.`);
+      // Nothing was written: a write transaction takes the lock at BEGIN (db/write.ts), so the call may be sent again.
+      const retryable = when === 'call' ? { retryable: true } : undefined;
+      return new AppError('conflict', `База данных${file} занята другой программой: ${outcome.lost}; повторите через несколько секунд.`, retryable);
     }
     if (sqlite.startsWith('SQLITE_CORRUPT') || sqlite === 'SQLITE_NOTADB') {
       return new AppError('io', `Файл базы данных${file} повреждён: ${outcome.lost}. Закройте Журнал и восстановите базу из резервной копии.`);

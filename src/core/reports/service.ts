@@ -1,13 +1,13 @@
-import { z } from 'zod';
-import { AppError } from '../../shared/errors';
-import { unknownKey } from '../../shared/contract/unknown-keys';
-import { reportInputs, reportTitles, type ReportFormat, type ReportName } from '../../shared/contract/reports';
+import type { z } from 'zod';
+import { reportTitles, type reportInputs, type ReportFileRequest, type ReportFormat, type ReportName } from '../../shared/contract/reports';
 import type { Actor } from '../actor';
+import { recordExport } from '../audit/exported';
+import type { AuditService } from '../audit/service';
 import { localDate, type Clock } from '../clock';
 import type { Db } from '../db/open';
 import type { SchoolService } from '../school/service';
 import { reportPdf } from './pdf';
-import type { Memo } from './envelope';
+import type { Envelope, Memo } from './envelope';
 import { buildReport } from './registry';
 import { requireClass, scopeOf } from './scope';
 import { classesOf, numbered, rosterDuring } from './roster';
@@ -19,13 +19,14 @@ export type ReportsService = ReturnType<typeof createReportsService>;
 const mime: Record<ReportFormat, string> = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   pdf: 'application/pdf',
+  json: 'application/json',
 };
 
 /** File names stay readable in Russian but carry no characters a file system refuses. */
 const fileNameOf = (title: string, subtitle: string, format: ReportFormat) =>
   `${`${title} ${subtitle}`.replace(/[\\/:*?"<>|«»]/g, '').replace(/\s+/g, ' ').trim().slice(0, 120)}.${format}`;
 
-export function createReportsService({ db, clock, school, fontsDir }: { db: Db; clock: Clock; school: SchoolService; fontsDir: () => string }) {
+export function createReportsService({ db, clock, audit, school, fontsDir }: { db: Db; clock: Clock; audit: AuditService; school: SchoolService; fontsDir: () => string }) {
   const today = () => localDate(clock.now());
   const store = new Map<string, unknown>();
   const memo: Memo = <T>(key: string, make: () => T): T => {
@@ -37,6 +38,12 @@ export function createReportsService({ db, clock, school, fontsDir }: { db: Db; 
   };
   function run<N extends ReportName>(actor: Actor, name: N, input: z.output<(typeof reportInputs)[N]>) {
     return buildReport(db, actor, name, input, today(), memo);
+  }
+  async function render(report: Envelope<unknown>, format: ReportFormat): Promise<Uint8Array> {
+    if (format === 'json') return Buffer.from(`${JSON.stringify(report, null, 2)}\n`);
+    const meta = { school: school.schoolName(), created: clock.now() };
+    const title = `${report.title}. ${report.subtitle}`;
+    return format === 'xlsx' ? reportWorkbook(title, report.tables, meta) : reportPdf(title, report.tables, { ...meta, fontsDir: fontsDir() });
   }
   return {
     run,
@@ -54,18 +61,12 @@ export function createReportsService({ db, clock, school, fontsDir }: { db: Db; 
       const year = yearById(db, cls.yearId);
       return numbered(rosterDuring(db, [cls.id], year.startDate, year.endDate)).map((r) => ({ id: r.studentId, name: r.name }));
     },
-    /** Any report as an XLSX workbook or a PDF: the same tables the screen shows. */
-    async file(actor: Actor, name: ReportName, params: unknown, format: ReportFormat) {
-      const parsed = reportInputs[name].safeParse(params);
-      if (!parsed.success) throw new AppError('validation', parsed.error.issues.map((i) => i.message).join('; '));
-      // `params` passed the contract as a free record; its keys are held to the report's own schema here.
-      const extra = unknownKey(params, parsed.data, 'params');
-      if (extra) throw new AppError('validation', extra.message);
-      const report = buildReport(db, actor, name, parsed.data as never, today(), memo);
-      const meta = { school: school.schoolName(), created: clock.now() };
-      const title = `${report.title}. ${report.subtitle}`;
-      const bytes = format === 'xlsx' ? await reportWorkbook(title, report.tables, meta) : await reportPdf(title, report.tables, { ...meta, fontsDir: fontsDir() });
-      return { fileName: fileNameOf(reportTitles[name], report.subtitle, format), mimeType: mime[format], bytes: Buffer.from(bytes) };
+    /** Any report as an XLSX workbook, a PDF or JSON: the same tables the screen shows. The export is audited. */
+    async file(actor: Actor, { report: name, params, format }: ReportFileRequest) {
+      const report = buildReport(db, actor, name, params, today(), memo);
+      const bytes = await render(report, format);
+      recordExport(audit, actor, name, { params, format });
+      return { fileName: fileNameOf(reportTitles[name], report.subtitle, format), mimeType: mime[format], base64: Buffer.from(bytes).toString('base64') };
     },
   };
 }

@@ -1,6 +1,7 @@
 /**
  * Every worker thread's entry file (under src/), by its name in the build: electron.vite.config.ts bundles
- * each as an entry of its own, out/main/<name>.js, and startWorker starts it by this name.
+ * each as an entry of its own, out/main/<name>.js, and startWorker starts it by this name. A new worker is a
+ * *.worker.ts file and its line here; tests/cli/built-workers.test.ts fails when either is missing, or its build.
  */
 export const workerEntries = {
   'backup-facts': 'core/backup/facts.worker.ts',

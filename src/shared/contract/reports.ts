@@ -66,8 +66,15 @@ export const reportData = {
 export type ReportDataOf<N extends ReportName> = z.output<(typeof reportData)[N]>;
 
 export const reportClass = z.object({ id: entityId, name: z.string(), grade: z.number().int(), yearId: entityId });
-export const reportFormat = z.enum(['xlsx', 'pdf']);
+/** JSON is the report as its channel returns it, as a file: what the command line writes with --format json. */
+export const reportFormat = z.enum(['xlsx', 'pdf', 'json']);
 export type ReportFormat = z.infer<typeof reportFormat>;
+
+/** A report's file: its parameters are held to that report's own schema, by the dispatcher like any input. */
+const fileRequest = <N extends ReportName>(report: N) => z.object({ report: z.literal(report), params: reportInputs[report], format: reportFormat });
+type FileRequest = { [N in ReportName]: ReturnType<typeof fileRequest<N>> }[ReportName];
+const fileRequests = reportNames.map(fileRequest) as [FileRequest, ...FileRequest[]];
+export type ReportFileRequest = z.output<FileRequest>;
 
 /** The reports of docs/DOMAIN.md: each one channel of typed rows, and one channel that renders any of them to a file. */
 export const reportsContract = {
@@ -87,7 +94,7 @@ export const reportsContract = {
   file: defineChannel({
     channel: 'reports:file',
     access: 'reports.read',
-    input: z.object({ report: z.enum(reportNames as [ReportName, ...ReportName[]]), params: z.record(z.string().max(50), z.unknown()), format: reportFormat }),
+    input: z.discriminatedUnion('report', fileRequests),
     output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
   }),
 };

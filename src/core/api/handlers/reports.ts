@@ -1,6 +1,5 @@
 import type { Services } from '../../services';
 import type { Handlers } from '../dispatch';
-import { recordExport } from '../../audit/exported';
 
 export const reportsHandlers = (s: Services): Handlers['reports'] => ({
   classes: (input, actor) => s.reports.classes(actor, input.yearId),
@@ -16,10 +15,5 @@ export const reportsHandlers = (s: Services): Handlers['reports'] => ({
   statement: (input, actor) => s.reports.run(actor, 'statement', input),
   forecast: (input, actor) => s.reports.run(actor, 'forecast', input),
   control: (input, actor) => s.reports.run(actor, 'control', input),
-  file: async (input, actor) => {
-    const file = await s.reports.file(actor, input.report, input.params, input.format);
-    // The CLI records its own export with the file's path (cli/commands/report.ts).
-    recordExport(s.audit, actor, input.report, { params: input.params, format: input.format });
-    return { fileName: file.fileName, mimeType: file.mimeType, base64: file.bytes.toString('base64') };
-  },
+  file: (input, actor) => s.reports.file(actor, input),
 });

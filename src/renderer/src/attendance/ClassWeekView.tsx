@@ -1,15 +1,14 @@
 import { useState } from 'react';
 import { Badge, Button, Group, Loader, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
 import { ErrorPanel } from '../errors/ErrorPanel';
-import { dayMonth, fullDate, todayIso } from '../journal/dates';
+import { addDays, dayMonth, mondayOf, ruDate, todayIso } from '../../../shared/dates';
 import { useAttendanceClasses, useClassWeek, useConfirmWeek } from './queries';
 import { ReasonDialog, type ReasonStart } from './ReasonDialog';
 import { WeekGrid } from './WeekGrid';
-import { addDays, mondayOf } from './weeks';
 import { Loading } from '../errors/QueryGate';
 
 /** «24.11.2026 17:05» from a stored `YYYY-MM-DD HH:mm:ss`. */
-const stampText = (s: string) => `${fullDate(s.slice(0, 10))} ${s.slice(11, 16)}`;
+const stampText = (s: string) => `${ruDate(s.slice(0, 10))} ${s.slice(11, 16)}`;
 
 /** The class teacher's week of their class (or any class, for the administration, read-only). */
 export function ClassWeekView() {
@@ -64,7 +63,7 @@ export function ClassWeekView() {
             </Button>
           </Button.Group>
           <Text data-testid="week-dates">
-            Неделя {dayMonth(weekStart)} — {fullDate(weekEnd)}
+            Неделя {dayMonth(weekStart)} — {ruDate(weekEnd)}
           </Text>
         </Group>
         {canVerify && (

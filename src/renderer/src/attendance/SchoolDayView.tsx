@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Group, Table, Text, TextInput } from '@mantine/core';
 import { ErrorPanel } from '../errors/ErrorPanel';
-import { todayIso } from '../journal/dates';
+import { todayIso } from '../../../shared/dates';
 import { codeColor } from './codes';
 import { useSchoolDay } from './queries';
 import { Loading } from '../errors/QueryGate';

@@ -1,8 +1,7 @@
 import type { ClassWeek } from '../../../shared/contract';
-import { dayMonth } from '../journal/dates';
+import { dayMonth, weekdayShortName } from '../../../shared/dates';
 import { absenceNames } from '../journal/grid/labels';
 import { codeColor } from './codes';
-import { weekdayName } from './weeks';
 import './attendance.css';
 
 type WeekLesson = ClassWeek['lessons'][number];
@@ -37,7 +36,7 @@ export function WeekGrid({ week, onUnexcused }: { week: ClassWeek; onUnexcused?:
             </th>
             {days.map((d) => (
               <th key={d.date} colSpan={Math.max(1, d.lessons.length)} className="att-day">
-                {weekdayName(d.date)} {dayMonth(d.date)}
+                {weekdayShortName(d.date)} {dayMonth(d.date)}
               </th>
             ))}
             <th rowSpan={2} className="att-total" title="Пропущено уроков за неделю (н / б / у)">

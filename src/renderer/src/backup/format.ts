@@ -1,3 +1,5 @@
+import { withComma } from '../../../shared/numbers';
+
 /** Sizes as a Russian reader writes them: «4,1 МБ», «12,3 ГБ». */
 export function size(bytes: number | null): string {
   if (bytes === null) return '—';
@@ -8,7 +10,7 @@ export function size(bytes: number | null): string {
     value /= 1024;
     unit++;
   }
-  return `${value.toFixed(unit === 0 ? 0 : 1).replace('.', ',')} ${units[unit]}`;
+  return `${withComma(value, unit === 0 ? 0 : 1)} ${units[unit]}`;
 }
 
 export const reasonNames = { manual: 'вручную', daily: 'ежедневно', exit: 'при выходе', migration: 'перед обновлением' } as const;

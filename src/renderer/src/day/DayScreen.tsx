@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Anchor, Badge, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMyDay } from '../api/queries';
 import { ErrorPanel } from '../errors/ErrorPanel';
-import { dayAndMonthName, fullDate, todayIso } from '../journal/dates';
+import { dayAndMonthName, ruDate, todayIso } from '../../../shared/dates';
 import { journalHref } from '../journal/links';
 import { Loading } from '../errors/QueryGate';
 
@@ -103,7 +103,7 @@ export function DayScreen() {
                   <Table.Tbody>
                     {day.data.overdueControl.map((c) => (
                       <Table.Tr key={c.lessonId}>
-                        <Table.Td>{fullDate(c.date)}</Table.Td>
+                        <Table.Td>{ruDate(c.date)}</Table.Td>
                         <Table.Td>
                           <Anchor href={journalHref(c)}>
                             {c.className} · {c.subjectName}
@@ -111,7 +111,7 @@ export function DayScreen() {
                         </Table.Td>
                         <Table.Td>{c.workKindName}</Table.Td>
                         <Table.Td>{c.studentsWithoutMark}</Table.Td>
-                        <Table.Td c="red">{fullDate(c.dueDate)}</Table.Td>
+                        <Table.Td c="red">{ruDate(c.dueDate)}</Table.Td>
                       </Table.Tr>
                     ))}
                   </Table.Tbody>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Checkbox, FileInput, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { contract, type ImportKind, type ImportMapping, type ImportRequest } from '../../../shared/contract';
+import { todayIso } from '../../../shared/dates';
 import { describeError } from '../api/errors';
 import { fileToBase64 } from '../api/files';
 import { invoke } from '../api/invoke';
@@ -17,7 +18,6 @@ const hints: Record<ImportKind, string> = {
     'Таблица Excel (.xlsx) или CSV со строкой заголовков: «Фамилия», «Имя», «Отчество» (или «ФИО»), по желанию «Логин» и «Предметы» (через запятую: их «Нагрузка» предложит этому учителю первыми, недостающие предметы будут добавлены). Без логина он составляется из фамилии и инициалов. Каждый новый учитель получает временный пароль.',
 };
 
-const today = () => new Date().toLocaleDateString('sv-SE');
 
 /**
  * «Загрузка списков»: file → columns → check every row → write all at once. The secretary
@@ -30,7 +30,7 @@ export function ImportScreen({ mayImportTeachers, mayCreateClasses }: { mayImpor
   const [kind, setKind] = useState<ImportKind>('students');
   const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
   const [mapping, setMapping] = useState<ImportMapping>({});
-  const [options, setOptions] = useState({ orderNumber: '', orderDate: today(), className: '', createClasses: false });
+  const [options, setOptions] = useState({ orderNumber: '', orderDate: todayIso(), className: '', createClasses: false });
   const [skipInvalid, setSkipInvalid] = useState(false);
 
   const inspect = useMutation({

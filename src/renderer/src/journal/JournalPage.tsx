@@ -10,7 +10,7 @@ import { useCellWriter } from './grid/useCellWriter';
 import { LessonPanel } from './lesson/LessonPanel';
 import { LessonsList } from './LessonsList';
 import { useCorrectionReason } from './useCorrectionReason';
-import { dayAndMonthName } from './dates';
+import { dayAndMonthName } from '../../../shared/dates';
 
 interface Props {
   grid: JournalGrid;

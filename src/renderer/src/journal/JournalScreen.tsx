@@ -10,7 +10,7 @@ import { PlanButton } from '../plans/PlanButton';
 import { useYears } from '../school/useYears';
 import { YearSelect } from '../school/YearSelect';
 import { AssignmentSelect } from './AssignmentSelect';
-import { fullDate, todayIso } from './dates';
+import { ruDate, todayIso } from '../../../shared/dates';
 import { JournalPage } from './JournalPage';
 import { defaultPeriod } from './periods';
 import { Loading } from '../errors/QueryGate';
@@ -111,7 +111,7 @@ export function JournalScreen({ user }: { user: SessionUser }) {
           </Group>
           {period && (
             <Text size="xs" c="dimmed" data-testid="period-dates">
-              {grid.data && wholeYear ? `Учебный год: ${fullDate(grid.data.period.startDate)} — ${fullDate(grid.data.period.endDate)}` : `${period.name}: ${fullDate(period.startDate)} — ${fullDate(period.endDate)}`}
+              {grid.data && wholeYear ? `Учебный год: ${ruDate(grid.data.period.startDate)} — ${ruDate(grid.data.period.endDate)}` : `${period.name}: ${ruDate(period.startDate)} — ${ruDate(period.endDate)}`}
             </Text>
           )}
         </Stack>

@@ -1,6 +1,6 @@
 import { Badge, Table, Text } from '@mantine/core';
 import type { JournalGrid } from '../../../shared/contract';
-import { fullDate } from './dates';
+import { ruDate } from '../../../shared/dates';
 
 /** The right-hand page of the paper journal: what each lesson was about and what was set for home. */
 export function LessonsList({ grid, today }: { grid: JournalGrid; today: string }) {
@@ -22,7 +22,7 @@ export function LessonsList({ grid, today }: { grid: JournalGrid; today: string 
           return (
             <Table.Tr key={l.id} c={l.date > today ? 'dimmed' : undefined}>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                {fullDate(l.date)}
+                {ruDate(l.date)}
                 <Text span size="xs" c="dimmed">
                   {' · '}
                   {l.lessonNumber}-й урок

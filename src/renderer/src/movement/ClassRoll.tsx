@@ -1,6 +1,6 @@
 import { Badge, Button, Group, Paper, Table, Text } from '@mantine/core';
 import type { MovementClass } from '../../../shared/contract';
-import { fullDate } from '../journal/dates';
+import { ruDate } from '../../../shared/dates';
 import type { OrderAction } from './OrderDialog';
 
 /** A class's roll on a date, with the orders the secretary may enter for each student. */
@@ -23,7 +23,7 @@ export function ClassRoll({ cls, canManage, onAction }: { cls: MovementClass; ca
             <Table.Tr key={s.id} data-testid={`roll-${s.id}`}>
               <Table.Td>{i + 1}</Table.Td>
               <Table.Td>{s.name}</Table.Td>
-              <Table.Td>{s.birthDate ? fullDate(s.birthDate) : ''}</Table.Td>
+              <Table.Td>{s.birthDate ? ruDate(s.birthDate) : ''}</Table.Td>
               <Table.Td>{s.personalFileNo}</Table.Td>
               <Table.Td>
                 <Group gap={4}>

@@ -6,7 +6,7 @@ import { checkAgainst, fieldErrorsOf } from '../api/fieldErrors';
 import { invoke } from '../api/invoke';
 import { domainKey } from '../api/keys';
 import { useChannelForm } from '../api/useChannelForm';
-import { fullDate } from '../journal/dates';
+import { ruDate } from '../../../shared/dates';
 import { OrderFields, PickField, TextField } from './orderFields';
 
 const kindNames: Record<MovementRegisterRow['kind'], string> = { enrolled: 'зачисление', arrived: 'прибытие', transferred: 'перевод', left: 'выбытие' };
@@ -57,7 +57,7 @@ export function CorrectionDialog({ row, classes, onClose, onDone }: { row: Movem
         <Stack gap="sm">
           <Text size="sm" c="dimmed">
             {kindNames[row.kind]} {row.fromClass ? `из ${row.fromClass} ` : ''}
-            {row.toClass ? `в ${row.toClass} ` : ''}с {fullDate(row.date)}, приказ № {row.orderNumber} от {fullDate(row.orderDate)}
+            {row.toClass ? `в ${row.toClass} ` : ''}с {ruDate(row.date)}, приказ № {row.orderNumber} от {ruDate(row.orderDate)}
           </Text>
           <OrderFields form={form} dateLabel={row.kind === 'left' ? 'Выбыл с' : row.kind === 'transferred' ? 'Переведён с' : 'Прибыл с'} />
           {row.kind !== 'left' && (

@@ -3,7 +3,7 @@ import { Alert, Button, Center, Group, Loader, Select, Stack, Tabs, Text, TextIn
 import type { SessionUser } from '../../../shared/contract';
 import { mayAccess } from '../../../shared/roles';
 import { ErrorPanel } from '../errors/ErrorPanel';
-import { todayIso } from '../journal/dates';
+import { todayIso } from '../../../shared/dates';
 import { ClassRoll } from './ClassRoll';
 import { OrderDialog, type OrderAction } from './OrderDialog';
 import { useYears } from '../school/useYears';

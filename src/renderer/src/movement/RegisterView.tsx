@@ -4,14 +4,14 @@ import { useMutation } from '@tanstack/react-query';
 import { contract, type MovementClass, type MovementRegisterRow } from '../../../shared/contract';
 import { invoke } from '../api/invoke';
 import { ErrorPanel } from '../errors/ErrorPanel';
-import { fullDate } from '../journal/dates';
+import { ruDate } from '../../../shared/dates';
 import { saveFile } from '../reports/download';
 import { ReportTableView } from '../reports/ReportTableView';
 import { CorrectionDialog } from './CorrectionDialog';
 import { useMovementRegister } from './queries';
 
 const orderLabel = (r: MovementRegisterRow) =>
-  `${fullDate(r.date)} ${r.name}: ${r.fromClass ?? ''}${r.fromClass && r.toClass ? ' → ' : ''}${r.toClass ?? ''}${r.toClass ? '' : ' (выбыл)'}, № ${r.orderNumber}`;
+  `${ruDate(r.date)} ${r.name}: ${r.fromClass ?? ''}${r.fromClass && r.toClass ? ' → ' : ''}${r.toClass ?? ''}${r.toClass ? '' : ' (выбыл)'}, № ${r.orderNumber}`;
 
 /**
  * Книга движения учащихся of a year or some dates of it, on screen and as XLSX or PDF; in an open year the secretary

@@ -8,7 +8,7 @@ import { usePeriodLocks } from '../api/queries';
 import { useChannel } from '../api/useChannel';
 import { useYearPeriods, useYears } from '../school/useYears';
 import { ErrorPanel } from '../errors/ErrorPanel';
-import { fullDate } from '../journal/dates';
+import { ruDate } from '../../../shared/dates';
 import { Loading } from '../errors/QueryGate';
 
 const schemeOrder: Period['scheme'][] = ['quarters', 'trimesters', 'half_years'];
@@ -86,7 +86,7 @@ export function PeriodLocksScreen() {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    {fullDate(p.startDate)} — {fullDate(p.endDate)}
+                    {ruDate(p.startDate)} — {ruDate(p.endDate)}
                   </Table.Td>
                   <Table.Td>
                     <Group gap={6}>

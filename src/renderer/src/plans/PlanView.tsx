@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
 import { ErrorPanel } from '../errors/ErrorPanel';
-import { todayIso } from '../journal/dates';
+import { todayIso } from '../../../shared/dates';
 import { HoursCheck } from './HoursCheck';
 import { PlanEditor } from './PlanEditor';
 import { PlanImport } from './PlanImport';

@@ -1,7 +1,8 @@
 import { BarChart } from '@mantine/charts';
 import { Paper, SimpleGrid, Text } from '@mantine/core';
 import type { AttendanceMonthData, AttendanceYearData, ControlData, ForecastData, ProgressData } from '../../../shared/contract';
-import { monthShortName } from '../journal/dates';
+import { dayMonth, dayOfMonth, monthAbbreviation } from '../../../shared/dates';
+import { percentText } from '../../../shared/numbers';
 
 function ChartCard({ title, children }: { title: string; children: React.ReactNode }) {
   return (
@@ -40,7 +41,7 @@ function ProgressCharts({ data }: { data: ProgressData }) {
 }
 
 function AttendanceYearChart({ data }: { data: AttendanceYearData }) {
-  const rows = data.byMonth.map((m) => ({ month: monthShortName(`${m.month}-01`), illness: m.illness, excused: m.excused, unexcused: m.unexcused }));
+  const rows = data.byMonth.map((m) => ({ month: monthAbbreviation(m.month), illness: m.illness, excused: m.excused, unexcused: m.unexcused }));
   return (
     <ChartCard title="Пропущено уроков по месяцам">
       <div data-testid="report-chart">
@@ -55,7 +56,7 @@ function AttendanceYearChart({ data }: { data: AttendanceYearData }) {
 }
 
 function AttendanceMonthChart({ data }: { data: AttendanceMonthData }) {
-  const rows = data.schoolDays.map((d) => ({ day: String(Number(d.slice(8))), missed: data.rows.reduce((s, r) => s + (r.byDay[d] ?? 0), 0) }));
+  const rows = data.schoolDays.map((d) => ({ day: String(dayOfMonth(d)), missed: data.rows.reduce((s, r) => s + (r.byDay[d] ?? 0), 0) }));
   return (
     <ChartCard title="Пропущено уроков по дням">
       <div data-testid="report-chart">
@@ -84,8 +85,8 @@ function ForecastChart({ data }: { data: ForecastData }) {
       {a && (
         <ChartCard title="Точность прогноза на истории школы">
           <Text size="sm" data-testid="forecast-accuracy">
-            Совпадение с отметкой за период: <b>{a.exactPct === null ? '—' : `${a.exactPct.toFixed(1).replace('.', ',')} %`}</b>, ошибка не больше балла:{' '}
-            <b>{a.withinOnePct === null ? '—' : `${a.withinOnePct.toFixed(1).replace('.', ',')} %`}</b>.
+            Совпадение с отметкой за период: <b>{a.exactPct === null ? '—' : percentText(a.exactPct)}</b>, ошибка не больше балла:{' '}
+            <b>{a.withinOnePct === null ? '—' : percentText(a.withinOnePct)}</b>.
           </Text>
           <Text size="xs" c="dimmed" mt="xs">
             Прогноз по отметкам первой половины периода сравнён с выставленными отметками: {a.cases} случаев за {a.periods} завершённых периодов. Риск «2» заранее
@@ -100,7 +101,7 @@ function ForecastChart({ data }: { data: ForecastData }) {
 function ControlChart({ data }: { data: ControlData }) {
   const a = data.activity;
   const rows = a.weeks.map((w, i) => ({
-    week: `${w.slice(8, 10)}.${w.slice(5, 7)}`,
+    week: dayMonth(w),
     entries: a.teachers.reduce((s, t) => s + (t.byWeek[i] ?? 0), 0),
     silent: a.silentByWeek[i] ?? 0,
   }));

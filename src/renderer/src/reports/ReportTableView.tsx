@@ -1,15 +1,7 @@
 import { Table, Text, Title } from '@mantine/core';
-import type { ReportCell, ReportColumn, ReportTable } from '../../../shared/contract';
+import type { ReportColumn, ReportTable } from '../../../shared/contract';
+import { formatCell } from '../../../shared/numbers';
 import { journalHref } from '../journal/links';
-
-/** The same number formats as the PDF: a decimal comma, one place for percentages, two for averages. */
-export function formatCell(value: ReportCell, kind: ReportColumn['kind']): string {
-  if (value === null) return '';
-  if (typeof value === 'string') return value;
-  if (kind === 'percent') return value.toFixed(1).replace('.', ',');
-  if (kind === 'decimal') return value.toFixed(2).replace('.', ',');
-  return String(value);
-}
 
 /** One table of a report, as the XLSX and PDF show it. Lines that concern a journal link to it. */
 export function ReportTableView({ table, index }: { table: ReportTable; index: number }) {

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Center, Group, Loader, NavLink, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReportFormat } from '../../../shared/contract';
 import { ErrorPanel } from '../errors/ErrorPanel';
-import { todayIso } from '../journal/dates';
+import { addDays, todayIso } from '../../../shared/dates';
 import { catalog, type CatalogEntry } from './catalog';
 import { downloadReport } from './download';
 import { ReportCharts } from './ReportCharts';
@@ -23,9 +23,7 @@ function defaultPeriod(periods: Array<{ id: number; startDate: string; endDate: 
 
 /** A month back from today, but not before the year began: the control report's default range. */
 function monthBefore(today: string, yearStart: string | undefined): string {
-  const d = new Date(`${today}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 30);
-  const back = d.toISOString().slice(0, 10);
+  const back = addDays(today, -30);
   return yearStart && yearStart > back ? yearStart : back;
 }
 

@@ -1,5 +1,5 @@
-import { contract, type ReportFormat, type ReportName } from '../../../shared/contract';
-import { invoke } from '../api/invoke';
+import { contract, type OutputOf, type ReportFormat, type ReportName } from '../../../shared/contract';
+import { invokeChannel } from '../api/invoke';
 
 /** Hands a file the core made to the browser as a download (Electron saves it the same way). */
 export function saveFile(file: { fileName: string; mimeType: string; base64: string }): string {
@@ -17,5 +17,7 @@ export function saveFile(file: { fileName: string; mimeType: string; base64: str
 
 /** Asks the core for a report's file and downloads it. */
 export async function downloadReport(report: ReportName, params: Record<string, unknown>, format: ReportFormat): Promise<string> {
-  return saveFile(await invoke(contract.reports.file, { report, params, format }));
+  // The screen's parameters are as untyped as the report channel's call (queries.ts); the dispatcher checks them.
+  const file = (await invokeChannel(contract.reports.file.channel, { report, params, format })) as OutputOf<typeof contract.reports.file>;
+  return saveFile(file);
 }

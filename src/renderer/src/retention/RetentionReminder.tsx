@@ -1,4 +1,5 @@
 import { Alert, Anchor } from '@mantine/core';
+import { ruDate } from '../../../shared/dates';
 import { useRetention } from './queries';
 
 /** On the secretary's screens while a retention date has come or is within two months. */
@@ -9,7 +10,7 @@ export function RetentionReminder({ onOpen }: { onOpen(): void }) {
   const first = due[0]!;
   return (
     <Alert color="yellow" mb="md" title="Сроки хранения документов" data-testid="retention-reminder">
-      {first.document}: {first.action}, срок {first.state === 'due' ? 'наступил' : ''} {first.dueDate.split('-').reverse().join('.')}
+      {first.document}: {first.action}, срок {first.state === 'due' ? 'наступил' : ''} {ruDate(first.dueDate)}
       {due.length > 1 ? ` и ещё ${due.length - 1}` : ''}.{' '}
       <Anchor component="button" onClick={onOpen}>
         Открыть «Сроки хранения»

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { contract, type RetentionItem } from '../../../shared/contract';
 import { invoke } from '../api/invoke';
 import { QueryGate } from '../errors/QueryGate';
-import { fullDate } from '../journal/dates';
+import { ruDate } from '../../../shared/dates';
 import { retentionKey, useRetention } from './queries';
 
 const states: Record<RetentionItem['state'], { label: string; color: string }> = {
@@ -51,7 +51,7 @@ export function RetentionScreen() {
                   <Table.Tr key={`${i.yearId}.${i.kind}`} data-testid={`retention-${i.yearId}-${i.kind}`}>
                     <Table.Td>{i.document}</Table.Td>
                     <Table.Td>{i.action}</Table.Td>
-                    <Table.Td>{fullDate(i.dueDate)}</Table.Td>
+                    <Table.Td>{ruDate(i.dueDate)}</Table.Td>
                     <Table.Td>
                       <Badge color={states[i.state].color} variant="light" tt="none">
                         {states[i.state].label}

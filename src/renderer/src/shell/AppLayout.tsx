@@ -1,22 +1,9 @@
 import { Group, NavLink, Text, Title } from '@mantine/core';
 import type { SessionUser } from '../../../shared/contract';
-import { AdminScreen } from '../admin/AdminScreen';
-import { AttendanceScreen } from '../attendance/AttendanceScreen';
 import { BackupReminder } from '../backup/BackupReminder';
-import { BackupScreen } from '../backup/BackupScreen';
-import { DayScreen } from '../day/DayScreen';
-import { JournalScreen } from '../journal/JournalScreen';
-import { MovementScreen } from '../movement/MovementScreen';
-import { ImportScreen } from '../imports/ImportScreen';
-import { mayAccess } from '../../../shared/roles';
-import { YearCloseScreen } from '../years/YearCloseScreen';
 import { RetentionReminder } from '../retention/RetentionReminder';
-import { RetentionScreen } from '../retention/RetentionScreen';
-import { PeriodLocksScreen } from '../periods/PeriodLocksScreen';
-import { PrintScreen } from '../print/PrintScreen';
-import { ReportsScreen } from '../reports/ReportsScreen';
-import { AuditScreen } from '../audit/AuditScreen';
 import { Placeholder } from './Placeholder';
+import { sectionScreens } from './screens';
 import { visibleSections, type Section } from './sections';
 import { useHashRoute } from './useHashRoute';
 import { UserMenu } from './UserMenu';
@@ -24,20 +11,7 @@ import { useIdleLock } from '../session/useIdleLock';
 import './shell.css';
 
 function SectionContent({ section, user }: { section: Section; user: SessionUser }) {
-  if (section.id === 'day') return <DayScreen />;
-  if (section.id === 'journal') return <JournalScreen user={user} />;
-  if (section.id === 'periods') return <PeriodLocksScreen />;
-  if (section.id === 'attendance') return <AttendanceScreen user={user} />;
-  if (section.id === 'reports') return <ReportsScreen />;
-  if (section.id === 'backup') return <BackupScreen />;
-  if (section.id === 'print') return <PrintScreen user={user} />;
-  if (section.id === 'movement') return <MovementScreen user={user} />;
-  if (section.id === 'imports') return <ImportScreen mayImportTeachers={mayAccess('users.manage', user.roles)} mayCreateClasses={mayAccess('school.manage', user.roles)} />;
-  if (section.id === 'yearclose') return <YearCloseScreen user={user} />;
-  if (section.id === 'retention') return <RetentionScreen />;
-  if (section.id === 'admin') return <AdminScreen user={user} />;
-  if (section.id === 'audit') return <AuditScreen />;
-  return <Placeholder title={section.label} />;
+  return sectionScreens[section.id](user);
 }
 
 /** The program after login: the sections the user's roles allow on the left, the chosen one on the right. */

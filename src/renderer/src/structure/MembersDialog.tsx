@@ -1,14 +1,13 @@
 import { useEffect, useState } from 'react';
 import { Button, Checkbox, Group, Modal, ScrollArea, Stack, Text, TextInput } from '@mantine/core';
 import { contract } from '../../../shared/contract';
+import { todayIso } from '../../../shared/dates';
 import { useChannel } from '../api/useChannel';
 import { CallError, useStructureCall } from './common';
 
-const today = () => new Date().toLocaleDateString('sv-SE');
-
 /** Who is in a subgroup from a date: ticking a student in another subgroup moves them here from that date. */
 export function MembersDialog({ subgroup, canEdit, onClose }: { subgroup: { id: number; title: string } | null; canEdit: boolean; onClose: () => void }) {
-  const [date, setDate] = useState(today());
+  const [date, setDate] = useState(todayIso());
   const [order, setOrder] = useState('');
   const [chosen, setChosen] = useState<number[] | null>(null);
   const members = useChannel(contract.structure.subgroupMembers, { subgroupId: subgroup?.id ?? 0, date }, { enabled: subgroup !== null && /^\d{4}-\d\d-\d\d$/.test(date) });

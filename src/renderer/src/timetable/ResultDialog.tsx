@@ -1,7 +1,6 @@
 import { Alert, Button, Modal, ScrollArea, Stack, Table, Text } from '@mantine/core';
 import type { RegenerationResult } from '../../../shared/contract';
-
-const ru = (date: string) => date.split('-').reverse().join('.');
+import { ruDate } from '../../../shared/dates';
 
 /** What saving the timetable did to the journal, and the lessons it kept because they already hold something. */
 export function ResultDialog({ result, onClose }: { result: (RegenerationResult & { from: string }) | null; onClose: () => void }) {
@@ -10,7 +9,7 @@ export function ResultDialog({ result, onClose }: { result: (RegenerationResult 
       {result && (
         <Stack gap="sm" data-testid="timetable-result">
           <Text size="sm">
-            С {ru(result.from)}: создано уроков — {result.created}, удалено пустых — {result.removed}.
+            С {ruDate(result.from)}: создано уроков — {result.created}, удалено пустых — {result.removed}.
           </Text>
           {result.kept.length > 0 ? (
             <>
@@ -31,7 +30,7 @@ export function ResultDialog({ result, onClose }: { result: (RegenerationResult 
                   <Table.Tbody>
                     {result.kept.map((k) => (
                       <Table.Tr key={k.lessonId}>
-                        <Table.Td>{ru(k.date)}</Table.Td>
+                        <Table.Td>{ruDate(k.date)}</Table.Td>
                         <Table.Td>{k.lessonNumber}</Table.Td>
                         <Table.Td>
                           {k.className}, {k.subjectName}

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { Alert, Button, Checkbox, Group, List, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { contract, type RegenerationResult } from '../../../shared/contract';
+import { ruDate } from '../../../shared/dates';
 import type { AdminPageProps } from '../admin/page-props';
 import { invoke } from '../api/invoke';
 import { domainKey } from '../api/keys';
@@ -16,8 +17,6 @@ import { HoursCheck } from './HoursCheck';
 import { ResultDialog } from './ResultDialog';
 import { TimetableGrid } from './TimetableGrid';
 import { Loading } from '../errors/QueryGate';
-
-const ru = (date: string) => date.split('-').reverse().join('.');
 
 /** Расписание класса: the week in force on a date, edited cell by cell and saved from that date on. */
 function ClassTimetableEditor({ classId, canEdit }: { classId: number; canEdit: boolean }) {
@@ -61,7 +60,7 @@ function ClassTimetableEditor({ classId, canEdit }: { classId: number; canEdit: 
             </Text>
             {v.versions.map((from) => (
               <Button key={from} size="compact-xs" variant={from <= v.date && !v.versions.some((x) => x > from && x <= v.date) ? 'filled' : 'light'} onClick={() => setDate(from)}>
-                с {ru(from)}
+                с {ruDate(from)}
               </Button>
             ))}
           </Group>
@@ -83,7 +82,7 @@ function ClassTimetableEditor({ classId, canEdit }: { classId: number; canEdit: 
       {canEdit && (
         <Group>
           <Button disabled={!changed || classClash} loading={save.isPending} onClick={() => (clashes.length > 0 ? setConfirm(true) : save.mutate(false))} data-testid="timetable-save">
-            Сохранить с {ru(v.date)} и обновить уроки
+            Сохранить с {ruDate(v.date)} и обновить уроки
           </Button>
           {changed && (
             <Button variant="default" onClick={() => setDraft(fromServer(v))}>

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { contract, type YearStatus } from '../../../shared/contract';
 import { describeError } from '../api/errors';
 import { invoke } from '../api/invoke';
-import { fullDate } from '../journal/dates';
+import { ruDate } from '../../../shared/dates';
 
 /** The lock: after it the year is read-only, still printable and reportable. */
 export function ClosePanel({ status, today }: { status: YearStatus; today: string }) {
@@ -21,7 +21,7 @@ export function ClosePanel({ status, today }: { status: YearStatus; today: strin
   if (status.closed)
     return (
       <Alert color="gray" title={`${status.year.name} учебный год закрыт`} data-testid="year-closed">
-        Приказ № {status.closed.orderNumber} от {fullDate(status.closed.orderDate)}. Журналы, списки и движение только для просмотра, печати и отчётов.
+        Приказ № {status.closed.orderNumber} от {ruDate(status.closed.orderDate)}. Журналы, списки и движение только для просмотра, печати и отчётов.
       </Alert>
     );
   return (

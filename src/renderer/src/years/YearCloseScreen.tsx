@@ -6,7 +6,7 @@ import { useChannel } from '../api/useChannel';
 import { useYears } from '../school/useYears';
 import { YearSelect } from '../school/YearSelect';
 import { ErrorPanel } from '../errors/ErrorPanel';
-import { todayIso } from '../journal/dates';
+import { todayIso } from '../../../shared/dates';
 import { ClosePanel } from './ClosePanel';
 import { DecisionsPanel } from './DecisionsPanel';
 import { GapsPanel } from './GapsPanel';

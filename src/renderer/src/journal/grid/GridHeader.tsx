@@ -1,4 +1,4 @@
-import { dayAndMonthName, dayOfMonth, monthKey } from '../dates';
+import { dayAndMonthName, dayOfMonth, monthKey } from '../../../../shared/dates';
 import type { GridLesson, GridModel } from './useGrid';
 
 // Wide enough for a full month name: otherwise the short form («окт.») fits a one- or two-lesson month.

@@ -1,7 +1,7 @@
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef } from 'react';
 import { Text } from '@mantine/core';
 import type { JournalGrid } from '../../../../shared/contract';
-import { monthKey } from '../dates';
+import { monthKey } from '../../../../shared/dates';
 import { GridHeader } from './GridHeader';
 import { GridRow } from './GridRow';
 import { Legend } from './Legend';

@@ -1,3 +1,5 @@
+import { withComma } from '../../../../shared/numbers';
+
 /** The mark values that count in an average; «н/а» does not. */
 const numeric: Record<string, number> = { '1': 1, '2': 2, '3': 3, '4': 4, '5': 5 };
 
@@ -31,5 +33,5 @@ export function formatAverage(average: number | null): string {
   if (average === null) return '';
   // Half up on the decimal value: 4.005 is stored as 4.00499…, and a teacher expects 4,01.
   const rounded = Math.round(average * 100 + 1e-9) / 100;
-  return rounded.toFixed(2).replace('.', ',');
+  return withComma(rounded, 2);
 }

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { JournalGrid } from '../../../../shared/contract';
 import { stayNote } from '../../../../shared/stays';
-import { dayMonth, monthKey, monthName, monthShortName } from '../dates';
+import { dayMonth, monthAbbreviation, monthKey, monthName } from '../../../../shared/dates';
 import { formatAverage, weightedAverage } from './average';
 
 export type GridLesson = JournalGrid['lessons'][number];
@@ -61,7 +61,7 @@ function monthGroups(lessons: readonly GridLesson[]): MonthGroup[] {
     const key = monthKey(lesson.date);
     const last = groups.at(-1);
     if (last?.key === key) last.span += 1;
-    else groups.push({ key, name: monthName(lesson.date), shortName: monthShortName(lesson.date), span: 1 });
+    else groups.push({ key, name: monthName(lesson.date), shortName: monthAbbreviation(lesson.date), span: 1 });
   }
   return groups;
 }

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Autocomplete, Badge, Button, Checkbox, Group, Paper, Select, Text, TextInput } from '@mantine/core';
 import type { JournalGrid } from '../../../../shared/contract';
 import { useTeachers } from '../../api/queries';
-import { dayAndMonthName } from '../dates';
+import { dayAndMonthName } from '../../../../shared/dates';
 import type { EnsureReason } from '../useCorrectionReason';
 import { MoveLessonButton } from './MoveLessonButton';
 import { suggestTopic } from './suggestTopic';

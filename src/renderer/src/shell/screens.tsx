@@ -1,0 +1,34 @@
+// What each section of the navigation shows: one entry per section, so a section without a screen does not compile.
+import type { ReactNode } from 'react';
+import type { SessionUser } from '../../../shared/contract';
+import { mayAccess } from '../../../shared/roles';
+import { AdminScreen } from '../admin/AdminScreen';
+import { AttendanceScreen } from '../attendance/AttendanceScreen';
+import { AuditScreen } from '../audit/AuditScreen';
+import { BackupScreen } from '../backup/BackupScreen';
+import { DayScreen } from '../day/DayScreen';
+import { ImportScreen } from '../imports/ImportScreen';
+import { JournalScreen } from '../journal/JournalScreen';
+import { MovementScreen } from '../movement/MovementScreen';
+import { PeriodLocksScreen } from '../periods/PeriodLocksScreen';
+import { PrintScreen } from '../print/PrintScreen';
+import { ReportsScreen } from '../reports/ReportsScreen';
+import { RetentionScreen } from '../retention/RetentionScreen';
+import { YearCloseScreen } from '../years/YearCloseScreen';
+import type { SectionId } from './sections';
+
+export const sectionScreens: Record<SectionId, (user: SessionUser) => ReactNode> = {
+  day: () => <DayScreen />,
+  journal: (user) => <JournalScreen user={user} />,
+  attendance: (user) => <AttendanceScreen user={user} />,
+  periods: () => <PeriodLocksScreen />,
+  yearclose: (user) => <YearCloseScreen user={user} />,
+  reports: () => <ReportsScreen />,
+  movement: (user) => <MovementScreen user={user} />,
+  imports: (user) => <ImportScreen mayImportTeachers={mayAccess('users.manage', user.roles)} mayCreateClasses={mayAccess('school.manage', user.roles)} />,
+  print: (user) => <PrintScreen user={user} />,
+  retention: () => <RetentionScreen />,
+  backup: () => <BackupScreen />,
+  admin: (user) => <AdminScreen user={user} />,
+  audit: () => <AuditScreen />,
+};

@@ -1,0 +1,59 @@
+// A teacher saves a mark while another program holds the journal's write lock for longer than the server
+// waits: the mark stays in its cell, the screen says the database is busy, and the save goes through by itself
+// once the lock is free — nothing typed is lost and no «Внутренняя ошибка» is shown.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { describe, expect, it } from 'vitest';
+import { browserHarness } from '../helpers/browser';
+
+const today = '2026-11-24';
+
+describe('saving while the database is busy', () => {
+  const h = browserHarness(today);
+
+  it('keeps the typed mark, says the database is busy, and saves it once the lock is free', async () => {
+    const { page } = h;
+    const sql = h.core.db.$client;
+    const cell = sql
+      .prepare(
+        `select l.id as lessonId, e.student_id as studentId, l.assignment_id as assignmentId from lessons l
+           join assignments a on a.id = l.assignment_id join users u on u.id = a.teacher_id
+           join classes c on c.id = a.class_id join subjects s on s.id = a.subject_id
+           join class_enrollments e on e.class_id = a.class_id and e.end_date is null
+         where u.login = 'uchitel' and c.grade = 5 and c.letter = 'А' and s.name = 'Математика' and l.date = ?
+         order by e.student_id limit 1`,
+      )
+      .get(today) as { lessonId: number; studentId: number; assignmentId: number };
+    sql.prepare('delete from marks where lesson_id = ? and student_id = ?').run(cell.lessonId, cell.studentId);
+    sql.prepare('delete from absences where lesson_id = ? and student_id = ?').run(cell.lessonId, cell.studentId);
+    const saved = () => sql.prepare('select value1 from marks where lesson_id = ? and student_id = ?').get(cell.lessonId, cell.studentId);
+
+    await h.logIn('uchitel');
+    await page.goto(`${page.url().split('#')[0]}#/journal?assignment=${cell.assignmentId}&lesson=${cell.lessonId}`);
+    await page.getByTestId('journal-grid').waitFor({ timeout: 15_000 });
+
+    const holder = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/lock-once.ts', sql.name], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const lines = createInterface({ input: holder.stdout! })[Symbol.asyncIterator]();
+    expect((await lines.next()).value).toBe('locked');
+
+    const shown = page.getByTestId(`cell-${cell.studentId}-${cell.lessonId}`);
+    await shown.click();
+    await page.getByTestId('grid-scroll').focus();
+    await page.keyboard.press('5');
+    await page.keyboard.press('Enter');
+    const notice = page.getByRole('status').filter({ hasText: 'База данных занята' });
+    await notice.waitFor({ timeout: 30_000 });
+    expect(await shown.innerText()).toBe('5');
+    expect(saved()).toBeUndefined();
+    await page.screenshot({ path: 'test-results/busy-notice.png' });
+
+    holder.stdin!.end();
+    expect((await lines.next()).value).toBe('released');
+    await once(holder, 'exit');
+    await expect.poll(saved, { timeout: 30_000 }).toEqual({ value1: '5' });
+    await notice.waitFor({ state: 'detached', timeout: 15_000 });
+    expect(await shown.innerText()).toBe('5');
+    expect(await page.getByTestId('error-alert').count()).toBe(0);
+  });
+});
