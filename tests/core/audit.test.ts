@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hashPasswordSync } from '../../src/core/auth/password';
 import { fixedClock } from '../../src/core/clock';
 import { writers } from '../../src/core/demo/sql';
-import { readWorkbook } from '../../src/core/reports/xlsx';
+import { readWorkbook } from '../../src/core/tables/xlsx';
 import { auditValues } from '../../src/shared/audit-values';
 import { buildTinySchool } from '../helpers/tiny-school';
 import { directCaller, testCore } from '../helpers/core';

@@ -2,7 +2,7 @@
 // in tests/helpers/tiny-school.ts (see the comments there).
 import { describe, expect, it } from 'vitest';
 import type { AttendanceMonthData, AttendanceYearData } from '../../src/shared/contract';
-import { readWorkbook } from '../../src/core/reports/xlsx';
+import { readWorkbook } from '../../src/core/tables/xlsx';
 import { schoolFixture } from '../helpers/school';
 import { pdfText } from '../helpers/pdf';
 import { tempDir } from '../helpers/temp';

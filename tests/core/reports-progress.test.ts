@@ -2,7 +2,7 @@
 // from tests/helpers/tiny-school.ts, not by the code under test.
 import { describe, expect, it } from 'vitest';
 import type { ProgressData, ProgressRow, SummarySheetData } from '../../src/shared/contract';
-import { readWorkbook } from '../../src/core/reports/xlsx';
+import { readWorkbook } from '../../src/core/tables/xlsx';
 import { schoolFixture } from '../helpers/school';
 
 describe('progress results on a school counted by hand', () => {

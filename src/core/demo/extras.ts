@@ -1,6 +1,6 @@
 // The current year's control traces: the class teachers' weekly attendance checks and a few of the
 // deputy's remarks on the journals (some answered and resolved).
-import type { YearCalendar } from './calendar';
+import type { YearCalendar } from '../school/calendar/ministry';
 import { iso, onOrAfter, ruDate, type Day } from '../../shared/dates';
 import { stamp } from './dates';
 import { at, type Rng } from './random';

@@ -4,7 +4,7 @@
 import type { SubjectDef } from './curriculum';
 import { day, iso, type Day } from '../../shared/dates';
 import { stamp } from './dates';
-import type { PeriodDef, YearCalendar } from './calendar';
+import type { PeriodDef, YearCalendar } from '../school/calendar/ministry';
 import { accIndex, type JAssignment } from './journal';
 import type { Rng } from './random';
 import type { Writers } from './sql';

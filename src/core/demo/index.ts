@@ -6,7 +6,7 @@
 import { AppError } from '../../shared/errors';
 import { hashPasswordSync } from '../auth/password';
 import type { Db } from '../db/open';
-import { currentStartYear, yearCalendar } from './calendar';
+import { currentStartYear, yearCalendar } from '../school/calendar/ministry';
 import { bells, subjects, workKinds, type WorkKindCode } from './curriculum';
 import { parseDay, type Day } from '../../shared/dates';
 import { stamp } from './dates';

@@ -5,7 +5,7 @@
 import { bells, type SubjectDef, type WorkKindCode } from './curriculum';
 import { iso, weekday, type Day } from '../../shared/dates';
 import { minutesOf, stamp } from './dates';
-import type { PeriodDef } from './calendar';
+import type { PeriodDef } from '../school/calendar/ministry';
 import { homework } from './plans';
 import { at, type Rng } from './random';
 import type { Writers } from './sql';

@@ -6,7 +6,7 @@
 import { subjects } from './curriculum';
 import { day, type Day } from '../../shared/dates';
 import { stamp, workday } from './dates';
-import type { YearCalendar } from './calendar';
+import type { YearCalendar } from '../school/calendar/ministry';
 import { compareNames, otherSchool, person, type Person } from './names';
 import type { Rng } from './random';
 import type { ClassSlot } from './staff';

@@ -1,6 +1,6 @@
 // One school year: calendar, curriculum, classes, students, subgroups, assignments, timetable, thematic
 // plans, then every class's journal and final marks, and the current year's control traces.
-import { periodsOf, schemeOfGrade, schoolDays, type YearCalendar } from './calendar';
+import { periodsOf, schemeOfGrade, schoolDays, type YearCalendar } from '../school/calendar/ministry';
 import { curriculumOf, subjects, type SubjectKey, type WorkKindCode } from './curriculum';
 import { day, iso, type Day } from '../../shared/dates';
 import { stamp, workday } from './dates';

@@ -88,6 +88,12 @@ export function createPrintService(deps: PrintDeps) {
   return {
     classes: classesOf,
 
+    /** The print screen's choice: every year, the one shown (the current by default) and its classes. */
+    choice(yearId?: number) {
+      const { year, classes: list } = classesOf(yearId);
+      return { years: school.years(), yearId: year.id, classes: list };
+    },
+
     /** The class by its name («5А», «5а», «5 А») in a year given by name («2025/2026»), the current one by default. */
     findClass(name: string, yearName?: string): number {
       const year = yearName ? db.select().from(schoolYears).where(eq(schoolYears.name, yearName)).get() : school.currentYear();

@@ -1,5 +1,5 @@
 import type { CalendarPeriod, SchoolCalendar } from '../../../shared/contract/calendar';
-import { currentStartYear, schemeOfGrade, yearCalendar } from '../../demo/calendar';
+import { currentStartYear, schemeOfGrade, yearCalendar } from './ministry';
 import { day, iso, parseDay } from '../../../shared/dates';
 
 /**

@@ -1,8 +1,8 @@
 // The Russian school year as the Ministry's recommended calendar draws it: 1 September – 31 May, four
 // quarters (grades 1–9) or two half-years (10–11), autumn, winter and spring holidays, an extra February
 // week for the first grade, and the public holidays. Lessons run Monday–Friday (a five-day week).
-import { lessonDays } from '../school/days';
-import { day, iso, onOrAfter, type Day } from '../../shared/dates';
+import { lessonDays } from '../days';
+import { day, iso, onOrAfter, type Day } from '../../../shared/dates';
 
 export type Scheme = 'quarters' | 'half_years';
 
