@@ -11,11 +11,13 @@ import { readSetting, writeSetting } from './settings';
 export function createNetworkService({ db, audit }: { db: Db; audit: AuditService }) {
   return {
     schoolNetwork: (): boolean => readSetting(db, 'host.schoolNetwork'),
-    setSchoolNetwork(actor: Actor, on: boolean): void {
+    /** Answers with the setting now in force, which the screen shows. */
+    setSchoolNetwork(actor: Actor, on: boolean): boolean {
       const was = readSetting(db, 'host.schoolNetwork');
-      if (was === on) return;
+      if (was === on) return was;
       writeSetting(db, 'host.schoolNetwork', on);
       audit.record({ userId: actor.userId, action: 'settings.school_network', entity: 'setting', entityId: 'host.schoolNetwork', oldValue: was, newValue: on });
+      return on;
     },
   };
 }
