@@ -14,11 +14,13 @@ export function createNetworkService({ db, audit, served }: { db: Db; audit: Aud
     schoolNetwork: (): boolean => readSetting(db, 'host.schoolNetwork'),
     /** Nothing served when the shell serves no network (the desktop app until it hosts, the tests). */
     served: (): ServedNetwork => served?.() ?? { listening: false, port: null, urls: [], certificate: null },
-    setSchoolNetwork(actor: Actor, on: boolean): void {
+    /** Answers with the setting now in force, which the screen shows. */
+    setSchoolNetwork(actor: Actor, on: boolean): boolean {
       const was = readSetting(db, 'host.schoolNetwork');
-      if (was === on) return;
+      if (was === on) return was;
       writeSetting(db, 'host.schoolNetwork', on);
       audit.record({ userId: actor.userId, action: 'settings.school_network', entity: 'setting', entityId: 'host.schoolNetwork', oldValue: was, newValue: on });
+      return on;
     },
   };
 }
