@@ -13,6 +13,8 @@ import { cliOrigin } from './audit/origin';
 import { commandLineActor } from './actor';
 import type { Role } from '../shared/roles';
 import { recordRefusal } from './audit/refused';
+import type { ServedNetwork } from '../shared/contract/network';
+import { createOffload } from './workers/offload';
 
 export interface CoreOptions {
   dbFile: string;
@@ -26,6 +28,8 @@ export interface CoreOptions {
   /** The desktop shell's system viewer and printer (absent in the browser host). */
   desktop?: DesktopFiles;
   logError?(error: unknown, channel: string): void;
+  /** The host serving the school's network: its addresses and certificate, for «Школьная сеть» (network:info). */
+  served?: () => ServedNetwork;
   /** What backups need from the shell: the app's version, the removable drives it sees, test knobs. */
   backup?: Partial<Pick<BackupEnv, 'appVersion' | 'listDrives' | 'workDir' | 'fs' | 'workFactor'>>;
   /**
@@ -33,6 +37,12 @@ export interface CoreOptions {
    * audited under the command and the OS account (audit/origin.ts). Its calls still go through the dispatcher.
    */
   commandLine?: CommandLine;
+  /**
+   * Where reports, exports, printing and imports run: on worker threads (the default: the thread that saves
+   * marks never waits behind them) or on this thread (tests of the services themselves, which then start no
+   * threads).
+   */
+  heavyWork?: 'threads' | 'here';
   /**
    * The program that writes this journal («zhurnal serve», the desktop app): it takes the file for the life of
    * the process and a second one is refused (db/owner-lock.ts). Absent for commands that only read.
@@ -67,6 +77,9 @@ export function createCore(options: CoreOptions): Core {
   const cli = options.commandLine;
   const origin = cli && cliOrigin(cli.command, cli.file);
   const shellActor = cli && commandLineActor(cli.role);
+  const fontsDir = () => options.fontsDir ?? fontsDirFor(options.migrationsFolder);
+  const printDir = options.printDir ?? (() => path.join(path.dirname(path.resolve(options.dbFile)), 'zhurnal-print'));
+  const offload = options.heavyWork === 'here' ? null : createOffload({ dbFile: options.dbFile, clock: options.clock, fontsDir, printDir, origin });
 
   function open(create: boolean) {
     const db = openDatabase(options.dbFile, {
@@ -85,10 +98,12 @@ export function createCore(options: CoreOptions): Core {
       db,
       clock: options.clock,
       backup: env,
-      fontsDir: () => options.fontsDir ?? fontsDirFor(options.migrationsFolder),
-      printDir: options.printDir ?? (() => path.join(path.dirname(path.resolve(options.dbFile)), 'zhurnal-print')),
+      fontsDir,
+      printDir,
       desktop: options.desktop,
       origin,
+      served: options.served,
+      runSchool: offload?.printSchool,
     });
     const dispatch = createDispatcher({
       handlers: createHandlers(services),
@@ -97,6 +112,7 @@ export function createCore(options: CoreOptions): Core {
       logError: options.logError,
       dbFile: options.dbFile,
       onRefused: (actor, channel, message, input) => recordRefusal(services.audit, actor, channel, message, input),
+      offload: offload?.call,
     });
     current = { db, services, dispatch };
     return current;
@@ -109,9 +125,11 @@ export function createCore(options: CoreOptions): Core {
     appVersion: options.backup?.appVersion ?? 'dev',
     runtime,
     // A restore closes the file under every shell at once, swaps it, and opens it again here.
-    release: () => {
+    release: async () => {
       current?.db.$client.close();
       current = null;
+      // The threads' connections too: the swap needs the file closed by every connection of this process.
+      await offload?.pool.stop();
     },
     reacquire: () => open(false).db,
   };
@@ -142,6 +160,7 @@ export function createCore(options: CoreOptions): Core {
     dispatch: (channel, input, call) => live().dispatch(channel, input, call),
     lock,
     close: () => {
+      void offload?.pool.stop();
       current?.db.$client.close();
       lock?.release();
     },

@@ -14,12 +14,13 @@ import { createPeriodLockService } from './journal/periodLocks';
 import { createPeriodMarkService } from './journal/periodMarks';
 import { createPlanService } from './journal/plans/service';
 import { createJournalService } from './journal/service';
-import { createPrintService, type DesktopFiles } from './print/service';
+import { createPrintService, type DesktopFiles, type PrintDeps } from './print/service';
 import { createReportsService } from './reports/service';
 import { createSchoolService } from './school/service';
 import { createSetupService } from './school/setup';
 import { createUsersService } from './auth/users';
 import { createNetworkService } from './school/network';
+import type { ServedNetwork } from '../shared/contract/network';
 import { createSecuritySettings } from './auth/security';
 import { createAuditViewer } from './audit/viewer';
 import { createStructureService } from './structure/service';
@@ -37,15 +38,19 @@ export interface ServiceOptions {
   fontsDir?: () => string;
   printDir?: () => string;
   desktop?: DesktopFiles;
+  /** What the shell serving the school's network listens on and shows other computers (absent: nothing). */
+  served?: () => ServedNetwork;
   /** The command line: every audit entry names the command and OS account instead of a user (audit/origin.ts). */
   origin?: ShellOrigin;
+  /** The whole school's printing on a worker thread (core/workers/offload.ts). */
+  runSchool?: PrintDeps['runSchool'];
 }
 
 const missing = (what: string) => () => {
   throw new Error(`${what} не передана в ядро`);
 };
 
-export function createServices({ db, clock, backup, fontsDir, printDir, desktop, origin }: ServiceOptions) {
+export function createServices({ db, clock, backup, fontsDir, printDir, desktop, origin, runSchool, served }: ServiceOptions) {
   const fonts = fontsDir ?? missing('Папка шрифтов');
   const audit = createAuditService({ db, clock, origin });
   const school = createSchoolService({ db });
@@ -61,7 +66,7 @@ export function createServices({ db, clock, backup, fontsDir, printDir, desktop,
     imports: createImportService({ db, clock, audit, users, school }),
     calendar: createCalendarService({ db, audit, school }),
     profile: createProfileService({ db, audit }),
-    setup: createSetupService({ db, clock, audit }),
+    setup: createSetupService({ db, clock, audit, school }),
     journal: createJournalService({ db, clock, audit, school, periodMarks }),
     periodMarks,
     lessons: createLessonService({ db, clock, audit }),
@@ -70,9 +75,9 @@ export function createServices({ db, clock, backup, fontsDir, printDir, desktop,
     backup: createBackupService({ db, clock, audit, env: backup ?? detachedBackupEnv(db) }),
     plans: createPlanService({ db, clock, audit }),
     attendance: createAttendanceService({ db, clock, audit, school }),
-    print: createPrintService({ db, clock, school, fontsDir: fonts, outputDir: printDir ?? missing('Папка для печати'), desktop, audit }),
+    print: createPrintService({ db, clock, school, fontsDir: fonts, outputDir: printDir ?? missing('Папка для печати'), desktop, audit, runSchool }),
     reports: createReportsService({ db, clock, audit, school, fontsDir: fonts }),
-    network: createNetworkService({ db, audit }),
+    network: createNetworkService({ db, audit, served }),
     timetable: createTimetableService({ db, clock, audit, school }),
     structure: createStructureService({ db, clock, audit, school }),
     movement: createMovementService({ db, clock, audit, school, fontsDir: fonts }),

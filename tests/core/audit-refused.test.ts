@@ -3,7 +3,7 @@
 // its free text; a malformed call or one without a session leaves nothing.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditValues } from '../../src/shared/audit-values';
-import { readWorkbook } from '../../src/core/reports/xlsx';
+import { readWorkbook } from '../../src/core/tables/xlsx';
 import { buildAccessSchool, sessionCaller, type AccessSchool } from '../helpers/access-school';
 import { directCaller, testCore } from '../helpers/core';
 

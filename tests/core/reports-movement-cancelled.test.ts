@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ClassTeacherData, MovementData } from '../../src/shared/contract';
 import type { ReportTable } from '../../src/shared/contract/report-table';
 import { writers } from '../../src/core/demo/sql';
-import { readWorkbook } from '../../src/core/reports/xlsx';
+import { readWorkbook } from '../../src/core/tables/xlsx';
 import type { Caller } from '../helpers/core';
 import { schoolFixture } from '../helpers/school';
 import { pdfText } from '../helpers/pdf';

@@ -8,7 +8,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { createCore, type Core } from '../../src/core/app';
 import { fixedClock } from '../../src/core/clock';
 import { generateDemoSchool } from '../../src/core/demo';
-import { readWorkbook } from '../../src/core/reports/xlsx';
+import { readWorkbook } from '../../src/core/tables/xlsx';
 import { startHost, type StartedHost } from '../../src/host/start';
 import type { ProgressData } from '../../src/shared/contract';
 

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hashPasswordSync } from '../../src/core/auth/password';
-import { readWorkbook } from '../../src/core/reports/xlsx';
+import { readWorkbook } from '../../src/core/tables/xlsx';
 import { browserHarness } from '../helpers/browser';
 import { tempDir } from '../helpers/temp';
 

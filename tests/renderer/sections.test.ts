@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { roles } from '../../src/shared/roles';
 import { visibleSections } from '../../src/renderer/src/shell/sections';
 
 const labels = (roles: Parameters<typeof visibleSections>[0]) => visibleSections(roles).map((s) => s.label);
@@ -23,5 +24,9 @@ describe('the navigation shows what the roles allow', () => {
   it('gives the deputy and the director reading sections, and the school structure to read in administration', () => {
     expect(labels(['deputy'])).toEqual(['Журнал', 'Посещаемость', 'Закрытие периодов', 'Закрытие года', 'Отчёты', 'Движение учащихся', 'Администрирование', 'Журнал действий']);
     expect(labels(['director'])).toEqual(['Журнал', 'Посещаемость', 'Отчёты', 'Движение учащихся', 'Администрирование']);
+  });
+
+  it('gives every role at least one section, so a signed-in user never lands on an empty page', () => {
+    for (const role of roles) expect(visibleSections([role]).length, role).toBeGreaterThan(0);
   });
 });

@@ -7,7 +7,7 @@ import { className, compareByName, fullName } from '../../shared/names';
 import { localDate, type Clock } from '../clock';
 import type { Db } from '../db/open';
 import { classEnrollments, classes, students, subjects, users } from '../db/schema';
-import { reportWorkbook } from '../reports/xlsx';
+import { reportWorkbook } from '../tables/xlsx';
 import type { SchoolService } from '../school/service';
 import { findCurrentYear } from '../school/years';
 import type { Actor } from '../actor';

@@ -33,7 +33,7 @@ export interface BackupEnv {
   appVersion: string;
   runtime: BackupRuntime;
   /** Closes the live database, and opens it again (with fresh services) after a restore's swap. */
-  release(): void;
+  release(): void | Promise<void>;
   reacquire(): Db;
   listDrives?(): Promise<DetectedDrive[]>;
   workDir?: string;
@@ -209,8 +209,11 @@ export function createBackupService({ db, clock, audit, env }: { db: Db; clock: 
 
     list: () => listBackups(config.destinations()),
 
-    verify: (input: { file: string; passphrase?: string }) =>
-      verifyBackup(input.file, { passphrase: input.passphrase || config.passphrase(), migrationsFolder: env.migrationsFolder, workDir: env.workDir }),
+    /** The screen's check of a copy: what verifyBackup says, and when the copy was made (null when unreadable). */
+    async verify(input: { file: string; passphrase?: string }) {
+      const verified = await verifyBackup(input.file, { passphrase: input.passphrase || config.passphrase(), migrationsFolder: env.migrationsFolder, workDir: env.workDir });
+      return { ...verified, createdAt: verified.manifest?.createdAt ?? null };
+    },
 
     async restore(actor: Actor, input: { file: string; passphrase?: string; password: string }) {
       const user = db.select().from(users).where(eq(users.id, actor.userId)).get();

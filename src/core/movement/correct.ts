@@ -9,7 +9,7 @@ import { addDays, ruDate } from '../../shared/dates';
 import type { AuditService } from '../audit/service';
 import type { Db } from '../db/open';
 import { classEnrollments, studentMovements, students, subgroupMembers, subgroups } from '../db/schema';
-import { orderText } from '../reports/tables/build';
+import { orderText } from '../../shared/orders';
 import { requireOpenYear } from '../years/closed';
 import { guardEntries } from './orphans';
 import { classRow, joinSubgroups, requireInYear, studentRow } from './stays';

@@ -18,8 +18,8 @@ import { classRow, closeSubgroups, enrollmentOn, joinSubgroups, lastStayBefore, 
 import { movementClasses } from './classes';
 import { movementRegister } from './register';
 import { createCorrections, type Correction } from './correct';
-import { reportPdf } from '../reports/pdf';
-import { reportWorkbook } from '../reports/xlsx';
+import { reportPdf } from '../tables/pdf';
+import { reportWorkbook } from '../tables/xlsx';
 import type { SchoolService } from '../school/service';
 import { writeTransaction } from '../db/write';
 

@@ -3,7 +3,7 @@
 import type { FillData, MovementData, MovementEntry } from '../../shared/contract/report-data';
 import type { Db } from '../db/open';
 import { kindText, noteText, registerRows } from '../movement/register';
-import { orderText } from './tables/build';
+import { orderText } from '../../shared/orders';
 import type { ClassInfo } from './roster';
 
 /**

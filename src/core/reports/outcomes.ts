@@ -3,7 +3,7 @@
 import type { OutcomesData } from '../../shared/contract/report-data';
 import type { Db } from '../db/open';
 import { rosterOn, type ClassInfo } from './roster';
-import { orderText } from './tables/build';
+import { orderText } from '../../shared/orders';
 
 const outcomeName: Record<string, string> = { promoted: 'переведён', conditional: 'переведён условно', retained: 'оставлен на повторное обучение', graduated: 'выпущен' };
 

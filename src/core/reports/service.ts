@@ -6,12 +6,12 @@ import type { AuditService } from '../audit/service';
 import { localDate, type Clock } from '../clock';
 import type { Db } from '../db/open';
 import type { SchoolService } from '../school/service';
-import { reportPdf } from './pdf';
+import { reportPdf } from '../tables/pdf';
 import type { Envelope, Memo } from './envelope';
 import { buildReport } from './registry';
 import { requireClass, scopeOf } from './scope';
 import { classesOf, numbered, rosterDuring } from './roster';
-import { reportWorkbook } from './xlsx';
+import { reportWorkbook } from '../tables/xlsx';
 import { currentYear, yearById } from '../school/years';
 
 export type ReportsService = ReturnType<typeof createReportsService>;

@@ -2,6 +2,7 @@ import { count } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import type { DemoTier } from '../../shared/contract/common';
 import type { AuditService } from '../audit/service';
+import type { SchoolService } from './service';
 import { hashPassword } from '../auth/password';
 import { localDate, type Clock } from '../clock';
 import type { Db } from '../db/open';
@@ -28,7 +29,7 @@ export interface NewSchool {
 export type SetupService = ReturnType<typeof createSetupService>;
 
 /** The first start: a database with no users becomes either an empty school or the demonstration one. */
-export function createSetupService({ db, clock, audit }: { db: Db; clock: Clock; audit: AuditService }) {
+export function createSetupService({ db, clock, audit, school }: { db: Db; clock: Clock; audit: AuditService; school: SchoolService }) {
   const hasSchool = () => (db.select({ n: count() }).from(users).get()?.n ?? 0) > 0;
 
   function refuseIfExists(): void {
@@ -36,7 +37,8 @@ export function createSetupService({ db, clock, audit }: { db: Db; clock: Clock;
   }
 
   return {
-    hasSchool,
+    /** What the first screen needs: the wizard when there is no school yet, else the login with the school's name. */
+    status: () => ({ hasSchool: hasSchool(), schoolName: school.displayName(), isDemo: school.isDemo() }),
 
     defaults: () => ({ calendar: defaultCalendar(localDate(clock.now())) }),
 

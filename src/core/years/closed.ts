@@ -5,7 +5,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open';
-import { orderText } from '../reports/tables/build';
+import { orderText } from '../../shared/orders';
 import { classes, schoolYears, settings } from '../db/schema';
 
 const closedMark = z.object({ closedAt: z.string(), closedBy: z.number().int(), orderNumber: z.string(), orderDate: z.string() });

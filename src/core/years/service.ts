@@ -6,7 +6,7 @@ import type { AuditService } from '../audit/service';
 import { localTimestamp, type Clock } from '../clock';
 import type { Db } from '../db/open';
 import { yearOrCurrent } from '../school/years';
-import { orderText } from '../reports/tables/build';
+import { orderText } from '../../shared/orders';
 import { markGaps } from './check';
 import { closedMarkOf, markYearClosed, requireOpenYear } from './closed';
 import { prepareNewYear, nextYearDate, type NewYearInput } from './newYear';

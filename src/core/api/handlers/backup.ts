@@ -26,9 +26,6 @@ export const backupHandlers = (s: Services): Handlers['backup'] => ({
   },
   run: () => ({ startedAt: s.backup.start('manual') }),
   list: () => s.backup.list(),
-  verify: async (input) => {
-    const v = await s.backup.verify(input);
-    return { ...v, createdAt: v.manifest?.createdAt ?? null };
-  },
+  verify: (input) => s.backup.verify(input),
   restore: (input, actor) => s.backup.restore(actor, input),
 });

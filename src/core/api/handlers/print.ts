@@ -2,10 +2,7 @@ import type { Services } from '../../services';
 import type { Handlers } from '../dispatch';
 
 export const printHandlers = (s: Services): Handlers['print'] => ({
-  classes: (input) => {
-    const { year, classes } = s.print.classes(input.yearId);
-    return { years: s.school.years(), yearId: year.id, classes };
-  },
+  classes: (input) => s.print.choice(input.yearId),
   preflight: (input) => ({ issues: s.print.preflight(input.classId) }),
   classBook: (input, actor) => s.print.bookToFolder(actor, input.classId, { duplex: input.duplex, personalData: input.personalData }),
   startSchool: (input, actor) => ({ jobId: s.print.startSchool(actor, input.yearId, { duplex: input.duplex, personalData: input.personalData }) }),

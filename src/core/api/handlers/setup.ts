@@ -2,7 +2,7 @@ import type { Services } from '../../services';
 import type { Handlers } from '../dispatch';
 
 export const setupHandlers = (s: Services): Handlers['setup'] => ({
-  status: () => ({ hasSchool: s.setup.hasSchool(), schoolName: s.school.displayName(), isDemo: s.school.isDemo() }),
+  status: () => s.setup.status(),
   defaults: () => s.setup.defaults(),
   createSchool: async (input) => {
     await s.setup.createSchool(input);

@@ -6,7 +6,7 @@ import { absences, assignments, classes, inspectionRemarks, lessons, marks, peri
 import { assignmentSummaries } from '../../journal/assignments';
 import { membersDuring, type Membership } from '../../journal/membership';
 import type { SchoolService } from '../../school/service';
-import { orderText } from '../../reports/tables/build';
+import { orderText } from '../../../shared/orders';
 import { cellKey, type BookJournal, type BookLesson, type BookStudent, type ClassBook } from './model';
 
 const roman = ['I', 'II', 'III', 'IV', 'V', 'VI'];

@@ -1,7 +1,7 @@
 import type { AttendanceMonthData, AttendanceYearData } from '../../../shared/contract/report-data';
 import type { ReportCell, ReportTable } from '../../../shared/contract/report-table';
 import { dayOfMonth, monthAndYear, monthName } from '../../../shared/dates';
-import { col, int, table } from './build';
+import { col, int, table } from '../../tables/build';
 
 export function attendanceMonthTables(data: AttendanceMonthData): ReportTable[] {
   const days = data.schoolDays;

@@ -1,7 +1,7 @@
 import type { ControlData } from '../../../shared/contract/report-data';
 import type { ReportTable } from '../../../shared/contract/report-table';
 import { dayMonth, ruDate } from '../../../shared/dates';
-import { col, int, percent, table } from './build';
+import { col, int, percent, table } from '../../tables/build';
 
 export function controlTables(d: ControlData): ReportTable[] {
   const range = `с ${ruDate(d.from)} по ${ruDate(d.to)}`;

@@ -1,7 +1,7 @@
 import type { ForecastData } from '../../../shared/contract/report-data';
 import type { ReportTable } from '../../../shared/contract/report-table';
 import { ruDate } from '../../../shared/dates';
-import { col, decimal, int, markCol, percent, table } from './build';
+import { col, decimal, int, markCol, percent, table } from '../../tables/build';
 
 export function forecastTables(d: ForecastData, oneClass: boolean): ReportTable[] {
   const tables: ReportTable[] = [];

@@ -1,7 +1,7 @@
 import type { ProgressData, ProgressRow } from '../../../shared/contract/report-data';
 import type { ReportTable } from '../../../shared/contract/report-table';
 import { progressLevelName } from '../progress';
-import { col, decimal, int, percent, table } from './build';
+import { col, decimal, int, percent, table } from '../../tables/build';
 
 const numbers = (r: ProgressRow) => [
   r.students, r.assessed, r.excellent, r.good, r.oneFour, r.oneThree, r.satisfactory, r.failing, r.notAttested,

@@ -2,7 +2,7 @@ import type { ClassTeacherData, FillData, MovementData, MovementEntry, OutcomesD
 import type { ReportTable } from '../../../shared/contract/report-table';
 import { progressTables } from './progress';
 import { ruDate } from '../../../shared/dates';
-import { col, decimal, int, markCol, table } from './build';
+import { col, decimal, int, markCol, table } from '../../tables/build';
 
 const entryColumns = [col('date', 'Дата', 10), col('name', 'Ученик', 24), col('kind', 'Движение', 13), col('from', 'Из класса', 7), col('to', 'В класс', 7), col('order', 'Приказ', 25), col('note', 'Откуда / куда', 24)];
 const entryRows = (list: readonly MovementEntry[]) => list.map((e) => [ruDate(e.date), e.name, e.kind, e.fromClass, e.toClass, e.order, e.note]);

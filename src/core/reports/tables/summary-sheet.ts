@@ -1,6 +1,6 @@
 import type { SummarySheetData } from '../../../shared/contract/report-data';
 import type { ReportTable } from '../../../shared/contract/report-table';
-import { col, int, markCol, table } from './build';
+import { col, int, markCol, table } from '../../tables/build';
 
 /** One page per term, as the paper sheet: students down, subjects across. */
 export function summarySheetTables(data: SummarySheetData): ReportTable[] {

@@ -2,7 +2,6 @@ import { Group, NavLink, Text, Title } from '@mantine/core';
 import type { SessionUser } from '../../../shared/contract';
 import { BackupReminder } from '../backup/BackupReminder';
 import { RetentionReminder } from '../retention/RetentionReminder';
-import { Placeholder } from './Placeholder';
 import { sectionScreens } from './screens';
 import { visibleSections, type Section } from './sections';
 import { useHashRoute } from './useHashRoute';
@@ -61,7 +60,7 @@ export function AppLayout({ user, schoolName }: { user: SessionUser; schoolName:
         <div className="zh-content">
           {current?.id !== 'backup' && allowed.some((s) => s.id === 'backup') && <BackupReminder onOpen={() => navigate('backup')} />}
           {current?.id !== 'retention' && allowed.some((s) => s.id === 'retention') && <RetentionReminder onOpen={() => navigate('retention')} />}
-          {current ? <SectionContent key={current.id} section={current} user={user} /> : <Placeholder title="Нет доступных разделов" />}
+          {current && <SectionContent key={current.id} section={current} user={user} />}
         </div>
       </main>
     </div>

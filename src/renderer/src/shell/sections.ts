@@ -34,7 +34,3 @@ export const sections: readonly Section[] = [
 export function visibleSections(roles: readonly Role[]): Section[] {
   return sections.filter((s) => s.anyOf.some((p) => mayAccess(p, roles)));
 }
-
-export function isSectionId(s: string): s is SectionId {
-  return (sectionIds as readonly string[]).includes(s);
-}

@@ -1,12 +1,12 @@
-import { useEffect, useState } from 'react';
 import { Button, Group, NumberInput, Paper, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { contract, type SecuritySettingsInput } from '../../../shared/contract';
-import { checkAgainst, fieldErrorsOf, type FieldErrors } from '../api/fieldErrors';
+import { fieldErrorsOf } from '../api/fieldErrors';
 import { invoke } from '../api/invoke';
 import { queryKey } from '../api/keys';
 import { meKey } from '../api/queries';
 import { useChannel } from '../api/useChannel';
+import { useChannelForm } from '../api/useChannelForm';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { Loading } from '../errors/QueryGate';
 
@@ -14,13 +14,15 @@ const securityKey = queryKey(contract.users.security, {});
 
 /** Администрирование → Безопасность: when an idle session locks, and how wrong passwords lock an account. */
 export function SecurityPanel() {
-  const client = useQueryClient();
   const current = useChannel(contract.users.security, {});
-  const [form, setForm] = useState<SecuritySettingsInput | null>(null);
-  const [errors, setErrors] = useState<FieldErrors>({});
-  useEffect(() => {
-    if (current.data) setForm(current.data);
-  }, [current.data]);
+  if (current.error) return <ErrorPanel error={current.error} onRetry={() => void current.refetch()} />;
+  if (!current.data) return <Loading />;
+  return <SecurityForm saved={current.data} />;
+}
+
+function SecurityForm({ saved }: { saved: SecuritySettingsInput }) {
+  const client = useQueryClient();
+  const form = useChannelForm(contract.users.setSecurity, { initialValues: saved, toInput: (v) => v });
   const save = useMutation({
     mutationFn: (value: SecuritySettingsInput) => invoke(contract.users.setSecurity, value),
     onSuccess: (saved) => {
@@ -28,28 +30,22 @@ export function SecurityPanel() {
       // The admin's own window takes the new idle limit at once.
       void client.invalidateQueries({ queryKey: meKey });
     },
-    onError: (e) => setErrors(fieldErrorsOf(e)),
+    onError: (e) => form.setErrors(fieldErrorsOf(e)),
   });
-
-  if (current.error) return <ErrorPanel error={current.error} onRetry={() => void current.refetch()} />;
-  if (!form) return <Loading />;
 
   const field = (key: keyof SecuritySettingsInput, label: string, description: string) => (
     <NumberInput
       label={label}
       description={description}
       w={260}
-      value={form[key]}
+      value={form.values[key]}
       allowDecimal={false}
-      onChange={(v) => setForm({ ...form, [key]: typeof v === 'number' ? v : Number.NaN })}
-      error={errors[key]}
+      // An emptied field is no number, and the schema says so.
+      onChange={(v) => form.setFieldValue(key, typeof v === 'number' ? v : Number.NaN)}
+      error={form.errors[key]}
     />
   );
-  const submit = () => {
-    const found = checkAgainst(contract.users.setSecurity.input, form);
-    setErrors(found);
-    if (Object.keys(found).length === 0) save.mutate(form);
-  };
+  const submit = form.onSubmit((input) => save.mutate(input));
 
   return (
     <Paper withBorder p="md" maw={900}>
@@ -64,7 +60,7 @@ export function SecurityPanel() {
           Неверные пароли считаются отдельно для каждого компьютера: подбор пароля с чужого адреса не мешает учителю войти со своего места. Если подбирают с трёх адресов сразу, учётная запись блокируется везде.
         </Text>
         <Group>
-          <Button onClick={submit} loading={save.isPending} data-testid="security-save">
+          <Button onClick={() => submit()} loading={save.isPending} data-testid="security-save">
             Сохранить
           </Button>
           {save.isSuccess && <Text size="sm" c="green.8">Сохранено</Text>}

@@ -1,5 +1,6 @@
-// A report as an XLSX workbook a deputy can keep working in: one sheet per table, Russian headers, column
-// widths, number formats (numbers stay numbers), a frozen header and a bold «Итого».
+// Tables (a report, the movement book, the audit log) as an XLSX workbook a deputy can keep working in: one
+// sheet per table, Russian headers, column widths, number formats (numbers stay numbers), a frozen header and
+// a bold «Итого».
 import ExcelJS from 'exceljs';
 import type { ReportColumn, ReportTable } from '../../shared/contract/report-table';
 

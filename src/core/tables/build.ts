@@ -1,5 +1,6 @@
-import { ruDate } from '../../../shared/dates';
-import type { ReportCell, ReportColumn, ReportTable } from '../../../shared/contract/report-table';
+// A table of the contract (ReportTable), built once and drawn alike on screen, in the PDF (pdf.ts) and in the
+// XLSX workbook (xlsx.ts): the reports, the movement book and the audit log's export all speak it.
+import type { ReportCell, ReportColumn, ReportTable } from '../../shared/contract/report-table';
 
 export const col = (key: string, header: string, width: number, kind: ReportColumn['kind'] = 'text'): ReportColumn => ({ key, header, width, kind });
 export const markCol = (key: string, header: string, width = 6) => col(key, header, width, 'mark');
@@ -16,6 +17,3 @@ export function table(
 ): ReportTable {
   return { title, subtitle, columns, rows, total: extra.total ?? null, links: extra.links ?? null };
 }
-
-/** «приказ № 12-у от 01.09.2025», whether the number was typed with its «№» or without. */
-export const orderText = (number: string, date: string | null) => `приказ № ${number.replace(/^\s*№\s*/, '')}${date ? ` от ${ruDate(date)}` : ''}`;

@@ -1,5 +1,5 @@
-// A report as a PDF through the print engine (src/core/print): each table titled, paginated with its header
-// repeated, the total in the last row; wide tables go landscape.
+// Tables (a report, the movement book) as a PDF through the print engine (src/core/print): each table titled,
+// paginated with its header repeated, the total in the last row; wide tables go landscape.
 import { PdfWriter, writeTables, type TableColumn, type TableDocument } from '../print';
 import type { ReportTable } from '../../shared/contract/report-table';
 import { formatCell } from '../../shared/numbers';
