@@ -20,6 +20,7 @@ import { createSchoolService } from './school/service';
 import { createSetupService } from './school/setup';
 import { createUsersService } from './auth/users';
 import { createNetworkService } from './school/network';
+import type { ServedNetwork } from '../shared/contract/network';
 import { createSecuritySettings } from './auth/security';
 import { createAuditViewer } from './audit/viewer';
 import { createStructureService } from './structure/service';
@@ -37,6 +38,8 @@ export interface ServiceOptions {
   fontsDir?: () => string;
   printDir?: () => string;
   desktop?: DesktopFiles;
+  /** What the shell serving the school's network listens on and shows other computers (absent: nothing). */
+  served?: () => ServedNetwork;
   /** The command line: every audit entry names the command and OS account instead of a user (audit/origin.ts). */
   origin?: ShellOrigin;
   /** The whole school's printing on a worker thread (core/workers/offload.ts). */
@@ -47,7 +50,7 @@ const missing = (what: string) => () => {
   throw new Error(`${what} не передана в ядро`);
 };
 
-export function createServices({ db, clock, backup, fontsDir, printDir, desktop, origin, runSchool }: ServiceOptions) {
+export function createServices({ db, clock, backup, fontsDir, printDir, desktop, origin, runSchool, served }: ServiceOptions) {
   const fonts = fontsDir ?? missing('Папка шрифтов');
   const audit = createAuditService({ db, clock, origin });
   const school = createSchoolService({ db });
@@ -74,7 +77,7 @@ export function createServices({ db, clock, backup, fontsDir, printDir, desktop,
     attendance: createAttendanceService({ db, clock, audit, school }),
     print: createPrintService({ db, clock, school, fontsDir: fonts, outputDir: printDir ?? missing('Папка для печати'), desktop, audit, runSchool }),
     reports: createReportsService({ db, clock, audit, school, fontsDir: fonts }),
-    network: createNetworkService({ db, audit }),
+    network: createNetworkService({ db, audit, served }),
     timetable: createTimetableService({ db, clock, audit, school }),
     structure: createStructureService({ db, clock, audit, school }),
     movement: createMovementService({ db, clock, audit, school, fontsDir: fonts }),
