@@ -13,7 +13,14 @@ describe('student movement in the browser', () => {
 
   it('transfers a student to another class from a date, and both journals show it', async () => {
     const sql = h.core.db.$client;
-    const cls = (grade: number) => (sql.prepare(`select c.id from classes c join school_years y on y.id = c.year_id and y.is_current = 1 where c.grade = ? and c.letter = 'А'`).get(grade) as { id: number }).id;
+    const cls = (grade: number) =>
+      (
+        sql
+          .prepare(
+            `select c.id from classes c join school_years y on y.id = c.year_id and y.is_current = 1 where c.grade = ? and c.letter = 'А'`,
+          )
+          .get(grade) as { id: number }
+      ).id;
     const [c5, c6] = [cls(5), cls(6)];
     // The 5А student with the latest entry in 5А's journals this quarter: the transfer must wait until after it.
     const victim = studentWithLatestEntry(sql, c5);
@@ -41,14 +48,26 @@ describe('student movement in the browser', () => {
     await form.getByLabel('Дата приказа').fill(victim.last);
     await h.page.getByTestId('order-submit').click();
     // Dated on his last entry: refused, the entries named, nothing written.
-    await expect.poll(() => h.page.getByTestId('order-error').textContent(), { timeout: 20_000 }).toContain(`С ${ru(victim.last)} у ученика уже есть записи в журнале 5А класса`);
-    expect(sql.prepare('select count(*) as n from student_movements where student_id = ? and kind = ?').get(victim.id, 'transferred')).toEqual({ n: 0 });
+    await expect
+      .poll(() => h.page.getByTestId('order-error').textContent(), { timeout: 20_000 })
+      .toContain(`С ${ru(victim.last)} у ученика уже есть записи в журнале 5А класса`);
+    expect(
+      sql
+        .prepare('select count(*) as n from student_movements where student_id = ? and kind = ?')
+        .get(victim.id, 'transferred'),
+    ).toEqual({ n: 0 });
     await h.page.screenshot({ path: 'test-results/movement-refused.png' });
 
     await form.getByLabel('Переведён с').fill(date);
     await h.page.getByTestId('order-submit').click();
-    await expect.poll(() => h.page.getByTestId('movement-done').textContent(), { timeout: 20_000 }).toContain(`из 5А в 6А класс с ${ru(date)}`);
-    expect(sql.prepare('select end_date as e from class_enrollments where student_id = ? and class_id = ?').get(victim.id, c5)).toEqual({ e: victim.last });
+    await expect
+      .poll(() => h.page.getByTestId('movement-done').textContent(), { timeout: 20_000 })
+      .toContain(`из 5А в 6А класс с ${ru(date)}`);
+    expect(
+      sql
+        .prepare('select end_date as e from class_enrollments where student_id = ? and class_id = ?')
+        .get(victim.id, c5),
+    ).toEqual({ e: victim.last });
 
     // The register lists the order.
     await h.page.getByRole('tab', { name: 'Книга движения' }).click();
@@ -56,7 +75,10 @@ describe('student movement in the browser', () => {
     await h.page.screenshot({ path: 'test-results/movement-register.png', fullPage: true });
 
     // The deputy opens both journals of the quarter: 5А up to the day before (then «выбыл»), 6А from the date.
-    await h.page.getByRole('button', { name: /Секретарь|secretary/ }).click().catch(() => undefined);
+    await h.page
+      .getByRole('button', { name: /Секретарь|secretary/ })
+      .click()
+      .catch(() => undefined);
     await h.page.context().clearCookies();
     await h.page.goto(h.page.url().split('#')[0]!);
     await h.logIn('zavuch');
@@ -136,7 +158,11 @@ describe('student movement in the browser', () => {
 
   it('reminds the secretary on her start page of documents due for the archive, until she records the act', async () => {
     // An old year whose journals' five years have run out (kept through 2025).
-    h.core.db.$client.prepare(`insert into school_years (name, start_date, end_date, is_current) values ('2019/2020', '2019-09-01', '2020-05-31', 0)`).run();
+    h.core.db.$client
+      .prepare(
+        `insert into school_years (name, start_date, end_date, is_current) values ('2019/2020', '2019-09-01', '2020-05-31', 0)`,
+      )
+      .run();
     await h.logIn('secretary');
     const reminder = h.page.getByTestId('retention-reminder');
     await expect.poll(() => reminder.textContent(), { timeout: 20_000 }).toContain('Классные журналы 2019/2020');
@@ -145,10 +171,16 @@ describe('student movement in the browser', () => {
     const rows = h.page.getByTestId('retention');
     await rows.waitFor();
     for (const kind of ['handover', 'journals']) {
-      await rows.getByTestId(new RegExp(`^retention-\\d+-${kind}$`)).getByRole('button', { name: 'Выполнено' }).click();
+      await rows
+        .getByTestId(new RegExp(`^retention-\\d+-${kind}$`))
+        .getByRole('button', { name: 'Выполнено' })
+        .click();
       await h.page.getByLabel('Акт (номер и дата)').fill(`акт № ${kind === 'handover' ? 1 : 2} от 10.09.2020`);
       await h.page.getByRole('button', { name: 'Отметить выполненным' }).click();
-      await rows.getByTestId(new RegExp(`^retention-\\d+-${kind}$`)).getByText('выполнено').waitFor();
+      await rows
+        .getByTestId(new RegExp(`^retention-\\d+-${kind}$`))
+        .getByText('выполнено')
+        .waitFor();
     }
     await h.page.screenshot({ path: 'test-results/retention-register.png', fullPage: true });
     await h.page.getByTestId('nav-movement').click();
