@@ -55,7 +55,9 @@ export function browserHarness(today: string, options: { empty?: boolean; networ
 
   beforeAll(async () => {
     if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
-      throw new Error('out/renderer/index.html is missing: build the renderer first (npx electron-vite build, or npm test which builds)');
+      throw new Error(
+        'out/renderer/index.html is missing: build the renderer first (npx electron-vite build, or npm test which builds)',
+      );
     }
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-e2e-'));
     const dbFile = path.join(dir, 'demo.db');
