@@ -7,7 +7,7 @@ import { openDatabase, type Db } from './db/open';
 import { claimJournal, type JournalLock } from './db/owner-lock';
 import path from 'node:path';
 import { fontsDirFor } from './print/fonts';
-import type { DesktopFiles } from './print/service';
+import type { DesktopFiles, PrintTargets } from './print/service';
 import { createServices, type Services } from './services';
 import { cliOrigin } from './audit/origin';
 import { commandLineActor } from './actor';
@@ -23,6 +23,8 @@ export interface CoreOptions {
   fontsDir?: string;
   /** Where printed books go; by default a «zhurnal-print» folder beside the database. */
   printDir?: () => string;
+  /** The command line's own names for what it prints (`print --out`, `--out-dir`), instead of the print folder's. */
+  printTo?: PrintTargets;
   /** The desktop shell's system viewer and printer (absent in the browser host). */
   desktop?: DesktopFiles;
   logError?(error: unknown, channel: string): void;
@@ -87,6 +89,7 @@ export function createCore(options: CoreOptions): Core {
       backup: env,
       fontsDir: () => options.fontsDir ?? fontsDirFor(options.migrationsFolder),
       printDir: options.printDir ?? (() => path.join(path.dirname(path.resolve(options.dbFile)), 'zhurnal-print')),
+      printTo: options.printTo,
       desktop: options.desktop,
       origin,
     });

@@ -14,7 +14,7 @@ import { createPeriodLockService } from './journal/periodLocks';
 import { createPeriodMarkService } from './journal/periodMarks';
 import { createPlanService } from './journal/plans/service';
 import { createJournalService } from './journal/service';
-import { createPrintService, type DesktopFiles } from './print/service';
+import { createPrintService, type DesktopFiles, type PrintTargets } from './print/service';
 import { createReportsService } from './reports/service';
 import { createSchoolService } from './school/service';
 import { createSetupService } from './school/setup';
@@ -36,6 +36,7 @@ export interface ServiceOptions {
   /** Printing: the PT fonts, the folder printed files go to, and the desktop's viewer and printer. */
   fontsDir?: () => string;
   printDir?: () => string;
+  printTo?: PrintTargets;
   desktop?: DesktopFiles;
   /** The command line: every audit entry names the command and OS account instead of a user (audit/origin.ts). */
   origin?: ShellOrigin;
@@ -45,7 +46,7 @@ const missing = (what: string) => () => {
   throw new Error(`${what} не передана в ядро`);
 };
 
-export function createServices({ db, clock, backup, fontsDir, printDir, desktop, origin }: ServiceOptions) {
+export function createServices({ db, clock, backup, fontsDir, printDir, printTo, desktop, origin }: ServiceOptions) {
   const fonts = fontsDir ?? missing('Папка шрифтов');
   const audit = createAuditService({ db, clock, origin });
   const school = createSchoolService({ db });
@@ -70,7 +71,7 @@ export function createServices({ db, clock, backup, fontsDir, printDir, desktop,
     backup: createBackupService({ db, clock, audit, env: backup ?? detachedBackupEnv(db) }),
     plans: createPlanService({ db, clock, audit }),
     attendance: createAttendanceService({ db, clock, audit, school }),
-    print: createPrintService({ db, clock, school, fontsDir: fonts, outputDir: printDir ?? missing('Папка для печати'), desktop, audit }),
+    print: createPrintService({ db, clock, school, fontsDir: fonts, outputDir: printDir ?? missing('Папка для печати'), printTo, desktop, audit }),
     reports: createReportsService({ db, clock, audit, school, fontsDir: fonts }),
     network: createNetworkService({ db, audit }),
     timetable: createTimetableService({ db, clock, audit, school }),

@@ -39,6 +39,7 @@ export async function runServe(args: ServeArgs): Promise<void> {
     backup: { appVersion: appVersion(args.root), listDrives: systemDriveLister },
     logError: (error, channel) => console.error(`[${channel}]`, error),
   });
+  // The shell's own setting, read on every request before any session exists: network:get is an admin's call.
   const schoolNetwork = () => core.services.network.schoolNetwork();
   const hostname = args.host ?? (schoolNetwork() ? '0.0.0.0' : '127.0.0.1');
   if (!isLoopback(hostname) && hostname !== 'localhost' && !schoolNetwork()) {
