@@ -1,5 +1,5 @@
 // `npm run bench`: the figures the issues ask for, measured on this machine. Prints a table and writes
-// bench/results.json. Usage: npm run bench [-- --only grid] (entries: demo, grid, attendance, backup, print, reports, login, import, timetable, audit, years).
+// bench/results.json. Usage: npm run bench [-- --only grid] (entries: demo, grid, attendance, backup, print, reports, heavy, login, import, timetable, audit, years).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -19,6 +19,8 @@ import { timetableBench } from './timetable';
 import { importBench } from './import';
 import { yearsBench } from './years';
 import { summarize } from './stats';
+import { markTarget } from './targets';
+import { heavyBench } from './heavy';
 
 const today = '2026-11-24';
 const migrationsFolder = path.resolve('migrations');
@@ -86,19 +88,7 @@ async function gridLoads(file: string): Promise<void> {
 /** Saving one mark through the contract as its teacher: permission, lock and rule checks, audit, synchronous=FULL. */
 async function markSaves(file: string): Promise<void> {
   const core = createCore({ dbFile: file, migrationsFolder, clock: fixedClock(`${today}T10:00:00`) });
-  const sql = core.db.$client;
-  const target = sql
-    .prepare(
-      `select l.id as lessonId, u.login, e.student_id as studentId from lessons l
-       join assignments a on a.id = l.assignment_id join users u on u.id = a.teacher_id
-       join school_years y on y.id = a.year_id and y.is_current = 1
-       join class_enrollments e on e.class_id = a.class_id and e.end_date is null
-       join classes c on c.id = a.class_id
-       where a.subgroup_id is null and c.grade = 7 and l.date < ? and l.status = 'held'
-         and not exists (select 1 from absences x where x.lesson_id = l.id and x.student_id = e.student_id)
-       order by l.date desc limit 1`,
-    )
-    .get(today) as { lessonId: number; login: string; studentId: number };
+  const target = markTarget(core.db.$client, today);
   const call: CallContext = { sessionToken: null, client: 'bench', setSession: (t) => (call.sessionToken = t) };
   await core.dispatch('auth:login', { login: target.login, password: 'demo' }, call);
   const samples: number[] = [];
@@ -164,7 +154,7 @@ async function main() {
     generate('typical', { tier: 'typical', years: 1 });
     generate('large', { tier: 'large', years: 1 });
   }
-  if (!only || ['grid', 'attendance', 'backup', 'reports'].includes(only)) {
+  if (!only || ['grid', 'attendance', 'backup', 'reports', 'heavy'].includes(only)) {
     const file = generate('large5', { tier: 'large', years: 5 });
     if (!only || only === 'grid') {
       await gridLoads(file);
@@ -174,6 +164,7 @@ async function main() {
     if (!only || only === 'grid' || only === 'attendance') await classWeekLoads(file);
     if (!only || only === 'backup') rows.push(...(await backupBench(file, work, migrationsFolder, fixedClock(`${today}T10:00:00`))));
     if (!only || only === 'reports') await reportBenches(file, migrationsFolder, today, rows);
+    if (!only || only === 'heavy') rows.push(...(await heavyBench(file, migrationsFolder, today)));
   }
   if (!only || only === 'print') printBench(work, rows);
   if (!only || only === 'audit') rows.push(...(await auditBench(generate('large-audit', { tier: 'large', years: 1 }), migrationsFolder, today)));

@@ -25,6 +25,8 @@ export function openCommand(options: CommandLine & { db: string; migrationsFolde
     commandLine: { command: options.command, role: options.role, file: options.file && path.resolve(options.file) },
     owner: options.owner,
     printTo: options.printTo,
+    // One command, one caller: no other call waits behind its report or print, and a thread would only add its start.
+    heavyWork: 'here',
     logError: (error) => {
       failure = error;
     },

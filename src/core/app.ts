@@ -13,6 +13,7 @@ import { cliOrigin } from './audit/origin';
 import { commandLineActor } from './actor';
 import type { Role } from '../shared/roles';
 import { recordRefusal } from './audit/refused';
+import { createOffload } from './workers/offload';
 
 export interface CoreOptions {
   dbFile: string;
@@ -35,6 +36,12 @@ export interface CoreOptions {
    * audited under the command and the OS account (audit/origin.ts). Its calls still go through the dispatcher.
    */
   commandLine?: CommandLine;
+  /**
+   * Where reports, exports, printing and imports run: on worker threads (the default: the thread that saves
+   * marks never waits behind them) or on this thread (tests of the services themselves, which then start no
+   * threads).
+   */
+  heavyWork?: 'threads' | 'here';
   /**
    * The program that writes this journal («zhurnal serve», the desktop app): it takes the file for the life of
    * the process and a second one is refused (db/owner-lock.ts). Absent for commands that only read.
@@ -69,6 +76,9 @@ export function createCore(options: CoreOptions): Core {
   const cli = options.commandLine;
   const origin = cli && cliOrigin(cli.command, cli.file);
   const shellActor = cli && commandLineActor(cli.role);
+  const fontsDir = () => options.fontsDir ?? fontsDirFor(options.migrationsFolder);
+  const printDir = options.printDir ?? (() => path.join(path.dirname(path.resolve(options.dbFile)), 'zhurnal-print'));
+  const offload = options.heavyWork === 'here' ? null : createOffload({ dbFile: options.dbFile, clock: options.clock, fontsDir, printDir, printTo: options.printTo, origin });
 
   function open(create: boolean) {
     const db = openDatabase(options.dbFile, {
@@ -87,11 +97,12 @@ export function createCore(options: CoreOptions): Core {
       db,
       clock: options.clock,
       backup: env,
-      fontsDir: () => options.fontsDir ?? fontsDirFor(options.migrationsFolder),
-      printDir: options.printDir ?? (() => path.join(path.dirname(path.resolve(options.dbFile)), 'zhurnal-print')),
+      fontsDir,
+      printDir,
       printTo: options.printTo,
       desktop: options.desktop,
       origin,
+      runSchool: offload?.printSchool,
     });
     const dispatch = createDispatcher({
       handlers: createHandlers(services),
@@ -100,6 +111,7 @@ export function createCore(options: CoreOptions): Core {
       logError: options.logError,
       dbFile: options.dbFile,
       onRefused: (actor, channel, message, input) => recordRefusal(services.audit, actor, channel, message, input),
+      offload: offload?.call,
     });
     current = { db, services, dispatch };
     return current;
@@ -112,9 +124,11 @@ export function createCore(options: CoreOptions): Core {
     appVersion: options.backup?.appVersion ?? 'dev',
     runtime,
     // A restore closes the file under every shell at once, swaps it, and opens it again here.
-    release: () => {
+    release: async () => {
       current?.db.$client.close();
       current = null;
+      // The threads' connections too: the swap needs the file closed by every connection of this process.
+      await offload?.pool.stop();
     },
     reacquire: () => open(false).db,
   };
@@ -145,6 +159,7 @@ export function createCore(options: CoreOptions): Core {
     dispatch: (channel, input, call) => live().dispatch(channel, input, call),
     lock,
     close: () => {
+      void offload?.pool.stop();
       current?.db.$client.close();
       lock?.release();
     },

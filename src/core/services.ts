@@ -14,7 +14,7 @@ import { createPeriodLockService } from './journal/periodLocks';
 import { createPeriodMarkService } from './journal/periodMarks';
 import { createPlanService } from './journal/plans/service';
 import { createJournalService } from './journal/service';
-import { createPrintService, type DesktopFiles, type PrintTargets } from './print/service';
+import { createPrintService, type DesktopFiles, type PrintDeps, type PrintTargets } from './print/service';
 import { createReportsService } from './reports/service';
 import { createSchoolService } from './school/service';
 import { createSetupService } from './school/setup';
@@ -40,13 +40,15 @@ export interface ServiceOptions {
   desktop?: DesktopFiles;
   /** The command line: every audit entry names the command and OS account instead of a user (audit/origin.ts). */
   origin?: ShellOrigin;
+  /** The whole school's printing on a worker thread (core/workers/offload.ts). */
+  runSchool?: PrintDeps['runSchool'];
 }
 
 const missing = (what: string) => () => {
   throw new Error(`${what} не передана в ядро`);
 };
 
-export function createServices({ db, clock, backup, fontsDir, printDir, printTo, desktop, origin }: ServiceOptions) {
+export function createServices({ db, clock, backup, fontsDir, printDir, printTo, desktop, origin, runSchool }: ServiceOptions) {
   const fonts = fontsDir ?? missing('Папка шрифтов');
   const audit = createAuditService({ db, clock, origin });
   const school = createSchoolService({ db });
@@ -71,7 +73,7 @@ export function createServices({ db, clock, backup, fontsDir, printDir, printTo,
     backup: createBackupService({ db, clock, audit, env: backup ?? detachedBackupEnv(db) }),
     plans: createPlanService({ db, clock, audit }),
     attendance: createAttendanceService({ db, clock, audit, school }),
-    print: createPrintService({ db, clock, school, fontsDir: fonts, outputDir: printDir ?? missing('Папка для печати'), printTo, desktop, audit }),
+    print: createPrintService({ db, clock, school, fontsDir: fonts, outputDir: printDir ?? missing('Папка для печати'), printTo, desktop, audit, runSchool }),
     reports: createReportsService({ db, clock, audit, school, fontsDir: fonts }),
     network: createNetworkService({ db, audit }),
     timetable: createTimetableService({ db, clock, audit, school }),

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { missedDays } from '../../src/core/attendance/missed';
 import type { ClassLesson } from '../../src/core/attendance/load';
+import { contract } from '../../src/shared/contract';
 import type { Caller } from '../helpers/core';
 import { schoolFixture } from '../helpers/school';
 import { actionsSince, lastAuditId, refusals } from '../helpers/audit';
@@ -52,14 +53,14 @@ describe('the class teacher’s attendance', () => {
   });
 
   it('lists the class teacher’s own class, every class to the deputy, none to a subject teacher', async () => {
-    expect(await klruk.invoke('attendance:classes')).toEqual({ ok: true, value: [{ id: classId, name: '5А', isOwn: true }] });
-    const all = await deputy.invoke('attendance:classes');
+    expect(await klruk.send(contract.attendance.classes, {})).toEqual({ ok: true, value: [{ id: classId, name: '5А', isOwn: true }] });
+    const all = await deputy.send(contract.attendance.classes, {});
     expect(all.ok && (all.value as unknown[]).length).toBe(count('classes where year_id = (select id from school_years where is_current = 1)'));
-    expect(await teacher.invoke('attendance:classes')).toEqual({ ok: true, value: [] });
+    expect(await teacher.send(contract.attendance.classes, {})).toEqual({ ok: true, value: [] });
   });
 
   it('shows the week across every subject with the codes exactly as the subject teachers entered them', async () => {
-    const result = await klruk.invoke('attendance:week', { classId, weekStart: '2026-11-18' });
+    const result = await klruk.send(contract.attendance.week, { classId, weekStart: '2026-11-18' });
     if (!result.ok) throw new Error(result.error.message);
     const w = result.value as { weekStart: string; days: string[]; lessons: { lessonId: number }[]; absences: unknown[]; students: unknown[] };
     expect(w.weekStart).toBe(week);
@@ -85,7 +86,7 @@ describe('the class teacher’s attendance', () => {
     const n = lessonsOf(date, studentId).length;
     expect(n).toBeGreaterThan(2);
     const missed = async () => {
-      const r = await klruk.invoke('attendance:week', { classId, weekStart: week });
+      const r = await klruk.send(contract.attendance.week, { classId, weekStart: week });
       if (!r.ok) throw new Error(r.error.message);
       return (r.value as { missedDays: { studentId: number; date: string }[] }).missedDays.some((m) => m.studentId === studentId && m.date === date);
     };
@@ -119,7 +120,7 @@ describe('the class teacher’s attendance', () => {
     const inRange = lessonsOf('2026-11-16', studentId).slice(0, 1).length + lessonsOf('2026-11-17', studentId).length - 1 + lessonsOf('2026-11-18', studentId).length;
     const audit = count('audit_log');
     const reason = 'Справка № 14 из поликлиники';
-    expect(await klruk.invoke('attendance:setReason', { classId, studentId, from: '2026-11-16', to: '2026-11-18', code: 'б', reason })).toEqual({ ok: true, value: { changed: inRange } });
+    expect(await klruk.send(contract.attendance.setReason, { classId, studentId, from: '2026-11-16', to: '2026-11-18', code: 'б', reason })).toEqual({ ok: true, value: { changed: inRange } });
     const codesOn = (date: string) =>
       lessonsOf(date, studentId).map((id) => (sql.prepare('select code from absences where lesson_id = ? and student_id = ?').get(id, studentId) as { code: string } | undefined)?.code ?? null);
     expect(codesOn('2026-11-16')[0]).toBe('б');
@@ -140,11 +141,11 @@ describe('the class teacher’s attendance', () => {
       )
       .get(lessonsOf('2026-11-18', studentId)[0]) as { lessonId: number; assignmentId: number; login: string; periodId: number };
     const subjectTeacher = await logIn(target.login);
-    const grid = await subjectTeacher.invoke('journal:grid', { assignmentId: target.assignmentId, periodId: target.periodId });
+    const grid = await subjectTeacher.send(contract.journal.grid, { assignmentId: target.assignmentId, periodId: target.periodId });
     if (!grid.ok) throw new Error(grid.error.message);
     expect((grid.value as { absences: unknown[] }).absences).toContainEqual({ lessonId: target.lessonId, studentId, code: 'б' });
     // …and the cell's history names the class teacher and the note.
-    const history = await subjectTeacher.invoke('journal:cellHistory', { lessonId: target.lessonId, studentId });
+    const history = await subjectTeacher.send(contract.journal.cellHistory, { lessonId: target.lessonId, studentId });
     expect(history).toMatchObject({ ok: true });
     expect((history as { value: unknown[] }).value.at(-1)).toMatchObject({ action: 'absence.set', oldValue: 'н', newValue: 'б', reason, userName: expect.stringMatching(/^\S+ \S\. \S\.$/) });
   });
@@ -154,21 +155,21 @@ describe('the class teacher’s attendance', () => {
     const before = snapshot();
     const audit = lastAuditId(sql);
     const checks = count('attendance_checks');
-    const input = { classId, studentId, from: '2026-11-19', to: '2026-11-19', code: 'у', reason: 'Заявление родителей' };
-    expect(await teacher.invoke('attendance:setReason', input)).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
-    expect(await deputy.invoke('attendance:setReason', input)).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
-    expect(await otherClassTeacher.invoke('attendance:setReason', input)).toMatchObject({ ok: false, error: { kind: 'forbidden', message: expect.stringMatching(/классный руководитель/) } });
-    expect(await otherClassTeacher.invoke('attendance:confirmWeek', { classId, weekStart: week })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
-    expect(await deputy.invoke('attendance:confirmWeek', { classId, weekStart: week })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
-    expect(await teacher.invoke('attendance:week', { classId, weekStart: week })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
-    expect(await otherClassTeacher.invoke('attendance:week', { classId, weekStart: week })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
-    expect(await klruk.invoke('attendance:schoolDay', { date: '2026-11-19' })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    const input = { classId, studentId, from: '2026-11-19', to: '2026-11-19', code: 'у' as const, reason: 'Заявление родителей' };
+    expect(await teacher.send(contract.attendance.setReason, input)).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(await deputy.send(contract.attendance.setReason, input)).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(await otherClassTeacher.send(contract.attendance.setReason, input)).toMatchObject({ ok: false, error: { kind: 'forbidden', message: expect.stringMatching(/классный руководитель/) } });
+    expect(await otherClassTeacher.send(contract.attendance.confirmWeek, { classId, weekStart: week })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(await deputy.send(contract.attendance.confirmWeek, { classId, weekStart: week })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(await teacher.send(contract.attendance.week, { classId, weekStart: week })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(await otherClassTeacher.send(contract.attendance.week, { classId, weekStart: week })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(await klruk.send(contract.attendance.schoolDay, { date: '2026-11-19' })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     // Bad input from the class teacher: refused in Russian, nothing changes either.
-    expect(await klruk.invoke('attendance:setReason', { ...input, from: '2026-11-20' })).toMatchObject({ ok: false, error: { kind: 'validation', message: expect.stringMatching(/позже/) } });
-    expect(await klruk.invoke('attendance:setReason', { ...input, reason: '' })).toMatchObject({ ok: false, error: { kind: 'validation', message: expect.stringMatching(/основание/) } });
+    expect(await klruk.send(contract.attendance.setReason, { ...input, from: '2026-11-20' })).toMatchObject({ ok: false, error: { kind: 'validation', message: expect.stringMatching(/позже/) } });
+    expect(await klruk.send(contract.attendance.setReason, { ...input, reason: '' })).toMatchObject({ ok: false, error: { kind: 'validation', message: expect.stringMatching(/основание/) } });
     expect(await klruk.invoke('attendance:setReason', { ...input, code: 'н' })).toMatchObject({ ok: false, error: { kind: 'validation' } });
     const stranger = (sql.prepare('select student_id as id from class_enrollments where class_id != ? limit 1').get(classId) as { id: number }).id;
-    expect(await klruk.invoke('attendance:setReason', { ...input, studentId: stranger })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/не числится/) } });
+    expect(await klruk.send(contract.attendance.setReason, { ...input, studentId: stranger })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/не числится/) } });
     expect(snapshot()).toEqual(before);
     expect(actionsSince(sql, audit)).toEqual(refusals(8));
     expect(count('attendance_checks')).toBe(checks);
@@ -180,26 +181,26 @@ describe('the class teacher’s attendance', () => {
       .get() as { id: number };
     sql.prepare("insert into period_locks (period_id, locked_at, locked_by) values (?, '2026-11-24 09:00:00', 1)").run(period.id);
     const before = snapshot();
-    expect(await klruk.invoke('attendance:setReason', { classId, studentId, from: '2026-11-19', to: '2026-11-19', code: 'у', reason: 'Закл' })).toMatchObject({ ok: false, error: { kind: 'locked' } });
+    expect(await klruk.send(contract.attendance.setReason, { classId, studentId, from: '2026-11-19', to: '2026-11-19', code: 'у', reason: 'Закл' })).toMatchObject({ ok: false, error: { kind: 'locked' } });
     expect(snapshot()).toEqual(before);
-    const r = await klruk.invoke('attendance:setReason', { classId, studentId, from: '2026-11-19', to: '2026-11-19', code: 'у', reason: 'Заявление родителей' });
+    const r = await klruk.send(contract.attendance.setReason, { classId, studentId, from: '2026-11-19', to: '2026-11-19', code: 'у', reason: 'Заявление родителей' });
     expect(r).toMatchObject({ ok: true, value: { changed: lessonsOf('2026-11-19', studentId).length } });
     sql.prepare("update period_locks set unlocked_at = '2026-11-24 10:00:00', unlocked_by = 1").run();
   });
 
   it('keeps who confirmed the week and when, and refuses a week still to come', async () => {
-    expect(await klruk.invoke('attendance:confirmWeek', { classId, weekStart: '2026-11-19', note: 'Сверено с учителями' })).toEqual({ ok: true, value: null });
+    expect(await klruk.send(contract.attendance.confirmWeek, { classId, weekStart: '2026-11-19', note: 'Сверено с учителями' })).toEqual({ ok: true, value: null });
     const row = sql.prepare('select c.week_start as weekStart, u.login, c.checked_at as checkedAt, c.note from attendance_checks c join users u on u.id = c.checked_by where c.class_id = ? and c.week_start = ?').get(classId, week);
     expect(row).toEqual({ weekStart: week, login: 'klruk', checkedAt: '2026-11-24 10:00:00', note: 'Сверено с учителями' });
-    const shown = await deputy.invoke('attendance:week', { classId, weekStart: week });
+    const shown = await deputy.send(contract.attendance.week, { classId, weekStart: week });
     expect(shown).toMatchObject({ ok: true, value: { check: { checkedAt: '2026-11-24 10:00:00', note: 'Сверено с учителями', checkedBy: expect.stringMatching(/\./) } } });
     expect(sql.prepare("select count(*) as n from audit_log where action = 'attendance.confirm'").get()).toEqual({ n: 1 });
-    expect(await klruk.invoke('attendance:confirmWeek', { classId, weekStart: '2026-11-30' })).toMatchObject({ ok: false, error: { kind: 'validation', message: expect.stringMatching(/ещё не началась/) } });
+    expect(await klruk.send(contract.attendance.confirmWeek, { classId, weekStart: '2026-11-30' })).toMatchObject({ ok: false, error: { kind: 'validation', message: expect.stringMatching(/ещё не началась/) } });
   });
 
   it('shows the deputy the school’s day: each class with its absent students and counts', async () => {
     const date = '2026-11-18';
-    const r = await deputy.invoke('attendance:schoolDay', { date });
+    const r = await deputy.send(contract.attendance.schoolDay, { date });
     if (!r.ok) throw new Error(r.error.message);
     const day = r.value as { classes: { classId: number; enrolled: number; absentAllDay: number; students: { fullName: string; codes: string[]; allDay: boolean }[] }[] };
     expect(day.classes.length).toBe(count('classes where year_id = (select id from school_years where is_current = 1)'));

@@ -4,6 +4,7 @@ import { fixedClock } from '../../src/core/clock';
 import { writers } from '../../src/core/demo/sql';
 import { readWorkbook } from '../../src/core/tables/xlsx';
 import { auditValues } from '../../src/shared/audit-values';
+import { contract } from '../../src/shared/contract';
 import { buildTinySchool } from '../helpers/tiny-school';
 import { directCaller, testCore } from '../helpers/core';
 
@@ -19,11 +20,11 @@ describe('the audit log: append-only, filed by class, student and subject, read 
 
   const as = async (login: string, password = 'demo') => {
     const caller = directCaller(core);
-    expect(await caller.invoke('auth:login', { login, password })).toMatchObject({ ok: true });
+    expect(await caller.send(contract.auth.login, { login, password })).toMatchObject({ ok: true });
     return caller;
   };
   const list = async (caller: ReturnType<typeof directCaller>, filter: object, cursor: Page['next'] = null, limit = 50) => {
-    const r = await caller.invoke('audit:list', { filter, cursor, limit });
+    const r = await caller.send(contract.audit.list, { filter, cursor, limit });
     if (!r.ok) throw new Error(r.error.message);
     return r.value as Page;
   };
@@ -41,9 +42,9 @@ describe('the audit log: append-only, filed by class, student and subject, read 
   it('files marks, absences and period marks under their class, student and subject', async () => {
     const math = await as('math');
     const lesson = lessonOf(tiny.assignments.mat5);
-    expect(await math.invoke('journal:setMark', { lessonId: lesson, studentId: tiny.students.C, value1: '4' })).toMatchObject({ ok: true });
-    expect(await math.invoke('journal:setAbsence', { lessonId: lesson, studentId: tiny.students.D, code: 'н' })).toMatchObject({ ok: true });
-    expect(await math.invoke('journal:setPeriodMark', { assignmentId: tiny.assignments.mat5, studentId: tiny.students.C, kind: 'period', periodId: tiny.periods.q1, value: '5', reason: 'Исправление ошибки' })).toMatchObject({ ok: true });
+    expect(await math.send(contract.journal.setMark, { lessonId: lesson, studentId: tiny.students.C, value1: '4' })).toMatchObject({ ok: true });
+    expect(await math.send(contract.journal.setAbsence, { lessonId: lesson, studentId: tiny.students.D, code: 'н' })).toMatchObject({ ok: true });
+    expect(await math.send(contract.journal.setPeriodMark, { assignmentId: tiny.assignments.mat5, studentId: tiny.students.C, kind: 'period', periodId: tiny.periods.q1, value: '5', reason: 'Исправление ошибки' })).toMatchObject({ ok: true });
     const filed = sql.prepare("select action, class_id as c, student_id as s, subject_id as subj from audit_log where action in ('mark.set', 'absence.set', 'period_mark.set') order by id").all();
     expect(filed).toEqual([
       { action: 'mark.set', c: tiny.classes.c5, s: tiny.students.C, subj: tiny.subjects.mat },
@@ -56,7 +57,7 @@ describe('the audit log: append-only, filed by class, student and subject, read 
     const math = await as('math');
     const russian = lessonOf(tiny.assignments.rus5);
     const before = (sql.prepare('select max(id) as id from audit_log').get() as { id: number }).id;
-    expect(await math.invoke('journal:setMark', { lessonId: russian, studentId: tiny.students.C, value1: '2' })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(await math.send(contract.journal.setMark, { lessonId: russian, studentId: tiny.students.C, value1: '2' })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     expect(sql.prepare('select count(*) as n from marks where lesson_id = ?').get(russian)).toEqual({ n: 0 });
     expect(sql.prepare('select action, user_id as userId from audit_log where id > ?').all(before)).toEqual([{ action: 'access.refused', userId: tiny.users.math }]);
   });
@@ -75,8 +76,8 @@ describe('the audit log: append-only, filed by class, student and subject, read 
     expect((await list(admin, { from: '2025-10-21' })).rows).toEqual([]);
     // Russian has only math's refused attempt on klruk's lesson.
     expect((await list(admin, { subjectId: tiny.subjects.rus })).rows.map((r) => r.action)).toEqual(['access.refused']);
-    expect(await admin.invoke('audit:list', { filter: { from: '2025-10-21', to: '2025-10-20' } })).toMatchObject({ ok: false, error: { kind: 'validation', message: 'Начало периода позже его конца' } });
-    expect(await admin.invoke('audit:list', { filter: { from: '2025-02-30' } })).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect(await admin.send(contract.audit.list, { filter: { from: '2025-10-21', to: '2025-10-20' } })).toMatchObject({ ok: false, error: { kind: 'validation', message: 'Начало периода позже его конца' } });
+    expect(await admin.send(contract.audit.list, { filter: { from: '2025-02-30' } })).toMatchObject({ ok: false, error: { kind: 'validation' } });
 
     // Pages of two, following the cursors: every entry once, newest first, however many share a second.
     const all = await list(admin, {}, null, 200);
@@ -96,7 +97,7 @@ describe('the audit log: append-only, filed by class, student and subject, read 
     const deputy = await as('zavuch');
     // Read before the export: the export's own entry is filed under the class too (checked below).
     const shown = await list(deputy, { classId: tiny.classes.c5 });
-    const file = await deputy.invoke('audit:export', { filter: { classId: tiny.classes.c5 } });
+    const file = await deputy.send(contract.audit.export, { filter: { classId: tiny.classes.c5 } });
     if (!file.ok) throw new Error(file.error.message);
     const { base64, fileName, rows } = file.value as { base64: string; fileName: string; rows: number };
     expect(fileName).toBe('журнал-действий-2025-10-20.xlsx');
@@ -112,12 +113,12 @@ describe('the audit log: append-only, filed by class, student and subject, read 
     // …and reads so on the screen: the class in its column, the count in words.
     const [entry] = (await list(deputy, { kind: 'printing' })).rows;
     expect([entry?.action, entry?.className, auditValues(entry!)]).toEqual(['report.export', '5А', { before: null, after: `«Журнал действий», записей: ${rows}` }]);
-    expect(await deputy.invoke('audit:export', { filter: { subjectId: tiny.subjects.phys } })).toMatchObject({ ok: false, error: { kind: 'not_found' } });
+    expect(await deputy.send(contract.audit.export, { filter: { subjectId: tiny.subjects.phys } })).toMatchObject({ ok: false, error: { kind: 'not_found' } });
   });
 
   it('logs who looked at the class lists with birth dates and file numbers', async () => {
     const deputy = await as('zavuch');
-    expect(await deputy.invoke('movement:classes', {})).toMatchObject({ ok: true });
+    expect(await deputy.send(contract.movement.classes, {})).toMatchObject({ ok: true });
     const viewed = sql.prepare("select user_id as u, new_value as v from audit_log where action = 'student.view_personal' order by id desc limit 1").get() as { u: number; v: string };
     expect(viewed.u).toBe(tiny.users.deputy);
     expect(JSON.parse(viewed.v)).toMatchObject({ via: 'movement:classes', students: expect.any(Number) });

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
 import { generateDemoSchool } from '../../src/core/demo';
+import { contract } from '../../src/shared/contract';
 import { directCaller, testCore } from '../helpers/core';
 import { tempDir } from '../helpers/temp';
 
@@ -16,7 +17,7 @@ describe('a save while another process holds the write lock', () => {
     const core = testCore({ dbFile });
     generateDemoSchool(core.db, { tier: 'small', years: 1, today: '2026-11-24' });
     const teacher = directCaller(core);
-    const login = await teacher.invoke('auth:login', { login: 'uchitel', password: 'demo' });
+    const login = await teacher.send(contract.auth.login, { login: 'uchitel', password: 'demo' });
     expect(login.ok).toBe(true);
     const cells = core.db.$client
       .prepare(

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { contract } from '../../src/shared/contract';
 import { schoolFixture } from '../helpers/school';
 import { actionsSince, lastAuditId, refusals } from '../helpers/audit';
 
@@ -30,11 +31,11 @@ describe('writing marks and absences', () => {
   const cell = () => sql.prepare('select value1, value2 from marks where lesson_id = ? and student_id = ?').get(lessonId, studentId);
 
   it('saves a mark at once, changes it, and keeps both in the audit log', async () => {
-    expect(await teacher.invoke('journal:setMark', { lessonId, studentId, value1: '4' })).toMatchObject({ ok: true, value: { value1: '4', value2: null } });
+    expect(await teacher.send(contract.journal.setMark, { lessonId, studentId, value1: '4' })).toMatchObject({ ok: true, value: { value1: '4', value2: null } });
     expect(cell()).toEqual({ value1: '4', value2: null });
-    expect(await teacher.invoke('journal:setMark', { lessonId, studentId, value1: '5', value2: '4' })).toMatchObject({ ok: true });
+    expect(await teacher.send(contract.journal.setMark, { lessonId, studentId, value1: '5', value2: '4' })).toMatchObject({ ok: true });
     expect(cell()).toEqual({ value1: '5', value2: '4' });
-    const history = await teacher.invoke('journal:cellHistory', { lessonId, studentId });
+    const history = await teacher.send(contract.journal.cellHistory, { lessonId, studentId });
     expect(history).toMatchObject({
       ok: true,
       value: [
@@ -46,28 +47,28 @@ describe('writing marks and absences', () => {
 
   it('refuses another teacher, the secretary, and changes nothing', async () => {
     const audit = lastAuditId(sql);
-    expect(await other.invoke('journal:setMark', { lessonId, studentId, value1: '2' })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
-    expect(await secretary.invoke('journal:setMark', { lessonId, studentId, value1: '2' })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
-    expect(await secretary.invoke('journal:setAbsence', { lessonId, studentId, code: 'н' })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(await other.send(contract.journal.setMark, { lessonId, studentId, value1: '2' })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(await secretary.send(contract.journal.setMark, { lessonId, studentId, value1: '2' })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(await secretary.send(contract.journal.setAbsence, { lessonId, studentId, code: 'н' })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     expect(cell()).toEqual({ value1: '5', value2: '4' });
     expect(actionsSince(sql, audit)).toEqual(refusals(3));
   });
 
   it('refuses a mark for an absent student and an absence for a lesson still to come', async () => {
-    expect(await teacher.invoke('journal:setAbsence', { lessonId, studentId, code: 'н' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/есть отметка/) } });
-    expect(await teacher.invoke('journal:clearMark', { lessonId, studentId })).toEqual({ ok: true, value: null });
-    expect(await teacher.invoke('journal:setAbsence', { lessonId, studentId, code: 'н' })).toEqual({ ok: true, value: 'н' });
-    expect(await teacher.invoke('journal:setMark', { lessonId, studentId, value1: '3' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/отсутствовал/) } });
-    expect(await teacher.invoke('journal:setAbsence', { lessonId: futureLessonId, studentId, code: 'б' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/ещё не прошёл/) } });
-    expect(await teacher.invoke('journal:setAbsence', { lessonId, studentId, code: null })).toEqual({ ok: true, value: null });
+    expect(await teacher.send(contract.journal.setAbsence, { lessonId, studentId, code: 'н' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/есть отметка/) } });
+    expect(await teacher.send(contract.journal.clearMark, { lessonId, studentId })).toEqual({ ok: true, value: null });
+    expect(await teacher.send(contract.journal.setAbsence, { lessonId, studentId, code: 'н' })).toEqual({ ok: true, value: 'н' });
+    expect(await teacher.send(contract.journal.setMark, { lessonId, studentId, value1: '3' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/отсутствовал/) } });
+    expect(await teacher.send(contract.journal.setAbsence, { lessonId: futureLessonId, studentId, code: 'б' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/ещё не прошёл/) } });
+    expect(await teacher.send(contract.journal.setAbsence, { lessonId, studentId, code: null })).toEqual({ ok: true, value: null });
   });
 
   it('refuses «н/а» on a control work and a mark outside the scale', async () => {
     const control = sql.prepare("select id from work_kinds where is_control = 1 limit 1").get() as { id: number };
-    expect(await teacher.invoke('journal:setMark', { lessonId, studentId, value1: 'н/а', workKindId: control.id })).toMatchObject({ ok: false, error: { kind: 'validation', message: expect.stringMatching(/н\/а/) } });
+    expect(await teacher.send(contract.journal.setMark, { lessonId, studentId, value1: 'н/а', workKindId: control.id })).toMatchObject({ ok: false, error: { kind: 'validation', message: expect.stringMatching(/н\/а/) } });
     expect(await teacher.invoke('journal:setMark', { lessonId, studentId, value1: '6' })).toMatchObject({ ok: false, error: { kind: 'validation' } });
     sql.prepare("insert or replace into settings (key, value) values ('marks.scale', '\"2-5\"')").run();
-    expect(await teacher.invoke('journal:setMark', { lessonId, studentId, value1: '1' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/от 2 до 5/) } });
+    expect(await teacher.send(contract.journal.setMark, { lessonId, studentId, value1: '1' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/от 2 до 5/) } });
     sql.prepare("update settings set value = '\"1-5\"' where key = 'marks.scale'").run();
   });
 
@@ -79,8 +80,8 @@ describe('writing marks and absences', () => {
       )
       .get(lessonId) as { id: number };
     sql.prepare("insert into period_locks (period_id, locked_at, locked_by) values (?, '2026-11-24 09:00:00', 1)").run(period.id);
-    expect(await teacher.invoke('journal:setMark', { lessonId, studentId, value1: '3' })).toMatchObject({ ok: false, error: { kind: 'locked' } });
-    expect(await teacher.invoke('journal:setMark', { lessonId, studentId, value1: '3', reason: 'Пересдача по решению МО' })).toMatchObject({ ok: true });
+    expect(await teacher.send(contract.journal.setMark, { lessonId, studentId, value1: '3' })).toMatchObject({ ok: false, error: { kind: 'locked' } });
+    expect(await teacher.send(contract.journal.setMark, { lessonId, studentId, value1: '3', reason: 'Пересдача по решению МО' })).toMatchObject({ ok: true });
     const last = sql.prepare("select reason from audit_log where action = 'mark.set' order by id desc limit 1").get();
     expect(last).toEqual({ reason: 'Пересдача по решению МО' });
     sql.prepare("update period_locks set unlocked_at = '2026-11-24 10:00:00', unlocked_by = 1").run();
@@ -95,7 +96,7 @@ describe('writing marks and absences', () => {
       )
       .get() as { lessonId: number; studentId: number; login: string };
     const firstTeacher = await logIn(first.login);
-    expect(await firstTeacher.invoke('journal:setMark', { lessonId: first.lessonId, studentId: first.studentId, value1: '5' })).toMatchObject({ ok: false, error: { message: 'В 1 классе отметки не ставятся' } });
-    expect(await teacher.invoke('journal:setMark', { lessonId, studentId: first.studentId, value1: '5' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/не числится/) } });
+    expect(await firstTeacher.send(contract.journal.setMark, { lessonId: first.lessonId, studentId: first.studentId, value1: '5' })).toMatchObject({ ok: false, error: { message: 'В 1 классе отметки не ставятся' } });
+    expect(await teacher.send(contract.journal.setMark, { lessonId, studentId: first.studentId, value1: '5' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/не числится/) } });
   });
 });

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { AssignmentSummary, JournalGrid } from '../../src/shared/contract';
+import { contract } from '../../src/shared/contract';
 import { schoolFixture } from '../helpers/school';
 
 type Day = { date: string; lessons: { lessonId: number; missing: string[]; isSubstitution: boolean }[]; overdueControl: { lessonId: number; studentsWithoutMark: number; dueDate: string }[] };
@@ -13,7 +14,7 @@ describe('«Мой день» and who reads which journal', () => {
   });
 
   const mine = async (date?: string) => {
-    const r = await teacher.invoke('day:mine', date ? { date } : {});
+    const r = await teacher.send(contract.day.mine, date ? { date } : {});
     if (!r.ok) throw new Error(r.error.message);
     return r.value as Day;
   };
@@ -27,7 +28,7 @@ describe('«Мой день» and who reads which journal', () => {
     expect(day.date).toBe('2026-11-24');
     expect(day.lessons.map((l) => l.lessonId)).toEqual(today.map((l) => l.id));
     expect(day.lessons[0]!.missing).toEqual(['topic', 'attendance', 'homework']);
-    await teacher.invoke('lessons:update', { lessonId: first, topic: 'Сложение дробей', attendanceTaken: true });
+    await teacher.send(contract.lessons.update, { lessonId: first, topic: 'Сложение дробей', attendanceTaken: true });
     expect((await mine()).lessons[0]!.missing).toEqual(['homework']);
   });
 
@@ -57,20 +58,20 @@ describe('«Мой день» and who reads which journal', () => {
   });
 
   it('refuses «Мой день» to the secretary', async () => {
-    expect(await secretary.invoke('day:mine', {})).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(await secretary.send(contract.day.mine, {})).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
   });
 
   it('lets the class teacher read every subject of their class, and write none of the others', async () => {
-    const list = (await classTeacher.invoke('journal:assignments')) as { ok: true; value: AssignmentSummary[] };
+    const list = (await classTeacher.send(contract.journal.assignments, {})) as { ok: true; value: AssignmentSummary[] };
     const maths = list.value.find((a) => a.className === '5А' && a.subjectName === 'Математика');
     expect(maths).toBeDefined();
     const otherClass = list.value.filter((a) => a.className !== '5А');
     const ownTeaching = sql.prepare(`select count(*) as n from assignments a join users u on u.id = a.teacher_id join classes c on c.id = a.class_id where u.login = 'klruk' and not (c.grade = 5 and c.letter = 'А')`).get() as { n: number };
     expect(otherClass.length).toBeLessThanOrEqual(ownTeaching.n + 50); // their own teaching elsewhere plus substitutions only
     const period = sql.prepare(`select id from periods where scheme = 'quarters' and number = 2`).get() as { id: number };
-    const grid = (await classTeacher.invoke('journal:grid', { assignmentId: maths!.id, periodId: period.id })) as { ok: true; value: JournalGrid };
+    const grid = (await classTeacher.send(contract.journal.grid, { assignmentId: maths!.id, periodId: period.id })) as { ok: true; value: JournalGrid };
     expect(grid.ok).toBe(true);
     const foreignLesson = grid.value.lessons.find((l) => l.givenById === teacherId)!;
-    expect(await classTeacher.invoke('lessons:update', { lessonId: foreignLesson.id, topic: 'Чужая тема' })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(await classTeacher.send(contract.lessons.update, { lessonId: foreignLesson.id, topic: 'Чужая тема' })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
   });
 });

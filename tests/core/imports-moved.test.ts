@@ -2,6 +2,7 @@
 // to 5Б and the one who left are recognised by name and birth date, and nothing is written for them.
 import { describe, expect, it } from 'vitest';
 import type { ImportPreview } from '../../src/shared/contract/imports';
+import { contract } from '../../src/shared/contract';
 import { csv } from '../helpers/import-files';
 import { header, setUp } from '../helpers/import-school';
 
@@ -20,8 +21,8 @@ describe('re-importing a class list after transfers and departures', () => {
   it('recognises the transferred and the departed students and changes nothing', async () => {
     expect(await run('5А.csv', list, 'commit')).toMatchObject({ ok: true, value: { created: 3 } });
     const order = { orderNumber: '140-у', orderDate: '2025-10-01' };
-    expect(await api.invoke('movement:transfer', { studentId: idOf('Быков'), toClassId: classId('5Б'), date: '2025-10-01', ...order })).toMatchObject({ ok: true });
-    expect(await api.invoke('movement:leave', { studentId: idOf('Волкова'), date: '2025-10-02', to: 'МБОУ СШ № 5, г. Энск', ...order })).toMatchObject({ ok: true });
+    expect(await api.send(contract.movement.transfer, { studentId: idOf('Быков'), toClassId: classId('5Б'), date: '2025-10-01', ...order })).toMatchObject({ ok: true });
+    expect(await api.send(contract.movement.leave, { studentId: idOf('Волкова'), date: '2025-10-02', to: 'МБОУ СШ № 5, г. Энск', ...order })).toMatchObject({ ok: true });
     const before = counts();
 
     const preview = await run('5А.csv', list, 'preview');

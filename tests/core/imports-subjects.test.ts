@@ -3,6 +3,7 @@
 // creates nothing; a bad subject name is a row error and nothing is written.
 import { describe, expect, it } from 'vitest';
 import type { ImportPreview, StructureOverview } from '../../src/shared/contract';
+import { contract } from '../../src/shared/contract';
 import { csv } from '../helpers/import-files';
 import { setUp } from '../helpers/import-school';
 
@@ -35,7 +36,7 @@ describe('the teachers’ «Предметы» column', () => {
       { name: 'Физика', short: 'Физ.' },
       { name: 'Изобразительное искусство', short: 'Изо. иск.' },
     ]);
-    const overview = (await api.invoke('structure:overview', {})) as { ok: true; value: StructureOverview };
+    const overview = (await api.send(contract.structure.overview, {})) as { ok: true; value: StructureOverview };
     const names = new Map(overview.value.subjects.map((s) => [s.id, s.name]));
     expect(overview.value.teachers.map((t) => [t.name, t.subjectIds.map((id) => names.get(id))])).toEqual([
       ['Иванова М. П.', ['Математика', 'Физика']],

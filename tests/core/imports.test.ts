@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { markYearClosed } from '../../src/core/years/closed';
 import type { ImportPreview, ImportResult } from '../../src/shared/contract/imports';
+import { contract } from '../../src/shared/contract';
 import { directCaller } from '../helpers/core';
 import { b64, cp1251, csv, studentRows, xlsx } from '../helpers/import-files';
 import { header, setUp } from '../helpers/import-school';
@@ -15,7 +16,7 @@ describe('class lists from XLSX and CSV: mapped, previewed, written all at once,
       [2, 'Петров', 'Пётр', 'Ильич', '03.07.2014', '5 «А»', 'м', 'П-7'],
     ]);
     await ready;
-    const res = await api.invoke('imports:inspect', { kind: 'students', fileName: 'список.xlsx', contentBase64: b64(book) });
+    const res = await api.send(contract.imports.inspect, { kind: 'students', fileName: 'список.xlsx', contentBase64: b64(book) });
     expect(res).toMatchObject({ ok: true, value: { rows: 2, mapping: { lastName: 1, firstName: 2, middleName: 3, birthDate: 4, className: 5, gender: 6, personalFileNo: 7, fullName: null } } });
     const preview = await run('список.xlsx', book, 'preview');
     expect(preview).toMatchObject({ ok: true, value: { total: 2, new: 2, exists: 0, errors: 0 } });
@@ -110,7 +111,7 @@ describe('broken files: a Russian error per row or for the file, and nothing hal
 
   it('refuses what is not a spreadsheet, an empty file and a header without rows', async () => {
     await ready;
-    const inspect = (fileName: string, bytes: Buffer | string) => api.invoke('imports:inspect', { kind: 'students', fileName, contentBase64: b64(bytes) });
+    const inspect = (fileName: string, bytes: Buffer | string) => api.send(contract.imports.inspect, { kind: 'students', fileName, contentBase64: b64(bytes) });
     expect(await inspect('x.xlsx', 'это не книга Excel')).toMatchObject({ ok: false, error: { message: 'Файл не читается как книга Excel (.xlsx). Сохраните его в Excel как «Книга Excel» и попробуйте снова.' } });
     expect(await inspect('x.csv', '\r\n;;\r\n')).toMatchObject({ ok: false, error: { message: 'Файл пуст: в нём нет ни одной заполненной строки' } });
     expect(await inspect('x.csv', csv([header]))).toMatchObject({ ok: false, error: { message: 'В файле только строка заголовков: под ней нет ни одной строки с данными' } });
@@ -186,7 +187,7 @@ describe('teachers from a file get accounts with one-time passwords, printed onc
     expect(result.accounts.map((a) => [a.login, a.fullName])).toEqual([['ivanova.mp', 'Иванова Мария Петровна'], ['petrov', 'Петров Пётр Петрович']]);
     const teacher = directCaller(core);
     expect(await teacher.invoke('auth:login', { login: 'ivanova.mp', password: result.accounts[0]?.password })).toMatchObject({ ok: true, value: { mustChangePassword: true, roles: ['teacher'] } });
-    expect(await api.invoke('users:list')).toMatchObject({ ok: true, value: expect.arrayContaining([expect.objectContaining({ login: 'petrov', roles: ['teacher'] })]) });
+    expect(await api.send(contract.users.list, {})).toMatchObject({ ok: true, value: expect.arrayContaining([expect.objectContaining({ login: 'petrov', roles: ['teacher'] })]) });
   });
 
   it('imports the same file again without creating anybody, and refuses a login held by someone else', async () => {

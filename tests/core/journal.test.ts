@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { JournalGrid, AssignmentSummary } from '../../src/shared/contract';
+import { contract } from '../../src/shared/contract';
 import type { Caller } from '../helpers/core';
 import { schoolFixture } from '../helpers/school';
 
@@ -8,17 +9,17 @@ describe('the journal grid from the demo school', () => {
   let mine: AssignmentSummary[] = [];
 
   beforeAll(async () => {
-    const result = await teacher.invoke('journal:assignments');
+    const result = await teacher.send(contract.journal.assignments, {});
     if (!result.ok) throw new Error(result.error.message);
     mine = result.value as AssignmentSummary[];
   });
 
   async function gridOf(caller: Caller, assignment: AssignmentSummary) {
-    const periods = await caller.invoke('school:periods', { yearId: assignment.yearId, grade: assignment.grade });
+    const periods = await caller.send(contract.school.periods, { yearId: assignment.yearId, grade: assignment.grade });
     if (!periods.ok) throw new Error(periods.error.message);
     const list = periods.value as { id: number; startDate: string; endDate: string }[];
     const period = list.find((p) => p.startDate <= '2026-11-24' && p.endDate >= '2026-11-24') ?? list[0]!;
-    return { period, result: await caller.invoke('journal:grid', { assignmentId: assignment.id, periodId: period.id }) };
+    return { period, result: await caller.send(contract.journal.grid, { assignmentId: assignment.id, periodId: period.id }) };
   }
 
   it('lists the teacher’s own journals, maths in 5А among them', () => {
@@ -47,7 +48,7 @@ describe('the journal grid from the demo school', () => {
   });
 
   it('refuses another teacher’s journal but lets the deputy read every journal', async () => {
-    const all = await deputy.invoke('journal:assignments');
+    const all = await deputy.send(contract.journal.assignments, {});
     if (!all.ok) throw new Error(all.error.message);
     const everyone = all.value as AssignmentSummary[];
     expect(everyone.length).toBeGreaterThan(mine.length);
@@ -59,7 +60,7 @@ describe('the journal grid from the demo school', () => {
   });
 
   it('answers a missing journal with not_found', async () => {
-    expect(await deputy.invoke('journal:grid', { assignmentId: 999_999, periodId: 1 })).toMatchObject({ ok: false, error: { kind: 'not_found' } });
+    expect(await deputy.send(contract.journal.grid, { assignmentId: 999_999, periodId: 1 })).toMatchObject({ ok: false, error: { kind: 'not_found' } });
   });
 });
 
@@ -67,9 +68,9 @@ describe('the whole year’s grid', () => {
   const { core, callers: { teacher } } = schoolFixture({ school: 'demo', as: { teacher: 'uchitel' } });
 
   it('holds every lesson of the year and the year marks', async () => {
-    const list = (await teacher.invoke('journal:assignments')) as { ok: true; value: AssignmentSummary[] };
+    const list = (await teacher.send(contract.journal.assignments, {})) as { ok: true; value: AssignmentSummary[] };
     const maths = list.value.find((a) => a.className === '5А' && a.subjectName === 'Математика')!;
-    const result = await teacher.invoke('journal:grid', { assignmentId: maths.id, periodId: 'year' });
+    const result = await teacher.send(contract.journal.grid, { assignmentId: maths.id, periodId: 'year' });
     if (!result.ok) throw new Error(result.error.message);
     const grid = result.value as JournalGrid;
     const sql = core.db.$client;
@@ -77,8 +78,8 @@ describe('the whole year’s grid', () => {
     expect(grid.period.name).toBe('Год');
     expect(grid.lessons.length).toBe((sql.prepare('select count(*) as n from lessons where assignment_id = ?').get(maths.id) as { n: number }).n);
     const student = grid.students[0]!.id;
-    expect(await teacher.invoke('journal:setPeriodMark', { assignmentId: maths.id, studentId: student, kind: 'year', value: '4' })).toMatchObject({ ok: true });
-    const again = (await teacher.invoke('journal:grid', { assignmentId: maths.id, periodId: 'year' })) as { ok: true; value: JournalGrid };
+    expect(await teacher.send(contract.journal.setPeriodMark, { assignmentId: maths.id, studentId: student, kind: 'year', value: '4' })).toMatchObject({ ok: true });
+    const again = (await teacher.send(contract.journal.grid, { assignmentId: maths.id, periodId: 'year' })) as { ok: true; value: JournalGrid };
     expect(again.value.periodMarks.find((p) => p.studentId === student)?.value).toBe('4');
   });
 });

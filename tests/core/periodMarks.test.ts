@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { suggestYearMark } from '../../src/core/journal/finals';
 import type { AssignmentSummary, JournalFinals } from '../../src/shared/contract';
+import { contract } from '../../src/shared/contract';
 import { schoolFixture } from '../helpers/school';
 import { actionsSince, lastAuditId, refusals } from '../helpers/audit';
 
@@ -13,15 +14,15 @@ describe('period, year, exam and final marks', () => {
     sql.prepare(`select value from period_marks where student_id = ? and subject_id = ? and kind = ? order by period_id`).all(studentId, maths.subjectId, kind);
 
   beforeAll(async () => {
-    const list = await teacher.invoke('journal:assignments');
+    const list = await teacher.send(contract.journal.assignments, {});
     maths = (list as { value: AssignmentSummary[] }).value.find((a) => a.className === '5А' && a.subjectName === 'Математика')!;
     studentId = (sql.prepare(`select student_id as id from class_enrollments where class_id = ? and end_date is null limit 1`).get(maths.classId) as { id: number }).id;
     q2 = (sql.prepare(`select id from periods where scheme = 'quarters' and number = 2`).get() as { id: number }).id;
   });
 
   it('sets, changes and clears a quarter mark, each step audited', async () => {
-    for (const value of ['4', '5', null]) {
-      expect(await teacher.invoke('journal:setPeriodMark', { assignmentId: maths.id, studentId, kind: 'period', periodId: q2, value })).toMatchObject({ ok: true, value });
+    for (const value of ['4', '5', null] as const) {
+      expect(await teacher.send(contract.journal.setPeriodMark, { assignmentId: maths.id, studentId, kind: 'period', periodId: q2, value })).toMatchObject({ ok: true, value });
     }
     expect(sql.prepare(`select count(*) as n from period_marks where student_id = ? and period_id = ? and subject_id = ?`).get(studentId, q2, maths.subjectId)).toEqual({ n: 0 });
     const log = sql.prepare(`select action, old_value, new_value from audit_log where entity = 'period_mark' and entity_id = ? order by id`).all(`${studentId}:${maths.subjectId}:period:${q2}`);
@@ -33,8 +34,8 @@ describe('period, year, exam and final marks', () => {
   });
 
   it('sets the year, exam and final marks apart from the quarters', async () => {
-    expect(await teacher.invoke('journal:setPeriodMark', { assignmentId: maths.id, studentId, kind: 'year', value: '4' })).toMatchObject({ ok: true });
-    expect(await teacher.invoke('journal:setPeriodMark', { assignmentId: maths.id, studentId, kind: 'final', value: 'зач' })).toMatchObject({ ok: true });
+    expect(await teacher.send(contract.journal.setPeriodMark, { assignmentId: maths.id, studentId, kind: 'year', value: '4' })).toMatchObject({ ok: true });
+    expect(await teacher.send(contract.journal.setPeriodMark, { assignmentId: maths.id, studentId, kind: 'final', value: 'зач' })).toMatchObject({ ok: true });
     expect(stored('year')).toEqual([{ value: '4' }]);
     expect(stored('final')).toEqual([{ value: 'зач' }]);
   });
@@ -43,11 +44,11 @@ describe('period, year, exam and final marks', () => {
     const before = lastAuditId(sql);
     const saved = sql.prepare(`select key, value from settings where key in ('marks.allowExempt', 'marks.scale')`).all();
     sql.prepare(`insert or replace into settings (key, value) values ('marks.allowExempt', 'false'), ('marks.scale', '"2-5"')`).run();
-    expect(await teacher.invoke('journal:setPeriodMark', { assignmentId: maths.id, studentId, kind: 'period', periodId: q2, value: 'осв' })).toMatchObject({ ok: false, error: { kind: 'validation', message: 'В школе не принята отметка «осв»' } });
-    expect(await teacher.invoke('journal:setPeriodMark', { assignmentId: maths.id, studentId, kind: 'period', periodId: q2, value: '1' })).toMatchObject({ ok: false, error: { kind: 'validation' } });
-    expect(await teacher.invoke('journal:setPeriodMark', { assignmentId: maths.id, studentId, kind: 'period', value: '4' })).toMatchObject({ ok: false, error: { kind: 'validation' } });
-    expect(await classTeacher.invoke('journal:setPeriodMark', { assignmentId: maths.id, studentId, kind: 'period', periodId: q2, value: '4' })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
-    expect(await secretary.invoke('journal:setPeriodMark', { assignmentId: maths.id, studentId, kind: 'period', periodId: q2, value: '4' })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(await teacher.send(contract.journal.setPeriodMark, { assignmentId: maths.id, studentId, kind: 'period', periodId: q2, value: 'осв' })).toMatchObject({ ok: false, error: { kind: 'validation', message: 'В школе не принята отметка «осв»' } });
+    expect(await teacher.send(contract.journal.setPeriodMark, { assignmentId: maths.id, studentId, kind: 'period', periodId: q2, value: '1' })).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect(await teacher.send(contract.journal.setPeriodMark, { assignmentId: maths.id, studentId, kind: 'period', value: '4' })).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect(await classTeacher.send(contract.journal.setPeriodMark, { assignmentId: maths.id, studentId, kind: 'period', periodId: q2, value: '4' })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(await secretary.send(contract.journal.setPeriodMark, { assignmentId: maths.id, studentId, kind: 'period', periodId: q2, value: '4' })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     sql.prepare(`delete from settings where key in ('marks.allowExempt', 'marks.scale')`).run();
     for (const row of saved) sql.prepare('insert into settings (key, value) values (@key, @value)').run(row);
     expect(actionsSince(sql, before)).toEqual(refusals(2));
@@ -56,9 +57,9 @@ describe('period, year, exam and final marks', () => {
   it('shows the «Итоговые» page to the class teacher read-only, with the year mark the quarters suggest', async () => {
     const q1 = (sql.prepare(`select id from periods where scheme = 'quarters' and number = 1`).get() as { id: number }).id;
     sql.prepare(`delete from period_marks where student_id = ? and subject_id = ? and kind = 'period'`).run(studentId, maths.subjectId);
-    await teacher.invoke('journal:setPeriodMark', { assignmentId: maths.id, studentId, kind: 'period', periodId: q1, value: '4' });
-    await teacher.invoke('journal:setPeriodMark', { assignmentId: maths.id, studentId, kind: 'period', periodId: q2, value: '5' });
-    const result = await classTeacher.invoke('journal:finals', { assignmentId: maths.id });
+    await teacher.send(contract.journal.setPeriodMark, { assignmentId: maths.id, studentId, kind: 'period', periodId: q1, value: '4' });
+    await teacher.send(contract.journal.setPeriodMark, { assignmentId: maths.id, studentId, kind: 'period', periodId: q2, value: '5' });
+    const result = await classTeacher.send(contract.journal.finals, { assignmentId: maths.id });
     expect(result.ok).toBe(true);
     const finals = (result as { value: JournalFinals }).value;
     expect(finals.canWrite).toBe(false);

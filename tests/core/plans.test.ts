@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { contract } from '../../src/shared/contract';
 import type { Caller } from '../helpers/core';
 import { schoolFixture } from '../helpers/school';
 
@@ -67,7 +68,7 @@ describe('the thematic plan (КТП)', () => {
       [6, null, 'Сложение дробей', null],
       [7, null, 'Контрольная работа № 1', 1],
     ]);
-    const r = await teacher.invoke('plans:previewImport', { assignmentId, fileName: 'ктп.xlsx', contentBase64 });
+    const r = await teacher.send(contract.plans.previewImport, { assignmentId, fileName: 'ктп.xlsx', contentBase64 });
     expect(r).toEqual({
       ok: true,
       value: {
@@ -89,7 +90,7 @@ describe('the thematic plan (КТП)', () => {
 
   it('reads a Windows-1251 CSV with semicolons and section heading rows the same way', async () => {
     const text = 'Тема;Часы\r\nРаздел 1. Числа (3 ч)\r\nЧтение и запись чисел;2\r\n"Сравнение; упорядочивание";1\r\nГлава 2. Дроби\r\nДробь;4\r\n';
-    const r = await teacher.invoke('plans:previewImport', { assignmentId, fileName: 'plan.CSV', contentBase64: cp1251(text).toString('base64') });
+    const r = await teacher.send(contract.plans.previewImport, { assignmentId, fileName: 'plan.CSV', contentBase64: cp1251(text).toString('base64') });
     expect(r).toMatchObject({
       ok: true,
       value: {
@@ -102,22 +103,22 @@ describe('the thematic plan (КТП)', () => {
       },
     });
     const utf8 = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Раздел,Тема,Часы\nЧисла,"Счёт, запись",2\n')]);
-    expect(await teacher.invoke('plans:previewImport', { assignmentId, fileName: 'plan.csv', contentBase64: utf8.toString('base64') })).toMatchObject({
+    expect(await teacher.send(contract.plans.previewImport, { assignmentId, fileName: 'plan.csv', contentBase64: utf8.toString('base64') })).toMatchObject({
       ok: true,
       value: { rows: [{ line: 2, section: 'Числа', title: 'Счёт, запись', hours: 2, error: null }] },
     });
   });
 
   it('refuses a file it cannot read, or without the header, in Russian', async () => {
-    expect(await teacher.invoke('plans:previewImport', { assignmentId, fileName: 'plan.xlsx', contentBase64: Buffer.from('not a zip at all').toString('base64') })).toMatchObject({
+    expect(await teacher.send(contract.plans.previewImport, { assignmentId, fileName: 'plan.xlsx', contentBase64: Buffer.from('not a zip at all').toString('base64') })).toMatchObject({
       ok: false,
       error: { kind: 'validation', message: expect.stringMatching(/Excel/) },
     });
-    expect(await teacher.invoke('plans:previewImport', { assignmentId, fileName: 'plan.xlsx', contentBase64: await xlsx([['Числа', 2], ['Дроби', 3]]) })).toMatchObject({
+    expect(await teacher.send(contract.plans.previewImport, { assignmentId, fileName: 'plan.xlsx', contentBase64: await xlsx([['Числа', 2], ['Дроби', 3]]) })).toMatchObject({
       ok: false,
       error: { kind: 'validation', message: expect.stringMatching(/«Тема» и «Часы»/) },
     });
-    expect(await teacher.invoke('plans:previewImport', { assignmentId, fileName: 'plan.docx', contentBase64: '' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/\.xlsx или \.csv/) } });
+    expect(await teacher.send(contract.plans.previewImport, { assignmentId, fileName: 'plan.docx', contentBase64: '' })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/\.xlsx или \.csv/) } });
   });
 
   it('saves the plan, a topic kept by its title keeping its lessons, and shows planned against curriculum and given hours', async () => {
@@ -133,7 +134,7 @@ describe('the thematic plan (КТП)', () => {
       { section: 'Дроби', title: 'Обыкновенные дроби', hours: curriculumHours - 31 },
     ];
     const audit = (sql.prepare('select count(*) as n from audit_log').get() as { n: number }).n;
-    const r = await teacher.invoke('plans:save', { assignmentId, rows });
+    const r = await teacher.send(contract.plans.save, { assignmentId, rows });
     if (!r.ok) throw new Error(r.error.message);
     expect(topicsInDb()).toEqual(rows.map((row, i) => ({ position: i + 1, ...row })));
     expect(r.value).toMatchObject({ plannedHours: curriculumHours, curriculumHours });
@@ -163,27 +164,27 @@ describe('the thematic plan (КТП)', () => {
     const expected = open.slice(0, slots.length).map((l, i) => ({ id: l.id, topic: slots[i]?.title, planTopicId: slots[i]?.id }));
     expect(expected.length).toBeGreaterThan(5);
 
-    expect(await teacher.invoke('plans:assign', { assignmentId, fromDate: '2026-11-25' })).toEqual({ ok: true, value: { lessons: expected.length } });
+    expect(await teacher.send(contract.plans.assign, { assignmentId, fromDate: '2026-11-25' })).toEqual({ ok: true, value: { lessons: expected.length } });
     const got = expected.map((e) => sql.prepare('select id, topic, plan_topic_id as planTopicId from lessons where id = ?').get(e.id));
     expect(got).toEqual(expected);
     expect(sql.prepare('select topic, plan_topic_id as p from lessons where id = ?').get(typed.id)).toEqual({ topic: 'Экскурсия в музей', p: null });
     // Run again: every hour is covered or no lesson is left, so nothing changes.
-    expect(await teacher.invoke('plans:assign', { assignmentId, fromDate: '2026-11-25' })).toEqual({ ok: true, value: { lessons: 0 } });
+    expect(await teacher.send(contract.plans.assign, { assignmentId, fromDate: '2026-11-25' })).toEqual({ ok: true, value: { lessons: 0 } });
   });
 
   it('lets only the journal’s own teacher change the plan; refused calls change nothing', async () => {
     const before = topicsInDb();
     const rows = [{ section: null, title: 'Чужая тема', hours: 1 }];
-    expect(await other.invoke('plans:save', { assignmentId, rows })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
-    expect(await other.invoke('plans:assign', { assignmentId, fromDate: '2026-11-25' })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
-    expect(await deputy.invoke('plans:save', { assignmentId, rows })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
-    expect(await secretary.invoke('plans:get', { assignmentId })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
-    expect(await other.invoke('plans:get', { assignmentId })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
-    expect(await deputy.invoke('plans:get', { assignmentId })).toMatchObject({ ok: true, value: { plannedHours: curriculumHours } });
+    expect(await other.send(contract.plans.save, { assignmentId, rows })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(await other.send(contract.plans.assign, { assignmentId, fromDate: '2026-11-25' })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(await deputy.send(contract.plans.save, { assignmentId, rows })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(await secretary.send(contract.plans.get, { assignmentId })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(await other.send(contract.plans.get, { assignmentId })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(await deputy.send(contract.plans.get, { assignmentId })).toMatchObject({ ok: true, value: { plannedHours: curriculumHours } });
     // The class teacher reads every subject of the class, and its plan, but does not rewrite another teacher's plan.
-    expect(await classTeacher.invoke('plans:get', { assignmentId })).toMatchObject({ ok: true });
-    expect(await classTeacher.invoke('plans:save', { assignmentId, rows })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
-    expect(await teacher.invoke('plans:save', { assignmentId, rows: [{ section: null, title: '', hours: 0 }] })).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect(await classTeacher.send(contract.plans.get, { assignmentId })).toMatchObject({ ok: true });
+    expect(await classTeacher.send(contract.plans.save, { assignmentId, rows })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(await teacher.send(contract.plans.save, { assignmentId, rows: [{ section: null, title: '', hours: 0 }] })).toMatchObject({ ok: false, error: { kind: 'validation' } });
     expect(topicsInDb()).toEqual(before);
   });
 });

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AttendanceMonthData, AttendanceYearData } from '../../src/shared/contract';
 import { readWorkbook } from '../../src/core/tables/xlsx';
+import { contract } from '../../src/shared/contract';
 import { schoolFixture } from '../helpers/school';
 import { pdfText } from '../helpers/pdf';
 import { tempDir } from '../helpers/temp';
@@ -13,7 +14,7 @@ describe('attendance reports on a school counted by hand', () => {
   const { tiny: school, callers: { klruk, math } } = schoolFixture({ school: 'tiny', now: '2026-01-20T10:00:00', as: { klruk: 'klruk', math: 'math' } });
 
   async function month(m: string) {
-    const result = await klruk.invoke('reports:attendanceMonth', { classId: school.classes.c5, month: m });
+    const result = await klruk.send(contract.reports.attendanceMonth, { classId: school.classes.c5, month: m });
     if (!result.ok) throw new Error(result.error.message);
     return result.value as { data: AttendanceMonthData; tables: { rows: unknown[][]; total: unknown[] }[] };
   }
@@ -47,7 +48,7 @@ describe('attendance reports on a school counted by hand', () => {
   });
 
   it('sums the year by month for the class', async () => {
-    const result = await klruk.invoke('reports:attendanceYear', { classId: school.classes.c5 });
+    const result = await klruk.send(contract.reports.attendanceYear, { classId: school.classes.c5 });
     if (!result.ok) throw new Error(result.error.message);
     const data = (result.value as { data: AttendanceYearData }).data;
     expect(data.months[0]).toBe('2025-09');
@@ -60,19 +61,19 @@ describe('attendance reports on a school counted by hand', () => {
   });
 
   it('refuses attendance of a class to a teacher who is not its class teacher', async () => {
-    expect(await math.invoke('reports:attendanceMonth', { classId: school.classes.c5, month: '2025-09' })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
-    expect(await klruk.invoke('reports:attendanceMonth', { classId: school.classes.c5, month: '2025-13' })).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect(await math.send(contract.reports.attendanceMonth, { classId: school.classes.c5, month: '2025-09' })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(await klruk.send(contract.reports.attendanceMonth, { classId: school.classes.c5, month: '2025-13' })).toMatchObject({ ok: false, error: { kind: 'validation' } });
   });
 
   it('writes the month as XLSX and PDF with the same rows', async () => {
     const { tables } = await month('2025-09');
-    const xlsx = await klruk.invoke('reports:file', { report: 'attendanceMonth', params: { classId: school.classes.c5, month: '2025-09' }, format: 'xlsx' });
+    const xlsx = await klruk.send(contract.reports.file, { report: 'attendanceMonth', params: { classId: school.classes.c5, month: '2025-09' }, format: 'xlsx' });
     if (!xlsx.ok) throw new Error(xlsx.error.message);
     const sheet = (await readWorkbook(Buffer.from((xlsx.value as { base64: string }).base64, 'base64')))[0]!;
     const header = sheet.rows.findIndex((r) => r[0] === '№');
     expect(sheet.rows.slice(header + 1, header + 1 + tables[0]!.rows.length)).toEqual(tables[0]!.rows);
 
-    const pdf = await klruk.invoke('reports:file', { report: 'attendanceMonth', params: { classId: school.classes.c5, month: '2025-09' }, format: 'pdf' });
+    const pdf = await klruk.send(contract.reports.file, { report: 'attendanceMonth', params: { classId: school.classes.c5, month: '2025-09' }, format: 'pdf' });
     if (!pdf.ok) throw new Error(pdf.error.message);
     const file = path.join(tempDir(), 'month.pdf');
     fs.writeFileSync(file, Buffer.from((pdf.value as { base64: string }).base64, 'base64'));

@@ -2,9 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ControlData } from '../../src/shared/contract';
 import { writers } from '../../src/core/demo/sql';
 import { readWorkbook } from '../../src/core/tables/xlsx';
+import { contract, type InputOf } from '../../src/shared/contract';
 import type { Caller } from '../helpers/core';
 import { schoolFixture } from '../helpers/school';
 import { pdfText } from '../helpers/pdf';
@@ -29,10 +29,8 @@ describe('journal-filling control on a school counted by hand', () => {
     lesson(a.rus1, '2025-09-08', 'Буква А', null, '2025-09-08 12:00:00'); // 1st grade: no homework is right
   });
 
-  async function control(caller: Caller, input: Record<string, unknown>) {
-    const result = await caller.invoke('reports:control', input);
-    if (!result.ok) throw new Error(result.error.message);
-    return (result.value as { data: ControlData }).data;
+  async function control(caller: Caller, input: InputOf<typeof contract.reports.control>) {
+    return (await caller.value(contract.reports.control, input)).data;
   }
 
   it('counts every fault of September per journal', async () => {
@@ -60,8 +58,8 @@ describe('journal-filling control on a school counted by hand', () => {
   it('shows a teacher only their own journals and refuses a range across years', async () => {
     const d = await control(math, { from: '2025-09-01', to: '2025-09-30' });
     expect(new Set(d.rows.map((r) => r.teacherName))).toEqual(new Set(['Счётова А. П.']));
-    expect(await deputy.invoke('reports:control', { from: '2025-10-01', to: '2025-09-01' })).toMatchObject({ ok: false, error: { kind: 'validation', message: 'Начало периода позже его конца' } });
-    expect(await deputy.invoke('reports:control', { from: '2025-08-01', to: '2025-09-01' })).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect(await deputy.send(contract.reports.control, { from: '2025-10-01', to: '2025-09-01' })).toMatchObject({ ok: false, error: { kind: 'validation', message: 'Начало периода позже его конца' } });
+    expect(await deputy.send(contract.reports.control, { from: '2025-08-01', to: '2025-09-01' })).toMatchObject({ ok: false, error: { kind: 'validation' } });
   });
 
   it('counts each teacher’s entries by the week they were made, and the weeks with lessons but no entry', async () => {
@@ -92,13 +90,13 @@ describe('journal-filling control on a school counted by hand', () => {
 
   it('writes the weekly activity into the workbook and the PDF', async () => {
     const params = { from: '2025-09-01', to: '2025-09-30' };
-    const xlsx = await deputy.invoke('reports:file', { report: 'control', params, format: 'xlsx' });
+    const xlsx = await deputy.send(contract.reports.file, { report: 'control', params, format: 'xlsx' });
     if (!xlsx.ok) throw new Error(xlsx.error.message);
     const sheets = await readWorkbook(Buffer.from((xlsx.value as { base64: string }).base64, 'base64'));
     const sheet = sheets.find((s) => s.name.startsWith('Активность учителей'))!;
     expect(sheet.rows.find((r) => r[0] === 'Классова А. П.')).toEqual(['Классова А. П.', 8, 5, 0, 0, 0, 13, 0]);
     expect(sheet.rows.find((r) => r[0] === 'Всего')).toEqual(['Всего', 8, 5, 9, 0, 0, 22, null]);
-    const pdf = await deputy.invoke('reports:file', { report: 'control', params, format: 'pdf' });
+    const pdf = await deputy.send(contract.reports.file, { report: 'control', params, format: 'pdf' });
     if (!pdf.ok) throw new Error(pdf.error.message);
     const file = path.join(tempDir(), 'control.pdf');
     fs.writeFileSync(file, Buffer.from((pdf.value as { base64: string }).base64, 'base64'));

@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ForecastData } from '../../src/shared/contract';
 import { writers } from '../../src/core/demo/sql';
 import { forecastOne, trendOf } from '../../src/core/reports/forecast-model';
+import { contract } from '../../src/shared/contract';
 import { testCore } from '../helpers/core';
 import { schoolFixture } from '../helpers/school';
 
@@ -66,7 +67,7 @@ describe('the forecast report on a school counted by hand', () => {
   });
 
   it('forecasts 5А maths on 1 December and names who is at risk and why', async () => {
-    const result = await deputy.invoke('reports:forecast', { periodId: school.periods.q2, classId: school.classes.c5, asOf: '2025-12-01' });
+    const result = await deputy.send(contract.reports.forecast, { periodId: school.periods.q2, classId: school.classes.c5, asOf: '2025-12-01' });
     if (!result.ok) throw new Error(result.error.message);
     const d = (result.value as { data: ForecastData }).data;
     expect(d.subjects.map((x) => x.name)).toEqual(['Математика']); // the other journals have no marks in the quarter
@@ -94,7 +95,7 @@ describe('the forecast report on a school counted by hand', () => {
   });
 
   it('flags no mark at all once the quarter is past its middle', async () => {
-    const result = await deputy.invoke('reports:forecast', { periodId: school.periods.q2, classId: school.classes.c5, asOf: '2025-12-10' });
+    const result = await deputy.send(contract.reports.forecast, { periodId: school.periods.q2, classId: school.classes.c5, asOf: '2025-12-10' });
     if (!result.ok) throw new Error(result.error.message);
     const d = (result.value as { data: ForecastData }).data;
     expect(d.rows.find((r) => r.name.startsWith('Борисова'))).toMatchObject({ risk: 'н/а', reasons: ['отметок 0 при минимуме 3'], lessonsHeld: 5 });

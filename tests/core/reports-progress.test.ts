@@ -1,17 +1,16 @@
 // Итоги успеваемости and the summary sheet on the hand-built school: every figure below is counted by hand
 // from tests/helpers/tiny-school.ts, not by the code under test.
 import { describe, expect, it } from 'vitest';
-import type { ProgressData, ProgressRow, SummarySheetData } from '../../src/shared/contract';
+import type { ProgressRow, SummarySheetData } from '../../src/shared/contract';
 import { readWorkbook } from '../../src/core/tables/xlsx';
+import { contract, type InputOf } from '../../src/shared/contract';
 import { schoolFixture } from '../helpers/school';
 
 describe('progress results on a school counted by hand', () => {
   const { tiny: school, callers: { deputy, klruk, eng1 } } = schoolFixture({ school: 'tiny', now: '2026-01-20T10:00:00', as: { deputy: 'zavuch', klruk: 'klruk', eng1: 'eng1' } });
 
-  async function progress(caller = deputy, input: Record<string, unknown>) {
-    const result = await caller.invoke('reports:progress', input);
-    if (!result.ok) throw new Error(result.error.message);
-    return (result.value as { data: ProgressData }).data;
+  async function progress(caller = deputy, input: InputOf<typeof contract.reports.progress>) {
+    return (await caller.value(contract.reports.progress, input)).data;
   }
   const figures = (r: ProgressRow) => ({
     students: r.students, assessed: r.assessed, excellent: r.excellent, good: r.good, oneFour: r.oneFour, oneThree: r.oneThree,
@@ -74,15 +73,15 @@ describe('progress results on a school counted by hand', () => {
   it('shows a subject teacher only the marks they set, and a class teacher their class', async () => {
     const own = await progress(eng1, { periodId: school.periods.q1, level: 'class' });
     expect(own.rows.map((r) => [r.label, r.students, r.excellent])).toEqual([['5А', 4, 4]]);
-    const foreign = await eng1.invoke('reports:summarySheet', { classId: school.classes.c5 });
+    const foreign = await eng1.send(contract.reports.summarySheet, { classId: school.classes.c5 });
     expect(foreign).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     const mine = await progress(klruk, { periodId: school.periods.q1, level: 'class', classId: school.classes.c5 });
     expect(mine.rows[0]!.students).toBe(7);
-    expect(await klruk.invoke('reports:progress', { periodId: school.periods.q1, classId: school.classes.c10 })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(await klruk.send(contract.reports.progress, { periodId: school.periods.q1, classId: school.classes.c10 })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
   });
 
   it('lays out the summary sheet: everyone who was in the class, a column per subject, a sheet per term', async () => {
-    const result = await klruk.invoke('reports:summarySheet', { classId: school.classes.c5 });
+    const result = await klruk.send(contract.reports.summarySheet, { classId: school.classes.c5 });
     if (!result.ok) throw new Error(result.error.message);
     const { data, tables } = result.value as { data: SummarySheetData; tables: { title: string; rows: unknown[][] }[] };
     expect(data.rows.map((r) => r.name)).toHaveLength(8);
@@ -94,7 +93,7 @@ describe('progress results on a school counted by hand', () => {
   });
 
   it('writes the same rows into an XLSX workbook, numbers as numbers', async () => {
-    const result = await deputy.invoke('reports:file', { report: 'progress', params: { periodId: school.periods.q1, level: 'class' }, format: 'xlsx' });
+    const result = await deputy.send(contract.reports.file, { report: 'progress', params: { periodId: school.periods.q1, level: 'class' }, format: 'xlsx' });
     if (!result.ok) throw new Error(result.error.message);
     const file = result.value as { fileName: string; base64: string };
     expect(file.fileName).toMatch(/^Итоги успеваемости .*\.xlsx$/);
@@ -109,7 +108,7 @@ describe('progress results on a school counted by hand', () => {
   });
 
   it('refuses a bad period with a Russian message', async () => {
-    expect(await deputy.invoke('reports:progress', { periodId: 9999, level: 'class' })).toMatchObject({ ok: false, error: { kind: 'not_found', message: 'Такого периода нет' } });
+    expect(await deputy.send(contract.reports.progress, { periodId: 9999, level: 'class' })).toMatchObject({ ok: false, error: { kind: 'not_found', message: 'Такого периода нет' } });
     expect(await deputy.invoke('reports:progress', { periodId: school.periods.q1, level: 'никакой' })).toMatchObject({ ok: false, error: { kind: 'validation' } });
   });
 });

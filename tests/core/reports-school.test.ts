@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { ClassTeacherData, FillData, MovementData, OutcomesData, StatementData } from '../../src/shared/contract';
 import { writers } from '../../src/core/demo/sql';
 import { readWorkbook } from '../../src/core/tables/xlsx';
+import { contract } from '../../src/shared/contract';
 import type { Caller } from '../helpers/core';
 import { schoolFixture } from '../helpers/school';
 import { pdfText } from '../helpers/pdf';
@@ -41,7 +42,7 @@ describe('class and school reports on a school counted by hand', () => {
     expect(after.rows[1]).toMatchObject({ className: '5А', students: 7, girls: 3 });
     const own = await data<FillData>(klruk, 'reports:fill', { date: '2025-10-11' });
     expect(own.rows.map((r) => r.className)).toEqual(['5А']);
-    expect(await math.invoke('reports:fill', { date: '2025-10-11' })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(await math.send(contract.reports.fill, { date: '2025-10-11' })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
   });
 
   it('sums the year’s movement by class with the order, and the school by year', async () => {
@@ -70,12 +71,12 @@ describe('class and school reports on a school counted by hand', () => {
     ]);
     // Егорова missed the only lesson of 15 October: one lesson, one whole day.
     expect(d.attendance).toMatchObject({ missed: 1, unexcused: 1, daysMissed: 1 });
-    const pdf = await klruk.invoke('reports:file', { report: 'statement', params: input, format: 'pdf' });
+    const pdf = await klruk.send(contract.reports.file, { report: 'statement', params: input, format: 'pdf' });
     if (!pdf.ok) throw new Error(pdf.error.message);
     const file = path.join(dir, 'statement.pdf');
     fs.writeFileSync(file, Buffer.from((pdf.value as { base64: string }).base64, 'base64'));
     expect(pdfText(file)).toMatch(/Выписка оценок: Егорова Иван, 5А класс/);
-    expect(await klruk.invoke('reports:statement', { ...input, studentId: school.students.K })).toMatchObject({ ok: false, error: { kind: 'not_found' } });
+    expect(await klruk.send(contract.reports.statement, { ...input, studentId: school.students.K })).toMatchObject({ ok: false, error: { kind: 'not_found' } });
   });
 
   it('puts progress, attendance and movement of the class into the class teacher’s report', async () => {
@@ -85,12 +86,12 @@ describe('class and school reports on a school counted by hand', () => {
     expect(d.bySubject.rows.map((r) => r.label)).toEqual(['Русский язык', 'Математика', 'Английский язык', 'Физическая культура']);
     expect(d.attendance.reduce((sum, r) => sum + r.missed, 0)).toBe(10);
     expect(d.movement.map((m) => m.name)).toEqual(['Зайцева Иван']);
-    const xlsx = await klruk.invoke('reports:file', { report: 'classTeacher', params: input, format: 'xlsx' });
+    const xlsx = await klruk.send(contract.reports.file, { report: 'classTeacher', params: input, format: 'xlsx' });
     if (!xlsx.ok) throw new Error(xlsx.error.message);
     const sheets = await readWorkbook(Buffer.from((xlsx.value as { base64: string }).base64, 'base64'));
     expect(sheets.map((s) => s.name)).toEqual(['Итоги успеваемости класса 1', 'Поимённо', 'Итоги по предметам 1', 'Посещаемость 5А класса', 'Движение учащихся за период']);
     const moves = sheets.at(-1)!.rows;
     expect(moves.find((r) => r[1] === 'Зайцева Иван')).toEqual(['10.10.2025', 'Зайцева Иван', 'выбыл', '5А', null, 'приказ № 45-у от 09.10.2025', 'в МБОУ СОШ № 3 г. Тверь']);
-    expect(await math.invoke('reports:classTeacher', input)).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(await math.send(contract.reports.classTeacher, input)).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { retentionItems } from '../../src/core/retention/rules';
 import type { RetentionItem } from '../../src/shared/contract';
+import { contract } from '../../src/shared/contract';
 import { schoolFixture } from '../helpers/school';
 
 const year = { id: 1, name: '2025/2026', endDate: '2026-05-31' };
@@ -19,15 +20,15 @@ describe('the retention register', () => {
     const { callers: { secretary, deputy } } = schoolFixture({ school: 'tiny', now: '2026-06-10T10:00:00', accounts: { secretary: 'secretary' }, as: { secretary: 'secretary', deputy: 'zavuch' } });
 
     it('reminds the secretary of what is due and keeps the act she records', async () => {
-      const r = await secretary.invoke('retention:register', {});
+      const r = await secretary.send(contract.retention.register, {});
       expect(r).toMatchObject({ ok: true, value: { due: 1 } });
       const item = r.ok ? (r.value as { items: RetentionItem[] }).items.find((i) => i.kind === 'handover') : undefined;
       expect(item).toMatchObject({ yearName: '2025/2026', state: 'soon', dueDate: '2026-07-01' });
-      expect(await secretary.invoke('retention:markDone', { yearId: item!.yearId, kind: 'handover', note: '' })).toMatchObject({ ok: false, error: { kind: 'validation' } });
-      expect(await deputy.invoke('retention:markDone', { yearId: item!.yearId, kind: 'handover', note: 'акт № 3' })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
-      expect(await secretary.invoke('retention:markDone', { yearId: item!.yearId, kind: 'handover', note: 'акт № 3 от 20.06.2026' })).toMatchObject({ ok: true, value: { due: 0 } });
-      expect(await secretary.invoke('retention:markDone', { yearId: item!.yearId, kind: 'handover', note: 'акт № 4' })).toMatchObject({ ok: false, error: { kind: 'conflict' } });
-      const again = await secretary.invoke('retention:register', {});
+      expect(await secretary.send(contract.retention.markDone, { yearId: item!.yearId, kind: 'handover', note: '' })).toMatchObject({ ok: false, error: { kind: 'validation' } });
+      expect(await deputy.send(contract.retention.markDone, { yearId: item!.yearId, kind: 'handover', note: 'акт № 3' })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+      expect(await secretary.send(contract.retention.markDone, { yearId: item!.yearId, kind: 'handover', note: 'акт № 3 от 20.06.2026' })).toMatchObject({ ok: true, value: { due: 0 } });
+      expect(await secretary.send(contract.retention.markDone, { yearId: item!.yearId, kind: 'handover', note: 'акт № 4' })).toMatchObject({ ok: false, error: { kind: 'conflict' } });
+      const again = await secretary.send(contract.retention.register, {});
       expect(again.ok && (again.value as { items: RetentionItem[] }).items.find((i) => i.kind === 'handover')).toMatchObject({ state: 'done', doneNote: 'акт № 3 от 20.06.2026' });
     });
   });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { SchoolCalendar } from '../../src/shared/contract/calendar';
 import { fixedClock } from '../../src/core/clock';
 import { writers } from '../../src/core/demo/sql';
+import { contract } from '../../src/shared/contract';
 import { directCaller, testCore } from '../helpers/core';
 
 const admin = { login: 'admin', password: 'надёжный-пароль1', lastName: 'Петрова', firstName: 'Анна', middleName: 'Сергеевна' };
@@ -16,7 +17,7 @@ describe('the first-start wizard proposes the current year and creates the schoo
   let calendar: SchoolCalendar;
 
   it('proposes 2025/2026 with quarters for 1–9, half-years for 10–11, trimesters on offer, and the holidays', async () => {
-    const res = await api.invoke('setup:defaults');
+    const res = await api.send(contract.setup.defaults, {});
     if (!res.ok) throw new Error(res.error.message);
     calendar = (res.value as { calendar: SchoolCalendar }).calendar;
     expect(calendar.year).toEqual({ name: '2025/2026', startDate: '2025-09-01', endDate: '2026-05-31' });
@@ -31,9 +32,9 @@ describe('the first-start wizard proposes the current year and creates the schoo
     const q2 = broken.periods.find((p) => p.scheme === 'quarters' && p.number === 2);
     if (!q2) throw new Error('no 2nd quarter');
     q2.startDate = '2025-10-01';
-    const res = await api.invoke('setup:createSchool', { ...school, calendar: broken, admin });
+    const res = await api.send(contract.setup.createSchool, { ...school, calendar: broken, admin });
     expect(res).toMatchObject({ ok: false, error: { kind: 'validation', message: '«2 четверть» начинается 01.10.2025, раньше чем кончается «1 четверть» (24.10.2025)' } });
-    expect(await api.invoke('setup:status')).toMatchObject({ value: { hasSchool: false } });
+    expect(await api.send(contract.setup.status, {})).toMatchObject({ value: { hasSchool: false } });
     expect(count(core, 'school_years')).toBe(0);
   });
 
@@ -41,12 +42,12 @@ describe('the first-start wizard proposes the current year and creates the schoo
     const mine = structuredClone(calendar);
     mine.gradeSchemes[4] = 'trimesters';
     mine.holidays.push({ name: 'День школы', startDate: '2026-02-02', endDate: '2026-02-02', grade: null });
-    expect(await api.invoke('setup:createSchool', { ...school, calendar: mine, admin })).toEqual({ ok: true, value: null });
-    expect(await api.invoke('setup:status')).toMatchObject({ value: { hasSchool: true, schoolName: school.shortName } });
-    expect(await api.invoke('setup:createSchool', { ...school, admin })).toMatchObject({ ok: false, error: { kind: 'conflict' } });
-    await api.invoke('auth:login', { login: 'admin', password: admin.password });
-    expect(await api.invoke('profile:get')).toEqual({ ok: true, value: { fullName: school.schoolName, shortName: school.shortName, address: school.address, director: school.director } });
-    const years = await api.invoke('school:years');
+    expect(await api.send(contract.setup.createSchool, { ...school, calendar: mine, admin })).toEqual({ ok: true, value: null });
+    expect(await api.send(contract.setup.status, {})).toMatchObject({ value: { hasSchool: true, schoolName: school.shortName } });
+    expect(await api.send(contract.setup.createSchool, { ...school, admin })).toMatchObject({ ok: false, error: { kind: 'conflict' } });
+    await api.send(contract.auth.login, { login: 'admin', password: admin.password });
+    expect(await api.send(contract.profile.get, {})).toEqual({ ok: true, value: { fullName: school.schoolName, shortName: school.shortName, address: school.address, director: school.director } });
+    const years = await api.send(contract.school.years, {});
     expect(years).toMatchObject({ ok: true, value: [{ name: '2025/2026', isCurrent: true }] });
     const yearId = (years as { value: { id: number }[] }).value[0]?.id;
     const grade5 = await api.invoke('school:periods', { yearId, grade: 5 });
@@ -63,10 +64,10 @@ describe('the first-start wizard proposes the current year and creates the schoo
   });
 
   it('edits the details and the calendar in Администрирование; after the first mark periods stay, holidays still change', async () => {
-    expect(await api.invoke('profile:save', { ...profile, director: 'Иванова Ольга Николаевна' })).toEqual({ ok: true, value: null });
-    expect(await api.invoke('profile:get')).toMatchObject({ value: { director: 'Иванова Ольга Николаевна' } });
+    expect(await api.send(contract.profile.save, { ...profile, director: 'Иванова Ольга Николаевна' })).toEqual({ ok: true, value: null });
+    expect(await api.send(contract.profile.get, {})).toMatchObject({ value: { director: 'Иванова Ольга Николаевна' } });
 
-    const got = await api.invoke('calendar:get', {});
+    const got = await api.send(contract.calendar.get, {});
     if (!got.ok) throw new Error(got.error.message);
     const { yearId, calendar: stored, periodsLocked } = got.value as { yearId: number; calendar: SchoolCalendar; periodsLocked: boolean };
     expect(periodsLocked).toBe(false);
@@ -74,7 +75,7 @@ describe('the first-start wizard proposes the current year and creates the schoo
     const q1 = moved.periods.find((p) => p.scheme === 'quarters' && p.number === 1);
     if (!q1) throw new Error('no 1st quarter');
     q1.endDate = '2025-10-23';
-    expect(await api.invoke('calendar:save', { yearId, calendar: moved })).toEqual({ ok: true, value: null });
+    expect(await api.send(contract.calendar.save, { yearId, calendar: moved })).toEqual({ ok: true, value: null });
     const q1Id = (core.db.$client.prepare("select id, end_date from periods where scheme = 'quarters' and number = 1").get() as { id: number; end_date: string });
     expect(q1Id.end_date).toBe('2025-10-23');
 
@@ -83,23 +84,23 @@ describe('the first-start wizard proposes the current year and creates the schoo
     const subject = w.subject('Математика', 'Мат', 1);
     const student = w.student('Учеников', 'Иван', null, '2014-03-01', 'm', null, '2025-09-01 10:00:00');
     w.periodMark(student, subject, yearId, 'period', q1Id.id, '5', null, '2025-10-20 10:00:00', 1);
-    const locked = await api.invoke('calendar:get', {});
+    const locked = await api.send(contract.calendar.get, {});
     expect(locked).toMatchObject({ ok: true, value: { periodsLocked: true } });
     q1.endDate = '2025-10-22';
-    const refused = await api.invoke('calendar:save', { yearId, calendar: moved });
+    const refused = await api.send(contract.calendar.save, { yearId, calendar: moved });
     expect(refused).toMatchObject({ ok: false, error: { kind: 'locked' } });
     expect((refused as { error: { message: string } }).error.message).toMatch(/^В 2025\/2026 учебном году уже выставлены отметки/);
     expect((core.db.$client.prepare('select end_date from periods where id = ?').get(q1Id.id) as { end_date: string }).end_date).toBe('2025-10-23');
 
     q1.endDate = '2025-10-23';
     moved.holidays = moved.holidays.filter((h) => h.name !== 'День школы');
-    expect(await api.invoke('calendar:save', { yearId, calendar: moved })).toEqual({ ok: true, value: null });
+    expect(await api.send(contract.calendar.save, { yearId, calendar: moved })).toEqual({ ok: true, value: null });
     expect(count(core, 'holidays')).toBe(moved.holidays.length);
     expect(count(core, 'audit_log where action = \'calendar.save\'')).toBe(2);
   });
 
   it('lets only the administrator change the school', async () => {
     const other = directCaller(core);
-    expect(await other.invoke('profile:save', profile)).toMatchObject({ ok: false, error: { kind: 'unauthorized' } });
+    expect(await other.send(contract.profile.save, profile)).toMatchObject({ ok: false, error: { kind: 'unauthorized' } });
   });
 });

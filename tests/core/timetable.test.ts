@@ -3,20 +3,8 @@
 // the lessons that already hold something.
 import { describe, expect, it } from 'vitest';
 import { writers } from '../../src/core/demo/sql';
+import { contract } from '../../src/shared/contract';
 import { schoolFixture } from '../helpers/school';
-
-type Ok<T> = { ok: true; value: T };
-const value = <T>(r: unknown): T => {
-  const res = r as Ok<T> | { ok: false; error: { message: string } };
-  if (!res.ok) throw new Error(res.error.message);
-  return res.value;
-};
-
-interface Regen {
-  created: number;
-  removed: number;
-  kept: { lessonId: number; date: string; lessonNumber: number; subjectName: string; holds: string[] }[];
-}
 
 describe('timetable: clashes, generated lessons, changes from a date', () => {
   const { core, tiny: t, callers: { admin, deputy } } = schoolFixture({ school: 'tiny', now: '2025-11-05T09:00:00', accounts: { admin: 'admin' }, as: { admin: 'admin', deputy: 'zavuch' } });
@@ -37,12 +25,12 @@ describe('timetable: clashes, generated lessons, changes from a date', () => {
   ];
 
   it('lets the deputy read the timetable but not change it', async () => {
-    expect(await deputy.invoke('timetable:ofClass', { classId: t.classes.c5 })).toMatchObject({ ok: true, value: { className: '5А', date: '2025-11-05' } });
-    expect(await deputy.invoke('timetable:save', { classId: t.classes.c5, from: '2025-11-05', slots: week5 })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(await deputy.send(contract.timetable.ofClass, { classId: t.classes.c5 })).toMatchObject({ ok: true, value: { className: '5А', date: '2025-11-05' } });
+    expect(await deputy.send(contract.timetable.save, { classId: t.classes.c5, from: '2025-11-05', slots: week5 })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
   });
 
   it('generates the lessons of the timetable inside the periods, skipping holidays and weekends', async () => {
-    const r = value<Regen>(await admin.invoke('timetable:save', { classId: t.classes.c5, from: '2025-11-05', slots: week5 }));
+    const r = await admin.value(contract.timetable.save, { classId: t.classes.c5, from: '2025-11-05', slots: week5 });
     const mondays = lessonsOf(a.mat5).map((l) => l.date);
     // 2nd quarter: 5 November – 28 December; Monday 10 November is a holiday, the week of 1 December is the 5th grade's.
     expect(mondays).toEqual(['2025-11-17', '2025-11-24', '2025-12-08', '2025-12-15', '2025-12-22']);
@@ -57,29 +45,29 @@ describe('timetable: clashes, generated lessons, changes from a date', () => {
     );
     expect(new Set(generated.map((g) => `${g.given_by_id}:${g.status}:${g.code}`))).toEqual(new Set([`${t.users.math}:planned:lesson`]));
     // Saving the same week again changes nothing.
-    expect(value<Regen>(await admin.invoke('timetable:save', { classId: t.classes.c5, from: '2025-11-05', slots: week5 }))).toMatchObject({ created: 0, removed: 0, kept: [] });
+    expect(await admin.value(contract.timetable.save, { classId: t.classes.c5, from: '2025-11-05', slots: week5 })).toMatchObject({ created: 0, removed: 0, kept: [] });
   });
 
   it('shows a teacher or a room twice at once across classes, and refuses two lessons of one class in one cell', async () => {
     const tenth = (room: string | null) => [{ assignmentId: a.mat10, weekday: 1, lessonNumber: 1, room }];
-    const clash = await admin.invoke('timetable:save', { classId: t.classes.c10, from: '2025-11-05', slots: tenth('30') });
+    const clash = await admin.send(contract.timetable.save, { classId: t.classes.c10, from: '2025-11-05', slots: tenth('30') });
     expect(clash).toMatchObject({ ok: false, error: { kind: 'conflict', message: expect.stringContaining('Счётова А. П.: два урока одновременно (понедельник, 1-й урок; 5А, 10А)') } });
-    const room = await admin.invoke('timetable:save', { classId: t.classes.c10, from: '2025-11-05', slots: [{ assignmentId: a.rus10, weekday: 2, lessonNumber: 2, room: ' 14 ' }] });
+    const room = await admin.send(contract.timetable.save, { classId: t.classes.c10, from: '2025-11-05', slots: [{ assignmentId: a.rus10, weekday: 2, lessonNumber: 2, room: ' 14 ' }] });
     expect(room).toMatchObject({ ok: false, error: { kind: 'conflict', message: expect.stringContaining('Кабинет 14 занят дважды (вторник, 2-й урок; 5А, 10А)') } });
     expect(lessonsOf(a.mat10)).toHaveLength(0);
-    const view = value<{ others: { className: string; teacherName: string }[] }>(await admin.invoke('timetable:ofClass', { classId: t.classes.c10, date: '2025-11-05' }));
+    const view = await admin.value(contract.timetable.ofClass, { classId: t.classes.c10, date: '2025-11-05' });
     expect(view.others.map((o) => o.className)).toEqual(['5А', '5А', '5А', '5А']);
     // Confirmed by the admin, the clash is saved (a substitution week, say).
-    expect(value<Regen>(await admin.invoke('timetable:save', { classId: t.classes.c10, from: '2025-11-05', slots: tenth('30'), allowClashes: true })).created).toBeGreaterThan(0);
-    const sameCell = await admin.invoke('timetable:save', {
+    expect((await admin.value(contract.timetable.save, { classId: t.classes.c10, from: '2025-11-05', slots: tenth('30'), allowClashes: true })).created).toBeGreaterThan(0);
+    const sameCell = await admin.send(contract.timetable.save, {
       classId: t.classes.c5,
       from: '2025-11-05',
       slots: [...week5, { assignmentId: a.pe5, weekday: 3, lessonNumber: 3, room: null }],
     });
     expect(sameCell).toMatchObject({ ok: false, error: { kind: 'validation', message: 'У 5А два урока одновременно (среда, 3-й урок)' } });
-    const foreign = await admin.invoke('timetable:save', { classId: t.classes.c5, from: '2025-11-05', slots: [{ assignmentId: a.mat10, weekday: 4, lessonNumber: 1, room: null }] });
+    const foreign = await admin.send(contract.timetable.save, { classId: t.classes.c5, from: '2025-11-05', slots: [{ assignmentId: a.mat10, weekday: 4, lessonNumber: 1, room: null }] });
     expect(foreign).toMatchObject({ ok: false, error: { kind: 'validation' } });
-    const outside = await admin.invoke('timetable:save', { classId: t.classes.c5, from: '2026-06-15', slots: week5 });
+    const outside = await admin.send(contract.timetable.save, { classId: t.classes.c5, from: '2026-06-15', slots: week5 });
     expect(outside).toMatchObject({ ok: false, error: { kind: 'validation', message: expect.stringContaining('внутри учебного года 2025/2026') } });
   });
 
@@ -95,7 +83,7 @@ describe('timetable: clashes, generated lessons, changes from a date', () => {
     core.db.$client.prepare("update lessons set topic = 'Десятичные дроби', plan_topic_id = ?, topic_entered_at = '2025-11-01 10:00:00' where id = ?").run(topic, m15!.id);
     // From 24 November maths moves from Monday 1st to Thursday 4th.
     const moved = week5.map((s) => (s.assignmentId === a.mat5 ? { ...s, weekday: 4, lessonNumber: 4 } : s));
-    const r = value<Regen>(await admin.invoke('timetable:save', { classId: t.classes.c5, from: '2025-11-24', slots: moved }));
+    const r = await admin.value(contract.timetable.save, { classId: t.classes.c5, from: '2025-11-24', slots: moved });
     expect(r.kept).toEqual([
       { lessonId: m24!.id, date: '2025-11-24', lessonNumber: 1, className: '5А', subjectName: 'Математика', subgroupName: null, holds: ['домашнее задание'] },
       { lessonId: m08!.id, date: '2025-12-08', lessonNumber: 1, className: '5А', subjectName: 'Математика', subgroupName: null, holds: ['отметки'] },
@@ -110,21 +98,21 @@ describe('timetable: clashes, generated lessons, changes from a date', () => {
     // The plan's topic went to the first lesson from the date without a topic.
     expect(q('select date, lesson_number as n from lessons where plan_topic_id = ?', topic)).toEqual([{ date: '2025-11-24', n: 1 }]);
     // Two versions: the old rows end the day before the change.
-    const view = value<{ versions: string[]; entries: { weekday: number }[] }>(await admin.invoke('timetable:ofClass', { classId: t.classes.c5, date: '2025-11-20' }));
+    const view = await admin.value(contract.timetable.ofClass, { classId: t.classes.c5, date: '2025-11-20' });
     expect(view.versions).toEqual(['2025-11-05', '2025-11-24']);
     expect(view.entries.find((e) => e.weekday === 1)).toBeDefined();
-    const later = value<{ entries: { weekday: number; lessonNumber: number }[] }>(await admin.invoke('timetable:ofClass', { classId: t.classes.c5, date: '2025-11-24' }));
+    const later = await admin.value(contract.timetable.ofClass, { classId: t.classes.c5, date: '2025-11-24' });
     expect(later.entries.filter((e) => e.weekday === 4)).toEqual([expect.objectContaining({ weekday: 4, lessonNumber: 4 })]);
     expect(q<{ valid_to: string }>("select distinct valid_to from timetable where valid_from = '2025-11-05' and assignment_id in (select id from assignments where class_id = ?)", t.classes.c5)).toEqual([{ valid_to: '2025-11-23' }]);
     expect(q<{ n: number }>("select count(*) as n from audit_log where action = 'timetable.save'")[0]!.n).toBeGreaterThanOrEqual(3);
   });
 
   it('generates the whole school from the year start and keeps the September lessons that hold marks', async () => {
-    const r = value<Regen & { classes: number }>(await admin.invoke('timetable:generate', {}));
+    const r = await admin.value(contract.timetable.generate, {});
     expect(r.classes).toBe(3);
     // The tiny school's September lessons are not in any timetable: they hold marks and absences, so they stay.
     expect(r.kept.length).toBeGreaterThan(0);
     expect(r.kept.every((k) => k.holds.length > 0)).toBe(true);
-    expect(value<Regen>(await admin.invoke('timetable:generate', {}))).toMatchObject({ created: 0, removed: 0 });
+    expect(await admin.value(contract.timetable.generate, {})).toMatchObject({ created: 0, removed: 0 });
   });
 });

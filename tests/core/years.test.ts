@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writers } from '../../src/core/demo/sql';
 import type { YearStatus } from '../../src/shared/contract';
+import { contract } from '../../src/shared/contract';
 import { schoolFixture } from '../helpers/school';
 
 // Closing the tiny school's 2025/2026 year on 1 June 2026 and opening 2026/2027 from it.
@@ -8,7 +9,7 @@ describe('closing a school year and opening the next', () => {
   const { tiny: t, sql, callers: { deputy, admin, math, secretary } } = schoolFixture({ school: 'tiny', now: '2026-06-01T10:00:00', accounts: { admin: 'admin', secretary: 'secretary' }, as: { deputy: 'zavuch', admin: 'admin', math: 'math', secretary: 'secretary' } });
   const order = { orderNumber: 'П-15', orderDate: '2026-05-29' };
   const status = async () => {
-    const r = await deputy.invoke('years:status', {});
+    const r = await deputy.send(contract.years.status, {});
     if (!r.ok) throw new Error(r.error.message);
     return r.value as YearStatus;
   };
@@ -52,42 +53,42 @@ describe('closing a school year and opening the next', () => {
 
   it('closes the year only once every student has a decision and the missing marks are acknowledged', async () => {
     const s = await status();
-    expect(await deputy.invoke('years:close', { yearId: t.year, ...order })).toMatchObject({ ok: false, error: { message: expect.stringContaining('Не приняты решения по 11 ученикам') } });
-    expect(await deputy.invoke('years:decide', { yearId: t.year, decisions: [{ studentId: t.students.A, outcome: 'graduated' }], ...order })).toMatchObject({ ok: false, error: { message: expect.stringContaining('выпускают только 9 и 11') } });
+    expect(await deputy.send(contract.years.close, { yearId: t.year, ...order })).toMatchObject({ ok: false, error: { message: expect.stringContaining('Не приняты решения по 11 ученикам') } });
+    expect(await deputy.send(contract.years.decide, { yearId: t.year, decisions: [{ studentId: t.students.A, outcome: 'graduated' }], ...order })).toMatchObject({ ok: false, error: { message: expect.stringContaining('выпускают только 9 и 11') } });
     const decisions = s.students.map((r) => ({ studentId: r.studentId, outcome: r.studentId === t.students.G ? ('retained' as const) : r.proposed }));
-    expect(await secretary.invoke('years:decide', { yearId: t.year, decisions, ...order })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
-    expect(await deputy.invoke('years:decide', { yearId: t.year, decisions, ...order })).toMatchObject({ ok: true, value: { saved: 11 } });
-    expect(await deputy.invoke('years:close', { yearId: t.year, ...order })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^Не выставлено \d+ итоговых отметок/) } });
-    expect(await deputy.invoke('years:close', { yearId: t.year, acceptGaps: true, ...order })).toMatchObject({ ok: true });
+    expect(await secretary.send(contract.years.decide, { yearId: t.year, decisions, ...order })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(await deputy.send(contract.years.decide, { yearId: t.year, decisions, ...order })).toMatchObject({ ok: true, value: { saved: 11 } });
+    expect(await deputy.send(contract.years.close, { yearId: t.year, ...order })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/^Не выставлено \d+ итоговых отметок/) } });
+    expect(await deputy.send(contract.years.close, { yearId: t.year, acceptGaps: true, ...order })).toMatchObject({ ok: true });
     expect((await status()).closed).toMatchObject({ orderNumber: 'П-15' });
   });
 
   it('refuses every write to the closed year in Russian, and still reports and shows it', async () => {
     const locked = { ok: false, error: { kind: 'locked', message: expect.stringContaining('2025/2026 учебный год закрыт') } };
-    expect(await math.invoke('journal:setMark', { lessonId: t.lessons.mat0902, studentId: t.students.C, value1: '5' })).toMatchObject(locked);
-    expect(await math.invoke('journal:setAbsence', { lessonId: t.lessons.mat0902, studentId: t.students.C, code: 'н' })).toMatchObject(locked);
-    expect(await math.invoke('journal:setPeriodMark', { assignmentId: t.assignments.mat5, studentId: t.students.C, kind: 'year', value: '5' })).toMatchObject(locked);
-    expect(await math.invoke('lessons:update', { lessonId: t.lessons.mat0902, topic: 'Новая тема' })).toMatchObject(locked);
-    expect(await admin.invoke('movement:leave', { studentId: t.students.A, date: '2026-05-20', to: 'Лицей', ...order })).toMatchObject(locked);
-    expect(await deputy.invoke('periods:lock', { periodId: t.periods.q2 })).toMatchObject(locked);
-    expect(await deputy.invoke('years:decide', { yearId: t.year, decisions: [{ studentId: t.students.A, outcome: 'retained' }], ...order })).toMatchObject(locked);
-    const calendar = await admin.invoke('calendar:get', { yearId: t.year });
+    expect(await math.send(contract.journal.setMark, { lessonId: t.lessons.mat0902, studentId: t.students.C, value1: '5' })).toMatchObject(locked);
+    expect(await math.send(contract.journal.setAbsence, { lessonId: t.lessons.mat0902, studentId: t.students.C, code: 'н' })).toMatchObject(locked);
+    expect(await math.send(contract.journal.setPeriodMark, { assignmentId: t.assignments.mat5, studentId: t.students.C, kind: 'year', value: '5' })).toMatchObject(locked);
+    expect(await math.send(contract.lessons.update, { lessonId: t.lessons.mat0902, topic: 'Новая тема' })).toMatchObject(locked);
+    expect(await admin.send(contract.movement.leave, { studentId: t.students.A, date: '2026-05-20', to: 'Лицей', ...order })).toMatchObject(locked);
+    expect(await deputy.send(contract.periods.lock, { periodId: t.periods.q2 })).toMatchObject(locked);
+    expect(await deputy.send(contract.years.decide, { yearId: t.year, decisions: [{ studentId: t.students.A, outcome: 'retained' }], ...order })).toMatchObject(locked);
+    const calendar = await admin.send(contract.calendar.get, { yearId: t.year });
     expect(calendar.ok).toBe(true);
-    expect(await admin.invoke('structure:saveClass', { yearId: t.year, grade: 5, letter: 'В', shift: 1, classTeacherId: null })).toMatchObject(locked);
-    expect(await admin.invoke('timetable:generate', {})).toMatchObject(locked);
+    expect(await admin.send(contract.structure.saveClass, { yearId: t.year, grade: 5, letter: 'В', shift: 1, classTeacherId: null })).toMatchObject(locked);
+    expect(await admin.send(contract.timetable.generate, {})).toMatchObject(locked);
     expect(await admin.invoke('calendar:save', { yearId: t.year, calendar: calendar.ok ? (calendar.value as { calendar: unknown }).calendar : null })).toMatchObject(locked);
-    expect(await math.invoke('journal:grid', { assignmentId: t.assignments.mat5, periodId: t.periods.q1 })).toMatchObject({ ok: true });
-    const outcomes = await deputy.invoke('reports:outcomes', { yearId: t.year });
+    expect(await math.send(contract.journal.grid, { assignmentId: t.assignments.mat5, periodId: t.periods.q1 })).toMatchObject({ ok: true });
+    const outcomes = await deputy.send(contract.reports.outcomes, { yearId: t.year });
     expect(outcomes.ok && (outcomes.value as { data: { rows: Array<{ name: string; outcome: string | null }> } }).data.rows.find((r) => r.name === 'Дмитриев Иван')).toMatchObject({ outcome: 'переведён условно' });
   });
 
   it('opens the next year: classes a grade up, students where the decisions send them, teachers, assignments and the timetable carried', async () => {
     const next = { fromYearId: t.year, name: '2026/2027', startDate: '2026-09-01', endDate: '2027-05-31' };
-    expect(await deputy.invoke('years:prepareNext', next)).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
-    const r = await admin.invoke('years:prepareNext', next);
+    expect(await deputy.send(contract.years.prepareNext, next)).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    const r = await admin.send(contract.years.prepareNext, next);
     expect(r).toMatchObject({ ok: true, value: { message: expect.stringContaining('переведено 10, оставлено 1, выпущено 0') } });
     expect(r.ok && (r.value as { message: string }).message).toContain('уроков в расписании — 2');
-    expect(await admin.invoke('years:prepareNext', next)).toMatchObject({ ok: false, error: { kind: 'conflict' } });
+    expect(await admin.send(contract.years.prepareNext, next)).toMatchObject({ ok: false, error: { kind: 'conflict' } });
     const year = sql.prepare(`select id, is_current as cur from school_years where name = '2026/2027'`).get() as { id: number; cur: number };
     expect(year.cur).toBe(1);
     const classes = sql.prepare('select grade || letter as name, class_teacher_id as t from classes where year_id = ? order by grade').all(year.id);
@@ -123,7 +124,7 @@ describe('closing a school year and opening the next', () => {
     expect(sql.prepare(`select count(*) as n from lessons l join assignments a on a.id = l.assignment_id where a.year_id = ?`).get(year.id)).toEqual({ n: 0 });
     expect(sql.prepare(`select g.name from subgroup_members m join subgroups g on g.id = m.subgroup_id join classes c on c.id = g.class_id where c.year_id = ? and m.student_id = ?`).all(year.id, t.students.A)).toEqual([{ name: '1 группа' }]);
     // The new year is open for work, the old one still readable.
-    expect(await secretary.invoke('movement:classes', {})).toMatchObject({ ok: true, value: { yearName: '2026/2027', closed: false } });
-    expect(await math.invoke('journal:grid', { assignmentId: t.assignments.mat5, periodId: t.periods.q1 })).toMatchObject({ ok: true });
+    expect(await secretary.send(contract.movement.classes, {})).toMatchObject({ ok: true, value: { yearName: '2026/2027', closed: false } });
+    expect(await math.send(contract.journal.grid, { assignmentId: t.assignments.mat5, periodId: t.periods.q1 })).toMatchObject({ ok: true });
   });
 });

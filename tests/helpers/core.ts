@@ -3,6 +3,8 @@ import { afterAll } from 'vitest';
 import { createCore, type Core } from '../../src/core/app';
 import { fixedClock, type Clock } from '../../src/core/clock';
 import type { CallContext } from '../../src/core/api/dispatch';
+import type { Channel, InputOf, OutputOf } from '../../src/shared/contract';
+import type { Result } from '../../src/shared/errors';
 import { migrationsFolder, tempDir } from './temp';
 
 export function testCore(options: { dbFile?: string; clock?: Clock } = {}): Core {
@@ -26,9 +28,19 @@ export function directCaller(core: Core) {
       call.sessionToken = token;
     },
   };
+  const send = <C extends Channel>(channel: C, input: InputOf<C>) => core.dispatch(channel.channel, input, call) as Promise<Result<OutputOf<C>>>;
   return {
     call,
+    /** By the channel's name, with any input: for the tests of unknown channels and inputs the contract refuses. */
     invoke: (channel: string, input: unknown = {}) => core.dispatch(channel, input, call),
+    /** A call typed by its channel (`teacher.send(contract.journal.setMark, input)`): the Result of its output. */
+    send,
+    /** The same call's value, for a step that must succeed: a refusal is thrown with the channel and its message. */
+    async value<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {
+      const result = await send(channel, input);
+      if (!result.ok) throw new Error(`${channel.channel}: ${result.error.message}`);
+      return result.value;
+    },
   };
 }
 export type Caller = ReturnType<typeof directCaller>;

@@ -10,10 +10,14 @@ import type { Role } from '../../src/shared/roles';
 
 export const tinyLogins = ['zavuch', 'klruk', 'math', 'eng1', 'eng2', 'pe'] as const;
 
+// Hashing «demo» is deliberately slow: once per test file serves every account.
+let demoHash: string | undefined;
+const hashOfDemo = () => (demoHash ??= hashPasswordSync('demo'));
+
 export function buildTinySchool(db: Db) {
   const w = writers(db.$client);
   const at = '2025-08-20 10:00:00';
-  const hash = hashPasswordSync('demo');
+  const hash = hashOfDemo();
   const user = (login: string, last: string, roles: string[]) => {
     const id = w.user(login, hash, last, 'Анна', 'Петровна', 1, 0, at);
     for (const r of roles) w.role(id, r);
@@ -137,7 +141,7 @@ export type TinySchool = ReturnType<typeof buildTinySchool>;
 /** An account the tiny school does not have (it has no admin, director or secretary), password «demo». */
 export function addAccount(db: Db, login: string, lastName: string, roles: readonly Role[]): number {
   const w = writers(db.$client);
-  const id = w.user(login, hashPasswordSync('demo'), lastName, 'Ольга', 'Ивановна', 1, 0, '2025-08-20 10:00:00');
+  const id = w.user(login, hashOfDemo(), lastName, 'Ольга', 'Ивановна', 1, 0, '2025-08-20 10:00:00');
   for (const r of roles) w.role(id, r);
   return id;
 }

@@ -37,7 +37,9 @@ function call(channel: string, body: unknown, { from = '127.0.0.1', cookie }: { 
 
 beforeAll(async () => {
   buildAccessSchool(core);
-  host = await startHost({ dispatch: core.dispatch, port: 0 });
+  // Small per-session limits, so that the limits are reached by the tests' calls however slowly a loaded machine
+  // answers them: 40 at once, then 2 a second; an address as a whole gets 40 times that.
+  host = await startHost({ dispatch: core.dispatch, port: 0, rateLimit: { burst: 40, perSecond: 2 } });
   port = Number(new URL(host.url).port);
 });
 afterAll(async () => {
@@ -59,9 +61,9 @@ describe('limits that are fair to a lab behind one address', () => {
     expect(answers.every((a) => a.json.ok)).toBe(true);
   });
 
-  it('still holds one session to its own rate: past 300 at once, 429 with a Russian message', async () => {
+  it('still holds one session to its own rate: past 40 at once, 429 with a Russian message', async () => {
     const { cookie } = await call('auth:login', { login: 'zavuch', password }, { from: '127.0.0.4' });
-    const answers = await Promise.all(Array.from({ length: 400 }, () => call('auth:me', {}, { from: '127.0.0.4', cookie })));
+    const answers = await Promise.all(Array.from({ length: 100 }, () => call('auth:me', {}, { from: '127.0.0.4', cookie })));
     const refused = answers.filter((a) => a.status === 429);
     expect(refused.length).toBeGreaterThan(0);
     expect(refused[0]!.json.error?.message).toMatch(/Слишком много запросов/);
@@ -82,11 +84,12 @@ describe('limits that are fair to a lab behind one address', () => {
     expect(teacher.json).toMatchObject({ ok: true });
     const answers = await Promise.all(guesses);
     expect(answers.every((a) => !a.json.ok)).toBe(true);
-    // Checked in turns by source: at most the checks already running and her own turn's neighbours came first.
+    // Checked in turns by source: she waited for the checks already running, not for the burst's queue (in
+    // arrival order every guess was checked before her: 33 of 33 when this was written).
     const before = done.indexOf('teacher');
     const hashedInBurst = done.filter((d) => d === 'guess').length;
-    expect(hashedInBurst).toBeGreaterThan(4);
-    expect(before).toBeLessThanOrEqual(4);
+    expect(hashedInBurst).toBeGreaterThanOrEqual(10);
+    expect(before).toBeLessThan(hashedInBurst / 2);
     console.log(`login during the burst: ${took.toFixed(0)} ms, ${before} wrong passwords checked before it, ${hashedInBurst} in all`);
   });
 });

@@ -13,6 +13,8 @@ export interface CallContext {
   /** «desktop», «http 127.0.0.1», «cli»: written to the audit log at login. */
   client: string;
   setSession(token: string | null): void;
+  /** The transport gave up on the call (the browser went away): heavy work still queued or running is cancelled. */
+  signal?: AbortSignal;
 }
 
 /** Who calls a channel: anybody for a public one; past the dispatcher's gate, always a signed-in actor. */
@@ -33,13 +35,15 @@ export interface DispatcherDeps {
   logError?(error: unknown, channel: string): void;
   /** A signed-in user was refused (a gate or the object's owner): the audit log keeps the attempt. */
   onRefused?(actor: Actor, channel: string, message: string, input: unknown): void;
+  /** Runs a heavy channel's handler on a worker thread (core/workers/offload.ts); null: the channel runs here. */
+  offload?(channel: string, input: unknown, actor: Actor | null, call: CallContext): Promise<unknown> | null;
   /** The database file, named in the message of a full disk or a read-only file. */
   dbFile?: string;
 }
 
 export type Dispatch = (channel: string, input: unknown, call: CallContext) => Promise<Result<unknown>>;
 
-function handlerFor(handlers: Handlers, channel: string): AnyHandler | undefined {
+export function handlerFor(handlers: Handlers, channel: string): AnyHandler | undefined {
   const [domain] = channel.split(':');
   const group = (handlers as unknown as Record<string, Record<string, AnyHandler>>)[domain ?? ''];
   if (!group) return undefined;
@@ -91,7 +95,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       if (extra) throw new AppError('validation', extra.message, { issues: [extra] });
       // Outputs are always parsed, not only checked: parsing strips any field the contract does not name,
       // so a service can never leak a column (a password hash) to a transport by returning a whole row.
-      const checked = channel.output.safeParse(await handler(parsed.data, actor, call));
+      const value = await (deps.offload?.(channelName, parsed.data, actor, call) ?? handler(parsed.data, actor, call));
+      const checked = channel.output.safeParse(value);
       if (!checked.success) {
         throw new Error(`Output of ${channelName} does not match its schema: ${JSON.stringify(issuesOf(checked.error))}`);
       }

@@ -33,7 +33,7 @@ export interface BackupEnv {
   appVersion: string;
   runtime: BackupRuntime;
   /** Closes the live database, and opens it again (with fresh services) after a restore's swap. */
-  release(): void;
+  release(): void | Promise<void>;
   reacquire(): Db;
   listDrives?(): Promise<DetectedDrive[]>;
   workDir?: string;

@@ -74,6 +74,16 @@ export function openDatabase(file: string, options: OpenOptions): Db {
   }
 }
 
+/**
+ * A second connection to a database the owning process has opened and migrated: a worker thread's. It neither
+ * creates nor migrates; the owner did both before any work reached a thread.
+ */
+export function openConnection(file: string): Db {
+  const client = new Database(file, { fileMustExist: true });
+  configure(client);
+  return drizzle(client, { schema });
+}
+
 const emptyFile = (file: string) =>
   `Файл базы данных ${file} пуст (0 байт): школы в нём нет, и Журнал не создаёт новую поверх него. Если школа хранилась в этом файле, восстановите его из резервной копии; новая школа создаётся мастером первого запуска программы или командой zhurnal demo.`;
 

@@ -31,6 +31,8 @@ export interface PrintDeps {
   desktop?: DesktopFiles;
   /** Printing is audited, and printing students' personal data is audited per student. */
   audit?: AuditService;
+  /** Runs the whole school's books elsewhere (a worker thread, core/workers/offload.ts); by default here. */
+  runSchool?(yearId: number, options: BookOptions, progress: SchoolProgress): Promise<SchoolResult>;
   /** The command line names its own files; by default books and school runs go into the print folder. */
   printTo?: PrintTargets;
 }
@@ -125,8 +127,12 @@ export function createPrintService(deps: PrintDeps) {
     startSchool(actor: Actor, yearId: number | undefined, options: BookOptions): string {
       const { year } = classesOf(yearId);
       audited.school(actor, year.id, { duplex: options.duplex, personalData: options.personalData });
-      return jobs.start(folderOf(year.name), (progress) => writeSchoolTo(year.id, options, null, progress));
+      const run = deps.runSchool ?? ((id: number, o: BookOptions, p: SchoolProgress) => writeSchoolTo(id, o, null, p));
+      return jobs.start(folderOf(year.name), (progress) => run(year.id, options, progress));
     },
+
+    /** The print screen's whole school into the year's folder, already audited by startSchool: what runSchool runs. */
+    schoolToFolder: (yearId: number, options: BookOptions, progress: SchoolProgress) => writeSchoolTo(yearId, options, null, progress),
     job: jobs.get,
     cancel: jobs.cancel,
 

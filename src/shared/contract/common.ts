@@ -17,6 +17,22 @@ export const isoDate = z
 /** A row's id: a positive whole number (a negative, zero, fractional or unsafe number never reaches SQL). */
 export const entityId = z.number({ error: 'Ожидается номер записи' }).int('Номер записи — целое число').positive('Номер записи больше нуля').max(Number.MAX_SAFE_INTEGER);
 
+/**
+ * Where a line of a report or a list leads: a journal (its page for the period) and what the line names it by.
+ * Screens link each such line to the journal page.
+ */
+export const journalLink = {
+  assignmentId: entityId,
+  /** The period of the journal page the line leads to. */
+  periodId: entityId.nullable(),
+  className: z.string(),
+  subjectName: z.string(),
+};
+/** A journal line that names its subgroup and teacher as well. */
+export const journalLine = { ...journalLink, subgroupName: z.string().nullable(), teacherName: z.string() };
+/** A line about one lesson of a journal. */
+export const lessonLine = { lessonId: entityId, ...journalLink, date: isoDate };
+
 export const markValue = z.enum(['1', '2', '3', '4', '5', 'н/а']);
 export const absenceCode = z.enum(['н', 'б', 'у', 'оп']);
 export const periodMarkValue = z.enum(['1', '2', '3', '4', '5', 'н/а', 'зач', 'незач', 'осв']);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineChannel } from './define';
-import { entityId, isoDate } from './common';
+import { entityId, isoDate, lessonLine } from './common';
 
 export const dayLesson = z.object({
   lessonId: entityId,
@@ -17,12 +17,7 @@ export const dayLesson = z.object({
 });
 
 export const overdueControl = z.object({
-  lessonId: entityId,
-  assignmentId: entityId,
-  periodId: entityId.nullable(),
-  date: isoDate,
-  className: z.string(),
-  subjectName: z.string(),
+  ...lessonLine,
   workKindName: z.string(),
   studentsWithoutMark: z.number().int(),
   dueDate: isoDate,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { entityId, isoDate } from './common';
+import { entityId, isoDate, journalLine, lessonLine } from './common';
 
 /** Counts and shares of one group of period marks: a class, a subject, a teacher, a grade, the school. */
 export const progressStats = z.object({
@@ -109,13 +109,7 @@ export const summarySheetData = z.object({
 export type SummarySheetData = z.infer<typeof summarySheetData>;
 
 export const controlRow = z.object({
-  assignmentId: entityId,
-  /** The period of the journal page the line leads to. */
-  periodId: entityId.nullable(),
-  className: z.string(),
-  subjectName: z.string(),
-  subgroupName: z.string().nullable(),
-  teacherName: z.string(),
+  ...journalLine,
   lessons: z.number().int(),
   noTopic: z.number().int(),
   noHomework: z.number().int(),
@@ -135,12 +129,7 @@ export const controlRow = z.object({
 export type ControlRow = z.infer<typeof controlRow>;
 
 export const controlProblem = z.object({
-  lessonId: entityId,
-  assignmentId: entityId,
-  periodId: entityId.nullable(),
-  date: isoDate,
-  className: z.string(),
-  subjectName: z.string(),
+  ...lessonLine,
   teacherName: z.string(),
   problems: z.array(z.string()),
 });

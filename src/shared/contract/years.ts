@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineChannel } from './define';
-import { entityId, isoDate } from './common';
+import { entityId, isoDate, journalLine } from './common';
 
 export const yearOutcome = z.enum(['promoted', 'conditional', 'retained', 'graduated']);
 export type YearOutcome = z.infer<typeof yearOutcome>;
@@ -14,12 +14,7 @@ export const yearOutcomeNames: Record<YearOutcome, string> = {
 const order = { orderNumber: z.string().trim().min(1, 'Укажите номер приказа').max(30), orderDate: isoDate };
 
 export const markGap = z.object({
-  assignmentId: entityId,
-  periodId: entityId.nullable(),
-  className: z.string(),
-  subjectName: z.string(),
-  subgroupName: z.string().nullable(),
-  teacherName: z.string(),
+  ...journalLine,
   periodName: z.string(),
   students: z.array(z.string()),
 });

@@ -5,6 +5,7 @@ import { fixedClock } from '../../../src/core/clock';
 import { createCore } from '../../../src/core/app';
 import { generateDemoSchool } from '../../../src/core/demo';
 import type { BackupFileEntry, BackupStatus, BackupVerified } from '../../../src/shared/contract';
+import { contract } from '../../../src/shared/contract';
 import { firstMigrationOnly } from '../../helpers/backup';
 import { directCaller } from '../../helpers/core';
 import { migrationsFolder, tempDir } from '../../helpers/temp';
@@ -27,8 +28,8 @@ describe('backups through the contract', () => {
   beforeAll(async () => {
     generateDemoSchool(core.db, { tier: 'small', years: 1, today: '2026-11-24' });
     for (const d of drives) fs.mkdirSync(d);
-    await admin.invoke('auth:login', { login: 'admin', password: 'demo' });
-    await teacher.invoke('auth:login', { login: 'uchitel', password: 'demo' });
+    await admin.send(contract.auth.login, { login: 'admin', password: 'demo' });
+    await teacher.send(contract.auth.login, { login: 'uchitel', password: 'demo' });
     return () => core.close();
   });
 
@@ -37,35 +38,35 @@ describe('backups through the contract', () => {
     if (!r.ok) throw new Error(r.error!.message);
     return r.value as T;
   };
-  const status = () => value<BackupStatus>(admin.invoke('backup:status'));
+  const status = () => value<BackupStatus>(admin.send(contract.backup.status, {}));
 
   it('is for the admin only', async () => {
-    expect((await teacher.invoke('backup:status')).ok).toBe(false);
-    expect(await teacher.invoke('backup:run')).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect((await teacher.send(contract.backup.status, {})).ok).toBe(false);
+    expect(await teacher.send(contract.backup.run, {})).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
   });
 
   it('warns that there is no backup yet, and offers plugged-in drives', async () => {
     const s = await status();
     expect(s.warning).toMatch(/ни разу/);
-    expect(await value(admin.invoke('backup:warning'))).toEqual({ warning: s.warning });
+    expect(await value(admin.send(contract.backup.warning, {}))).toEqual({ warning: s.warning });
     expect(s.detected).toEqual([{ path: path.join(dir, 'stick'), label: 'STICK' }]);
     expect(s.schedule.dailyAt).toBe('18:00');
   });
 
   it('refuses a folder that does not exist and the database’s own folder, with a Russian message', async () => {
-    expect(await admin.invoke('backup:addDestination', { path: path.join(dir, 'nope') })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/не найдена/) } });
-    expect(await admin.invoke('backup:addDestination', { path: path.dirname(dbFile) })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/не спасёт/) } });
-    expect(await admin.invoke('backup:run')).toMatchObject({ ok: false, error: { message: expect.stringMatching(/Добавьте/) } });
+    expect(await admin.send(contract.backup.addDestination, { path: path.join(dir, 'nope') })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/не найдена/) } });
+    expect(await admin.send(contract.backup.addDestination, { path: path.dirname(dbFile) })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/не спасёт/) } });
+    expect(await admin.send(contract.backup.run, {})).toMatchObject({ ok: false, error: { message: expect.stringMatching(/Добавьте/) } });
   });
 
   it('backs up to every destination, one of them gone, and shows each one’s outcome', async () => {
     for (const d of [...drives, path.join(dir, 'gone')]) {
       if (!fs.existsSync(d)) fs.mkdirSync(d);
-      await value(admin.invoke('backup:addDestination', { path: d }));
+      await value(admin.send(contract.backup.addDestination, { path: d }));
     }
     fs.rmdirSync(path.join(dir, 'gone'));
-    await value(admin.invoke('backup:setPassphrase', { passphrase: 'длинный пароль копий' }));
-    await value(admin.invoke('backup:run'));
+    await value(admin.send(contract.backup.setPassphrase, { passphrase: 'длинный пароль копий' }));
+    await value(admin.send(contract.backup.run, {}));
     // The run goes on in the background, as on the screen, which follows it through the status.
     expect((await status()).running).not.toBeNull();
     await core.services.backup.whenIdle();
@@ -79,34 +80,34 @@ describe('backups through the contract', () => {
   });
 
   it('lists the backups it finds and verifies one with the stored passphrase', async () => {
-    const list = await value<BackupFileEntry[]>(admin.invoke('backup:list'));
+    const list = await value<BackupFileEntry[]>(admin.send(contract.backup.list, {}));
     expect(list).toHaveLength(2);
     expect(list[0]?.encrypted).toBe(true);
-    const v = await value<BackupVerified>(admin.invoke('backup:verify', { file: list[0]!.file }));
+    const v = await value<BackupVerified>(admin.send(contract.backup.verify, { file: list[0]!.file }));
     expect(v.counts.students).toBeGreaterThan(100);
-    expect(await admin.invoke('backup:verify', { file: list[0]!.file, passphrase: 'не тот' })).toMatchObject({ ok: false, error: { message: 'Неверный пароль шифрования копии' } });
+    expect(await admin.send(contract.backup.verify, { file: list[0]!.file, passphrase: 'не тот' })).toMatchObject({ ok: false, error: { message: 'Неверный пароль шифрования копии' } });
   });
 
   it('restores only with the admin’s password; afterwards everybody logs in again and the data is the backup’s', async () => {
-    const [entry] = await value<BackupFileEntry[]>(admin.invoke('backup:list'));
+    const [entry] = await value<BackupFileEntry[]>(admin.send(contract.backup.list, {}));
     const marks = () => (core.db.$client.prepare('select count(*) as n from marks').get() as { n: number }).n;
     const before = marks();
     core.db.$client.prepare('delete from marks where id in (select id from marks limit 10)').run();
-    expect(await admin.invoke('backup:restore', { file: entry!.file, password: 'wrong' })).toMatchObject({ ok: false, error: { message: 'Неверный пароль администратора' } });
+    expect(await admin.send(contract.backup.restore, { file: entry!.file, password: 'wrong' })).toMatchObject({ ok: false, error: { message: 'Неверный пароль администратора' } });
     expect(marks()).toBe(before - 10);
-    const restored = await value<{ safetyCopy: string }>(admin.invoke('backup:restore', { file: entry!.file, password: 'demo' }));
+    const restored = await value<{ safetyCopy: string }>(admin.send(contract.backup.restore, { file: entry!.file, password: 'demo' }));
     expect(fs.existsSync(restored.safetyCopy)).toBe(true);
     expect(marks()).toBe(before);
-    expect(await admin.invoke('backup:status')).toMatchObject({ ok: false, error: { kind: 'unauthorized' } });
-    expect(await teacher.invoke('journal:assignments')).toMatchObject({ ok: false, error: { kind: 'unauthorized' } });
-    await value(admin.invoke('auth:login', { login: 'admin', password: 'demo' }));
+    expect(await admin.send(contract.backup.status, {})).toMatchObject({ ok: false, error: { kind: 'unauthorized' } });
+    expect(await teacher.send(contract.journal.assignments, {})).toMatchObject({ ok: false, error: { kind: 'unauthorized' } });
+    await value(admin.send(contract.auth.login, { login: 'admin', password: 'demo' }));
     const audit = core.db.$client.prepare("select count(*) as n from audit_log where action = 'backup.restore'").get() as { n: number };
     expect(audit.n).toBe(1);
     // The installation's backup settings and history survive the restore: no false «never backed up».
     const after = await status();
     expect(after.destinations).toHaveLength(3);
     expect(after.runs[0]?.results.map((r) => r.ok)).toEqual([true, true, false]);
-    expect(await value(admin.invoke('backup:warning'))).toEqual({ warning: null });
+    expect(await value(admin.send(contract.backup.warning, {}))).toEqual({ warning: null });
   });
 });
 

@@ -22,7 +22,6 @@ export function AssignmentsPage({ canEdit: mayEdit }: AdminPageProps) {
           .filter((a) => a.classId === cls.id)
           .sort((a, b) => (subjects.get(a.subjectId)?.sortOrder ?? 0) - (subjects.get(b.subjectId)?.sortOrder ?? 0) || (groups.get(a.subgroupId ?? 0)?.name ?? '').localeCompare(groups.get(b.subgroupId ?? 0)?.name ?? ''));
         const missing = [...plan.values()].filter((p) => !rows.some((r) => r.subjectId === p.subjectId));
-        const subgroupOptions = draft ? o.subgroups.filter((g) => g.classId === draft.classId && g.subjectId === draft.subjectId) : [];
         return (
           <Stack gap="md" maw={1100}>
             <PageHeader
@@ -97,39 +96,41 @@ export function AssignmentsPage({ canEdit: mayEdit }: AdminPageProps) {
               </Table.Tbody>
             </Table>
             <EditDialog channel={contract.structure.saveAssignment} title={`Нагрузка, ${o.classes.find((c) => c.id === draft?.classId)?.name ?? ''}`} value={draft} onClose={() => setDraft(null)}>
-              {(errors) =>
-                draft && (
+              {(form) => {
+                const row = form.values;
+                const subgroupOptions = o.subgroups.filter((g) => g.classId === row.classId && g.subjectId === row.subjectId);
+                return (
                   <>
                     <SubjectSelect
                       subjects={o.subjects}
-                      value={draft.subjectId}
-                      error={errors.subjectId}
+                      value={row.subjectId}
+                      error={form.errors.subjectId}
                       onChange={(subjectId) =>
-                        setDraft({ ...draft, subjectId, subgroupId: null, teacherId: proposedTeacher(o.teachers, subjectId, draft.teacherId), hoursPerWeek: plan.get(subjectId)?.hoursPerWeek ?? draft.hoursPerWeek })
+                        form.setValues({ subjectId, subgroupId: null, teacherId: proposedTeacher(o.teachers, subjectId, row.teacherId), hoursPerWeek: plan.get(subjectId)?.hoursPerWeek ?? row.hoursPerWeek })
                       }
                       testId="assignment-subject"
                     />
                     <Select
                       label="Группа"
                       data={[{ value: '', label: 'весь класс' }, ...subgroupOptions.map((g) => ({ value: String(g.id), label: g.name }))]}
-                      value={draft.subgroupId ? String(draft.subgroupId) : ''}
-                      error={errors.subgroupId}
-                      onChange={(v) => setDraft({ ...draft, subgroupId: v ? Number(v) : null })}
+                      value={row.subgroupId ? String(row.subgroupId) : ''}
+                      error={form.errors.subgroupId}
+                      onChange={(v) => form.setFieldValue('subgroupId', v ? Number(v) : null)}
                       allowDeselect={false}
                     />
                     <Select
                       label="Учитель"
                       searchable
-                      data={teacherOptions(o.teachers, draft.subjectId)}
-                      value={String(draft.teacherId)}
-                      error={errors.teacherId}
-                      onChange={(v) => v && setDraft({ ...draft, teacherId: Number(v) })}
+                      data={teacherOptions(o.teachers, row.subjectId)}
+                      value={String(row.teacherId)}
+                      error={form.errors.teacherId}
+                      onChange={(v) => v && form.setFieldValue('teacherId', Number(v))}
                       data-testid="assignment-teacher"
                     />
-                    <NumberInput label="Часов в неделю" min={1} max={12} value={draft.hoursPerWeek} error={errors.hoursPerWeek} onChange={(v) => setDraft({ ...draft, hoursPerWeek: Number(v) || 0 })} />
+                    <NumberInput label="Часов в неделю" min={1} max={12} value={row.hoursPerWeek} error={form.errors.hoursPerWeek} onChange={(v) => form.setFieldValue('hoursPerWeek', Number(v) || 0)} />
                   </>
-                )
-              }
+                );
+              }}
             </EditDialog>
           </Stack>
         );

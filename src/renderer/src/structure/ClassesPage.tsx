@@ -59,31 +59,29 @@ export function ClassesPage({ canEdit: mayEdit }: AdminPageProps) {
               </Table.Tbody>
             </Table>
             <EditDialog channel={contract.structure.saveClass} title={draft?.id ? 'Класс' : 'Новый класс'} value={draft} onClose={() => setDraft(null)}>
-              {(errors) =>
-                draft && (
-                  <>
-                    <Group grow>
-                      <NumberInput label="Параллель" min={1} max={11} value={draft.grade} error={errors.grade} onChange={(v) => setDraft({ ...draft, grade: Number(v) || 0 })} />
-                      <TextInput label="Литера" value={draft.letter} error={errors.letter} onChange={(e) => setDraft({ ...draft, letter: e.currentTarget.value })} />
-                    </Group>
-                    <div>
-                      <Text size="sm" fw={500} mb={4}>
-                        Смена
-                      </Text>
-                      <SegmentedControl value={String(draft.shift)} onChange={(v) => setDraft({ ...draft, shift: Number(v) })} data={[{ value: '1', label: '1 смена' }, { value: '2', label: '2 смена' }]} />
-                    </div>
-                    <Select
-                      label="Классный руководитель"
-                      searchable
-                      clearable
-                      data={teacherOptions}
-                      value={draft.classTeacherId ? String(draft.classTeacherId) : null}
-                      error={errors.classTeacherId}
-                      onChange={(v) => setDraft({ ...draft, classTeacherId: v ? Number(v) : null })}
-                    />
-                  </>
-                )
-              }
+              {(form) => (
+                <>
+                  <Group grow>
+                    <NumberInput label="Параллель" min={1} max={11} value={form.values.grade} error={form.errors.grade} onChange={(v) => form.setFieldValue('grade', Number(v) || 0)} />
+                    <TextInput label="Литера" {...form.getInputProps('letter')} />
+                  </Group>
+                  <div>
+                    <Text size="sm" fw={500} mb={4}>
+                      Смена
+                    </Text>
+                    <SegmentedControl value={String(form.values.shift)} onChange={(v) => form.setFieldValue('shift', Number(v))} data={[{ value: '1', label: '1 смена' }, { value: '2', label: '2 смена' }]} />
+                  </div>
+                  <Select
+                    label="Классный руководитель"
+                    searchable
+                    clearable
+                    data={teacherOptions}
+                    value={form.values.classTeacherId ? String(form.values.classTeacherId) : null}
+                    error={form.errors.classTeacherId}
+                    onChange={(v) => form.setFieldValue('classTeacherId', v ? Number(v) : null)}
+                  />
+                </>
+              )}
             </EditDialog>
           </Stack>
         );

@@ -74,25 +74,23 @@ export function CurriculumPage({ canEdit: mayEdit }: AdminPageProps) {
               )}
             </Table>
             <EditDialog channel={contract.structure.saveCurriculum} title={`Учебный план, ${draft?.grade ?? grade} класс`} value={draft} onClose={() => setDraft(null)}>
-              {(errors) =>
-                draft && (
-                  <>
-                    <SubjectSelect subjects={o.subjects} value={draft.subjectId} error={errors.subjectId} onChange={(subjectId) => setDraft({ ...draft, subjectId })} />
-                    <Group grow>
-                      <NumberInput
-                        label="Часов в неделю"
-                        min={1}
-                        max={12}
-                        value={draft.hoursPerWeek}
-                        error={errors.hoursPerWeek}
-                        onChange={(v) => setDraft({ ...draft, hoursPerWeek: Number(v) || 0, hoursPerYear: (Number(v) || 0) * weeks(draft.grade) })}
-                      />
-                      <NumberInput label="Часов в год" min={0} max={420} value={draft.hoursPerYear} error={errors.hoursPerYear} onChange={(v) => setDraft({ ...draft, hoursPerYear: Number(v) || 0 })} />
-                    </Group>
-                    <Checkbox label="Делится на группы" checked={draft.splitIntoSubgroups} onChange={(e) => setDraft({ ...draft, splitIntoSubgroups: e.currentTarget.checked })} />
-                  </>
-                )
-              }
+              {(form) => (
+                <>
+                  <SubjectSelect subjects={o.subjects} value={form.values.subjectId} error={form.errors.subjectId} onChange={(subjectId) => form.setFieldValue('subjectId', subjectId)} />
+                  <Group grow>
+                    <NumberInput
+                      label="Часов в неделю"
+                      min={1}
+                      max={12}
+                      value={form.values.hoursPerWeek}
+                      error={form.errors.hoursPerWeek}
+                      onChange={(v) => form.setValues({ hoursPerWeek: Number(v) || 0, hoursPerYear: (Number(v) || 0) * weeks(form.values.grade) })}
+                    />
+                    <NumberInput label="Часов в год" min={0} max={420} value={form.values.hoursPerYear} error={form.errors.hoursPerYear} onChange={(v) => form.setFieldValue('hoursPerYear', Number(v) || 0)} />
+                  </Group>
+                  <Checkbox label="Делится на группы" {...form.getInputProps('splitIntoSubgroups', { type: 'checkbox' })} />
+                </>
+              )}
             </EditDialog>
           </Stack>
         );

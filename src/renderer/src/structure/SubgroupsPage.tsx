@@ -75,20 +75,18 @@ export function SubgroupsPage({ canEdit: mayEdit }: AdminPageProps) {
               </Table.Tbody>
             </Table>
             <EditDialog channel={contract.structure.saveSubgroup} title="Подгруппа" value={draft} onClose={() => setDraft(null)}>
-              {(errors) =>
-                draft && (
-                  <>
-                    <SubjectSelect
-                      subjects={o.subjects}
-                      value={draft.subjectId}
-                      error={errors.subjectId}
-                      note={(id) => (split.includes(id) ? 'делится на группы' : null)}
-                      onChange={(subjectId) => setDraft({ ...draft, subjectId })}
-                    />
-                    <TextInput label="Название" value={draft.name} error={errors.name} onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })} />
-                  </>
-                )
-              }
+              {(form) => (
+                <>
+                  <SubjectSelect
+                    subjects={o.subjects}
+                    value={form.values.subjectId}
+                    error={form.errors.subjectId}
+                    note={(id) => (split.includes(id) ? 'делится на группы' : null)}
+                    onChange={(subjectId) => form.setFieldValue('subjectId', subjectId)}
+                  />
+                  <TextInput label="Название" {...form.getInputProps('name')} />
+                </>
+              )}
             </EditDialog>
             <MembersDialog subgroup={members} canEdit={canEdit} onClose={() => setMembers(null)} />
           </Stack>

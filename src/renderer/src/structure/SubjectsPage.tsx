@@ -47,15 +47,13 @@ export function SubjectsPage({ canEdit }: AdminPageProps) {
             </Table.Tbody>
           </Table>
           <EditDialog channel={contract.structure.saveSubject} title={draft?.id ? 'Предмет' : 'Новый предмет'} value={draft} onClose={() => setDraft(null)}>
-            {(errors) =>
-              draft && (
-                <>
-                  <TextInput label="Название" data-autofocus value={draft.name} error={errors.name} onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })} />
-                  <TextInput label="Сокращение (для узких столбцов)" value={draft.shortName} error={errors.shortName} onChange={(e) => setDraft({ ...draft, shortName: e.currentTarget.value })} />
-                  <NumberInput label="Порядок" value={draft.sortOrder} min={0} error={errors.sortOrder} onChange={(v) => setDraft({ ...draft, sortOrder: Number(v) || 0 })} />
-                </>
-              )
-            }
+            {(form) => (
+              <>
+                <TextInput label="Название" data-autofocus {...form.getInputProps('name')} />
+                <TextInput label="Сокращение (для узких столбцов)" {...form.getInputProps('shortName')} />
+                <NumberInput label="Порядок" value={form.values.sortOrder} min={0} error={form.errors.sortOrder} onChange={(v) => form.setFieldValue('sortOrder', Number(v) || 0)} />
+              </>
+            )}
           </EditDialog>
         </Stack>
       )}

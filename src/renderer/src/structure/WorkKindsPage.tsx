@@ -60,17 +60,15 @@ export function WorkKindsPage({ canEdit }: AdminPageProps) {
             </Table.Tbody>
           </Table>
           <EditDialog channel={contract.structure.saveWorkKind} title={draft?.id ? 'Вид работы' : 'Новый вид работы'} value={draft} onClose={() => setDraft(null)}>
-            {(errors) =>
-              draft && (
-                <>
-                  <TextInput label="Название" value={draft.name} error={errors.name} onChange={(e) => setDraft({ ...draft, name: e.currentTarget.value })} />
-                  <TextInput label="Сокращение" value={draft.shortName} error={errors.shortName} onChange={(e) => setDraft({ ...draft, shortName: e.currentTarget.value })} />
-                  <NumberInput label="Вес" value={draft.weight} min={0.1} max={10} step={0.5} decimalScale={2} decimalSeparator="," error={errors.weight} onChange={(v) => setDraft({ ...draft, weight: Number(v) })} />
-                  <Checkbox label="Контрольная работа (лабораторная, практическая)" checked={draft.isControl} onChange={(e) => setDraft({ ...draft, isControl: e.currentTarget.checked })} />
-                  <ColorInput label="Цвет в журнале" value={draft.color} error={errors.color} onChange={(color) => setDraft({ ...draft, color })} />
-                </>
-              )
-            }
+            {(form) => (
+              <>
+                <TextInput label="Название" {...form.getInputProps('name')} />
+                <TextInput label="Сокращение" {...form.getInputProps('shortName')} />
+                <NumberInput label="Вес" value={form.values.weight} min={0.1} max={10} step={0.5} decimalScale={2} decimalSeparator="," error={form.errors.weight} onChange={(v) => form.setFieldValue('weight', Number(v))} />
+                <Checkbox label="Контрольная работа (лабораторная, практическая)" {...form.getInputProps('isControl', { type: 'checkbox' })} />
+                <ColorInput label="Цвет в журнале" {...form.getInputProps('color')} />
+              </>
+            )}
           </EditDialog>
         </Stack>
       )}

@@ -1,14 +1,15 @@
 // What the structure pages share: the overview query, saving through the contract with the form checked
 // by the channel's own schema, a dialog for one row, and the buttons of a row.
-import { useState, type FormEvent, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { ActionIcon, Alert, Badge, Button, Group, Modal, Stack, Text, Title, Tooltip } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { contract, type Channel, type InputOf, type StructureOverview } from '../../../shared/contract';
 import { describeError } from '../api/errors';
-import { checkAgainst, fieldErrorsOf, type FieldErrors } from '../api/fieldErrors';
+import { fieldErrorsOf } from '../api/fieldErrors';
 import { invoke } from '../api/invoke';
 import { domainKey } from '../api/keys';
 import { useChannel } from '../api/useChannel';
+import { useChannelForm, type ChannelForm } from '../api/useChannelForm';
 import { useStructureYear } from './year';
 import { QueryGate } from '../errors/QueryGate';
 
@@ -74,40 +75,38 @@ export function CallError({ error }: { error: unknown }) {
   );
 }
 
-/** A dialog editing one row: the form is checked against the channel's schema before it is sent. */
-export function EditDialog<C extends Channel>(props: {
-  channel: C;
-  title: string;
-  value: InputOf<C> | null;
-  onClose: () => void;
-  children: (errors: FieldErrors) => ReactNode;
-}) {
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const save = useStructureCall(props.channel, props.onClose);
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    const found = checkAgainst(props.channel.input, props.value);
-    setErrors(found);
-    if (Object.keys(found).length === 0 && props.value) save.mutate(props.value);
-  };
-  const shown = { ...fieldErrorsOf(save.error), ...errors };
+/** The form of an edit dialog: its values are the channel's input itself. */
+export type RowForm<C extends Channel> = ChannelForm<C, InputOf<C> & object>;
+
+/** A dialog editing one row (`value`, null: closed): the form is checked against the channel's schema before it is sent. */
+export function EditDialog<C extends Channel>(props: { channel: C; title: string; value: (InputOf<C> & object) | null; onClose: () => void; children: (form: RowForm<C>) => ReactNode }) {
+  const { value, ...rest } = props;
   return (
-    <Modal opened={props.value !== null} onClose={props.onClose} title={props.title} centered>
-      <form onSubmit={submit} noValidate>
-        <Stack gap="sm">
-          {props.children(shown)}
-          {save.error && Object.keys(fieldErrorsOf(save.error)).length === 0 ? <CallError error={save.error} /> : null}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={props.onClose}>
-              Отмена
-            </Button>
-            <Button type="submit" loading={save.isPending} data-testid="edit-save">
-              Сохранить
-            </Button>
-          </Group>
-        </Stack>
-      </form>
+    <Modal opened={value !== null} onClose={props.onClose} title={props.title} centered>
+      {value !== null && <EditForm {...rest} initialValues={value} />}
     </Modal>
+  );
+}
+
+function EditForm<C extends Channel>({ channel, initialValues, onClose, children }: { channel: C; initialValues: InputOf<C> & object; onClose: () => void; children: (form: RowForm<C>) => ReactNode }) {
+  const form = useChannelForm(channel, { initialValues, toInput: (v) => v });
+  const save = useStructureCall(channel, onClose);
+  const submit = form.onSubmit((input) => save.mutate(input, { onError: (e) => form.setErrors(fieldErrorsOf(e)) }));
+  return (
+    <form onSubmit={submit} noValidate>
+      <Stack gap="sm">
+        {children(form)}
+        {save.error && Object.keys(fieldErrorsOf(save.error)).length === 0 ? <CallError error={save.error} /> : null}
+        <Group justify="flex-end">
+          <Button variant="default" onClick={onClose}>
+            Отмена
+          </Button>
+          <Button type="submit" loading={save.isPending} data-testid="edit-save">
+            Сохранить
+          </Button>
+        </Group>
+      </Stack>
+    </form>
   );
 }
 

@@ -1,0 +1,115 @@
+// Heavy calls on the pool of worker threads (core/workers): the thread that saves marks keeps answering while
+// the whole school's control report is written as PDF, a cancelled call never runs or is stopped, and a failure
+// inside a thread reaches the caller as the same AppError.
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { CallContext } from '../../src/core/api/dispatch';
+import { generateDemoSchool } from '../../src/core/demo';
+import { directCaller, testCore } from '../helpers/core';
+
+const today = '2026-11-24';
+/** A transport's turn: each request arrives as a task of its own, so the thread's other events get their turn between. */
+const nextTask = () => new Promise((resolve) => setImmediate(resolve));
+
+describe('heavy work on worker threads', () => {
+  const core = testCore();
+  const deputy = directCaller(core);
+  const teacher = directCaller(core);
+  let target: { lessonId: number; studentId: number; login: string };
+  let quarter: { from: string; to: string };
+
+  beforeAll(async () => {
+    generateDemoSchool(core.db, { tier: 'typical', years: 1, today });
+    const sql = core.db.$client;
+    target = sql
+      .prepare(
+        `select l.id as lessonId, e.student_id as studentId, u.login from lessons l
+         join assignments a on a.id = l.assignment_id join users u on u.id = a.teacher_id
+         join class_enrollments e on e.class_id = a.class_id and e.end_date is null
+         where a.subgroup_id is null and l.date < ? and l.status = 'held'
+           and not exists (select 1 from absences x where x.lesson_id = l.id and x.student_id = e.student_id)
+         order by l.date desc limit 1`,
+      )
+      .get(today) as typeof target;
+    const q = sql.prepare(`select start_date as "from", end_date as "to" from periods where scheme = 'quarters' and number = 1`).get() as typeof quarter;
+    quarter = q;
+    expect((await deputy.invoke('auth:login', { login: 'zavuch', password: 'demo' })).ok).toBe(true);
+    expect((await teacher.invoke('auth:login', { login: target.login, password: 'demo' })).ok).toBe(true);
+  });
+
+  const exports = () => (core.db.$client.prepare(`select count(*) as n from audit_log where action = 'report.export'`).get() as { n: number }).n;
+  const controlPdf = (call: CallContext) => core.dispatch('reports:file', { report: 'control', params: quarter, format: 'pdf' }, call);
+
+  it('keeps saving marks while the whole school’s control report is written as PDF', async () => {
+    const before = exports();
+    const delay = monitorEventLoopDelay({ resolution: 10 });
+    delay.enable();
+    let finished = false;
+    const pdf = controlPdf(deputy.call).finally(() => (finished = true));
+    let saves = 0;
+    while (!finished) {
+      const saved = await teacher.invoke('journal:setMark', { lessonId: target.lessonId, studentId: target.studentId, value1: String(2 + (saves % 4)) });
+      expect(saved.ok).toBe(true);
+      saves++;
+      await nextTask();
+    }
+    delay.disable();
+    const result = await pdf;
+    expect(result.ok && result.value).toMatchObject({ mimeType: 'application/pdf' });
+    expect(Buffer.from((result as { value: { base64: string } }).value.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    // Written by the thread's own connection, seen by this one.
+    expect(exports()).toBe(before + 1);
+    expect(saves).toBeGreaterThan(20);
+    // Generous: the bench holds the speed target (≤ 100 ms); this holds that nothing of the PDF ran here.
+    expect(delay.max / 1e6).toBeLessThan(500);
+  });
+
+  it('never runs a call cancelled while it waited, and stops one cancelled while it ran', async () => {
+    const before = exports();
+    // Occupy both threads, so the third call waits in the queue.
+    const busy = [controlPdf(deputy.call), controlPdf(deputy.call)];
+    const queued = new AbortController();
+    const waiting = controlPdf({ ...deputy.call, signal: queued.signal });
+    queued.abort();
+    expect(await waiting).toEqual({ ok: false, error: { kind: 'conflict', message: 'Работа отменена' } });
+    for (const done of await Promise.all(busy)) expect(done.ok).toBe(true);
+    expect(exports()).toBe(before + 2);
+
+    const running = new AbortController();
+    const stopped = controlPdf({ ...deputy.call, signal: running.signal });
+    await nextTask();
+    running.abort();
+    expect(await stopped).toEqual({ ok: false, error: { kind: 'conflict', message: 'Работа отменена' } });
+    expect(exports()).toBe(before + 2);
+    // The ended thread is replaced: the next call runs.
+    expect((await controlPdf(deputy.call)).ok).toBe(true);
+    expect(exports()).toBe(before + 3);
+  });
+
+  it('brings a failure inside a thread back as the same AppError', async () => {
+    const missing = await core.dispatch('reports:file', { report: 'attendanceYear', params: { classId: 999_999 }, format: 'xlsx' }, deputy.call);
+    expect(missing).toMatchObject({ ok: false, error: { kind: 'not_found' } });
+    expect((missing as { error: { message: string } }).error.message).toMatch(/[а-я]/);
+    const invalid = await core.dispatch('reports:file', { report: 'control', params: { from: '2026-02-01', to: '2026-01-01' }, format: 'pdf' }, deputy.call);
+    expect(invalid).toMatchObject({ ok: false, error: { kind: 'validation', message: 'Начало периода позже его конца' } });
+  });
+
+  it('cancels the whole school’s printing on its thread between classes, keeping the books already written', async () => {
+    const secretary = directCaller(core);
+    expect((await secretary.invoke('auth:login', { login: 'secretary', password: 'demo' })).ok).toBe(true);
+    const started = await secretary.invoke('print:startSchool', {});
+    if (!started.ok) throw new Error(started.error.message);
+    const { jobId } = started.value as { jobId: string };
+    expect(await secretary.invoke('print:cancel', { jobId })).toEqual({ ok: true, value: { cancelled: true } });
+    let job: { status: string; books: unknown[]; total: number; act: string | null } | undefined;
+    await expect
+      .poll(async () => {
+        const polled = await secretary.invoke('print:job', { jobId });
+        job = polled.ok ? (polled.value as typeof job) : undefined;
+        return job?.status;
+      })
+      .toBe('cancelled');
+    expect(job?.act).toBeNull();
+    expect(job?.books.length).toBeLessThan(33);
+  });
+});
