@@ -13,6 +13,7 @@ import { cliOrigin } from './audit/origin';
 import { commandLineActor } from './actor';
 import type { Role } from '../shared/roles';
 import { recordRefusal } from './audit/refused';
+import type { ServedNetwork } from '../shared/contract/network';
 import { createOffload } from './workers/offload';
 
 export interface CoreOptions {
@@ -29,6 +30,8 @@ export interface CoreOptions {
   /** The desktop shell's system viewer and printer (absent in the browser host). */
   desktop?: DesktopFiles;
   logError?(error: unknown, channel: string): void;
+  /** The host serving the school's network: its addresses and certificate, for «Школьная сеть» (network:info). */
+  served?: () => ServedNetwork;
   /** What backups need from the shell: the app's version, the removable drives it sees, test knobs. */
   backup?: Partial<Pick<BackupEnv, 'appVersion' | 'listDrives' | 'workDir' | 'fs' | 'workFactor'>>;
   /**
@@ -102,6 +105,7 @@ export function createCore(options: CoreOptions): Core {
       printTo: options.printTo,
       desktop: options.desktop,
       origin,
+      served: options.served,
       runSchool: offload?.printSchool,
     });
     const dispatch = createDispatcher({

@@ -20,6 +20,7 @@ import { createSchoolService } from './school/service';
 import { createSetupService } from './school/setup';
 import { createUsersService } from './auth/users';
 import { createNetworkService } from './school/network';
+import type { ServedNetwork } from '../shared/contract/network';
 import { createSecuritySettings } from './auth/security';
 import { createAuditViewer } from './audit/viewer';
 import { createStructureService } from './structure/service';
@@ -38,6 +39,8 @@ export interface ServiceOptions {
   printDir?: () => string;
   printTo?: PrintTargets;
   desktop?: DesktopFiles;
+  /** What the shell serving the school's network listens on and shows other computers (absent: nothing). */
+  served?: () => ServedNetwork;
   /** The command line: every audit entry names the command and OS account instead of a user (audit/origin.ts). */
   origin?: ShellOrigin;
   /** The whole school's printing on a worker thread (core/workers/offload.ts). */
@@ -48,7 +51,7 @@ const missing = (what: string) => () => {
   throw new Error(`${what} не передана в ядро`);
 };
 
-export function createServices({ db, clock, backup, fontsDir, printDir, printTo, desktop, origin, runSchool }: ServiceOptions) {
+export function createServices({ db, clock, backup, fontsDir, printDir, printTo, desktop, origin, runSchool, served }: ServiceOptions) {
   const fonts = fontsDir ?? missing('Папка шрифтов');
   const audit = createAuditService({ db, clock, origin });
   const school = createSchoolService({ db });
@@ -75,7 +78,7 @@ export function createServices({ db, clock, backup, fontsDir, printDir, printTo,
     attendance: createAttendanceService({ db, clock, audit, school }),
     print: createPrintService({ db, clock, school, fontsDir: fonts, outputDir: printDir ?? missing('Папка для печати'), printTo, desktop, audit, runSchool }),
     reports: createReportsService({ db, clock, audit, school, fontsDir: fonts }),
-    network: createNetworkService({ db, audit }),
+    network: createNetworkService({ db, audit, served }),
     timetable: createTimetableService({ db, clock, audit, school }),
     structure: createStructureService({ db, clock, audit, school }),
     movement: createMovementService({ db, clock, audit, school, fontsDir: fonts }),

@@ -8,6 +8,7 @@ import type { Result } from '../shared/errors';
 import { bodyLimit } from 'hono/body-limit';
 import { acceptedHostName, isLoopback, sameOrigin } from './guard';
 import { createCallLimits, createLoginLimiter } from './rate-limit';
+import { appVersion, versionHeader, versionRefusal } from '../shared/version';
 
 export const sessionCookie = 'zhurnal_session';
 
@@ -20,6 +21,8 @@ export interface HostOptions {
   rendererDir?: string;
   /** Address of the calling client, given by the node adapter. */
   clientAddress?(c: unknown): string;
+  /** Whether the call came over TLS, from the socket (a request's absolute URL could claim either). */
+  encrypted?(c: unknown): boolean;
   /** «Школьная сеть» as the admin set it, read on every request; off (this computer only) when absent. */
   schoolNetwork?(): boolean;
   /** Host names besides digits, localhost and this computer's name that the server answers to. */
@@ -61,6 +64,15 @@ export function createHostApp(options: HostOptions): Hono {
     return next();
   });
 
+  // A client of another release is refused before anything runs, rather than half-working. Tools that send no
+  // version (curl, scripts) speak whatever they were written for.
+  app.use('/api/*', async (c, next) => {
+    c.header(versionHeader, appVersion);
+    const theirs = c.req.header(versionHeader);
+    const refusal = theirs === undefined ? null : versionRefusal(theirs, appVersion);
+    return refusal ? c.json(fail('conflict', refusal), 409) : next();
+  });
+
   app.use('/api/*', async (c, next) => {
     const wait = calls.take(clientOf(c), getCookie(c, sessionCookie) ?? null);
     if (wait > 0) {
@@ -76,7 +88,7 @@ export function createHostApp(options: HostOptions): Hono {
     if (!(c.req.header('content-type') ?? '').startsWith('application/json')) {
       return c.json(fail('validation', 'Запрос должен быть в формате JSON'), 415);
     }
-    const scheme = new URL(c.req.url).protocol.replace(':', '');
+    const scheme = options.encrypted ? (options.encrypted(c) ? 'https' : 'http') : new URL(c.req.url).protocol.replace(':', '');
     if (!sameOrigin({ origin: c.req.header('origin'), host: c.req.header('host'), fetchSite: c.req.header('sec-fetch-site') }, scheme)) {
       return c.json(fail('forbidden', 'Запрос пришёл с другого сайта и отклонён.'), 403);
     }
@@ -100,7 +112,7 @@ export function createHostApp(options: HostOptions): Hono {
     }
     const result = await options.dispatch(channel, input, {
       sessionToken: getCookie(c, sessionCookie) ?? null,
-      client: `http ${client}`,
+      client: `${scheme} ${client}`,
       setSession: (token) => {
         if (token) setCookie(c, sessionCookie, token, { httpOnly: true, sameSite: 'Strict', path: '/', secure });
         else deleteCookie(c, sessionCookie, { path: '/' });

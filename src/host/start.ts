@@ -1,16 +1,30 @@
-import type { AddressInfo } from 'node:net';
-import { serve, type HttpBindings } from '@hono/node-server';
+import type { TLSSocket } from 'node:tls';
+import { getRequestListener, type HttpBindings } from '@hono/node-server';
 import type { Dispatch } from '../core/api/dispatch';
+import { isLoopback } from './guard';
+import { listenPlain, listenSchool } from './listen';
 import { createHostApp, type HostOptions } from './server';
 
 export interface StartedHost {
+  /** Where this computer opens it: http://127.0.0.1:PORT/, or the https address when bound to one interface. */
   url: string;
+  port: number;
+  /** Whether other computers are answered (over HTTPS), i.e. it listens beyond loopback. */
+  network: boolean;
   close(): Promise<void>;
 }
 
-/** Listens on 127.0.0.1 unless told otherwise: the school's network sees the journal only when the admin says so. */
-export function startHost(
-  options: { dispatch: Dispatch; rendererDir?: string; port?: number; host?: string } & Pick<HostOptions, 'schoolNetwork' | 'hostNames' | 'rateLimit'>,
+const socketOf = (c: unknown) => (c as { env: HttpBindings }).env.incoming.socket;
+
+/**
+ * Listens on 127.0.0.1 unless told otherwise: the school's network sees the journal only when the admin says
+ * so. Bound beyond loopback it needs the server's certificate: other computers get HTTPS only (listen.ts).
+ */
+export async function startHost(
+  options: { dispatch: Dispatch; rendererDir?: string; port?: number; host?: string; tls?: { keyPem: string; certPem: string } } & Pick<
+    HostOptions,
+    'schoolNetwork' | 'hostNames' | 'rateLimit'
+  >,
 ): Promise<StartedHost> {
   const app = createHostApp({
     dispatch: options.dispatch,
@@ -18,17 +32,16 @@ export function startHost(
     schoolNetwork: options.schoolNetwork,
     hostNames: options.hostNames,
     rateLimit: options.rateLimit,
-    clientAddress: (c) => (c as { env: HttpBindings }).env.incoming.socket.remoteAddress ?? 'unknown',
+    clientAddress: (c) => socketOf(c).remoteAddress ?? 'unknown',
+    encrypted: (c) => (socketOf(c) as Partial<TLSSocket>).encrypted === true,
   });
+  const listener = getRequestListener(app.fetch);
   const hostname = options.host ?? '127.0.0.1';
-  return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, port: options.port ?? 0, hostname }, (info: AddressInfo) => {
-      const shown = hostname.includes(':') ? `[${hostname}]` : hostname;
-      resolve({
-        url: `http://${shown === '0.0.0.0' ? '127.0.0.1' : shown}:${info.port}/`,
-        close: () => new Promise((done) => server.close(() => done())),
-      });
-    });
-    server.on('error', reject);
-  });
+  const local = isLoopback(hostname) || hostname === 'localhost';
+  if (!local && !options.tls) throw new Error('The host needs its certificate to listen beyond this computer');
+  const listening = local ? await listenPlain(listener, options.port ?? 0, hostname) : await listenSchool(listener, options.tls!, options.port ?? 0, hostname);
+  const shown = hostname.includes(':') ? `[${hostname}]` : hostname;
+  const everywhere = hostname === '0.0.0.0' || hostname === '::';
+  const url = local || everywhere ? `http://${everywhere ? '127.0.0.1' : shown}:${listening.port}/` : `https://${shown}:${listening.port}/`;
+  return { url, port: listening.port, network: !local, close: listening.close };
 }

@@ -39,8 +39,8 @@ afterAll(() => {
  * `zhurnal serve --db FILE --port 0`: resolves when it prints its address (the server is listening), or when
  * it exits first (refused), with what it wrote.
  */
-export function startServe(dbFile: string, options: { uid?: number } = {}): Promise<Served> {
-  const child = spawnCli(['serve', '--db', dbFile, '--port', '0'], options);
+export function startServe(dbFile: string, options: { uid?: number; args?: string[] } = {}): Promise<Served> {
+  const child = spawnCli(['serve', '--db', dbFile, '--port', '0', ...(options.args ?? [])], options);
   running.add(child);
   let stdout = '';
   let stderr = '';

@@ -1,21 +1,31 @@
 // The host's hardening over real HTTP: the session cookie's flags, the refusal of cross-site and foreign-name
 // requests (CSRF, DNS rebinding), the per-address rate limit, the body size limit, and «Школьная сеть»:
-// another computer is answered only while the admin has it switched on.
+// another computer is answered only while the admin has it switched on, and then over HTTPS only.
 import http from 'node:http';
+import https from 'node:https';
 import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHost, type StartedHost } from '../../src/host/start';
+import { loadOrCreateCertificate, type ServerCertificate } from '../../src/host/tls/certificate';
 import { buildAccessSchool } from '../helpers/access-school';
 import { directCaller, testCore } from '../helpers/core';
+import { tempDir } from '../helpers/temp';
 
 const core = testCore();
 let host: StartedHost;
 let port = 0;
+let certificate: ServerCertificate;
 
 /** A raw request, so the test can send the Host and Origin a browser would (fetch forbids setting Host). */
-function request(path: string, { address = '127.0.0.1', headers = {}, body = '{}' }: { address?: string; headers?: Record<string, string>; body?: string } = {}) {
+function request(
+  path: string,
+  { address = '127.0.0.1', headers = {}, body = '{}', secure = false }: { address?: string; headers?: Record<string, string>; body?: string; secure?: boolean } = {},
+) {
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; json: { ok: boolean; error?: { kind: string; message: string } } | null; text: string }>((resolve, reject) => {
-    const req = http.request({ host: address, port, path, method: 'POST', headers: { 'content-type': 'application/json', host: `${address}:${port}`, ...headers } }, (res) => {
+    const options = { host: address, port, path, method: 'POST', headers: { 'content-type': 'application/json', host: `${address}:${port}`, ...headers } };
+    // Over HTTPS the server's own certificate is the only one trusted, with its names checked.
+    const req = (secure ? https.request({ ...options, ca: certificate.certPem }, onResponse) : http.request(options, onResponse));
+    function onResponse(res: http.IncomingMessage) {
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (d: string) => (text += d));
@@ -28,7 +38,7 @@ function request(path: string, { address = '127.0.0.1', headers = {}, body = '{}
         }
         resolve({ status: res.statusCode ?? 0, headers: res.headers, json, text });
       });
-    });
+    }
     // A refused oversized body: the server answers and closes before the client has written it all.
     req.on('socket', (socket) => socket.on('error', () => undefined));
     req.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' || e.code === 'ECONNRESET' ? undefined : reject(e)));
@@ -43,7 +53,8 @@ const lanAddress = Object.values(os.networkInterfaces())
 
 beforeAll(async () => {
   buildAccessSchool(core);
-  host = await startHost({ dispatch: core.dispatch, port: 0, host: '0.0.0.0', schoolNetwork: () => schoolNetwork, rateLimit: { burst: 40, perSecond: 2 } });
+  certificate = await loadOrCreateCertificate(tempDir());
+  host = await startHost({ dispatch: core.dispatch, port: 0, host: '0.0.0.0', tls: certificate, schoolNetwork: () => schoolNetwork, rateLimit: { burst: 40, perSecond: 2 } });
   port = Number(new URL(host.url).port);
 });
 afterAll(() => host.close());
@@ -90,16 +101,27 @@ describe('the host shell’s defences', () => {
 
   it.runIf(lanAddress)('answers another computer only while «Школьная сеть» is on', async () => {
     schoolNetwork = false;
-    const off = await request('/api/setup:status', { address: lanAddress });
+    const off = await request('/api/setup:status', { address: lanAddress, secure: true });
     expect(off.status).toBe(403);
     expect(off.json?.error?.message).toMatch(/доступ из школьной сети выключен/);
-    expect((await request('/', { address: lanAddress })).text).toMatch(/только на компьютере/);
+    expect((await request('/', { address: lanAddress, secure: true })).text).toMatch(/только на компьютере/);
     // The admin switches it on through the contract; the host reads it on the next request.
     const admin = directCaller(core);
     await admin.invoke('auth:login', { login: 'admin', password: 'demo' });
     expect(await admin.invoke('network:set', { schoolNetwork: true })).toEqual({ ok: true, value: { schoolNetwork: true } });
     schoolNetwork = core.services.network.schoolNetwork();
-    expect((await request('/api/setup:status', { address: lanAddress })).json).toMatchObject({ ok: true });
+    expect((await request('/api/setup:status', { address: lanAddress, secure: true })).json).toMatchObject({ ok: true });
+    // In clear, from another address: a page that names the https address, and nothing of the journal.
+    const login = JSON.stringify({ login: 'admin', password: 'demo' });
+    const plain = await request('/api/auth:login', { address: lanAddress, body: login });
+    expect(plain.status).toBe(403);
+    expect(plain.text).toContain(`https://${lanAddress}:${port}/`);
+    expect(plain.headers['set-cookie']).toBeUndefined();
+    expect(plain.json).toBeNull();
+    // Over HTTPS the session cookie is Secure.
+    const secure = await request('/api/auth:login', { address: lanAddress, body: login, secure: true });
+    expect(secure.json).toMatchObject({ ok: true });
+    expect(String(secure.headers['set-cookie'])).toMatch(/; Secure/);
     const audit = core.db.$client.prepare("select old_value, new_value from audit_log where action = 'settings.school_network'").all();
     expect(audit).toEqual([{ old_value: 'false', new_value: 'true' }]);
   });

@@ -6,7 +6,9 @@ import { backupOnExit, startDailyBackups } from '../../core/backup/scheduler';
 import { systemClock } from '../../core/clock';
 import { demoLogins } from '../../core/demo';
 import { isLoopback } from '../../host/guard';
-import { startHost } from '../../host/start';
+import { startHost, type StartedHost } from '../../host/start';
+import { loadOrCreateCertificate, tlsDirFor } from '../../host/tls/certificate';
+import { servedNetwork } from '../../host/tls/served';
 import { CliError, say } from '../output';
 import { appVersion } from './backup';
 import { runDemo } from './demo';
@@ -31,6 +33,9 @@ export async function runServe(args: ServeArgs): Promise<void> {
     if (!fs.existsSync(dbFile)) runDemo({ db: dbFile, tier: args.tier, years: 1, migrationsFolder });
   }
   if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) throw new CliError('--port: число от 0 до 65535');
+  // Made at the first start even while the network is off, so the admin can read the code before switching it on.
+  const certificate = await loadOrCreateCertificate(tlsDirFor(dbFile));
+  let host: StartedHost | null = null;
   const core = createCore({
     dbFile,
     migrationsFolder,
@@ -38,6 +43,7 @@ export async function runServe(args: ServeArgs): Promise<void> {
     owner: 'zhurnal serve',
     backup: { appVersion: appVersion(args.root), listDrives: systemDriveLister },
     logError: (error, channel) => console.error(`[${channel}]`, error),
+    served: () => servedNetwork(host, certificate, hostname),
   });
   // The shell's own setting, read on every request before any session exists: network:get is an admin's call.
   const schoolNetwork = () => core.services.network.schoolNetwork();
@@ -50,9 +56,15 @@ export async function runServe(args: ServeArgs): Promise<void> {
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
     say('Интерфейс не собран (out/renderer): выполните npm run build; сейчас доступен только API.', 'The UI is not built (out/renderer): run npm run build; only the API is served now.');
   }
-  const host = await startHost({ dispatch: core.dispatch, rendererDir, port: args.port, host: hostname, schoolNetwork });
-  core.lock?.announce(host.url);
-  say(`Журнал открыт по адресу ${host.url}  (база: ${dbFile})`, `Zhurnal is served at ${host.url}  (database: ${dbFile})`);
+  const started = await startHost({ dispatch: core.dispatch, rendererDir, port: args.port, host: hostname, schoolNetwork, tls: certificate });
+  host = started;
+  core.lock?.announce(started.url);
+  say(`Журнал открыт по адресу ${started.url}  (база: ${dbFile})`, `Zhurnal is served at ${started.url}  (database: ${dbFile})`);
+  const network = servedNetwork(started, certificate, hostname);
+  if (network.listening) {
+    say(`Другие компьютеры школы: ${network.urls.join('  ')}`, `Other computers of the school: ${network.urls.join('  ')}`);
+    say(`Код подключения: ${certificate.code}`, `Connection code: ${certificate.code}`);
+  }
   if (args.demo && !args.db) {
     say('Демонстрационные входы (пароль у всех «demo»):', 'Demo logins (password «demo» for all):');
     for (const l of demoLogins) say(`  ${l.login.padEnd(10)} ${l.who}`, `  ${l.login.padEnd(10)} ${l.role}`);
@@ -66,7 +78,7 @@ export async function runServe(args: ServeArgs): Promise<void> {
     if (stopping) return;
     stopping = true;
     stopDaily();
-    void host.close().then(() => {
+    void started.close().then(() => {
       const finish = () => {
         core.close();
         process.exit(0);

@@ -232,6 +232,7 @@ export const rows: Record<string, Row> = {
   'users:resetPassword': { allow: ['admin'], input: ({ s }) => ({ userId: s.extraUsers.spare }) },
   'users:setActive': { allow: ['admin'], input: ({ s }) => ({ userId: s.extraUsers.spare, active: false }) },
   'network:get': { allow: ['admin'] },
+  'network:info': { allow: ['admin'] },
   'network:set': { allow: ['admin'], input: () => ({ schoolNetwork: false }) },
   // Движение учащихся: the secretary and the admin enter the director's orders; the administration reads them.
   'movement:classes': { allow: movementReaders },

@@ -1,5 +1,6 @@
 import type { Channel, InputOf, OutputOf } from '../../../shared/contract';
 import { AppError, errorKinds, type AppErrorShape, type Result } from '../../../shared/errors';
+import { appVersion, versionHeader, versionRefusal } from '../../../shared/version';
 import { busyCalls } from './busy';
 
 const noConnection = 'Нет связи с компьютером, на котором хранится журнал. Проверьте сеть и повторите.';
@@ -9,13 +10,16 @@ async function overHttp(channel: string, input: unknown): Promise<Result<unknown
   try {
     response = await fetch(`/api/${channel}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', [versionHeader]: appVersion },
       body: JSON.stringify(input ?? {}),
       credentials: 'same-origin',
     });
   } catch {
     return { ok: false, error: { kind: 'io', message: noConnection } };
   }
+  // A page loaded before the server was updated: refused here too, whatever the call answered.
+  const refusal = versionRefusal(appVersion, response.headers.get(versionHeader) ?? appVersion);
+  if (refusal) return { ok: false, error: { kind: 'conflict', message: refusal } };
   try {
     return (await response.json()) as Result<unknown>;
   } catch {

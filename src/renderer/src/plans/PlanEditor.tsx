@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ActionIcon, Button, Group, NumberInput, Stack, Table, Text, TextInput } from '@mantine/core';
 import { contract, type PlanSummary } from '../../../shared/contract';
-import { checkAgainst } from '../api/fieldErrors';
+import { useChannelForm } from '../api/useChannelForm';
 import { HoursCheck } from './HoursCheck';
 import { useSavePlan } from './queries';
 
@@ -17,22 +17,15 @@ const fromPlan = (plan: PlanSummary): EditRow[] => plan.topics.map((t) => ({ key
 
 /** The plan typed or corrected by hand: topics in order, each with its section and hours; saved as a whole. */
 export function PlanEditor({ plan, onDone }: { plan: PlanSummary; onDone(): void }) {
-  const [rows, setRows] = useState<EditRow[]>(() => (plan.topics.length ? fromPlan(plan) : [{ key: nextKey++, section: '', title: '', hours: 1 }]));
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  // Made once: the rows' keys are taken from the counter.
+  const [initialValues] = useState(() => ({ rows: plan.topics.length ? fromPlan(plan) : [{ key: nextKey++, section: '', title: '', hours: 1 }] }));
+  const form = useChannelForm(contract.plans.save, {
+    initialValues,
+    toInput: ({ rows }) => ({ assignmentId: plan.assignmentId, rows: rows.map((r) => ({ section: r.section.trim() || null, title: r.title, hours: r.hours })) }),
+  });
+  const rows = form.values.rows;
   const save = useSavePlan(plan.assignmentId);
-  const change = (i: number, patch: Partial<EditRow>) => setRows(rows.map((r, k) => (k === i ? { ...r, ...patch } : r)));
-  const move = (i: number, by: number) => {
-    const next = [...rows];
-    const [row] = next.splice(i, 1);
-    if (row) next.splice(i + by, 0, row);
-    setRows(next);
-  };
-  const submit = () => {
-    const input = { assignmentId: plan.assignmentId, rows: rows.map((r) => ({ section: r.section.trim() || null, title: r.title, hours: r.hours })) };
-    const found = checkAgainst(contract.plans.save.input, input);
-    setErrors(found);
-    if (Object.keys(found).length === 0) save.mutate(input.rows, { onSuccess: onDone });
-  };
+  const submit = form.onSubmit((input) => save.mutate(input.rows, { onSuccess: onDone }));
 
   return (
     <Stack gap="sm" data-testid="plan-editor">
@@ -52,23 +45,23 @@ export function PlanEditor({ plan, onDone }: { plan: PlanSummary; onDone(): void
             <Table.Tr key={r.key}>
               <Table.Td>{i + 1}</Table.Td>
               <Table.Td>
-                <TextInput size="xs" value={r.section} onChange={(e) => change(i, { section: e.currentTarget.value })} aria-label={`Раздел темы ${i + 1}`} />
+                <TextInput size="xs" {...form.getInputProps(`rows.${i}.section`)} aria-label={`Раздел темы ${i + 1}`} />
               </Table.Td>
               <Table.Td>
-                <TextInput size="xs" value={r.title} onChange={(e) => change(i, { title: e.currentTarget.value })} error={errors[`rows.${i}.title`]} aria-label={`Тема ${i + 1}`} />
+                <TextInput size="xs" {...form.getInputProps(`rows.${i}.title`)} aria-label={`Тема ${i + 1}`} />
               </Table.Td>
               <Table.Td>
-                <NumberInput size="xs" min={1} max={200} allowDecimal={false} value={r.hours} onChange={(v) => change(i, { hours: Number(v) || 0 })} error={errors[`rows.${i}.hours`]} aria-label={`Часов на тему ${i + 1}`} />
+                <NumberInput size="xs" min={1} max={200} allowDecimal={false} value={r.hours} onChange={(v) => form.setFieldValue(`rows.${i}.hours`, Number(v) || 0)} error={form.errors[`rows.${i}.hours`]} aria-label={`Часов на тему ${i + 1}`} />
               </Table.Td>
               <Table.Td>
                 <Group gap={4} wrap="nowrap">
-                  <ActionIcon variant="subtle" disabled={i === 0} onClick={() => move(i, -1)} aria-label="Выше">
+                  <ActionIcon variant="subtle" disabled={i === 0} onClick={() => form.reorderListItem('rows', { from: i, to: i - 1 })} aria-label="Выше">
                     ↑
                   </ActionIcon>
-                  <ActionIcon variant="subtle" disabled={i === rows.length - 1} onClick={() => move(i, 1)} aria-label="Ниже">
+                  <ActionIcon variant="subtle" disabled={i === rows.length - 1} onClick={() => form.reorderListItem('rows', { from: i, to: i + 1 })} aria-label="Ниже">
                     ↓
                   </ActionIcon>
-                  <ActionIcon variant="subtle" color="red" onClick={() => setRows(rows.filter((_, k) => k !== i))} aria-label="Удалить тему">
+                  <ActionIcon variant="subtle" color="red" onClick={() => form.removeListItem('rows', i)} aria-label="Удалить тему">
                     ✕
                   </ActionIcon>
                 </Group>
@@ -77,16 +70,16 @@ export function PlanEditor({ plan, onDone }: { plan: PlanSummary; onDone(): void
           ))}
         </Table.Tbody>
       </Table>
-      {errors.rows && <Text c="red.8">{errors.rows}</Text>}
+      {form.errors.rows && <Text c="red.8">{form.errors.rows}</Text>}
       <Group justify="space-between">
-        <Button variant="default" onClick={() => setRows([...rows, { key: nextKey++, section: rows.at(-1)?.section ?? '', title: '', hours: 1 }])} data-testid="plan-add-row">
+        <Button variant="default" onClick={() => form.insertListItem('rows', { key: nextKey++, section: rows.at(-1)?.section ?? '', title: '', hours: 1 })} data-testid="plan-add-row">
           Добавить тему
         </Button>
         <Group>
           <Button variant="default" onClick={onDone}>
             Отмена
           </Button>
-          <Button onClick={submit} loading={save.isPending} data-testid="plan-editor-save">
+          <Button onClick={() => submit()} loading={save.isPending} data-testid="plan-editor-save">
             Сохранить план
           </Button>
         </Group>
