@@ -8,13 +8,21 @@ import { tempDir } from '../helpers/temp';
 describe('the school network switch in Chromium', () => {
   const h = browserHarness('2026-11-24');
   const dir = tempDir();
-  const setting = () => (h.core.db.$client.prepare("select value from settings where key = 'host.schoolNetwork'").get() as { value: string } | undefined)?.value;
+  const setting = () =>
+    (
+      h.core.db.$client.prepare("select value from settings where key = 'host.schoolNetwork'").get() as
+        { value: string } | undefined
+    )?.value;
 
   it('is off by default, and the admin turns it on and off again; the cookie is Secure on this computer', async () => {
     const { page } = h;
     await h.logIn('admin');
     const cookies = await page.context().cookies();
-    expect(cookies.find((c) => c.name === 'zhurnal_session')).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict' });
+    expect(cookies.find((c) => c.name === 'zhurnal_session')).toMatchObject({
+      httpOnly: true,
+      secure: true,
+      sameSite: 'Strict',
+    });
     await page.getByTestId('nav-admin').click();
     await page.getByTestId('admin-tab-network').click();
     const toggle = page.getByRole('switch', { name: /Открывать журнал с других компьютеров школы/ });
@@ -27,7 +35,8 @@ describe('the school network switch in Chromium', () => {
     await expect.poll(setting).toBe('true');
     await expect.poll(() => page.getByText(/Включение действует после перезапуска сервера/).count()).toBe(1);
     await page.screenshot({ path: path.join(dir, 'network.png'), fullPage: true });
-    if (process.env.ZHURNAL_SCREENSHOTS) fs.copyFileSync(path.join(dir, 'network.png'), path.join(process.env.ZHURNAL_SCREENSHOTS, 'network.png'));
+    if (process.env.ZHURNAL_SCREENSHOTS)
+      fs.copyFileSync(path.join(dir, 'network.png'), path.join(process.env.ZHURNAL_SCREENSHOTS, 'network.png'));
     await enabled();
     await toggle.click({ force: true });
     await expect.poll(setting).toBe('false');

@@ -48,16 +48,30 @@ export function browserHarness(today: string, options: { empty?: boolean } = {})
 
   beforeAll(async () => {
     if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
-      throw new Error('out/renderer/index.html is missing: build the renderer first (npx electron-vite build, or npm test which builds)');
+      throw new Error(
+        'out/renderer/index.html is missing: build the renderer first (npx electron-vite build, or npm test which builds)',
+      );
     }
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-e2e-'));
-    harness.core = createCore({ dbFile: path.join(dir, 'demo.db'), migrationsFolder: path.resolve('migrations'), clock: { now: () => new Date(now) }, create: true, logError: (e) => console.error(e) });
+    harness.core = createCore({
+      dbFile: path.join(dir, 'demo.db'),
+      migrationsFolder: path.resolve('migrations'),
+      clock: { now: () => new Date(now) },
+      create: true,
+      logError: (e) => console.error(e),
+    });
     if (!options.empty) generateDemoSchool(harness.core.db, { tier: 'small', years: 1, today });
     host = await startHost({ dispatch: harness.core.dispatch, rendererDir, port: 0 });
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
   });
 

@@ -25,22 +25,31 @@ export interface SchoolFixture<N extends string> {
 }
 
 /** The tiny school's last names for the accounts it lacks. */
-const lastNames: Partial<Record<Role, string>> = { admin: 'Админова', director: 'Директорова', secretary: 'Секретарёва' };
+const lastNames: Partial<Record<Role, string>> = {
+  admin: 'Админова',
+  director: 'Директорова',
+  secretary: 'Секретарёва',
+};
 
 /**
  * The hand-built tiny school (tests/helpers/tiny-school.ts), built at once (it takes milliseconds, and a suite
  * may use its ids while it is collected), with `accounts` it lacks added: login → role.
  */
-export function schoolFixture<N extends string>(options: Options<N> & { school: 'tiny'; accounts?: Record<string, Role> }): SchoolFixture<N> & { tiny: TinySchool };
+export function schoolFixture<N extends string>(
+  options: Options<N> & { school: 'tiny'; accounts?: Record<string, Role> },
+): SchoolFixture<N> & { tiny: TinySchool };
 /** The small demo school of one year, generated in the suite's beforeAll (it takes a second or two). */
 export function schoolFixture<N extends string>(options: Options<N> & { school: 'demo' }): SchoolFixture<N>;
-export function schoolFixture<N extends string>(options: Options<N> & { school: 'tiny' | 'demo'; accounts?: Record<string, Role> }) {
+export function schoolFixture<N extends string>(
+  options: Options<N> & { school: 'tiny' | 'demo'; accounts?: Record<string, Role> },
+) {
   const now = options.now ?? '2026-11-24T10:00:00';
   const core = testCore({ clock: fixedClock(now) });
   let tiny: TinySchool | undefined;
   if (options.school === 'tiny') {
     tiny = buildTinySchool(core.db);
-    for (const [login, role] of Object.entries(options.accounts ?? {})) addAccount(core.db, login, lastNames[role] ?? 'Запасова', [role]);
+    for (const [login, role] of Object.entries(options.accounts ?? {}))
+      addAccount(core.db, login, lastNames[role] ?? 'Запасова', [role]);
   }
   const logIn = async (caller: Caller, login: string) => {
     const result = await caller.invoke('auth:login', { login, password: 'demo' });

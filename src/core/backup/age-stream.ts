@@ -99,39 +99,24 @@ export function payloadSealer(key: Buffer) {
 }
 
 /**
- * Seals a plaintext held whole in memory, in place, a range of chunks at a time: each chunk's ciphertext
- * overwrites its plaintext (`onPlain` sees the plaintext first), and the tags are kept apart, 16 bytes a
- * chunk. The payload is then chunk 0, its tag, chunk 1, its tag… (see `sealedPieces`). A backup seals
- * while scrypt still derives the key the header needs: the payload's key comes from the file key alone.
+ * Seals a plaintext of `totalBytes` that comes in blocks of whole chunks, each block where it pleases: the
+ * chunk's counter comes from its place, and the last chunk is known from the length. So the same block sealed
+ * again gives the same bytes — a backup seals while scrypt still derives the key its header needs (the payload's
+ * key comes from the file key alone), and hashes the file, header first, by sealing its first blocks again.
  */
-export function inPlaceSealer(key: Buffer, data: Buffer) {
-  const count = Math.max(1, Math.ceil(data.length / chunkSize));
-  const tags = Buffer.allocUnsafe(count * tagSize);
+export function blockSealer(key: Buffer, totalBytes: number) {
+  const count = Math.max(1, Math.ceil(totalBytes / chunkSize));
   return {
-    tags,
-    /** Seals the plaintext bytes [from, to), `from` on a chunk boundary and `to` too unless it is the end. */
-    seal(from: number, to: number, onPlain: (chunk: Buffer) => void): void {
-      for (let i = from / chunkSize; i < count && (i * chunkSize < to || data.length === 0); i++) {
-        const plain = data.subarray(i * chunkSize, (i + 1) * chunkSize);
-        onPlain(plain);
-        const [sealed, tag] = sealChunk(key, i, i === count - 1, plain);
-        sealed.copy(plain);
-        tag.copy(tags, i * tagSize);
+    /** The payload's pieces for the plaintext `block` found at `from` (a chunk boundary): chunk, tag, chunk, tag… */
+    seal(block: Buffer, from: number): Buffer[] {
+      const pieces: Buffer[] = [];
+      // An empty plaintext is one empty final chunk.
+      for (let at = 0, i = from / chunkSize; at < block.length || (count === 1 && i === 0); at += chunkSize, i++) {
+        pieces.push(...sealChunk(key, i, i === count - 1, block.subarray(at, at + chunkSize)));
       }
+      return pieces;
     },
   };
-}
-
-/** The sealed payload's pieces for the plaintext bytes [from, to) of a buffer `inPlaceSealer` sealed (`from` on a chunk boundary). */
-export function sealedPieces(data: Buffer, tags: Buffer, from: number, to: number): Buffer[] {
-  // An empty plaintext is one empty final chunk: its tag alone.
-  if (data.length === 0) return [tags.subarray(0, tagSize)];
-  const pieces: Buffer[] = [];
-  for (let at = from; at < to; at += chunkSize) {
-    const i = at / chunkSize;
-    pieces.push(data.subarray(at, Math.min(at + chunkSize, data.length)), tags.subarray(i * tagSize, (i + 1) * tagSize));
-  }
-  return pieces;
 }
 
 /** Opens a sealed payload arriving in blocks of any size; throws PayloadError at the first bad chunk. */

@@ -13,7 +13,7 @@ import { describeFsError, nodeFs, type BackupFs } from './fsops';
 import { checked, snapshotFailure } from './inspect';
 import { backupFileName, type Manifest } from './manifest';
 import { pruneDestination, type Retention } from './retention';
-import { startSnapshot, type SnapshotStream } from './snapshot-stream';
+import { ringBytes, startSnapshot, type SnapshotStream } from './snapshot-stream';
 
 /** Plaintext bytes per block handed to the drives. */
 const blockBytes = 1 << 20;
@@ -76,17 +76,17 @@ export async function createBackup(options: BackupOptions): Promise<BackupOutcom
   const name = backupFileName(at, encrypted);
   const file = options.source.kind === 'connection' ? options.source.client.name : options.source.file;
   if (!fs.existsSync(file)) throw new AppError('not_found', `Файл базы данных не найден: ${file}`);
-  refuseWithoutMemory(file, encrypted ? scryptBytes(options.workFactor) : 0);
-  // scrypt's second runs while the snapshot is taken and encrypted: it wraps the file key for the header
-  // only, and the payload is sealed with the file key itself.
-  const fileKey = encrypted ? randomBytes(16) : null;
-  const sealing = encrypted ? sealingKey(options.passphrase!, options.workFactor, fileKey!) : null;
-  sealing?.catch(() => undefined); // awaited below; this only keeps an early failure from counting as unhandled
   const fanout = new BlockFanout<PlacedBlock>(options.fanout);
   const syncEvery = options.syncEvery ?? defaultSyncEvery;
   // Enough slots for what the drives may hold (the fanout's limit, or what a drive writes before it syncs
   // and reads back), and a few more for the worker to fill meanwhile.
   const slots = Math.ceil(Math.max(fanout.maxHeld, syncEvery) / blockBytes) + 4;
+  refuseWithoutMemory(ringBytes(blockBytes, slots) + (encrypted ? scryptBytes(options.workFactor) : 0));
+  // scrypt's second runs while the snapshot is taken and encrypted: it wraps the file key for the header
+  // only, and the payload is sealed with the file key itself.
+  const fileKey = encrypted ? randomBytes(16) : null;
+  const sealing = encrypted ? sealingKey(options.passphrase!, options.workFactor, fileKey!) : null;
+  sealing?.catch(() => undefined); // awaited below; this only keeps an early failure from counting as unhandled
   report({ stage: 'snapshot' });
   const headerLength = encrypted ? headerBytes(options.workFactor) : 0;
   const snapshot = startSnapshot(file, { blockBytes, slots, fileKey, headerBytes: headerLength, holdWrites: () => holdWrites(options.source, file) });
@@ -166,16 +166,16 @@ export async function createBackup(options: BackupOptions): Promise<BackupOutcom
 }
 
 /**
- * The snapshot is held in memory whole (its size and the WAL's at most), while scrypt holds its own share:
- * asked for more than the machine has free, Windows fails the allocation, but Linux may let it through and
- * then kill the app in the middle of a school day. So it is refused beforehand, with what to do.
+ * A backup holds its blocks in flight (the snapshot is read a block at a time, whatever the database's size)
+ * and scrypt's share beside them: asked for more than the machine has free, Windows fails the allocation, but
+ * Linux may let it through and then kill the app in the middle of a school day. So it is refused beforehand,
+ * with what to do.
  */
-function refuseWithoutMemory(file: string, alongside: number): void {
-  const size = (f: string) => (fs.existsSync(f) ? fs.statSync(f).size : 0);
-  const needed = size(file) + size(`${file}-wal`) + alongside + (128 << 20);
+function refuseWithoutMemory(held: number): void {
+  const needed = held + (128 << 20);
   const free = os.freemem();
   if (needed > free) {
-    throw new AppError('io', `Копия не создана: для снимка базы нужно ${megabytes(needed)} свободной памяти, а свободно ${megabytes(free)}. Закройте другие программы и повторите`);
+    throw new AppError('io', `Копия не создана: для неё нужно ${megabytes(needed)} свободной памяти, а свободно ${megabytes(free)}. Закройте другие программы и повторите`);
   }
 }
 

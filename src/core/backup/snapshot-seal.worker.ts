@@ -4,8 +4,9 @@ import Database from 'better-sqlite3';
 import crypto from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import { failureText } from '../workers/failure';
-import { inPlaceSealer, payloadKey, payloadNonceSize, sealedPieces } from './age-stream';
+import { blockSealer, payloadKey, payloadNonceSize } from './age-stream';
 import { factsOf } from './facts';
+import { snapshotPages, walIndexOf, wholeSnapshot, type SnapshotPages, type WalIndex } from './snapshot-pages';
 import { beginRead, passBarrier, type FromSealer, type SnapshotJob, type ToSealer } from './snapshot-protocol';
 
 const port = parentPort!;
@@ -31,42 +32,46 @@ const next = async <T extends ToSealer['type']>(type: T): Promise<Extract<ToSeal
   }
 };
 
-/** The database's pages as one read transaction sees them, started together with the checker's. */
-function takeSnapshot(job: SnapshotJob): Buffer {
-  let image: Buffer;
-  const source = new Database(job.file, { readonly: true, fileMustExist: true });
-  try {
-    source.pragma('busy_timeout = 5000');
-    // Read through a memory map rather than a read() per page: measured, a quarter less CPU.
-    source.pragma('mmap_size = 4294967296');
-    say({ type: 'ready' });
-    // Started together with the checker's, under the main thread's write lock (see snapshot-protocol.ts).
-    const inline = !passBarrier(new Int32Array(job.barrier), () => beginRead(source));
-    if (inline) beginRead(source);
-    say({ type: 'begun' });
-    if (inline) say({ type: 'checked', facts: factsOf(source, false) });
-    image = source.serialize();
-    say({ type: 'taken', databaseBytes: image.length });
+/**
+ * Starts the read transaction, together with the checker's under the main thread's write lock (see
+ * snapshot-protocol.ts), and reads the wal-index header it began with (see snapshot-pages.ts). True when the
+ * check is left to this thread.
+ */
+function begin(job: SnapshotJob, source: Database.Database): { inline: boolean; wal: WalIndex | null } {
+  let wal: WalIndex | null = null;
+  // Writes are held off until this thread says it has begun: the header read now is the transaction's.
+  if (passBarrier(new Int32Array(job.barrier), () => (beginRead(source), (wal = walIndexOf(job.file))))) return { inline: false, wal };
+  // Nothing holds writes off: the header read before the transaction began and after is the same, or the
+  // transaction begins again (a commit came in between).
+  for (let attempt = 0; ; attempt++) {
+    const before = walIndexOf(job.file);
+    beginRead(source);
+    wal = walIndexOf(job.file);
+    if (!before || !wal || before.header.equals(wal.header)) return { inline: true, wal: before && wal };
+    if (attempt === 4) return { inline: true, wal: null };
     source.exec('commit');
-  } finally {
-    source.close();
   }
-  // One self-contained file: page 1 says «rollback journal» (what `journal_mode = DELETE` writes there), so
-  // the backup opens without a -wal file beside it, even read-only.
-  if (image.length >= 20 && image[18] === 2 && image[19] === 2) image[18] = image[19] = 1;
-  return image;
 }
 
-async function snapshot(job: SnapshotJob): Promise<void> {
-  const image = takeSnapshot(job);
-  // Sealed block by block, in place, and sent to the drives while the main thread's scrypt still derives
-  // the header's key: the payload's key comes from the file key alone (random), and the header, whose length
-  // is known beforehand, goes to its place at the start of the file once it is there.
+/** The backup file's blocks: the snapshot's pages read a block at a time, hashed, sealed, and handed to the main thread. */
+async function stream(job: SnapshotJob, pages: SnapshotPages): Promise<void> {
+  // Sealed block by block and sent to the drives while the main thread's scrypt still derives the header's
+  // key: the payload's key comes from the file key alone (random), and the header, whose length is known
+  // beforehand, goes to its place at the start of the file once it is there.
   const { fileKey, headerBytes } = job;
   const databaseHash = crypto.createHash('sha256');
   const fileHash = crypto.createHash('sha256');
   const nonce = crypto.randomBytes(payloadNonceSize);
-  const sealer = fileKey ? inPlaceSealer(payloadKey(fileKey, nonce), image) : null;
+  const sealer = fileKey ? blockSealer(payloadKey(fileKey, nonce), pages.bytes) : null;
+  const plain = Buffer.allocUnsafe(job.blockBytes);
+  const readBlock = (at: number): Buffer => {
+    const block = plain.subarray(0, Math.min(job.blockBytes, pages.bytes - at));
+    pages.read(at, block);
+    // One self-contained file: page 1 says «rollback journal» (what `journal_mode = DELETE` writes there), so
+    // the backup opens without a -wal file beside it, even read-only.
+    if (at === 0 && block.length >= 20 && block[18] === 2 && block[19] === 2) block[18] = block[19] = 1;
+    return block;
+  };
   const slots = job.ring.byteLength / job.slotSize;
   const free: number[] = Array.from({ length: slots }, (_, i) => i);
   const drainFreed = () => {
@@ -87,31 +92,32 @@ async function snapshot(job: SnapshotJob): Promise<void> {
     say({ type: 'block', slot, length, position });
     drainFreed();
   };
-  // The file's hash runs in the file's order: from the header on, once the header is there.
+  // The file's hash runs in the file's order, from the header on: once the header is there, the blocks sent
+  // before it are read and sealed again (the same transaction, key and nonce give the same bytes).
   let header: Uint8Array | null = null;
-  let sealedUpTo = 0;
+  let sealedBlocks = 0;
   const placeHeader = async (given: Uint8Array) => {
     if (given.length !== headerBytes) throw new Error('the header is not as long as foreseen');
     header = given;
     fileHash.update(header).update(nonce);
-    for (const piece of sealedPieces(image, sealer!.tags, 0, sealedUpTo)) fileHash.update(piece);
+    for (let i = 0; i < sealedBlocks; i++) {
+      const at = i * job.blockBytes;
+      for (const piece of sealer!.seal(readBlock(at), at)) fileHash.update(piece);
+    }
     await send([header], 0);
   };
-  for (let at = 0, position = headerBytes, first = true; first || at < image.length; first = false) {
-    const to = Math.min(at + job.blockBytes, image.length);
+  for (let at = 0, position = headerBytes, first = true; first || at < pages.bytes; first = false) {
+    const block = readBlock(at);
+    databaseHash.update(block);
     let pieces: Uint8Array[];
     if (sealer) {
-      sealer.seal(at, to, (plain) => databaseHash.update(plain));
-      const sealed = sealedPieces(image, sealer.tags, at, to);
-      sealedUpTo = to;
+      const sealed = sealer.seal(block, at);
+      sealedBlocks++;
       // Hashed here once the header is in the hash (never on the first block: the header comes after it).
       if (header) for (const piece of sealed) fileHash.update(piece);
       pieces = first ? [nonce, ...sealed] : sealed;
-    } else {
-      pieces = [image.subarray(at, to)];
-      databaseHash.update(pieces[0]!);
-    }
-    at = to;
+    } else pieces = [block];
+    at += block.length;
     const length = pieces.reduce((n, p) => n + p.length, 0);
     await send(pieces, position);
     position += length;
@@ -121,6 +127,30 @@ async function snapshot(job: SnapshotJob): Promise<void> {
   if (sealer && !header) await placeHeader((await next('seal')).header);
   const databaseSha256 = databaseHash.digest('hex');
   say({ type: 'end', databaseSha256, fileSha256: sealer ? fileHash.digest('hex') : databaseSha256, bytes });
+}
+
+/**
+ * The snapshot: a read transaction on a read-only connection, open until the last block is sent, whose pages
+ * are read from the files a block at a time (see snapshot-pages.ts).
+ */
+async function snapshot(job: SnapshotJob): Promise<void> {
+  const source = new Database(job.file, { readonly: true, fileMustExist: true });
+  let pages: SnapshotPages | null = null;
+  try {
+    source.pragma('busy_timeout = 5000');
+    // The check reads through a memory map rather than a read() per page: measured, a quarter less CPU.
+    source.pragma('mmap_size = 4294967296');
+    say({ type: 'ready' });
+    const { inline, wal } = begin(job, source);
+    say({ type: 'begun' });
+    if (inline) say({ type: 'checked', facts: factsOf(source, false) });
+    pages = snapshotPages(job.file, source, wal) ?? wholeSnapshot(source);
+    say({ type: 'taken', databaseBytes: pages.bytes });
+    await stream(job, pages);
+  } finally {
+    pages?.close();
+    source.close();
+  }
 }
 
 snapshot(workerData as SnapshotJob).catch((e) => say({ type: 'failed', message: failureText(e) }));

@@ -13,12 +13,12 @@ import { barrier, go, type CheckerMessage, type CheckJob, type FromSealer, type 
  * thread's garbage collector (fresh buffers for 300 MB made it collect a heap the size of the whole app
  * twenty times per backup).
  *
- * The snapshot is the database's pages as one read transaction sees them (SQLite's serialize: 0.13 s for
- * 300 MB, against 0.65 s for VACUUM INTO, which rebuilds every table, and no scratch file written and read
- * again). The checker's read transaction starts at the same moment, under the write lock, so it checks
- * exactly the bytes that are backed up, while they are sealed and written (a copy gets its final name only
- * after the check passed). In WAL mode a read transaction never blocks the connection that writes, and
- * never restarts.
+ * The snapshot is the database's pages as one read transaction sees them, read from the files a block at a
+ * time while it stays open (see snapshot-pages.ts): no scratch file written and read again, as VACUUM INTO
+ * would need, and never the whole database in memory, as SQLite's serialize would. The checker's read
+ * transaction starts at the same moment, under the write lock, so it checks exactly the bytes that are backed
+ * up, while they are sealed and written (a copy gets its final name only after the check passed). In WAL mode
+ * a read transaction never blocks the connection that writes, and never restarts.
  */
 
 /** What a finished stream says about the bytes it gave. */
@@ -48,11 +48,16 @@ export interface SnapshotOptions {
   holdWrites(): (() => void) | null;
 }
 
+/** Room in a slot for a block's sealed chunks (16 bytes each 64 KiB), the header and the final chunk. */
+const slotBytes = (blockBytes: number) => blockBytes + (blockBytes >> 10) + 2 * 65_552 + 4096;
+
+/** The shared memory a snapshot's slots take: with a block being read, all the memory the snapshot needs. */
+export const ringBytes = (blockBytes: number, slots: number) => slots * slotBytes(blockBytes);
+
 export function startSnapshot(file: string, options: SnapshotOptions) {
   // A block is whole chunks, so that the sealed payload can be cut into blocks where its tags fall.
   if (options.blockBytes % chunkSize !== 0) throw new Error('a block must be whole 64 KiB chunks');
-  // Room for a block's sealed chunks (16 bytes each 64 KiB), the header and the final chunk.
-  const slotSize = options.blockBytes + (options.blockBytes >> 10) + 2 * 65_552 + 4096;
+  const slotSize = slotBytes(options.blockBytes);
   const flags = new Int32Array(new SharedArrayBuffer(barrier.length * Int32Array.BYTES_PER_ELEMENT));
   const job: SnapshotJob = {
     file,

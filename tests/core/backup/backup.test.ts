@@ -239,17 +239,13 @@ describe('a backup to several destinations', () => {
     if (!ran) console.warn('mount is not permitted here: the read-only source is not tested');
   });
 
-  it('refuses, before anything else, a database larger than the free memory its snapshot needs', async () => {
-    // A sparse file of a terabyte: no machine here has that free, and it takes no room on the disk.
-    const huge = path.join(dir, 'huge.db');
-    fs.closeSync(fs.openSync(huge, 'w'));
-    fs.truncateSync(huge, 2 ** 40);
+  it('refuses, before anything else, a backup whose memory is not free', async () => {
+    // scrypt at work factor 40 would take a pebibyte beside the blocks in flight: no machine here has that.
     const drive = path.join(dir, 'm1');
     fs.mkdirSync(drive);
-    const backup = createBackup({ ...base, source: { kind: 'file', file: huge }, destinations: [drive], passphrase: 'пароль', workFactor: 10 });
-    await expect(backup).rejects.toThrow(/^Копия не создана: для снимка базы нужно 1048705,0 МБ свободной памяти, а свободно [\d,]+ МБ\. Закройте другие программы и повторите$/);
+    const backup = createBackup({ ...base, source: { kind: 'file', file: live }, destinations: [drive], passphrase: 'пароль', workFactor: 40 });
+    await expect(backup).rejects.toThrow(/^Копия не создана: для неё нужно [\d,]+ МБ свободной памяти, а свободно [\d,]+ МБ\. Закройте другие программы и повторите$/);
     expect(fs.readdirSync(drive)).toEqual([]);
-    fs.rmSync(huge);
   });
 
   it('drops a drive that stops answering, and the others get their copies without waiting for it', async () => {
