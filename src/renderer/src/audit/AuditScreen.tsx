@@ -27,6 +27,7 @@ export function AuditScreen() {
     setFilter((f) => ({ ...f, ...patch }));
   };
   const options = useChannel(contract.audit.options, { classId: filter.classId }, { placeholderData: (prev) => prev });
+  // Pages fetched by cursor, which useChannel's one-answer cache does not do; the key is still the channel's.
   const pages = useInfiniteQuery({
     queryKey: channelKey(contract.audit.list, { filter }),
     queryFn: ({ pageParam }) => invoke(contract.audit.list, { filter, cursor: pageParam, limit: 50 }),

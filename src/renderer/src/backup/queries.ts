@@ -15,7 +15,7 @@ export const useBackupStatus = () =>
     },
   );
 
-/** `version` changes when a backup starts or ends: a list of its own, so the files it wrote show up (not the old list meanwhile). */
+/** `version` changes when a backup starts or ends: a list of its own (the channel's key and the version, hence not useChannel), so the files it wrote show up (not the old list meanwhile). */
 export const useBackupList = (version: string) =>
   useQuery({
     queryKey: [...queryKey(contract.backup.list, {}), version],
