@@ -5,8 +5,9 @@ import { beforeAll } from 'vitest';
 import type { Core } from '../../src/core/app';
 import { fixedClock } from '../../src/core/clock';
 import { generateDemoSchool } from '../../src/core/demo';
+import { contract } from '../../src/shared/contract';
 import type { Role } from '../../src/shared/roles';
-import { directCaller, testCore, type Caller } from './core';
+import { directCaller, testCore, type Caller, type TestCoreOptions } from './core';
 import { addAccount, buildTinySchool, type TinySchool } from './tiny-school';
 
 interface Options<N extends string> {
@@ -14,6 +15,8 @@ interface Options<N extends string> {
   now?: string;
   /** The callers the suite uses, by its own name for each → the login (password «demo»). */
   as: Record<N, string>;
+  /** The core's own options where the suite needs them: a clock it moves (`now` then dates only the demo), its file, printer, backups. */
+  core?: TestCoreOptions;
 }
 
 export interface SchoolFixture<N extends string> {
@@ -44,7 +47,7 @@ export function schoolFixture<N extends string>(
   options: Options<N> & { school: 'tiny' | 'demo'; accounts?: Record<string, Role> },
 ) {
   const now = options.now ?? '2026-11-24T10:00:00';
-  const core = testCore({ clock: fixedClock(now) });
+  const core = testCore({ clock: fixedClock(now), ...options.core });
   let tiny: TinySchool | undefined;
   if (options.school === 'tiny') {
     tiny = buildTinySchool(core.db);
@@ -52,7 +55,7 @@ export function schoolFixture<N extends string>(
       addAccount(core.db, login, lastNames[role] ?? 'Запасова', [role]);
   }
   const logIn = async (caller: Caller, login: string) => {
-    const result = await caller.invoke('auth:login', { login, password: 'demo' });
+    const result = await caller.send(contract.auth.login, { login, password: 'demo' });
     if (!result.ok) throw new Error(`login ${login}: ${result.error.message}`);
     return caller;
   };
