@@ -76,6 +76,9 @@ function walBytes(file: string): number {
   }
 }
 
+/** Where SQLite's file locks are (its PENDING_BYTE): the page there holds nothing. */
+const lockBytePage = 0x4000_0000;
+
 /** Reads `into` whole from `position`; past the end of the file it is zeros. */
 function readFully(fd: number, into: Buffer, position: number): void {
   let n = 0;
@@ -137,7 +140,14 @@ export function snapshotPages(file: string, client: Database.Database, wal: WalI
     bytes: pageCount * pageSize,
     read(at, into) {
       if (at % pageSize !== 0 || into.length % pageSize !== 0) throw new Error('the snapshot is read in whole pages');
-      readFully(fd, into, at);
+      // SQLite never uses the page at 1 GiB: its first bytes are where connections lock the file (on Windows
+      // a read of them may be refused), and serialize() gives it as zeros.
+      const lock = lockBytePage - at;
+      if (lock >= 0 && lock < into.length) {
+        readFully(fd, into.subarray(0, lock), at);
+        into.fill(0, lock, lock + pageSize);
+        readFully(fd, into.subarray(lock + pageSize), at + lock + pageSize);
+      } else readFully(fd, into, at);
       if (frames.size === 0) return;
       for (let offset = 0; offset < into.length; offset += pageSize) {
         const frame = frames.get((at + offset) / pageSize + 1);
