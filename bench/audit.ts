@@ -64,7 +64,14 @@ export async function auditBench(file: string, migrationsFolder: string, today: 
     ['logins (rare kind)', { kind: 'logins' }],
     ['a day, whole school', { from: '2026-11-23', to: '2026-11-23' }],
   ];
-  const rows: BenchRow[] = [{ name: 'audit log filled', value: fillSeconds, unit: 's', note: `${entries} entries (marks, absences, logins of the large tier)` }];
+  const rows: BenchRow[] = [
+    {
+      name: 'audit log filled',
+      value: fillSeconds,
+      unit: 's',
+      note: `${entries} entries (marks, absences, logins of the large tier)`,
+    },
+  ];
   for (const [label, filter] of filters) {
     const samples: number[] = [];
     let shown = 0;
@@ -76,7 +83,12 @@ export async function auditBench(file: string, migrationsFolder: string, today: 
       shown = (result.value as { rows: unknown[] }).rows.length;
     }
     const s = summarize(samples);
-    rows.push({ name: `audit page: ${label}, median`, value: s.median, unit: 'ms', note: `${shown} rows of ${entries}; p95 ${s.p95.toFixed(1)} ms over 50` });
+    rows.push({
+      name: `audit page: ${label}, median`,
+      value: s.median,
+      unit: 'ms',
+      note: `${shown} rows of ${entries}; p95 ${s.p95.toFixed(1)} ms over 50`,
+    });
   }
   // Paging on: the 40th page of the class's marks, following the cursors.
   let cursor: unknown = null;
@@ -88,12 +100,22 @@ export async function auditBench(file: string, migrationsFolder: string, today: 
     if (!result.ok) throw new Error(result.error.message);
     cursor = (result.value as { next: unknown }).next;
   }
-  rows.push({ name: 'audit page: class, pages 1–40, max', value: Math.max(...deep), unit: 'ms', note: 'each page from the previous one\'s cursor' });
+  rows.push({
+    name: 'audit page: class, pages 1–40, max',
+    value: Math.max(...deep),
+    unit: 'ms',
+    note: "each page from the previous one's cursor",
+  });
   const exporting = performance.now();
   const exported = await core.dispatch('audit:export', { filter: { studentId: pick.studentId } }, call);
   if (!exported.ok) throw new Error(exported.error.message);
   const { rows: n } = exported.value as { rows: number };
-  rows.push({ name: 'audit export (one student) to XLSX', value: performance.now() - exporting, unit: 'ms', note: `${n} rows` });
+  rows.push({
+    name: 'audit export (one student) to XLSX',
+    value: performance.now() - exporting,
+    unit: 'ms',
+    note: `${n} rows`,
+  });
   core.close();
   return rows;
 }

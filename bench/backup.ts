@@ -47,7 +47,10 @@ async function copyBaseline(file: string, dirs: string[]): Promise<number> {
  * Saves one mark after another, as a teacher clicking through a column, and records how long each waited: the
  * save itself (SQLite and its fsync) and, apart, how late the event loop let it start (the main thread busy).
  */
-function teacherSaving(core: ReturnType<typeof createCore>, target: { lessonId: number; studentId: number; login: string }) {
+function teacherSaving(
+  core: ReturnType<typeof createCore>,
+  target: { lessonId: number; studentId: number; login: string },
+) {
   const call: CallContext = { sessionToken: null, client: 'bench', setSession: (t) => (call.sessionToken = t) };
   const waits: number[] = [];
   const saves: number[] = [];
@@ -58,7 +61,11 @@ function teacherSaving(core: ReturnType<typeof createCore>, target: { lessonId: 
     let i = 0;
     while (running) {
       const asked = performance.now();
-      const result = await core.dispatch('journal:setMark', { lessonId: target.lessonId, studentId: target.studentId, value1: String(2 + (i++ % 4)) }, call);
+      const result = await core.dispatch(
+        'journal:setMark',
+        { lessonId: target.lessonId, studentId: target.studentId, value1: String(2 + (i++ % 4)) },
+        call,
+      );
       if (!result.ok) throw new Error(result.error.message);
       saves.push(performance.now() - asked);
       // The next click 20 ms later; a blocked event loop makes the wait longer, which is what is measured.
@@ -113,7 +120,13 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
  * Rounds of: the plain copy, then the backup, alternating, so both see the same load from whatever else runs
  * on the machine, each after the disk settled; the ratio is of the medians.
  */
-export async function backupBench(file: string, work: string, migrationsFolder: string, clock: Clock, rounds = 5): Promise<BenchRow[]> {
+export async function backupBench(
+  file: string,
+  work: string,
+  migrationsFolder: string,
+  clock: Clock,
+  rounds = 5,
+): Promise<BenchRow[]> {
   const dirs = ['usb1', 'usb2', 'disk2'].map((d) => path.join(work, `backup-${d}`));
   for (const d of dirs) fs.mkdirSync(d, { recursive: true });
   const bytes = fs.statSync(file).size;
@@ -200,11 +213,36 @@ export async function backupBench(file: string, work: string, migrationsFolder: 
       unit: 's',
       note: `median of ${list(times)} s; ${mib(bytes)} MiB db, ${mib(fileBytes)} MiB file; threads: quick_check ∥ pages read a block at a time from the read transaction's files (db + WAL frames), SHA-256 + age (∥ scrypt on main; the blocks before the header sealed again for the file hash), SHA-256 → main: write, fsync and read back every 4 MiB ×3, header last; load average ${load} at start, ${loadAtEnd} at end`,
     },
-    { name: 'cp + sync of the db file → same 3 folders', value: median(baselines), unit: 's', note: `median of ${list(baselines)} s; ratio ${ratio.toFixed(1)}× (target ≤ 3×); all folders on one disk here` },
-    { name: 'backup CPU time, all threads', value: median(cpu), unit: 's', note: `median of ${list(cpu)} s (${os.cpus().length} cores)` },
-    { name: 'backup peak memory above start', value: Number(mib(Math.max(...memory))), unit: 'MiB', note: `rounds: ${memory.map(mib).join(' / ')} MiB (private resident memory, sampled every 10 ms: scrypt's 256 MiB, the ring of 68 slots and the two threads; the snapshot is never held whole)` },
-    { name: 'age encrypt of the db file, native cipher', value: sealed.result, unit: 's', note: `peak memory ${mib(sealed.peakAboveStart)} MiB above start (file ${mib(bytes)} MiB)` },
-    { name: 'age decrypt of it', value: opened.result, unit: 's', note: `peak memory ${mib(opened.peakAboveStart)} MiB above start` },
+    {
+      name: 'cp + sync of the db file → same 3 folders',
+      value: median(baselines),
+      unit: 's',
+      note: `median of ${list(baselines)} s; ratio ${ratio.toFixed(1)}× (target ≤ 3×); all folders on one disk here`,
+    },
+    {
+      name: 'backup CPU time, all threads',
+      value: median(cpu),
+      unit: 's',
+      note: `median of ${list(cpu)} s (${os.cpus().length} cores)`,
+    },
+    {
+      name: 'backup peak memory above start',
+      value: Number(mib(Math.max(...memory))),
+      unit: 'MiB',
+      note: `rounds: ${memory.map(mib).join(' / ')} MiB (private resident memory, sampled every 10 ms: scrypt's 256 MiB, the ring of 68 slots and the two threads; the snapshot is never held whole)`,
+    },
+    {
+      name: 'age encrypt of the db file, native cipher',
+      value: sealed.result,
+      unit: 's',
+      note: `peak memory ${mib(sealed.peakAboveStart)} MiB above start (file ${mib(bytes)} MiB)`,
+    },
+    {
+      name: 'age decrypt of it',
+      value: opened.result,
+      unit: 's',
+      note: `peak memory ${mib(opened.peakAboveStart)} MiB above start`,
+    },
     {
       name: 'longest wait saving a mark during backup',
       value: Math.max(...waits),

@@ -13,11 +13,26 @@ export async function importBench(work: string, migrationsFolder: string, clock:
   const rows: BenchRow[] = [];
   const classes = ['5А', '5Б', '6А', '6Б', '7А'];
   const table = studentRows(10_000, classes);
-  const files = { 'csv (cp1251)': { fileName: 'list.csv', bytes: cp1251(csv(table)) }, xlsx: { fileName: 'list.xlsx', bytes: await xlsx(table) } };
+  const files = {
+    'csv (cp1251)': { fileName: 'list.csv', bytes: cp1251(csv(table)) },
+    xlsx: { fileName: 'list.xlsx', bytes: await xlsx(table) },
+  };
   for (const [label, file] of Object.entries(files)) {
-    const core = createCore({ dbFile: path.join(work, `import-${file.fileName}.db`), migrationsFolder, clock, create: true });
+    const core = createCore({
+      dbFile: path.join(work, `import-${file.fileName}.db`),
+      migrationsFolder,
+      clock,
+      create: true,
+    });
     const call: CallContext = { sessionToken: null, client: 'bench', setSession: (t) => (call.sessionToken = t) };
-    await core.dispatch('setup:createSchool', { schoolName: 'Школа для замера', admin: { login: 'admin', password: 'admin-pass-1', lastName: 'А', firstName: 'Б' } }, call);
+    await core.dispatch(
+      'setup:createSchool',
+      {
+        schoolName: 'Школа для замера',
+        admin: { login: 'admin', password: 'admin-pass-1', lastName: 'А', firstName: 'Б' },
+      },
+      call,
+    );
     await core.dispatch('auth:login', { login: 'admin', password: 'admin-pass-1' }, call);
     const base = { kind: 'students', fileName: file.fileName, contentBase64: b64(file.bytes) };
     const timed = async (channel: string, input: unknown) => {
@@ -27,7 +42,11 @@ export async function importBench(work: string, migrationsFolder: string, clock:
       return { ms: performance.now() - started, value: result.value as Record<string, unknown> };
     };
     const inspect = await timed('imports:inspect', base);
-    const request = { ...base, mapping: inspect.value.mapping, options: { orderNumber: '1-у', orderDate: '2025-09-01', createClasses: true } };
+    const request = {
+      ...base,
+      mapping: inspect.value.mapping,
+      options: { orderNumber: '1-у', orderDate: '2025-09-01', createClasses: true },
+    };
     const preview = await timed('imports:preview', request);
     const commit = await timed('imports:commit', request);
     const again = await timed('imports:commit', request);

@@ -11,7 +11,14 @@ import type { BenchRow } from './backup';
 export async function loginBench(work: string, migrationsFolder: string, clock: Clock): Promise<BenchRow[]> {
   const core = createCore({ dbFile: path.join(work, 'login.db'), migrationsFolder, clock, create: true });
   const call: CallContext = { sessionToken: null, client: 'bench', setSession: (t) => (call.sessionToken = t) };
-  await core.dispatch('setup:createSchool', { schoolName: 'Школа для замера', admin: { login: 'admin', password: 'admin-pass-1', lastName: 'А', firstName: 'Б' } }, call);
+  await core.dispatch(
+    'setup:createSchool',
+    {
+      schoolName: 'Школа для замера',
+      admin: { login: 'admin', password: 'admin-pass-1', lastName: 'А', firstName: 'Б' },
+    },
+    call,
+  );
   const samples: number[] = [];
   for (let i = 0; i < 20; i++) {
     const started = performance.now();

@@ -68,7 +68,11 @@ async function school(dbFile: string, outDir: string) {
   const services = createServices({ db, clock: fixedClock('2026-06-01T10:00:00'), fontsDir: () => fontsDir });
   const result = await services.print.writeSchool(null, undefined, { duplex: false, personalData: false }, outDir);
   db.$client.close();
-  return { books: result.books.length, failed: result.books.filter((b) => b.error).length, pages: result.books.reduce((s, b) => s + (b.pages ?? 0), 0) };
+  return {
+    books: result.books.length,
+    failed: result.books.filter((b) => b.error).length,
+    pages: result.books.reduce((s, b) => s + (b.pages ?? 0), 0),
+  };
 }
 
 async function main() {

@@ -23,7 +23,10 @@ interface Measured {
 }
 
 function child(args: string[]): Measured {
-  const out = execFileSync(process.execPath, ['--import', 'tsx', path.resolve('bench/print-child.ts'), ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  const out = execFileSync(process.execPath, ['--import', 'tsx', path.resolve('bench/print-child.ts'), ...args], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+  });
   return JSON.parse(out.trim().split('\n').at(-1) as string) as Measured;
 }
 
@@ -32,8 +35,18 @@ export function printBench(work: string, rows: Row[]): void {
   const ours = child(['lowlevel', '2000']);
   const naiveRate = naive.pages / naive.seconds;
   const oursRate = ours.pages / ours.seconds;
-  rows.push({ name: 'journal page, naive pdf-lib', value: naiveRate, unit: 'p/s', note: `${naive.pages} pages in ${naive.seconds.toFixed(1)} s, peak ${naive.peakMiB.toFixed(0)} MiB` });
-  rows.push({ name: 'journal page, print engine', value: oursRate, unit: 'p/s', note: `${ours.pages} pages in ${ours.seconds.toFixed(1)} s, peak ${ours.peakMiB.toFixed(0)} MiB; ${(oursRate / naiveRate).toFixed(0)}× naive` });
+  rows.push({
+    name: 'journal page, naive pdf-lib',
+    value: naiveRate,
+    unit: 'p/s',
+    note: `${naive.pages} pages in ${naive.seconds.toFixed(1)} s, peak ${naive.peakMiB.toFixed(0)} MiB`,
+  });
+  rows.push({
+    name: 'journal page, print engine',
+    value: oursRate,
+    unit: 'p/s',
+    note: `${ours.pages} pages in ${ours.seconds.toFixed(1)} s, peak ${ours.peakMiB.toFixed(0)} MiB; ${(oursRate / naiveRate).toFixed(0)}× naive`,
+  });
 
   // A whole year of lessons: the demo's year 2025/2026 seen from its last days.
   const file = path.join(work, 'print-typical.db');

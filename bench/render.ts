@@ -13,13 +13,30 @@ const rendererDir = path.resolve('out/renderer');
 
 export async function gridInChromium(file: string, today: string) {
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
-    return [{ name: 'journal grid in Chromium (quarter)', value: NaN, unit: 'ms', note: 'skipped: build the renderer first (npm run build)' }];
+    return [
+      {
+        name: 'journal grid in Chromium (quarter)',
+        value: NaN,
+        unit: 'ms',
+        note: 'skipped: build the renderer first (npm run build)',
+      },
+    ];
   }
-  const core = createCore({ dbFile: file, migrationsFolder: path.resolve('migrations'), clock: fixedClock(`${today}T10:00:00`) });
+  const core = createCore({
+    dbFile: file,
+    migrationsFolder: path.resolve('migrations'),
+    clock: fixedClock(`${today}T10:00:00`),
+  });
   const host = await startHost({ dispatch: core.dispatch, rendererDir, port: 0 });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   try {
     const target = core.db.$client
@@ -31,7 +48,9 @@ export async function gridInChromium(file: string, today: string) {
          where a.subgroup_id is null and c.grade = 7 order by a.id limit 1`,
       )
       .get(today, today) as { assignmentId: number; periodId: number; login: string };
-    const page = await (await browser.newContext({ locale: 'ru-RU', viewport: { width: 1440, height: 900 } })).newPage();
+    const page = await (
+      await browser.newContext({ locale: 'ru-RU', viewport: { width: 1440, height: 900 } })
+    ).newPage();
     await page.clock.setFixedTime(new Date(`${today}T10:00:00`));
     await page.goto(host.url);
     await page.getByLabel('Логин').fill(target.login);
@@ -52,7 +71,12 @@ export async function gridInChromium(file: string, today: string) {
     }
     const s = summarize(samples);
     return [
-      { name: 'journal grid in Chromium (quarter), median', value: s.median, unit: 'ms', note: `${cells} cells, link opened → grid ready for input, 20 times` },
+      {
+        name: 'journal grid in Chromium (quarter), median',
+        value: s.median,
+        unit: 'ms',
+        note: `${cells} cells, link opened → grid ready for input, 20 times`,
+      },
       { name: 'journal grid in Chromium (quarter), p95', value: s.p95, unit: 'ms' },
     ];
   } finally {

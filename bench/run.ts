@@ -67,7 +67,10 @@ async function gridLoads(file: string): Promise<void> {
        where a.subgroup_id is null and c.grade = 7 order by a.id limit 1`,
     )
     .get(today, today) as { assignmentId: number; periodId: number };
-  for (const [label, periodId] of [['quarter', target.periodId], ['year', 'year']] as const) {
+  for (const [label, periodId] of [
+    ['quarter', target.periodId],
+    ['year', 'year'],
+  ] as const) {
     const samples: number[] = [];
     let cells = 0;
     for (let i = 0; i < 200; i++) {
@@ -79,7 +82,12 @@ async function gridLoads(file: string): Promise<void> {
       cells = grid.students.length * grid.lessons.length;
     }
     const s = summarize(samples);
-    rows.push({ name: `journal grid load (${label}), median`, value: s.median, unit: 'ms', note: `${cells} cells, 200 loads through the dispatcher` });
+    rows.push({
+      name: `journal grid load (${label}), median`,
+      value: s.median,
+      unit: 'ms',
+      note: `${cells} cells, 200 loads through the dispatcher`,
+    });
     rows.push({ name: `journal grid load (${label}), p95`, value: s.p95, unit: 'ms' });
   }
   core.close();
@@ -94,12 +102,21 @@ async function markSaves(file: string): Promise<void> {
   const samples: number[] = [];
   for (let i = 0; i < 200; i++) {
     const started = performance.now();
-    const result = await core.dispatch('journal:setMark', { lessonId: target.lessonId, studentId: target.studentId, value1: String(2 + (i % 4)) }, call);
+    const result = await core.dispatch(
+      'journal:setMark',
+      { lessonId: target.lessonId, studentId: target.studentId, value1: String(2 + (i % 4)) },
+      call,
+    );
     samples.push(performance.now() - started);
     if (!result.ok) throw new Error(result.error.message);
   }
   const s = summarize(samples);
-  rows.push({ name: 'save one mark, median', value: s.median, unit: 'ms', note: '200 saves through the dispatcher, audit included, synchronous=FULL' });
+  rows.push({
+    name: 'save one mark, median',
+    value: s.median,
+    unit: 'ms',
+    note: '200 saves through the dispatcher, audit included, synchronous=FULL',
+  });
   rows.push({ name: 'save one mark, p95', value: s.p95, unit: 'ms' });
   core.close();
 }
@@ -143,7 +160,12 @@ async function classWeekLoads(file: string): Promise<void> {
     classes = (result.value as { classes: unknown[] }).classes.length;
   }
   const d = summarize(daySamples);
-  rows.push({ name: 'attendance school day, median', value: d.median, unit: 'ms', note: `${classes} classes, 50 loads through the dispatcher` });
+  rows.push({
+    name: 'attendance school day, median',
+    value: d.median,
+    unit: 'ms',
+    note: `${classes} classes, 50 loads through the dispatcher`,
+  });
   rows.push({ name: 'attendance school day, p95', value: d.p95, unit: 'ms' });
   core.close();
 }
@@ -162,20 +184,32 @@ async function main() {
       rows.push(...(await gridInChromium(file, today)));
     }
     if (!only || only === 'grid' || only === 'attendance') await classWeekLoads(file);
-    if (!only || only === 'backup') rows.push(...(await backupBench(file, work, migrationsFolder, fixedClock(`${today}T10:00:00`))));
+    if (!only || only === 'backup')
+      rows.push(...(await backupBench(file, work, migrationsFolder, fixedClock(`${today}T10:00:00`))));
     if (!only || only === 'reports') await reportBenches(file, migrationsFolder, today, rows);
     if (!only || only === 'heavy') rows.push(...(await heavyBench(file, migrationsFolder, today)));
   }
   if (!only || only === 'print') printBench(work, rows);
-  if (!only || only === 'audit') rows.push(...(await auditBench(generate('large-audit', { tier: 'large', years: 1 }), migrationsFolder, today)));
-  if (!only || only === 'timetable') rows.push(...(await timetableBench(work, migrationsFolder, fixedClock(`${today}T10:00:00`), today)));
-  if (!only || only === 'import') rows.push(...(await importBench(work, migrationsFolder, fixedClock('2025-10-15T10:00:00'))));
+  if (!only || only === 'audit')
+    rows.push(...(await auditBench(generate('large-audit', { tier: 'large', years: 1 }), migrationsFolder, today)));
+  if (!only || only === 'timetable')
+    rows.push(...(await timetableBench(work, migrationsFolder, fixedClock(`${today}T10:00:00`), today)));
+  if (!only || only === 'import')
+    rows.push(...(await importBench(work, migrationsFolder, fixedClock('2025-10-15T10:00:00'))));
   if (!only || only === 'years') rows.push(...(await yearsBench(work, migrationsFolder)));
-  if (!only || only === 'login') rows.push(...(await loginBench(work, migrationsFolder, fixedClock(`${today}T10:00:00`))));
+  if (!only || only === 'login')
+    rows.push(...(await loginBench(work, migrationsFolder, fixedClock(`${today}T10:00:00`))));
   const width = Math.max(...rows.map((r) => r.name.length));
   console.log(`\n${'benchmark'.padEnd(width)}  ${'value'.padStart(10)}  unit  note`);
-  for (const r of rows) console.log(`${r.name.padEnd(width)}  ${r.value.toFixed(r.unit === 's' ? 1 : 2).padStart(10)}  ${r.unit.padEnd(4)}  ${r.note ?? ''}`);
-  const out = { date: new Date().toISOString(), machine: { cpus: os.cpus().length, memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version }, rows };
+  for (const r of rows)
+    console.log(
+      `${r.name.padEnd(width)}  ${r.value.toFixed(r.unit === 's' ? 1 : 2).padStart(10)}  ${r.unit.padEnd(4)}  ${r.note ?? ''}`,
+    );
+  const out = {
+    date: new Date().toISOString(),
+    machine: { cpus: os.cpus().length, memGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version },
+    rows,
+  };
   fs.writeFileSync(path.resolve('bench/results.json'), `${JSON.stringify(out, null, 2)}\n`);
   fs.rmSync(work, { recursive: true, force: true });
 }

@@ -1,7 +1,10 @@
 import type Database from 'better-sqlite3';
 
 /** A mark to save in a 7th-grade class's held lesson before `today`, and the login of the teacher who may save it. */
-export function markTarget(sql: Database.Database, today: string): { lessonId: number; login: string; studentId: number } {
+export function markTarget(
+  sql: Database.Database,
+  today: string,
+): { lessonId: number; login: string; studentId: number } {
   return sql
     .prepare(
       `select l.id as lessonId, u.login, e.student_id as studentId from lessons l

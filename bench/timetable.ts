@@ -18,7 +18,12 @@ interface Regen {
   classes?: number;
 }
 
-export async function timetableBench(work: string, migrationsFolder: string, clock: Clock, today: string): Promise<BenchRow[]> {
+export async function timetableBench(
+  work: string,
+  migrationsFolder: string,
+  clock: Clock,
+  today: string,
+): Promise<BenchRow[]> {
   const full = path.join(work, 'timetable-full.db');
   const db = openDatabase(full, { migrationsFolder, create: true });
   generateDemoSchool(db, { tier: 'large', years: 1, today });
@@ -43,7 +48,12 @@ export async function timetableBench(work: string, migrationsFolder: string, clo
   };
 
   const fresh = await timed(empty, 'timetable:generate', {});
-  rows.push({ name: 'timetable: year of lessons from nothing (large)', value: fresh.seconds, unit: 's', note: `${fresh.value.created} lessons created for ${fresh.value.classes} classes` });
+  rows.push({
+    name: 'timetable: year of lessons from nothing (large)',
+    value: fresh.seconds,
+    unit: 's',
+    note: `${fresh.value.created} lessons created for ${fresh.value.classes} classes`,
+  });
   const again = await timed(full, 'timetable:generate', {});
   rows.push({
     name: 'timetable: year regenerated, nothing changed',
@@ -54,14 +64,25 @@ export async function timetableBench(work: string, migrationsFolder: string, clo
 
   // One class: Monday and Tuesday swapped from today on (past lessons stay, future ones without data move).
   const probe = openDatabase(full, { migrationsFolder });
-  const cls = probe.$client.prepare("select c.id from classes c join school_years y on y.id = c.year_id and y.is_current = 1 where c.grade = 7 order by c.id limit 1").get() as { id: number };
+  const cls = probe.$client
+    .prepare(
+      'select c.id from classes c join school_years y on y.id = c.year_id and y.is_current = 1 where c.grade = 7 order by c.id limit 1',
+    )
+    .get() as { id: number };
   const slots = (
     probe.$client
-      .prepare('select t.assignment_id as assignmentId, t.weekday, t.lesson_number as lessonNumber, t.room from timetable t join assignments a on a.id = t.assignment_id where a.class_id = ?')
+      .prepare(
+        'select t.assignment_id as assignmentId, t.weekday, t.lesson_number as lessonNumber, t.room from timetable t join assignments a on a.id = t.assignment_id where a.class_id = ?',
+      )
       .all(cls.id) as { assignmentId: number; weekday: number; lessonNumber: number; room: string | null }[]
   ).map((s) => ({ ...s, weekday: s.weekday === 1 ? 2 : s.weekday === 2 ? 1 : s.weekday }));
   probe.$client.close();
   const one = await timed(full, 'timetable:save', { classId: cls.id, from: today, slots, allowClashes: true });
-  rows.push({ name: 'timetable: one class changed from today', value: one.seconds * 1000, unit: 'ms', note: `${one.value.created} created, ${one.value.removed} removed, ${one.value.kept.length} kept` });
+  rows.push({
+    name: 'timetable: one class changed from today',
+    value: one.seconds * 1000,
+    unit: 'ms',
+    note: `${one.value.created} created, ${one.value.removed} removed, ${one.value.kept.length} kept`,
+  });
   return rows;
 }

@@ -20,7 +20,10 @@ export function findChromium() {
   if (isRoot && fs.existsSync('/etc/debian_version')) {
     console.log('Chromium not found: installing Debian package «chromium»…');
     execFileSync('apt-get', ['update'], { stdio: 'inherit' });
-    execFileSync('apt-get', ['install', '-y', 'chromium'], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+    execFileSync('apt-get', ['install', '-y', 'chromium'], {
+      stdio: 'inherit',
+      env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+    });
     path = found();
     if (path) return path;
   }

@@ -7,7 +7,12 @@ import { openDatabase } from '../core/db/open';
  * Backup, restore and demo work on the database file rather than through the services, so they write their
  * line in the school's audit log here: opened for that one entry, without an account (audit/origin.ts).
  */
-export function auditCommand(dbFile: string, migrationsFolder: string, command: string, entry: Omit<AuditEntry, 'userId'>): void {
+export function auditCommand(
+  dbFile: string,
+  migrationsFolder: string,
+  command: string,
+  entry: Omit<AuditEntry, 'userId'>,
+): void {
   const db = openDatabase(dbFile, { migrationsFolder });
   try {
     createAuditService({ db, clock: systemClock, origin: cliOrigin(command) }).record({ ...entry, userId: null });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { createCore, type CommandLine } from '../core/app';
 import { systemClock } from '../core/clock';
+import type { PrintTargets } from '../core/print/service';
 import type { Channel, InputOf, OutputOf } from '../shared/contract';
 import { CliError } from './output';
 
@@ -14,7 +15,7 @@ export interface CommandCore {
  * The command line's transport: the database opened for one command, every call going through the dispatcher
  * (permission, validation, output) like the app's, with no session: createCore's `commandLine` is the actor.
  */
-export function openCommand(options: CommandLine & { db: string; migrationsFolder: string; owner?: string }): CommandCore {
+export function openCommand(options: CommandLine & { db: string; migrationsFolder: string; owner?: string; printTo?: PrintTargets }): CommandCore {
   // A bug keeps its own message on the command line, where the dispatcher would say only «internal error».
   let failure: unknown = null;
   const core = createCore({
@@ -23,6 +24,7 @@ export function openCommand(options: CommandLine & { db: string; migrationsFolde
     clock: systemClock,
     commandLine: { command: options.command, role: options.role, file: options.file && path.resolve(options.file) },
     owner: options.owner,
+    printTo: options.printTo,
     // One command, one caller: no other call waits behind its report or print, and a thread would only add its start.
     heavyWork: 'here',
     logError: (error) => {

@@ -103,7 +103,8 @@ export async function main(argv: string[]): Promise<number> {
     // `--year=` or `--passphrase-file ""` is a slip, not "no value": taken as absent it would print the
     // current year's book or make an unencrypted backup without a word.
     for (const [name, value] of Object.entries(values)) {
-      if ([value].flat().some((v) => typeof v === 'string' && v.trim() === '')) throw new CliError(`Параметру --${name} нужно значение`);
+      if ([value].flat().some((v) => typeof v === 'string' && v.trim() === ''))
+        throw new CliError(`Параметру --${name} нужно значение`);
     }
     const command = positionals[0] ?? 'help';
     const root = appRoot(__dirname);
@@ -124,13 +125,32 @@ export async function main(argv: string[]): Promise<number> {
       return 0;
     }
     if (command === 'serve') {
-      await runServe({ db: values.db, demo: values.demo, tier: values.tier, port: Number(values.port), host: values.host, root });
+      await runServe({
+        db: values.db,
+        demo: values.demo,
+        tier: values.tier,
+        port: Number(values.port),
+        host: values.host,
+        root,
+      });
       return 0;
     }
     if (command === 'report') {
       await runReport({
-        name: positionals[1], db: values.db, className: values.class, period: values.period, month: values.month, level: values.level,
-        year: values.year, student: values.student, date: values.date, from: values.from, to: values.to?.[0], format: values.format, out: values.out, root,
+        name: positionals[1],
+        db: values.db,
+        className: values.class,
+        period: values.period,
+        month: values.month,
+        level: values.level,
+        year: values.year,
+        student: values.student,
+        date: values.date,
+        from: values.from,
+        to: values.to?.[0],
+        format: values.format,
+        out: values.out,
+        root,
       });
       return 0;
     }
@@ -148,18 +168,37 @@ export async function main(argv: string[]): Promise<number> {
       });
     }
     if (command === 'backup') {
-      return await runBackup({ db: values.db, to: values.to ?? [], passphraseFile: values['passphrase-file'], json: values.json, root });
+      return await runBackup({
+        db: values.db,
+        to: values.to ?? [],
+        passphraseFile: values['passphrase-file'],
+        json: values.json,
+        root,
+      });
     }
     if (command === 'verify-backup') {
-      return await runVerify({ file: positionals[1], passphraseFile: values['passphrase-file'], json: values.json, root });
+      return await runVerify({
+        file: positionals[1],
+        passphraseFile: values['passphrase-file'],
+        json: values.json,
+        root,
+      });
     }
     if (command === 'restore') {
       return await runRestore({ db: values.db, from: values.from, passphraseFile: values['passphrase-file'], root });
     }
     if (command === 'import') {
       return await runImport({
-        kind: positionals[1], db: values.db, file: values.file, dryRun: values['dry-run'], skipInvalid: values['skip-invalid'], className: values.class,
-        createClasses: values['create-classes'], orderNumber: values['order-number'], orderDate: values['order-date'], root,
+        kind: positionals[1],
+        db: values.db,
+        file: values.file,
+        dryRun: values['dry-run'],
+        skipInvalid: values['skip-invalid'],
+        className: values.class,
+        createClasses: values['create-classes'],
+        orderNumber: values['order-number'],
+        orderDate: values['order-date'],
+        root,
       });
     }
     throw new CliError(`Неизвестная команда «${command}». Список команд: zhurnal help`);

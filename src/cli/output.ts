@@ -1,7 +1,9 @@
 import { hiddenCharacter } from '../shared/contract/text';
 
 /** The CLI speaks Russian unless LANG says otherwise; messages are one line each. */
-export const lang: 'ru' | 'en' = (process.env.ZHURNAL_LANG ?? process.env.LANG ?? 'ru').toLowerCase().startsWith('en') ? 'en' : 'ru';
+export const lang: 'ru' | 'en' = (process.env.ZHURNAL_LANG ?? process.env.LANG ?? 'ru').toLowerCase().startsWith('en')
+  ? 'en'
+  : 'ru';
 
 export function say(ru: string, en: string): void {
   process.stdout.write(`${lang === 'en' ? en : ru}\n`);
@@ -37,6 +39,9 @@ const hiddenEverywhere = new RegExp(hiddenCharacter.source, 'g');
  * terminal or flood it; they are shown as «⏎» and «�», and the line is cut at 500 characters.
  */
 export function oneLine(message: string): string {
-  const flat = message.replace(/\r\n|[\r\n\u2028\u2029]/g, '⏎').replace(/\t/g, ' ').replace(hiddenEverywhere, '�');
+  const flat = message
+    .replace(/\r\n|[\r\n\u2028\u2029]/g, '⏎')
+    .replace(/\t/g, ' ')
+    .replace(hiddenEverywhere, '�');
   return flat.length > 500 ? `${flat.slice(0, 500)}…` : flat;
 }

@@ -20,7 +20,14 @@ export interface Actor {
  * role it needs; it has no account, so what it writes is audited under the command and the OS account
  * (audit/origin.ts), never under a school user's name.
  */
-export const commandLineActor = (role: Role): Actor => ({ userId: 0, login: 'cli', roles: [role], fullName: 'Командная строка', shortName: 'CLI', cli: true });
+export const commandLineActor = (role: Role): Actor => ({
+  userId: 0,
+  login: 'cli',
+  roles: [role],
+  fullName: 'Командная строка',
+  shortName: 'CLI',
+  cli: true,
+});
 
 /** The account to record as the author of a row (`created_by`): none for the command line. */
 export const accountOf = (actor: Actor): number | null => (actor.cli ? null : actor.userId);

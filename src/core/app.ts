@@ -7,7 +7,7 @@ import { openDatabase, type Db } from './db/open';
 import { claimJournal, type JournalLock } from './db/owner-lock';
 import path from 'node:path';
 import { fontsDirFor } from './print/fonts';
-import type { DesktopFiles } from './print/service';
+import type { DesktopFiles, PrintTargets } from './print/service';
 import { createServices, type Services } from './services';
 import { cliOrigin } from './audit/origin';
 import { commandLineActor } from './actor';
@@ -25,6 +25,8 @@ export interface CoreOptions {
   fontsDir?: string;
   /** Where printed books go; by default a «zhurnal-print» folder beside the database. */
   printDir?: () => string;
+  /** The command line's own names for what it prints (`print --out`, `--out-dir`), instead of the print folder's. */
+  printTo?: PrintTargets;
   /** The desktop shell's system viewer and printer (absent in the browser host). */
   desktop?: DesktopFiles;
   logError?(error: unknown, channel: string): void;
@@ -79,7 +81,7 @@ export function createCore(options: CoreOptions): Core {
   const shellActor = cli && commandLineActor(cli.role);
   const fontsDir = () => options.fontsDir ?? fontsDirFor(options.migrationsFolder);
   const printDir = options.printDir ?? (() => path.join(path.dirname(path.resolve(options.dbFile)), 'zhurnal-print'));
-  const offload = options.heavyWork === 'here' ? null : createOffload({ dbFile: options.dbFile, clock: options.clock, fontsDir, printDir, origin });
+  const offload = options.heavyWork === 'here' ? null : createOffload({ dbFile: options.dbFile, clock: options.clock, fontsDir, printDir, printTo: options.printTo, origin });
 
   function open(create: boolean) {
     const db = openDatabase(options.dbFile, {
@@ -100,6 +102,7 @@ export function createCore(options: CoreOptions): Core {
       backup: env,
       fontsDir,
       printDir,
+      printTo: options.printTo,
       desktop: options.desktop,
       origin,
       served: options.served,

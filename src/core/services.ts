@@ -14,7 +14,7 @@ import { createPeriodLockService } from './journal/periodLocks';
 import { createPeriodMarkService } from './journal/periodMarks';
 import { createPlanService } from './journal/plans/service';
 import { createJournalService } from './journal/service';
-import { createPrintService, type DesktopFiles, type PrintDeps } from './print/service';
+import { createPrintService, type DesktopFiles, type PrintDeps, type PrintTargets } from './print/service';
 import { createReportsService } from './reports/service';
 import { createSchoolService } from './school/service';
 import { createSetupService } from './school/setup';
@@ -37,6 +37,7 @@ export interface ServiceOptions {
   /** Printing: the PT fonts, the folder printed files go to, and the desktop's viewer and printer. */
   fontsDir?: () => string;
   printDir?: () => string;
+  printTo?: PrintTargets;
   desktop?: DesktopFiles;
   /** What the shell serving the school's network listens on and shows other computers (absent: nothing). */
   served?: () => ServedNetwork;
@@ -50,7 +51,7 @@ const missing = (what: string) => () => {
   throw new Error(`${what} не передана в ядро`);
 };
 
-export function createServices({ db, clock, backup, fontsDir, printDir, desktop, origin, runSchool, served }: ServiceOptions) {
+export function createServices({ db, clock, backup, fontsDir, printDir, printTo, desktop, origin, runSchool, served }: ServiceOptions) {
   const fonts = fontsDir ?? missing('Папка шрифтов');
   const audit = createAuditService({ db, clock, origin });
   const school = createSchoolService({ db });
@@ -75,7 +76,7 @@ export function createServices({ db, clock, backup, fontsDir, printDir, desktop,
     backup: createBackupService({ db, clock, audit, env: backup ?? detachedBackupEnv(db) }),
     plans: createPlanService({ db, clock, audit }),
     attendance: createAttendanceService({ db, clock, audit, school }),
-    print: createPrintService({ db, clock, school, fontsDir: fonts, outputDir: printDir ?? missing('Папка для печати'), desktop, audit, runSchool }),
+    print: createPrintService({ db, clock, school, fontsDir: fonts, outputDir: printDir ?? missing('Папка для печати'), printTo, desktop, audit, runSchool }),
     reports: createReportsService({ db, clock, audit, school, fontsDir: fonts }),
     network: createNetworkService({ db, audit, served }),
     timetable: createTimetableService({ db, clock, audit, school }),

@@ -32,7 +32,8 @@ export function createLoginLimiter({ maxFailures = 20, windowMs = 5 * 60_000, no
  */
 export function createRateLimiter({ burst = 300, perSecond = 30, now = () => Date.now() } = {}) {
   const buckets = new Map<string, { tokens: number; at: number }>();
-  const refill = (bucket: { tokens: number; at: number }, t: number) => Math.min(burst, bucket.tokens + ((t - bucket.at) / 1000) * perSecond);
+  const refill = (bucket: { tokens: number; at: number }, t: number) =>
+    Math.min(burst, bucket.tokens + ((t - bucket.at) / 1000) * perSecond);
   let sincePrune = 0;
   function prune(t: number) {
     for (const [key, bucket] of buckets) if (refill(bucket, t) >= burst) buckets.delete(key);
@@ -66,9 +67,16 @@ export const peoplePerAddress = 40;
  * address as a whole gets that many times more, so a lab of 40 behind one NAT address works as 40 computers,
  * while one script behind one address is still held to the per-address ceiling whatever cookies it makes up.
  */
-export function createCallLimits(perClient: { burst: number; perSecond: number } = { burst: 300, perSecond: 30 }, now = () => Date.now()) {
+export function createCallLimits(
+  perClient: { burst: number; perSecond: number } = { burst: 300, perSecond: 30 },
+  now = () => Date.now(),
+) {
   const clients = createRateLimiter({ ...perClient, now });
-  const addresses = createRateLimiter({ burst: perClient.burst * peoplePerAddress, perSecond: perClient.perSecond * peoplePerAddress, now });
+  const addresses = createRateLimiter({
+    burst: perClient.burst * peoplePerAddress,
+    perSecond: perClient.perSecond * peoplePerAddress,
+    now,
+  });
   return {
     take(address: string, session: string | null): number {
       return Math.max(clients.take(session ? `${address} ${session}` : address), addresses.take(address));

@@ -25,7 +25,9 @@ function parse(url: string): URL | null {
 }
 
 const samePath = (a: string, b: string) =>
-  process.platform === 'win32' ? path.resolve(a).toLowerCase() === path.resolve(b).toLowerCase() : path.resolve(a) === path.resolve(b);
+  process.platform === 'win32'
+    ? path.resolve(a).toLowerCase() === path.resolve(b).toLowerCase()
+    : path.resolve(a) === path.resolve(b);
 
 export function appLocation(options: AppLocationOptions): AppLocation {
   const dev = options.devServerUrl ? parse(options.devServerUrl) : null;

@@ -44,11 +44,16 @@ async function start(): Promise<void> {
 
 function failedToStart(error: unknown): void {
   console.error(error);
-  dialog.showErrorBox('Журнал не запустился', `Внутренняя ошибка программы: ${error instanceof Error ? error.message : String(error)}`);
+  dialog.showErrorBox(
+    'Журнал не запустился',
+    `Внутренняя ошибка программы: ${error instanceof Error ? error.message : String(error)}`,
+  );
   app.quit();
 }
 
 /** Settles when the app has started (or decided not to); exported for the wiring tests. */
-export const started: Promise<void> = claimSingleInstance(() => mainWindow) ? start().catch(failedToStart) : Promise.resolve();
+export const started: Promise<void> = claimSingleInstance(() => mainWindow)
+  ? start().catch(failedToStart)
+  : Promise.resolve();
 
 app.on('window-all-closed', () => app.quit());

@@ -5,14 +5,22 @@ import { AppError } from '../shared/errors';
  * (db/owner-lock.ts) is not a damaged database: the dialog says who holds it and where to work instead.
  */
 export function openFailureDialog(error: unknown, file: string): { title: string; content: string } {
-  if (error instanceof AppError && error.kind === 'conflict' && (error.details as { owner?: unknown } | undefined)?.owner !== undefined) {
+  if (
+    error instanceof AppError &&
+    error.kind === 'conflict' &&
+    (error.details as { owner?: unknown } | undefined)?.owner !== undefined
+  ) {
     return {
       title: 'Журнал уже открыт',
-      content: [error.message, '', 'Закройте другую программу и запустите Журнал снова, или работайте в ней.'].join('\n'),
+      content: [error.message, '', 'Закройте другую программу и запустите Журнал снова, или работайте в ней.'].join(
+        '\n',
+      ),
     };
   }
   const reason =
-    error instanceof AppError ? error.message : `Внутренняя ошибка программы: ${error instanceof Error ? error.message : String(error)}`;
+    error instanceof AppError
+      ? error.message
+      : `Внутренняя ошибка программы: ${error instanceof Error ? error.message : String(error)}`;
   return {
     title: 'Журнал: не удалось открыть базу данных',
     content: [

@@ -10,7 +10,10 @@ import { AppError } from '../shared/errors';
 export function printCommand(file: string, platform: NodeJS.Platform): [string, string[]] {
   if (platform === 'win32') {
     const quoted = `'${file.replace(/'/g, "''")}'`;
-    return ['powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', `Start-Process -FilePath ${quoted} -Verb Print`]];
+    return [
+      'powershell.exe',
+      ['-NoProfile', '-NonInteractive', '-Command', `Start-Process -FilePath ${quoted} -Verb Print`],
+    ];
   }
   return ['lp', ['--', file]];
 }
@@ -19,7 +22,9 @@ type Run = (command: string, args: string[]) => Promise<void>;
 
 const run: Run = (command, args) =>
   new Promise((resolve, reject) => {
-    execFile(command, args, { timeout: 60_000, windowsHide: true }, (error, _out, stderr) => (error ? reject(new Error(String(stderr).trim() || error.message)) : resolve()));
+    execFile(command, args, { timeout: 60_000, windowsHide: true }, (error, _out, stderr) =>
+      error ? reject(new Error(String(stderr).trim() || error.message)) : resolve(),
+    );
   });
 
 /** Opening and printing the files the print service wrote; the service checks which files those are. */
@@ -34,7 +39,10 @@ export function desktopFiles(deps: { run?: Run; platform?: NodeJS.Platform } = {
       try {
         await (deps.run ?? run)(command, args);
       } catch (e) {
-        throw new AppError('io', `Не удалось отправить файл на принтер: ${(e as Error).message}. Откройте его и напечатайте из программы просмотра.`);
+        throw new AppError(
+          'io',
+          `Не удалось отправить файл на принтер: ${(e as Error).message}. Откройте его и напечатайте из программы просмотра.`,
+        );
       }
     },
   };

@@ -50,7 +50,9 @@ export function mayLoad(url: string, devServerOrigin: string | null): boolean {
  */
 export function hardenSession(session: Session, options: { dev: boolean; devServerOrigin?: string | null }): void {
   const devOrigin = options.dev ? (options.devServerOrigin ?? null) : null;
-  session.webRequest.onBeforeRequest({ urls: ['<all_urls>'] }, (details, callback) => callback({ cancel: !mayLoad(details.url, devOrigin) }));
+  session.webRequest.onBeforeRequest({ urls: ['<all_urls>'] }, (details, callback) =>
+    callback({ cancel: !mayLoad(details.url, devOrigin) }),
+  );
   const policy = contentSecurityPolicy(options.dev);
   session.webRequest.onHeadersReceived({ urls: ['http://*/*', 'https://*/*'] }, (details, callback) => {
     const headers = { ...details.responseHeaders };

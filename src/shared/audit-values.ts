@@ -50,9 +50,16 @@ function objectOf(json: string | null): Record<string, unknown> | null {
 
 /** The audit log's own export (api/handlers/audit.ts): the count and the filter; its class, student and subject are in their columns. */
 function auditExport(v: Record<string, unknown>): string {
-  const f = (typeof v.filter === 'object' && v.filter !== null ? v.filter : {}) as { kind?: string; from?: string; to?: string; userId?: number };
+  const f = (typeof v.filter === 'object' && v.filter !== null ? v.filter : {}) as {
+    kind?: string;
+    from?: string;
+    to?: string;
+    userId?: number;
+  };
   const kind = f.kind !== undefined && Object.hasOwn(auditKinds, f.kind) ? auditKinds[f.kind as AuditKind].label : null;
-  const filter = [kind, f.userId && 'один пользователь', f.from && `с ${f.from}`, f.to && `по ${f.to}`].filter(Boolean).join(', ');
+  const filter = [kind, f.userId && 'один пользователь', f.from && `с ${f.from}`, f.to && `по ${f.to}`]
+    .filter(Boolean)
+    .join(', ');
   return `«Журнал действий», записей: ${String(v.rows)}${v.truncated ? ' (не все)' : ''}${filter ? `; отбор: ${filter}` : ''}`;
 }
 
@@ -60,14 +67,25 @@ function auditExport(v: Record<string, unknown>): string {
 function reportExport(report: string | null, v: Record<string, unknown>): string {
   if (report === 'audit') return auditExport(v);
   const title = report !== null && Object.hasOwn(reportTitles, report) ? reportTitles[report as ReportName] : report;
-  return [`«${title}»`, typeof v.format === 'string' ? v.format.toUpperCase() : null, typeof v.file === 'string' ? `файл ${v.file}` : null].filter(Boolean).join(', ');
+  return [
+    `«${title}»`,
+    typeof v.format === 'string' ? v.format.toUpperCase() : null,
+    typeof v.file === 'string' ? `файл ${v.file}` : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
 }
 
 /**
  * An entry's «было» and «стало» as a person reads them; the screen and the Excel export both take them from
  * here. A refusal's ids are not repeated: the class, student and subject columns already name them.
  */
-export function auditValues(row: { action: string; entityId: string | null; oldValue: string | null; newValue: string | null }): { before: string | null; after: string | null } {
+export function auditValues(row: {
+  action: string;
+  entityId: string | null;
+  oldValue: string | null;
+  newValue: string | null;
+}): { before: string | null; after: string | null } {
   if (row.action === 'access.refused') return { before: null, after: attempt(row.newValue) };
   const exported = row.action === 'report.export' ? objectOf(row.newValue) : null;
   if (exported) return { before: null, after: reportExport(row.entityId, exported) };

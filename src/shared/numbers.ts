@@ -6,7 +6,8 @@ import type { ReportCell, ReportColumn } from './contract/report-table';
 export const withComma = (x: number, digits: number): string => x.toFixed(digits).replace('.', ',');
 
 /** A share in percent to a tenth (12,5 % → 12.5); null when there is nothing to take a share of. */
-export const percentOf = (part: number, whole: number): number | null => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
+export const percentOf = (part: number, whole: number): number | null =>
+  whole > 0 ? Math.round((part / whole) * 1000) / 10 : null;
 
 /** «12,5 %» */
 export const percentText = (percent: number): string => `${withComma(percent, 1)} %`;

@@ -34,8 +34,29 @@ export type Permission = (typeof permissions)[number];
 export type Access = 'public' | 'session' | Permission;
 
 export const rolePermissions: Record<Role, readonly Permission[]> = {
-  admin: ['journal.read_all', 'reports.read', 'periods.lock', 'school.read', 'school.manage', 'users.manage', 'movement.manage', 'movement.read', 'year.close', 'print.journal', 'backup.manage', 'audit.read'],
-  deputy: ['journal.read_all', 'reports.read', 'periods.lock', 'school.read', 'movement.read', 'year.close', 'audit.read'],
+  admin: [
+    'journal.read_all',
+    'reports.read',
+    'periods.lock',
+    'school.read',
+    'school.manage',
+    'users.manage',
+    'movement.manage',
+    'movement.read',
+    'year.close',
+    'print.journal',
+    'backup.manage',
+    'audit.read',
+  ],
+  deputy: [
+    'journal.read_all',
+    'reports.read',
+    'periods.lock',
+    'school.read',
+    'movement.read',
+    'year.close',
+    'audit.read',
+  ],
   director: ['journal.read_all', 'reports.read', 'school.read', 'movement.read'],
   // A teacher reads the reports of their own assignments.
   teacher: ['journal.read_own', 'journal.write', 'reports.read'],

@@ -8,8 +8,16 @@ import { addDays } from './dates';
  * «прибыл 12.10, выбыл с 03.11», or null for a student there the whole year; `format` writes a date. Where there is
  * room (the book's «Общие сведения») each is followed by its order: «выбыл с 03.11.2025 (приказ № 45-у от 31.10.2025)».
  */
-export function stayNote(firstDay: string | null, lastDay: string | null, format: (iso: string) => string, orders: { arrived?: string | null; left?: string | null } = {}): string | null {
+export function stayNote(
+  firstDay: string | null,
+  lastDay: string | null,
+  format: (iso: string) => string,
+  orders: { arrived?: string | null; left?: string | null } = {},
+): string | null {
   const by = (order: string | null | undefined) => (order ? ` (${order})` : '');
-  const notes = [firstDay && `прибыл ${format(firstDay)}${by(orders.arrived)}`, lastDay && `выбыл с ${format(addDays(lastDay, 1))}${by(orders.left)}`];
+  const notes = [
+    firstDay && `прибыл ${format(firstDay)}${by(orders.arrived)}`,
+    lastDay && `выбыл с ${format(addDays(lastDay, 1))}${by(orders.left)}`,
+  ];
   return notes.filter(Boolean).join(', ') || null;
 }

@@ -46,7 +46,11 @@ export function findClashes(entries: readonly SlotEntry[]): Clash[] {
   for (const list of bySlot.values()) {
     if (list.length < 2) continue;
     const first = list[0]!;
-    const group = (kind: Clash['kind'], keyOf: (e: SlotEntry) => string | null, describe: (same: SlotEntry[]) => string) => {
+    const group = (
+      kind: Clash['kind'],
+      keyOf: (e: SlotEntry) => string | null,
+      describe: (same: SlotEntry[]) => string,
+    ) => {
       const groups = new Map<string, SlotEntry[]>();
       for (const e of list) {
         const k = keyOf(e);
@@ -54,18 +58,39 @@ export function findClashes(entries: readonly SlotEntry[]): Clash[] {
         groups.set(k, [...(groups.get(k) ?? []), e]);
       }
       for (const same of groups.values()) {
-        if (same.length > 1) clashes.push({ kind, weekday: first.weekday, lessonNumber: first.lessonNumber, keys: same.map((e) => e.key), message: describe(same) });
+        if (same.length > 1)
+          clashes.push({
+            kind,
+            weekday: first.weekday,
+            lessonNumber: first.lessonNumber,
+            keys: same.map((e) => e.key),
+            message: describe(same),
+          });
       }
     };
     const classes = (same: SlotEntry[]) => [...new Set(same.map((e) => e.className))].join(', ');
-    group('teacher', (e) => String(e.teacherId), (same) => `${same[0]!.teacherName}: два урока одновременно (${when(first)}; ${classes(same)})`);
-    group('room', (e) => (normalRoom(e.room) ? normalRoom(e.room) : null), (same) => `Кабинет ${same[0]!.room?.trim()} занят дважды (${when(first)}; ${classes(same)})`);
+    group(
+      'teacher',
+      (e) => String(e.teacherId),
+      (same) => `${same[0]!.teacherName}: два урока одновременно (${when(first)}; ${classes(same)})`,
+    );
+    group(
+      'room',
+      (e) => (normalRoom(e.room) ? normalRoom(e.room) : null),
+      (same) => `Кабинет ${same[0]!.room?.trim()} занят дважды (${when(first)}; ${classes(same)})`,
+    );
     for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < list.length; j++) {
         const a = list[i]!;
         const b = list[j]!;
         if (classCollides(a, b)) {
-          clashes.push({ kind: 'class', weekday: a.weekday, lessonNumber: a.lessonNumber, keys: [a.key, b.key], message: `У ${a.className} два урока одновременно (${when(a)})` });
+          clashes.push({
+            kind: 'class',
+            weekday: a.weekday,
+            lessonNumber: a.lessonNumber,
+            keys: [a.key, b.key],
+            message: `У ${a.className} два урока одновременно (${when(a)})`,
+          });
         }
       }
     }

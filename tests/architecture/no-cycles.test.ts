@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/temp';
 
 /** Every file the globs match and everything they import, type-only imports included, keyed relative to `cwd`. */
-const importTree = (cwd: string, globs: string[]) => parseDependencyTree(globs, { cwd, context: cwd, transform: false, skipDynamicImports: false });
+const importTree = (cwd: string, globs: string[]) =>
+  parseDependencyTree(globs, { cwd, context: cwd, transform: false, skipDynamicImports: false });
 
 /** Each import loop as «a → b → … → a»; and every relative import that resolved to no file (a loop through it would go unseen). */
 function importLoops(tree: DependencyTree) {

@@ -32,14 +32,42 @@ let before: Record<string, string>;
 beforeAll(() => {
   buildAccessSchool(core);
   fs.mkdirSync(dest);
-  fs.writeFileSync(list, csv([['Фамилия', 'Имя', 'Дата рождения'], ['Новикова', 'Анна', '12.03.2014']]));
+  fs.writeFileSync(
+    list,
+    csv([
+      ['Фамилия', 'Имя', 'Дата рождения'],
+      ['Новикова', 'Анна', '12.03.2014'],
+    ]),
+  );
   before = tableHashes(core.db.$client);
 });
 
 /** Hostile strings of every sort (control characters, bidi marks, huge values, paths), as they arrive on a command line. */
 const hostile: fc.Arbitrary<string> = fc.oneof(
-  fc.constantFrom(...sqlFragments, ...scriptTags, ...unicodeEdges, ...impossibleDates, ...hugeStrings, ...badNumbers.map(String)),
-  fc.constantFrom('-1', '--', '-', '0', '1e308', '０', 'NaN', 'null', '../../etc/passwd', '/dev/null', 'C:\\Windows', '%s%n', '${HOME}', '5А; rm -rf /'),
+  fc.constantFrom(
+    ...sqlFragments,
+    ...scriptTags,
+    ...unicodeEdges,
+    ...impossibleDates,
+    ...hugeStrings,
+    ...badNumbers.map(String),
+  ),
+  fc.constantFrom(
+    '-1',
+    '--',
+    '-',
+    '0',
+    '1e308',
+    '０',
+    'NaN',
+    'null',
+    '../../etc/passwd',
+    '/dev/null',
+    'C:\\Windows',
+    '%s%n',
+    '${HOME}',
+    '5А; rm -rf /',
+  ),
   fc.string({ maxLength: 30 }),
   fc.string({ unit: 'binary', maxLength: 30 }),
 );
@@ -55,7 +83,17 @@ interface Spec {
   poison: Record<string, fc.Arbitrary<string>>;
 }
 
-const report = (name: string, ...rest: string[]) => ['report', name, '--db', db, '--format', 'json', '--out', out, ...rest];
+const report = (name: string, ...rest: string[]) => [
+  'report',
+  name,
+  '--db',
+  db,
+  '--format',
+  'json',
+  '--out',
+  out,
+  ...rest,
+];
 const specs: Record<string, Spec> = {
   report: {
     base: report('statement', '--class', '5А', '--period', '1', '--student', '1'),
@@ -70,24 +108,54 @@ const specs: Record<string, Spec> = {
   },
   'report-dates': {
     base: report('control', '--from', '2025-09-01', '--to', '2025-09-30'),
-    poison: { '--from': refused(realIso), '--to': refused(realIso), '--level': refused((v) => ['class', 'subject', 'teacher', 'grade', 'school'].includes(v)) },
+    poison: {
+      '--from': refused(realIso),
+      '--to': refused(realIso),
+      '--level': refused((v) => ['class', 'subject', 'teacher', 'grade', 'school'].includes(v)),
+    },
   },
-  'report-month': { base: report('attendance-month', '--class', '5А', '--month', '2025-09'), poison: { '--month': refused((v) => /^\d{4}-(0[1-9]|1[0-2])$/.test(v)) } },
+  'report-month': {
+    base: report('attendance-month', '--class', '5А', '--month', '2025-09'),
+    poison: { '--month': refused((v) => /^\d{4}-(0[1-9]|1[0-2])$/.test(v)) },
+  },
   print: {
     base: ['print', '--db', db, '--class', '5А', '--out', out],
-    poison: { '--class': refused(anyClass), '--year': refused((v) => v === '2025/2026'), '--db': refused((v) => fs.existsSync(v)) },
+    poison: {
+      '--class': refused(anyClass),
+      '--year': refused((v) => v === '2025/2026'),
+      '--db': refused((v) => fs.existsSync(v)),
+    },
   },
   import: {
-    base: ['import', 'students', '--db', db, '--file', list, '--class', '5А', '--order-number', '7-у', '--order-date', '01.10.2025'],
+    base: [
+      'import',
+      'students',
+      '--db',
+      db,
+      '--file',
+      list,
+      '--class',
+      '5А',
+      '--order-number',
+      '7-у',
+      '--order-date',
+      '01.10.2025',
+    ],
     poison: {
       '': refused((v) => v === 'students' || v === 'teachers'),
       '--order-date': refused((v) => parseDate(v) !== null),
       '--file': refused((v) => fs.existsSync(v)),
     },
   },
-  backup: { base: ['backup', '--db', db, '--to', dest], poison: { '--passphrase-file': refused((v) => fs.existsSync(v)), '--db': refused((v) => fs.existsSync(v)) } },
+  backup: {
+    base: ['backup', '--db', db, '--to', dest],
+    poison: { '--passphrase-file': refused((v) => fs.existsSync(v)), '--db': refused((v) => fs.existsSync(v)) },
+  },
   'verify-backup': { base: ['verify-backup', db], poison: { '': refused((v) => fs.existsSync(v)) } },
-  restore: { base: ['restore', '--db', db, '--from', path.join(dir, 'нет.db')], poison: { '--from': refused((v) => fs.existsSync(v)) } },
+  restore: {
+    base: ['restore', '--db', db, '--from', path.join(dir, 'нет.db')],
+    poison: { '--from': refused((v) => fs.existsSync(v)) },
+  },
   demo: {
     base: ['demo', '--db', newDb, '--tier', 'small'],
     poison: {
@@ -99,7 +167,10 @@ const specs: Record<string, Spec> = {
   },
   serve: {
     base: ['serve', '--db', db, '--port', '0', '--host', '10.0.0.1'],
-    poison: { '--port': refused((v) => Number.isInteger(Number(v)) && Number(v) >= 0 && Number(v) <= 65535), '--host': refused((v) => v === '' || isLoopback(v) || v === 'localhost') },
+    poison: {
+      '--port': refused((v) => Number.isInteger(Number(v)) && Number(v) >= 0 && Number(v) <= 65535),
+      '--host': refused((v) => v === '' || isLoopback(v) || v === 'localhost'),
+    },
   },
 };
 
@@ -117,15 +188,39 @@ function poisoned(spec: Spec, option: string, value: string): string[] {
   return args;
 }
 
-const strayOption = fc.stringMatching(/^[a-z][a-z-]{0,20}$/).filter((o) => !['db', 'class', 'out', 'help', 'h'].includes(o)).map((o) => `--${o}-x`);
+const strayOption = fc
+  .stringMatching(/^[a-z][a-z-]{0,20}$/)
+  .filter((o) => !['db', 'class', 'out', 'help', 'h'].includes(o))
+  .map((o) => `--${o}-x`);
 const call: fc.Arbitrary<string[]> = fc.oneof(
-  { weight: 6, arbitrary: fc.constantFrom(...Object.values(specs)).chain((spec) => fc.constantFrom(...Object.keys(spec.poison)).chain((option) => spec.poison[option]!.map((v) => poisoned(spec, option, v)))) },
-  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...Object.values(specs)), strayOption).map(([spec, o]) => [...spec.base, o]) },
-  { weight: 1, arbitrary: fc.constantFrom(...Object.values(specs)).map((spec) => [...spec.base.filter((a) => !a.startsWith('--out')), '--class']) },
-  { weight: 1, arbitrary: refused((v) => Object.keys(specs).includes(v) || v === 'help' || v === '').map((v) => [v, '--db', db]) },
+  {
+    weight: 6,
+    arbitrary: fc
+      .constantFrom(...Object.values(specs))
+      .chain((spec) =>
+        fc
+          .constantFrom(...Object.keys(spec.poison))
+          .chain((option) => spec.poison[option]!.map((v) => poisoned(spec, option, v))),
+      ),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.tuple(fc.constantFrom(...Object.values(specs)), strayOption).map(([spec, o]) => [...spec.base, o]),
+  },
+  {
+    weight: 1,
+    arbitrary: fc
+      .constantFrom(...Object.values(specs))
+      .map((spec) => [...spec.base.filter((a) => !a.startsWith('--out')), '--class']),
+  },
+  {
+    weight: 1,
+    arbitrary: refused((v) => Object.keys(specs).includes(v) || v === 'help' || v === '').map((v) => [v, '--db', db]),
+  },
 );
 
-const stackTrace = /\n\s+at |node:internal|(Type|Range|Reference|Syntax|Sqlite)Error|ENOENT|EACCES|EISDIR|undefined|\[object /;
+const stackTrace =
+  /\n\s+at |node:internal|(Type|Range|Reference|Syntax|Sqlite)Error|ENOENT|EACCES|EISDIR|undefined|\[object /;
 
 describe(`the CLI, ${runs} generated hostile command lines`, () => {
   const output = capturedOutput();
@@ -142,7 +237,8 @@ describe(`the CLI, ${runs} generated hostile command lines`, () => {
       const line = output.err.trim();
       const shown = args.map((a) => (a.length > 60 ? `${a.slice(0, 60)}…(${a.length})` : a)).join(' ');
       if (code === 0) wrong.push(`exit 0: ${shown}`);
-      else if (line.split('\n').length !== 1 || !/[А-Яа-яЁё]/.test(line) || stackTrace.test(line)) wrong.push(`${shown}\n  → ${line.slice(0, 300)}`);
+      else if (line.split('\n').length !== 1 || !/[А-Яа-яЁё]/.test(line) || stackTrace.test(line))
+        wrong.push(`${shown}\n  → ${line.slice(0, 300)}`);
       if (fs.existsSync(outDir)) {
         wrong.push(`wrote ${fs.readdirSync(outDir).join(', ')}: ${shown}`);
         fs.rmSync(outDir, { recursive: true });

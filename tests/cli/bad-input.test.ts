@@ -23,12 +23,28 @@ beforeAll(() => {
 
 const cases: [string, string[], RegExp][] = [
   ['an impossible date', ['report', 'fill', '--date', '2025-02-30'], /Такой даты нет в календаре/],
-  ['a month that does not exist', ['report', 'attendance-month', '--class', '5А', '--month', '2025-13'], /Месяц в формате ГГГГ-ММ/],
+  [
+    'a month that does not exist',
+    ['report', 'attendance-month', '--class', '5А', '--month', '2025-13'],
+    /Месяц в формате ГГГГ-ММ/,
+  ],
   ['a negative student id', ['report', 'statement', '--class', '5А', '--period', '1', '--student=-1'], /больше нуля/],
-  ['a dash-led value without =', ['report', 'statement', '--class', '5А', '--period', '1', '--student', '-1'], /Значение --student начинается с дефиса/],
+  [
+    'a dash-led value without =',
+    ['report', 'statement', '--class', '5А', '--period', '1', '--student', '-1'],
+    /Значение --student начинается с дефиса/,
+  ],
   ['an unknown option', ['report', 'fill', '--drop-tables'], /Неизвестный параметр --drop-tables/],
-  ['a student id that is not a number', ['report', 'statement', '--class', '5А', '--period', '1', '--student', "1 OR 1=1"], /Ожидается номер записи|целое/],
-  ['a huge student id', ['report', 'statement', '--class', '5А', '--period', '1', '--student', '1e308'], /целое|Too big|меньше/i],
+  [
+    'a student id that is not a number',
+    ['report', 'statement', '--class', '5А', '--period', '1', '--student', '1 OR 1=1'],
+    /Ожидается номер записи|целое/,
+  ],
+  [
+    'a huge student id',
+    ['report', 'statement', '--class', '5А', '--period', '1', '--student', '1e308'],
+    /целое|Too big|меньше/i,
+  ],
   ['SQL as a period', ['report', 'progress', '--period', "'; DROP TABLE marks; --"], /Нет периода/],
   ['a script tag as a class', ['report', 'attendance-year', '--class', '<script>alert(1)</script>'], /нет класса/],
   ['an RTL override in a class', ['report', 'attendance-year', '--class', '\u202E5А'], /нет класса/],

@@ -24,10 +24,28 @@ describe('the built zhurnal backs up and verifies through its worker threads', (
     fs.mkdirSync(drive);
     const passFile = path.join(dir, 'pass.txt');
     fs.writeFileSync(passFile, 'фраза для собранной программы\n');
-    const backup = await run(process.execPath, ['bin/zhurnal.js', 'backup', '--db', live, '--to', drive, '--passphrase-file', passFile]);
+    const backup = await run(process.execPath, [
+      'bin/zhurnal.js',
+      'backup',
+      '--db',
+      live,
+      '--to',
+      drive,
+      '--passphrase-file',
+      passFile,
+    ]);
     expect(backup.stdout).toMatch(/^ГОТОВО\s+\S+\.db\.age$/m);
-    const file = path.join(drive, fs.readdirSync(drive).find((n) => n.endsWith('.age'))!);
-    const verified = await run(process.execPath, ['bin/zhurnal.js', 'verify-backup', file, '--passphrase-file', passFile]);
+    const file = path.join(
+      drive,
+      fs.readdirSync(drive).find((n) => n.endsWith('.age'))!,
+    );
+    const verified = await run(process.execPath, [
+      'bin/zhurnal.js',
+      'verify-backup',
+      file,
+      '--passphrase-file',
+      passFile,
+    ]);
     expect(verified.stdout).toMatch(/Копия исправна: учеников 132/);
   });
 });

@@ -18,7 +18,9 @@ describe('the built host writes a report on its worker thread', () => {
   it('answers the whole school’s control report as PDF', { timeout: 120_000 }, async () => {
     expect(fs.existsSync(built), 'out/main/cli.js: run `npx electron-vite build` first (npm test does)').toBe(true);
     const db = demoDbFile(dir);
-    const server = spawn(process.execPath, ['bin/zhurnal.js', 'serve', '--db', db, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const server = spawn(process.execPath, ['bin/zhurnal.js', 'serve', '--db', db, '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stderr = '';
     server.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     try {
@@ -33,11 +35,21 @@ describe('the built host writes a report on its worker thread', () => {
         server.on('exit', (code) => reject(new Error(`zhurnal serve ended (${code}): ${stderr}`)));
       });
       const post = (channel: string, body: unknown, cookie = '') =>
-        fetch(new URL(`api/${channel}`, url.endsWith('/') ? url : `${url}/`), { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify(body) });
+        fetch(new URL(`api/${channel}`, url.endsWith('/') ? url : `${url}/`), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', cookie },
+          body: JSON.stringify(body),
+        });
       const login = await post('auth:login', { login: 'zavuch', password: 'demo' });
       expect(await login.json()).toMatchObject({ ok: true });
       const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-      const answer = (await (await post('reports:file', { report: 'control', params: { from: '2026-09-01', to: '2026-10-31' }, format: 'pdf' }, cookie)).json()) as {
+      const answer = (await (
+        await post(
+          'reports:file',
+          { report: 'control', params: { from: '2026-09-01', to: '2026-10-31' }, format: 'pdf' },
+          cookie,
+        )
+      ).json()) as {
         ok: boolean;
         value?: { mimeType: string; base64: string };
       };

@@ -25,10 +25,14 @@ describe('the build has every worker thread as a file of its own', () => {
   });
 
   it.each(Object.keys(workerEntries))('out/main/%s.js is built, and the files it requires are beside it', (name) => {
-    expect(fs.existsSync(path.join(outMain, 'cli.js')), 'out/main/cli.js: run `npx electron-vite build` first (npm test does)').toBe(true);
+    expect(
+      fs.existsSync(path.join(outMain, 'cli.js')),
+      'out/main/cli.js: run `npx electron-vite build` first (npm test does)',
+    ).toBe(true);
     const built = path.join(outMain, `${name}.js`);
     expect(fs.existsSync(built), `${built} is missing from the build`).toBe(true);
     const required = [...fs.readFileSync(built, 'utf8').matchAll(/require\("(\.\/[^"]+)"\)/g)].map((m) => m[1]!);
-    for (const file of required) expect(fs.existsSync(path.join(outMain, file)), `${name}.js requires ${file}`).toBe(true);
+    for (const file of required)
+      expect(fs.existsSync(path.join(outMain, file)), `${name}.js requires ${file}`).toBe(true);
   });
 });

@@ -22,10 +22,14 @@ describe('the zhurnal CLI', () => {
     expect(await main(['demo', '--db', file, '--tier', 'small', '--years', '1', '--today', '2026-11-24'])).toBe(0);
     expect(output.out).toMatch(/Демонстрационная школа создана/);
     const sql = new Database(file, { readonly: true });
-    const logged = sql.prepare("select user_id as userId, new_value as newValue from audit_log where action = 'school.demo'").all();
+    const logged = sql
+      .prepare("select user_id as userId, new_value as newValue from audit_log where action = 'school.demo'")
+      .all();
     sql.close();
     const cli = `demo: ${os.userInfo().username}@${os.hostname()}`;
-    expect(logged).toEqual([{ userId: null, newValue: JSON.stringify({ tier: 'small', years: 1, today: '2026-11-24', cli }) }]);
+    expect(logged).toEqual([
+      { userId: null, newValue: JSON.stringify({ tier: 'small', years: 1, today: '2026-11-24', cli }) },
+    ]);
     const size = fs.statSync(file).size;
     expect(await main(['demo', '--db', file, '--tier', 'small'])).toBe(1);
     expect(output.err).toMatch(/уже существует/);
@@ -36,20 +40,44 @@ describe('the zhurnal CLI', () => {
   it('writes a report as JSON, XLSX and PDF, and names the reports when asked for an unknown one', async () => {
     const db = path.join(dir, 'demo.db');
     const json = path.join(dir, 'progress.json');
-    expect(await main(['report', 'progress', '--db', db, '--period', '1', '--level', 'grade', '--format', 'json', '--out', json])).toBe(0);
-    const report = JSON.parse(fs.readFileSync(json, 'utf8')) as { title: string; data: { level: string; rows: { label: string }[] } };
+    expect(
+      await main([
+        'report',
+        'progress',
+        '--db',
+        db,
+        '--period',
+        '1',
+        '--level',
+        'grade',
+        '--format',
+        'json',
+        '--out',
+        json,
+      ]),
+    ).toBe(0);
+    const report = JSON.parse(fs.readFileSync(json, 'utf8')) as {
+      title: string;
+      data: { level: string; rows: { label: string }[] };
+    };
     expect(report.title).toBe('Итоги успеваемости');
     expect(report.data.level).toBe('grade');
     expect(report.data.rows.map((r) => r.label)).toContain('5 классы');
     const xlsx = path.join(dir, 'att.xlsx');
-    expect(await main(['report', 'attendance-year', '--db', db, '--class', '5А', '--format', 'xlsx', '--out', xlsx])).toBe(0);
+    expect(
+      await main(['report', 'attendance-year', '--db', db, '--class', '5А', '--format', 'xlsx', '--out', xlsx]),
+    ).toBe(0);
     expect(fs.readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
     const pdf = path.join(dir, 'sheet.pdf');
-    expect(await main(['report', 'summary-sheet', '--db', db, '--class', '5а', '--format', 'pdf', '--out', pdf])).toBe(0);
+    expect(await main(['report', 'summary-sheet', '--db', db, '--class', '5а', '--format', 'pdf', '--out', pdf])).toBe(
+      0,
+    );
     expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');
     expect(await main(['report', 'nonsense', '--db', db, '--format', 'json', '--out', json])).toBe(1);
     expect(output.err).toMatch(/Неизвестный отчёт «nonsense». Отчёты: progress, attendance-month/);
-    expect(await main(['report', 'attendance-year', '--db', db, '--class', '5Я', '--format', 'json', '--out', json])).toBe(1);
+    expect(
+      await main(['report', 'attendance-year', '--db', db, '--class', '5Я', '--format', 'json', '--out', json]),
+    ).toBe(1);
     expect(output.err).toMatch(/нет класса «5Я»/);
   });
 

@@ -41,60 +41,73 @@ describe('the disk under a running journal fills up', () => {
     if (mounted) execFileSync('umount', [disk]);
   });
 
-  it('a save is refused as «нет места», reads go on, and after freeing space saves work again', { timeout: 180_000 }, async (context) => {
-    const school = demoDbFile(dir);
-    fs.mkdirSync(disk);
-    const kib = Math.ceil(fs.statSync(school).size / 1024) + 4096;
-    try {
-      execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${kib}k`, 'tmpfs', disk], { stdio: 'pipe' });
-      mounted = true;
-    } catch (e) {
-      const reason = `cannot mount a tmpfs here (needs root): ${(e as Error).message}`;
-      if (process.env['CI']) throw new Error(reason);
-      context.skip(reason);
-    }
-    const db = path.join(disk, 'school.db');
-    fs.copyFileSync(school, db);
-    const raw = new Database(db, { readonly: true });
-    const cells = raw
-      .prepare(
-        `select l.id as lessonId, e.student_id as studentId from lessons l join assignments a on a.id = l.assignment_id
+  it(
+    'a save is refused as «нет места», reads go on, and after freeing space saves work again',
+    { timeout: 180_000 },
+    async (context) => {
+      const school = demoDbFile(dir);
+      fs.mkdirSync(disk);
+      const kib = Math.ceil(fs.statSync(school).size / 1024) + 4096;
+      try {
+        execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${kib}k`, 'tmpfs', disk], { stdio: 'pipe' });
+        mounted = true;
+      } catch (e) {
+        const reason = `cannot mount a tmpfs here (needs root): ${(e as Error).message}`;
+        if (process.env['CI']) throw new Error(reason);
+        context.skip(reason);
+      }
+      const db = path.join(disk, 'school.db');
+      fs.copyFileSync(school, db);
+      const raw = new Database(db, { readonly: true });
+      const cells = raw
+        .prepare(
+          `select l.id as lessonId, e.student_id as studentId from lessons l join assignments a on a.id = l.assignment_id
          join users u on u.id = a.teacher_id join class_enrollments e on e.class_id = a.class_id and e.end_date is null
          where u.login = 'uchitel' and a.subgroup_id is null and l.date between '2026-11-02' and '2026-11-20' and l.status = 'held'
            and e.student_id not in (select student_id from absences where lesson_id = l.id)
          order by l.id, e.student_id limit 200`,
-      )
-      .all() as { lessonId: number; studentId: number }[];
-    raw.close();
-    expect(cells.length).toBe(200);
+        )
+        .all() as { lessonId: number; studentId: number }[];
+      raw.close();
+      expect(cells.length).toBe(200);
 
-    server = await startServe(db);
-    if (!server.ok) throw new Error(`the server did not start: ${server.stderr}`);
-    const call = httpCaller(server.url);
-    expect(await call('auth:login', { login: 'uchitel', password: 'demo' })).toMatchObject({ ok: true });
-    const values = ['5', '4', '3', '2'];
-    const save = (i: number) => call('journal:setMark', { ...cells[i % cells.length]!, value1: values[Math.floor(i / cells.length) % values.length]! });
-    expect(await save(0)).toMatchObject({ ok: true });
+      server = await startServe(db);
+      if (!server.ok) throw new Error(`the server did not start: ${server.stderr}`);
+      const call = httpCaller(server.url);
+      expect(await call('auth:login', { login: 'uchitel', password: 'demo' })).toMatchObject({ ok: true });
+      const values = ['5', '4', '3', '2'];
+      const save = (i: number) =>
+        call('journal:setMark', {
+          ...cells[i % cells.length]!,
+          value1: values[Math.floor(i / cells.length) % values.length]!,
+        });
+      expect(await save(0)).toMatchObject({ ok: true });
 
-    const filler = path.join(disk, 'filler.bin');
-    fillDisk(filler);
-    // What SQLite already holds in its files can still take a few writes; the disk's end comes within a few hundred.
-    let refused: Awaited<ReturnType<typeof save>> | null = null;
-    let i = 1;
-    for (; i < 2000 && !refused; i++) {
-      const result = await save(i);
-      if (!result.ok) refused = result;
-    }
-    expect(refused, 'no save failed on a full disk').not.toBeNull();
-    expect(refused).toMatchObject({
-      ok: false,
-      error: { kind: 'io', message: expect.stringMatching(new RegExp(`^На диске, где хранится журнал \\(папка ${disk}\\), нет места: освободите`)) },
-    });
-    expect(await call('auth:me')).toMatchObject({ ok: true, value: { login: 'uchitel' } });
-    expect(await call('journal:assignments')).toMatchObject({ ok: true });
+      const filler = path.join(disk, 'filler.bin');
+      fillDisk(filler);
+      // What SQLite already holds in its files can still take a few writes; the disk's end comes within a few hundred.
+      let refused: Awaited<ReturnType<typeof save>> | null = null;
+      let i = 1;
+      for (; i < 2000 && !refused; i++) {
+        const result = await save(i);
+        if (!result.ok) refused = result;
+      }
+      expect(refused, 'no save failed on a full disk').not.toBeNull();
+      expect(refused).toMatchObject({
+        ok: false,
+        error: {
+          kind: 'io',
+          message: expect.stringMatching(
+            new RegExp(`^На диске, где хранится журнал \\(папка ${disk}\\), нет места: освободите`),
+          ),
+        },
+      });
+      expect(await call('auth:me')).toMatchObject({ ok: true, value: { login: 'uchitel' } });
+      expect(await call('journal:assignments')).toMatchObject({ ok: true });
 
-    fs.rmSync(filler);
-    for (let k = 0; k < 20; k++) expect(await save(i + k)).toMatchObject({ ok: true });
-    expect(server.child.exitCode).toBeNull();
-  });
+      fs.rmSync(filler);
+      for (let k = 0; k < 20; k++) expect(await save(i + k)).toMatchObject({ ok: true });
+      expect(server.child.exitCode).toBeNull();
+    },
+  );
 });

@@ -39,7 +39,7 @@ describe('serve refuses a file it cannot keep a journal in', () => {
     expect(fs.statSync(db).size).toBe(0);
   });
 
-  it('another program\'s database: refused, byte for byte unchanged', { timeout: 60_000 }, async () => {
+  it("another program's database: refused, byte for byte unchanged", { timeout: 60_000 }, async () => {
     const db = path.join(folder('foreign'), 'photos.db');
     const other = new Database(db);
     other.exec("create table albums (title text); insert into albums values ('Выпускной')");
@@ -63,7 +63,9 @@ describe('serve refuses a file it cannot keep a journal in', () => {
     const served = await startServe(db, asRoot ? { uid: nobody } : {});
     expect(served.ok).toBe(false);
     if (served.ok) return;
-    expect(served.stderr).toMatch(/^Файл базы данных .*school\.db доступен только для чтения: Журнал не смог бы сохранить ни одного изменения и не запущен/);
+    expect(served.stderr).toMatch(
+      /^Файл базы данных .*school\.db доступен только для чтения: Журнал не смог бы сохранить ни одного изменения и не запущен/,
+    );
     expect(fs.readFileSync(db).equals(before)).toBe(true);
   });
 

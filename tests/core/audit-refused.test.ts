@@ -11,7 +11,9 @@ const core = testCore();
 let s: AccessSchool;
 const refusals = () =>
   core.db.$client
-    .prepare("select user_id as userId, entity, entity_id as entityId, new_value as newValue, reason, class_id as classId, student_id as studentId, subject_id as subjectId from audit_log where action = 'access.refused' order by id")
+    .prepare(
+      "select user_id as userId, entity, entity_id as entityId, new_value as newValue, reason, class_id as classId, student_id as studentId, subject_id as subjectId from audit_log where action = 'access.refused' order by id",
+    )
     .all() as Array<Record<string, unknown>>;
 
 beforeAll(() => {
@@ -21,7 +23,12 @@ beforeAll(() => {
 describe('refused calls in the audit log', () => {
   it('a teacher writing in another teacher’s journal: the attempt on the cell, with the refusal', async () => {
     const math = sessionCaller(core, 'math');
-    const result = await math('journal:setMark', { lessonId: s.lessons.rus0902, studentId: s.students.C, value1: '5', reason: 'секретная заметка' });
+    const result = await math('journal:setMark', {
+      lessonId: s.lessons.rus0902,
+      studentId: s.students.C,
+      value1: '5',
+      reason: 'секретная заметка',
+    });
     expect(result).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     expect(refusals()).toEqual([
       {
@@ -40,7 +47,12 @@ describe('refused calls in the audit log', () => {
   it('a role refused at the gate, by channel; the deputy finds both under «Отказы в доступе»', async () => {
     const secretary = sessionCaller(core, 'secretary');
     expect(await secretary('users:list', {})).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
-    expect(refusals().at(-1)).toMatchObject({ userId: s.extraUsers.secretary, entity: 'call', entityId: 'users:list', reason: 'У вас нет прав на это действие' });
+    expect(refusals().at(-1)).toMatchObject({
+      userId: s.extraUsers.secretary,
+      entity: 'call',
+      entityId: 'users:list',
+      reason: 'У вас нет прав на это действие',
+    });
     const deputy = sessionCaller(core, 'zavuch');
     const page = await deputy('audit:list', { filter: { kind: 'refused' } });
     if (!page.ok) throw new Error(page.error.message);
@@ -55,7 +67,11 @@ describe('refused calls in the audit log', () => {
     const deputy = sessionCaller(core, 'zavuch');
     const page = await deputy('audit:list', { filter: { kind: 'refused' } });
     if (!page.ok) throw new Error(page.error.message);
-    const rows = (page.value as { rows: { action: string; entityId: string | null; oldValue: string | null; newValue: string | null }[] }).rows;
+    const rows = (
+      page.value as {
+        rows: { action: string; entityId: string | null; oldValue: string | null; newValue: string | null }[];
+      }
+    ).rows;
     const shown = rows.map((r) => auditValues(r));
     expect(shown).toEqual([
       { before: null, after: 'попытка: управлять пользователями (users:list)' },
@@ -66,13 +82,20 @@ describe('refused calls in the audit log', () => {
     const [sheet] = await readWorkbook(Buffer.from((file.value as { base64: string }).base64, 'base64'));
     const header = sheet!.rows.findIndex((r) => r[0] === 'Когда');
     const [was, became] = ['Было', 'Стало'].map((h) => sheet!.rows[header]!.indexOf(h));
-    expect(sheet!.rows.slice(header + 1).map((r) => ({ before: r[was!] ?? null, after: r[became!] ?? null }))).toEqual(shown);
+    expect(sheet!.rows.slice(header + 1).map((r) => ({ before: r[was!] ?? null, after: r[became!] ?? null }))).toEqual(
+      shown,
+    );
   });
 
   it('nothing for a malformed call, a call without a session, or one the user may make', async () => {
     const before = refusals().length;
-    expect(await sessionCaller(core, 'math')('journal:setMark', { lessonId: -1, studentId: 1, value1: '9' })).toMatchObject({ ok: false, error: { kind: 'validation' } });
-    expect(await directCaller(core).invoke('users:list', {})).toMatchObject({ ok: false, error: { kind: 'unauthorized' } });
+    expect(
+      await sessionCaller(core, 'math')('journal:setMark', { lessonId: -1, studentId: 1, value1: '9' }),
+    ).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect(await directCaller(core).invoke('users:list', {})).toMatchObject({
+      ok: false,
+      error: { kind: 'unauthorized' },
+    });
     expect(await sessionCaller(core, 'admin')('users:list', {})).toMatchObject({ ok: true });
     expect(refusals()).toHaveLength(before);
   });

@@ -25,7 +25,11 @@ describe('a crash in the middle of a burst of writes', () => {
     core.close();
     expect(cells).toHaveLength(40);
 
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/crash-writer.ts', dbFile, JSON.stringify(cells)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'tests/fixtures/crash-writer.ts', dbFile, JSON.stringify(cells)],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const acknowledged = new Map<string, string>();
@@ -44,7 +48,9 @@ describe('a crash in the middle of a burst of writes', () => {
         acks += lines.length;
         if (acks > 100) child.kill('SIGKILL');
       });
-      child.on('exit', (code, signal) => (signal === 'SIGKILL' ? resolve() : reject(new Error(`writer ended by itself (${code}): ${stderr}`))));
+      child.on('exit', (code, signal) =>
+        signal === 'SIGKILL' ? resolve() : reject(new Error(`writer ended by itself (${code}): ${stderr}`)),
+      );
     });
 
     const db = new Database(dbFile, { readonly: true });

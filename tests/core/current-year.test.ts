@@ -21,8 +21,14 @@ describe('the current school year', () => {
     expect(findCurrentYear(db)).toBeUndefined();
     for (const ask of Object.values(asks)) expect(ask).toThrow('В школе не задан текущий учебный год');
 
-    db.insert(schoolYears).values({ name: '2025/2026', startDate: '2025-09-01', endDate: '2026-05-31', isCurrent: false }).run();
-    const marked = db.insert(schoolYears).values({ name: '2026/2027', startDate: '2026-09-01', endDate: '2027-05-31', isCurrent: true }).returning().get();
+    db.insert(schoolYears)
+      .values({ name: '2025/2026', startDate: '2025-09-01', endDate: '2026-05-31', isCurrent: false })
+      .run();
+    const marked = db
+      .insert(schoolYears)
+      .values({ name: '2026/2027', startDate: '2026-09-01', endDate: '2027-05-31', isCurrent: true })
+      .returning()
+      .get();
     expect(currentYear(db)).toEqual(marked);
     expect(Object.values(asks).map((ask) => ask())).toEqual([marked.id, marked.id, marked.name, marked.id, marked.id]);
   });

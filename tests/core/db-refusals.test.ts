@@ -43,13 +43,15 @@ describe('a file that is not a school is refused, never turned into one', () => 
     }
   });
 
-  it('another program\'s SQLite database, with its tables named; the file unchanged', () => {
+  it("another program's SQLite database, with its tables named; the file unchanged", () => {
     const file = fileIn('contacts.db');
     const other = new Database(file);
-    other.exec('create table contacts (name text); insert into contacts values (\'Иванов\')');
+    other.exec("create table contacts (name text); insert into contacts values ('Иванов')");
     other.close();
     const before = fs.readFileSync(file);
-    expect(refusal(() => openDatabase(file, { migrationsFolder, create: true })).message).toMatch(/другой программы.*contacts/);
+    expect(refusal(() => openDatabase(file, { migrationsFolder, create: true })).message).toMatch(
+      /другой программы.*contacts/,
+    );
     expect(fs.readFileSync(file).equals(before)).toBe(true);
   });
 
@@ -59,7 +61,7 @@ describe('a file that is not a school is refused, never turned into one', () => 
     expect(refusal(() => openDatabase(file, { migrationsFolder })).message).toMatch(/нет ни одной таблицы/);
   });
 
-  it('a new school\'s file appears under its name only once it is whole', () => {
+  it("a new school's file appears under its name only once it is whole", () => {
     const file = fileIn('zhurnal.db');
     openDatabase(file, { migrationsFolder, create: true }).$client.close();
     expect(fs.readdirSync(path.dirname(file))).toEqual(['zhurnal.db']);
@@ -81,7 +83,9 @@ describe('a schema changed by hand is refused before serving, naming the table',
     const raw = new Database(file);
     raw.exec('alter table students add column nickname text');
     raw.close();
-    expect(refusal(() => openDatabase(file, { migrationsFolder })).message).toMatch(/в таблице students изменены столбцы: nickname/);
+    expect(refusal(() => openDatabase(file, { migrationsFolder })).message).toMatch(
+      /в таблице students изменены столбцы: nickname/,
+    );
   });
 
   it('the schema the migrations make passes, again and again', () => {
@@ -93,12 +97,21 @@ describe('a schema changed by hand is refused before serving, naming the table',
 describe('one program owns a journal (in one process: the lock is the same for two processes, see tests/cli/one-owner)', () => {
   it('a second claim is refused with who holds it; released, the file is free again', () => {
     const file = journalFile();
-    const core = createCore({ dbFile: file, migrationsFolder, clock: fixedClock('2026-11-24T10:00:00'), owner: 'zhurnal serve' });
+    const core = createCore({
+      dbFile: file,
+      migrationsFolder,
+      clock: fixedClock('2026-11-24T10:00:00'),
+      owner: 'zhurnal serve',
+    });
     core.lock!.announce('http://127.0.0.1:8080/');
-    const error = refusal(() => createCore({ dbFile: file, migrationsFolder, clock: fixedClock('2026-11-24T10:00:00'), owner: 'Журнал' }));
+    const error = refusal(() =>
+      createCore({ dbFile: file, migrationsFolder, clock: fixedClock('2026-11-24T10:00:00'), owner: 'Журнал' }),
+    );
     expect(error.kind).toBe('conflict');
     expect(error.message).toMatch(
-      new RegExp(`^Журнал уже открыт: компьютер .+, программа «zhurnal serve» \\(процесс ${process.pid}\\), с \\d\\d\\.\\d\\d\\.\\d{4} \\d\\d:\\d\\d\\. Подключитесь к ней: http://127\\.0\\.0\\.1:8080/`),
+      new RegExp(
+        `^Журнал уже открыт: компьютер .+, программа «zhurnal serve» \\(процесс ${process.pid}\\), с \\d\\d\\.\\d\\d\\.\\d{4} \\d\\d:\\d\\d\\. Подключитесь к ней: http://127\\.0\\.0\\.1:8080/`,
+      ),
     );
     // A reader (a report, a print) still opens it beside the owner.
     createCore({ dbFile: file, migrationsFolder, clock: fixedClock('2026-11-24T10:00:00') }).close();

@@ -15,7 +15,10 @@ afterAll(() => opened.forEach((db) => db.$client.close()));
 
 let n = 0;
 function fresh(): Db {
-  const db = openDatabase(path.join(dir, `demo-${++n}.db`), { create: true, migrationsFolder: path.resolve('migrations') });
+  const db = openDatabase(path.join(dir, `demo-${++n}.db`), {
+    create: true,
+    migrationsFolder: path.resolve('migrations'),
+  });
   opened.push(db);
   return db;
 }
@@ -36,7 +39,9 @@ const studentLessons = `
 function digest(db: Db): Record<string, string> {
   const sql = db.$client;
   const tables = sql
-    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name <> '__drizzle_migrations' order by name")
+    .prepare(
+      "select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name <> '__drizzle_migrations' order by name",
+    )
     .all() as { name: string }[];
   const out: Record<string, string> = {};
   for (const { name } of tables) {
@@ -90,13 +95,20 @@ describe('the demo school, small tier, one year', () => {
   });
 
   it('keeps the first grade free of marks and homework', () => {
-    const inGrade1 = 'join lessons l on l.id = x.lesson_id join assignments a on a.id = l.assignment_id join classes c on c.id = a.class_id where c.grade = 1';
+    const inGrade1 =
+      'join lessons l on l.id = x.lesson_id join assignments a on a.id = l.assignment_id join classes c on c.id = a.class_id where c.grade = 1';
     expect(count(`select count(*) as n from marks x ${inGrade1}`)).toBe(0);
     expect(count(`select count(*) as n from absences x ${inGrade1}`)).toBeGreaterThan(0);
     expect(
-      count('select count(*) as n from lessons l join assignments a on a.id = l.assignment_id join classes c on c.id = a.class_id where c.grade = 1 and l.homework is not null'),
+      count(
+        'select count(*) as n from lessons l join assignments a on a.id = l.assignment_id join classes c on c.id = a.class_id where c.grade = 1 and l.homework is not null',
+      ),
     ).toBe(0);
-    expect(count('select count(*) as n from period_marks p join class_enrollments e on e.student_id = p.student_id join classes c on c.id = e.class_id where c.grade = 1')).toBe(0);
+    expect(
+      count(
+        'select count(*) as n from period_marks p join class_enrollments e on e.student_id = p.student_id join classes c on c.id = e.class_id where c.grade = 1',
+      ),
+    ).toBe(0);
   });
 
   it('has about 0.3 marks per student per held lesson and about 7 % absences', () => {
@@ -107,27 +119,46 @@ describe('the demo school, small tier, one year', () => {
     const absenceShare = count('select count(*) as n from absences') / count(`select count(*) as n ${studentLessons}`);
     expect(absenceShare).toBeGreaterThan(0.05);
     expect(absenceShare).toBeLessThan(0.09);
-    const codes = db.$client.prepare('select code, count(*) as n from absences group by code').all() as { code: string; n: number }[];
+    const codes = db.$client.prepare('select code, count(*) as n from absences group by code').all() as {
+      code: string;
+      n: number;
+    }[];
     expect(codes.map((c) => c.code).sort()).toEqual(['н', 'оп', 'б', 'у'].sort());
     expect(codes.find((c) => c.code === 'б')?.n).toBeGreaterThan(count('select count(*) as n from absences') / 2);
   });
 
   it('puts marks and absences only on enrolled students of held lessons, never both on one cell', () => {
-    expect(count('select count(*) as n from marks m join absences a on a.lesson_id = m.lesson_id and a.student_id = m.student_id')).toBe(0);
-    expect(count(`select count(*) as n from marks m join lessons l on l.id = m.lesson_id where l.status <> 'held'`)).toBe(0);
+    expect(
+      count(
+        'select count(*) as n from marks m join absences a on a.lesson_id = m.lesson_id and a.student_id = m.student_id',
+      ),
+    ).toBe(0);
+    expect(
+      count(`select count(*) as n from marks m join lessons l on l.id = m.lesson_id where l.status <> 'held'`),
+    ).toBe(0);
     const inGroup = `select count(*) as n from %T x where exists (select 1 ${studentLessons} and l.id = x.lesson_id and e.student_id = x.student_id)`;
     expect(count(inGroup.replace('%T', 'marks'))).toBe(count('select count(*) as n from marks'));
     expect(count(inGroup.replace('%T', 'absences'))).toBe(count('select count(*) as n from absences'));
   });
 
   it('never books a teacher twice at the same date and lesson number, substitutes included', () => {
-    expect(count('select count(*) as n from (select given_by_id from lessons group by given_by_id, date, lesson_number having count(*) > 1)')).toBe(0);
-    const substitutions = count('select count(*) as n from lessons l join assignments a on a.id = l.assignment_id where l.given_by_id <> a.teacher_id');
+    expect(
+      count(
+        'select count(*) as n from (select given_by_id from lessons group by given_by_id, date, lesson_number having count(*) > 1)',
+      ),
+    ).toBe(0);
+    const substitutions = count(
+      'select count(*) as n from lessons l join assignments a on a.id = l.assignment_id where l.given_by_id <> a.teacher_id',
+    );
     const held = count("select count(*) as n from lessons where status = 'held'");
     expect(substitutions / held).toBeGreaterThan(0.005);
     expect(substitutions / held).toBeLessThan(0.03);
     // Each assignment meets its weekly hours in the timetable; two subgroups share a slot with two teachers.
-    expect(count('select count(*) as n from (select a.id from assignments a left join timetable t on t.assignment_id = a.id group by a.id having count(t.id) <> a.hours_per_week)')).toBe(0);
+    expect(
+      count(
+        'select count(*) as n from (select a.id from assignments a left join timetable t on t.assignment_id = a.id group by a.id having count(t.id) <> a.hours_per_week)',
+      ),
+    ).toBe(0);
     expect(
       count(`select count(*) as n from assignments a1 join assignments a2 on a2.class_id = a1.class_id and a2.subject_id = a1.subject_id and a2.id > a1.id
              where a1.subgroup_id is not null and a1.teacher_id = a2.teacher_id`),
@@ -135,9 +166,21 @@ describe('the demo school, small tier, one year', () => {
   });
 
   it('accepts no «н/а» as a current mark, and none at all on control, laboratory and practical works', () => {
-    expect(count("select count(*) as n from marks m join work_kinds k on k.id = m.work_kind_id where k.is_control = 1 and m.value1 = 'н/а'")).toBe(0);
-    expect(count("select count(*) as n from marks m join lessons l on l.id = m.lesson_id join work_kinds k on k.id = l.work_kind_id where k.is_control = 1 and m.value1 = 'н/а'")).toBe(0);
-    expect(count("select count(*) as n from marks m join work_kinds k on k.id = m.work_kind_id where k.code = 'dictation' and m.value2 is not null")).toBeGreaterThan(0);
+    expect(
+      count(
+        "select count(*) as n from marks m join work_kinds k on k.id = m.work_kind_id where k.is_control = 1 and m.value1 = 'н/а'",
+      ),
+    ).toBe(0);
+    expect(
+      count(
+        "select count(*) as n from marks m join lessons l on l.id = m.lesson_id join work_kinds k on k.id = l.work_kind_id where k.is_control = 1 and m.value1 = 'н/а'",
+      ),
+    ).toBe(0);
+    expect(
+      count(
+        "select count(*) as n from marks m join work_kinds k on k.id = m.work_kind_id where k.code = 'dictation' and m.value2 is not null",
+      ),
+    ).toBeGreaterThan(0);
   });
 
   it('has thematic plans as long as the curriculum, and period marks for the finished first quarter', () => {
@@ -146,15 +189,26 @@ describe('the demo school, small tier, one year', () => {
       join classes c on c.id = a.class_id join curriculum cu on cu.year_id = a.year_id and cu.grade = c.grade and cu.subject_id = a.subject_id
       group by p.id having sum(t.hours) <> max(cu.hours_per_year))`);
     expect(mismatched).toBe(0);
-    expect(count('select count(*) as n from assignments a left join thematic_plans p on p.assignment_id = a.id where p.id is null')).toBe(0);
+    expect(
+      count(
+        'select count(*) as n from assignments a left join thematic_plans p on p.assignment_id = a.id where p.id is null',
+      ),
+    ).toBe(0);
     const q1 = one<{ id: number }>("select id from periods where scheme = 'quarters' and number = 1");
     expect(count('select count(*) as n from period_marks where period_id = ?', q1.id)).toBeGreaterThan(500);
-    expect(count("select count(*) as n from period_marks p join periods d on d.id = p.period_id where d.end_date >= '2026-11-24'")).toBe(0);
+    expect(
+      count(
+        "select count(*) as n from period_marks p join periods d on d.id = p.period_id where d.end_date >= '2026-11-24'",
+      ),
+    ).toBe(0);
   });
 
   it('creates the documented logins with their roles and the password «demo»', async () => {
     for (const entry of demoLogins) {
-      const user = one<{ id: number; password_hash: string } | undefined>('select id, password_hash from users where login = ?', entry.login);
+      const user = one<{ id: number; password_hash: string } | undefined>(
+        'select id, password_hash from users where login = ?',
+        entry.login,
+      );
       expect(user, entry.login).toBeDefined();
       if (!user) continue;
       expect(count('select count(*) as n from user_roles where user_id = ? and role = ?', user.id, entry.role)).toBe(1);
@@ -165,8 +219,14 @@ describe('the demo school, small tier, one year', () => {
                   join users u on u.id = a.teacher_id where c.grade = 5 and c.letter = 'А' and u.login = ? and s.name = ?`;
     expect(count(in5A, 'uchitel', 'Математика')).toBe(1);
     expect(count(in5A, 'klruk', 'Русский язык')).toBe(1);
-    expect(count("select count(*) as n from classes c join users u on u.id = c.class_teacher_id where c.grade = 5 and c.letter = 'А' and u.login = 'klruk'")).toBe(1);
-    const loads = db.$client.prepare('select sum(hours_per_week) as h from assignments group by teacher_id').all() as { h: number }[];
+    expect(
+      count(
+        "select count(*) as n from classes c join users u on u.id = c.class_teacher_id where c.grade = 5 and c.letter = 'А' and u.login = 'klruk'",
+      ),
+    ).toBe(1);
+    const loads = db.$client.prepare('select sum(hours_per_week) as h from assignments group by teacher_id').all() as {
+      h: number;
+    }[];
     expect(loads.every((l) => l.h >= 15 && l.h <= 30)).toBe(true);
   });
 
@@ -210,10 +270,16 @@ describe('the demo school with two years of history', () => {
     expect(count(`select count(*) as n ${pairs} where c2.grade <> c1.grade + 1`)).toBe(0);
     expect(count(`select count(*) as n ${pairs} where c1.grade = 11`)).toBe(0);
     expect(count("select count(*) as n from year_outcomes where outcome = 'graduated'")).toBeGreaterThan(0);
-    expect(count("select count(*) as n from year_outcomes where outcome in ('promoted', 'conditional')")).toBeGreaterThan(90);
+    expect(
+      count("select count(*) as n from year_outcomes where outcome in ('promoted', 'conditional')"),
+    ).toBeGreaterThan(90);
     expect(count("select count(*) as n from period_marks where kind = 'year'")).toBeGreaterThan(1000);
     expect(count("select count(*) as n from period_marks where kind in ('exam', 'final')")).toBeGreaterThan(0);
-    expect(count("select count(*) as n from lessons l join assignments a on a.id = l.assignment_id join school_years y on y.id = a.year_id where y.is_current = 0 and l.status <> 'held'")).toBe(0);
+    expect(
+      count(
+        "select count(*) as n from lessons l join assignments a on a.id = l.assignment_id join school_years y on y.id = a.year_id where y.is_current = 0 and l.status <> 'held'",
+      ),
+    ).toBe(0);
     expect(count("select count(*) as n from student_movements where kind = 'enrolled'")).toBe(24);
   });
 });

@@ -31,14 +31,22 @@ describe('heavy work on worker threads', () => {
          order by l.date desc limit 1`,
       )
       .get(today) as typeof target;
-    const q = sql.prepare(`select start_date as "from", end_date as "to" from periods where scheme = 'quarters' and number = 1`).get() as typeof quarter;
+    const q = sql
+      .prepare(`select start_date as "from", end_date as "to" from periods where scheme = 'quarters' and number = 1`)
+      .get() as typeof quarter;
     quarter = q;
     expect((await deputy.invoke('auth:login', { login: 'zavuch', password: 'demo' })).ok).toBe(true);
     expect((await teacher.invoke('auth:login', { login: target.login, password: 'demo' })).ok).toBe(true);
   });
 
-  const exports = () => (core.db.$client.prepare(`select count(*) as n from audit_log where action = 'report.export'`).get() as { n: number }).n;
-  const controlPdf = (call: CallContext) => core.dispatch('reports:file', { report: 'control', params: quarter, format: 'pdf' }, call);
+  const exports = () =>
+    (
+      core.db.$client.prepare(`select count(*) as n from audit_log where action = 'report.export'`).get() as {
+        n: number;
+      }
+    ).n;
+  const controlPdf = (call: CallContext) =>
+    core.dispatch('reports:file', { report: 'control', params: quarter, format: 'pdf' }, call);
 
   it('keeps saving marks while the whole school’s control report is written as PDF', async () => {
     const before = exports();
@@ -48,7 +56,11 @@ describe('heavy work on worker threads', () => {
     const pdf = controlPdf(deputy.call).finally(() => (finished = true));
     let saves = 0;
     while (!finished) {
-      const saved = await teacher.invoke('journal:setMark', { lessonId: target.lessonId, studentId: target.studentId, value1: String(2 + (saves % 4)) });
+      const saved = await teacher.invoke('journal:setMark', {
+        lessonId: target.lessonId,
+        studentId: target.studentId,
+        value1: String(2 + (saves % 4)),
+      });
       expect(saved.ok).toBe(true);
       saves++;
       await nextTask();
@@ -56,7 +68,11 @@ describe('heavy work on worker threads', () => {
     delay.disable();
     const result = await pdf;
     expect(result.ok && result.value).toMatchObject({ mimeType: 'application/pdf' });
-    expect(Buffer.from((result as { value: { base64: string } }).value.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
+    expect(
+      Buffer.from((result as { value: { base64: string } }).value.base64, 'base64')
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     // Written by the thread's own connection, seen by this one.
     expect(exports()).toBe(before + 1);
     expect(saves).toBeGreaterThan(20);
@@ -87,11 +103,22 @@ describe('heavy work on worker threads', () => {
   });
 
   it('brings a failure inside a thread back as the same AppError', async () => {
-    const missing = await core.dispatch('reports:file', { report: 'attendanceYear', params: { classId: 999_999 }, format: 'xlsx' }, deputy.call);
+    const missing = await core.dispatch(
+      'reports:file',
+      { report: 'attendanceYear', params: { classId: 999_999 }, format: 'xlsx' },
+      deputy.call,
+    );
     expect(missing).toMatchObject({ ok: false, error: { kind: 'not_found' } });
     expect((missing as { error: { message: string } }).error.message).toMatch(/[а-я]/);
-    const invalid = await core.dispatch('reports:file', { report: 'control', params: { from: '2026-02-01', to: '2026-01-01' }, format: 'pdf' }, deputy.call);
-    expect(invalid).toMatchObject({ ok: false, error: { kind: 'validation', message: 'Начало периода позже его конца' } });
+    const invalid = await core.dispatch(
+      'reports:file',
+      { report: 'control', params: { from: '2026-02-01', to: '2026-01-01' }, format: 'pdf' },
+      deputy.call,
+    );
+    expect(invalid).toMatchObject({
+      ok: false,
+      error: { kind: 'validation', message: 'Начало периода позже его конца' },
+    });
   });
 
   it('cancels the whole school’s printing on its thread between classes, keeping the books already written', async () => {

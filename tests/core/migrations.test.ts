@@ -19,8 +19,38 @@ describe('migrations', () => {
 
   it('migrate an empty database to the whole domain schema with foreign keys intact', () => {
     const db = openDatabase(path.join(tempDir(), 'empty.db'), { migrationsFolder, create: true });
-    const tables = (db.$client.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]).map((t) => t.name);
-    for (const t of ['school_years', 'periods', 'grade_period_schemes', 'holidays', 'classes', 'students', 'student_movements', 'class_enrollments', 'subjects', 'curriculum', 'users', 'user_roles', 'assignments', 'subgroups', 'subgroup_members', 'timetable', 'lessons', 'work_kinds', 'marks', 'absences', 'period_marks', 'thematic_plans', 'thematic_plan_topics', 'period_locks', 'audit_log', 'settings', 'sessions']) {
+    const tables = (
+      db.$client.prepare("select name from sqlite_master where type = 'table'").all() as { name: string }[]
+    ).map((t) => t.name);
+    for (const t of [
+      'school_years',
+      'periods',
+      'grade_period_schemes',
+      'holidays',
+      'classes',
+      'students',
+      'student_movements',
+      'class_enrollments',
+      'subjects',
+      'curriculum',
+      'users',
+      'user_roles',
+      'assignments',
+      'subgroups',
+      'subgroup_members',
+      'timetable',
+      'lessons',
+      'work_kinds',
+      'marks',
+      'absences',
+      'period_marks',
+      'thematic_plans',
+      'thematic_plan_topics',
+      'period_locks',
+      'audit_log',
+      'settings',
+      'sessions',
+    ]) {
       expect(tables).toContain(t);
     }
     expect(db.$client.pragma('foreign_keys', { simple: true })).toBe(1);
@@ -50,7 +80,9 @@ describe('migrations', () => {
     const file = path.join(tempDir(), 'newer.db');
     openDatabase(file, { migrationsFolder, create: true }).$client.close();
     const raw = new Database(file);
-    raw.prepare('insert into __drizzle_migrations (hash, created_at) values (?, ?)').run('future', Date.now() + 10 ** 12);
+    raw
+      .prepare('insert into __drizzle_migrations (hash, created_at) values (?, ?)')
+      .run('future', Date.now() + 10 ** 12);
     raw.close();
     const before = fs.readFileSync(file);
     expect(() => openDatabase(file, { migrationsFolder })).toThrow(/более новой версией/);

@@ -25,8 +25,19 @@ beforeAll(() => {
     openFile: async (file: string) => void opened.push({ action: 'open', file }),
     printFile: async (file: string) => void opened.push({ action: 'print', file }),
   };
-  core = createCore({ dbFile, migrationsFolder, clock: fixedClock('2026-06-02T10:00:00'), printDir: () => printDir, desktop });
-  desktopless = createCore({ dbFile, migrationsFolder, clock: fixedClock('2026-06-02T10:00:00'), printDir: () => printDir });
+  core = createCore({
+    dbFile,
+    migrationsFolder,
+    clock: fixedClock('2026-06-02T10:00:00'),
+    printDir: () => printDir,
+    desktop,
+  });
+  desktopless = createCore({
+    dbFile,
+    migrationsFolder,
+    clock: fixedClock('2026-06-02T10:00:00'),
+    printDir: () => printDir,
+  });
 });
 afterAll(() => {
   core.close();
@@ -102,20 +113,36 @@ describe('printing through the contract', () => {
     expect(cancel.ok && cancel.value).toEqual({ cancelled: false });
   }, 120_000);
 
-  it('audits printing, and a book with personal data as a view of each student\'s data', async () => {
+  it("audits printing, and a book with personal data as a view of each student's data", async () => {
     const secretary = await loggedIn(core, 'secretary');
     const sql = core.db.$client;
-    const fifth = (sql.prepare("select c.id from classes c join school_years y on y.id = c.year_id and y.is_current = 1 where c.grade = 5 and c.letter = 'А'").get() as { id: number }).id;
+    const fifth = (
+      sql
+        .prepare(
+          "select c.id from classes c join school_years y on y.id = c.year_id and y.is_current = 1 where c.grade = 5 and c.letter = 'А'",
+        )
+        .get() as { id: number }
+    ).id;
     const before = (sql.prepare('select coalesce(max(id), 0) as id from audit_log').get() as { id: number }).id;
     const book = await secretary.invoke('print:classBook', { classId: fifth, personalData: true });
     if (!book.ok) throw new Error(book.error.message);
-    const entries = sql.prepare('select action, class_id as classId, student_id as studentId from audit_log where id > ? order by id').all(before) as { action: string; classId: number | null; studentId: number | null }[];
+    const entries = sql
+      .prepare('select action, class_id as classId, student_id as studentId from audit_log where id > ? order by id')
+      .all(before) as { action: string; classId: number | null; studentId: number | null }[];
     expect(entries[0]).toMatchObject({ action: 'print.book', classId: fifth });
-    const enrolled = (sql.prepare('select distinct student_id as id from class_enrollments where class_id = ? order by id').all(fifth) as { id: number }[]).map((r) => r.id);
+    const enrolled = (
+      sql
+        .prepare('select distinct student_id as id from class_enrollments where class_id = ? order by id')
+        .all(fifth) as { id: number }[]
+    ).map((r) => r.id);
     const viewed = entries.filter((e) => e.action === 'student.view_personal');
     expect(viewed.map((e) => e.studentId).sort((a, b) => a! - b!)).toEqual(enrolled);
     expect(viewed.every((e) => e.classId === fifth)).toBe(true);
-    expect((await secretary.invoke('print:open', { file: (book.value as { file: string }).file, action: 'print' })).ok).toBe(true);
-    expect(sql.prepare("select count(*) as n from audit_log where action = 'print.send' and id > ?").get(before)).toEqual({ n: 1 });
+    expect(
+      (await secretary.invoke('print:open', { file: (book.value as { file: string }).file, action: 'print' })).ok,
+    ).toBe(true);
+    expect(
+      sql.prepare("select count(*) as n from audit_log where action = 'print.send' and id > ?").get(before),
+    ).toEqual({ n: 1 });
   });
 });

@@ -29,9 +29,19 @@ function journalsOf(classId: number): Journal[] {
     .all(classId) as { id: number; subject: string; subgroup: string | null; subgroupId: number | null }[];
   return rows.map((a) => {
     const members = a.subgroupId
-      ? sql.prepare('select st.last_name || \' \' || st.first_name as n from subgroup_members m join students st on st.id = m.student_id where m.subgroup_id = ?').all(a.subgroupId)
-      : sql.prepare('select st.last_name || \' \' || st.first_name as n from class_enrollments e join students st on st.id = e.student_id where e.class_id = ?').all(classId);
-    const dates = sql.prepare("select date from lessons where assignment_id = ? and status = 'held' order by date, lesson_number").all(a.id) as { date: string }[];
+      ? sql
+          .prepare(
+            "select st.last_name || ' ' || st.first_name as n from subgroup_members m join students st on st.id = m.student_id where m.subgroup_id = ?",
+          )
+          .all(a.subgroupId)
+      : sql
+          .prepare(
+            "select st.last_name || ' ' || st.first_name as n from class_enrollments e join students st on st.id = e.student_id where e.class_id = ?",
+          )
+          .all(classId);
+    const dates = sql
+      .prepare("select date from lessons where assignment_id = ? and status = 'held' order by date, lesson_number")
+      .all(a.id) as { date: string }[];
     return {
       title: a.subgroup ? `${a.subject} (${a.subgroup})` : a.subject,
       students: (members as { n: string }[]).map((m) => m.n),
@@ -56,13 +66,27 @@ function spreadsOf(pages: string[]): Spread[] {
     const right = pages[i + 1] ?? '';
     const title = (text.trim().split('\n')[0] ?? '').split(/\s{2,}/)[0] ?? '';
     // The row of day numbers under the months: nothing but days, period numbers (I–IV) and «год».
-    const dayLine = text.split('\n').find((l) => l.trim() !== '' && l.trim().split(/\s+/).every((t) => /^(\d\d|I{1,3}|IV|год)$/.test(t))) ?? '';
+    const dayLine =
+      text.split('\n').find(
+        (l) =>
+          l.trim() !== '' &&
+          l
+            .trim()
+            .split(/\s+/)
+            .every((t) => /^(\d\d|I{1,3}|IV|год)$/.test(t)),
+      ) ?? '';
     spreads.push({
       title,
       leftPage: i + 1,
       left: text,
-      days: dayLine.trim().split(/\s+/).filter((t) => /^\d\d$/.test(t)),
-      rightDates: right.split('\n').map((l) => /^\s*(\d\d\.\d\d)\s/.exec(l)?.[1]).filter((d): d is string => d !== undefined),
+      days: dayLine
+        .trim()
+        .split(/\s+/)
+        .filter((t) => /^\d\d$/.test(t)),
+      rightDates: right
+        .split('\n')
+        .map((l) => /^\s*(\d\d\.\d\d)\s/.exec(l)?.[1])
+        .filter((d): d is string => d !== undefined),
     });
   });
   return spreads;
@@ -98,13 +122,19 @@ describe('the class book', () => {
       const mine = spreads.filter((s) => s.title === journal.title);
       expect(mine.length, journal.title).toBeGreaterThan(0);
       // Every held lesson's date, in order, across the journal's right pages.
-      expect(mine.flatMap((s) => s.rightDates), journal.title).toEqual(journal.dates);
+      expect(
+        mine.flatMap((s) => s.rightDates),
+        journal.title,
+      ).toEqual(journal.dates);
       for (const s of mine) {
         expect(s.days, `${journal.title}, p. ${s.leftPage}`).toEqual(s.rightDates.map((d) => d.slice(0, 2)));
-        for (const student of journal.students) expect(s.left.replace(/\s+/g, ' '), `${student} on p. ${s.leftPage}`).toContain(student);
+        for (const student of journal.students)
+          expect(s.left.replace(/\s+/g, ' '), `${student} on p. ${s.leftPage}`).toContain(student);
       }
     }
-    const summary = (pages.find((p) => p.includes('Сводная ведомость учёта успеваемости') && p.includes('Фамилия, имя')) ?? '').replace(/\s+/g, ' ');
+    const summary = (
+      pages.find((p) => p.includes('Сводная ведомость учёта успеваемости') && p.includes('Фамилия, имя')) ?? ''
+    ).replace(/\s+/g, ' ');
     for (const student of journals[0]?.students ?? []) expect(summary).toContain(student);
     expect(pages.some((p) => p.includes('Сводная ведомость учёта посещаемости'))).toBe(true);
     expect(pages.some((p) => p.includes('Замечания по ведению журнала'))).toBe(true);
@@ -113,7 +143,9 @@ describe('the class book', () => {
 
   it('counts two pages to a sheet when printed two-sided, every spread opening on a left-hand page', async () => {
     const out = path.join(dir, 'duplex.pdf');
-    expect(await main(['print', '--db', dbFile, '--class', target.name, '--duplex', '--personal-data', '--out', out])).toBe(0);
+    expect(
+      await main(['print', '--db', dbFile, '--class', target.name, '--duplex', '--personal-data', '--out', out]),
+    ).toBe(0);
     const pages = pdfPages(out);
     expect(pages.at(-1)).toMatch(new RegExp(`скреплено печатью ${Math.ceil(pages.length / 2)} лист`));
     for (const s of spreadsOf(pages)) expect(s.leftPage % 2, `left page ${s.leftPage}`).toBe(0);
@@ -125,12 +157,20 @@ describe('the class book', () => {
     // that ended each stay, and who arrived (the first day of the stay).
     const sql = db.$client;
     const cls = sql
-      .prepare(`select c.id, c.grade || c.letter as name from student_movements m join classes c on c.id = m.from_class_id where m.kind = 'left' and c.grade > 1 group by c.id order by count(*) desc, c.id limit 1`)
+      .prepare(
+        `select c.id, c.grade || c.letter as name from student_movements m join classes c on c.id = m.from_class_id where m.kind = 'left' and c.grade > 1 group by c.id order by count(*) desc, c.id limit 1`,
+      )
       .get() as { id: number; name: string };
     const left = sql
-      .prepare(`select st.last_name || ' ' || st.first_name as name, m.date, m.order_number as n, m.order_date as d from student_movements m join students st on st.id = m.student_id where m.kind = 'left' and m.from_class_id = ?`)
+      .prepare(
+        `select st.last_name || ' ' || st.first_name as name, m.date, m.order_number as n, m.order_date as d from student_movements m join students st on st.id = m.student_id where m.kind = 'left' and m.from_class_id = ?`,
+      )
       .all(cls.id) as Array<{ name: string; date: string; n: string; d: string }>;
-    const arrived = sql.prepare(`select m.date from student_movements m where m.kind in ('arrived', 'transferred') and m.to_class_id = ?`).all(cls.id) as Array<{ date: string }>;
+    const arrived = sql
+      .prepare(
+        `select m.date from student_movements m where m.kind in ('arrived', 'transferred') and m.to_class_id = ?`,
+      )
+      .all(cls.id) as Array<{ date: string }>;
     expect(left.length).toBeGreaterThan(0);
     const out = path.join(dir, 'movement.pdf');
     expect(await main(['print', '--db', dbFile, '--class', cls.name, '--personal-data', '--out', out])).toBe(0);
@@ -141,7 +181,9 @@ describe('the class book', () => {
     for (const s of left) {
       expect(spreads, s.name).toContain(`выбыл с ${ru(s.date).slice(0, 5)}`);
       // With room for it, the order too: the register's number and date.
-      expect(personal.replace(/\s+/g, ' '), s.name).toContain(`выбыл с ${ru(s.date)} (приказ № ${s.n.replace(/^\s*№\s*/, '')} от ${ru(s.d)})`);
+      expect(personal.replace(/\s+/g, ' '), s.name).toContain(
+        `выбыл с ${ru(s.date)} (приказ № ${s.n.replace(/^\s*№\s*/, '')} от ${ru(s.d)})`,
+      );
     }
     for (const a of arrived) expect(personal).toContain(`прибыл ${ru(a.date)}`);
     expect(pages.join('\n')).not.toContain('выбыл(а)');
@@ -150,11 +192,16 @@ describe('the class book', () => {
   it('groups the inspection remarks by subject in the book’s order, the journal as a whole first', async () => {
     const sql = db.$client;
     const journals = sql
-      .prepare('select a.id, s.name from assignments a join subjects s on s.id = a.subject_id where a.class_id = ? and a.subgroup_id is null order by s.sort_order')
+      .prepare(
+        'select a.id, s.name from assignments a join subjects s on s.id = a.subject_id where a.class_id = ? and a.subgroup_id is null order by s.sort_order',
+      )
       .all(target.id) as { id: number; name: string }[];
     const [first, second] = journals as [{ id: number; name: string }, { id: number; name: string }];
-    const deputy = (sql.prepare("select user_id as id from user_roles where role = 'deputy'").get() as { id: number }).id;
-    const remark = sql.prepare('insert into inspection_remarks (class_id, assignment_id, date, author_id, text) values (?, ?, ?, ?, ?)');
+    const deputy = (sql.prepare("select user_id as id from user_roles where role = 'deputy'").get() as { id: number })
+      .id;
+    const remark = sql.prepare(
+      'insert into inspection_remarks (class_id, assignment_id, date, author_id, text) values (?, ?, ?, ?, ?)',
+    );
     remark.run(target.id, second.id, '2025-10-01', deputy, 'Замечание Б1');
     remark.run(target.id, first.id, '2025-12-01', deputy, 'Замечание А2');
     remark.run(target.id, null, '2026-01-15', deputy, 'Замечание О1');
@@ -162,7 +209,8 @@ describe('the class book', () => {
     remark.run(target.id, second.id, '2026-02-01', deputy, 'Замечание Б2');
     const out = path.join(dir, 'remarks.pdf');
     expect(await main(['print', '--db', dbFile, '--class', target.name, '--out', out])).toBe(0);
-    const page = pdfPages(out).find((p) => p.includes('Замечания по ведению журнала') && p.includes('Кто проверял')) ?? '';
+    const page =
+      pdfPages(out).find((p) => p.includes('Замечания по ведению журнала') && p.includes('Кто проверял')) ?? '';
     const lines = page.split('\n').filter((l) => /Замечание [АБО]\d/.test(l));
     expect(lines.map((l) => /Замечание ([АБО]\d)/.exec(l)?.[1])).toEqual(['О1', 'А1', 'А2', 'Б1', 'Б2']);
     // Each group named once, on its first line.

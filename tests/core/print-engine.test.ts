@@ -11,7 +11,11 @@ const fontsDir = fontsDirFor(migrationsFolder);
 describe('print engine', () => {
   it('writes a table over several pages with its header repeated, Cyrillic text readable back', async () => {
     const pdf = await PdfWriter.create({ fontsDir, title: 'Проверка' });
-    const rows = Array.from({ length: 120 }, (_, i) => [String(i + 1), `Щукина Юлия Эдуардовна ${i + 1}`, i % 2 ? 'б' : 'н']);
+    const rows = Array.from({ length: 120 }, (_, i) => [
+      String(i + 1),
+      `Щукина Юлия Эдуардовна ${i + 1}`,
+      i % 2 ? 'б' : 'н',
+    ]);
     rows[5] = ['6', 'Очень длинная фамилия, которая не помещается в одну строку колонки и потому переносится', 'н'];
     const pages = await writeTable(pdf, {
       title: 'Посещаемость 5А',

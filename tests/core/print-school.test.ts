@@ -25,7 +25,9 @@ describe('the whole school', () => {
   it('writes every class book and the act listing each with its real sheet count', async () => {
     const out = path.join(dir, 'all');
     expect(await main(['print', '--db', dbFile, '--all', '--out-dir', out])).toBe(0);
-    const classes = db.$client.prepare("select grade || letter as name from classes order by grade, letter").all() as { name: string }[];
+    const classes = db.$client.prepare('select grade || letter as name from classes order by grade, letter').all() as {
+      name: string;
+    }[];
     const act = fs.readdirSync(out).find((f) => f.startsWith('Акт'));
     expect(act).toBeDefined();
     const actText = pdfPages(path.join(out, act as string)).join('\n');
@@ -39,10 +41,19 @@ describe('the whole school', () => {
   }, 120_000);
 
   it('goes on past a class that fails, names it in the act, and stops between classes when cancelled', async () => {
-    const services = createServices({ db, clock: fixedClock('2026-06-01T10:00:00'), fontsDir: () => fontsDirFor(migrationsFolder) });
+    const services = createServices({
+      db,
+      clock: fixedClock('2026-06-01T10:00:00'),
+      fontsDir: () => fontsDirFor(migrationsFolder),
+    });
     const { classes: list, year } = services.print.classes();
     const broken = list[1]?.id;
-    const common = { yearName: year.name, options: { duplex: false, personalData: false }, fontsDir: fontsDirFor(migrationsFolder), school: services.school };
+    const common = {
+      yearName: year.name,
+      options: { duplex: false, personalData: false },
+      fontsDir: fontsDirFor(migrationsFolder),
+      school: services.school,
+    };
     const bookPdf = (id: number, o: { duplex: boolean; personalData: boolean }) => {
       if (id === broken) throw new AppError('not_found', 'нет данных класса');
       return services.print.bookPdf(id, o);
@@ -58,7 +69,10 @@ describe('the whole school', () => {
       list,
       outDir: path.join(dir, 'cancelled'),
       bookPdf: services.print.bookPdf,
-      progress: { signal: controller.signal, onProgress: (done, _t, current) => (current && seen.push(current), done === 2 && controller.abort()) },
+      progress: {
+        signal: controller.signal,
+        onProgress: (done, _t, current) => (current && seen.push(current), done === 2 && controller.abort()),
+      },
     });
     expect(cancelled.cancelled).toBe(true);
     expect(cancelled.act).toBeNull();

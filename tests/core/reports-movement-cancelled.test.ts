@@ -15,12 +15,47 @@ import { pdfText } from '../helpers/pdf';
 import { tempDir } from '../helpers/temp';
 
 describe('a cancelled order in the movement report', () => {
-  const { core, tiny: t, callers: { secretary, deputy, klruk } } = schoolFixture({ school: 'tiny', now: '2025-11-10T10:00:00', accounts: { secretary: 'secretary' }, as: { secretary: 'secretary', deputy: 'zavuch', klruk: 'klruk' } });
+  const {
+    core,
+    tiny: t,
+    callers: { secretary, deputy, klruk },
+  } = schoolFixture({
+    school: 'tiny',
+    now: '2025-11-10T10:00:00',
+    accounts: { secretary: 'secretary' },
+    as: { secretary: 'secretary', deputy: 'zavuch', klruk: 'klruk' },
+  });
   const dir = tempDir();
   const reason = 'ошибка при вводе: ученик пришёл в другую школу';
-  const arrival = { kind: 'arrived', lastName: 'Новиков', firstName: 'Пётр', date: '2025-10-22', from: 'Лицей № 2', orderNumber: '50-у', orderDate: '2025-10-17' };
-  const cancelled = { date: '2025-10-22', name: 'Новиков Пётр', kind: 'прибыл — приказ отменён', fromClass: null, toClass: '5А', order: 'приказ № 50-у от 17.10.2025', note: `Лицей № 2. Отменён: ${reason}`, cancelReason: reason };
-  const departure = { date: '2025-10-10', name: 'Зайцева Иван', kind: 'выбыл', fromClass: '5А', toClass: null, order: 'приказ № 45-у от 09.10.2025', note: 'в МБОУ СОШ № 3 г. Тверь', cancelReason: null };
+  const arrival = {
+    kind: 'arrived',
+    lastName: 'Новиков',
+    firstName: 'Пётр',
+    date: '2025-10-22',
+    from: 'Лицей № 2',
+    orderNumber: '50-у',
+    orderDate: '2025-10-17',
+  };
+  const cancelled = {
+    date: '2025-10-22',
+    name: 'Новиков Пётр',
+    kind: 'прибыл — приказ отменён',
+    fromClass: null,
+    toClass: '5А',
+    order: 'приказ № 50-у от 17.10.2025',
+    note: `Лицей № 2. Отменён: ${reason}`,
+    cancelReason: reason,
+  };
+  const departure = {
+    date: '2025-10-10',
+    name: 'Зайцева Иван',
+    kind: 'выбыл',
+    fromClass: '5А',
+    toClass: null,
+    order: 'приказ № 45-у от 09.10.2025',
+    note: 'в МБОУ СОШ № 3 г. Тверь',
+    cancelReason: null,
+  };
 
   async function value<T>(caller: Caller, channel: string, input: unknown): Promise<T> {
     const result = await caller.invoke(channel, input);
@@ -33,14 +68,31 @@ describe('a cancelled order in the movement report', () => {
   beforeAll(async () => {
     const w = writers(core.db.$client);
     // Зайцева's stay in 5А already ends on 10 October (tiny-school.ts): her order, as reports-school.test.ts writes it.
-    w.movement(t.students.H, 'left', departure.date, t.classes.c5, null, '45-у', '2025-10-09', departure.note, '2025-10-09 12:00:00', null);
+    w.movement(
+      t.students.H,
+      'left',
+      departure.date,
+      t.classes.c5,
+      null,
+      '45-у',
+      '2025-10-09',
+      departure.note,
+      '2025-10-09 12:00:00',
+      null,
+    );
   });
 
   it('counts the arrival while its order stands, and lists it marked, with the reason, once cancelled', async () => {
-    const { movementId } = await value<{ movementId: number }>(secretary, 'movement:arrive', { ...arrival, classId: t.classes.c5 });
+    const { movementId } = await value<{ movementId: number }>(secretary, 'movement:arrive', {
+      ...arrival,
+      classId: t.classes.c5,
+    });
     const before = (await report()).data;
     expect(c5(before)).toEqual({ className: '5А', atStart: 8, arrived: 1, left: 1, atEnd: 8 });
-    expect(before.entries.map((e) => [e.name, e.kind, e.cancelReason])).toEqual([['Зайцева Иван', 'выбыл', null], ['Новиков Пётр', 'прибыл', null]]);
+    expect(before.entries.map((e) => [e.name, e.kind, e.cancelReason])).toEqual([
+      ['Зайцева Иван', 'выбыл', null],
+      ['Новиков Пётр', 'прибыл', null],
+    ]);
 
     await value(secretary, 'movement:cancel', { movementId, reason });
     const { data, tables } = await report();
@@ -50,35 +102,72 @@ describe('a cancelled order in the movement report', () => {
     expect(data.years).toEqual([{ yearName: '2025/2026', atStart: 12, arrived: 0, left: 1, atEnd: 11 }]);
     const orders = tables.find((x) => x.title === 'Приказы о движении учащихся')!;
     expect(orders.subtitle).toBe('Отменённый приказ остаётся в списке с причиной отмены и в итоги не входит.');
-    expect(orders.rows[1]).toEqual(['22.10.2025', 'Новиков Пётр', 'прибыл — приказ отменён', null, '5А', 'приказ № 50-у от 17.10.2025', `Лицей № 2. Отменён: ${reason}`]);
+    expect(orders.rows[1]).toEqual([
+      '22.10.2025',
+      'Новиков Пётр',
+      'прибыл — приказ отменён',
+      null,
+      '5А',
+      'приказ № 50-у от 17.10.2025',
+      `Лицей № 2. Отменён: ${reason}`,
+    ]);
     expect(tables[0]!.total).toEqual(['Итого', 12, 0, 1, 11]);
 
     // The register reads the same line from the same place.
-    const book = await value<{ rows: { name: string; cancelReason: string | null }[] }>(secretary, 'movement:register', {});
-    expect(book.rows.filter((r) => r.cancelReason !== null).map((r) => [r.name, r.cancelReason])).toEqual([['Новиков Пётр', reason]]);
+    const book = await value<{ rows: { name: string; cancelReason: string | null }[] }>(
+      secretary,
+      'movement:register',
+      {},
+    );
+    expect(book.rows.filter((r) => r.cancelReason !== null).map((r) => [r.name, r.cancelReason])).toEqual([
+      ['Новиков Пётр', reason],
+    ]);
   });
 
   it('shows it to the class teacher of 5А, but keeps it out of the class teacher’s report of the quarter', async () => {
     const own = await value<{ data: MovementData }>(klruk, 'reports:movement', {});
     expect(own.data.entries).toEqual([departure, cancelled]);
-    const quarter = await value<{ data: ClassTeacherData }>(klruk, 'reports:classTeacher', { classId: t.classes.c5, periodId: t.periods.q2 });
+    const quarter = await value<{ data: ClassTeacherData }>(klruk, 'reports:classTeacher', {
+      classId: t.classes.c5,
+      periodId: t.periods.q2,
+    });
     expect(quarter.data.movement).toEqual([]);
   });
 
   it('writes it into the workbook and the PDF', async () => {
-    const file = async (format: 'xlsx' | 'pdf') => Buffer.from((await value<{ base64: string }>(deputy, 'reports:file', { report: 'movement', params: {}, format })).base64, 'base64');
+    const file = async (format: 'xlsx' | 'pdf') =>
+      Buffer.from(
+        (await value<{ base64: string }>(deputy, 'reports:file', { report: 'movement', params: {}, format })).base64,
+        'base64',
+      );
     const sheets = await readWorkbook(await file('xlsx'));
     const orders = sheets.find((s) => s.name === 'Приказы о движении учащихся')!;
-    expect(orders.rows.find((r) => r[1] === 'Новиков Пётр')).toEqual(['22.10.2025', 'Новиков Пётр', 'прибыл — приказ отменён', null, '5А', 'приказ № 50-у от 17.10.2025', `Лицей № 2. Отменён: ${reason}`]);
+    expect(orders.rows.find((r) => r[1] === 'Новиков Пётр')).toEqual([
+      '22.10.2025',
+      'Новиков Пётр',
+      'прибыл — приказ отменён',
+      null,
+      '5А',
+      'приказ № 50-у от 17.10.2025',
+      `Лицей № 2. Отменён: ${reason}`,
+    ]);
 
     const pdf = path.join(dir, 'movement.pdf');
     fs.writeFileSync(pdf, await file('pdf'));
-    if (process.env.ZHURNAL_SCREENSHOTS) fs.copyFileSync(pdf, path.join(process.env.ZHURNAL_SCREENSHOTS, 'movement-report-cancelled.pdf'));
+    if (process.env.ZHURNAL_SCREENSHOTS)
+      fs.copyFileSync(pdf, path.join(process.env.ZHURNAL_SCREENSHOTS, 'movement-report-cancelled.pdf'));
     // Cells wrap inside their columns: read the words back with the layout's spaces and line breaks squeezed out.
     const text = pdfText(pdf).replace(/\s+/g, ' ');
     expect(text).toContain('Отменённый приказ остаётся в списке с причиной отмены и в итоги не входит.');
     expect(text).toContain('Итого 12 0 1 11');
     const line = text.slice(text.indexOf('22.10.2025 Новиков Пётр'), text.indexOf('Динамика движения по школе'));
-    for (const words of ['прибыл — приказ', 'отменён', '5А', 'приказ № 50-у от 17.10.2025', 'Лицей № 2. Отменён: ошибка']) expect(line).toContain(words);
+    for (const words of [
+      'прибыл — приказ',
+      'отменён',
+      '5А',
+      'приказ № 50-у от 17.10.2025',
+      'Лицей № 2. Отменён: ошибка',
+    ])
+      expect(line).toContain(words);
   });
 });

@@ -8,7 +8,10 @@ import { pdfPageCount, pdfText } from '../helpers/pdf';
 import { tempDir } from '../helpers/temp';
 
 describe('report PDFs on the demo school', () => {
-  const { core, callers: { director } } = schoolFixture({ school: 'demo', now: '2026-05-28T10:00:00', as: { director: 'director' } });
+  const {
+    core,
+    callers: { director },
+  } = schoolFixture({ school: 'demo', now: '2026-05-28T10:00:00', as: { director: 'director' } });
   const dir = tempDir();
   const sql = () => core.db.$client;
 
@@ -21,7 +24,11 @@ describe('report PDFs on the demo school', () => {
   }
 
   it('fits the parents’ statement of the student with the most marks of the longest quarter on one page', async () => {
-    const period = sql().prepare("select id, start_date as s, end_date as e from periods where scheme = 'quarters' order by julianday(end_date) - julianday(start_date) desc limit 1").get() as { id: number; s: string; e: string };
+    const period = sql()
+      .prepare(
+        "select id, start_date as s, end_date as e from periods where scheme = 'quarters' order by julianday(end_date) - julianday(start_date) desc limit 1",
+      )
+      .get() as { id: number; s: string; e: string };
     // The busiest student: most marks, then most subjects, in that quarter.
     const busiest = sql()
       .prepare(
@@ -31,7 +38,11 @@ describe('report PDFs on the demo school', () => {
       )
       .get(period.s, period.e) as { studentId: number; classId: number; marks: number; subjects: number };
     expect(busiest.marks).toBeGreaterThan(100); // a real quarter's load, not an empty sheet
-    const file = await pdf('statement', { classId: busiest.classId, studentId: busiest.studentId, periodId: period.id }, 'statement');
+    const file = await pdf(
+      'statement',
+      { classId: busiest.classId, studentId: busiest.studentId, periodId: period.id },
+      'statement',
+    );
     expect(pdfPageCount(file)).toBe(1);
     const text = pdfText(file);
     expect(text).toMatch(/Выписка оценок: /);
@@ -39,8 +50,10 @@ describe('report PDFs on the demo school', () => {
   });
 
   it('keeps the class teacher’s short tables together and writes each order number once', async () => {
-    const cls = sql().prepare("select id from classes where grade = 5").get() as { id: number };
-    const period = sql().prepare("select id from periods where scheme = 'quarters' and number = 2").get() as { id: number };
+    const cls = sql().prepare('select id from classes where grade = 5').get() as { id: number };
+    const period = sql().prepare("select id from periods where scheme = 'quarters' and number = 2").get() as {
+      id: number;
+    };
     const report = await pdf('classTeacher', { classId: cls.id, periodId: period.id }, 'class-teacher');
     // Five tables (results, names, by subject, attendance, movement) on two landscape pages, not five.
     expect(pdfPageCount(report)).toBe(2);
@@ -58,9 +71,15 @@ describe('report PDFs on the demo school', () => {
 
   it('writes every report file taken from the app to the audit log: who, which report, with what parameters', async () => {
     const cls = sql().prepare('select id from classes where grade = 9').get() as { id: number };
-    const before = (sql().prepare("select count(*) as n from audit_log where action = 'report.export'").get() as { n: number }).n;
+    const before = (
+      sql().prepare("select count(*) as n from audit_log where action = 'report.export'").get() as { n: number }
+    ).n;
     await pdf('summarySheet', { classId: cls.id }, 'summary-audited');
-    const entries = sql().prepare("select a.entity_id, a.new_value, u.login from audit_log a join users u on u.id = a.user_id where a.action = 'report.export' order by a.id").all() as { entity_id: string; new_value: string; login: string }[];
+    const entries = sql()
+      .prepare(
+        "select a.entity_id, a.new_value, u.login from audit_log a join users u on u.id = a.user_id where a.action = 'report.export' order by a.id",
+      )
+      .all() as { entity_id: string; new_value: string; login: string }[];
     expect(entries.length).toBe(before + 1);
     expect(entries.at(-1)).toMatchObject({ entity_id: 'summarySheet', login: 'director' });
     expect(JSON.parse(entries.at(-1)!.new_value)).toEqual({ params: { classId: cls.id }, format: 'pdf' });

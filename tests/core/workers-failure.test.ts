@@ -10,7 +10,11 @@ describe('a failure on a worker thread, as the main thread gets it', () => {
   it('keeps an AppError whole: kind, Russian message and details', () => {
     const back = acrossThreads(new AppError('locked', 'Период закрыт', { periodId: 3 }));
     expect(back).toBeInstanceOf(AppError);
-    expect((back as AppError).toShape()).toEqual({ kind: 'locked', message: 'Период закрыт', details: { periodId: 3 } });
+    expect((back as AppError).toShape()).toEqual({
+      kind: 'locked',
+      message: 'Период закрыт',
+      details: { periodId: 3 },
+    });
   });
 
   it('keeps the code of a SQLite or file error, by which the dispatcher names it in Russian', () => {
@@ -26,7 +30,9 @@ describe('a failure on a worker thread, as the main thread gets it', () => {
     expect(back).not.toBeInstanceOf(AppError);
     expect(back.code).toBe('SQLITE_ERROR');
     expect(back.message).toMatch(/no such table: nowhere/);
-    const enospc = acrossThreads(Object.assign(new Error('no space'), { code: 'ENOSPC', path: '/media/stick/x.pdf' })) as Error & { code?: string; path?: string };
+    const enospc = acrossThreads(
+      Object.assign(new Error('no space'), { code: 'ENOSPC', path: '/media/stick/x.pdf' }),
+    ) as Error & { code?: string; path?: string };
     expect([enospc.code, enospc.path]).toEqual(['ENOSPC', '/media/stick/x.pdf']);
   });
 });

@@ -11,7 +11,9 @@ describe('attendance in the browser', () => {
   /** A 5А student made absent («н») from every lesson of 18 and 19 November, as the subject teachers would enter it. */
   function absentTwoDays() {
     const sql = h.core.db.$client;
-    const cls = sql.prepare(`select c.id from classes c join users u on u.id = c.class_teacher_id where u.login = 'klruk'`).get() as { id: number };
+    const cls = sql
+      .prepare(`select c.id from classes c join users u on u.id = c.class_teacher_id where u.login = 'klruk'`)
+      .get() as { id: number };
     // One with a clean week so far, so that what the week shows comes from these two days only.
     const studentId = (
       sql
@@ -32,11 +34,28 @@ describe('attendance in the browser', () => {
       .all(cls.id, studentId) as { id: number; date: string; subject: string; login: string }[];
     for (const l of lessons) {
       sql.prepare('delete from marks where lesson_id = ? and student_id = ?').run(l.id, studentId);
-      sql.prepare('insert into absences (lesson_id, student_id, code) values (?, ?, ?) on conflict (lesson_id, student_id) do update set code = excluded.code').run(l.id, studentId, 'н');
+      sql
+        .prepare(
+          'insert into absences (lesson_id, student_id, code) values (?, ?, ?) on conflict (lesson_id, student_id) do update set code = excluded.code',
+        )
+        .run(l.id, studentId, 'н');
     }
     const math = lessons.find((l) => l.subject === 'Математика' && l.login === 'uchitel');
     if (!math) throw new Error('the demo has no Математика of uchitel in 5А on 18–19 November');
-    return { studentId, lessons, math, codes: () => lessons.map((l) => (sql.prepare('select code from absences where lesson_id = ? and student_id = ?').get(l.id, studentId) as { code: string }).code) };
+    return {
+      studentId,
+      lessons,
+      math,
+      codes: () =>
+        lessons.map(
+          (l) =>
+            (
+              sql.prepare('select code from absences where lesson_id = ? and student_id = ?').get(l.id, studentId) as {
+                code: string;
+              }
+            ).code,
+        ),
+    };
   }
 
   it('the class teacher turns a range of «н» into «б» and the subject teacher’s grid shows it', async () => {
@@ -58,7 +77,9 @@ describe('attendance in the browser', () => {
     await page.getByTestId('reason-to').fill('2026-11-19');
     await page.getByTestId('reason-text').fill('Справка № 14 из детской поликлиники');
     await page.getByTestId('reason-save').click();
-    await expect.poll(() => page.getByTestId('reason-result').innerText()).toContain(`Изменено пропусков: ${lessons.length}`);
+    await expect
+      .poll(() => page.getByTestId('reason-result').innerText())
+      .toContain(`Изменено пропусков: ${lessons.length}`);
     await dialog.getByRole('button', { name: 'Готово' }).click();
     await expect.poll(() => cell.innerText()).toBe('б');
     expect(codes()).toEqual(lessons.map(() => 'б'));
@@ -78,7 +99,8 @@ describe('attendance in the browser', () => {
 
   it('refuses a reason without its ground, in Russian, and changes nothing', async () => {
     const { page } = h;
-    const audit = () => h.core.db.$client.prepare("select count(*) as n from audit_log where action like 'absence.%'").get();
+    const audit = () =>
+      h.core.db.$client.prepare("select count(*) as n from audit_log where action like 'absence.%'").get();
     const before = audit();
     await h.logIn('klruk');
     await page.getByTestId('nav-attendance').click();
@@ -92,7 +114,9 @@ describe('attendance in the browser', () => {
   it('shows the deputy the school’s day with the absent students of each class', async () => {
     const { page } = h;
     const { studentId } = absentTwoDays();
-    const name = h.core.db.$client.prepare("select last_name || ' ' || first_name as n from students where id = ?").get(studentId) as { n: string };
+    const name = h.core.db.$client
+      .prepare("select last_name || ' ' || first_name as n from students where id = ?")
+      .get(studentId) as { n: string };
     await h.logIn('zavuch');
     await page.getByTestId('nav-attendance').click();
     await page.getByTestId('school-day-date').fill('2026-11-19');

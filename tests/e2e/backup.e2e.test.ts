@@ -15,9 +15,15 @@ describe('the backup screen in Chromium', () => {
     await h.logIn('admin');
     // The reminder shows on the admin's first screen and leads to the backups. (Waits are on what the page
     // shows, with Playwright's timeout: each answer goes through the host, slow when the machine is busy.)
-    await page.getByTestId('backup-reminder').filter({ hasText: /ни разу/ }).waitFor();
+    await page
+      .getByTestId('backup-reminder')
+      .filter({ hasText: /ни разу/ })
+      .waitFor();
     await page.getByRole('button', { name: 'Открыть «Резервные копии»' }).click();
-    await page.getByTestId('backup-warning').filter({ hasText: /ни разу/ }).waitFor();
+    await page
+      .getByTestId('backup-warning')
+      .filter({ hasText: /ни разу/ })
+      .waitFor();
 
     for (const d of drives) {
       await page.getByLabel(/^Папка/).fill(d);
@@ -40,10 +46,16 @@ describe('the backup screen in Chromium', () => {
     await page.getByTestId('backup-file').nth(1).waitFor();
     expect(await page.getByTestId('backup-file').count()).toBe(2);
     await page.screenshot({ path: path.join(dir, 'backup-screen.png'), fullPage: true });
-    if (process.env.ZHURNAL_SCREENSHOTS) fs.copyFileSync(path.join(dir, 'backup-screen.png'), path.join(process.env.ZHURNAL_SCREENSHOTS, 'backup-screen.png'));
+    if (process.env.ZHURNAL_SCREENSHOTS)
+      fs.copyFileSync(
+        path.join(dir, 'backup-screen.png'),
+        path.join(process.env.ZHURNAL_SCREENSHOTS, 'backup-screen.png'),
+      );
 
     await page.getByTestId('backup-file').first().getByRole('button', { name: 'Проверить' }).click();
-    await expect.poll(() => page.getByTestId('verify-result').first().innerText(), { timeout: 30_000 }).toMatch(/Копия исправна: учеников \d+/);
+    await expect
+      .poll(() => page.getByTestId('verify-result').first().innerText(), { timeout: 30_000 })
+      .toMatch(/Копия исправна: учеников \d+/);
 
     // Marks lost after the backup come back with the restore.
     const sql = () => h.core.db.$client;

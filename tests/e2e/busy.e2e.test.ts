@@ -27,13 +27,16 @@ describe('saving while the database is busy', () => {
       .get(today) as { lessonId: number; studentId: number; assignmentId: number };
     sql.prepare('delete from marks where lesson_id = ? and student_id = ?').run(cell.lessonId, cell.studentId);
     sql.prepare('delete from absences where lesson_id = ? and student_id = ?').run(cell.lessonId, cell.studentId);
-    const saved = () => sql.prepare('select value1 from marks where lesson_id = ? and student_id = ?').get(cell.lessonId, cell.studentId);
+    const saved = () =>
+      sql.prepare('select value1 from marks where lesson_id = ? and student_id = ?').get(cell.lessonId, cell.studentId);
 
     await h.logIn('uchitel');
     await page.goto(`${page.url().split('#')[0]}#/journal?assignment=${cell.assignmentId}&lesson=${cell.lessonId}`);
     await page.getByTestId('journal-grid').waitFor({ timeout: 15_000 });
 
-    const holder = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/lock-once.ts', sql.name], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const holder = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/lock-once.ts', sql.name], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
     const lines = createInterface({ input: holder.stdout! })[Symbol.asyncIterator]();
     expect((await lines.next()).value).toBe('locked');
 

@@ -23,7 +23,8 @@ describe('the journal in the browser', () => {
     await h.page.getByRole('button', { name: 'Войти' }).click();
   }
 
-  const navLabels = async () => (await h.page.getByTestId('navigation').locator('[data-testid^="nav-"]').allInnerTexts()).map((s) => s.trim());
+  const navLabels = async () =>
+    (await h.page.getByTestId('navigation').locator('[data-testid^="nav-"]').allInnerTexts()).map((s) => s.trim());
 
   /** Every non-empty cell of the grid on screen: data-testid → text. */
   const shownCells = () =>
@@ -54,7 +55,8 @@ describe('the journal in the browser', () => {
            join assignments a on a.year_id = p.year_id
          where a.id = ? and g.grade = ? and p.start_date <= ? and p.end_date >= ?`,
       )
-      .get(assignment.id, assignment.grade, today, today) as { id: number; name: string; startDate: string; endDate: string } | undefined;
+      .get(assignment.id, assignment.grade, today, today) as
+      { id: number; name: string; startDate: string; endDate: string } | undefined;
     if (!period) throw new Error(`no period contains ${today}`);
     return { assignment, period };
   }
@@ -76,7 +78,9 @@ describe('the journal in the browser', () => {
   const fmt = (iso: string) => iso.split('-').reverse().join('.');
 
   it('refuses a wrong password in Russian and stays on the login screen', async () => {
-    const setting = h.core.db.$client.prepare(`select value from settings where key = 'school.name'`).get() as { value: string };
+    const setting = h.core.db.$client.prepare(`select value from settings where key = 'school.name'`).get() as {
+      value: string;
+    };
     await h.page.getByTestId('school-name').waitFor({ timeout: 15_000 });
     expect(await h.page.getByTestId('school-name').innerText()).toBe(JSON.parse(setting.value));
     await logIn('uchitel', 'не-тот-пароль');
@@ -96,7 +100,9 @@ describe('the journal in the browser', () => {
     await select.click();
     await select.fill('5А Математика');
     await h.page.getByRole('option', { name: '5А · Математика', exact: true }).click();
-    await expect.poll(() => h.page.getByTestId('period-dates').innerText()).toContain(`${fmt(period.startDate)} — ${fmt(period.endDate)}`);
+    await expect
+      .poll(() => h.page.getByTestId('period-dates').innerText())
+      .toContain(`${fmt(period.startDate)} — ${fmt(period.endDate)}`);
     await h.page.getByTestId('journal-grid').waitFor();
 
     const rows = cellsInDb(assignment.id, period.startDate, period.endDate);
@@ -104,7 +110,10 @@ describe('the journal in the browser', () => {
     expect(rows.some((r) => r.code !== null)).toBe(true);
     // The cell shows the absence code, then the mark: «5», «5/4», «н», «оп5».
     const expected = Object.fromEntries(
-      rows.map((r) => [`cell-${r.studentId}-${r.lessonId}`, `${r.code ?? ''}${r.value1 === null ? '' : r.value2 ? `${r.value1}/${r.value2}` : r.value1}`]),
+      rows.map((r) => [
+        `cell-${r.studentId}-${r.lessonId}`,
+        `${r.code ?? ''}${r.value1 === null ? '' : r.value2 ? `${r.value1}/${r.value2}` : r.value1}`,
+      ]),
     );
     const shown = await shownCells();
     expect(Object.keys(shown).length).toBe(rows.length);
@@ -114,7 +123,9 @@ describe('the journal in the browser', () => {
   it('shows the period marks of a closed period as the database holds them', async () => {
     const { assignment, period } = findJournal();
     const first = h.core.db.$client
-      .prepare('select id, name from periods where year_id = (select year_id from periods where id = ?) and scheme = (select scheme from periods where id = ?) and number = 1')
+      .prepare(
+        'select id, name from periods where year_id = (select year_id from periods where id = ?) and scheme = (select scheme from periods where id = ?) and number = 1',
+      )
       .get(period.id, period.id) as { id: number; name: string };
     const marks = h.core.db.$client
       .prepare(
@@ -129,12 +140,19 @@ describe('the journal in the browser', () => {
     await h.page.getByTestId('journal-grid').waitFor({ timeout: 15_000 });
     await h.page.getByTestId('period-select').getByText(first.name, { exact: true }).click();
     await expect.poll(() => h.page.getByTestId('period-dates').innerText()).toContain(first.name);
-    await h.page.getByTestId(`period-mark-${marks[0]?.studentId}`).getByText(marks[0]?.value ?? '', { exact: true }).waitFor();
-    const shown = await h.page.getByTestId('journal-grid').evaluate((table) =>
-      Object.fromEntries(
-        [...table.querySelectorAll<HTMLElement>('td[data-testid^="period-mark-"]')].filter((td) => td.textContent).map((td) => [td.dataset.testid, td.textContent]),
-      ),
-    );
+    await h.page
+      .getByTestId(`period-mark-${marks[0]?.studentId}`)
+      .getByText(marks[0]?.value ?? '', { exact: true })
+      .waitFor();
+    const shown = await h.page
+      .getByTestId('journal-grid')
+      .evaluate((table) =>
+        Object.fromEntries(
+          [...table.querySelectorAll<HTMLElement>('td[data-testid^="period-mark-"]')]
+            .filter((td) => td.textContent)
+            .map((td) => [td.dataset.testid, td.textContent]),
+        ),
+      );
     expect(shown).toEqual(Object.fromEntries(marks.map((m) => [`period-mark-${m.studentId}`, m.value])));
   });
 
@@ -150,7 +168,20 @@ describe('the journal in the browser', () => {
     await h.page.getByRole('heading', { name: 'Вход в Журнал' }).waitFor();
     await logIn('admin');
     await h.page.getByTestId('navigation').waitFor({ timeout: 15_000 });
-    expect(await navLabels()).toEqual(['Журнал', 'Посещаемость', 'Закрытие периодов', 'Закрытие года', 'Отчёты', 'Движение учащихся', 'Загрузка списков', 'Печать', 'Сроки хранения', 'Резервные копии', 'Администрирование', 'Журнал действий']);
+    expect(await navLabels()).toEqual([
+      'Журнал',
+      'Посещаемость',
+      'Закрытие периодов',
+      'Закрытие года',
+      'Отчёты',
+      'Движение учащихся',
+      'Загрузка списков',
+      'Печать',
+      'Сроки хранения',
+      'Резервные копии',
+      'Администрирование',
+      'Журнал действий',
+    ]);
     await h.page.getByTestId('nav-admin').click();
     await h.page.getByTestId('users-table').waitFor();
     expect(h.page.url()).toMatch(/#\/admin$/);

@@ -19,10 +19,16 @@ describe('recording a lesson by keyboard', () => {
          where u.login = 'uchitel' and c.grade = 5 and c.letter = 'А' and s.name = 'Математика' and l.date = ?`,
       )
       .get(today) as { id: number; assignmentId: number; planTopicId: number };
-    sql.prepare(`update lessons set topic = null, homework = null, attendance_taken_at = null, topic_entered_at = null, homework_entered_at = null, status = 'planned' where id = ?`).run(lesson.id);
+    sql
+      .prepare(
+        `update lessons set topic = null, homework = null, attendance_taken_at = null, topic_entered_at = null, homework_entered_at = null, status = 'planned' where id = ?`,
+      )
+      .run(lesson.id);
     sql.prepare('delete from marks where lesson_id = ?').run(lesson.id);
     sql.prepare('delete from absences where lesson_id = ?').run(lesson.id);
-    const topic = (sql.prepare('select title from thematic_plan_topics where id = ?').get(lesson.planTopicId) as { title: string }).title;
+    const topic = (
+      sql.prepare('select title from thematic_plan_topics where id = ?').get(lesson.planTopicId) as { title: string }
+    ).title;
     const students = sql
       .prepare(
         `select s.id, s.last_name || ' ' || s.first_name as name from students s join class_enrollments e on e.student_id = s.id
@@ -43,7 +49,13 @@ describe('recording a lesson by keyboard', () => {
         await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key });
       } else await h.page.keyboard.press(key);
     };
-    return { press, type: async (text: string) => { for (const ch of text) await press(ch); }, count: () => count };
+    return {
+      press,
+      type: async (text: string) => {
+        for (const ch of text) await press(ch);
+      },
+      count: () => count,
+    };
   }
 
   it('records topic, homework, six marks and two absences in at most 40 keys; reload shows them; undo and redo work', async () => {
@@ -58,7 +70,9 @@ describe('recording a lesson by keyboard', () => {
 
     const keys = keyboard(await page.context().newCDPSession(page));
     // The keyboard starts on the first lesson still to fill; Tab goes down the day to this one.
-    const links = await page.locator('[data-testid^="open-lesson-"]').evaluateAll((as) => as.map((a) => a.getAttribute('data-testid')));
+    const links = await page
+      .locator('[data-testid^="open-lesson-"]')
+      .evaluateAll((as) => as.map((a) => a.getAttribute('data-testid')));
     for (let i = 0; i < links.indexOf(`open-lesson-${lesson.id}`); i++) await keys.press('Tab');
     await keys.press('Enter');
     await page.getByTestId('lesson-panel').waitFor();
@@ -76,18 +90,30 @@ describe('recording a lesson by keyboard', () => {
 
     const stored = () =>
       lesson.students.slice(0, plan.length).map((s) => {
-        const m = sql.prepare('select value1, value2 from marks where lesson_id = ? and student_id = ?').get(lesson.id, s.id) as { value1: string; value2: string | null } | undefined;
-        const a = sql.prepare('select code from absences where lesson_id = ? and student_id = ?').get(lesson.id, s.id) as { code: string } | undefined;
+        const m = sql
+          .prepare('select value1, value2 from marks where lesson_id = ? and student_id = ?')
+          .get(lesson.id, s.id) as { value1: string; value2: string | null } | undefined;
+        const a = sql
+          .prepare('select code from absences where lesson_id = ? and student_id = ?')
+          .get(lesson.id, s.id) as { code: string } | undefined;
         return `${a?.code ?? ''}${m ? (m.value2 ? `${m.value1}/${m.value2}` : m.value1) : ''}`;
       });
     await expect.poll(stored).toEqual(expected);
-    expect(sql.prepare('select topic, homework, status, attendance_taken_at is not null as taken from lessons where id = ?').get(lesson.id)).toEqual({ topic: lesson.topic, homework: 'п.5', status: 'held', taken: 1 });
-    const audited = sql.prepare(`select count(*) as n from audit_log where entity = 'cell' and entity_id like ?`).get(`${lesson.id}:%`) as { n: number };
+    expect(
+      sql
+        .prepare('select topic, homework, status, attendance_taken_at is not null as taken from lessons where id = ?')
+        .get(lesson.id),
+    ).toEqual({ topic: lesson.topic, homework: 'п.5', status: 'held', taken: 1 });
+    const audited = sql
+      .prepare(`select count(*) as n from audit_log where entity = 'cell' and entity_id like ?`)
+      .get(`${lesson.id}:%`) as { n: number };
     expect(audited.n).toBe(plan.length);
 
     await page.reload();
     await page.getByTestId('journal-grid').waitFor({ timeout: 15_000 });
-    const shown = await Promise.all(lesson.students.slice(0, plan.length).map((s) => page.getByTestId(`cell-${s.id}-${lesson.id}`).innerText()));
+    const shown = await Promise.all(
+      lesson.students.slice(0, plan.length).map((s) => page.getByTestId(`cell-${s.id}-${lesson.id}`).innerText()),
+    );
     expect(shown.map((t) => t.replace(/\s/g, ''))).toEqual(expected);
     expect(await page.getByTestId('lesson-topic').inputValue()).toBe(lesson.topic);
     expect(await page.getByTestId('lesson-homework').inputValue()).toBe('п.5');
@@ -116,8 +142,14 @@ describe('recording a lesson by keyboard', () => {
     const lesson = blankLesson();
     const sql = h.core.db.$client;
     // Changes to cells; the refused attempt is logged on the cell too, as «access.refused».
-    const audit = () => sql.prepare("select count(*) as n from audit_log where entity = 'cell' and action != 'access.refused'").get();
-    const refused = () => sql.prepare("select count(*) as n from audit_log where entity = 'cell' and action = 'access.refused' and entity_id = ?").get(`${lesson.id}:${lesson.students[0]!.id}`);
+    const audit = () =>
+      sql.prepare("select count(*) as n from audit_log where entity = 'cell' and action != 'access.refused'").get();
+    const refused = () =>
+      sql
+        .prepare(
+          "select count(*) as n from audit_log where entity = 'cell' and action = 'access.refused' and entity_id = ?",
+        )
+        .get(`${lesson.id}:${lesson.students[0]!.id}`);
     const before = audit();
     await h.logIn('klruk'); // the class teacher of 5А reads its mathematics, but does not teach it
     await page.goto(`${page.url().split('#')[0]}#/journal?assignment=${lesson.assignmentId}&lesson=${lesson.id}`);

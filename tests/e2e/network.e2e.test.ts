@@ -8,13 +8,21 @@ import { tempDir } from '../helpers/temp';
 describe('the school network switch in Chromium', () => {
   const h = browserHarness('2026-11-24');
   const dir = tempDir();
-  const setting = () => (h.core.db.$client.prepare("select value from settings where key = 'host.schoolNetwork'").get() as { value: string } | undefined)?.value;
+  const setting = () =>
+    (
+      h.core.db.$client.prepare("select value from settings where key = 'host.schoolNetwork'").get() as
+        { value: string } | undefined
+    )?.value;
 
   it('is off by default, and the admin turns it on and off again; the cookie is Secure on this computer', async () => {
     const { page } = h;
     await h.logIn('admin');
     const cookies = await page.context().cookies();
-    expect(cookies.find((c) => c.name === 'zhurnal_session')).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict' });
+    expect(cookies.find((c) => c.name === 'zhurnal_session')).toMatchObject({
+      httpOnly: true,
+      secure: true,
+      sameSite: 'Strict',
+    });
     await page.getByTestId('nav-admin').click();
     await page.getByTestId('admin-tab-network').click();
     const toggle = page.getByRole('switch', { name: /Открывать журнал с других компьютеров школы/ });
@@ -27,7 +35,8 @@ describe('the school network switch in Chromium', () => {
     await expect.poll(setting).toBe('true');
     await expect.poll(() => page.getByText(/Включение действует после перезапуска сервера/).count()).toBe(1);
     await page.screenshot({ path: path.join(dir, 'network.png'), fullPage: true });
-    if (process.env.ZHURNAL_SCREENSHOTS) fs.copyFileSync(path.join(dir, 'network.png'), path.join(process.env.ZHURNAL_SCREENSHOTS, 'network.png'));
+    if (process.env.ZHURNAL_SCREENSHOTS)
+      fs.copyFileSync(path.join(dir, 'network.png'), path.join(process.env.ZHURNAL_SCREENSHOTS, 'network.png'));
     await enabled();
     await toggle.click({ force: true });
     await expect.poll(setting).toBe('false');
@@ -36,5 +45,33 @@ describe('the school network switch in Chromium', () => {
   it('is not shown to a teacher', async () => {
     await h.logIn('uchitel');
     expect(await h.page.getByTestId('nav-admin').count()).toBe(0);
+  });
+});
+
+// As `zhurnal serve` with «Школьная сеть» on: the admin reads the code and downloads the certificate; a lab
+// browser that trusts that certificate (and no other) opens the journal over HTTPS and works.
+describe('the school network served over HTTPS, in Chromium', () => {
+  const h = browserHarness('2026-11-24', { network: true });
+
+  it('shows the addresses, the connection code and the certificate to download', async () => {
+    const { page } = h;
+    await h.logIn('admin');
+    await page.getByTestId('nav-admin').click();
+    await page.getByTestId('admin-tab-network').click();
+    await expect.poll(() => page.getByTestId('connection-code').textContent()).toBe(h.certificate!.code);
+    if (h.networkUrl) expect(await page.getByRole('link', { name: h.networkUrl }).count()).toBe(1);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-certificate').click()]);
+    expect(download.suggestedFilename()).toBe('zhurnal-school.crt');
+    expect(fs.readFileSync(await download.path(), 'utf8')).toBe(h.certificate!.certPem);
+    expect(await page.getByText(/update-ca-certificates/).count()).toBe(1);
+  });
+
+  it('lets a lab browser log in over HTTPS, with a Secure session cookie', async (context) => {
+    if (!h.networkUrl) return context.skip('this computer has no LAN address to reach itself by');
+    const { page } = h;
+    await page.goto(h.networkUrl);
+    await h.logIn('uchitel');
+    const cookies = await page.context().cookies(h.networkUrl);
+    expect(cookies.find((c) => c.name === 'zhurnal_session')).toMatchObject({ httpOnly: true, secure: true });
   });
 });

@@ -22,7 +22,9 @@ describe('the thematic plan in the browser', () => {
          where u.login = 'uchitel' and c.grade = 5 and c.letter = 'А' and s.name = 'Математика'`,
       )
       .get() as { id: number; hours: number };
-    sql.prepare(`update lessons set topic = null, plan_topic_id = null where assignment_id = ? and date > ?`).run(a.id, today);
+    sql
+      .prepare(`update lessons set topic = null, plan_topic_id = null where assignment_id = ? and date > ?`)
+      .run(a.id, today);
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-ktp-')), 'КТП 5А.xlsx');
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('План');
@@ -38,10 +40,18 @@ describe('the thematic plan in the browser', () => {
     await page.getByTestId('plan-import-open').click();
     await page.locator('input[type=file]').setInputFiles(file);
     await page.getByTestId('plan-preview').waitFor({ timeout: 15_000 });
-    expect(await page.getByTestId('hours-check').innerText()).toContain(`Запланировано ${a.hours} ч — столько же, сколько в учебном плане`);
+    expect(await page.getByTestId('hours-check').innerText()).toContain(
+      `Запланировано ${a.hours} ч — столько же, сколько в учебном плане`,
+    );
     await page.getByTestId('plan-save').click();
-    await expect.poll(() => page.getByTestId('plan-totals').innerText()).toContain(`Тем: 3; запланировано ${a.hours} ч`);
-    const topics = sql.prepare('select t.title, t.hours from thematic_plan_topics t join thematic_plans p on p.id = t.plan_id where p.assignment_id = ? order by t.position').all(a.id);
+    await expect
+      .poll(() => page.getByTestId('plan-totals').innerText())
+      .toContain(`Тем: 3; запланировано ${a.hours} ч`);
+    const topics = sql
+      .prepare(
+        'select t.title, t.hours from thematic_plan_topics t join thematic_plans p on p.id = t.plan_id where p.assignment_id = ? order by t.position',
+      )
+      .all(a.id);
     expect(topics).toEqual([
       { title: 'Повторение курса 4 класса', hours: 3 },
       { title: 'Обыкновенные дроби', hours: a.hours - 5 },
@@ -50,9 +60,13 @@ describe('the thematic plan in the browser', () => {
 
     await page.getByTestId('plan-from').fill('2026-11-25');
     await page.getByTestId('plan-assign').click();
-    await expect.poll(() => page.getByTestId('plan-assign-result').innerText()).toMatch(/Темы поставлены на \d+ уроков/);
+    await expect
+      .poll(() => page.getByTestId('plan-assign-result').innerText())
+      .toMatch(/Темы поставлены на \d+ уроков/);
     const shown = Number(/на (\d+) уроков/.exec(await page.getByTestId('plan-assign-result').innerText())?.[1]);
-    const set = sql.prepare('select count(*) as n from lessons where assignment_id = ? and date > ? and plan_topic_id is not null').get(a.id, today) as { n: number };
+    const set = sql
+      .prepare('select count(*) as n from lessons where assignment_id = ? and date > ? and plan_topic_id is not null')
+      .get(a.id, today) as { n: number };
     expect(shown).toBe(set.n);
     expect(set.n).toBeGreaterThan(0);
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
@@ -61,11 +75,20 @@ describe('the thematic plan in the browser', () => {
   it('lets the teacher correct the plan by hand: rename, move, add a topic, with the hours checked as they type', async () => {
     const { page } = h;
     const sql = h.core.db.$client;
-    const assignmentId = (sql.prepare(
-      `select a.id from assignments a join users u on u.id = a.teacher_id join classes c on c.id = a.class_id join subjects s on s.id = a.subject_id
+    const assignmentId = (
+      sql
+        .prepare(
+          `select a.id from assignments a join users u on u.id = a.teacher_id join classes c on c.id = a.class_id join subjects s on s.id = a.subject_id
        where u.login = 'uchitel' and c.grade = 5 and c.letter = 'А' and s.name = 'Математика'`,
-    ).get() as { id: number }).id;
-    const topics = () => sql.prepare('select t.title, t.hours from thematic_plan_topics t join thematic_plans p on p.id = t.plan_id where p.assignment_id = ? order by t.position').all(assignmentId) as { title: string; hours: number }[];
+        )
+        .get() as { id: number }
+    ).id;
+    const topics = () =>
+      sql
+        .prepare(
+          'select t.title, t.hours from thematic_plan_topics t join thematic_plans p on p.id = t.plan_id where p.assignment_id = ? order by t.position',
+        )
+        .all(assignmentId) as { title: string; hours: number }[];
     const before = topics();
     await h.logIn('uchitel');
     await page.getByTestId('nav-journal').click();

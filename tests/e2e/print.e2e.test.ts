@@ -7,7 +7,8 @@ import { browserHarness } from '../helpers/browser';
 import { pdfPageCount, pdfPages } from '../helpers/pdf';
 
 const shot = async (page: import('playwright-core').Page, name: string) => {
-  if (process.env.ZHURNAL_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.ZHURNAL_SCREENSHOTS, `${name}.png`), fullPage: true });
+  if (process.env.ZHURNAL_SCREENSHOTS)
+    await page.screenshot({ path: path.join(process.env.ZHURNAL_SCREENSHOTS, `${name}.png`), fullPage: true });
 };
 
 describe('the print screen in Chromium', () => {
@@ -58,7 +59,9 @@ describe('the print screen in Chromium', () => {
     await page.getByTestId('journal-grid').waitFor({ timeout: 15_000 });
     expect(page.url()).toContain(href);
     // The journal opened is the one the line names.
-    await expect.poll(() => page.getByTestId('assignment-select').inputValue()).toContain(subject.replace(/ \(.*\)$/, ''));
+    await expect
+      .poll(() => page.getByTestId('assignment-select').inputValue())
+      .toContain(subject.replace(/ \(.*\)$/, ''));
     await shot(page, 'print-preflight-journal');
   });
 
@@ -68,7 +71,9 @@ describe('the print screen in Chromium', () => {
     await page.getByTestId('nav-print').click();
     await page.getByRole('button', { name: 'Напечатать журналы всех классов и акт передачи' }).click();
     await page.getByTestId('school-job').waitFor({ timeout: 15_000 });
-    await expect.poll(() => page.getByTestId('school-status').innerText(), { timeout: 120_000 }).toMatch(/^Готово: журналов 11 из 11/);
+    await expect
+      .poll(() => page.getByTestId('school-status').innerText(), { timeout: 120_000 })
+      .toMatch(/^Готово: журналов 11 из 11/);
     expect(await page.getByTestId('school-books').locator('tr').count()).toBe(11);
     const act = (await page.getByTestId('printed-file').innerText()).replace(/^Акт передачи:\s*/, '').trim();
     expect(fs.existsSync(act)).toBe(true);

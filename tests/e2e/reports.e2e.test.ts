@@ -23,10 +23,19 @@ describe('the Reports screen in the browser', () => {
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-e2e-reports-'));
-    core = createCore({ dbFile: path.join(dir, 'demo.db'), migrationsFolder: path.resolve('migrations'), clock: fixedClock(`${today}T10:00:00`), create: true });
+    core = createCore({
+      dbFile: path.join(dir, 'demo.db'),
+      migrationsFolder: path.resolve('migrations'),
+      clock: fixedClock(`${today}T10:00:00`),
+      create: true,
+    });
     generateDemoSchool(core.db, { tier: 'small', years: 1, today });
     host = await startHost({ dispatch: core.dispatch, rendererDir: path.resolve('out/renderer'), port: 0 });
-    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless: true, args: ['--no-sandbox', '--disable-gpu'] });
+    browser = await chromium.launch({
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: ['--no-sandbox', '--disable-gpu'],
+    });
   });
 
   afterAll(async () => {
@@ -37,7 +46,11 @@ describe('the Reports screen in the browser', () => {
   });
 
   async function open(login: string): Promise<Page> {
-    const context = await browser.newContext({ locale: 'ru-RU', viewport: { width: 1440, height: 1000 }, acceptDownloads: true });
+    const context = await browser.newContext({
+      locale: 'ru-RU',
+      viewport: { width: 1440, height: 1000 },
+      acceptDownloads: true,
+    });
     const page = await context.newPage();
     await page.clock.setFixedTime(new Date(`${today}T10:00:00`));
     await page.goto(`${host.url}#/reports`);
@@ -57,12 +70,24 @@ describe('the Reports screen in the browser', () => {
     await page.getByTestId('report-table-0').waitFor({ timeout: 15_000 });
     await page.getByTestId('report-chart').first().waitFor();
     // The same report computed by the core directly, as the deputy.
-    const deputy = { userId: (core.db.$client.prepare("select id from users where login = 'zavuch'").get() as { id: number }).id, login: 'zavuch', roles: ['deputy' as const], fullName: '', shortName: '' };
-    const q1 = core.db.$client.prepare("select id from periods where scheme = 'quarters' and number = 1").get() as { id: number };
-    const expected = core.services.reports.run(deputy, 'progress', { periodId: q1.id, level: 'class' }).data as ProgressData;
+    const deputy = {
+      userId: (core.db.$client.prepare("select id from users where login = 'zavuch'").get() as { id: number }).id,
+      login: 'zavuch',
+      roles: ['deputy' as const],
+      fullName: '',
+      shortName: '',
+    };
+    const q1 = core.db.$client.prepare("select id from periods where scheme = 'quarters' and number = 1").get() as {
+      id: number;
+    };
+    const expected = core.services.reports.run(deputy, 'progress', { periodId: q1.id, level: 'class' })
+      .data as ProgressData;
     const shown = await page.getByTestId('report-table-0').locator('tbody tr').allInnerTexts();
     const fifth = expected.rows.find((r) => r.label === '5А')!;
-    const line = shown.find((t) => t.startsWith('5А'))!.split('\t').map((s) => s.trim());
+    const line = shown
+      .find((t) => t.startsWith('5А'))!
+      .split('\t')
+      .map((s) => s.trim());
     expect(line.slice(0, 4)).toEqual(['5А', String(fifth.students), String(fifth.assessed), String(fifth.excellent)]);
     expect(line[10]).toBe(fifth.successPct === null ? '' : fifth.successPct.toFixed(1).replace('.', ','));
     expect(shown).toHaveLength(expected.rows.length + 1);
@@ -72,7 +97,12 @@ describe('the Reports screen in the browser', () => {
     const file = path.join(dir, download.suggestedFilename());
     await download.saveAs(file);
     const sheet = (await readWorkbook(fs.readFileSync(file)))[0]!;
-    expect(sheet.rows.find((r) => r[0] === '5А')?.slice(0, 4)).toEqual(['5А', fifth.students, fifth.assessed, fifth.excellent]);
+    expect(sheet.rows.find((r) => r[0] === '5А')?.slice(0, 4)).toEqual([
+      '5А',
+      fifth.students,
+      fifth.assessed,
+      fifth.excellent,
+    ]);
 
     // Journal control: each journal's line leads to its page.
     await page.getByTestId('report-control').click();
@@ -93,7 +123,9 @@ describe('the Reports screen in the browser', () => {
     // The forecast shows its accuracy measured on the school's history.
     await page.getByTestId('report-forecast').click();
     await page.getByTestId('forecast-accuracy').waitFor({ timeout: 20_000 });
-    expect(await page.getByTestId('forecast-accuracy').innerText()).toMatch(/Совпадение с отметкой за период: \d+,\d %/);
+    expect(await page.getByTestId('forecast-accuracy').innerText()).toMatch(
+      /Совпадение с отметкой за период: \d+,\d %/,
+    );
     await snap(page, 'reports-forecast');
     await page.context().close();
   });
@@ -108,7 +140,9 @@ describe('the Reports screen in the browser', () => {
     await page.getByTestId('report-chart').locator('.recharts-bar-rectangle').first().waitFor();
     const rows = await page.getByTestId('report-table-0').locator('tbody tr').count();
     const enrolled = core.db.$client
-      .prepare(`select count(distinct e.student_id) as n from class_enrollments e join classes c on c.id = e.class_id join users u on u.id = c.class_teacher_id join school_years y on y.id = c.year_id and y.is_current = 1 where u.login = 'klruk'`)
+      .prepare(
+        `select count(distinct e.student_id) as n from class_enrollments e join classes c on c.id = e.class_id join users u on u.id = c.class_teacher_id join school_years y on y.id = c.year_id and y.is_current = 1 where u.login = 'klruk'`,
+      )
       .get() as { n: number };
     expect(rows).toBe(enrolled.n + 1);
     await snap(page, 'reports-attendance-year');

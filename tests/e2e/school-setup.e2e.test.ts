@@ -13,15 +13,19 @@ describe('a new school in Chromium', () => {
   const dir = tempDir();
   const shot = async (name: string) => {
     await h.page.screenshot({ path: path.join(dir, name), fullPage: true });
-    if (process.env.ZHURNAL_SCREENSHOTS) fs.copyFileSync(path.join(dir, name), path.join(process.env.ZHURNAL_SCREENSHOTS, name));
+    if (process.env.ZHURNAL_SCREENSHOTS)
+      fs.copyFileSync(path.join(dir, name), path.join(process.env.ZHURNAL_SCREENSHOTS, name));
   };
   // The first test's printed one-time password of the mathematics teacher, for the second test's first login.
   let teacherPassword = '';
-  const count = (sql: string) => (h.core.db.$client.prepare(`select count(*) as n from ${sql}`).get() as { n: number }).n;
+  const count = (sql: string) =>
+    (h.core.db.$client.prepare(`select count(*) as n from ${sql}`).get() as { n: number }).n;
 
   it('creates the school through the wizard, imports 5А from XLSX and 5Б from a Windows-1251 CSV, and lists them', async () => {
     const { page } = h;
-    await page.getByLabel('Полное название школы (как в уставе)').fill('Муниципальное бюджетное общеобразовательное учреждение «Средняя школа № 12»');
+    await page
+      .getByLabel('Полное название школы (как в уставе)')
+      .fill('Муниципальное бюджетное общеобразовательное учреждение «Средняя школа № 12»');
     await page.getByLabel('Краткое название').fill('МБОУ СШ № 12');
     await page.getByLabel('Директор (ФИО полностью)').fill('Корнеева Ирина Васильевна');
     await page.getByLabel('Адрес').fill('г. Энск, ул. Садовая, 4');
@@ -104,12 +108,16 @@ describe('a new school in Chromium', () => {
     await upload(csvFile);
     await expect.poll(() => page.getByTestId('map-fullName').inputValue()).toMatch(/ФИО/);
     await page.getByRole('button', { name: 'Проверить строки' }).click();
-    await expect.poll(() => page.getByTestId('import-preview').innerText()).toMatch(/Дата рождения «31.02.2014» не читается/);
+    await expect
+      .poll(() => page.getByTestId('import-preview').innerText())
+      .toMatch(/Дата рождения «31.02.2014» не читается/);
     expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
     await shot('import-csv-errors.png');
     await page.getByTestId('import-skip').check();
     await page.getByTestId('import-commit').click();
-    await expect.poll(() => page.getByTestId('import-done').innerText()).toMatch(/Добавлено: 2; уже были: 0; пропущено строк с ошибками: 1/);
+    await expect
+      .poll(() => page.getByTestId('import-done').innerText())
+      .toMatch(/Добавлено: 2; уже были: 0; пропущено строк с ошибками: 1/);
     expect(count('students')).toBe(5);
     expect(count("student_movements where kind = 'enrolled' and order_number = '45-у'")).toBe(5);
 
@@ -123,15 +131,28 @@ describe('a new school in Chromium', () => {
     const teachersFile = path.join(files, 'учителя.csv');
     fs.writeFileSync(
       teachersFile,
-      csv([['Фамилия', 'Имя', 'Отчество', 'Предметы'], ['Лебедева', 'Марина', 'Юрьевна', 'Математика'], ['Морозов', 'Никита', 'Андреевич', 'Русский язык, литература']], ','),
+      csv(
+        [
+          ['Фамилия', 'Имя', 'Отчество', 'Предметы'],
+          ['Лебедева', 'Марина', 'Юрьевна', 'Математика'],
+          ['Морозов', 'Никита', 'Андреевич', 'Русский язык, литература'],
+        ],
+        ',',
+      ),
     );
     await page.getByText('Учителя', { exact: true }).click();
     await upload(teachersFile);
     await page.getByRole('button', { name: 'Проверить строки' }).click();
-    await expect.poll(() => page.getByTestId('import-preview').innerText()).toContain('Морозов Никита Андреевич (morozov.na) — Русский язык (новый предмет), Литература (новый предмет)');
+    await expect
+      .poll(() => page.getByTestId('import-preview').innerText())
+      .toContain('Морозов Никита Андреевич (morozov.na) — Русский язык (новый предмет), Литература (новый предмет)');
     await page.getByTestId('import-commit').click();
-    await expect.poll(() => page.getByTestId('import-done').innerText()).toContain('в «Предметы» добавлены: Математика, Русский язык, Литература');
-    await expect.poll(() => page.getByTestId('passwords-sheet').innerText()).toMatch(/Лебедева Марина Юрьевна\s+lebedeva\.miu\s+[a-z0-9]{10}/);
+    await expect
+      .poll(() => page.getByTestId('import-done').innerText())
+      .toContain('в «Предметы» добавлены: Математика, Русский язык, Литература');
+    await expect
+      .poll(() => page.getByTestId('passwords-sheet').innerText())
+      .toMatch(/Лебедева Марина Юрьевна\s+lebedeva\.miu\s+[a-z0-9]{10}/);
     teacherPassword = /lebedeva\.miu\s+([a-z0-9]{10})/.exec(await page.getByTestId('passwords-sheet').innerText())![1]!;
     await shot('import-teachers-passwords.png');
 
@@ -139,11 +160,15 @@ describe('a new school in Chromium', () => {
     await page.getByTestId('nav-movement').click();
     await page.getByTestId('movement-class').click();
     await page.getByRole('option', { name: '5Б', exact: true }).click();
-    await expect.poll(() => page.getByTestId('class-roll').innerText()).toMatch(/Григорьев Егор Павлович[\s\S]*Ершова Жанна Ильинична/);
+    await expect
+      .poll(() => page.getByTestId('class-roll').innerText())
+      .toMatch(/Григорьев Егор Павлович[\s\S]*Ершова Жанна Ильинична/);
     expect(await page.getByTestId('class-roll').innerText()).not.toMatch(/Дмитриева/);
     await page.getByTestId('movement-class').click();
     await page.getByRole('option', { name: '5А', exact: true }).click();
-    await expect.poll(() => page.getByTestId('class-roll').innerText()).toMatch(/Алексеева Анна Игоревна[\s\S]*Борисов Глеб Олегович[\s\S]*Воронина Дарья/);
+    await expect
+      .poll(() => page.getByTestId('class-roll').innerText())
+      .toMatch(/Алексеева Анна Игоревна[\s\S]*Борисов Глеб Олегович[\s\S]*Воронина Дарья/);
     await shot('class-roll-5a.png');
   }, 120_000);
 
@@ -157,7 +182,9 @@ describe('a new school in Chromium', () => {
     await page.getByTestId('nav-admin').click();
     // The subjects came with the teachers' list, each with a short name for the journal's narrow columns.
     await page.getByTestId('admin-tab-subjects').click();
-    await expect.poll(() => page.getByTestId('subjects-table').innerText()).toMatch(/Математика\s+Мат\.[\s\S]*Русский язык\s+Рус\. язык[\s\S]*Литература\s+Лит\./);
+    await expect
+      .poll(() => page.getByTestId('subjects-table').innerText())
+      .toMatch(/Математика\s+Мат\.[\s\S]*Русский язык\s+Рус\. язык[\s\S]*Литература\s+Лит\./);
     await shot('first-subjects.png');
 
     await page.getByTestId('admin-tab-curriculum').click();
@@ -182,11 +209,15 @@ describe('a new school in Chromium', () => {
     expect(await page.getByTestId('assignment-subject').inputValue()).toBe('Математика');
     expect(await page.getByTestId('assignment-teacher').inputValue()).toBe('Лебедева М. Ю.');
     await page.getByTestId('assignment-teacher').click();
-    await expect.poll(() => page.getByRole('listbox').innerText()).toMatch(/Ведут этот предмет\s+Лебедева М\. Ю\.\s+Другие учителя\s+Морозов Н\. А\./);
+    await expect
+      .poll(() => page.getByRole('listbox').innerText())
+      .toMatch(/Ведут этот предмет\s+Лебедева М\. Ю\.\s+Другие учителя\s+Морозов Н\. А\./);
     await shot('first-assignment-dialog.png');
     await page.keyboard.press('Escape');
     await page.getByTestId('edit-save').click();
-    await expect.poll(() => page.getByTestId('assignments-table').innerText()).toMatch(/Математика[\s\S]*Лебедева М\. Ю\./);
+    await expect
+      .poll(() => page.getByTestId('assignments-table').innerText())
+      .toMatch(/Математика[\s\S]*Лебедева М\. Ю\./);
     await page.getByTestId('edit-save').waitFor({ state: 'detached' });
     await shot('first-assignments.png');
 
@@ -200,7 +231,9 @@ describe('a new school in Chromium', () => {
       await page.getByTestId('cell-done').click();
     }
     await page.getByTestId('timetable-save').click();
-    await expect.poll(() => page.getByTestId('timetable-result').innerText()).toMatch(/С 10\.09\.2025: создано уроков — \d+/);
+    await expect
+      .poll(() => page.getByTestId('timetable-result').innerText())
+      .toMatch(/С 10\.09\.2025: создано уроков — \d+/);
     await shot('first-timetable.png');
     expect(count("lessons where date = '2025-09-10' and lesson_number = 1")).toBe(1);
     await page.getByTestId('result-close').click();
@@ -215,7 +248,9 @@ describe('a new school in Chromium', () => {
     await page.getByLabel('Новый пароль ещё раз').fill('Лебедева2025');
     await page.getByRole('button', { name: 'Сменить пароль' }).click();
     await page.getByTestId('navigation').waitFor();
-    const lessonId = (h.core.db.$client.prepare("select id from lessons where date = '2025-09-10'").get() as { id: number }).id;
+    const lessonId = (
+      h.core.db.$client.prepare("select id from lessons where date = '2025-09-10'").get() as { id: number }
+    ).id;
     await expect.poll(() => page.getByTestId('day-lessons').innerText()).toContain('5А · Математика');
     await shot('first-my-day.png');
 
@@ -226,7 +261,9 @@ describe('a new school in Chromium', () => {
     await page.getByTestId('lesson-topic').press('Enter');
     await page.getByTestId('lesson-homework').fill('п. 1, № 5, 7');
     await page.getByTestId('lesson-homework').press('Enter');
-    const students = h.core.db.$client.prepare("select id from students where last_name in ('Алексеева', 'Борисов') order by last_name").all() as { id: number }[];
+    const students = h.core.db.$client
+      .prepare("select id from students where last_name in ('Алексеева', 'Борисов') order by last_name")
+      .all() as { id: number }[];
     await page.getByTestId(`cell-${students[0]!.id}-${lessonId}`).click();
     await page.keyboard.press('5');
     await page.keyboard.press('Enter');

@@ -14,7 +14,16 @@ describe('the secretary imports a class list', () => {
   it('loads two newcomers into 5А from a Windows-1251 CSV; no teachers’ tab', async () => {
     const { page } = h;
     const file = path.join(dir, '5А-новые.csv');
-    fs.writeFileSync(file, cp1251(csv([['ФИО', 'Дата рождения'], ['Новикова Алиса Романовна', '14.05.2015'], ['Орлов Тимур Денисович', '02.12.2015']])));
+    fs.writeFileSync(
+      file,
+      cp1251(
+        csv([
+          ['ФИО', 'Дата рождения'],
+          ['Новикова Алиса Романовна', '14.05.2015'],
+          ['Орлов Тимур Денисович', '02.12.2015'],
+        ]),
+      ),
+    );
     await h.logIn('secretary');
     await page.getByTestId('nav-imports').click();
     await page.getByRole('heading', { name: 'Загрузка списков' }).waitFor();
@@ -33,9 +42,12 @@ describe('the secretary imports a class list', () => {
     await expect.poll(() => page.getByTestId('import-done').innerText()).toMatch(/Добавлено: 2/);
     const shot = path.join(dir, 'secretary-import.png');
     await page.screenshot({ path: shot, fullPage: true });
-    if (process.env.ZHURNAL_SCREENSHOTS) fs.copyFileSync(shot, path.join(process.env.ZHURNAL_SCREENSHOTS, 'secretary-import.png'));
+    if (process.env.ZHURNAL_SCREENSHOTS)
+      fs.copyFileSync(shot, path.join(process.env.ZHURNAL_SCREENSHOTS, 'secretary-import.png'));
     const rows = h.core.db.$client
-      .prepare("select m.order_number as o from student_movements m join students s on s.id = m.student_id where s.last_name in ('Новикова', 'Орлов') and m.kind = 'enrolled'")
+      .prepare(
+        "select m.order_number as o from student_movements m join students s on s.id = m.student_id where s.last_name in ('Новикова', 'Орлов') and m.kind = 'enrolled'",
+      )
       .all();
     expect(rows).toEqual([{ o: '201-у' }, { o: '201-у' }]);
   });

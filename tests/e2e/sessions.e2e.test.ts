@@ -15,18 +15,32 @@ describe('sessions on a shared computer', () => {
   const dir = tempDir();
   const shot = async (name: string) => {
     await h.page.screenshot({ path: path.join(dir, name), fullPage: true });
-    if (process.env.ZHURNAL_SCREENSHOTS) fs.copyFileSync(path.join(dir, name), path.join(process.env.ZHURNAL_SCREENSHOTS, name));
+    if (process.env.ZHURNAL_SCREENSHOTS)
+      fs.copyFileSync(path.join(dir, name), path.join(process.env.ZHURNAL_SCREENSHOTS, name));
   };
   const sql = () => h.core.db.$client;
-  const actions = (since: number) => (sql().prepare('select action, reason, new_value as v from audit_log where id > ? order by id').all(since) as { action: string; reason: string | null; v: string | null }[]);
-  const lastAuditId = () => (sql().prepare('select coalesce(max(id), 0) as id from audit_log').get() as { id: number }).id;
+  const actions = (since: number) =>
+    sql().prepare('select action, reason, new_value as v from audit_log where id > ? order by id').all(since) as {
+      action: string;
+      reason: string | null;
+      v: string | null;
+    }[];
+  const lastAuditId = () =>
+    (sql().prepare('select coalesce(max(id), 0) as id from audit_log').get() as { id: number }).id;
   const api = (channel: string, input: unknown) =>
     h.page.evaluate(
-      async ([c, i]) => (await fetch(`/api/${c}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(i) })).json(),
+      async ([c, i]) =>
+        (
+          await fetch(`/api/${c}`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify(i),
+          })
+        ).json(),
       [channel, input] as const,
     );
 
-  it('an idle session locks and clears the screen; another user\'s password does not open it, the same one does', async () => {
+  it("an idle session locks and clears the screen; another user's password does not open it, the same one does", async () => {
     const { page } = h;
     // The class teacher has a password of her own here, so that «another user's password» is a real one.
     sql().prepare('update users set password_hash = ? where login = ?').run(hashPasswordSync('Класс2026к'), 'klruk');
@@ -63,11 +77,20 @@ describe('sessions on a shared computer', () => {
     expect(await page.getByTestId('navigation').count()).toBe(0);
     await shot('sessions-locked.png');
     // The server holds the lock too: a call with the session's cookie, bypassing the screen, is refused.
-    expect(await api('journal:assignments', {})).toMatchObject({ ok: false, error: { kind: 'unauthorized', details: { sessionLocked: true }, message: expect.stringMatching(/Сеанс заблокирован/) } });
+    expect(await api('journal:assignments', {})).toMatchObject({
+      ok: false,
+      error: {
+        kind: 'unauthorized',
+        details: { sessionLocked: true },
+        message: expect.stringMatching(/Сеанс заблокирован/),
+      },
+    });
 
     await page.getByLabel('Пароль').fill('Класс2026к');
     await page.getByRole('button', { name: 'Разблокировать' }).click();
-    await expect.poll(() => page.getByTestId('unlock-error').innerText()).toMatch(/Неверный пароль.*Сменить пользователя/s);
+    await expect
+      .poll(() => page.getByTestId('unlock-error').innerText())
+      .toMatch(/Неверный пароль.*Сменить пользователя/s);
     await shot('sessions-unlock-refused.png');
     await page.getByLabel('Пароль').fill('demo');
     await page.getByRole('button', { name: 'Разблокировать' }).click();
@@ -75,7 +98,9 @@ describe('sessions on a shared computer', () => {
     expect(await page.getByText(student).count()).toBeGreaterThan(0);
 
     const logged = actions(before);
-    expect(logged.map((a) => a.action)).toEqual(expect.arrayContaining(['auth.session_locked', 'auth.unlock_failed', 'auth.session_unlocked']));
+    expect(logged.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['auth.session_locked', 'auth.unlock_failed', 'auth.session_unlocked']),
+    );
     expect(JSON.parse(logged.find((a) => a.action === 'auth.session_locked')!.v!)).toEqual({ cause: 'idle' });
   });
 
@@ -112,7 +137,7 @@ describe('sessions on a shared computer', () => {
     await h.logIn('teacher01');
   });
 
-  it('a teacher cannot write in another teacher\'s journal, neither from the screen nor past it', async () => {
+  it("a teacher cannot write in another teacher's journal, neither from the screen nor past it", async () => {
     const { page } = h;
     const foreign = sql()
       .prepare(
@@ -122,16 +147,22 @@ describe('sessions on a shared computer', () => {
       )
       .get() as { lessonId: number; assignmentId: number; studentId: number };
     await h.logIn('uchitel');
-    await page.goto(`${page.url().split('#')[0]}#/journal?assignment=${foreign.assignmentId}&lesson=${foreign.lessonId}`);
+    await page.goto(
+      `${page.url().split('#')[0]}#/journal?assignment=${foreign.assignmentId}&lesson=${foreign.lessonId}`,
+    );
     await page.getByTestId('journal-grid').waitFor({ timeout: 15_000 });
     // The link falls back to her own journal: another's is not even listed.
     expect(await page.getByTestId(`cell-${foreign.studentId}-${foreign.lessonId}`).count()).toBe(0);
     const marksBefore = sql().prepare('select count(*) as n from marks where lesson_id = ?').get(foreign.lessonId);
-    expect(await api('journal:setMark', { lessonId: foreign.lessonId, studentId: foreign.studentId, value1: '5' })).toMatchObject({
+    expect(
+      await api('journal:setMark', { lessonId: foreign.lessonId, studentId: foreign.studentId, value1: '5' }),
+    ).toMatchObject({
       ok: false,
       error: { kind: 'forbidden', message: 'Этот урок ведёт другой учитель: изменить его записи нельзя' },
     });
-    expect(sql().prepare('select count(*) as n from marks where lesson_id = ?').get(foreign.lessonId)).toEqual(marksBefore);
+    expect(sql().prepare('select count(*) as n from marks where lesson_id = ?').get(foreign.lessonId)).toEqual(
+      marksBefore,
+    );
   });
 
   it('the deputy reads all of it in «Журнал действий», filtered by kind and user, and exports the view to Excel', async () => {
@@ -139,18 +170,30 @@ describe('sessions on a shared computer', () => {
     await h.logIn('zavuch');
     await page.getByTestId('nav-audit').click();
     await page.getByTestId('audit-table').waitFor({ timeout: 15_000 });
-    const shownActions = () => page.getByTestId('audit-row').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.action));
+    const shownActions = () =>
+      page.getByTestId('audit-row').evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.action));
     const choose = async (label: string, option: string) => {
       await page.getByRole('textbox', { name: label, exact: true }).click();
       await page.getByRole('option', { name: option, exact: true }).click();
     };
 
     await choose('Что', 'Входы и сеансы');
-    await expect.poll(shownActions).toEqual(expect.arrayContaining(['auth.session_locked', 'auth.unlock_failed', 'auth.session_unlocked', 'auth.login_failed', 'auth.login']));
+    await expect
+      .poll(shownActions)
+      .toEqual(
+        expect.arrayContaining([
+          'auth.session_locked',
+          'auth.unlock_failed',
+          'auth.session_unlocked',
+          'auth.login_failed',
+          'auth.login',
+        ]),
+      );
     expect(new Set(await shownActions()).size).toBeLessThanOrEqual(7);
     // teacher01's guessing: the wrong passwords, the lock they caused, and the right one refused while it held.
     const logins = await page.getByTestId('audit-table').innerText();
-    for (const reason of ['неверный пароль', 'вход заблокирован для этого места', 'вход был заблокирован']) expect(logins).toContain(reason);
+    for (const reason of ['неверный пароль', 'вход заблокирован для этого места', 'вход был заблокирован'])
+      expect(logins).toContain(reason);
     await shot('audit-logins.png');
 
     await choose('Что', 'Пользователи и роли');

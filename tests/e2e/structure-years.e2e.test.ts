@@ -18,12 +18,29 @@ describe('the structure of another school year', () => {
     const { page } = h;
     const sql = h.core.db.$client;
     // Last year, closed by order, with its 9В and an assignment of it.
-    const yearId = Number(sql.prepare("insert into school_years (name, start_date, end_date, is_current) values ('2025/2026', '2025-09-01', '2026-05-31', 0)").run().lastInsertRowid);
-    const classId = Number(sql.prepare("insert into classes (year_id, grade, letter) values (?, 9, 'В')").run(yearId).lastInsertRowid);
+    const yearId = Number(
+      sql
+        .prepare(
+          "insert into school_years (name, start_date, end_date, is_current) values ('2025/2026', '2025-09-01', '2026-05-31', 0)",
+        )
+        .run().lastInsertRowid,
+    );
+    const classId = Number(
+      sql.prepare("insert into classes (year_id, grade, letter) values (?, 9, 'В')").run(yearId).lastInsertRowid,
+    );
     const teacher = sql.prepare("select id from users where login = 'uchitel'").get() as { id: number };
     const subject = sql.prepare("select id from subjects where name = 'Алгебра'").get() as { id: number };
-    sql.prepare('insert into assignments (year_id, class_id, subject_id, teacher_id, hours_per_week) values (?, ?, ?, ?, 3)').run(yearId, classId, subject.id, teacher.id);
-    sql.prepare("insert into settings (key, value) values (?, ?)").run(`year.closed.${yearId}`, JSON.stringify({ closedAt: '2026-06-20T12:00:00', closedBy: 1, orderNumber: '77-о', orderDate: '2026-06-20' }));
+    sql
+      .prepare(
+        'insert into assignments (year_id, class_id, subject_id, teacher_id, hours_per_week) values (?, ?, ?, ?, 3)',
+      )
+      .run(yearId, classId, subject.id, teacher.id);
+    sql
+      .prepare('insert into settings (key, value) values (?, ?)')
+      .run(
+        `year.closed.${yearId}`,
+        JSON.stringify({ closedAt: '2026-06-20T12:00:00', closedBy: 1, orderNumber: '77-о', orderDate: '2026-06-20' }),
+      );
 
     await h.logIn('admin');
     await page.getByTestId('nav-admin').click();
@@ -37,7 +54,8 @@ describe('the structure of another school year', () => {
     expect(await page.getByRole('button', { name: 'Изменить: 9В' }).count()).toBe(0);
     const shot = path.join(dir, 'structure-closed-year.png');
     await page.screenshot({ path: shot, fullPage: true });
-    if (process.env.ZHURNAL_SCREENSHOTS) fs.copyFileSync(shot, path.join(process.env.ZHURNAL_SCREENSHOTS, 'structure-closed-year.png'));
+    if (process.env.ZHURNAL_SCREENSHOTS)
+      fs.copyFileSync(shot, path.join(process.env.ZHURNAL_SCREENSHOTS, 'structure-closed-year.png'));
 
     // The choice holds on «Нагрузка»; «Предметы» belong to no year and stay editable.
     await page.getByTestId('admin-tab-assignments').click();

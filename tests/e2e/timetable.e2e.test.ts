@@ -13,7 +13,8 @@ describe('timetable in Chromium', () => {
   const dir = tempDir();
   const shot = async (name: string) => {
     await h.page.screenshot({ path: path.join(dir, name), fullPage: true });
-    if (process.env.ZHURNAL_SCREENSHOTS) fs.copyFileSync(path.join(dir, name), path.join(process.env.ZHURNAL_SCREENSHOTS, name));
+    if (process.env.ZHURNAL_SCREENSHOTS)
+      fs.copyFileSync(path.join(dir, name), path.join(process.env.ZHURNAL_SCREENSHOTS, name));
   };
   const q = <T>(sql: string, ...args: unknown[]) => h.core.db.$client.prepare(sql).all(...args) as T[];
   const choose = async (testId: string, option: string) => {
@@ -23,10 +24,12 @@ describe('timetable in Chromium', () => {
 
   it('the admin builds 5Б: class, assignment, timetable; lessons appear in the teacher’s day', async () => {
     const { page } = h;
-    const teacher = q<{ id: number; name: string }>("select id, last_name || ' ' || substr(first_name, 1, 1) || '. ' || substr(middle_name, 1, 1) || '.' as name from users where login = 'uchitel'")[0]!;
+    const teacher = q<{ id: number; name: string }>(
+      "select id, last_name || ' ' || substr(first_name, 1, 1) || '. ' || substr(middle_name, 1, 1) || '.' as name from users where login = 'uchitel'",
+    )[0]!;
     // uchitel's Tuesday in the demo's timetable: one number they teach at, one they are free.
     const busy = q<{ n: number }>(
-      "select t.lesson_number as n from timetable t join assignments a on a.id = t.assignment_id where a.teacher_id = ? and t.weekday = 2 order by n",
+      'select t.lesson_number as n from timetable t join assignments a on a.id = t.assignment_id where a.teacher_id = ? and t.weekday = 2 order by n',
       teacher.id,
     ).map((r) => r.n);
     const busyAt = busy[0]!;
@@ -61,7 +64,9 @@ describe('timetable in Chromium', () => {
     await page.getByTestId('cell-add').click();
     await page.getByTestId('cell-room-0').fill('31');
     await page.getByTestId('cell-done').click();
-    await expect.poll(() => page.getByTestId('timetable-clashes').innerText()).toContain(`${teacher.name}: два урока одновременно (вторник, ${busyAt}-й урок`);
+    await expect
+      .poll(() => page.getByTestId('timetable-clashes').innerText())
+      .toContain(`${teacher.name}: два урока одновременно (вторник, ${busyAt}-й урок`);
     await shot('timetable-clash.png');
     // Moved to a free number, and a second lesson on Thursday.
     await page.getByTestId(`cell-2-${busyAt}`).click();
@@ -72,7 +77,12 @@ describe('timetable in Chromium', () => {
     await page.getByTestId('cell-room-0').fill('31');
     await page.getByTestId('cell-done').click();
     const thursdayFree = [1, 2, 3, 4, 5, 6, 7].find(
-      (n) => q('select 1 from timetable t join assignments a on a.id = t.assignment_id where a.teacher_id = ? and t.weekday = 4 and t.lesson_number = ?', teacher.id, n).length === 0,
+      (n) =>
+        q(
+          'select 1 from timetable t join assignments a on a.id = t.assignment_id where a.teacher_id = ? and t.weekday = 4 and t.lesson_number = ?',
+          teacher.id,
+          n,
+        ).length === 0,
     )!;
     await page.getByTestId(`cell-4-${thursdayFree}`).click();
     await page.getByTestId('cell-add').click();
@@ -80,7 +90,9 @@ describe('timetable in Chromium', () => {
     await expect(page.getByTestId('timetable-clashes').count()).resolves.toBe(0);
     await expect.poll(() => page.getByTestId('timetable-hours').innerText()).toContain('Математика: 2 из 2');
     await page.getByTestId('timetable-save').click();
-    await expect.poll(() => page.getByTestId('timetable-result').innerText()).toMatch(/С 24\.11\.2026: создано уроков — \d+, удалено пустых — 0/);
+    await expect
+      .poll(() => page.getByTestId('timetable-result').innerText())
+      .toMatch(/С 24\.11\.2026: создано уроков — \d+, удалено пустых — 0/);
     await shot('timetable-saved.png');
     await page.getByTestId('result-close').click();
     await page.getByTestId('timetable-result').waitFor({ state: 'detached' });
@@ -146,7 +158,9 @@ describe('timetable in Chromium', () => {
     await page.getByTestId('nav-admin').click();
     await page.getByTestId('admin-tab-subjects').click();
     await page.getByRole('button', { name: 'Удалить: Математика' }).click();
-    await expect.poll(() => page.getByTestId('structure-error').innerText()).toContain('удалить его нельзя, можно переименовать');
+    await expect
+      .poll(() => page.getByTestId('structure-error').innerText())
+      .toContain('удалить его нельзя, можно переименовать');
     await shot('structure-subjects.png');
     await page.getByTestId('admin-tab-subgroups').click();
     await choose('class-select', '5А');
@@ -162,7 +176,8 @@ describe('timetable in Chromium', () => {
     await page.getByRole('button', { name: 'Сохранить правила' }).click();
     await page.getByTestId('rules-saved').waitFor();
     await shot('structure-rules.png');
-    expect(q<{ value: string }>("select value from settings where key = 'journal.controlMarksDays'")[0]!.value).toBe('3');
+    expect(q<{ value: string }>("select value from settings where key = 'journal.controlMarksDays'")[0]!.value).toBe(
+      '3',
+    );
   });
 });
-

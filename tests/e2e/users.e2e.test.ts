@@ -9,7 +9,8 @@ describe('accounts in Chromium', () => {
   const dir = tempDir();
   const shot = async (name: string) => {
     await h.page.screenshot({ path: path.join(dir, name), fullPage: true });
-    if (process.env.ZHURNAL_SCREENSHOTS) fs.copyFileSync(path.join(dir, name), path.join(process.env.ZHURNAL_SCREENSHOTS, name));
+    if (process.env.ZHURNAL_SCREENSHOTS)
+      fs.copyFileSync(path.join(dir, name), path.join(process.env.ZHURNAL_SCREENSHOTS, name));
   };
   const typeLogin = async (login: string, password: string) => {
     await h.page.getByLabel('Логин').fill(login);
@@ -43,7 +44,9 @@ describe('accounts in Chromium', () => {
     await page.getByLabel('Новый пароль', { exact: true }).fill('novikova');
     await page.getByLabel('Новый пароль ещё раз').fill('novikova');
     await page.getByRole('button', { name: 'Сменить пароль' }).click();
-    await expect.poll(() => page.getByTestId('change-password-error').innerText()).toMatch(/не должен совпадать с логином/);
+    await expect
+      .poll(() => page.getByTestId('change-password-error').innerText())
+      .toMatch(/не должен совпадать с логином/);
     await shot('users-change-password.png');
     await page.getByLabel('Новый пароль', { exact: true }).fill('Осень2026');
     await page.getByLabel('Новый пароль ещё раз').fill('Осень2026');
@@ -69,7 +72,12 @@ describe('accounts in Chromium', () => {
     await logOut();
     await h.logIn('novikova', 'Осень2026');
 
-    const actions = (h.core.db.$client.prepare("select action from audit_log where action like 'users.%' or action like 'auth.%'").all() as { action: string }[]).map((a) => a.action);
-    for (const a of ['users.create', 'users.unlock', 'auth.password_changed', 'auth.login', 'auth.login_failed']) expect(actions).toContain(a);
+    const actions = (
+      h.core.db.$client
+        .prepare("select action from audit_log where action like 'users.%' or action like 'auth.%'")
+        .all() as { action: string }[]
+    ).map((a) => a.action);
+    for (const a of ['users.create', 'users.unlock', 'auth.password_changed', 'auth.login', 'auth.login_failed'])
+      expect(actions).toContain(a);
   });
 });

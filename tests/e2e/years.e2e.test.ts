@@ -23,7 +23,11 @@ describe('closing a year in the browser', () => {
   it('closes the year and opens the next, with nothing of the old year lost', { timeout: 300_000 }, async () => {
     const sql = h.core.db.$client;
     const page = h.page;
-    const old = sql.prepare('select id, name, end_date as endDate from school_years where is_current = 1').get() as { id: number; name: string; endDate: string };
+    const old = sql.prepare('select id, name, end_date as endDate from school_years where is_current = 1').get() as {
+      id: number;
+      name: string;
+      endDate: string;
+    };
     // The old year's records, counted before closing and again after the next year is made.
     const records = () =>
       sql
@@ -40,7 +44,9 @@ describe('closing a year in the browser', () => {
     const before = records();
     // The week each class below the 11th has at the year's end: what the next year starts from.
     const carried = sql
-      .prepare(`select count(*) as n from timetable t join assignments a on a.id = t.assignment_id join classes c on c.id = a.class_id where t.year_id = ? and c.grade < 11 and t.valid_from <= ? and (t.valid_to is null or t.valid_to >= ?)`)
+      .prepare(
+        `select count(*) as n from timetable t join assignments a on a.id = t.assignment_id join classes c on c.id = a.class_id where t.year_id = ? and c.grade < 11 and t.valid_from <= ? and (t.valid_to is null or t.valid_to >= ?)`,
+      )
       .get(old.id, old.endDate, old.endDate) as { n: number };
     expect(carried.n).toBeGreaterThan(0);
 
@@ -54,35 +60,61 @@ describe('closing a year in the browser', () => {
     await page.screenshot({ path: 'test-results/year-gaps.png', fullPage: true });
 
     await page.getByLabel('№ приказа').first().fill('П-7');
-    const classes = sql.prepare(`select c.grade || c.letter as name from classes c where c.year_id = ? order by c.grade`).all(old.id) as Array<{ name: string }>;
+    const classes = sql
+      .prepare(`select c.grade || c.letter as name from classes c where c.year_id = ? order by c.grade`)
+      .all(old.id) as Array<{ name: string }>;
     for (const { name } of classes) {
       await choose('decisions-class', name);
       await page.getByTestId('decisions-save').click();
-      await expect.poll(() => page.getByTestId('decisions').getByText('предложено').count(), { timeout: 20_000 }).toBe(0);
+      await expect
+        .poll(() => page.getByTestId('decisions').getByText('предложено').count(), { timeout: 20_000 })
+        .toBe(0);
     }
     await page.screenshot({ path: 'test-results/year-decisions.png', fullPage: true });
-    expect(sql.prepare(`select count(*) as n from year_outcomes`).get()).toEqual({ n: (sql.prepare(`select count(*) as n from class_enrollments e join classes c on c.id = e.class_id where c.year_id = ? and e.end_date is null`).get(old.id) as { n: number }).n });
+    expect(sql.prepare(`select count(*) as n from year_outcomes`).get()).toEqual({
+      n: (
+        sql
+          .prepare(
+            `select count(*) as n from class_enrollments e join classes c on c.id = e.class_id where c.year_id = ? and e.end_date is null`,
+          )
+          .get(old.id) as { n: number }
+      ).n,
+    });
 
     await page.getByLabel('№ приказа').last().fill('П-8');
     await page.getByTestId('year-close').click();
     // Gaps not acknowledged: refused with the count.
-    await expect.poll(() => page.getByTestId('year-close-error').textContent(), { timeout: 20_000 }).toMatch(/Не выставлено \d+ итоговых отметок/);
+    await expect
+      .poll(() => page.getByTestId('year-close-error').textContent(), { timeout: 20_000 })
+      .toMatch(/Не выставлено \d+ итоговых отметок/);
     await page.getByLabel('Закрыть, хотя не все итоговые отметки выставлены').check();
     await page.getByTestId('year-close').click();
     await page.getByTestId('year-closed').waitFor();
     await page.getByTestId('next-year-prepare').click();
-    await expect.poll(() => page.getByTestId('next-year-done').textContent(), { timeout: 20_000 }).toContain('Подготовлен 2027/2028 учебный год');
+    await expect
+      .poll(() => page.getByTestId('next-year-done').textContent(), { timeout: 20_000 })
+      .toContain('Подготовлен 2027/2028 учебный год');
     expect(await page.getByTestId('next-year-done').textContent()).toContain(`уроков в расписании — ${carried.n}`);
     await page.screenshot({ path: 'test-results/year-next.png', fullPage: true });
 
     // Nothing of the old year is lost: every record is still there (stays only end with the year).
     expect(records()).toEqual(before);
-    expect(sql.prepare(`select count(*) as n from class_enrollments e join classes c on c.id = e.class_id where c.year_id = ? and (e.end_date is null or e.end_date > ?)`).get(old.id, old.endDate)).toEqual({ n: 0 });
+    expect(
+      sql
+        .prepare(
+          `select count(*) as n from class_enrollments e join classes c on c.id = e.class_id where c.year_id = ? and (e.end_date is null or e.end_date > ?)`,
+        )
+        .get(old.id, old.endDate),
+    ).toEqual({ n: 0 });
 
     // The new year: its classes one grade up, with their students.
     await page.getByTestId('nav-movement').click();
     await page.getByRole('heading', { name: 'Движение учащихся · 2027/2028' }).waitFor();
-    const next = sql.prepare(`select c.grade || c.letter as name, count(e.id) as n from classes c join school_years y on y.id = c.year_id and y.name = '2027/2028' left join class_enrollments e on e.class_id = c.id group by c.id order by c.grade`).all() as Array<{ name: string; n: number }>;
+    const next = sql
+      .prepare(
+        `select c.grade || c.letter as name, count(e.id) as n from classes c join school_years y on y.id = c.year_id and y.name = '2027/2028' left join class_enrollments e on e.class_id = c.id group by c.id order by c.grade`,
+      )
+      .all() as Array<{ name: string; n: number }>;
     expect(next.map((c) => c.name)).toEqual(['1А', '2А', '3А', '4А', '5А', '6А', '7А', '8А', '9А', '10А', '11А']);
     expect(next.find((c) => c.name === '1А')?.n).toBe(0);
     expect(next.find((c) => c.name === '6А')?.n).toBeGreaterThan(5);
@@ -93,7 +125,11 @@ describe('closing a year in the browser', () => {
     await page.getByRole('heading', { name: `Движение учащихся · ${old.name}` }).waitFor();
     await page.getByTestId('movement-readonly').getByText('Учебный год закрыт').waitFor();
     await choose('movement-class', '5А');
-    const onRoll = sql.prepare(`select count(*) as n from class_enrollments e join classes c on c.id = e.class_id where c.year_id = ? and c.grade = 5 and e.start_date <= ? and e.end_date >= ?`).get(old.id, old.endDate, old.endDate) as { n: number };
+    const onRoll = sql
+      .prepare(
+        `select count(*) as n from class_enrollments e join classes c on c.id = e.class_id where c.year_id = ? and c.grade = 5 and e.start_date <= ? and e.end_date >= ?`,
+      )
+      .get(old.id, old.endDate, old.endDate) as { n: number };
     await expect.poll(() => page.getByTestId('class-roll').locator('tbody tr').count()).toBe(onRoll.n);
     expect(await page.getByRole('button', { name: 'Прибыл ученик' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Перевести' }).count()).toBe(0);
@@ -101,7 +137,9 @@ describe('closing a year in the browser', () => {
 
     // The new year's timetable, carried from the old one's last week, in «Расписание» for review.
     const week = sql
-      .prepare(`select t.weekday as d, t.lesson_number as n from timetable t join assignments a on a.id = t.assignment_id join classes c on c.id = a.class_id join school_years y on y.id = t.year_id and y.name = '2027/2028' where c.grade = 6 order by 1, 2 limit 1`)
+      .prepare(
+        `select t.weekday as d, t.lesson_number as n from timetable t join assignments a on a.id = t.assignment_id join classes c on c.id = a.class_id join school_years y on y.id = t.year_id and y.name = '2027/2028' where c.grade = 6 order by 1, 2 limit 1`,
+      )
       .get() as { d: number; n: number };
     await page.getByTestId('nav-admin').click();
     await page.getByTestId('admin-tab-timetable').click();
@@ -135,9 +173,15 @@ describe('closing a year in the browser', () => {
 
     // Its journals still open, in the year the link names: 5А's mathematics with the students of its last day.
     const math5 = sql
-      .prepare(`select a.id from assignments a join classes c on c.id = a.class_id join subjects s on s.id = a.subject_id where a.year_id = ? and c.grade = 5 and s.name = 'Математика' and a.subgroup_id is null`)
+      .prepare(
+        `select a.id from assignments a join classes c on c.id = a.class_id join subjects s on s.id = a.subject_id where a.year_id = ? and c.grade = 5 and s.name = 'Математика' and a.subgroup_id is null`,
+      )
       .get(old.id) as { id: number };
-    const pupil = sql.prepare(`select e.student_id as id from class_enrollments e join classes c on c.id = e.class_id where c.year_id = ? and c.grade = 5 and e.end_date = ? order by e.student_id limit 1`).get(old.id, old.endDate) as { id: number };
+    const pupil = sql
+      .prepare(
+        `select e.student_id as id from class_enrollments e join classes c on c.id = e.class_id where c.year_id = ? and c.grade = 5 and e.end_date = ? order by e.student_id limit 1`,
+      )
+      .get(old.id, old.endDate) as { id: number };
     await page.goto(`${page.url().split('#')[0]}#/journal?assignment=${math5.id}&year=${old.id}`);
     await page.getByTestId('journal-grid').getByTestId(`row-${pupil.id}`).waitFor({ timeout: 20_000 });
     expect(await page.getByTestId('journal-year').inputValue()).toBe(old.name);

@@ -31,10 +31,52 @@ export function buildAccessSchool(core: Core) {
   const root = user('root', 'Всемогущева', ['admin', 'deputy', 'director', 'teacher', 'class_teacher', 'secretary']);
   const { assignments: a, users: u } = school;
   // 8 September: math (a teacher of 5А's maths) gave klruk's Russian lesson as a substitute.
-  const substituted = w.lesson(a.rus5, '2025-09-08', 1, 'Тема', 'Задание', school.kinds.lessonKind, null, u.math, 'held', at, at, null, at);
+  const substituted = w.lesson(
+    a.rus5,
+    '2025-09-08',
+    1,
+    'Тема',
+    'Задание',
+    school.kinds.lessonKind,
+    null,
+    u.math,
+    'held',
+    at,
+    at,
+    null,
+    at,
+  );
   // The tiny school's lessons are all recorded as given by klruk; this maths lesson math gave.
-  const mathOwn = w.lesson(a.mat5, '2025-09-10', 2, 'Тема', 'Задание', school.kinds.lessonKind, null, u.math, 'held', at, at, null, at);
-  const klrukOnly = w.lesson(a.rus5, '2025-09-09', 1, 'Тема', 'Задание', school.kinds.lessonKind, null, u.klruk, 'held', at, at, null, at);
+  const mathOwn = w.lesson(
+    a.mat5,
+    '2025-09-10',
+    2,
+    'Тема',
+    'Задание',
+    school.kinds.lessonKind,
+    null,
+    u.math,
+    'held',
+    at,
+    at,
+    null,
+    at,
+  );
+  const klrukOnly = w.lesson(
+    a.rus5,
+    '2025-09-09',
+    1,
+    'Тема',
+    'Задание',
+    school.kinds.lessonKind,
+    null,
+    u.klruk,
+    'held',
+    at,
+    at,
+    null,
+    at,
+  );
   return { ...school, extraUsers: { admin, director, secretary, spare, root }, substituted, klrukOnly, mathOwn };
 }
 export type AccessSchool = ReturnType<typeof buildAccessSchool>;

@@ -6,9 +6,14 @@ import fs from 'node:fs';
  * input stays open until age exits, because `script` waits two seconds after its input ends.
  */
 export function ageTool(args: string[], passphrase: string): Promise<void> {
-  if (!installed) return Promise.reject(new Error('The standard age tool (or `script`) is not installed here; CI installs it with apt (.ci/run)'));
+  if (!installed)
+    return Promise.reject(
+      new Error('The standard age tool (or `script`) is not installed here; CI installs it with apt (.ci/run)'),
+    );
   return new Promise((resolve, reject) => {
-    const child = spawn('script', ['-qec', ['age', ...args].map((a) => `'${a}'`).join(' '), '/dev/null'], { stdio: ['pipe', 'ignore', 'ignore'] });
+    const child = spawn('script', ['-qec', ['age', ...args].map((a) => `'${a}'`).join(' '), '/dev/null'], {
+      stdio: ['pipe', 'ignore', 'ignore'],
+    });
     // Twice: `age -p` asks for the passphrase and then to confirm it.
     child.stdin.write(`${passphrase}\n${passphrase}\n`);
     child.on('error', reject);

@@ -48,7 +48,8 @@ export function faultyFs(faults: {
             throw errno(faults.failWriteAfter.code);
           }
           written += data.byteLength;
-          if (inDir(file) && faults.hangWriteAfter !== undefined && written > faults.hangWriteAfter.bytes) await faults.hangWriteAfter.until;
+          if (inDir(file) && faults.hangWriteAfter !== undefined && written > faults.hangWriteAfter.bytes)
+            await faults.hangWriteAfter.until;
           await handle.write(data, position);
         },
         async readBack(into, position) {
@@ -77,10 +78,16 @@ export function liveIsIntact(file: string) {
  * Runs `body` with a small tmpfs (size in KiB, optionally read-only) mounted on `dir`, when this machine lets
  * us mount; returns false without running it otherwise. Always unmounted afterwards.
  */
-export async function withTmpfs(dir: string, options: { kib: number; readOnly?: boolean }, body: () => Promise<void>): Promise<boolean> {
+export async function withTmpfs(
+  dir: string,
+  options: { kib: number; readOnly?: boolean },
+  body: () => Promise<void>,
+): Promise<boolean> {
   fs.mkdirSync(dir, { recursive: true });
   try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${options.kib}k${options.readOnly ? ',ro' : ''}`, 'tmpfs', dir], { stdio: 'ignore' });
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${options.kib}k${options.readOnly ? ',ro' : ''}`, 'tmpfs', dir], {
+      stdio: 'ignore',
+    });
   } catch {
     return false;
   }
@@ -94,7 +101,9 @@ export async function withTmpfs(dir: string, options: { kib: number; readOnly?: 
 
 /** The migrations this checkout has: their number and the tag of the last one. */
 export function knownMigrations(migrationsFolder: string): { count: number; lastTag: string } {
-  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as { entries: { tag: string }[] };
+  const journal = JSON.parse(fs.readFileSync(path.join(migrationsFolder, 'meta', '_journal.json'), 'utf8')) as {
+    entries: { tag: string }[];
+  };
   return { count: journal.entries.length, lastTag: journal.entries.at(-1)!.tag };
 }
 

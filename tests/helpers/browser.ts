@@ -8,6 +8,10 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { createCore, type Core } from '../../src/core/app';
 import { generateDemoSchool } from '../../src/core/demo';
 import { startHost, type StartedHost } from '../../src/host/start';
+import { loadOrCreateCertificate, tlsDirFor, type ServerCertificate } from '../../src/host/tls/certificate';
+import { networkAddresses } from '../../src/host/tls/names';
+import { servedNetwork } from '../../src/host/tls/served';
+import { spkiPin } from './pinned-client';
 
 const rendererDir = path.resolve('out/renderer');
 
@@ -17,13 +21,16 @@ export interface BrowserHarness {
   logIn(login: string, password?: string): Promise<void>;
   /** Moves the school's clock and the browser's together (`HH:MM` of the same day): lockouts and idle limits run out. */
   setTime(hhmm: string): Promise<void>;
+  /** With `network`: the server's certificate, and its https address on this computer's first LAN address. */
+  certificate?: ServerCertificate;
+  networkUrl?: string;
 }
 
 /**
  * Registers the suite's hooks; the returned object's fields are filled in before each test runs. `empty`
  * starts on a database with no school, so the page opens on the first-start screen.
  */
-export function browserHarness(today: string, options: { empty?: boolean } = {}): BrowserHarness {
+export function browserHarness(today: string, options: { empty?: boolean; network?: boolean } = {}): BrowserHarness {
   let dir = '';
   let host: StartedHost | undefined;
   let browser: Browser | undefined;
@@ -31,7 +38,7 @@ export function browserHarness(today: string, options: { empty?: boolean } = {})
   // The core's clock: fixed at 10:00 on `today` for each test unless a test moves it.
   const start = new Date(`${today}T10:00:00`);
   let now = start;
-  const harness = {
+  const harness: BrowserHarness = {
     core: undefined as unknown as Core,
     page: undefined as unknown as Page,
     async setTime(hhmm: string) {
@@ -48,16 +55,44 @@ export function browserHarness(today: string, options: { empty?: boolean } = {})
 
   beforeAll(async () => {
     if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
-      throw new Error('out/renderer/index.html is missing: build the renderer first (npx electron-vite build, or npm test which builds)');
+      throw new Error(
+        'out/renderer/index.html is missing: build the renderer first (npx electron-vite build, or npm test which builds)',
+      );
     }
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-e2e-'));
-    harness.core = createCore({ dbFile: path.join(dir, 'demo.db'), migrationsFolder: path.resolve('migrations'), clock: { now: () => new Date(now) }, create: true, logError: (e) => console.error(e) });
+    const dbFile = path.join(dir, 'demo.db');
+    // As `zhurnal serve` with «Школьная сеть» on: every address, HTTPS for other computers (listen.ts).
+    const certificate = options.network ? await loadOrCreateCertificate(tlsDirFor(dbFile)) : undefined;
+    harness.certificate = certificate;
+    harness.core = createCore({
+      dbFile,
+      migrationsFolder: path.resolve('migrations'),
+      clock: { now: () => new Date(now) },
+      create: true,
+      logError: (e) => console.error(e),
+      served: () => servedNetwork(host ?? null, certificate ?? null, '0.0.0.0'),
+    });
     if (!options.empty) generateDemoSchool(harness.core.db, { tier: 'small', years: 1, today });
-    host = await startHost({ dispatch: harness.core.dispatch, rendererDir, port: 0 });
+    host = await startHost({
+      dispatch: harness.core.dispatch,
+      rendererDir,
+      port: 0,
+      ...(certificate ? { host: '0.0.0.0', tls: certificate, schoolNetwork: () => true } : {}),
+    });
+    const lan = networkAddresses().find((a) => !a.includes(':'));
+    if (certificate && lan) harness.networkUrl = `https://${lan}:${host.port}/`;
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        // A lab browser that trusts the server's own certificate, and no other one.
+        ...(certificate ? [`--ignore-certificate-errors-spki-list=${spkiPin(certificate.certPem)}`] : []),
+      ],
     });
   });
 

@@ -14,7 +14,13 @@ export const sqlFragments = [
   "' UNION SELECT password_hash FROM users --",
   "Robert'); DROP TABLE students;--",
 ];
-export const scriptTags = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', 'javascript:alert(1)', "{{constructor.constructor('alert(1)')()}}", '<svg/onload=alert(1)>'];
+export const scriptTags = [
+  '<script>alert(1)</script>',
+  '<img src=x onerror=alert(1)>',
+  'javascript:alert(1)',
+  "{{constructor.constructor('alert(1)')()}}",
+  '<svg/onload=alert(1)>',
+];
 export const unicodeEdges = [
   '\u202Eвокенаб', // RTL override
   'мат\u200Bематика', // zero-width space
@@ -32,10 +38,48 @@ export const unicodeEdges = [
   '   ',
   '',
 ];
-export const impossibleDates = ['2025-02-30', '2023-02-29', '2025-13-01', '2025-00-10', '2025-04-31', '0000-01-01', '9999-12-31', '2025-2-3', '2025-02-28T00:00', ' 2025-02-28', '31.12.2025', '2025-02-28\u0000'];
-export const badNumbers = [-1, 0, -0, 0.5, -2.5, 1e308, -1e308, 2 ** 53, 2 ** 63, Number.MAX_SAFE_INTEGER + 2, Number.NaN, Number.POSITIVE_INFINITY, -1e-9];
+export const impossibleDates = [
+  '2025-02-30',
+  '2023-02-29',
+  '2025-13-01',
+  '2025-00-10',
+  '2025-04-31',
+  '0000-01-01',
+  '9999-12-31',
+  '2025-2-3',
+  '2025-02-28T00:00',
+  ' 2025-02-28',
+  '31.12.2025',
+  '2025-02-28\u0000',
+];
+export const badNumbers = [
+  -1,
+  0,
+  -0,
+  0.5,
+  -2.5,
+  1e308,
+  -1e308,
+  2 ** 53,
+  2 ** 63,
+  Number.MAX_SAFE_INTEGER + 2,
+  Number.NaN,
+  Number.POSITIVE_INFINITY,
+  -1e-9,
+];
 export const hugeStrings = ['я'.repeat(100_001), 'x'.repeat(1_000_001), '5'.repeat(5000)];
-const weirdShapes: unknown[] = [null, true, false, [], {}, [1, 2], { $gt: '' }, JSON.parse('{"__proto__":{"admin":true}}'), { toString: 'x' }, [[[[[[[[[[[[[[['deep']]]]]]]]]]]]]]]];
+const weirdShapes: unknown[] = [
+  null,
+  true,
+  false,
+  [],
+  {},
+  [1, 2],
+  { $gt: '' },
+  JSON.parse('{"__proto__":{"admin":true}}'),
+  { toString: 'x' },
+  [[[[[[[[[[[[[[['deep']]]]]]]]]]]]]]],
+];
 
 /** Everything above plus a few values that are often valid (ids 1–5, a real date, a mark). */
 export const hostileValue: fc.Arbitrary<unknown> = fc.oneof(
@@ -93,16 +137,26 @@ export function surelyRefused(schema: z.ZodType, payload: unknown): boolean {
 /** Payloads for one channel's input schema, each wrong for certain. */
 export function hostilePayload(schema: z.ZodType): fc.Arbitrary<unknown> {
   // null and undefined mean "no input" ({}), which is valid for a channel without fields: not sent.
-  const notAnObject = fc.oneof(fc.constantFrom(...sqlFragments, ...scriptTags, ...unicodeEdges, ...badNumbers, true, false), fc.array(hostileValue, { maxLength: 4 }));
+  const notAnObject = fc.oneof(
+    fc.constantFrom(...sqlFragments, ...scriptTags, ...unicodeEdges, ...badNumbers, true, false),
+    fc.array(hostileValue, { maxLength: 4 }),
+  );
   const shape = objectShape(schema);
   const keys = Object.keys(shape ?? {});
-  const extraKey = fc.constantFrom('__proto__', 'constructor', 'prototype', "'; DROP TABLE users; --", 'isAdmin', 'roles');
+  const extraKey = fc.constantFrom(
+    '__proto__',
+    'constructor',
+    'prototype',
+    "'; DROP TABLE users; --",
+    'isAdmin',
+    'roles',
+  );
   const filled = fc.record(Object.fromEntries(keys.map((k) => [k, hostileValue])), { requiredKeys: [] });
   const wrongObject =
     keys.length === 0
       ? fc.tuple(extraKey, alwaysRefused).map(([k, v]) => JSON.parse(JSON.stringify({ [k]: v })) as unknown)
-      : fc.tuple(filled, fc.constantFrom(...keys)).chain(([base, key]) =>
-          poisonFor(shape![key]!).map((poison) => ({ ...(base as object), [key]: poison })),
-        );
+      : fc
+          .tuple(filled, fc.constantFrom(...keys))
+          .chain(([base, key]) => poisonFor(shape![key]!).map((poison) => ({ ...(base as object), [key]: poison })));
   return fc.oneof({ weight: 1, arbitrary: notAnObject }, { weight: 4, arbitrary: wrongObject });
 }

@@ -12,18 +12,40 @@ export function setUp() {
   const core = testCore({ clock: fixedClock('2025-10-15T10:00:00') });
   const api = directCaller(core);
   const count = (sql: string) => (core.db.$client.prepare(`select count(*) as n from ${sql}`).get() as { n: number }).n;
-  const counts = () => ({ students: count('students'), enrollments: count('class_enrollments'), movements: count('student_movements'), classes: count('classes'), users: count('users') });
+  const counts = () => ({
+    students: count('students'),
+    enrollments: count('class_enrollments'),
+    movements: count('student_movements'),
+    classes: count('classes'),
+    users: count('users'),
+  });
   const ready = (async () => {
-    await api.invoke('setup:createSchool', { schoolName: 'МБОУ СШ № 3', admin: { login: 'admin', password: 'надёжный-пароль1', lastName: 'Петрова', firstName: 'Анна' } });
+    await api.invoke('setup:createSchool', {
+      schoolName: 'МБОУ СШ № 3',
+      admin: { login: 'admin', password: 'надёжный-пароль1', lastName: 'Петрова', firstName: 'Анна' },
+    });
     await api.invoke('auth:login', { login: 'admin', password: 'надёжный-пароль1' });
     const yearId = (core.db.$client.prepare('select id from school_years').get() as { id: number }).id;
-    for (const [grade, letter] of [[5, 'А'], [5, 'Б'], [6, 'А']] as const) core.db.$client.prepare('insert into classes (year_id, grade, letter) values (?, ?, ?)').run(yearId, grade, letter);
+    for (const [grade, letter] of [
+      [5, 'А'],
+      [5, 'Б'],
+      [6, 'А'],
+    ] as const)
+      core.db.$client
+        .prepare('insert into classes (year_id, grade, letter) values (?, ?, ?)')
+        .run(yearId, grade, letter);
   })();
   // A test that counts rows before its first run() must see the school already made (it was flaky: 0 classes
   // counted before, 3 after). Called inside a describe, so this hook belongs to that describe.
   beforeAll(() => ready);
   /** inspect → the guessed mapping → preview or commit, as the admin's screen does it. */
-  async function run(fileName: string, bytes: Buffer | string, what: 'preview' | 'commit', extra: Record<string, unknown> = {}, kind: 'students' | 'teachers' = 'students') {
+  async function run(
+    fileName: string,
+    bytes: Buffer | string,
+    what: 'preview' | 'commit',
+    extra: Record<string, unknown> = {},
+    kind: 'students' | 'teachers' = 'students',
+  ) {
     await ready;
     const inspected = await api.invoke('imports:inspect', { kind, fileName, contentBase64: b64(bytes) });
     if (!inspected.ok) return inspected;
@@ -33,4 +55,3 @@ export function setUp() {
   }
   return { core, api, counts, run, ready };
 }
-

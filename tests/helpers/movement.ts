@@ -4,7 +4,10 @@ import type Database from 'better-sqlite3';
  * The student on a class's list with the latest mark or absence in its journals, and that day: an order moving him
  * out of the class on or before it would leave the entry outside his journals.
  */
-export function studentWithLatestEntry(sql: Database.Database, classId: number): { id: number; name: string; last: string } {
+export function studentWithLatestEntry(
+  sql: Database.Database,
+  classId: number,
+): { id: number; name: string; last: string } {
   return sql
     .prepare(
       `select s.id, s.last_name || ' ' || s.first_name || coalesce(' ' || s.middle_name, '') as name, max(l.date) as last

@@ -3,7 +3,7 @@
 // Run in a process of its own (inside a network namespace, as another computer) or imported by a test.
 import https from 'node:https';
 import tls from 'node:tls';
-import { X509Certificate } from 'node:crypto';
+import { createHash, X509Certificate } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { matchesConnectionCode } from '../../src/host/tls/code';
 import { appVersion, versionHeader } from '../../src/shared/version';
@@ -19,6 +19,12 @@ export function presentedCertificate(url: string): Promise<Buffer> {
     });
     socket.on('error', reject);
   });
+}
+
+/** Chromium's pin of a certificate's public key (base64 SHA-256 of the SubjectPublicKeyInfo). */
+export function spkiPin(certPem: string): string {
+  const spki = new X509Certificate(certPem).publicKey.export({ type: 'spki', format: 'der' });
+  return createHash('sha256').update(spki).digest('base64');
 }
 
 export type Answer = { status: number; cookie: string | null; body: string };

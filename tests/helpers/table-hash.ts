@@ -3,7 +3,9 @@ import type Database from 'better-sqlite3';
 
 /** One SHA-256 per table over every row in a stable order: "the data is unchanged" made checkable. */
 export function tableHashes(client: Database.Database, except: readonly string[] = []): Record<string, string> {
-  const tables = client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name").all() as { name: string }[];
+  const tables = client
+    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name")
+    .all() as { name: string }[];
   const out: Record<string, string> = {};
   for (const { name } of tables) {
     if (except.includes(name)) continue;

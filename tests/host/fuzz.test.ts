@@ -17,7 +17,11 @@ let cookie = '';
 let before: Record<string, string>;
 
 const post = (channel: string, body: string, headers: Record<string, string> = {}) =>
-  fetch(new URL(`api/${channel}`, host.url), { method: 'POST', headers: { 'content-type': 'application/json', cookie, ...headers }, body });
+  fetch(new URL(`api/${channel}`, host.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie, ...headers },
+    body,
+  });
 
 beforeAll(async () => {
   buildAccessSchool(core);
@@ -31,31 +35,38 @@ beforeAll(async () => {
 afterAll(() => host.close());
 
 describe(`HTTP fuzz: ${perChannel} hostile payloads per channel`, () => {
-  it('answers every one with a validation error', async () => {
-    const wrong: string[] = [];
-    let sent = 0;
-    let validOnTheWire = 0;
-    for (const channel of allChannels) {
-      for (const payload of fc.sample(hostilePayload(channel.input), { numRuns: perChannel, seed: 11 })) {
-        // JSON has no NaN or Infinity: they travel as null, and {"passphrase": null} is a valid request
-        // (encryption off). Such a payload is not hostile once on the wire, so it is not sent.
-        const wire = JSON.stringify(payload) ?? 'null';
-        if (!surelyRefused(channel.input, JSON.parse(wire))) {
-          validOnTheWire++;
-          continue;
+  it(
+    'answers every one with a validation error',
+    async () => {
+      const wrong: string[] = [];
+      let sent = 0;
+      let validOnTheWire = 0;
+      for (const channel of allChannels) {
+        for (const payload of fc.sample(hostilePayload(channel.input), { numRuns: perChannel, seed: 11 })) {
+          // JSON has no NaN or Infinity: they travel as null, and {"passphrase": null} is a valid request
+          // (encryption off). Such a payload is not hostile once on the wire, so it is not sent.
+          const wire = JSON.stringify(payload) ?? 'null';
+          if (!surelyRefused(channel.input, JSON.parse(wire))) {
+            validOnTheWire++;
+            continue;
+          }
+          const res = await post(channel.channel, wire);
+          const body = (await res.json()) as { ok: boolean; error?: { kind: string } };
+          sent++;
+          if (body.ok || body.error?.kind !== 'validation')
+            wrong.push(`${channel.channel} ${res.status} ${JSON.stringify(body).slice(0, 120)}`);
         }
-        const res = await post(channel.channel, wire);
-        const body = (await res.json()) as { ok: boolean; error?: { kind: string } };
-        sent++;
-        if (body.ok || body.error?.kind !== 'validation') wrong.push(`${channel.channel} ${res.status} ${JSON.stringify(body).slice(0, 120)}`);
       }
-    }
-    console.log(`HTTP fuzz: ${sent} requests, ${allChannels.length} channels, ${wrong.length} not answered with validation, ${validOnTheWire} not sent (valid once JSON)`);
-    expect(wrong).toEqual([]);
-    expect(sent + validOnTheWire).toBe(allChannels.length * perChannel);
-    expect(validOnTheWire).toBeLessThan(sent / 20);
-    // The full run (npm run fuzz, 100 per channel) sends over ten thousand requests: time scaled to the count.
-  }, Math.max(60_000, perChannel * allChannels.length * 20));
+      console.log(
+        `HTTP fuzz: ${sent} requests, ${allChannels.length} channels, ${wrong.length} not answered with validation, ${validOnTheWire} not sent (valid once JSON)`,
+      );
+      expect(wrong).toEqual([]);
+      expect(sent + validOnTheWire).toBe(allChannels.length * perChannel);
+      expect(validOnTheWire).toBeLessThan(sent / 20);
+      // The full run (npm run fuzz, 100 per channel) sends over ten thousand requests: time scaled to the count.
+    },
+    Math.max(60_000, perChannel * allChannels.length * 20),
+  );
 
   it('answers bodies no browser sends with a validation error', async () => {
     const bodies = {

@@ -41,12 +41,17 @@ describe('the host shell: the contract over HTTP', () => {
   it('answers malformed calls with a Russian message and changes nothing', async () => {
     const notJson = await post('auth:login', '{login:', {});
     expect(notJson.status).toBe(400);
-    expect(await notJson.json()).toMatchObject({ ok: false, error: { kind: 'validation', message: expect.stringMatching(/JSON/) } });
+    expect(await notJson.json()).toMatchObject({
+      ok: false,
+      error: { kind: 'validation', message: expect.stringMatching(/JSON/) },
+    });
     const form = await post('setup:createSchool', 'a=b', { 'content-type': 'application/x-www-form-urlencoded' });
     expect(form.status).toBe(415);
     const unknown = await post('nothing:here', {});
     expect(await unknown.json()).toMatchObject({ ok: false, error: { kind: 'not_found' } });
-    expect(await (await post('setup:status', {})).json()).toMatchObject({ value: { hasSchool: true, schoolName: 'Школа № 2' } });
+    expect(await (await post('setup:status', {})).json()).toMatchObject({
+      value: { hasSchool: true, schoolName: 'Школа № 2' },
+    });
   });
 
   it('sends security headers', async () => {
@@ -62,6 +67,9 @@ describe('the host shell: the contract over HTTP', () => {
     }
     const blocked = await post('auth:login', { login: 'admin', password: 'пароль-администратора' });
     expect(blocked.status).toBe(429);
-    expect(await blocked.json()).toMatchObject({ ok: false, error: { message: expect.stringMatching(/Слишком много/) } });
+    expect(await blocked.json()).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/Слишком много/) },
+    });
   });
 });

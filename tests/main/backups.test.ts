@@ -55,7 +55,9 @@ describe('scheduled backups in the desktop app (src/main/backups.ts)', () => {
 
 describe('removable drives', () => {
   it('reads Windows drive letters from PowerShell’s JSON, one or several', () => {
-    expect(parseWindowsDrives('{"DeviceID":"E:","VolumeName":"KINGSTON"}')).toEqual([{ path: 'E:\\', label: 'KINGSTON (E:)' }]);
+    expect(parseWindowsDrives('{"DeviceID":"E:","VolumeName":"KINGSTON"}')).toEqual([
+      { path: 'E:\\', label: 'KINGSTON (E:)' },
+    ]);
     expect(parseWindowsDrives('[{"DeviceID":"E:","VolumeName":null},{"DeviceID":"F:","VolumeName":"Архив"}]')).toEqual([
       { path: 'E:\\', label: 'E:' },
       { path: 'F:\\', label: 'Архив (F:)' },
@@ -65,11 +67,23 @@ describe('removable drives', () => {
 
   it('asks the platform’s own source, and sees no drives when it fails', async () => {
     const mounts = '/dev/sdb1 /media/admin/STICK vfat rw 0 0\n/dev/zram0 /media/zram ext4 rw 0 0';
-    const linux = createDriveLister({ platform: 'linux', readMounts: async () => mounts, powershell: async () => Promise.reject(new Error('no')) });
+    const linux = createDriveLister({
+      platform: 'linux',
+      readMounts: async () => mounts,
+      powershell: async () => Promise.reject(new Error('no')),
+    });
     expect(await linux()).toEqual([{ path: '/media/admin/STICK', label: 'STICK' }]);
-    const windows = createDriveLister({ platform: 'win32', readMounts: async () => mounts, powershell: async () => '{"DeviceID":"E:","VolumeName":""}' });
+    const windows = createDriveLister({
+      platform: 'win32',
+      readMounts: async () => mounts,
+      powershell: async () => '{"DeviceID":"E:","VolumeName":""}',
+    });
     expect(await windows()).toEqual([{ path: 'E:\\', label: 'E:' }]);
-    const broken = createDriveLister({ platform: 'win32', readMounts: async () => '', powershell: async () => Promise.reject(new Error('no powershell')) });
+    const broken = createDriveLister({
+      platform: 'win32',
+      readMounts: async () => '',
+      powershell: async () => Promise.reject(new Error('no powershell')),
+    });
     expect(await broken()).toEqual([]);
   });
 });

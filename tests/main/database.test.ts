@@ -25,7 +25,10 @@ describe('opening the database in main', () => {
     expect(core).not.toBeNull();
     try {
       expect(fs.existsSync(path.join(userData, 'zhurnal.db'))).toBe(true);
-      expect(await core!.dispatch('setup:status', {}, desktop)).toEqual({ ok: true, value: { hasSchool: false, schoolName: null, isDemo: false } });
+      expect(await core!.dispatch('setup:status', {}, desktop)).toEqual({
+        ok: true,
+        value: { hasSchool: false, schoolName: null, isDemo: false },
+      });
     } finally {
       core?.close();
     }

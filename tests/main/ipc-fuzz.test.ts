@@ -28,7 +28,8 @@ describe(`IPC fuzz: ${perChannel} hostile payloads per channel`, () => {
   const event = { sender: window, senderFrame: { url: pathToFileURL(rendererFile).href, parent: null } };
   let unregister: () => void;
   let before: Record<string, string>;
-  const send = (channel: string, input: unknown) => (state().handlers.get(invokeChannel) as Handler)(event, { channel, input });
+  const send = (channel: string, input: unknown) =>
+    (state().handlers.get(invokeChannel) as Handler)(event, { channel, input });
 
   beforeAll(async () => {
     resetFake();
@@ -40,7 +41,16 @@ describe(`IPC fuzz: ${perChannel} hostile payloads per channel`, () => {
   afterAll(() => unregister());
 
   it('answers every payload with a validation error', async () => {
-    const cloneOnly = [new Date(), new Map([[1, 2]]), new Uint8Array(8), 10n, Number.NaN, -Infinity, new Set(['5']), /x/];
+    const cloneOnly = [
+      new Date(),
+      new Map([[1, 2]]),
+      new Uint8Array(8),
+      10n,
+      Number.NaN,
+      -Infinity,
+      new Set(['5']),
+      /x/,
+    ];
     const wrong: string[] = [];
     let sent = 0;
     for (const channel of allChannels) {
@@ -48,10 +58,13 @@ describe(`IPC fuzz: ${perChannel} hostile payloads per channel`, () => {
       for (const payload of payloads) {
         const result = await send(channel.channel, payload);
         sent++;
-        if (result.ok || result.error?.kind !== 'validation') wrong.push(`${channel.channel}: ${JSON.stringify(result).slice(0, 120)}`);
+        if (result.ok || result.error?.kind !== 'validation')
+          wrong.push(`${channel.channel}: ${JSON.stringify(result).slice(0, 120)}`);
       }
     }
-    console.log(`IPC fuzz: ${sent} calls, ${allChannels.length} channels, ${wrong.length} not answered with validation`);
+    console.log(
+      `IPC fuzz: ${sent} calls, ${allChannels.length} channels, ${wrong.length} not answered with validation`,
+    );
     expect(wrong).toEqual([]);
   });
 

@@ -51,14 +51,22 @@ describe('the IPC handler', () => {
     }
     // A frame inside the app's page (an iframe) is not the app either, nor a frame that is gone.
     expect(await handler()(eventFrom(window, ownUrl, {}), { channel: 'setup:status' })).toMatchObject({ ok: false });
-    expect(await handler()({ sender: window, senderFrame: null }, { channel: 'setup:status' })).toMatchObject({ ok: false });
+    expect(await handler()({ sender: window, senderFrame: null }, { channel: 'setup:status' })).toMatchObject({
+      ok: false,
+    });
     expect(calls.length).toBe(before);
   });
 
   it('answers a malformed request with a validation error', async () => {
     const window = new FakeWebContents();
-    expect(await handler()(eventFrom(window), 'setup:status')).toMatchObject({ ok: false, error: { kind: 'validation' } });
-    expect(await handler()(eventFrom(window), { channel: 42 })).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect(await handler()(eventFrom(window), 'setup:status')).toMatchObject({
+      ok: false,
+      error: { kind: 'validation' },
+    });
+    expect(await handler()(eventFrom(window), { channel: 42 })).toMatchObject({
+      ok: false,
+      error: { kind: 'validation' },
+    });
   });
 
   it('passes a real call to the core on a temporary database', async () => {

@@ -43,7 +43,11 @@ describe('the desktop app on a journal another program holds', () => {
       expect(state().errorBoxes).toHaveLength(1);
       const { title, content } = state().errorBoxes[0]!;
       expect(title).toBe('Журнал уже открыт');
-      expect(content).toMatch(new RegExp(`программа «zhurnal serve» \\(процесс ${server.child.pid}\\).*Подключитесь к ней: ${server.url.replace(/\./g, '\\.')}`));
+      expect(content).toMatch(
+        new RegExp(
+          `программа «zhurnal serve» \\(процесс ${server.child.pid}\\).*Подключитесь к ней: ${server.url.replace(/\./g, '\\.')}`,
+        ),
+      );
       expect(content).not.toMatch(/Внутренняя ошибка|восстановить базу/);
       expect(fs.readFileSync(db).equals(before)).toBe(true);
     } finally {

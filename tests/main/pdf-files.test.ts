@@ -26,7 +26,12 @@ describe('opening and printing PDFs from main', () => {
   });
 
   it('says what to do when the printer cannot be reached', async () => {
-    const files = desktopFiles({ platform: 'linux', run: () => Promise.reject(new Error('lp: no default destination')) });
-    await expect(files.printFile('/a.pdf')).rejects.toThrow(/Не удалось отправить файл на принтер: lp: no default destination/);
+    const files = desktopFiles({
+      platform: 'linux',
+      run: () => Promise.reject(new Error('lp: no default destination')),
+    });
+    await expect(files.printFile('/a.pdf')).rejects.toThrow(
+      /Не удалось отправить файл на принтер: lp: no default destination/,
+    );
   });
 });

@@ -1,7 +1,13 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { channelNames } from '../../src/shared/contract';
 import type { ZhurnalApi } from '../../src/preload/api';
-import { channelsArgument, channelsFromArgv, invokeChannel, progressChannel, screenLockChannel } from '../../src/preload/protocol';
+import {
+  channelsArgument,
+  channelsFromArgv,
+  invokeChannel,
+  progressChannel,
+  screenLockChannel,
+} from '../../src/preload/protocol';
 import { resetFake, state } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
@@ -29,7 +35,11 @@ describe('the preload', () => {
     for (const channel of channelNames) {
       expect(await api.invoke(channel, { a: 1 })).toEqual({ ok: true, value: { channel, input: { a: 1 } } });
     }
-    expect(state().rendererInvokes.map((i) => i.args[0] as { channel: string }).map((r) => r.channel)).toEqual([...channelNames]);
+    expect(
+      state()
+        .rendererInvokes.map((i) => i.args[0] as { channel: string })
+        .map((r) => r.channel),
+    ).toEqual([...channelNames]);
     expect(state().rendererInvokes.every((i) => i.channel === invokeChannel)).toBe(true);
   });
 

@@ -72,7 +72,10 @@ describe('starting the app (src/main/index.ts)', () => {
     await import('../../src/preload/index');
     process.argv.splice(-argv.length);
     const api = state().exposed[0]!.api as ZhurnalApi;
-    expect(await api.invoke('setup:status', {})).toEqual({ ok: true, value: { hasSchool: false, schoolName: null, isDemo: false } });
+    expect(await api.invoke('setup:status', {})).toEqual({
+      ok: true,
+      value: { hasSchool: false, schoolName: null, isDemo: false },
+    });
     expect(fs.existsSync(path.join(state().paths['userData']!, 'zhurnal.db'))).toBe(true);
 
     // The OS locking the screen reaches the page through the preload.

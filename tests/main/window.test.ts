@@ -123,7 +123,9 @@ describe('the session', () => {
     hardenSession(session.defaultSession as never, { dev: false });
     const decisions: boolean[] = [];
     for (const permission of ['media', 'geolocation', 'notifications', 'clipboard-read']) {
-      (state().permissionRequest as (...a: unknown[]) => void)({}, permission, (allow: boolean) => decisions.push(allow));
+      (state().permissionRequest as (...a: unknown[]) => void)({}, permission, (allow: boolean) =>
+        decisions.push(allow),
+      );
     }
     expect(decisions).toEqual([false, false, false, false]);
     expect((state().permissionCheck as (...a: unknown[]) => boolean)({}, 'media')).toBe(false);
@@ -133,18 +135,32 @@ describe('the session', () => {
   it('loads no remote content: any request off the app is cancelled before it leaves', () => {
     const decide = (url: string) => {
       let cancel: boolean | undefined;
-      (state().requestListener!.listener as (d: unknown, cb: (r: { cancel: boolean }) => void) => void)({ url }, (r) => (cancel = r.cancel));
+      (state().requestListener!.listener as (d: unknown, cb: (r: { cancel: boolean }) => void) => void)(
+        { url },
+        (r) => (cancel = r.cancel),
+      );
       return cancel;
     };
     hardenSession(session.defaultSession as never, { dev: false });
     expect(state().requestListener!.filter).toEqual({ urls: ['<all_urls>'] });
-    for (const url of ['https://example.com/x.js', 'http://127.0.0.1:8080/api/auth:me', 'http://localhost:5173/', 'ws://localhost:5173/', 'ftp://x/']) {
+    for (const url of [
+      'https://example.com/x.js',
+      'http://127.0.0.1:8080/api/auth:me',
+      'http://localhost:5173/',
+      'ws://localhost:5173/',
+      'ftp://x/',
+    ]) {
       expect(decide(url), url).toBe(true);
     }
-    for (const url of [ownUrl, 'data:font/ttf;base64,AAAA', 'devtools://devtools/bundled/x.html']) expect(decide(url), url).toBe(false);
+    for (const url of [ownUrl, 'data:font/ttf;base64,AAAA', 'devtools://devtools/bundled/x.html'])
+      expect(decide(url), url).toBe(false);
     // In development, the dev server (its page and hot-reload socket) and nothing else; never once packaged.
     hardenSession(session.defaultSession as never, { dev: true, devServerOrigin: 'http://localhost:5173' });
-    expect([decide('http://localhost:5173/src/main.tsx'), decide('ws://localhost:5173/'), decide('http://localhost:5174/')]).toEqual([false, false, true]);
+    expect([
+      decide('http://localhost:5173/src/main.tsx'),
+      decide('ws://localhost:5173/'),
+      decide('http://localhost:5174/'),
+    ]).toEqual([false, false, true]);
     expect(mayLoad('http://localhost:5173/', null)).toBe(false);
   });
 

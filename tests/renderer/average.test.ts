@@ -39,6 +39,14 @@ describe('the weighted average of a student in a period', () => {
   });
 
   it('treats an unknown work kind as weight 1', () => {
-    expect(weightedAverage([{ value1: '2', value2: null, workKindId: 99 }, { value1: '4', value2: null, workKindId: 1 }], weightOf)).toBe(3);
+    expect(
+      weightedAverage(
+        [
+          { value1: '2', value2: null, workKindId: 99 },
+          { value1: '4', value2: null, workKindId: 1 },
+        ],
+        weightOf,
+      ),
+    ).toBe(3);
   });
 });

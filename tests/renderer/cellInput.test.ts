@@ -7,7 +7,8 @@ describe('what a teacher types into a cell', () => {
     expect(parseCellInput(' 5/4 ')).toEqual({ ok: true, entry: { kind: 'mark', value1: '5', value2: '4' } });
     expect(parseCellInput('5.4')).toEqual({ ok: true, entry: { kind: 'mark', value1: '5', value2: '4' } });
     expect(parseCellInput('Н/А')).toEqual({ ok: true, entry: { kind: 'mark', value1: 'н/а', value2: null } });
-    for (const code of ['н', 'б', 'у', 'оп']) expect(parseCellInput(code)).toEqual({ ok: true, entry: { kind: 'absence', code } });
+    for (const code of ['н', 'б', 'у', 'оп'])
+      expect(parseCellInput(code)).toEqual({ ok: true, entry: { kind: 'absence', code } });
     expect(parseCellInput('')).toEqual({ ok: true, entry: { kind: 'clear' } });
   });
 

@@ -84,7 +84,17 @@ describe('calendar arithmetic on ISO dates', () => {
   });
 
   it('lists the months of a school year across the new year', () => {
-    expect(monthsBetween('2025-09-01', '2026-05-31')).toEqual(['2025-09', '2025-10', '2025-11', '2025-12', '2026-01', '2026-02', '2026-03', '2026-04', '2026-05']);
+    expect(monthsBetween('2025-09-01', '2026-05-31')).toEqual([
+      '2025-09',
+      '2025-10',
+      '2025-11',
+      '2025-12',
+      '2026-01',
+      '2026-02',
+      '2026-03',
+      '2026-04',
+      '2026-05',
+    ]);
     expect(monthsBetween('2025-09-15', '2025-09-20')).toEqual(['2025-09']);
     expect(monthsBetween('2025-10-01', '2025-09-30')).toEqual([]);
   });

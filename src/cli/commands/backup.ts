@@ -38,7 +38,11 @@ export function appVersion(root: string): string {
   return (JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
-/** `zhurnal backup`: for the system's scheduler. Exit 0 only when every destination succeeded. */
+/**
+ * `zhurnal backup`: for the system's scheduler. Exit 0 only when every destination succeeded. It copies the
+ * database file to the folders given, with no core open on it (backup:run copies to the school's configured
+ * destinations), so it calls the backup code itself rather than the dispatcher, as verify and restore do.
+ */
 export async function runBackup(args: BackupArgs): Promise<number> {
   if (!args.db) throw new CliError('Укажите файл базы: --db ФАЙЛ');
   if (args.to.length === 0) throw new CliError('Укажите хотя бы одну папку для копии: --to ПАПКА');
@@ -72,6 +76,7 @@ export async function runBackup(args: BackupArgs): Promise<number> {
   return outcome.ok ? 0 : 2;
 }
 
+/** `zhurnal verify-backup`: reads a copy alone, with no school database at all, so no core to call. */
 export async function runVerify(args: { file?: string; passphraseFile?: string; json: boolean; root: string }): Promise<number> {
   if (!args.file) throw new CliError('Укажите файл копии: zhurnal verify-backup ФАЙЛ');
   const verified = await verifyBackup(args.file, {
@@ -83,7 +88,7 @@ export async function runVerify(args: { file?: string; passphraseFile?: string; 
   return 0;
 }
 
-/** `zhurnal restore`: with the app closed. The current database is kept beside it before it is replaced. */
+/** `zhurnal restore`: with the app closed. The current database is kept beside it before it is replaced; a core would hold the very file being swapped. */
 export async function runRestore(args: { db?: string; from?: string; passphraseFile?: string; root: string }): Promise<number> {
   if (!args.db) throw new CliError('Укажите файл базы: --db ФАЙЛ');
   if (!args.from) throw new CliError('Укажите копию: --from ФАЙЛ');

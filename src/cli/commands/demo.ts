@@ -17,7 +17,10 @@ export interface DemoArgs {
   migrationsFolder: string;
 }
 
-/** `zhurnal demo`: a new file with the demonstration school. An existing file is never touched. */
+/**
+ * `zhurnal demo`: a new file with the demonstration school. An existing file is never touched. It makes the
+ * file itself, before any core exists, and takes what setup:createDemo does not (years, seed, date).
+ */
 export function runDemo(args: DemoArgs) {
   const tier = demoTier.safeParse(args.tier);
   if (!tier.success) throw new CliError(`Неизвестный размер школы «${args.tier}»: small, typical или large`);

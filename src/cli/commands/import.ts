@@ -21,7 +21,8 @@ export interface ImportArgs {
 
 function printErrors(preview: ImportPreview): void {
   for (const row of preview.rows) if (row.error) process.stderr.write(`строка ${row.line}: ${row.error}\n`);
-  if (preview.errors > preview.rows.filter((r) => r.error).length) process.stderr.write(`… и другие: всего строк с ошибками ${preview.errors}\n`);
+  if (preview.errors > preview.rows.filter((r) => r.error).length)
+    process.stderr.write(`… и другие: всего строк с ошибками ${preview.errors}\n`);
 }
 
 /**
@@ -30,20 +31,38 @@ function printErrors(preview: ImportPreview): void {
  */
 export async function runImport(args: ImportArgs): Promise<number> {
   const kind = args.kind as ImportKind | undefined;
-  if (kind !== 'students' && kind !== 'teachers') throw new CliError('Что загружать: zhurnal import students|teachers --db ФАЙЛ --file ФАЙЛ');
+  if (kind !== 'students' && kind !== 'teachers')
+    throw new CliError('Что загружать: zhurnal import students|teachers --db ФАЙЛ --file ФАЙЛ');
   if (!args.db) throw new CliError('Укажите файл базы: --db ФАЙЛ');
   if (!fs.existsSync(args.db)) throw new CliError(`Файл базы ${args.db} не найден`);
   if (!args.file) throw new CliError('Укажите файл со списком: --file ФАЙЛ.xlsx|csv');
   if (!fs.existsSync(args.file)) throw new CliError(`Файл ${args.file} не найден`);
-  const core = openCommand({ db: args.db, migrationsFolder: path.join(args.root, 'migrations'), command: `import ${kind}`, role: 'admin', owner: 'zhurnal import' });
+  const core = openCommand({
+    db: args.db,
+    migrationsFolder: path.join(args.root, 'migrations'),
+    command: `import ${kind}`,
+    role: 'admin',
+    owner: 'zhurnal import',
+  });
   try {
     const file = { fileName: path.basename(args.file), contentBase64: fs.readFileSync(args.file).toString('base64') };
     const { mapping } = await core.call(contract.imports.inspect, { kind, ...file });
     let request: ImportRequest;
     if (kind === 'students') {
       const orderDate = args.orderDate ? parseDate(args.orderDate) : null;
-      if (!args.orderNumber || !orderDate) throw new CliError('Ученики зачисляются приказом: укажите --order-number НОМЕР --order-date ДД.ММ.ГГГГ');
-      request = { kind, ...file, mapping, options: { className: args.className, createClasses: args.createClasses, orderNumber: args.orderNumber, orderDate } };
+      if (!args.orderNumber || !orderDate)
+        throw new CliError('Ученики зачисляются приказом: укажите --order-number НОМЕР --order-date ДД.ММ.ГГГГ');
+      request = {
+        kind,
+        ...file,
+        mapping,
+        options: {
+          className: args.className,
+          createClasses: args.createClasses,
+          orderNumber: args.orderNumber,
+          orderDate,
+        },
+      };
     } else {
       request = { kind, ...file, mapping };
     }
@@ -54,7 +73,9 @@ export async function runImport(args: ImportArgs): Promise<number> {
       `${args.file}: ${preview.total} rows; ${preview.new} new, ${preview.exists} already there, ${preview.errors} with errors`,
     );
     if (preview.errors > 0 && !args.skipInvalid) {
-      process.stderr.write('Ничего не записано: исправьте строки с ошибками или добавьте --skip-invalid, чтобы пропустить их\n');
+      process.stderr.write(
+        'Ничего не записано: исправьте строки с ошибками или добавьте --skip-invalid, чтобы пропустить их\n',
+      );
       return 1;
     }
     if (args.dryRun) {
@@ -62,9 +83,15 @@ export async function runImport(args: ImportArgs): Promise<number> {
       return 0;
     }
     const result = await core.call(contract.imports.commit, { ...request, skipInvalid: args.skipInvalid });
-    say(`Записано: ${result.created}${result.classesCreated.length ? `; созданы классы ${result.classesCreated.join(', ')}` : ''}`, `Written: ${result.created}`);
+    say(
+      `Записано: ${result.created}${result.classesCreated.length ? `; созданы классы ${result.classesCreated.join(', ')}` : ''}`,
+      `Written: ${result.created}`,
+    );
     if (result.accounts.length > 0) {
-      say('Временные пароли (показываются один раз, при первом входе их нужно сменить):', 'One-time passwords (shown once, changed at first login):');
+      say(
+        'Временные пароли (показываются один раз, при первом входе их нужно сменить):',
+        'One-time passwords (shown once, changed at first login):',
+      );
       for (const a of result.accounts) process.stdout.write(`${a.login}\t${a.password}\t${a.fullName}\n`);
     }
     return 0;

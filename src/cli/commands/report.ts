@@ -36,13 +36,22 @@ export async function runReport(args: ReportArgs): Promise<void> {
   if (!['pdf', 'xlsx', 'json'].includes(args.format)) throw new CliError('--format: pdf, xlsx или json');
   if (!args.out) throw new CliError('Укажите, куда записать отчёт: --out ФАЙЛ');
   // The CLI reads as the director does: the whole school; the export itself is audited, with the file it went to.
-  const core = openCommand({ db: args.db, migrationsFolder: path.join(args.root, 'migrations'), command: `report ${args.name}`, role: 'director', file: args.out });
+  const core = openCommand({
+    db: args.db,
+    migrationsFolder: path.join(args.root, 'migrations'),
+    command: `report ${args.name}`,
+    role: 'director',
+    file: args.out,
+  });
   try {
     const years = await core.call(contract.school.years, {});
     const year = args.year ? years.find((y) => y.name === args.year) : years.find((y) => y.isCurrent);
-    if (!year) throw new CliError(args.year ? `Нет учебного года «${args.year}»` : 'В базе не задан текущий учебный год');
+    if (!year)
+      throw new CliError(args.year ? `Нет учебного года «${args.year}»` : 'В базе не задан текущий учебный год');
     const classes = await core.call(contract.reports.classes, { yearId: year.id });
-    const cls = args.className ? classes.find((c) => c.name.toLowerCase() === args.className!.replace(/\s|«|»|"/g, '').toLowerCase()) : undefined;
+    const cls = args.className
+      ? classes.find((c) => c.name.toLowerCase() === args.className!.replace(/\s|«|»|"/g, '').toLowerCase())
+      : undefined;
     if (args.className && !cls) throw new CliError(`В ${year.name} учебном году нет класса «${args.className}»`);
     // The options the user wrote, by the parameter each becomes (--year only picks the year and the class).
     const given: Record<string, string | undefined> = {
@@ -55,14 +64,24 @@ export async function runReport(args: ReportArgs): Promise<void> {
       '--from': args.from === undefined ? undefined : 'from',
       '--to': args.to === undefined ? undefined : 'to',
     };
-    const params: Record<string, unknown> = { yearId: year.id, classId: cls?.id, month: args.month, level: args.level, date: args.date, from: args.from, to: args.to };
+    const params: Record<string, unknown> = {
+      yearId: year.id,
+      classId: cls?.id,
+      month: args.month,
+      level: args.level,
+      date: args.date,
+      from: args.from,
+      to: args.to,
+    };
     if (args.student) params.studentId = Number(args.student);
     if (name === 'fill' && params.date === undefined) params.date = new Date().toISOString().slice(0, 10);
-    if (args.period !== undefined) params.periodId = resolvePeriod(await schemePeriods(core, year.id, cls?.grade), args.period);
+    if (args.period !== undefined)
+      params.periodId = resolvePeriod(await schemePeriods(core, year.id, cls?.grade), args.period);
     else if (periodReports.has(name)) params.periodId = currentPeriod(await schemePeriods(core, year.id, cls?.grade));
     for (const k of Object.keys(params)) if (params[k] === undefined) delete params[k];
     const input = reportInputs[name].safeParse(params);
-    if (!input.success) throw new CliError(input.error.issues.map((i) => `${i.path.join('.') || 'параметры'}: ${i.message}`).join('; '));
+    if (!input.success)
+      throw new CliError(input.error.issues.map((i) => `${i.path.join('.') || 'параметры'}: ${i.message}`).join('; '));
     // An option the report does not take would be dropped by its schema: the report would not be the one asked for.
     const unused = Object.entries(given).find(([, key]) => key !== undefined && !(key in input.data));
     if (unused) throw new CliError(`Параметр ${unused[0]} не относится к отчёту ${args.name}`);
@@ -81,7 +100,9 @@ export async function runReport(args: ReportArgs): Promise<void> {
 /** «2», «2 четверть», «1 полугодие» or «год»; the class's scheme when a class is given, else quarters first. */
 function resolvePeriod(periods: Period[], text: string): number | null {
   if (/^(год|year)$/i.test(text.trim())) return null;
-  const found = periods.find((p) => p.name.toLowerCase() === text.trim().toLowerCase()) ?? periods.find((p) => String(p.number) === text.trim());
+  const found =
+    periods.find((p) => p.name.toLowerCase() === text.trim().toLowerCase()) ??
+    periods.find((p) => String(p.number) === text.trim());
   if (!found) throw new CliError(`Нет периода «${text}». Периоды: ${periods.map((p) => p.name).join(', ')}, год`);
   return found.id;
 }

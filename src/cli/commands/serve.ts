@@ -45,6 +45,7 @@ export async function runServe(args: ServeArgs): Promise<void> {
     logError: (error, channel) => console.error(`[${channel}]`, error),
     served: () => servedNetwork(host, certificate, hostname),
   });
+  // The shell's own setting, read on every request before any session exists: network:get is an admin's call.
   const schoolNetwork = () => core.services.network.schoolNetwork();
   const hostname = args.host ?? (schoolNetwork() ? '0.0.0.0' : '127.0.0.1');
   if (!isLoopback(hostname) && hostname !== 'localhost' && !schoolNetwork()) {

@@ -20,14 +20,20 @@ export interface CallContext {
 /** Who calls a channel: anybody for a public one; past the dispatcher's gate, always a signed-in actor. */
 export type ActorOf<C extends Channel> = C['access'] extends 'public' ? Actor | null : Actor;
 
-export type Handler<C extends Channel> = (input: ParsedInputOf<C>, actor: ActorOf<C>, call: CallContext) => OutputOf<C> | Promise<OutputOf<C>>;
+export type Handler<C extends Channel> = (
+  input: ParsedInputOf<C>,
+  actor: ActorOf<C>,
+  call: CallContext,
+) => OutputOf<C> | Promise<OutputOf<C>>;
 
 /** Any channel's handler, as the dispatcher calls it once the channel is known only by its name. */
 type AnyHandler = (input: unknown, actor: Actor | null, call: CallContext) => unknown;
 
 type Contract = typeof contract;
 /** The same shape as the contract, so a channel without its handler fails to compile. */
-export type Handlers = { [D in keyof Contract]: { [K in keyof Contract[D]]: Contract[D][K] extends Channel ? Handler<Contract[D][K]> : never } };
+export type Handlers = {
+  [D in keyof Contract]: { [K in keyof Contract[D]]: Contract[D][K] extends Channel ? Handler<Contract[D][K]> : never };
+};
 
 export interface DispatcherDeps {
   handlers: Handlers;
@@ -76,7 +82,9 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       }
       if (actor?.sessionLocked && channel.access !== 'public' && !whileLocked.has(channelName)) {
         // `unauthorized` like an ended session, flagged so the renderer shows the lock screen, not the login.
-        throw new AppError('unauthorized', 'Сеанс заблокирован: введите пароль, чтобы продолжить работу', { sessionLocked: true });
+        throw new AppError('unauthorized', 'Сеанс заблокирован: введите пароль, чтобы продолжить работу', {
+          sessionLocked: true,
+        });
       }
       if (actor?.mustChangePassword && channel.access !== 'public' && !channelName.startsWith('auth:')) {
         throw new AppError('forbidden', 'Сначала смените временный пароль');
@@ -98,7 +106,9 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       const value = await (deps.offload?.(channelName, parsed.data, actor, call) ?? handler(parsed.data, actor, call));
       const checked = channel.output.safeParse(value);
       if (!checked.success) {
-        throw new Error(`Output of ${channelName} does not match its schema: ${JSON.stringify(issuesOf(checked.error))}`);
+        throw new Error(
+          `Output of ${channelName} does not match its schema: ${JSON.stringify(issuesOf(checked.error))}`,
+        );
       }
       return { ok: true, value: checked.data };
     } catch (error) {
@@ -117,7 +127,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       // A full disk or a read-only file is not a bug: the person is told what to do about it.
       const named = storageFailure(error, deps.dbFile);
       if (named) return { ok: false, error: named.toShape() };
-      return { ok: false, error: { kind: 'internal', message: 'Внутренняя ошибка программы. Сообщите администратору.' } };
+      return {
+        ok: false,
+        error: { kind: 'internal', message: 'Внутренняя ошибка программы. Сообщите администратору.' },
+      };
     }
   };
 }

@@ -33,12 +33,15 @@ export function rawInputProblem(input: unknown): RawInputProblem | null {
       return hasHiddenCharacter(value) ? { path, message: hiddenCharacterMessage } : null;
     }
     if (typeof value === 'number') return Number.isFinite(value) ? null : { path, message: 'Ожидается конечное число' };
-    if (typeof value === 'bigint' || typeof value === 'symbol' || typeof value === 'function') return { path, message: unsupported };
+    if (typeof value === 'bigint' || typeof value === 'symbol' || typeof value === 'function')
+      return { path, message: unsupported };
     if (typeof value !== 'object' || value === null) return null;
     // IPC's structured clone carries Dates, Maps, typed arrays…; an empty object schema would take them for {}.
     if (!Array.isArray(value) && !isPlainObject(value)) return { path, message: unsupported };
     if (depth >= maxDepth) return { path, message: 'Слишком глубоко вложенные данные' };
-    const entries: [string, unknown][] = Array.isArray(value) ? value.map((v, i) => [String(i), v]) : Object.entries(value);
+    const entries: [string, unknown][] = Array.isArray(value)
+      ? value.map((v, i) => [String(i), v])
+      : Object.entries(value);
     for (const [key, inner] of entries) {
       const at = path ? `${path}.${key}` : key;
       if (hasHiddenCharacter(key)) return { path: at, message: hiddenCharacterMessage };

@@ -17,10 +17,14 @@ export function attendanceClass(db: Db, actor: Actor, classId: number, mode: 're
   const row = db.select().from(classes).where(eq(classes.id, classId)).get();
   if (!row) throw new AppError('not_found', 'Такого класса нет');
   const own = row.classTeacherId === actor.userId && mayAccess('attendance.verify', actor.roles);
-  if (mode === 'verify' && !own) throw new AppError('forbidden', `Посещаемость ${className(row)} класса проверяет его классный руководитель`);
+  if (mode === 'verify' && !own)
+    throw new AppError('forbidden', `Посещаемость ${className(row)} класса проверяет его классный руководитель`);
   if (mode === 'verify') requireOpenYear(db, row.yearId);
   if (mode === 'read' && !own && !mayAccess('journal.read_all', actor.roles)) {
-    throw new AppError('forbidden', `Посещаемость ${className(row)} класса видит его классный руководитель и администрация школы`);
+    throw new AppError(
+      'forbidden',
+      `Посещаемость ${className(row)} класса видит его классный руководитель и администрация школы`,
+    );
   }
   return { ...row, name: className(row) };
 }

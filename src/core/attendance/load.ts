@@ -2,7 +2,17 @@ import { and, asc, between, eq, gte, inArray, isNull, lte, ne, or } from 'drizzl
 import { compareByName, fullName, shortName } from '../../shared/names';
 import type { AbsenceCode } from '../../shared/contract/common';
 import type { Db } from '../db/open';
-import { absences, assignments, classEnrollments, lessons, students, subgroupMembers, subgroups, subjects, users } from '../db/schema';
+import {
+  absences,
+  assignments,
+  classEnrollments,
+  lessons,
+  students,
+  subgroupMembers,
+  subgroups,
+  subjects,
+  users,
+} from '../db/schema';
 import type { Membership } from '../journal/membership';
 
 export interface ClassLesson {
@@ -30,14 +40,22 @@ export interface ClassAttendance {
   dueAt: Map<number, number[]>;
 }
 
-const covers = (m: { startDate: string; endDate: string | null }, date: string) => m.startDate <= date && (m.endDate === null || m.endDate >= date);
+const covers = (m: { startDate: string; endDate: string | null }, date: string) =>
+  m.startDate <= date && (m.endDate === null || m.endDate >= date);
 
 /**
  * Everything the attendance views need about one class between two dates, in five indexed queries: the lessons
  * of every subject (lessons not held are left out: nobody could miss them), the students, their absences.
  */
 export function loadClassAttendance(db: Db, classId: number, from: string, to: string): ClassAttendance {
-  return loadClassesAttendance(db, [classId], from, to).get(classId) ?? { lessons: [], students: [], absences: [], dueAt: new Map() };
+  return (
+    loadClassesAttendance(db, [classId], from, to).get(classId) ?? {
+      lessons: [],
+      students: [],
+      absences: [],
+      dueAt: new Map(),
+    }
+  );
 }
 
 const byClass = <T extends { classId: number }>(rows: T[]) => {
@@ -51,7 +69,12 @@ const byClass = <T extends { classId: number }>(rows: T[]) => {
 };
 
 /** The same for many classes with the same five queries (the whole school's day), class id → its attendance. */
-export function loadClassesAttendance(db: Db, classIds: number[], from: string, to: string): Map<number, ClassAttendance> {
+export function loadClassesAttendance(
+  db: Db,
+  classIds: number[],
+  from: string,
+  to: string,
+): Map<number, ClassAttendance> {
   if (classIds.length === 0) return new Map();
   const lessonRows = db
     .select({
@@ -66,7 +89,10 @@ export function loadClassesAttendance(db: Db, classIds: number[], from: string, 
       subgroupName: subgroups.name,
     })
     .from(assignments)
-    .innerJoin(lessons, and(eq(lessons.assignmentId, assignments.id), between(lessons.date, from, to), ne(lessons.status, 'not_held')))
+    .innerJoin(
+      lessons,
+      and(eq(lessons.assignmentId, assignments.id), between(lessons.date, from, to), ne(lessons.status, 'not_held')),
+    )
     .innerJoin(subjects, eq(subjects.id, assignments.subjectId))
     .innerJoin(users, eq(users.id, lessons.givenById))
     .leftJoin(subgroups, eq(subgroups.id, assignments.subgroupId))
@@ -76,9 +102,20 @@ export function loadClassesAttendance(db: Db, classIds: number[], from: string, 
   const allLessons = lessonRows.map(({ giver, ...l }) => ({ ...l, teacherName: shortName(giver) }));
 
   const enrolled = db
-    .select({ classId: classEnrollments.classId, studentId: classEnrollments.studentId, startDate: classEnrollments.startDate, endDate: classEnrollments.endDate })
+    .select({
+      classId: classEnrollments.classId,
+      studentId: classEnrollments.studentId,
+      startDate: classEnrollments.startDate,
+      endDate: classEnrollments.endDate,
+    })
     .from(classEnrollments)
-    .where(and(inArray(classEnrollments.classId, classIds), lte(classEnrollments.startDate, to), or(isNull(classEnrollments.endDate), gte(classEnrollments.endDate, from))))
+    .where(
+      and(
+        inArray(classEnrollments.classId, classIds),
+        lte(classEnrollments.startDate, to),
+        or(isNull(classEnrollments.endDate), gte(classEnrollments.endDate, from)),
+      ),
+    )
     .all();
   const ids = [...new Set(enrolled.map((m) => m.studentId))];
   const people = ids.length ? db.select().from(students).where(inArray(students.id, ids)).all() : [];
@@ -87,9 +124,20 @@ export function loadClassesAttendance(db: Db, classIds: number[], from: string, 
   const groupIds = [...new Set(allLessons.map((l) => l.subgroupId).filter((g): g is number => g !== null))];
   const groupRows = groupIds.length
     ? db
-        .select({ subgroupId: subgroupMembers.subgroupId, studentId: subgroupMembers.studentId, startDate: subgroupMembers.startDate, endDate: subgroupMembers.endDate })
+        .select({
+          subgroupId: subgroupMembers.subgroupId,
+          studentId: subgroupMembers.studentId,
+          startDate: subgroupMembers.startDate,
+          endDate: subgroupMembers.endDate,
+        })
         .from(subgroupMembers)
-        .where(and(inArray(subgroupMembers.subgroupId, groupIds), lte(subgroupMembers.startDate, to), or(isNull(subgroupMembers.endDate), gte(subgroupMembers.endDate, from))))
+        .where(
+          and(
+            inArray(subgroupMembers.subgroupId, groupIds),
+            lte(subgroupMembers.startDate, to),
+            or(isNull(subgroupMembers.endDate), gte(subgroupMembers.endDate, from)),
+          ),
+        )
         .all()
     : [];
 
@@ -113,7 +161,9 @@ export function loadClassesAttendance(db: Db, classIds: number[], from: string, 
     const mine = new Set(members.map((m) => m.studentId));
     out.set(classId, {
       lessons: classLessons,
-      students: people.filter((p) => mine.has(p.id)).map((p, i) => ({ id: p.id, number: i + 1, fullName: fullName(p) })),
+      students: people
+        .filter((p) => mine.has(p.id))
+        .map((p, i) => ({ id: p.id, number: i + 1, fullName: fullName(p) })),
       absences: (absencesBy.get(classId) ?? []).map(({ classId: _c, ...a }) => a),
       dueAt: dueAtLessons(classLessons, members, groupRows),
     });
@@ -121,14 +171,24 @@ export function loadClassesAttendance(db: Db, classIds: number[], from: string, 
   return out;
 }
 
-function dueAtLessons(classLessons: ClassLesson[], enrolled: Membership[], groups: (Membership & { subgroupId: number })[]): Map<number, number[]> {
+function dueAtLessons(
+  classLessons: ClassLesson[],
+  enrolled: Membership[],
+  groups: (Membership & { subgroupId: number })[],
+): Map<number, number[]> {
   const due = new Map<number, number[]>();
   for (const lesson of classLessons) {
     const inClass = new Set(enrolled.filter((m) => covers(m, lesson.date)).map((m) => m.studentId));
     const ids =
       lesson.subgroupId === null
         ? [...inClass]
-        : [...new Set(groups.filter((g) => g.subgroupId === lesson.subgroupId && covers(g, lesson.date) && inClass.has(g.studentId)).map((g) => g.studentId))];
+        : [
+            ...new Set(
+              groups
+                .filter((g) => g.subgroupId === lesson.subgroupId && covers(g, lesson.date) && inClass.has(g.studentId))
+                .map((g) => g.studentId),
+            ),
+          ];
     due.set(lesson.id, ids);
   }
   return due;

@@ -7,7 +7,9 @@ export const missesLesson = (code: string) => code === 'н' || code === 'б' || 
  * A day counts as missed when the student missed every lesson they were due at that day (docs/DOMAIN.md): a lesson of
  * another subgroup is not theirs to miss, and a day with no lessons for them is not a missed day.
  */
-export function missedDays(data: Pick<ClassAttendance, 'lessons' | 'absences' | 'dueAt'>): { studentId: number; date: string }[] {
+export function missedDays(
+  data: Pick<ClassAttendance, 'lessons' | 'absences' | 'dueAt'>,
+): { studentId: number; date: string }[] {
   const missed = new Set(data.absences.filter((a) => missesLesson(a.code)).map((a) => `${a.lessonId}:${a.studentId}`));
   // studentId → date → [due, missed]
   const tally = new Map<number, Map<string, [number, number]>>();

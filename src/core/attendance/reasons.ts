@@ -26,10 +26,16 @@ const maxDays = 62;
  * Turns the student's «н» on every lesson of the class in [from, to] into «б» or «у». Every changed cell is
  * written to the audit log with the reason, as a subject teacher's own change would be; all or nothing.
  */
-export function setReason(deps: { db: Db; clock: Clock; audit: AuditService }, actor: Actor, cls: ClassRow, input: ReasonInput): { changed: number } {
+export function setReason(
+  deps: { db: Db; clock: Clock; audit: AuditService },
+  actor: Actor,
+  cls: ClassRow,
+  input: ReasonInput,
+): { changed: number } {
   const { db, clock, audit } = deps;
   if (input.from > input.to) throw new AppError('validation', 'Дата начала позже даты окончания');
-  if (daysBetween(input.from, input.to) >= maxDays) throw new AppError('validation', `Слишком длинный промежуток: не больше ${maxDays} дней за раз`);
+  if (daysBetween(input.from, input.to) >= maxDays)
+    throw new AppError('validation', `Слишком длинный промежуток: не больше ${maxDays} дней за раз`);
   if (membersDuring(db, { classId: cls.id, subgroupId: null }, input.from, input.to, input.studentId).length === 0) {
     throw new AppError('validation', `Ученик не числится в ${cls.name} классе в эти дни`);
   }
@@ -42,7 +48,10 @@ export function setReason(deps: { db: Db; clock: Clock; audit: AuditService }, a
         eq(absences.studentId, input.studentId),
         eq(absences.code, 'н'),
         between(lessons.date, input.from, input.to),
-        inArray(lessons.assignmentId, db.select({ id: assignments.id }).from(assignments).where(eq(assignments.classId, cls.id))),
+        inArray(
+          lessons.assignmentId,
+          db.select({ id: assignments.id }).from(assignments).where(eq(assignments.classId, cls.id)),
+        ),
       ),
     )
     .all();
@@ -53,8 +62,19 @@ export function setReason(deps: { db: Db; clock: Clock; audit: AuditService }, a
   const now = localTimestamp(clock.now());
   writeTransaction(db, () => {
     for (const a of unexcused) {
-      db.update(absences).set({ code: input.code, updatedAt: now, updatedBy: actor.userId }).where(eq(absences.id, a.id)).run();
-      audit.record({ userId: actor.userId, action: 'absence.set', entity: 'cell', entityId: `${a.lessonId}:${input.studentId}`, oldValue: 'н', newValue: input.code, reason: input.reason });
+      db.update(absences)
+        .set({ code: input.code, updatedAt: now, updatedBy: actor.userId })
+        .where(eq(absences.id, a.id))
+        .run();
+      audit.record({
+        userId: actor.userId,
+        action: 'absence.set',
+        entity: 'cell',
+        entityId: `${a.lessonId}:${input.studentId}`,
+        oldValue: 'н',
+        newValue: input.code,
+        reason: input.reason,
+      });
     }
   });
   return { changed: unexcused.length };

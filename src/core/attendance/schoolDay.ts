@@ -16,7 +16,12 @@ export function loadSchoolDay(db: Db, date: string): SchoolDay {
     .where(and(lte(schoolYears.startDate, date), gte(schoolYears.endDate, date)))
     .orderBy(asc(classes.grade), asc(classes.letter))
     .all();
-  const all = loadClassesAttendance(db, rows.map((c) => c.id), date, date);
+  const all = loadClassesAttendance(
+    db,
+    rows.map((c) => c.id),
+    date,
+    date,
+  );
   return {
     date,
     classes: rows.map((c) => {
@@ -24,10 +29,15 @@ export function loadSchoolDay(db: Db, date: string): SchoolDay {
       const allDay = new Set(missedDays(data).map((m) => m.studentId));
       const order = new Map(data.lessons.map((l, i) => [l.id, i]));
       const codes = new Map<number, { at: number; code: AbsenceCode }[]>();
-      for (const a of data.absences) codes.set(a.studentId, [...(codes.get(a.studentId) ?? []), { at: order.get(a.lessonId) ?? 0, code: a.code }]);
+      for (const a of data.absences)
+        codes.set(a.studentId, [...(codes.get(a.studentId) ?? []), { at: order.get(a.lessonId) ?? 0, code: a.code }]);
       const students = data.students
         .filter((s) => codes.has(s.id))
-        .map((s) => ({ fullName: s.fullName, codes: (codes.get(s.id) ?? []).sort((x, y) => x.at - y.at).map((x) => x.code), allDay: allDay.has(s.id) }));
+        .map((s) => ({
+          fullName: s.fullName,
+          codes: (codes.get(s.id) ?? []).sort((x, y) => x.at - y.at).map((x) => x.code),
+          allDay: allDay.has(s.id),
+        }));
       return {
         classId: c.id,
         className: className(c),

@@ -44,12 +44,20 @@ export function createAttendanceService(deps: { db: Db; clock: Clock; audit: Aud
       const cls = attendanceClass(db, actor, classId, 'verify');
       const monday = mondayOf(weekStart);
       const now = clock.now();
-      if (monday > localDate(now)) throw new AppError('validation', 'Эта неделя ещё не началась: подтвердить её нельзя');
+      if (monday > localDate(now))
+        throw new AppError('validation', 'Эта неделя ещё не началась: подтвердить её нельзя');
       const next = { checkedBy: actor.userId, checkedAt: localTimestamp(now), note: note || null };
       writeTransaction(db, () => {
-        const before = db.select().from(attendanceChecks).where(and(eq(attendanceChecks.classId, cls.id), eq(attendanceChecks.weekStart, monday))).get();
+        const before = db
+          .select()
+          .from(attendanceChecks)
+          .where(and(eq(attendanceChecks.classId, cls.id), eq(attendanceChecks.weekStart, monday)))
+          .get();
         if (before) db.update(attendanceChecks).set(next).where(eq(attendanceChecks.id, before.id)).run();
-        else db.insert(attendanceChecks).values({ classId: cls.id, weekStart: monday, ...next }).run();
+        else
+          db.insert(attendanceChecks)
+            .values({ classId: cls.id, weekStart: monday, ...next })
+            .run();
         audit.record({
           userId: actor.userId,
           action: 'attendance.confirm',
@@ -68,7 +76,8 @@ export function createAttendanceService(deps: { db: Db; clock: Clock; audit: Aud
 
     /** The whole school's day is the administration's view; a class teacher sees their own class's week. */
     schoolDay(actor: Actor, date: string) {
-      if (!mayAccess('journal.read_all', actor.roles)) throw new AppError('forbidden', 'Посещаемость всей школы видит администрация школы');
+      if (!mayAccess('journal.read_all', actor.roles))
+        throw new AppError('forbidden', 'Посещаемость всей школы видит администрация школы');
       return loadSchoolDay(db, date);
     },
   };

@@ -10,7 +10,13 @@ import { missedDays } from './missed';
 
 export function weekCheck(db: Db, classId: number, monday: string): ClassWeek['check'] {
   const row = db
-    .select({ checkedAt: attendanceChecks.checkedAt, note: attendanceChecks.note, lastName: users.lastName, firstName: users.firstName, middleName: users.middleName })
+    .select({
+      checkedAt: attendanceChecks.checkedAt,
+      note: attendanceChecks.note,
+      lastName: users.lastName,
+      firstName: users.firstName,
+      middleName: users.middleName,
+    })
     .from(attendanceChecks)
     .innerJoin(users, eq(users.id, attendanceChecks.checkedBy))
     .where(and(eq(attendanceChecks.classId, classId), eq(attendanceChecks.weekStart, monday)))
@@ -23,7 +29,9 @@ export function loadClassWeek(db: Db, cls: ClassRow, weekStart: string): ClassWe
   const monday = mondayOf(weekStart);
   const data = loadClassAttendance(db, cls.id, monday, addDays(monday, 6));
   // Monday to Friday always (a holiday shows as a day without lessons); the weekend only when it had lessons.
-  const days = [0, 1, 2, 3, 4, 5, 6].map((n) => addDays(monday, n)).filter((d, n) => n < 5 || data.lessons.some((l) => l.date === d));
+  const days = [0, 1, 2, 3, 4, 5, 6]
+    .map((n) => addDays(monday, n))
+    .filter((d, n) => n < 5 || data.lessons.some((l) => l.date === d));
   const everyone = data.students.length;
   return {
     classId: cls.id,

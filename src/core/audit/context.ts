@@ -32,7 +32,11 @@ export function contextOf(db: Db, entity: string, entityId: string | null, value
   const parts = (entityId ?? '').split(':');
   const ofAssignment = (assignmentId: number | null) => {
     if (assignmentId === null) return {};
-    const a = db.select({ classId: assignments.classId, subjectId: assignments.subjectId }).from(assignments).where(eq(assignments.id, assignmentId)).get();
+    const a = db
+      .select({ classId: assignments.classId, subjectId: assignments.subjectId })
+      .from(assignments)
+      .where(eq(assignments.id, assignmentId))
+      .get();
     return a ?? {};
   };
   const ofLesson = (lessonId: number | null) => {

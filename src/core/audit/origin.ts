@@ -26,8 +26,17 @@ export function cliOrigin(command: string, file?: string): ShellOrigin {
 
 /** The entry's new value with the origin beside it, under one key the viewer reads back (originLabel). */
 export function withOrigin(newValue: unknown, origin: ShellOrigin): Record<string, unknown> {
-  const value = typeof newValue === 'object' && newValue !== null && !Array.isArray(newValue) ? newValue : newValue === undefined ? {} : { value: newValue };
-  return { ...value, ...(origin.file === undefined ? {} : { file: origin.file }), cli: `${origin.command}: ${origin.osUser}@${origin.host}` };
+  const value =
+    typeof newValue === 'object' && newValue !== null && !Array.isArray(newValue)
+      ? newValue
+      : newValue === undefined
+        ? {}
+        : { value: newValue };
+  return {
+    ...value,
+    ...(origin.file === undefined ? {} : { file: origin.file }),
+    cli: `${origin.command}: ${origin.osUser}@${origin.host}`,
+  };
 }
 
 /** «Кто» for an entry without an account: the command line and its OS account, else the app itself. */

@@ -23,7 +23,8 @@ export interface AuditCursor {
 }
 
 /** The end of a prefix's range: `'mark.' <= action < 'mark/'`. */
-const rangeEnd = (prefix: string) => prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+const rangeEnd = (prefix: string) =>
+  prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
 
 /**
  * The distinct actions stored under a kind's prefixes, found by one index seek per action (min(action) above
@@ -37,7 +38,12 @@ function actionsOf(db: Db, kind: AuditKind): string[] {
   const found: string[] = [];
   for (const prefix of auditKinds[kind].prefixes) {
     const end = rangeEnd(prefix);
-    for (let a = (first.get(prefix, end) as { a: string | null }).a; a !== null; a = (after.get(a, end) as { a: string | null }).a) found.push(a);
+    for (
+      let a = (first.get(prefix, end) as { a: string | null }).a;
+      a !== null;
+      a = (after.get(a, end) as { a: string | null }).a
+    )
+      found.push(a);
   }
   return found;
 }
@@ -51,7 +57,9 @@ function conditions(f: AuditFilter, cursor: AuditCursor | null, action: string |
     action === null ? undefined : eq(auditLog.action, action),
     f.from === undefined ? undefined : gte(auditLog.at, `${f.from} 00:00:00`),
     f.to === undefined ? undefined : lte(auditLog.at, `${f.to} 23:59:59`),
-    cursor === null ? undefined : or(lt(auditLog.at, cursor.at), and(eq(auditLog.at, cursor.at), lt(auditLog.id, cursor.id))),
+    cursor === null
+      ? undefined
+      : or(lt(auditLog.at, cursor.at), and(eq(auditLog.at, cursor.at), lt(auditLog.id, cursor.id))),
   ];
   return and(...list.filter((c) => c !== undefined));
 }
@@ -61,36 +69,38 @@ function conditions(f: AuditFilter, cursor: AuditCursor | null, action: string |
  * in `at` (migration 0004), so a page costs a seek and `limit` rows whatever the size of the log.
  */
 export function auditPage(db: Db, filter: AuditFilter, cursor: AuditCursor | null, limit: number) {
-  const read = (action: string | null) => db
-    .select({
-      id: auditLog.id,
-      at: auditLog.at,
-      userId: auditLog.userId,
-      userLast: users.lastName,
-      userFirst: users.firstName,
-      userMiddle: users.middleName,
-      action: auditLog.action,
-      entity: auditLog.entity,
-      entityId: auditLog.entityId,
-      oldValue: auditLog.oldValue,
-      newValue: auditLog.newValue,
-      reason: auditLog.reason,
-      className: sql<string | null>`${classes.grade} || ${classes.letter}`,
-      studentLast: students.lastName,
-      studentFirst: students.firstName,
-      studentMiddle: students.middleName,
-      subjectName: subjects.name,
-    })
-    .from(auditLog)
-    .leftJoin(users, eq(users.id, auditLog.userId))
-    .leftJoin(classes, eq(classes.id, auditLog.classId))
-    .leftJoin(students, eq(students.id, auditLog.studentId))
-    .leftJoin(subjects, eq(subjects.id, auditLog.subjectId))
-    .where(conditions(filter, cursor, action))
-    .orderBy(desc(auditLog.at), desc(auditLog.id))
-    .limit(limit + 1)
-    .all();
-  const newestFirst = (a: { at: string; id: number }, b: { at: string; id: number }) => (a.at === b.at ? b.id - a.id : a.at < b.at ? 1 : -1);
+  const read = (action: string | null) =>
+    db
+      .select({
+        id: auditLog.id,
+        at: auditLog.at,
+        userId: auditLog.userId,
+        userLast: users.lastName,
+        userFirst: users.firstName,
+        userMiddle: users.middleName,
+        action: auditLog.action,
+        entity: auditLog.entity,
+        entityId: auditLog.entityId,
+        oldValue: auditLog.oldValue,
+        newValue: auditLog.newValue,
+        reason: auditLog.reason,
+        className: sql<string | null>`${classes.grade} || ${classes.letter}`,
+        studentLast: students.lastName,
+        studentFirst: students.firstName,
+        studentMiddle: students.middleName,
+        subjectName: subjects.name,
+      })
+      .from(auditLog)
+      .leftJoin(users, eq(users.id, auditLog.userId))
+      .leftJoin(classes, eq(classes.id, auditLog.classId))
+      .leftJoin(students, eq(students.id, auditLog.studentId))
+      .leftJoin(subjects, eq(subjects.id, auditLog.subjectId))
+      .where(conditions(filter, cursor, action))
+      .orderBy(desc(auditLog.at), desc(auditLog.id))
+      .limit(limit + 1)
+      .all();
+  const newestFirst = (a: { at: string; id: number }, b: { at: string; id: number }) =>
+    a.at === b.at ? b.id - a.id : a.at < b.at ? 1 : -1;
   const rows =
     filter.kind === undefined
       ? read(null)
@@ -101,12 +111,18 @@ export function auditPage(db: Db, filter: AuditFilter, cursor: AuditCursor | nul
   const page = rows.slice(0, limit).map((r) => ({
     id: r.id,
     at: r.at,
-    user: r.userLast === null ? originLabel(r.newValue) : shortName({ lastName: r.userLast, firstName: r.userFirst ?? '', middleName: r.userMiddle }),
+    user:
+      r.userLast === null
+        ? originLabel(r.newValue)
+        : shortName({ lastName: r.userLast, firstName: r.userFirst ?? '', middleName: r.userMiddle }),
     action: r.action,
     entity: r.entity,
     entityId: r.entityId,
     className: r.className,
-    student: r.studentLast === null ? null : shortName({ lastName: r.studentLast, firstName: r.studentFirst ?? '', middleName: r.studentMiddle }),
+    student:
+      r.studentLast === null
+        ? null
+        : shortName({ lastName: r.studentLast, firstName: r.studentFirst ?? '', middleName: r.studentMiddle }),
     subject: r.subjectName,
     oldValue: r.oldValue,
     newValue: r.newValue,

@@ -9,8 +9,15 @@ const positiveId = (v: unknown): v is number => typeof v === 'number' && Number.
  * then find the attempt under that class and student), never the rest of its input, which may be free text,
  * a password or a whole file. A cell's attempt is logged on the cell, as the writes it was refused are.
  */
-export function recordRefusal(audit: AuditService, actor: Actor, channel: string, message: string, input: unknown): void {
-  const given = typeof input === 'object' && input !== null && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
+export function recordRefusal(
+  audit: AuditService,
+  actor: Actor,
+  channel: string,
+  message: string,
+  input: unknown,
+): void {
+  const given =
+    typeof input === 'object' && input !== null && !Array.isArray(input) ? (input as Record<string, unknown>) : {};
   const ids = Object.fromEntries(Object.entries(given).filter(([k, v]) => k.endsWith('Id') && positiveId(v)));
   const cell = positiveId(ids.lessonId) && positiveId(ids.studentId);
   audit.record({

@@ -29,7 +29,10 @@ export function createAuditService({ db, clock, origin }: { db: Db; clock: Clock
       const entry = origin ? { ...given, userId: null, newValue: withOrigin(given.newValue, origin) } : given;
       const entityId = entry.entityId == null ? null : String(entry.entityId);
       const derived = contextOf(db, entry.entity, entityId, [entry.oldValue, entry.newValue]);
-      const context = { ...derived, ...Object.fromEntries(Object.entries(entry.context ?? {}).filter(([, v]) => v !== undefined)) };
+      const context = {
+        ...derived,
+        ...Object.fromEntries(Object.entries(entry.context ?? {}).filter(([, v]) => v !== undefined)),
+      };
       db.insert(auditLog)
         .values({
           at: localTimestamp(clock.now()),

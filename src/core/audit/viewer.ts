@@ -40,7 +40,18 @@ export function auditTable(rows: readonly AuditRow[], subtitle: string | null): 
     rows: rows.map((r) => {
       const { before, after } = auditValues(r);
       const entity = r.entityId === null ? r.entity : `${r.entity} ${r.entityId}`;
-      return [r.at, r.user ?? 'система', auditActionLabel(r.action), r.className, r.student, r.subject, before, after, auditReasonLabel(r.reason), entity];
+      return [
+        r.at,
+        r.user ?? 'система',
+        auditActionLabel(r.action),
+        r.className,
+        r.student,
+        r.subject,
+        before,
+        after,
+        auditReasonLabel(r.reason),
+        entity,
+      ];
     }),
     total: null,
     links: null,
@@ -50,16 +61,38 @@ export function auditTable(rows: readonly AuditRow[], subtitle: string | null): 
 export type AuditViewer = ReturnType<typeof createAuditViewer>;
 
 /** Reading the audit log: pages for the screen, options for its filters, and the filtered view as XLSX. */
-export function createAuditViewer({ db, clock, school, audit }: { db: Db; clock: Clock; school: SchoolService; audit: AuditService }) {
+export function createAuditViewer({
+  db,
+  clock,
+  school,
+  audit,
+}: {
+  db: Db;
+  clock: Clock;
+  school: SchoolService;
+  audit: AuditService;
+}) {
   return {
     page: (filter: AuditFilter, cursor: AuditCursor | null, limit: number) => auditPage(db, filter, cursor, limit),
 
     options(classId?: number) {
       const year = findCurrentYear(db) ?? school.years()[0];
-      const classList = year ? db.select().from(classes).where(eq(classes.yearId, year.id)).orderBy(asc(classes.grade), asc(classes.letter)).all() : [];
+      const classList = year
+        ? db
+            .select()
+            .from(classes)
+            .where(eq(classes.yearId, year.id))
+            .orderBy(asc(classes.grade), asc(classes.letter))
+            .all()
+        : [];
       const studentList = classId
         ? db
-            .selectDistinct({ id: students.id, lastName: students.lastName, firstName: students.firstName, middleName: students.middleName })
+            .selectDistinct({
+              id: students.id,
+              lastName: students.lastName,
+              firstName: students.firstName,
+              middleName: students.middleName,
+            })
             .from(classEnrollments)
             .innerJoin(students, eq(students.id, classEnrollments.studentId))
             .where(eq(classEnrollments.classId, classId))
@@ -67,15 +100,28 @@ export function createAuditViewer({ db, clock, school, audit }: { db: Db; clock:
             .sort(compareByName)
         : [];
       return {
-        users: db.select().from(users).all().sort(compareByName).map((u) => ({ id: u.id, name: `${fullName(u)} (${u.login})` })),
+        users: db
+          .select()
+          .from(users)
+          .all()
+          .sort(compareByName)
+          .map((u) => ({ id: u.id, name: `${fullName(u)} (${u.login})` })),
         classes: classList.map((c) => ({ id: c.id, name: className(c) })),
-        subjects: db.select().from(subjects).orderBy(asc(subjects.sortOrder), asc(subjects.name)).all().map((s) => ({ id: s.id, name: s.name })),
+        subjects: db
+          .select()
+          .from(subjects)
+          .orderBy(asc(subjects.sortOrder), asc(subjects.name))
+          .all()
+          .map((s) => ({ id: s.id, name: s.name })),
         students: studentList.map((s) => ({ id: s.id, name: fullName(s) })),
       };
     },
 
     /** The filtered view, newest first, read page by page so memory holds one page of the query at a time. */
-    async exportXlsx(actor: Actor, filter: AuditFilter): Promise<{ fileName: string; mimeType: string; base64: string; rows: number; truncated: boolean }> {
+    async exportXlsx(
+      actor: Actor,
+      filter: AuditFilter,
+    ): Promise<{ fileName: string; mimeType: string; base64: string; rows: number; truncated: boolean }> {
       const rows: AuditRow[] = [];
       let cursor: AuditCursor | null = null;
       do {
@@ -87,9 +133,15 @@ export function createAuditViewer({ db, clock, school, audit }: { db: Db; clock:
       if (truncated) rows.length = exportLimit;
       if (rows.length === 0) throw new AppError('not_found', 'По этому фильтру в журнале действий ничего нет');
       const period = [filter.from && `с ${filter.from}`, filter.to && `по ${filter.to}`].filter(Boolean).join(' ');
-      const subtitle = [period || null, truncated ? `первые ${exportLimit} записей — сузьте фильтр, чтобы выгрузить остальные` : null].filter(Boolean).join('; ') || null;
+      const subtitle =
+        [period || null, truncated ? `первые ${exportLimit} записей — сузьте фильтр, чтобы выгрузить остальные` : null]
+          .filter(Boolean)
+          .join('; ') || null;
       const now = clock.now();
-      const data = await reportWorkbook('Журнал действий', [auditTable(rows, subtitle)], { school: school.schoolName(), created: now });
+      const data = await reportWorkbook('Журнал действий', [auditTable(rows, subtitle)], {
+        school: school.schoolName(),
+        created: now,
+      });
       // The log leaves the app like a report does: who took it, with which filter, how many entries; filed under
       // the class, student and subject it was narrowed to, whose columns then name them.
       const { classId, studentId, subjectId } = filter;

@@ -13,7 +13,8 @@ interface Job {
   reject(error: unknown): void;
 }
 
-export const tooManyAttempts = 'Слишком много попыток входа с этого компьютера одновременно: подождите несколько секунд и повторите.';
+export const tooManyAttempts =
+  'Слишком много попыток входа с этого компьютера одновременно: подождите несколько секунд и повторите.';
 
 /**
  * Password checks taken in turns by source (a computer, the desktop window), not in arrival order: sixty
@@ -32,7 +33,11 @@ export function createFairQueue({ concurrency, perSource }: FairQueueOptions) {
   /** The source whose turn it is: fewest checks running, then served longest ago (never, for a newcomer). */
   function nextSource(): string | undefined {
     let best: string | undefined;
-    const rank = (source: string) => [runningBy.get(source) ?? 0, servedAt.get(source) ?? -1, waiting.get(source)![0]!.seq];
+    const rank = (source: string) => [
+      runningBy.get(source) ?? 0,
+      servedAt.get(source) ?? -1,
+      waiting.get(source)![0]!.seq,
+    ];
     for (const source of waiting.keys()) {
       if (best === undefined) {
         best = source;

@@ -28,7 +28,10 @@ export type Lockout = ReturnType<typeof createLockout>;
 
 export function createLockout({ db, clock }: { db: Db; clock: Clock }) {
   const now = () => localTimestamp(clock.now());
-  const policy = (): LockoutPolicy => ({ threshold: readSetting(db, 'auth.lockoutThreshold'), minutes: readSetting(db, 'auth.lockoutMinutes') });
+  const policy = (): LockoutPolicy => ({
+    threshold: readSetting(db, 'auth.lockoutThreshold'),
+    minutes: readSetting(db, 'auth.lockoutMinutes'),
+  });
   const live = (until: string | null) => (until !== null && until > now() ? until : null);
 
   return {
@@ -62,13 +65,22 @@ export function createLockout({ db, clock }: { db: Db; clock: Clock }) {
       const row = db
         .insert(loginFailures)
         .values({ userId, source, failed: 1 })
-        .onConflictDoUpdate({ target: [loginFailures.userId, loginFailures.source], set: { failed: sql`${loginFailures.failed} + 1` } })
+        .onConflictDoUpdate({
+          target: [loginFailures.userId, loginFailures.source],
+          set: { failed: sql`${loginFailures.failed} + 1` },
+        })
         .returning({ failed: loginFailures.failed })
         .get();
-      db.update(users).set({ failedLogins: sql`${users.failedLogins} + 1` }).where(eq(users.id, userId)).run();
+      db.update(users)
+        .set({ failedLogins: sql`${users.failedLogins} + 1` })
+        .where(eq(users.id, userId))
+        .run();
       if (row.failed < threshold) return 'none';
       const until = localTimestamp(new Date(clock.now().getTime() + minutes * 60_000));
-      db.update(loginFailures).set({ failed: 0, lockedUntil: until }).where(and(eq(loginFailures.userId, userId), eq(loginFailures.source, source))).run();
+      db.update(loginFailures)
+        .set({ failed: 0, lockedUntil: until })
+        .where(and(eq(loginFailures.userId, userId), eq(loginFailures.source, source)))
+        .run();
       const lockedSources =
         db
           .select({ n: count() })
@@ -81,8 +93,13 @@ export function createLockout({ db, clock }: { db: Db; clock: Clock }) {
     },
     /** A right password from a source: its count starts again (other sources keep theirs). */
     succeed(userId: number, source: string): void {
-      db.delete(loginFailures).where(and(eq(loginFailures.userId, userId), eq(loginFailures.source, source))).run();
-      db.update(users).set({ failedLogins: 0 }).where(and(eq(users.id, userId), gt(users.failedLogins, 0))).run();
+      db.delete(loginFailures)
+        .where(and(eq(loginFailures.userId, userId), eq(loginFailures.source, source)))
+        .run();
+      db.update(users)
+        .set({ failedLogins: 0 })
+        .where(and(eq(users.id, userId), gt(users.failedLogins, 0)))
+        .run();
     },
     /** The admin's unlock: every source and the account. */
     reset(userId: number): void {

@@ -26,7 +26,11 @@ export interface ScryptJob {
  */
 let hashing: Pool | null = null;
 
-async function scryptAsync(password: string, salt: Buffer, options: { N: number; r: number; p: number; maxmem: number }): Promise<Buffer> {
+async function scryptAsync(
+  password: string,
+  salt: Buffer,
+  options: { N: number; r: number; p: number; maxmem: number },
+): Promise<Buffer> {
   // Already off the main thread (an import on the calls' pool): derive here rather than start threads of threads.
   if (!isMainThread) return scryptSync(password, salt, keyLength, options);
   hashing ??= createPool({ name: 'password-hash', size: Math.min(2, os.availableParallelism()) });

@@ -7,7 +7,8 @@ import { AppError } from '../../shared/errors';
  */
 export function checkPasswordPolicy(password: string, login: string): void {
   if (password.length < 8) throw new AppError('validation', 'Пароль не короче 8 символов');
-  if (password.toLowerCase() === login.toLowerCase()) throw new AppError('validation', 'Пароль не должен совпадать с логином');
+  if (password.toLowerCase() === login.toLowerCase())
+    throw new AppError('validation', 'Пароль не должен совпадать с логином');
   if (!/\p{L}/u.test(password) || !/\p{N}/u.test(password)) {
     throw new AppError('validation', 'Пароль должен содержать буквы и цифры');
   }

@@ -26,7 +26,14 @@ export function createSecuritySettings({ db, audit }: { db: Db; audit: AuditServ
         writeSetting(db, 'auth.lockoutThreshold', next.lockoutThreshold);
         writeSetting(db, 'auth.lockoutMinutes', next.lockoutMinutes);
       });
-      audit.record({ userId: actor.userId, action: 'settings.security', entity: 'settings', entityId: 'security', oldValue: before, newValue: next });
+      audit.record({
+        userId: actor.userId,
+        action: 'settings.security',
+        entity: 'settings',
+        entityId: 'security',
+        oldValue: before,
+        newValue: next,
+      });
       return read();
     },
   };

@@ -24,7 +24,8 @@ export function createAuthService({ db, clock, audit }: { db: Db; clock: Clock; 
   const store = createSessionStore({ db, clock });
   // A burst of guesses from one computer waits its turns; logins from elsewhere are not held up behind it.
   const checks = createFairQueue({ concurrency: Math.max(1, os.availableParallelism()), perSource: 16 });
-  const passwordMatches = (client: string, password: string, hash: string) => checks.run(client, () => verifyPassword(password, hash));
+  const passwordMatches = (client: string, password: string, hash: string) =>
+    checks.run(client, () => verifyPassword(password, hash));
 
   function loadActor(userId: number): Actor | null {
     const user = db.select().from(users).where(eq(users.id, userId)).get();
@@ -47,11 +48,23 @@ export function createAuthService({ db, clock, audit }: { db: Db; clock: Clock; 
    * One wrong password from a source: counted toward the lockout of this account from this source, and
    * audited; `attempt` names what it was (a login, or unlocking a locked session).
    */
-  function countFailure(user: typeof users.$inferSelect | undefined, login: string, client: string, attempt: 'login' | 'unlock'): 'none' | 'source' | 'account' {
+  function countFailure(
+    user: typeof users.$inferSelect | undefined,
+    login: string,
+    client: string,
+    attempt: 'login' | 'unlock',
+  ): 'none' | 'source' | 'account' {
     const outcome = user !== undefined && user.isActive ? lockout.fail(user.id, client) : 'none';
     const reason = outcome === 'none' ? 'wrong_password' : outcome === 'source' ? 'locked_now' : 'account_locked_now';
     const action = attempt === 'login' ? 'auth.login_failed' : 'auth.unlock_failed';
-    audit.record({ userId: user?.id ?? null, action, entity: 'user', entityId: user?.id ?? login, newValue: { client, login }, reason });
+    audit.record({
+      userId: user?.id ?? null,
+      action,
+      entity: 'user',
+      entityId: user?.id ?? login,
+      newValue: { client, login },
+      reason,
+    });
     return outcome;
   }
 
@@ -63,7 +76,14 @@ export function createAuthService({ db, clock, audit }: { db: Db; clock: Clock; 
       // A locked account is refused before the password is even checked: guessing on gains nothing.
       const lockedUntil = user ? lockout.lockedUntil(user, client) : null;
       if (lockedUntil) {
-        audit.record({ userId: user?.id ?? null, action: 'auth.login_failed', entity: 'user', entityId: user?.id ?? login, newValue: { client, login }, reason: 'locked' });
+        audit.record({
+          userId: user?.id ?? null,
+          action: 'auth.login_failed',
+          entity: 'user',
+          entityId: user?.id ?? login,
+          newValue: { client, login },
+          reason: 'locked',
+        });
         throw new AppError('locked', lockedMessage(lockedUntil));
       }
       // The same answer for an unknown login and a wrong password: logins are not to be guessed one by one.
@@ -103,14 +123,27 @@ export function createAuthService({ db, clock, audit }: { db: Db; clock: Clock; 
       if (!state) return null;
       const actor = loadActor(state.userId);
       if (!actor) return null;
-      if (state.lockedNow) audit.record({ userId: actor.userId, action: 'auth.session_locked', entity: 'user', entityId: actor.userId, newValue: { cause: 'idle' } });
+      if (state.lockedNow)
+        audit.record({
+          userId: actor.userId,
+          action: 'auth.session_locked',
+          entity: 'user',
+          entityId: actor.userId,
+          newValue: { cause: 'idle' },
+        });
       return state.locked ? { ...actor, sessionLocked: true } : actor;
     },
 
     /** The renderer's idle timer or the OS screen lock: the session waits for its user's password. */
     lock(actor: Actor, token: string | null, cause: 'idle' | 'screen' | 'manual'): void {
       if (token && store.lock(token)) {
-        audit.record({ userId: actor.userId, action: 'auth.session_locked', entity: 'user', entityId: actor.userId, newValue: { cause } });
+        audit.record({
+          userId: actor.userId,
+          action: 'auth.session_locked',
+          entity: 'user',
+          entityId: actor.userId,
+          newValue: { cause },
+        });
       }
     },
 
@@ -125,18 +158,30 @@ export function createAuthService({ db, clock, audit }: { db: Db; clock: Clock; 
       const lockedUntil = user ? lockout.lockedUntil(user, client) : null;
       if (!user || lockedUntil) {
         store.end(token);
-        throw new AppError('unauthorized', lockedUntil ? lockedMessage(lockedUntil) : 'Сеанс завершён: войдите в систему снова');
+        throw new AppError(
+          'unauthorized',
+          lockedUntil ? lockedMessage(lockedUntil) : 'Сеанс завершён: войдите в систему снова',
+        );
       }
       if (!(await passwordMatches(client, password, user.passwordHash))) {
         if (countFailure(user, user.login, client, 'unlock') !== 'none') {
           store.end(token);
           throw new AppError('unauthorized', lockedMessage(lockout.lockedUntil(user, client) ?? ''));
         }
-        throw new AppError('validation', `Неверный пароль. Разблокировать сеанс может только ${actor.shortName}; другой пользователь нажимает «Сменить пользователя».`);
+        throw new AppError(
+          'validation',
+          `Неверный пароль. Разблокировать сеанс может только ${actor.shortName}; другой пользователь нажимает «Сменить пользователя».`,
+        );
       }
       lockout.succeed(user.id, client);
       store.unlock(token);
-      audit.record({ userId: user.id, action: 'auth.session_unlocked', entity: 'user', entityId: user.id, newValue: { client } });
+      audit.record({
+        userId: user.id,
+        action: 'auth.session_unlocked',
+        entity: 'user',
+        entityId: user.id,
+        newValue: { client },
+      });
     },
 
     logout(actor: Actor, token: string | null): void {

@@ -55,10 +55,17 @@ export function createSessionStore({ db, clock }: { db: Db; clock: Clock }) {
       const idleMs = readSetting(db, 'session.idleLockMinutes') * 60_000;
       const idle = now.getTime() - parseLocal(session.lastSeenAt);
       if (idle > idleMs) {
-        db.update(sessions).set({ lockedAt: localTimestamp(now) }).where(where(token)).run();
+        db.update(sessions)
+          .set({ lockedAt: localTimestamp(now) })
+          .where(where(token))
+          .run();
         return { userId: session.userId, locked: true, lockedNow: true };
       }
-      if (idle > Math.min(touchEveryMs, idleMs / 4)) db.update(sessions).set({ lastSeenAt: localTimestamp(now) }).where(where(token)).run();
+      if (idle > Math.min(touchEveryMs, idleMs / 4))
+        db.update(sessions)
+          .set({ lastSeenAt: localTimestamp(now) })
+          .where(where(token))
+          .run();
       return { userId: session.userId, locked: false, lockedNow: false };
     },
 

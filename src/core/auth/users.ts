@@ -44,11 +44,19 @@ export function createUsersService({ db, clock, audit }: { db: Db; clock: Clock;
    * Several accounts at once (the teachers' import), each with its own one-time password: the passwords are
    * hashed first, then every account is written in one transaction, so a taken login leaves none of them.
    */
-  async function createMany(actor: Actor, inputs: NewUser[]): Promise<{ id: number; login: string; oneTimePassword: string }[]> {
+  async function createMany(
+    actor: Actor,
+    inputs: NewUser[],
+  ): Promise<{ id: number; login: string; oneTimePassword: string }[]> {
     const prepared = await Promise.all(
       inputs.map(async (input) => {
         const oneTimePassword = generateOneTimePassword();
-        return { input, login: input.login.toLowerCase(), oneTimePassword, passwordHash: await hashPassword(oneTimePassword) };
+        return {
+          input,
+          login: input.login.toLowerCase(),
+          oneTimePassword,
+          passwordHash: await hashPassword(oneTimePassword),
+        };
       }),
     );
     return writeTransaction(db, () =>
@@ -58,11 +66,24 @@ export function createUsersService({ db, clock, audit }: { db: Db; clock: Clock;
         }
         const row = db
           .insert(users)
-          .values({ login, passwordHash, lastName: input.lastName, firstName: input.firstName, middleName: input.middleName || null, mustChangePassword: true })
+          .values({
+            login,
+            passwordHash,
+            lastName: input.lastName,
+            firstName: input.firstName,
+            middleName: input.middleName || null,
+            mustChangePassword: true,
+          })
           .returning({ id: users.id })
           .get();
         for (const role of new Set(input.roles)) db.insert(userRoles).values({ userId: row.id, role }).run();
-        audit.record({ userId: actor.userId, action: 'users.create', entity: 'user', entityId: row.id, newValue: { login, roles: input.roles } });
+        audit.record({
+          userId: actor.userId,
+          action: 'users.create',
+          entity: 'user',
+          entityId: row.id,
+          newValue: { login, roles: input.roles },
+        });
         return { id: row.id, login, oneTimePassword };
       }),
     );
@@ -99,7 +120,10 @@ export function createUsersService({ db, clock, audit }: { db: Db; clock: Clock;
       existing(userId);
       const oneTimePassword = generateOneTimePassword();
       const passwordHash = await hashPassword(oneTimePassword);
-      db.update(users).set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null }).where(eq(users.id, userId)).run();
+      db.update(users)
+        .set({ passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null })
+        .where(eq(users.id, userId))
+        .run();
       endSessions(userId);
       audit.record({ userId: actor.userId, action: 'users.reset', entity: 'user', entityId: userId });
       return { oneTimePassword };
@@ -108,18 +132,30 @@ export function createUsersService({ db, clock, audit }: { db: Db; clock: Clock;
     /** Disabling keeps the user's row, so their marks and lessons still name them; only logging in stops. */
     setActive(actor: Actor, userId: number, active: boolean): void {
       const user = existing(userId);
-      if (!active && userId === actor.userId) throw new AppError('conflict', 'Нельзя отключить собственную учётную запись');
+      if (!active && userId === actor.userId)
+        throw new AppError('conflict', 'Нельзя отключить собственную учётную запись');
       if (user.isActive === active) return;
       db.update(users).set({ isActive: active }).where(eq(users.id, userId)).run();
       if (!active) endSessions(userId);
-      audit.record({ userId: actor.userId, action: active ? 'users.enable' : 'users.disable', entity: 'user', entityId: userId });
+      audit.record({
+        userId: actor.userId,
+        action: active ? 'users.enable' : 'users.disable',
+        entity: 'user',
+        entityId: userId,
+      });
     },
 
     unlock(actor: Actor, userId: number): void {
       const user = existing(userId);
       const before = lockState(user);
       lockout.reset(userId);
-      audit.record({ userId: actor.userId, action: 'users.unlock', entity: 'user', entityId: userId, oldValue: before });
+      audit.record({
+        userId: actor.userId,
+        action: 'users.unlock',
+        entity: 'user',
+        entityId: userId,
+        oldValue: before,
+      });
     },
   };
 }

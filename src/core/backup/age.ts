@@ -57,8 +57,15 @@ export interface SealingKey {
  * second at age's work factor, so a backup gives it the file key it already seals the payload with, and
  * writes the header last.
  */
-export async function sealingKey(passphrase: string, workFactor = 18, fileKey: Buffer = randomBytes(16)): Promise<SealingKey> {
-  return { fileKey, header: encodeHeader(await new NativeScryptRecipient(passphrase, workFactor).wrapFileKey(fileKey), fileKey) };
+export async function sealingKey(
+  passphrase: string,
+  workFactor = 18,
+  fileKey: Buffer = randomBytes(16),
+): Promise<SealingKey> {
+  return {
+    fileKey,
+    header: encodeHeader(await new NativeScryptRecipient(passphrase, workFactor).wrapFileKey(fileKey), fileKey),
+  };
 }
 
 /** The size of the encrypted file: header, payload nonce, and 16 bytes of tag per 64 KiB chunk (at least one). */
@@ -72,7 +79,10 @@ export function encryptedSize(headerBytes: number, plainBytes: number): number {
  */
 export function headerBytes(workFactor = 18): number {
   const zero = Buffer.alloc(32);
-  return encodeHeader([new Stanza(['scrypt', base64NoPad(zero.subarray(0, 16)), String(workFactor)], zero)], zero.subarray(0, 16)).length;
+  return encodeHeader(
+    [new Stanza(['scrypt', base64NoPad(zero.subarray(0, 16)), String(workFactor)], zero)],
+    zero.subarray(0, 16),
+  ).length;
 }
 
 /** Writes the pieces in order, with one system call when the file takes them all at once. */
@@ -82,7 +92,7 @@ async function writePieces(out: fs.promises.FileHandle, pieces: Buffer[]): Promi
   const { bytesWritten } = await out.writev(pieces);
   if (bytesWritten < total) {
     const rest = Buffer.concat(pieces).subarray(bytesWritten);
-    for (let done = 0; done < rest.length; ) done += (await out.write(rest, done, rest.length - done)).bytesWritten;
+    for (let done = 0; done < rest.length;) done += (await out.write(rest, done, rest.length - done)).bytesWritten;
   }
   return total;
 }
@@ -107,7 +117,12 @@ export async function* sealedBlocks(plain: AsyncIterable<Buffer>, key: SealingKe
  * Encrypts a file in the age format, streaming, so the standard `age` tool opens it with `age -d` and the
  * passphrase if this program is gone. Returns the encrypted file's SHA-256.
  */
-export async function encryptFile(source: string, dest: string, key: SealingKey | string, options: EncryptOptions = {}): Promise<{ fileSha256: string; bytes: number }> {
+export async function encryptFile(
+  source: string,
+  dest: string,
+  key: SealingKey | string,
+  options: EncryptOptions = {},
+): Promise<{ fileSha256: string; bytes: number }> {
   const sealing = typeof key === 'string' ? await sealingKey(key, options.workFactor) : key;
   const hash = createHash('sha256');
   const out = await fs.promises.open(dest, 'wx');
@@ -166,7 +181,8 @@ export async function decryptFile(source: string, dest: string, passphrase: stri
     const nonce = Buffer.alloc(payloadNonceSize);
     const input = await fs.promises.open(source, 'r');
     try {
-      if ((await input.read(nonce, 0, payloadNonceSize, payloadAt)).bytesRead < payloadNonceSize) throw new Error('payload nonce is cut short');
+      if ((await input.read(nonce, 0, payloadNonceSize, payloadAt)).bytesRead < payloadNonceSize)
+        throw new Error('payload nonce is cut short');
     } finally {
       await input.close();
     }

@@ -26,7 +26,10 @@ function read<T>(db: Db, key: string, schema: z.ZodType<T>, fallback: T): T {
 
 function write(db: Db, key: string, value: unknown): void {
   const json = JSON.stringify(value);
-  db.insert(settings).values({ key, value: json }).onConflictDoUpdate({ target: settings.key, set: { value: json } }).run();
+  db.insert(settings)
+    .values({ key, value: json })
+    .onConflictDoUpdate({ target: settings.key, set: { value: json } })
+    .run();
 }
 
 /**

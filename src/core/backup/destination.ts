@@ -56,7 +56,14 @@ class MismatchError extends Error {}
  * Writes `from` to an open file, each block at its place, syncing every `syncEvery` bytes and comparing what
  * reads back with what was written. The blocks cover the file's `bytes` once each; the file has no more.
  */
-async function writeVerified(handle: WriteHandle, from: Blocks, bytes: number, syncEvery: number, onWritten: (n: number) => void, mismatch: () => Error): Promise<number> {
+async function writeVerified(
+  handle: WriteHandle,
+  from: Blocks,
+  bytes: number,
+  syncEvery: number,
+  onWritten: (n: number) => void,
+  mismatch: () => Error,
+): Promise<number> {
   let unverified: PlacedBlock[] = [];
   let pendingBytes = 0;
   let written = 0;
@@ -91,18 +98,33 @@ async function writeVerified(handle: WriteHandle, from: Blocks, bytes: number, s
  * Writes under a temporary name, synced and read back as it goes, and only then (and once `before`
  * resolved) gives the final name.
  */
-async function placeFile(job: CopyJob, from: Blocks, bytes: number, finalPath: string, track: boolean, before?: Promise<unknown>) {
+async function placeFile(
+  job: CopyJob,
+  from: Blocks,
+  bytes: number,
+  finalPath: string,
+  track: boolean,
+  before?: Promise<unknown>,
+) {
   const { fs } = job;
   const temp = path.join(job.dir, `${partialPrefix}${randomBytes(6).toString('hex')}-${path.basename(finalPath)}`);
   let handle: WriteHandle | null = null;
   try {
     handle = await fs.create(temp);
     let written = 0;
-    const mismatch = () => new MismatchError(`Копия на носителе ${job.dir} прочитана с ошибкой: данные не совпадают с записанными`);
-    const total = await writeVerified(handle, from, bytes, job.syncEvery ?? defaultSyncEvery, (n) => {
-      written += n;
-      if (track) job.onProgress?.(written, bytes);
-    }, mismatch);
+    const mismatch = () =>
+      new MismatchError(`Копия на носителе ${job.dir} прочитана с ошибкой: данные не совпадают с записанными`);
+    const total = await writeVerified(
+      handle,
+      from,
+      bytes,
+      job.syncEvery ?? defaultSyncEvery,
+      (n) => {
+        written += n;
+        if (track) job.onProgress?.(written, bytes);
+      },
+      mismatch,
+    );
     if (total !== bytes) throw new AppError('internal', `Копия записана не полностью: ${total} байт вместо ${bytes}`);
     await handle.close();
     handle = null;
@@ -139,7 +161,10 @@ export async function copyToDestination(job: CopyJob): Promise<CopyResult> {
     if (!stat.isDirectory) return { ok: false, message: `${dir} — не папка` };
     const free = await fs.freeBytes(dir);
     if (free !== null && free < bytes + spareBytes) {
-      return { ok: false, message: `На носителе ${dir} не хватает места: нужно ${megabytes(bytes)}, свободно ${megabytes(free)}` };
+      return {
+        ok: false,
+        message: `На носителе ${dir} не хватает места: нужно ${megabytes(bytes)}, свободно ${megabytes(free)}`,
+      };
     }
     const existing = await fs.stat(finalPath).then(
       () => true,
@@ -157,7 +182,8 @@ export async function copyToDestination(job: CopyJob): Promise<CopyResult> {
     }
     return { ok: true, file: finalPath };
   } catch (error) {
-    if (error instanceof StalledError) return { ok: false, message: `Носитель ${dir} перестал отвечать во время записи: копия на него не записана` };
+    if (error instanceof StalledError)
+      return { ok: false, message: `Носитель ${dir} перестал отвечать во время записи: копия на него не записана` };
     if (error instanceof MismatchError || error instanceof AppError) return { ok: false, message: error.message };
     return { ok: false, message: describeFsError(error, dir) };
   } finally {

@@ -17,7 +17,8 @@ const windowsQuery =
 /** Removable drives in PowerShell's JSON (one object, or an array when there are several). */
 export function parseWindowsDrives(json: string): DetectedDrive[] {
   if (!json.trim()) return [];
-  const parsed = JSON.parse(json) as { DeviceID: string; VolumeName: string | null } | { DeviceID: string; VolumeName: string | null }[];
+  const parsed = JSON.parse(json) as
+    { DeviceID: string; VolumeName: string | null } | { DeviceID: string; VolumeName: string | null }[];
   return (Array.isArray(parsed) ? parsed : [parsed]).map((d) => ({
     path: `${d.DeviceID}\\`,
     label: d.VolumeName ? `${d.VolumeName} (${d.DeviceID})` : d.DeviceID,
@@ -42,8 +43,11 @@ export const systemDriveLister = createDriveLister({
   readMounts: () => fs.promises.readFile('/proc/self/mounts', 'utf8'),
   powershell: (command) =>
     new Promise((resolve, reject) =>
-      execFile('powershell.exe', ['-NoProfile', '-NonInteractive', '-Command', command], { timeout: 10_000, windowsHide: true }, (err, stdout) =>
-        err ? reject(err) : resolve(stdout),
+      execFile(
+        'powershell.exe',
+        ['-NoProfile', '-NonInteractive', '-Command', command],
+        { timeout: 10_000, windowsHide: true },
+        (err, stdout) => (err ? reject(err) : resolve(stdout)),
       ),
     ),
 });

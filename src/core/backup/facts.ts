@@ -15,12 +15,18 @@ export interface RawFacts {
 
 /** Checks an open database page by page (`full`: integrity_check, also indexes against tables) and reads what a manifest records. */
 export function factsOf(client: Database.Database, full: boolean): RawFacts {
-  const has = (table: string) => !!client.prepare("select 1 from sqlite_master where type = 'table' and name = ?").get(table);
-  const count = (table: string) => (has(table) ? (client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n : 0);
+  const has = (table: string) =>
+    !!client.prepare("select 1 from sqlite_master where type = 'table' and name = ?").get(table);
+  const count = (table: string) =>
+    has(table) ? (client.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n : 0;
   const rows = client.prepare(full ? 'pragma integrity_check' : 'pragma quick_check').all() as Record<string, string>[];
   const problems = rows.map((row) => String(Object.values(row)[0])).filter((v) => v !== 'ok');
-  const last = has('__drizzle_migrations') ? (client.prepare('select max(created_at) as last from __drizzle_migrations').get() as { last: number | null }).last : null;
-  const name = has('settings') ? (client.prepare("select value from settings where key = 'school.name'").get() as { value: string } | undefined) : undefined;
+  const last = has('__drizzle_migrations')
+    ? (client.prepare('select max(created_at) as last from __drizzle_migrations').get() as { last: number | null }).last
+    : null;
+  const name = has('settings')
+    ? (client.prepare("select value from settings where key = 'school.name'").get() as { value: string } | undefined)
+    : undefined;
   return {
     problems,
     lastMigration: last,

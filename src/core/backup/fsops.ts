@@ -38,7 +38,7 @@ export async function* readBlocks(file: string, from = 0): AsyncGenerator<Buffer
   const handle = await fs.promises.open(file, 'r');
   const block = Buffer.allocUnsafe(1 << 20);
   try {
-    for (let at = from; ; ) {
+    for (let at = from; ;) {
       const { bytesRead } = await handle.read(block, 0, block.length, at);
       if (bytesRead === 0) return;
       at += bytesRead;
@@ -128,4 +128,3 @@ export function describeFsError(error: unknown, where: string): string {
 }
 
 export const partialPrefix = '.zhurnal-partial-';
-

@@ -37,7 +37,8 @@ function sqliteReason(message: string, what: string): string | null {
 /** Why a snapshot of the live database could not be taken, in Russian. */
 export function snapshotFailure(e: unknown): AppError {
   const message = (e as Error).message;
-  if (/not a database|malformed|corrupt/i.test(message)) return new AppError('io', 'База данных повреждена: снять с неё копию нельзя');
+  if (/not a database|malformed|corrupt/i.test(message))
+    return new AppError('io', 'База данных повреждена: снять с неё копию нельзя');
   return new AppError('io', `Не удалось снять копию базы данных: ${sqliteReason(message, 'база данных') ?? message}`);
 }
 
@@ -45,17 +46,28 @@ export function snapshotFailure(e: unknown): AppError {
 function checkFailure(e: unknown, live: boolean): AppError {
   const message = (e as Error).message;
   if (/not a database|malformed|corrupt/i.test(message)) {
-    return new AppError('io', live ? 'База данных повреждена: копия не создана' : 'Копия повреждена: файл не является базой данных Журнала');
+    return new AppError(
+      'io',
+      live ? 'База данных повреждена: копия не создана' : 'Копия повреждена: файл не является базой данных Журнала',
+    );
   }
   const reason = sqliteReason(message, live ? 'база данных' : 'копия') ?? message;
-  return new AppError('io', live ? `Копия не создана: проверить снимок базы данных не удалось (${reason})` : `Не удалось проверить копию: ${reason}`);
+  return new AppError(
+    'io',
+    live
+      ? `Копия не создана: проверить снимок базы данных не удалось (${reason})`
+      : `Не удалось проверить копию: ${reason}`,
+  );
 }
 
 /** A check's findings as a manifest and the screens give them; damage found fails (`live`: as for checkFailure). */
 function checkedFacts(raw: RawFacts, live: boolean, migrationsFolder?: string): DatabaseFacts {
   if (raw.problems.length > 0) {
     const found = `проверка целостности нашла ошибки (${raw.problems.slice(0, 3).join('; ')})`;
-    throw new AppError('io', live ? `База данных повреждена: ${found}; копия не создана` : `Копия повреждена: ${found}`);
+    throw new AppError(
+      'io',
+      live ? `База данных повреждена: ${found}; копия не создана` : `Копия повреждена: ${found}`,
+    );
   }
   return {
     schemaVersion: raw.lastMigration === null ? null : migrationTag(migrationsFolder, raw.lastMigration),
@@ -65,7 +77,11 @@ function checkedFacts(raw: RawFacts, live: boolean, migrationsFolder?: string): 
 }
 
 /** A check that could not run, or found damage, said in Russian (see checkFailure). */
-export async function checked(raw: Promise<RawFacts>, live: boolean, migrationsFolder?: string): Promise<DatabaseFacts> {
+export async function checked(
+  raw: Promise<RawFacts>,
+  live: boolean,
+  migrationsFolder?: string,
+): Promise<DatabaseFacts> {
   let facts: RawFacts;
   try {
     facts = await raw;
@@ -80,7 +96,10 @@ export async function checked(raw: Promise<RawFacts>, live: boolean, migrationsF
  * mapped read kills the process) and reads what the manifest and the verify screen show. `full` runs
  * integrity_check (also indexes against tables); otherwise quick_check.
  */
-export function inspectDatabase(file: string, options: { full?: boolean; migrationsFolder?: string } = {}): Promise<DatabaseFacts> {
+export function inspectDatabase(
+  file: string,
+  options: { full?: boolean; migrationsFolder?: string } = {},
+): Promise<DatabaseFacts> {
   const job: FactsJob = { file, full: options.full ?? false };
   return checked(runInWorker<RawFacts>('backup-facts', job), false, options.migrationsFolder);
 }

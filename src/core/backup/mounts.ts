@@ -20,11 +20,28 @@ export function parseMounts(text: string): MountEntry[] {
     .split('\n')
     .map((line) => line.trim().split(/\s+/))
     .filter((f) => f.length >= 3)
-    .map(([device, mountPoint, fsType]) => ({ device: unescapeMount(device!), mountPoint: unescapeMount(mountPoint!), fsType: fsType! }));
+    .map(([device, mountPoint, fsType]) => ({
+      device: unescapeMount(device!),
+      mountPoint: unescapeMount(mountPoint!),
+      fsType: fsType!,
+    }));
 }
 
 // File systems that live in memory or are made up by the kernel: a backup there is lost at the next reboot.
-const virtualTypes = new Set(['tmpfs', 'ramfs', 'proc', 'sysfs', 'devtmpfs', 'devpts', 'cgroup', 'cgroup2', 'overlay', 'squashfs', 'autofs', 'fuse.gvfsd-fuse']);
+const virtualTypes = new Set([
+  'tmpfs',
+  'ramfs',
+  'proc',
+  'sysfs',
+  'devtmpfs',
+  'devpts',
+  'cgroup',
+  'cgroup2',
+  'overlay',
+  'squashfs',
+  'autofs',
+  'fuse.gvfsd-fuse',
+]);
 
 /**
  * Removable drives from the Linux mount table: what the desktop mounts under /media/USER/… or /run/media/USER/…

@@ -11,7 +11,8 @@ import { defaultSchedule } from './schedule';
  * backup. Returns the copy's path, or null when the admin turned this off.
  */
 export function snapshotBeforeMigration(client: Database.Database, liveFile: string, clock: Clock): string | null {
-  const row = client.prepare("select value from settings where key = 'backup.schedule'").get() as { value: string } | undefined;
+  const row = client.prepare("select value from settings where key = 'backup.schedule'").get() as
+    { value: string } | undefined;
   let schedule = defaultSchedule;
   try {
     schedule = row ? backupSchedule.parse(JSON.parse(row.value)) : defaultSchedule;

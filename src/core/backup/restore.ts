@@ -45,7 +45,11 @@ export async function restoreBackup(options: RestoreOptions): Promise<Restored> 
   const liveDir = path.dirname(path.resolve(options.liveFile));
   const candidate = path.join(liveDir, `.zhurnal-restore-${randomBytes(6).toString('hex')}.db`);
   try {
-    const verified = await verifyBackup(options.file, { passphrase: options.passphrase, keepAs: candidate, migrationsFolder: options.migrationsFolder });
+    const verified = await verifyBackup(options.file, {
+      passphrase: options.passphrase,
+      keepAs: candidate,
+      migrationsFolder: options.migrationsFolder,
+    });
     // Migrating forward here, not after the swap: a backup the migrations refuse never replaces anything.
     openDatabase(candidate, { migrationsFolder: options.migrationsFolder }).$client.close();
     fs.mkdirSync(options.safetyDir, { recursive: true });
@@ -55,7 +59,10 @@ export async function restoreBackup(options: RestoreOptions): Promise<Restored> 
     try {
       // Closing the last connection deletes the -wal file; if it is still there, another process holds the database.
       if (fs.existsSync(`${options.liveFile}-wal`)) {
-        throw new AppError('conflict', 'База данных открыта другой программой (запущен Журнал?): закройте её и повторите восстановление');
+        throw new AppError(
+          'conflict',
+          'База данных открыта другой программой (запущен Журнал?): закройте её и повторите восстановление',
+        );
       }
       removeQuietly(`${options.liveFile}-shm`);
       removeQuietly(`${options.liveFile}-wal`);

@@ -18,7 +18,13 @@ export function isDailyDue(schedule: Schedule, now: Date, lastAttempt: Date | nu
   const slot = todaysSlot(now, schedule.dailyAt);
   if (now < slot) {
     // Before today's time: still due if yesterday's slot was missed.
-    const yesterday = new Date(slot.getFullYear(), slot.getMonth(), slot.getDate() - 1, slot.getHours(), slot.getMinutes());
+    const yesterday = new Date(
+      slot.getFullYear(),
+      slot.getMonth(),
+      slot.getDate() - 1,
+      slot.getHours(),
+      slot.getMinutes(),
+    );
     return lastAttempt === null ? false : lastAttempt < yesterday;
   }
   return lastAttempt === null || lastAttempt < slot;
@@ -30,5 +36,7 @@ export const staleAfterMs = 2 * 24 * 3600_000;
 export function stalenessWarning(lastGood: Date | null, now: Date): string | null {
   if (lastGood === null) return 'Резервная копия базы ещё ни разу не создавалась';
   const days = Math.floor((now.getTime() - lastGood.getTime()) / (24 * 3600_000));
-  return now.getTime() - lastGood.getTime() > staleAfterMs ? `Последняя удачная резервная копия сделана ${days} дн. назад` : null;
+  return now.getTime() - lastGood.getTime() > staleAfterMs
+    ? `Последняя удачная резервная копия сделана ${days} дн. назад`
+    : null;
 }

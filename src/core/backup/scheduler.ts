@@ -42,9 +42,6 @@ export function backupOnExit(core: Pick<Core, 'services'>, quit: () => void, log
   } catch {
     return false;
   }
-  void backup
-    .backup('exit')
-    .catch(logError)
-    .finally(quit);
+  void backup.backup('exit').catch(logError).finally(quit);
   return true;
 }

@@ -15,8 +15,12 @@ function deriveKey(passphrase: string, salt: Buffer, logN: number): Promise<Buff
   const N = 2 ** logN;
   return new Promise((resolve, reject) =>
     // maxmem: scrypt needs 128·N·r bytes; Node's default cap (32 MiB) is below age's N = 2^18.
-    scrypt(passphrase, Buffer.concat([Buffer.from(label), salt]), 32, { N, r: 8, p: 1, maxmem: 2 * 128 * N * 8 }, (err, key) =>
-      err ? reject(err) : resolve(key),
+    scrypt(
+      passphrase,
+      Buffer.concat([Buffer.from(label), salt]),
+      32,
+      { N, r: 8, p: 1, maxmem: 2 * 128 * N * 8 },
+      (err, key) => (err ? reject(err) : resolve(key)),
     ),
   );
 }

@@ -50,7 +50,14 @@ export function detachedBackupEnv(db: Db): BackupEnv {
   const refuse = () => {
     throw new AppError('conflict', 'Восстановление доступно только в запущенном Журнале или командой zhurnal restore');
   };
-  return { liveFile: db.$client.name, migrationsFolder: '', appVersion: 'dev', runtime: { running: null, restoring: false }, release: refuse, reacquire: refuse };
+  return {
+    liveFile: db.$client.name,
+    migrationsFolder: '',
+    appVersion: 'dev',
+    runtime: { running: null, restoring: false },
+    release: refuse,
+    reacquire: refuse,
+  };
 }
 
 export type BackupReason = BackupRunRecord['reason'];
@@ -58,18 +65,36 @@ export type BackupService = ReturnType<typeof createBackupService>;
 
 const busy = () => new AppError('conflict', 'Резервная копия уже создаётся: дождитесь её окончания');
 
-export function createBackupService({ db, clock, audit, env }: { db: Db; clock: Clock; audit: AuditService; env: BackupEnv }) {
+export function createBackupService({
+  db,
+  clock,
+  audit,
+  env,
+}: {
+  db: Db;
+  clock: Clock;
+  audit: AuditService;
+  env: BackupEnv;
+}) {
   const config = backupConfig(db);
   const fsOps = env.fs ?? nodeFs;
   const runtime = env.runtime;
 
   /** Runs one backup to every destination and records it; resolves when it is over. */
-  async function backup(reason: BackupReason, source: BackupSource = { kind: 'connection', client: db.$client }): Promise<BackupOutcome> {
+  async function backup(
+    reason: BackupReason,
+    source: BackupSource = { kind: 'connection', client: db.$client },
+  ): Promise<BackupOutcome> {
     const destinations = config.destinations();
-    if (destinations.length === 0) throw new AppError('validation', 'Добавьте хотя бы одну папку или носитель для резервных копий');
+    if (destinations.length === 0)
+      throw new AppError('validation', 'Добавьте хотя бы одну папку или носитель для резервных копий');
     if (runtime.running || runtime.restoring) throw busy();
     const startedAt = localTimestamp(clock.now());
-    const state = { startedAt, stage: 'snapshot' as const, destinations: destinations.map((d) => ({ path: path.resolve(d.path), written: 0, total: null })) };
+    const state = {
+      startedAt,
+      stage: 'snapshot' as const,
+      destinations: destinations.map((d) => ({ path: path.resolve(d.path), written: 0, total: null })),
+    };
     runtime.running = state;
     const run = record(reason, source, destinations, startedAt);
     runtime.finished = run.then(
@@ -79,7 +104,12 @@ export function createBackupService({ db, clock, audit, env }: { db: Db; clock: 
     return run;
   }
 
-  async function record(reason: BackupReason, source: BackupSource, destinations: ReturnType<typeof config.destinations>, startedAt: string): Promise<BackupOutcome> {
+  async function record(
+    reason: BackupReason,
+    source: BackupSource,
+    destinations: ReturnType<typeof config.destinations>,
+    startedAt: string,
+  ): Promise<BackupOutcome> {
     try {
       const outcome = await createBackup({
         source,
@@ -95,13 +125,26 @@ export function createBackupService({ db, clock, audit, env }: { db: Db; clock: 
           runtime.running = {
             ...runtime.running!,
             stage: p.stage,
-            destinations: runtime.running!.destinations.map((d) => (d.path === p.destination ? { ...d, written: p.written ?? 0, total: p.total ?? null } : d)),
+            destinations: runtime.running!.destinations.map((d) =>
+              d.path === p.destination ? { ...d, written: p.written ?? 0, total: p.total ?? null } : d,
+            ),
           };
         },
       });
       const byDir = new Map(outcome.results.map((r) => [r.dir, r]));
       // Runs are started by the schedule, the exit or a button: the log says which, not who.
-      audit.record({ userId: null, action: 'backup.run', entity: 'backup', entityId: outcome.manifest.file, newValue: { reason, ok: outcome.ok, written: outcome.results.filter((r) => r.ok).length, destinations: destinations.length } });
+      audit.record({
+        userId: null,
+        action: 'backup.run',
+        entity: 'backup',
+        entityId: outcome.manifest.file,
+        newValue: {
+          reason,
+          ok: outcome.ok,
+          written: outcome.results.filter((r) => r.ok).length,
+          destinations: destinations.length,
+        },
+      });
       config.addRun({
         at: startedAt,
         reason,
@@ -115,8 +158,20 @@ export function createBackupService({ db, clock, audit, env }: { db: Db; clock: 
       return outcome;
     } catch (error) {
       const message = error instanceof AppError ? error.message : `Копия не создана: ${(error as Error).message}`;
-      config.addRun({ at: startedAt, reason, ok: false, file: null, results: destinations.map((d) => ({ path: d.path, ok: false, message })) });
-      audit.record({ userId: null, action: 'backup.run', entity: 'backup', newValue: { reason, ok: false, written: 0, destinations: destinations.length }, reason: message });
+      config.addRun({
+        at: startedAt,
+        reason,
+        ok: false,
+        file: null,
+        results: destinations.map((d) => ({ path: d.path, ok: false, message })),
+      });
+      audit.record({
+        userId: null,
+        action: 'backup.run',
+        entity: 'backup',
+        newValue: { reason, ok: false, written: 0, destinations: destinations.length },
+        reason: message,
+      });
       throw error;
     } finally {
       runtime.running = null;
@@ -154,15 +209,25 @@ export function createBackupService({ db, clock, audit, env }: { db: Db; clock: 
 
     addDestination(actor: Actor, input: { path: string; label?: string }): void {
       const dir = path.resolve(input.path);
-      if (!path.isAbsolute(input.path) && !input.path.startsWith('\\\\')) throw new AppError('validation', 'Укажите полный путь к папке');
-      if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new AppError('validation', `Папка не найдена: ${dir}`);
+      if (!path.isAbsolute(input.path) && !input.path.startsWith('\\\\'))
+        throw new AppError('validation', 'Укажите полный путь к папке');
+      if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory())
+        throw new AppError('validation', `Папка не найдена: ${dir}`);
       const list = config.destinations();
       if (list.some((d) => path.resolve(d.path) === dir)) throw new AppError('conflict', 'Эта папка уже в списке');
       if (path.dirname(path.resolve(env.liveFile)) === dir) {
-        throw new AppError('validation', 'Копия в папке самой базы не спасёт при поломке диска: выберите другой носитель');
+        throw new AppError(
+          'validation',
+          'Копия в папке самой базы не спасёт при поломке диска: выберите другой носитель',
+        );
       }
       config.setDestinations([...list, { path: dir, label: input.label?.trim() || path.basename(dir) || dir }]);
-      audit.record({ userId: actor.userId, action: 'backup.destination_add', entity: 'backup', newValue: { path: dir } });
+      audit.record({
+        userId: actor.userId,
+        action: 'backup.destination_add',
+        entity: 'backup',
+        newValue: { path: dir },
+      });
     },
 
     removeDestination(actor: Actor, input: { path: string }): void {
@@ -170,28 +235,50 @@ export function createBackupService({ db, clock, audit, env }: { db: Db; clock: 
       const left = list.filter((d) => d.path !== input.path);
       if (left.length === list.length) throw new AppError('not_found', 'Такой папки нет в списке');
       config.setDestinations(left);
-      audit.record({ userId: actor.userId, action: 'backup.destination_remove', entity: 'backup', oldValue: { path: input.path } });
+      audit.record({
+        userId: actor.userId,
+        action: 'backup.destination_remove',
+        entity: 'backup',
+        oldValue: { path: input.path },
+      });
     },
 
     setSchedule(actor: Actor, input: BackupStatus['schedule']): void {
-      audit.record({ userId: actor.userId, action: 'backup.schedule', entity: 'backup', oldValue: config.schedule(), newValue: input });
+      audit.record({
+        userId: actor.userId,
+        action: 'backup.schedule',
+        entity: 'backup',
+        oldValue: config.schedule(),
+        newValue: input,
+      });
       config.setSchedule(input);
     },
 
     setRetention(actor: Actor, input: BackupStatus['retention']): void {
-      audit.record({ userId: actor.userId, action: 'backup.retention', entity: 'backup', oldValue: config.retention(), newValue: input });
+      audit.record({
+        userId: actor.userId,
+        action: 'backup.retention',
+        entity: 'backup',
+        oldValue: config.retention(),
+        newValue: input,
+      });
       config.setRetention(input);
     },
 
     /** The passphrase itself never goes to the audit log: only that it was set or removed. */
     setPassphrase(actor: Actor, passphrase: string | null): void {
-      audit.record({ userId: actor.userId, action: passphrase ? 'backup.passphrase_set' : 'backup.passphrase_clear', entity: 'backup' });
+      audit.record({
+        userId: actor.userId,
+        action: passphrase ? 'backup.passphrase_set' : 'backup.passphrase_clear',
+        entity: 'backup',
+      });
       config.setPassphrase(passphrase);
     },
 
     /** Starts a backup in the background: the screen follows it through status(). */
     start(reason: BackupReason): string {
-      if (config.destinations().length === 0) throw new AppError('validation', 'Добавьте хотя бы одну папку или носитель для резервных копий');
+      if (config.destinations().length === 0)
+        throw new AppError('validation', 'Добавьте хотя бы одну папку или носитель для резервных копий');
       if (runtime.running || runtime.restoring) throw busy();
       const startedAt = localTimestamp(clock.now());
       // The outcome is recorded by backup() itself; a failure before any copy is recorded there too.
@@ -205,19 +292,29 @@ export function createBackupService({ db, clock, audit, env }: { db: Db; clock: 
     /** A backup or a restore is under way: a scheduler's tick has nothing to do. */
     isBusy: () => runtime.running !== null || runtime.restoring,
 
-    isDailyDue: () => isDailyDue(config.schedule(), clock.now(), config.runs()[0] ? new Date(config.runs()[0]!.at.replace(' ', 'T')) : null),
+    isDailyDue: () =>
+      isDailyDue(
+        config.schedule(),
+        clock.now(),
+        config.runs()[0] ? new Date(config.runs()[0]!.at.replace(' ', 'T')) : null,
+      ),
 
     list: () => listBackups(config.destinations()),
 
     /** The screen's check of a copy: what verifyBackup says, and when the copy was made (null when unreadable). */
     async verify(input: { file: string; passphrase?: string }) {
-      const verified = await verifyBackup(input.file, { passphrase: input.passphrase || config.passphrase(), migrationsFolder: env.migrationsFolder, workDir: env.workDir });
+      const verified = await verifyBackup(input.file, {
+        passphrase: input.passphrase || config.passphrase(),
+        migrationsFolder: env.migrationsFolder,
+        workDir: env.workDir,
+      });
       return { ...verified, createdAt: verified.manifest?.createdAt ?? null };
     },
 
     async restore(actor: Actor, input: { file: string; passphrase?: string; password: string }) {
       const user = db.select().from(users).where(eq(users.id, actor.userId)).get();
-      if (!user || !(await verifyPassword(input.password, user.passwordHash))) throw new AppError('validation', 'Неверный пароль администратора');
+      if (!user || !(await verifyPassword(input.password, user.passwordHash)))
+        throw new AppError('validation', 'Неверный пароль администратора');
       if (runtime.running || runtime.restoring) throw busy();
       runtime.restoring = true;
       const reopened: { db: Db | null } = { db: null };

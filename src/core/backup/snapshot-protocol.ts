@@ -51,7 +51,8 @@ export interface CheckJob {
   barrier: SharedArrayBuffer;
 }
 
-export type CheckerMessage = { type: 'ready' } | { type: 'checked'; facts: RawFacts } | { type: 'failed'; message: string };
+export type CheckerMessage =
+  { type: 'ready' } | { type: 'checked'; facts: RawFacts } | { type: 'failed'; message: string };
 
 /** The sealing thread's job. */
 export interface SnapshotJob {
@@ -69,8 +70,7 @@ export interface SnapshotJob {
 
 export type ToSealer =
   /** The header that wraps the file key for the passphrase, when scrypt is done (an encrypted copy only). */
-  | { type: 'seal'; header: Uint8Array }
-  | { type: 'free'; slot: number };
+  { type: 'seal'; header: Uint8Array } | { type: 'free'; slot: number };
 
 export type FromSealer =
   | { type: 'ready' }

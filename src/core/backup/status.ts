@@ -6,7 +6,11 @@ import type { BackupFs } from './fsops';
 import { backupTimeOf, readManifest } from './manifest';
 
 /** A destination as the screen shows it: reachable now, free space, and how its last backups went. */
-export async function destinationStatus(fsOps: BackupFs, d: DestinationConfig, runs: readonly BackupRunRecord[]): Promise<BackupDestinationStatus> {
+export async function destinationStatus(
+  fsOps: BackupFs,
+  d: DestinationConfig,
+  runs: readonly BackupRunRecord[],
+): Promise<BackupDestinationStatus> {
   const available = await fsOps.stat(d.path).then(
     (s) => s.isDirectory,
     () => false,
@@ -21,7 +25,10 @@ export async function destinationStatus(fsOps: BackupFs, d: DestinationConfig, r
     freeBytes: available ? await fsOps.freeBytes(d.path) : null,
     lastSuccessAt: lastSuccess?.at ?? null,
     // An error is shown until a later backup to the same place succeeds.
-    lastError: lastFailure && (!lastSuccess || lastFailure.at > lastSuccess.at) ? `${lastFailure.at}: ${lastFailure.message}` : null,
+    lastError:
+      lastFailure && (!lastSuccess || lastFailure.at > lastSuccess.at)
+        ? `${lastFailure.at}: ${lastFailure.message}`
+        : null,
   };
 }
 

@@ -31,12 +31,14 @@ const damaged = (what: string) => new AppError('io', `Копия поврежд�
  * integrity check, and what it holds. Throws an AppError with the reason when anything is wrong.
  */
 export async function verifyBackup(file: string, options: VerifyOptions = {}): Promise<Verified> {
-  if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new AppError('not_found', `Файл копии не найден: ${file}`);
+  if (!fs.existsSync(file) || !fs.statSync(file).isFile())
+    throw new AppError('not_found', `Файл копии не найден: ${file}`);
   const manifest = readManifest(file);
   const fileSumDiffers = () => damaged('контрольная сумма файла не совпадает с записанной при создании');
   const encrypted = isAgeFile(file);
   if (encrypted && manifest && (await sha256File(file)) !== manifest.fileSha256) throw fileSumDiffers();
-  if (encrypted && !options.passphrase) throw new AppError('validation', 'Копия зашифрована: укажите пароль шифрования');
+  if (encrypted && !options.passphrase)
+    throw new AppError('validation', 'Копия зашифрована: укажите пароль шифрования');
   // Beside keepAs when given, so the final rename stays on one file system.
   const workDir = options.workDir ?? (options.keepAs ? path.dirname(options.keepAs) : os.tmpdir());
   const work = fs.mkdtempSync(path.join(workDir, '.zhurnal-verify-'));

@@ -19,7 +19,10 @@ const noRoom = (where: string, outcome: string) =>
 
 /** What became of the work: a call's change is lost, a start does not happen. */
 const outcomes = {
-  call: { noRoom: 'Изменение не сохранено; после освобождения места Журнал продолжит работу сам.', lost: 'изменение не сохранено' },
+  call: {
+    noRoom: 'Изменение не сохранено; после освобождения места Журнал продолжит работу сам.',
+    lost: 'изменение не сохранено',
+  },
   start: { noRoom: 'Журнал не запущен.', lost: 'Журнал не запущен' },
 };
 
@@ -35,28 +38,47 @@ export function storageFailure(error: unknown, dbFile?: string, when: 'call' | '
   if (sqlite) {
     if (sqlite.startsWith('SQLITE_FULL')) return new AppError('io', noRoom(`журнал${folder}`, outcome.noRoom));
     if (sqlite.startsWith('SQLITE_READONLY')) {
-      return new AppError('io', `Файл базы данных${file} или его папка доступны только для чтения: ${outcome.lost}. Администратор компьютера должен дать Журналу право записи в них.`);
+      return new AppError(
+        'io',
+        `Файл базы данных${file} или его папка доступны только для чтения: ${outcome.lost}. Администратор компьютера должен дать Журналу право записи в них.`,
+      );
     }
     if (sqlite.startsWith('SQLITE_BUSY') || sqlite.startsWith('SQLITE_LOCKED')) {
       // Nothing was written: a write transaction takes the lock at BEGIN (db/write.ts), so the call may be sent again.
       const retryable = when === 'call' ? { retryable: true } : undefined;
-      return new AppError('conflict', `База данных${file} занята другой программой: ${outcome.lost}; повторите через несколько секунд.`, retryable);
+      return new AppError(
+        'conflict',
+        `База данных${file} занята другой программой: ${outcome.lost}; повторите через несколько секунд.`,
+        retryable,
+      );
     }
     if (sqlite.startsWith('SQLITE_CORRUPT') || sqlite === 'SQLITE_NOTADB') {
-      return new AppError('io', `Файл базы данных${file} повреждён: ${outcome.lost}. Закройте Журнал и восстановите базу из резервной копии.`);
+      return new AppError(
+        'io',
+        `Файл базы данных${file} повреждён: ${outcome.lost}. Закройте Журнал и восстановите базу из резервной копии.`,
+      );
     }
     if (sqlite.startsWith('SQLITE_IOERR') || sqlite.startsWith('SQLITE_CANTOPEN')) {
-      return new AppError('io', `Ошибка диска при работе с базой данных${file}: ${outcome.lost}. Проверьте диск или носитель, на котором хранится журнал.`);
+      return new AppError(
+        'io',
+        `Ошибка диска при работе с базой данных${file}: ${outcome.lost}. Проверьте диск или носитель, на котором хранится журнал.`,
+      );
     }
     return null;
   }
   const node = nodeCode(error);
   if (!node) return null;
   const target = node.path ? `: ${node.path}` : '';
-  if (node.code === 'ENOSPC' || node.code === 'EDQUOT') return new AppError('io', noRoom(node.path ? `файл ${node.path}` : `журнал${folder}`, outcome.noRoom));
+  if (node.code === 'ENOSPC' || node.code === 'EDQUOT')
+    return new AppError('io', noRoom(node.path ? `файл ${node.path}` : `журнал${folder}`, outcome.noRoom));
   if (node.code === 'EROFS') return new AppError('io', `Диск доступен только для чтения, запись невозможна${target}`);
-  if (node.code === 'EACCES' || node.code === 'EPERM') return new AppError('io', `Нет прав на запись или чтение${target}. Администратор компьютера должен дать Журналу доступ.`);
-  if (node.code === 'EIO') return new AppError('io', `Ошибка диска при чтении или записи${target}. Проверьте диск или носитель.`);
+  if (node.code === 'EACCES' || node.code === 'EPERM')
+    return new AppError(
+      'io',
+      `Нет прав на запись или чтение${target}. Администратор компьютера должен дать Журналу доступ.`,
+    );
+  if (node.code === 'EIO')
+    return new AppError('io', `Ошибка диска при чтении или записи${target}. Проверьте диск или носитель.`);
   return null;
 }
 
@@ -76,8 +98,16 @@ function writable(target: string): boolean {
  */
 export function refuseReadOnly(file: string): void {
   const folder = path.dirname(path.resolve(file));
-  const which = fs.existsSync(file) && !writable(file) ? `Файл базы данных ${file} доступен` : !writable(folder) ? `Папка базы данных ${folder} доступна` : null;
+  const which =
+    fs.existsSync(file) && !writable(file)
+      ? `Файл базы данных ${file} доступен`
+      : !writable(folder)
+        ? `Папка базы данных ${folder} доступна`
+        : null;
   if (which) {
-    throw new AppError('io', `${which} только для чтения: Журнал не смог бы сохранить ни одного изменения и не запущен. Администратор компьютера должен дать право записи в файл и в его папку (там хранятся служебные файлы базы).`);
+    throw new AppError(
+      'io',
+      `${which} только для чтения: Журнал не смог бы сохранить ни одного изменения и не запущен. Администратор компьютера должен дать право записи в файл и в его папку (там хранятся служебные файлы базы).`,
+    );
   }
 }

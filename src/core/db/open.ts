@@ -31,9 +31,13 @@ function lastKnownMigration(migrationsFolder: string): number {
 }
 
 function lastAppliedMigration(client: Database.Database): number {
-  const table = client.prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'").get();
+  const table = client
+    .prepare("select 1 from sqlite_master where type = 'table' and name = '__drizzle_migrations'")
+    .get();
   if (!table) return 0;
-  const row = client.prepare('select max(created_at) as last from __drizzle_migrations').get() as { last: number | null };
+  const row = client.prepare('select max(created_at) as last from __drizzle_migrations').get() as {
+    last: number | null;
+  };
   return row.last ?? 0;
 }
 
@@ -52,7 +56,10 @@ export function openDatabase(file: string, options: OpenOptions): Db {
   try {
     client = new Database(file, { fileMustExist: true });
   } catch (e) {
-    throw storageFailure(e, file, 'start') ?? new AppError('io', `Не удалось открыть базу данных ${file}: ${(e as Error).message}`);
+    throw (
+      storageFailure(e, file, 'start') ??
+      new AppError('io', `Не удалось открыть базу данных ${file}: ${(e as Error).message}`)
+    );
   }
   try {
     refuseForeign(client, file, options.create ?? false);
@@ -99,7 +106,10 @@ function createNew(file: string, migrationsFolder: string): void {
     fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
     client = new Database(partial);
   } catch (e) {
-    throw storageFailure(e, file, 'start') ?? new AppError('io', `Не удалось создать базу данных ${file}: ${(e as Error).message}`);
+    throw (
+      storageFailure(e, file, 'start') ??
+      new AppError('io', `Не удалось создать базу данных ${file}: ${(e as Error).message}`)
+    );
   }
   try {
     configure(client);
@@ -121,14 +131,19 @@ function probeWrite(client: Database.Database): void {
 
 /** Another program's SQLite file is never turned into a school; a file with no tables at all only in `create` mode. */
 function refuseForeign(client: Database.Database, file: string, create: boolean): void {
-  const tables = client.prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite\\_%' escape '\\'").all() as { name: string }[];
+  const tables = client
+    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite\\_%' escape '\\'")
+    .all() as { name: string }[];
   if (tables.some((t) => t.name === '__drizzle_migrations')) return;
   if (tables.length === 0 && create) return;
   throw new AppError(
     'io',
     tables.length === 0
       ? `В базе данных ${file} нет ни одной таблицы: это не школа Журнала. Файл не изменён; новая школа создаётся мастером первого запуска программы или командой zhurnal demo.`
-      : `Файл ${file} — база данных другой программы, не Журнала (таблицы: ${tables.slice(0, 5).map((t) => t.name).join(', ')}). Файл не изменён.`,
+      : `Файл ${file} — база данных другой программы, не Журнала (таблицы: ${tables
+          .slice(0, 5)
+          .map((t) => t.name)
+          .join(', ')}). Файл не изменён.`,
   );
 }
 
@@ -140,7 +155,11 @@ function configure(client: Database.Database): void {
   client.pragma('foreign_keys = ON');
 }
 
-function applyMigrations(client: Database.Database, migrationsFolder: string, beforeMigrate?: (client: Database.Database) => void): void {
+function applyMigrations(
+  client: Database.Database,
+  migrationsFolder: string,
+  beforeMigrate?: (client: Database.Database) => void,
+): void {
   const known = lastKnownMigration(migrationsFolder);
   const applied = lastAppliedMigration(client);
   if (applied > known) {
@@ -158,7 +177,10 @@ function applyMigrations(client: Database.Database, migrationsFolder: string, be
     migrate(drizzle(client), { migrationsFolder });
     const violations = client.pragma('foreign_key_check') as unknown[];
     if (violations.length > 0) {
-      throw new AppError('internal', `После обновления схемы нарушены связи данных: ${JSON.stringify(violations.slice(0, 5))}`);
+      throw new AppError(
+        'internal',
+        `После обновления схемы нарушены связи данных: ${JSON.stringify(violations.slice(0, 5))}`,
+      );
     }
   } finally {
     client.pragma('foreign_keys = ON');

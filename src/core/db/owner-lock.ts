@@ -42,7 +42,9 @@ function readOwner(dbFile: string): JournalOwner | null {
 const two = (n: number) => String(n).padStart(2, '0');
 function localTime(iso: string): string {
   const d = new Date(iso);
-  return Number.isNaN(d.getTime()) ? iso : `${two(d.getDate())}.${two(d.getMonth() + 1)}.${d.getFullYear()} ${two(d.getHours())}:${two(d.getMinutes())}`;
+  return Number.isNaN(d.getTime())
+    ? iso
+    : `${two(d.getDate())}.${two(d.getMonth() + 1)}.${d.getFullYear()} ${two(d.getHours())}:${two(d.getMinutes())}`;
 }
 
 /** «Журнал уже открыт: компьютер …, программа …, с …», and where to connect instead when it is a server. */
@@ -50,7 +52,9 @@ export function busyMessage(dbFile: string, owner: JournalOwner | null): string 
   const who = owner
     ? `Журнал уже открыт: компьютер ${owner.host}, программа «${owner.program}» (процесс ${owner.pid}), с ${localTime(owner.since)}.`
     : 'Журнал уже открыт другой программой (кем — не записано).';
-  const instead = owner?.address ? ` Подключитесь к ней: ${owner.address}` : ' Работайте в ней или закройте её и повторите.';
+  const instead = owner?.address
+    ? ` Подключитесь к ней: ${owner.address}`
+    : ' Работайте в ней или закройте её и повторите.';
   return `${who}${instead} Две программы не могут вести один файл ${dbFile}: изменения одной мешали бы другой.`;
 }
 

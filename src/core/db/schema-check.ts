@@ -8,12 +8,19 @@ type Shape = Map<string, string[]>;
 
 function shapeOf(client: Database.Database): Shape {
   const tables = client
-    .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite\\_%' escape '\\' and name <> '__drizzle_migrations' order by name")
+    .prepare(
+      "select name from sqlite_master where type = 'table' and name not like 'sqlite\\_%' escape '\\' and name <> '__drizzle_migrations' order by name",
+    )
     .all() as { name: string }[];
   const shape: Shape = new Map();
   for (const { name } of tables) {
-    const columns = client.prepare('select name, type, "notnull" as required, pk from pragma_table_info(?)').all(name) as { name: string; type: string; required: number; pk: number }[];
-    shape.set(name, columns.map((c) => `${c.name} ${c.type.toLowerCase()} ${c.required} ${c.pk}`));
+    const columns = client
+      .prepare('select name, type, "notnull" as required, pk from pragma_table_info(?)')
+      .all(name) as { name: string; type: string; required: number; pk: number }[];
+    shape.set(
+      name,
+      columns.map((c) => `${c.name} ${c.type.toLowerCase()} ${c.required} ${c.pk}`),
+    );
   }
   return shape;
 }

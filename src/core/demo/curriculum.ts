@@ -1,7 +1,8 @@
 // Subjects, work kinds and the weekly plan per grade, close to the federal plans (ФОП НОО/ООО/СОО,
 // five-day week, universal profile in 10–11).
 
-export type WorkKindCode = 'lesson' | 'independent' | 'control' | 'lab' | 'practical' | 'dictation' | 'homework' | 'check';
+export type WorkKindCode =
+  'lesson' | 'independent' | 'control' | 'lab' | 'practical' | 'dictation' | 'homework' | 'check';
 
 export interface WorkKindDef {
   code: WorkKindCode;
@@ -14,7 +15,14 @@ export interface WorkKindDef {
 
 export const workKinds: readonly WorkKindDef[] = [
   { code: 'lesson', name: 'Ответ на уроке', short: 'Отв', weight: 1, isControl: false, color: '#4a5568' },
-  { code: 'independent', name: 'Самостоятельная работа', short: 'Сам', weight: 1.5, isControl: false, color: '#2b6cb0' },
+  {
+    code: 'independent',
+    name: 'Самостоятельная работа',
+    short: 'Сам',
+    weight: 1.5,
+    isControl: false,
+    color: '#2b6cb0',
+  },
   { code: 'control', name: 'Контрольная работа', short: 'К/р', weight: 2, isControl: true, color: '#c53030' },
   { code: 'lab', name: 'Лабораторная работа', short: 'Л/р', weight: 1.5, isControl: true, color: '#2f855a' },
   { code: 'practical', name: 'Практическая работа', short: 'П/р', weight: 1.5, isControl: true, color: '#b7791f' },
@@ -24,8 +32,30 @@ export const workKinds: readonly WorkKindDef[] = [
 ];
 
 export type SubjectKey =
-  | 'rus' | 'litread' | 'lit' | 'eng' | 'math' | 'alg' | 'geom' | 'prob' | 'inf' | 'hist' | 'soc' | 'geo'
-  | 'bio' | 'phys' | 'chem' | 'world' | 'orkse' | 'odnknr' | 'music' | 'art' | 'tech' | 'pe' | 'obzr' | 'project';
+  | 'rus'
+  | 'litread'
+  | 'lit'
+  | 'eng'
+  | 'math'
+  | 'alg'
+  | 'geom'
+  | 'prob'
+  | 'inf'
+  | 'hist'
+  | 'soc'
+  | 'geo'
+  | 'bio'
+  | 'phys'
+  | 'chem'
+  | 'world'
+  | 'orkse'
+  | 'odnknr'
+  | 'music'
+  | 'art'
+  | 'tech'
+  | 'pe'
+  | 'obzr'
+  | 'project';
 
 /** How homework is written for the subject; null: usually none. */
 export type HomeworkStyle = 'rus' | 'lit' | 'math' | 'eng' | 'para' | 'world' | 'art' | null;
@@ -41,7 +71,14 @@ export interface SubjectDef {
   homework: HomeworkStyle;
 }
 
-const s = (key: SubjectKey, name: string, short: string, controls: WorkKindCode[], homework: HomeworkStyle, graded = true): SubjectDef => ({
+const s = (
+  key: SubjectKey,
+  name: string,
+  short: string,
+  controls: WorkKindCode[],
+  homework: HomeworkStyle,
+  graded = true,
+): SubjectDef => ({
   key,
   name,
   short,
@@ -86,31 +123,143 @@ export function subjectDef(key: SubjectKey): SubjectDef {
 
 type Plan = ReadonlyArray<readonly [SubjectKey, number]>;
 
-const primary: Plan = [['rus', 5], ['litread', 4], ['eng', 2], ['math', 4], ['world', 2], ['music', 1], ['art', 1], ['tech', 1], ['pe', 2]];
+const primary: Plan = [
+  ['rus', 5],
+  ['litread', 4],
+  ['eng', 2],
+  ['math', 4],
+  ['world', 2],
+  ['music', 1],
+  ['art', 1],
+  ['tech', 1],
+  ['pe', 2],
+];
 const senior: Plan = [
-  ['rus', 2], ['lit', 3], ['eng', 3], ['alg', 3], ['geom', 2], ['prob', 1], ['inf', 1], ['hist', 2], ['soc', 2],
-  ['geo', 1], ['bio', 1], ['phys', 2], ['chem', 1], ['obzr', 1], ['pe', 2],
+  ['rus', 2],
+  ['lit', 3],
+  ['eng', 3],
+  ['alg', 3],
+  ['geom', 2],
+  ['prob', 1],
+  ['inf', 1],
+  ['hist', 2],
+  ['soc', 2],
+  ['geo', 1],
+  ['bio', 1],
+  ['phys', 2],
+  ['chem', 1],
+  ['obzr', 1],
+  ['pe', 2],
 ];
 
 /** Hours per week by grade. */
 const plans: Record<number, Plan> = {
-  1: [['rus', 5], ['litread', 4], ['math', 4], ['world', 2], ['music', 1], ['art', 1], ['tech', 1], ['pe', 2]],
+  1: [
+    ['rus', 5],
+    ['litread', 4],
+    ['math', 4],
+    ['world', 2],
+    ['music', 1],
+    ['art', 1],
+    ['tech', 1],
+    ['pe', 2],
+  ],
   2: primary,
   3: primary,
-  4: [['rus', 5], ['litread', 3], ['eng', 2], ['math', 4], ['world', 2], ['orkse', 1], ['music', 1], ['art', 1], ['tech', 1], ['pe', 2]],
-  5: [['rus', 5], ['lit', 3], ['eng', 3], ['math', 5], ['hist', 2], ['geo', 1], ['bio', 1], ['odnknr', 1], ['music', 1], ['art', 1], ['tech', 2], ['pe', 2]],
-  6: [['rus', 6], ['lit', 3], ['eng', 3], ['math', 5], ['hist', 2], ['soc', 1], ['geo', 1], ['bio', 1], ['music', 1], ['art', 1], ['tech', 2], ['pe', 2]],
+  4: [
+    ['rus', 5],
+    ['litread', 3],
+    ['eng', 2],
+    ['math', 4],
+    ['world', 2],
+    ['orkse', 1],
+    ['music', 1],
+    ['art', 1],
+    ['tech', 1],
+    ['pe', 2],
+  ],
+  5: [
+    ['rus', 5],
+    ['lit', 3],
+    ['eng', 3],
+    ['math', 5],
+    ['hist', 2],
+    ['geo', 1],
+    ['bio', 1],
+    ['odnknr', 1],
+    ['music', 1],
+    ['art', 1],
+    ['tech', 2],
+    ['pe', 2],
+  ],
+  6: [
+    ['rus', 6],
+    ['lit', 3],
+    ['eng', 3],
+    ['math', 5],
+    ['hist', 2],
+    ['soc', 1],
+    ['geo', 1],
+    ['bio', 1],
+    ['music', 1],
+    ['art', 1],
+    ['tech', 2],
+    ['pe', 2],
+  ],
   7: [
-    ['rus', 4], ['lit', 2], ['eng', 3], ['alg', 3], ['geom', 2], ['prob', 1], ['inf', 1], ['hist', 2], ['soc', 1],
-    ['geo', 2], ['bio', 1], ['phys', 2], ['music', 1], ['art', 1], ['tech', 2], ['pe', 2],
+    ['rus', 4],
+    ['lit', 2],
+    ['eng', 3],
+    ['alg', 3],
+    ['geom', 2],
+    ['prob', 1],
+    ['inf', 1],
+    ['hist', 2],
+    ['soc', 1],
+    ['geo', 2],
+    ['bio', 1],
+    ['phys', 2],
+    ['music', 1],
+    ['art', 1],
+    ['tech', 2],
+    ['pe', 2],
   ],
   8: [
-    ['rus', 3], ['lit', 2], ['eng', 3], ['alg', 3], ['geom', 2], ['prob', 1], ['inf', 1], ['hist', 2], ['soc', 1],
-    ['geo', 2], ['bio', 2], ['phys', 2], ['chem', 2], ['music', 1], ['tech', 1], ['obzr', 1], ['pe', 2],
+    ['rus', 3],
+    ['lit', 2],
+    ['eng', 3],
+    ['alg', 3],
+    ['geom', 2],
+    ['prob', 1],
+    ['inf', 1],
+    ['hist', 2],
+    ['soc', 1],
+    ['geo', 2],
+    ['bio', 2],
+    ['phys', 2],
+    ['chem', 2],
+    ['music', 1],
+    ['tech', 1],
+    ['obzr', 1],
+    ['pe', 2],
   ],
   9: [
-    ['rus', 3], ['lit', 3], ['eng', 3], ['alg', 3], ['geom', 2], ['prob', 1], ['inf', 1], ['hist', 2], ['soc', 1],
-    ['geo', 2], ['bio', 2], ['phys', 3], ['chem', 2], ['tech', 1], ['obzr', 1], ['pe', 2],
+    ['rus', 3],
+    ['lit', 3],
+    ['eng', 3],
+    ['alg', 3],
+    ['geom', 2],
+    ['prob', 1],
+    ['inf', 1],
+    ['hist', 2],
+    ['soc', 1],
+    ['geo', 2],
+    ['bio', 2],
+    ['phys', 3],
+    ['chem', 2],
+    ['tech', 1],
+    ['obzr', 1],
+    ['pe', 2],
   ],
   10: [...senior, ['project', 1]],
   11: senior,
@@ -141,6 +290,11 @@ export function curriculumOf(grade: number): CurriculumRow[] {
 
 /** Bells of the first shift: 40-minute lessons, a long break after the 2nd and 3rd. */
 export const bells: ReadonlyArray<readonly [string, string]> = [
-  ['08:30', '09:10'], ['09:20', '10:00'], ['10:20', '11:00'], ['11:20', '12:00'],
-  ['12:10', '12:50'], ['13:00', '13:40'], ['13:50', '14:30'],
+  ['08:30', '09:10'],
+  ['09:20', '10:00'],
+  ['10:20', '11:00'],
+  ['11:20', '12:00'],
+  ['12:10', '12:50'],
+  ['13:00', '13:40'],
+  ['13:50', '14:30'],
 ];

@@ -15,7 +15,14 @@ export interface ExtrasClass {
   days: readonly Day[];
 }
 
-export function writeExtras(w: Writers, rng: Rng, cal: YearCalendar, today: Day, classes: readonly ExtrasClass[], deputyId: number): void {
+export function writeExtras(
+  w: Writers,
+  rng: Rng,
+  cal: YearCalendar,
+  today: Day,
+  classes: readonly ExtrasClass[],
+  deputyId: number,
+): void {
   for (const c of classes) {
     const school = new Set(c.days);
     for (let monday = onOrAfter(cal.start - 6, 1); monday + 4 < today && monday <= cal.end; monday += 7) {
@@ -41,15 +48,32 @@ export function writeExtras(w: Writers, rng: Rng, cal: YearCalendar, today: Day,
     const weekLater = at(all, Math.min(all.length - 1, all.indexOf(from) + 4));
     const assignmentId = rng.pick(c.assignmentIds);
     const [text, response] = rng.pick<readonly [string, string | null]>([
-      [`Не заполнены темы уроков за период с ${ru(from)} по ${ru(weekLater)}. Заполнить до ${ru(at(all, Math.min(all.length - 1, di + 3)))}.`, 'Темы уроков внесены.'],
-      [`Отметки за контрольную работу от ${ru(from)} выставлены позже установленного срока (7 дней).`, 'Учту, сроки буду соблюдать.'],
-      [`Низкая накопляемость отметок: у ${rng.int(3, 8)} обучающихся менее трёх отметок за период.`, 'Проведён опрос, отметки выставлены.'],
+      [
+        `Не заполнены темы уроков за период с ${ru(from)} по ${ru(weekLater)}. Заполнить до ${ru(at(all, Math.min(all.length - 1, di + 3)))}.`,
+        'Темы уроков внесены.',
+      ],
+      [
+        `Отметки за контрольную работу от ${ru(from)} выставлены позже установленного срока (7 дней).`,
+        'Учту, сроки буду соблюдать.',
+      ],
+      [
+        `Низкая накопляемость отметок: у ${rng.int(3, 8)} обучающихся менее трёх отметок за период.`,
+        'Проведён опрос, отметки выставлены.',
+      ],
       [`Не указано домашнее задание на уроках ${ru(from)} и ${ru(next)}.`, 'Домашнее задание внесено.'],
       [`Не отмечены отсутствующие на уроке ${ru(next)}.`, 'Исправлено.'],
       ['Журнал ведётся своевременно, замечаний нет.', null],
     ]);
     const resolvedDay = date + rng.int(1, 4);
     const answered = response !== null && resolvedDay < today && rng.chance(0.7);
-    w.remark(c.id, assignmentId, iso(date), deputyId, text, answered ? response : null, answered ? stamp(resolvedDay, rng.int(800, 1000)) : null);
+    w.remark(
+      c.id,
+      assignmentId,
+      iso(date),
+      deputyId,
+      text,
+      answered ? response : null,
+      answered ? stamp(resolvedDay, rng.int(800, 1000)) : null,
+    );
   }
 }

@@ -63,20 +63,63 @@ export function writeFinals(input: FinalsInput): number {
           if (p.def.end >= today || m.start > p.def.end || (m.end !== null && m.end < p.def.end)) return;
           const value = periodValue(m, subject, acc, accIndex(i, subject.local, pi, S, P));
           values.push(value);
-          w.periodMark(m.student.id, subject.subjectId, yearId, 'period', p.id, value, a.id, stamp(p.def.end - rng.int(0, 2), rng.int(840, 1080), rng.int(0, 59)), a.teacherId);
+          w.periodMark(
+            m.student.id,
+            subject.subjectId,
+            yearId,
+            'period',
+            p.id,
+            value,
+            a.id,
+            stamp(p.def.end - rng.int(0, 2), rng.int(840, 1080), rng.int(0, 59)),
+            a.teacherId,
+          );
           written++;
         });
         if (!closed || m.end !== null || values.length === 0) continue;
         const year = yearValue(values);
         yearMarks.push(year);
-        w.periodMark(m.student.id, subject.subjectId, yearId, 'year', null, year, a.id, stamp(lastEnd, rng.int(900, 1080), rng.int(0, 59)), a.teacherId);
+        w.periodMark(
+          m.student.id,
+          subject.subjectId,
+          yearId,
+          'year',
+          null,
+          year,
+          a.id,
+          stamp(lastEnd, rng.int(900, 1080), rng.int(0, 59)),
+          a.teacherId,
+        );
         written++;
         if (exams && (subject.def.key === 'rus' || subject.def.key === 'alg')) {
           const p = m.student.profile;
-          const exam = Math.min(5, Math.max(3, Math.round(p.ability + (p.offsets[subject.subjectIdx] ?? 0) + 0.6 * rng.normal())));
+          const exam = Math.min(
+            5,
+            Math.max(3, Math.round(p.ability + (p.offsets[subject.subjectIdx] ?? 0) + 0.6 * rng.normal())),
+          );
           const final = /^\d$/.test(year) ? String(roundHalfUp((Number(year) + exam) / 2)) : String(exam);
-          w.periodMark(m.student.id, subject.subjectId, yearId, 'exam', null, String(exam), a.id, stamp(examDay, rng.int(600, 900)), a.teacherId);
-          w.periodMark(m.student.id, subject.subjectId, yearId, 'final', null, final, a.id, stamp(examDay + 10, rng.int(600, 900)), a.teacherId);
+          w.periodMark(
+            m.student.id,
+            subject.subjectId,
+            yearId,
+            'exam',
+            null,
+            String(exam),
+            a.id,
+            stamp(examDay, rng.int(600, 900)),
+            a.teacherId,
+          );
+          w.periodMark(
+            m.student.id,
+            subject.subjectId,
+            yearId,
+            'final',
+            null,
+            final,
+            a.id,
+            stamp(examDay + 10, rng.int(600, 900)),
+            a.teacherId,
+          );
           written += 2;
         }
       }
@@ -85,7 +128,11 @@ export function writeFinals(input: FinalsInput): number {
     const graduates = grade === 11 || (grade === 9 && input.leavers.has(m.student));
     const order = graduates ? input.orders.graduated : input.orders.promoted;
     if (order.date >= today) return;
-    const outcome = graduates ? 'graduated' : yearMarks.some((v) => v === '2' || v === 'н/а') ? 'conditional' : 'promoted';
+    const outcome = graduates
+      ? 'graduated'
+      : yearMarks.some((v) => v === '2' || v === 'н/а')
+        ? 'conditional'
+        : 'promoted';
     w.outcome(m.student.id, yearId, outcome, order.number, iso(order.date));
   });
   return written;

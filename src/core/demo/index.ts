@@ -55,9 +55,14 @@ export function generateDemoSchool(db: Db, options: DemoOptions): DemoSummary {
   }
   if (!(options.tier in tiers)) throw new AppError('validation', 'Размер школы: small, typical или large.');
   const client = db.$client;
-  const existing = client.prepare('select (select count(*) from school_years) + (select count(*) from users) as n').get() as { n: number };
+  const existing = client
+    .prepare('select (select count(*) from school_years) + (select count(*) from users) as n')
+    .get() as { n: number };
   if (existing.n > 0) {
-    throw new AppError('conflict', 'В базе данных уже есть школа. Демонстрационную школу можно создать только в пустой базе.');
+    throw new AppError(
+      'conflict',
+      'В базе данных уже есть школа. Демонстрационную школу можно создать только в пустой базе.',
+    );
   }
   const passwordHash = hashPasswordSync('demo');
   const synchronous = Number(client.pragma('synchronous', { simple: true }));
@@ -66,13 +71,23 @@ export function generateDemoSchool(db: Db, options: DemoOptions): DemoSummary {
     return client.transaction(() => build(db, options.tier, options.years, options.seed ?? 1, today, passwordHash))();
   } catch (e) {
     if (e instanceof AppError) throw e;
-    throw new AppError('internal', `Не удалось создать демонстрационную школу: ${(e as Error).message}. База данных осталась пустой.`);
+    throw new AppError(
+      'internal',
+      `Не удалось создать демонстрационную школу: ${(e as Error).message}. База данных осталась пустой.`,
+    );
   } finally {
     client.pragma(`synchronous = ${Number.isInteger(synchronous) ? synchronous : 2}`);
   }
 }
 
-function build(db: Db, tierName: DemoOptions['tier'], years: number, seed: number, today: Day, passwordHash: string): DemoSummary {
+function build(
+  db: Db,
+  tierName: DemoOptions['tier'],
+  years: number,
+  seed: number,
+  today: Day,
+  passwordHash: string,
+): DemoSummary {
   const w = writers(db.$client);
   const rng = new Rng(hashSeed(seed, 0x5c001));
   const tier = tiers[tierName];
@@ -98,7 +113,12 @@ function build(db: Db, tierName: DemoOptions['tier'], years: number, seed: numbe
   for (const [key, value] of Object.entries(settings)) w.setting(key, JSON.stringify(value));
   const subjectIds = subjects.map((s, i) => w.subject(s.name, s.short, (i + 1) * 10));
   const kinds = new Map<WorkKindCode, { id: number; weight: number }>();
-  workKinds.forEach((k, i) => kinds.set(k.code, { id: w.workKind(k.code, k.name, k.short, k.weight, k.isControl ? 1 : 0, k.color, i + 1), weight: k.weight }));
+  workKinds.forEach((k, i) =>
+    kinds.set(k.code, {
+      id: w.workKind(k.code, k.name, k.short, k.weight, k.isControl ? 1 : 0, k.color, i + 1),
+      weight: k.weight,
+    }),
+  );
   bells.forEach(([start, end], i) => w.bell(1, i + 1, start, end));
 
   const slots: ClassSlot[] = [];
@@ -107,7 +127,12 @@ function build(db: Db, tierName: DemoOptions['tier'], years: number, seed: numbe
   }
   const plan = planStaff(slots, rng.fork(2));
   const placement = buildTimetable(
-    plan.teachings.map((t) => ({ cls: slots.indexOf(t.cls), grade: t.cls.grade, teachers: t.teachers, hours: t.hours })),
+    plan.teachings.map((t) => ({
+      cls: slots.indexOf(t.cls),
+      grade: t.cls.grade,
+      teachers: t.teachers,
+      hours: t.hours,
+    })),
     slots.length,
     plan.staff.length,
     rng.fork(3),
@@ -123,10 +148,33 @@ function build(db: Db, tierName: DemoOptions['tier'], years: number, seed: numbe
   const deputyId = user('zavuch', person(staffRng, 'f', true), ['deputy']);
   user('director', director, ['director']);
   const secretaryId = user('secretary', person(staffRng, 'f', true), ['secretary']);
-  const teacherIds = plan.staff.map((m) => user(m.login, m.person, m.classTeacherOf ? ['teacher', 'class_teacher'] : ['teacher']));
+  const teacherIds = plan.staff.map((m) =>
+    user(m.login, m.person, m.classTeacherOf ? ['teacher', 'class_teacher'] : ['teacher']),
+  );
 
-  const ctx: SchoolContext = { w, today, plan, placement, slots, subjectIds, kinds, teacherIds, deputyId, secretaryId, cohorts: new Cohorts(slots, tier.size) };
-  const summary: DemoSummary = { classes: 0, students: 0, teachers: plan.staff.length, lessons: 0, marks: 0, absences: 0, periodMarks: 0, years };
+  const ctx: SchoolContext = {
+    w,
+    today,
+    plan,
+    placement,
+    slots,
+    subjectIds,
+    kinds,
+    teacherIds,
+    deputyId,
+    secretaryId,
+    cohorts: new Cohorts(slots, tier.size),
+  };
+  const summary: DemoSummary = {
+    classes: 0,
+    students: 0,
+    teachers: plan.staff.length,
+    lessons: 0,
+    marks: 0,
+    absences: 0,
+    periodMarks: 0,
+    years,
+  };
   for (let i = 0; i < years; i++) {
     const y = generateYear(ctx, i, yearCalendar(firstStart + i), i === years - 1, rng.fork(100 + i));
     summary.classes += y.classes;

@@ -72,7 +72,14 @@ function markValue(m: Member, a: JAssignment, shift: number, rng: Rng): number {
 }
 
 const shifts: Record<WorkKindCode, number> = {
-  lesson: 0.15, homework: 0.1, independent: -0.1, check: -0.1, control: -0.25, dictation: -0.2, lab: 0.1, practical: 0.1,
+  lesson: 0.15,
+  homework: 0.1,
+  independent: -0.1,
+  check: -0.1,
+  control: -0.25,
+  dictation: -0.2,
+  lab: 0.1,
+  practical: 0.1,
 };
 
 export function writeJournal(input: JournalInput): JournalResult {
@@ -90,7 +97,11 @@ export function writeJournal(input: JournalInput): JournalResult {
   for (const list of byWeekday) list.sort((x, y) => x.number - y.number || x.a.id - y.a.id);
   // Each plan hour → its topic, so the k-th lesson of an assignment takes the k-th hour of its plan.
   const hourTopic = new Map<JAssignment, number[]>();
-  for (const a of assignments) hourTopic.set(a, a.topics.flatMap((t, i) => Array<number>(t.hours).fill(i)));
+  for (const a of assignments)
+    hourTopic.set(
+      a,
+      a.topics.flatMap((t, i) => Array<number>(t.hours).fill(i)),
+    );
   const ordinal = new Map<JAssignment, number>();
   const sickLeft = new Int32Array(members.length);
   const dayCode = new Array<string | null>(members.length).fill(null);
@@ -130,10 +141,25 @@ export function writeJournal(input: JournalInput): JournalResult {
       const topic = hour === undefined ? undefined : a.topics[hour];
       const graded = grade >= 2 && a.subject.graded;
       let code: WorkKindCode = topic?.kind ?? 'lesson';
-      if (held && code === 'lesson' && graded) code = rng.chance(0.08) ? 'independent' : rng.chance(0.045) ? 'check' : 'lesson';
+      if (held && code === 'lesson' && graded)
+        code = rng.chance(0.08) ? 'independent' : rng.chance(0.045) ? 'check' : 'lesson';
       const title = topic?.title ?? 'Повторение и обобщение изученного';
       if (!held) {
-        w.lesson(a.id, iso(d), number, title, null, kind(code).id, topic?.id ?? null, a.teacherId, 'planned', null, null, null, input.createdAt);
+        w.lesson(
+          a.id,
+          iso(d),
+          number,
+          title,
+          null,
+          kind(code).id,
+          topic?.id ?? null,
+          a.teacherId,
+          'planned',
+          null,
+          null,
+          null,
+          input.createdAt,
+        );
         result.lessons++;
         continue;
       }
@@ -144,10 +170,28 @@ export function writeJournal(input: JournalInput): JournalResult {
       if (!unfilled) {
         const r = rng.next();
         entered =
-          r < 0.02 && d + 1 < today ? stamp(d + 1, rng.int(480, 960)) : r < 0.05 ? stamp(d, rng.int(1030, 1260)) : stamp(d, Math.min(end + rng.int(2, 200), 1010), rng.int(0, 59));
+          r < 0.02 && d + 1 < today
+            ? stamp(d + 1, rng.int(480, 960))
+            : r < 0.05
+              ? stamp(d, rng.int(1030, 1260))
+              : stamp(d, Math.min(end + rng.int(2, 200), 1010), rng.int(0, 59));
       }
       const hw = !unfilled && grade >= 2 && rng.chance(0.92) ? homework(a.subject.homework, k, rng) : null;
-      const lessonId = w.lesson(a.id, iso(d), number, unfilled ? null : title, hw, kind(code).id, topic?.id ?? null, given, 'held', entered, hw === null ? null : entered, entered, input.createdAt);
+      const lessonId = w.lesson(
+        a.id,
+        iso(d),
+        number,
+        unfilled ? null : title,
+        hw,
+        kind(code).id,
+        topic?.id ?? null,
+        given,
+        'held',
+        entered,
+        hw === null ? null : entered,
+        entered,
+        input.createdAt,
+      );
       result.lessons++;
 
       const present: number[] = [];
@@ -167,12 +211,19 @@ export function writeJournal(input: JournalInput): JournalResult {
           present.push(i);
           continue;
         }
-        w.absence(lessonId, m.student.id, absence, stamp(d, at(starts, number - 1) + rng.int(3, 15), rng.int(0, 59)), given);
+        w.absence(
+          lessonId,
+          m.student.id,
+          absence,
+          stamp(d, at(starts, number - 1) + rng.int(3, 15), rng.int(0, 59)),
+          given,
+        );
         result.absences++;
         add(acc, base + 4, 1);
       }
       if (!graded) continue;
-      const markable = a.subject.key === 'pe' ? present.filter((i) => !at(members, i).student.profile.peExempt) : present;
+      const markable =
+        a.subject.key === 'pe' ? present.filter((i) => !at(members, i).student.profile.peExempt) : present;
       let chosen: number[];
       let markDay = d;
       if (assessed.has(code)) {
@@ -184,15 +235,24 @@ export function writeJournal(input: JournalInput): JournalResult {
       } else {
         const rate = a.hours >= 4 ? 0.2 : a.hours === 3 ? 0.23 : a.hours === 2 ? 0.3 : 0.45;
         const n = Math.floor(markable.length * rate + rng.next());
-        const keyed = markable.map((i) => ({ i, key: (acc[accIndex(i, a.local, periodIdx, S, P) + 2] ?? 0) + rng.next() * 0.9 }));
-        chosen = keyed.sort((x, y) => x.key - y.key).slice(0, n).map((x) => x.i);
+        const keyed = markable.map((i) => ({
+          i,
+          key: (acc[accIndex(i, a.local, periodIdx, S, P) + 2] ?? 0) + rng.next() * 0.9,
+        }));
+        chosen = keyed
+          .sort((x, y) => x.key - y.key)
+          .slice(0, n)
+          .map((x) => x.i);
       }
       for (const i of chosen) {
         const m = at(members, i);
         const markCode: WorkKindCode = code === 'lesson' && rng.chance(0.15) ? 'homework' : code;
         const info = kind(markCode);
         const v1 = markValue(m, a, shifts[markCode], rng);
-        const v2 = markCode === 'dictation' && rng.chance(0.8) ? Math.min(5, Math.max(2, v1 + rng.pick([-1, -1, 0, 0, 1]))) : null;
+        const v2 =
+          markCode === 'dictation' && rng.chance(0.8)
+            ? Math.min(5, Math.max(2, v1 + rng.pick([-1, -1, 0, 0, 1])))
+            : null;
         let at_: string;
         if (markDay !== d) at_ = stamp(markDay, rng.int(900, 1200), rng.int(0, 59));
         else if (d + 1 < today && rng.chance(0.03)) at_ = stamp(d + 1, rng.int(480, 1000), rng.int(0, 59));
@@ -209,4 +269,3 @@ export function writeJournal(input: JournalInput): JournalResult {
   }
   return result;
 }
-

@@ -43,7 +43,16 @@ export function buildPlan(subject: SubjectDef, grade: number, hoursPerYear: numb
   const used = themes.slice(0, Math.min(themes.length, rest));
   const base = Math.floor(rest / used.length);
   const extra = rest % used.length;
-  const words = continuation[subject.homework === 'math' || subject.key === 'phys' || subject.key === 'chem' ? 'math' : subject.key === 'rus' ? 'rus' : subject.key === 'eng' ? 'eng' : 'other'] ?? [];
+  const words =
+    continuation[
+      subject.homework === 'math' || subject.key === 'phys' || subject.key === 'chem'
+        ? 'math'
+        : subject.key === 'rus'
+          ? 'rus'
+          : subject.key === 'eng'
+            ? 'eng'
+            : 'other'
+    ] ?? [];
 
   const topics: PlanTopic[] = [];
   const counters = new Map<WorkKindCode, number>();
@@ -84,17 +93,35 @@ export function homework(style: HomeworkStyle, k: number, rng: Rng): string | nu
     case 'rus':
       return rng.pick([`Упр. ${e}`, `§ ${p}, упр. ${e}`, `Упр. ${e}, ${e + 1}`, `§ ${p}, выучить правило, упр. ${e}`]);
     case 'lit':
-      return rng.pick([`Прочитать стр. ${page}–${page + rng.int(4, 12)}`, `Выразительное чтение, стр. ${page}`, 'Выучить стихотворение наизусть', `Ответить на вопросы, стр. ${page}`, 'Подготовить пересказ']);
+      return rng.pick([
+        `Прочитать стр. ${page}–${page + rng.int(4, 12)}`,
+        `Выразительное чтение, стр. ${page}`,
+        'Выучить стихотворение наизусть',
+        `Ответить на вопросы, стр. ${page}`,
+        'Подготовить пересказ',
+      ]);
     case 'math': {
       const n = 10 + 6 * k + rng.int(0, 4);
       return rng.pick([`№ ${n}, ${n + 2}, ${n + 4}`, `п. ${p}, № ${n}–${n + 3}`, `№ ${n} (а, б), ${n + 1}`]);
     }
     case 'eng':
-      return rng.pick([`Стр. ${page}, упр. ${rng.int(1, 9)}`, `Выучить слова, стр. ${page}`, `Workbook, стр. ${page}, упр. ${rng.int(1, 5)}–${rng.int(6, 9)}`]);
+      return rng.pick([
+        `Стр. ${page}, упр. ${rng.int(1, 9)}`,
+        `Выучить слова, стр. ${page}`,
+        `Workbook, стр. ${page}, упр. ${rng.int(1, 5)}–${rng.int(6, 9)}`,
+      ]);
     case 'para':
-      return rng.pick([`§ ${p}, вопросы 1–${rng.int(3, 6)}`, `§ ${p}, читать, пересказывать`, `§ ${p}, задание ${rng.int(1, 5)} на стр. ${page}`, `§ ${p}`]);
+      return rng.pick([
+        `§ ${p}, вопросы 1–${rng.int(3, 6)}`,
+        `§ ${p}, читать, пересказывать`,
+        `§ ${p}, задание ${rng.int(1, 5)} на стр. ${page}`,
+        `§ ${p}`,
+      ]);
     case 'world':
-      return rng.pick([`Учебник, стр. ${page}–${page + 3}; рабочая тетрадь, стр. ${Math.ceil(page / 2)}`, `Стр. ${page}, ответить на вопросы`]);
+      return rng.pick([
+        `Учебник, стр. ${page}–${page + 3}; рабочая тетрадь, стр. ${Math.ceil(page / 2)}`,
+        `Стр. ${page}, ответить на вопросы`,
+      ]);
     case 'art':
       return rng.chance(0.3) ? rng.pick(['Принести альбом и краски', 'Закончить рисунок']) : null;
     default:

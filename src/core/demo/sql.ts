@@ -27,7 +27,10 @@ export function writers(db: Database.Database) {
     klass: w('classes', 'year_id grade letter shift class_teacher_id'),
     student: w('students', 'last_name first_name middle_name birth_date gender personal_file_no created_at'),
     enrollment: w('class_enrollments', 'student_id class_id start_date end_date'),
-    movement: w('student_movements', 'student_id kind date from_class_id to_class_id order_number order_date note created_at created_by'),
+    movement: w(
+      'student_movements',
+      'student_id kind date from_class_id to_class_id order_number order_date note created_at created_by',
+    ),
     outcome: w('year_outcomes', 'student_id year_id outcome order_number order_date'),
     subgroup: w('subgroups', 'class_id subject_id name'),
     member: w('subgroup_members', 'subgroup_id student_id start_date end_date order_number'),
@@ -41,7 +44,10 @@ export function writers(db: Database.Database) {
     ),
     mark: w('marks', 'lesson_id student_id value1 value2 work_kind_id created_at created_by'),
     absence: w('absences', 'lesson_id student_id code created_at created_by'),
-    periodMark: w('period_marks', 'student_id subject_id year_id kind period_id value assignment_id created_at created_by'),
+    periodMark: w(
+      'period_marks',
+      'student_id subject_id year_id kind period_id value assignment_id created_at created_by',
+    ),
     attendanceCheck: w('attendance_checks', 'class_id week_start checked_by checked_at note'),
     remark: w('inspection_remarks', 'class_id assignment_id date author_id text response resolved_at'),
   };

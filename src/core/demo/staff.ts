@@ -22,7 +22,14 @@ interface Specialty {
   maleShare: number;
 }
 
-const sp = (key: string, subjects: SubjectKey[], from: number, to: number, maleShare: number, perClass = false): Specialty => ({
+const sp = (
+  key: string,
+  subjects: SubjectKey[],
+  from: number,
+  to: number,
+  maleShare: number,
+  perClass = false,
+): Specialty => ({
   key,
   subjects,
   from,
@@ -141,7 +148,8 @@ function buildSlots(units: readonly Unit[]): Slot[] {
     const ordered = mine.map((u, i) => ({ u, i })).sort((a, b) => b.u.hours - a.u.hours || a.i - b.i);
     for (const { u } of ordered) {
       const sibling = (slot: Slot) =>
-        u.subgroup > 0 && slot.units.some((o) => o.cls === u.cls && o.subgroup > 0 && o.subjects[0]?.key === u.subjects[0]?.key);
+        u.subgroup > 0 &&
+        slot.units.some((o) => o.cls === u.cls && o.subgroup > 0 && o.subjects[0]?.key === u.subjects[0]?.key);
       let best: Slot | undefined;
       for (const slot of own) if (!sibling(slot) && (!best || slot.load < best.load)) best = slot;
       if (!best) throw new Error('demo: no slot for a subgroup');
@@ -224,7 +232,8 @@ export function planStaff(classes: readonly ClassSlot[], rng: Rng): StaffPlan {
 
   const first5 = classes.find((c) => c.grade === 5 && c.letterIdx === 0);
   if (!first5) throw new Error('demo: no class 5А');
-  const teacherIn = (cls: ClassSlot, subject: SubjectKey) => at(teachings.find((t) => t.cls === cls && t.subject === subject)?.teachers ?? [], 0);
+  const teacherIn = (cls: ClassSlot, subject: SubjectKey) =>
+    at(teachings.find((t) => t.cls === cls && t.subject === subject)?.teachers ?? [], 0);
   const uchitel = teacherIn(first5, 'math');
   const klruk = teacherIn(first5, 'rus');
 
@@ -242,7 +251,8 @@ export function planStaff(classes: readonly ClassSlot[], rng: Rng): StaffPlan {
   for (const cls of classes) {
     if (classTeacher.has(cls.key)) continue;
     const hours = new Map<number, number>();
-    for (const t of teachings) if (t.cls === cls) for (const idx of t.teachers) hours.set(idx, (hours.get(idx) ?? 0) + t.hours);
+    for (const t of teachings)
+      if (t.cls === cls) for (const idx of t.teachers) hours.set(idx, (hours.get(idx) ?? 0) + t.hours);
     let best = -1;
     let bestHours = -1;
     for (const m of staff) {

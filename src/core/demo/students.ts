@@ -63,7 +63,13 @@ export interface YearRoster {
 function profile(rng: Rng): Profile {
   const r = rng.next();
   const [ability, spread] =
-    r < 0.1 ? [4.75 + rng.next() * 0.25, 0.4] : r < 0.45 ? [4.1 + rng.next() * 0.5, 0.6] : r < 0.87 ? [3.4 + rng.next() * 0.6, 0.7] : [2.8 + rng.next() * 0.55, 0.75];
+    r < 0.1
+      ? [4.75 + rng.next() * 0.25, 0.4]
+      : r < 0.45
+        ? [4.1 + rng.next() * 0.5, 0.6]
+        : r < 0.87
+          ? [3.4 + rng.next() * 0.6, 0.7]
+          : [2.8 + rng.next() * 0.55, 0.75];
   const offsets = new Float64Array(subjects.length);
   for (let i = 0; i < offsets.length; i++) offsets[i] = rng.normal() * (ability > 4.7 ? 0.12 : 0.3);
   return {
@@ -90,7 +96,14 @@ export class Cohorts {
   private student(rng: Rng, grade: number, startYear: number, createdAt: string): StudentRec {
     const p = person(rng, rng.chance(0.5) ? 'm' : 'f');
     const birth = day(startYear - 5 - grade, 9, 1) - rng.int(180, 545);
-    return { id: 0, person: p, birth, fileNo: `${p.lastName.charAt(0)}-${String(++this.fileNo).padStart(3, '0')}`, profile: profile(rng), createdAt };
+    return {
+      id: 0,
+      person: p,
+      birth,
+      fileNo: `${p.lastName.charAt(0)}-${String(++this.fileNo).padStart(3, '0')}`,
+      profile: profile(rng),
+      createdAt,
+    };
   }
 
   private order(): string {
@@ -114,7 +127,16 @@ export class Cohorts {
         for (let i = 0; i < this.size; i++) {
           const s = this.student(rng, cls.grade, cal.startYear, stamp(enrolled ? orderDate : cal.start - 7, 600 + i));
           list.push(s);
-          if (enrolled) movements.push({ student: s, cls, kind: 'enrolled', date: cal.start, orderDate, orderNumber: number, note: null });
+          if (enrolled)
+            movements.push({
+              student: s,
+              cls,
+              kind: 'enrolled',
+              date: cal.start,
+              orderDate,
+              orderNumber: number,
+              note: null,
+            });
         }
       } else {
         list.push(...(this.carry.get(cls.key) ?? []));
@@ -123,7 +145,15 @@ export class Cohorts {
           const orderDate = workday(summer + rng.int(0, 8));
           const s = this.student(rng, cls.grade, cal.startYear, stamp(orderDate, 660));
           list.push(s);
-          movements.push({ student: s, cls, kind: 'arrived', date: cal.start, orderDate, orderNumber: this.order(), note: `Прибыл(а) из ${otherSchool(rng)}` });
+          movements.push({
+            student: s,
+            cls,
+            kind: 'arrived',
+            date: cal.start,
+            orderDate,
+            orderNumber: this.order(),
+            note: `Прибыл(а) из ${otherSchool(rng)}`,
+          });
         }
       }
       created.push(...list.filter((s) => s.id === 0));
@@ -148,7 +178,15 @@ export class Cohorts {
         if (date >= today - 1 || candidates.length === 0) continue;
         const m = rng.pick(candidates);
         m.end = date - 1;
-        mid.push({ student: m.student, cls, kind: 'left', date, orderDate: workday(date - rng.int(0, 2)), orderNumber: '', note: `Выбыл(а) в ${otherSchool(rng)}` });
+        mid.push({
+          student: m.student,
+          cls,
+          kind: 'left',
+          date,
+          orderDate: workday(date - rng.int(0, 2)),
+          orderNumber: '',
+          note: `Выбыл(а) в ${otherSchool(rng)}`,
+        });
       }
       for (let n = rng.poisson(rate); n > 0; n--) {
         const date = rng.pick(window);
@@ -158,9 +196,23 @@ export class Cohorts {
         created.push(s);
         const active = list.filter((m) => m.start <= date && (m.end === null || m.end >= date));
         const first = active.filter((m) => m.subgroup === 1).length;
-        const member: Member = { student: s, start: date, end: null, subgroup: first <= active.length - first ? 1 : 2, order: null };
+        const member: Member = {
+          student: s,
+          start: date,
+          end: null,
+          subgroup: first <= active.length - first ? 1 : 2,
+          order: null,
+        };
         list.push(member);
-        mid.push({ student: s, cls, kind: 'arrived', date, orderDate, orderNumber: '', note: `Прибыл(а) из ${otherSchool(rng)}` });
+        mid.push({
+          student: s,
+          cls,
+          kind: 'arrived',
+          date,
+          orderDate,
+          orderNumber: '',
+          note: `Прибыл(а) из ${otherSchool(rng)}`,
+        });
       }
     }
     mid.sort((a, b) => a.orderDate - b.orderDate || a.date - b.date);
@@ -184,8 +236,13 @@ export class Cohorts {
     for (const cls of this.classes) {
       if (cls.grade === 11) continue;
       const next = `${cls.grade + 1}${cls.letter}`;
-      const staying = (roster.members.get(cls.key) ?? []).filter((m) => m.end === null && !roster.leavers.has(m.student));
-      this.carry.set(next, staying.map((m) => m.student));
+      const staying = (roster.members.get(cls.key) ?? []).filter(
+        (m) => m.end === null && !roster.leavers.has(m.student),
+      );
+      this.carry.set(
+        next,
+        staying.map((m) => m.student),
+      );
     }
   }
 }

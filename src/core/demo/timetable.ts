@@ -25,7 +25,12 @@ const width = days * perDay;
 const preferred = (grade: number) => (grade === 1 ? 4 : grade <= 4 ? 5 : grade <= 6 ? 6 : 7);
 const hardMax = (grade: number) => (grade === 1 ? 4 : grade <= 4 ? 5 : 7);
 
-export function buildTimetable(items: readonly TtItem[], classCount: number, teacherCount: number, rng: Rng): Placement {
+export function buildTimetable(
+  items: readonly TtItem[],
+  classCount: number,
+  teacherCount: number,
+  rng: Rng,
+): Placement {
   for (let attempt = 0; attempt < 12; attempt++) {
     const result = tryPlace(items, classCount, teacherCount, rng.fork(attempt));
     if (result) return result;
@@ -136,7 +141,9 @@ function tryPlace(items: readonly TtItem[], classCount: number, teacherCount: nu
   }
   compact(items, classCount, classGrid, teacherGrid, placed);
   return {
-    slots: placed.map((list) => list.sort((a, b) => a - b).map((s) => ({ weekday: Math.floor(s / perDay) + 1, number: (s % perDay) + 1 }))),
+    slots: placed.map((list) =>
+      list.sort((a, b) => a - b).map((s) => ({ weekday: Math.floor(s / perDay) + 1, number: (s % perDay) + 1 })),
+    ),
     busy: (t, weekday, number) => teacherGrid[t * width + (weekday - 1) * perDay + number - 1] !== -1,
   };
 }
@@ -145,7 +152,13 @@ function tryPlace(items: readonly TtItem[], classCount: number, teacherCount: nu
  * Closes gaps in a class's day («окна»): a lesson that ends some day moves into the gap when its teachers
  * are free then. Moving a day's last lesson never opens a new gap.
  */
-function compact(items: readonly TtItem[], classCount: number, classGrid: Int32Array, teacherGrid: Int32Array, placed: number[][]): void {
+function compact(
+  items: readonly TtItem[],
+  classCount: number,
+  classGrid: Int32Array,
+  teacherGrid: Int32Array,
+  placed: number[][],
+): void {
   const move = (i: number, from: number, to: number) => {
     const it = at(items, i);
     classGrid[it.cls * width + from] = -1;

@@ -39,17 +39,26 @@ export interface YearCounts {
   periodMarks: number;
 }
 
-export function generateYear(ctx: SchoolContext, yearIdx: number, cal: YearCalendar, isCurrent: boolean, rng: Rng): YearCounts {
+export function generateYear(
+  ctx: SchoolContext,
+  yearIdx: number,
+  cal: YearCalendar,
+  isCurrent: boolean,
+  rng: Rng,
+): YearCounts {
   const { w, today, plan, placement, slots, kinds, teacherIds } = ctx;
   const counts: YearCounts = { classes: slots.length, students: 0, lessons: 0, marks: 0, absences: 0, periodMarks: 0 };
   const subjectIdx = (key: SubjectKey) => subjects.findIndex((s) => s.key === key);
   const subjectId = (key: SubjectKey) => at(ctx.subjectIds, subjectIdx(key));
   const yearId = w.year(cal.name, iso(cal.start), iso(cal.end), isCurrent ? 1 : 0);
   for (let grade = 1; grade <= 11; grade++) w.scheme(yearId, grade, schemeOfGrade(grade));
-  const periodIds = new Map(cal.periods.map((p) => [p, w.period(yearId, p.scheme, p.number, p.name, iso(p.start), iso(p.end), iso(p.end))]));
+  const periodIds = new Map(
+    cal.periods.map((p) => [p, w.period(yearId, p.scheme, p.number, p.name, iso(p.start), iso(p.end), iso(p.end))]),
+  );
   for (const h of cal.holidays) w.holiday(yearId, h.name, iso(h.start), iso(h.end), h.grade);
   for (let grade = 1; grade <= 11; grade++) {
-    for (const row of curriculumOf(grade)) w.curriculum(yearId, grade, subjectId(row.subject.key), row.hoursPerWeek, row.hoursPerYear, row.split ? 1 : 0);
+    for (const row of curriculumOf(grade))
+      w.curriculum(yearId, grade, subjectId(row.subject.key), row.hoursPerWeek, row.hoursPerYear, row.split ? 1 : 0);
   }
   const daysOf = new Map<number, Day[]>();
   for (let grade = 1; grade <= 11; grade++) daysOf.set(grade, schoolDays(cal, grade));
@@ -62,13 +71,28 @@ export function generateYear(ctx: SchoolContext, yearIdx: number, cal: YearCalen
   }
   counts.students = roster.created.length;
   const classIds = new Map<string, number>();
-  for (const cls of slots) classIds.set(cls.key, w.klass(yearId, cls.grade, cls.letter, 1, at(teacherIds, plan.classTeacher.get(cls.key) ?? -1)));
+  for (const cls of slots)
+    classIds.set(
+      cls.key,
+      w.klass(yearId, cls.grade, cls.letter, 1, at(teacherIds, plan.classTeacher.get(cls.key) ?? -1)),
+    );
   const endOf = (end: Day | null) => (end !== null ? iso(end) : isCurrent ? null : iso(cal.end));
   const movements = [...roster.movements].sort((a, b) => a.date - b.date || a.orderDate - b.orderDate);
   for (const m of movements) {
     const classId = classIds.get(m.cls.key) ?? null;
     const from = m.kind === 'left' ? classId : null;
-    w.movement(m.student.id, m.kind, iso(m.date), from, from === null ? classId : null, m.orderNumber, iso(m.orderDate), m.note, stamp(m.orderDate, rng.int(540, 1020)), ctx.secretaryId);
+    w.movement(
+      m.student.id,
+      m.kind,
+      iso(m.date),
+      from,
+      from === null ? classId : null,
+      m.orderNumber,
+      iso(m.orderDate),
+      m.note,
+      stamp(m.orderDate, rng.int(540, 1020)),
+      ctx.secretaryId,
+    );
   }
   const outcomes = rng.int(60, 90);
   const orders = {
@@ -88,7 +112,9 @@ export function generateYear(ctx: SchoolContext, yearIdx: number, cal: YearCalen
   const staffOf = new Map(teacherIds.map((id, idx) => [id, idx]));
   const substitute = (d: Day, weekday: number, number: number, a: JAssignment) => {
     const own = staffOf.get(a.teacherId);
-    const free = plan.staff.filter((m) => m.idx !== own && !placement.busy(m.idx, weekday, number) && !usedSubs.has(`${m.idx}:${d}:${number}`));
+    const free = plan.staff.filter(
+      (m) => m.idx !== own && !placement.busy(m.idx, weekday, number) && !usedSubs.has(`${m.idx}:${d}:${number}`),
+    );
     if (free.length === 0) return null;
     const same = free.filter((m) => teachersOf.get(a.subject.key)?.has(m.idx));
     const chosen = subRng.pick(same.length > 0 ? same : free);
@@ -116,12 +142,14 @@ export function generateYear(ctx: SchoolContext, yearIdx: number, cal: YearCalen
         let subgroupId: number | null = null;
         if (subgroup > 0) {
           subgroupId = w.subgroup(classId, subjectId(t.subject), `${subgroup} группа`);
-          for (const m of members) if (m.subgroup === subgroup) w.member(subgroupId, m.student.id, iso(m.start), endOf(m.end), m.order);
+          for (const m of members)
+            if (m.subgroup === subgroup) w.member(subgroupId, m.student.id, iso(m.start), endOf(m.end), m.order);
         }
         const staffIdx = at(t.teachers, Math.max(0, subgroup - 1));
         const teacherId = at(teacherIds, staffIdx);
         const id = w.assignment(yearId, teacherId, classId, subgroupId, subjectId(t.subject), t.hours);
-        for (const s of at(placement.slots, ti)) w.timetable(yearId, id, s.weekday, s.number, iso(cal.start), iso(cal.end), at(plan.staff, staffIdx).room);
+        for (const s of at(placement.slots, ti))
+          w.timetable(yearId, id, s.weekday, s.number, iso(cal.start), iso(cal.end), at(plan.staff, staffIdx).room);
         const planId = w.plan(id, stamp(cal.start - 4 - (ti % 5), 600 + ti));
         const topicRows = topics.map((p, pos) => ({
           id: w.topic(planId, pos + 1, p.section, p.title, p.hours, p.kind ? (kinds.get(p.kind)?.id ?? null) : null),
@@ -129,9 +157,25 @@ export function generateYear(ctx: SchoolContext, yearIdx: number, cal: YearCalen
           kind: p.kind,
           hours: p.hours,
         }));
-        mine.push({ id, subject: def, subjectIdx: subjectIdx(t.subject), local: local.length, teacherId, subgroup, hours: t.hours, slots: at(placement.slots, ti), topics: topicRows });
+        mine.push({
+          id,
+          subject: def,
+          subjectIdx: subjectIdx(t.subject),
+          local: local.length,
+          teacherId,
+          subgroup,
+          hours: t.hours,
+          slots: at(placement.slots, ti),
+          topics: topicRows,
+        });
       }
-      local.push({ def, subjectId: subjectId(t.subject), subjectIdx: subjectIdx(t.subject), local: local.length, assignments: mine });
+      local.push({
+        def,
+        subjectId: subjectId(t.subject),
+        subjectIdx: subjectIdx(t.subject),
+        local: local.length,
+        assignments: mine,
+      });
       assignments.push(...mine);
     });
 
@@ -167,7 +211,12 @@ export function generateYear(ctx: SchoolContext, yearIdx: number, cal: YearCalen
       leavers: roster.leavers,
       orders,
     });
-    extras.push({ id: classId, classTeacherId: at(teacherIds, plan.classTeacher.get(cls.key) ?? -1), assignmentIds: assignments.map((a) => a.id), days: days(cls.grade) });
+    extras.push({
+      id: classId,
+      classTeacherId: at(teacherIds, plan.classTeacher.get(cls.key) ?? -1),
+      assignmentIds: assignments.map((a) => a.id),
+      days: days(cls.grade),
+    });
   });
 
   if (isCurrent) writeExtras(w, rng.fork(6), cal, today, extras, ctx.deputyId);

@@ -4,7 +4,8 @@ import { cleanName } from './values';
 
 /** Russian headers as schools and other journal systems write them; the first field that matches takes the column. */
 const headerPatterns: Record<string, RegExp> = {
-  fullName: /^(фио|ф и о)( |$)|^(фамилия имя отчество|фамилия имя|учащийся|обучающийся|ученик|сотрудник|учитель|педагог)$/,
+  fullName:
+    /^(фио|ф и о)( |$)|^(фамилия имя отчество|фамилия имя|учащийся|обучающийся|ученик|сотрудник|учитель|педагог)$/,
   lastName: /^фамилия/,
   firstName: /^имя/,
   middleName: /^отчество/,
@@ -39,27 +40,48 @@ export function guessMapping(kind: ImportKind, header: string[]): ImportMapping 
 }
 
 /** The mapping as the import reads rows with it: every required field has a column, no column twice. */
-export function checkMapping(kind: ImportKind, mapping: ImportMapping, width: number, optional: readonly string[] = []): void {
+export function checkMapping(
+  kind: ImportKind,
+  mapping: ImportMapping,
+  width: number,
+  optional: readonly string[] = [],
+): void {
   const col = (key: string) => mapping[key] ?? null;
   for (const [key, index] of Object.entries(mapping)) {
-    if (index !== null && index >= width) throw new AppError('validation', `В файле нет столбца № ${index + 1}, указанного для поля «${labelOf(kind, key)}»`);
+    if (index !== null && index >= width)
+      throw new AppError(
+        'validation',
+        `В файле нет столбца № ${index + 1}, указанного для поля «${labelOf(kind, key)}»`,
+      );
   }
   const taken = new Map<number, string>();
   for (const [key, index] of Object.entries(mapping)) {
     if (index === null) continue;
     const other = taken.get(index);
-    if (other) throw new AppError('validation', `Столбец № ${index + 1} указан и для «${labelOf(kind, other)}», и для «${labelOf(kind, key)}»`);
+    if (other)
+      throw new AppError(
+        'validation',
+        `Столбец № ${index + 1} указан и для «${labelOf(kind, other)}», и для «${labelOf(kind, key)}»`,
+      );
     taken.set(index, key);
   }
   const byFullName = col('fullName') !== null;
   const missing = importFields[kind].filter(
-    (f) => f.required && col(f.key) === null && !optional.includes(f.key) && !(byFullName && (f.key === 'lastName' || f.key === 'firstName')),
+    (f) =>
+      f.required &&
+      col(f.key) === null &&
+      !optional.includes(f.key) &&
+      !(byFullName && (f.key === 'lastName' || f.key === 'firstName')),
   );
   if (missing.length > 0) {
     const names = missing.map((f) => `«${f.label}»`).join(', ');
-    throw new AppError('validation', `В файле не найден столбец ${names}: укажите, в каком столбце ${missing.length > 1 ? 'они' : 'он'}`, {
-      missing: missing.map((f) => f.key),
-    });
+    throw new AppError(
+      'validation',
+      `В файле не найден столбец ${names}: укажите, в каком столбце ${missing.length > 1 ? 'они' : 'он'}`,
+      {
+        missing: missing.map((f) => f.key),
+      },
+    );
   }
 }
 
@@ -93,7 +115,10 @@ export interface PersonName {
  */
 export function readPersonName(cells: readonly string[], mapping: ImportMapping): PersonName {
   const cell = (key: string) => cellOf(cells, mapping, key);
-  const parts = mapping.fullName != null && !cell('lastName') ? splitFullName(cell('fullName')) : { lastName: cell('lastName'), firstName: cell('firstName'), middleName: cell('middleName') };
+  const parts =
+    mapping.fullName != null && !cell('lastName')
+      ? splitFullName(cell('fullName'))
+      : { lastName: cell('lastName'), firstName: cell('firstName'), middleName: cell('middleName') };
   const lastName = cleanName(parts.lastName);
   const firstName = cleanName(parts.firstName);
   const errors: string[] = [];

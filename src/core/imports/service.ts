@@ -33,20 +33,38 @@ const limits = {
  */
 function mayImport(actor: Actor, kind: ImportKind, createClasses = false): void {
   const ok = kind === 'students' ? mayAccess('movement.manage', actor.roles) : mayAccess('users.manage', actor.roles);
-  if (!ok) throw new AppError('forbidden', kind === 'students' ? 'Списки классов загружают секретарь и администратор' : 'Учителей загружает администратор');
-  if (createClasses && !mayAccess('school.manage', actor.roles)) throw new AppError('forbidden', 'Новые классы создаёт администратор (Администрирование → «Классы»)');
+  if (!ok)
+    throw new AppError(
+      'forbidden',
+      kind === 'students' ? 'Списки классов загружают секретарь и администратор' : 'Учителей загружает администратор',
+    );
+  if (createClasses && !mayAccess('school.manage', actor.roles))
+    throw new AppError('forbidden', 'Новые классы создаёт администратор (Администрирование → «Классы»)');
 }
 
 async function readFile(kind: ImportKind, fileName: string, contentBase64: string) {
   const rows = await readTable(fileName, Buffer.from(contentBase64, 'base64'), limits[kind]);
   const [header, ...data] = rows;
   if (!header) throw new AppError('validation', 'Файл пуст: в нём нет ни одной заполненной строки');
-  if (data.length === 0) throw new AppError('validation', 'В файле только строка заголовков: под ней нет ни одной строки с данными');
+  if (data.length === 0)
+    throw new AppError('validation', 'В файле только строка заголовков: под ней нет ни одной строки с данными');
   return { header: header.cells, data, width: Math.max(...rows.map((r) => r.cells.length)) };
 }
 
 /** Class lists and teachers from XLSX/CSV: checked row by row, written all at once or not at all. */
-export function createImportService({ db, clock, audit, users, school }: { db: Db; clock: Clock; audit: AuditService; users: UsersService; school: SchoolService }) {
+export function createImportService({
+  db,
+  clock,
+  audit,
+  users,
+  school,
+}: {
+  db: Db;
+  clock: Clock;
+  audit: AuditService;
+  users: UsersService;
+  school: SchoolService;
+}) {
   const today = () => localDate(clock.now());
 
   async function plan(req: ImportRequest) {
@@ -58,8 +76,17 @@ export function createImportService({ db, clock, audit, users, school }: { db: D
     checkMapping('students', req.mapping, file.width, req.options.className ? ['className'] : []);
     const year = school.currentYear();
     requireOpenYear(db, year.id);
-    if (req.options.orderDate > year.endDate) throw new AppError('validation', `Приказ от ${ruDate(req.options.orderDate)} издан после конца ${year.name} учебного года`);
-    return { kind: 'students' as const, year, options: req.options, ...planStudents(db, file.data, req.mapping, req.options, year, today()) };
+    if (req.options.orderDate > year.endDate)
+      throw new AppError(
+        'validation',
+        `Приказ от ${ruDate(req.options.orderDate)} издан после конца ${year.name} учебного года`,
+      );
+    return {
+      kind: 'students' as const,
+      year,
+      options: req.options,
+      ...planStudents(db, file.data, req.mapping, req.options, year, today()),
+    };
   }
 
   return {
@@ -85,15 +112,37 @@ export function createImportService({ db, clock, audit, users, school }: { db: D
       const planned = await plan(req);
       const summary = previewOf(planned.rows);
       if (summary.errors > 0 && !req.skipInvalid) {
-        throw new AppError('validation', `В файле ${summary.errors} строк с ошибками: исправьте файл или подтвердите, что эти строки пропускаются. Ничего не записано.`, {
-          errors: summary.errors,
-        });
+        throw new AppError(
+          'validation',
+          `В файле ${summary.errors} строк с ошибками: исправьте файл или подтвердите, что эти строки пропускаются. Ничего не записано.`,
+          {
+            errors: summary.errors,
+          },
+        );
       }
-      const base = { existing: summary.exists, skipped: summary.errors, classesCreated: [] as string[], subjectsCreated: [] as string[], accounts: [] as ImportResult['accounts'] };
+      const base = {
+        existing: summary.exists,
+        skipped: summary.errors,
+        classesCreated: [] as string[],
+        subjectsCreated: [] as string[],
+        accounts: [] as ImportResult['accounts'],
+      };
       if (planned.kind === 'students') {
         const result = writeTransaction(db, () => {
-          const written = writeStudents(db, planned.rows, planned.newClasses, planned.options, planned.year, accountOf(actor));
-          audit.record({ userId: actor.userId, action: 'import.students', entity: 'student', newValue: { file: req.fileName, ...written, existing: summary.exists, skipped: summary.errors } });
+          const written = writeStudents(
+            db,
+            planned.rows,
+            planned.newClasses,
+            planned.options,
+            planned.year,
+            accountOf(actor),
+          );
+          audit.record({
+            userId: actor.userId,
+            action: 'import.students',
+            entity: 'student',
+            newValue: { file: req.fileName, ...written, existing: summary.exists, skipped: summary.errors },
+          });
           return written;
         });
         return { ...base, created: result.created, classesCreated: result.classesCreated };
@@ -101,23 +150,52 @@ export function createImportService({ db, clock, audit, users, school }: { db: D
       const fresh = planned.rows.flatMap((r) => (r.status === 'new' && r.value ? [r.value] : []));
       const created = await users.createMany(
         actor,
-        fresh.map(({ subjects: _subjects, ...v }) => ({ ...v, middleName: v.middleName ?? undefined, roles: ['teacher'] as const satisfies Role[] })),
+        fresh.map(({ subjects: _subjects, ...v }) => ({
+          ...v,
+          middleName: v.middleName ?? undefined,
+          roles: ['teacher'] as const satisfies Role[],
+        })),
       );
       // Each teacher's subjects, the new accounts' and those already there, found by login.
-      const ids = new Map(db.select({ id: usersTable.id, login: usersTable.login }).from(usersTable).all().map((u) => [u.login, u.id]));
-      const taught = planned.rows.flatMap((r) => (r.status !== 'error' && r.value?.subjects.length ? [{ userId: ids.get(r.value.login) ?? 0, subjects: r.value.subjects }] : []));
-      const subjectsCreated = writeTransaction(db, () => writeTeacherSubjects(db, taught.filter((t) => t.userId > 0)));
+      const ids = new Map(
+        db
+          .select({ id: usersTable.id, login: usersTable.login })
+          .from(usersTable)
+          .all()
+          .map((u) => [u.login, u.id]),
+      );
+      const taught = planned.rows.flatMap((r) =>
+        r.status !== 'error' && r.value?.subjects.length
+          ? [{ userId: ids.get(r.value.login) ?? 0, subjects: r.value.subjects }]
+          : [],
+      );
+      const subjectsCreated = writeTransaction(db, () =>
+        writeTeacherSubjects(
+          db,
+          taught.filter((t) => t.userId > 0),
+        ),
+      );
       audit.record({
         userId: actor.userId,
         action: 'import.teachers',
         entity: 'user',
-        newValue: { file: req.fileName, created: created.length, existing: summary.exists, skipped: summary.errors, subjectsCreated },
+        newValue: {
+          file: req.fileName,
+          created: created.length,
+          existing: summary.exists,
+          skipped: summary.errors,
+          subjectsCreated,
+        },
       });
       return {
         ...base,
         subjectsCreated,
         created: created.length,
-        accounts: created.map((c, i) => ({ login: c.login, fullName: fresh[i] ? fullName(fresh[i]) : c.login, password: c.oneTimePassword })),
+        accounts: created.map((c, i) => ({
+          login: c.login,
+          fullName: fresh[i] ? fullName(fresh[i]) : c.login,
+          password: c.oneTimePassword,
+        })),
       };
     },
   };

@@ -54,7 +54,11 @@ export function writeTeacherSubjects(db: Db, teachers: { userId: number; subject
       let id = idByKey.get(nameKey(name));
       if (id === undefined) {
         sortOrder += 10;
-        id = db.insert(subjects).values({ name, shortName: abbreviate(name), sortOrder }).returning({ id: subjects.id }).get().id;
+        id = db
+          .insert(subjects)
+          .values({ name, shortName: abbreviate(name), sortOrder })
+          .returning({ id: subjects.id })
+          .get().id;
         idByKey.set(nameKey(name), id);
         created.push(name);
       }

@@ -22,7 +22,11 @@ export function decodeText(bytes: Uint8Array): string {
  * or a tab. One separator per file, so a comma inside a `;` file («математика, физика») stays in its cell.
  */
 export function detectDelimiter(text: string): string {
-  const counts = new Map<string, number>([[';', 0], ['\t', 0], [',', 0]]);
+  const counts = new Map<string, number>([
+    [';', 0],
+    ['\t', 0],
+    [',', 0],
+  ]);
   let quoted = false;
   const start = text.search(/[^\r\n]/);
   for (const ch of text.slice(Math.max(start, 0), Math.max(start, 0) + 10_000)) {
@@ -66,7 +70,10 @@ async function readXlsx(bytes: Uint8Array): Promise<TableRow[]> {
   try {
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    throw new AppError('validation', 'Файл не читается как книга Excel (.xlsx). Сохраните его в Excel как «Книга Excel» и попробуйте снова.');
+    throw new AppError(
+      'validation',
+      'Файл не читается как книга Excel (.xlsx). Сохраните его в Excel как «Книга Excel» и попробуйте снова.',
+    );
   }
   // The data is on the first sheet that has anything on it.
   const sheet = book.worksheets.find((s) => s.actualRowCount > 0);
@@ -86,11 +93,18 @@ async function readXlsx(bytes: Uint8Array): Promise<TableRow[]> {
  * The rows of an uploaded .xlsx or .csv file, empty rows left out. `maxRows` refuses a wrong file (a whole
  * database export instead of a plan) before anything is parsed further; `what` names it in the message.
  */
-export async function readTable(fileName: string, bytes: Uint8Array, limit: { maxRows: number; what: string }): Promise<TableRow[]> {
+export async function readTable(
+  fileName: string,
+  bytes: Uint8Array,
+  limit: { maxRows: number; what: string },
+): Promise<TableRow[]> {
   const rows = /\.xlsx$/i.test(fileName) ? await readXlsx(bytes) : readCsv(bytes);
   const filled = rows.filter((r) => r.cells.some((c) => c !== ''));
   if (filled.length > limit.maxRows) {
-    throw new AppError('validation', `В файле ${filled.length} строк: ${limit.what} не может быть больше ${limit.maxRows}. Проверьте, тот ли это файл.`);
+    throw new AppError(
+      'validation',
+      `В файле ${filled.length} строк: ${limit.what} не может быть больше ${limit.maxRows}. Проверьте, тот ли это файл.`,
+    );
   }
   return filled;
 }

@@ -23,7 +23,10 @@ export interface TeacherValue {
  * the login the file gives, else by the full name, so importing the same file again creates nobody.
  */
 export function planTeachers(db: Db, rows: TableRow[], mapping: ImportMapping): PlannedRow<TeacherValue>[] {
-  const accounts = db.select({ login: users.login, lastName: users.lastName, firstName: users.firstName, middleName: users.middleName }).from(users).all();
+  const accounts = db
+    .select({ login: users.login, lastName: users.lastName, firstName: users.firstName, middleName: users.middleName })
+    .from(users)
+    .all();
   const byLogin = new Map(accounts.map((a) => [a.login, a]));
   const byName = new Map<string, (typeof accounts)[number][]>();
   for (const a of accounts) {
@@ -41,13 +44,15 @@ export function planTeachers(db: Db, rows: TableRow[], mapping: ImportMapping): 
     const person = fullName({ lastName, firstName, middleName });
 
     const given = cell('login').toLowerCase();
-    if (given && !loginName.safeParse(given).success) errors.push(`логин «${given}» не подходит: от 3 до 32 латинских букв, цифр, точек, дефисов`);
+    if (given && !loginName.safeParse(given).success)
+      errors.push(`логин «${given}» не подходит: от 3 до 32 латинских букв, цифр, точек, дефисов`);
     const sameName = byName.get(key) ?? [];
     let status: 'new' | 'exists' = 'new';
     let login = given;
     if (given) {
       const holder = byLogin.get(given);
-      if (holder && nameKey(holder.lastName, holder.firstName, holder.middleName) !== key) errors.push(`логин «${given}» уже у другого пользователя: ${fullName(holder)}`);
+      if (holder && nameKey(holder.lastName, holder.firstName, holder.middleName) !== key)
+        errors.push(`логин «${given}» уже у другого пользователя: ${fullName(holder)}`);
       else if (holder) status = 'exists';
     } else if (sameName.length === 1 && sameName[0]) {
       status = 'exists';
@@ -68,10 +73,19 @@ export function planTeachers(db: Db, rows: TableRow[], mapping: ImportMapping): 
     const taught = readSubjects(cell('subjects'), catalogue);
     const tooLong = taught.find((t) => t.name.length > 100);
     if (tooLong) errors.push(`название предмета «${tooLong.name.slice(0, 40)}…» длиннее 100 знаков`);
-    const subjectsNote = taught.length ? ` — ${taught.map((t) => (t.isNew ? `${t.name} (новый предмет)` : t.name)).join(', ')}` : '';
+    const subjectsNote = taught.length
+      ? ` — ${taught.map((t) => (t.isNew ? `${t.name} (новый предмет)` : t.name)).join(', ')}`
+      : '';
     const summary = `${login ? `${person} (${login})` : person}${subjectsNote}`;
-    if (errors.length > 0) return { line: row.line, summary, status: 'error', error: capitalize(errors.join('; ')), value: null };
-    return { line: row.line, summary, status, error: null, value: { lastName, firstName, middleName, login, subjects: taught.map((t) => t.name) } };
+    if (errors.length > 0)
+      return { line: row.line, summary, status: 'error', error: capitalize(errors.join('; ')), value: null };
+    return {
+      line: row.line,
+      summary,
+      status,
+      error: null,
+      value: { lastName, firstName, middleName, login, subjects: taught.map((t) => t.name) },
+    };
   });
 }
 

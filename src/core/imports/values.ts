@@ -3,9 +3,7 @@ import { isoOf } from '../../shared/dates';
 
 /** A name compared the way a person reads it: case, «ё» and extra spaces do not make two people. */
 export function nameKey(...parts: (string | null | undefined)[]): string {
-  return parts
-    .map((p) => (p ?? '').toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim())
-    .join('|');
+  return parts.map((p) => (p ?? '').toLowerCase().replace(/ё/g, 'е').replace(/\s+/g, ' ').trim()).join('|');
 }
 
 /** A person's name part: trimmed, inner spaces collapsed. */
@@ -34,7 +32,19 @@ export function parseGender(text: string): GenderParse {
 }
 
 // Latin look-alikes typed on the wrong layout: «5A» with a Latin A is still 5А.
-const latinToCyrillic: Record<string, string> = { A: 'А', B: 'В', C: 'С', E: 'Е', H: 'Н', K: 'К', M: 'М', O: 'О', P: 'Р', T: 'Т', X: 'Х' };
+const latinToCyrillic: Record<string, string> = {
+  A: 'А',
+  B: 'В',
+  C: 'С',
+  E: 'Е',
+  H: 'Н',
+  K: 'К',
+  M: 'М',
+  O: 'О',
+  P: 'Р',
+  T: 'Т',
+  X: 'Х',
+};
 
 /** «5А», «5 а», «5-А», «5 "А"», «5«А»» → grade 5, letter «А»; null when it is not a class name. */
 export function parseClassName(text: string): { grade: number; letter: string } | null {
@@ -47,9 +57,39 @@ export function parseClassName(text: string): { grade: number; letter: string } 
 }
 
 const translit: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'i', к: 'k', л: 'l', м: 'm', н: 'n',
-  о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y',
-  ь: '', э: 'e', ю: 'iu', я: 'ia',
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'e',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  й: 'i',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'kh',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ъ: '',
+  ы: 'y',
+  ь: '',
+  э: 'e',
+  ю: 'iu',
+  я: 'ia',
 };
 
 /** Latin letters for a Russian name (the passport's transliteration), for a login typed on any layout. */

@@ -50,7 +50,8 @@ export function ownJournal(db: Db, actor: Actor, assignmentId: number, refusal: 
     .where(eq(assignments.id, assignmentId))
     .get();
   if (!row) throw new AppError('not_found', 'Такого журнала нет');
-  if (!mayAccess('journal.write', actor.roles) || row.assignment.teacherId !== actor.userId) throw new AppError('forbidden', refusal);
+  if (!mayAccess('journal.write', actor.roles) || row.assignment.teacherId !== actor.userId)
+    throw new AppError('forbidden', refusal);
   requireOpenYear(db, row.assignment.yearId);
   return row;
 }

@@ -41,11 +41,19 @@ const substitutedBy = (actorId: number) =>
   );
 
 /** Every subject of the classes the actor is class teacher of: they read them all (docs/DOMAIN.md, roles). */
-const ofOwnClass = (actorId: number) => inArray(assignments.classId, sql`(select ${classes.id} from ${classes} where ${classes.classTeacherId} = ${actorId})`);
+const ofOwnClass = (actorId: number) =>
+  inArray(
+    assignments.classId,
+    sql`(select ${classes.id} from ${classes} where ${classes.classTeacherId} = ${actorId})`,
+  );
 
 /** The journals an actor reads without journal.read_all: their own, their substitutions, their class's. */
 const readableBy = (actor: Actor) =>
-  or(eq(assignments.teacherId, actor.userId), substitutedBy(actor.userId), actor.roles.includes('class_teacher') ? ofOwnClass(actor.userId) : undefined);
+  or(
+    eq(assignments.teacherId, actor.userId),
+    substitutedBy(actor.userId),
+    actor.roles.includes('class_teacher') ? ofOwnClass(actor.userId) : undefined,
+  );
 
 /** The journals an actor may open: all of them with journal.read_all, else those readableBy them. */
 export function listAssignments(db: Db, actor: Actor, yearId: number): AssignmentSummary[] {

@@ -38,14 +38,31 @@ export function createCellService({ db, clock, audit }: { db: Db; clock: Clock; 
     if (!attendsLesson(db, target, ref.studentId)) {
       throw new AppError('validation', 'Ученик не числится в этом классе (группе) на дату урока');
     }
-    requireOpenOrReason(db, { yearId: target.assignment.yearId, classId: target.assignment.classId, grade: target.grade, date: target.lesson.date }, ref.reason);
+    requireOpenOrReason(
+      db,
+      {
+        yearId: target.assignment.yearId,
+        classId: target.assignment.classId,
+        grade: target.grade,
+        date: target.lesson.date,
+      },
+      ref.reason,
+    );
     return target;
   }
 
   const currentMark = (ref: CellRef) =>
-    db.select().from(marks).where(and(eq(marks.lessonId, ref.lessonId), eq(marks.studentId, ref.studentId))).get();
+    db
+      .select()
+      .from(marks)
+      .where(and(eq(marks.lessonId, ref.lessonId), eq(marks.studentId, ref.studentId)))
+      .get();
   const currentAbsence = (ref: CellRef) =>
-    db.select().from(absences).where(and(eq(absences.lessonId, ref.lessonId), eq(absences.studentId, ref.studentId))).get();
+    db
+      .select()
+      .from(absences)
+      .where(and(eq(absences.lessonId, ref.lessonId), eq(absences.studentId, ref.studentId)))
+      .get();
   const markShape = (m: { value1: string; value2: string | null; workKindId: number } | undefined) =>
     m ? { value1: m.value1, value2: m.value2, workKindId: m.workKindId } : null;
 
@@ -78,11 +95,30 @@ export function createCellService({ db, clock, audit }: { db: Db; clock: Clock; 
       return writeTransaction(db, () => {
         const before = currentMark(input);
         if (before) {
-          db.update(marks).set({ ...next, updatedAt: now, updatedBy: actor.userId }).where(eq(marks.id, before.id)).run();
+          db.update(marks)
+            .set({ ...next, updatedAt: now, updatedBy: actor.userId })
+            .where(eq(marks.id, before.id))
+            .run();
         } else {
-          db.insert(marks).values({ ...next, lessonId: input.lessonId, studentId: input.studentId, createdAt: now, createdBy: actor.userId }).run();
+          db.insert(marks)
+            .values({
+              ...next,
+              lessonId: input.lessonId,
+              studentId: input.studentId,
+              createdAt: now,
+              createdBy: actor.userId,
+            })
+            .run();
         }
-        audit.record({ userId: actor.userId, action: 'mark.set', entity: 'cell', entityId: `${input.lessonId}:${input.studentId}`, oldValue: markShape(before), newValue: next, reason: input.reason });
+        audit.record({
+          userId: actor.userId,
+          action: 'mark.set',
+          entity: 'cell',
+          entityId: `${input.lessonId}:${input.studentId}`,
+          oldValue: markShape(before),
+          newValue: next,
+          reason: input.reason,
+        });
         return next;
       });
     },
@@ -93,7 +129,15 @@ export function createCellService({ db, clock, audit }: { db: Db; clock: Clock; 
         const before = currentMark(ref);
         if (!before) return;
         db.delete(marks).where(eq(marks.id, before.id)).run();
-        audit.record({ userId: actor.userId, action: 'mark.clear', entity: 'cell', entityId: `${ref.lessonId}:${ref.studentId}`, oldValue: markShape(before), newValue: null, reason: ref.reason });
+        audit.record({
+          userId: actor.userId,
+          action: 'mark.clear',
+          entity: 'cell',
+          entityId: `${ref.lessonId}:${ref.studentId}`,
+          oldValue: markShape(before),
+          newValue: null,
+          reason: ref.reason,
+        });
       });
       return null;
     },
@@ -111,11 +155,33 @@ export function createCellService({ db, clock, audit }: { db: Db; clock: Clock; 
         const before = currentAbsence(ref);
         if ((before?.code ?? null) === ref.code) return;
         if (!ref.code) db.delete(absences).where(eq(absences.id, before!.id)).run();
-        else if (before) db.update(absences).set({ code: ref.code, updatedAt: now, updatedBy: actor.userId }).where(eq(absences.id, before.id)).run();
-        else db.insert(absences).values({ lessonId: ref.lessonId, studentId: ref.studentId, code: ref.code, createdAt: now, createdBy: actor.userId }).run();
+        else if (before)
+          db.update(absences)
+            .set({ code: ref.code, updatedAt: now, updatedBy: actor.userId })
+            .where(eq(absences.id, before.id))
+            .run();
+        else
+          db.insert(absences)
+            .values({
+              lessonId: ref.lessonId,
+              studentId: ref.studentId,
+              code: ref.code,
+              createdAt: now,
+              createdBy: actor.userId,
+            })
+            .run();
         // An absence entered means the teacher took the register: «Мой день» stops asking for it.
-        if (ref.code && !target.lesson.attendanceTakenAt) db.update(lessons).set({ attendanceTakenAt: now }).where(eq(lessons.id, ref.lessonId)).run();
-        audit.record({ userId: actor.userId, action: ref.code ? 'absence.set' : 'absence.clear', entity: 'cell', entityId: `${ref.lessonId}:${ref.studentId}`, oldValue: before?.code ?? null, newValue: ref.code, reason: ref.reason });
+        if (ref.code && !target.lesson.attendanceTakenAt)
+          db.update(lessons).set({ attendanceTakenAt: now }).where(eq(lessons.id, ref.lessonId)).run();
+        audit.record({
+          userId: actor.userId,
+          action: ref.code ? 'absence.set' : 'absence.clear',
+          entity: 'cell',
+          entityId: `${ref.lessonId}:${ref.studentId}`,
+          oldValue: before?.code ?? null,
+          newValue: ref.code,
+          reason: ref.reason,
+        });
       });
       return ref.code;
     },

@@ -18,7 +18,15 @@ const shiftDate = (date: string, days: number) => format(addDays(parseISO(date),
 export function createDayService({ db, clock, school }: { db: Db; clock: Clock; school: SchoolService }) {
   const lessonRows = (where: ReturnType<typeof and>) =>
     db
-      .select({ lesson: lessons, assignment: assignments, grade: classes.grade, letter: classes.letter, subjectName: subjects.name, subgroupName: subgroups.name, kind: workKinds })
+      .select({
+        lesson: lessons,
+        assignment: assignments,
+        grade: classes.grade,
+        letter: classes.letter,
+        subjectName: subjects.name,
+        subgroupName: subgroups.name,
+        kind: workKinds,
+      })
       .from(lessons)
       .innerJoin(assignments, eq(assignments.id, lessons.assignmentId))
       .innerJoin(classes, eq(classes.id, assignments.classId))
@@ -33,7 +41,14 @@ export function createDayService({ db, clock, school }: { db: Db; clock: Clock; 
   function withoutMark(lesson: typeof lessons.$inferSelect, assignment: typeof assignments.$inferSelect): number {
     const members = membersDuring(db, assignment, lesson.date, lesson.date).map((m) => m.studentId);
     if (members.length === 0) return 0;
-    const marked = new Set(db.select({ id: marks.studentId }).from(marks).where(eq(marks.lessonId, lesson.id)).all().map((r) => r.id));
+    const marked = new Set(
+      db
+        .select({ id: marks.studentId })
+        .from(marks)
+        .where(eq(marks.lessonId, lesson.id))
+        .all()
+        .map((r) => r.id),
+    );
     const away = db
       .select({ id: absences.studentId })
       .from(absences)

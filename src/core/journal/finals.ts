@@ -14,7 +14,10 @@ import { journalStudents } from './students';
 import { roundMark } from './suggestions';
 
 /** The year mark from the period marks: their mean by the school's rounding; «н/а» when no period was graded. */
-export function suggestYearMark(values: readonly PeriodMarkValue[], rounding: Parameters<typeof roundMark>[1]): PeriodMarkValue | null {
+export function suggestYearMark(
+  values: readonly PeriodMarkValue[],
+  rounding: Parameters<typeof roundMark>[1],
+): PeriodMarkValue | null {
   const numeric = values.filter((v) => /^[1-5]$/.test(v)).map(Number);
   if (numeric.length === 0) {
     if (values.includes('зач')) return 'зач';
@@ -32,7 +35,10 @@ export function loadFinals(db: Db, actor: Actor, periodMarks: PeriodMarkService,
   const last = own.at(-1);
   if (!first || !last) throw new AppError('validation', `Для ${summary.grade}-х классов не заданы учебные периоды`);
   const students = journalStudents(db, assignment, first.startDate, last.endDate);
-  const marks = periodMarks.ofYear(assignment, students.map((s) => s.id));
+  const marks = periodMarks.ofYear(
+    assignment,
+    students.map((s) => s.id),
+  );
   const rounding = readSetting(db, 'marks.rounding');
   const order = new Map(own.map((p, i) => [p.id, i]));
   const yearSuggestions = students.map((s) => {

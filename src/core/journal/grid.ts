@@ -25,23 +25,48 @@ import { periodsOfGrade } from './periodMarks';
 import { toGridLesson } from './lessonView';
 
 /** The span a grid covers: one period, or the whole year with the year marks in the final column. */
-type GridSpan = { scope: 'period'; period: typeof periods.$inferSelect } | { scope: 'year'; period: JournalGrid['period']; lastPeriodId: number };
+type GridSpan =
+  | { scope: 'period'; period: typeof periods.$inferSelect }
+  | { scope: 'year'; period: JournalGrid['period']; lastPeriodId: number };
 
-function spanOf(db: Db, assignment: typeof assignments.$inferSelect, grade: number, periodId: number | 'year'): GridSpan {
+function spanOf(
+  db: Db,
+  assignment: typeof assignments.$inferSelect,
+  grade: number,
+  periodId: number | 'year',
+): GridSpan {
   if (periodId !== 'year') {
     const period = db.select().from(periods).where(eq(periods.id, periodId)).get();
     if (!period) throw new AppError('not_found', 'Такого периода нет');
-    if (period.yearId !== assignment.yearId) throw new AppError('validation', 'Период относится к другому учебному году');
+    if (period.yearId !== assignment.yearId)
+      throw new AppError('validation', 'Период относится к другому учебному году');
     return { scope: 'period', period };
   }
   const own = periodsOfGrade(db, assignment.yearId, grade);
   const first = own[0];
   const last = own.at(-1);
   if (!first || !last) throw new AppError('validation', `Для ${grade}-х классов не заданы учебные периоды`);
-  return { scope: 'year', lastPeriodId: last.id, period: { id: last.id, name: 'Год', scheme: first.scheme, number: 0, startDate: first.startDate, endDate: last.endDate } };
+  return {
+    scope: 'year',
+    lastPeriodId: last.id,
+    period: {
+      id: last.id,
+      name: 'Год',
+      scheme: first.scheme,
+      number: 0,
+      startDate: first.startDate,
+      endDate: last.endDate,
+    },
+  };
 }
 
-export function loadGrid(db: Db, actor: Actor, assignmentId: number, periodId: number | 'year', today: string): JournalGrid {
+export function loadGrid(
+  db: Db,
+  actor: Actor,
+  assignmentId: number,
+  periodId: number | 'year',
+  today: string,
+): JournalGrid {
   const summary = getAssignmentFor(db, actor, assignmentId);
   const assignment = db.select().from(assignments).where(eq(assignments.id, assignmentId)).get();
   if (!assignment) throw new AppError('not_found', 'Такого журнала нет');
@@ -60,7 +85,13 @@ export function loadGrid(db: Db, actor: Actor, assignmentId: number, periodId: n
     .orderBy(asc(lessons.date), asc(lessons.lessonNumber))
     .all();
   const markRows = db
-    .select({ lessonId: marks.lessonId, studentId: marks.studentId, value1: marks.value1, value2: marks.value2, workKindId: marks.workKindId })
+    .select({
+      lessonId: marks.lessonId,
+      studentId: marks.studentId,
+      value1: marks.value1,
+      value2: marks.value2,
+      workKindId: marks.workKindId,
+    })
     .from(marks)
     .innerJoin(lessons, eq(lessons.id, marks.lessonId))
     .where(inPeriod)
@@ -77,7 +108,9 @@ export function loadGrid(db: Db, actor: Actor, assignmentId: number, periodId: n
         .from(periodMarks)
         .where(
           and(
-            span.scope === 'period' ? and(eq(periodMarks.kind, 'period'), eq(periodMarks.periodId, span.period.id)) : eq(periodMarks.kind, 'year'),
+            span.scope === 'period'
+              ? and(eq(periodMarks.kind, 'period'), eq(periodMarks.periodId, span.period.id))
+              : eq(periodMarks.kind, 'year'),
             eq(periodMarks.yearId, assignment.yearId),
             eq(periodMarks.subjectId, assignment.subjectId),
             inArray(periodMarks.studentId, ids),
@@ -87,15 +120,25 @@ export function loadGrid(db: Db, actor: Actor, assignmentId: number, periodId: n
     : [];
 
   const kinds = db.select().from(workKinds).orderBy(asc(workKinds.sortOrder)).all();
-  const held = lessonRows.filter(({ lesson }) => lesson.status !== 'not_held' && lesson.date <= today).map(({ lesson }) => lesson);
-  const rules = { useWeights: readSetting(db, 'marks.useWeights'), rounding: readSetting(db, 'marks.rounding'), minMarks: readSetting(db, 'journal.minMarksPerPeriod') };
+  const held = lessonRows
+    .filter(({ lesson }) => lesson.status !== 'not_held' && lesson.date <= today)
+    .map(({ lesson }) => lesson);
+  const rules = {
+    useWeights: readSetting(db, 'marks.useWeights'),
+    rounding: readSetting(db, 'marks.rounding'),
+    minMarks: readSetting(db, 'journal.minMarksPerPeriod'),
+  };
   const weightOf = new Map(kinds.map((k) => [k.id, k.weight]));
   const suggestions = gridStudents.map((student) => {
     const from = student.activeFrom ?? period.startDate;
     const to = student.activeTo ?? period.endDate;
     const values = markRows
       .filter((m) => m.studentId === student.id)
-      .flatMap((m) => [m.value1, m.value2].filter((v): v is string => v !== null && v !== 'н/а').map((v) => ({ value: Number(v), weight: weightOf.get(m.workKindId) ?? 1 })));
+      .flatMap((m) =>
+        [m.value1, m.value2]
+          .filter((v): v is string => v !== null && v !== 'н/а')
+          .map((v) => ({ value: Number(v), weight: weightOf.get(m.workKindId) ?? 1 })),
+      );
     return suggest(
       {
         studentId: student.id,
@@ -107,7 +150,12 @@ export function loadGrid(db: Db, actor: Actor, assignmentId: number, periodId: n
     );
   });
   const plan = db
-    .select({ id: thematicPlanTopics.id, position: thematicPlanTopics.position, title: thematicPlanTopics.title, hours: thematicPlanTopics.hours })
+    .select({
+      id: thematicPlanTopics.id,
+      position: thematicPlanTopics.position,
+      title: thematicPlanTopics.title,
+      hours: thematicPlanTopics.hours,
+    })
     .from(thematicPlanTopics)
     .innerJoin(thematicPlans, eq(thematicPlans.id, thematicPlanTopics.planId))
     .where(eq(thematicPlans.assignmentId, assignmentId))
@@ -121,7 +169,14 @@ export function loadGrid(db: Db, actor: Actor, assignmentId: number, periodId: n
   return {
     assignment: summary,
     scope: span.scope,
-    period: { id: period.id, name: period.name, scheme: period.scheme, number: period.number, startDate: period.startDate, endDate: period.endDate },
+    period: {
+      id: period.id,
+      name: period.name,
+      scheme: period.scheme,
+      number: period.number,
+      startDate: period.startDate,
+      endDate: period.endDate,
+    },
     students: gridStudents,
     lessons: lessonRows.map(({ lesson, giver }) => toGridLesson(lesson, giver, assignment.teacherId)),
     marks: markRows as JournalGrid['marks'],

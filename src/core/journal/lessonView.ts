@@ -8,7 +8,11 @@ type GridLesson = JournalGrid['lessons'][number];
 type LessonRow = typeof lessons.$inferSelect;
 
 /** A lesson as the journal shows it: who gave it, and whether that was a substitution. */
-export function toGridLesson(lesson: LessonRow, giver: { lastName: string; firstName: string; middleName: string | null }, assignmentTeacherId: number): GridLesson {
+export function toGridLesson(
+  lesson: LessonRow,
+  giver: { lastName: string; firstName: string; middleName: string | null },
+  assignmentTeacherId: number,
+): GridLesson {
   return {
     id: lesson.id,
     date: lesson.date,

@@ -6,7 +6,18 @@ import type { Actor } from '../actor';
 import type { AuditService } from '../audit/service';
 import { localDate, localTimestamp, type Clock } from '../clock';
 import type { Db } from '../db/open';
-import { absences, assignments, lessons, marks, schoolYears, thematicPlans, thematicPlanTopics, userRoles, users, workKinds } from '../db/schema';
+import {
+  absences,
+  assignments,
+  lessons,
+  marks,
+  schoolYears,
+  thematicPlans,
+  thematicPlanTopics,
+  userRoles,
+  users,
+  workKinds,
+} from '../db/schema';
 import { ownJournal, writableLesson } from './access';
 import { readGridLesson } from './lessonView';
 import { requireOpenOrReason } from './locks';
@@ -48,9 +59,17 @@ export function createLessonService({ db, clock, audit }: { db: Db; clock: Clock
     const taken = db
       .select({ id: lessons.id })
       .from(lessons)
-      .where(and(eq(lessons.assignmentId, assignmentId), eq(lessons.date, date), eq(lessons.lessonNumber, lessonNumber), except ? ne(lessons.id, except) : undefined))
+      .where(
+        and(
+          eq(lessons.assignmentId, assignmentId),
+          eq(lessons.date, date),
+          eq(lessons.lessonNumber, lessonNumber),
+          except ? ne(lessons.id, except) : undefined,
+        ),
+      )
       .get();
-    if (taken) throw new AppError('conflict', `${lessonNumber}-й урок ${ruDate(date)} по этому предмету уже есть в журнале`);
+    if (taken)
+      throw new AppError('conflict', `${lessonNumber}-й урок ${ruDate(date)} по этому предмету уже есть в журнале`);
   }
 
   const hasEntries = (lessonId: number) =>
@@ -85,7 +104,8 @@ export function createLessonService({ db, clock, audit }: { db: Db; clock: Clock
     const homework = blankToNull(input.homework);
     if (input.planTopicId !== undefined) {
       next.planTopicId = input.planTopicId;
-      if (input.planTopicId !== null && topic === undefined) next.topic = planTopic(assignmentId, input.planTopicId).title;
+      if (input.planTopicId !== null && topic === undefined)
+        next.topic = planTopic(assignmentId, input.planTopicId).title;
       else if (input.planTopicId !== null) planTopic(assignmentId, input.planTopicId);
     }
     if (topic !== undefined) next.topic = topic;
@@ -96,7 +116,14 @@ export function createLessonService({ db, clock, audit }: { db: Db; clock: Clock
     if (input.workKindId !== undefined && input.workKindId !== lesson.workKindId) {
       const kind = db.select().from(workKinds).where(eq(workKinds.id, input.workKindId)).get();
       if (!kind) throw new AppError('validation', 'Неизвестный вид работы');
-      if (kind.isControl && db.select({ id: marks.id }).from(marks).where(and(eq(marks.lessonId, lesson.id), eq(marks.value1, 'н/а'))).get()) {
+      if (
+        kind.isControl &&
+        db
+          .select({ id: marks.id })
+          .from(marks)
+          .where(and(eq(marks.lessonId, lesson.id), eq(marks.value1, 'н/а')))
+          .get()
+      ) {
         throw new AppError('validation', `«н/а» не ставится за работу вида «${kind.name}»: сначала исправьте отметки`);
       }
       next.workKindId = input.workKindId;
@@ -106,13 +133,19 @@ export function createLessonService({ db, clock, audit }: { db: Db; clock: Clock
       next.givenById = input.givenById;
     }
     if (input.status === 'not_held' && lesson.status !== 'not_held') {
-      if (hasEntries(lesson.id)) throw new AppError('validation', 'На уроке есть отметки или пропуски: сначала снимите их, потом отметьте, что урок не проведён');
+      if (hasEntries(lesson.id))
+        throw new AppError(
+          'validation',
+          'На уроке есть отметки или пропуски: сначала снимите их, потом отметьте, что урок не проведён',
+        );
       next.status = 'not_held';
     } else if (input.status === 'held') next.status = 'held';
-    if (input.attendanceTaken && lesson.date > today()) throw new AppError('validation', 'Урок ещё не прошёл: посещаемость отметить нельзя');
+    if (input.attendanceTaken && lesson.date > today())
+      throw new AppError('validation', 'Урок ещё не прошёл: посещаемость отметить нельзя');
     // Filling a past or today's lesson records it as held; a future one may get its topic and homework in advance.
     const filling = next.topic || next.homework || input.attendanceTaken;
-    if (filling && lesson.status === 'planned' && lesson.date <= today() && next.status === undefined) next.status = 'held';
+    if (filling && lesson.status === 'planned' && lesson.date <= today() && next.status === undefined)
+      next.status = 'held';
     if (input.attendanceTaken && !lesson.attendanceTakenAt) next.attendanceTakenAt = now();
     if (next.topic && !lesson.topicEnteredAt) next.topicEnteredAt = now();
     if (next.homework && !lesson.homeworkEnteredAt) next.homeworkEnteredAt = now();
@@ -141,16 +174,33 @@ export function createLessonService({ db, clock, audit }: { db: Db; clock: Clock
         db.update(lessons).set(next).where(eq(lessons.id, lesson.id)).run();
         // Marks take the lesson's kind: a lesson turned into a test turns its marks into the test's.
         if (next.workKindId !== undefined) {
-          db.update(marks).set({ workKindId: next.workKindId }).where(and(eq(marks.lessonId, lesson.id), eq(marks.workKindId, lesson.workKindId))).run();
+          db.update(marks)
+            .set({ workKindId: next.workKindId })
+            .where(and(eq(marks.lessonId, lesson.id), eq(marks.workKindId, lesson.workKindId)))
+            .run();
         }
         const { old, now: changed } = diff(lesson, next);
-        if (Object.keys(changed).length) audit.record({ userId: actor.userId, action: 'lesson.update', entity: 'lesson', entityId: lesson.id, oldValue: old, newValue: changed, reason: input.reason });
+        if (Object.keys(changed).length)
+          audit.record({
+            userId: actor.userId,
+            action: 'lesson.update',
+            entity: 'lesson',
+            entityId: lesson.id,
+            oldValue: old,
+            newValue: changed,
+            reason: input.reason,
+          });
       });
       return readGridLesson(db, lesson.id);
     },
 
     add(actor: Actor, input: { assignmentId: number; date: string; lessonNumber: number; reason?: string }) {
-      const row = ownJournal(db, actor, input.assignmentId, 'Добавить урок может только учитель, который ведёт этот журнал');
+      const row = ownJournal(
+        db,
+        actor,
+        input.assignmentId,
+        'Добавить урок может только учитель, который ведёт этот журнал',
+      );
       requireInYear(row.assignment.yearId, input.date);
       requireOpenOrReason(db, lockWhere(row.assignment, row.grade, input.date), input.reason);
       requireFreeSlot(row.assignment.id, input.date, input.lessonNumber);
@@ -159,10 +209,25 @@ export function createLessonService({ db, clock, audit }: { db: Db; clock: Clock
       const id = writeTransaction(db, () => {
         const created = db
           .insert(lessons)
-          .values({ assignmentId: row.assignment.id, date: input.date, lessonNumber: input.lessonNumber, workKindId: kind.id, givenById: actor.userId, status: 'planned', createdAt: now() })
+          .values({
+            assignmentId: row.assignment.id,
+            date: input.date,
+            lessonNumber: input.lessonNumber,
+            workKindId: kind.id,
+            givenById: actor.userId,
+            status: 'planned',
+            createdAt: now(),
+          })
           .returning({ id: lessons.id })
           .get();
-        audit.record({ userId: actor.userId, action: 'lesson.add', entity: 'lesson', entityId: created.id, newValue: { date: input.date, lessonNumber: input.lessonNumber }, reason: input.reason });
+        audit.record({
+          userId: actor.userId,
+          action: 'lesson.add',
+          entity: 'lesson',
+          entityId: created.id,
+          newValue: { date: input.date, lessonNumber: input.lessonNumber },
+          reason: input.reason,
+        });
         return created.id;
       });
       return readGridLesson(db, id);
@@ -175,10 +240,16 @@ export function createLessonService({ db, clock, audit }: { db: Db; clock: Clock
       requireOpenOrReason(db, lockWhere(assignment, grade, input.date), input.reason);
       requireFreeSlot(assignment.id, input.date, input.lessonNumber, lesson.id);
       if (input.date > today() && hasEntries(lesson.id)) {
-        throw new AppError('validation', 'На уроке уже есть отметки или пропуски: перенести его на будущую дату нельзя');
+        throw new AppError(
+          'validation',
+          'На уроке уже есть отметки или пропуски: перенести его на будущую дату нельзя',
+        );
       }
       writeTransaction(db, () => {
-        db.update(lessons).set({ date: input.date, lessonNumber: input.lessonNumber }).where(eq(lessons.id, lesson.id)).run();
+        db.update(lessons)
+          .set({ date: input.date, lessonNumber: input.lessonNumber })
+          .where(eq(lessons.id, lesson.id))
+          .run();
         audit.record({
           userId: actor.userId,
           action: 'lesson.move',
@@ -195,7 +266,12 @@ export function createLessonService({ db, clock, audit }: { db: Db; clock: Clock
     /** Who may be recorded as having given a lesson: the school's working teachers. */
     teachers() {
       const rows = db
-        .selectDistinct({ id: users.id, lastName: users.lastName, firstName: users.firstName, middleName: users.middleName })
+        .selectDistinct({
+          id: users.id,
+          lastName: users.lastName,
+          firstName: users.firstName,
+          middleName: users.middleName,
+        })
         .from(users)
         .innerJoin(userRoles, eq(userRoles.userId, users.id))
         .where(and(eq(users.isActive, true), inArray(userRoles.role, ['teacher', 'class_teacher'])))

@@ -9,7 +9,10 @@ export function lockOn(db: Db, where: { yearId: number; classId: number; grade: 
     .select({ lockId: periodLocks.id, periodName: periods.name })
     .from(periodLocks)
     .innerJoin(periods, eq(periods.id, periodLocks.periodId))
-    .innerJoin(gradePeriodSchemes, and(eq(gradePeriodSchemes.yearId, periods.yearId), eq(gradePeriodSchemes.scheme, periods.scheme)))
+    .innerJoin(
+      gradePeriodSchemes,
+      and(eq(gradePeriodSchemes.yearId, periods.yearId), eq(gradePeriodSchemes.scheme, periods.scheme)),
+    )
     .where(
       and(
         eq(periods.yearId, where.yearId),
@@ -27,9 +30,13 @@ export function lockOn(db: Db, where: { yearId: number; classId: number; grade: 
 export function requireOpenOrReason(db: Db, where: Parameters<typeof lockOn>[1], reason: string | undefined): void {
   const lock = lockOn(db, where);
   if (lock && !(reason && reason.trim().length >= 5)) {
-    throw new AppError('locked', `Период «${lock.periodName}» закрыт заместителем директора. Попросите открыть его или укажите причину исправления.`, {
-      period: lock.periodName,
-    });
+    throw new AppError(
+      'locked',
+      `Период «${lock.periodName}» закрыт заместителем директора. Попросите открыть его или укажите причину исправления.`,
+      {
+        period: lock.periodName,
+      },
+    );
   }
 }
 
@@ -39,6 +46,12 @@ export function periodLockFor(db: Db, periodId: number, classId: number) {
     .select({ lockId: periodLocks.id, periodName: periods.name })
     .from(periodLocks)
     .innerJoin(periods, eq(periods.id, periodLocks.periodId))
-    .where(and(eq(periodLocks.periodId, periodId), isNull(periodLocks.unlockedAt), or(isNull(periodLocks.classId), eq(periodLocks.classId, classId))))
+    .where(
+      and(
+        eq(periodLocks.periodId, periodId),
+        isNull(periodLocks.unlockedAt),
+        or(isNull(periodLocks.classId), eq(periodLocks.classId, classId)),
+      ),
+    )
     .get();
 }

@@ -20,10 +20,19 @@ export function membersDuring(
   studentId?: number,
 ): Membership[] {
   const t = journal.subgroupId ? subgroupMembers : classEnrollments;
-  const owner = journal.subgroupId ? eq(subgroupMembers.subgroupId, journal.subgroupId) : eq(classEnrollments.classId, journal.classId);
+  const owner = journal.subgroupId
+    ? eq(subgroupMembers.subgroupId, journal.subgroupId)
+    : eq(classEnrollments.classId, journal.classId);
   return db
     .select({ studentId: t.studentId, startDate: t.startDate, endDate: t.endDate })
     .from(t)
-    .where(and(owner, studentId === undefined ? undefined : eq(t.studentId, studentId), lte(t.startDate, end), or(isNull(t.endDate), gte(t.endDate, start))))
+    .where(
+      and(
+        owner,
+        studentId === undefined ? undefined : eq(t.studentId, studentId),
+        lte(t.startDate, end),
+        or(isNull(t.endDate), gte(t.endDate, start)),
+      ),
+    )
     .all();
 }

@@ -13,7 +13,13 @@ import { writeTransaction } from '../db/write';
 export function createPeriodLockService({ db, clock, audit }: { db: Db; clock: Clock; audit: AuditService }) {
   function list(yearId: number) {
     const rows = db
-      .select({ lock: periodLocks, periodName: periods.name, grade: classes.grade, letter: classes.letter, user: users })
+      .select({
+        lock: periodLocks,
+        periodName: periods.name,
+        grade: classes.grade,
+        letter: classes.letter,
+        user: users,
+      })
       .from(periodLocks)
       .innerJoin(periods, eq(periods.id, periodLocks.periodId))
       .innerJoin(users, eq(users.id, periodLocks.lockedBy))
@@ -42,21 +48,29 @@ export function createPeriodLockService({ db, clock, audit }: { db: Db; clock: C
       const classId = input.classId ?? null;
       if (classId !== null) {
         const cls = db.select().from(classes).where(eq(classes.id, classId)).get();
-        if (!cls || cls.yearId !== period.yearId) throw new AppError('validation', 'Класс относится к другому учебному году');
+        if (!cls || cls.yearId !== period.yearId)
+          throw new AppError('validation', 'Класс относится к другому учебному году');
       }
       const open = db
         .select({ id: periodLocks.id, classId: periodLocks.classId })
         .from(periodLocks)
         .where(and(eq(periodLocks.periodId, period.id), isNull(periodLocks.unlockedAt)))
         .all();
-      if (open.some((l) => l.classId === null || l.classId === classId)) throw new AppError('conflict', `Период «${period.name}» уже закрыт`);
+      if (open.some((l) => l.classId === null || l.classId === classId))
+        throw new AppError('conflict', `Период «${period.name}» уже закрыт`);
       const id = writeTransaction(db, () => {
         const created = db
           .insert(periodLocks)
           .values({ periodId: period.id, classId, lockedAt: localTimestamp(clock.now()), lockedBy: actor.userId })
           .returning({ id: periodLocks.id })
           .get();
-        audit.record({ userId: actor.userId, action: 'period.lock', entity: 'period_lock', entityId: created.id, newValue: { periodId: period.id, classId } });
+        audit.record({
+          userId: actor.userId,
+          action: 'period.lock',
+          entity: 'period_lock',
+          entityId: created.id,
+          newValue: { periodId: period.id, classId },
+        });
         return created.id;
       });
       const made = list(period.yearId).find((l) => l.id === id);
@@ -71,8 +85,18 @@ export function createPeriodLockService({ db, clock, audit }: { db: Db; clock: C
       const period = db.select({ yearId: periods.yearId }).from(periods).where(eq(periods.id, lock.periodId)).get();
       if (period) requireOpenYear(db, period.yearId);
       writeTransaction(db, () => {
-        db.update(periodLocks).set({ unlockedAt: localTimestamp(clock.now()), unlockedBy: actor.userId, unlockReason: input.reason }).where(eq(periodLocks.id, lock.id)).run();
-        audit.record({ userId: actor.userId, action: 'period.unlock', entity: 'period_lock', entityId: lock.id, oldValue: { periodId: lock.periodId, classId: lock.classId }, reason: input.reason });
+        db.update(periodLocks)
+          .set({ unlockedAt: localTimestamp(clock.now()), unlockedBy: actor.userId, unlockReason: input.reason })
+          .where(eq(periodLocks.id, lock.id))
+          .run();
+        audit.record({
+          userId: actor.userId,
+          action: 'period.unlock',
+          entity: 'period_lock',
+          entityId: lock.id,
+          oldValue: { periodId: lock.periodId, classId: lock.classId },
+          reason: input.reason,
+        });
       });
       return null;
     },

@@ -26,9 +26,19 @@ export interface PeriodMarkInput {
 /** The periods a grade follows in a year, in order. */
 export function periodsOfGrade(db: Db, yearId: number, grade: number) {
   return db
-    .select({ id: periods.id, name: periods.name, number: periods.number, startDate: periods.startDate, endDate: periods.endDate, scheme: periods.scheme })
+    .select({
+      id: periods.id,
+      name: periods.name,
+      number: periods.number,
+      startDate: periods.startDate,
+      endDate: periods.endDate,
+      scheme: periods.scheme,
+    })
     .from(periods)
-    .innerJoin(gradePeriodSchemes, and(eq(gradePeriodSchemes.yearId, periods.yearId), eq(gradePeriodSchemes.scheme, periods.scheme)))
+    .innerJoin(
+      gradePeriodSchemes,
+      and(eq(gradePeriodSchemes.yearId, periods.yearId), eq(gradePeriodSchemes.scheme, periods.scheme)),
+    )
     .where(and(eq(periods.yearId, yearId), eq(gradePeriodSchemes.grade, grade)))
     .orderBy(asc(periods.number))
     .all();
@@ -36,8 +46,10 @@ export function periodsOfGrade(db: Db, yearId: number, grade: number) {
 
 /** Which values the school accepts as a period, year, exam or final mark. */
 function checkValue(db: Db, value: PeriodMarkValue): void {
-  if (value === 'осв' && !readSetting(db, 'marks.allowExempt')) throw new AppError('validation', 'В школе не принята отметка «осв»');
-  if ((value === 'зач' || value === 'незач') && !readSetting(db, 'marks.allowPassFail')) throw new AppError('validation', `В школе не приняты отметки «зач» и «незач»`);
+  if (value === 'осв' && !readSetting(db, 'marks.allowExempt'))
+    throw new AppError('validation', 'В школе не принята отметка «осв»');
+  if ((value === 'зач' || value === 'незач') && !readSetting(db, 'marks.allowPassFail'))
+    throw new AppError('validation', `В школе не приняты отметки «зач» и «незач»`);
   if (value === '1' && readSetting(db, 'marks.scale') === '2-5') {
     throw new AppError('validation', 'В школе принята шкала отметок от 2 до 5: отметку «1» поставить нельзя');
   }
@@ -50,7 +62,12 @@ function checkValue(db: Db, value: PeriodMarkValue): void {
 export function createPeriodMarkService({ db, clock, audit }: { db: Db; clock: Clock; audit: AuditService }) {
   return {
     set(actor: Actor, input: PeriodMarkInput): PeriodMarkValue | null {
-      const { assignment, grade } = ownJournal(db, actor, input.assignmentId, 'Итоговые отметки ставит учитель, который ведёт этот журнал');
+      const { assignment, grade } = ownJournal(
+        db,
+        actor,
+        input.assignmentId,
+        'Итоговые отметки ставит учитель, который ведёт этот журнал',
+      );
       if (grade === 1) throw new AppError('validation', 'В 1 классе отметки не ставятся');
       if (input.value) checkValue(db, input.value);
 
@@ -69,7 +86,11 @@ export function createPeriodMarkService({ db, clock, audit }: { db: Db; clock: C
       // Year, exam and final marks are closed with the year's last period.
       const lock = periodLockFor(db, span.periodId, assignment.classId);
       if (lock && !(input.reason && input.reason.trim().length >= 5)) {
-        throw new AppError('locked', `Период «${lock.periodName}» закрыт заместителем директора. Попросите открыть его или укажите причину исправления.`, { period: lock.periodName });
+        throw new AppError(
+          'locked',
+          `Период «${lock.periodName}» закрыт заместителем директора. Попросите открыть его или укажите причину исправления.`,
+          { period: lock.periodName },
+        );
       }
 
       const periodId = input.kind === 'period' ? span.periodId : null;
@@ -85,10 +106,24 @@ export function createPeriodMarkService({ db, clock, audit }: { db: Db; clock: C
         const before = db.select().from(periodMarks).where(key).get();
         if ((before?.value ?? null) === input.value) return;
         if (input.value === null) db.delete(periodMarks).where(eq(periodMarks.id, before!.id)).run();
-        else if (before) db.update(periodMarks).set({ value: input.value, assignmentId: assignment.id, updatedAt: now, updatedBy: actor.userId }).where(eq(periodMarks.id, before.id)).run();
+        else if (before)
+          db.update(periodMarks)
+            .set({ value: input.value, assignmentId: assignment.id, updatedAt: now, updatedBy: actor.userId })
+            .where(eq(periodMarks.id, before.id))
+            .run();
         else {
           db.insert(periodMarks)
-            .values({ studentId: input.studentId, subjectId: assignment.subjectId, yearId: assignment.yearId, kind: input.kind, periodId, value: input.value, assignmentId: assignment.id, createdAt: now, createdBy: actor.userId })
+            .values({
+              studentId: input.studentId,
+              subjectId: assignment.subjectId,
+              yearId: assignment.yearId,
+              kind: input.kind,
+              periodId,
+              value: input.value,
+              assignmentId: assignment.id,
+              createdAt: now,
+              createdBy: actor.userId,
+            })
             .run();
         }
         audit.record({
@@ -109,15 +144,27 @@ export function createPeriodMarkService({ db, clock, audit }: { db: Db; clock: C
     ofYear(assignment: { subjectId: number; yearId: number }, studentIds: number[]) {
       if (studentIds.length === 0) return [];
       return db
-        .select({ studentId: periodMarks.studentId, kind: periodMarks.kind, periodId: periodMarks.periodId, value: periodMarks.value })
+        .select({
+          studentId: periodMarks.studentId,
+          kind: periodMarks.kind,
+          periodId: periodMarks.periodId,
+          value: periodMarks.value,
+        })
         .from(periodMarks)
-        .where(and(eq(periodMarks.subjectId, assignment.subjectId), eq(periodMarks.yearId, assignment.yearId), inArray(periodMarks.studentId, studentIds)))
+        .where(
+          and(
+            eq(periodMarks.subjectId, assignment.subjectId),
+            eq(periodMarks.yearId, assignment.yearId),
+            inArray(periodMarks.studentId, studentIds),
+          ),
+        )
         .all() as { studentId: number; kind: FinalKind; periodId: number | null; value: PeriodMarkValue }[];
     },
   };
 }
 
 /** The audit log's key of one final mark: student, subject, kind, period (0 for year, exam and final). */
-export const periodMarkKey = (studentId: number, subjectId: number, kind: FinalKind, periodId: number | null) => `${studentId}:${subjectId}:${kind}:${periodId ?? 0}`;
+export const periodMarkKey = (studentId: number, subjectId: number, kind: FinalKind, periodId: number | null) =>
+  `${studentId}:${subjectId}:${kind}:${periodId ?? 0}`;
 
 export type PeriodMarkService = ReturnType<typeof createPeriodMarkService>;

@@ -12,13 +12,26 @@ import { cellHistory } from './history';
 
 export type JournalService = ReturnType<typeof createJournalService>;
 
-export function createJournalService({ db, clock, audit, school, periodMarks }: { db: Db; clock: Clock; audit: AuditService; school: SchoolService; periodMarks: PeriodMarkService }) {
+export function createJournalService({
+  db,
+  clock,
+  audit,
+  school,
+  periodMarks,
+}: {
+  db: Db;
+  clock: Clock;
+  audit: AuditService;
+  school: SchoolService;
+  periodMarks: PeriodMarkService;
+}) {
   const cells = createCellService({ db, clock, audit });
   return {
     ...cells,
     cellHistory: (actor: Actor, lessonId: number, studentId: number) => cellHistory(db, actor, lessonId, studentId),
     assignments: (actor: Actor, yearId?: number) => listAssignments(db, actor, yearId ?? school.currentYear().id),
     finals: (actor: Actor, assignmentId: number) => loadFinals(db, actor, periodMarks, assignmentId),
-    grid: (actor: Actor, assignmentId: number, periodId: number | 'year') => loadGrid(db, actor, assignmentId, periodId, localDate(clock.now())),
+    grid: (actor: Actor, assignmentId: number, periodId: number | 'year') =>
+      loadGrid(db, actor, assignmentId, periodId, localDate(clock.now())),
   };
 }

@@ -41,7 +41,8 @@ export function roundMark(average: number, rounding: Rounding): number {
 export function suggest(facts: StudentPeriodFacts, rules: SuggestionRules): MarkSuggestion {
   const average = weightedAverage(facts.marks, rules.useWeights);
   const markCount = facts.marks.length;
-  const naRecommended = facts.lessonsHeld > 0 && facts.lessonsMissed * 2 > facts.lessonsHeld && markCount < rules.minMarks;
+  const naRecommended =
+    facts.lessonsHeld > 0 && facts.lessonsMissed * 2 > facts.lessonsHeld && markCount < rules.minMarks;
   let suggested: PeriodMarkValue | null = null;
   if (naRecommended) suggested = 'н/а';
   else if (average !== null) suggested = String(roundMark(average, rules.rounding)) as PeriodMarkValue;

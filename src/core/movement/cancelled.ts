@@ -20,6 +20,9 @@ export function cancelledRows(db: Db, from: string, to: string, classId?: number
          and (? is null or fc.id = ? or tc.id = ?)
        order by a.id`,
     )
-    .all(from, to, classId ?? null, classId ?? null, classId ?? null) as (RawRegisterRow & { name: string; reason: string | null })[];
+    .all(from, to, classId ?? null, classId ?? null, classId ?? null) as (RawRegisterRow & {
+    name: string;
+    reason: string | null;
+  })[];
   return rows.map((r) => registerRow(r, r.name, r.reason ?? ''));
 }

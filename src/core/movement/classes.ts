@@ -19,7 +19,12 @@ export function movementClasses(db: Db, clock: Clock, input: { yearId?: number; 
     `select m.subgroup_id as subgroupId, g.name, s.name as subjectName from subgroup_members m join subgroups g on g.id = m.subgroup_id join subjects s on s.id = g.subject_id
      where m.student_id = ? and g.class_id = ? and m.start_date <= ? and (m.end_date is null or m.end_date >= ?) order by s.sort_order`,
   );
-  const list = db.select().from(classes).where(eq(classes.yearId, year.id)).orderBy(asc(classes.grade), asc(classes.letter)).all();
+  const list = db
+    .select()
+    .from(classes)
+    .where(eq(classes.yearId, year.id))
+    .orderBy(asc(classes.grade), asc(classes.letter))
+    .all();
   return {
     yearId: year.id,
     yearName: year.name,
@@ -30,7 +35,13 @@ export function movementClasses(db: Db, clock: Clock, input: { yearId?: number; 
         .select({ s: students })
         .from(classEnrollments)
         .innerJoin(students, eq(students.id, classEnrollments.studentId))
-        .where(and(eq(classEnrollments.classId, c.id), lte(classEnrollments.startDate, date), or(isNull(classEnrollments.endDate), gte(classEnrollments.endDate, date))))
+        .where(
+          and(
+            eq(classEnrollments.classId, c.id),
+            lte(classEnrollments.startDate, date),
+            or(isNull(classEnrollments.endDate), gte(classEnrollments.endDate, date)),
+          ),
+        )
         .all()
         .map((r) => r.s)
         .sort(compareByName);
@@ -43,9 +54,18 @@ export function movementClasses(db: Db, clock: Clock, input: { yearId?: number; 
           name: fullName(s),
           birthDate: s.birthDate,
           personalFileNo: s.personalFileNo,
-          subgroups: memberOf.all(s.id, c.id, date, date) as Array<{ subgroupId: number; name: string; subjectName: string }>,
+          subgroups: memberOf.all(s.id, c.id, date, date) as Array<{
+            subgroupId: number;
+            name: string;
+            subjectName: string;
+          }>,
         })),
-        subgroups: subgroupsOf(db, c.id, date).map((g) => ({ id: g.id, subjectName: g.subjectName, name: g.name, members: g.members })),
+        subgroups: subgroupsOf(db, c.id, date).map((g) => ({
+          id: g.id,
+          subjectName: g.subjectName,
+          name: g.name,
+          members: g.members,
+        })),
       };
     }),
   };

@@ -26,7 +26,12 @@ export interface Correction {
   note?: string;
 }
 
-const dateLabel: Record<Movement['kind'], string> = { enrolled: 'Дата зачисления', arrived: 'Дата прибытия', transferred: 'Дата перевода', left: 'Дата выбытия' };
+const dateLabel: Record<Movement['kind'], string> = {
+  enrolled: 'Дата зачисления',
+  arrived: 'Дата прибытия',
+  transferred: 'Дата перевода',
+  left: 'Дата выбытия',
+};
 
 function movementRow(db: Db, id: number): Movement {
   const m = db.select().from(studentMovements).where(eq(studentMovements.id, id)).get();
@@ -48,12 +53,21 @@ function staysOf(db: Db, m: Movement) {
     db
       .select()
       .from(classEnrollments)
-      .where(and(eq(classEnrollments.studentId, m.studentId), eq(classEnrollments.classId, classId), end ? eq(classEnrollments.endDate, addDays(m.date, -1)) : eq(classEnrollments.startDate, m.date)))
+      .where(
+        and(
+          eq(classEnrollments.studentId, m.studentId),
+          eq(classEnrollments.classId, classId),
+          end ? eq(classEnrollments.endDate, addDays(m.date, -1)) : eq(classEnrollments.startDate, m.date),
+        ),
+      )
       .get();
   const ended = m.fromClassId === null ? null : (find(m.fromClassId, true) ?? null);
   const begun = m.toClassId === null ? null : (find(m.toClassId, false) ?? null);
   if ((m.fromClassId !== null && !ended) || (m.toClassId !== null && !begun)) {
-    throw new AppError('conflict', 'Списки классов уже не такие, какими их сделал этот приказ (их изменили позже): исправьте их новым приказом');
+    throw new AppError(
+      'conflict',
+      'Списки классов уже не такие, какими их сделал этот приказ (их изменили позже): исправьте их новым приказом',
+    );
   }
   return { ended, begun };
 }
@@ -61,14 +75,32 @@ function staysOf(db: Db, m: Movement) {
 /** Only the student's latest order can change what happened after it: a later one is undone first. */
 function requireLatest(db: Db, m: Movement, begun: { endDate: string | null } | null): void {
   const later = db.$client
-    .prepare(`select date, order_number as orderNumber, order_date as orderDate from student_movements where student_id = ? and id <> ? and (date > ? or (date = ? and id > ?)) order by date, id limit 1`)
-    .get(m.studentId, m.id, m.date, m.date, m.id) as { date: string; orderNumber: string; orderDate: string } | undefined;
-  if (later) throw new AppError('conflict', `После этого приказа по ученику записан ещё один (${orderText(later.orderNumber, later.orderDate)}, с ${ruDate(later.date)}): сначала отмените или исправьте его`);
-  if (begun?.endDate) throw new AppError('conflict', `Ученик уже выбыл из этого класса с ${ruDate(addDays(begun.endDate, 1))}: сначала отмените или исправьте тот приказ`);
+    .prepare(
+      `select date, order_number as orderNumber, order_date as orderDate from student_movements where student_id = ? and id <> ? and (date > ? or (date = ? and id > ?)) order by date, id limit 1`,
+    )
+    .get(m.studentId, m.id, m.date, m.date, m.id) as
+    { date: string; orderNumber: string; orderDate: string } | undefined;
+  if (later)
+    throw new AppError(
+      'conflict',
+      `После этого приказа по ученику записан ещё один (${orderText(later.orderNumber, later.orderDate)}, с ${ruDate(later.date)}): сначала отмените или исправьте его`,
+    );
+  if (begun?.endDate)
+    throw new AppError(
+      'conflict',
+      `Ученик уже выбыл из этого класса с ${ruDate(addDays(begun.endDate, 1))}: сначала отмените или исправьте тот приказ`,
+    );
 }
 
 /** Moves the end (or the start) of the student's subgroup memberships in a class from one date to another (null: open). */
-function shiftMemberships(db: Db, studentId: number, classId: number, edge: 'start' | 'end', from: string, to: string | null): void {
+function shiftMemberships(
+  db: Db,
+  studentId: number,
+  classId: number,
+  edge: 'start' | 'end',
+  from: string,
+  to: string | null,
+): void {
   const ids = groupsOf(db, classId);
   if (ids.length === 0) return;
   const column = edge === 'start' ? subgroupMembers.startDate : subgroupMembers.endDate;
@@ -81,7 +113,16 @@ function shiftMemberships(db: Db, studentId: number, classId: number, edge: 'sta
 /** Removes the memberships a stay in a class began with (and any made during it): they go with the stay. */
 function dropMemberships(db: Db, studentId: number, classId: number, from: string): void {
   const ids = groupsOf(db, classId);
-  if (ids.length > 0) db.delete(subgroupMembers).where(and(eq(subgroupMembers.studentId, studentId), inArray(subgroupMembers.subgroupId, ids), gte(subgroupMembers.startDate, from))).run();
+  if (ids.length > 0)
+    db.delete(subgroupMembers)
+      .where(
+        and(
+          eq(subgroupMembers.studentId, studentId),
+          inArray(subgroupMembers.subgroupId, ids),
+          gte(subgroupMembers.startDate, from),
+        ),
+      )
+      .run();
 }
 
 /** What the order now says, as the messages of the orders themselves put it. */
@@ -89,7 +130,8 @@ function describe(db: Db, m: Movement, name: string): string {
   const from = m.fromClassId === null ? null : classRow(db, m.fromClassId).name;
   const to = m.toClassId === null ? null : classRow(db, m.toClassId).name;
   const before = ruDate(addDays(m.date, -1));
-  if (m.kind === 'transferred') return `${name} переведён(а) из ${from} в ${to} класс с ${ruDate(m.date)}: до ${before} — в журнале ${from}, с ${ruDate(m.date)} — в журнале ${to}`;
+  if (m.kind === 'transferred')
+    return `${name} переведён(а) из ${from} в ${to} класс с ${ruDate(m.date)}: до ${before} — в журнале ${from}, с ${ruDate(m.date)} — в журнале ${to}`;
   if (m.kind === 'left') return `${name} выбыл(а) из ${from} класса с ${ruDate(m.date)}: в журнале до ${before}`;
   return `${name} ${m.kind === 'enrolled' ? 'зачислен(а)' : 'прибыл(а)'} в ${to} класс с ${ruDate(m.date)}`;
 }
@@ -107,17 +149,34 @@ export function createCorrections({ db, audit }: { db: Db; audit: AuditService }
     correct(actor: Actor, movementId: number, input: Correction & { reason: string }) {
       const { m, cls, student, ended, begun } = load(movementId);
       const toClassId = m.kind === 'left' ? null : (input.toClassId ?? m.toClassId);
-      if (m.kind === 'left' && input.toClassId !== undefined) throw new AppError('validation', 'У выбытия нет класса, куда переводят: укажите, куда выбыл ученик');
-      if ((m.kind === 'left' || m.kind === 'arrived') && !input.note) throw new AppError('validation', m.kind === 'left' ? 'Укажите, куда выбыл ученик' : 'Укажите, откуда прибыл ученик');
+      if (m.kind === 'left' && input.toClassId !== undefined)
+        throw new AppError('validation', 'У выбытия нет класса, куда переводят: укажите, куда выбыл ученик');
+      if ((m.kind === 'left' || m.kind === 'arrived') && !input.note)
+        throw new AppError(
+          'validation',
+          m.kind === 'left' ? 'Укажите, куда выбыл ученик' : 'Укажите, откуда прибыл ученик',
+        );
       const note = input.note ?? null;
       const moved = input.date !== m.date;
       const reclassed = toClassId !== m.toClassId;
-      if (!moved && !reclassed && input.orderNumber === m.orderNumber && input.orderDate === m.orderDate && note === m.note) throw new AppError('validation', 'В приказе ничего не изменено');
+      if (
+        !moved &&
+        !reclassed &&
+        input.orderNumber === m.orderNumber &&
+        input.orderDate === m.orderDate &&
+        note === m.note
+      )
+        throw new AppError('validation', 'В приказе ничего не изменено');
       requireInYear(cls, input.date, dateLabel[m.kind]);
-      if (ended && input.date <= ended.startDate) throw new AppError('validation', `${dateLabel[m.kind]} должна быть позже зачисления в ${classRow(db, ended.classId).name} класс (${ruDate(ended.startDate)})`);
+      if (ended && input.date <= ended.startDate)
+        throw new AppError(
+          'validation',
+          `${dateLabel[m.kind]} должна быть позже зачисления в ${classRow(db, ended.classId).name} класс (${ruDate(ended.startDate)})`,
+        );
       if (reclassed) {
         const target = classRow(db, toClassId!);
-        if (target.yearId !== cls.yearId) throw new AppError('validation', 'Перевести можно только в класс того же учебного года');
+        if (target.yearId !== cls.yearId)
+          throw new AppError('validation', 'Перевести можно только в класс того же учебного года');
         if (target.id === m.fromClassId) throw new AppError('validation', `Ученик и так был в ${target.name} классе`);
       }
       if (moved || reclassed) requireLatest(db, m, begun);
@@ -125,19 +184,33 @@ export function createCorrections({ db, audit }: { db: Db; audit: AuditService }
       writeTransaction(db, () =>
         guardEntries(db, m.studentId, cls.yearId, () => {
           if (ended && moved) {
-            db.update(classEnrollments).set({ endDate: addDays(input.date, -1) }).where(eq(classEnrollments.id, ended.id)).run();
+            db.update(classEnrollments)
+              .set({ endDate: addDays(input.date, -1) })
+              .where(eq(classEnrollments.id, ended.id))
+              .run();
             shiftMemberships(db, m.studentId, ended.classId, 'end', addDays(m.date, -1), addDays(input.date, -1));
           }
           if (begun && reclassed) {
             dropMemberships(db, m.studentId, begun.classId, m.date);
-            db.update(classEnrollments).set({ classId: toClassId!, startDate: input.date }).where(eq(classEnrollments.id, begun.id)).run();
+            db.update(classEnrollments)
+              .set({ classId: toClassId!, startDate: input.date })
+              .where(eq(classEnrollments.id, begun.id))
+              .run();
             joinSubgroups(db, m.studentId, toClassId!, input.date, input.orderNumber);
           } else if (begun && moved) {
             db.update(classEnrollments).set({ startDate: input.date }).where(eq(classEnrollments.id, begun.id)).run();
             shiftMemberships(db, m.studentId, begun.classId, 'start', m.date, input.date);
           }
           db.update(studentMovements).set(values).where(eq(studentMovements.id, m.id)).run();
-          audit.record({ userId: actor.userId, action: 'movement.correct', entity: 'student', entityId: m.studentId, oldValue: { movementId: m.id, ...pick(m) }, newValue: { movementId: m.id, ...values }, reason: input.reason });
+          audit.record({
+            userId: actor.userId,
+            action: 'movement.correct',
+            entity: 'student',
+            entityId: m.studentId,
+            oldValue: { movementId: m.id, ...pick(m) },
+            newValue: { movementId: m.id, ...values },
+            reason: input.reason,
+          });
         }),
       );
       return { movementId: m.id, message: `Приказ исправлен: ${describe(db, { ...m, ...values }, student.name)}` };
@@ -160,23 +233,51 @@ export function createCorrections({ db, audit }: { db: Db; audit: AuditService }
             shiftMemberships(db, m.studentId, ended.classId, 'end', addDays(m.date, -1), null);
           }
           db.delete(studentMovements).where(eq(studentMovements.id, m.id)).run();
-          audit.record({ userId: actor.userId, action: 'movement.cancel', entity: 'student', entityId: m.studentId, oldValue: { movementId: m.id, ...pick(m), student: student.name }, newValue: null, reason });
+          audit.record({
+            userId: actor.userId,
+            action: 'movement.cancel',
+            entity: 'student',
+            entityId: m.studentId,
+            oldValue: { movementId: m.id, ...pick(m), student: student.name },
+            newValue: null,
+            reason,
+          });
           // A student who never came is removed, unless something else (a mark, a decision) names him.
           if (!ended) removed = removeIfUnused(db, m.studentId);
         }),
       );
       const order = `№ ${m.orderNumber} от ${ruDate(m.orderDate)}`;
-      if (m.kind === 'transferred') return { movementId: null, message: `Приказ ${order} отменён: ${student.name} снова в ${from} классе, из списка ${to} класса убран(а)` };
-      if (m.kind === 'left') return { movementId: null, message: `Приказ ${order} отменён: ${student.name} снова в списке ${from} класса` };
-      return { movementId: null, message: `Приказ ${order} отменён: ${student.name} не числится в ${to} классе${removed ? '' : ' (запись об ученике сохранена: на неё ссылаются другие данные)'}` };
+      if (m.kind === 'transferred')
+        return {
+          movementId: null,
+          message: `Приказ ${order} отменён: ${student.name} снова в ${from} классе, из списка ${to} класса убран(а)`,
+        };
+      if (m.kind === 'left')
+        return { movementId: null, message: `Приказ ${order} отменён: ${student.name} снова в списке ${from} класса` };
+      return {
+        movementId: null,
+        message: `Приказ ${order} отменён: ${student.name} не числится в ${to} классе${removed ? '' : ' (запись об ученике сохранена: на неё ссылаются другие данные)'}`,
+      };
     },
   };
 }
 
-const pick = (m: Movement) => ({ kind: m.kind, date: m.date, fromClassId: m.fromClassId, toClassId: m.toClassId, orderNumber: m.orderNumber, orderDate: m.orderDate, note: m.note });
+const pick = (m: Movement) => ({
+  kind: m.kind,
+  date: m.date,
+  fromClassId: m.fromClassId,
+  toClassId: m.toClassId,
+  orderNumber: m.orderNumber,
+  orderDate: m.orderDate,
+  note: m.note,
+});
 
 function removeIfUnused(db: Db, studentId: number): boolean {
-  const left = db.$client.prepare('select exists(select 1 from class_enrollments where student_id = ?) or exists(select 1 from student_movements where student_id = ?) as used').get(studentId, studentId) as { used: number };
+  const left = db.$client
+    .prepare(
+      'select exists(select 1 from class_enrollments where student_id = ?) or exists(select 1 from student_movements where student_id = ?) as used',
+    )
+    .get(studentId, studentId) as { used: number };
   if (left.used) return false;
   try {
     db.delete(students).where(eq(students.id, studentId)).run();

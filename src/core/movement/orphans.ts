@@ -12,7 +12,12 @@ interface Entry {
 }
 
 /** Marks and absences of the student from `date` on, in the journals of a class or of one subgroup. */
-export function entriesFrom(db: Db, studentId: number, date: string, where: { classId: number } | { subgroupId: number }): Entry[] {
+export function entriesFrom(
+  db: Db,
+  studentId: number,
+  date: string,
+  where: { classId: number } | { subgroupId: number },
+): Entry[] {
   const [column, id] = 'classId' in where ? ['a.class_id', where.classId] : ['a.subgroup_id', where.subgroupId];
   return db.$client
     .prepare(
@@ -29,9 +34,19 @@ export function entriesFrom(db: Db, studentId: number, date: string, where: { cl
 }
 
 const stayRule = 'Отметки и пропуски остаются в журнале того класса, где ученик был в тот день';
-const listed = (found: readonly Entry[]) => `${found.slice(0, 5).map((e) => `${ruDate(e.date)} ${e.subject}: ${e.what}`).join('; ')}${found.length > 5 ? '; …' : ''}`;
+const listed = (found: readonly Entry[]) =>
+  `${found
+    .slice(0, 5)
+    .map((e) => `${ruDate(e.date)} ${e.subject}: ${e.what}`)
+    .join('; ')}${found.length > 5 ? '; …' : ''}`;
 
-export function refuseOrphans(db: Db, studentId: number, date: string, where: { classId: number } | { subgroupId: number }, journal: string): void {
+export function refuseOrphans(
+  db: Db,
+  studentId: number,
+  date: string,
+  where: { classId: number } | { subgroupId: number },
+  journal: string,
+): void {
   const found = entriesFrom(db, studentId, date, where);
   if (found.length === 0) return;
   const last = found.at(-1)!.date;
@@ -68,13 +83,23 @@ export function guardEntries<T>(db: Db, studentId: number, yearId: number, chang
   const result = change();
   const lost = uncovered(db, studentId, yearId).filter((e) => !before.has(e.key));
   if (lost.length > 0) {
-    throw new AppError('conflict', `После этого изменения записи ученика оказались бы вне журналов, где он числится (${lost.length}): ${listed(lost)}. ${stayRule}: выберите другую дату или класс, или попросите учителей исправить записи.`, {
-      entries: lost.length,
-    });
+    throw new AppError(
+      'conflict',
+      `После этого изменения записи ученика оказались бы вне журналов, где он числится (${lost.length}): ${listed(lost)}. ${stayRule}: выберите другую дату или класс, или попросите учителей исправить записи.`,
+      {
+        entries: lost.length,
+      },
+    );
   }
   const broken = db.$client
-    .prepare('select 1 from class_enrollments where student_id = ? and end_date < start_date union all select 1 from subgroup_members where student_id = ? and end_date < start_date')
+    .prepare(
+      'select 1 from class_enrollments where student_id = ? and end_date < start_date union all select 1 from subgroup_members where student_id = ? and end_date < start_date',
+    )
     .get(studentId, studentId);
-  if (broken) throw new AppError('validation', 'Эта дата не согласуется с другими переводами ученика (в класс или подгруппу): проверьте даты приказов');
+  if (broken)
+    throw new AppError(
+      'validation',
+      'Эта дата не согласуется с другими переводами ученика (в класс или подгруппу): проверьте даты приказов',
+    );
   return result;
 }

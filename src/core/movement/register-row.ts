@@ -11,7 +11,8 @@ export type RawRegisterRow = Omit<MovementRegisterRow, 'name' | 'fromClass' | 't
   tl: string | null;
 };
 
-const classOf = (grade: number | null, letter: string | null) => (grade !== null && letter !== null ? className({ grade, letter }) : null);
+const classOf = (grade: number | null, letter: string | null) =>
+  grade !== null && letter !== null ? className({ grade, letter }) : null;
 
 /** One line of the book, for an order in force (`cancelReason` null) or a cancelled one (cancelled.ts). */
 export function registerRow(r: RawRegisterRow, name: string, cancelReason: string | null): MovementRegisterRow {

@@ -12,12 +12,19 @@ import { yearOrCurrent } from '../school/years';
 import { cancelledRows } from './cancelled';
 import { registerRow, type RawRegisterRow } from './register-row';
 
-const kindNames: Record<MovementRegisterRow['kind'], string> = { enrolled: 'зачислен', arrived: 'прибыл', left: 'выбыл', transferred: 'переведён' };
+const kindNames: Record<MovementRegisterRow['kind'], string> = {
+  enrolled: 'зачислен',
+  arrived: 'прибыл',
+  left: 'выбыл',
+  transferred: 'переведён',
+};
 
 /** The movement as the book words it: a cancelled order keeps its kind, marked «приказ отменён». */
-export const kindText = (r: MovementRegisterRow) => (r.cancelReason === null ? kindNames[r.kind] : `${kindNames[r.kind]} — приказ отменён`);
+export const kindText = (r: MovementRegisterRow) =>
+  r.cancelReason === null ? kindNames[r.kind] : `${kindNames[r.kind]} — приказ отменён`;
 /** «Откуда / куда», and for a cancelled order the reason it was cancelled. */
-export const noteText = (r: MovementRegisterRow) => (r.cancelReason === null ? r.note : [r.note, `Отменён: ${r.cancelReason}`].filter(Boolean).join('. '));
+export const noteText = (r: MovementRegisterRow) =>
+  r.cancelReason === null ? r.note : [r.note, `Отменён: ${r.cancelReason}`].filter(Boolean).join('. ');
 
 export function registerRows(db: Db, from: string, to: string, classId?: number): MovementRegisterRow[] {
   const rows = db.$client
@@ -30,21 +37,64 @@ export function registerRows(db: Db, from: string, to: string, classId?: number)
        where m.date between ? and ? and (? is null or m.from_class_id = ? or m.to_class_id = ?)
        order by m.date, m.order_date, m.id`,
     )
-    .all(from, to, classId ?? null, classId ?? null, classId ?? null) as (RawRegisterRow & { lastName: string; firstName: string; middleName: string | null })[];
+    .all(from, to, classId ?? null, classId ?? null, classId ?? null) as (RawRegisterRow & {
+    lastName: string;
+    firstName: string;
+    middleName: string | null;
+  })[];
   // Cancelled orders stand where they were, in the same date order.
-  return [...rows.map((r) => registerRow(r, fullName(r), null)), ...cancelledRows(db, from, to, classId)].sort((a, b) => a.date.localeCompare(b.date) || a.orderDate.localeCompare(b.orderDate) || a.id - b.id);
+  return [...rows.map((r) => registerRow(r, fullName(r), null)), ...cancelledRows(db, from, to, classId)].sort(
+    (a, b) => a.date.localeCompare(b.date) || a.orderDate.localeCompare(b.orderDate) || a.id - b.id,
+  );
 }
 
-export function registerTables(yearName: string, from: string, to: string, rows: readonly MovementRegisterRow[]): ReportTable[] {
+export function registerTables(
+  yearName: string,
+  from: string,
+  to: string,
+  rows: readonly MovementRegisterRow[],
+): ReportTable[] {
   const count = (k: MovementRegisterRow['kind']) => rows.filter((r) => r.kind === k && r.cancelReason === null).length;
   return [
     table(
       `Книга движения учащихся, ${yearName} учебный год`,
       `${ruDate(from)} — ${ruDate(to)}. Переведённый из класса в класс записан одной строкой: из какого и в какой класс. Отменённый приказ остаётся в книге с причиной отмены и в итоги не входит.`,
-      [int('n', '№', 4), col('date', 'Дата', 10), col('name', 'Ученик', 28), col('birth', 'Дата рождения', 10), col('file', '№ личного дела', 9), col('kind', 'Движение', 10), col('from', 'Из класса', 7), col('to', 'В класс', 7), col('note', 'Откуда / куда', 24), col('order', 'Приказ', 18)],
-      rows.map((r, i) => [i + 1, ruDate(r.date), r.name, r.birthDate ? ruDate(r.birthDate) : null, r.personalFileNo, kindText(r), r.fromClass, r.toClass, noteText(r), orderText(r.orderNumber, r.orderDate)]),
+      [
+        int('n', '№', 4),
+        col('date', 'Дата', 10),
+        col('name', 'Ученик', 28),
+        col('birth', 'Дата рождения', 10),
+        col('file', '№ личного дела', 9),
+        col('kind', 'Движение', 10),
+        col('from', 'Из класса', 7),
+        col('to', 'В класс', 7),
+        col('note', 'Откуда / куда', 24),
+        col('order', 'Приказ', 18),
+      ],
+      rows.map((r, i) => [
+        i + 1,
+        ruDate(r.date),
+        r.name,
+        r.birthDate ? ruDate(r.birthDate) : null,
+        r.personalFileNo,
+        kindText(r),
+        r.fromClass,
+        r.toClass,
+        noteText(r),
+        orderText(r.orderNumber, r.orderDate),
+      ]),
     ),
-    table('Итого по видам движения', null, [int('enrolled', 'Зачислено', 10), int('arrived', 'Прибыло', 10), int('transferred', 'Переведено', 10), int('left', 'Выбыло', 10)], [[count('enrolled'), count('arrived'), count('transferred'), count('left')]]),
+    table(
+      'Итого по видам движения',
+      null,
+      [
+        int('enrolled', 'Зачислено', 10),
+        int('arrived', 'Прибыло', 10),
+        int('transferred', 'Переведено', 10),
+        int('left', 'Выбыло', 10),
+      ],
+      [[count('enrolled'), count('arrived'), count('transferred'), count('left')]],
+    ),
   ];
 }
 

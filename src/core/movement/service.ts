@@ -14,7 +14,15 @@ import type { Db } from '../db/open';
 import { classEnrollments, studentMovements, students, subgroupMembers, subgroups } from '../db/schema';
 import { requireOpenYear } from '../years/closed';
 import { refuseOrphans } from './orphans';
-import { classRow, closeSubgroups, enrollmentOn, joinSubgroups, lastStayBefore, requireInYear, studentRow } from './stays';
+import {
+  classRow,
+  closeSubgroups,
+  enrollmentOn,
+  joinSubgroups,
+  lastStayBefore,
+  requireInYear,
+  studentRow,
+} from './stays';
 import { movementClasses } from './classes';
 import { movementRegister } from './register';
 import { createCorrections, type Correction } from './correct';
@@ -39,8 +47,18 @@ interface Deps {
 
 export function createMovementService({ db, clock, audit, school, fontsDir }: Deps) {
   function record(actor: Actor, values: Omit<MovementValues, 'createdBy'>) {
-    const row = db.insert(studentMovements).values({ ...values, createdBy: actor.userId }).returning({ id: studentMovements.id }).get();
-    audit.record({ userId: actor.userId, action: `movement.${values.kind}`, entity: 'student', entityId: values.studentId, newValue: { ...values, movementId: row.id } });
+    const row = db
+      .insert(studentMovements)
+      .values({ ...values, createdBy: actor.userId })
+      .returning({ id: studentMovements.id })
+      .get();
+    audit.record({
+      userId: actor.userId,
+      action: `movement.${values.kind}`,
+      entity: 'student',
+      entityId: values.studentId,
+      newValue: { ...values, movementId: row.id },
+    });
     return row.id;
   }
 
@@ -49,13 +67,26 @@ export function createMovementService({ db, clock, audit, school, fontsDir }: De
     const stay = enrollmentOn(db, studentId, addDays(date, -1)) ?? enrollmentOn(db, studentId, date);
     if (!stay) {
       const last = lastStayBefore(db, studentId, date);
-      throw new AppError('validation', last?.e.endDate ? `Ученик уже выбыл из ${className(last.c)} класса с ${ruDate(addDays(last.e.endDate, 1))}` : `На ${ruDate(date)} ученик не числится ни в одном классе`);
+      throw new AppError(
+        'validation',
+        last?.e.endDate
+          ? `Ученик уже выбыл из ${className(last.c)} класса с ${ruDate(addDays(last.e.endDate, 1))}`
+          : `На ${ruDate(date)} ученик не числится ни в одном классе`,
+      );
     }
     const cls = classRow(db, stay.c.id);
     requireOpenYear(db, cls.yearId);
     requireInYear(cls, date, what);
-    if (date <= stay.e.startDate) throw new AppError('validation', `${what} должна быть позже зачисления в ${cls.name} класс (${ruDate(stay.e.startDate)})`);
-    if (stay.e.endDate !== null) throw new AppError('validation', `Ученик уже выбыл из ${cls.name} класса с ${ruDate(addDays(stay.e.endDate, 1))}`);
+    if (date <= stay.e.startDate)
+      throw new AppError(
+        'validation',
+        `${what} должна быть позже зачисления в ${cls.name} класс (${ruDate(stay.e.startDate)})`,
+      );
+    if (stay.e.endDate !== null)
+      throw new AppError(
+        'validation',
+        `Ученик уже выбыл из ${cls.name} класса с ${ruDate(addDays(stay.e.endDate, 1))}`,
+      );
     return { stay: stay.e, cls };
   }
 
@@ -71,11 +102,16 @@ export function createMovementService({ db, clock, audit, school, fontsDir }: De
     /** The class lists by date show birth dates and file numbers: viewed personal data, logged (issue 7, item 4). */
     classes(actor: Actor, input: { yearId?: number; date?: string }) {
       const shown = movementClasses(db, clock, input);
-      auditPersonalView(audit, actor, 'movement:classes', { date: shown.date, students: shown.classes.reduce((n, c) => n + c.students.length, 0) });
+      auditPersonalView(audit, actor, 'movement:classes', {
+        date: shown.date,
+        students: shown.classes.reduce((n, c) => n + c.students.length, 0),
+      });
       return shown;
     },
-    correct: (actor: Actor, input: Correction & { movementId: number; reason: string }) => corrections.correct(actor, input.movementId, input),
-    cancel: (actor: Actor, input: { movementId: number; reason: string }) => corrections.cancel(actor, input.movementId, input.reason),
+    correct: (actor: Actor, input: Correction & { movementId: number; reason: string }) =>
+      corrections.correct(actor, input.movementId, input),
+    cancel: (actor: Actor, input: { movementId: number; reason: string }) =>
+      corrections.cancel(actor, input.movementId, input.reason),
     register(actor: Actor, input: Parameters<typeof movementRegister>[1]) {
       const shown = movementRegister(db, input);
       auditPersonalView(audit, actor, 'movement:register', { params: input });
@@ -87,13 +123,35 @@ export function createMovementService({ db, clock, audit, school, fontsDir }: De
       const reg = movementRegister(db, input);
       const title = `Книга движения учащихся, ${reg.yearName} учебный год`;
       const meta = { school: school.schoolName(), created: clock.now() };
-      const bytes = format === 'xlsx' ? await reportWorkbook(title, reg.tables, meta) : await reportPdf(title, reg.tables, { ...meta, fontsDir: fontsDir() });
-      const mimeType = format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/pdf';
+      const bytes =
+        format === 'xlsx'
+          ? await reportWorkbook(title, reg.tables, meta)
+          : await reportPdf(title, reg.tables, { ...meta, fontsDir: fontsDir() });
+      const mimeType =
+        format === 'xlsx' ? 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' : 'application/pdf';
       auditPersonalView(audit, actor, 'movement:registerFile', { params: input, format });
-      return { fileName: `Книга движения учащихся ${reg.yearName.replace('/', '-')}.${format}`, mimeType, base64: Buffer.from(bytes).toString('base64') };
+      return {
+        fileName: `Книга движения учащихся ${reg.yearName.replace('/', '-')}.${format}`,
+        mimeType,
+        base64: Buffer.from(bytes).toString('base64'),
+      };
     },
 
-    arrive(actor: Actor, input: Order & { kind: 'enrolled' | 'arrived'; lastName: string; firstName: string; middleName?: string; birthDate?: string; gender?: 'm' | 'f'; personalFileNo?: string; classId: number; date: string; from?: string }) {
+    arrive(
+      actor: Actor,
+      input: Order & {
+        kind: 'enrolled' | 'arrived';
+        lastName: string;
+        firstName: string;
+        middleName?: string;
+        birthDate?: string;
+        gender?: 'm' | 'f';
+        personalFileNo?: string;
+        classId: number;
+        date: string;
+        from?: string;
+      },
+    ) {
       const cls = classRow(db, input.classId);
       requireOpenYear(db, cls.yearId);
       requireInYear(cls, input.date, 'Дата прибытия');
@@ -101,14 +159,36 @@ export function createMovementService({ db, clock, audit, school, fontsDir }: De
       return writeTransaction(db, () => {
         const student = db
           .insert(students)
-          .values({ lastName: input.lastName, firstName: input.firstName, middleName: input.middleName ?? null, birthDate: input.birthDate ?? null, gender: input.gender ?? null, personalFileNo: input.personalFileNo ?? null })
+          .values({
+            lastName: input.lastName,
+            firstName: input.firstName,
+            middleName: input.middleName ?? null,
+            birthDate: input.birthDate ?? null,
+            gender: input.gender ?? null,
+            personalFileNo: input.personalFileNo ?? null,
+          })
           .returning({ id: students.id })
           .get();
-        db.insert(classEnrollments).values({ studentId: student.id, classId: cls.id, startDate: input.date, endDate: null }).run();
+        db.insert(classEnrollments)
+          .values({ studentId: student.id, classId: cls.id, startDate: input.date, endDate: null })
+          .run();
         joinSubgroups(db, student.id, cls.id, input.date, input.orderNumber);
-        const movementId = record(actor, { studentId: student.id, kind: input.kind, date: input.date, fromClassId: null, toClassId: cls.id, orderNumber: input.orderNumber, orderDate: input.orderDate, note: input.from ?? null });
+        const movementId = record(actor, {
+          studentId: student.id,
+          kind: input.kind,
+          date: input.date,
+          fromClassId: null,
+          toClassId: cls.id,
+          orderNumber: input.orderNumber,
+          orderDate: input.orderDate,
+          note: input.from ?? null,
+        });
         const name = [input.lastName, input.firstName, input.middleName].filter(Boolean).join(' ');
-        return { movementId, studentId: student.id, message: `${name} ${input.kind === 'enrolled' ? 'зачислен(а)' : 'прибыл(а)'} в ${cls.name} класс с ${ruDate(input.date)}` };
+        return {
+          movementId,
+          studentId: student.id,
+          message: `${name} ${input.kind === 'enrolled' ? 'зачислен(а)' : 'прибыл(а)'} в ${cls.name} класс с ${ruDate(input.date)}`,
+        };
       });
     },
 
@@ -117,14 +197,29 @@ export function createMovementService({ db, clock, audit, school, fontsDir }: De
       const { stay, cls } = currentStay(student.id, input.date, 'Дата перевода');
       const target = classRow(db, input.toClassId);
       if (target.id === cls.id) throw new AppError('validation', `Ученик уже в ${cls.name} классе`);
-      if (target.yearId !== cls.yearId) throw new AppError('validation', 'Перевести можно только в класс того же учебного года');
+      if (target.yearId !== cls.yearId)
+        throw new AppError('validation', 'Перевести можно только в класс того же учебного года');
       refuseOrphans(db, student.id, input.date, { classId: cls.id }, `${cls.name} класса`);
       return writeTransaction(db, () => {
         endStay(stay.id, student.id, cls.id, input.date);
-        db.insert(classEnrollments).values({ studentId: student.id, classId: target.id, startDate: input.date, endDate: null }).run();
+        db.insert(classEnrollments)
+          .values({ studentId: student.id, classId: target.id, startDate: input.date, endDate: null })
+          .run();
         joinSubgroups(db, student.id, target.id, input.date, input.orderNumber);
-        const movementId = record(actor, { studentId: student.id, kind: 'transferred', date: input.date, fromClassId: cls.id, toClassId: target.id, orderNumber: input.orderNumber, orderDate: input.orderDate, note: input.note ?? null });
-        return { movementId, message: `${student.name} переведён(а) из ${cls.name} в ${target.name} класс с ${ruDate(input.date)}: до ${ruDate(addDays(input.date, -1))} — в журнале ${cls.name}, с ${ruDate(input.date)} — в журнале ${target.name}` };
+        const movementId = record(actor, {
+          studentId: student.id,
+          kind: 'transferred',
+          date: input.date,
+          fromClassId: cls.id,
+          toClassId: target.id,
+          orderNumber: input.orderNumber,
+          orderDate: input.orderDate,
+          note: input.note ?? null,
+        });
+        return {
+          movementId,
+          message: `${student.name} переведён(а) из ${cls.name} в ${target.name} класс с ${ruDate(input.date)}: до ${ruDate(addDays(input.date, -1))} — в журнале ${cls.name}, с ${ruDate(input.date)} — в журнале ${target.name}`,
+        };
       });
     },
 
@@ -137,20 +232,52 @@ export function createMovementService({ db, clock, audit, school, fontsDir }: De
       requireOpenYear(db, cls.yearId);
       requireInYear(cls, input.date, 'Дата перевода');
       const stay = enrollmentOn(db, student.id, input.date);
-      if (stay?.c.id !== cls.id) throw new AppError('validation', `На ${ruDate(input.date)} ученик не в ${cls.name} классе`);
+      if (stay?.c.id !== cls.id)
+        throw new AppError('validation', `На ${ruDate(input.date)} ученик не в ${cls.name} классе`);
       const current = db.$client
         .prepare(
           `select m.id, m.subgroup_id as subgroupId, m.start_date as startDate, g.name from subgroup_members m join subgroups g on g.id = m.subgroup_id
            where m.student_id = ? and g.class_id = ? and g.subject_id = ? and m.start_date <= ? and (m.end_date is null or m.end_date >= ?)`,
         )
-        .get(student.id, cls.id, target.subjectId, input.date, input.date) as { id: number; subgroupId: number; startDate: string; name: string } | undefined;
-      if (current?.subgroupId === target.id) throw new AppError('validation', `Ученик уже в подгруппе «${target.name}»`);
-      if (current && input.date <= current.startDate) throw new AppError('validation', `Дата перевода должна быть позже ${ruDate(current.startDate)}, когда ученик пришёл в подгруппу «${current.name}»`);
-      if (current) refuseOrphans(db, student.id, input.date, { subgroupId: current.subgroupId }, `подгруппы «${current.name}»`);
+        .get(student.id, cls.id, target.subjectId, input.date, input.date) as
+        { id: number; subgroupId: number; startDate: string; name: string } | undefined;
+      if (current?.subgroupId === target.id)
+        throw new AppError('validation', `Ученик уже в подгруппе «${target.name}»`);
+      if (current && input.date <= current.startDate)
+        throw new AppError(
+          'validation',
+          `Дата перевода должна быть позже ${ruDate(current.startDate)}, когда ученик пришёл в подгруппу «${current.name}»`,
+        );
+      if (current)
+        refuseOrphans(db, student.id, input.date, { subgroupId: current.subgroupId }, `подгруппы «${current.name}»`);
       return writeTransaction(db, () => {
-        if (current) db.update(subgroupMembers).set({ endDate: addDays(input.date, -1) }).where(and(eq(subgroupMembers.id, current.id))).run();
-        db.insert(subgroupMembers).values({ subgroupId: target.id, studentId: student.id, startDate: input.date, endDate: null, orderNumber: input.orderNumber }).run();
-        audit.record({ userId: actor.userId, action: 'movement.subgroup', entity: 'student', entityId: student.id, oldValue: current ? { subgroupId: current.subgroupId } : null, newValue: { subgroupId: target.id, date: input.date, orderNumber: input.orderNumber, orderDate: input.orderDate } });
+        if (current)
+          db.update(subgroupMembers)
+            .set({ endDate: addDays(input.date, -1) })
+            .where(and(eq(subgroupMembers.id, current.id)))
+            .run();
+        db.insert(subgroupMembers)
+          .values({
+            subgroupId: target.id,
+            studentId: student.id,
+            startDate: input.date,
+            endDate: null,
+            orderNumber: input.orderNumber,
+          })
+          .run();
+        audit.record({
+          userId: actor.userId,
+          action: 'movement.subgroup',
+          entity: 'student',
+          entityId: student.id,
+          oldValue: current ? { subgroupId: current.subgroupId } : null,
+          newValue: {
+            subgroupId: target.id,
+            date: input.date,
+            orderNumber: input.orderNumber,
+            orderDate: input.orderDate,
+          },
+        });
         return { movementId: null, message: `${student.name} с ${ruDate(input.date)} в подгруппе «${target.name}»` };
       });
     },
@@ -161,8 +288,20 @@ export function createMovementService({ db, clock, audit, school, fontsDir }: De
       refuseOrphans(db, student.id, input.date, { classId: cls.id }, `${cls.name} класса`);
       return writeTransaction(db, () => {
         endStay(stay.id, student.id, cls.id, input.date);
-        const movementId = record(actor, { studentId: student.id, kind: 'left', date: input.date, fromClassId: cls.id, toClassId: null, orderNumber: input.orderNumber, orderDate: input.orderDate, note: input.to });
-        return { movementId, message: `${student.name} выбыл(а) из ${cls.name} класса с ${ruDate(input.date)}: в журнале до ${ruDate(addDays(input.date, -1))}` };
+        const movementId = record(actor, {
+          studentId: student.id,
+          kind: 'left',
+          date: input.date,
+          fromClassId: cls.id,
+          toClassId: null,
+          orderNumber: input.orderNumber,
+          orderDate: input.orderDate,
+          note: input.to,
+        });
+        return {
+          movementId,
+          message: `${student.name} выбыл(а) из ${cls.name} класса с ${ruDate(input.date)}: в журнале до ${ruDate(addDays(input.date, -1))}`,
+        };
       });
     },
   };

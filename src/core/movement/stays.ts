@@ -15,7 +15,12 @@ export function studentRow(db: Db, studentId: number) {
 }
 
 export function classRow(db: Db, classId: number) {
-  const row = db.select({ c: classes, y: schoolYears }).from(classes).innerJoin(schoolYears, eq(schoolYears.id, classes.yearId)).where(eq(classes.id, classId)).get();
+  const row = db
+    .select({ c: classes, y: schoolYears })
+    .from(classes)
+    .innerJoin(schoolYears, eq(schoolYears.id, classes.yearId))
+    .where(eq(classes.id, classId))
+    .get();
   if (!row) throw new AppError('not_found', 'Такого класса нет');
   return { ...row.c, name: className(row.c), year: row.y };
 }
@@ -24,7 +29,10 @@ export type ClassRow = ReturnType<typeof classRow>;
 /** The movement must fall inside the class's school year. */
 export function requireInYear(cls: ClassRow, date: string, what: string): void {
   if (date < cls.year.startDate || date > cls.year.endDate) {
-    throw new AppError('validation', `${what} должна быть в пределах ${cls.year.name} учебного года (${ruDate(cls.year.startDate)} — ${ruDate(cls.year.endDate)})`);
+    throw new AppError(
+      'validation',
+      `${what} должна быть в пределах ${cls.year.name} учебного года (${ruDate(cls.year.startDate)} — ${ruDate(cls.year.endDate)})`,
+    );
   }
 }
 
@@ -34,7 +42,13 @@ export function enrollmentOn(db: Db, studentId: number, date: string) {
     .select({ e: classEnrollments, c: classes })
     .from(classEnrollments)
     .innerJoin(classes, eq(classes.id, classEnrollments.classId))
-    .where(and(eq(classEnrollments.studentId, studentId), lte(classEnrollments.startDate, date), or(isNull(classEnrollments.endDate), gte(classEnrollments.endDate, date))))
+    .where(
+      and(
+        eq(classEnrollments.studentId, studentId),
+        lte(classEnrollments.startDate, date),
+        or(isNull(classEnrollments.endDate), gte(classEnrollments.endDate, date)),
+      ),
+    )
     .get();
 }
 
@@ -51,11 +65,22 @@ export function lastStayBefore(db: Db, studentId: number, date: string) {
 
 /** Ends the open subgroup memberships a student has in one class's subgroups on the day before `date`. */
 export function closeSubgroups(db: Db, studentId: number, classId: number, lastDay: string): void {
-  const ids = db.select({ id: subgroups.id }).from(subgroups).where(eq(subgroups.classId, classId)).all().map((r) => r.id);
+  const ids = db
+    .select({ id: subgroups.id })
+    .from(subgroups)
+    .where(eq(subgroups.classId, classId))
+    .all()
+    .map((r) => r.id);
   if (ids.length === 0) return;
   db.update(subgroupMembers)
     .set({ endDate: lastDay })
-    .where(and(eq(subgroupMembers.studentId, studentId), inArray(subgroupMembers.subgroupId, ids), or(isNull(subgroupMembers.endDate), gte(subgroupMembers.endDate, lastDay))))
+    .where(
+      and(
+        eq(subgroupMembers.studentId, studentId),
+        inArray(subgroupMembers.subgroupId, ids),
+        or(isNull(subgroupMembers.endDate), gte(subgroupMembers.endDate, lastDay)),
+      ),
+    )
     .run();
 }
 
@@ -68,7 +93,9 @@ export function subgroupsOf(db: Db, classId: number, date: string) {
     .where(eq(subgroups.classId, classId))
     .orderBy(subjects.sortOrder, subgroups.name)
     .all();
-  const count = db.$client.prepare('select count(*) as n from subgroup_members where subgroup_id = ? and start_date <= ? and (end_date is null or end_date >= ?)');
+  const count = db.$client.prepare(
+    'select count(*) as n from subgroup_members where subgroup_id = ? and start_date <= ? and (end_date is null or end_date >= ?)',
+  );
   return list.map((g) => ({ ...g, members: (count.get(g.id, date, date) as { n: number }).n }));
 }
 
@@ -78,9 +105,13 @@ export function subgroupsOf(db: Db, classId: number, date: string) {
  */
 export function joinSubgroups(db: Db, studentId: number, classId: number, date: string, orderNumber: string): void {
   const bySubject = new Map<number, ReturnType<typeof subgroupsOf>>();
-  for (const g of subgroupsOf(db, classId, date)) bySubject.set(g.subjectId, [...(bySubject.get(g.subjectId) ?? []), g]);
+  for (const g of subgroupsOf(db, classId, date))
+    bySubject.set(g.subjectId, [...(bySubject.get(g.subjectId) ?? []), g]);
   for (const groups of bySubject.values()) {
     const target = [...groups].sort((a, b) => a.members - b.members || a.name.localeCompare(b.name, 'ru'))[0];
-    if (target) db.insert(subgroupMembers).values({ subgroupId: target.id, studentId, startDate: date, endDate: null, orderNumber }).run();
+    if (target)
+      db.insert(subgroupMembers)
+        .values({ subgroupId: target.id, studentId, startDate: date, endDate: null, orderNumber })
+        .run();
   }
 }

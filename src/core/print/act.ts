@@ -40,7 +40,13 @@ function signatureLines(c: PageCanvas, y: number, labels: string[]): void {
 
 /** Акт приёма-передачи классных журналов в архив: every book with its sheet count, and the signatures. */
 export async function writeAct(writer: PdfWriter, act: ActData): Promise<void> {
-  const rows = act.entries.map((e, i) => [String(i + 1), `${e.className} класс`, e.classTeacher ?? '', e.sheets === null ? '—' : String(e.sheets), e.error ? `не напечатан: ${e.error}` : '']);
+  const rows = act.entries.map((e, i) => [
+    String(i + 1),
+    `${e.className} класс`,
+    e.classTeacher ?? '',
+    e.sheets === null ? '—' : String(e.sheets),
+    e.error ? `не напечатан: ${e.error}` : '',
+  ]);
   const printed = act.entries.filter((e) => e.sheets !== null);
   const total = printed.reduce((s, e) => s + (e.sheets ?? 0), 0);
   const w = A4.width - 2 * margin;
@@ -55,24 +61,55 @@ export async function writeAct(writer: PdfWriter, act: ActData): Promise<void> {
       c.text(`Директор ____________ ${act.director}`, margin + w - 170, y + 56, { size: 10 });
       c.text('«____» ______________ 20___ г.', margin + w - 170, y + 72, { size: 10 });
       c.text('АКТ', margin, y + 110, { font: 'serifBold', size: 16, width: w, align: 'center' });
-      c.text(`приёма-передачи классных журналов за ${act.yearName} учебный год в архив`, margin, y + 128, { size: 11, width: w, align: 'center' });
+      c.text(`приёма-передачи классных журналов за ${act.yearName} учебный год в архив`, margin, y + 128, {
+        size: 11,
+        width: w,
+        align: 'center',
+      });
       c.text('№ ______   от «____» ______________ 20___ г.', margin, y + 146, { size: 10, width: w, align: 'center' });
       y += 160;
-      y += c.paragraph('Настоящий акт составлен о том, что секретарь передаёт, а ответственный за архив принимает на хранение классные журналы, пронумерованные, прошнурованные и скреплённые печатью:', margin, y, w, { size: 10.5, leading: 14 });
+      y += c.paragraph(
+        'Настоящий акт составлен о том, что секретарь передаёт, а ответственный за архив принимает на хранение классные журналы, пронумерованные, прошнурованные и скреплённые печатью:',
+        margin,
+        y,
+        w,
+        { size: 10.5, leading: 14 },
+      );
       y += 6;
     }
-    from = drawTable(c, { x: margin, width: w, columns: [
-      { title: '№', width: 0.5, align: 'right' },
-      { title: 'Класс', width: 1.2 },
-      { title: 'Классный руководитель', width: 3.5 },
-      { title: 'Листов', width: 0.9, align: 'center' },
-      { title: 'Примечание', width: 3 },
-    ], fontSize: 10 }, rows, from, y, A4.height - margin - 150);
+    from = drawTable(
+      c,
+      {
+        x: margin,
+        width: w,
+        columns: [
+          { title: '№', width: 0.5, align: 'right' },
+          { title: 'Класс', width: 1.2 },
+          { title: 'Классный руководитель', width: 3.5 },
+          { title: 'Листов', width: 0.9, align: 'center' },
+          { title: 'Примечание', width: 3 },
+        ],
+        fontSize: 10,
+      },
+      rows,
+      from,
+      y,
+      A4.height - margin - 150,
+    );
     pageNumber(c, writer.pageCount);
     if (from >= rows.length) {
       const bottom = A4.height - margin - 140;
-      c.text(`Всего передано журналов: ${printed.length}, ${total} ${sheetWord(total)}.`, margin, bottom + 10, { font: 'narrowBold', size: 11 });
-      if (printed.length < act.entries.length) c.text(`Не напечатано журналов: ${act.entries.length - printed.length} (см. примечания).`, margin, bottom + 26, { size: 10.5 });
+      c.text(`Всего передано журналов: ${printed.length}, ${total} ${sheetWord(total)}.`, margin, bottom + 10, {
+        font: 'narrowBold',
+        size: 11,
+      });
+      if (printed.length < act.entries.length)
+        c.text(
+          `Не напечатано журналов: ${act.entries.length - printed.length} (см. примечания).`,
+          margin,
+          bottom + 26,
+          { size: 10.5 },
+        );
       signatureLines(c, bottom + 60, ['Сдал: секретарь', 'Принял: ответственный за архив']);
       c.text('М.П.', margin, bottom + 128, { font: 'narrowBold', size: 11 });
     }

@@ -14,22 +14,57 @@ export function auditPrinting(db: Db, audit: AuditService | undefined) {
   const studentsOf = (classIds: number[]) =>
     classIds.length === 0
       ? []
-      : db.selectDistinct({ studentId: classEnrollments.studentId, classId: classEnrollments.classId }).from(classEnrollments).where(inArray(classEnrollments.classId, classIds)).all();
+      : db
+          .selectDistinct({ studentId: classEnrollments.studentId, classId: classEnrollments.classId })
+          .from(classEnrollments)
+          .where(inArray(classEnrollments.classId, classIds))
+          .all();
   const personal = (actor: Actor | null, classIds: number[]) => {
     for (const s of studentsOf(classIds)) {
-      audit?.record({ userId: actor?.userId ?? null, action: 'student.view_personal', entity: 'student', entityId: s.studentId, newValue: { classId: s.classId, via: 'print' } });
+      audit?.record({
+        userId: actor?.userId ?? null,
+        action: 'student.view_personal',
+        entity: 'student',
+        entityId: s.studentId,
+        newValue: { classId: s.classId, via: 'print' },
+      });
     }
   };
   return {
-    book(actor: Actor | null, classId: number, what: { file: string; pages: number; duplex: boolean; personalData: boolean }) {
+    book(
+      actor: Actor | null,
+      classId: number,
+      what: { file: string; pages: number; duplex: boolean; personalData: boolean },
+    ) {
       if (!audit) return;
-      audit.record({ userId: actor?.userId ?? null, action: 'print.book', entity: 'class', entityId: classId, newValue: what });
+      audit.record({
+        userId: actor?.userId ?? null,
+        action: 'print.book',
+        entity: 'class',
+        entityId: classId,
+        newValue: what,
+      });
       if (what.personalData) personal(actor, [classId]);
     },
     school(actor: Actor | null, yearId: number, what: { duplex: boolean; personalData: boolean }) {
       if (!audit) return;
-      audit.record({ userId: actor?.userId ?? null, action: 'print.school', entity: 'school_year', entityId: yearId, newValue: what });
-      if (what.personalData) personal(actor, db.select({ id: classes.id }).from(classes).where(and(eq(classes.yearId, yearId))).all().map((c) => c.id));
+      audit.record({
+        userId: actor?.userId ?? null,
+        action: 'print.school',
+        entity: 'school_year',
+        entityId: yearId,
+        newValue: what,
+      });
+      if (what.personalData)
+        personal(
+          actor,
+          db
+            .select({ id: classes.id })
+            .from(classes)
+            .where(and(eq(classes.yearId, yearId)))
+            .all()
+            .map((c) => c.id),
+        );
     },
     sent(actor: Actor | null, file: string) {
       audit?.record({ userId: actor?.userId ?? null, action: 'print.send', entity: 'file', entityId: file });

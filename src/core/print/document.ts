@@ -35,7 +35,10 @@ export class PdfWriter {
     doc.setProducer('Журнал');
     doc.setCreationDate(options.date ?? new Date());
     const names = Object.keys(fontFiles) as FontName[];
-    const faces = Object.fromEntries(names.map((name) => [name, loadFace(options.fontsDir, name)])) as Record<FontName, FontFace>;
+    const faces = Object.fromEntries(names.map((name) => [name, loadFace(options.fontsDir, name)])) as Record<
+      FontName,
+      FontFace
+    >;
     return new PdfWriter(doc, faces);
   }
 

@@ -13,4 +13,13 @@
 export { PdfWriter, type Orientation, type PdfOptions } from './document';
 export { fontsDirFor, type FontName } from './fonts';
 export { A4, mm, PageCanvas, type TextStyle } from './page';
-export { drawTable, margin, pageNumber, writeTable, writeTables, type TableBlock, type TableColumn, type TableDocument } from './table';
+export {
+  drawTable,
+  margin,
+  pageNumber,
+  writeTable,
+  writeTables,
+  type TableBlock,
+  type TableColumn,
+  type TableDocument,
+} from './table';

@@ -14,14 +14,36 @@ export function createPrintJobs() {
     start(folder: string, run: (progress: SchoolProgress) => Promise<SchoolResult>): string {
       const id = randomUUID();
       const controller = new AbortController();
-      const job: PrintJob = { id, status: 'running', done: 0, total: 0, current: null, folder, books: [], act: null, error: null };
+      const job: PrintJob = {
+        id,
+        status: 'running',
+        done: 0,
+        total: 0,
+        current: null,
+        folder,
+        books: [],
+        act: null,
+        error: null,
+      };
       jobs.set(id, { job, controller });
       void run({
         signal: controller.signal,
         onProgress: (done, total, current) => Object.assign(job, { done, total, current }),
       }).then(
-        (result) => Object.assign(job, { status: result.cancelled ? 'cancelled' : 'done', books: result.books, act: result.act, current: null, done: result.books.length }),
-        (error: unknown) => Object.assign(job, { status: 'failed', current: null, error: error instanceof AppError ? error.message : 'Внутренняя ошибка программы при печати' }),
+        (result) =>
+          Object.assign(job, {
+            status: result.cancelled ? 'cancelled' : 'done',
+            books: result.books,
+            act: result.act,
+            current: null,
+            done: result.books.length,
+          }),
+        (error: unknown) =>
+          Object.assign(job, {
+            status: 'failed',
+            current: null,
+            error: error instanceof AppError ? error.message : 'Внутренняя ошибка программы при печати',
+          }),
       );
       return id;
     },

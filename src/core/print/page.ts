@@ -72,7 +72,9 @@ export class PageCanvas {
     const font = style.font ?? 'narrow';
     const size = style.size ?? 9;
     this.fontsUsed.add(font);
-    this.texts.push(`/${font} ${n(size)} Tf 0 1 -1 0 ${n(x)} ${n(this.height - y)} Tm <${this.faces[font].encode(text).hex}> Tj`);
+    this.texts.push(
+      `/${font} ${n(size)} Tf 0 1 -1 0 ${n(x)} ${n(this.height - y)} Tm <${this.faces[font].encode(text).hex}> Tj`,
+    );
   }
 
   /** Splits text into lines no wider than `width`, at spaces; a word longer than the line is cut. */

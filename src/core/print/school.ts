@@ -65,9 +65,19 @@ export async function writeSchool(a: Args): Promise<SchoolResult> {
       books.push({ className: cls.name, file: null, pages: null, sheets: null, error: messageOf(e) });
     }
   }
-  const entries: ActEntry[] = books.map((b, i) => ({ className: b.className, classTeacher: a.list[i]?.classTeacher ?? null, sheets: b.sheets, error: b.error }));
+  const entries: ActEntry[] = books.map((b, i) => ({
+    className: b.className,
+    classTeacher: a.list[i]?.classTeacher ?? null,
+    sheets: b.sheets,
+    error: b.error,
+  }));
   const writer = await PdfWriter.create({ fontsDir: a.fontsDir, title: `Акт передачи журналов ${a.yearName}` });
-  await writeAct(writer, { schoolName: a.school.schoolName() ?? '', director: a.school.director() ?? '', yearName: a.yearName, entries });
+  await writeAct(writer, {
+    schoolName: a.school.schoolName() ?? '',
+    director: a.school.director() ?? '',
+    yearName: a.yearName,
+    entries,
+  });
   const act = path.join(a.outDir, `Акт передачи ${a.yearName.replace('/', '-')}.pdf`);
   fs.writeFileSync(act, await writer.save());
   a.progress?.onProgress?.(total, total, null);

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { and, asc, eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import { className, fullName } from '../../shared/names';
 import { localDate, type Clock } from '../clock';
 import type { Db } from '../db/open';
-import { classes, schoolYears, users } from '../db/schema';
+import { classes, users } from '../db/schema';
 import type { SchoolService } from '../school/service';
 import { yearOrCurrent } from '../school/years';
 import type { Actor } from '../actor';
@@ -33,6 +33,15 @@ export interface PrintDeps {
   audit?: AuditService;
   /** Runs the whole school's books elsewhere (a worker thread, core/workers/offload.ts); by default here. */
   runSchool?(yearId: number, options: BookOptions, progress: SchoolProgress): Promise<SchoolResult>;
+  /** The command line names its own files; by default books and school runs go into the print folder. */
+  printTo?: PrintTargets;
+}
+
+export interface PrintTargets {
+  /** The file print:classBook writes (`zhurnal print --class 5А --out FILE`). */
+  book?: string;
+  /** The folder print:startSchool writes the books and the act into (`zhurnal print --all --out-dir DIR`). */
+  school?: string;
 }
 
 export interface DesktopFiles {
@@ -72,7 +81,7 @@ export function createPrintService(deps: PrintDeps) {
 
   const jobs = createPrintJobs();
   const audited = auditPrinting(db, deps.audit);
-  const folderOf = (yearName: string) => path.join(deps.outputDir(), `Журналы ${yearName.replace('/', '-')}`);
+  const folderOf = (yearName: string) => deps.printTo?.school ?? path.join(deps.outputDir(), `Журналы ${yearName.replace('/', '-')}`);
 
   function writeSchoolTo(yearId: number | undefined, options: BookOptions, outDir: string | null, progress?: SchoolProgress): Promise<SchoolResult> {
     const { year, classes: list } = classesOf(yearId);
@@ -94,35 +103,9 @@ export function createPrintService(deps: PrintDeps) {
       return { years: school.years(), yearId: year.id, classes: list };
     },
 
-    /** The class by its name («5А», «5а», «5 А») in a year given by name («2025/2026»), the current one by default. */
-    findClass(name: string, yearName?: string): number {
-      const year = yearName ? db.select().from(schoolYears).where(eq(schoolYears.name, yearName)).get() : school.currentYear();
-      if (!year) throw new AppError('not_found', `Учебного года ${yearName} нет`);
-      const m = /^\s*(\d{1,2})\s*[«"]?\s*([А-ЯЁа-яё])\s*[»"]?\s*$/.exec(name);
-      if (!m) throw new AppError('validation', `Класс «${name}» не похож на название класса (например, 5А)`);
-      const found = db
-        .select({ id: classes.id })
-        .from(classes)
-        .where(and(eq(classes.yearId, year.id), eq(classes.grade, Number(m[1])), eq(classes.letter, (m[2] as string).toUpperCase())))
-        .get();
-      if (!found) throw new AppError('not_found', `В ${year.name} учебном году нет класса ${m[1]}${(m[2] as string).toUpperCase()}`);
-      return found.id;
-    },
-
     preflight: (classId: number) => preflight(db, loadClassBook(db, school, classId), today()),
 
     bookPdf,
-
-    /** One class's book into a file (the folder is created), audited like the print screen's. */
-    async writeBook(actor: Actor | null, classId: number, options: BookOptions, file: string): Promise<BookResult & { file: string }> {
-      const book = await bookPdf(classId, options);
-      fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-      fs.writeFileSync(file, book.bytes);
-      audited.book(actor, classId, { file: path.resolve(file), pages: book.pages, duplex: options.duplex, personalData: options.personalData });
-      return { file, pages: book.pages, sheets: book.sheets };
-    },
-
-    withDraftNote,
 
     /** Every class of the year, one file each, and the act; a class that fails is reported and the others go on. */
     writeSchool(actor: Actor | null, yearId: number | undefined, options: BookOptions, outDir: string, progress?: SchoolProgress): Promise<SchoolResult> {
@@ -130,11 +113,11 @@ export function createPrintService(deps: PrintDeps) {
       return writeSchoolTo(yearId, options, outDir, progress);
     },
 
-    /** The print screen's book: into the year's folder of the print folder. */
+    /** The print screen's book: into the year's folder of the print folder (or the command line's file). */
     async bookToFolder(actor: Actor, classId: number, options: BookOptions) {
       const draft = withDraftNote(classId, options);
       const book = await bookPdf(classId, draft.options);
-      const file = path.join(folderOf(book.yearName), bookFileName(book.className, book.yearName));
+      const file = deps.printTo?.book ?? path.join(folderOf(book.yearName), bookFileName(book.className, book.yearName));
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, book.bytes);
       audited.book(actor, classId, { file, pages: book.pages, duplex: options.duplex, personalData: options.personalData });

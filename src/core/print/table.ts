@@ -33,7 +33,15 @@ function rowHeight(canvas: PageCanvas, cells: string[], ws: number[], size: numb
   return lines * leading + 2 * pad + 1;
 }
 
-function drawRow(canvas: PageCanvas, block: TableBlock, ws: number[], cells: string[], y: number, h: number, font: FontName): void {
+function drawRow(
+  canvas: PageCanvas,
+  block: TableBlock,
+  ws: number[],
+  cells: string[],
+  y: number,
+  h: number,
+  font: FontName,
+): void {
   const size = block.fontSize ?? 9;
   let x = block.x;
   cells.forEach((text, i) => {
@@ -51,7 +59,8 @@ function drawRow(canvas: PageCanvas, block: TableBlock, ws: number[], cells: str
 function uprightLines(canvas: PageCanvas, title: string, w: number, size: number, always = false): string[] | null {
   const room = w - 2 * pad;
   const words = title.split(/\s+/).filter(Boolean);
-  if (!always && (title.length <= 3 || words.every((word) => canvas.measure(word, size, 'narrowBold') <= room))) return null;
+  if (!always && (title.length <= 3 || words.every((word) => canvas.measure(word, size, 'narrowBold') <= room)))
+    return null;
   const across = Math.max(1, Math.floor(room / (size * 1.1)));
   let length = Math.max(...words.map((word) => canvas.measure(word, size, 'narrowBold')));
   let lines = canvas.wrap(title, length, size, 'narrowBold');
@@ -65,16 +74,34 @@ function headerLayout(canvas: PageCanvas, columns: TableColumn[], ws: number[], 
   let upright = titles.map((t, i) => uprightLines(canvas, t, ws[i] ?? 0, size));
   // Columns as narrow as an upright one stand upright too (a row of subjects reads as one).
   const narrow = Math.max(0, ...upright.map((lines, i) => (lines ? (ws[i] ?? 0) : 0)));
-  if (narrow > 0) upright = titles.map((t, i) => upright[i] ?? ((ws[i] ?? 0) <= narrow + 0.01 && t.length > 3 ? uprightLines(canvas, t, ws[i] ?? 0, size, true) : null));
+  if (narrow > 0)
+    upright = titles.map(
+      (t, i) =>
+        upright[i] ??
+        ((ws[i] ?? 0) <= narrow + 0.01 && t.length > 3 ? uprightLines(canvas, t, ws[i] ?? 0, size, true) : null),
+    );
   const flat = titles.map((t, i) => (upright[i] ? '' : t));
-  const uprightHeight = Math.max(0, ...upright.map((lines) => (lines ? Math.max(...lines.map((l) => canvas.measure(l, size, 'narrowBold'))) + 2 * pad + 2 : 0)));
+  const uprightHeight = Math.max(
+    0,
+    ...upright.map((lines) =>
+      lines ? Math.max(...lines.map((l) => canvas.measure(l, size, 'narrowBold'))) + 2 * pad + 2 : 0,
+    ),
+  );
   return { upright, flat, h: Math.max(rowHeight(canvas, flat, ws, size, 'narrowBold'), uprightHeight) };
 }
 
 function drawHeader(canvas: PageCanvas, block: TableBlock, ws: number[], size: number, y: number): number {
   const { upright, flat, h } = headerLayout(canvas, block.columns, ws, size);
   canvas.fill(block.x, y, block.width, h, 0.92);
-  drawRow(canvas, { ...block, columns: block.columns.map((c) => ({ ...c, align: 'center' })) }, ws, flat, y, h, 'narrowBold');
+  drawRow(
+    canvas,
+    { ...block, columns: block.columns.map((c) => ({ ...c, align: 'center' })) },
+    ws,
+    flat,
+    y,
+    h,
+    'narrowBold',
+  );
   let x = block.x;
   upright.forEach((lines, i) => {
     const w = ws[i] ?? 0;
@@ -82,7 +109,9 @@ function drawHeader(canvas: PageCanvas, block: TableBlock, ws: number[], size: n
       const leading = size * 1.1;
       const left = x + (w - lines.length * leading) / 2;
       // Each line's baseline is its right edge once turned; lines read left to right.
-      lines.forEach((line, k) => canvas.textUp(line, left + (k + 1) * leading - size * 0.22, y + h - pad - 1, { font: 'narrowBold', size }));
+      lines.forEach((line, k) =>
+        canvas.textUp(line, left + (k + 1) * leading - size * 0.22, y + h - pad - 1, { font: 'narrowBold', size }),
+      );
     }
     x += w;
   });
@@ -93,12 +122,26 @@ function drawHeader(canvas: PageCanvas, block: TableBlock, ws: number[], size: n
  * Draws rows from `from` on one page between y and maxY, with a header row first; returns the index of the
  * first row that did not fit (rows.length when all did). Cells wrap; lines are one path per page.
  */
-export function drawTable(canvas: PageCanvas, block: TableBlock, rows: string[][], from: number, y: number, maxY: number): number {
+export function drawTable(
+  canvas: PageCanvas,
+  block: TableBlock,
+  rows: string[][],
+  from: number,
+  y: number,
+  maxY: number,
+): number {
   return drawRows(canvas, block, rows, from, y, maxY).next;
 }
 
 /** drawTable, also telling where the table ended on the page. */
-function drawRows(canvas: PageCanvas, block: TableBlock, rows: string[][], from: number, y: number, maxY: number): { next: number; bottom: number } {
+function drawRows(
+  canvas: PageCanvas,
+  block: TableBlock,
+  rows: string[][],
+  from: number,
+  y: number,
+  maxY: number,
+): { next: number; bottom: number } {
   const size = block.fontSize ?? 9;
   const font = block.font ?? 'narrow';
   const ws = widths(block);
@@ -151,7 +194,9 @@ function heading(canvas: PageCanvas, doc: TableDocument, y: number, draw: boolea
   y += 18;
   if (doc.subtitle) {
     const width = canvas.width - 2 * margin;
-    y += draw ? canvas.paragraph(doc.subtitle, margin, y, width, { size: 10 }) : canvas.wrap(doc.subtitle, width, 10).length * 12;
+    y += draw
+      ? canvas.paragraph(doc.subtitle, margin, y, width, { size: 10 })
+      : canvas.wrap(doc.subtitle, width, 10).length * 12;
   }
   return y + 6 - top;
 }
@@ -200,13 +245,24 @@ export async function writeTables(writer: PdfWriter, docs: readonly TableDocumen
     return canvas;
   };
   for (const doc of docs) {
-    let page: PageCanvas = canvas !== null && (doc.orientation ?? 'portrait') === orientation && y + gap + startHeight(canvas, doc) <= bottom() ? canvas : (await close(), open(doc));
+    let page: PageCanvas =
+      canvas !== null &&
+      (doc.orientation ?? 'portrait') === orientation &&
+      y + gap + startHeight(canvas, doc) <= bottom()
+        ? canvas
+        : (await close(), open(doc));
     if (y > margin) y += gap;
     y += heading(page, doc, y, true);
     if (doc.rows.length === 0) continue;
     let from = 0;
     for (;;) {
-      const block: TableBlock = { x: margin, width: page.width - 2 * margin, columns: doc.columns, fontSize: doc.fontSize, font: doc.font };
+      const block: TableBlock = {
+        x: margin,
+        width: page.width - 2 * margin,
+        columns: doc.columns,
+        fontSize: doc.fontSize,
+        font: doc.font,
+      };
       const drawn = drawRows(page, block, doc.rows, from, y, bottom());
       y = drawn.bottom;
       from = drawn.next;

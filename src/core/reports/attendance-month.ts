@@ -5,7 +5,12 @@ import type { AttendanceMonthData } from '../../shared/contract/report-data';
 import type { Db } from '../db/open';
 import { classAttendance, sumDays } from './attendance-facts';
 
-export function attendanceMonth(db: Db, cls: { id: number; name: string }, month: string, today: string): AttendanceMonthData {
+export function attendanceMonth(
+  db: Db,
+  cls: { id: number; name: string },
+  month: string,
+  today: string,
+): AttendanceMonthData {
   const { from, to } = monthRange(month);
   const facts = classAttendance(db, cls.id, from, to, today);
   return {

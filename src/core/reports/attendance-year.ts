@@ -4,7 +4,12 @@ import type { AttendanceYearData } from '../../shared/contract/report-data';
 import type { Db } from '../db/open';
 import { classAttendance, sumDays, type DayTally } from './attendance-facts';
 
-export function attendanceYear(db: Db, cls: { id: number; name: string }, year: { startDate: string; endDate: string }, today: string): AttendanceYearData {
+export function attendanceYear(
+  db: Db,
+  cls: { id: number; name: string },
+  year: { startDate: string; endDate: string },
+  today: string,
+): AttendanceYearData {
   const facts = classAttendance(db, cls.id, year.startDate, year.endDate, today);
   const months = monthsBetween(year.startDate, year.endDate);
   const byMonth = months.map((month) => ({ month, illness: 0, excused: 0, unexcused: 0 }));
@@ -19,7 +24,17 @@ export function attendanceYear(db: Db, cls: { id: number; name: string }, year: 
       return { missed: sums.missed, daysMissed: sums.daysMissed };
     });
     const all = sumDays(days);
-    return { studentId: s.studentId, number: s.number, name: s.name, months: perMonth, missed: all.missed, illness: all.illness, excused: all.excused, unexcused: all.unexcused, daysMissed: all.daysMissed };
+    return {
+      studentId: s.studentId,
+      number: s.number,
+      name: s.name,
+      months: perMonth,
+      missed: all.missed,
+      illness: all.illness,
+      excused: all.excused,
+      unexcused: all.unexcused,
+      daysMissed: all.daysMissed,
+    };
   });
   return { className: cls.name, months, rows, byMonth };
 }

@@ -95,7 +95,12 @@ export function teacherActivity(
     weeks,
     silentByWeek,
     teachers: [...people.values()]
-      .map((p) => ({ teacherName: p.teacherName, byWeek: p.byWeek, total: p.byWeek.reduce((s, n) => s + n, 0), silentWeeks: silent(p).length }))
+      .map((p) => ({
+        teacherName: p.teacherName,
+        byWeek: p.byWeek,
+        total: p.byWeek.reduce((s, n) => s + n, 0),
+        silentWeeks: silent(p).length,
+      }))
       .sort((a, b) => a.teacherName.localeCompare(b.teacherName, 'ru')),
   };
 }

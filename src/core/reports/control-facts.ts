@@ -74,7 +74,9 @@ export function controlFacts(db: Db, yearId: number, from: string, last: string,
        join thematic_plan_topics t on t.plan_id = p.id join assignments a on a.id = p.assignment_id where a.year_id = ? group by p.assignment_id`,
     )
     .all(yearId) as Array<{ assignmentId: number; hours: number }>;
-  const curriculum = sql.prepare('select grade, subject_id as subjectId, hours_per_year as hours from curriculum where year_id = ?').all(yearId) as Array<{ grade: number; subjectId: number; hours: number }>;
+  const curriculum = sql
+    .prepare('select grade, subject_id as subjectId, hours_per_year as hours from curriculum where year_id = ?')
+    .all(yearId) as Array<{ grade: number; subjectId: number; hours: number }>;
   const enrolled = sql
     .prepare(
       `select e.class_id as classId, e.student_id as studentId from class_enrollments e join classes c on c.id = e.class_id
@@ -87,6 +89,16 @@ export function controlFacts(db: Db, yearId: number, from: string, last: string,
        join classes c on c.id = g.class_id where c.year_id = ? and m.start_date <= ? and (m.end_date is null or m.end_date >= ?)`,
     )
     .all(yearId, last, from) as Array<{ subgroupId: number; studentId: number }>;
-  return { assignments, lessons, markCounts, hours, plans, curriculum, enrolled, grouped, activity: activityFacts(db, yearId, from, last) };
+  return {
+    assignments,
+    lessons,
+    markCounts,
+    hours,
+    plans,
+    curriculum,
+    enrolled,
+    grouped,
+    activity: activityFacts(db, yearId, from, last),
+  };
 }
 export type ControlFacts = ReturnType<typeof controlFacts>;

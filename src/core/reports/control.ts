@@ -45,19 +45,31 @@ export function journalControl(facts: ControlFacts, o: ControlOptions): ControlD
   const plans = new Map(facts.plans.map((p) => [p.assignmentId, p.hours]));
   const curriculum = new Map(facts.curriculum.map((c) => [`${c.grade}:${c.subjectId}`, c.hours]));
   const classStudents = new Map<number, Set<number>>();
-  for (const e of facts.enrolled) classStudents.set(e.classId, (classStudents.get(e.classId) ?? new Set()).add(e.studentId));
+  for (const e of facts.enrolled)
+    classStudents.set(e.classId, (classStudents.get(e.classId) ?? new Set()).add(e.studentId));
   const groupStudents = new Map<number, Set<number>>();
-  for (const g of facts.grouped) groupStudents.set(g.subgroupId, (groupStudents.get(g.subgroupId) ?? new Set()).add(g.studentId));
+  for (const g of facts.grouped)
+    groupStudents.set(g.subgroupId, (groupStudents.get(g.subgroupId) ?? new Set()).add(g.studentId));
 
   const problems: ControlData['problems'] = [];
   let problemsCut = 0;
   const rows: ControlRow[] = assignments
-    .sort((a, b) => a.grade - b.grade || a.className.localeCompare(b.className, 'ru') || a.subjectOrder - b.subjectOrder || (a.subgroupName ?? '').localeCompare(b.subgroupName ?? '', 'ru'))
+    .sort(
+      (a, b) =>
+        a.grade - b.grade ||
+        a.className.localeCompare(b.className, 'ru') ||
+        a.subjectOrder - b.subjectOrder ||
+        (a.subgroupName ?? '').localeCompare(b.subgroupName ?? '', 'ru'),
+    )
     .map((a) => {
       const list = (byAssignment.get(a.id) ?? []).sort((x, y) => x.date.localeCompare(y.date));
       const limit = a.shift === 2 ? rules.deadline.shift2 : rules.deadline.shift1;
       const graded = a.grade >= 2;
-      let noTopic = 0, noHomework = 0, late = 0, controlWorks = 0, overdueControl = 0;
+      let noTopic = 0,
+        noHomework = 0,
+        late = 0,
+        controlWorks = 0,
+        overdueControl = 0;
       const periodId = o.periodOf(a.grade, o.to < today ? o.to : today);
       for (const l of list) {
         const issues: string[] = [];
@@ -71,7 +83,10 @@ export function journalControl(facts: ControlFacts, o: ControlOptions): ControlD
           flag('нет домашнего задания');
         }
         const due = `${l.date} ${limit}:59`;
-        if ((l.topicEnteredAt !== null && l.topicEnteredAt > due) || (l.homeworkEnteredAt !== null && l.homeworkEnteredAt > due)) {
+        if (
+          (l.topicEnteredAt !== null && l.topicEnteredAt > due) ||
+          (l.homeworkEnteredAt !== null && l.homeworkEnteredAt > due)
+        ) {
           late++;
           flag(`записан после ${limit}`);
         }
@@ -81,15 +96,32 @@ export function journalControl(facts: ControlFacts, o: ControlOptions): ControlD
           const overdue = l.firstMarkAt === null ? marksDue < today : l.firstMarkAt.slice(0, 10) > marksDue;
           if (overdue) {
             overdueControl++;
-            flag(l.firstMarkAt === null ? `нет отметок за работу (срок ${rules.controlMarksDays} дн.)` : `отметки за работу позже ${rules.controlMarksDays} дн.`);
+            flag(
+              l.firstMarkAt === null
+                ? `нет отметок за работу (срок ${rules.controlMarksDays} дн.)`
+                : `отметки за работу позже ${rules.controlMarksDays} дн.`,
+            );
           }
         }
         if (issues.length === 0) continue;
         if (problems.length >= problemLimit) problemsCut++;
-        else problems.push({ lessonId: l.id, assignmentId: a.id, periodId: o.periodOf(a.grade, l.date), date: l.date, className: a.className, subjectName: a.subjectName + (a.subgroupName ? ` (${a.subgroupName})` : ''), teacherName: a.teacherName, problems: issues });
+        else
+          problems.push({
+            lessonId: l.id,
+            assignmentId: a.id,
+            periodId: o.periodOf(a.grade, l.date),
+            date: l.date,
+            className: a.className,
+            subjectName: a.subjectName + (a.subgroupName ? ` (${a.subgroupName})` : ''),
+            teacherName: a.teacherName,
+            problems: issues,
+          });
       }
       const inClass = classStudents.get(a.classId) ?? new Set<number>();
-      const members = a.subgroupId === null ? inClass : new Set([...(groupStudents.get(a.subgroupId) ?? [])].filter((s) => inClass.has(s)));
+      const members =
+        a.subgroupId === null
+          ? inClass
+          : new Set([...(groupStudents.get(a.subgroupId) ?? [])].filter((s) => inClass.has(s)));
       const marks = counts.get(a.id) ?? new Map<number, number>();
       const n = (s: number) => marks.get(s) ?? 0;
       const students = [...members];
@@ -120,7 +152,15 @@ export function journalControl(facts: ControlFacts, o: ControlOptions): ControlD
 
   const teachers = new Map<string, ControlData['teachers'][number]>();
   for (const r of rows) {
-    const t = teachers.get(r.teacherName) ?? { teacherName: r.teacherName, lessons: 0, noTopic: 0, noHomework: 0, late: 0, overdueControl: 0, belowMin: 0 };
+    const t = teachers.get(r.teacherName) ?? {
+      teacherName: r.teacherName,
+      lessons: 0,
+      noTopic: 0,
+      noHomework: 0,
+      late: 0,
+      overdueControl: 0,
+      belowMin: 0,
+    };
     t.lessons += r.lessons;
     t.noTopic += r.noTopic;
     t.noHomework += r.noHomework;

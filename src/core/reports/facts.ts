@@ -37,14 +37,21 @@ export function loadTermFacts(db: Db, term: Term, today: string, classIds?: read
   }
   const classOf = new Map(roster.map((r) => [r.studentId, r.classId]));
   const ids = [...classOf.keys()];
-  const kind = term.period ? and(eq(periodMarks.kind, 'period'), inArray(periodMarks.periodId, [...periodIds])) : eq(periodMarks.kind, 'year');
+  const kind = term.period
+    ? and(eq(periodMarks.kind, 'period'), inArray(periodMarks.periodId, [...periodIds]))
+    : eq(periodMarks.kind, 'year');
   const rows: Array<{ studentId: number; subjectId: number; value: string; assignmentId: number | null }> = [];
   // Chunks keep the statement under SQLite's variable limit on a large school.
   for (let i = 0; i < ids.length; i += 900) {
     const chunk = ids.slice(i, i + 900);
     rows.push(
       ...db
-        .select({ studentId: periodMarks.studentId, subjectId: periodMarks.subjectId, value: periodMarks.value, assignmentId: periodMarks.assignmentId })
+        .select({
+          studentId: periodMarks.studentId,
+          subjectId: periodMarks.subjectId,
+          value: periodMarks.value,
+          assignmentId: periodMarks.assignmentId,
+        })
         .from(periodMarks)
         .where(and(eq(periodMarks.yearId, term.year.id), kind, inArray(periodMarks.studentId, chunk)))
         .all(),
@@ -53,15 +60,25 @@ export function loadTermFacts(db: Db, term: Term, today: string, classIds?: read
 
   const yearAssignments = db.select().from(assignments).where(eq(assignments.yearId, term.year.id)).all();
   const teacherOfAssignment = new Map(yearAssignments.map((a) => [a.id, a.teacherId]));
-  const members = db.select({ subgroupId: subgroupMembers.subgroupId, studentId: subgroupMembers.studentId }).from(subgroupMembers).all();
+  const members = db
+    .select({ subgroupId: subgroupMembers.subgroupId, studentId: subgroupMembers.studentId })
+    .from(subgroupMembers)
+    .all();
   const inSubgroup = new Set(members.map((m) => `${m.subgroupId}:${m.studentId}`));
   /** A mark set without its assignment: the class's teacher of the subject (of the student's subgroup). */
   const fallbackTeacher = (classId: number, subjectId: number, studentId: number) =>
-    yearAssignments.find((a) => a.classId === classId && a.subjectId === subjectId && (a.subgroupId === null || inSubgroup.has(`${a.subgroupId}:${studentId}`)))?.teacherId ?? null;
+    yearAssignments.find(
+      (a) =>
+        a.classId === classId &&
+        a.subjectId === subjectId &&
+        (a.subgroupId === null || inSubgroup.has(`${a.subgroupId}:${studentId}`)),
+    )?.teacherId ?? null;
 
   const marks: MarkFact[] = rows.map((r) => {
     const classId = classOf.get(r.studentId) as number;
-    const teacherId = (r.assignmentId !== null ? teacherOfAssignment.get(r.assignmentId) : undefined) ?? fallbackTeacher(classId, r.subjectId, r.studentId);
+    const teacherId =
+      (r.assignmentId !== null ? teacherOfAssignment.get(r.assignmentId) : undefined) ??
+      fallbackTeacher(classId, r.subjectId, r.studentId);
     return { studentId: r.studentId, classId, subjectId: r.subjectId, teacherId, value: r.value };
   });
   const subjectRows = db.select().from(subjects).all();

@@ -56,24 +56,34 @@ export function trendOf(marks: readonly DatedMark[]): number | null {
  * all the student's lessons missed in the period (a long illness shows in every subject).
  */
 export function forecastOne(facts: ForecastFacts, rules: SuggestionRules): Forecast {
-  const s = suggest({ studentId: 0, marks: facts.marks, lessonsHeld: facts.lessonsHeld, lessonsMissed: facts.lessonsMissed }, rules);
+  const s = suggest(
+    { studentId: 0, marks: facts.marks, lessonsHeld: facts.lessonsHeld, lessonsMissed: facts.lessonsMissed },
+    rules,
+  );
   const trend = trendOf(facts.marks);
   const expected = s.suggested;
   const reasons: string[] = [];
   let risk: Forecast['risk'] = null;
   if (facts.exempt) risk = null;
-  else if (s.naRecommended || (facts.marks.length === 0 && facts.lessonsHeld >= 3 && (facts.elapsed ?? 1) >= 0.5)) risk = 'н/а';
+  else if (s.naRecommended || (facts.marks.length === 0 && facts.lessonsHeld >= 3 && (facts.elapsed ?? 1) >= 0.5))
+    risk = 'н/а';
   else if (s.average !== null && (s.average < 2.5 || (s.average < 3 && trend !== null && trend < 0))) risk = '2';
   if (risk) {
     if (s.average !== null) reasons.push(`средний балл ${withComma(s.average, 2)}`);
     if (trend !== null && trend < 0) reasons.push(`отметки снижаются (${withComma(trend, 2)})`);
-    if (facts.marks.length < rules.minMarks) reasons.push(`отметок ${facts.marks.length} при минимуме ${rules.minMarks}`);
+    if (facts.marks.length < rules.minMarks)
+      reasons.push(`отметок ${facts.marks.length} при минимуме ${rules.minMarks}`);
     if (facts.lessonsMissed > 0 && facts.lessonsHeld > 0) {
       const most = facts.lessonsMissed * 2 > facts.lessonsHeld ? ' — больше половины' : '';
-      reasons.push(`пропущено ${facts.lessonsMissed} из ${facts.lessonsHeld} уроков предмета (${share(facts.lessonsMissed, facts.lessonsHeld)})${most}`);
+      reasons.push(
+        `пропущено ${facts.lessonsMissed} из ${facts.lessonsHeld} уроков предмета (${share(facts.lessonsMissed, facts.lessonsHeld)})${most}`,
+      );
     }
     const all = facts.attendance;
-    if (all && all.missed > 0 && all.lessons > 0) reasons.push(`по всем предметам пропущено ${all.missed} из ${all.lessons} уроков (${share(all.missed, all.lessons)})`);
+    if (all && all.missed > 0 && all.lessons > 0)
+      reasons.push(
+        `по всем предметам пропущено ${all.missed} из ${all.lessons} уроков (${share(all.missed, all.lessons)})`,
+      );
   }
   return { average: s.average, trend, expected, risk, reasons };
 }

@@ -41,9 +41,13 @@ export function forecastReport(
     const onRoll = new Map(rosterOn(db, [c.id], until).map((r) => [r.studentId, r.name]));
     const journals = journalsOf(c.id);
     const exempt = new Set(
-      (db.$client
-        .prepare(`select student_id as s, subject_id as j from period_marks where year_id = ? and value in ('зач', 'осв') and student_id in (select student_id from class_enrollments where class_id = ?)`)
-        .all(c.yearId, c.id) as Array<{ s: number; j: number }>).map((e) => `${e.s}:${e.j}`),
+      (
+        db.$client
+          .prepare(
+            `select student_id as s, subject_id as j from period_marks where year_id = ? and value in ('зач', 'осв') and student_id in (select student_id from class_enrollments where class_id = ?)`,
+          )
+          .all(c.yearId, c.id) as Array<{ s: number; j: number }>
+      ).map((e) => `${e.s}:${e.j}`),
     );
     const facts = journalFacts(db, journals, period.startDate, until);
     // Every subject's lessons, not only the journals in view: the share of all lessons a student missed.
@@ -52,7 +56,10 @@ export function forecastReport(
       const s = sumDays(attendance.days.get(studentId) ?? new Map());
       return { lessons: s.lessons, missed: s.missed };
     };
-    const elapsed = Math.min(1, daysBetween(period.startDate, until) / Math.max(1, daysBetween(period.startDate, period.endDate)));
+    const elapsed = Math.min(
+      1,
+      daysBetween(period.startDate, until) / Math.max(1, daysBetween(period.startDate, period.endDate)),
+    );
     facts.forEach((f, i) => {
       const j = journals[i]!;
       if (f.marks.size === 0) return; // an ungraded course: nothing to forecast
@@ -63,13 +70,42 @@ export function forecastReport(
         const held = f.dueOf(studentId);
         const missed = f.missed.get(studentId) ?? 0;
         const all = allLessons(studentId);
-        const r = forecastOne({ marks: f.marks.get(studentId) ?? [], lessonsHeld: held, lessonsMissed: missed, exempt: exempt.has(`${studentId}:${j.subjectId}`), elapsed, attendance: all }, rules);
-        rows.push({ studentId, name, className: c.name, assignmentId: j.id, subjectId: j.subjectId, subjectName: j.subjectName, teacherName: j.teacherName, markCount: (f.marks.get(studentId) ?? []).length, lessonsHeld: held, lessonsMissed: missed, lessonsAll: all.lessons, missedAll: all.missed, ...r });
+        const r = forecastOne(
+          {
+            marks: f.marks.get(studentId) ?? [],
+            lessonsHeld: held,
+            lessonsMissed: missed,
+            exempt: exempt.has(`${studentId}:${j.subjectId}`),
+            elapsed,
+            attendance: all,
+          },
+          rules,
+        );
+        rows.push({
+          studentId,
+          name,
+          className: c.name,
+          assignmentId: j.id,
+          subjectId: j.subjectId,
+          subjectName: j.subjectName,
+          teacherName: j.teacherName,
+          markCount: (f.marks.get(studentId) ?? []).length,
+          lessonsHeld: held,
+          lessonsMissed: missed,
+          lessonsAll: all.lessons,
+          missedAll: all.missed,
+          ...r,
+        });
       }
     });
   }
   const order = new Map(classes.map((c, i) => [c.name, i]));
-  rows.sort((a, b) => (order.get(a.className) ?? 0) - (order.get(b.className) ?? 0) || a.name.localeCompare(b.name, 'ru') || (subjects.get(a.subjectId)?.order ?? 0) - (subjects.get(b.subjectId)?.order ?? 0));
+  rows.sort(
+    (a, b) =>
+      (order.get(a.className) ?? 0) - (order.get(b.className) ?? 0) ||
+      a.name.localeCompare(b.name, 'ru') ||
+      (subjects.get(a.subjectId)?.order ?? 0) - (subjects.get(b.subjectId)?.order ?? 0),
+  );
   const count = (v: string | null) => rows.filter((r) => r.expected === v).length;
   return {
     termName: term.name,
@@ -78,6 +114,13 @@ export function forecastReport(
     subjects: [...subjects].sort((a, b) => a[1].order - b[1].order).map(([id, s]) => ({ id, name: s.name })),
     rows: allRows ? rows : rows.filter((r) => r.risk !== null),
     atRisk: rows.filter((r) => r.risk !== null),
-    distribution: { n5: count('5'), n4: count('4'), n3: count('3'), n2: count('2') + count('1'), nNa: count('н/а'), none: count(null) },
+    distribution: {
+      n5: count('5'),
+      n4: count('4'),
+      n3: count('3'),
+      n2: count('2') + count('1'),
+      nNa: count('н/а'),
+      none: count(null),
+    },
   };
 }

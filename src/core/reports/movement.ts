@@ -10,12 +10,32 @@ import type { ClassInfo } from './roster';
  * The orders of movement between two dates, for some classes (from or to them) or the whole school: the lines of
  * «Книга движения» (movement/register.ts), cancelled orders among them, marked and with the reason, unless left out.
  */
-export function movementEntries(db: Db, from: string, to: string, classIds?: readonly number[], withCancelled = true): MovementEntry[] {
+export function movementEntries(
+  db: Db,
+  from: string,
+  to: string,
+  classIds?: readonly number[],
+  withCancelled = true,
+): MovementEntry[] {
   const wanted = classIds ? new Set(classIds) : null;
   return registerRows(db, from, to)
     .filter((r) => withCancelled || r.cancelReason === null)
-    .filter((r) => !wanted || (r.fromClassId !== null && wanted.has(r.fromClassId)) || (r.toClassId !== null && wanted.has(r.toClassId)))
-    .map((r) => ({ date: r.date, name: r.name, kind: kindText(r), fromClass: r.fromClass, toClass: r.toClass, order: orderText(r.orderNumber, r.orderDate), note: noteText(r), cancelReason: r.cancelReason }));
+    .filter(
+      (r) =>
+        !wanted ||
+        (r.fromClassId !== null && wanted.has(r.fromClassId)) ||
+        (r.toClassId !== null && wanted.has(r.toClassId)),
+    )
+    .map((r) => ({
+      date: r.date,
+      name: r.name,
+      kind: kindText(r),
+      fromClass: r.fromClass,
+      toClass: r.toClass,
+      order: orderText(r.orderNumber, r.orderDate),
+      note: noteText(r),
+      cancelReason: r.cancelReason,
+    }));
 }
 
 interface Stay {
@@ -35,18 +55,44 @@ function counts(stays: readonly Stay[], start: string, end: string) {
   };
 }
 
-export function movementReport(db: Db, year: { id: number; name: string; startDate: string; endDate: string }, classes: readonly ClassInfo[], today: string, schoolWide: boolean): MovementData {
+export function movementReport(
+  db: Db,
+  year: { id: number; name: string; startDate: string; endDate: string },
+  classes: readonly ClassInfo[],
+  today: string,
+  schoolWide: boolean,
+): MovementData {
   const end = year.endDate < today ? year.endDate : today;
   const stays = db.$client
-    .prepare(`select e.class_id as classId, e.start_date as startDate, e.end_date as endDate, c.year_id as yearId from class_enrollments e join classes c on c.id = e.class_id`)
+    .prepare(
+      `select e.class_id as classId, e.start_date as startDate, e.end_date as endDate, c.year_id as yearId from class_enrollments e join classes c on c.id = e.class_id`,
+    )
     .all() as Array<Stay & { yearId: number }>;
-  const years = db.$client.prepare('select id, name, start_date as startDate, end_date as endDate from school_years where start_date <= ? order by start_date').all(today) as Array<{ id: number; name: string; startDate: string; endDate: string }>;
+  const years = db.$client
+    .prepare(
+      'select id, name, start_date as startDate, end_date as endDate from school_years where start_date <= ? order by start_date',
+    )
+    .all(today) as Array<{ id: number; name: string; startDate: string; endDate: string }>;
   return {
     yearName: year.name,
-    classes: classes.map((c) => ({ className: c.name, ...counts(stays.filter((s) => s.classId === c.id), year.startDate, end) })),
+    classes: classes.map((c) => ({
+      className: c.name,
+      ...counts(
+        stays.filter((s) => s.classId === c.id),
+        year.startDate,
+        end,
+      ),
+    })),
     entries: movementEntries(db, year.startDate, end, schoolWide ? undefined : classes.map((c) => c.id)),
     years: schoolWide
-      ? years.map((y) => ({ yearName: y.name, ...counts(stays.filter((s) => s.yearId === y.id), y.startDate, y.endDate < today ? y.endDate : today) }))
+      ? years.map((y) => ({
+          yearName: y.name,
+          ...counts(
+            stays.filter((s) => s.yearId === y.id),
+            y.startDate,
+            y.endDate < today ? y.endDate : today,
+          ),
+        }))
       : [],
   };
 }
@@ -61,7 +107,14 @@ export function classFill(db: Db, classes: readonly ClassInfo[], date: string): 
     date,
     rows: classes.map((c) => {
       const r = stmt.get(c.id, date, date) as { n: number; boys: number | null; girls: number | null };
-      return { classId: c.id, className: c.name, classTeacher: c.classTeacherName, students: r.n, boys: r.boys ?? 0, girls: r.girls ?? 0 };
+      return {
+        classId: c.id,
+        className: c.name,
+        classTeacher: c.classTeacherName,
+        students: r.n,
+        boys: r.boys ?? 0,
+        girls: r.girls ?? 0,
+      };
     }),
   };
 }

@@ -5,11 +5,23 @@ import type { Db } from '../db/open';
 import { rosterOn, type ClassInfo } from './roster';
 import { orderText } from '../../shared/orders';
 
-const outcomeName: Record<string, string> = { promoted: 'переведён', conditional: 'переведён условно', retained: 'оставлен на повторное обучение', graduated: 'выпущен' };
+const outcomeName: Record<string, string> = {
+  promoted: 'переведён',
+  conditional: 'переведён условно',
+  retained: 'оставлен на повторное обучение',
+  graduated: 'выпущен',
+};
 
-export function yearOutcomes(db: Db, year: { id: number; name: string; endDate: string }, classes: readonly ClassInfo[], today: string): OutcomesData {
+export function yearOutcomes(
+  db: Db,
+  year: { id: number; name: string; endDate: string },
+  classes: readonly ClassInfo[],
+  today: string,
+): OutcomesData {
   const date = year.endDate < today ? year.endDate : today;
-  const outcome = db.$client.prepare('select outcome, order_number as n, order_date as d from year_outcomes where student_id = ? and year_id = ?');
+  const outcome = db.$client.prepare(
+    'select outcome, order_number as n, order_date as d from year_outcomes where student_id = ? and year_id = ?',
+  );
   const debts = db.$client.prepare(
     `select s.name from period_marks p join subjects s on s.id = p.subject_id where p.student_id = ? and p.year_id = ? and p.kind = 'year' and p.value in ('1', '2', 'н/а', 'незач') order by s.sort_order`,
   );
@@ -17,7 +29,8 @@ export function yearOutcomes(db: Db, year: { id: number; name: string; endDate: 
     yearName: year.name,
     rows: classes.flatMap((c) =>
       rosterOn(db, [c.id], date).map((r) => {
-        const o = outcome.get(r.studentId, year.id) as { outcome: string; n: string | null; d: string | null } | undefined;
+        const o = outcome.get(r.studentId, year.id) as
+          { outcome: string; n: string | null; d: string | null } | undefined;
         return {
           studentId: r.studentId,
           name: r.name,

@@ -11,13 +11,24 @@ interface Group {
   entries: MarkEntry[];
 }
 
-const levelLabel: Record<ProgressLevel, string> = { class: 'класс', subject: 'предмет', teacher: 'учитель', grade: 'параллель', school: 'школа' };
+const levelLabel: Record<ProgressLevel, string> = {
+  class: 'класс',
+  subject: 'предмет',
+  teacher: 'учитель',
+  grade: 'параллель',
+  school: 'школа',
+};
 export const progressLevelName = (level: ProgressLevel) => levelLabel[level];
 
 function row(group: Group, names: Map<number, string> | null): ProgressRow {
   const { verdicts, ...stats } = progressStatsOf([...group.roster], group.entries);
   const pick = (test: (v: ReturnType<typeof verdicts.get> & object) => boolean) =>
-    names ? [...verdicts].filter(([, v]) => test(v)).map(([id]) => names.get(id) ?? '').sort((a, b) => a.localeCompare(b, 'ru')) : [];
+    names
+      ? [...verdicts]
+          .filter(([, v]) => test(v))
+          .map(([id]) => names.get(id) ?? '')
+          .sort((a, b) => a.localeCompare(b, 'ru'))
+      : [];
   return {
     key: group.key,
     label: group.label,
@@ -61,7 +72,11 @@ export function progressResults(facts: TermFacts, level: ProgressLevel, termName
       const s = facts.subjects.get(m.subjectId);
       g = group(`subject:${m.subjectId}`, s?.name ?? '—', s?.order ?? 0);
     } else if (level === 'teacher') {
-      g = group(`teacher:${m.teacherId ?? 0}`, m.teacherId === null ? 'Учитель не указан' : (facts.teachers.get(m.teacherId) ?? '—'), 0);
+      g = group(
+        `teacher:${m.teacherId ?? 0}`,
+        m.teacherId === null ? 'Учитель не указан' : (facts.teachers.get(m.teacherId) ?? '—'),
+        0,
+      );
     } else g = classGroup(m.classId);
     if (!g) continue;
     g.roster.add(m.studentId);

@@ -27,11 +27,20 @@ import type { Envelope, Memo } from './envelope';
 
 type Input<N extends ReportName> = z.output<(typeof reportInputs)[N]>;
 
-type Builder<N extends ReportName> = (db: Db, actor: Actor, input: Input<N>, today: string, memo: Memo) => Omit<Envelope<ReportDataOf<N>>, 'name' | 'title'>;
+type Builder<N extends ReportName> = (
+  db: Db,
+  actor: Actor,
+  input: Input<N>,
+  today: string,
+  memo: Memo,
+) => Omit<Envelope<ReportDataOf<N>>, 'name' | 'title'>;
 
 const builders: { [N in ReportName]: Builder<N> } = {
   progress(db, actor, input, today) {
-    const year = input.classId !== undefined ? yearById(db, requireClass(db, actor, input.classId).yearId) : yearOrCurrent(db, input.yearId);
+    const year =
+      input.classId !== undefined
+        ? yearById(db, requireClass(db, actor, input.classId).yearId)
+        : yearOrCurrent(db, input.yearId);
     const term = resolveTerm(db, year.id, input.periodId);
     const scope = scopeOf(db, actor, year.id);
     const facts = loadTermFacts(db, term, today, input.classId !== undefined ? [input.classId] : undefined);
@@ -41,7 +50,8 @@ const builders: { [N in ReportName]: Builder<N> } = {
       facts.marks = facts.marks.filter((m) => visibleMark(scope, m));
       const marked = new Set(facts.marks.map((m) => m.studentId));
       facts.roster = facts.roster.filter((r) => scope.classIds.has(r.classId) || marked.has(r.studentId));
-      if (input.classId === undefined) scopeName = scope.classIds.size > 0 ? 'свой класс и свои предметы' : 'свои классы и предметы';
+      if (input.classId === undefined)
+        scopeName = scope.classIds.size > 0 ? 'свой класс и свои предметы' : 'свои классы и предметы';
     }
     const data = progressResults(facts, input.level, term.name);
     return { subtitle: `${term.name}, ${scopeName}`, data, tables: progressTables(data, scopeName) };
@@ -50,7 +60,10 @@ const builders: { [N in ReportName]: Builder<N> } = {
     const cls = requireClass(db, actor, input.classId);
     const year = yearById(db, cls.yearId);
     if (input.month < year.startDate.slice(0, 7) || input.month > year.endDate.slice(0, 7)) {
-      throw new AppError('validation', `Месяц ${monthAndYear(input.month)} не входит в ${year.name} учебный год класса ${cls.name}`);
+      throw new AppError(
+        'validation',
+        `Месяц ${monthAndYear(input.month)} не входит в ${year.name} учебный год класса ${cls.name}`,
+      );
     }
     const data = attendanceMonth(db, cls, input.month, today);
     return { subtitle: `${cls.name} класс, ${monthAndYear(input.month)}`, data, tables: attendanceMonthTables(data) };
@@ -71,7 +84,11 @@ const builders: { [N in ReportName]: Builder<N> } = {
   forecast: buildForecast,
   control(db, actor, input, today) {
     const year = yearOfDate(db, input.to);
-    if (input.from < year.startDate) throw new AppError('validation', `Период проверки должен быть внутри одного учебного года (${year.name}: с ${ruDate(year.startDate)})`);
+    if (input.from < year.startDate)
+      throw new AppError(
+        'validation',
+        `Период проверки должен быть внутри одного учебного года (${year.name}: с ${ruDate(year.startDate)})`,
+      );
     const scope = scopeOf(db, actor, year.id);
     if (input.classId !== undefined) requireClass(db, actor, input.classId);
     const last = input.to < today ? input.to : today;
@@ -84,19 +101,33 @@ const builders: { [N in ReportName]: Builder<N> } = {
       from: input.from,
       to: input.to,
       today,
-      rules: { minMarks: readSetting(db, 'journal.minMarksPerPeriod'), controlMarksDays: readSetting(db, 'journal.controlMarksDays'), deadline: readSetting(db, 'journal.entryDeadline') },
+      rules: {
+        minMarks: readSetting(db, 'journal.minMarksPerPeriod'),
+        controlMarksDays: readSetting(db, 'journal.controlMarksDays'),
+        deadline: readSetting(db, 'journal.entryDeadline'),
+      },
       // A deputy the school; a class teacher their class, as a teacher their own journals.
-      include: (a) => (input.classId === undefined || a.classId === input.classId) && (scope.all || scope.classIds.has(a.classId) || a.teacherId === scope.teacherId),
+      include: (a) =>
+        (input.classId === undefined || a.classId === input.classId) &&
+        (scope.all || scope.classIds.has(a.classId) || a.teacherId === scope.teacherId),
       periodOf,
     });
-    const where = input.classId !== undefined ? `${data.rows[0]?.className ?? ''} класс` : scope.all ? 'вся школа' : 'свои журналы';
+    const where =
+      input.classId !== undefined ? `${data.rows[0]?.className ?? ''} класс` : scope.all ? 'вся школа' : 'свои журналы';
     return { subtitle: `с ${ruDate(input.from)} по ${ruDate(input.to)}, ${where}`, data, tables: controlTables(data) };
   },
 };
 
 const noMemo: Memo = (_key, make) => make();
 
-export function buildReport<N extends ReportName>(db: Db, actor: Actor, name: N, input: Input<N>, today: string, memo: Memo = noMemo): Envelope<ReportDataOf<N>> {
+export function buildReport<N extends ReportName>(
+  db: Db,
+  actor: Actor,
+  name: N,
+  input: Input<N>,
+  today: string,
+  memo: Memo = noMemo,
+): Envelope<ReportDataOf<N>> {
   const build = builders[name] as Builder<N> | undefined;
   if (!build) throw new AppError('not_found', `Нет такого отчёта: ${name}`);
   return { name, title: reportTitles[name], ...build(db, actor, input, today, memo) };

@@ -23,7 +23,16 @@ export function classesOf(db: Db, yearId: number, classIds?: readonly number[]):
     .where(and(eq(classes.yearId, yearId), classIds ? inArray(classes.id, [...classIds]) : undefined))
     .all();
   return rows
-    .map(({ c, t }) => ({ id: c.id, yearId: c.yearId, grade: c.grade, letter: c.letter, name: className(c), shift: c.shift, classTeacherId: c.classTeacherId, classTeacherName: t ? shortName(t) : null }))
+    .map(({ c, t }) => ({
+      id: c.id,
+      yearId: c.yearId,
+      grade: c.grade,
+      letter: c.letter,
+      name: className(c),
+      shift: c.shift,
+      classTeacherId: c.classTeacherId,
+      classTeacherName: t ? shortName(t) : null,
+    }))
     .sort((a, b) => a.grade - b.grade || a.letter.localeCompare(b.letter, 'ru'));
 }
 
@@ -52,14 +61,22 @@ export function rosterDuring(db: Db, classIds: readonly number[], from: string, 
     )
     .all();
   rows.sort((a, b) => compareByName(a.s, b.s));
-  return rows.map(({ e, s }) => ({ studentId: s.id, name: fullName(s), classId: e.classId, startDate: e.startDate, endDate: e.endDate }));
+  return rows.map(({ e, s }) => ({
+    studentId: s.id,
+    name: fullName(s),
+    classId: e.classId,
+    startDate: e.startDate,
+    endDate: e.endDate,
+  }));
 }
 
 /** The roll of the classes on one date. */
 export const rosterOn = (db: Db, classIds: readonly number[], date: string) => rosterDuring(db, classIds, date, date);
 
 /** Numbers the students of one class 1, 2, 3 … in alphabetical order, one line per student. */
-export function numbered<T extends { studentId: number; name: string }>(list: readonly T[]): Array<T & { number: number }> {
+export function numbered<T extends { studentId: number; name: string }>(
+  list: readonly T[],
+): Array<T & { number: number }> {
   const seen = new Set<number>();
   const out: Array<T & { number: number }> = [];
   for (const r of list) {

@@ -17,7 +17,13 @@ export interface Scope {
 
 export function scopeOf(db: Db, actor: Actor, yearId: number): Scope {
   const all = mayAccess('journal.read_all', actor.roles);
-  const own = all ? [] : db.select({ id: classes.id }).from(classes).where(and(eq(classes.yearId, yearId), eq(classes.classTeacherId, actor.userId))).all();
+  const own = all
+    ? []
+    : db
+        .select({ id: classes.id })
+        .from(classes)
+        .where(and(eq(classes.yearId, yearId), eq(classes.classTeacherId, actor.userId)))
+        .all();
   return { all, classIds: new Set(own.map((c) => c.id)), teacherId: actor.userId };
 }
 
@@ -26,7 +32,8 @@ export function requireClass(db: Db, actor: Actor, classId: number): ClassInfo {
   const row = db.select({ yearId: classes.yearId }).from(classes).where(eq(classes.id, classId)).get();
   if (!row) throw new AppError('not_found', 'Такого класса нет');
   const scope = scopeOf(db, actor, row.yearId);
-  if (!scope.all && !scope.classIds.has(classId)) throw new AppError('forbidden', 'Отчёты по этому классу доступны его классному руководителю и администрации школы');
+  if (!scope.all && !scope.classIds.has(classId))
+    throw new AppError('forbidden', 'Отчёты по этому классу доступны его классному руководителю и администрации школы');
   return classesOf(db, row.yearId, [classId])[0]!;
 }
 

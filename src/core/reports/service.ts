@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import { reportTitles, type reportInputs, type ReportFileRequest, type ReportFormat, type ReportName } from '../../shared/contract/reports';
+import {
+  reportTitles,
+  type reportInputs,
+  type ReportFileRequest,
+  type ReportFormat,
+  type ReportName,
+} from '../../shared/contract/reports';
 import type { Actor } from '../actor';
 import { recordExport } from '../audit/exported';
 import type { AuditService } from '../audit/service';
@@ -24,9 +30,25 @@ const mime: Record<ReportFormat, string> = {
 
 /** File names stay readable in Russian but carry no characters a file system refuses. */
 const fileNameOf = (title: string, subtitle: string, format: ReportFormat) =>
-  `${`${title} ${subtitle}`.replace(/[\\/:*?"<>|«»]/g, '').replace(/\s+/g, ' ').trim().slice(0, 120)}.${format}`;
+  `${`${title} ${subtitle}`
+    .replace(/[\\/:*?"<>|«»]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 120)}.${format}`;
 
-export function createReportsService({ db, clock, audit, school, fontsDir }: { db: Db; clock: Clock; audit: AuditService; school: SchoolService; fontsDir: () => string }) {
+export function createReportsService({
+  db,
+  clock,
+  audit,
+  school,
+  fontsDir,
+}: {
+  db: Db;
+  clock: Clock;
+  audit: AuditService;
+  school: SchoolService;
+  fontsDir: () => string;
+}) {
   const today = () => localDate(clock.now());
   const store = new Map<string, unknown>();
   const memo: Memo = <T>(key: string, make: () => T): T => {
@@ -43,7 +65,9 @@ export function createReportsService({ db, clock, audit, school, fontsDir }: { d
     if (format === 'json') return Buffer.from(`${JSON.stringify(report, null, 2)}\n`);
     const meta = { school: school.schoolName(), created: clock.now() };
     const title = `${report.title}. ${report.subtitle}`;
-    return format === 'xlsx' ? reportWorkbook(title, report.tables, meta) : reportPdf(title, report.tables, { ...meta, fontsDir: fontsDir() });
+    return format === 'xlsx'
+      ? reportWorkbook(title, report.tables, meta)
+      : reportPdf(title, report.tables, { ...meta, fontsDir: fontsDir() });
   }
   return {
     run,
@@ -59,14 +83,21 @@ export function createReportsService({ db, clock, audit, school, fontsDir }: { d
     students(actor: Actor, classId: number) {
       const cls = requireClass(db, actor, classId);
       const year = yearById(db, cls.yearId);
-      return numbered(rosterDuring(db, [cls.id], year.startDate, year.endDate)).map((r) => ({ id: r.studentId, name: r.name }));
+      return numbered(rosterDuring(db, [cls.id], year.startDate, year.endDate)).map((r) => ({
+        id: r.studentId,
+        name: r.name,
+      }));
     },
     /** Any report as an XLSX workbook, a PDF or JSON: the same tables the screen shows. The export is audited. */
     async file(actor: Actor, { report: name, params, format }: ReportFileRequest) {
       const report = buildReport(db, actor, name, params, today(), memo);
       const bytes = await render(report, format);
       recordExport(audit, actor, name, { params, format });
-      return { fileName: fileNameOf(reportTitles[name], report.subtitle, format), mimeType: mime[format], base64: Buffer.from(bytes).toString('base64') };
+      return {
+        fileName: fileNameOf(reportTitles[name], report.subtitle, format),
+        mimeType: mime[format],
+        base64: Buffer.from(bytes).toString('base64'),
+      };
     },
   };
 }

@@ -8,7 +8,14 @@ import { classAttendance, sumDays } from './attendance-facts';
 import type { ClassInfo } from './roster';
 import type { PeriodRow } from './terms';
 
-export function parentsStatement(db: Db, student: { id: number; name: string }, cls: ClassInfo, period: PeriodRow, termName: string, today: string): StatementData {
+export function parentsStatement(
+  db: Db,
+  student: { id: number; name: string },
+  cls: ClassInfo,
+  period: PeriodRow,
+  termName: string,
+  today: string,
+): StatementData {
   const rows = db.$client
     .prepare(
       `select s.id as subjectId, s.name as subjectName, s.sort_order as sortOrder, l.date, m.value1, m.value2, k.weight
@@ -16,18 +23,38 @@ export function parentsStatement(db: Db, student: { id: number; name: string }, 
        join subjects s on s.id = a.subject_id join work_kinds k on k.id = m.work_kind_id
        where m.student_id = ? and a.class_id = ? and l.date between ? and ? order by s.sort_order, l.date, l.lesson_number`,
     )
-    .all(student.id, cls.id, period.startDate, period.endDate) as Array<{ subjectId: number; subjectName: string; sortOrder: number; date: string; value1: string; value2: string | null; weight: number }>;
+    .all(student.id, cls.id, period.startDate, period.endDate) as Array<{
+    subjectId: number;
+    subjectName: string;
+    sortOrder: number;
+    date: string;
+    value1: string;
+    value2: string | null;
+    weight: number;
+  }>;
   const taught = db.$client
-    .prepare(`select distinct s.id, s.name, s.sort_order as sortOrder from assignments a join subjects s on s.id = a.subject_id where a.class_id = ? order by s.sort_order`)
+    .prepare(
+      `select distinct s.id, s.name, s.sort_order as sortOrder from assignments a join subjects s on s.id = a.subject_id where a.class_id = ? order by s.sort_order`,
+    )
     .all(cls.id) as Array<{ id: number; name: string }>;
   const finals = new Map(
-    (db.$client.prepare(`select subject_id as subjectId, value from period_marks where student_id = ? and kind = 'period' and period_id = ?`).all(student.id, period.id) as Array<{ subjectId: number; value: string }>).map((p) => [p.subjectId, p.value]),
+    (
+      db.$client
+        .prepare(
+          `select subject_id as subjectId, value from period_marks where student_id = ? and kind = 'period' and period_id = ?`,
+        )
+        .all(student.id, period.id) as Array<{ subjectId: number; value: string }>
+    ).map((p) => [p.subjectId, p.value]),
   );
   const useWeights = readSetting(db, 'marks.useWeights');
   const subjects = taught
     .map((s) => {
       const mine = rows.filter((r) => r.subjectId === s.id);
-      const numeric = mine.flatMap((r) => [r.value1, r.value2].filter((v): v is string => v !== null && v !== 'н/а').map((v) => ({ value: Number(v), weight: r.weight })));
+      const numeric = mine.flatMap((r) =>
+        [r.value1, r.value2]
+          .filter((v): v is string => v !== null && v !== 'н/а')
+          .map((v) => ({ value: Number(v), weight: r.weight })),
+      );
       const average = weightedAverage(numeric, useWeights);
       return {
         subjectName: s.name,
@@ -47,6 +74,14 @@ export function parentsStatement(db: Db, student: { id: number; name: string }, 
     from: period.startDate,
     to: period.endDate,
     subjects,
-    attendance: { lessons: sums.lessons, missed: sums.missed, illness: sums.illness, excused: sums.excused, unexcused: sums.unexcused, late: sums.late, daysMissed: sums.daysMissed },
+    attendance: {
+      lessons: sums.lessons,
+      missed: sums.missed,
+      illness: sums.illness,
+      excused: sums.excused,
+      unexcused: sums.unexcused,
+      late: sums.late,
+      daysMissed: sums.daysMissed,
+    },
   };
 }

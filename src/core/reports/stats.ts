@@ -47,14 +47,24 @@ export function verdict(values: readonly string[]): StudentVerdict {
 }
 
 /** СОУ weights of each mark (В. П. Симонов): 5 → 1.00, 4 → 0.64, 3 → 0.36, 2 → 0.16, н/а → 0.07. */
-const souWeight: Record<string, number> = { '5': 1, '4': 0.64, '3': 0.36, '2': 0.16, '1': 0.16, незач: 0.16, 'н/а': 0.07 };
-
+const souWeight: Record<string, number> = {
+  '5': 1,
+  '4': 0.64,
+  '3': 0.36,
+  '2': 0.16,
+  '1': 0.16,
+  незач: 0.16,
+  'н/а': 0.07,
+};
 
 /**
  * The statistics of a group. `roster` is everyone on the roll (so students with no marks yet — a 1st grade, a
  * newcomer — are counted in «students» but not in «assessed»); `entries` are the group's period marks.
  */
-export function progressStatsOf(roster: readonly number[], entries: readonly MarkEntry[]): ProgressStats & { verdicts: Map<number, StudentVerdict> } {
+export function progressStatsOf(
+  roster: readonly number[],
+  entries: readonly MarkEntry[],
+): ProgressStats & { verdicts: Map<number, StudentVerdict> } {
   const byStudent = new Map<number, string[]>();
   for (const e of entries) {
     const list = byStudent.get(e.studentId) ?? [];
@@ -63,7 +73,17 @@ export function progressStatsOf(roster: readonly number[], entries: readonly Mar
   }
   const verdicts = new Map<number, StudentVerdict>();
   const all = new Set([...roster, ...byStudent.keys()]);
-  const s = { excellent: 0, good: 0, oneFour: 0, oneThree: 0, satisfactory: 0, failing: 0, notAttested: 0, assessed: 0, unsuccessful: 0 };
+  const s = {
+    excellent: 0,
+    good: 0,
+    oneFour: 0,
+    oneThree: 0,
+    satisfactory: 0,
+    failing: 0,
+    notAttested: 0,
+    assessed: 0,
+    unsuccessful: 0,
+  };
   for (const id of all) {
     const v = verdict(byStudent.get(id) ?? []);
     verdicts.set(id, v);

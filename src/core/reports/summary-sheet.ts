@@ -14,7 +14,13 @@ export function summarySheet(db: Db, cls: ClassInfo, year: YearRow): SummaryShee
   const periods = periodsOfGrade(db, year.id, cls.grade);
   const marks = ids.length
     ? db
-        .select({ studentId: periodMarks.studentId, subjectId: periodMarks.subjectId, kind: periodMarks.kind, periodId: periodMarks.periodId, value: periodMarks.value })
+        .select({
+          studentId: periodMarks.studentId,
+          subjectId: periodMarks.subjectId,
+          kind: periodMarks.kind,
+          periodId: periodMarks.periodId,
+          value: periodMarks.value,
+        })
         .from(periodMarks)
         .where(and(eq(periodMarks.yearId, year.id), inArray(periodMarks.studentId, ids)))
         .all()
@@ -26,7 +32,11 @@ export function summarySheet(db: Db, cls: ClassInfo, year: YearRow): SummaryShee
     .where(eq(assignments.classId, cls.id))
     .all();
   const subjectIds = new Set([...taught.map((s) => s.id), ...marks.map((m) => m.subjectId)]);
-  const allSubjects = db.select().from(subjects).all().filter((s) => subjectIds.has(s.id));
+  const allSubjects = db
+    .select()
+    .from(subjects)
+    .all()
+    .filter((s) => subjectIds.has(s.id));
   allSubjects.sort((a, b) => a.sortOrder - b.sortOrder || a.name.localeCompare(b.name, 'ru'));
 
   const termKey = (m: { kind: string; periodId: number | null }) => (m.kind === 'period' ? `p${m.periodId}` : m.kind);
@@ -49,6 +59,11 @@ export function summarySheet(db: Db, cls: ClassInfo, year: YearRow): SummaryShee
     className: cls.name,
     terms,
     subjects: allSubjects.map((s) => ({ id: s.id, name: s.name })),
-    rows: students.map((s) => ({ studentId: s.studentId, number: s.number, name: s.name, marks: byStudent.get(s.studentId) ?? {} })),
+    rows: students.map((s) => ({
+      studentId: s.studentId,
+      number: s.number,
+      name: s.name,
+      marks: byStudent.get(s.studentId) ?? {},
+    })),
   };
 }

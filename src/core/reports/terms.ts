@@ -24,7 +24,6 @@ export function periodById(db: Db, periodId: number): PeriodRow {
   return period;
 }
 
-
 /**
  * A term for the whole school. A grade on another scheme takes its period that ends within a fortnight of the
  * chosen one (the 2nd quarter and the 1st half-year end together); otherwise it has no marks for this term.
@@ -39,9 +38,18 @@ export function resolveTerm(db: Db, yearId: number, periodId: number | null): Te
   for (const { grade, scheme } of schemes) {
     if (!period) periodOfGrade.set(grade, null);
     else if (scheme === period.scheme) periodOfGrade.set(grade, period);
-    else periodOfGrade.set(grade, all.find((p) => p.scheme === scheme && Math.abs(daysBetween(p.endDate, period.endDate)) <= 14) ?? null);
+    else
+      periodOfGrade.set(
+        grade,
+        all.find((p) => p.scheme === scheme && Math.abs(daysBetween(p.endDate, period.endDate)) <= 14) ?? null,
+      );
   }
-  return { year, period, name: period ? `${period.name} ${year.name} учебного года` : `${year.name} учебный год`, periodOfGrade };
+  return {
+    year,
+    period,
+    name: period ? `${period.name} ${year.name} учебного года` : `${year.name} учебный год`,
+    periodOfGrade,
+  };
 }
 
 /** The day whose roll a term's results count: the term's last day, or today while it is still running. */

@@ -17,18 +17,32 @@ interface Rule {
 const startOfTerm = (end: string) => Number(end.slice(0, 4)) + 1;
 
 export const rules: readonly Rule[] = [
-  { kind: 'handover', document: (y) => `Классные журналы ${y} (прошитые)`, action: 'передать в архив по акту', due: (end) => `${end.slice(0, 4)}-07-01` },
+  {
+    kind: 'handover',
+    document: (y) => `Классные журналы ${y} (прошитые)`,
+    action: 'передать в архив по акту',
+    due: (end) => `${end.slice(0, 4)}-07-01`,
+  },
   {
     kind: 'journals',
     document: (y) => `Классные журналы ${y} (электронные и бумажные), 5 лет`,
     action: 'изъять сводные ведомости успеваемости и выделить журналы к уничтожению по акту',
     due: (end) => `${startOfTerm(end) + 5}-01-01`,
   },
-  { kind: 'summary', document: (y) => `Сводные ведомости успеваемости ${y}, 25 лет`, action: 'выделить к уничтожению по акту', due: (end) => `${startOfTerm(end) + 25}-01-01` },
+  {
+    kind: 'summary',
+    document: (y) => `Сводные ведомости успеваемости ${y}, 25 лет`,
+    action: 'выделить к уничтожению по акту',
+    due: (end) => `${startOfTerm(end) + 25}-01-01`,
+  },
 ];
 
 /** Each rule applied to each ended school year, with its state on `today`. */
-export function retentionItems(years: ReadonlyArray<{ id: number; name: string; endDate: string }>, done: ReadonlyMap<string, string>, today: string): RetentionItem[] {
+export function retentionItems(
+  years: ReadonlyArray<{ id: number; name: string; endDate: string }>,
+  done: ReadonlyMap<string, string>,
+  today: string,
+): RetentionItem[] {
   const items: RetentionItem[] = [];
   for (const y of years) {
     if (y.endDate >= today) continue;
@@ -37,7 +51,16 @@ export function retentionItems(years: ReadonlyArray<{ id: number; name: string; 
       const doneNote = done.get(`${y.id}.${r.kind}`) ?? null;
       const left = daysBetween(today, dueDate);
       const state = doneNote ? 'done' : left <= 0 ? 'due' : left <= remindDays ? 'soon' : 'keep';
-      items.push({ yearId: y.id, yearName: y.name, kind: r.kind, document: r.document(y.name), action: r.action, dueDate, state, doneNote });
+      items.push({
+        yearId: y.id,
+        yearName: y.name,
+        kind: r.kind,
+        document: r.document(y.name),
+        action: r.action,
+        dueDate,
+        state,
+        doneNote,
+      });
     }
   }
   return items.sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.yearName.localeCompare(b.yearName));

@@ -35,8 +35,16 @@ export function createRetentionService({ db, clock, audit }: { db: Db; clock: Cl
       if (item.state === 'done') throw new AppError('conflict', 'Этот пункт уже отмечен выполненным');
       const key = `${prefix}${input.yearId}.${input.kind}`;
       writeTransaction(db, () => {
-        db.insert(settings).values({ key, value: JSON.stringify(input.note) }).run();
-        audit.record({ userId: actor.userId, action: 'retention.done', entity: 'school_year', entityId: input.yearId, newValue: { kind: input.kind, note: input.note } });
+        db.insert(settings)
+          .values({ key, value: JSON.stringify(input.note) })
+          .run();
+        audit.record({
+          userId: actor.userId,
+          action: 'retention.done',
+          entity: 'school_year',
+          entityId: input.yearId,
+          newValue: { kind: input.kind, note: input.note },
+        });
       });
       return register();
     },

@@ -10,10 +10,14 @@ import { readSetting, writeSetting } from './settings';
  * until the admin decides otherwise. The host reads it on every request, so switching it off takes effect at once.
  */
 export function createNetworkService({ db, audit, served }: { db: Db; audit: AuditService; served?: () => ServedNetwork }) {
+  const schoolNetwork = (): boolean => readSetting(db, 'host.schoolNetwork');
+  /** Nothing served when the shell serves no network (the desktop app until it hosts, the tests). */
+  const servedNow = (): ServedNetwork => served?.() ?? { listening: false, port: null, urls: [], certificate: null };
   return {
-    schoolNetwork: (): boolean => readSetting(db, 'host.schoolNetwork'),
-    /** Nothing served when the shell serves no network (the desktop app until it hosts, the tests). */
-    served: (): ServedNetwork => served?.() ?? { listening: false, port: null, urls: [], certificate: null },
+    schoolNetwork,
+    served: servedNow,
+    /** The admin's page: the switch and what is served now. */
+    info: () => ({ schoolNetwork: schoolNetwork(), ...servedNow() }),
     /** Answers with the setting now in force, which the screen shows. */
     setSchoolNetwork(actor: Actor, on: boolean): boolean {
       const was = readSetting(db, 'host.schoolNetwork');

@@ -7,7 +7,12 @@ import { settings } from '../db/schema';
 import { writeTransaction } from '../db/write';
 
 // The same settings keys the demo school and the printed journal already use.
-const keys = { fullName: 'school.name', shortName: 'school.shortName', address: 'school.address', director: 'school.director' } as const;
+const keys = {
+  fullName: 'school.name',
+  shortName: 'school.shortName',
+  address: 'school.address',
+  director: 'school.director',
+} as const;
 
 function read(db: Db, key: string): string {
   const row = db.select().from(settings).where(eq(settings.key, key)).get();
@@ -30,14 +35,25 @@ export type ProfileService = ReturnType<typeof createProfileService>;
 
 /** The school's name as in its charter, short name, address and director. */
 export function createProfileService({ db, audit }: { db: Db; audit: AuditService }) {
-  const get = (): SchoolProfile => ({ fullName: read(db, keys.fullName), shortName: read(db, keys.shortName), address: read(db, keys.address), director: read(db, keys.director) });
+  const get = (): SchoolProfile => ({
+    fullName: read(db, keys.fullName),
+    shortName: read(db, keys.shortName),
+    address: read(db, keys.address),
+    director: read(db, keys.director),
+  });
   return {
     get,
     save(actor: Actor, profile: SchoolProfile): void {
       const before = get();
       writeTransaction(db, () => {
         writeProfile(db, profile);
-        audit.record({ userId: actor.userId, action: 'school.profile', entity: 'school', oldValue: before, newValue: profile });
+        audit.record({
+          userId: actor.userId,
+          action: 'school.profile',
+          entity: 'school',
+          oldValue: before,
+          newValue: profile,
+        });
       });
     },
   };

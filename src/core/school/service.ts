@@ -40,7 +40,12 @@ export function createSchoolService({ db }: { db: Db }) {
     /** The periods of a year; for a grade, only those of the scheme the grade follows (quarters or half-years). */
     periods(yearId: number, grade?: number) {
       if (grade === undefined) {
-        return db.select().from(periods).where(eq(periods.yearId, yearId)).orderBy(asc(periods.startDate), asc(periods.scheme)).all();
+        return db
+          .select()
+          .from(periods)
+          .where(eq(periods.yearId, yearId))
+          .orderBy(asc(periods.startDate), asc(periods.scheme))
+          .all();
       }
       const scheme = db
         .select({ scheme: gradePeriodSchemes.scheme })

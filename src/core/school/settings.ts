@@ -27,7 +27,9 @@ export const settingSchemas = {
    * Which subjects each teacher teaches (user id → subject ids), as a teachers' list brought them: the «Нагрузка»
    * page proposes these teachers first. A hint for the admin, never a permission.
    */
-  'structure.teacherSubjects': z.record(z.string().regex(/^\d+$/), z.array(z.number().int().positive()).max(100)).default({}),
+  'structure.teacherSubjects': z
+    .record(z.string().regex(/^\d+$/), z.array(z.number().int().positive()).max(100))
+    .default({}),
 } as const;
 export type SettingKey = keyof typeof settingSchemas;
 export type SettingValue<K extends SettingKey> = z.output<(typeof settingSchemas)[K]>;
@@ -49,5 +51,8 @@ export function readSetting<K extends SettingKey>(db: Db, key: K): SettingValue<
 /** Writes a setting after checking it against its schema (the caller validated the shape already). */
 export function writeSetting<K extends SettingKey>(db: Db, key: K, value: SettingValue<K>): void {
   const json = JSON.stringify(settingSchemas[key].parse(value));
-  db.insert(settings).values({ key, value: json }).onConflictDoUpdate({ target: settings.key, set: { value: json } }).run();
+  db.insert(settings)
+    .values({ key, value: json })
+    .onConflictDoUpdate({ target: settings.key, set: { value: json } })
+    .run();
 }

@@ -29,7 +29,17 @@ export interface NewSchool {
 export type SetupService = ReturnType<typeof createSetupService>;
 
 /** The first start: a database with no users becomes either an empty school or the demonstration one. */
-export function createSetupService({ db, clock, audit, school }: { db: Db; clock: Clock; audit: AuditService; school: SchoolService }) {
+export function createSetupService({
+  db,
+  clock,
+  audit,
+  school,
+}: {
+  db: Db;
+  clock: Clock;
+  audit: AuditService;
+  school: SchoolService;
+}) {
   const hasSchool = () => (db.select({ n: count() }).from(users).get()?.n ?? 0) > 0;
 
   function refuseIfExists(): void {
@@ -51,15 +61,31 @@ export function createSetupService({ db, clock, audit, school }: { db: Db; clock
         refuseIfExists();
         const admin = db
           .insert(users)
-          .values({ login: input.admin.login, passwordHash, lastName: input.admin.lastName, firstName: input.admin.firstName, middleName: input.admin.middleName ?? null })
+          .values({
+            login: input.admin.login,
+            passwordHash,
+            lastName: input.admin.lastName,
+            firstName: input.admin.firstName,
+            middleName: input.admin.middleName ?? null,
+          })
           .returning({ id: users.id })
           .get();
         db.insert(userRoles).values({ userId: admin.id, role: 'admin' }).run();
-        writeProfile(db, { fullName: input.schoolName, shortName: input.shortName ?? '', address: input.address ?? '', director: input.director ?? '' });
+        writeProfile(db, {
+          fullName: input.schoolName,
+          shortName: input.shortName ?? '',
+          address: input.address ?? '',
+          director: input.director ?? '',
+        });
         writeCalendar(db, null, calendar, true);
         writeStarterKit(db);
       });
-      audit.record({ userId: null, action: 'school.create', entity: 'school', newValue: { name: input.schoolName, year: calendar.year.name, admin: input.admin.login } });
+      audit.record({
+        userId: null,
+        action: 'school.create',
+        entity: 'school',
+        newValue: { name: input.schoolName, year: calendar.year.name, admin: input.admin.login },
+      });
     },
 
     createDemo(tier: DemoTier): void {

@@ -10,9 +10,23 @@ export function writeStarterKit(db: Db): void {
   workKinds.forEach((k, i) =>
     db
       .insert(workKindsTable)
-      .values({ code: k.code, name: k.name, shortName: k.short, weight: k.weight, isControl: k.isControl, color: k.color, sortOrder: i + 1 })
+      .values({
+        code: k.code,
+        name: k.name,
+        shortName: k.short,
+        weight: k.weight,
+        isControl: k.isControl,
+        color: k.color,
+        sortOrder: i + 1,
+      })
       .onConflictDoNothing()
       .run(),
   );
-  bells.forEach(([startTime, endTime], i) => db.insert(bellTimes).values({ shift: 1, number: i + 1, startTime, endTime }).onConflictDoNothing().run());
+  bells.forEach(([startTime, endTime], i) =>
+    db
+      .insert(bellTimes)
+      .values({ shift: 1, number: i + 1, startTime, endTime })
+      .onConflictDoNothing()
+      .run(),
+  );
 }

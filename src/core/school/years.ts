@@ -25,10 +25,15 @@ export function yearById(db: Db, yearId: number): YearRow {
 }
 
 /** The year asked for, or the current one when none was. */
-export const yearOrCurrent = (db: Db, yearId: number | undefined): YearRow => (yearId === undefined ? currentYear(db) : yearById(db, yearId));
+export const yearOrCurrent = (db: Db, yearId: number | undefined): YearRow =>
+  yearId === undefined ? currentYear(db) : yearById(db, yearId);
 
 /** The school year a date falls in (the summer after a year counts with it), else the current one. */
 export function yearOfDate(db: Db, date: string): YearRow {
-  const years = db.select().from(schoolYears).all().sort((a, b) => a.startDate.localeCompare(b.startDate));
+  const years = db
+    .select()
+    .from(schoolYears)
+    .all()
+    .sort((a, b) => a.startDate.localeCompare(b.startDate));
   return years.filter((y) => y.startDate <= date).at(-1) ?? currentYear(db);
 }

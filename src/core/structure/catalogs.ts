@@ -32,7 +32,11 @@ export function subjectById(db: Db, id: number) {
 }
 
 export function saveSubject(db: Db, input: SubjectInput): number {
-  const clash = db.select().from(subjects).all().find((s) => s.id !== input.id && same(s.name, input.name));
+  const clash = db
+    .select()
+    .from(subjects)
+    .all()
+    .find((s) => s.id !== input.id && same(s.name, input.name));
   if (clash) throw new AppError('conflict', `Предмет «${clash.name}» уже есть`);
   const values = { name: input.name, shortName: input.shortName, sortOrder: input.sortOrder };
   if (input.id) {
@@ -46,7 +50,10 @@ export function saveSubject(db: Db, input: SubjectInput): number {
 export function deleteSubject(db: Db, id: number): string {
   const s = subjectById(db, id);
   if (usedSubjects(db).has(id)) {
-    throw new AppError('conflict', `Предмет «${s.name}» уже есть в нагрузке или в журналах: удалить его нельзя, можно переименовать`);
+    throw new AppError(
+      'conflict',
+      `Предмет «${s.name}» уже есть в нагрузке или в журналах: удалить его нельзя, можно переименовать`,
+    );
   }
   writeTransaction(db, () => {
     db.delete(curriculum).where(eq(curriculum.subjectId, id)).run();
@@ -62,23 +69,46 @@ export function workKindById(db: Db, id: number) {
 }
 
 export function saveWorkKind(db: Db, input: WorkKindInput): number {
-  const clash = db.select().from(workKinds).all().find((k) => k.id !== input.id && same(k.name, input.name));
+  const clash = db
+    .select()
+    .from(workKinds)
+    .all()
+    .find((k) => k.id !== input.id && same(k.name, input.name));
   if (clash) throw new AppError('conflict', `Вид работы «${clash.name}» уже есть`);
-  const values = { name: input.name, shortName: input.shortName, weight: input.weight, isControl: input.isControl, color: input.color };
+  const values = {
+    name: input.name,
+    shortName: input.shortName,
+    weight: input.weight,
+    isControl: input.isControl,
+    color: input.color,
+  };
   if (input.id) {
     workKindById(db, input.id);
     db.update(workKinds).set(values).where(eq(workKinds.id, input.id)).run();
     return input.id;
   }
-  const next = db.select({ n: sql<number>`coalesce(max(${workKinds.id}), 0) + 1`, order: sql<number>`coalesce(max(${workKinds.sortOrder}), 0) + 1` }).from(workKinds).get();
+  const next = db
+    .select({
+      n: sql<number>`coalesce(max(${workKinds.id}), 0) + 1`,
+      order: sql<number>`coalesce(max(${workKinds.sortOrder}), 0) + 1`,
+    })
+    .from(workKinds)
+    .get();
   // The code names built-in kinds in the demo and in reports; the school's own kinds get a neutral one.
-  return db.insert(workKinds).values({ ...values, code: `kind-${next?.n ?? 1}`, sortOrder: next?.order ?? 1 }).returning({ id: workKinds.id }).get().id;
+  return db
+    .insert(workKinds)
+    .values({ ...values, code: `kind-${next?.n ?? 1}`, sortOrder: next?.order ?? 1 })
+    .returning({ id: workKinds.id })
+    .get().id;
 }
 
 export function deleteWorkKind(db: Db, id: number): string {
   const k = workKindById(db, id);
   if (usedWorkKinds(db).has(id)) {
-    throw new AppError('conflict', `Вид работы «${k.name}» уже есть в журналах или в КТП: удалить его нельзя, можно переименовать или изменить вес`);
+    throw new AppError(
+      'conflict',
+      `Вид работы «${k.name}» уже есть в журналах или в КТП: удалить его нельзя, можно переименовать или изменить вес`,
+    );
   }
   db.delete(workKinds).where(eq(workKinds.id, id)).run();
   return k.name;

@@ -57,7 +57,10 @@ export function saveClass(db: Db, input: ClassInput): { id: number; grantedRole:
   if (input.id) {
     const old = classRow(db, input.id);
     if (old.grade !== input.grade && usedClasses(db).has(old.id)) {
-      throw new AppError('conflict', `У класса ${className(old)} уже есть ученики или журналы: параллель менять нельзя, можно изменить литеру, смену и классного руководителя`);
+      throw new AppError(
+        'conflict',
+        `У класса ${className(old)} уже есть ученики или журналы: параллель менять нельзя, можно изменить литеру, смену и классного руководителя`,
+      );
     }
   }
   let grantedRole = false;
@@ -70,13 +73,24 @@ export function saveClass(db: Db, input: ClassInput): { id: number; grantedRole:
       .all()
       .find((c) => c.id !== input.id);
     if (other) throw new AppError('conflict', `${shortName(teacher)} уже классный руководитель ${className(other)}`);
-    const role = db.select().from(userRoles).where(and(eq(userRoles.userId, teacher.id), eq(userRoles.role, 'class_teacher'))).get();
+    const role = db
+      .select()
+      .from(userRoles)
+      .where(and(eq(userRoles.userId, teacher.id), eq(userRoles.role, 'class_teacher')))
+      .get();
     grantedRole = !role;
   }
-  const values = { yearId: input.yearId, grade: input.grade, letter: input.letter, shift: input.shift, classTeacherId: input.classTeacherId };
+  const values = {
+    yearId: input.yearId,
+    grade: input.grade,
+    letter: input.letter,
+    shift: input.shift,
+    classTeacherId: input.classTeacherId,
+  };
   const id = writeTransaction(db, () => {
     // The role is what lets the class teacher check the class's attendance.
-    if (grantedRole && input.classTeacherId !== null) db.insert(userRoles).values({ userId: input.classTeacherId, role: 'class_teacher' }).run();
+    if (grantedRole && input.classTeacherId !== null)
+      db.insert(userRoles).values({ userId: input.classTeacherId, role: 'class_teacher' }).run();
     if (input.id) {
       db.update(classes).set(values).where(eq(classes.id, input.id)).run();
       return input.id;
@@ -89,7 +103,10 @@ export function saveClass(db: Db, input: ClassInput): { id: number; grantedRole:
 export function deleteClass(db: Db, id: number): string {
   const cls = classRow(db, id);
   if (usedClasses(db).has(id)) {
-    throw new AppError('conflict', `В классе ${className(cls)} уже есть ученики, нагрузка или журналы: удалить его нельзя, можно изменить литеру или классного руководителя`);
+    throw new AppError(
+      'conflict',
+      `В классе ${className(cls)} уже есть ученики, нагрузка или журналы: удалить его нельзя, можно изменить литеру или классного руководителя`,
+    );
   }
   db.delete(classes).where(eq(classes.id, id)).run();
   return className(cls);
@@ -99,19 +116,36 @@ export function deleteClass(db: Db, id: number): string {
 export function saveCurriculum(db: Db, input: CurriculumInput): number {
   const subject = subjectById(db, input.subjectId);
   if (input.hoursPerYear < input.hoursPerWeek) {
-    throw new AppError('validation', `${subject.name}: часов в год (${input.hoursPerYear}) меньше, чем часов в неделю (${input.hoursPerWeek})`);
+    throw new AppError(
+      'validation',
+      `${subject.name}: часов в год (${input.hoursPerYear}) меньше, чем часов в неделю (${input.hoursPerWeek})`,
+    );
   }
-  const values = { hoursPerWeek: input.hoursPerWeek, hoursPerYear: input.hoursPerYear, splitIntoSubgroups: input.splitIntoSubgroups };
+  const values = {
+    hoursPerWeek: input.hoursPerWeek,
+    hoursPerYear: input.hoursPerYear,
+    splitIntoSubgroups: input.splitIntoSubgroups,
+  };
   const existing = db
     .select()
     .from(curriculum)
-    .where(and(eq(curriculum.yearId, input.yearId), eq(curriculum.grade, input.grade), eq(curriculum.subjectId, input.subjectId)))
+    .where(
+      and(
+        eq(curriculum.yearId, input.yearId),
+        eq(curriculum.grade, input.grade),
+        eq(curriculum.subjectId, input.subjectId),
+      ),
+    )
     .get();
   if (existing) {
     db.update(curriculum).set(values).where(eq(curriculum.id, existing.id)).run();
     return existing.id;
   }
-  return db.insert(curriculum).values({ yearId: input.yearId, grade: input.grade, subjectId: input.subjectId, ...values }).returning({ id: curriculum.id }).get().id;
+  return db
+    .insert(curriculum)
+    .values({ yearId: input.yearId, grade: input.grade, subjectId: input.subjectId, ...values })
+    .returning({ id: curriculum.id })
+    .get().id;
 }
 
 export function deleteCurriculum(db: Db, id: number): void {

@@ -8,7 +8,11 @@ import { readSetting } from '../school/settings';
 import { closedMarkOf } from '../years/closed';
 import { lessonCounts, usedAssignments, usedClasses, usedSubgroups, usedSubjects, usedWorkKinds } from './usage';
 
-export function readOverview(db: Db, year: { id: number; name: string; startDate: string; endDate: string }, today: string) {
+export function readOverview(
+  db: Db,
+  year: { id: number; name: string; startDate: string; endDate: string },
+  today: string,
+) {
   const count = (sql: string, ...args: unknown[]) =>
     new Map((db.$client.prepare(sql).all(...args) as { id: number; n: number }[]).map((r) => [r.id, r.n]));
   const students = count(
@@ -27,19 +31,47 @@ export function readOverview(db: Db, year: { id: number; name: string; startDate
     .where(inArray(userRoles.role, ['teacher', 'class_teacher']))
     .all()
     .map((r) => r.id);
-  const used = { subjects: usedSubjects(db), classes: usedClasses(db), subgroups: usedSubgroups(db), assignments: usedAssignments(db), kinds: usedWorkKinds(db) };
+  const used = {
+    subjects: usedSubjects(db),
+    classes: usedClasses(db),
+    subgroups: usedSubgroups(db),
+    assignments: usedAssignments(db),
+    kinds: usedWorkKinds(db),
+  };
   const lessons = lessonCounts(db, year.id);
-  const classRows = db.select().from(classes).where(eq(classes.yearId, year.id)).orderBy(asc(classes.grade), asc(classes.letter)).all();
+  const classRows = db
+    .select()
+    .from(classes)
+    .where(eq(classes.yearId, year.id))
+    .orderBy(asc(classes.grade), asc(classes.letter))
+    .all();
   const classIds = classRows.map((c) => c.id);
   const taught = readSetting(db, 'structure.teacherSubjects');
   // A subject deleted since the teachers' list was imported drops out of the hint.
-  const subjectIds = new Set(db.select({ id: subjects.id }).from(subjects).all().map((s) => s.id));
+  const subjectIds = new Set(
+    db
+      .select({ id: subjects.id })
+      .from(subjects)
+      .all()
+      .map((s) => s.id),
+  );
 
   return {
-    year: { id: year.id, name: year.name, startDate: year.startDate, endDate: year.endDate, readOnly: closedMarkOf(db, year.id) !== null },
+    year: {
+      id: year.id,
+      name: year.name,
+      startDate: year.startDate,
+      endDate: year.endDate,
+      readOnly: closedMarkOf(db, year.id) !== null,
+    },
     teachers: (teacherIds.length ? db.select().from(users).where(inArray(users.id, teacherIds)).all() : [])
       .sort((a, b) => fullName(a).localeCompare(fullName(b), 'ru'))
-      .map((u) => ({ id: u.id, name: shortName(u), isActive: u.isActive, subjectIds: (taught[String(u.id)] ?? []).filter((id) => subjectIds.has(id)) })),
+      .map((u) => ({
+        id: u.id,
+        name: shortName(u),
+        isActive: u.isActive,
+        subjectIds: (taught[String(u.id)] ?? []).filter((id) => subjectIds.has(id)),
+      })),
     subjects: db
       .select()
       .from(subjects)
@@ -52,7 +84,15 @@ export function readOverview(db: Db, year: { id: number; name: string; startDate
       .where(eq(curriculum.yearId, year.id))
       .orderBy(asc(curriculum.grade))
       .all()
-      .map((c) => ({ id: c.id, grade: c.grade, subjectId: c.subjectId, hoursPerWeek: c.hoursPerWeek, hoursPerYear: c.hoursPerYear, splitIntoSubgroups: c.splitIntoSubgroups, inUse: false })),
+      .map((c) => ({
+        id: c.id,
+        grade: c.grade,
+        subjectId: c.subjectId,
+        hoursPerWeek: c.hoursPerWeek,
+        hoursPerYear: c.hoursPerYear,
+        splitIntoSubgroups: c.splitIntoSubgroups,
+        inUse: false,
+      })),
     classes: classRows.map((c) => ({
       id: c.id,
       grade: c.grade,
@@ -63,7 +103,10 @@ export function readOverview(db: Db, year: { id: number; name: string; startDate
       students: students.get(c.id) ?? 0,
       inUse: used.classes.has(c.id),
     })),
-    subgroups: (classIds.length ? db.select().from(subgroups).where(inArray(subgroups.classId, classIds)).orderBy(asc(subgroups.name)).all() : []).map((g) => ({
+    subgroups: (classIds.length
+      ? db.select().from(subgroups).where(inArray(subgroups.classId, classIds)).orderBy(asc(subgroups.name)).all()
+      : []
+    ).map((g) => ({
       ...g,
       members: members.get(g.id) ?? 0,
       inUse: used.subgroups.has(g.id),

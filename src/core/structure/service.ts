@@ -6,8 +6,23 @@ import type { Db } from '../db/open';
 import type { SchoolService } from '../school/service';
 import { yearById } from '../timetable/calendar';
 import { assignmentRow, deleteAssignment, saveAssignment, type AssignmentInput } from './assignments';
-import { deleteSubject, deleteWorkKind, saveSubject, saveWorkKind, type SubjectInput, type WorkKindInput } from './catalogs';
-import { classRow, deleteClass, deleteCurriculum, saveClass, saveCurriculum, type ClassInput, type CurriculumInput } from './classes';
+import {
+  deleteSubject,
+  deleteWorkKind,
+  saveSubject,
+  saveWorkKind,
+  type SubjectInput,
+  type WorkKindInput,
+} from './catalogs';
+import {
+  classRow,
+  deleteClass,
+  deleteCurriculum,
+  saveClass,
+  saveCurriculum,
+  type ClassInput,
+  type CurriculumInput,
+} from './classes';
 import { readOverview } from './overview';
 import { readRules, writeRules } from './rules';
 import { deleteSubgroup, membersOn, saveSubgroup, setMembers, type SubgroupInput } from './subgroups';
@@ -18,11 +33,27 @@ type WithYear<T> = Omit<T, 'yearId'> & { yearId?: number | undefined };
 export type StructureService = ReturnType<typeof createStructureService>;
 
 /** The admin's editors of the school's structure. Every change is audited; the checks live in the files beside. */
-export function createStructureService({ db, clock, audit, school }: { db: Db; clock: Clock; audit: AuditService; school: SchoolService }) {
+export function createStructureService({
+  db,
+  clock,
+  audit,
+  school,
+}: {
+  db: Db;
+  clock: Clock;
+  audit: AuditService;
+  school: SchoolService;
+}) {
   const today = () => localDate(clock.now());
   const yearOf = (yearId?: number) => (yearId ? yearById(db, yearId) : school.currentYear());
-  const log = (actor: Actor, action: string, entity: string, entityId: number, newValue?: unknown, oldValue?: unknown) =>
-    audit.record({ userId: actor.userId, action, entity, entityId, newValue, oldValue });
+  const log = (
+    actor: Actor,
+    action: string,
+    entity: string,
+    entityId: number,
+    newValue?: unknown,
+    oldValue?: unknown,
+  ) => audit.record({ userId: actor.userId, action, entity, entityId, newValue, oldValue });
 
   return {
     overview: (yearId?: number) => readOverview(db, yearOf(yearId), today()),
@@ -53,7 +84,8 @@ export function createStructureService({ db, clock, audit, school }: { db: Db; c
       requireOpenYear(db, yearId);
       const { id, grantedRole } = saveClass(db, { ...input, yearId });
       log(actor, input.id ? 'structure.class.update' : 'structure.class.create', 'class', id, input);
-      if (grantedRole && input.classTeacherId) log(actor, 'users.role.grant', 'user', input.classTeacherId, { role: 'class_teacher', classId: id });
+      if (grantedRole && input.classTeacherId)
+        log(actor, 'users.role.grant', 'user', input.classTeacherId, { role: 'class_teacher', classId: id });
       return { id };
     },
     deleteClass(actor: Actor, id: number) {
@@ -66,7 +98,14 @@ export function createStructureService({ db, clock, audit, school }: { db: Db; c
       requireOpenClassYear(db, input.classId);
       if (old) requireOpenYear(db, old.yearId);
       const { id, movedLessons } = saveAssignment(db, input, today());
-      log(actor, old ? 'structure.assignment.update' : 'structure.assignment.create', 'assignment', id, { ...input, movedLessons }, old ?? undefined);
+      log(
+        actor,
+        old ? 'structure.assignment.update' : 'structure.assignment.create',
+        'assignment',
+        id,
+        { ...input, movedLessons },
+        old ?? undefined,
+      );
       return { id };
     },
     deleteAssignment(actor: Actor, id: number) {
@@ -86,7 +125,10 @@ export function createStructureService({ db, clock, audit, school }: { db: Db; c
       log(actor, 'structure.subgroup.delete', 'subgroup', id, undefined, { name: deleteSubgroup(db, id) });
     },
     subgroupMembers: (subgroupId: number, date: string) => membersOn(db, subgroupId, date),
-    setSubgroupMembers(actor: Actor, input: { subgroupId: number; date: string; studentIds: number[]; orderNumber?: string | undefined }) {
+    setSubgroupMembers(
+      actor: Actor,
+      input: { subgroupId: number; date: string; studentIds: number[]; orderNumber?: string | undefined },
+    ) {
       const result = setMembers(db, input.subgroupId, input.date, input.studentIds, input.orderNumber || null);
       log(actor, 'structure.subgroup.members', 'subgroup', input.subgroupId, { ...input, ...result });
       return result;
@@ -105,7 +147,13 @@ export function createStructureService({ db, clock, audit, school }: { db: Db; c
     saveRules(actor: Actor, rules: SchoolRules) {
       const old = readRules(db);
       writeRules(db, rules);
-      audit.record({ userId: actor.userId, action: 'structure.rules', entity: 'settings', oldValue: old, newValue: rules });
+      audit.record({
+        userId: actor.userId,
+        action: 'structure.rules',
+        entity: 'settings',
+        oldValue: old,
+        newValue: rules,
+      });
     },
   };
 }

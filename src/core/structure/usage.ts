@@ -3,14 +3,18 @@
 import type { Db } from '../db/open';
 
 type Ids = Set<number>;
-const ids = (db: Db, sql: string, ...args: unknown[]): Ids => new Set((db.$client.prepare(sql).all(...args) as { id: number }[]).map((r) => r.id));
+const ids = (db: Db, sql: string, ...args: unknown[]): Ids =>
+  new Set((db.$client.prepare(sql).all(...args) as { id: number }[]).map((r) => r.id));
 
 /** «Holds data»: a lesson with marks, absences, a topic, homework, attendance or a status other than planned. */
 export const lessonHasData = `(l.topic is not null or l.homework is not null or l.attendance_taken_at is not null or l.status <> 'planned'
   or exists(select 1 from marks m where m.lesson_id = l.id) or exists(select 1 from absences b where b.lesson_id = l.id))`;
 
 export function usedSubjects(db: Db): Ids {
-  return ids(db, 'select subject_id as id from assignments union select subject_id from subgroups union select subject_id from period_marks');
+  return ids(
+    db,
+    'select subject_id as id from assignments union select subject_id from subgroups union select subject_id from period_marks',
+  );
 }
 
 export function usedClasses(db: Db): Ids {
@@ -37,11 +41,18 @@ export function usedAssignments(db: Db): Ids {
 }
 
 export function usedWorkKinds(db: Db): Ids {
-  return ids(db, 'select distinct work_kind_id as id from lessons union select work_kind_id from marks union select work_kind_id from thematic_plan_topics where work_kind_id is not null');
+  return ids(
+    db,
+    'select distinct work_kind_id as id from lessons union select work_kind_id from marks union select work_kind_id from thematic_plan_topics where work_kind_id is not null',
+  );
 }
 
 export function lessonCounts(db: Db, yearId: number): Map<number, number> {
-  const rows = db.$client.prepare('select l.assignment_id as id, count(*) as n from lessons l join assignments a on a.id = l.assignment_id where a.year_id = ? group by l.assignment_id').all(yearId) as {
+  const rows = db.$client
+    .prepare(
+      'select l.assignment_id as id, count(*) as n from lessons l join assignments a on a.id = l.assignment_id where a.year_id = ? group by l.assignment_id',
+    )
+    .all(yearId) as {
     id: number;
     n: number;
   }[];

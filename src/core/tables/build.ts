@@ -2,7 +2,12 @@
 // XLSX workbook (xlsx.ts): the reports, the movement book and the audit log's export all speak it.
 import type { ReportCell, ReportColumn, ReportTable } from '../../shared/contract/report-table';
 
-export const col = (key: string, header: string, width: number, kind: ReportColumn['kind'] = 'text'): ReportColumn => ({ key, header, width, kind });
+export const col = (key: string, header: string, width: number, kind: ReportColumn['kind'] = 'text'): ReportColumn => ({
+  key,
+  header,
+  width,
+  kind,
+});
 export const markCol = (key: string, header: string, width = 6) => col(key, header, width, 'mark');
 export const int = (key: string, header: string, width = 7) => col(key, header, width, 'int');
 export const percent = (key: string, header: string, width = 8) => col(key, header, width, 'percent');

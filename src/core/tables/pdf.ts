@@ -4,17 +4,30 @@ import { PdfWriter, writeTables, type TableColumn, type TableDocument } from '..
 import type { ReportTable } from '../../shared/contract/report-table';
 import { formatCell } from '../../shared/numbers';
 
-export async function reportPdf(title: string, tables: readonly ReportTable[], meta: { fontsDir: string; school: string | null; created: Date }): Promise<Uint8Array> {
+export async function reportPdf(
+  title: string,
+  tables: readonly ReportTable[],
+  meta: { fontsDir: string; school: string | null; created: Date },
+): Promise<Uint8Array> {
   const pdf = await PdfWriter.create({ fontsDir: meta.fontsDir, title, date: meta.created });
   // One orientation for the whole document (landscape when any table is wide), so short tables share pages
   // and the printed report does not turn back and forth; the school is named once, above the first table.
   const wide = tables.some((t) => t.columns.reduce((s, c) => s + c.width, 0) > 110 || t.columns.length > 12);
   const docs: TableDocument[] = tables.map((t, index) => {
-    const columns: TableColumn[] = t.columns.map((c) => ({ title: c.header, width: c.width, align: c.kind === 'text' ? 'left' : 'center' }));
-    const rows = [...t.rows, ...(t.total ? [t.total] : [])].map((r) => r.map((v, i) => formatCell(v, t.columns[i]?.kind ?? 'text')));
+    const columns: TableColumn[] = t.columns.map((c) => ({
+      title: c.header,
+      width: c.width,
+      align: c.kind === 'text' ? 'left' : 'center',
+    }));
+    const rows = [...t.rows, ...(t.total ? [t.total] : [])].map((r) =>
+      r.map((v, i) => formatCell(v, t.columns[i]?.kind ?? 'text')),
+    );
     return {
       title: t.title,
-      subtitle: [index === 0 ? meta.school : null, t.subtitle ?? (rows.length === 0 ? 'Нет данных.' : null)].filter(Boolean).join('. ') || undefined,
+      subtitle:
+        [index === 0 ? meta.school : null, t.subtitle ?? (rows.length === 0 ? 'Нет данных.' : null)]
+          .filter(Boolean)
+          .join('. ') || undefined,
       columns,
       rows,
       orientation: wide ? 'landscape' : 'portrait',
@@ -22,6 +35,9 @@ export async function reportPdf(title: string, tables: readonly ReportTable[], m
       footer: title,
     };
   });
-  await writeTables(pdf, docs.length > 0 ? docs : [{ title, subtitle: 'Нет данных.', columns: [], rows: [], footer: title }]);
+  await writeTables(
+    pdf,
+    docs.length > 0 ? docs : [{ title, subtitle: 'Нет данных.', columns: [], rows: [], footer: title }],
+  );
   return pdf.save();
 }

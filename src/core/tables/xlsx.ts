@@ -4,13 +4,22 @@
 import ExcelJS from 'exceljs';
 import type { ReportColumn, ReportTable } from '../../shared/contract/report-table';
 
-const formats: Record<ReportColumn['kind'], string | undefined> = { text: undefined, mark: undefined, int: '0', decimal: '0.00', percent: '0.0' };
+const formats: Record<ReportColumn['kind'], string | undefined> = {
+  text: undefined,
+  mark: undefined,
+  int: '0',
+  decimal: '0.00',
+  percent: '0.0',
+};
 const thin = { style: 'thin' as const, color: { argb: 'FF9AA5B1' } };
 const border = { top: thin, left: thin, bottom: thin, right: thin };
 
 /** Excel forbids some characters and more than 31 of them in a sheet name, and wants names unique. */
 function sheetName(title: string, taken: Set<string>): string {
-  const clean = title.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim();
+  const clean = title
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   // Cut at a word boundary: «Итоги успеваемости 1 четверт» reads worse than «Итоги успеваемости».
   const cut = clean.slice(0, 28);
   const base = (clean.length > 28 && cut.lastIndexOf(' ') > 10 ? cut.slice(0, cut.lastIndexOf(' ')) : cut) || 'Лист';
@@ -20,14 +29,25 @@ function sheetName(title: string, taken: Set<string>): string {
   return name;
 }
 
-export async function reportWorkbook(title: string, tables: readonly ReportTable[], meta: { school: string | null; created: Date }): Promise<Buffer> {
+export async function reportWorkbook(
+  title: string,
+  tables: readonly ReportTable[],
+  meta: { school: string | null; created: Date },
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Журнал';
   wb.created = meta.created;
   wb.title = title;
   const taken = new Set<string>();
   for (const t of tables) {
-    const ws = wb.addWorksheet(sheetName(t.title, taken), { pageSetup: { orientation: t.columns.length > 10 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+    const ws = wb.addWorksheet(sheetName(t.title, taken), {
+      pageSetup: {
+        orientation: t.columns.length > 10 ? 'landscape' : 'portrait',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+      },
+    });
     ws.columns = t.columns.map((c) => ({ key: c.key, width: Math.max(4, c.width + 1) }));
     const titleRow = ws.addRow([t.title]);
     titleRow.font = { bold: true, size: 13 };

@@ -27,10 +27,17 @@ export function checkBells(times: readonly BellTime[]): void {
   const sorted = [...times].sort((a, b) => a.number - b.number);
   sorted.forEach((t, i) => {
     if (t.number !== i + 1) throw new AppError('validation', `Уроки нумеруются подряд с 1: нет ${i + 1}-го урока`);
-    if (minutes(t.endTime) <= minutes(t.startTime)) throw new AppError('validation', `${t.number}-й урок: конец (${t.endTime}) должен быть позже начала (${t.startTime})`);
+    if (minutes(t.endTime) <= minutes(t.startTime))
+      throw new AppError(
+        'validation',
+        `${t.number}-й урок: конец (${t.endTime}) должен быть позже начала (${t.startTime})`,
+      );
     const prev = sorted[i - 1];
     if (prev && minutes(t.startTime) < minutes(prev.endTime)) {
-      throw new AppError('validation', `${t.number}-й урок начинается (${t.startTime}) раньше, чем кончается ${prev.number}-й (${prev.endTime})`);
+      throw new AppError(
+        'validation',
+        `${t.number}-й урок начинается (${t.startTime}) раньше, чем кончается ${prev.number}-й (${prev.endTime})`,
+      );
     }
   });
 }
@@ -39,6 +46,7 @@ export function replaceBells(db: Db, shift: number, times: readonly BellTime[]):
   checkBells(times);
   writeTransaction(db, () => {
     db.delete(bellTimes).where(eq(bellTimes.shift, shift)).run();
-    for (const t of times) db.insert(bellTimes).values({ shift, number: t.number, startTime: t.startTime, endTime: t.endTime }).run();
+    for (const t of times)
+      db.insert(bellTimes).values({ shift, number: t.number, startTime: t.startTime, endTime: t.endTime }).run();
   });
 }

@@ -24,7 +24,10 @@ export function yearById(db: Db, yearId: number) {
 
 /** The days a class has lessons, Monday to Saturday (the timetable decides which weekdays are used). */
 export function classDays(db: Db, cls: ClassRow): Day[] {
-  const spans = periodsOfGrade(db, cls.yearId, cls.grade).map((p) => ({ start: dayOf(p.startDate), end: dayOf(p.endDate) }));
+  const spans = periodsOfGrade(db, cls.yearId, cls.grade).map((p) => ({
+    start: dayOf(p.startDate),
+    end: dayOf(p.endDate),
+  }));
   const off = db
     .select()
     .from(holidays)

@@ -66,8 +66,14 @@ function holdings(l: Existing): string[] {
 
 /** The work kind a generated lesson starts with: «ответ на уроке» when the school has it, else its first kind. */
 export function defaultWorkKind(db: Db): number {
-  const row = db.$client.prepare("select id from work_kinds order by code = 'lesson' desc, sort_order, id limit 1").get() as { id: number } | undefined;
-  if (!row) throw new AppError('validation', 'В школе не заданы виды работ: добавьте их в «Виды работ», потом создавайте уроки');
+  const row = db.$client
+    .prepare("select id from work_kinds order by code = 'lesson' desc, sort_order, id limit 1")
+    .get() as { id: number } | undefined;
+  if (!row)
+    throw new AppError(
+      'validation',
+      'В школе не заданы виды работ: добавьте их в «Виды работ», потом создавайте уроки',
+    );
   return row.id;
 }
 
@@ -82,7 +88,14 @@ export function regenerateClass(db: Db, cls: ClassRow, from: string, workKindId:
       `select t.assignment_id as assignmentId, t.weekday, t.lesson_number as lessonNumber, t.valid_from as validFrom, t.valid_to as validTo, a.teacher_id as teacherId
        from timetable t join assignments a on a.id = t.assignment_id where a.class_id = ?`,
     )
-    .all(cls.id) as { assignmentId: number; weekday: number; lessonNumber: number; validFrom: string; validTo: string | null; teacherId: number }[];
+    .all(cls.id) as {
+    assignmentId: number;
+    weekday: number;
+    lessonNumber: number;
+    validFrom: string;
+    validTo: string | null;
+    teacherId: number;
+  }[];
   const byWeekday = new Map<number, typeof rows>();
   for (const r of rows) byWeekday.set(r.weekday, [...(byWeekday.get(r.weekday) ?? []), r]);
 
@@ -92,7 +105,12 @@ export function regenerateClass(db: Db, cls: ClassRow, from: string, workKindId:
     if (date < from) continue;
     for (const r of byWeekday.get(weekday(d)) ?? []) {
       if (r.validFrom > date || (r.validTo !== null && r.validTo < date)) continue;
-      wanted.set(`${r.assignmentId}|${date}|${r.lessonNumber}`, { assignmentId: r.assignmentId, date, lessonNumber: r.lessonNumber, teacherId: r.teacherId });
+      wanted.set(`${r.assignmentId}|${date}|${r.lessonNumber}`, {
+        assignmentId: r.assignmentId,
+        date,
+        lessonNumber: r.lessonNumber,
+        teacherId: r.teacherId,
+      });
     }
   }
 
@@ -121,10 +139,20 @@ export function regenerateClass(db: Db, cls: ClassRow, from: string, workKindId:
       result.removed++;
       if (l.planTopicId !== null) replan.add(l.assignmentId);
     } else {
-      result.kept.push({ lessonId: l.id, date: l.date, lessonNumber: l.lessonNumber, className: `${cls.grade}${cls.letter}`, subjectName: l.subjectName, subgroupName: l.subgroupName, holds });
+      result.kept.push({
+        lessonId: l.id,
+        date: l.date,
+        lessonNumber: l.lessonNumber,
+        className: `${cls.grade}${cls.letter}`,
+        subjectName: l.subjectName,
+        subgroupName: l.subgroupName,
+        holds,
+      });
     }
   }
-  const insert = c.prepare("insert into lessons (assignment_id, date, lesson_number, work_kind_id, given_by_id, status) values (?, ?, ?, ?, ?, 'planned')");
+  const insert = c.prepare(
+    "insert into lessons (assignment_id, date, lesson_number, work_kind_id, given_by_id, status) values (?, ?, ?, ?, ?, 'planned')",
+  );
   for (const w of wanted.values()) {
     insert.run(w.assignmentId, w.date, w.lessonNumber, workKindId, w.teacherId);
     result.created++;

@@ -27,7 +27,17 @@ export interface TimetableSave {
 export type TimetableService = ReturnType<typeof createTimetableService>;
 
 /** The timetable editor's calls: a class's week on a date, saving it from a date, the bells, the year's lessons. */
-export function createTimetableService({ db, clock, audit, school }: { db: Db; clock: Clock; audit: AuditService; school: SchoolService }) {
+export function createTimetableService({
+  db,
+  clock,
+  audit,
+  school,
+}: {
+  db: Db;
+  clock: Clock;
+  audit: AuditService;
+  school: SchoolService;
+}) {
   function assignmentsOf(classId: number) {
     return selectAssignmentNames(db, { a: assignments })
       .where(eq(assignments.classId, classId))
@@ -37,7 +47,10 @@ export function createTimetableService({ db, clock, audit, school }: { db: Db; c
 
   function requireInYear(date: string, year: { name: string; startDate: string; endDate: string }) {
     if (date < year.startDate || date > year.endDate) {
-      throw new AppError('validation', `Дата должна быть внутри учебного года ${year.name} (${ruDate(year.startDate)} – ${ruDate(year.endDate)})`);
+      throw new AppError(
+        'validation',
+        `Дата должна быть внутри учебного года ${year.name} (${ruDate(year.startDate)} – ${ruDate(year.endDate)})`,
+      );
     }
   }
 
@@ -73,7 +86,15 @@ export function createTimetableService({ db, clock, audit, school }: { db: Db; c
           teacherName: shortName(r),
           hoursPerWeek: r.a.hoursPerWeek,
         })),
-        entries: all.filter((r) => r.classId === cls.id).map((r) => ({ id: r.id, assignmentId: r.assignmentId, weekday: r.weekday, lessonNumber: r.lessonNumber, room: r.room })),
+        entries: all
+          .filter((r) => r.classId === cls.id)
+          .map((r) => ({
+            id: r.id,
+            assignmentId: r.assignmentId,
+            weekday: r.weekday,
+            lessonNumber: r.lessonNumber,
+            room: r.room,
+          })),
         others: all.filter((r) => r.classId !== cls.id).map(toEntry),
       };
     },
@@ -88,18 +109,36 @@ export function createTimetableService({ db, clock, audit, school }: { db: Db; c
       const seen = new Set<string>();
       const drafts: SlotEntry[] = input.slots.map((s, i) => {
         const a = own.get(s.assignmentId);
-        if (!a) throw new AppError('validation', `Нагрузка №${s.assignmentId} не относится к классу ${cls.grade}${cls.letter}`);
+        if (!a)
+          throw new AppError(
+            'validation',
+            `Нагрузка №${s.assignmentId} не относится к классу ${cls.grade}${cls.letter}`,
+          );
         const k = `${s.assignmentId}:${s.weekday}:${s.lessonNumber}`;
         if (seen.has(k)) throw new AppError('validation', `${a.subjectName} стоит дважды в одной клетке расписания`);
         seen.add(k);
-        return { key: `new-${i}`, weekday: s.weekday, lessonNumber: s.lessonNumber, classId: cls.id, className: `${cls.grade}${cls.letter}`, subgroupId: a.a.subgroupId, teacherId: a.a.teacherId, teacherName: shortName(a), room: s.room };
+        return {
+          key: `new-${i}`,
+          weekday: s.weekday,
+          lessonNumber: s.lessonNumber,
+          classId: cls.id,
+          className: `${cls.grade}${cls.letter}`,
+          subgroupId: a.a.subgroupId,
+          teacherId: a.a.teacherId,
+          teacherName: shortName(a),
+          room: s.room,
+        };
       });
-      const others = rowsOn(db, cls.yearId, input.from).filter((r) => r.classId !== cls.id).map(toEntry);
+      const others = rowsOn(db, cls.yearId, input.from)
+        .filter((r) => r.classId !== cls.id)
+        .map(toEntry);
       const clashes = findClashes([...others, ...drafts]).filter((c) => c.keys.some((k) => k.startsWith('new-')));
       const inClass = clashes.find((c) => c.kind === 'class');
       if (inClass) throw new AppError('validation', inClass.message, { clashes });
       if (clashes.length > 0 && !input.allowClashes) {
-        throw new AppError('conflict', `Накладки в расписании: ${clashes.map((c) => c.message).join('; ')}`, { clashes });
+        throw new AppError('conflict', `Накладки в расписании: ${clashes.map((c) => c.message).join('; ')}`, {
+          clashes,
+        });
       }
       const kind = defaultWorkKind(db);
       // One transaction: the new week and the lessons that follow from it are written together or not at all.
@@ -112,7 +151,14 @@ export function createTimetableService({ db, clock, audit, school }: { db: Db; c
         action: 'timetable.save',
         entity: 'class',
         entityId: cls.id,
-        newValue: { from: input.from, slots: input.slots.length, clashes: clashes.length, created: result.created, removed: result.removed, kept: result.kept.map((k) => k.lessonId) },
+        newValue: {
+          from: input.from,
+          slots: input.slots.length,
+          clashes: clashes.length,
+          created: result.created,
+          removed: result.removed,
+          kept: result.kept.map((k) => k.lessonId),
+        },
       });
       return result;
     },
@@ -124,20 +170,38 @@ export function createTimetableService({ db, clock, audit, school }: { db: Db; c
       const start = from ?? year.startDate;
       requireInYear(start, year);
       const kind = defaultWorkKind(db);
-      const list = db.select().from(classes).where(eq(classes.yearId, year.id)).orderBy(asc(classes.grade), asc(classes.letter)).all();
+      const list = db
+        .select()
+        .from(classes)
+        .where(eq(classes.yearId, year.id))
+        .orderBy(asc(classes.grade), asc(classes.letter))
+        .all();
       const total: Regeneration = { created: 0, removed: 0, kept: [] };
       writeTransaction(db, () => {
         for (const cls of list) mergeResults(total, regenerateClass(db, cls, start, kind, localTimestamp(clock.now())));
       });
-      audit.record({ userId: actor?.userId ?? null, action: 'timetable.generate', entity: 'year', entityId: year.id, newValue: { from: start, created: total.created, removed: total.removed, kept: total.kept.length } });
+      audit.record({
+        userId: actor?.userId ?? null,
+        action: 'timetable.generate',
+        entity: 'year',
+        entityId: year.id,
+        newValue: { from: start, created: total.created, removed: total.removed, kept: total.kept.length },
+      });
       return { ...total, classes: list.length };
     },
 
-    bells: () => bellsOf(db).map((b) => ({ shift: b.shift, number: b.number, startTime: b.startTime, endTime: b.endTime })),
+    bells: () =>
+      bellsOf(db).map((b) => ({ shift: b.shift, number: b.number, startTime: b.startTime, endTime: b.endTime })),
 
     saveBells(actor: Actor, shift: number, times: BellTime[]): void {
       replaceBells(db, shift, times);
-      audit.record({ userId: actor.userId, action: 'timetable.bells', entity: 'bells', entityId: shift, newValue: times });
+      audit.record({
+        userId: actor.userId,
+        action: 'timetable.bells',
+        entity: 'bells',
+        entityId: shift,
+        newValue: times,
+      });
     },
   };
 }

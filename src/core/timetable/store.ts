@@ -18,7 +18,14 @@ export interface NewSlot {
 
 /** Rows in force on a date: of the whole year, or of one class. With the names the editor and the clash messages need. */
 export function rowsOn(db: Db, yearId: number, date: string, classId?: number) {
-  const slot = { id: timetable.id, assignmentId: timetable.assignmentId, weekday: timetable.weekday, lessonNumber: timetable.lessonNumber, room: timetable.room, validFrom: timetable.validFrom };
+  const slot = {
+    id: timetable.id,
+    assignmentId: timetable.assignmentId,
+    weekday: timetable.weekday,
+    lessonNumber: timetable.lessonNumber,
+    room: timetable.room,
+    validFrom: timetable.validFrom,
+  };
   return selectAssignmentNames(db, { ...slot, subgroupId: assignments.subgroupId })
     .innerJoin(timetable, eq(timetable.assignmentId, assignments.id))
     .where(
@@ -60,16 +67,33 @@ export function versionsOf(db: Db, classId: number): string[] {
 
 /** Replaces a class's timetable from `from` on with `slots`; the weeks before keep theirs. Run inside a transaction. */
 export function replaceFrom(db: Db, yearId: number, classId: number, from: string, slots: readonly NewSlot[]): void {
-  const ids = db.select({ id: assignments.id }).from(assignments).where(eq(assignments.classId, classId)).all().map((a) => a.id);
+  const ids = db
+    .select({ id: assignments.id })
+    .from(assignments)
+    .where(eq(assignments.classId, classId))
+    .all()
+    .map((a) => a.id);
   if (ids.length > 0) {
     const ofClass = inArray(timetable.assignmentId, ids);
-    db.delete(timetable).where(and(ofClass, gte(timetable.validFrom, from))).run();
+    db.delete(timetable)
+      .where(and(ofClass, gte(timetable.validFrom, from)))
+      .run();
     db.update(timetable)
       .set({ validTo: addDays(from, -1) })
       .where(and(ofClass, lt(timetable.validFrom, from), or(isNull(timetable.validTo), gte(timetable.validTo, from))))
       .run();
   }
   for (const s of slots) {
-    db.insert(timetable).values({ yearId, assignmentId: s.assignmentId, weekday: s.weekday, lessonNumber: s.lessonNumber, validFrom: from, validTo: null, room: s.room?.trim() || null }).run();
+    db.insert(timetable)
+      .values({
+        yearId,
+        assignmentId: s.assignmentId,
+        weekday: s.weekday,
+        lessonNumber: s.lessonNumber,
+        validFrom: from,
+        validTo: null,
+        room: s.room?.trim() || null,
+      })
+      .run();
   }
 }

@@ -22,6 +22,7 @@ const services = createServices({
   fontsDir: () => folder(job.fontsDir, 'Папка шрифтов'),
   printDir: () => folder(job.printDir, 'Папка для печати'),
   origin: data.origin,
+  printTo: data.printTo,
 });
 const handlers = createHandlers(services);
 const call: CallContext = {

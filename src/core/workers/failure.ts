@@ -26,6 +26,9 @@ export function failureOf(e: unknown): JobFailure {
 export function errorOf(failure: JobFailure): Error {
   if ('app' in failure) return AppError.from(failure.app);
   const { message, ...rest } = failure;
-  const error = Object.assign(new Error(message), Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)));
+  const error = Object.assign(
+    new Error(message),
+    Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)),
+  );
   return error;
 }

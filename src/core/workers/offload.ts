@@ -6,6 +6,7 @@ import type { ShellOrigin } from '../audit/origin';
 import type { Clock } from '../clock';
 import type { BookOptions } from '../print/book/layout';
 import type { SchoolProgress, SchoolResult } from '../print/school';
+import type { PrintTargets } from '../print/service';
 import { createPool, defaultPoolSize } from './pool';
 
 /**
@@ -30,6 +31,7 @@ export const heavyChannels: ReadonlySet<string> = new Set([
 export interface CallsWorkerData {
   dbFile: string;
   origin?: ShellOrigin;
+  printTo?: PrintTargets;
 }
 
 /**
@@ -51,6 +53,7 @@ export interface OffloadOptions {
   fontsDir(): string;
   printDir(): string;
   origin?: ShellOrigin;
+  printTo?: PrintTargets;
   size?: number;
 }
 
@@ -66,7 +69,7 @@ const attempt = (dir: () => string) => {
 };
 
 export function createOffload(options: OffloadOptions) {
-  const pool = createPool({ name: 'core-calls', size: options.size ?? defaultPoolSize(), workerData: { dbFile: path.resolve(options.dbFile), origin: options.origin } satisfies CallsWorkerData });
+  const pool = createPool({ name: 'core-calls', size: options.size ?? defaultPoolSize(), workerData: { dbFile: path.resolve(options.dbFile), origin: options.origin, printTo: options.printTo } satisfies CallsWorkerData });
   const context = (): JobContext => ({ at: options.clock.now().getTime(), fontsDir: attempt(options.fontsDir), printDir: attempt(options.printDir) });
   return {
     pool,

@@ -6,7 +6,10 @@ import { endedEarly, errorOf, type JobFailure } from './failure';
 import { startWorker } from './start';
 
 /** What a pool's worker posts for a job: progress any number of times, then one end. It gets `{ id, abort: true }` to stop. */
-export type JobReply = { id: number; progress: unknown } | { id: number; ok: true; value: unknown } | { id: number; ok: false; failure: JobFailure };
+export type JobReply =
+  | { id: number; progress: unknown }
+  | { id: number; ok: true; value: unknown }
+  | { id: number; ok: false; failure: JobFailure };
 
 export interface JobOptions {
   /** Cancels the job: a queued one never runs; a running one's thread is ended and replaced. */
@@ -141,7 +144,9 @@ export function createPool(entry: { name: WorkerName; size: number; workerData?:
      * Ends every thread and fails every job, e.g. before a restore swaps the database file under them. The pool
      * stays usable: the next job starts new threads.
      */
-    async stop(reason: Error = new AppError('conflict', 'Работа прервана: программа закрывает базу данных')): Promise<void> {
+    async stop(
+      reason: Error = new AppError('conflict', 'Работа прервана: программа закрывает базу данных'),
+    ): Promise<void> {
       for (const job of queue.splice(0)) {
         job.detach?.();
         job.reject(reason);

@@ -18,7 +18,10 @@ export function startWorker(name: WorkerName, options: Omit<WorkerOptions, 'eval
   if (!fromSource) return new Worker(path.join(__dirname, `${name}.js`), options);
   const entry = path.resolve(__dirname, '..', '..', workerEntries[name]);
   const tsx = createRequire(__filename).resolve('tsx/cjs/api');
-  return new Worker(`require(${JSON.stringify(tsx)}).register();\nrequire(${JSON.stringify(entry)});`, { ...options, eval: true });
+  return new Worker(`require(${JSON.stringify(tsx)}).register();\nrequire(${JSON.stringify(entry)});`, {
+    ...options,
+    eval: true,
+  });
 }
 
 /** Runs a worker that answers one job (see answer.ts), and ends it: resolves with its value, or rejects with its error. */

@@ -63,7 +63,16 @@ export function markGaps(db: Db, year: { id: number; endDate: string }): MarkGap
   let last: MarkGap | undefined;
   for (const r of rows) {
     if (!last || last.assignmentId !== r.assignmentId || last.periodId !== r.periodId) {
-      last = { assignmentId: r.assignmentId, periodId: r.periodId, className: className(r), subjectName: r.subjectName, subgroupName: r.subgroupName, teacherName: shortName(r), periodName: r.periodName, students: [] };
+      last = {
+        assignmentId: r.assignmentId,
+        periodId: r.periodId,
+        className: className(r),
+        subjectName: r.subjectName,
+        subgroupName: r.subgroupName,
+        teacherName: shortName(r),
+        periodName: r.periodName,
+        students: [],
+      };
       gaps.push(last);
     }
     last.students.push(fullName({ lastName: r.studentLast, firstName: r.studentFirst, middleName: r.studentMiddle }));

@@ -8,20 +8,32 @@ import type { Db } from '../db/open';
 import { orderText } from '../../shared/orders';
 import { classes, schoolYears, settings } from '../db/schema';
 
-const closedMark = z.object({ closedAt: z.string(), closedBy: z.number().int(), orderNumber: z.string(), orderDate: z.string() });
+const closedMark = z.object({
+  closedAt: z.string(),
+  closedBy: z.number().int(),
+  orderNumber: z.string(),
+  orderDate: z.string(),
+});
 export type ClosedMark = z.infer<typeof closedMark>;
 
 const keyOf = (yearId: number) => `year.closed.${yearId}`;
 
 export function closedMarkOf(db: Db, yearId: number): ClosedMark | null {
-  const row = db.select().from(settings).where(eq(settings.key, keyOf(yearId))).get();
+  const row = db
+    .select()
+    .from(settings)
+    .where(eq(settings.key, keyOf(yearId)))
+    .get();
   if (!row) return null;
   const parsed = closedMark.safeParse(JSON.parse(row.value));
   return parsed.success ? parsed.data : null;
 }
 
 export function markYearClosed(db: Db, yearId: number, mark: ClosedMark): void {
-  db.insert(settings).values({ key: keyOf(yearId), value: JSON.stringify(mark) }).onConflictDoUpdate({ target: settings.key, set: { value: JSON.stringify(mark) } }).run();
+  db.insert(settings)
+    .values({ key: keyOf(yearId), value: JSON.stringify(mark) })
+    .onConflictDoUpdate({ target: settings.key, set: { value: JSON.stringify(mark) } })
+    .run();
 }
 
 /** Refuses any change to a closed year's data. */
@@ -29,9 +41,13 @@ export function requireOpenYear(db: Db, yearId: number): void {
   const mark = closedMarkOf(db, yearId);
   if (!mark) return;
   const year = db.select({ name: schoolYears.name }).from(schoolYears).where(eq(schoolYears.id, yearId)).get();
-  throw new AppError('locked', `${year?.name ?? 'Этот'} учебный год закрыт (${orderText(mark.orderNumber, mark.orderDate)}): его журналы и списки только для чтения и печати`, {
-    yearId,
-  });
+  throw new AppError(
+    'locked',
+    `${year?.name ?? 'Этот'} учебный год закрыт (${orderText(mark.orderNumber, mark.orderDate)}): его журналы и списки только для чтения и печати`,
+    {
+      yearId,
+    },
+  );
 }
 
 /** The same check for a change that names a class. */

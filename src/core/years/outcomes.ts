@@ -36,17 +36,30 @@ export function outcomeRows(db: Db, year: { id: number; endDate: string }): Outc
        from class_enrollments e join students s on s.id = e.student_id join classes c on c.id = e.class_id
        where c.year_id = ? and e.start_date <= ? and (e.end_date is null or e.end_date >= ?)`,
     )
-    .all(year.id, year.endDate, year.endDate) as Array<{ id: number; lastName: string; firstName: string; middleName: string | null; classId: number; grade: number; letter: string }>;
+    .all(year.id, year.endDate, year.endDate) as Array<{
+    id: number;
+    lastName: string;
+    firstName: string;
+    middleName: string | null;
+    classId: number;
+    grade: number;
+    letter: string;
+  }>;
   // The debts and decisions of the whole year at once (two queries, not two per student).
   const debts = new Map<number, string[]>();
   const debtRows = db.$client.prepare(
     `select p.student_id as id, s.name from period_marks p join subjects s on s.id = p.subject_id where p.year_id = ? and p.kind = 'year' and p.value in ('1', '2', 'н/а', 'незач') order by s.sort_order`,
   );
-  for (const d of debtRows.all(year.id) as Array<{ id: number; name: string }>) debts.set(d.id, [...(debts.get(d.id) ?? []), d.name]);
+  for (const d of debtRows.all(year.id) as Array<{ id: number; name: string }>)
+    debts.set(d.id, [...(debts.get(d.id) ?? []), d.name]);
   const decided = new Map(
-    (db.$client.prepare('select student_id as id, outcome, order_number as orderNumber, order_date as orderDate from year_outcomes where year_id = ?').all(year.id) as Array<{ id: number } & NonNullable<OutcomeRow['decided']>>).map(
-      ({ id, ...d }) => [id, d],
-    ),
+    (
+      db.$client
+        .prepare(
+          'select student_id as id, outcome, order_number as orderNumber, order_date as orderDate from year_outcomes where year_id = ?',
+        )
+        .all(year.id) as Array<{ id: number } & NonNullable<OutcomeRow['decided']>>
+    ).map(({ id, ...d }) => [id, d]),
   );
   rows.sort((a, b) => a.grade - b.grade || a.letter.localeCompare(b.letter, 'ru') || compareByName(a, b));
   return rows.map((r) => {
@@ -64,8 +77,25 @@ export function outcomeRows(db: Db, year: { id: number; endDate: string }): Outc
   });
 }
 
-export function saveOutcome(db: Db, yearId: number, studentId: number, outcome: Outcome, order: { orderNumber: string; orderDate: string }): void {
-  const existing = db.select({ id: yearOutcomes.id }).from(yearOutcomes).where(and(eq(yearOutcomes.studentId, studentId), eq(yearOutcomes.yearId, yearId))).get();
-  if (existing) db.update(yearOutcomes).set({ outcome, ...order }).where(eq(yearOutcomes.id, existing.id)).run();
-  else db.insert(yearOutcomes).values({ studentId, yearId, outcome, ...order }).run();
+export function saveOutcome(
+  db: Db,
+  yearId: number,
+  studentId: number,
+  outcome: Outcome,
+  order: { orderNumber: string; orderDate: string },
+): void {
+  const existing = db
+    .select({ id: yearOutcomes.id })
+    .from(yearOutcomes)
+    .where(and(eq(yearOutcomes.studentId, studentId), eq(yearOutcomes.yearId, yearId)))
+    .get();
+  if (existing)
+    db.update(yearOutcomes)
+      .set({ outcome, ...order })
+      .where(eq(yearOutcomes.id, existing.id))
+      .run();
+  else
+    db.insert(yearOutcomes)
+      .values({ studentId, yearId, outcome, ...order })
+      .run();
 }

@@ -49,7 +49,12 @@ export const attendanceContract = {
     input: z.object({}),
     output: z.array(z.object({ id: entityId, name: z.string(), isOwn: z.boolean() })),
   }),
-  week: defineChannel({ channel: 'attendance:week', access: 'session', input: z.object({ classId: entityId, weekStart: isoDate }), output: classWeek }),
+  week: defineChannel({
+    channel: 'attendance:week',
+    access: 'session',
+    input: z.object({ classId: entityId, weekStart: isoDate }),
+    output: classWeek,
+  }),
   confirmWeek: defineChannel({
     channel: 'attendance:confirmWeek',
     access: 'attendance.verify',
@@ -70,7 +75,12 @@ export const attendanceContract = {
     }),
     output: z.object({ changed: z.number().int() }),
   }),
-  schoolDay: defineChannel({ channel: 'attendance:schoolDay', access: 'reports.read', input: z.object({ date: isoDate }), output: schoolDay }),
+  schoolDay: defineChannel({
+    channel: 'attendance:schoolDay',
+    access: 'reports.read',
+    input: z.object({ date: isoDate }),
+    output: schoolDay,
+  }),
 };
 
 export type ClassWeek = z.infer<typeof classWeek>;

@@ -41,7 +41,11 @@ export const auditContract = {
   list: defineChannel({
     channel: 'audit:list',
     access: 'audit.read',
-    input: z.object({ filter: auditFilter, cursor: cursor.nullable().default(null), limit: z.number().int().min(1).max(200).default(50) }),
+    input: z.object({
+      filter: auditFilter,
+      cursor: cursor.nullable().default(null),
+      limit: z.number().int().min(1).max(200).default(50),
+    }),
     output: z.object({ rows: z.array(auditRow), next: cursor.nullable() }),
   }),
   /** What the filters offer: users, the current year's classes, subjects, and the students of a chosen class. */
@@ -49,12 +53,23 @@ export const auditContract = {
     channel: 'audit:options',
     access: 'audit.read',
     input: z.object({ classId: entityId.optional() }),
-    output: z.object({ users: z.array(option), classes: z.array(option), subjects: z.array(option), students: z.array(option) }),
+    output: z.object({
+      users: z.array(option),
+      classes: z.array(option),
+      subjects: z.array(option),
+      students: z.array(option),
+    }),
   }),
   export: defineChannel({
     channel: 'audit:export',
     access: 'audit.read',
     input: z.object({ filter: auditFilter }),
-    output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string(), rows: z.number().int(), truncated: z.boolean() }),
+    output: z.object({
+      fileName: z.string(),
+      mimeType: z.string(),
+      base64: z.string(),
+      rows: z.number().int(),
+      truncated: z.boolean(),
+    }),
   }),
 };

@@ -89,9 +89,19 @@ const folderPath = z.string().trim().min(1, 'Укажите папку').max(100
 const optionalPassphrase = z.string().max(1000).optional();
 
 export const backupContract = {
-  status: defineChannel({ channel: 'backup:status', access: 'backup.manage', input: z.object({}), output: backupStatus }),
+  status: defineChannel({
+    channel: 'backup:status',
+    access: 'backup.manage',
+    input: z.object({}),
+    output: backupStatus,
+  }),
   /** Only the stale-backup warning, for the admin's every screen (cheap: no drives are listed). */
-  warning: defineChannel({ channel: 'backup:warning', access: 'backup.manage', input: z.object({}), output: z.object({ warning: z.string().nullable() }) }),
+  warning: defineChannel({
+    channel: 'backup:warning',
+    access: 'backup.manage',
+    input: z.object({}),
+    output: z.object({ warning: z.string().nullable() }),
+  }),
   addDestination: defineChannel({
     channel: 'backup:addDestination',
     access: 'backup.manage',
@@ -104,8 +114,18 @@ export const backupContract = {
     input: z.object({ path: folderPath }),
     output: z.null(),
   }),
-  setSchedule: defineChannel({ channel: 'backup:setSchedule', access: 'backup.manage', input: backupSchedule, output: z.null() }),
-  setRetention: defineChannel({ channel: 'backup:setRetention', access: 'backup.manage', input: backupRetention, output: z.null() }),
+  setSchedule: defineChannel({
+    channel: 'backup:setSchedule',
+    access: 'backup.manage',
+    input: backupSchedule,
+    output: z.null(),
+  }),
+  setRetention: defineChannel({
+    channel: 'backup:setRetention',
+    access: 'backup.manage',
+    input: backupRetention,
+    output: z.null(),
+  }),
   setPassphrase: defineChannel({
     channel: 'backup:setPassphrase',
     access: 'backup.manage',
@@ -113,8 +133,18 @@ export const backupContract = {
     output: z.null(),
   }),
   /** Starts a backup to every destination; progress and the outcome are read from backup:status. */
-  run: defineChannel({ channel: 'backup:run', access: 'backup.manage', input: z.object({}), output: z.object({ startedAt: z.string() }) }),
-  list: defineChannel({ channel: 'backup:list', access: 'backup.manage', input: z.object({}), output: z.array(backupFile) }),
+  run: defineChannel({
+    channel: 'backup:run',
+    access: 'backup.manage',
+    input: z.object({}),
+    output: z.object({ startedAt: z.string() }),
+  }),
+  list: defineChannel({
+    channel: 'backup:list',
+    access: 'backup.manage',
+    input: z.object({}),
+    output: z.array(backupFile),
+  }),
   verify: defineChannel({
     channel: 'backup:verify',
     access: 'backup.manage',
@@ -125,7 +155,11 @@ export const backupContract = {
   restore: defineChannel({
     channel: 'backup:restore',
     access: 'backup.manage',
-    input: z.object({ file: folderPath, passphrase: optionalPassphrase, password: z.string().min(1, 'Введите свой пароль').max(256) }),
+    input: z.object({
+      file: folderPath,
+      passphrase: optionalPassphrase,
+      password: z.string().min(1, 'Введите свой пароль').max(256),
+    }),
     output: z.object({ summary: z.string(), safetyCopy: z.string() }),
   }),
 };

@@ -5,7 +5,11 @@ import { entityId, isoDate } from './common';
 export const periodSchemes = ['quarters', 'trimesters', 'half_years'] as const;
 export const periodScheme = z.enum(periodSchemes);
 export type PeriodScheme = z.infer<typeof periodScheme>;
-export const schemeNames: Record<PeriodScheme, string> = { quarters: 'четверти', trimesters: 'триместры', half_years: 'полугодия' };
+export const schemeNames: Record<PeriodScheme, string> = {
+  quarters: 'четверти',
+  trimesters: 'триместры',
+  half_years: 'полугодия',
+};
 
 export const calendarPeriod = z.object({
   scheme: periodScheme,
@@ -25,7 +29,11 @@ export const calendarHoliday = z.object({
 /** A school year as the school sets it: its dates, the periods each grade follows, and the holidays. */
 export const schoolCalendar = z.object({
   year: z.object({
-    name: z.string().trim().max(9, 'Учебный год пишется как 2025/2026').regex(/^\d{4}\/\d{4}$/, 'Учебный год пишется как 2025/2026'),
+    name: z
+      .string()
+      .trim()
+      .max(9, 'Учебный год пишется как 2025/2026')
+      .regex(/^\d{4}\/\d{4}$/, 'Учебный год пишется как 2025/2026'),
     startDate: isoDate,
     endDate: isoDate,
   }),

@@ -10,7 +10,9 @@ export interface Channel<I extends z.ZodType = z.ZodType, O extends z.ZodType = 
 }
 
 /** Keeps the literal `access`, so that a gated channel's handler is typed with an actor that is never null. */
-export function defineChannel<I extends z.ZodType, O extends z.ZodType, A extends Access>(def: Channel<I, O, A>): Channel<I, O, A> {
+export function defineChannel<I extends z.ZodType, O extends z.ZodType, A extends Access>(
+  def: Channel<I, O, A>,
+): Channel<I, O, A> {
   return def;
 }
 

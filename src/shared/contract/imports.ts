@@ -31,7 +31,10 @@ export type ImportKind = (typeof importKinds)[number];
 export type ImportField<K extends ImportKind = ImportKind> = (typeof importFields)[K][number]['key'];
 
 const file = {
-  fileName: z.string().max(255, 'Слишком длинное имя файла').regex(/\.(xlsx|csv|txt)$/i, 'Нужен файл .xlsx или .csv'),
+  fileName: z
+    .string()
+    .max(255, 'Слишком длинное имя файла')
+    .regex(/\.(xlsx|csv|txt)$/i, 'Нужен файл .xlsx или .csv'),
   contentBase64: z.string().min(1, 'Файл пуст').max(14_000_000, 'Файл больше 10 МБ'),
 };
 /** Field key → column number (0-based) in the file, or null when the file has no such column. */
@@ -107,7 +110,12 @@ export const importsContract = {
     }),
   }),
   /** Nothing is written: what committing the file would do to each row. */
-  preview: defineChannel({ channel: 'imports:preview', access: 'movement.manage', input: request, output: importPreview }),
+  preview: defineChannel({
+    channel: 'imports:preview',
+    access: 'movement.manage',
+    input: request,
+    output: importPreview,
+  }),
   /** All valid rows in one transaction; refused while any row has an error unless `skipInvalid`. */
   commit: defineChannel({
     channel: 'imports:commit',

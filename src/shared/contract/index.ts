@@ -74,7 +74,9 @@ export const contract = {
   retention: retentionContract,
 } as const;
 
-export const allChannels: readonly Channel[] = Object.values(contract).flatMap((domain) => Object.values(domain) as Channel[]);
+export const allChannels: readonly Channel[] = Object.values(contract).flatMap(
+  (domain) => Object.values(domain) as Channel[],
+);
 
 export const channelNames: readonly string[] = allChannels.map((c) => c.channel);
 

@@ -18,7 +18,15 @@ export const assignmentSummary = z.object({
 });
 export type AssignmentSummary = z.infer<typeof assignmentSummary>;
 
-export const workKind = z.object({ id: entityId, code: z.string(), name: z.string(), shortName: z.string(), weight: z.number(), color: z.string(), isControl: z.boolean() });
+export const workKind = z.object({
+  id: entityId,
+  code: z.string(),
+  name: z.string(),
+  shortName: z.string(),
+  weight: z.number(),
+  color: z.string(),
+  isControl: z.boolean(),
+});
 
 export const gridStudent = z.object({
   id: entityId,
@@ -45,7 +53,13 @@ export const gridLesson = z.object({
   planTopicId: entityId.nullable(),
 });
 
-export const gridMark = z.object({ lessonId: entityId, studentId: entityId, value1: markValue, value2: markValue.nullable(), workKindId: entityId });
+export const gridMark = z.object({
+  lessonId: entityId,
+  studentId: entityId,
+  value1: markValue,
+  value2: markValue.nullable(),
+  workKindId: entityId,
+});
 export const gridAbsence = z.object({ lessonId: entityId, studentId: entityId, code: absenceCode });
 
 /** The weighted average and the period mark the school's rounding rule suggests, with the «н/а» rule's verdict. */
@@ -78,7 +92,9 @@ export const journalGrid = z.object({
   canWrite: z.boolean(),
   /** Set when the deputy closed the period: edits need a written reason. */
   lock: z.object({ periodName: z.string() }).nullable(),
-  planTopics: z.array(z.object({ id: entityId, position: z.number().int(), title: z.string(), hours: z.number().int() })),
+  planTopics: z.array(
+    z.object({ id: entityId, position: z.number().int(), title: z.string(), hours: z.number().int() }),
+  ),
 });
 export type JournalGrid = z.infer<typeof journalGrid>;
 
@@ -97,7 +113,14 @@ export const journalFinals = z.object({
   assignment: assignmentSummary,
   periods: z.array(z.object({ id: entityId, name: z.string() })),
   students: z.array(gridStudent),
-  marks: z.array(z.object({ studentId: entityId, kind: z.enum(['period', 'year', 'exam', 'final']), periodId: entityId.nullable(), value: periodMarkValue })),
+  marks: z.array(
+    z.object({
+      studentId: entityId,
+      kind: z.enum(['period', 'year', 'exam', 'final']),
+      periodId: entityId.nullable(),
+      value: periodMarkValue,
+    }),
+  ),
   /** The year mark the period marks suggest, by the school's rounding rule. */
   yearSuggestions: z.array(z.object({ studentId: entityId, suggested: periodMarkValue.nullable() })),
   canWrite: z.boolean(),
@@ -135,7 +158,12 @@ export const journalContract = {
   setAbsence: defineChannel({
     channel: 'journal:setAbsence',
     access: 'journal.write',
-    input: z.object({ lessonId: entityId, studentId: entityId, code: absenceCode.nullable(), reason: correctionReason }),
+    input: z.object({
+      lessonId: entityId,
+      studentId: entityId,
+      code: absenceCode.nullable(),
+      reason: correctionReason,
+    }),
     output: absenceCode.nullable(),
   }),
   cellHistory: defineChannel({

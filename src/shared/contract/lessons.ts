@@ -42,5 +42,10 @@ export const lessonsContract = {
     output: gridLesson,
   }),
   /** Who may be recorded as the substitute. */
-  teachers: defineChannel({ channel: 'lessons:teachers', access: 'journal.write', input: z.object({}), output: z.array(teacherOption) }),
+  teachers: defineChannel({
+    channel: 'lessons:teachers',
+    access: 'journal.write',
+    input: z.object({}),
+    output: z.array(teacherOption),
+  }),
 };

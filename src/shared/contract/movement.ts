@@ -54,7 +54,12 @@ export const movementRegisterRow = z.object({
 });
 export type MovementRegisterRow = z.infer<typeof movementRegisterRow>;
 export const movementRegisterInput = z
-  .object({ yearId: entityId.optional(), from: isoDate.optional(), to: isoDate.optional(), classId: entityId.optional() })
+  .object({
+    yearId: entityId.optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    classId: entityId.optional(),
+  })
   .refine((v) => !v.from || !v.to || v.from <= v.to, { message: 'Начало периода позже его конца', path: ['from'] });
 export const movementRegister = z.object({
   yearName: z.string(),
@@ -73,7 +78,13 @@ export const movementContract = {
     channel: 'movement:classes',
     access: 'movement.read',
     input: z.object({ yearId: entityId.optional(), date: isoDate.optional() }),
-    output: z.object({ yearId: entityId, yearName: z.string(), date: isoDate, closed: z.boolean(), classes: z.array(movementClass) }),
+    output: z.object({
+      yearId: entityId,
+      yearName: z.string(),
+      date: isoDate,
+      closed: z.boolean(),
+      classes: z.array(movementClass),
+    }),
   }),
   arrive: defineChannel({
     channel: 'movement:arrive',
@@ -109,19 +120,41 @@ export const movementContract = {
   leave: defineChannel({
     channel: 'movement:leave',
     access: 'movement.manage',
-    input: z.object({ studentId: entityId, date: isoDate, to: z.string().trim().min(1, 'Укажите, куда выбыл ученик').max(200), ...order }),
+    input: z.object({
+      studentId: entityId,
+      date: isoDate,
+      to: z.string().trim().min(1, 'Укажите, куда выбыл ученик').max(200),
+      ...order,
+    }),
     output: done,
   }),
   /** An order entered wrongly, corrected as a whole (every field sent), with the reason the audit keeps. */
   correct: defineChannel({
     channel: 'movement:correct',
     access: 'movement.manage',
-    input: z.object({ movementId: entityId, reason, date: isoDate, toClassId: entityId.optional(), note: optionalText(200), ...order }),
+    input: z.object({
+      movementId: entityId,
+      reason,
+      date: isoDate,
+      toClassId: entityId.optional(),
+      note: optionalText(200),
+      ...order,
+    }),
     output: done,
   }),
   /** An order cancelled: the lists return to what they were before it. */
-  cancel: defineChannel({ channel: 'movement:cancel', access: 'movement.manage', input: z.object({ movementId: entityId, reason }), output: done }),
-  register: defineChannel({ channel: 'movement:register', access: 'movement.read', input: movementRegisterInput, output: movementRegister }),
+  cancel: defineChannel({
+    channel: 'movement:cancel',
+    access: 'movement.manage',
+    input: z.object({ movementId: entityId, reason }),
+    output: done,
+  }),
+  register: defineChannel({
+    channel: 'movement:register',
+    access: 'movement.read',
+    input: movementRegisterInput,
+    output: movementRegister,
+  }),
   registerFile: defineChannel({
     channel: 'movement:registerFile',
     access: 'movement.read',

@@ -14,7 +14,12 @@ export const periodLock = z.object({
 
 /** The deputy closes a period (for a class or the whole school); reopening needs a written reason. */
 export const periodsContract = {
-  locks: defineChannel({ channel: 'periods:locks', access: 'session', input: z.object({ yearId: entityId }), output: z.array(periodLock) }),
+  locks: defineChannel({
+    channel: 'periods:locks',
+    access: 'session',
+    input: z.object({ yearId: entityId }),
+    output: z.array(periodLock),
+  }),
   lock: defineChannel({
     channel: 'periods:lock',
     access: 'periods.lock',
@@ -24,7 +29,10 @@ export const periodsContract = {
   unlock: defineChannel({
     channel: 'periods:unlock',
     access: 'periods.lock',
-    input: z.object({ lockId: entityId, reason: text(500, { min: 5, tooShort: 'Укажите причину: не короче 5 символов' }) }),
+    input: z.object({
+      lockId: entityId,
+      reason: text(500, { min: 5, tooShort: 'Укажите причину: не короче 5 символов' }),
+    }),
     output: z.null(),
   }),
 };

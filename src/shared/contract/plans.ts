@@ -36,16 +36,28 @@ export const planSummary = z.object({
 
 /** КТП: the thematic plan of an assignment, its import from XLSX/CSV, and its topics spread over the lessons. */
 export const plansContract = {
-  get: defineChannel({ channel: 'plans:get', access: 'journal.read_own', input: z.object({ assignmentId: entityId }), output: planSummary }),
+  get: defineChannel({
+    channel: 'plans:get',
+    access: 'journal.read_own',
+    input: z.object({ assignmentId: entityId }),
+    output: planSummary,
+  }),
   previewImport: defineChannel({
     channel: 'plans:previewImport',
     access: 'journal.write',
     input: z.object({
       assignmentId: entityId,
-      fileName: z.string().max(255, 'Слишком длинное имя файла').regex(/\.(xlsx|csv)$/i, 'Нужен файл .xlsx или .csv'),
+      fileName: z
+        .string()
+        .max(255, 'Слишком длинное имя файла')
+        .regex(/\.(xlsx|csv)$/i, 'Нужен файл .xlsx или .csv'),
       contentBase64: z.string().max(14_000_000, 'Файл больше 10 МБ'),
     }),
-    output: z.object({ rows: z.array(importedRow), plannedHours: z.number().int(), curriculumHours: z.number().int().nullable() }),
+    output: z.object({
+      rows: z.array(importedRow),
+      plannedHours: z.number().int(),
+      curriculumHours: z.number().int().nullable(),
+    }),
   }),
   save: defineChannel({
     channel: 'plans:save',

@@ -77,7 +77,12 @@ export const printContract = {
     output: z.object({ jobId: z.string() }),
   }),
   job: defineChannel({ channel: 'print:job', access: 'print.journal', input: jobRef, output: printJob }),
-  cancel: defineChannel({ channel: 'print:cancel', access: 'print.journal', input: jobRef, output: z.object({ cancelled: z.boolean() }) }),
+  cancel: defineChannel({
+    channel: 'print:cancel',
+    access: 'print.journal',
+    input: jobRef,
+    output: z.object({ cancelled: z.boolean() }),
+  }),
   /** Opens a printed file in the system's PDF viewer, or sends it to the printer: the desktop app only. */
   open: defineChannel({
     channel: 'print:open',

@@ -25,7 +25,17 @@ export const reportTable = z.object({
   /** A last line set in bold (Итого). */
   total: z.array(reportCell).nullable(),
   /** Where a line leads on screen (the journal of the assignment concerned), by row index. */
-  links: z.array(z.object({ assignmentId: z.number().int(), periodId: z.number().int().nullable(), lessonId: z.number().int().nullable() }).nullable()).nullable(),
+  links: z
+    .array(
+      z
+        .object({
+          assignmentId: z.number().int(),
+          periodId: z.number().int().nullable(),
+          lessonId: z.number().int().nullable(),
+        })
+        .nullable(),
+    )
+    .nullable(),
 });
 export type ReportTable = z.infer<typeof reportTable>;
 

@@ -1,13 +1,29 @@
 import { z } from 'zod';
 import { defineChannel } from './define';
 import { entityId, isoDate } from './common';
-import { attendanceMonthData, attendanceYearData, classTeacherData, controlData, fillData, forecastData, movementData, outcomesData, statementData, progressData, progressLevel, summarySheetData } from './report-data';
+import {
+  attendanceMonthData,
+  attendanceYearData,
+  classTeacherData,
+  controlData,
+  fillData,
+  forecastData,
+  movementData,
+  outcomesData,
+  statementData,
+  progressData,
+  progressLevel,
+  summarySheetData,
+} from './report-data';
 import { reportEnvelope } from './report-table';
 
 export * from './report-data';
 export * from './report-table';
 
-export const monthKey = z.string().max(7).regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Месяц в формате ГГГГ-ММ');
+export const monthKey = z
+  .string()
+  .max(7)
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'Месяц в формате ГГГГ-ММ');
 const classInput = z.object({ classId: entityId });
 
 export const reportInputs = {
@@ -71,26 +87,92 @@ export const reportFormat = z.enum(['xlsx', 'pdf', 'json']);
 export type ReportFormat = z.infer<typeof reportFormat>;
 
 /** A report's file: its parameters are held to that report's own schema, by the dispatcher like any input. */
-const fileRequest = <N extends ReportName>(report: N) => z.object({ report: z.literal(report), params: reportInputs[report], format: reportFormat });
+const fileRequest = <N extends ReportName>(report: N) =>
+  z.object({ report: z.literal(report), params: reportInputs[report], format: reportFormat });
 type FileRequest = { [N in ReportName]: ReturnType<typeof fileRequest<N>> }[ReportName];
 const fileRequests = reportNames.map(fileRequest) as [FileRequest, ...FileRequest[]];
 export type ReportFileRequest = z.output<FileRequest>;
 
 /** The reports of docs/DOMAIN.md: each one channel of typed rows, and one channel that renders any of them to a file. */
 export const reportsContract = {
-  classes: defineChannel({ channel: 'reports:classes', access: 'reports.read', input: z.object({ yearId: entityId.optional() }), output: z.array(reportClass) }),
-  progress: defineChannel({ channel: 'reports:progress', access: 'reports.read', input: reportInputs.progress, output: reportEnvelope(progressData) }),
-  attendanceMonth: defineChannel({ channel: 'reports:attendanceMonth', access: 'reports.read', input: reportInputs.attendanceMonth, output: reportEnvelope(attendanceMonthData) }),
-  attendanceYear: defineChannel({ channel: 'reports:attendanceYear', access: 'reports.read', input: reportInputs.attendanceYear, output: reportEnvelope(attendanceYearData) }),
-  summarySheet: defineChannel({ channel: 'reports:summarySheet', access: 'reports.read', input: reportInputs.summarySheet, output: reportEnvelope(summarySheetData) }),
-  students: defineChannel({ channel: 'reports:students', access: 'reports.read', input: classInput, output: z.array(z.object({ id: entityId, name: z.string() })) }),
-  classTeacher: defineChannel({ channel: 'reports:classTeacher', access: 'reports.read', input: reportInputs.classTeacher, output: reportEnvelope(classTeacherData) }),
-  movement: defineChannel({ channel: 'reports:movement', access: 'reports.read', input: reportInputs.movement, output: reportEnvelope(movementData) }),
-  fill: defineChannel({ channel: 'reports:fill', access: 'reports.read', input: reportInputs.fill, output: reportEnvelope(fillData) }),
-  outcomes: defineChannel({ channel: 'reports:outcomes', access: 'reports.read', input: reportInputs.outcomes, output: reportEnvelope(outcomesData) }),
-  statement: defineChannel({ channel: 'reports:statement', access: 'reports.read', input: reportInputs.statement, output: reportEnvelope(statementData) }),
-  forecast: defineChannel({ channel: 'reports:forecast', access: 'reports.read', input: reportInputs.forecast, output: reportEnvelope(forecastData) }),
-  control: defineChannel({ channel: 'reports:control', access: 'reports.read', input: reportInputs.control, output: reportEnvelope(controlData) }),
+  classes: defineChannel({
+    channel: 'reports:classes',
+    access: 'reports.read',
+    input: z.object({ yearId: entityId.optional() }),
+    output: z.array(reportClass),
+  }),
+  progress: defineChannel({
+    channel: 'reports:progress',
+    access: 'reports.read',
+    input: reportInputs.progress,
+    output: reportEnvelope(progressData),
+  }),
+  attendanceMonth: defineChannel({
+    channel: 'reports:attendanceMonth',
+    access: 'reports.read',
+    input: reportInputs.attendanceMonth,
+    output: reportEnvelope(attendanceMonthData),
+  }),
+  attendanceYear: defineChannel({
+    channel: 'reports:attendanceYear',
+    access: 'reports.read',
+    input: reportInputs.attendanceYear,
+    output: reportEnvelope(attendanceYearData),
+  }),
+  summarySheet: defineChannel({
+    channel: 'reports:summarySheet',
+    access: 'reports.read',
+    input: reportInputs.summarySheet,
+    output: reportEnvelope(summarySheetData),
+  }),
+  students: defineChannel({
+    channel: 'reports:students',
+    access: 'reports.read',
+    input: classInput,
+    output: z.array(z.object({ id: entityId, name: z.string() })),
+  }),
+  classTeacher: defineChannel({
+    channel: 'reports:classTeacher',
+    access: 'reports.read',
+    input: reportInputs.classTeacher,
+    output: reportEnvelope(classTeacherData),
+  }),
+  movement: defineChannel({
+    channel: 'reports:movement',
+    access: 'reports.read',
+    input: reportInputs.movement,
+    output: reportEnvelope(movementData),
+  }),
+  fill: defineChannel({
+    channel: 'reports:fill',
+    access: 'reports.read',
+    input: reportInputs.fill,
+    output: reportEnvelope(fillData),
+  }),
+  outcomes: defineChannel({
+    channel: 'reports:outcomes',
+    access: 'reports.read',
+    input: reportInputs.outcomes,
+    output: reportEnvelope(outcomesData),
+  }),
+  statement: defineChannel({
+    channel: 'reports:statement',
+    access: 'reports.read',
+    input: reportInputs.statement,
+    output: reportEnvelope(statementData),
+  }),
+  forecast: defineChannel({
+    channel: 'reports:forecast',
+    access: 'reports.read',
+    input: reportInputs.forecast,
+    output: reportEnvelope(forecastData),
+  }),
+  control: defineChannel({
+    channel: 'reports:control',
+    access: 'reports.read',
+    input: reportInputs.control,
+    output: reportEnvelope(controlData),
+  }),
   file: defineChannel({
     channel: 'reports:file',
     access: 'reports.read',

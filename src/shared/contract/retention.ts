@@ -19,11 +19,20 @@ const register = z.object({ items: z.array(retentionItem), due: z.number().int()
 
 /** Сроки хранения: what the school keeps and until when; the secretary records each act. */
 export const retentionContract = {
-  register: defineChannel({ channel: 'retention:register', access: 'print.journal', input: z.object({}), output: register }),
+  register: defineChannel({
+    channel: 'retention:register',
+    access: 'print.journal',
+    input: z.object({}),
+    output: register,
+  }),
   markDone: defineChannel({
     channel: 'retention:markDone',
     access: 'print.journal',
-    input: z.object({ yearId: entityId, kind: retentionKind, note: z.string().trim().min(3, 'Укажите акт: номер и дату').max(200) }),
+    input: z.object({
+      yearId: entityId,
+      kind: retentionKind,
+      note: z.string().trim().min(3, 'Укажите акт: номер и дату').max(200),
+    }),
     output: register,
   }),
 };

@@ -2,7 +2,13 @@ import { z } from 'zod';
 import { defineChannel } from './define';
 import { entityId, isoDate } from './common';
 
-export const schoolYear = z.object({ id: entityId, name: z.string(), startDate: isoDate, endDate: isoDate, isCurrent: z.boolean() });
+export const schoolYear = z.object({
+  id: entityId,
+  name: z.string(),
+  startDate: isoDate,
+  endDate: isoDate,
+  isCurrent: z.boolean(),
+});
 export const period = z.object({
   id: entityId,
   name: z.string(),
@@ -14,7 +20,12 @@ export const period = z.object({
 export type Period = z.infer<typeof period>;
 
 export const schoolContract = {
-  years: defineChannel({ channel: 'school:years', access: 'session', input: z.object({}), output: z.array(schoolYear) }),
+  years: defineChannel({
+    channel: 'school:years',
+    access: 'session',
+    input: z.object({}),
+    output: z.array(schoolYear),
+  }),
   periods: defineChannel({
     channel: 'school:periods',
     access: 'session',

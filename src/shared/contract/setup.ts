@@ -11,7 +11,12 @@ export const setupContract = {
     output: z.object({ hasSchool: z.boolean(), schoolName: z.string().nullable(), isDemo: z.boolean() }),
   }),
   /** What the wizard proposes: the current school year with the recommended periods and holidays. */
-  defaults: defineChannel({ channel: 'setup:defaults', access: 'public', input: z.object({}), output: z.object({ calendar: schoolCalendar }) }),
+  defaults: defineChannel({
+    channel: 'setup:defaults',
+    access: 'public',
+    input: z.object({}),
+    output: z.object({ calendar: schoolCalendar }),
+  }),
   /**
    * First start only: the school (its name as in the charter, short name, address, director), its first school
    * year with each grade's periods and the holidays (the proposed one when left out), and its administrator.

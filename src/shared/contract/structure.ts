@@ -2,13 +2,23 @@ import { z } from 'zod';
 import { entityId, isoDate } from './common';
 import { defineChannel } from './define';
 
-const name = (what: string, max = 100) => z.string().trim().min(1, `${what}: заполните поле`).max(max, `${what}: не длиннее ${max} знаков`);
-const hours = (what: string, max: number) => z.number().int(`${what}: целое число`).min(0, `${what}: не меньше 0`).max(max, `${what}: не больше ${max}`);
+const name = (what: string, max = 100) =>
+  z.string().trim().min(1, `${what}: заполните поле`).max(max, `${what}: не длиннее ${max} знаков`);
+const hours = (what: string, max: number) =>
+  z.number().int(`${what}: целое число`).min(0, `${what}: не меньше 0`).max(max, `${what}: не больше ${max}`);
 const optionalId = entityId.optional();
 const byId = z.object({ id: entityId });
-const hhmm = z.string().max(5, 'Время в формате ЧЧ:ММ, например 17:00').regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Время в формате ЧЧ:ММ, например 17:00');
+const hhmm = z
+  .string()
+  .max(5, 'Время в формате ЧЧ:ММ, например 17:00')
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Время в формате ЧЧ:ММ, например 17:00');
 
-export const subjectInput = z.object({ id: optionalId, name: name('Название предмета'), shortName: name('Сокращение', 12), sortOrder: z.number().int().min(0).max(10_000).default(0) });
+export const subjectInput = z.object({
+  id: optionalId,
+  name: name('Название предмета'),
+  shortName: name('Сокращение', 12),
+  sortOrder: z.number().int().min(0).max(10_000).default(0),
+});
 export const curriculumInput = z.object({
   yearId: optionalId,
   grade: z.number().int().min(1, 'Параллель: от 1 до 11').max(11, 'Параллель: от 1 до 11'),
@@ -38,14 +48,22 @@ export const assignmentInput = z.object({
   teacherId: entityId,
   hoursPerWeek: hours('Часов в неделю', 12).refine((h) => h > 0, 'Часов в неделю: не меньше 1'),
 });
-export const subgroupInput = z.object({ id: optionalId, classId: entityId, subjectId: entityId, name: name('Название подгруппы', 40) });
+export const subgroupInput = z.object({
+  id: optionalId,
+  classId: entityId,
+  subjectId: entityId,
+  name: name('Название подгруппы', 40),
+});
 export const workKindInput = z.object({
   id: optionalId,
   name: name('Название вида работы'),
   shortName: name('Сокращение', 8),
   weight: z.number().min(0.1, 'Вес: от 0,1 до 10').max(10, 'Вес: от 0,1 до 10'),
   isControl: z.boolean(),
-  color: z.string().max(7, 'Цвет в виде #RRGGBB').regex(/^#[0-9a-fA-F]{6}$/, 'Цвет в виде #RRGGBB'),
+  color: z
+    .string()
+    .max(7, 'Цвет в виде #RRGGBB')
+    .regex(/^#[0-9a-fA-F]{6}$/, 'Цвет в виде #RRGGBB'),
 });
 export const rules = z.object({
   scale: z.enum(['1-5', '2-5']),
@@ -53,7 +71,11 @@ export const rules = z.object({
   rounding: z.enum(['half_up', 'threshold_0.6']),
   allowExempt: z.boolean(),
   allowPassFail: z.boolean(),
-  controlMarksDays: z.number().int().min(1, 'Срок выставления отметок: от 1 до 30 дней').max(30, 'Срок выставления отметок: от 1 до 30 дней'),
+  controlMarksDays: z
+    .number()
+    .int()
+    .min(1, 'Срок выставления отметок: от 1 до 30 дней')
+    .max(30, 'Срок выставления отметок: от 1 до 30 дней'),
   minMarksPerPeriod: z.number().int().min(0).max(50, 'Минимум отметок за период: не больше 50'),
   entryDeadline: z.object({ shift1: hhmm, shift2: hhmm }),
 });
@@ -69,22 +91,70 @@ export const structureOverview = z.object({
   /** `subjectIds`: what a teachers' list said each teaches, so «Нагрузка» proposes them first (a hint only). */
   teachers: z.array(z.object({ id: entityId, name: z.string(), isActive: z.boolean(), subjectIds: z.array(entityId) })),
   subjects: z.array(row({ name: z.string(), shortName: z.string(), sortOrder: z.number().int() })),
-  curriculum: z.array(row({ grade: z.number().int(), subjectId: entityId, hoursPerWeek: z.number().int(), hoursPerYear: z.number().int(), splitIntoSubgroups: z.boolean() })),
-  classes: z.array(row({ grade: z.number().int(), letter: z.string(), name: z.string(), shift: z.number().int(), classTeacherId: entityId.nullable(), students: z.number().int() })),
+  curriculum: z.array(
+    row({
+      grade: z.number().int(),
+      subjectId: entityId,
+      hoursPerWeek: z.number().int(),
+      hoursPerYear: z.number().int(),
+      splitIntoSubgroups: z.boolean(),
+    }),
+  ),
+  classes: z.array(
+    row({
+      grade: z.number().int(),
+      letter: z.string(),
+      name: z.string(),
+      shift: z.number().int(),
+      classTeacherId: entityId.nullable(),
+      students: z.number().int(),
+    }),
+  ),
   subgroups: z.array(row({ classId: entityId, subjectId: entityId, name: z.string(), members: z.number().int() })),
-  assignments: z.array(row({ classId: entityId, subgroupId: entityId.nullable(), subjectId: entityId, teacherId: entityId, hoursPerWeek: z.number().int(), lessons: z.number().int() })),
-  workKinds: z.array(row({ code: z.string(), name: z.string(), shortName: z.string(), weight: z.number(), isControl: z.boolean(), color: z.string(), sortOrder: z.number().int() })),
+  assignments: z.array(
+    row({
+      classId: entityId,
+      subgroupId: entityId.nullable(),
+      subjectId: entityId,
+      teacherId: entityId,
+      hoursPerWeek: z.number().int(),
+      lessons: z.number().int(),
+    }),
+  ),
+  workKinds: z.array(
+    row({
+      code: z.string(),
+      name: z.string(),
+      shortName: z.string(),
+      weight: z.number(),
+      isControl: z.boolean(),
+      color: z.string(),
+      sortOrder: z.number().int(),
+    }),
+  ),
 });
 export type StructureOverview = z.infer<typeof structureOverview>;
 
-export const subgroupMember = z.object({ studentId: entityId, name: z.string(), inSubgroup: z.boolean(), otherSubgroup: z.string().nullable(), since: isoDate.nullable() });
+export const subgroupMember = z.object({
+  studentId: entityId,
+  name: z.string(),
+  inSubgroup: z.boolean(),
+  otherSubgroup: z.string().nullable(),
+  since: isoDate.nullable(),
+});
 
-const save = <I extends z.ZodType>(channel: string, input: I) => defineChannel({ channel, access: 'school.manage', input, output: z.object({ id: entityId }) });
+const save = <I extends z.ZodType>(channel: string, input: I) =>
+  defineChannel({ channel, access: 'school.manage', input, output: z.object({ id: entityId }) });
 const remove = (channel: string) => defineChannel({ channel, access: 'school.manage', input: byId, output: z.null() });
 
 /** The school's structure as the admin edits it; the deputy reads it. Deletes refuse what the journal uses. */
 export const structureContract = {
-  overview: defineChannel({ channel: 'structure:overview', access: 'school.read', input: z.object({ yearId: optionalId }), output: structureOverview }),
+  overview: defineChannel({
+    channel: 'structure:overview',
+    access: 'school.read',
+    input: z.object({ yearId: optionalId }),
+    output: structureOverview,
+  }),
   saveSubject: save('structure:saveSubject', subjectInput),
   deleteSubject: remove('structure:deleteSubject'),
   saveCurriculum: save('structure:saveCurriculum', curriculumInput),
@@ -104,7 +174,12 @@ export const structureContract = {
   setSubgroupMembers: defineChannel({
     channel: 'structure:setSubgroupMembers',
     access: 'school.manage',
-    input: z.object({ subgroupId: entityId, date: isoDate, studentIds: z.array(entityId).max(60), orderNumber: z.string().trim().max(40).optional() }),
+    input: z.object({
+      subgroupId: entityId,
+      date: isoDate,
+      studentIds: z.array(entityId).max(60),
+      orderNumber: z.string().trim().max(40).optional(),
+    }),
     output: z.object({ added: z.number().int(), removed: z.number().int() }),
   }),
   saveWorkKind: save('structure:saveWorkKind', workKindInput),

@@ -11,12 +11,16 @@ export const hiddenCharacter =
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-export const hiddenCharacterMessage = 'В тексте есть невидимые или управляющие символы: наберите его заново, не копируя';
+export const hiddenCharacterMessage =
+  'В тексте есть невидимые или управляющие символы: наберите его заново, не копируя';
 
 export const hasHiddenCharacter = (s: string) => hiddenCharacter.test(s);
 
 /** A free-text field: trimmed, at most `max` characters (and at least `min`, said by `tooShort`), no hidden characters. */
 export function text(max: number, min?: { min: number; tooShort: string }) {
   const bounded = z.string().trim().max(max, `Не длиннее ${max} символов`);
-  return (min ? bounded.min(min.min, min.tooShort) : bounded).refine((s) => !hasHiddenCharacter(s), hiddenCharacterMessage);
+  return (min ? bounded.min(min.min, min.tooShort) : bounded).refine(
+    (s) => !hasHiddenCharacter(s),
+    hiddenCharacterMessage,
+  );
 }

@@ -2,7 +2,10 @@ import { z } from 'zod';
 import { entityId, isoDate } from './common';
 import { defineChannel } from './define';
 
-const hhmm = z.string().max(5, 'Время в формате ЧЧ:ММ, например 08:30').regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Время в формате ЧЧ:ММ, например 08:30');
+const hhmm = z
+  .string()
+  .max(5, 'Время в формате ЧЧ:ММ, например 08:30')
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Время в формате ЧЧ:ММ, например 08:30');
 export const bellTime = z.object({ number: z.number().int().min(1).max(12), startTime: hhmm, endTime: hhmm });
 
 export const slotEntry = z.object({
@@ -19,7 +22,11 @@ export const slotEntry = z.object({
 
 export const newSlot = z.object({
   assignmentId: entityId,
-  weekday: z.number().int().min(1, 'День недели: с понедельника по субботу').max(6, 'День недели: с понедельника по субботу'),
+  weekday: z
+    .number()
+    .int()
+    .min(1, 'День недели: с понедельника по субботу')
+    .max(6, 'День недели: с понедельника по субботу'),
   lessonNumber: z.number().int().min(1, 'Номер урока: от 1 до 12').max(12, 'Номер урока: от 1 до 12'),
   room: z.string().trim().max(20, 'Кабинет: не длиннее 20 знаков').nullable(),
 });
@@ -35,7 +42,11 @@ export const keptLesson = z.object({
 });
 export type KeptLessonRow = z.infer<typeof keptLesson>;
 
-export const regeneration = z.object({ created: z.number().int(), removed: z.number().int(), kept: z.array(keptLesson) });
+export const regeneration = z.object({
+  created: z.number().int(),
+  removed: z.number().int(),
+  kept: z.array(keptLesson),
+});
 export type RegenerationResult = z.infer<typeof regeneration>;
 
 export const classTimetable = z.object({
@@ -59,7 +70,15 @@ export const classTimetable = z.object({
       hoursPerWeek: z.number().int(),
     }),
   ),
-  entries: z.array(z.object({ id: entityId, assignmentId: entityId, weekday: z.number().int(), lessonNumber: z.number().int(), room: z.string().nullable() })),
+  entries: z.array(
+    z.object({
+      id: entityId,
+      assignmentId: entityId,
+      weekday: z.number().int(),
+      lessonNumber: z.number().int(),
+      room: z.string().nullable(),
+    }),
+  ),
   /** Every other class's lessons in force on the date: what the editor checks its draft against. */
   others: z.array(slotEntry),
 });
@@ -100,7 +119,10 @@ export const timetableContract = {
   saveBells: defineChannel({
     channel: 'timetable:saveBells',
     access: 'school.manage',
-    input: z.object({ shift: z.number().int().min(1).max(2), times: z.array(bellTime).min(1, 'Задайте хотя бы один урок').max(12) }),
+    input: z.object({
+      shift: z.number().int().min(1).max(2),
+      times: z.array(bellTime).min(1, 'Задайте хотя бы один урок').max(12),
+    }),
     output: z.null(),
   }),
 };

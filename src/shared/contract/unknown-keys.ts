@@ -27,7 +27,8 @@ export function unknownKey(raw: unknown, kept: unknown, path = ''): UnknownKey |
     const at = path ? `${path}.${key}` : key;
     // `undefined` is how IPC carries an absent optional field; it asks for nothing.
     if (value === undefined) continue;
-    if (!Object.prototype.hasOwnProperty.call(kept, key)) return { path: at, message: `Лишнее поле «${at}»: этот вызов его не принимает, ничего не изменено` };
+    if (!Object.prototype.hasOwnProperty.call(kept, key))
+      return { path: at, message: `Лишнее поле «${at}»: этот вызов его не принимает, ничего не изменено` };
     const found = unknownKey(value, kept[key], at);
     if (found) return found;
   }

@@ -19,9 +19,21 @@ export type UserRow = z.infer<typeof userRow>;
 
 /** Администрирование → Безопасность: idle lock and the lockout after wrong passwords (core/auth/security.ts). */
 export const securitySettings = z.object({
-  idleLockMinutes: z.number({ error: 'Введите число минут' }).int('Целое число минут').min(1, 'Не меньше 1 минуты').max(240, 'Не больше 240 минут'),
-  lockoutThreshold: z.number({ error: 'Введите число попыток' }).int('Целое число попыток').min(3, 'Не меньше 3 попыток').max(20, 'Не больше 20 попыток'),
-  lockoutMinutes: z.number({ error: 'Введите число минут' }).int('Целое число минут').min(1, 'Не меньше 1 минуты').max(1440, 'Не больше 1440 минут (суток)'),
+  idleLockMinutes: z
+    .number({ error: 'Введите число минут' })
+    .int('Целое число минут')
+    .min(1, 'Не меньше 1 минуты')
+    .max(240, 'Не больше 240 минут'),
+  lockoutThreshold: z
+    .number({ error: 'Введите число попыток' })
+    .int('Целое число попыток')
+    .min(3, 'Не меньше 3 попыток')
+    .max(20, 'Не больше 20 попыток'),
+  lockoutMinutes: z
+    .number({ error: 'Введите число минут' })
+    .int('Целое число минут')
+    .min(1, 'Не меньше 1 минуты')
+    .max(1440, 'Не больше 1440 минут (суток)'),
 });
 export type SecuritySettingsInput = z.infer<typeof securitySettings>;
 
@@ -43,7 +55,12 @@ export const usersContract = {
     }),
     output: oneTimePassword.extend({ id: entityId }),
   }),
-  resetPassword: defineChannel({ channel: 'users:resetPassword', access: 'users.manage', input: byId, output: oneTimePassword }),
+  resetPassword: defineChannel({
+    channel: 'users:resetPassword',
+    access: 'users.manage',
+    input: byId,
+    output: oneTimePassword,
+  }),
   setActive: defineChannel({
     channel: 'users:setActive',
     access: 'users.manage',
@@ -51,6 +68,16 @@ export const usersContract = {
     output: z.null(),
   }),
   unlock: defineChannel({ channel: 'users:unlock', access: 'users.manage', input: byId, output: z.null() }),
-  security: defineChannel({ channel: 'users:security', access: 'users.manage', input: z.object({}), output: securitySettings }),
-  setSecurity: defineChannel({ channel: 'users:setSecurity', access: 'users.manage', input: securitySettings, output: securitySettings }),
+  security: defineChannel({
+    channel: 'users:security',
+    access: 'users.manage',
+    input: z.object({}),
+    output: securitySettings,
+  }),
+  setSecurity: defineChannel({
+    channel: 'users:setSecurity',
+    access: 'users.manage',
+    input: securitySettings,
+    output: securitySettings,
+  }),
 };

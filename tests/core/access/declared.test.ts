@@ -14,7 +14,9 @@ defineChannel({ channel: 'x:madeUp', access: 'journal.everything', input: z.obje
 describe('declared access', () => {
   it('every channel of the registry names «public», «session» or a permission of the role table', () => {
     const known = new Set<string>(['public', 'session', ...permissions]);
-    expect(allChannels.filter((c) => typeof c.access !== 'string' || !known.has(c.access)).map((c) => c.channel)).toEqual([]);
+    expect(
+      allChannels.filter((c) => typeof c.access !== 'string' || !known.has(c.access)).map((c) => c.channel),
+    ).toEqual([]);
   });
 
   it('channel names are unique and of the form domain:verb', () => {

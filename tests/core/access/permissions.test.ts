@@ -43,14 +43,18 @@ function expected(row: Row, who: Who): string {
 }
 
 /** A `validation` error with the schema's issues: the call never reached the service. */
-const schemaRefused = (r: Result<unknown>) => !r.ok && r.error.kind === 'validation' && Array.isArray((r.error.details as { issues?: unknown } | undefined)?.issues);
+const schemaRefused = (r: Result<unknown>) =>
+  !r.ok &&
+  r.error.kind === 'validation' &&
+  Array.isArray((r.error.details as { issues?: unknown } | undefined)?.issues);
 const outcomeOf = (r: Result<unknown>) => (schemaRefused(r) ? 'refused by its schema' : r.ok ? 'ok' : r.error.kind);
 
 /** Why an input is not a well-formed call of the channel, or null. */
 function malformed(channel: string, input: unknown): string | null {
   const schema = findChannel(channel)!.input;
   const parsed = schema.safeParse(input);
-  if (!parsed.success) return `malformed input: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`;
+  if (!parsed.success)
+    return `malformed input: ${parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`;
   return unknownKey(input, parsed.data)?.message ?? null;
 }
 const describeResult = (r: Result<unknown>) => (r.ok ? 'ok' : `${r.error.kind}: ${r.error.message}`);
@@ -62,7 +66,8 @@ describe('the permission table, channel by channel and role by role', () => {
 
   it.each(allChannels.map((c) => [c.channel]))('%s', async (channel) => {
     const row = rows[channel];
-    if (!row) throw new Error(`Канал ${channel} не описан в tests/core/access/rows.ts: укажите, какие роли могут его вызывать`);
+    if (!row)
+      throw new Error(`Канал ${channel} не описан в tests/core/access/rows.ts: укажите, какие роли могут его вызывать`);
     const seen: Record<string, string> = {};
     const want: Record<string, string> = {};
     for (const who of ['anonymous', ...roles] as Who[]) {
@@ -81,7 +86,8 @@ describe('the permission table, channel by channel and role by role', () => {
       const key = `${o.as}: ${o.why}`;
       want[key] = o.expect;
       const result = malformed(channel, input) ?? (await callers[o.as](channel, input));
-      seen[key] = typeof result === 'string' ? result : outcomeOf(result) === o.expect ? o.expect : describeResult(result);
+      seen[key] =
+        typeof result === 'string' ? result : outcomeOf(result) === o.expect ? o.expect : describeResult(result);
     }
     const wrong = Object.keys(want).filter((k) => seen[k] !== want[k]);
     expect(wrong.map((k) => `${k}: expected ${want[k]}, got ${seen[k]}`)).toEqual([]);

@@ -22,17 +22,31 @@ const teachersFile = {
 };
 const teachersImport = { ...teachersFile, mapping: { lastName: 0, firstName: 1 } };
 /** The secretary imports class lists, never teachers: those are accounts, the admin's. */
-const teachersOnlyAdmin = (input: () => unknown): readonly ObjectCase[] => [{ as: 'secretary', input, expect: 'forbidden', why: 'a teachers’ list makes accounts' }];
+const teachersOnlyAdmin = (input: () => unknown): readonly ObjectCase[] => [
+  { as: 'secretary', input, expect: 'forbidden', why: 'a teachers’ list makes accounts' },
+];
 /** …nor the classes a list names that the year lacks: those are the structure, the admin's. */
-const newClassesOnlyAdmin = (input: () => unknown): ObjectCase => ({ as: 'secretary', input, expect: 'forbidden', why: 'a new class is the school’s structure' });
+const newClassesOnlyAdmin = (input: () => unknown): ObjectCase => ({
+  as: 'secretary',
+  input,
+  expect: 'forbidden',
+  why: 'a new class is the school’s structure',
+});
 const withNewClasses = { ...studentImport, options: { ...studentImport.options, createClasses: true } };
 
 export const importRows: Record<string, Row> = {
   'imports:inspect': { allow: listKeepers, input: () => studentFile, objects: teachersOnlyAdmin(() => teachersFile) },
-  'imports:preview': { allow: listKeepers, input: () => studentImport, objects: [...teachersOnlyAdmin(() => teachersImport), newClassesOnlyAdmin(() => withNewClasses)] },
+  'imports:preview': {
+    allow: listKeepers,
+    input: () => studentImport,
+    objects: [...teachersOnlyAdmin(() => teachersImport), newClassesOnlyAdmin(() => withNewClasses)],
+  },
   'imports:commit': {
     allow: listKeepers,
     input: () => ({ ...studentImport, skipInvalid: true }),
-    objects: [...teachersOnlyAdmin(() => ({ ...teachersImport, skipInvalid: true })), newClassesOnlyAdmin(() => ({ ...withNewClasses, skipInvalid: true }))],
+    objects: [
+      ...teachersOnlyAdmin(() => ({ ...teachersImport, skipInvalid: true })),
+      newClassesOnlyAdmin(() => ({ ...withNewClasses, skipInvalid: true })),
+    ],
   },
 };

@@ -2,7 +2,9 @@
 // reports of their own teaching; a class teacher those of their own class (10А is not klruk’s).
 import { c5, readers, type Ctx, type ObjectCase, type Row } from './rows-kit';
 
-const notKlruksClass = (input: (c: Ctx) => unknown): ObjectCase[] => [{ as: 'class_teacher', input, expect: 'forbidden', why: '10А is not klruk’s class' }];
+const notKlruksClass = (input: (c: Ctx) => unknown): ObjectCase[] => [
+  { as: 'class_teacher', input, expect: 'forbidden', why: '10А is not klruk’s class' },
+];
 
 export const reportRows: Record<string, Row> = {
   'reports:classes': { allow: readers },
@@ -10,17 +12,46 @@ export const reportRows: Record<string, Row> = {
   'reports:progress': {
     allow: readers,
     input: ({ s }) => ({ periodId: s.periods.q1, level: 'subject' }),
-    objects: [{ as: 'teacher', input: (c) => ({ periodId: c.s.periods.q1, level: 'class', classId: c.s.classes.c5 }), expect: 'forbidden', why: '5А is klruk’s class' }],
+    objects: [
+      {
+        as: 'teacher',
+        input: (c) => ({ periodId: c.s.periods.q1, level: 'class', classId: c.s.classes.c5 }),
+        expect: 'forbidden',
+        why: '5А is klruk’s class',
+      },
+    ],
   },
   'reports:attendanceMonth': {
     allow: readers,
     input: (c) => ({ ...c5(c), month: '2025-09' }),
     outcome: { teacher: 'forbidden' },
-    objects: [{ as: 'class_teacher', input: (c) => ({ classId: c.s.classes.c10, month: '2025-09' }), expect: 'forbidden', why: 'not klruk’s class' }],
+    objects: [
+      {
+        as: 'class_teacher',
+        input: (c) => ({ classId: c.s.classes.c10, month: '2025-09' }),
+        expect: 'forbidden',
+        why: 'not klruk’s class',
+      },
+    ],
   },
-  'reports:attendanceYear': { allow: readers, input: c5, outcome: { teacher: 'forbidden' }, objects: notKlruksClass((c) => ({ classId: c.s.classes.c10 })) },
-  'reports:summarySheet': { allow: readers, input: c5, outcome: { teacher: 'forbidden' }, objects: notKlruksClass((c) => ({ classId: c.s.classes.c10 })) },
-  'reports:students': { allow: readers, input: c5, outcome: { teacher: 'forbidden' }, objects: notKlruksClass((c) => ({ classId: c.s.classes.c10 })) },
+  'reports:attendanceYear': {
+    allow: readers,
+    input: c5,
+    outcome: { teacher: 'forbidden' },
+    objects: notKlruksClass((c) => ({ classId: c.s.classes.c10 })),
+  },
+  'reports:summarySheet': {
+    allow: readers,
+    input: c5,
+    outcome: { teacher: 'forbidden' },
+    objects: notKlruksClass((c) => ({ classId: c.s.classes.c10 })),
+  },
+  'reports:students': {
+    allow: readers,
+    input: c5,
+    outcome: { teacher: 'forbidden' },
+    objects: notKlruksClass((c) => ({ classId: c.s.classes.c10 })),
+  },
   'reports:classTeacher': {
     allow: readers,
     input: (c) => ({ ...c5(c), periodId: c.s.periods.q1 }),
@@ -40,7 +71,14 @@ export const reportRows: Record<string, Row> = {
   'reports:forecast': {
     allow: readers,
     input: ({ s }) => ({ periodId: s.periods.q1, asOf: '2025-10-01' }),
-    objects: [{ as: 'teacher', input: (c) => ({ periodId: c.s.periods.q1, classId: c.s.classes.c10 }), expect: 'forbidden', why: 'not math’s class to report on' }],
+    objects: [
+      {
+        as: 'teacher',
+        input: (c) => ({ periodId: c.s.periods.q1, classId: c.s.classes.c10 }),
+        expect: 'forbidden',
+        why: 'not math’s class to report on',
+      },
+    ],
   },
   'reports:control': { allow: readers, input: () => ({ from: '2025-09-01', to: '2025-09-30' }) },
   'reports:file': {

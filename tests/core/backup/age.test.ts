@@ -38,7 +38,9 @@ describe('backups in the age format, with the payload sealed by Node’s native 
       // The age-encryption package's own (pure JavaScript) reader agrees, byte for byte.
       const decrypter = new Decrypter();
       decrypter.addPassphrase(passphrase);
-      expect(Buffer.from(await decrypter.decrypt(fs.readFileSync(encrypted))).equals(plain.get(n)!), `size ${n}`).toBe(true);
+      expect(Buffer.from(await decrypter.decrypt(fs.readFileSync(encrypted))).equals(plain.get(n)!), `size ${n}`).toBe(
+        true,
+      );
       const back = path.join(dir, `ours-${n}.back`);
       const { sha256 } = await decryptFile(encrypted, back, passphrase);
       expect(fs.readFileSync(back).equals(plain.get(n)!), `size ${n}`).toBe(true);
@@ -51,7 +53,7 @@ describe('backups in the age format, with the payload sealed by Node’s native 
     const key = randomBytes(32);
     const pieces = (data: Buffer) => {
       const out: Buffer[] = [];
-      for (let at = 0; at < data.length; ) {
+      for (let at = 0; at < data.length;) {
         const n = 1 + Math.floor(Math.random() * 100_000);
         out.push(data.subarray(at, at + n));
         at += n;
@@ -81,20 +83,26 @@ describe('backups in the age format, with the payload sealed by Node’s native 
 
   it.skipIf(skipWithoutAge)('writes files the standard age tool decrypts with the passphrase', async () => {
     for (const n of sizes) {
-      expect((await ageDecrypted(path.join(dir, `ours-${n}.age`), passphrase)).equals(plain.get(n)!), `size ${n}`).toBe(true);
+      expect((await ageDecrypted(path.join(dir, `ours-${n}.age`), passphrase)).equals(plain.get(n)!), `size ${n}`).toBe(
+        true,
+      );
     }
   });
 
   // The age tool always uses scrypt's full work factor: about a second per file here, more under load.
-  it.skipIf(skipWithoutAge)('decrypts what the standard age tool encrypted with a passphrase', { timeout: 180_000 }, async () => {
-    for (const n of sizes) {
-      const encrypted = path.join(dir, `by-age-${n}.age`);
-      await ageTool(['-p', '-o', encrypted, source(n)], passphrase);
-      const back = path.join(dir, `by-age-${n}.back`);
-      await decryptFile(encrypted, back, passphrase);
-      expect(fs.readFileSync(back).equals(plain.get(n)!), `size ${n}`).toBe(true);
-    }
-  });
+  it.skipIf(skipWithoutAge)(
+    'decrypts what the standard age tool encrypted with a passphrase',
+    { timeout: 180_000 },
+    async () => {
+      for (const n of sizes) {
+        const encrypted = path.join(dir, `by-age-${n}.age`);
+        await ageTool(['-p', '-o', encrypted, source(n)], passphrase);
+        const back = path.join(dir, `by-age-${n}.back`);
+        await decryptFile(encrypted, back, passphrase);
+        expect(fs.readFileSync(back).equals(plain.get(n)!), `size ${n}`).toBe(true);
+      }
+    },
+  );
 
   it('refuses a changed, reordered, cut or extended file and a wrong passphrase in Russian, leaving no output', async () => {
     const n = 2 * chunk + 100;
@@ -105,7 +113,11 @@ describe('backups in the age format, with the payload sealed by Node’s native 
     const payloadAt = bytes.length - payloadOf(good).length + 16;
     const sealed = chunk + 16;
     const damaged: Record<string, Buffer> = {
-      'a flipped byte in the second chunk': Buffer.from(bytes).fill(bytes[payloadAt + sealed + 7]! ^ 1, payloadAt + sealed + 7, payloadAt + sealed + 8),
+      'a flipped byte in the second chunk': Buffer.from(bytes).fill(
+        bytes[payloadAt + sealed + 7]! ^ 1,
+        payloadAt + sealed + 7,
+        payloadAt + sealed + 8,
+      ),
       'the first two chunks swapped': Buffer.concat([
         bytes.subarray(0, payloadAt),
         bytes.subarray(payloadAt + sealed, payloadAt + 2 * sealed),
@@ -117,13 +129,19 @@ describe('backups in the age format, with the payload sealed by Node’s native 
       'cut inside the nonce': bytes.subarray(0, payloadAt - 5),
       'cut inside the header': bytes.subarray(0, 40),
       'bytes added at the end': Buffer.concat([bytes, Buffer.alloc(20)]),
-      'a flipped byte in the header MAC': Buffer.from(bytes).fill(bytes[payloadAt - 20]! ^ 1, payloadAt - 20, payloadAt - 19),
+      'a flipped byte in the header MAC': Buffer.from(bytes).fill(
+        bytes[payloadAt - 20]! ^ 1,
+        payloadAt - 20,
+        payloadAt - 19,
+      ),
     };
     for (const [what, content] of Object.entries(damaged)) {
       const file = path.join(dir, 'damaged.age');
       fs.writeFileSync(file, content);
       const out = path.join(dir, 'damaged.out');
-      await expect(decryptFile(file, out, passphrase), what).rejects.toThrow('Зашифрованная копия повреждена или обрезана: расшифровать её нельзя');
+      await expect(decryptFile(file, out, passphrase), what).rejects.toThrow(
+        'Зашифрованная копия повреждена или обрезана: расшифровать её нельзя',
+      );
       expect(fs.existsSync(out), what).toBe(false);
     }
     const out = path.join(dir, 'wrong.out');

@@ -48,7 +48,7 @@ describe('a backup while the school keeps working', () => {
     expect(outcome.ok).toBe(true);
     expect(during).toBeGreaterThan(0);
     const copied = new Database(outcome.results[0]!.file!, { readonly: true });
-    const inCopy = (copied.prepare('select count(*) as c, max(n) as m from probe').get() as { c: number; m: number });
+    const inCopy = copied.prepare('select count(*) as c, max(n) as m from probe').get() as { c: number; m: number };
     copied.close();
     // The copy is one moment of the database: every row up to that moment, no gaps.
     expect(inCopy.c).toBe(inCopy.m);
@@ -58,44 +58,52 @@ describe('a backup while the school keeps working', () => {
   });
 
   // A second process that starts TypeScript and backs up 30 MiB: genuinely slow when the machine is shared.
-  it('killed in the middle of a backup, leaves only copies that verify and the live database intact', { timeout: 120_000 }, async () => {
-    // Larger than the point where the child stops the first drive's copy (20 MiB), in random pages.
-    const live = path.join(dir, 'big.db');
-    const client = new Database(live);
-    client.pragma('journal_mode = WAL');
-    client.exec('create table blob (b blob)');
-    const insert = client.prepare('insert into blob values (randomblob(65536))');
-    client.transaction(() => {
-      for (let i = 0; i < 480; i++) insert.run();
-    })();
-    client.close();
-    const drives = ['k1', 'k2'].map((d) => path.join(dir, d));
-    for (const d of drives) fs.mkdirSync(d);
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/backup-child.ts', live, String(20 << 20), ...drives], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const exited = new Promise((resolve) => child.on('exit', resolve));
-    // Killed once the first drive has taken 20 MiB of the 30 MiB copy; the second may be anywhere.
-    await new Promise<void>((resolve, reject) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        if (chunk.toString().includes('stalled')) resolve();
+  it(
+    'killed in the middle of a backup, leaves only copies that verify and the live database intact',
+    { timeout: 120_000 },
+    async () => {
+      // Larger than the point where the child stops the first drive's copy (20 MiB), in random pages.
+      const live = path.join(dir, 'big.db');
+      const client = new Database(live);
+      client.pragma('journal_mode = WAL');
+      client.exec('create table blob (b blob)');
+      const insert = client.prepare('insert into blob values (randomblob(65536))');
+      client.transaction(() => {
+        for (let i = 0; i < 480; i++) insert.run();
+      })();
+      client.close();
+      const drives = ['k1', 'k2'].map((d) => path.join(dir, d));
+      for (const d of drives) fs.mkdirSync(d);
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', 'tests/fixtures/backup-child.ts', live, String(20 << 20), ...drives],
+        { stdio: ['ignore', 'pipe', 'inherit'] },
+      );
+      const exited = new Promise((resolve) => child.on('exit', resolve));
+      // Killed once the first drive has taken 20 MiB of the 30 MiB copy; the second may be anywhere.
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          if (chunk.toString().includes('stalled')) resolve();
+        });
+        child.on('exit', () => reject(new Error('the backup process ended before it was killed')));
       });
-      child.on('exit', () => reject(new Error('the backup process ended before it was killed')));
-    });
-    child.kill('SIGKILL');
-    await exited;
-    let finals = 0;
-    for (const d of drives) {
-      for (const name of fs.readdirSync(d).filter((n) => backupTimeOf(n) !== null)) {
-        await verifyBackup(path.join(d, name));
-        finals++;
+      child.kill('SIGKILL');
+      await exited;
+      let finals = 0;
+      for (const d of drives) {
+        for (const name of fs.readdirSync(d).filter((n) => backupTimeOf(n) !== null)) {
+          await verifyBackup(path.join(d, name));
+          finals++;
+        }
       }
-    }
-    // The second drive may have finished before the kill; the first never did.
-    expect(fs.readdirSync(drives[0]!).filter((n) => backupTimeOf(n) !== null)).toEqual([]);
-    expect(finals).toBeLessThanOrEqual(1);
-    expect(drives.flatMap((d) => fs.readdirSync(d)).some((n) => n.startsWith(partialPrefix))).toBe(true);
-    expect((await liveIsIntact(live)).counts).toEqual({ students: 0, lessons: 0, marks: 0 });
-    const reopened = new Database(live, { readonly: true });
-    expect((reopened.prepare('select count(*) as c from blob').get() as { c: number }).c).toBe(480);
-    reopened.close();
-  });
+      // The second drive may have finished before the kill; the first never did.
+      expect(fs.readdirSync(drives[0]!).filter((n) => backupTimeOf(n) !== null)).toEqual([]);
+      expect(finals).toBeLessThanOrEqual(1);
+      expect(drives.flatMap((d) => fs.readdirSync(d)).some((n) => n.startsWith(partialPrefix))).toBe(true);
+      expect((await liveIsIntact(live)).counts).toEqual({ students: 0, lessons: 0, marks: 0 });
+      const reopened = new Database(live, { readonly: true });
+      expect((reopened.prepare('select count(*) as c from blob').get() as { c: number }).c).toBe(480);
+      reopened.close();
+    },
+  );
 });

@@ -16,7 +16,15 @@ const passphrase = 'пять слов для пароля копии';
 
 async function backupOf(file: string, to: string, withPassphrase: string | null = passphrase): Promise<string> {
   fs.mkdirSync(to, { recursive: true });
-  const outcome = await createBackup({ source: { kind: 'file', file }, destinations: [to], clock, appVersion: 'test', migrationsFolder, passphrase: withPassphrase, workFactor: 10 });
+  const outcome = await createBackup({
+    source: { kind: 'file', file },
+    destinations: [to],
+    clock,
+    appVersion: 'test',
+    migrationsFolder,
+    passphrase: withPassphrase,
+    workFactor: 10,
+  });
   if (!outcome.ok) throw new Error(outcome.results[0]?.message);
   return outcome.results[0]!.file!;
 }
@@ -124,7 +132,9 @@ describe('verify and restore', () => {
     expect((await verifyBackup(oldBackup, { passphrase, migrationsFolder })).schemaVersion).toBe('0000_initial');
     await restoreInto(live, oldBackup);
     const client = new Database(live, { readonly: true });
-    expect((client.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number }).n).toBe(knownMigrations(migrationsFolder).count);
+    expect((client.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number }).n).toBe(
+      knownMigrations(migrationsFolder).count,
+    );
     client.close();
   });
 

@@ -95,12 +95,15 @@ describe('backups through the contract', () => {
     core.db.$client.prepare('delete from marks where id in (select id from marks limit 10)').run();
     expect(await admin.send(contract.backup.restore, { file: entry!.file, password: 'wrong' })).toMatchObject({ ok: false, error: { message: 'Неверный пароль администратора' } });
     expect(marks()).toBe(before - 10);
+    // A report on a worker thread holds a connection of its own to the file: the restore closes it too.
+    await value(admin.send(contract.reports.fill, { date: '2026-11-24' }));
     const restored = await value<{ safetyCopy: string }>(admin.send(contract.backup.restore, { file: entry!.file, password: 'demo' }));
     expect(fs.existsSync(restored.safetyCopy)).toBe(true);
     expect(marks()).toBe(before);
     expect(await admin.send(contract.backup.status, {})).toMatchObject({ ok: false, error: { kind: 'unauthorized' } });
     expect(await teacher.send(contract.journal.assignments, {})).toMatchObject({ ok: false, error: { kind: 'unauthorized' } });
     await value(admin.send(contract.auth.login, { login: 'admin', password: 'demo' }));
+    await value(admin.send(contract.reports.fill, { date: '2026-11-24' }));
     const audit = core.db.$client.prepare("select count(*) as n from audit_log where action = 'backup.restore'").get() as { n: number };
     expect(audit.n).toBe(1);
     // The installation's backup settings and history survive the restore: no false «never backed up».

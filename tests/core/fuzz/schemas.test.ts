@@ -6,7 +6,19 @@ import { allChannels, entityId, isoDate, text } from '../../../src/shared/contra
 import { rawInputProblem } from '../../../src/core/api/raw-input';
 import { badNumbers, impossibleDates } from '../../helpers/hostile';
 
-type Def = { type: string; left?: z.ZodType; right?: z.ZodType; checks?: { _zod: { def: { check: string } } }[]; innerType?: z.ZodType; shape?: Record<string, z.ZodType>; element?: z.ZodType; options?: z.ZodType[]; in?: z.ZodType; valueType?: z.ZodType; keyType?: z.ZodType };
+type Def = {
+  type: string;
+  left?: z.ZodType;
+  right?: z.ZodType;
+  checks?: { _zod: { def: { check: string } } }[];
+  innerType?: z.ZodType;
+  shape?: Record<string, z.ZodType>;
+  element?: z.ZodType;
+  options?: z.ZodType[];
+  in?: z.ZodType;
+  valueType?: z.ZodType;
+  keyType?: z.ZodType;
+};
 
 /** Paths of strings without maxLength and arrays without a maximum, in one input schema. */
 function unbounded(schema: z.ZodType, at: string): string[] {
@@ -39,7 +51,8 @@ describe('the contract’s input schemas', () => {
 
   it('take only real calendar dates', () => {
     for (const d of impossibleDates) expect(isoDate.safeParse(d).success, d).toBe(false);
-    for (const d of ['2024-02-29', '2025-12-31', '1900-01-01', '2100-12-31']) expect(isoDate.safeParse(d).success, d).toBe(true);
+    for (const d of ['2024-02-29', '2025-12-31', '1900-01-01', '2100-12-31'])
+      expect(isoDate.safeParse(d).success, d).toBe(true);
     expect(isoDate.safeParse('2025-02-30').error?.issues[0]?.message).toBe('Такой даты нет в календаре');
   });
 
@@ -51,9 +64,29 @@ describe('the contract’s input schemas', () => {
 
   it('keep free text bounded and free of hidden characters, but take Russian text, quotes and angle brackets', () => {
     const topic = text(500);
-    for (const s of ['\u202Eвокенаб', 'мат\u200Bематика', 'a\u0000b', '\uD800', '\uDFFFx', 'a\uFEFFb', '\u2066изолят\u2069', '👩\u200D🏫', '\u0007звонок']) expect(topic.safeParse(s).error?.issues[0]?.message ?? `accepted ${JSON.stringify(s)}`).toMatch(/невидимые или управляющие/);
+    for (const s of [
+      '\u202Eвокенаб',
+      'мат\u200Bематика',
+      'a\u0000b',
+      '\uD800',
+      '\uDFFFx',
+      'a\uFEFFb',
+      '\u2066изолят\u2069',
+      '👩\u200D🏫',
+      '\u0007звонок',
+    ])
+      expect(topic.safeParse(s).error?.issues[0]?.message ?? `accepted ${JSON.stringify(s)}`).toMatch(
+        /невидимые или управляющие/,
+      );
     expect(topic.safeParse('я'.repeat(501)).error?.issues[0]?.message).toBe('Не длиннее 500 символов');
-    for (const s of ['Дроби: a < b', "«Слово о полку Игореве»; O'Henry", '<script>alert(1)</script>', "'; DROP TABLE marks; --", 'е́ж 👍', 'строка\nстрока\tтаб']) {
+    for (const s of [
+      'Дроби: a < b',
+      "«Слово о полку Игореве»; O'Henry",
+      '<script>alert(1)</script>',
+      "'; DROP TABLE marks; --",
+      'е́ж 👍',
+      'строка\nстрока\tтаб',
+    ]) {
       expect(topic.safeParse(s).success, s).toBe(true);
     }
   });
@@ -66,7 +99,10 @@ describe('the contract’s input schemas', () => {
     expect(rawInputProblem(deep)?.message).toBe('Слишком глубоко вложенные данные');
     expect(rawInputProblem({ a: 'x'.repeat(16_000_001) })?.message).toBe('Слишком большой запрос');
     expect(rawInputProblem(Array.from({ length: 60_000 }, () => 1))?.message).toBe('Слишком большой запрос');
-    for (const v of [new Date(), new Map(), new Uint8Array(2), 1n, Number.NaN, Infinity, /x/, () => 1]) expect(rawInputProblem({ v }), String(v)).not.toBeNull();
-    expect(rawInputProblem({ lessonId: 1, topic: 'Дроби', rows: [{ title: 'Тема' }], n: null, o: Object.create(null) })).toBeNull();
+    for (const v of [new Date(), new Map(), new Uint8Array(2), 1n, Number.NaN, Infinity, /x/, () => 1])
+      expect(rawInputProblem({ v }), String(v)).not.toBeNull();
+    expect(
+      rawInputProblem({ lessonId: 1, topic: 'Дроби', rows: [{ title: 'Тема' }], n: null, o: Object.create(null) }),
+    ).toBeNull();
   });
 });

@@ -48,11 +48,25 @@ function withKey(input: unknown, path: (string | number)[], key: string, value: 
   return copy;
 }
 
-const extraKey = fc.oneof(fc.constantFrom('id', 'userId', 'isAdmin', 'roles', 'constructor', 'toString', 'vaule1', 'Дата', "'; DROP TABLE marks; --"), fc.string({ minLength: 1, maxLength: 30 }));
+const extraKey = fc.oneof(
+  fc.constantFrom(
+    'id',
+    'userId',
+    'isAdmin',
+    'roles',
+    'constructor',
+    'toString',
+    'vaule1',
+    'Дата',
+    "'; DROP TABLE marks; --",
+  ),
+  fc.string({ minLength: 1, maxLength: 30 }),
+);
 const harmless = fc.oneof(fc.constantFrom(null, true, 1, 'admin', [], {}, ['admin']), fc.jsonValue({ maxDepth: 2 }));
 
 /** The first role a row allows (the input is made as that role makes it); root holds them all. */
-const maker = (allow: (typeof rows)[string]['allow']): Role => (typeof allow === 'string' ? 'admin' : (allow[0] ?? 'admin'));
+const maker = (allow: (typeof rows)[string]['allow']): Role =>
+  typeof allow === 'string' ? 'admin' : (allow[0] ?? 'admin');
 
 describe(`fuzz: ${runs} well-formed calls per channel with a key their schema does not name`, () => {
   it.each(allChannels.map((c) => [c.channel, c] as const))('%s', async (name, channel) => {
@@ -71,16 +85,30 @@ describe(`fuzz: ${runs} well-formed calls per channel with a key their schema do
       const result = await invoke(name, payload);
       totals.payloads++;
       const guarded = rawInputProblem(payload) !== null || !parsed.success;
-      const ok = !result.ok && result.error.kind === 'validation' && (guarded || /^Лишнее поле «/.test(result.error.message));
-      if (!ok) wrong.push(`${[...path, key].join('.')}: ${result.ok ? 'ok' : `${result.error.kind}: ${result.error.message}`}`);
+      const ok =
+        !result.ok && result.error.kind === 'validation' && (guarded || /^Лишнее поле «/.test(result.error.message));
+      if (!ok)
+        wrong.push(
+          `${[...path, key].join('.')}: ${result.ok ? 'ok' : `${result.error.kind}: ${result.error.message}`}`,
+        );
     }
     totals.channels++;
     expect(wrong.slice(0, 5)).toEqual([]);
   });
 
   it('a report file’s parameters are held to the report’s own schema', async () => {
-    const result = await invoke('reports:file', { report: 'fill', params: { date: '2025-09-01', classid: 1 }, format: 'xlsx' });
-    expect(result).toMatchObject({ ok: false, error: { kind: 'validation', message: 'Лишнее поле «params.classid»: этот вызов его не принимает, ничего не изменено' } });
+    const result = await invoke('reports:file', {
+      report: 'fill',
+      params: { date: '2025-09-01', classid: 1 },
+      format: 'xlsx',
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: {
+        kind: 'validation',
+        message: 'Лишнее поле «params.classid»: этот вызов его не принимает, ничего не изменено',
+      },
+    });
   });
 
   it('leaves the database whole and every table as it was', () => {

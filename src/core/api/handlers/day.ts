@@ -1,4 +1,6 @@
 import type { Services } from '../../services';
 import type { Handlers } from '../dispatch';
 
-export const dayHandlers = (s: Services): Handlers['day'] => ({ mine: (input, actor) => s.day.mine(actor, input.date) });
+export const dayHandlers = (s: Services): Handlers['day'] => ({
+  mine: (input, actor) => s.day.mine(actor, input.date),
+});

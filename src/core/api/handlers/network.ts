@@ -3,6 +3,6 @@ import type { Handlers } from '../dispatch';
 
 export const networkHandlers = (s: Services): Handlers['network'] => ({
   get: () => ({ schoolNetwork: s.network.schoolNetwork() }),
-  info: () => ({ schoolNetwork: s.network.schoolNetwork(), ...s.network.served() }),
+  info: () => s.network.info(),
   set: (input, actor) => ({ schoolNetwork: s.network.setSchoolNetwork(actor, input.schoolNetwork) }),
 });

@@ -15,7 +15,9 @@ export const schoolYears = sqliteTable('school_years', {
 export const gradePeriodSchemes = sqliteTable(
   'grade_period_schemes',
   {
-    yearId: integer('year_id').notNull().references(() => schoolYears.id),
+    yearId: integer('year_id')
+      .notNull()
+      .references(() => schoolYears.id),
     grade: integer('grade').notNull(),
     scheme: text('scheme', { enum: ['quarters', 'trimesters', 'half_years'] }).notNull(),
   },
@@ -26,7 +28,9 @@ export const periods = sqliteTable(
   'periods',
   {
     id: id(),
-    yearId: integer('year_id').notNull().references(() => schoolYears.id),
+    yearId: integer('year_id')
+      .notNull()
+      .references(() => schoolYears.id),
     scheme: text('scheme', { enum: ['quarters', 'trimesters', 'half_years'] }).notNull(),
     number: integer('number').notNull(),
     name: text('name').notNull(), // «1 четверть»
@@ -40,7 +44,9 @@ export const periods = sqliteTable(
 
 export const holidays = sqliteTable('holidays', {
   id: id(),
-  yearId: integer('year_id').notNull().references(() => schoolYears.id),
+  yearId: integer('year_id')
+    .notNull()
+    .references(() => schoolYears.id),
   name: text('name').notNull(),
   startDate: text('start_date').notNull(),
   endDate: text('end_date').notNull(),
@@ -52,7 +58,9 @@ export const classes = sqliteTable(
   'classes',
   {
     id: id(),
-    yearId: integer('year_id').notNull().references(() => schoolYears.id),
+    yearId: integer('year_id')
+      .notNull()
+      .references(() => schoolYears.id),
     grade: integer('grade').notNull(),
     letter: text('letter').notNull(),
     shift: integer('shift').notNull().default(1),
@@ -80,8 +88,12 @@ export const classEnrollments = sqliteTable(
   'class_enrollments',
   {
     id: id(),
-    studentId: integer('student_id').notNull().references(() => students.id),
-    classId: integer('class_id').notNull().references(() => classes.id),
+    studentId: integer('student_id')
+      .notNull()
+      .references(() => students.id),
+    classId: integer('class_id')
+      .notNull()
+      .references(() => classes.id),
     startDate: text('start_date').notNull(),
     endDate: text('end_date'), // inclusive last day; null while still in the class
   },
@@ -93,7 +105,9 @@ export const studentMovements = sqliteTable(
   'student_movements',
   {
     id: id(),
-    studentId: integer('student_id').notNull().references(() => students.id),
+    studentId: integer('student_id')
+      .notNull()
+      .references(() => students.id),
     kind: text('kind', { enum: ['enrolled', 'arrived', 'left', 'transferred'] }).notNull(),
     date: text('date').notNull(),
     fromClassId: integer('from_class_id').references(() => classes.id),
@@ -113,8 +127,12 @@ export const yearOutcomes = sqliteTable(
   'year_outcomes',
   {
     id: id(),
-    studentId: integer('student_id').notNull().references(() => students.id),
-    yearId: integer('year_id').notNull().references(() => schoolYears.id),
+    studentId: integer('student_id')
+      .notNull()
+      .references(() => students.id),
+    yearId: integer('year_id')
+      .notNull()
+      .references(() => schoolYears.id),
     outcome: text('outcome', { enum: ['promoted', 'retained', 'conditional', 'graduated'] }).notNull(),
     orderNumber: text('order_number'),
     orderDate: text('order_date'),
@@ -134,9 +152,13 @@ export const curriculum = sqliteTable(
   'curriculum',
   {
     id: id(),
-    yearId: integer('year_id').notNull().references(() => schoolYears.id),
+    yearId: integer('year_id')
+      .notNull()
+      .references(() => schoolYears.id),
     grade: integer('grade').notNull(),
-    subjectId: integer('subject_id').notNull().references(() => subjects.id),
+    subjectId: integer('subject_id')
+      .notNull()
+      .references(() => subjects.id),
     hoursPerWeek: integer('hours_per_week').notNull(),
     hoursPerYear: integer('hours_per_year').notNull(),
     splitIntoSubgroups: integer('split_into_subgroups', { mode: 'boolean' }).notNull().default(false),
@@ -146,8 +168,12 @@ export const curriculum = sqliteTable(
 
 export const subgroups = sqliteTable('subgroups', {
   id: id(),
-  classId: integer('class_id').notNull().references(() => classes.id),
-  subjectId: integer('subject_id').notNull().references(() => subjects.id),
+  classId: integer('class_id')
+    .notNull()
+    .references(() => classes.id),
+  subjectId: integer('subject_id')
+    .notNull()
+    .references(() => subjects.id),
   name: text('name').notNull(), // «1 группа»
 });
 
@@ -155,8 +181,12 @@ export const subgroupMembers = sqliteTable(
   'subgroup_members',
   {
     id: id(),
-    subgroupId: integer('subgroup_id').notNull().references(() => subgroups.id),
-    studentId: integer('student_id').notNull().references(() => students.id),
+    subgroupId: integer('subgroup_id')
+      .notNull()
+      .references(() => subgroups.id),
+    studentId: integer('student_id')
+      .notNull()
+      .references(() => students.id),
     startDate: text('start_date').notNull(),
     endDate: text('end_date'),
     orderNumber: text('order_number'),
@@ -169,11 +199,19 @@ export const assignments = sqliteTable(
   'assignments',
   {
     id: id(),
-    yearId: integer('year_id').notNull().references(() => schoolYears.id),
-    teacherId: integer('teacher_id').notNull().references(() => users.id),
-    classId: integer('class_id').notNull().references(() => classes.id),
+    yearId: integer('year_id')
+      .notNull()
+      .references(() => schoolYears.id),
+    teacherId: integer('teacher_id')
+      .notNull()
+      .references(() => users.id),
+    classId: integer('class_id')
+      .notNull()
+      .references(() => classes.id),
     subgroupId: integer('subgroup_id').references(() => subgroups.id),
-    subjectId: integer('subject_id').notNull().references(() => subjects.id),
+    subjectId: integer('subject_id')
+      .notNull()
+      .references(() => subjects.id),
     hoursPerWeek: integer('hours_per_week').notNull(),
   },
   (t) => [index('assignments_teacher').on(t.teacherId), index('assignments_class').on(t.classId)],
@@ -195,8 +233,12 @@ export const timetable = sqliteTable(
   'timetable',
   {
     id: id(),
-    yearId: integer('year_id').notNull().references(() => schoolYears.id),
-    assignmentId: integer('assignment_id').notNull().references(() => assignments.id),
+    yearId: integer('year_id')
+      .notNull()
+      .references(() => schoolYears.id),
+    assignmentId: integer('assignment_id')
+      .notNull()
+      .references(() => assignments.id),
     weekday: integer('weekday').notNull(), // 1 = Monday … 6 = Saturday
     lessonNumber: integer('lesson_number').notNull(),
     validFrom: text('valid_from').notNull(),

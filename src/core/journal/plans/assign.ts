@@ -16,7 +16,9 @@ export function assignTopics(db: Db, assignment: PlanAssignment, fromDate: strin
     db
       .select({ topicId: lessons.planTopicId, n: sql<number>`count(*)` })
       .from(lessons)
-      .where(and(eq(lessons.assignmentId, assignment.id), isNotNull(lessons.planTopicId), ne(lessons.status, 'not_held')))
+      .where(
+        and(eq(lessons.assignmentId, assignment.id), isNotNull(lessons.planTopicId), ne(lessons.status, 'not_held')),
+      )
       .groupBy(lessons.planTopicId)
       .all()
       .map((r) => [r.topicId, r.n]),
@@ -26,13 +28,25 @@ export function assignTopics(db: Db, assignment: PlanAssignment, fromDate: strin
   const open = db
     .select({ id: lessons.id, date: lessons.date })
     .from(lessons)
-    .where(and(eq(lessons.assignmentId, assignment.id), gte(lessons.date, fromDate), ne(lessons.status, 'not_held'), isNull(lessons.topic), isNull(lessons.planTopicId)))
+    .where(
+      and(
+        eq(lessons.assignmentId, assignment.id),
+        gte(lessons.date, fromDate),
+        ne(lessons.status, 'not_held'),
+        isNull(lessons.topic),
+        isNull(lessons.planTopicId),
+      ),
+    )
     .orderBy(asc(lessons.date), asc(lessons.lessonNumber))
     .all();
   const locked = new Map<string, boolean>();
   const isLocked = (date: string) => {
     let v = locked.get(date);
-    if (v === undefined) locked.set(date, (v = !!lockOn(db, { yearId: assignment.yearId, classId: assignment.classId, grade: assignment.grade, date })));
+    if (v === undefined)
+      locked.set(
+        date,
+        (v = !!lockOn(db, { yearId: assignment.yearId, classId: assignment.classId, grade: assignment.grade, date })),
+      );
     return v;
   };
   let done = 0;
@@ -40,7 +54,10 @@ export function assignTopics(db: Db, assignment: PlanAssignment, fromDate: strin
     const topic = slots[done];
     if (!topic) break;
     if (isLocked(lesson.date)) continue;
-    db.update(lessons).set({ planTopicId: topic.id, topic: topic.title, topicEnteredAt: now }).where(eq(lessons.id, lesson.id)).run();
+    db.update(lessons)
+      .set({ planTopicId: topic.id, topic: topic.title, topicEnteredAt: now })
+      .where(eq(lessons.id, lesson.id))
+      .run();
     done++;
   }
   return done;

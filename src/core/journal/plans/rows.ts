@@ -31,7 +31,10 @@ function findHeader(rows: TableRow[]): { index: number; columns: Columns } {
     const section = cells.findIndex((c, k) => k !== title && k !== hours && headerOf.section.test(c));
     return { index: i, columns: { title, hours, section: section < 0 ? null : section } };
   }
-  throw new AppError('validation', 'Не найдена строка заголовков: в одной из первых строк нужны столбцы «Тема» и «Часы» (и, если есть, «Раздел»).');
+  throw new AppError(
+    'validation',
+    'Не найдена строка заголовков: в одной из первых строк нужны столбцы «Тема» и «Часы» (и, если есть, «Раздел»).',
+  );
 }
 
 /** A row that opens a section: «Раздел 2. Дроби (24 ч)», with no hours of its own. */
@@ -67,7 +70,14 @@ export function planRowsOf(table: TableRow[]): ImportedRow[] {
       continue;
     }
     const { hours, error } = readHours(hoursText);
-    const problem = title === '' ? 'Тема не указана' : title.length > 500 ? 'Тема длиннее 500 знаков' : (section?.length ?? 0) > 300 ? 'Название раздела длиннее 300 знаков' : error;
+    const problem =
+      title === ''
+        ? 'Тема не указана'
+        : title.length > 500
+          ? 'Тема длиннее 500 знаков'
+          : (section?.length ?? 0) > 300
+            ? 'Название раздела длиннее 300 знаков'
+            : error;
     out.push({ line: row.line, section, title, hours, error: problem });
   }
   return out;

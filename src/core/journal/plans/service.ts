@@ -25,7 +25,9 @@ export function createPlanService({ db, clock, audit }: { db: Db; clock: Clock; 
     /** Reads the file without saving anything: the teacher sees every row, and why a row cannot be taken. */
     async previewImport(actor: Actor, input: { assignmentId: number; fileName: string; contentBase64: string }) {
       ownAssignment(db, actor, input.assignmentId);
-      const rows = planRowsOf(await readTable(input.fileName, Buffer.from(input.contentBase64, 'base64'), { maxRows: 600, what: 'в плане' }));
+      const rows = planRowsOf(
+        await readTable(input.fileName, Buffer.from(input.contentBase64, 'base64'), { maxRows: 600, what: 'в плане' }),
+      );
       return {
         rows,
         plannedHours: rows.reduce((s, r) => s + (r.error === null && r.hours !== null ? r.hours : 0), 0),
@@ -55,7 +57,14 @@ export function createPlanService({ db, clock, audit }: { db: Db; clock: Clock; 
       const now = localTimestamp(clock.now());
       const count = writeTransaction(db, () => {
         const n = assignTopics(db, assignment, fromDate, now);
-        if (n > 0) audit.record({ userId: actor.userId, action: 'plan.assign', entity: 'thematic_plan', entityId: assignmentId, newValue: { fromDate, lessons: n } });
+        if (n > 0)
+          audit.record({
+            userId: actor.userId,
+            action: 'plan.assign',
+            entity: 'thematic_plan',
+            entityId: assignmentId,
+            newValue: { fromDate, lessons: n },
+          });
         return n;
       });
       return { lessons: count };

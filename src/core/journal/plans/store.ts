@@ -11,7 +11,14 @@ export function curriculumHours(db: Db, assignmentId: number): number | null {
     .select({ hours: curriculum.hoursPerYear })
     .from(assignments)
     .innerJoin(classes, eq(classes.id, assignments.classId))
-    .innerJoin(curriculum, and(eq(curriculum.yearId, assignments.yearId), eq(curriculum.grade, classes.grade), eq(curriculum.subjectId, assignments.subjectId)))
+    .innerJoin(
+      curriculum,
+      and(
+        eq(curriculum.yearId, assignments.yearId),
+        eq(curriculum.grade, classes.grade),
+        eq(curriculum.subjectId, assignments.subjectId),
+      ),
+    )
     .where(eq(assignments.id, assignmentId))
     .get();
   return row?.hours ?? null;
@@ -19,7 +26,13 @@ export function curriculumHours(db: Db, assignmentId: number): number | null {
 
 export function topicsOf(db: Db, assignmentId: number) {
   return db
-    .select({ id: thematicPlanTopics.id, position: thematicPlanTopics.position, section: thematicPlanTopics.section, title: thematicPlanTopics.title, hours: thematicPlanTopics.hours })
+    .select({
+      id: thematicPlanTopics.id,
+      position: thematicPlanTopics.position,
+      section: thematicPlanTopics.section,
+      title: thematicPlanTopics.title,
+      hours: thematicPlanTopics.hours,
+    })
     .from(thematicPlanTopics)
     .innerJoin(thematicPlans, eq(thematicPlans.id, thematicPlanTopics.planId))
     .where(eq(thematicPlans.assignmentId, assignmentId))
@@ -37,12 +50,25 @@ export function loadPlan(db: Db, assignmentId: number, today: string): PlanSumma
     ? db
         .select({ topicId: lessons.planTopicId, n: sql<number>`count(*)` })
         .from(lessons)
-        .where(and(eq(lessons.assignmentId, assignmentId), inArray(lessons.planTopicId, topics.map((t) => t.id)), given(today)))
+        .where(
+          and(
+            eq(lessons.assignmentId, assignmentId),
+            inArray(
+              lessons.planTopicId,
+              topics.map((t) => t.id),
+            ),
+            given(today),
+          ),
+        )
         .groupBy(lessons.planTopicId)
         .all()
     : [];
   const givenOf = new Map(perTopic.map((r) => [r.topicId, r.n]));
-  const total = db.select({ n: sql<number>`count(*)` }).from(lessons).where(and(eq(lessons.assignmentId, assignmentId), given(today))).get();
+  const total = db
+    .select({ n: sql<number>`count(*)` })
+    .from(lessons)
+    .where(and(eq(lessons.assignmentId, assignmentId), given(today)))
+    .get();
   return {
     assignmentId,
     topics: topics.map((t) => ({ ...t, givenHours: givenOf.get(t.id) ?? 0 })),
@@ -70,10 +96,18 @@ export function writePlan(db: Db, assignmentId: number, rows: PlanRow[]): void {
   let plan = db.select().from(thematicPlans).where(eq(thematicPlans.assignmentId, assignmentId)).get();
   if (!plan) plan = db.insert(thematicPlans).values({ assignmentId }).returning().get();
   const planId = plan.id;
-  const existing = db.select().from(thematicPlanTopics).where(eq(thematicPlanTopics.planId, planId)).orderBy(asc(thematicPlanTopics.position)).all();
+  const existing = db
+    .select()
+    .from(thematicPlanTopics)
+    .where(eq(thematicPlanTopics.planId, planId))
+    .orderBy(asc(thematicPlanTopics.position))
+    .all();
   const byKey = new Map(keysOf(existing.map((t) => t.title)).map((k, i) => [k, existing[i]!]));
   // Positions are unique per plan: park the old ones out of the way before numbering anew.
-  db.update(thematicPlanTopics).set({ position: sql`-${thematicPlanTopics.id}` }).where(eq(thematicPlanTopics.planId, planId)).run();
+  db.update(thematicPlanTopics)
+    .set({ position: sql`-${thematicPlanTopics.id}` })
+    .where(eq(thematicPlanTopics.planId, planId))
+    .run();
   const kept = new Set<number>();
   keysOf(rows.map((r) => r.title)).forEach((key, i) => {
     const row = rows[i]!;
@@ -82,7 +116,10 @@ export function writePlan(db: Db, assignmentId: number, rows: PlanRow[]): void {
     if (old) {
       kept.add(old.id);
       db.update(thematicPlanTopics).set(values).where(eq(thematicPlanTopics.id, old.id)).run();
-    } else db.insert(thematicPlanTopics).values({ ...values, planId }).run();
+    } else
+      db.insert(thematicPlanTopics)
+        .values({ ...values, planId })
+        .run();
   });
   const dropped = existing.filter((t) => !kept.has(t.id)).map((t) => t.id);
   if (dropped.length) {

@@ -29,7 +29,10 @@ export async function writeAttendanceSummary(pages: BookPages): Promise<void> {
   await writeMatrix(pages, {
     title: 'Сводная ведомость учёта посещаемости',
     subtitle: `${data.className} класс, ${data.yearName}: пропущено уроков (всего / из них по болезни)`,
-    groups: [...ms.map((m) => ({ title: monthName(m), columns: ['всего', 'бол.'] })), { title: 'за год', columns: ['всего', 'бол.'] }],
+    groups: [
+      ...ms.map((m) => ({ title: monthName(m), columns: ['всего', 'бол.'] })),
+      { title: 'за год', columns: ['всего', 'бол.'] },
+    ],
     students: data.students.map((s) => ({ name: s.listName })),
     values: (r) => {
       const byMonth = data.absencesByMonth.get(data.students[r]?.id ?? 0);
@@ -40,12 +43,24 @@ export async function writeAttendanceSummary(pages: BookPages): Promise<void> {
   });
 }
 
-async function tablePages(pages: BookPages, title: string, columns: { title: string; width: number; align?: 'left' | 'center' | 'right' }[], rows: string[][]): Promise<void> {
+async function tablePages(
+  pages: BookPages,
+  title: string,
+  columns: { title: string; width: number; align?: 'left' | 'center' | 'right' }[],
+  rows: string[][],
+): Promise<void> {
   let from = 0;
   do {
     const c = pages.page();
     c.text(title, book.left, book.top + 14, { font: 'narrowBold', size: 13 });
-    from = drawTable(c, { x: book.left, width: pages.bodyWidth, columns, fontSize: 9 }, rows, from, book.top + 26, 841.89 - book.bottom - 10);
+    from = drawTable(
+      c,
+      { x: book.left, width: pages.bodyWidth, columns, fontSize: 9 },
+      rows,
+      from,
+      book.top + 26,
+      841.89 - book.bottom - 10,
+    );
     await pages.done(c);
   } while (from < rows.length);
 }
@@ -62,14 +77,19 @@ export async function writePersonalData(pages: BookPages): Promise<void> {
     s.personalFileNo ?? '',
     stayNote(s.arrived, s.left, ruDate, data.orders.get(s.id)) ?? '',
   ]);
-  await tablePages(pages, 'Общие сведения об обучающихся', [
-    { title: '№', width: 0.5, align: 'right' },
-    { title: 'Фамилия, имя, отчество', width: 4 },
-    { title: 'Дата рождения', width: 1.4, align: 'center' },
-    { title: 'Пол', width: 0.6, align: 'center' },
-    { title: '№ личного дела', width: 1.2, align: 'center' },
-    { title: 'Движение', width: 2.4 },
-  ], rows);
+  await tablePages(
+    pages,
+    'Общие сведения об обучающихся',
+    [
+      { title: '№', width: 0.5, align: 'right' },
+      { title: 'Фамилия, имя, отчество', width: 4 },
+      { title: 'Дата рождения', width: 1.4, align: 'center' },
+      { title: 'Пол', width: 0.6, align: 'center' },
+      { title: '№ личного дела', width: 1.2, align: 'center' },
+      { title: 'Движение', width: 2.4 },
+    ],
+    rows,
+  );
 }
 
 /**
@@ -80,22 +100,31 @@ export async function writeRemarks(pages: BookPages): Promise<void> {
   const { data } = pages;
   pages.section('Замечания по ведению журнала');
   const order = new Map(data.journals.map((j, i) => [j.assignmentId, i]));
-  const titleOf = new Map(data.journals.map((j) => [j.assignmentId, j.subgroupName ? `${j.subjectName} (${j.subgroupName})` : j.subjectName]));
+  const titleOf = new Map(
+    data.journals.map((j) => [j.assignmentId, j.subgroupName ? `${j.subjectName} (${j.subgroupName})` : j.subjectName]),
+  );
   const rank = (id: number | null) => (id === null ? -1 : (order.get(id) ?? data.journals.length));
-  const sorted = [...data.remarks].sort((a, b) => rank(a.assignmentId) - rank(b.assignmentId) || a.date.localeCompare(b.date));
+  const sorted = [...data.remarks].sort(
+    (a, b) => rank(a.assignmentId) - rank(b.assignmentId) || a.date.localeCompare(b.date),
+  );
   const rows = sorted.map((r, i) => {
     const group = r.assignmentId === null ? 'Журнал в целом' : (titleOf.get(r.assignmentId) ?? 'Другой журнал');
     const first = i === 0 || sorted[i - 1]?.assignmentId !== r.assignmentId;
     return [first ? group : '', ruDate(r.date), r.text, r.author, r.response ?? ''];
   });
   const blank = Math.max(0, 30 - rows.length);
-  await tablePages(pages, 'Замечания по ведению журнала', [
-    { title: 'Предмет', width: 1.6 },
-    { title: 'Дата', width: 1, align: 'center' },
-    { title: 'Замечание', width: 4 },
-    { title: 'Кто проверял', width: 1.5 },
-    { title: 'Отметка о выполнении', width: 2.5 },
-  ], [...rows, ...Array.from({ length: blank }, () => ['', '', '', '', ''])]);
+  await tablePages(
+    pages,
+    'Замечания по ведению журнала',
+    [
+      { title: 'Предмет', width: 1.6 },
+      { title: 'Дата', width: 1, align: 'center' },
+      { title: 'Замечание', width: 4 },
+      { title: 'Кто проверял', width: 1.5 },
+      { title: 'Отметка о выполнении', width: 2.5 },
+    ],
+    [...rows, ...Array.from({ length: blank }, () => ['', '', '', '', ''])],
+  );
 }
 
 /** «В журнале пронумеровано, прошнуровано и скреплено печатью N листов»: N is the real count of sheets. */
@@ -105,15 +134,24 @@ export async function writeCertification(pages: BookPages): Promise<number> {
   const total = pages.writer.pageCount;
   const sheets = options.duplex ? Math.ceil(total / 2) : total;
   const w = pages.bodyWidth;
-  c.text(`В журнале пронумеровано, прошнуровано и скреплено печатью ${sheets} ${sheetWord(sheets)}.`, book.left, 300, { size: 13, width: w, align: 'center' });
-  c.text(options.duplex ? `(двусторонняя печать, страниц ${total})` : '(односторонняя печать)', book.left, 320, { size: 10, width: w, align: 'center' });
+  c.text(`В журнале пронумеровано, прошнуровано и скреплено печатью ${sheets} ${sheetWord(sheets)}.`, book.left, 300, {
+    size: 13,
+    width: w,
+    align: 'center',
+  });
+  c.text(options.duplex ? `(двусторонняя печать, страниц ${total})` : '(односторонняя печать)', book.left, 320, {
+    size: 10,
+    width: w,
+    align: 'center',
+  });
   c.text('Директор', book.left + 40, 400, { size: 12 });
   c.line(book.left + 160, 402, book.left + 300, 402);
   c.text('(подпись)', book.left + 160, 412, { size: 8, width: 140, align: 'center' });
   c.text(data.director, book.left + 320, 400, { size: 12 });
   c.text('М.П.', book.left + 40, 460, { font: 'narrowBold', size: 12 });
   c.text('«____» ______________ 20___ г.', book.left + 320, 460, { size: 12 });
-  if (options.draftNote) c.paragraph(`Черновик. ${options.draftNote}`, book.left, 560, w, { size: 10, align: 'center' });
+  if (options.draftNote)
+    c.paragraph(`Черновик. ${options.draftNote}`, book.left, 560, w, { size: 10, align: 'center' });
   await pages.done(c);
   return sheets;
 }

@@ -49,4 +49,3 @@ export class BookPages {
     return 595.28 - book.left - book.right;
   }
 }
-

@@ -2,7 +2,20 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import { AppError } from '../../../shared/errors';
 import { className, compareByName, fullName, shortName } from '../../../shared/names';
 import type { Db } from '../../db/open';
-import { absences, assignments, classes, inspectionRemarks, lessons, marks, periodMarks, schoolYears, students, subjects, users, workKinds } from '../../db/schema';
+import {
+  absences,
+  assignments,
+  classes,
+  inspectionRemarks,
+  lessons,
+  marks,
+  periodMarks,
+  schoolYears,
+  students,
+  subjects,
+  users,
+  workKinds,
+} from '../../db/schema';
 import { assignmentSummaries } from '../../journal/assignments';
 import { membersDuring, type Membership } from '../../journal/membership';
 import type { SchoolService } from '../../school/service';
@@ -21,7 +34,12 @@ function listOf(people: Map<number, Person>, spans: Membership[], yearStart: str
     const p = people.get(id);
     if (!p) return [];
     const from = ms.map((m) => m.startDate).sort()[0] ?? yearStart;
-    const to = ms.some((m) => m.endDate === null) ? null : (ms.map((m) => m.endDate as string).sort().at(-1) ?? null);
+    const to = ms.some((m) => m.endDate === null)
+      ? null
+      : (ms
+          .map((m) => m.endDate as string)
+          .sort()
+          .at(-1) ?? null);
     return [
       {
         id,
@@ -46,20 +64,34 @@ export function loadClassBook(db: Db, school: SchoolService, classId: number): C
   if (!cls) throw new AppError('not_found', 'Такого класса нет');
   const year = db.select().from(schoolYears).where(eq(schoolYears.id, cls.yearId)).get();
   if (!year) throw new AppError('not_found', 'Учебный год класса не найден');
-  const teacher = cls.classTeacherId ? db.select().from(users).where(eq(users.id, cls.classTeacherId)).get() : undefined;
+  const teacher = cls.classTeacherId
+    ? db.select().from(users).where(eq(users.id, cls.classTeacherId)).get()
+    : undefined;
 
   const summaries = assignmentSummaries(db, eq(assignments.classId, classId), null);
-  const owners = new Map(db.select({ id: assignments.id, teacherId: assignments.teacherId, subgroupId: assignments.subgroupId }).from(assignments).where(eq(assignments.classId, classId)).all().map((a) => [a.id, a]));
+  const owners = new Map(
+    db
+      .select({ id: assignments.id, teacherId: assignments.teacherId, subgroupId: assignments.subgroupId })
+      .from(assignments)
+      .where(eq(assignments.classId, classId))
+      .all()
+      .map((a) => [a.id, a]),
+  );
   const ids = summaries.map((a) => a.id);
 
   const classSpans = membersDuring(db, { classId, subgroupId: null }, year.startDate, year.endDate);
-  const journalSpans = new Map(summaries.map((a) => {
-    const subgroupId = owners.get(a.id)?.subgroupId ?? null;
-    return [a.id, subgroupId ? membersDuring(db, { classId, subgroupId }, year.startDate, year.endDate) : classSpans];
-  }));
+  const journalSpans = new Map(
+    summaries.map((a) => {
+      const subgroupId = owners.get(a.id)?.subgroupId ?? null;
+      return [a.id, subgroupId ? membersDuring(db, { classId, subgroupId }, year.startDate, year.endDate) : classSpans];
+    }),
+  );
   const studentIds = [...new Set([...journalSpans.values()].flat().map((m) => m.studentId))];
   const people = new Map(
-    (studentIds.length ? db.select().from(students).where(inArray(students.id, studentIds)).all() : []).map((p) => [p.id, p]),
+    (studentIds.length ? db.select().from(students).where(inArray(students.id, studentIds)).all() : []).map((p) => [
+      p.id,
+      p,
+    ]),
   );
 
   const inClass = and(inArray(lessons.assignmentId, ids.length ? ids : [0]), eq(lessons.status, 'held'));
@@ -72,9 +104,19 @@ export function loadClassBook(db: Db, school: SchoolService, classId: number): C
     .orderBy(asc(lessons.date), asc(lessons.lessonNumber))
     .all();
   const cells = new Map<string, string>();
-  const markRows = db.select({ l: marks.lessonId, s: marks.studentId, v1: marks.value1, v2: marks.value2 }).from(marks).innerJoin(lessons, eq(lessons.id, marks.lessonId)).where(inClass).all();
+  const markRows = db
+    .select({ l: marks.lessonId, s: marks.studentId, v1: marks.value1, v2: marks.value2 })
+    .from(marks)
+    .innerJoin(lessons, eq(lessons.id, marks.lessonId))
+    .where(inClass)
+    .all();
   for (const m of markRows) cells.set(cellKey(m.l, m.s), m.v2 ? `${m.v1}/${m.v2}` : m.v1);
-  const absenceRows = db.select({ l: absences.lessonId, s: absences.studentId, code: absences.code }).from(absences).innerJoin(lessons, eq(lessons.id, absences.lessonId)).where(inClass).all();
+  const absenceRows = db
+    .select({ l: absences.lessonId, s: absences.studentId, code: absences.code })
+    .from(absences)
+    .innerJoin(lessons, eq(lessons.id, absences.lessonId))
+    .where(inClass)
+    .all();
   // A mark and an absence in one cell: the paper journal shows the mark (the student came late and answered).
   for (const a of absenceRows) if (!cells.has(cellKey(a.l, a.s))) cells.set(cellKey(a.l, a.s), a.code);
 
@@ -108,7 +150,11 @@ export function loadClassBook(db: Db, school: SchoolService, classId: number): C
 
   const finalMarks: ClassBook['finalMarks'] = new Map();
   const finals = studentIds.length
-    ? db.select().from(periodMarks).where(and(eq(periodMarks.yearId, year.id), inArray(periodMarks.studentId, studentIds))).all()
+    ? db
+        .select()
+        .from(periodMarks)
+        .where(and(eq(periodMarks.yearId, year.id), inArray(periodMarks.studentId, studentIds)))
+        .all()
     : [];
   for (const f of finals) {
     const bySubject = finalMarks.get(f.subjectId) ?? new Map<number, Map<string, string>>();
@@ -131,7 +177,9 @@ export function loadClassBook(db: Db, school: SchoolService, classId: number): C
   // The orders behind each arrival and departure, for «Общие сведения об обучающихся».
   const orders: ClassBook['orders'] = new Map();
   const moves = db.$client
-    .prepare('select student_id as studentId, to_class_id as toClassId, order_number as n, order_date as d from student_movements where from_class_id = ? or to_class_id = ? order by date, id')
+    .prepare(
+      'select student_id as studentId, to_class_id as toClassId, order_number as n, order_date as d from student_movements where from_class_id = ? or to_class_id = ? order by date, id',
+    )
     .all(classId, classId) as Array<{ studentId: number; toClassId: number | null; n: string; d: string }>;
   for (const m of moves) {
     const o = orders.get(m.studentId) ?? { arrived: null, left: null };
@@ -140,9 +188,22 @@ export function loadClassBook(db: Db, school: SchoolService, classId: number): C
   }
 
   const subjectIds = [...new Set(summaries.map((a) => a.subjectId))];
-  const subjectRows = subjectIds.length ? db.select().from(subjects).where(inArray(subjects.id, subjectIds)).orderBy(asc(subjects.sortOrder), asc(subjects.name)).all() : [];
+  const subjectRows = subjectIds.length
+    ? db
+        .select()
+        .from(subjects)
+        .where(inArray(subjects.id, subjectIds))
+        .orderBy(asc(subjects.sortOrder), asc(subjects.name))
+        .all()
+    : [];
   const remarks = db
-    .select({ date: inspectionRemarks.date, text: inspectionRemarks.text, response: inspectionRemarks.response, assignmentId: inspectionRemarks.assignmentId, author: users })
+    .select({
+      date: inspectionRemarks.date,
+      text: inspectionRemarks.text,
+      response: inspectionRemarks.response,
+      assignmentId: inspectionRemarks.assignmentId,
+      author: users,
+    })
     .from(inspectionRemarks)
     .innerJoin(users, eq(users.id, inspectionRemarks.authorId))
     .where(eq(inspectionRemarks.classId, classId))
@@ -159,13 +220,27 @@ export function loadClassBook(db: Db, school: SchoolService, classId: number): C
     yearStart: year.startDate,
     yearEnd: year.endDate,
     classTeacher: teacher ? fullName(teacher) : null,
-    periods: school.periods(year.id, cls.grade).map((p, i) => ({ id: p.id, name: p.name, short: roman[i] ?? String(i + 1), startDate: p.startDate, endDate: p.endDate })),
+    periods: school
+      .periods(year.id, cls.grade)
+      .map((p, i) => ({
+        id: p.id,
+        name: p.name,
+        short: roman[i] ?? String(i + 1),
+        startDate: p.startDate,
+        endDate: p.endDate,
+      })),
     students: listOf(people, classSpans, year.startDate, year.endDate),
     journals,
     subjects: subjectRows.map((s) => ({ id: s.id, name: s.name, shortName: s.shortName })),
     orders,
     finalMarks,
     absencesByMonth,
-    remarks: remarks.map((r) => ({ date: r.date, text: r.text, response: r.response, assignmentId: r.assignmentId, author: shortName(r.author) })),
+    remarks: remarks.map((r) => ({
+      date: r.date,
+      text: r.text,
+      response: r.response,
+      assignmentId: r.assignmentId,
+      author: shortName(r.author),
+    })),
   };
 }

@@ -41,7 +41,15 @@ export async function writeMatrix(pages: BookPages, m: Matrix): Promise<void> {
   }
 }
 
-function drawChunk(c: PageCanvas, pages: BookPages, m: Matrix, chunk: number[], offsets: number[], all: string[][], part: string): void {
+function drawChunk(
+  c: PageCanvas,
+  pages: BookPages,
+  m: Matrix,
+  chunk: number[],
+  offsets: number[],
+  all: string[][],
+  part: string,
+): void {
   const x0 = book.left;
   c.text(m.title, x0, book.top + 14, { font: 'narrowBold', size: 13 });
   c.text(`${m.subtitle} · лист ${part}`, x0, book.top + 14, { size: 9.5, width: pages.bodyWidth, align: 'right' });
@@ -56,14 +64,22 @@ function drawChunk(c: PageCanvas, pages: BookPages, m: Matrix, chunk: number[], 
     if (!group) continue;
     const w = group.columns.length * colW;
     const lines = c.wrap(group.title, w - 3, 7.5);
-    lines.slice(0, 3).forEach((l, i) => c.text(l, x, top + 9 + i * 8.5, { size: 7.5, width: w, align: 'center', font: 'narrowBold' }));
+    lines
+      .slice(0, 3)
+      .forEach((l, i) => c.text(l, x, top + 9 + i * 8.5, { size: 7.5, width: w, align: 'center', font: 'narrowBold' }));
     group.columns.forEach((label, k) => {
       const cx = x + k * colW;
       c.text(label, cx, top + groupH + 10, { size: 7, width: colW, align: 'center' });
       if (k > 0) c.line(cx, top + groupH, cx, bottom);
       m.students.forEach((_, r) => {
         const v = all[r]?.[(offsets[g] ?? 0) + k] ?? '';
-        if (v) c.text(v, cx, rowsTop + r * rowH + 11.5, { size: 8.5, width: colW, align: 'center', font: label === 'год' ? 'narrowBold' : 'narrow' });
+        if (v)
+          c.text(v, cx, rowsTop + r * rowH + 11.5, {
+            size: 8.5,
+            width: colW,
+            align: 'center',
+            font: label === 'год' ? 'narrowBold' : 'narrow',
+          });
       });
     });
     c.line(x, top, x, bottom, true);
@@ -72,7 +88,9 @@ function drawChunk(c: PageCanvas, pages: BookPages, m: Matrix, chunk: number[], 
   m.students.forEach((s, r) => {
     const y = rowsTop + r * rowH;
     c.text(String(r + 1), x0, y + 11.5, { size: 8, width: numW - 2, align: 'right' });
-    c.text(s.name, x0 + numW + 2, y + 11.5, { size: Math.min(9, ((nameW - 4) / Math.max(1, c.measure(s.name, 9))) * 9) });
+    c.text(s.name, x0 + numW + 2, y + 11.5, {
+      size: Math.min(9, ((nameW - 4) / Math.max(1, c.measure(s.name, 9))) * 9),
+    });
     if (r > 0) c.line(x0, y, x, y);
   });
   c.line(x0 + numW + nameW, top + groupH, x, top + groupH);

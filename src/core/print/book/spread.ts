@@ -24,7 +24,11 @@ const minRow = 18;
 function journalTitle(c: PageCanvas, pages: BookPages, journal: BookJournal): void {
   const subject = journal.subgroupName ? `${journal.subjectName} (${journal.subgroupName})` : journal.subjectName;
   c.text(subject, book.left, book.top + 14, { font: 'narrowBold', size: 13 });
-  c.text(`${pages.data.className} класс · учитель ${journal.teacherName}`, book.left, book.top + 14, { size: 9.5, width: pages.bodyWidth, align: 'right' });
+  c.text(`${pages.data.className} класс · учитель ${journal.teacherName}`, book.left, book.top + 14, {
+    size: 9.5,
+    width: pages.bodyWidth,
+    align: 'right',
+  });
 }
 
 function teacherLines(lesson: BookLesson): string[] {
@@ -126,9 +130,22 @@ function drawRight(c: PageCanvas, pages: BookPages, journal: BookJournal, spread
   journalTitle(c, pages, journal);
   const x0 = book.left;
   const teacherW = pages.bodyWidth - right.date - right.topic - right.homework;
-  const xs = [x0, x0 + right.date, x0 + right.date + right.topic, x0 + right.date + right.topic + right.homework, x0 + pages.bodyWidth];
+  const xs = [
+    x0,
+    x0 + right.date,
+    x0 + right.date + right.topic,
+    x0 + right.date + right.topic + right.homework,
+    x0 + pages.bodyWidth,
+  ];
   const headers = ['Дата', 'Что пройдено на уроке', 'Домашнее задание', 'Учитель'];
-  headers.forEach((h, i) => c.text(h, xs[i] as number, headerTop + 18, { size: 9, width: (xs[i + 1] as number) - (xs[i] as number), align: 'center', font: 'narrowBold' }));
+  headers.forEach((h, i) =>
+    c.text(h, xs[i] as number, headerTop + 18, {
+      size: 9,
+      width: (xs[i + 1] as number) - (xs[i] as number),
+      align: 'center',
+      font: 'narrowBold',
+    }),
+  );
   let y = rowsTop;
   for (const col of spread) {
     if (col.kind !== 'lesson') continue;
@@ -137,7 +154,10 @@ function drawRight(c: PageCanvas, pages: BookPages, journal: BookJournal, spread
     c.text(dayMonth(lesson.date), x0, y + 11, { size: textSize, width: right.date, align: 'center' });
     c.paragraph(lesson.topic ?? '', (xs[1] as number) + 2, y + 2, right.topic - 4, { size: textSize, leading });
     c.paragraph(lesson.homework ?? '', (xs[2] as number) + 2, y + 2, right.homework - 4, { size: textSize, leading });
-    c.paragraph(teacherLines(lesson).join('\n'), (xs[3] as number) + 2, y + 2, teacherW - 4, { size: textSize, leading });
+    c.paragraph(teacherLines(lesson).join('\n'), (xs[3] as number) + 2, y + 2, teacherW - 4, {
+      size: textSize,
+      leading,
+    });
     y += h;
     c.line(x0, y, x0 + pages.bodyWidth, y);
   }

@@ -1,5 +1,11 @@
 import type { PdfWriter } from '../document';
-import { writeAttendanceSummary, writeCertification, writePersonalData, writeProgressSummary, writeRemarks } from './back';
+import {
+  writeAttendanceSummary,
+  writeCertification,
+  writePersonalData,
+  writeProgressSummary,
+  writeRemarks,
+} from './back';
 import { reserveContents, writeContents, writeTitle } from './front';
 import { BookPages, type BookOptions } from './layout';
 import type { ClassBook } from './model';

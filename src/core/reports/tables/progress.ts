@@ -4,8 +4,19 @@ import { progressLevelName } from '../progress';
 import { col, decimal, int, percent, table } from '../../tables/build';
 
 const numbers = (r: ProgressRow) => [
-  r.students, r.assessed, r.excellent, r.good, r.oneFour, r.oneThree, r.satisfactory, r.failing, r.notAttested,
-  r.successPct, r.qualityPct, r.souPct, r.average,
+  r.students,
+  r.assessed,
+  r.excellent,
+  r.good,
+  r.oneFour,
+  r.oneThree,
+  r.satisfactory,
+  r.failing,
+  r.notAttested,
+  r.successPct,
+  r.qualityPct,
+  r.souPct,
+  r.average,
 ];
 
 export function progressTables(data: ProgressData, scope: string): ReportTable[] {
@@ -26,23 +37,49 @@ export function progressTables(data: ProgressData, scope: string): ReportTable[]
     percent('souPct', 'СОУ, %'),
     decimal('average', 'Ср. балл'),
   ];
-  const main = table(`Итоги успеваемости: ${data.termName}`, `${scope}; по графе «${head}»`, columns, data.rows.map((r) => [r.label, ...numbers(r)]), {
-    total: ['Итого', ...numbers(data.total)],
-  });
+  const main = table(
+    `Итоги успеваемости: ${data.termName}`,
+    `${scope}; по графе «${head}»`,
+    columns,
+    data.rows.map((r) => [r.label, ...numbers(r)]),
+    {
+      total: ['Итого', ...numbers(data.total)],
+    },
+  );
   const tables = [main];
   if (data.level === 'class') {
-    const lists = data.rows.flatMap((r) => [
-      ['Отличники', r.names.excellent],
-      ['С одной «4»', r.names.oneFour],
-      ['С одной «3»', r.names.oneThree],
-      ['Неуспевающие', r.names.failing],
-      ['Не аттестованы', r.names.notAttested],
-    ].filter(([, names]) => names!.length > 0).map(([what, names]) => [r.label, what as string, (names as string[]).join(', ')]));
-    if (lists.length > 0) tables.push(table('Поимённо', null, [col('class', 'Класс', 8), col('what', 'Кто', 16), col('names', 'Ученики', 80)], lists));
+    const lists = data.rows.flatMap((r) =>
+      [
+        ['Отличники', r.names.excellent],
+        ['С одной «4»', r.names.oneFour],
+        ['С одной «3»', r.names.oneThree],
+        ['Неуспевающие', r.names.failing],
+        ['Не аттестованы', r.names.notAttested],
+      ]
+        .filter(([, names]) => names!.length > 0)
+        .map(([what, names]) => [r.label, what as string, (names as string[]).join(', ')]),
+    );
+    if (lists.length > 0)
+      tables.push(
+        table('Поимённо', null, [col('class', 'Класс', 8), col('what', 'Кто', 16), col('names', 'Ученики', 80)], lists),
+      );
   }
-  const marks = table('Распределение отметок', null, [col('label', 'Группа', 14), int('n5', '«5»'), int('n4', '«4»'), int('n3', '«3»'), int('n2', '«2»'), int('nNa', 'н/а')], data.rows.map((r) => [r.label, r.n5, r.n4, r.n3, r.n2, r.nNa]), {
-    total: ['Итого', data.total.n5, data.total.n4, data.total.n3, data.total.n2, data.total.nNa],
-  });
+  const marks = table(
+    'Распределение отметок',
+    null,
+    [
+      col('label', 'Группа', 14),
+      int('n5', '«5»'),
+      int('n4', '«4»'),
+      int('n3', '«3»'),
+      int('n2', '«2»'),
+      int('nNa', 'н/а'),
+    ],
+    data.rows.map((r) => [r.label, r.n5, r.n4, r.n3, r.n2, r.nNa]),
+    {
+      total: ['Итого', data.total.n5, data.total.n4, data.total.n3, data.total.n2, data.total.nNa],
+    },
+  );
   tables.push(marks);
   return tables;
 }

@@ -11,7 +11,11 @@ export function summarySheetTables(data: SummarySheetData): ReportTable[] {
         `Сводная ведомость учёта успеваемости ${data.className} класса: ${term.name.toLowerCase()}`,
         null,
         [int('number', '№', 4), col('name', 'Ученик', 28), ...data.subjects.map((s) => markCol(`s${s.id}`, s.name))],
-        data.rows.map((r) => [r.number, r.name, ...data.subjects.map((s) => r.marks[String(s.id)]?.[term.key] ?? null)]),
+        data.rows.map((r) => [
+          r.number,
+          r.name,
+          ...data.subjects.map((s) => r.marks[String(s.id)]?.[term.key] ?? null),
+        ]),
       ),
     );
 }

@@ -13,9 +13,11 @@ const fail = (message: string): never => {
  */
 export function checkCalendar(cal: SchoolCalendar): SchoolCalendar {
   const { year } = cal;
-  if (year.startDate >= year.endDate) fail(`Учебный год начинается ${ruDate(year.startDate)}, а кончается раньше — ${ruDate(year.endDate)}`);
+  if (year.startDate >= year.endDate)
+    fail(`Учебный год начинается ${ruDate(year.startDate)}, а кончается раньше — ${ruDate(year.endDate)}`);
   const first = Number(year.name.slice(0, 4));
-  if (Number(year.name.slice(5)) !== first + 1) fail(`«${year.name}»: учебный год — это два соседних года, например ${first}/${first + 1}`);
+  if (Number(year.name.slice(5)) !== first + 1)
+    fail(`«${year.name}»: учебный год — это два соседних года, например ${first}/${first + 1}`);
   if (Number(year.startDate.slice(0, 4)) !== first) fail(`Учебный год ${year.name} должен начинаться в ${first} году`);
 
   const used = [...new Set(cal.gradeSchemes)];
@@ -25,16 +27,24 @@ export function checkCalendar(cal: SchoolCalendar): SchoolCalendar {
     const what = schemeNames[scheme];
     if (list.length < 2) fail(`Для периодов «${what}» нужно не меньше двух периодов`);
     list.forEach((p, i) => {
-      if (p.number !== i + 1) fail(`${what}: периоды должны идти по номерам 1, 2, 3…, а не ${list.map((x) => x.number).join(', ')}`);
+      if (p.number !== i + 1)
+        fail(`${what}: периоды должны идти по номерам 1, 2, 3…, а не ${list.map((x) => x.number).join(', ')}`);
       if (p.startDate > p.endDate) fail(`«${p.name}»: начало ${ruDate(p.startDate)} позже конца ${ruDate(p.endDate)}`);
-      if (p.startDate < year.startDate || p.endDate > year.endDate) fail(`«${p.name}» (${ruDate(p.startDate)}–${ruDate(p.endDate)}) выходит за учебный год ${ruDate(year.startDate)}–${ruDate(year.endDate)}`);
+      if (p.startDate < year.startDate || p.endDate > year.endDate)
+        fail(
+          `«${p.name}» (${ruDate(p.startDate)}–${ruDate(p.endDate)}) выходит за учебный год ${ruDate(year.startDate)}–${ruDate(year.endDate)}`,
+        );
       const prev = list[i - 1];
-      if (prev && p.startDate <= prev.endDate) fail(`«${p.name}» начинается ${ruDate(p.startDate)}, раньше чем кончается «${prev.name}» (${ruDate(prev.endDate)})`);
+      if (prev && p.startDate <= prev.endDate)
+        fail(
+          `«${p.name}» начинается ${ruDate(p.startDate)}, раньше чем кончается «${prev.name}» (${ruDate(prev.endDate)})`,
+        );
     });
   }
   for (const h of cal.holidays) {
     if (h.startDate > h.endDate) fail(`«${h.name}»: начало ${ruDate(h.startDate)} позже конца ${ruDate(h.endDate)}`);
-    if (h.startDate < year.startDate || h.endDate > year.endDate) fail(`«${h.name}» (${ruDate(h.startDate)}–${ruDate(h.endDate)}) выходит за учебный год`);
+    if (h.startDate < year.startDate || h.endDate > year.endDate)
+      fail(`«${h.name}» (${ruDate(h.startDate)}–${ruDate(h.endDate)}) выходит за учебный год`);
   }
   return { ...cal, periods };
 }

@@ -52,8 +52,20 @@ export function yearCalendar(startYear: number): YearCalendar {
   const winterEnd = day(n, 1, 8);
   const spring = onOrAfter(day(n, 3, 21), 6);
   const february = onOrAfter(day(n, 2, 14), 6);
-  const q = (number: number, s: Day, e: Day): PeriodDef => ({ scheme: 'quarters', number, name: `${number} четверть`, start: s, end: e });
-  const h = (number: number, s: Day, e: Day): PeriodDef => ({ scheme: 'half_years', number, name: `${number} полугодие`, start: s, end: e });
+  const q = (number: number, s: Day, e: Day): PeriodDef => ({
+    scheme: 'quarters',
+    number,
+    name: `${number} четверть`,
+    start: s,
+    end: e,
+  });
+  const h = (number: number, s: Day, e: Day): PeriodDef => ({
+    scheme: 'half_years',
+    number,
+    name: `${number} полугодие`,
+    start: s,
+    end: e,
+  });
   const publicHoliday = (name: string, d: Day): HolidayDef => ({ name, start: d, end: d, grade: null });
   return {
     startYear: y,
@@ -89,5 +101,9 @@ export function periodsOf(cal: YearCalendar, grade: number): PeriodDef[] {
 
 /** The days with lessons for a grade: Monday–Friday inside a period, outside every holiday. */
 export function schoolDays(cal: YearCalendar, grade: number): Day[] {
-  return lessonDays(periodsOf(cal, grade), cal.holidays.filter((h) => h.grade === null || h.grade === grade), 5);
+  return lessonDays(
+    periodsOf(cal, grade),
+    cal.holidays.filter((h) => h.grade === null || h.grade === grade),
+    5,
+  );
 }

@@ -19,8 +19,14 @@ export function createCalendarService({ db, audit, school }: { db: Db; audit: Au
     get(yearId?: number) {
       const id = yearId ?? school.currentYear().id;
       const stored = loadCalendar(db, id);
-      const proposed = defaultCalendar(stored.year.startDate).periods.filter((p) => !stored.periods.some((s) => s.scheme === p.scheme));
-      return { yearId: id, calendar: { ...stored, periods: [...stored.periods, ...proposed] }, periodsLocked: yearHasMarks(db, id) };
+      const proposed = defaultCalendar(stored.year.startDate).periods.filter(
+        (p) => !stored.periods.some((s) => s.scheme === p.scheme),
+      );
+      return {
+        yearId: id,
+        calendar: { ...stored, periods: [...stored.periods, ...proposed] },
+        periodsLocked: yearHasMarks(db, id),
+      };
     },
 
     save(actor: Actor, yearId: number, input: SchoolCalendar): void {
@@ -35,7 +41,14 @@ export function createCalendarService({ db, audit, school }: { db: Db; audit: Au
           );
         }
         writeCalendar(db, yearId, calendar, false);
-        audit.record({ userId: actor.userId, action: 'calendar.save', entity: 'school_year', entityId: yearId, oldValue: before, newValue: calendar });
+        audit.record({
+          userId: actor.userId,
+          action: 'calendar.save',
+          entity: 'school_year',
+          entityId: yearId,
+          oldValue: before,
+          newValue: calendar,
+        });
       });
     },
   };

@@ -10,7 +10,10 @@ export function loadCalendar(db: Db, yearId: number): SchoolCalendar {
   const year = db.select().from(schoolYears).where(eq(schoolYears.id, yearId)).get();
   if (!year) throw new AppError('not_found', 'Учебный год не найден');
   const schemes = db.select().from(gradePeriodSchemes).where(eq(gradePeriodSchemes.yearId, yearId)).all();
-  const gradeSchemes = Array.from({ length: 11 }, (_, i): PeriodScheme => schemes.find((s) => s.grade === i + 1)?.scheme ?? (i >= 9 ? 'half_years' : 'quarters'));
+  const gradeSchemes = Array.from(
+    { length: 11 },
+    (_, i): PeriodScheme => schemes.find((s) => s.grade === i + 1)?.scheme ?? (i >= 9 ? 'half_years' : 'quarters'),
+  );
   return {
     year: { name: year.name, startDate: year.startDate, endDate: year.endDate },
     gradeSchemes,
@@ -42,7 +45,10 @@ export function yearHasMarks(db: Db, yearId: number): boolean {
 /** Periods and schemes as stored, for comparing with an edit: «1 четверть 01.09–24.10» per scheme. */
 function periodShape(cal: SchoolCalendar): string {
   const used = new Set(cal.gradeSchemes);
-  const list = cal.periods.filter((p) => used.has(p.scheme)).map((p) => `${p.scheme}${p.number}:${p.startDate}:${p.endDate}`).sort();
+  const list = cal.periods
+    .filter((p) => used.has(p.scheme))
+    .map((p) => `${p.scheme}${p.number}:${p.startDate}:${p.endDate}`)
+    .sort();
   return JSON.stringify([cal.year.startDate, cal.year.endDate, cal.gradeSchemes, list]);
 }
 
@@ -60,17 +66,30 @@ export function writeCalendar(db: Db, yearId: number | null, cal: SchoolCalendar
   let id = yearId;
   if (id !== null) requireOpenYear(db, id);
   if (id === null) {
-    if (db.select().from(schoolYears).where(eq(schoolYears.name, y.name)).get()) throw new AppError('conflict', `Учебный год ${y.name} уже есть`);
-    id = db.insert(schoolYears).values({ name: y.name, startDate: y.startDate, endDate: y.endDate, isCurrent: makeCurrent }).returning({ id: schoolYears.id }).get().id;
+    if (db.select().from(schoolYears).where(eq(schoolYears.name, y.name)).get())
+      throw new AppError('conflict', `Учебный год ${y.name} уже есть`);
+    id = db
+      .insert(schoolYears)
+      .values({ name: y.name, startDate: y.startDate, endDate: y.endDate, isCurrent: makeCurrent })
+      .returning({ id: schoolYears.id })
+      .get().id;
   } else {
     const other = db.select().from(schoolYears).where(eq(schoolYears.name, y.name)).get();
     if (other && other.id !== id) throw new AppError('conflict', `Учебный год ${y.name} уже есть`);
-    db.update(schoolYears).set({ name: y.name, startDate: y.startDate, endDate: y.endDate }).where(eq(schoolYears.id, id)).run();
+    db.update(schoolYears)
+      .set({ name: y.name, startDate: y.startDate, endDate: y.endDate })
+      .where(eq(schoolYears.id, id))
+      .run();
   }
   const target = id;
 
   db.delete(gradePeriodSchemes).where(eq(gradePeriodSchemes.yearId, target)).run();
-  cal.gradeSchemes.forEach((scheme, i) => db.insert(gradePeriodSchemes).values({ yearId: target, grade: i + 1, scheme }).run());
+  cal.gradeSchemes.forEach((scheme, i) =>
+    db
+      .insert(gradePeriodSchemes)
+      .values({ yearId: target, grade: i + 1, scheme })
+      .run(),
+  );
 
   const existing = db.select().from(periods).where(eq(periods.yearId, target)).all();
   const keep = new Set<number>();
@@ -78,9 +97,22 @@ export function writeCalendar(db: Db, yearId: number | null, cal: SchoolCalendar
     const found = existing.find((e) => e.scheme === p.scheme && e.number === p.number);
     if (found) {
       keep.add(found.id);
-      db.update(periods).set({ name: p.name, startDate: p.startDate, endDate: p.endDate }).where(eq(periods.id, found.id)).run();
+      db.update(periods)
+        .set({ name: p.name, startDate: p.startDate, endDate: p.endDate })
+        .where(eq(periods.id, found.id))
+        .run();
     } else {
-      db.insert(periods).values({ yearId: target, scheme: p.scheme, number: p.number, name: p.name, startDate: p.startDate, endDate: p.endDate, marksDueDate: p.endDate }).run();
+      db.insert(periods)
+        .values({
+          yearId: target,
+          scheme: p.scheme,
+          number: p.number,
+          name: p.name,
+          startDate: p.startDate,
+          endDate: p.endDate,
+          marksDueDate: p.endDate,
+        })
+        .run();
     }
   }
   const dropped = existing.filter((e) => !keep.has(e.id)).map((e) => e.id);
@@ -88,10 +120,15 @@ export function writeCalendar(db: Db, yearId: number | null, cal: SchoolCalendar
     // A closed period stays: its lock is the deputy's record that the period was checked.
     const locked = db.select().from(periodLocks).where(inArray(periodLocks.periodId, dropped)).get();
     if (locked) throw new AppError('conflict', 'Период, который уже закрывали в «Закрытии периодов», удалить нельзя');
-    db.delete(periods).where(and(eq(periods.yearId, target), inArray(periods.id, dropped))).run();
+    db.delete(periods)
+      .where(and(eq(periods.yearId, target), inArray(periods.id, dropped)))
+      .run();
   }
 
   db.delete(holidays).where(eq(holidays.yearId, target)).run();
-  for (const h of cal.holidays) db.insert(holidays).values({ yearId: target, name: h.name, startDate: h.startDate, endDate: h.endDate, grade: h.grade }).run();
+  for (const h of cal.holidays)
+    db.insert(holidays)
+      .values({ yearId: target, name: h.name, startDate: h.startDate, endDate: h.endDate, grade: h.grade })
+      .run();
   return target;
 }

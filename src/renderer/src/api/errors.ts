@@ -18,7 +18,10 @@ export const isUnauthorized = (error: unknown): boolean => error instanceof AppE
 
 /** The server refused a call because the session is locked (see core/api/dispatch.ts). */
 export const isSessionLocked = (error: unknown): boolean =>
-  isUnauthorized(error) && (error as AppError).details !== null && typeof (error as AppError).details === 'object' && ((error as AppError).details as { sessionLocked?: unknown }).sessionLocked === true;
+  isUnauthorized(error) &&
+  (error as AppError).details !== null &&
+  typeof (error as AppError).details === 'object' &&
+  ((error as AppError).details as { sessionLocked?: unknown }).sessionLocked === true;
 
 export interface FieldIssue {
   path: string;
@@ -30,5 +33,8 @@ export function issuesOf(error: unknown): FieldIssue[] {
   if (!(error instanceof AppError) || error.kind !== 'validation') return [];
   const issues = (error.details as { issues?: unknown } | undefined)?.issues;
   if (!Array.isArray(issues)) return [];
-  return issues.filter((i): i is FieldIssue => typeof (i as FieldIssue)?.path === 'string' && typeof (i as FieldIssue)?.message === 'string');
+  return issues.filter(
+    (i): i is FieldIssue =>
+      typeof (i as FieldIssue)?.path === 'string' && typeof (i as FieldIssue)?.message === 'string',
+  );
 }

@@ -13,7 +13,8 @@ const nameOf = (channel: Channel) => channel.channel.split(':') as [Domain, stri
 export const queryKey = <C extends Channel>(channel: C, input: InputOf<C>): QueryKey => [...nameOf(channel), input];
 
 /** The answers of one channel; with `input`, only those asked with these fields. */
-export const channelKey = <C extends Channel>(channel: C, input?: Partial<InputOf<C>>): QueryKey => (input === undefined ? nameOf(channel) : [...nameOf(channel), input]);
+export const channelKey = <C extends Channel>(channel: C, input?: Partial<InputOf<C>>): QueryKey =>
+  input === undefined ? nameOf(channel) : [...nameOf(channel), input];
 
 /** Every answer of a domain (`journal`, `school`, …). */
 export const domainKey = (domain: Domain): QueryKey => [domain];

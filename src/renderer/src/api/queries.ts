@@ -14,19 +14,33 @@ export const useMe = (enabled: boolean) => useChannel(contract.auth.me, {}, { en
 export const useAssignments = (yearId?: number) => useChannel(contract.journal.assignments, { yearId });
 
 export const usePeriods = (yearId: number | undefined, grade: number | undefined) =>
-  useChannel(contract.school.periods, { yearId: yearId ?? 0, grade }, { enabled: yearId !== undefined && grade !== undefined, staleTime: 5 * 60_000 });
+  useChannel(
+    contract.school.periods,
+    { yearId: yearId ?? 0, grade },
+    { enabled: yearId !== undefined && grade !== undefined, staleTime: 5 * 60_000 },
+  );
 
 /** The cache key of a loaded grid: the year's page is kept apart from its last period's. */
 export const gridKey = (grid: { assignment: { id: number }; scope: 'period' | 'year'; period: { id: number } }) =>
-  queryKey(contract.journal.grid, { assignmentId: grid.assignment.id, periodId: grid.scope === 'year' ? 'year' : grid.period.id });
+  queryKey(contract.journal.grid, {
+    assignmentId: grid.assignment.id,
+    periodId: grid.scope === 'year' ? 'year' : grid.period.id,
+  });
 
 export const useGridData = (assignmentId: number | undefined, periodId: number | 'year' | undefined) =>
-  useChannel(contract.journal.grid, { assignmentId: assignmentId ?? 0, periodId: periodId ?? 0 }, { enabled: assignmentId !== undefined && periodId !== undefined });
+  useChannel(
+    contract.journal.grid,
+    { assignmentId: assignmentId ?? 0, periodId: periodId ?? 0 },
+    { enabled: assignmentId !== undefined && periodId !== undefined },
+  );
 
-export const useFinals = (assignmentId: number, enabled = true) => useChannel(contract.journal.finals, { assignmentId }, { enabled });
+export const useFinals = (assignmentId: number, enabled = true) =>
+  useChannel(contract.journal.finals, { assignmentId }, { enabled });
 
-export const useTeachers = (enabled: boolean) => useChannel(contract.lessons.teachers, {}, { enabled, staleTime: 10 * 60_000 });
+export const useTeachers = (enabled: boolean) =>
+  useChannel(contract.lessons.teachers, {}, { enabled, staleTime: 10 * 60_000 });
 
 export const useMyDay = (date: string) => useChannel(contract.day.mine, { date });
 
-export const usePeriodLocks = (yearId: number | undefined) => useChannel(contract.periods.locks, { yearId: yearId ?? 0 }, { enabled: yearId !== undefined });
+export const usePeriodLocks = (yearId: number | undefined) =>
+  useChannel(contract.periods.locks, { yearId: yearId ?? 0 }, { enabled: yearId !== undefined });

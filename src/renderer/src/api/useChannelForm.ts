@@ -12,7 +12,11 @@ export type ChannelForm<C extends Channel, V> = UseFormReturnType<V, (values: V)
  */
 export function useChannelForm<C extends Channel, V extends object>(
   channel: C,
-  { initialValues, toInput, check }: { initialValues: V; toInput: (values: V) => InputOf<C>; check?: (values: V) => FieldErrors },
+  {
+    initialValues,
+    toInput,
+    check,
+  }: { initialValues: V; toInput: (values: V) => InputOf<C>; check?: (values: V) => FieldErrors },
 ): ChannelForm<C, V> {
   return useForm<V, (values: V) => InputOf<C>>({
     mode: 'controlled',

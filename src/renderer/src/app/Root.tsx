@@ -34,7 +34,8 @@ export function Root() {
   if (!status.data) return <FullScreenLoader />;
   if (!hasSchool) return <FirstStartScreen onDone={setSetupOutcome} />;
   if (me.data === undefined) return <FullScreenLoader />;
-  if (me.data === null) return <LoginScreen schoolName={status.data.schoolName} isDemo={status.data.isDemo} setup={setupOutcome} />;
+  if (me.data === null)
+    return <LoginScreen schoolName={status.data.schoolName} isDemo={status.data.isDemo} setup={setupOutcome} />;
   if (me.data.sessionLocked) return <LockScreen user={me.data} />;
   if (me.data.mustChangePassword) return <ChangePasswordScreen user={me.data} />;
   return <AppLayout user={me.data} schoolName={status.data.schoolName} />;

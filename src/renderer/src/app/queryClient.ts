@@ -43,7 +43,8 @@ export function createQueryClient(errors: ErrorStore): QueryClient {
   return client;
 }
 
-const dropLoadedData = (client: QueryClient) => client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' && q.queryKey[0] !== 'setup' });
+const dropLoadedData = (client: QueryClient) =>
+  client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' && q.queryKey[0] !== 'setup' });
 
 /** After logout («Сменить пользователя») or a lost session: nothing of the previous user stays in memory. */
 export function forgetUserData(client: QueryClient): void {

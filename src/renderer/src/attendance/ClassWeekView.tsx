@@ -52,7 +52,11 @@ export function ClassWeekView() {
             </Text>
           )}
           <Button.Group>
-            <Button variant="default" onClick={() => setWeekStart(addDays(weekStart, -7))} aria-label="Предыдущая неделя">
+            <Button
+              variant="default"
+              onClick={() => setWeekStart(addDays(weekStart, -7))}
+              aria-label="Предыдущая неделя"
+            >
               ‹
             </Button>
             <Button variant="default" onClick={() => setWeekStart(mondayOf(today))}>
@@ -67,7 +71,11 @@ export function ClassWeekView() {
           </Text>
         </Group>
         {canVerify && (
-          <Button variant="light" onClick={() => setReasonStart({ studentId: null, from: weekStart, to: lastDay })} data-testid="reason-open">
+          <Button
+            variant="light"
+            onClick={() => setReasonStart({ studentId: null, from: weekStart, to: lastDay })}
+            data-testid="reason-open"
+          >
             Причина пропусков…
           </Button>
         )}
@@ -77,9 +85,16 @@ export function ClassWeekView() {
       {week.isLoading && <Loading />}
       {week.data && (
         <>
-          <WeekGrid week={week.data} onUnexcused={canVerify ? (studentId, date) => setReasonStart({ studentId, from: date, to: date }) : undefined} />
+          <WeekGrid
+            week={week.data}
+            onUnexcused={
+              canVerify ? (studentId, date) => setReasonStart({ studentId, from: date, to: date }) : undefined
+            }
+          />
           <Group gap="lg" c="dimmed" fz="sm">
-            <Text size="sm">н — без уважительной причины, б — по болезни, у — по уважительной причине, оп — опоздание.</Text>
+            <Text size="sm">
+              н — без уважительной причины, б — по болезни, у — по уважительной причине, оп — опоздание.
+            </Text>
             <Text size="sm">Розовым — день, все уроки которого пропущены; серым — урок другой группы.</Text>
           </Group>
           <Paper withBorder p="md">
@@ -105,10 +120,21 @@ export function ClassWeekView() {
               )}
               {canVerify && weekStart <= today && (
                 <Group align="flex-end">
-                  <TextInput w={320} label="Примечание" placeholder="необязательно" value={note} onChange={(e) => setNote(e.currentTarget.value)} />
+                  <TextInput
+                    w={320}
+                    label="Примечание"
+                    placeholder="необязательно"
+                    value={note}
+                    onChange={(e) => setNote(e.currentTarget.value)}
+                  />
                   <Button
                     loading={confirm.isPending}
-                    onClick={() => confirm.mutate({ classId: cls.id, weekStart, note: note || undefined }, { onSuccess: () => setNote('') })}
+                    onClick={() =>
+                      confirm.mutate(
+                        { classId: cls.id, weekStart, note: note || undefined },
+                        { onSuccess: () => setNote('') },
+                      )
+                    }
                     data-testid="week-confirm"
                   >
                     {week.data.check ? 'Подтвердить снова' : 'Подтвердить неделю'}

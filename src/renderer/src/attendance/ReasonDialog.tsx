@@ -15,13 +15,21 @@ export interface ReasonStart {
 /** A medical note or a parents' statement: the student's «н» over a range of days become «б» or «у». */
 export function ReasonDialog({ week, start, onClose }: { week: ClassWeek; start: ReasonStart; onClose(): void }) {
   const form = useChannelForm(contract.attendance.setReason, {
-    initialValues: { studentId: start.studentId ? String(start.studentId) : null, from: start.from, to: start.to, code: 'б' as 'б' | 'у', reason: '' },
+    initialValues: {
+      studentId: start.studentId ? String(start.studentId) : null,
+      from: start.from,
+      to: start.to,
+      code: 'б' as 'б' | 'у',
+      reason: '',
+    },
     toInput: ({ studentId, ...v }) => ({ ...v, classId: week.classId, studentId: Number(studentId ?? 0) }),
     check: (v): FieldErrors => (v.studentId ? {} : { studentId: 'Выберите ученика' }),
   });
   const [done, setDone] = useState<number | null>(null);
   const save = useSetReason();
-  const submit = form.onSubmit((input) => save.mutate(input, { onSuccess: (r) => setDone(r.changed), onError: (e) => form.setErrors(fieldErrorsOf(e)) }));
+  const submit = form.onSubmit((input) =>
+    save.mutate(input, { onSuccess: (r) => setDone(r.changed), onError: (e) => form.setErrors(fieldErrorsOf(e)) }),
+  );
   const code = form.values.code;
   const refused = save.error && Object.keys(fieldErrorsOf(save.error)).length === 0 ? describeError(save.error) : null;
 
@@ -30,7 +38,9 @@ export function ReasonDialog({ week, start, onClose }: { week: ClassWeek; start:
       {done !== null ? (
         <Stack>
           <Text data-testid="reason-result">
-            {done > 0 ? `Изменено пропусков: ${done}. Учителя-предметники увидят «${code}» в своих журналах.` : 'В эти дни у ученика нет пропусков «н»: менять нечего.'}
+            {done > 0
+              ? `Изменено пропусков: ${done}. Учителя-предметники увидят «${code}» в своих журналах.`
+              : 'В эти дни у ученика нет пропусков «н»: менять нечего.'}
           </Text>
           <Group justify="flex-end">
             <Button onClick={onClose}>Готово</Button>

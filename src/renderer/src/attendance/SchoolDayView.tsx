@@ -18,10 +18,17 @@ export function SchoolDayView() {
   return (
     <>
       <Group align="flex-end" mb="md">
-        <TextInput type="date" label="День" value={date} onChange={(e) => setDate(e.currentTarget.value)} data-testid="school-day-date" />
+        <TextInput
+          type="date"
+          label="День"
+          value={date}
+          onChange={(e) => setDate(e.currentTarget.value)}
+          data-testid="school-day-date"
+        />
         {day.data && (
           <Text data-testid="school-day-totals">
-            Учеников: {totals.enrolled}; отсутствуют весь день: <b>{totals.allDay}</b>; пропустили часть уроков: <b>{totals.some}</b>
+            Учеников: {totals.enrolled}; отсутствуют весь день: <b>{totals.allDay}</b>; пропустили часть уроков:{' '}
+            <b>{totals.some}</b>
           </Text>
         )}
       </Group>

@@ -11,13 +11,20 @@ function columnsOf(week: ClassWeek) {
   return week.days.map((date) => ({ date, lessons: week.lessons.filter((l) => l.date === date) }));
 }
 
-const lessonTitle = (l: WeekLesson) => `${l.lessonNumber} урок: ${l.subjectName}${l.subgroupName ? ` (${l.subgroupName})` : ''}, ${l.teacherName}`;
+const lessonTitle = (l: WeekLesson) =>
+  `${l.lessonNumber} урок: ${l.subjectName}${l.subgroupName ? ` (${l.subgroupName})` : ''}, ${l.teacherName}`;
 
 /**
  * Students × days × lesson numbers with the codes the subject teachers entered. A whole missed day is shaded;
  * a lesson the student was not due at (another subgroup) is greyed. Clicking a «н» offers to set its reason.
  */
-export function WeekGrid({ week, onUnexcused }: { week: ClassWeek; onUnexcused?: (studentId: number, date: string) => void }) {
+export function WeekGrid({
+  week,
+  onUnexcused,
+}: {
+  week: ClassWeek;
+  onUnexcused?: (studentId: number, date: string) => void;
+}) {
   const days = columnsOf(week);
   const codeAt = new Map(week.absences.map((a) => [`${a.lessonId}:${a.studentId}`, a.code]));
   const missedDay = new Set(week.missedDays.map((m) => `${m.studentId}:${m.date}`));
@@ -76,7 +83,12 @@ export function WeekGrid({ week, onUnexcused }: { week: ClassWeek; onUnexcused?:
                   return d.lessons.map((l, i) => {
                     const code = codeAt.get(`${l.lessonId}:${s.id}`);
                     const notDue = due.get(l.lessonId)?.has(s.id) === false;
-                    const classes = [i === 0 ? 'att-first' : '', dayMissed ? 'att-missed' : '', notDue ? 'att-not-due' : '', code === 'н' && onUnexcused ? 'att-clickable' : ''];
+                    const classes = [
+                      i === 0 ? 'att-first' : '',
+                      dayMissed ? 'att-missed' : '',
+                      notDue ? 'att-not-due' : '',
+                      code === 'н' && onUnexcused ? 'att-clickable' : '',
+                    ];
                     return (
                       <td
                         key={l.lessonId}

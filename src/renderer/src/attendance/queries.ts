@@ -9,17 +9,26 @@ export const useAttendanceClasses = () => useChannel(contract.attendance.classes
 export const useClassWeek = (classId: number | undefined, weekStart: string) =>
   useChannel(contract.attendance.week, { classId: classId ?? 0, weekStart }, { enabled: classId !== undefined });
 
-export const useSchoolDay = (date: string) => useChannel(contract.attendance.schoolDay, { date }, { enabled: date !== '' });
+export const useSchoolDay = (date: string) =>
+  useChannel(contract.attendance.schoolDay, { date }, { enabled: date !== '' });
 
 /** After a change the week, the school's day and every open journal grid may show other codes: refetch them. */
 function useRefresh() {
   const client = useQueryClient();
-  return () => Promise.all([client.invalidateQueries({ queryKey: domainKey('attendance') }), client.invalidateQueries({ queryKey: channelKey(contract.journal.grid) })]);
+  return () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: domainKey('attendance') }),
+      client.invalidateQueries({ queryKey: channelKey(contract.journal.grid) }),
+    ]);
 }
 
 export function useConfirmWeek() {
   const refresh = useRefresh();
-  return useMutation({ mutationFn: (input: InputOf<typeof contract.attendance.confirmWeek>) => invoke(contract.attendance.confirmWeek, input), onSuccess: refresh });
+  return useMutation({
+    mutationFn: (input: InputOf<typeof contract.attendance.confirmWeek>) =>
+      invoke(contract.attendance.confirmWeek, input),
+    onSuccess: refresh,
+  });
 }
 
 export function useSetReason() {

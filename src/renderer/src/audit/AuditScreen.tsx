@@ -11,7 +11,8 @@ import { ErrorPanel } from '../errors/ErrorPanel';
 import { saveFile } from '../reports/download';
 
 const kindOptions = auditKindNames.map((k) => ({ value: k, label: auditKinds[k].label }));
-const toOptions = (list: { id: number; name: string }[] | undefined) => (list ?? []).map((o) => ({ value: String(o.id), label: o.name }));
+const toOptions = (list: { id: number; name: string }[] | undefined) =>
+  (list ?? []).map((o) => ({ value: String(o.id), label: o.name }));
 const idOf = (v: string | null) => (v ? Number(v) : undefined);
 
 /**
@@ -26,34 +27,95 @@ export function AuditScreen() {
     setFilter((f) => ({ ...f, ...patch }));
   };
   const options = useChannel(contract.audit.options, { classId: filter.classId }, { placeholderData: (prev) => prev });
+  // Pages fetched by cursor, which useChannel's one-answer cache does not do; the key is still the channel's.
   const pages = useInfiniteQuery({
     queryKey: channelKey(contract.audit.list, { filter }),
     queryFn: ({ pageParam }) => invoke(contract.audit.list, { filter, cursor: pageParam, limit: 50 }),
     initialPageParam: null as { at: string; id: number } | null,
     getNextPageParam: (last) => last.next,
   });
-  const exported = useMutation({ mutationFn: () => invoke(contract.audit.export, { filter }).then((file) => {
-      saveFile(file);
-      return file;
-    }) });
+  const exported = useMutation({
+    mutationFn: () =>
+      invoke(contract.audit.export, { filter }).then((file) => {
+        saveFile(file);
+        return file;
+      }),
+  });
 
   const rows = pages.data?.pages.flatMap((p) => p.rows) ?? [];
   return (
     <Stack gap="md">
       <Group justify="space-between">
         <Title order={3}>Журнал действий</Title>
-        <Button variant="default" onClick={() => exported.mutate()} loading={exported.isPending} data-testid="audit-export">
+        <Button
+          variant="default"
+          onClick={() => exported.mutate()}
+          loading={exported.isPending}
+          data-testid="audit-export"
+        >
           Выгрузить в Excel
         </Button>
       </Group>
       <Group align="flex-end" gap="sm" data-testid="audit-filters">
-        <Select label="Пользователь" w={240} searchable clearable data={toOptions(options.data?.users)} value={filter.userId ? String(filter.userId) : null} onChange={(v) => set({ userId: idOf(v) })} />
-        <Select label="Что" w={230} clearable data={kindOptions} value={filter.kind ?? null} onChange={(v) => set({ kind: (v ?? undefined) as AuditFilterInput['kind'] })} />
-        <Select label="Класс" w={100} searchable clearable data={toOptions(options.data?.classes)} value={filter.classId ? String(filter.classId) : null} onChange={(v) => set({ classId: idOf(v), studentId: undefined })} />
-        <Select label="Ученик" w={230} searchable clearable disabled={!filter.classId} data={toOptions(options.data?.students)} value={filter.studentId ? String(filter.studentId) : null} onChange={(v) => set({ studentId: idOf(v) })} />
-        <Select label="Предмет" w={200} searchable clearable data={toOptions(options.data?.subjects)} value={filter.subjectId ? String(filter.subjectId) : null} onChange={(v) => set({ subjectId: idOf(v) })} />
-        <TextInput label="С" type="date" w={150} value={filter.from ?? ''} onChange={(e) => set({ from: e.currentTarget.value || undefined })} />
-        <TextInput label="По" type="date" w={150} value={filter.to ?? ''} onChange={(e) => set({ to: e.currentTarget.value || undefined })} />
+        <Select
+          label="Пользователь"
+          w={240}
+          searchable
+          clearable
+          data={toOptions(options.data?.users)}
+          value={filter.userId ? String(filter.userId) : null}
+          onChange={(v) => set({ userId: idOf(v) })}
+        />
+        <Select
+          label="Что"
+          w={230}
+          clearable
+          data={kindOptions}
+          value={filter.kind ?? null}
+          onChange={(v) => set({ kind: (v ?? undefined) as AuditFilterInput['kind'] })}
+        />
+        <Select
+          label="Класс"
+          w={100}
+          searchable
+          clearable
+          data={toOptions(options.data?.classes)}
+          value={filter.classId ? String(filter.classId) : null}
+          onChange={(v) => set({ classId: idOf(v), studentId: undefined })}
+        />
+        <Select
+          label="Ученик"
+          w={230}
+          searchable
+          clearable
+          disabled={!filter.classId}
+          data={toOptions(options.data?.students)}
+          value={filter.studentId ? String(filter.studentId) : null}
+          onChange={(v) => set({ studentId: idOf(v) })}
+        />
+        <Select
+          label="Предмет"
+          w={200}
+          searchable
+          clearable
+          data={toOptions(options.data?.subjects)}
+          value={filter.subjectId ? String(filter.subjectId) : null}
+          onChange={(v) => set({ subjectId: idOf(v) })}
+        />
+        <TextInput
+          label="С"
+          type="date"
+          w={150}
+          value={filter.from ?? ''}
+          onChange={(e) => set({ from: e.currentTarget.value || undefined })}
+        />
+        <TextInput
+          label="По"
+          type="date"
+          w={150}
+          value={filter.to ?? ''}
+          onChange={(e) => set({ to: e.currentTarget.value || undefined })}
+        />
       </Group>
       {exported.data && (
         <Text size="sm" c="dimmed" data-testid="audit-exported">
@@ -94,7 +156,9 @@ export function AuditScreen() {
                   <Table.Td>{r.className}</Table.Td>
                   <Table.Td>{r.student}</Table.Td>
                   <Table.Td>{r.subject}</Table.Td>
-                  <Table.Td style={{ wordBreak: 'break-word', maxWidth: 320 }}>{before === null && after === null ? '' : `${before ?? '—'} → ${after ?? '—'}`}</Table.Td>
+                  <Table.Td style={{ wordBreak: 'break-word', maxWidth: 320 }}>
+                    {before === null && after === null ? '' : `${before ?? '—'} → ${after ?? '—'}`}
+                  </Table.Td>
                   <Table.Td>{auditReasonLabel(r.reason)}</Table.Td>
                 </Table.Tr>
               );
@@ -103,7 +167,12 @@ export function AuditScreen() {
         </Table>
       )}
       {pages.hasNextPage && (
-        <Button variant="default" onClick={() => void pages.fetchNextPage()} loading={pages.isFetchingNextPage} data-testid="audit-more">
+        <Button
+          variant="default"
+          onClick={() => void pages.fetchNextPage()}
+          loading={pages.isFetchingNextPage}
+          data-testid="audit-more"
+        >
           Показать ещё
         </Button>
       )}

@@ -9,7 +9,13 @@ import { useBackupMutation, useBackupStatus } from './queries';
 import { SettingsPanel } from './SettingsPanel';
 import { Loading } from '../errors/QueryGate';
 
-const stageNames = { snapshot: 'снимок базы', check: 'проверка целостности', encrypt: 'шифрование', copy: 'запись на носители', done: 'завершение' } as const;
+const stageNames = {
+  snapshot: 'снимок базы',
+  check: 'проверка целостности',
+  encrypt: 'шифрование',
+  copy: 'запись на носители',
+  done: 'завершение',
+} as const;
 
 /** «Резервные копии»: the admin's backups to several drives, their schedule, checks and restore. */
 export function BackupScreen() {
@@ -29,7 +35,12 @@ export function BackupScreen() {
         </Alert>
       )}
       <Group>
-        <Button size="md" loading={run.isPending} disabled={s.running !== null || s.destinations.length === 0} onClick={() => run.mutate(undefined)}>
+        <Button
+          size="md"
+          loading={run.isPending}
+          disabled={s.running !== null || s.destinations.length === 0}
+          onClick={() => run.mutate(undefined)}
+        >
           Создать копию сейчас
         </Button>
         {s.running ? (
@@ -43,7 +54,8 @@ export function BackupScreen() {
       {last && !s.running && (
         <Paper withBorder p="sm" data-testid="backup-last-run">
           <Text fw={500} c={last.ok ? 'green' : 'orange'}>
-            {last.at} ({reasonNames[last.reason]}): {last.ok ? 'записана на все носители' : 'записана не на все носители'}
+            {last.at} ({reasonNames[last.reason]}):{' '}
+            {last.ok ? 'записана на все носители' : 'записана не на все носители'}
           </Text>
           {last.results.map((r) => (
             <Text key={r.path} size="sm" c={r.ok ? undefined : 'red'} data-testid="backup-result">

@@ -8,7 +8,9 @@ import { useBackupMutation } from './queries';
 /** Where copies go: the admin's folders and the drives plugged in now, each with its space and last outcome. */
 export function DestinationsPanel({ status }: { status: BackupStatus }) {
   const [path, setPath] = useState('');
-  const add = useBackupMutation((input: { path: string; label?: string }) => invoke(contract.backup.addDestination, input));
+  const add = useBackupMutation((input: { path: string; label?: string }) =>
+    invoke(contract.backup.addDestination, input),
+  );
   const remove = useBackupMutation((p: string) => invoke(contract.backup.removeDestination, { path: p }));
   const running = status.running;
 
@@ -56,7 +58,13 @@ export function DestinationsPanel({ status }: { status: BackupStatus }) {
                     </Text>
                   </Table.Td>
                   <Table.Td>
-                    <ActionIcon variant="subtle" color="gray" aria-label={`Убрать ${d.label}`} title="Убрать из списка (копии на носителе останутся)" onClick={() => remove.mutate(d.path)}>
+                    <ActionIcon
+                      variant="subtle"
+                      color="gray"
+                      aria-label={`Убрать ${d.label}`}
+                      title="Убрать из списка (копии на носителе останутся)"
+                      onClick={() => remove.mutate(d.path)}
+                    >
                       ✕
                     </ActionIcon>
                   </Table.Td>
@@ -65,12 +73,19 @@ export function DestinationsPanel({ status }: { status: BackupStatus }) {
             })}
           </Table.Tbody>
         </Table>
-        {status.destinations.length === 0 && <Text c="dimmed">Добавьте хотя бы два носителя: например, второй диск и флешку.</Text>}
+        {status.destinations.length === 0 && (
+          <Text c="dimmed">Добавьте хотя бы два носителя: например, второй диск и флешку.</Text>
+        )}
         {status.detected.length > 0 && (
           <Group gap="xs">
             <Text size="sm">Подключены:</Text>
             {status.detected.map((d) => (
-              <Button key={d.path} size="compact-sm" variant="light" onClick={() => add.mutate({ path: d.path, label: d.label })}>
+              <Button
+                key={d.path}
+                size="compact-sm"
+                variant="light"
+                onClick={() => add.mutate({ path: d.path, label: d.label })}
+              >
                 Добавить {d.label}
               </Button>
             ))}

@@ -1,5 +1,18 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Group, Modal, Paper, PasswordInput, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Badge,
+  Button,
+  Group,
+  Modal,
+  Paper,
+  PasswordInput,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { contract, type BackupVerified } from '../../../shared/contract';
 import { describeError } from '../api/errors';
@@ -17,7 +30,8 @@ export function FilesPanel({ passphraseSet, version }: { passphraseSet: boolean;
     mutationFn: (file: string) => invoke(contract.backup.verify, { file }),
     meta: { ownsErrors: true },
     onSuccess: (v: BackupVerified, file) => setResults((r) => ({ ...r, [file]: { ok: true, text: v.summary } })),
-    onError: (e, file) => setResults((r) => ({ ...r, [file]: { ok: false, text: describeError(e).message ?? describeError(e).title } })),
+    onError: (e, file) =>
+      setResults((r) => ({ ...r, [file]: { ok: false, text: describeError(e).message ?? describeError(e).title } })),
   });
   const files = list.data ?? [];
 
@@ -59,7 +73,12 @@ export function FilesPanel({ passphraseSet, version }: { passphraseSet: boolean;
                 </Table.Td>
                 <Table.Td>
                   <Group gap={6} justify="flex-end" wrap="nowrap">
-                    <Button size="compact-sm" variant="light" loading={verify.isPending && verify.variables === f.file} onClick={() => verify.mutate(f.file)}>
+                    <Button
+                      size="compact-sm"
+                      variant="light"
+                      loading={verify.isPending && verify.variables === f.file}
+                      onClick={() => verify.mutate(f.file)}
+                    >
                       Проверить
                     </Button>
                     <Button size="compact-sm" variant="light" color="red" onClick={() => setRestoring(f.file)}>
@@ -73,11 +92,22 @@ export function FilesPanel({ passphraseSet, version }: { passphraseSet: boolean;
         </Table>
         {list.isSuccess && files.length === 0 && <Text c="dimmed">На подключённых носителях копий нет.</Text>}
         <Group align="flex-end">
-          <TextInput label="Другой файл копии" placeholder="полный путь к файлу .db или .db.age" w={420} value={otherFile} onChange={(e) => setOtherFile(e.currentTarget.value)} />
+          <TextInput
+            label="Другой файл копии"
+            placeholder="полный путь к файлу .db или .db.age"
+            w={420}
+            value={otherFile}
+            onChange={(e) => setOtherFile(e.currentTarget.value)}
+          />
           <Button variant="default" disabled={!otherFile.trim()} onClick={() => verify.mutate(otherFile.trim())}>
             Проверить
           </Button>
-          <Button variant="default" color="red" disabled={!otherFile.trim()} onClick={() => setRestoring(otherFile.trim())}>
+          <Button
+            variant="default"
+            color="red"
+            disabled={!otherFile.trim()}
+            onClick={() => setRestoring(otherFile.trim())}
+          >
             Восстановить
           </Button>
         </Group>
@@ -103,7 +133,12 @@ function RestoreDialog({ file, passphraseSet, onClose }: { file: string; passphr
     onSuccess: () => setTimeout(() => window.location.reload(), 4000),
   });
   return (
-    <Modal opened onClose={restore.isSuccess ? () => window.location.reload() : onClose} title="Восстановить базу из копии" size="lg">
+    <Modal
+      opened
+      onClose={restore.isSuccess ? () => window.location.reload() : onClose}
+      title="Восстановить базу из копии"
+      size="lg"
+    >
       {restore.isSuccess ? (
         <Stack>
           <Alert color="green" title="База восстановлена">
@@ -120,8 +155,8 @@ function RestoreDialog({ file, passphraseSet, onClose }: { file: string; passphr
         >
           <Stack>
             <Text size="sm">
-              Данные журнала будут заменены данными копии <b>{file}</b>. Сначала копия будет проверена, текущая база сохранена рядом с ней. Все
-              пользователи выйдут из программы.
+              Данные журнала будут заменены данными копии <b>{file}</b>. Сначала копия будет проверена, текущая база
+              сохранена рядом с ней. Все пользователи выйдут из программы.
             </Text>
             <PasswordInput
               label="Пароль шифрования копии"
@@ -129,7 +164,13 @@ function RestoreDialog({ file, passphraseSet, onClose }: { file: string; passphr
               value={passphrase}
               onChange={(e) => setPassphrase(e.currentTarget.value)}
             />
-            <PasswordInput label="Ваш пароль администратора" required value={password} onChange={(e) => setPassword(e.currentTarget.value)} data-autofocus />
+            <PasswordInput
+              label="Ваш пароль администратора"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+              data-autofocus
+            />
             {restore.error && (
               <Alert color="red" title={describeError(restore.error).title}>
                 {describeError(restore.error).message}

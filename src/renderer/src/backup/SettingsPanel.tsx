@@ -1,5 +1,16 @@
 import { useState } from 'react';
-import { Button, Checkbox, Group, NumberInput, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Button,
+  Checkbox,
+  Group,
+  NumberInput,
+  Paper,
+  PasswordInput,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { contract, type BackupRetention, type BackupSchedule, type BackupStatus } from '../../../shared/contract';
 import { invoke } from '../api/invoke';
 import { useBackupMutation } from './queries';
@@ -11,9 +22,18 @@ export function SettingsPanel({ status }: { status: BackupStatus }) {
   const [passphrase, setPassphrase] = useState('');
   const saveSchedule = useBackupMutation((s: BackupSchedule) => invoke(contract.backup.setSchedule, s));
   const saveRetention = useBackupMutation((r: BackupRetention) => invoke(contract.backup.setRetention, r));
-  const savePassphrase = useBackupMutation((p: string | null) => invoke(contract.backup.setPassphrase, { passphrase: p }));
+  const savePassphrase = useBackupMutation((p: string | null) =>
+    invoke(contract.backup.setPassphrase, { passphrase: p }),
+  );
   const count = (key: keyof BackupRetention, label: string, min: number) => (
-    <NumberInput label={label} w={150} min={min} max={365} value={retention[key]} onChange={(v) => setRetention({ ...retention, [key]: Number(v) || 0 })} />
+    <NumberInput
+      label={label}
+      w={150}
+      min={min}
+      max={365}
+      value={retention[key]}
+      onChange={(v) => setRetention({ ...retention, [key]: Number(v) || 0 })}
+    />
   );
 
   return (
@@ -21,10 +41,29 @@ export function SettingsPanel({ status }: { status: BackupStatus }) {
       <Stack gap="md">
         <Title order={4}>Расписание и хранение</Title>
         <Group align="flex-end">
-          <Checkbox label="Каждый день в" checked={schedule.dailyAt !== null} onChange={(e) => setSchedule({ ...schedule, dailyAt: e.currentTarget.checked ? '18:00' : null })} />
-          <TextInput aria-label="Время ежедневной копии" placeholder="ЧЧ:ММ" w={80} disabled={schedule.dailyAt === null} value={schedule.dailyAt ?? ''} onChange={(e) => setSchedule({ ...schedule, dailyAt: e.currentTarget.value || null })} />
-          <Checkbox label="При выходе из программы" checked={schedule.onExit} onChange={(e) => setSchedule({ ...schedule, onExit: e.currentTarget.checked })} />
-          <Checkbox label="Перед обновлением базы" checked={schedule.beforeMigration} onChange={(e) => setSchedule({ ...schedule, beforeMigration: e.currentTarget.checked })} />
+          <Checkbox
+            label="Каждый день в"
+            checked={schedule.dailyAt !== null}
+            onChange={(e) => setSchedule({ ...schedule, dailyAt: e.currentTarget.checked ? '18:00' : null })}
+          />
+          <TextInput
+            aria-label="Время ежедневной копии"
+            placeholder="ЧЧ:ММ"
+            w={80}
+            disabled={schedule.dailyAt === null}
+            value={schedule.dailyAt ?? ''}
+            onChange={(e) => setSchedule({ ...schedule, dailyAt: e.currentTarget.value || null })}
+          />
+          <Checkbox
+            label="При выходе из программы"
+            checked={schedule.onExit}
+            onChange={(e) => setSchedule({ ...schedule, onExit: e.currentTarget.checked })}
+          />
+          <Checkbox
+            label="Перед обновлением базы"
+            checked={schedule.beforeMigration}
+            onChange={(e) => setSchedule({ ...schedule, beforeMigration: e.currentTarget.checked })}
+          />
           <Button variant="default" loading={saveSchedule.isPending} onClick={() => saveSchedule.mutate(schedule)}>
             Сохранить расписание
           </Button>
@@ -38,7 +77,8 @@ export function SettingsPanel({ status }: { status: BackupStatus }) {
           </Button>
         </Group>
         <Text size="sm" c="dimmed">
-          На каждом носителе хранятся последние копии каждого дня, недели и месяца в указанном числе; более старые удаляются после удачной копии.
+          На каждом носителе хранятся последние копии каждого дня, недели и месяца в указанном числе; более старые
+          удаляются после удачной копии.
         </Text>
         <Group align="flex-end">
           <PasswordInput
@@ -48,7 +88,12 @@ export function SettingsPanel({ status }: { status: BackupStatus }) {
             value={passphrase}
             onChange={(e) => setPassphrase(e.currentTarget.value)}
           />
-          <Button variant="default" loading={savePassphrase.isPending} disabled={passphrase.length === 0} onClick={() => savePassphrase.mutate(passphrase, { onSuccess: () => setPassphrase('') })}>
+          <Button
+            variant="default"
+            loading={savePassphrase.isPending}
+            disabled={passphrase.length === 0}
+            onClick={() => savePassphrase.mutate(passphrase, { onSuccess: () => setPassphrase('') })}
+          >
             Задать пароль
           </Button>
           {status.passphraseSet && (

@@ -13,4 +13,9 @@ export function size(bytes: number | null): string {
   return `${withComma(value, unit === 0 ? 0 : 1)} ${units[unit]}`;
 }
 
-export const reasonNames = { manual: 'вручную', daily: 'ежедневно', exit: 'при выходе', migration: 'перед обновлением' } as const;
+export const reasonNames = {
+  manual: 'вручную',
+  daily: 'ежедневно',
+  exit: 'при выходе',
+  migration: 'перед обновлением',
+} as const;

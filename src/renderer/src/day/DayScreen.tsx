@@ -8,7 +8,6 @@ import { Loading } from '../errors/QueryGate';
 
 const missingNames = { topic: 'тема', attendance: 'посещаемость', homework: 'домашнее задание' } as const;
 
-
 /** «Мой день»: today's lessons from the timetable with what each still lacks, and the tests whose marks are overdue. */
 export function DayScreen() {
   const [date, setDate] = useState(todayIso());
@@ -22,7 +21,13 @@ export function DayScreen() {
     <Stack gap="lg" maw={1000}>
       <Group justify="space-between" align="flex-end">
         <Title order={3}>Мой день · {dayAndMonthName(date)}</Title>
-        <TextInput type="date" label="Другой день" value={date} onChange={(e) => e.currentTarget.value && setDate(e.currentTarget.value)} w={170} />
+        <TextInput
+          type="date"
+          label="Другой день"
+          value={date}
+          onChange={(e) => e.currentTarget.value && setDate(e.currentTarget.value)}
+          w={170}
+        />
       </Group>
       {day.error && <ErrorPanel error={day.error} onRetry={() => void day.refetch()} />}
       {!day.data && !day.error && <Loading />}
@@ -48,7 +53,12 @@ export function DayScreen() {
                       <Table.Td fw={600}>{l.lessonNumber}</Table.Td>
                       <Table.Td>
                         {/* The keyboard starts on the first lesson still to fill: Enter opens it. */}
-                        <Anchor href={journalHref(l)} fw={500} data-testid={`open-lesson-${l.lessonId}`} ref={i === firstToFill ? firstRef : undefined}>
+                        <Anchor
+                          href={journalHref(l)}
+                          fw={500}
+                          data-testid={`open-lesson-${l.lessonId}`}
+                          ref={i === firstToFill ? firstRef : undefined}
+                        >
                           {l.className} · {l.subjectName}
                           {l.subgroupName ? ` · ${l.subgroupName}` : ''}
                         </Anchor>
@@ -60,7 +70,9 @@ export function DayScreen() {
                       </Table.Td>
                       <Table.Td>
                         {l.status === 'not_held' ? (
-                          <Text size="sm" c="dimmed">урок не проведён</Text>
+                          <Text size="sm" c="dimmed">
+                            урок не проведён
+                          </Text>
                         ) : l.missing.length === 0 ? (
                           <Badge color="teal" variant="light" tt="none">
                             {date > todayIso() ? 'урок ещё впереди' : 'всё заполнено'}

@@ -12,7 +12,14 @@ export function BusyNotice() {
       color="yellow"
       icon={<Loader size="xs" color="yellow" />}
       title="База данных занята"
-      style={{ position: 'fixed', bottom: 16, left: '50%', transform: 'translateX(-50%)', zIndex: 1000, boxShadow: 'var(--mantine-shadow-md)' }}
+      style={{
+        position: 'fixed',
+        bottom: 16,
+        left: '50%',
+        transform: 'translateX(-50%)',
+        zIndex: 1000,
+        boxShadow: 'var(--mantine-shadow-md)',
+      }}
     >
       Другая программа сейчас записывает в журнал. Изменения не потеряны: Журнал повторяет сохранение.
     </Alert>

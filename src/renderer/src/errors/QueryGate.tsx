@@ -3,7 +3,13 @@ import { Center, Loader } from '@mantine/core';
 import { ErrorPanel } from './ErrorPanel';
 
 /** The query's state, as every screen shows it: a failure with «Повторить», a spinner, or the content. */
-export function QueryGate<T>({ query, children }: { query: { data: T | undefined; error: unknown; refetch: () => unknown }; children: (data: T) => ReactNode }) {
+export function QueryGate<T>({
+  query,
+  children,
+}: {
+  query: { data: T | undefined; error: unknown; refetch: () => unknown };
+  children: (data: T) => ReactNode;
+}) {
   if (query.error) return <ErrorPanel error={query.error} onRetry={() => void query.refetch()} />;
   if (query.data === undefined) return <Loading />;
   return <>{children(query.data)}</>;

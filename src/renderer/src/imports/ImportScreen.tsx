@@ -1,5 +1,18 @@
 import { useState } from 'react';
-import { Alert, Button, Checkbox, FileInput, Group, Paper, SegmentedControl, SimpleGrid, Stack, Text, TextInput, Title } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Checkbox,
+  FileInput,
+  Group,
+  Paper,
+  SegmentedControl,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { contract, type ImportKind, type ImportMapping, type ImportRequest } from '../../../shared/contract';
 import { todayIso } from '../../../shared/dates';
@@ -18,27 +31,41 @@ const hints: Record<ImportKind, string> = {
     'Таблица Excel (.xlsx) или CSV со строкой заголовков: «Фамилия», «Имя», «Отчество» (или «ФИО»), по желанию «Логин» и «Предметы» (через запятую: их «Нагрузка» предложит этому учителю первыми, недостающие предметы будут добавлены). Без логина он составляется из фамилии и инициалов. Каждый новый учитель получает временный пароль.',
 };
 
-
 /**
  * «Загрузка списков»: file → columns → check every row → write all at once. The secretary
  * keeps the class lists and sees only them; teachers' lists make accounts and new classes are the school's
  * structure, both only the admin's.
  */
-export function ImportScreen({ mayImportTeachers, mayCreateClasses }: { mayImportTeachers: boolean; mayCreateClasses: boolean }) {
+export function ImportScreen({
+  mayImportTeachers,
+  mayCreateClasses,
+}: {
+  mayImportTeachers: boolean;
+  mayCreateClasses: boolean;
+}) {
   const client = useQueryClient();
   const school = useSetupStatus();
   const [kind, setKind] = useState<ImportKind>('students');
   const [file, setFile] = useState<{ name: string; base64: string } | null>(null);
   const [mapping, setMapping] = useState<ImportMapping>({});
-  const [options, setOptions] = useState({ orderNumber: '', orderDate: todayIso(), className: '', createClasses: false });
+  const [options, setOptions] = useState({
+    orderNumber: '',
+    orderDate: todayIso(),
+    className: '',
+    createClasses: false,
+  });
   const [skipInvalid, setSkipInvalid] = useState(false);
 
   const inspect = useMutation({
-    mutationFn: (f: { name: string; base64: string }) => invoke(contract.imports.inspect, { kind, fileName: f.name, contentBase64: f.base64 }),
+    mutationFn: (f: { name: string; base64: string }) =>
+      invoke(contract.imports.inspect, { kind, fileName: f.name, contentBase64: f.base64 }),
     meta: { ownsErrors: true },
     onSuccess: (r) => setMapping(r.mapping),
   });
-  const preview = useMutation({ mutationFn: (req: ImportRequest) => invoke(contract.imports.preview, req), meta: { ownsErrors: true } });
+  const preview = useMutation({
+    mutationFn: (req: ImportRequest) => invoke(contract.imports.preview, req),
+    meta: { ownsErrors: true },
+  });
   const commit = useMutation({
     mutationFn: (req: ImportRequest) => invoke(contract.imports.commit, { ...req, skipInvalid }),
     meta: { ownsErrors: true },
@@ -50,7 +77,16 @@ export function ImportScreen({ mayImportTeachers, mayCreateClasses }: { mayImpor
     const base = { fileName: file.name, contentBase64: file.base64, mapping };
     if (kind === 'teachers') return { kind, ...base };
     const className = options.className.trim();
-    return { kind, ...base, options: { orderNumber: options.orderNumber, orderDate: options.orderDate, createClasses: options.createClasses, ...(className ? { className } : {}) } };
+    return {
+      kind,
+      ...base,
+      options: {
+        orderNumber: options.orderNumber,
+        orderDate: options.orderDate,
+        createClasses: options.createClasses,
+        ...(className ? { className } : {}),
+      },
+    };
   };
   // Any change after the check makes the check stale: the admin checks again before writing.
   const stale = () => {
@@ -129,8 +165,19 @@ export function ImportScreen({ mayImportTeachers, mayCreateClasses }: { mayImpor
                   Приказ о зачислении
                 </Title>
                 <SimpleGrid cols={{ base: 2, lg: 4 }} spacing="sm">
-                  <TextInput label="Номер приказа" withAsterisk value={options.orderNumber} onChange={(e) => setOption({ orderNumber: e.currentTarget.value })} />
-                  <TextInput label="Дата приказа" type="date" withAsterisk value={options.orderDate} onChange={(e) => setOption({ orderDate: e.currentTarget.value })} />
+                  <TextInput
+                    label="Номер приказа"
+                    withAsterisk
+                    value={options.orderNumber}
+                    onChange={(e) => setOption({ orderNumber: e.currentTarget.value })}
+                  />
+                  <TextInput
+                    label="Дата приказа"
+                    type="date"
+                    withAsterisk
+                    value={options.orderDate}
+                    onChange={(e) => setOption({ orderDate: e.currentTarget.value })}
+                  />
                   <TextInput
                     label="Все строки — в класс"
                     description="Если в файле нет столбца «Класс»"
@@ -192,7 +239,11 @@ export function ImportScreen({ mayImportTeachers, mayCreateClasses }: { mayImpor
             >
               Загрузить новых: {checked.new}
             </Button>
-            {checked.errors > 0 && !skipInvalid && <Text size="sm" c="red.8">Пока в файле есть ошибки, ничего не записывается.</Text>}
+            {checked.errors > 0 && !skipInvalid && (
+              <Text size="sm" c="red.8">
+                Пока в файле есть ошибки, ничего не записывается.
+              </Text>
+            )}
           </Group>
         </Stack>
       )}
@@ -203,7 +254,9 @@ export function ImportScreen({ mayImportTeachers, mayCreateClasses }: { mayImpor
             {done.classesCreated.length > 0 ? `; созданы классы: ${done.classesCreated.join(', ')}` : ''}
             {done.subjectsCreated.length > 0 ? `; в «Предметы» добавлены: ${done.subjectsCreated.join(', ')}` : ''}.
           </Alert>
-          {done.accounts.length > 0 && <PasswordsSheet accounts={done.accounts} schoolName={school.data?.schoolName ?? null} />}
+          {done.accounts.length > 0 && (
+            <PasswordsSheet accounts={done.accounts} schoolName={school.data?.schoolName ?? null} />
+          )}
         </Stack>
       )}
     </Stack>

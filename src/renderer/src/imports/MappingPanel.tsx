@@ -8,15 +8,33 @@ export interface FileColumn {
 }
 
 /** For each field of the import, the column of the file that holds it; guessed from the headers, changed here. */
-export function MappingPanel({ kind, columns, mapping, onChange, fixedClass }: { kind: ImportKind; columns: FileColumn[]; mapping: ImportMapping; onChange(m: ImportMapping): void; fixedClass: boolean }) {
+export function MappingPanel({
+  kind,
+  columns,
+  mapping,
+  onChange,
+  fixedClass,
+}: {
+  kind: ImportKind;
+  columns: FileColumn[];
+  mapping: ImportMapping;
+  onChange(m: ImportMapping): void;
+  fixedClass: boolean;
+}) {
   const options = [
     { value: '', label: '— нет в файле —' },
-    ...columns.map((c) => ({ value: String(c.index), label: `${c.index + 1}. ${c.header || 'без заголовка'}${c.samples[0] ? ` (${c.samples.filter(Boolean).slice(0, 2).join(', ')})` : ''}` })),
+    ...columns.map((c) => ({
+      value: String(c.index),
+      label: `${c.index + 1}. ${c.header || 'без заголовка'}${c.samples[0] ? ` (${c.samples.filter(Boolean).slice(0, 2).join(', ')})` : ''}`,
+    })),
   ];
   return (
     <SimpleGrid cols={{ base: 2, lg: 4 }} spacing="sm" data-testid="import-mapping">
       {importFields[kind].map((f) => {
-        const required = f.required && !(fixedClass && f.key === 'className') && !((f.key === 'lastName' || f.key === 'firstName') && mapping.fullName != null);
+        const required =
+          f.required &&
+          !(fixedClass && f.key === 'className') &&
+          !((f.key === 'lastName' || f.key === 'firstName') && mapping.fullName != null);
         return (
           <Select
             key={f.key}

@@ -6,12 +6,19 @@ import './print.css';
  * The new teachers' one-time passwords, shown once: printed and cut into slips for the staffroom. Printing
  * shows only this sheet (print.css), so the browser's or Electron's print dialog needs nothing else.
  */
-export function PasswordsSheet({ accounts, schoolName }: { accounts: ImportResult['accounts']; schoolName: string | null }) {
+export function PasswordsSheet({
+  accounts,
+  schoolName,
+}: {
+  accounts: ImportResult['accounts'];
+  schoolName: string | null;
+}) {
   return (
     <Stack gap="sm">
       <Group justify="space-between" wrap="nowrap">
         <Text size="sm">
-          Пароли показываются один раз: журнал хранит только их необратимую свёртку (хэш), узнать пароль из неё нельзя. Напечатайте список и раздайте учителям: при первом входе пароль нужно сменить.
+          Пароли показываются один раз: журнал хранит только их необратимую свёртку (хэш), узнать пароль из неё нельзя.
+          Напечатайте список и раздайте учителям: при первом входе пароль нужно сменить.
         </Text>
         <Button onClick={() => window.print()} data-testid="print-passwords" style={{ flexShrink: 0 }}>
           Напечатать список паролей

@@ -1,5 +1,12 @@
 import { useState } from 'react';
-import { Group, Select, Text, type ComboboxItemGroup, type ComboboxParsedItem, type OptionsFilter } from '@mantine/core';
+import {
+  Group,
+  Select,
+  Text,
+  type ComboboxItemGroup,
+  type ComboboxParsedItem,
+  type OptionsFilter,
+} from '@mantine/core';
 import type { AssignmentSummary } from '../../../shared/contract';
 
 export const assignmentLabel = (a: AssignmentSummary) =>

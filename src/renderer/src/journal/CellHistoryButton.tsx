@@ -21,7 +21,15 @@ function shown(value: unknown): string {
 }
 
 /** «История ячейки»: every change of the active cell from the audit log — who, when, old, new, why. */
-export function CellHistoryButton({ lessonId, studentId, studentName }: { lessonId: number; studentId: number; studentName: string }) {
+export function CellHistoryButton({
+  lessonId,
+  studentId,
+  studentName,
+}: {
+  lessonId: number;
+  studentId: number;
+  studentName: string;
+}) {
   const [opened, setOpened] = useState(false);
   const history = useChannel(contract.journal.cellHistory, { lessonId, studentId }, { enabled: opened, staleTime: 0 });
   return (

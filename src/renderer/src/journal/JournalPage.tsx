@@ -26,7 +26,10 @@ export function JournalPage({ grid, today, openedLessonId }: Props) {
   const reportError = useErrorReporter();
   const report = useCallback((message: string) => reportError(new AppError('validation', message)), [reportError]);
   const gridRef = useRef<GridHandle>(null);
-  const [activeCell, setActiveCell] = useState<{ lessonId: number | null; studentId: number | null }>({ lessonId: openedLessonId, studentId: null });
+  const [activeCell, setActiveCell] = useState<{ lessonId: number | null; studentId: number | null }>({
+    lessonId: openedLessonId,
+    studentId: null,
+  });
   const lesson = grid.lessons.find((l) => l.id === activeCell.lessonId) ?? null;
   const student = grid.students.find((s) => s.id === activeCell.studentId) ?? null;
 
@@ -41,13 +44,19 @@ export function JournalPage({ grid, today, openedLessonId }: Props) {
       <Tabs.Panel value="marks">
         <Stack gap="sm">
           {grid.lock && (
-            <Alert color="yellow" variant="light" title={`Период «${grid.lock.periodName}» закрыт`} data-testid="period-locked">
+            <Alert
+              color="yellow"
+              variant="light"
+              title={`Период «${grid.lock.periodName}» закрыт`}
+              data-testid="period-locked"
+            >
               Изменения сохраняются как исправления с указанием причины и видны в журнале изменений.
             </Alert>
           )}
           {!grid.canWrite && (
             <Text size="sm" c="dimmed">
-              Журнал открыт для просмотра: вести его может учитель, за которым закреплена нагрузка, или заменяющий учитель на своих уроках.
+              Журнал открыт для просмотра: вести его может учитель, за которым закреплена нагрузка, или заменяющий
+              учитель на своих уроках.
             </Text>
           )}
           {lesson && (
@@ -60,7 +69,15 @@ export function JournalPage({ grid, today, openedLessonId }: Props) {
               onDone={() => gridRef.current?.focus(lesson.id)}
             />
           )}
-          <JournalGridView ref={gridRef} grid={grid} today={today} writer={writer} report={report} initialLessonId={openedLessonId} onActiveChange={setActiveCell} />
+          <JournalGridView
+            ref={gridRef}
+            grid={grid}
+            today={today}
+            writer={writer}
+            report={report}
+            initialLessonId={openedLessonId}
+            onActiveChange={setActiveCell}
+          />
           <Group gap="xs" mih={26}>
             {lesson && student && (
               <>
@@ -71,7 +88,8 @@ export function JournalPage({ grid, today, openedLessonId }: Props) {
               </>
             )}
             <Text size="xs" c="dimmed" ml="auto">
-              Клавиши: 5 4 3 2 1, 5/4, н/а, н б у оп, Enter — сохранить; Delete — очистить; Ctrl+Z — отменить; Ctrl+Shift+Z — вернуть; Ctrl+V — вставить столбец
+              Клавиши: 5 4 3 2 1, 5/4, н/а, н б у оп, Enter — сохранить; Delete — очистить; Ctrl+Z — отменить;
+              Ctrl+Shift+Z — вернуть; Ctrl+V — вставить столбец
             </Text>
           </Group>
         </Stack>

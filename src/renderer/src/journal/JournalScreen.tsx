@@ -19,7 +19,11 @@ import { Loading } from '../errors/QueryGate';
 export function JournalScreen({ user }: { user: SessionUser }) {
   const today = todayIso();
   const params = useHashParams();
-  const linked = { assignment: Number(params.get('assignment')) || null, period: Number(params.get('period')) || null, lesson: Number(params.get('lesson')) || null };
+  const linked = {
+    assignment: Number(params.get('assignment')) || null,
+    period: Number(params.get('period')) || null,
+    lesson: Number(params.get('lesson')) || null,
+  };
   // Another year's journals (a closed year's among them) are read through the same page; a link may name the year.
   const [yearId, setYearId] = useState<number | undefined>(Number(params.get('year')) || undefined);
   const years = useYears();
@@ -28,14 +32,18 @@ export function JournalScreen({ user }: { user: SessionUser }) {
   const list = assignments.data ?? [];
   // Opens on the journal a link named, else the user's own; those they only substituted in come after.
   const assignment =
-    list.find((a) => a.id === (chosenAssignment?.id ?? linked.assignment)) ?? list.find((a) => !a.viaSubstitution) ?? list[0];
+    list.find((a) => a.id === (chosenAssignment?.id ?? linked.assignment)) ??
+    list.find((a) => !a.viaSubstitution) ??
+    list[0];
   const openedLessonId = chosenAssignment === null ? linked.lesson : null;
 
   const periods = usePeriods(assignment?.yearId, assignment?.grade);
   const [chosenPeriodId, setChosenPeriodId] = useState<number | 'year' | null>(null);
   const periodList = periods.data ?? [];
   const wholeYear = chosenPeriodId === 'year';
-  const period = periodList.find((p) => p.id === (chosenPeriodId ?? (chosenAssignment === null ? linked.period : null))) ?? defaultPeriod(periodList, today);
+  const period =
+    periodList.find((p) => p.id === (chosenPeriodId ?? (chosenAssignment === null ? linked.period : null))) ??
+    defaultPeriod(periodList, today);
   const grid = useGridData(assignment?.id, wholeYear ? 'year' : period?.id);
 
   const yearPicker = (
@@ -72,7 +80,9 @@ export function JournalScreen({ user }: { user: SessionUser }) {
       <Stack gap="md">
         {yearPicker}
         <Paper withBorder p="xl">
-          <Text c="dimmed">В этом учебном году у вас нет журналов: обратитесь к администратору, чтобы назначили нагрузку.</Text>
+          <Text c="dimmed">
+            В этом учебном году у вас нет журналов: обратитесь к администратору, чтобы назначили нагрузку.
+          </Text>
         </Paper>
       </Stack>
     );
@@ -94,7 +104,10 @@ export function JournalScreen({ user }: { user: SessionUser }) {
               <div>
                 <SegmentedControl
                   data-testid="period-select"
-                  data={[...periodList.map((p) => ({ value: String(p.id), label: p.name })), { value: 'year', label: 'Год' }]}
+                  data={[
+                    ...periodList.map((p) => ({ value: String(p.id), label: p.name })),
+                    { value: 'year', label: 'Год' },
+                  ]}
                   value={wholeYear ? 'year' : String(period.id)}
                   onChange={(v) => setChosenPeriodId(v === 'year' ? 'year' : Number(v))}
                 />
@@ -107,21 +120,39 @@ export function JournalScreen({ user }: { user: SessionUser }) {
             <Text size="sm">
               Учитель: <b>{assignment.teacherName}</b>
             </Text>
-            <PlanButton assignment={assignment} canEdit={mayAccess('journal.write', user.roles) && !assignment.viaSubstitution && !mayAccess('journal.read_all', user.roles)} />
+            <PlanButton
+              assignment={assignment}
+              canEdit={
+                mayAccess('journal.write', user.roles) &&
+                !assignment.viaSubstitution &&
+                !mayAccess('journal.read_all', user.roles)
+              }
+            />
           </Group>
           {period && (
             <Text size="xs" c="dimmed" data-testid="period-dates">
-              {grid.data && wholeYear ? `Учебный год: ${ruDate(grid.data.period.startDate)} — ${ruDate(grid.data.period.endDate)}` : `${period.name}: ${ruDate(period.startDate)} — ${ruDate(period.endDate)}`}
+              {grid.data && wholeYear
+                ? `Учебный год: ${ruDate(grid.data.period.startDate)} — ${ruDate(grid.data.period.endDate)}`
+                : `${period.name}: ${ruDate(period.startDate)} — ${ruDate(period.endDate)}`}
             </Text>
           )}
         </Stack>
       </Group>
 
       {periods.error && <ErrorPanel error={periods.error} onRetry={() => void periods.refetch()} />}
-      {periods.data && periodList.length === 0 && <Text c="dimmed">Для {assignment.grade}-х классов не заданы учебные периоды.</Text>}
+      {periods.data && periodList.length === 0 && (
+        <Text c="dimmed">Для {assignment.grade}-х классов не заданы учебные периоды.</Text>
+      )}
       {grid.error && <ErrorPanel error={grid.error} onRetry={() => void grid.refetch()} />}
       {(periods.isLoading || grid.isLoading) && <Loading />}
-      {grid.data && <JournalPage key={`${grid.data.assignment.id}:${grid.data.scope}:${grid.data.period.id}`} grid={grid.data} today={today} openedLessonId={openedLessonId} />}
+      {grid.data && (
+        <JournalPage
+          key={`${grid.data.assignment.id}:${grid.data.scope}:${grid.data.period.id}`}
+          grid={grid.data}
+          today={today}
+          openedLessonId={openedLessonId}
+        />
+      )}
     </Stack>
   );
 }

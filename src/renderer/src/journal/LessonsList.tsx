@@ -29,14 +29,24 @@ export function LessonsList({ grid, today }: { grid: JournalGrid; today: string 
                 </Text>
               </Table.Td>
               <Table.Td>
-                {l.topic ?? <Text span c="dimmed">—</Text>}
+                {l.topic ?? (
+                  <Text span c="dimmed">
+                    —
+                  </Text>
+                )}
                 {kind?.isControl && (
                   <Badge ml={6} size="xs" variant="light" color="gray" tt="none">
                     {kind.name}
                   </Badge>
                 )}
               </Table.Td>
-              <Table.Td>{l.homework ?? <Text span c="dimmed">—</Text>}</Table.Td>
+              <Table.Td>
+                {l.homework ?? (
+                  <Text span c="dimmed">
+                    —
+                  </Text>
+                )}
+              </Table.Td>
               <Table.Td>
                 {l.givenByName}
                 {l.isSubstitution && (

@@ -49,10 +49,18 @@ export function useCorrectionReason(grid: JournalGrid | undefined) {
       >
         <Stack>
           <Text size="sm">
-            Период «{asking?.periodName}» закрыт заместителем директора. Изменение будет записано как исправление: укажите его причину — она
-            сохранится в журнале изменений вместе с каждым исправлением на этой странице.
+            Период «{asking?.periodName}» закрыт заместителем директора. Изменение будет записано как исправление:
+            укажите его причину — она сохранится в журнале изменений вместе с каждым исправлением на этой странице.
           </Text>
-          <Textarea label="Причина исправления" data-autofocus value={text} onChange={(e) => setText(e.currentTarget.value)} minRows={2} maxLength={500} error={text && !valid ? 'Не короче 5 символов' : null} />
+          <Textarea
+            label="Причина исправления"
+            data-autofocus
+            value={text}
+            onChange={(e) => setText(e.currentTarget.value)}
+            minRows={2}
+            maxLength={500}
+            error={text && !valid ? 'Не короче 5 символов' : null}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => close(null)}>
               Отмена

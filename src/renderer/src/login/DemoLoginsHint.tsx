@@ -1,7 +1,6 @@
 import { Table, Text } from '@mantine/core';
 import { demoLogins } from '../../../shared/demo';
 
-
 /** Shown on the demonstration school's login screen, so the logins need not be looked up. */
 export function DemoLoginsHint() {
   return (

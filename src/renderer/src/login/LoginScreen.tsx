@@ -8,9 +8,20 @@ import { useChannelForm } from '../api/useChannelForm';
 import type { SetupOutcome } from '../setup/FirstStartScreen';
 import { DemoLoginsHint } from './DemoLoginsHint';
 
-export function LoginScreen({ schoolName, isDemo, setup }: { schoolName: string | null; isDemo: boolean; setup: SetupOutcome | null }) {
+export function LoginScreen({
+  schoolName,
+  isDemo,
+  setup,
+}: {
+  schoolName: string | null;
+  isDemo: boolean;
+  setup: SetupOutcome | null;
+}) {
   const queryClient = useQueryClient();
-  const form = useChannelForm(contract.auth.login, { initialValues: { login: setup?.kind === 'school' ? setup.login : '', password: '' }, toInput: (v) => v });
+  const form = useChannelForm(contract.auth.login, {
+    initialValues: { login: setup?.kind === 'school' ? setup.login : '', password: '' },
+    toInput: (v) => v,
+  });
   const mutation = useMutation({
     mutationFn: (input: { login: string; password: string }) => invoke(contract.auth.login, input),
     meta: { ownsErrors: true },
@@ -19,7 +30,9 @@ export function LoginScreen({ schoolName, isDemo, setup }: { schoolName: string 
   });
   const hasLogin = form.values.login !== '';
 
-  const failure = mutation.error && (isUnauthorized(mutation.error) ? { title: null, message: mutation.error.message } : describeError(mutation.error));
+  const failure =
+    mutation.error &&
+    (isUnauthorized(mutation.error) ? { title: null, message: mutation.error.message } : describeError(mutation.error));
 
   return (
     <Center mih="100%" p="md">

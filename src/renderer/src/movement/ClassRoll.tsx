@@ -4,7 +4,15 @@ import { ruDate } from '../../../shared/dates';
 import type { OrderAction } from './OrderDialog';
 
 /** A class's roll on a date, with the orders the secretary may enter for each student. */
-export function ClassRoll({ cls, canManage, onAction }: { cls: MovementClass; canManage: boolean; onAction: (a: OrderAction) => void }) {
+export function ClassRoll({
+  cls,
+  canManage,
+  onAction,
+}: {
+  cls: MovementClass;
+  canManage: boolean;
+  onAction: (a: OrderAction) => void;
+}) {
   return (
     <Paper withBorder>
       <Table verticalSpacing={6} data-testid="class-roll">
@@ -37,15 +45,29 @@ export function ClassRoll({ cls, canManage, onAction }: { cls: MovementClass; ca
               {canManage && (
                 <Table.Td ta="right">
                   <Group gap={4} justify="flex-end" wrap="nowrap">
-                    <Button size="compact-xs" variant="light" onClick={() => onAction({ kind: 'transfer', cls, student: s })}>
+                    <Button
+                      size="compact-xs"
+                      variant="light"
+                      onClick={() => onAction({ kind: 'transfer', cls, student: s })}
+                    >
                       Перевести
                     </Button>
                     {cls.subgroups.length > 0 && (
-                      <Button size="compact-xs" variant="light" color="grape" onClick={() => onAction({ kind: 'subgroup', cls, student: s })}>
+                      <Button
+                        size="compact-xs"
+                        variant="light"
+                        color="grape"
+                        onClick={() => onAction({ kind: 'subgroup', cls, student: s })}
+                      >
                         Подгруппа
                       </Button>
                     )}
-                    <Button size="compact-xs" variant="light" color="red" onClick={() => onAction({ kind: 'leave', cls, student: s })}>
+                    <Button
+                      size="compact-xs"
+                      variant="light"
+                      color="red"
+                      onClick={() => onAction({ kind: 'leave', cls, student: s })}
+                    >
                       Выбыл
                     </Button>
                   </Group>

@@ -9,18 +9,44 @@ import { useChannelForm } from '../api/useChannelForm';
 import { ruDate } from '../../../shared/dates';
 import { OrderFields, PickField, TextField } from './orderFields';
 
-const kindNames: Record<MovementRegisterRow['kind'], string> = { enrolled: 'зачисление', arrived: 'прибытие', transferred: 'перевод', left: 'выбытие' };
+const kindNames: Record<MovementRegisterRow['kind'], string> = {
+  enrolled: 'зачисление',
+  arrived: 'прибытие',
+  transferred: 'перевод',
+  left: 'выбытие',
+};
 
 /**
  * A movement order entered wrongly: the secretary corrects its date, class, number or note, or cancels it; both need
  * the reason, which the audit log keeps. The server refuses a change that would leave marks or absences outside the
  * journals the student is on, and names them; the lists and journals follow whatever it accepts.
  */
-export function CorrectionDialog({ row, classes, onClose, onDone }: { row: MovementRegisterRow; classes: MovementClass[]; onClose: () => void; onDone: (message: string) => void }) {
+export function CorrectionDialog({
+  row,
+  classes,
+  onClose,
+  onDone,
+}: {
+  row: MovementRegisterRow;
+  classes: MovementClass[];
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
   const client = useQueryClient();
   const form = useChannelForm(contract.movement.correct, {
-    initialValues: { date: row.date, orderNumber: row.orderNumber, orderDate: row.orderDate, note: row.note ?? '', toClassId: row.toClassId === null ? null : String(row.toClassId), reason: '' },
-    toInput: ({ toClassId, ...v }) => ({ ...v, movementId: row.id, toClassId: row.kind === 'left' ? undefined : Number(toClassId) || 0 }),
+    initialValues: {
+      date: row.date,
+      orderNumber: row.orderNumber,
+      orderDate: row.orderDate,
+      note: row.note ?? '',
+      toClassId: row.toClassId === null ? null : String(row.toClassId),
+      reason: '',
+    },
+    toInput: ({ toClassId, ...v }) => ({
+      ...v,
+      movementId: row.id,
+      toClassId: row.kind === 'left' ? undefined : Number(toClassId) || 0,
+    }),
   });
   const done = (r: { message: string }) => {
     // Lists, journals and reports all follow the corrected dates.
@@ -29,8 +55,18 @@ export function CorrectionDialog({ row, classes, onClose, onDone }: { row: Movem
     onDone(r.message);
   };
   const onError = (e: unknown) => form.setErrors(fieldErrorsOf(e));
-  const correct = useMutation({ mutationFn: (v: InputOf<typeof contract.movement.correct>) => invoke(contract.movement.correct, v), meta: { ownsErrors: true }, onSuccess: done, onError });
-  const cancel = useMutation({ mutationFn: (v: InputOf<typeof contract.movement.cancel>) => invoke(contract.movement.cancel, v), meta: { ownsErrors: true }, onSuccess: done, onError });
+  const correct = useMutation({
+    mutationFn: (v: InputOf<typeof contract.movement.correct>) => invoke(contract.movement.correct, v),
+    meta: { ownsErrors: true },
+    onSuccess: done,
+    onError,
+  });
+  const cancel = useMutation({
+    mutationFn: (v: InputOf<typeof contract.movement.cancel>) => invoke(contract.movement.cancel, v),
+    meta: { ownsErrors: true },
+    onSuccess: done,
+    onError,
+  });
   const forget = () => {
     correct.reset();
     cancel.reset();
@@ -57,21 +93,54 @@ export function CorrectionDialog({ row, classes, onClose, onDone }: { row: Movem
         <Stack gap="sm">
           <Text size="sm" c="dimmed">
             {kindNames[row.kind]} {row.fromClass ? `из ${row.fromClass} ` : ''}
-            {row.toClass ? `в ${row.toClass} ` : ''}с {ruDate(row.date)}, приказ № {row.orderNumber} от {ruDate(row.orderDate)}
+            {row.toClass ? `в ${row.toClass} ` : ''}с {ruDate(row.date)}, приказ № {row.orderNumber} от{' '}
+            {ruDate(row.orderDate)}
           </Text>
-          <OrderFields form={form} dateLabel={row.kind === 'left' ? 'Выбыл с' : row.kind === 'transferred' ? 'Переведён с' : 'Прибыл с'} />
+          <OrderFields
+            form={form}
+            dateLabel={row.kind === 'left' ? 'Выбыл с' : row.kind === 'transferred' ? 'Переведён с' : 'Прибыл с'}
+          />
           {row.kind !== 'left' && (
-            <PickField form={form} name="toClassId" label={row.kind === 'transferred' ? 'В класс' : 'Класс'} data={targets} />
+            <PickField
+              form={form}
+              name="toClassId"
+              label={row.kind === 'transferred' ? 'В класс' : 'Класс'}
+              data={targets}
+            />
           )}
-          <TextField form={form} name="note" label={row.kind === 'left' ? 'Куда выбыл (школа, город)' : row.kind === 'arrived' ? 'Откуда прибыл (школа, город)' : 'Примечание'} required={row.kind === 'left' || row.kind === 'arrived'} />
-          <Textarea label="Причина исправления или отмены" name="reason" withAsterisk autosize minRows={2} {...form.getInputProps('reason')} />
+          <TextField
+            form={form}
+            name="note"
+            label={
+              row.kind === 'left'
+                ? 'Куда выбыл (школа, город)'
+                : row.kind === 'arrived'
+                  ? 'Откуда прибыл (школа, город)'
+                  : 'Примечание'
+            }
+            required={row.kind === 'left' || row.kind === 'arrived'}
+          />
+          <Textarea
+            label="Причина исправления или отмены"
+            name="reason"
+            withAsterisk
+            autosize
+            minRows={2}
+            {...form.getInputProps('reason')}
+          />
           {failure && (
             <Alert color="red" title={failure.title} data-testid="correction-error">
               {failure.message}
             </Alert>
           )}
           <Group justify="space-between">
-            <Button variant="light" color="red" loading={cancel.isPending} onClick={cancelOrder} data-testid="correction-cancel-order">
+            <Button
+              variant="light"
+              color="red"
+              loading={cancel.isPending}
+              onClick={cancelOrder}
+              data-testid="correction-cancel-order"
+            >
               Отменить приказ
             </Button>
             <Group>

@@ -50,10 +50,21 @@ export function MovementScreen({ user }: { user: SessionUser }) {
     <Stack gap="md" maw={1200}>
       <Group justify="space-between">
         <Title order={3}>Движение учащихся · {classes.data.yearName}</Title>
-        <YearSelect w={150} aria-label="Учебный год" years={years.data} value={classes.data.yearId} onChange={pickYear} data-testid="movement-year" />
+        <YearSelect
+          w={150}
+          aria-label="Учебный год"
+          years={years.data}
+          value={classes.data.yearId}
+          onChange={pickYear}
+          data-testid="movement-year"
+        />
       </Group>
       {(classes.data.closed || past) && (
-        <Alert color="gray" title={classes.data.closed ? 'Учебный год закрыт' : 'Прошлый учебный год'} data-testid="movement-readonly">
+        <Alert
+          color="gray"
+          title={classes.data.closed ? 'Учебный год закрыт' : 'Прошлый учебный год'}
+          data-testid="movement-readonly"
+        >
           Списки и книга движения доступны только для просмотра и печати.
         </Alert>
       )}
@@ -70,8 +81,22 @@ export function MovementScreen({ user }: { user: SessionUser }) {
         <Tabs.Panel value="roll" pt="md">
           <Stack gap="sm">
             <Group align="flex-end">
-              <Select label="Класс" w={140} data={list.map((c) => ({ value: String(c.id), label: c.name }))} value={cls ? String(cls.id) : null} onChange={setClassId} allowDeselect={false} searchable data-testid="movement-class" />
-              <TextInput label="Список на дату" type="date" value={date} onChange={(e) => e.currentTarget.value && setDate(e.currentTarget.value)} />
+              <Select
+                label="Класс"
+                w={140}
+                data={list.map((c) => ({ value: String(c.id), label: c.name }))}
+                value={cls ? String(cls.id) : null}
+                onChange={setClassId}
+                allowDeselect={false}
+                searchable
+                data-testid="movement-class"
+              />
+              <TextInput
+                label="Список на дату"
+                type="date"
+                value={date}
+                onChange={(e) => e.currentTarget.value && setDate(e.currentTarget.value)}
+              />
               {cls && (
                 <Text size="sm" c="dimmed">
                   {cls.students.length} уч.
@@ -87,7 +112,13 @@ export function MovementScreen({ user }: { user: SessionUser }) {
           </Stack>
         </Tabs.Panel>
         <Tabs.Panel value="register" pt="md">
-          <RegisterView key={classes.data.yearId} yearId={classes.data.yearId} classes={list} canManage={canManage} onDone={setDone} />
+          <RegisterView
+            key={classes.data.yearId}
+            yearId={classes.data.yearId}
+            classes={list}
+            canManage={canManage}
+            onDone={setDone}
+          />
         </Tabs.Panel>
       </Tabs>
       {action && (

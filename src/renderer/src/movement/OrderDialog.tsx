@@ -14,7 +14,12 @@ export type OrderAction =
   | { kind: 'arrive'; cls: MovementClass }
   | { kind: 'transfer' | 'leave' | 'subgroup'; cls: MovementClass; student: MovementClass['students'][number] };
 
-const titles = { arrive: 'Прибытие ученика', transfer: 'Перевод в другой класс', leave: 'Выбытие ученика', subgroup: 'Перевод в другую подгруппу' };
+const titles = {
+  arrive: 'Прибытие ученика',
+  transfer: 'Перевод в другой класс',
+  leave: 'Выбытие ученика',
+  subgroup: 'Перевод в другую подгруппу',
+};
 
 const genderOf = (v: string | null) => (['m', 'f'] as const).find((g) => g === v);
 
@@ -33,7 +38,16 @@ interface OrderFormProps<C extends OrderChannel, V extends OrderValues> {
 }
 
 /** One director's order of one kind: its fields, then the order's number and date, checked like the server does. */
-function OrderForm<C extends OrderChannel, V extends OrderValues>({ channel, title, dateLabel, initialValues, toInput, children, onClose, onDone }: OrderFormProps<C, V>) {
+function OrderForm<C extends OrderChannel, V extends OrderValues>({
+  channel,
+  title,
+  dateLabel,
+  initialValues,
+  toInput,
+  children,
+  onClose,
+  onDone,
+}: OrderFormProps<C, V>) {
   const client = useQueryClient();
   const form = useChannelForm(channel, { initialValues, toInput });
   const save = useMutation({
@@ -75,11 +89,33 @@ function OrderForm<C extends OrderChannel, V extends OrderValues>({ channel, tit
 }
 
 /** The order an action needs: arrival, transfer to another class or subgroup, or departure. */
-export function OrderDialog({ action, date, classes, onClose, onDone }: { action: OrderAction; date: string; classes: MovementClass[]; onClose: () => void; onDone: (message: string) => void }) {
+export function OrderDialog({
+  action,
+  date,
+  classes,
+  onClose,
+  onDone,
+}: {
+  action: OrderAction;
+  date: string;
+  classes: MovementClass[];
+  onClose: () => void;
+  onDone: (message: string) => void;
+}) {
   const order = { date, orderNumber: '', orderDate: date };
   const shell = { onClose, onDone };
   if (action.kind === 'arrive') {
-    const initialValues = { ...order, kind: 'arrived' as 'arrived' | 'enrolled', lastName: '', firstName: '', middleName: '', birthDate: '', gender: null as string | null, personalFileNo: '', from: '' };
+    const initialValues = {
+      ...order,
+      kind: 'arrived' as 'arrived' | 'enrolled',
+      lastName: '',
+      firstName: '',
+      middleName: '',
+      birthDate: '',
+      gender: null as string | null,
+      personalFileNo: '',
+      from: '',
+    };
     return (
       <OrderForm
         {...shell}
@@ -87,13 +123,21 @@ export function OrderDialog({ action, date, classes, onClose, onDone }: { action
         title={titles.arrive}
         dateLabel="Прибыл с"
         initialValues={initialValues}
-        toInput={(v) => ({ ...v, classId: action.cls.id, birthDate: v.birthDate || undefined, gender: genderOf(v.gender) })}
+        toInput={(v) => ({
+          ...v,
+          classId: action.cls.id,
+          birthDate: v.birthDate || undefined,
+          gender: genderOf(v.gender),
+        })}
       >
         {(form) => (
           <>
             <Select
               label="Вид"
-              data={[{ value: 'arrived', label: 'прибыл из другой школы' }, { value: 'enrolled', label: 'зачислен впервые' }]}
+              data={[
+                { value: 'arrived', label: 'прибыл из другой школы' },
+                { value: 'enrolled', label: 'зачислен впервые' },
+              ]}
               value={form.values.kind}
               onChange={(v) => form.setFieldValue('kind', v === 'enrolled' ? 'enrolled' : 'arrived')}
               allowDeselect={false}
@@ -105,10 +149,21 @@ export function OrderDialog({ action, date, classes, onClose, onDone }: { action
             </SimpleGrid>
             <SimpleGrid cols={3}>
               <TextField form={form} name="birthDate" label="Дата рождения" type="date" />
-              <Select label="Пол" data={[{ value: 'm', label: 'мужской' }, { value: 'f', label: 'женский' }]} value={form.values.gender} onChange={(v) => form.setFieldValue('gender', v)} clearable />
+              <Select
+                label="Пол"
+                data={[
+                  { value: 'm', label: 'мужской' },
+                  { value: 'f', label: 'женский' },
+                ]}
+                value={form.values.gender}
+                onChange={(v) => form.setFieldValue('gender', v)}
+                clearable
+              />
               <TextField form={form} name="personalFileNo" label="№ личного дела" />
             </SimpleGrid>
-            {form.values.kind === 'arrived' && <TextField form={form} name="from" label="Откуда прибыл (школа, город)" required />}
+            {form.values.kind === 'arrived' && (
+              <TextField form={form} name="from" label="Откуда прибыл (школа, город)" required />
+            )}
           </>
         )}
       </OrderForm>
@@ -138,12 +193,21 @@ export function OrderDialog({ action, date, classes, onClose, onDone }: { action
   }
   if (action.kind === 'leave') {
     return (
-      <OrderForm {...shell} channel={contract.movement.leave} title={title} dateLabel="Выбыл с" initialValues={{ ...order, to: '' }} toInput={(v) => ({ ...v, studentId: who.id })}>
+      <OrderForm
+        {...shell}
+        channel={contract.movement.leave}
+        title={title}
+        dateLabel="Выбыл с"
+        initialValues={{ ...order, to: '' }}
+        toInput={(v) => ({ ...v, studentId: who.id })}
+      >
         {(form) => <TextField form={form} name="to" label="Куда выбыл (школа, город)" required />}
       </OrderForm>
     );
   }
-  const subgroups = action.cls.subgroups.filter((g) => !who.subgroups.some((s) => s.subgroupId === g.id)).map((g) => ({ value: String(g.id), label: `${g.subjectName}: ${g.name}` }));
+  const subgroups = action.cls.subgroups
+    .filter((g) => !who.subgroups.some((s) => s.subgroupId === g.id))
+    .map((g) => ({ value: String(g.id), label: `${g.subjectName}: ${g.name}` }));
   return (
     <OrderForm
       {...shell}

@@ -17,13 +17,26 @@ const orderLabel = (r: MovementRegisterRow) =>
  * Книга движения учащихся of a year or some dates of it, on screen and as XLSX or PDF; in an open year the secretary
  * picks an order here to correct or cancel it.
  */
-export function RegisterView({ yearId, classes, canManage, onDone }: { yearId: number; classes: MovementClass[]; canManage: boolean; onDone: (message: string) => void }) {
+export function RegisterView({
+  yearId,
+  classes,
+  canManage,
+  onDone,
+}: {
+  yearId: number;
+  classes: MovementClass[];
+  canManage: boolean;
+  onDone: (message: string) => void;
+}) {
   const [dates, setDates] = useState<{ from?: string; to?: string }>({});
   const [picked, setPicked] = useState<string | null>(null);
   const [editing, setEditing] = useState<MovementRegisterRow | null>(null);
   const params = { ...dates, yearId };
   const register = useMovementRegister(params);
-  const download = useMutation({ mutationFn: async (format: 'xlsx' | 'pdf') => saveFile(await invoke(contract.movement.registerFile, { params, format })) });
+  const download = useMutation({
+    mutationFn: async (format: 'xlsx' | 'pdf') =>
+      saveFile(await invoke(contract.movement.registerFile, { params, format })),
+  });
   if (register.error) return <ErrorPanel error={register.error} onRetry={() => void register.refetch()} />;
   if (!register.data)
     return (
@@ -37,18 +50,45 @@ export function RegisterView({ yearId, classes, canManage, onDone }: { yearId: n
   return (
     <Stack gap="md">
       <Group align="flex-end">
-        <TextInput label="С" type="date" value={dates.from ?? register.data.from} onChange={(e) => setDates({ ...dates, from: e.currentTarget.value || undefined })} />
-        <TextInput label="По" type="date" value={dates.to ?? register.data.to} onChange={(e) => setDates({ ...dates, to: e.currentTarget.value || undefined })} />
-        <Button variant="default" onClick={() => download.mutate('xlsx')} loading={download.isPending && download.variables === 'xlsx'}>
+        <TextInput
+          label="С"
+          type="date"
+          value={dates.from ?? register.data.from}
+          onChange={(e) => setDates({ ...dates, from: e.currentTarget.value || undefined })}
+        />
+        <TextInput
+          label="По"
+          type="date"
+          value={dates.to ?? register.data.to}
+          onChange={(e) => setDates({ ...dates, to: e.currentTarget.value || undefined })}
+        />
+        <Button
+          variant="default"
+          onClick={() => download.mutate('xlsx')}
+          loading={download.isPending && download.variables === 'xlsx'}
+        >
           XLSX
         </Button>
-        <Button variant="default" onClick={() => download.mutate('pdf')} loading={download.isPending && download.variables === 'pdf'}>
+        <Button
+          variant="default"
+          onClick={() => download.mutate('pdf')}
+          loading={download.isPending && download.variables === 'pdf'}
+        >
           PDF
         </Button>
       </Group>
       {canManage && rows.length > 0 && (
         <Group align="flex-end">
-          <Select label="Приказ с ошибкой" placeholder="Выберите приказ" w={520} data={rows.map((r) => ({ value: String(r.id), label: orderLabel(r) }))} value={picked} onChange={setPicked} searchable data-testid="correction-order" />
+          <Select
+            label="Приказ с ошибкой"
+            placeholder="Выберите приказ"
+            w={520}
+            data={rows.map((r) => ({ value: String(r.id), label: orderLabel(r) }))}
+            value={picked}
+            onChange={setPicked}
+            searchable
+            data-testid="correction-order"
+          />
           <Button variant="light" disabled={!chosen} onClick={() => setEditing(chosen)} data-testid="correction-open">
             Исправить или отменить…
           </Button>

@@ -4,13 +4,45 @@ import type { UseFormReturnType } from '@mantine/form';
 type Bound<V> = Pick<UseFormReturnType<V>, 'getInputProps'>;
 
 /** A text field of a form, named as the channel's input field it fills. */
-export function TextField<V>({ form, name, label, type, required }: { form: Bound<V>; name: keyof V & string; label: string; type?: string; required?: boolean }) {
+export function TextField<V>({
+  form,
+  name,
+  label,
+  type,
+  required,
+}: {
+  form: Bound<V>;
+  name: keyof V & string;
+  label: string;
+  type?: string;
+  required?: boolean;
+}) {
   return <TextInput label={label} name={name} type={type} withAsterisk={required} {...form.getInputProps(name)} />;
 }
 
 /** A required pick of one item (a class, a subgroup): its id as a string, or null. */
-export function PickField<V>({ form, name, label, data }: { form: Bound<V>; name: keyof V & string; label: string; data: Array<{ value: string; label: string }> }) {
-  return <Select label={label} name={name} withAsterisk data={data} {...form.getInputProps(name)} allowDeselect={false} searchable />;
+export function PickField<V>({
+  form,
+  name,
+  label,
+  data,
+}: {
+  form: Bound<V>;
+  name: keyof V & string;
+  label: string;
+  data: Array<{ value: string; label: string }>;
+}) {
+  return (
+    <Select
+      label={label}
+      name={name}
+      withAsterisk
+      data={data}
+      {...form.getInputProps(name)}
+      allowDeselect={false}
+      searchable
+    />
+  );
 }
 
 export interface OrderValues {

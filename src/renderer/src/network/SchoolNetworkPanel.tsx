@@ -5,6 +5,7 @@ import { invoke } from '../api/invoke';
 import { queryKey } from '../api/keys';
 import { useChannel } from '../api/useChannel';
 import { ErrorPanel } from '../errors/ErrorPanel';
+import { ConnectionCard } from './ConnectionCard';
 
 const networkKey = queryKey(contract.network.get, {});
 
@@ -15,9 +16,13 @@ const networkKey = queryKey(contract.network.get, {});
 export function SchoolNetworkPanel() {
   const client = useQueryClient();
   const state = useChannel(contract.network.get, {});
+  const info = useChannel(contract.network.info, {});
   const set = useMutation({
     mutationFn: (schoolNetwork: boolean) => invoke(contract.network.set, { schoolNetwork }),
-    onSuccess: (value) => client.setQueryData(networkKey, value),
+    onSuccess: (value) => {
+      client.setQueryData(networkKey, value);
+      void info.refetch();
+    },
   });
   if (state.error) return <ErrorPanel error={state.error} onRetry={() => void state.refetch()} />;
   const on = state.data?.schoolNetwork ?? false;
@@ -34,10 +39,11 @@ export function SchoolNetworkPanel() {
         />
         <Text size="sm" c="dimmed">
           {on
-            ? 'Сервер журнала (zhurnal serve) отвечает компьютерам школьной сети. Включение действует после перезапуска сервера.'
+            ? 'Сервер журнала (zhurnal serve) отвечает компьютерам школьной сети, только по https. Включение действует после перезапуска сервера.'
             : 'Журнал открывается только на этом компьютере. В журнале персональные данные учеников: включайте, только если сеть школы закрыта от посторонних.'}
         </Text>
         {set.error && <Alert color="red">{set.error.message}</Alert>}
+        {info.data && <ConnectionCard info={info.data} />}
       </Stack>
     </Paper>
   );

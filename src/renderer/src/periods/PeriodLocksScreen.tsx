@@ -12,7 +12,11 @@ import { ruDate } from '../../../shared/dates';
 import { Loading } from '../errors/QueryGate';
 
 const schemeOrder: Period['scheme'][] = ['quarters', 'trimesters', 'half_years'];
-const schemeNames: Record<Period['scheme'], string> = { quarters: 'Четверти', trimesters: 'Триместры', half_years: 'Полугодия' };
+const schemeNames: Record<Period['scheme'], string> = {
+  quarters: 'Четверти',
+  trimesters: 'Триместры',
+  half_years: 'Полугодия',
+};
 
 /**
  * The deputy closes a period once its marks are set: for the whole school or one class. A closed period takes
@@ -28,8 +32,13 @@ export function PeriodLocksScreen() {
   const [classId, setClassId] = useState<string | null>(null);
   const [unlocking, setUnlocking] = useState<{ id: number; label: string } | null>(null);
   const [reason, setReason] = useState('');
-  const refresh = () => void client.invalidateQueries({ queryKey: channelKey(contract.periods.locks, { yearId: year?.id ?? 0 }) });
-  const lock = useMutation({ mutationFn: (periodId: number) => invoke(contract.periods.lock, { periodId, classId: classId ? Number(classId) : null }), onSuccess: refresh });
+  const refresh = () =>
+    void client.invalidateQueries({ queryKey: channelKey(contract.periods.locks, { yearId: year?.id ?? 0 }) });
+  const lock = useMutation({
+    mutationFn: (periodId: number) =>
+      invoke(contract.periods.lock, { periodId, classId: classId ? Number(classId) : null }),
+    onSuccess: refresh,
+  });
   const unlock = useMutation({
     mutationFn: (v: { lockId: number; reason: string }) => invoke(contract.periods.unlock, v),
     onSuccess: () => {
@@ -51,14 +60,18 @@ export function PeriodLocksScreen() {
         <Select
           label="Закрывать"
           w={260}
-          data={[{ value: '', label: 'для всей школы' }, ...(classes.data ?? []).map((c) => ({ value: String(c.id), label: `только ${c.name}` }))]}
+          data={[
+            { value: '', label: 'для всей школы' },
+            ...(classes.data ?? []).map((c) => ({ value: String(c.id), label: `только ${c.name}` })),
+          ]}
           value={classId ?? ''}
           onChange={(v) => setClassId(v || null)}
           allowDeselect={false}
           searchable
         />
         <Text size="sm" c="dimmed" maw={520}>
-          После закрытия учитель может изменить отметки только как исправление с указанием причины; каждое исправление видно в журнале изменений.
+          После закрытия учитель может изменить отметки только как исправление с указанием причины; каждое исправление
+          видно в журнале изменений.
         </Text>
       </Group>
       <Paper withBorder>
@@ -72,57 +85,72 @@ export function PeriodLocksScreen() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {[...periods.data].sort((a, b) => schemeOrder.indexOf(a.scheme) - schemeOrder.indexOf(b.scheme) || a.number - b.number).map((p) => {
-              const closed = locksOf(p.id);
-              const whole = closed.find((l) => l.classId === null);
-              const forChosen = closed.find((l) => l.classId === (chosenClass?.id ?? null));
-              return (
-                <Table.Tr key={p.id} data-testid={`period-row-${p.id}`}>
-                  <Table.Td>
-                    {p.name}
-                    <Text span size="xs" c="dimmed">
-                      {' · '}
-                      {schemeNames[p.scheme]}
-                    </Text>
-                  </Table.Td>
-                  <Table.Td>
-                    {ruDate(p.startDate)} — {ruDate(p.endDate)}
-                  </Table.Td>
-                  <Table.Td>
-                    <Group gap={6}>
-                      {closed.map((l) => (
-                        <Badge
-                          key={l.id}
-                          color={l.classId === null ? 'red' : 'orange'}
+            {[...periods.data]
+              .sort((a, b) => schemeOrder.indexOf(a.scheme) - schemeOrder.indexOf(b.scheme) || a.number - b.number)
+              .map((p) => {
+                const closed = locksOf(p.id);
+                const whole = closed.find((l) => l.classId === null);
+                const forChosen = closed.find((l) => l.classId === (chosenClass?.id ?? null));
+                return (
+                  <Table.Tr key={p.id} data-testid={`period-row-${p.id}`}>
+                    <Table.Td>
+                      {p.name}
+                      <Text span size="xs" c="dimmed">
+                        {' · '}
+                        {schemeNames[p.scheme]}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {ruDate(p.startDate)} — {ruDate(p.endDate)}
+                    </Table.Td>
+                    <Table.Td>
+                      <Group gap={6}>
+                        {closed.map((l) => (
+                          <Badge
+                            key={l.id}
+                            color={l.classId === null ? 'red' : 'orange'}
+                            variant="light"
+                            tt="none"
+                            style={{ cursor: 'pointer' }}
+                            title={`Закрыл ${l.lockedBy} ${l.lockedAt}. Нажмите, чтобы открыть.`}
+                            onClick={() => {
+                              setReason('');
+                              unlock.reset();
+                              setUnlocking({
+                                id: l.id,
+                                label: `${p.name}${l.className ? `, ${l.className}` : ', вся школа'}`,
+                              });
+                            }}
+                          >
+                            {l.className ?? 'вся школа'} · {l.lockedBy}
+                          </Badge>
+                        ))}
+                      </Group>
+                    </Table.Td>
+                    <Table.Td ta="right">
+                      {!whole && !forChosen && (
+                        <Button
+                          size="compact-sm"
                           variant="light"
-                          tt="none"
-                          style={{ cursor: 'pointer' }}
-                          title={`Закрыл ${l.lockedBy} ${l.lockedAt}. Нажмите, чтобы открыть.`}
-                          onClick={() => {
-                            setReason('');
-                            unlock.reset();
-                            setUnlocking({ id: l.id, label: `${p.name}${l.className ? `, ${l.className}` : ', вся школа'}` });
-                          }}
+                          color="red"
+                          loading={lock.isPending && lock.variables === p.id}
+                          onClick={() => lock.mutate(p.id)}
                         >
-                          {l.className ?? 'вся школа'} · {l.lockedBy}
-                        </Badge>
-                      ))}
-                    </Group>
-                  </Table.Td>
-                  <Table.Td ta="right">
-                    {!whole && !forChosen && (
-                      <Button size="compact-sm" variant="light" color="red" loading={lock.isPending && lock.variables === p.id} onClick={() => lock.mutate(p.id)}>
-                        Закрыть {chosenClass ? `для ${chosenClass.name}` : 'для школы'}
-                      </Button>
-                    )}
-                  </Table.Td>
-                </Table.Tr>
-              );
-            })}
+                          Закрыть {chosenClass ? `для ${chosenClass.name}` : 'для школы'}
+                        </Button>
+                      )}
+                    </Table.Td>
+                  </Table.Tr>
+                );
+              })}
           </Table.Tbody>
         </Table>
       </Paper>
-      <Modal opened={unlocking !== null} onClose={() => setUnlocking(null)} title={`Открыть период: ${unlocking?.label ?? ''}`}>
+      <Modal
+        opened={unlocking !== null}
+        onClose={() => setUnlocking(null)}
+        title={`Открыть период: ${unlocking?.label ?? ''}`}
+      >
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -130,7 +158,14 @@ export function PeriodLocksScreen() {
           }}
         >
           <Stack>
-            <Textarea label="Причина" description="Сохраняется в журнале изменений" value={reason} onChange={(e) => setReason(e.currentTarget.value)} data-autofocus minRows={2} />
+            <Textarea
+              label="Причина"
+              description="Сохраняется в журнале изменений"
+              value={reason}
+              onChange={(e) => setReason(e.currentTarget.value)}
+              data-autofocus
+              minRows={2}
+            />
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setUnlocking(null)}>
                 Отмена

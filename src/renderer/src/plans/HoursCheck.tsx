@@ -19,7 +19,8 @@ export function HoursCheck({ planned, curriculum }: { planned: number; curriculu
   const diff = planned - curriculum;
   return (
     <Alert color="orange" variant="light" data-testid="hours-check">
-      Запланировано {planned} ч, а по учебному плану {curriculum} ч: {diff > 0 ? `на ${diff} ч больше` : `не хватает ${-diff} ч`}.
+      Запланировано {planned} ч, а по учебному плану {curriculum} ч:{' '}
+      {diff > 0 ? `на ${diff} ч больше` : `не хватает ${-diff} ч`}.
     </Alert>
   );
 }

@@ -13,7 +13,13 @@ export function PlanButton({ assignment, canEdit }: { assignment: AssignmentSumm
         КТП
       </Button>
       {open && (
-        <Modal opened onClose={() => setOpen(false)} size="min(1200px, 92vw)" title={`Тематическое планирование: ${assignmentLabel(assignment)}`} data-testid="plan-window">
+        <Modal
+          opened
+          onClose={() => setOpen(false)}
+          size="min(1200px, 92vw)"
+          title={`Тематическое планирование: ${assignmentLabel(assignment)}`}
+          data-testid="plan-window"
+        >
           <PlanView assignmentId={assignment.id} canEdit={canEdit} />
         </Modal>
       )}

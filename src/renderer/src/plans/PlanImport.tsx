@@ -23,11 +23,20 @@ export function PlanImport({ assignmentId, onDone }: { assignmentId: number; onD
   return (
     <Stack gap="sm">
       <Text size="sm" c="dimmed">
-        Таблица Excel (.xlsx) или CSV: строка заголовков со столбцами «Тема» и «Часы» (по желанию «Раздел» и «№»). Строки вида «Раздел 2. Дроби (24 ч)» без
-        часов открывают раздел.
+        Таблица Excel (.xlsx) или CSV: строка заголовков со столбцами «Тема» и «Часы» (по желанию «Раздел» и «№»).
+        Строки вида «Раздел 2. Дроби (24 ч)» без часов открывают раздел.
       </Text>
       <Group align="flex-end">
-        <FileInput label="Файл планирования" placeholder="Выберите файл .xlsx или .csv" accept=".xlsx,.csv" value={file} onChange={(f) => void choose(f)} clearable w={420} data-testid="plan-file" />
+        <FileInput
+          label="Файл планирования"
+          placeholder="Выберите файл .xlsx или .csv"
+          accept=".xlsx,.csv"
+          value={file}
+          onChange={(f) => void choose(f)}
+          clearable
+          w={420}
+          data-testid="plan-file"
+        />
         <Button variant="default" onClick={onDone}>
           Отмена
         </Button>
@@ -68,12 +77,21 @@ export function PlanImport({ assignmentId, onDone }: { assignmentId: number; onD
               </Table.Tbody>
             </Table>
           </div>
-          {errors > 0 && <Text c="red.8">Исправьте строки с ошибками в файле и выберите его снова: план сохраняется только целиком.</Text>}
+          {errors > 0 && (
+            <Text c="red.8">
+              Исправьте строки с ошибками в файле и выберите его снова: план сохраняется только целиком.
+            </Text>
+          )}
           <Group justify="flex-end">
             <Button
               disabled={errors > 0 || rows.length === 0}
               loading={save.isPending}
-              onClick={() => save.mutate(rows.map((r) => ({ section: r.section, title: r.title, hours: r.hours ?? 0 })), { onSuccess: onDone })}
+              onClick={() =>
+                save.mutate(
+                  rows.map((r) => ({ section: r.section, title: r.title, hours: r.hours ?? 0 })),
+                  { onSuccess: onDone },
+                )
+              }
               data-testid="plan-save"
             >
               Заменить план этими темами

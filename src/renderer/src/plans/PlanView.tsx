@@ -44,13 +44,26 @@ export function PlanView({ assignmentId, canEdit }: { assignmentId: number; canE
       {mode === 'view' && <HoursCheck planned={p.plannedHours} curriculum={p.curriculumHours} />}
       {canEdit && p.topics.length > 0 && mode === 'view' && (
         <Group align="flex-end">
-          <TextInput type="date" label="Расставить темы по урокам, начиная с" value={fromDate} onChange={(e) => setFromDate(e.currentTarget.value)} data-testid="plan-from" />
-          <Button variant="default" loading={assign.isPending} onClick={() => assign.mutate(fromDate)} data-testid="plan-assign">
+          <TextInput
+            type="date"
+            label="Расставить темы по урокам, начиная с"
+            value={fromDate}
+            onChange={(e) => setFromDate(e.currentTarget.value)}
+            data-testid="plan-from"
+          />
+          <Button
+            variant="default"
+            loading={assign.isPending}
+            onClick={() => assign.mutate(fromDate)}
+            data-testid="plan-assign"
+          >
             Расставить темы
           </Button>
           {assign.data && (
             <Text size="sm" data-testid="plan-assign-result">
-              {assign.data.lessons > 0 ? `Темы поставлены на ${assign.data.lessons} уроков.` : 'Нет уроков без темы или все часы плана уже распределены.'}
+              {assign.data.lessons > 0
+                ? `Темы поставлены на ${assign.data.lessons} уроков.`
+                : 'Нет уроков без темы или все часы плана уже распределены.'}
             </Text>
           )}
         </Group>
@@ -83,7 +96,9 @@ export function PlanView({ assignmentId, canEdit }: { assignmentId: number; canE
                   <Table.Td>{t.position}</Table.Td>
                   <Table.Td>{t.title}</Table.Td>
                   <Table.Td>{t.hours}</Table.Td>
-                  <Table.Td c={t.givenHours >= t.hours ? 'teal.8' : t.givenHours > 0 ? 'blue.8' : 'dimmed'}>{t.givenHours}</Table.Td>
+                  <Table.Td c={t.givenHours >= t.hours ? 'teal.8' : t.givenHours > 0 ? 'blue.8' : 'dimmed'}>
+                    {t.givenHours}
+                  </Table.Td>
                 </Table.Tr>
               );
               return heading ? [heading, row] : [row];

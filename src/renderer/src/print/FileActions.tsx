@@ -11,10 +11,20 @@ export function FileActions({ file, label }: { file: string; label: string }) {
         <Text size="sm" data-testid="printed-file">
           {label}: {file}
         </Text>
-        <Button size="xs" variant="default" loading={open.isPending && open.variables?.action === 'open'} onClick={() => open.mutate({ file, action: 'open' })}>
+        <Button
+          size="xs"
+          variant="default"
+          loading={open.isPending && open.variables?.action === 'open'}
+          onClick={() => open.mutate({ file, action: 'open' })}
+        >
           Открыть
         </Button>
-        <Button size="xs" variant="default" loading={open.isPending && open.variables?.action === 'print'} onClick={() => open.mutate({ file, action: 'print' })}>
+        <Button
+          size="xs"
+          variant="default"
+          loading={open.isPending && open.variables?.action === 'print'}
+          onClick={() => open.mutate({ file, action: 'print' })}
+        >
           На принтер
         </Button>
       </Group>

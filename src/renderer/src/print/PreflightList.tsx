@@ -25,7 +25,8 @@ export function PreflightList({ issues, canOpen }: { issues: PreflightIssue[]; c
   return (
     <div data-testid="preflight-issues">
       <Text size="sm" c="orange" mb="xs">
-        Замечаний: {issues.length}. Их стоит исправить до печати (попросите учителей); напечатать можно и так — на заверительной странице будет отмечено, что это черновик.
+        Замечаний: {issues.length}. Их стоит исправить до печати (попросите учителей); напечатать можно и так — на
+        заверительной странице будет отмечено, что это черновик.
       </Text>
       <Table striped verticalSpacing={4} fz="sm">
         <Table.Thead>

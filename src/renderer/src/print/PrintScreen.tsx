@@ -22,7 +22,9 @@ export function PrintScreen({ user }: { user: SessionUser }) {
   const [personalData, setPersonalData] = useState(false);
   const classes = usePrintClasses(yearId);
   const preflight = usePreflight(classId, checked);
-  const book = useMutation({ mutationFn: (id: number) => invoke(contract.print.classBook, { classId: id, duplex, personalData }) });
+  const book = useMutation({
+    mutationFn: (id: number) => invoke(contract.print.classBook, { classId: id, duplex, personalData }),
+  });
 
   if (classes.error) return <ErrorPanel error={classes.error} onRetry={() => void classes.refetch()} />;
   if (!classes.data) return <Loading />;
@@ -48,8 +50,16 @@ export function PrintScreen({ user }: { user: SessionUser }) {
           }}
         />
         <Stack gap={6}>
-          <Checkbox label="Двусторонняя печать (лист — две страницы)" checked={duplex} onChange={(e) => setDuplex(e.currentTarget.checked)} />
-          <Checkbox label="Общие сведения об обучающихся (персональные данные)" checked={personalData} onChange={(e) => setPersonalData(e.currentTarget.checked)} />
+          <Checkbox
+            label="Двусторонняя печать (лист — две страницы)"
+            checked={duplex}
+            onChange={(e) => setDuplex(e.currentTarget.checked)}
+          />
+          <Checkbox
+            label="Общие сведения об обучающихся (персональные данные)"
+            checked={personalData}
+            onChange={(e) => setPersonalData(e.currentTarget.checked)}
+          />
         </Stack>
       </Group>
 
@@ -62,11 +72,19 @@ export function PrintScreen({ user }: { user: SessionUser }) {
               placeholder="Выберите класс"
               w={260}
               searchable
-              data={data.classes.map((c) => ({ value: String(c.id), label: c.classTeacher ? `${c.name} — ${c.classTeacher}` : c.name }))}
+              data={data.classes.map((c) => ({
+                value: String(c.id),
+                label: c.classTeacher ? `${c.name} — ${c.classTeacher}` : c.name,
+              }))}
               value={classId ? String(classId) : null}
               onChange={chooseClass}
             />
-            <Button variant="default" disabled={!classId} loading={preflight.isFetching} onClick={() => (checked ? void preflight.refetch() : setChecked(true))}>
+            <Button
+              variant="default"
+              disabled={!classId}
+              loading={preflight.isFetching}
+              onClick={() => (checked ? void preflight.refetch() : setChecked(true))}
+            >
               Проверить перед печатью
             </Button>
             <Button disabled={!classId} loading={book.isPending} onClick={() => classId && book.mutate(classId)}>
@@ -74,7 +92,9 @@ export function PrintScreen({ user }: { user: SessionUser }) {
             </Button>
           </Group>
           {preflight.error && <ErrorPanel error={preflight.error} />}
-          {checked && preflight.data && <PreflightList issues={preflight.data.issues} canOpen={mayAccess('journal.read_all', user.roles)} />}
+          {checked && preflight.data && (
+            <PreflightList issues={preflight.data.issues} canOpen={mayAccess('journal.read_all', user.roles)} />
+          )}
           {book.error && <Alert color="red">{describeError(book.error).message}</Alert>}
           {book.data && (
             <div data-testid="class-book">

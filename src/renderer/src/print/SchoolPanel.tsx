@@ -8,7 +8,15 @@ import { FileActions } from './FileActions';
 import { usePrintJob } from './queries';
 
 /** Every class's book and the act of handing them to the archive, with progress and cancel. */
-export function SchoolPanel({ yearId, duplex, personalData }: { yearId: number | null; duplex: boolean; personalData: boolean }) {
+export function SchoolPanel({
+  yearId,
+  duplex,
+  personalData,
+}: {
+  yearId: number | null;
+  duplex: boolean;
+  personalData: boolean;
+}) {
   const [jobId, setJobId] = useState<string | null>(null);
   const start = useMutation({
     mutationFn: () => invoke(contract.print.startSchool, { ...(yearId ? { yearId } : {}), duplex, personalData }),
@@ -36,11 +44,18 @@ export function SchoolPanel({ yearId, duplex, personalData }: { yearId: number |
         {start.error && <Alert color="red">{describeError(start.error).message}</Alert>}
         {job && (
           <div data-testid="school-job">
-            <Progress value={job.status === 'done' ? 100 : job.total ? (job.done / job.total) * 100 : 0} transitionDuration={0} animated={job.status === 'running'} aria-label="Ход печати" />
+            <Progress
+              value={job.status === 'done' ? 100 : job.total ? (job.done / job.total) * 100 : 0}
+              transitionDuration={0}
+              animated={job.status === 'running'}
+              aria-label="Ход печати"
+            />
             <Text size="sm" mt={4} data-testid="school-status">
               {job.status === 'running' && `Печатается ${job.current ?? '…'}: готово ${job.done} из ${job.total}`}
-              {job.status === 'done' && `Готово: журналов ${job.books.length - failed.length} из ${job.books.length}. Папка: ${job.folder}`}
-              {job.status === 'cancelled' && `Отменено: напечатано журналов ${job.books.filter((b) => b.file).length}; акт не составлен.`}
+              {job.status === 'done' &&
+                `Готово: журналов ${job.books.length - failed.length} из ${job.books.length}. Папка: ${job.folder}`}
+              {job.status === 'cancelled' &&
+                `Отменено: напечатано журналов ${job.books.filter((b) => b.file).length}; акт не составлен.`}
               {job.status === 'failed' && `Печать прервана: ${job.error}`}
             </Text>
           </div>

@@ -6,13 +6,19 @@ import { useChannel } from '../api/useChannel';
 export const usePrintClasses = (yearId: number | null) => useChannel(contract.print.classes, yearId ? { yearId } : {});
 
 /** Asked for explicitly («Проверить»): it reads the class's whole year. */
-export const usePreflight = (classId: number | null, enabled: boolean) => useChannel(contract.print.preflight, { classId: classId ?? 0 }, { enabled: enabled && classId !== null });
+export const usePreflight = (classId: number | null, enabled: boolean) =>
+  useChannel(contract.print.preflight, { classId: classId ?? 0 }, { enabled: enabled && classId !== null });
 
 /** The whole school's job, polled twice a second while it runs. */
 export const usePrintJob = (jobId: string | null) =>
-  useChannel(contract.print.job, { jobId: jobId ?? '' }, {
-    enabled: jobId !== null,
-    refetchInterval: (q) => (q.state.data?.status === 'running' || !q.state.data ? 500 : false),
-  });
+  useChannel(
+    contract.print.job,
+    { jobId: jobId ?? '' },
+    {
+      enabled: jobId !== null,
+      refetchInterval: (q) => (q.state.data?.status === 'running' || !q.state.data ? 500 : false),
+    },
+  );
 
-export const useOpenFile = () => useMutation({ mutationFn: (a: { file: string; action: 'open' | 'print' }) => invoke(contract.print.open, a) });
+export const useOpenFile = () =>
+  useMutation({ mutationFn: (a: { file: string; action: 'open' | 'print' }) => invoke(contract.print.open, a) });

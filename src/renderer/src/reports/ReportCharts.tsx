@@ -1,6 +1,12 @@
 import { BarChart } from '@mantine/charts';
 import { Paper, SimpleGrid, Text } from '@mantine/core';
-import type { AttendanceMonthData, AttendanceYearData, ControlData, ForecastData, ProgressData } from '../../../shared/contract';
+import type {
+  AttendanceMonthData,
+  AttendanceYearData,
+  ControlData,
+  ForecastData,
+  ProgressData,
+} from '../../../shared/contract';
 import { dayMonth, dayOfMonth, monthAbbreviation } from '../../../shared/dates';
 import { percentText } from '../../../shared/numbers';
 
@@ -16,7 +22,9 @@ function ChartCard({ title, children }: { title: string; children: React.ReactNo
 }
 
 function ProgressCharts({ data }: { data: ProgressData }) {
-  const rows = data.rows.filter((r) => r.assessed > 0).map((r) => ({ label: r.label, quality: r.qualityPct ?? 0, success: r.successPct ?? 0 }));
+  const rows = data.rows
+    .filter((r) => r.assessed > 0)
+    .map((r) => ({ label: r.label, quality: r.qualityPct ?? 0, success: r.successPct ?? 0 }));
   const t = data.total;
   const marks = [
     { mark: '«5»', count: t.n5 },
@@ -28,10 +36,17 @@ function ProgressCharts({ data }: { data: ProgressData }) {
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }} data-testid="report-chart">
       <ChartCard title="Качество и успеваемость, %">
-        <BarChart h={240} data={rows} dataKey="label" yAxisProps={{ domain: [0, 100] }} series={[
-          { name: 'quality', label: '% качества', color: 'indigo.6' },
-          { name: 'success', label: '% успеваемости', color: 'teal.5' },
-        ]} withLegend />
+        <BarChart
+          h={240}
+          data={rows}
+          dataKey="label"
+          yAxisProps={{ domain: [0, 100] }}
+          series={[
+            { name: 'quality', label: '% качества', color: 'indigo.6' },
+            { name: 'success', label: '% успеваемости', color: 'teal.5' },
+          ]}
+          withLegend
+        />
       </ChartCard>
       <ChartCard title="Распределение отметок">
         <BarChart h={240} data={marks} dataKey="mark" series={[{ name: 'count', label: 'Отметок', color: 'blue.6' }]} />
@@ -41,26 +56,46 @@ function ProgressCharts({ data }: { data: ProgressData }) {
 }
 
 function AttendanceYearChart({ data }: { data: AttendanceYearData }) {
-  const rows = data.byMonth.map((m) => ({ month: monthAbbreviation(m.month), illness: m.illness, excused: m.excused, unexcused: m.unexcused }));
+  const rows = data.byMonth.map((m) => ({
+    month: monthAbbreviation(m.month),
+    illness: m.illness,
+    excused: m.excused,
+    unexcused: m.unexcused,
+  }));
   return (
     <ChartCard title="Пропущено уроков по месяцам">
       <div data-testid="report-chart">
-        <BarChart h={240} data={rows} dataKey="month" type="stacked" withLegend series={[
-          { name: 'illness', label: 'По болезни', color: 'blue.5' },
-          { name: 'excused', label: 'Уважительные', color: 'teal.5' },
-          { name: 'unexcused', label: 'Без уважительной причины', color: 'red.6' },
-        ]} />
+        <BarChart
+          h={240}
+          data={rows}
+          dataKey="month"
+          type="stacked"
+          withLegend
+          series={[
+            { name: 'illness', label: 'По болезни', color: 'blue.5' },
+            { name: 'excused', label: 'Уважительные', color: 'teal.5' },
+            { name: 'unexcused', label: 'Без уважительной причины', color: 'red.6' },
+          ]}
+        />
       </div>
     </ChartCard>
   );
 }
 
 function AttendanceMonthChart({ data }: { data: AttendanceMonthData }) {
-  const rows = data.schoolDays.map((d) => ({ day: String(dayOfMonth(d)), missed: data.rows.reduce((s, r) => s + (r.byDay[d] ?? 0), 0) }));
+  const rows = data.schoolDays.map((d) => ({
+    day: String(dayOfMonth(d)),
+    missed: data.rows.reduce((s, r) => s + (r.byDay[d] ?? 0), 0),
+  }));
   return (
     <ChartCard title="Пропущено уроков по дням">
       <div data-testid="report-chart">
-        <BarChart h={200} data={rows} dataKey="day" series={[{ name: 'missed', label: 'Пропущено уроков', color: 'orange.6' }]} />
+        <BarChart
+          h={200}
+          data={rows}
+          dataKey="day"
+          series={[{ name: 'missed', label: 'Пропущено уроков', color: 'orange.6' }]}
+        />
       </div>
     </ChartCard>
   );
@@ -80,17 +115,22 @@ function ForecastChart({ data }: { data: ForecastData }) {
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }} data-testid="report-chart">
       <ChartCard title="Ожидаемые отметки за период">
-        <BarChart h={220} data={rows} dataKey="mark" series={[{ name: 'count', label: 'Учеников × предметов', color: 'violet.6' }]} />
+        <BarChart
+          h={220}
+          data={rows}
+          dataKey="mark"
+          series={[{ name: 'count', label: 'Учеников × предметов', color: 'violet.6' }]}
+        />
       </ChartCard>
       {a && (
         <ChartCard title="Точность прогноза на истории школы">
           <Text size="sm" data-testid="forecast-accuracy">
-            Совпадение с отметкой за период: <b>{a.exactPct === null ? '—' : percentText(a.exactPct)}</b>, ошибка не больше балла:{' '}
-            <b>{a.withinOnePct === null ? '—' : percentText(a.withinOnePct)}</b>.
+            Совпадение с отметкой за период: <b>{a.exactPct === null ? '—' : percentText(a.exactPct)}</b>, ошибка не
+            больше балла: <b>{a.withinOnePct === null ? '—' : percentText(a.withinOnePct)}</b>.
           </Text>
           <Text size="xs" c="dimmed" mt="xs">
-            Прогноз по отметкам первой половины периода сравнён с выставленными отметками: {a.cases} случаев за {a.periods} завершённых периодов. Риск «2» заранее
-            отмечен у {a.riskRecallPct ?? '—'} % получивших «2».
+            Прогноз по отметкам первой половины периода сравнён с выставленными отметками: {a.cases} случаев за{' '}
+            {a.periods} завершённых периодов. Риск «2» заранее отмечен у {a.riskRecallPct ?? '—'} % получивших «2».
           </Text>
         </ChartCard>
       )}
@@ -108,7 +148,12 @@ function ControlChart({ data }: { data: ControlData }) {
   return (
     <SimpleGrid cols={{ base: 1, lg: 2 }} data-testid="report-chart">
       <ChartCard title="Записей в журналах по неделям">
-        <BarChart h={220} data={rows} dataKey="week" series={[{ name: 'entries', label: 'Записей', color: 'indigo.6' }]} />
+        <BarChart
+          h={220}
+          data={rows}
+          dataKey="week"
+          series={[{ name: 'entries', label: 'Записей', color: 'indigo.6' }]}
+        />
       </ChartCard>
       <ChartCard title="Учителей, которые вели уроки, но ничего не записали">
         <BarChart h={220} data={rows} dataKey="week" series={[{ name: 'silent', label: 'Учителей', color: 'red.6' }]} />

@@ -36,7 +36,9 @@ export function ReportParams({ entry, values, onChange, classes, periods, studen
   const has = (k: string) => (entry.params as readonly string[]).includes(k);
   const grade = classes.find((c) => c.id === values.classId)?.grade;
   // A class's own scheme (quarters or half-years); school-wide, every period of the year.
-  const shown = periods.filter((p) => grade === undefined || (grade >= 10 ? p.scheme !== 'quarters' : p.scheme === 'quarters'));
+  const shown = periods.filter(
+    (p) => grade === undefined || (grade >= 10 ? p.scheme !== 'quarters' : p.scheme === 'quarters'),
+  );
   return (
     <Group align="flex-end" gap="md" wrap="wrap">
       {has('classId') && (
@@ -44,7 +46,10 @@ export function ReportParams({ entry, values, onChange, classes, periods, studen
           label="Класс"
           data-testid="param-class"
           w={140}
-          data={[...(entry.schoolWide ? [{ value: '', label: 'Вся школа' }] : []), ...classes.map((c) => ({ value: String(c.id), label: c.name }))]}
+          data={[
+            ...(entry.schoolWide ? [{ value: '', label: 'Вся школа' }] : []),
+            ...classes.map((c) => ({ value: String(c.id), label: c.name })),
+          ]}
           value={values.classId === null ? '' : String(values.classId)}
           onChange={(v) => set({ classId: v ? Number(v) : null, studentId: null })}
           allowDeselect={false}
@@ -68,17 +73,66 @@ export function ReportParams({ entry, values, onChange, classes, periods, studen
           label="Период"
           data-testid="param-period"
           w={170}
-          data={[...shown.map((p) => ({ value: String(p.id), label: p.name })), { value: 'year', label: 'Учебный год' }]}
+          data={[
+            ...shown.map((p) => ({ value: String(p.id), label: p.name })),
+            { value: 'year', label: 'Учебный год' },
+          ]}
           value={values.periodId === null ? 'year' : String(values.periodId)}
           onChange={(v) => set({ periodId: v && v !== 'year' ? Number(v) : null })}
           allowDeselect={false}
         />
       )}
-      {has('level') && <Select label="Группировка" data-testid="param-level" w={170} data={levels} value={values.level} onChange={(v) => set({ level: v ?? 'class' })} allowDeselect={false} />}
-      {has('month') && <TextInput label="Месяц" type="month" data-testid="param-month" w={170} value={values.month} onChange={(e) => set({ month: e.currentTarget.value })} />}
-      {has('from') && <TextInput label="С" type="date" data-testid="param-from" w={160} value={values.from} onChange={(e) => set({ from: e.currentTarget.value })} />}
-      {has('to') && <TextInput label="По" type="date" data-testid="param-to" w={160} value={values.to} onChange={(e) => set({ to: e.currentTarget.value })} />}
-      {has('date') && <TextInput label="На дату" type="date" data-testid="param-date" w={160} value={values.date} onChange={(e) => set({ date: e.currentTarget.value })} />}
+      {has('level') && (
+        <Select
+          label="Группировка"
+          data-testid="param-level"
+          w={170}
+          data={levels}
+          value={values.level}
+          onChange={(v) => set({ level: v ?? 'class' })}
+          allowDeselect={false}
+        />
+      )}
+      {has('month') && (
+        <TextInput
+          label="Месяц"
+          type="month"
+          data-testid="param-month"
+          w={170}
+          value={values.month}
+          onChange={(e) => set({ month: e.currentTarget.value })}
+        />
+      )}
+      {has('from') && (
+        <TextInput
+          label="С"
+          type="date"
+          data-testid="param-from"
+          w={160}
+          value={values.from}
+          onChange={(e) => set({ from: e.currentTarget.value })}
+        />
+      )}
+      {has('to') && (
+        <TextInput
+          label="По"
+          type="date"
+          data-testid="param-to"
+          w={160}
+          value={values.to}
+          onChange={(e) => set({ to: e.currentTarget.value })}
+        />
+      )}
+      {has('date') && (
+        <TextInput
+          label="На дату"
+          type="date"
+          data-testid="param-date"
+          w={160}
+          value={values.date}
+          onChange={(e) => set({ date: e.currentTarget.value })}
+        />
+      )}
     </Group>
   );
 }

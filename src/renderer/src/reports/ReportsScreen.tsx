@@ -13,7 +13,11 @@ import { YearSelect } from '../school/YearSelect';
 import { useReport, useReportClasses, useReportStudents } from './queries';
 
 /** Results are read for the last finished period; a forecast is made for the running one. */
-function defaultPeriod(periods: Array<{ id: number; startDate: string; endDate: string; scheme: string }>, today: string, running: boolean): number | null {
+function defaultPeriod(
+  periods: Array<{ id: number; startDate: string; endDate: string; scheme: string }>,
+  today: string,
+  running: boolean,
+): number | null {
   const quarters = periods.filter((p) => p.scheme === 'quarters');
   const list = quarters.length ? quarters : periods;
   const current = list.find((p) => p.startDate <= today && today <= p.endDate);
@@ -48,7 +52,10 @@ export function ReportsScreen() {
   const classList = classes.data ?? [];
   const values: ParamValues = {
     classId: chosen.classId !== undefined ? chosen.classId : entry.schoolWide ? null : (classList[0]?.id ?? null),
-    periodId: chosen.periodId !== undefined ? chosen.periodId : defaultPeriod(periods.data ?? [], today, entry.name === 'forecast'),
+    periodId:
+      chosen.periodId !== undefined
+        ? chosen.periodId
+        : defaultPeriod(periods.data ?? [], today, entry.name === 'forecast'),
     level: chosen.level ?? 'class',
     month: chosen.month ?? today.slice(0, 7),
     from: chosen.from ?? monthBefore(today, year?.startDate),
@@ -79,7 +86,14 @@ export function ReportsScreen() {
     <Group align="flex-start" gap="lg" wrap="nowrap">
       <Paper withBorder p={4} w={260} style={{ flexShrink: 0 }} data-testid="report-list">
         {catalog.map((c) => (
-          <NavLink key={c.name} label={c.title} active={c.name === entry.name} onClick={() => setEntry(c)} data-testid={`report-${c.name}`} style={{ borderRadius: 4 }} />
+          <NavLink
+            key={c.name}
+            label={c.title}
+            active={c.name === entry.name}
+            onClick={() => setEntry(c)}
+            data-testid={`report-${c.name}`}
+            style={{ borderRadius: 4 }}
+          />
         ))}
       </Paper>
       <Stack gap="md" style={{ flex: 1, minWidth: 0 }}>
@@ -98,17 +112,38 @@ export function ReportsScreen() {
           />
         </Group>
         <Group justify="space-between" align="flex-end">
-          <ReportParams entry={entry} values={values} onChange={(v) => setChosen(v)} classes={classList} periods={periods.data ?? []} students={students.data ?? []} />
+          <ReportParams
+            entry={entry}
+            values={values}
+            onChange={(v) => setChosen(v)}
+            classes={classList}
+            periods={periods.data ?? []}
+            students={students.data ?? []}
+          />
           <Group gap="xs">
-            <Button variant="default" loading={busy === 'xlsx'} disabled={!report.data} onClick={() => void download('xlsx')} data-testid="download-xlsx">
+            <Button
+              variant="default"
+              loading={busy === 'xlsx'}
+              disabled={!report.data}
+              onClick={() => void download('xlsx')}
+              data-testid="download-xlsx"
+            >
               Скачать XLSX
             </Button>
-            <Button variant="default" loading={busy === 'pdf'} disabled={!report.data} onClick={() => void download('pdf')} data-testid="download-pdf">
+            <Button
+              variant="default"
+              loading={busy === 'pdf'}
+              disabled={!report.data}
+              onClick={() => void download('pdf')}
+              data-testid="download-pdf"
+            >
               Скачать PDF
             </Button>
           </Group>
         </Group>
-        {classes.data && classes.data.length === 0 && !entry.schoolWide && <Text c="dimmed">Нет классов, по которым вам доступен этот отчёт.</Text>}
+        {classes.data && classes.data.length === 0 && !entry.schoolWide && (
+          <Text c="dimmed">Нет классов, по которым вам доступен этот отчёт.</Text>
+        )}
         {fileError !== null && <ErrorPanel error={fileError} />}
         {report.error && <ErrorPanel error={report.error} onRetry={() => void report.refetch()} />}
         {report.isLoading && (

@@ -25,4 +25,8 @@ const params: Record<ReportName, { params: ParamKey[]; schoolWide?: boolean }> =
   control: { params: ['classId', 'from', 'to'], schoolWide: true },
 };
 
-export const catalog: CatalogEntry[] = (Object.keys(params) as ReportName[]).map((name) => ({ name, title: reportTitles[name], ...params[name] }));
+export const catalog: CatalogEntry[] = (Object.keys(params) as ReportName[]).map((name) => ({
+  name,
+  title: reportTitles[name],
+  ...params[name],
+}));

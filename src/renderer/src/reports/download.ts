@@ -16,8 +16,14 @@ export function saveFile(file: { fileName: string; mimeType: string; base64: str
 }
 
 /** Asks the core for a report's file and downloads it. */
-export async function downloadReport(report: ReportName, params: Record<string, unknown>, format: ReportFormat): Promise<string> {
+export async function downloadReport(
+  report: ReportName,
+  params: Record<string, unknown>,
+  format: ReportFormat,
+): Promise<string> {
   // The screen's parameters are as untyped as the report channel's call (queries.ts); the dispatcher checks them.
-  const file = (await invokeChannel(contract.reports.file.channel, { report, params, format })) as OutputOf<typeof contract.reports.file>;
+  const file = (await invokeChannel(contract.reports.file.channel, { report, params, format })) as OutputOf<
+    typeof contract.reports.file
+  >;
   return saveFile(file);
 }

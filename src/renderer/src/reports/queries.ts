@@ -12,9 +12,10 @@ export interface ReportResult {
   tables: import('../../../shared/contract').ReportTable[];
 }
 
-export const useReportClasses = (yearId: number | undefined) => useChannel(contract.reports.classes, { yearId }, { enabled: yearId !== undefined });
+export const useReportClasses = (yearId: number | undefined) =>
+  useChannel(contract.reports.classes, { yearId }, { enabled: yearId !== undefined });
 
-/** One report's rows and tables; the channel is `reports:<name>`, the input its parameters. */
+/** One report's rows and tables; the channel is `reports:<name>`, picked at run time (hence not the typed useChannel), the input its parameters. */
 export const useReport = (name: ReportName, params: Record<string, unknown> | null) => {
   const channel: Channel = contract.reports[name];
   return useQuery({

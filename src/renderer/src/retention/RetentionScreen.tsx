@@ -33,7 +33,10 @@ export function RetentionScreen() {
         <Stack gap="md" maw={1100}>
           <Title order={3}>Сроки хранения документов</Title>
           <Text size="sm" c="dimmed">
-            Классные журналы (электронные и бумажные) хранятся 5 лет, изъятые из них сводные ведомости успеваемости — 25 лет; прошитые журналы передаются в архив не позднее 1 июля. Срок считается с 1 января года, следующего за окончанием учебного года. Программа ничего не удаляет из базы: уничтожение бумажных документов оформляется актом.
+            Классные журналы (электронные и бумажные) хранятся 5 лет, изъятые из них сводные ведомости успеваемости — 25
+            лет; прошитые журналы передаются в архив не позднее 1 июля. Срок считается с 1 января года, следующего за
+            окончанием учебного года. Программа ничего не удаляет из базы: уничтожение бумажных документов оформляется
+            актом.
           </Text>
           <Paper withBorder>
             <Table verticalSpacing={6} data-testid="retention">
@@ -94,7 +97,13 @@ export function RetentionScreen() {
               }}
             >
               <Stack>
-                <TextInput label="Акт (номер и дата)" description={marking?.action} value={note} onChange={(e) => setNote(e.currentTarget.value)} data-autofocus />
+                <TextInput
+                  label="Акт (номер и дата)"
+                  description={marking?.action}
+                  value={note}
+                  onChange={(e) => setNote(e.currentTarget.value)}
+                  data-autofocus
+                />
                 <Group justify="flex-end">
                   <Button type="submit" loading={mark.isPending} disabled={note.trim().length < 3}>
                     Отметить выполненным

@@ -1,13 +1,47 @@
-import { ActionIcon, Alert, Button, Group, Select, SimpleGrid, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import {
+  ActionIcon,
+  Alert,
+  Button,
+  Group,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+  Title,
+} from '@mantine/core';
 import type { PeriodScheme, SchoolCalendar } from '../../../shared/contract';
 import { schemeNames } from '../../../shared/contract';
 import { gradesOf, setHoliday, setPeriod, usedSchemes } from './calendarEdit';
 
 const schemeOptions = (Object.keys(schemeNames) as PeriodScheme[]).map((s) => ({ value: s, label: schemeNames[s] }));
-const gradeOptions = [{ value: '', label: 'все классы' }, ...Array.from({ length: 11 }, (_, i) => ({ value: String(i + 1), label: `только ${i + 1}-е классы` }))];
+const gradeOptions = [
+  { value: '', label: 'все классы' },
+  ...Array.from({ length: 11 }, (_, i) => ({ value: String(i + 1), label: `только ${i + 1}-е классы` })),
+];
 
-function DateField({ label, value, onChange, disabled }: { label: string; value: string; onChange(v: string): void; disabled?: boolean }) {
-  return <TextInput type="date" aria-label={label} value={value} disabled={disabled} onChange={(e) => onChange(e.currentTarget.value)} size="xs" />;
+function DateField({
+  label,
+  value,
+  onChange,
+  disabled,
+}: {
+  label: string;
+  value: string;
+  onChange(v: string): void;
+  disabled?: boolean;
+}) {
+  return (
+    <TextInput
+      type="date"
+      aria-label={label}
+      value={value}
+      disabled={disabled}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      size="xs"
+    />
+  );
 }
 
 /** The school year: its dates, which periods each grade follows, the periods' dates and the holidays. */
@@ -39,18 +73,40 @@ function PeriodsPart({ cal, onChange, periodsLocked }: PartProps & { periodsLock
     <Stack gap="md">
       {periodsLocked && (
         <Alert color="yellow" variant="light" title="В этом году уже есть отметки">
-          Даты года, четвертей, триместров и полугодий и их выбор для классов изменить нельзя: отметки оказались бы не в своём периоде. Каникулы менять можно.
+          Даты года, четвертей, триместров и полугодий и их выбор для классов изменить нельзя: отметки оказались бы не в
+          своём периоде. Каникулы менять можно.
         </Alert>
       )}
       <SimpleGrid cols={3} spacing="sm">
-        <TextInput label="Учебный год" value={cal.year.name} disabled={periodsLocked} onChange={(e) => onChange({ ...cal, year: { ...cal.year, name: e.currentTarget.value } })} />
-        <TextInput label="Начало" type="date" value={cal.year.startDate} disabled={periodsLocked} onChange={(e) => onChange({ ...cal, year: { ...cal.year, startDate: e.currentTarget.value } })} />
-        <TextInput label="Конец" type="date" value={cal.year.endDate} disabled={periodsLocked} onChange={(e) => onChange({ ...cal, year: { ...cal.year, endDate: e.currentTarget.value } })} />
+        <TextInput
+          label="Учебный год"
+          value={cal.year.name}
+          disabled={periodsLocked}
+          onChange={(e) => onChange({ ...cal, year: { ...cal.year, name: e.currentTarget.value } })}
+        />
+        <TextInput
+          label="Начало"
+          type="date"
+          value={cal.year.startDate}
+          disabled={periodsLocked}
+          onChange={(e) => onChange({ ...cal, year: { ...cal.year, startDate: e.currentTarget.value } })}
+        />
+        <TextInput
+          label="Конец"
+          type="date"
+          value={cal.year.endDate}
+          disabled={periodsLocked}
+          onChange={(e) => onChange({ ...cal, year: { ...cal.year, endDate: e.currentTarget.value } })}
+        />
       </SimpleGrid>
 
       <div>
-        <Title order={5} mb={4}>Периоды по параллелям</Title>
-        <Text size="sm" c="dimmed" mb="xs">Обычно 1–9 классы учатся по четвертям, 10–11 — по полугодиям.</Text>
+        <Title order={5} mb={4}>
+          Периоды по параллелям
+        </Title>
+        <Text size="sm" c="dimmed" mb="xs">
+          Обычно 1–9 классы учатся по четвертям, 10–11 — по полугодиям.
+        </Text>
         <SimpleGrid cols={{ base: 4, lg: 6 }} spacing="xs">
           {cal.gradeSchemes.map((scheme, i) => (
             <Select
@@ -62,7 +118,10 @@ function PeriodsPart({ cal, onChange, periodsLocked }: PartProps & { periodsLock
               allowDeselect={false}
               size="xs"
               data-testid={`grade-scheme-${i + 1}`}
-              onChange={(v) => v && onChange({ ...cal, gradeSchemes: cal.gradeSchemes.map((s, k) => (k === i ? (v as PeriodScheme) : s)) })}
+              onChange={(v) =>
+                v &&
+                onChange({ ...cal, gradeSchemes: cal.gradeSchemes.map((s, k) => (k === i ? (v as PeriodScheme) : s)) })
+              }
             />
           ))}
         </SimpleGrid>
@@ -90,10 +149,20 @@ function PeriodsPart({ cal, onChange, periodsLocked }: PartProps & { periodsLock
                   <Table.Tr key={p.number}>
                     <Table.Td>{p.name}</Table.Td>
                     <Table.Td>
-                      <DateField label={`${p.name}: начало`} value={p.startDate} disabled={periodsLocked} onChange={(v) => onChange(setPeriod(cal, p, { startDate: v }))} />
+                      <DateField
+                        label={`${p.name}: начало`}
+                        value={p.startDate}
+                        disabled={periodsLocked}
+                        onChange={(v) => onChange(setPeriod(cal, p, { startDate: v }))}
+                      />
                     </Table.Td>
                     <Table.Td>
-                      <DateField label={`${p.name}: конец`} value={p.endDate} disabled={periodsLocked} onChange={(v) => onChange(setPeriod(cal, p, { endDate: v }))} />
+                      <DateField
+                        label={`${p.name}: конец`}
+                        value={p.endDate}
+                        disabled={periodsLocked}
+                        onChange={(v) => onChange(setPeriod(cal, p, { endDate: v }))}
+                      />
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -108,7 +177,9 @@ function PeriodsPart({ cal, onChange, periodsLocked }: PartProps & { periodsLock
 function HolidaysPart({ cal, onChange }: PartProps) {
   return (
     <div>
-      <Title order={5} mb="xs">Каникулы и праздники</Title>
+      <Title order={5} mb="xs">
+        Каникулы и праздники
+      </Title>
       <Table withTableBorder data-testid="holidays">
         <Table.Thead>
           <Table.Tr>
@@ -123,19 +194,44 @@ function HolidaysPart({ cal, onChange }: PartProps) {
           {cal.holidays.map((h, i) => (
             <Table.Tr key={i}>
               <Table.Td>
-                <TextInput size="xs" aria-label="Название каникул" value={h.name} onChange={(e) => onChange(setHoliday(cal, i, { name: e.currentTarget.value }))} />
+                <TextInput
+                  size="xs"
+                  aria-label="Название каникул"
+                  value={h.name}
+                  onChange={(e) => onChange(setHoliday(cal, i, { name: e.currentTarget.value }))}
+                />
               </Table.Td>
               <Table.Td>
-                <DateField label={`${h.name}: с`} value={h.startDate} onChange={(v) => onChange(setHoliday(cal, i, { startDate: v }))} />
+                <DateField
+                  label={`${h.name}: с`}
+                  value={h.startDate}
+                  onChange={(v) => onChange(setHoliday(cal, i, { startDate: v }))}
+                />
               </Table.Td>
               <Table.Td>
-                <DateField label={`${h.name}: по`} value={h.endDate} onChange={(v) => onChange(setHoliday(cal, i, { endDate: v }))} />
+                <DateField
+                  label={`${h.name}: по`}
+                  value={h.endDate}
+                  onChange={(v) => onChange(setHoliday(cal, i, { endDate: v }))}
+                />
               </Table.Td>
               <Table.Td>
-                <Select size="xs" aria-label="Для каких классов" data={gradeOptions} value={h.grade === null ? '' : String(h.grade)} allowDeselect={false} onChange={(v) => onChange(setHoliday(cal, i, { grade: v ? Number(v) : null }))} />
+                <Select
+                  size="xs"
+                  aria-label="Для каких классов"
+                  data={gradeOptions}
+                  value={h.grade === null ? '' : String(h.grade)}
+                  allowDeselect={false}
+                  onChange={(v) => onChange(setHoliday(cal, i, { grade: v ? Number(v) : null }))}
+                />
               </Table.Td>
               <Table.Td>
-                <ActionIcon variant="subtle" color="red" aria-label={`Удалить «${h.name}»`} onClick={() => onChange({ ...cal, holidays: cal.holidays.filter((_, k) => k !== i) })}>
+                <ActionIcon
+                  variant="subtle"
+                  color="red"
+                  aria-label={`Удалить «${h.name}»`}
+                  onClick={() => onChange({ ...cal, holidays: cal.holidays.filter((_, k) => k !== i) })}
+                >
                   ×
                 </ActionIcon>
               </Table.Td>
@@ -144,7 +240,19 @@ function HolidaysPart({ cal, onChange }: PartProps) {
         </Table.Tbody>
       </Table>
       <Group mt="xs">
-        <Button variant="light" size="xs" onClick={() => onChange({ ...cal, holidays: [...cal.holidays, { name: 'Каникулы', startDate: cal.year.startDate, endDate: cal.year.startDate, grade: null }] })}>
+        <Button
+          variant="light"
+          size="xs"
+          onClick={() =>
+            onChange({
+              ...cal,
+              holidays: [
+                ...cal.holidays,
+                { name: 'Каникулы', startDate: cal.year.startDate, endDate: cal.year.startDate, grade: null },
+              ],
+            })
+          }
+        >
           Добавить каникулы
         </Button>
       </Group>

@@ -56,7 +56,8 @@ function CalendarPanel() {
   const query = useChannel(contract.calendar.get, {});
   const [edited, setEdited] = useState<SchoolCalendar | null>(null);
   const save = useMutation({
-    mutationFn: (c: SchoolCalendar) => invoke(contract.calendar.save, { yearId: query.data?.yearId ?? 0, calendar: calendarToSave(c) }),
+    mutationFn: (c: SchoolCalendar) =>
+      invoke(contract.calendar.save, { yearId: query.data?.yearId ?? 0, calendar: calendarToSave(c) }),
     meta: { ownsErrors: true },
     onSuccess: async () => {
       setEdited(null);

@@ -18,14 +18,24 @@ interface YearSelectProps<Y extends YearOption> extends Omit<SelectProps, 'data'
 }
 
 /** «Учебный год»: the one picker of a school year, on every screen that reads another year. */
-export function YearSelect<Y extends YearOption>({ years, value, onChange, onlyIfChoice, markCurrent, ...props }: YearSelectProps<Y>) {
+export function YearSelect<Y extends YearOption>({
+  years,
+  value,
+  onChange,
+  onlyIfChoice,
+  markCurrent,
+  ...props
+}: YearSelectProps<Y>) {
   const list = years ?? [];
   if (onlyIfChoice && list.length < 2) return null;
   const shown = value ?? list.find((y) => y.isCurrent)?.id;
   return (
     <Select
       {...props}
-      data={list.map((y) => ({ value: String(y.id), label: markCurrent && y.isCurrent ? `${y.name} (текущий)` : y.name }))}
+      data={list.map((y) => ({
+        value: String(y.id),
+        label: markCurrent && y.isCurrent ? `${y.name} (текущий)` : y.name,
+      }))}
       value={shown === undefined || shown === null ? null : String(shown)}
       onChange={(v) => {
         const year = list.find((y) => String(y.id) === v);

@@ -14,7 +14,12 @@ export function gradesOf(cal: SchoolCalendar, scheme: PeriodScheme): string {
 }
 
 export function setPeriod(cal: SchoolCalendar, target: CalendarPeriod, patch: Partial<CalendarPeriod>): SchoolCalendar {
-  return { ...cal, periods: cal.periods.map((p) => (p.scheme === target.scheme && p.number === target.number ? { ...p, ...patch } : p)) };
+  return {
+    ...cal,
+    periods: cal.periods.map((p) =>
+      p.scheme === target.scheme && p.number === target.number ? { ...p, ...patch } : p,
+    ),
+  };
 }
 
 export function setHoliday(cal: SchoolCalendar, index: number, patch: Partial<CalendarHoliday>): SchoolCalendar {

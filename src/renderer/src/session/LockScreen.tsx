@@ -28,7 +28,11 @@ export function LockScreen({ user }: { user: SessionUser }) {
       if (isUnauthorized(e)) forgetUserData(queryClient);
     },
   });
-  const switchUser = useMutation({ mutationFn: () => invoke(contract.auth.logout, {}), meta: { ownsErrors: true }, onSettled: () => forgetUserData(queryClient) });
+  const switchUser = useMutation({
+    mutationFn: () => invoke(contract.auth.logout, {}),
+    meta: { ownsErrors: true },
+    onSettled: () => forgetUserData(queryClient),
+  });
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -48,14 +52,22 @@ export function LockScreen({ user }: { user: SessionUser }) {
               <Title order={2}>Сеанс заблокирован</Title>
             </div>
             <Text size="sm">
-              Работу продолжит <b data-testid="lock-user">{user.fullName}</b>, введя свой пароль. Другой пользователь нажимает «Сменить пользователя».
+              Работу продолжит <b data-testid="lock-user">{user.fullName}</b>, введя свой пароль. Другой пользователь
+              нажимает «Сменить пользователя».
             </Text>
             {failure && (
               <Alert color="red" variant="light" role="alert" data-testid="unlock-error">
                 {failure.message}
               </Alert>
             )}
-            <PasswordInput label="Пароль" name="password" autoComplete="current-password" autoFocus value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+            <PasswordInput
+              label="Пароль"
+              name="password"
+              autoComplete="current-password"
+              autoFocus
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+            />
             <Button type="submit" fullWidth loading={unlock.isPending}>
               Разблокировать
             </Button>

@@ -58,8 +58,12 @@ export function AppLayout({ user, schoolName }: { user: SessionUser; schoolName:
           </div>
         </nav>
         <div className="zh-content">
-          {current?.id !== 'backup' && allowed.some((s) => s.id === 'backup') && <BackupReminder onOpen={() => navigate('backup')} />}
-          {current?.id !== 'retention' && allowed.some((s) => s.id === 'retention') && <RetentionReminder onOpen={() => navigate('retention')} />}
+          {current?.id !== 'backup' && allowed.some((s) => s.id === 'backup') && (
+            <BackupReminder onOpen={() => navigate('backup')} />
+          )}
+          {current?.id !== 'retention' && allowed.some((s) => s.id === 'retention') && (
+            <RetentionReminder onOpen={() => navigate('retention')} />
+          )}
           {current && <SectionContent key={current.id} section={current} user={user} />}
         </div>
       </main>

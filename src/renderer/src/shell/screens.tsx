@@ -25,7 +25,12 @@ export const sectionScreens: Record<SectionId, (user: SessionUser) => ReactNode>
   yearclose: (user) => <YearCloseScreen user={user} />,
   reports: () => <ReportsScreen />,
   movement: (user) => <MovementScreen user={user} />,
-  imports: (user) => <ImportScreen mayImportTeachers={mayAccess('users.manage', user.roles)} mayCreateClasses={mayAccess('school.manage', user.roles)} />,
+  imports: (user) => (
+    <ImportScreen
+      mayImportTeachers={mayAccess('users.manage', user.roles)}
+      mayCreateClasses={mayAccess('school.manage', user.roles)}
+    />
+  ),
   print: (user) => <PrintScreen user={user} />,
   retention: () => <RetentionScreen />,
   backup: () => <BackupScreen />,

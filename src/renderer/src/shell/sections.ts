@@ -1,6 +1,20 @@
 import { mayAccess, type Permission, type Role } from '../../../shared/roles';
 
-export const sectionIds = ['day', 'journal', 'attendance', 'periods', 'yearclose', 'reports', 'movement', 'imports', 'print', 'retention', 'backup', 'admin', 'audit'] as const;
+export const sectionIds = [
+  'day',
+  'journal',
+  'attendance',
+  'periods',
+  'yearclose',
+  'reports',
+  'movement',
+  'imports',
+  'print',
+  'retention',
+  'backup',
+  'admin',
+  'audit',
+] as const;
 export type SectionId = (typeof sectionIds)[number];
 
 export interface Section {

@@ -2,7 +2,15 @@ import { Select } from '@mantine/core';
 import type { StructureOverview } from '../../../shared/contract';
 
 /** The class a page works on: the year's classes in order. */
-export function ClassSelect({ overview, value, onChange }: { overview: StructureOverview; value: number | null; onChange: (id: number) => void }) {
+export function ClassSelect({
+  overview,
+  value,
+  onChange,
+}: {
+  overview: StructureOverview;
+  value: number | null;
+  onChange: (id: number) => void;
+}) {
   return (
     <Select
       label="Класс"

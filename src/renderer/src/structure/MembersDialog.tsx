@@ -6,19 +6,45 @@ import { useChannel } from '../api/useChannel';
 import { CallError, useStructureCall } from './common';
 
 /** Who is in a subgroup from a date: ticking a student in another subgroup moves them here from that date. */
-export function MembersDialog({ subgroup, canEdit, onClose }: { subgroup: { id: number; title: string } | null; canEdit: boolean; onClose: () => void }) {
+export function MembersDialog({
+  subgroup,
+  canEdit,
+  onClose,
+}: {
+  subgroup: { id: number; title: string } | null;
+  canEdit: boolean;
+  onClose: () => void;
+}) {
   const [date, setDate] = useState(todayIso());
   const [order, setOrder] = useState('');
   const [chosen, setChosen] = useState<number[] | null>(null);
-  const members = useChannel(contract.structure.subgroupMembers, { subgroupId: subgroup?.id ?? 0, date }, { enabled: subgroup !== null && /^\d{4}-\d\d-\d\d$/.test(date) });
-  useEffect(() => setChosen(members.data ? members.data.filter((m) => m.inSubgroup).map((m) => m.studentId) : null), [members.data]);
+  const members = useChannel(
+    contract.structure.subgroupMembers,
+    { subgroupId: subgroup?.id ?? 0, date },
+    { enabled: subgroup !== null && /^\d{4}-\d\d-\d\d$/.test(date) },
+  );
+  useEffect(
+    () => setChosen(members.data ? members.data.filter((m) => m.inSubgroup).map((m) => m.studentId) : null),
+    [members.data],
+  );
   const save = useStructureCall(contract.structure.setSubgroupMembers, onClose);
   return (
     <Modal opened={subgroup !== null} onClose={onClose} title={`Состав: ${subgroup?.title ?? ''}`} centered size="lg">
       <Stack gap="sm">
         <Group grow>
-          <TextInput type="date" label="На дату (изменения — с этой даты)" value={date} onChange={(e) => setDate(e.currentTarget.value)} />
-          {canEdit && <TextInput label="Приказ № (необязательно)" value={order} onChange={(e) => setOrder(e.currentTarget.value)} />}
+          <TextInput
+            type="date"
+            label="На дату (изменения — с этой даты)"
+            value={date}
+            onChange={(e) => setDate(e.currentTarget.value)}
+          />
+          {canEdit && (
+            <TextInput
+              label="Приказ № (необязательно)"
+              value={order}
+              onChange={(e) => setOrder(e.currentTarget.value)}
+            />
+          )}
         </Group>
         <ScrollArea.Autosize mah={420}>
           <Stack gap={6}>
@@ -53,7 +79,15 @@ export function MembersDialog({ subgroup, canEdit, onClose }: { subgroup: { id: 
             <Button variant="default" onClick={onClose}>
               Отмена
             </Button>
-            <Button loading={save.isPending} disabled={!chosen || !subgroup} onClick={() => subgroup && chosen && save.mutate({ subgroupId: subgroup.id, date, studentIds: chosen, orderNumber: order || undefined })}>
+            <Button
+              loading={save.isPending}
+              disabled={!chosen || !subgroup}
+              onClick={() =>
+                subgroup &&
+                chosen &&
+                save.mutate({ subgroupId: subgroup.id, date, studentIds: chosen, orderNumber: order || undefined })
+              }
+            >
               Сохранить состав
             </Button>
           </Group>

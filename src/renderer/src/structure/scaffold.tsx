@@ -16,7 +16,11 @@ export function useRowEditor<Draft, C extends Channel>(deleteChannel: C) {
 type SchoolClass = StructureOverview['classes'][number];
 
 /** The overview and the class the page shows (the first until another is picked), with the picker to place. */
-export function WithClass({ children }: { children: (o: StructureOverview, cls: SchoolClass, picker: ReactNode) => ReactNode }) {
+export function WithClass({
+  children,
+}: {
+  children: (o: StructureOverview, cls: SchoolClass, picker: ReactNode) => ReactNode;
+}) {
   const [classId, setClassId] = useState<number | null>(null);
   return (
     <WithOverview>

@@ -4,7 +4,10 @@ import { createContext, useContext, useState, type ReactNode } from 'react';
 import { useYears } from '../school/useYears';
 import { YearSelect } from '../school/YearSelect';
 
-const YearContext = createContext<{ yearId: number | null; setYearId: (id: number | null) => void }>({ yearId: null, setYearId: () => undefined });
+const YearContext = createContext<{ yearId: number | null; setYearId: (id: number | null) => void }>({
+  yearId: null,
+  setYearId: () => undefined,
+});
 
 /**
  * Holds the choice for the pages inside; `applies` false (a page of no particular year: subjects, work kinds)
@@ -22,5 +25,16 @@ export const useStructureYear = () => useContext(YearContext).yearId;
 export function StructureYearPicker() {
   const { yearId, setYearId } = useContext(YearContext);
   const years = useYears();
-  return <YearSelect label="Учебный год" w={200} years={years.data} value={yearId} onChange={(y) => setYearId(y.isCurrent ? null : y.id)} onlyIfChoice markCurrent data-testid="structure-year" />;
+  return (
+    <YearSelect
+      label="Учебный год"
+      w={200}
+      years={years.data}
+      value={yearId}
+      onChange={(y) => setYearId(y.isCurrent ? null : y.id)}
+      onlyIfChoice
+      markCurrent
+      data-testid="structure-year"
+    />
+  );
 }

@@ -15,15 +15,25 @@ export function BellsEditor({ canEdit }: { canEdit: boolean }) {
   const bells = useChannel(contract.timetable.bells, {});
   const [rows, setRows] = useState<Row[]>([]);
   useEffect(() => {
-    if (bells.data) setRows(bells.data.filter((b) => b.shift === shift).map((b) => ({ startTime: b.startTime, endTime: b.endTime })));
+    if (bells.data)
+      setRows(bells.data.filter((b) => b.shift === shift).map((b) => ({ startTime: b.startTime, endTime: b.endTime })));
   }, [bells.data, shift]);
   const save = useStructureCall(contract.timetable.saveBells);
-  const set = (i: number, patch: Partial<Row>) => setRows((list) => list.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const set = (i: number, patch: Partial<Row>) =>
+    setRows((list) => list.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
     <Stack gap="sm" maw={460}>
       <Group justify="space-between">
         <Text fw={600}>Звонки</Text>
-        <SegmentedControl size="xs" value={String(shift)} onChange={(v) => setShift(Number(v))} data={[{ value: '1', label: '1 смена' }, { value: '2', label: '2 смена' }]} />
+        <SegmentedControl
+          size="xs"
+          value={String(shift)}
+          onChange={(v) => setShift(Number(v))}
+          data={[
+            { value: '1', label: '1 смена' },
+            { value: '2', label: '2 смена' },
+          ]}
+        />
       </Group>
       <Table withTableBorder data-testid="bells-table">
         <Table.Thead>
@@ -39,14 +49,33 @@ export function BellsEditor({ canEdit }: { canEdit: boolean }) {
             <Table.Tr key={i}>
               <Table.Td>{i + 1}</Table.Td>
               <Table.Td>
-                <TextInput size="xs" type="time" disabled={!canEdit} value={r.startTime} onChange={(e) => set(i, { startTime: e.currentTarget.value })} aria-label={`Начало ${i + 1}-го урока`} />
+                <TextInput
+                  size="xs"
+                  type="time"
+                  disabled={!canEdit}
+                  value={r.startTime}
+                  onChange={(e) => set(i, { startTime: e.currentTarget.value })}
+                  aria-label={`Начало ${i + 1}-го урока`}
+                />
               </Table.Td>
               <Table.Td>
-                <TextInput size="xs" type="time" disabled={!canEdit} value={r.endTime} onChange={(e) => set(i, { endTime: e.currentTarget.value })} aria-label={`Конец ${i + 1}-го урока`} />
+                <TextInput
+                  size="xs"
+                  type="time"
+                  disabled={!canEdit}
+                  value={r.endTime}
+                  onChange={(e) => set(i, { endTime: e.currentTarget.value })}
+                  aria-label={`Конец ${i + 1}-го урока`}
+                />
               </Table.Td>
               <Table.Td>
                 {canEdit && i === rows.length - 1 && (
-                  <ActionIcon variant="subtle" color="red" onClick={() => setRows(rows.slice(0, -1))} aria-label="Убрать последний урок">
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    onClick={() => setRows(rows.slice(0, -1))}
+                    aria-label="Убрать последний урок"
+                  >
                     ✕
                   </ActionIcon>
                 )}
@@ -58,10 +87,23 @@ export function BellsEditor({ canEdit }: { canEdit: boolean }) {
       <CallError error={save.error} />
       {canEdit && (
         <Group>
-          <Button size="xs" variant="light" onClick={() => setRows([...rows, { startTime: rows.at(-1)?.endTime ?? '08:30', endTime: rows.at(-1)?.endTime ?? '09:10' }])}>
+          <Button
+            size="xs"
+            variant="light"
+            onClick={() =>
+              setRows([
+                ...rows,
+                { startTime: rows.at(-1)?.endTime ?? '08:30', endTime: rows.at(-1)?.endTime ?? '09:10' },
+              ])
+            }
+          >
             Добавить урок
           </Button>
-          <Button size="xs" loading={save.isPending} onClick={() => save.mutate({ shift, times: rows.map((r, i) => ({ number: i + 1, ...r })) })}>
+          <Button
+            size="xs"
+            loading={save.isPending}
+            onClick={() => save.mutate({ shift, times: rows.map((r, i) => ({ number: i + 1, ...r })) })}
+          >
             Сохранить звонки
           </Button>
         </Group>

@@ -4,7 +4,8 @@ import type { DraftEntry } from './draft';
 
 /** Each assignment's lessons in the week against its hours: the admin sees at once what is still to place. */
 export function HoursCheck({ view, draft }: { view: ClassTimetable; draft: readonly DraftEntry[] }) {
-  if (view.assignments.length === 0) return <Text c="dimmed">У класса нет нагрузки: сначала задайте её на странице «Нагрузка».</Text>;
+  if (view.assignments.length === 0)
+    return <Text c="dimmed">У класса нет нагрузки: сначала задайте её на странице «Нагрузка».</Text>;
   return (
     <Group gap={6} data-testid="timetable-hours">
       {view.assignments.map((a) => {

@@ -3,7 +3,13 @@ import type { RegenerationResult } from '../../../shared/contract';
 import { ruDate } from '../../../shared/dates';
 
 /** What saving the timetable did to the journal, and the lessons it kept because they already hold something. */
-export function ResultDialog({ result, onClose }: { result: (RegenerationResult & { from: string }) | null; onClose: () => void }) {
+export function ResultDialog({
+  result,
+  onClose,
+}: {
+  result: (RegenerationResult & { from: string }) | null;
+  onClose: () => void;
+}) {
   return (
     <Modal opened={result !== null} onClose={onClose} title="Расписание сохранено" centered size="lg">
       {result && (
@@ -14,8 +20,8 @@ export function ResultDialog({ result, onClose }: { result: (RegenerationResult 
           {result.kept.length > 0 ? (
             <>
               <Alert color="orange" variant="light" title={`Сохранены уроки с записями: ${result.kept.length}`}>
-                В этих уроках уже есть отметки, пропуски, тема или домашнее задание, поэтому они остались на своих местах, хотя в новом расписании их нет. Перенесите или
-                отметьте их в журнале.
+                В этих уроках уже есть отметки, пропуски, тема или домашнее задание, поэтому они остались на своих
+                местах, хотя в новом расписании их нет. Перенесите или отметьте их в журнале.
               </Alert>
               <ScrollArea.Autosize mah={320}>
                 <Table striped withTableBorder data-testid="kept-lessons">

@@ -48,12 +48,24 @@ export function TimetableGrid({ view, draft, weekdays, clashing, canEdit, onCell
                 const here = draft.filter((e) => e.weekday === d && e.lessonNumber === n);
                 return (
                   <Table.Td key={d} p={4} className="tt-cell">
-                    <UnstyledButton className="tt-cell-button" disabled={!canEdit} onClick={() => onCell(d, n)} data-testid={`cell-${d}-${n}`} aria-label={`${weekdayShort[d]}, ${n}-й урок`}>
+                    <UnstyledButton
+                      className="tt-cell-button"
+                      disabled={!canEdit}
+                      onClick={() => onCell(d, n)}
+                      data-testid={`cell-${d}-${n}`}
+                      aria-label={`${weekdayShort[d]}, ${n}-й урок`}
+                    >
                       <div className="tt-entries">
                         {here.map((e) => {
                           const a = byId.get(e.assignmentId);
                           return (
-                            <Paper key={e.key} className={clashing.has(e.key) ? 'tt-entry tt-clash' : 'tt-entry'} withBorder p={4} radius="sm">
+                            <Paper
+                              key={e.key}
+                              className={clashing.has(e.key) ? 'tt-entry tt-clash' : 'tt-entry'}
+                              withBorder
+                              p={4}
+                              radius="sm"
+                            >
                               <Text size="xs" fw={600} lh={1.2}>
                                 {a?.subjectName ?? '—'}
                               </Text>

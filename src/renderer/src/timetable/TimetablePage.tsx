@@ -34,7 +34,17 @@ function ClassTimetableEditor({ classId, canEdit }: { classId: number; canEdit: 
   const clashes = useMemo(() => (view.data ? draftClashes(view.data, draft) : []), [view.data, draft]);
   const save = useMutation({
     mutationFn: (allowClashes: boolean) =>
-      invoke(contract.timetable.save, { classId, from: view.data?.date ?? '', allowClashes, slots: draft.map((d) => ({ assignmentId: d.assignmentId, weekday: d.weekday, lessonNumber: d.lessonNumber, room: d.room })) }),
+      invoke(contract.timetable.save, {
+        classId,
+        from: view.data?.date ?? '',
+        allowClashes,
+        slots: draft.map((d) => ({
+          assignmentId: d.assignmentId,
+          weekday: d.weekday,
+          lessonNumber: d.lessonNumber,
+          room: d.room,
+        })),
+      }),
     onSuccess: (r) => {
       setConfirm(false);
       setResult({ ...r, from: view.data?.date ?? '' });
@@ -52,20 +62,38 @@ function ClassTimetableEditor({ classId, canEdit }: { classId: number; canEdit: 
   return (
     <Stack gap="md">
       <Group align="flex-end">
-        <TextInput type="date" label="Расписание на дату" value={v.date} min={v.yearStart} max={v.yearEnd} onChange={(e) => e.currentTarget.value && setDate(e.currentTarget.value)} data-testid="timetable-date" />
+        <TextInput
+          type="date"
+          label="Расписание на дату"
+          value={v.date}
+          min={v.yearStart}
+          max={v.yearEnd}
+          onChange={(e) => e.currentTarget.value && setDate(e.currentTarget.value)}
+          data-testid="timetable-date"
+        />
         {v.versions.length > 0 && (
           <Group gap={6} pb={6}>
             <Text size="sm" c="dimmed">
               Версии:
             </Text>
             {v.versions.map((from) => (
-              <Button key={from} size="compact-xs" variant={from <= v.date && !v.versions.some((x) => x > from && x <= v.date) ? 'filled' : 'light'} onClick={() => setDate(from)}>
+              <Button
+                key={from}
+                size="compact-xs"
+                variant={from <= v.date && !v.versions.some((x) => x > from && x <= v.date) ? 'filled' : 'light'}
+                onClick={() => setDate(from)}
+              >
                 с {ruDate(from)}
               </Button>
             ))}
           </Group>
         )}
-        <Checkbox label="Суббота" pb={8} checked={saturday || draft.some((d) => d.weekday === 6)} onChange={(e) => setSaturday(e.currentTarget.checked)} />
+        <Checkbox
+          label="Суббота"
+          pb={8}
+          checked={saturday || draft.some((d) => d.weekday === 6)}
+          onChange={(e) => setSaturday(e.currentTarget.checked)}
+        />
       </Group>
       <HoursCheck view={v} draft={draft} />
       {clashes.length > 0 && (
@@ -77,11 +105,23 @@ function ClassTimetableEditor({ classId, canEdit }: { classId: number; canEdit: 
           </List>
         </Alert>
       )}
-      <TimetableGrid view={v} draft={draft} weekdays={saturday || draft.some((d) => d.weekday === 6) ? 6 : 5} clashing={clashing} canEdit={canEdit} onCell={(weekday, lessonNumber) => setCell({ weekday, lessonNumber })} />
+      <TimetableGrid
+        view={v}
+        draft={draft}
+        weekdays={saturday || draft.some((d) => d.weekday === 6) ? 6 : 5}
+        clashing={clashing}
+        canEdit={canEdit}
+        onCell={(weekday, lessonNumber) => setCell({ weekday, lessonNumber })}
+      />
       <CallError error={save.error} />
       {canEdit && (
         <Group>
-          <Button disabled={!changed || classClash} loading={save.isPending} onClick={() => (clashes.length > 0 ? setConfirm(true) : save.mutate(false))} data-testid="timetable-save">
+          <Button
+            disabled={!changed || classClash}
+            loading={save.isPending}
+            onClick={() => (clashes.length > 0 ? setConfirm(true) : save.mutate(false))}
+            data-testid="timetable-save"
+          >
             Сохранить с {ruDate(v.date)} и обновить уроки
           </Button>
           {changed && (
@@ -90,7 +130,8 @@ function ClassTimetableEditor({ classId, canEdit }: { classId: number; canEdit: 
             </Button>
           )}
           <Text size="xs" c="dimmed" maw={520}>
-            Уроки с этой даты до конца года пересоздаются по новому расписанию; уроки, в которых уже есть записи, остаются — программа покажет их список.
+            Уроки с этой даты до конца года пересоздаются по новому расписанию; уроки, в которых уже есть записи,
+            остаются — программа покажет их список.
           </Text>
         </Group>
       )}
@@ -100,7 +141,11 @@ function ClassTimetableEditor({ classId, canEdit }: { classId: number; canEdit: 
         draft={draft}
         onClose={() => setCell(null)}
         onDone={(entries) => {
-          if (cell) setDraft([...draft.filter((d) => d.weekday !== cell.weekday || d.lessonNumber !== cell.lessonNumber), ...entries]);
+          if (cell)
+            setDraft([
+              ...draft.filter((d) => d.weekday !== cell.weekday || d.lessonNumber !== cell.lessonNumber),
+              ...entries,
+            ]);
           setCell(null);
         }}
       />
@@ -130,7 +175,10 @@ export function TimetablePage({ canEdit }: AdminPageProps) {
         const cls = o.classes.find((c) => c.id === classId) ?? o.classes[0];
         return (
           <Stack gap="md">
-            <PageHeader title="Расписание" hint="Уроки класса по дням недели; подгруппы — рядом в одной клетке. Накладки учителей и кабинетов по всем классам видны сразу." />
+            <PageHeader
+              title="Расписание"
+              hint="Уроки класса по дням недели; подгруппы — рядом в одной клетке. Накладки учителей и кабинетов по всем классам видны сразу."
+            />
             <Group align="flex-start" gap="xl" wrap="nowrap">
               <Stack gap="md" style={{ flex: 1, minWidth: 0 }}>
                 {cls ? (

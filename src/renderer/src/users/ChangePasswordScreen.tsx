@@ -19,7 +19,11 @@ export function ChangePasswordScreen({ user }: { user: SessionUser }) {
     meta: { ownsErrors: true },
     onSuccess: (me) => queryClient.setQueryData(meKey, me),
   });
-  const logout = useMutation({ mutationFn: () => invoke(contract.auth.logout, {}), meta: { ownsErrors: true }, onSettled: () => forgetUserData(queryClient) });
+  const logout = useMutation({
+    mutationFn: () => invoke(contract.auth.logout, {}),
+    meta: { ownsErrors: true },
+    onSettled: () => forgetUserData(queryClient),
+  });
 
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -39,14 +43,30 @@ export function ChangePasswordScreen({ user }: { user: SessionUser }) {
               </Text>
               <Title order={2}>Смена пароля</Title>
             </div>
-            <Text size="sm">Вы вошли с временным паролем. Придумайте свой: не короче 8 символов, с буквами и цифрами, не совпадающий с логином.</Text>
+            <Text size="sm">
+              Вы вошли с временным паролем. Придумайте свой: не короче 8 символов, с буквами и цифрами, не совпадающий с
+              логином.
+            </Text>
             {failure && (
               <Alert color="red" variant="light" role="alert" data-testid="change-password-error">
                 {failure.message}
               </Alert>
             )}
-            <PasswordInput label="Временный пароль" name="old-password" autoComplete="current-password" autoFocus value={oldPassword} onChange={(e) => setOld(e.currentTarget.value)} />
-            <PasswordInput label="Новый пароль" name="new-password" autoComplete="new-password" value={newPassword} onChange={(e) => setNew(e.currentTarget.value)} />
+            <PasswordInput
+              label="Временный пароль"
+              name="old-password"
+              autoComplete="current-password"
+              autoFocus
+              value={oldPassword}
+              onChange={(e) => setOld(e.currentTarget.value)}
+            />
+            <PasswordInput
+              label="Новый пароль"
+              name="new-password"
+              autoComplete="new-password"
+              value={newPassword}
+              onChange={(e) => setNew(e.currentTarget.value)}
+            />
             <PasswordInput
               label="Новый пароль ещё раз"
               name="repeat-password"

@@ -8,8 +8,19 @@ import { useChannelForm } from '../api/useChannelForm';
 const empty = { login: '', lastName: '', firstName: '', middleName: '' };
 
 /** A new account: the core answers with the one-time password, which the caller shows once. */
-export function CreateUserDialog({ opened, onClose, onCreated }: { opened: boolean; onClose: () => void; onCreated: (login: string, password: string) => void }) {
-  const form = useChannelForm(contract.users.create, { initialValues: { ...empty, roles: ['teacher'] as Role[] }, toInput: (v) => v });
+export function CreateUserDialog({
+  opened,
+  onClose,
+  onCreated,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  onCreated: (login: string, password: string) => void;
+}) {
+  const form = useChannelForm(contract.users.create, {
+    initialValues: { ...empty, roles: ['teacher'] as Role[] },
+    toInput: (v) => v,
+  });
   const create = useMutation({
     mutationFn: (input: InputOf<typeof contract.users.create>) => invoke(contract.users.create, input),
     onSuccess: (r, input) => {
@@ -18,7 +29,9 @@ export function CreateUserDialog({ opened, onClose, onCreated }: { opened: boole
       form.setValues(empty);
     },
   });
-  const field = (key: keyof typeof empty, label: string) => <TextInput label={label} name={key} {...form.getInputProps(key)} />;
+  const field = (key: keyof typeof empty, label: string) => (
+    <TextInput label={label} name={key} {...form.getInputProps(key)} />
+  );
 
   return (
     <Modal opened={opened} onClose={onClose} title="Новый пользователь" centered>

@@ -57,13 +57,18 @@ function SecurityForm({ saved }: { saved: SecuritySettingsInput }) {
           {field('lockoutMinutes', 'Блокировка входа, мин', 'Потом вход снова открыт')}
         </Group>
         <Text size="sm" c="dimmed">
-          Неверные пароли считаются отдельно для каждого компьютера: подбор пароля с чужого адреса не мешает учителю войти со своего места. Если подбирают с трёх адресов сразу, учётная запись блокируется везде.
+          Неверные пароли считаются отдельно для каждого компьютера: подбор пароля с чужого адреса не мешает учителю
+          войти со своего места. Если подбирают с трёх адресов сразу, учётная запись блокируется везде.
         </Text>
         <Group>
           <Button onClick={() => submit()} loading={save.isPending} data-testid="security-save">
             Сохранить
           </Button>
-          {save.isSuccess && <Text size="sm" c="green.8">Сохранено</Text>}
+          {save.isSuccess && (
+            <Text size="sm" c="green.8">
+              Сохранено
+            </Text>
+          )}
         </Group>
       </Stack>
     </Paper>

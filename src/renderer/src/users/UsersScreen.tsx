@@ -10,18 +10,30 @@ import { ErrorPanel } from '../errors/ErrorPanel';
 import { CreateUserDialog } from './CreateUserDialog';
 import { Loading } from '../errors/QueryGate';
 
-
 /** Where wrong passwords came from, as the admin reads it. */
 const sourceName = (source: string | null) =>
-  source === null ? 'везде' : source === 'desktop' ? 'с этого компьютера' : source.startsWith('http ') ? `с адреса ${source.slice(5)}` : source;
+  source === null
+    ? 'везде'
+    : source === 'desktop'
+      ? 'с этого компьютера'
+      : source.startsWith('http ')
+        ? `с адреса ${source.slice(5)}`
+        : source;
 
 /** Shown once: the one-time password is stored only hashed, so closing this dialog is the last chance to read it. */
-function OneTimePassword({ shown, onClose }: { shown: { login: string; password: string } | null; onClose: () => void }) {
+function OneTimePassword({
+  shown,
+  onClose,
+}: {
+  shown: { login: string; password: string } | null;
+  onClose: () => void;
+}) {
   return (
     <Modal opened={shown !== null} onClose={onClose} title="Временный пароль" centered>
       <Stack>
         <Text size="sm">
-          Передайте пользователю <b>{shown?.login}</b> этот пароль. Он показывается один раз; при первом входе пароль нужно будет сменить.
+          Передайте пользователю <b>{shown?.login}</b> этот пароль. Он показывается один раз; при первом входе пароль
+          нужно будет сменить.
         </Text>
         <Code block fz="xl" data-testid="one-time-password">
           {shown?.password}
@@ -40,14 +52,24 @@ export function UsersScreen() {
   const [shown, setShown] = useState<{ login: string; password: string } | null>(null);
   const refresh = () => void client.invalidateQueries({ queryKey: channelKey(contract.users.list) });
   const reset = useMutation({
-    mutationFn: (u: UserRow) => invoke(contract.users.resetPassword, { userId: u.id }).then((r) => ({ login: u.login, password: r.oneTimePassword })),
+    mutationFn: (u: UserRow) =>
+      invoke(contract.users.resetPassword, { userId: u.id }).then((r) => ({
+        login: u.login,
+        password: r.oneTimePassword,
+      })),
     onSuccess: (s) => {
       setShown(s);
       refresh();
     },
   });
-  const setActive = useMutation({ mutationFn: (v: { userId: number; active: boolean }) => invoke(contract.users.setActive, v), onSuccess: refresh });
-  const unlock = useMutation({ mutationFn: (userId: number) => invoke(contract.users.unlock, { userId }), onSuccess: refresh });
+  const setActive = useMutation({
+    mutationFn: (v: { userId: number; active: boolean }) => invoke(contract.users.setActive, v),
+    onSuccess: refresh,
+  });
+  const unlock = useMutation({
+    mutationFn: (userId: number) => invoke(contract.users.unlock, { userId }),
+    onSuccess: refresh,
+  });
 
   if (users.error) return <ErrorPanel error={users.error} onRetry={() => void users.refetch()} />;
   if (!users.data) return <Loading />;
@@ -81,7 +103,8 @@ export function UsersScreen() {
                   {!u.isActive && <Badge color="gray">отключён</Badge>}
                   {u.lockedUntil && (
                     <Badge color="red" title={u.lockedFrom.map(sourceName).join(', ')}>
-                      {u.lockedFrom.includes(null) ? 'заблокирован' : 'вход заблокирован'} до {u.lockedUntil.slice(11, 16)}
+                      {u.lockedFrom.includes(null) ? 'заблокирован' : 'вход заблокирован'} до{' '}
+                      {u.lockedUntil.slice(11, 16)}
                     </Badge>
                   )}
                   {u.lockedUntil && !u.lockedFrom.includes(null) && (
@@ -103,7 +126,11 @@ export function UsersScreen() {
                   <Button size="xs" variant="default" onClick={() => reset.mutate(u)}>
                     Сбросить пароль
                   </Button>
-                  <Button size="xs" variant="subtle" onClick={() => setActive.mutate({ userId: u.id, active: !u.isActive })}>
+                  <Button
+                    size="xs"
+                    variant="subtle"
+                    onClick={() => setActive.mutate({ userId: u.id, active: !u.isActive })}
+                  >
                     {u.isActive ? 'Отключить' : 'Включить'}
                   </Button>
                 </Group>

@@ -21,7 +21,8 @@ export function ClosePanel({ status, today }: { status: YearStatus; today: strin
   if (status.closed)
     return (
       <Alert color="gray" title={`${status.year.name} учебный год закрыт`} data-testid="year-closed">
-        Приказ № {status.closed.orderNumber} от {ruDate(status.closed.orderDate)}. Журналы, списки и движение только для просмотра, печати и отчётов.
+        Приказ № {status.closed.orderNumber} от {ruDate(status.closed.orderDate)}. Журналы, списки и движение только для
+        просмотра, печати и отчётов.
       </Alert>
     );
   return (
@@ -31,10 +32,32 @@ export function ClosePanel({ status, today }: { status: YearStatus; today: strin
         После закрытия ни отметки, ни пропуски, ни уроки, ни списки этого года изменить нельзя.
       </Text>
       <Group align="flex-end">
-        <TextInput label="№ приказа" w={140} value={order.orderNumber} onChange={(e) => setOrder({ ...order, orderNumber: e.currentTarget.value })} />
-        <TextInput label="Дата приказа" type="date" value={order.orderDate} onChange={(e) => setOrder({ ...order, orderDate: e.currentTarget.value })} />
-        {status.gaps.length > 0 && <Checkbox label="Закрыть, хотя не все итоговые отметки выставлены" checked={acceptGaps} onChange={(e) => setAcceptGaps(e.currentTarget.checked)} />}
-        <Button color="red" onClick={() => close.mutate()} loading={close.isPending} disabled={!order.orderNumber.trim()} data-testid="year-close">
+        <TextInput
+          label="№ приказа"
+          w={140}
+          value={order.orderNumber}
+          onChange={(e) => setOrder({ ...order, orderNumber: e.currentTarget.value })}
+        />
+        <TextInput
+          label="Дата приказа"
+          type="date"
+          value={order.orderDate}
+          onChange={(e) => setOrder({ ...order, orderDate: e.currentTarget.value })}
+        />
+        {status.gaps.length > 0 && (
+          <Checkbox
+            label="Закрыть, хотя не все итоговые отметки выставлены"
+            checked={acceptGaps}
+            onChange={(e) => setAcceptGaps(e.currentTarget.checked)}
+          />
+        )}
+        <Button
+          color="red"
+          onClick={() => close.mutate()}
+          loading={close.isPending}
+          disabled={!order.orderNumber.trim()}
+          data-testid="year-close"
+        >
           Закрыть {status.year.name} учебный год
         </Button>
       </Group>

@@ -6,10 +6,22 @@ import { invoke } from '../api/invoke';
 import { domainKey } from '../api/keys';
 
 const options = (grade: number) =>
-  (Object.keys(yearOutcomeNames) as YearOutcome[]).filter((o) => o !== 'graduated' || grade === 9 || grade === 11).map((o) => ({ value: o, label: yearOutcomeNames[o] }));
+  (Object.keys(yearOutcomeNames) as YearOutcome[])
+    .filter((o) => o !== 'graduated' || grade === 9 || grade === 11)
+    .map((o) => ({ value: o, label: yearOutcomeNames[o] }));
 
 /** The decision per student, proposed from the year marks, saved with the order of the pedagogical council. */
-export function DecisionsPanel({ yearId, rows, readOnly, today }: { yearId: number; rows: OutcomeRow[]; readOnly: boolean; today: string }) {
+export function DecisionsPanel({
+  yearId,
+  rows,
+  readOnly,
+  today,
+}: {
+  yearId: number;
+  rows: OutcomeRow[];
+  readOnly: boolean;
+  today: string;
+}) {
   const client = useQueryClient();
   const classes = [...new Set(rows.map((r) => r.className))];
   const [cls, setCls] = useState<string | null>(classes[0] ?? null);
@@ -17,7 +29,15 @@ export function DecisionsPanel({ yearId, rows, readOnly, today }: { yearId: numb
   const [order, setOrder] = useState({ orderNumber: '', orderDate: today });
   const shown = rows.filter((r) => r.className === cls);
   const save = useMutation({
-    mutationFn: () => invoke(contract.years.decide, { yearId, ...order, decisions: shown.map((r) => ({ studentId: r.studentId, outcome: chosen[r.studentId] ?? r.decided?.outcome ?? r.proposed })) }),
+    mutationFn: () =>
+      invoke(contract.years.decide, {
+        yearId,
+        ...order,
+        decisions: shown.map((r) => ({
+          studentId: r.studentId,
+          outcome: chosen[r.studentId] ?? r.decided?.outcome ?? r.proposed,
+        })),
+      }),
     onSuccess: () => {
       setChosen({});
       void client.invalidateQueries({ queryKey: domainKey('years') });
@@ -30,10 +50,20 @@ export function DecisionsPanel({ yearId, rows, readOnly, today }: { yearId: numb
         <div>
           <Title order={4}>Решения по учащимся</Title>
           <Text size="sm" c="dimmed">
-            {undecided === 0 ? 'Решения приняты по всем учащимся.' : `Не приняты решения по ${undecided} учащимся. Предложение — по годовым отметкам («2» или «н/а» за год → условный перевод).`}
+            {undecided === 0
+              ? 'Решения приняты по всем учащимся.'
+              : `Не приняты решения по ${undecided} учащимся. Предложение — по годовым отметкам («2» или «н/а» за год → условный перевод).`}
           </Text>
         </div>
-        <Select label="Класс" w={110} data={classes} value={cls} onChange={setCls} allowDeselect={false} data-testid="decisions-class" />
+        <Select
+          label="Класс"
+          w={110}
+          data={classes}
+          value={cls}
+          onChange={setCls}
+          allowDeselect={false}
+          data-testid="decisions-class"
+        />
       </Group>
       <Table fz="sm" verticalSpacing={4} data-testid="decisions">
         <Table.Thead>
@@ -51,7 +81,16 @@ export function DecisionsPanel({ yearId, rows, readOnly, today }: { yearId: numb
               <Table.Td>{r.debts.join(', ')}</Table.Td>
               <Table.Td>
                 <Group gap={6} wrap="nowrap">
-                  <Select size="xs" w={240} data={options(r.grade)} value={chosen[r.studentId] ?? r.decided?.outcome ?? r.proposed} onChange={(v) => v && setChosen({ ...chosen, [r.studentId]: v as YearOutcome })} disabled={readOnly} allowDeselect={false} aria-label={`Решение: ${r.name}`} />
+                  <Select
+                    size="xs"
+                    w={240}
+                    data={options(r.grade)}
+                    value={chosen[r.studentId] ?? r.decided?.outcome ?? r.proposed}
+                    onChange={(v) => v && setChosen({ ...chosen, [r.studentId]: v as YearOutcome })}
+                    disabled={readOnly}
+                    allowDeselect={false}
+                    aria-label={`Решение: ${r.name}`}
+                  />
                   {!r.decided && (
                     <Badge size="xs" variant="light" color="orange" tt="none">
                       предложено
@@ -66,9 +105,24 @@ export function DecisionsPanel({ yearId, rows, readOnly, today }: { yearId: numb
       </Table>
       {!readOnly && (
         <Group mt="sm" align="flex-end">
-          <TextInput label="№ приказа" w={140} value={order.orderNumber} onChange={(e) => setOrder({ ...order, orderNumber: e.currentTarget.value })} />
-          <TextInput label="Дата приказа" type="date" value={order.orderDate} onChange={(e) => setOrder({ ...order, orderDate: e.currentTarget.value })} />
-          <Button onClick={() => save.mutate()} loading={save.isPending} disabled={!order.orderNumber.trim()} data-testid="decisions-save">
+          <TextInput
+            label="№ приказа"
+            w={140}
+            value={order.orderNumber}
+            onChange={(e) => setOrder({ ...order, orderNumber: e.currentTarget.value })}
+          />
+          <TextInput
+            label="Дата приказа"
+            type="date"
+            value={order.orderDate}
+            onChange={(e) => setOrder({ ...order, orderDate: e.currentTarget.value })}
+          />
+          <Button
+            onClick={() => save.mutate()}
+            loading={save.isPending}
+            disabled={!order.orderNumber.trim()}
+            data-testid="decisions-save"
+          >
             Записать решения {cls}
           </Button>
         </Group>

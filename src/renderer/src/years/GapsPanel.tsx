@@ -39,7 +39,9 @@ export function GapsPanel({ gaps, yearId }: { gaps: MarkGap[]; yearId: number })
                 <Table.Td>{g.teacherName}</Table.Td>
                 <Table.Td>{g.periodName}</Table.Td>
                 <Table.Td>
-                  {g.students.length > 3 ? `${g.students.slice(0, 3).join(', ')} и ещё ${g.students.length - 3}` : g.students.join(', ')}
+                  {g.students.length > 3
+                    ? `${g.students.slice(0, 3).join(', ')} и ещё ${g.students.length - 3}`
+                    : g.students.join(', ')}
                 </Table.Td>
               </Table.Tr>
             ))}

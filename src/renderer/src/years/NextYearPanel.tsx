@@ -26,12 +26,29 @@ export function NextYearPanel({ status, onPrepared }: { status: YearStatus; onPr
     <Paper withBorder p="md">
       <Title order={4}>Подготовить новый учебный год</Title>
       <Text size="sm" c="dimmed" mb="sm">
-        Классы переходят на ступень выше с той же буквой, 11 классы и выпущенные 9-классники выбывают, оставленные на повторное обучение остаются в своей параллели. Периоды, каникулы, классные руководители, подгруппы и нагрузка переносятся — проверьте их в администрировании.
+        Классы переходят на ступень выше с той же буквой, 11 классы и выпущенные 9-классники выбывают, оставленные на
+        повторное обучение остаются в своей параллели. Периоды, каникулы, классные руководители, подгруппы и нагрузка
+        переносятся — проверьте их в администрировании.
       </Text>
       <Group align="flex-end">
-        <TextInput label="Учебный год" w={130} value={form.name} onChange={(e) => setForm({ ...form, name: e.currentTarget.value })} />
-        <TextInput label="Начало" type="date" value={form.startDate} onChange={(e) => setForm({ ...form, startDate: e.currentTarget.value })} />
-        <TextInput label="Окончание" type="date" value={form.endDate} onChange={(e) => setForm({ ...form, endDate: e.currentTarget.value })} />
+        <TextInput
+          label="Учебный год"
+          w={130}
+          value={form.name}
+          onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
+        />
+        <TextInput
+          label="Начало"
+          type="date"
+          value={form.startDate}
+          onChange={(e) => setForm({ ...form, startDate: e.currentTarget.value })}
+        />
+        <TextInput
+          label="Окончание"
+          type="date"
+          value={form.endDate}
+          onChange={(e) => setForm({ ...form, endDate: e.currentTarget.value })}
+        />
         <Button onClick={() => prepare.mutate()} loading={prepare.isPending} data-testid="next-year-prepare">
           Подготовить {form.name}
         </Button>

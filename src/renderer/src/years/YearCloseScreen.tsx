@@ -27,10 +27,22 @@ export function YearCloseScreen({ user }: { user: SessionUser }) {
     <Stack gap="md" maw={1100}>
       <Group justify="space-between">
         <Title order={3}>Закрытие учебного года · {s.year.name}</Title>
-        <YearSelect w={150} aria-label="Учебный год" years={years.data} value={s.year.id} onChange={(y) => setYearId(y.id)} />
+        <YearSelect
+          w={150}
+          aria-label="Учебный год"
+          years={years.data}
+          value={s.year.id}
+          onChange={(y) => setYearId(y.id)}
+        />
       </Group>
       {prepared && (
-        <Alert color="green" title="Новый учебный год" withCloseButton onClose={() => setPrepared(null)} data-testid="next-year-done">
+        <Alert
+          color="green"
+          title="Новый учебный год"
+          withCloseButton
+          onClose={() => setPrepared(null)}
+          data-testid="next-year-done"
+        >
           {prepared}
         </Alert>
       )}

@@ -17,7 +17,8 @@ const editable: { kind: Kind; label: string }[] = [
 const values: PeriodMarkValue[] = ['5', '4', '3', '2', '1', 'н/а', 'зач', 'незач', 'осв'];
 
 const valueOf = (f: JournalFinals, studentId: number, kind: string, periodId: number | null = null) =>
-  f.marks.find((m) => m.studentId === studentId && m.kind === kind && (kind !== 'period' || m.periodId === periodId))?.value ?? '';
+  f.marks.find((m) => m.studentId === studentId && m.kind === kind && (kind !== 'period' || m.periodId === periodId))
+    ?.value ?? '';
 
 /** «Итоговые»: the marks of every period, then the year (with the one the periods suggest), exam and final marks. */
 export function FinalsTable({ assignmentId, ensureReason }: { assignmentId: number; ensureReason: EnsureReason }) {
@@ -77,7 +78,13 @@ export function FinalsTable({ assignmentId, ensureReason }: { assignmentId: numb
                     aria-label={`${c.label}: ${s.fullName}`}
                     data={[{ value: '', label: '—' }, ...values.map((v) => ({ value: v, label: v }))]}
                     value={valueOf(f, s.id, c.kind)}
-                    onChange={(e) => save.mutate({ studentId: s.id, kind: c.kind, value: (e.currentTarget.value || null) as PeriodMarkValue | null })}
+                    onChange={(e) =>
+                      save.mutate({
+                        studentId: s.id,
+                        kind: c.kind,
+                        value: (e.currentTarget.value || null) as PeriodMarkValue | null,
+                      })
+                    }
                   />
                 ) : (
                   <Text ta="center" fw={600} size="sm">

@@ -22,7 +22,17 @@ function dayClass(lesson: GridLesson, today: string, monthStart: boolean): strin
 }
 
 /** Two header rows: months over their lessons, then the day of each lesson («з» marks a substitution). */
-export function GridHeader({ model, today, activeLessonId, onPickLesson }: { model: GridModel; today: string; activeLessonId: number | null; onPickLesson(col: number): void }) {
+export function GridHeader({
+  model,
+  today,
+  activeLessonId,
+  onPickLesson,
+}: {
+  model: GridModel;
+  today: string;
+  activeLessonId: number | null;
+  onPickLesson(col: number): void;
+}) {
   return (
     <thead>
       <tr>
@@ -40,7 +50,11 @@ export function GridHeader({ model, today, activeLessonId, onPickLesson }: { mod
         <th rowSpan={2} className="zg-avg" title="Средневзвешенный балл за период">
           Ср.
         </th>
-        <th rowSpan={2} className="zg-suggest" title="Отметка за период по правилу округления школы; красным — рекомендуется «н/а»">
+        <th
+          rowSpan={2}
+          className="zg-suggest"
+          title="Отметка за период по правилу округления школы; красным — рекомендуется «н/а»"
+        >
           Реком.
         </th>
         <th rowSpan={2} className="zg-final" title={model.yearScope ? 'Годовая отметка' : 'Отметка за период'}>

@@ -4,7 +4,8 @@ import type { CellModel, RowModel } from './useGrid';
 
 function cellTitle(cell: CellModel, outsideNote: string | null): string | undefined {
   const lines: string[] = [];
-  if (cell.mark && cell.workKind) lines.push(`${cell.mark} — ${cell.workKind.name} (вес ${formatWeight(cell.workKind.weight)})`);
+  if (cell.mark && cell.workKind)
+    lines.push(`${cell.mark} — ${cell.workKind.name} (вес ${formatWeight(cell.workKind.weight)})`);
   if (cell.absence) lines.push(`${cell.absence} — ${absenceNames[cell.absence]}`);
   if (cell.outside && outsideNote) lines.push(`Не в списке класса на эту дату (${outsideNote})`);
   return lines.length ? lines.join('\n') : undefined;
@@ -26,7 +27,12 @@ function Cell({ cell, studentId, monthStart, note, active, buffer, onPick }: Cel
   if (cell.outside) classes.push('zg-outside');
   if (active) classes.push('zg-active');
   return (
-    <td className={classes.join(' ')} data-testid={`cell-${studentId}-${cell.lessonId}`} title={cellTitle(cell, note)} onMouseDown={onPick}>
+    <td
+      className={classes.join(' ')}
+      data-testid={`cell-${studentId}-${cell.lessonId}`}
+      title={cellTitle(cell, note)}
+      onMouseDown={onPick}
+    >
       {active && buffer !== null ? (
         <span className="zg-buffer" data-testid="cell-buffer">
           {buffer}
@@ -93,7 +99,11 @@ export const GridRow = memo(function GridRow({ row, rowIndex, monthStarts, activ
       >
         {suggestion?.suggested ?? ''}
       </td>
-      <td className={`zg-final${finalActive ? ' zg-active' : ''}`} data-testid={`period-mark-${student.id}`} onMouseDown={() => onPick(rowIndex, finalCol)}>
+      <td
+        className={`zg-final${finalActive ? ' zg-active' : ''}`}
+        data-testid={`period-mark-${student.id}`}
+        onMouseDown={() => onPick(rowIndex, finalCol)}
+      >
         {finalActive && buffer !== null ? <span className="zg-buffer">{buffer}</span> : row.periodMark}
       </td>
     </tr>

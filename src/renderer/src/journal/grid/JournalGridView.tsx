@@ -33,7 +33,10 @@ function defaultCol(grid: JournalGrid, today: string, lessonId: number | null): 
 }
 
 /** The journal's page on screen: students × lessons with marks and absences, the average, the suggestion and the period mark. */
-export const JournalGridView = forwardRef<GridHandle, Props>(function JournalGridView({ grid, today, writer, report, initialLessonId, onActiveChange }, ref) {
+export const JournalGridView = forwardRef<GridHandle, Props>(function JournalGridView(
+  { grid, today, writer, report, initialLessonId, onActiveChange },
+  ref,
+) {
   const model = useGrid(grid);
   const scroller = useRef<HTMLDivElement>(null);
   const editing = useGridEditing(grid, writer, report, { row: 0, col: defaultCol(grid, today, initialLessonId) });
@@ -58,7 +61,10 @@ export const JournalGridView = forwardRef<GridHandle, Props>(function JournalGri
 
   const lesson = grid.lessons[active.col] ?? null;
   const student = grid.students[active.row] ?? null;
-  useEffect(() => onActiveChange({ lessonId: lesson?.id ?? null, studentId: student?.id ?? null }), [lesson?.id, student?.id, onActiveChange]);
+  useEffect(
+    () => onActiveChange({ lessonId: lesson?.id ?? null, studentId: student?.id ?? null }),
+    [lesson?.id, student?.id, onActiveChange],
+  );
 
   // The active cell stays in view as the keyboard moves it.
   useLayoutEffect(() => {

@@ -13,7 +13,10 @@ export interface MarkForAverage {
  * Средневзвешенный балл: Σ(value·weight) / Σweight over the numeric marks; both marks of a two-mark cell
  * («5/4») count, each with the cell's work kind weight. Null when there is nothing to average.
  */
-export function weightedAverage(marks: readonly MarkForAverage[], weightOf: (workKindId: number) => number): number | null {
+export function weightedAverage(
+  marks: readonly MarkForAverage[],
+  weightOf: (workKindId: number) => number,
+): number | null {
   let sum = 0;
   let weights = 0;
   for (const mark of marks) {

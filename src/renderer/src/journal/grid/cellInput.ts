@@ -12,7 +12,11 @@ export type Parsed<T> = { ok: true; entry: T } | { ok: false; message: string };
 const latinToRussian: Record<string, string> = { y: 'н', ',': 'б', e: 'у', j: 'о', g: 'п', f: 'а', '.': '/', '?': ',' };
 
 export function normalizeTyped(text: string): string {
-  return [...text.trim().toLowerCase()].map((ch) => latinToRussian[ch] ?? ch).join('').replace(/\s+/g, '').replace(/[\\|.,]/g, '/');
+  return [...text.trim().toLowerCase()]
+    .map((ch) => latinToRussian[ch] ?? ch)
+    .join('')
+    .replace(/\s+/g, '')
+    .replace(/[\\|.,]/g, '/');
 }
 
 const marks = new Set<string>(['1', '2', '3', '4', '5', 'н/а']);
@@ -26,7 +30,10 @@ export function parseCellInput(text: string): Parsed<CellEntry> {
   if (marks.has(t)) return { ok: true, entry: { kind: 'mark', value1: t as MarkValue, value2: null } };
   const pair = /^([1-5])\/([1-5])$/.exec(t);
   if (pair) return { ok: true, entry: { kind: 'mark', value1: pair[1] as MarkValue, value2: pair[2] as MarkValue } };
-  return { ok: false, message: `«${text.trim()}» — не отметка. Введите 1–5, две отметки через «/» (5/4), «н/а» или пропуск: н, б, у, оп` };
+  return {
+    ok: false,
+    message: `«${text.trim()}» — не отметка. Введите 1–5, две отметки через «/» (5/4), «н/а» или пропуск: н, б, у, оп`,
+  };
 }
 
 const periodValues = new Set<string>(['1', '2', '3', '4', '5', 'н/а', 'зач', 'незач', 'осв']);

@@ -34,18 +34,20 @@ export function readCell(grid: JournalGrid, address: CellAddress): CellValue {
 /** What the cell should hold after the teacher typed an entry: a mark replaces a whole-lesson absence, and back. */
 export function targetOf(entry: CellEntry, current: LessonCell): LessonCell {
   if (entry.kind === 'clear') return { mark: null, absence: null };
-  if (entry.kind === 'mark') return { mark: { value1: entry.value1, value2: entry.value2 }, absence: current.absence === 'оп' ? 'оп' : null };
+  if (entry.kind === 'mark')
+    return { mark: { value1: entry.value1, value2: entry.value2 }, absence: current.absence === 'оп' ? 'оп' : null };
   return { mark: missesLesson(entry.code) ? null : current.mark, absence: entry.code };
 }
 
-const sameMark = (a: MarkPair | null, b: MarkPair | null) => (a === null || b === null ? a === b : a.value1 === b.value1 && a.value2 === b.value2);
+const sameMark = (a: MarkPair | null, b: MarkPair | null) =>
+  a === null || b === null ? a === b : a.value1 === b.value1 && a.value2 === b.value2;
 export const sameCell = (a: CellValue, b: CellValue) =>
-  typeof a === 'object' && a !== null && typeof b === 'object' && b !== null ? sameMark(a.mark, b.mark) && a.absence === b.absence : a === b;
+  typeof a === 'object' && a !== null && typeof b === 'object' && b !== null
+    ? sameMark(a.mark, b.mark) && a.absence === b.absence
+    : a === b;
 
 export type Step =
-  | { call: 'clearMark' }
-  | { call: 'setAbsence'; code: AbsenceCode | null }
-  | { call: 'setMark'; mark: MarkPair };
+  { call: 'clearMark' } | { call: 'setAbsence'; code: AbsenceCode | null } | { call: 'setMark'; mark: MarkPair };
 
 /** The calls that turn one cell into another, in an order the journal's rules accept: clear first, then set. */
 export function stepsBetween(current: LessonCell, target: LessonCell): Step[] {
@@ -66,11 +68,18 @@ export function withCell(grid: JournalGrid, address: CellAddress, value: CellVal
   }
   const { lessonId } = address;
   const cell = value as LessonCell;
-  const other = <T extends { studentId: number; lessonId: number }>(x: T) => !(x.studentId === studentId && x.lessonId === lessonId);
+  const other = <T extends { studentId: number; lessonId: number }>(x: T) =>
+    !(x.studentId === studentId && x.lessonId === lessonId);
   const lesson = grid.lessons.find((l) => l.id === lessonId);
   const previous = grid.marks.find((m) => !other(m));
   const marks = grid.marks.filter(other);
-  if (cell.mark) marks.push({ lessonId, studentId, ...cell.mark, workKindId: previous?.workKindId ?? lesson?.workKindId ?? grid.workKinds[0]?.id ?? 1 });
+  if (cell.mark)
+    marks.push({
+      lessonId,
+      studentId,
+      ...cell.mark,
+      workKindId: previous?.workKindId ?? lesson?.workKindId ?? grid.workKinds[0]?.id ?? 1,
+    });
   const absences = grid.absences.filter(other);
   if (cell.absence) absences.push({ lessonId, studentId, code: cell.absence });
   return { ...grid, marks, absences };

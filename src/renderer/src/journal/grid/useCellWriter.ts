@@ -4,7 +4,16 @@ import { contract, type JournalGrid, type PeriodMarkValue } from '../../../../sh
 import { invoke } from '../../api/invoke';
 import { gridKey } from '../../api/queries';
 import type { EnsureReason } from '../useCorrectionReason';
-import { isLessonAddress, readCell, sameCell, stepsBetween, withCell, type CellAddress, type CellValue, type LessonCell } from './cellState';
+import {
+  isLessonAddress,
+  readCell,
+  sameCell,
+  stepsBetween,
+  withCell,
+  type CellAddress,
+  type CellValue,
+  type LessonCell,
+} from './cellState';
 
 interface Change {
   address: CellAddress;
@@ -19,7 +28,6 @@ export interface CellWriter {
   redo(): void;
 }
 
-
 /**
  * Every change of the grid goes through here: one at a time and in order (a cell typed twice quickly ends
  * with the second value), with the teacher's own undo and redo; in a closed period each carries the reason.
@@ -30,7 +38,10 @@ export function useCellWriter(grid: JournalGrid, ensureReason: EnsureReason): Ce
   const { scope } = grid;
   const assignmentId = grid.assignment.id;
   const periodId = grid.period.id;
-  const key = useMemo(() => gridKey({ assignment: { id: assignmentId }, scope, period: { id: periodId } }), [assignmentId, scope, periodId]);
+  const key = useMemo(
+    () => gridKey({ assignment: { id: assignmentId }, scope, period: { id: periodId } }),
+    [assignmentId, scope, periodId],
+  );
   const latest = useRef(grid);
   latest.current = grid;
   const undoStack = useRef<Change[]>([]);
@@ -51,7 +62,9 @@ export function useCellWriter(grid: JournalGrid, ensureReason: EnsureReason): Ce
         await invoke(contract.journal.setPeriodMark, {
           assignmentId: grid.assignment.id,
           studentId: address.studentId,
-          ...(grid.scope === 'year' ? { kind: 'year' as const } : { kind: 'period' as const, periodId: address.periodId }),
+          ...(grid.scope === 'year'
+            ? { kind: 'year' as const }
+            : { kind: 'period' as const, periodId: address.periodId }),
           value: after as PeriodMarkValue | null,
           reason: why,
         });

@@ -91,7 +91,9 @@ export function buildGridModel(grid: JournalGrid): GridModel {
         mark: mark ? markText(mark) : null,
         workKind: mark ? (kinds.get(mark.workKindId) ?? null) : null,
         absence: absences.get(pairKey(student.id, lesson.id)) ?? null,
-        outside: (student.activeFrom !== null && lesson.date < student.activeFrom) || (student.activeTo !== null && lesson.date > student.activeTo),
+        outside:
+          (student.activeFrom !== null && lesson.date < student.activeFrom) ||
+          (student.activeTo !== null && lesson.date > student.activeTo),
       };
     });
     return {

@@ -28,7 +28,9 @@ export function useGridEditing(grid: JournalGrid, writer: CellWriter, report: (m
       const student = grid.students[pos.row];
       if (!student) return null;
       const lesson = grid.lessons[pos.col];
-      return lesson ? { studentId: student.id, lessonId: lesson.id } : { studentId: student.id, periodId: grid.period.id };
+      return lesson
+        ? { studentId: student.id, lessonId: lesson.id }
+        : { studentId: student.id, periodId: grid.period.id };
     },
     [grid],
   );
@@ -40,11 +42,11 @@ export function useGridEditing(grid: JournalGrid, writer: CellWriter, report: (m
       if (!address) return true;
       if ('lessonId' in address) {
         const parsed = parseCellInput(text);
-        if (!parsed.ok) return report(parsed.message), false;
+        if (!parsed.ok) return (report(parsed.message), false);
         writer.write(address, targetOf(parsed.entry, readLessonCell(grid, address.studentId, address.lessonId)));
       } else {
         const parsed = parsePeriodInput(text);
-        if (!parsed.ok) return report(parsed.message), false;
+        if (!parsed.ok) return (report(parsed.message), false);
         writer.write(address, parsed.entry);
       }
       return true;
@@ -54,7 +56,10 @@ export function useGridEditing(grid: JournalGrid, writer: CellWriter, report: (m
 
   const move = useCallback(
     (dRow: number, dCol: number, from: Pos = active) => {
-      const next = { row: Math.min(rows - 1, Math.max(0, from.row + dRow)), col: Math.min(cols - 1, Math.max(0, from.col + dCol)) };
+      const next = {
+        row: Math.min(rows - 1, Math.max(0, from.row + dRow)),
+        col: Math.min(cols - 1, Math.max(0, from.col + dCol)),
+      };
       setActive(next);
       return next;
     },

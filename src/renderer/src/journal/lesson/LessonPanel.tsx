@@ -49,7 +49,10 @@ export function LessonPanel({ grid, lesson, today, ensureReason, focusTopic, onD
     const value = text.trim();
     if (value === (lesson.topic ?? '')) return;
     const planned = grid.planTopics.find((t) => t.title === value);
-    await save(lesson.id, planned ? { planTopicId: planned.id, topic: value } : { topic: value || null, planTopicId: null });
+    await save(
+      lesson.id,
+      planned ? { planTopicId: planned.id, topic: value } : { topic: value || null, planTopicId: null },
+    );
   };
   const saveHomework = async () => {
     if (homework.trim() === (lesson.homework ?? '')) return;
@@ -57,7 +60,10 @@ export function LessonPanel({ grid, lesson, today, ensureReason, focusTopic, onD
   };
 
   const kind = grid.workKinds.find((k) => k.id === lesson.workKindId);
-  const teacherOptions = (teachers.data ?? [{ id: lesson.givenById, name: lesson.givenByName }]).map((t) => ({ value: String(t.id), label: t.name }));
+  const teacherOptions = (teachers.data ?? [{ id: lesson.givenById, name: lesson.givenByName }]).map((t) => ({
+    value: String(t.id),
+    label: t.name,
+  }));
   const past = lesson.date <= today;
 
   return (
@@ -67,10 +73,26 @@ export function LessonPanel({ grid, lesson, today, ensureReason, focusTopic, onD
           <Text fw={600}>
             {dayAndMonthName(lesson.date)}, {lesson.lessonNumber}-й урок
           </Text>
-          {kind?.isControl && <Badge color="red" variant="light" tt="none">{kind.name}</Badge>}
-          {lesson.isSubstitution && <Badge color="orange" variant="light" tt="none">замена: {lesson.givenByName}</Badge>}
-          {lesson.status === 'not_held' && <Badge color="gray" tt="none">урок не проведён</Badge>}
-          {lesson.attendanceTaken && <Badge color="teal" variant="light" tt="none" data-testid="attendance-taken">посещаемость отмечена</Badge>}
+          {kind?.isControl && (
+            <Badge color="red" variant="light" tt="none">
+              {kind.name}
+            </Badge>
+          )}
+          {lesson.isSubstitution && (
+            <Badge color="orange" variant="light" tt="none">
+              замена: {lesson.givenByName}
+            </Badge>
+          )}
+          {lesson.status === 'not_held' && (
+            <Badge color="gray" tt="none">
+              урок не проведён
+            </Badge>
+          )}
+          {lesson.attendanceTaken && (
+            <Badge color="teal" variant="light" tt="none" data-testid="attendance-taken">
+              посещаемость отмечена
+            </Badge>
+          )}
         </Group>
         {!readOnly && (
           <Group gap="xs">

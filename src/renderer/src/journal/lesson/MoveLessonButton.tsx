@@ -11,7 +11,15 @@ type Lesson = JournalGrid['lessons'][number];
 type Mode = 'move' | 'add';
 
 /** «Перенести» this lesson to another date or number, or «Добавить урок» beyond the timetable. */
-export function MoveLessonButton({ grid, lesson, ensureReason }: { grid: JournalGrid; lesson: Lesson; ensureReason: EnsureReason }) {
+export function MoveLessonButton({
+  grid,
+  lesson,
+  ensureReason,
+}: {
+  grid: JournalGrid;
+  lesson: Lesson;
+  ensureReason: EnsureReason;
+}) {
   const client = useQueryClient();
   const [mode, setMode] = useState<Mode | null>(null);
   const [date, setDate] = useState(lesson.date);
@@ -20,14 +28,17 @@ export function MoveLessonButton({ grid, lesson, ensureReason }: { grid: Journal
     mutationFn: async (m: Mode) => {
       const reason = await ensureReason();
       if (reason === null) return null;
-      if (m === 'move') return invoke(contract.lessons.move, { lessonId: lesson.id, date, lessonNumber: number, reason });
+      if (m === 'move')
+        return invoke(contract.lessons.move, { lessonId: lesson.id, date, lessonNumber: number, reason });
       return invoke(contract.lessons.add, { assignmentId: grid.assignment.id, date, lessonNumber: number, reason });
     },
     meta: { ownsErrors: true },
     onSuccess: (saved) => {
       if (!saved) return;
       setMode(null);
-      void client.invalidateQueries({ queryKey: channelKey(contract.journal.grid, { assignmentId: grid.assignment.id }) });
+      void client.invalidateQueries({
+        queryKey: channelKey(contract.journal.grid, { assignmentId: grid.assignment.id }),
+      });
       void client.invalidateQueries({ queryKey: domainKey('day') });
     },
   });
@@ -48,7 +59,11 @@ export function MoveLessonButton({ grid, lesson, ensureReason }: { grid: Journal
       <Button size="compact-sm" variant="default" onClick={() => open('add')}>
         Добавить урок…
       </Button>
-      <Modal opened={mode !== null} onClose={() => setMode(null)} title={mode === 'move' ? 'Перенести урок' : 'Добавить урок вне расписания'}>
+      <Modal
+        opened={mode !== null}
+        onClose={() => setMode(null)}
+        title={mode === 'move' ? 'Перенести урок' : 'Добавить урок вне расписания'}
+      >
         <form
           onSubmit={(e) => {
             e.preventDefault();
@@ -56,8 +71,23 @@ export function MoveLessonButton({ grid, lesson, ensureReason }: { grid: Journal
           }}
         >
           <Stack>
-            <TextInput type="date" label="Дата" value={date} onChange={(e) => setDate(e.currentTarget.value)} error={errors.date} required data-autofocus />
-            <NumberInput label="Номер урока" min={0} max={10} value={number} onChange={(v) => setNumber(Number(v))} error={errors.lessonNumber ?? general} />
+            <TextInput
+              type="date"
+              label="Дата"
+              value={date}
+              onChange={(e) => setDate(e.currentTarget.value)}
+              error={errors.date}
+              required
+              data-autofocus
+            />
+            <NumberInput
+              label="Номер урока"
+              min={0}
+              max={10}
+              value={number}
+              onChange={(v) => setNumber(Number(v))}
+              error={errors.lessonNumber ?? general}
+            />
             <Group justify="flex-end">
               <Button variant="default" onClick={() => setMode(null)}>
                 Отмена

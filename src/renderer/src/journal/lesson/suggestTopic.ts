@@ -11,7 +11,11 @@ export function suggestTopic(grid: JournalGrid, lesson: Lesson): JournalGrid['pl
   if (topics.length === 0) return null;
   if (lesson.planTopicId !== null) return topics.find((t) => t.id === lesson.planTopicId) ?? null;
   const position = new Map(topics.map((t) => [t.id, t.position]));
-  const before = grid.lessons.filter((l) => (l.date < lesson.date || (l.date === lesson.date && l.lessonNumber < lesson.lessonNumber)) && l.planTopicId !== null);
+  const before = grid.lessons.filter(
+    (l) =>
+      (l.date < lesson.date || (l.date === lesson.date && l.lessonNumber < lesson.lessonNumber)) &&
+      l.planTopicId !== null,
+  );
   const last = Math.max(-Infinity, ...before.map((l) => position.get(l.planTopicId!) ?? -Infinity));
   return topics.find((t) => t.position > last) ?? null;
 }

@@ -19,8 +19,11 @@ export function useLessonUpdate(grid: JournalGrid, ensureReason: EnsureReason) {
     },
     onSuccess: (saved, { changes }) => {
       if (!saved) return;
-      client.setQueryData<JournalGrid>(key, (g) => (g ? { ...g, lessons: g.lessons.map((l) => (l.id === saved.id ? saved : l)) } : g));
-      if (changes.workKindId !== undefined || changes.status !== undefined) void client.invalidateQueries({ queryKey: key });
+      client.setQueryData<JournalGrid>(key, (g) =>
+        g ? { ...g, lessons: g.lessons.map((l) => (l.id === saved.id ? saved : l)) } : g,
+      );
+      if (changes.workKindId !== undefined || changes.status !== undefined)
+        void client.invalidateQueries({ queryKey: key });
       void client.invalidateQueries({ queryKey: domainKey('day') });
     },
   });
