@@ -55,7 +55,14 @@ export function walIndexOf(file: string): WalIndex | null {
     const u32 = (at: number) => (le ? raw.readUInt32LE(at) : raw.readUInt32BE(at));
     if (!header.equals(raw.subarray(48, 96)) || u32(0) !== 3_007_000 || raw[12] !== 1) return null;
     const size = le ? raw.readUInt16LE(14) : raw.readUInt16BE(14);
-    return { header: Buffer.from(header), mxFrame: u32(16), nPage: u32(20), pageSize: size === 1 ? 65_536 : size, salt: Buffer.from(raw.subarray(32, 40)), nBackfill: u32(96) };
+    return {
+      header: Buffer.from(header),
+      mxFrame: u32(16),
+      nPage: u32(20),
+      pageSize: size === 1 ? 65_536 : size,
+      salt: Buffer.from(raw.subarray(32, 40)),
+      nBackfill: u32(96),
+    };
   } finally {
     fs.closeSync(fd);
   }
@@ -82,7 +89,8 @@ const lockBytePage = 0x4000_0000;
 /** Reads `into` whole from `position`; past the end of the file it is zeros. */
 function readFully(fd: number, into: Buffer, position: number): void {
   let n = 0;
-  for (let got = -1; n < into.length && got !== 0; n += got) got = fs.readSync(fd, into, n, into.length - n, position + n);
+  for (let got = -1; n < into.length && got !== 0; n += got)
+    got = fs.readSync(fd, into, n, into.length - n, position + n);
   into.fill(0, n);
 }
 
@@ -90,7 +98,12 @@ function readFully(fd: number, into: Buffer, position: number): void {
  * The newest frame of each page (up to `pageCount`) written to the WAL since the last complete checkpoint, up
  * to the snapshot's last frame; null if a frame does not carry the salts the index says (not the WAL it indexes).
  */
-function walFrames(walFd: number, wal: WalIndex, pageCount: number, frameAt: (frame: number) => number): Map<number, number> | null {
+function walFrames(
+  walFd: number,
+  wal: WalIndex,
+  pageCount: number,
+  frameAt: (frame: number) => number,
+): Map<number, number> | null {
   const frames = new Map<number, number>();
   const head = Buffer.alloc(24);
   for (let frame = wal.nBackfill + 1; frame <= wal.mxFrame; frame++) {
@@ -167,7 +180,10 @@ export function wholeSnapshot(client: Database.Database): SnapshotPages {
   const pageSize = client.pragma('page_size', { simple: true }) as number;
   const needed = pageSize * (client.pragma('page_count', { simple: true }) as number) + (128 << 20);
   const free = os.freemem();
-  if (needed > free) throw new Error(`для снимка базы нужно ${megabytes(needed)} свободной памяти, а свободно ${megabytes(free)}. Закройте другие программы и повторите`);
+  if (needed > free)
+    throw new Error(
+      `для снимка базы нужно ${megabytes(needed)} свободной памяти, а свободно ${megabytes(free)}. Закройте другие программы и повторите`,
+    );
   const image = client.serialize();
   return { bytes: image.length, read: (at, into) => image.copy(into, 0, at, at + into.length), close: () => undefined };
 }
