@@ -64,6 +64,7 @@ describe('the school network served over HTTPS, in Chromium', () => {
     expect(download.suggestedFilename()).toBe('zhurnal-school.crt');
     expect(fs.readFileSync(await download.path(), 'utf8')).toBe(h.certificate!.certPem);
     expect(await page.getByText(/update-ca-certificates/).count()).toBe(1);
+    if (process.env.ZHURNAL_SCREENSHOTS) await page.screenshot({ path: path.join(process.env.ZHURNAL_SCREENSHOTS, 'network-https.png'), fullPage: true });
   });
 
   it('lets a lab browser log in over HTTPS, with a Secure session cookie', async (context) => {
