@@ -14,17 +14,32 @@ describe('printTo', () => {
   const dbFile = path.join(dir, 'school.db');
   const school = buildAccessSchool(testCore({ dbFile }));
 
-  it.each(['threads', 'here'] as const)('puts the book into the command line’s file (heavy work: %s)', { timeout: 60_000 }, async (heavyWork) => {
-    const book = path.join(dir, heavyWork, 'книга.pdf');
-    const core = createCore({ dbFile, migrationsFolder, clock: fixedClock('2026-11-24T10:00:00'), commandLine: { command: 'print', role: 'secretary' }, printTo: { book }, heavyWork });
-    try {
-      const call = { sessionToken: null, client: 'cli', setSession: () => undefined };
-      const result = await core.dispatch('print:classBook', { classId: school.classes.c5, duplex: false, personalData: false }, call);
-      expect(result).toMatchObject({ ok: true, value: { file: book } });
-      expect(fs.readFileSync(book).subarray(0, 5).toString()).toBe('%PDF-');
-      expect(fs.existsSync(path.join(dir, 'zhurnal-print'))).toBe(false);
-    } finally {
-      core.close();
-    }
-  });
+  it.each(['threads', 'here'] as const)(
+    'puts the book into the command line’s file (heavy work: %s)',
+    { timeout: 60_000 },
+    async (heavyWork) => {
+      const book = path.join(dir, heavyWork, 'книга.pdf');
+      const core = createCore({
+        dbFile,
+        migrationsFolder,
+        clock: fixedClock('2026-11-24T10:00:00'),
+        commandLine: { command: 'print', role: 'secretary' },
+        printTo: { book },
+        heavyWork,
+      });
+      try {
+        const call = { sessionToken: null, client: 'cli', setSession: () => undefined };
+        const result = await core.dispatch(
+          'print:classBook',
+          { classId: school.classes.c5, duplex: false, personalData: false },
+          call,
+        );
+        expect(result).toMatchObject({ ok: true, value: { file: book } });
+        expect(fs.readFileSync(book).subarray(0, 5).toString()).toBe('%PDF-');
+        expect(fs.existsSync(path.join(dir, 'zhurnal-print'))).toBe(false);
+      } finally {
+        core.close();
+      }
+    },
+  );
 });

@@ -18,17 +18,46 @@ describe('accounts: the admin creates, resets, disables and unlocks; one-time pa
   let oneTime = '';
 
   it('lets the admin create a teacher with a one-time password shown once and stored only hashed', async () => {
-    await admin.send(contract.setup.createSchool, { schoolName: 'МБОУ СОШ № 1', admin: { login: 'admin', password: 'admin-pass-1', lastName: 'Петрова', firstName: 'Анна' } });
-    expect(await admin.send(contract.auth.login, { login: 'admin', password: 'admin-pass-1' })).toMatchObject({ ok: true });
-    const created = await admin.send(contract.users.create, { login: 'ivanova', lastName: 'Иванова', firstName: 'Мария', middleName: 'Петровна', roles: ['teacher'] });
+    await admin.send(contract.setup.createSchool, {
+      schoolName: 'МБОУ СОШ № 1',
+      admin: { login: 'admin', password: 'admin-pass-1', lastName: 'Петрова', firstName: 'Анна' },
+    });
+    expect(await admin.send(contract.auth.login, { login: 'admin', password: 'admin-pass-1' })).toMatchObject({
+      ok: true,
+    });
+    const created = await admin.send(contract.users.create, {
+      login: 'ivanova',
+      lastName: 'Иванова',
+      firstName: 'Мария',
+      middleName: 'Петровна',
+      roles: ['teacher'],
+    });
     if (!created.ok) throw new Error(created.error.message);
     ({ id: teacherId, oneTimePassword: oneTime } = created.value as { id: number; oneTimePassword: string });
     expect(oneTime).toMatch(/^(?=.*[a-z])(?=.*\d)[a-z0-9]{10}$/);
     expect(JSON.stringify(core.db.$client.prepare('select * from users').all())).not.toContain(oneTime);
-    expect(await admin.send(contract.users.create, { login: 'ivanova', lastName: 'И', firstName: 'М', roles: ['teacher'] })).toMatchObject({ ok: false, error: { kind: 'conflict' } });
-    expect(await admin.send(contract.users.create, { login: 'Плохой логин', lastName: 'И', firstName: 'М', roles: [] })).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect(
+      await admin.send(contract.users.create, { login: 'ivanova', lastName: 'И', firstName: 'М', roles: ['teacher'] }),
+    ).toMatchObject({ ok: false, error: { kind: 'conflict' } });
+    expect(
+      await admin.send(contract.users.create, { login: 'Плохой логин', lastName: 'И', firstName: 'М', roles: [] }),
+    ).toMatchObject({ ok: false, error: { kind: 'validation' } });
     const list = await admin.send(contract.users.list, {});
-    expect(list).toMatchObject({ ok: true, value: expect.arrayContaining([{ id: teacherId, login: 'ivanova', fullName: 'Иванова Мария Петровна', roles: ['teacher'], isActive: true, mustChangePassword: true, lockedUntil: null, lockedFrom: [] }]) });
+    expect(list).toMatchObject({
+      ok: true,
+      value: expect.arrayContaining([
+        {
+          id: teacherId,
+          login: 'ivanova',
+          fullName: 'Иванова Мария Петровна',
+          roles: ['teacher'],
+          isActive: true,
+          mustChangePassword: true,
+          lockedUntil: null,
+          lockedFrom: [],
+        },
+      ]),
+    });
     expect(audited(core, 'users.create')).toBe(1);
   });
 
@@ -38,14 +67,36 @@ describe('accounts: the admin creates, resets, disables and unlocks; one-time pa
   });
 
   it('lets nothing but auth:* through until the one-time password is changed, and enforces the policy', async () => {
-    expect(await teacher.send(contract.auth.me, {})).toMatchObject({ ok: true, value: { login: 'ivanova', mustChangePassword: true } });
-    expect(await teacher.send(contract.journal.assignments, {})).toMatchObject({ ok: false, error: { kind: 'forbidden', message: 'Сначала смените временный пароль' } });
-    const change = (oldPassword: string, newPassword: string) => teacher.send(contract.auth.changePassword, { oldPassword, newPassword });
-    expect(await change('wrong', 'school2026')).toMatchObject({ ok: false, error: { message: 'Текущий пароль введён неверно' } });
-    expect(await change(oneTime, 'short1')).toMatchObject({ ok: false, error: { message: 'Пароль не короче 8 символов' } });
-    expect(await change(oneTime, 'onlyletters')).toMatchObject({ ok: false, error: { message: 'Пароль должен содержать буквы и цифры' } });
-    expect(await change(oneTime, '12345678')).toMatchObject({ ok: false, error: { message: 'Пароль должен содержать буквы и цифры' } });
-    expect(await change(oneTime, oneTime)).toMatchObject({ ok: false, error: { message: 'Новый пароль должен отличаться от прежнего' } });
+    expect(await teacher.send(contract.auth.me, {})).toMatchObject({
+      ok: true,
+      value: { login: 'ivanova', mustChangePassword: true },
+    });
+    expect(await teacher.send(contract.journal.assignments, {})).toMatchObject({
+      ok: false,
+      error: { kind: 'forbidden', message: 'Сначала смените временный пароль' },
+    });
+    const change = (oldPassword: string, newPassword: string) =>
+      teacher.send(contract.auth.changePassword, { oldPassword, newPassword });
+    expect(await change('wrong', 'school2026')).toMatchObject({
+      ok: false,
+      error: { message: 'Текущий пароль введён неверно' },
+    });
+    expect(await change(oneTime, 'short1')).toMatchObject({
+      ok: false,
+      error: { message: 'Пароль не короче 8 символов' },
+    });
+    expect(await change(oneTime, 'onlyletters')).toMatchObject({
+      ok: false,
+      error: { message: 'Пароль должен содержать буквы и цифры' },
+    });
+    expect(await change(oneTime, '12345678')).toMatchObject({
+      ok: false,
+      error: { message: 'Пароль должен содержать буквы и цифры' },
+    });
+    expect(await change(oneTime, oneTime)).toMatchObject({
+      ok: false,
+      error: { message: 'Новый пароль должен отличаться от прежнего' },
+    });
     expect(await change(oneTime, 'Урок2026а')).toMatchObject({ ok: true, value: { mustChangePassword: false } });
     expect(await teacher.send(contract.journal.assignments, {})).not.toMatchObject({ error: { kind: 'forbidden' } });
     expect(audited(core, 'auth.password_changed')).toBe(1);
@@ -53,58 +104,114 @@ describe('accounts: the admin creates, resets, disables and unlocks; one-time pa
 
   it('rejects a new password equal to the login', async () => {
     const other = directCaller(core);
-    const created = await admin.send(contract.users.create, { login: 'sidorov7', lastName: 'Сидоров', firstName: 'Пётр', roles: ['secretary'] });
+    const created = await admin.send(contract.users.create, {
+      login: 'sidorov7',
+      lastName: 'Сидоров',
+      firstName: 'Пётр',
+      roles: ['secretary'],
+    });
     const { oneTimePassword } = (created as { value: { oneTimePassword: string } }).value;
     await other.send(contract.auth.login, { login: 'sidorov7', password: oneTimePassword });
-    expect(await other.send(contract.auth.changePassword, { oldPassword: oneTimePassword, newPassword: 'SIDOROV7' })).toMatchObject({ ok: false, error: { message: 'Пароль не должен совпадать с логином' } });
+    expect(
+      await other.send(contract.auth.changePassword, { oldPassword: oneTimePassword, newPassword: 'SIDOROV7' }),
+    ).toMatchObject({ ok: false, error: { message: 'Пароль не должен совпадать с логином' } });
   });
 
   it('locks the account at the fifth wrong password, even for the right one, until the admin unlocks it', async () => {
     const guesser = directCaller(core);
     for (let i = 1; i <= 5; i++) {
-      expect(await guesser.send(contract.auth.login, { login: 'ivanova', password: `guess${i}` })).toMatchObject({ ok: false, error: { kind: 'unauthorized' } });
+      expect(await guesser.send(contract.auth.login, { login: 'ivanova', password: `guess${i}` })).toMatchObject({
+        ok: false,
+        error: { kind: 'unauthorized' },
+      });
     }
     const locked = await guesser.send(contract.auth.login, { login: 'ivanova', password: 'Урок2026а' });
-    expect(locked).toMatchObject({ ok: false, error: { kind: 'locked', message: expect.stringMatching(/заблокирован до 10:15 после 5 неверных паролей/) } });
-    const list = (await admin.send(contract.users.list, {})) as { value: { login: string; lockedUntil: string | null }[] };
-    expect(list.value.find((u) => u.login === 'ivanova')).toMatchObject({ lockedUntil: '2026-11-24 10:15:00', lockedFrom: ['test'] });
+    expect(locked).toMatchObject({
+      ok: false,
+      error: { kind: 'locked', message: expect.stringMatching(/заблокирован до 10:15 после 5 неверных паролей/) },
+    });
+    const list = (await admin.send(contract.users.list, {})) as {
+      value: { login: string; lockedUntil: string | null }[];
+    };
+    expect(list.value.find((u) => u.login === 'ivanova')).toMatchObject({
+      lockedUntil: '2026-11-24 10:15:00',
+      lockedFrom: ['test'],
+    });
     expect(await admin.send(contract.users.unlock, { userId: teacherId })).toEqual({ ok: true, value: null });
-    expect(await guesser.send(contract.auth.login, { login: 'ivanova', password: 'Урок2026а' })).toMatchObject({ ok: true });
+    expect(await guesser.send(contract.auth.login, { login: 'ivanova', password: 'Урок2026а' })).toMatchObject({
+      ok: true,
+    });
     expect(audited(core, 'users.unlock')).toBe(1);
   });
 
   it('unlocks by itself after the set time, and a success clears the count of wrong passwords', async () => {
     const guesser = directCaller(core);
     for (let i = 0; i < 4; i++) await guesser.send(contract.auth.login, { login: 'ivanova', password: 'nope' });
-    expect(await guesser.send(contract.auth.login, { login: 'ivanova', password: 'Урок2026а' })).toMatchObject({ ok: true });
+    expect(await guesser.send(contract.auth.login, { login: 'ivanova', password: 'Урок2026а' })).toMatchObject({
+      ok: true,
+    });
     for (let i = 0; i < 4; i++) await guesser.send(contract.auth.login, { login: 'ivanova', password: 'nope' });
-    expect(await guesser.send(contract.auth.login, { login: 'ivanova', password: 'Урок2026а' })).toMatchObject({ ok: true }); // 4 + 4 is not 5
+    expect(await guesser.send(contract.auth.login, { login: 'ivanova', password: 'Урок2026а' })).toMatchObject({
+      ok: true,
+    }); // 4 + 4 is not 5
     for (let i = 0; i < 5; i++) await guesser.send(contract.auth.login, { login: 'ivanova', password: 'nope' });
-    expect(await guesser.send(contract.auth.login, { login: 'ivanova', password: 'Урок2026а' })).toMatchObject({ ok: false, error: { kind: 'locked' } });
+    expect(await guesser.send(contract.auth.login, { login: 'ivanova', password: 'Урок2026а' })).toMatchObject({
+      ok: false,
+      error: { kind: 'locked' },
+    });
     now = new Date('2026-11-24T10:16:00');
-    expect(await guesser.send(contract.auth.login, { login: 'ivanova', password: 'Урок2026а' })).toMatchObject({ ok: true });
+    expect(await guesser.send(contract.auth.login, { login: 'ivanova', password: 'Урок2026а' })).toMatchObject({
+      ok: true,
+    });
     // 16 minutes without a call locked the admin's session (idle limit 10): the same password reopens it.
-    expect(await admin.send(contract.users.list, {})).toMatchObject({ ok: false, error: { kind: 'unauthorized', details: { sessionLocked: true } } });
-    expect(await admin.send(contract.auth.unlock, { password: 'admin-pass-1' })).toMatchObject({ ok: true, value: { sessionLocked: false } });
+    expect(await admin.send(contract.users.list, {})).toMatchObject({
+      ok: false,
+      error: { kind: 'unauthorized', details: { sessionLocked: true } },
+    });
+    expect(await admin.send(contract.auth.unlock, { password: 'admin-pass-1' })).toMatchObject({
+      ok: true,
+      value: { sessionLocked: false },
+    });
   });
 
   it('resets a password to a new one-time one and ends the sessions', async () => {
     const reset = await admin.send(contract.users.resetPassword, { userId: teacherId });
     const { oneTimePassword } = (reset as { value: { oneTimePassword: string } }).value;
     expect(await teacher.send(contract.auth.me, {})).toEqual({ ok: true, value: null });
-    expect(await teacher.send(contract.auth.login, { login: 'ivanova', password: 'Урок2026а' })).toMatchObject({ ok: false });
-    expect(await teacher.send(contract.auth.login, { login: 'ivanova', password: oneTimePassword })).toMatchObject({ ok: true, value: { mustChangePassword: true } });
+    expect(await teacher.send(contract.auth.login, { login: 'ivanova', password: 'Урок2026а' })).toMatchObject({
+      ok: false,
+    });
+    expect(await teacher.send(contract.auth.login, { login: 'ivanova', password: oneTimePassword })).toMatchObject({
+      ok: true,
+      value: { mustChangePassword: true },
+    });
     expect(audited(core, 'users.reset')).toBe(1);
   });
 
   it('disables a user: sessions end, login fails, the row and its audit stay; enabling lets them back', async () => {
-    expect(await admin.send(contract.users.setActive, { userId: teacherId, active: false })).toEqual({ ok: true, value: null });
+    expect(await admin.send(contract.users.setActive, { userId: teacherId, active: false })).toEqual({
+      ok: true,
+      value: null,
+    });
     expect(await teacher.send(contract.auth.me, {})).toEqual({ ok: true, value: null });
-    const { value: pw } = (await admin.send(contract.users.resetPassword, { userId: teacherId })) as { value: { oneTimePassword: string } };
-    expect(await teacher.send(contract.auth.login, { login: 'ivanova', password: pw.oneTimePassword })).toMatchObject({ ok: false, error: { kind: 'unauthorized' } });
-    expect(await admin.send(contract.users.setActive, { userId: 1, active: false })).toMatchObject({ ok: false, error: { kind: 'conflict' } });
-    expect(await admin.send(contract.users.setActive, { userId: teacherId, active: true })).toEqual({ ok: true, value: null });
-    expect(await teacher.send(contract.auth.login, { login: 'ivanova', password: pw.oneTimePassword })).toMatchObject({ ok: true });
+    const { value: pw } = (await admin.send(contract.users.resetPassword, { userId: teacherId })) as {
+      value: { oneTimePassword: string };
+    };
+    expect(await teacher.send(contract.auth.login, { login: 'ivanova', password: pw.oneTimePassword })).toMatchObject({
+      ok: false,
+      error: { kind: 'unauthorized' },
+    });
+    expect(await admin.send(contract.users.setActive, { userId: 1, active: false })).toMatchObject({
+      ok: false,
+      error: { kind: 'conflict' },
+    });
+    expect(await admin.send(contract.users.setActive, { userId: teacherId, active: true })).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(await teacher.send(contract.auth.login, { login: 'ivanova', password: pw.oneTimePassword })).toMatchObject({
+      ok: true,
+    });
     expect(audited(core, 'users.disable')).toBe(1);
     expect(audited(core, 'auth.login')).toBeGreaterThan(3);
     expect(audited(core, 'auth.login_failed')).toBeGreaterThan(10);

@@ -19,7 +19,11 @@ describe('backups through the contract', () => {
     migrationsFolder,
     clock: fixedClock('2026-11-24T18:00:00'),
     create: true,
-    backup: { appVersion: 'test', workFactor: 10, listDrives: async () => [{ path: path.join(dir, 'stick'), label: 'STICK' }] },
+    backup: {
+      appVersion: 'test',
+      workFactor: 10,
+      listDrives: async () => [{ path: path.join(dir, 'stick'), label: 'STICK' }],
+    },
   });
   const admin = directCaller(core);
   const teacher = directCaller(core);
@@ -54,9 +58,18 @@ describe('backups through the contract', () => {
   });
 
   it('refuses a folder that does not exist and the database’s own folder, with a Russian message', async () => {
-    expect(await admin.send(contract.backup.addDestination, { path: path.join(dir, 'nope') })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/не найдена/) } });
-    expect(await admin.send(contract.backup.addDestination, { path: path.dirname(dbFile) })).toMatchObject({ ok: false, error: { message: expect.stringMatching(/не спасёт/) } });
-    expect(await admin.send(contract.backup.run, {})).toMatchObject({ ok: false, error: { message: expect.stringMatching(/Добавьте/) } });
+    expect(await admin.send(contract.backup.addDestination, { path: path.join(dir, 'nope') })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/не найдена/) },
+    });
+    expect(await admin.send(contract.backup.addDestination, { path: path.dirname(dbFile) })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/не спасёт/) },
+    });
+    expect(await admin.send(contract.backup.run, {})).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/Добавьте/) },
+    });
   });
 
   it('backs up to every destination, one of them gone, and shows each one’s outcome', async () => {
@@ -85,7 +98,10 @@ describe('backups through the contract', () => {
     expect(list[0]?.encrypted).toBe(true);
     const v = await value<BackupVerified>(admin.send(contract.backup.verify, { file: list[0]!.file }));
     expect(v.counts.students).toBeGreaterThan(100);
-    expect(await admin.send(contract.backup.verify, { file: list[0]!.file, passphrase: 'не тот' })).toMatchObject({ ok: false, error: { message: 'Неверный пароль шифрования копии' } });
+    expect(await admin.send(contract.backup.verify, { file: list[0]!.file, passphrase: 'не тот' })).toMatchObject({
+      ok: false,
+      error: { message: 'Неверный пароль шифрования копии' },
+    });
   });
 
   it('restores only with the admin’s password; afterwards everybody logs in again and the data is the backup’s', async () => {
@@ -93,18 +109,28 @@ describe('backups through the contract', () => {
     const marks = () => (core.db.$client.prepare('select count(*) as n from marks').get() as { n: number }).n;
     const before = marks();
     core.db.$client.prepare('delete from marks where id in (select id from marks limit 10)').run();
-    expect(await admin.send(contract.backup.restore, { file: entry!.file, password: 'wrong' })).toMatchObject({ ok: false, error: { message: 'Неверный пароль администратора' } });
+    expect(await admin.send(contract.backup.restore, { file: entry!.file, password: 'wrong' })).toMatchObject({
+      ok: false,
+      error: { message: 'Неверный пароль администратора' },
+    });
     expect(marks()).toBe(before - 10);
     // A report on a worker thread holds a connection of its own to the file: the restore closes it too.
     await value(admin.send(contract.reports.fill, { date: '2026-11-24' }));
-    const restored = await value<{ safetyCopy: string }>(admin.send(contract.backup.restore, { file: entry!.file, password: 'demo' }));
+    const restored = await value<{ safetyCopy: string }>(
+      admin.send(contract.backup.restore, { file: entry!.file, password: 'demo' }),
+    );
     expect(fs.existsSync(restored.safetyCopy)).toBe(true);
     expect(marks()).toBe(before);
     expect(await admin.send(contract.backup.status, {})).toMatchObject({ ok: false, error: { kind: 'unauthorized' } });
-    expect(await teacher.send(contract.journal.assignments, {})).toMatchObject({ ok: false, error: { kind: 'unauthorized' } });
+    expect(await teacher.send(contract.journal.assignments, {})).toMatchObject({
+      ok: false,
+      error: { kind: 'unauthorized' },
+    });
     await value(admin.send(contract.auth.login, { login: 'admin', password: 'demo' }));
     await value(admin.send(contract.reports.fill, { date: '2026-11-24' }));
-    const audit = core.db.$client.prepare("select count(*) as n from audit_log where action = 'backup.restore'").get() as { n: number };
+    const audit = core.db.$client
+      .prepare("select count(*) as n from audit_log where action = 'backup.restore'")
+      .get() as { n: number };
     expect(audit.n).toBe(1);
     // The installation's backup settings and history survive the restore: no false «never backed up».
     const after = await status();
@@ -123,11 +149,23 @@ describe('a backup before an update migrates the database', () => {
     const drive = path.join(dir, 'drive');
     fs.mkdirSync(path.dirname(dbFile));
     fs.mkdirSync(drive);
-    const old = createCore({ dbFile, migrationsFolder: oldMigrations, clock: fixedClock('2026-11-24T08:00:00'), create: true });
-    old.db.$client.prepare("insert into settings (key, value) values ('backup.destinations', ?)").run(JSON.stringify([{ path: drive, label: 'drive' }]));
+    const old = createCore({
+      dbFile,
+      migrationsFolder: oldMigrations,
+      clock: fixedClock('2026-11-24T08:00:00'),
+      create: true,
+    });
+    old.db.$client
+      .prepare("insert into settings (key, value) values ('backup.destinations', ?)")
+      .run(JSON.stringify([{ path: drive, label: 'drive' }]));
     old.close();
 
-    const updated = createCore({ dbFile, migrationsFolder, clock: fixedClock('2026-11-24T08:05:00'), backup: { appVersion: 'new' } });
+    const updated = createCore({
+      dbFile,
+      migrationsFolder,
+      clock: fixedClock('2026-11-24T08:05:00'),
+      backup: { appVersion: 'new' },
+    });
     try {
       const local = fs.readdirSync(path.join(dir, 'live', 'before-update'));
       expect(local).toHaveLength(1);
@@ -137,7 +175,10 @@ describe('a backup before an update migrates the database', () => {
       await updated.services.backup.whenIdle();
       expect(runs()[0]).toMatchObject({ reason: 'migration', ok: true });
       const manifestName = fs.readdirSync(drive).find((n) => n.endsWith('.manifest.json'))!;
-      const manifest = JSON.parse(fs.readFileSync(path.join(drive, manifestName), 'utf8')) as { schemaVersion: string; appVersion: string };
+      const manifest = JSON.parse(fs.readFileSync(path.join(drive, manifestName), 'utf8')) as {
+        schemaVersion: string;
+        appVersion: string;
+      };
       expect(manifest.schemaVersion).toBe('0000_initial');
     } finally {
       updated.close();
