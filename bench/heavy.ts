@@ -29,7 +29,9 @@ export async function heavyBench(file: string, migrationsFolder: string, today: 
   await ok(deputy, 'auth:login', { login: 'zavuch', password: 'demo' });
   await ok(secretary, 'auth:login', { login: 'secretary', password: 'demo' });
   const q1 = core.db.$client
-    .prepare(`select p.start_date as "from", p.end_date as "to" from periods p join school_years y on y.id = p.year_id and y.is_current = 1 where p.scheme = 'quarters' and p.number = 1`)
+    .prepare(
+      `select p.start_date as "from", p.end_date as "to" from periods p join school_years y on y.id = p.year_id and y.is_current = 1 where p.scheme = 'quarters' and p.number = 1`,
+    )
     .get() as { from: string; to: string };
   // The threads started (what the app's first report does), so the figure is about the work, not a cold start.
   await Promise.all([ok(deputy, 'reports:fill', { date: today }), ok(deputy, 'reports:fill', { date: today })]);
@@ -37,7 +39,11 @@ export async function heavyBench(file: string, migrationsFolder: string, today: 
   const save = async (i: number) => {
     const asked = performance.now();
     await nextTask();
-    await ok(teacher, 'journal:setMark', { lessonId: target.lessonId, studentId: target.studentId, value1: String(2 + (i % 4)) });
+    await ok(teacher, 'journal:setMark', {
+      lessonId: target.lessonId,
+      studentId: target.studentId,
+      value1: String(2 + (i % 4)),
+    });
     return performance.now() - asked;
   };
   const alone: number[] = [];
@@ -48,7 +54,9 @@ export async function heavyBench(file: string, migrationsFolder: string, today: 
   const { jobId } = (await ok(secretary, 'print:startSchool', {})) as { jobId: string };
   const started = performance.now();
   let pdfSeconds = 0;
-  const pdf = ok(deputy, 'reports:file', { report: 'control', params: q1, format: 'pdf' }).then(() => (pdfSeconds = (performance.now() - started) / 1000));
+  const pdf = ok(deputy, 'reports:file', { report: 'control', params: q1, format: 'pdf' }).then(
+    () => (pdfSeconds = (performance.now() - started) / 1000),
+  );
   const samples: number[] = [];
   while (pdfSeconds === 0 || samples.length < 200) samples.push(await save(samples.length));
   await pdf;
@@ -61,9 +69,29 @@ export async function heavyBench(file: string, migrationsFolder: string, today: 
   const a = summarize(alone);
   const printed = `${job.done} of ${job.total} classes printed meanwhile (${job.status})`;
   return [
-    { name: 'save one mark during control PDF + school print, max', value: s.max, unit: 'ms', note: `target ≤ 100 ms; ${s.n} saves through the dispatcher, each waiting its turn on the thread` },
-    { name: 'save one mark during control PDF + school print, p95', value: s.p95, unit: 'ms', note: `median ${s.median.toFixed(1)} ms; event loop's longest block ${(delay.max / 1e6).toFixed(0)} ms` },
-    { name: 'save one mark, nothing else running, max', value: a.max, unit: 'ms', note: `the same ${a.n} saves, before: median ${a.median.toFixed(1)} ms, p95 ${a.p95.toFixed(1)} ms` },
-    { name: 'control PDF (whole school, quarter) on a thread, with print', value: pdfSeconds, unit: 's', note: printed },
+    {
+      name: 'save one mark during control PDF + school print, max',
+      value: s.max,
+      unit: 'ms',
+      note: `target ≤ 100 ms; ${s.n} saves through the dispatcher, each waiting its turn on the thread`,
+    },
+    {
+      name: 'save one mark during control PDF + school print, p95',
+      value: s.p95,
+      unit: 'ms',
+      note: `median ${s.median.toFixed(1)} ms; event loop's longest block ${(delay.max / 1e6).toFixed(0)} ms`,
+    },
+    {
+      name: 'save one mark, nothing else running, max',
+      value: a.max,
+      unit: 'ms',
+      note: `the same ${a.n} saves, before: median ${a.median.toFixed(1)} ms, p95 ${a.p95.toFixed(1)} ms`,
+    },
+    {
+      name: 'control PDF (whole school, quarter) on a thread, with print',
+      value: pdfSeconds,
+      unit: 's',
+      note: printed,
+    },
   ];
 }

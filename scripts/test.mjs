@@ -1,4 +1,4 @@
-// `npm test`: build the app (the end-to-end tests drive the built renderer), then every vitest test:
+// `npm test`: type-check, lint and check the formatting, build the app (the end-to-end tests drive the built renderer), then every vitest test:
 // the core against real SQLite files, the main-process wiring, the CLI, and the browser tests in Chromium.
 import { execSync } from 'node:child_process';
 import { findChromium } from './find-chromium.mjs';
@@ -10,6 +10,7 @@ const run = (cmd) => execSync(cmd, { stdio: 'inherit', env });
 try {
   run('npx tsc --noEmit -p tsconfig.json');
   run('npx eslint .');
+  run('npx prettier --check .');
   run('npx electron-vite build');
   run(`npx vitest run ${process.argv.slice(2).join(' ')}`);
 } catch (e) {

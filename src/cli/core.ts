@@ -15,7 +15,9 @@ export interface CommandCore {
  * The command line's transport: the database opened for one command, every call going through the dispatcher
  * (permission, validation, output) like the app's, with no session: createCore's `commandLine` is the actor.
  */
-export function openCommand(options: CommandLine & { db: string; migrationsFolder: string; owner?: string; printTo?: PrintTargets }): CommandCore {
+export function openCommand(
+  options: CommandLine & { db: string; migrationsFolder: string; owner?: string; printTo?: PrintTargets },
+): CommandCore {
   // A bug keeps its own message on the command line, where the dispatcher would say only «internal error».
   let failure: unknown = null;
   const core = createCore({

@@ -81,7 +81,17 @@ export function createCore(options: CoreOptions): Core {
   const shellActor = cli && commandLineActor(cli.role);
   const fontsDir = () => options.fontsDir ?? fontsDirFor(options.migrationsFolder);
   const printDir = options.printDir ?? (() => path.join(path.dirname(path.resolve(options.dbFile)), 'zhurnal-print'));
-  const offload = options.heavyWork === 'here' ? null : createOffload({ dbFile: options.dbFile, clock: options.clock, fontsDir, printDir, printTo: options.printTo, origin });
+  const offload =
+    options.heavyWork === 'here'
+      ? null
+      : createOffload({
+          dbFile: options.dbFile,
+          clock: options.clock,
+          fontsDir,
+          printDir,
+          printTo: options.printTo,
+          origin,
+        });
 
   function open(create: boolean) {
     const db = openDatabase(options.dbFile, {
@@ -147,7 +157,9 @@ export function createCore(options: CoreOptions): Core {
   }
   if (beforeUpdate && first.services.backup.config.destinations().length > 0) {
     // To the destinations in the background; the copy beside the database is already safe on disk.
-    void first.services.backup.backup('migration', { kind: 'snapshot', file: beforeUpdate }).catch((e) => options.logError?.(e, 'backup:migration'));
+    void first.services.backup
+      .backup('migration', { kind: 'snapshot', file: beforeUpdate })
+      .catch((e) => options.logError?.(e, 'backup:migration'));
   }
   const live = () => {
     if (!current) throw new Error('The database is closed (a restore is swapping it)');

@@ -51,7 +51,18 @@ const missing = (what: string) => () => {
   throw new Error(`${what} не передана в ядро`);
 };
 
-export function createServices({ db, clock, backup, fontsDir, printDir, printTo, desktop, origin, runSchool, served }: ServiceOptions) {
+export function createServices({
+  db,
+  clock,
+  backup,
+  fontsDir,
+  printDir,
+  printTo,
+  desktop,
+  origin,
+  runSchool,
+  served,
+}: ServiceOptions) {
   const fonts = fontsDir ?? missing('Папка шрифтов');
   const audit = createAuditService({ db, clock, origin });
   const school = createSchoolService({ db });
@@ -76,7 +87,17 @@ export function createServices({ db, clock, backup, fontsDir, printDir, printTo,
     backup: createBackupService({ db, clock, audit, env: backup ?? detachedBackupEnv(db) }),
     plans: createPlanService({ db, clock, audit }),
     attendance: createAttendanceService({ db, clock, audit, school }),
-    print: createPrintService({ db, clock, school, fontsDir: fonts, outputDir: printDir ?? missing('Папка для печати'), printTo, desktop, audit, runSchool }),
+    print: createPrintService({
+      db,
+      clock,
+      school,
+      fontsDir: fonts,
+      outputDir: printDir ?? missing('Папка для печати'),
+      printTo,
+      desktop,
+      audit,
+      runSchool,
+    }),
     reports: createReportsService({ db, clock, audit, school, fontsDir: fonts }),
     network: createNetworkService({ db, audit, served }),
     timetable: createTimetableService({ db, clock, audit, school }),

@@ -18,8 +18,14 @@ function plainRefusal(port: () => number): Listener {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     const target = /^[\w.:[\]-]+$/.test(host) ? `https://${host}:${port()}/` : null;
     const link = target ? `<a href="${target}">${target}</a>` : 'адрес, начинающийся с https://';
-    res.writeHead(403, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': "default-src 'none'" });
-    res.end(`<!doctype html><html lang="ru"><meta charset="utf-8"><title>Журнал</title><p>Журнал в школьной сети открывается только по защищённому адресу: ${link}</p></html>`);
+    res.writeHead(403, {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'content-security-policy': "default-src 'none'",
+    });
+    res.end(
+      `<!doctype html><html lang="ru"><meta charset="utf-8"><title>Журнал</title><p>Журнал в школьной сети открывается только по защищённому адресу: ${link}</p></html>`,
+    );
   };
 }
 
@@ -57,11 +63,18 @@ export async function listenPlain(listener: Listener, port: number, hostname: st
  * its first byte to the TLS server or to the plain one, and the plain one answers loopback addresses only.
  * One port means one address to type, one firewall rule, and http://127.0.0.1:PORT still works locally.
  */
-export async function listenSchool(listener: Listener, tls: { keyPem: string; certPem: string }, port: number, hostname: string): Promise<Listening> {
+export async function listenSchool(
+  listener: Listener,
+  tls: { keyPem: string; certPem: string },
+  port: number,
+  hostname: string,
+): Promise<Listening> {
   const secure = https.createServer({ key: tls.keyPem, cert: tls.certPem, minVersion: 'TLSv1.2' }, listener);
   let boundPort = port;
   const refuse = plainRefusal(() => boundPort);
-  const plain = http.createServer((req, res) => (isLoopback(req.socket.remoteAddress ?? '') ? listener(req, res) : refuse(req, res)));
+  const plain = http.createServer((req, res) =>
+    isLoopback(req.socket.remoteAddress ?? '') ? listener(req, res) : refuse(req, res),
+  );
   const outer = net.createServer((socket) => {
     // A connection that never says anything is dropped instead of held.
     socket.setTimeout(30_000, () => socket.destroy());

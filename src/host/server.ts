@@ -13,7 +13,8 @@ import { appVersion, versionHeader, versionRefusal } from '../shared/version';
 export const sessionCookie = 'zhurnal_session';
 
 // The renderer is self-contained: scripts, styles and fonts from this origin only.
-const csp = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+const csp =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
 
 export interface HostOptions {
   dispatch: Dispatch;
@@ -34,14 +35,18 @@ export interface HostOptions {
 // The largest legitimate call is a 10 MB thematic plan file as base64.
 const maxBodyBytes = 16 * 1024 * 1024;
 
-const fail = (kind: string, message: string): Result<never> => ({ ok: false, error: { kind: kind as 'validation', message } });
+const fail = (kind: string, message: string): Result<never> => ({
+  ok: false,
+  error: { kind: kind as 'validation', message },
+});
 
 /** The contract over HTTP: `POST /api/<channel>` with a JSON body, the session in an HttpOnly cookie. */
 export function createHostApp(options: HostOptions): Hono {
   const app = new Hono();
   const limiter = createLoginLimiter();
   const calls = createCallLimits(options.rateLimit);
-  const clientOf = (c: Parameters<NonNullable<HostOptions['clientAddress']>>[0]) => options.clientAddress?.(c) ?? 'unknown';
+  const clientOf = (c: Parameters<NonNullable<HostOptions['clientAddress']>>[0]) =>
+    options.clientAddress?.(c) ?? 'unknown';
 
   app.use('*', async (c, next) => {
     await next();
@@ -58,9 +63,12 @@ export function createHostApp(options: HostOptions): Hono {
     const refuse = (message: string) => (api ? c.json(fail('forbidden', message), 403) : c.text(message, 403));
     const client = clientOf(c);
     if (!isLoopback(client) && !options.schoolNetwork?.()) {
-      return refuse('Журнал открыт только на компьютере, где он запущен: доступ из школьной сети выключен администратором.');
+      return refuse(
+        'Журнал открыт только на компьютере, где он запущен: доступ из школьной сети выключен администратором.',
+      );
     }
-    if (!acceptedHostName(c.req.header('host') ?? '', options.hostNames)) return refuse('Неизвестный адрес сервера Журнала.');
+    if (!acceptedHostName(c.req.header('host') ?? '', options.hostNames))
+      return refuse('Неизвестный адрес сервера Журнала.');
     return next();
   });
 
@@ -81,15 +89,27 @@ export function createHostApp(options: HostOptions): Hono {
     }
     return next();
   });
-  app.use('/api/*', bodyLimit({ maxSize: maxBodyBytes, onError: (c) => c.json(fail('validation', 'Слишком большой запрос'), 413) }));
+  app.use(
+    '/api/*',
+    bodyLimit({ maxSize: maxBodyBytes, onError: (c) => c.json(fail('validation', 'Слишком большой запрос'), 413) }),
+  );
 
   app.post('/api/:channel', async (c) => {
     // A cross-site form cannot send JSON, and a cross-site fetch of JSON needs a preflight we never grant.
     if (!(c.req.header('content-type') ?? '').startsWith('application/json')) {
       return c.json(fail('validation', 'Запрос должен быть в формате JSON'), 415);
     }
-    const scheme = options.encrypted ? (options.encrypted(c) ? 'https' : 'http') : new URL(c.req.url).protocol.replace(':', '');
-    if (!sameOrigin({ origin: c.req.header('origin'), host: c.req.header('host'), fetchSite: c.req.header('sec-fetch-site') }, scheme)) {
+    const scheme = options.encrypted
+      ? options.encrypted(c)
+        ? 'https'
+        : 'http'
+      : new URL(c.req.url).protocol.replace(':', '');
+    if (
+      !sameOrigin(
+        { origin: c.req.header('origin'), host: c.req.header('host'), fetchSite: c.req.header('sec-fetch-site') },
+        scheme,
+      )
+    ) {
       return c.json(fail('forbidden', 'Запрос пришёл с другого сайта и отклонён.'), 403);
     }
     let input: unknown;
@@ -107,7 +127,10 @@ export function createHostApp(options: HostOptions): Hono {
       const wait = limiter.retryAfter(client);
       if (wait > 0) {
         c.header('Retry-After', String(Math.ceil(wait / 1000)));
-        return c.json(fail('forbidden', `Слишком много неудачных попыток входа. Попробуйте через ${Math.ceil(wait / 60_000)} мин.`), 429);
+        return c.json(
+          fail('forbidden', `Слишком много неудачных попыток входа. Попробуйте через ${Math.ceil(wait / 60_000)} мин.`),
+          429,
+        );
       }
     }
     const result = await options.dispatch(channel, input, {
@@ -133,7 +156,11 @@ export function createHostApp(options: HostOptions): Hono {
     app.use('/*', serveStatic({ root }));
     // Any other path is a screen of the single-page renderer.
     const index = path.join(rendererDir, 'index.html');
-    app.get('*', (c) => (fs.existsSync(index) ? c.html(fs.readFileSync(index, 'utf8')) : c.text('Интерфейс не собран: выполните npm run build', 503)));
+    app.get('*', (c) =>
+      fs.existsSync(index)
+        ? c.html(fs.readFileSync(index, 'utf8'))
+        : c.text('Интерфейс не собран: выполните npm run build', 503),
+    );
   }
   return app;
 }

@@ -21,10 +21,13 @@ const socketOf = (c: unknown) => (c as { env: HttpBindings }).env.incoming.socke
  * so. Bound beyond loopback it needs the server's certificate: other computers get HTTPS only (listen.ts).
  */
 export async function startHost(
-  options: { dispatch: Dispatch; rendererDir?: string; port?: number; host?: string; tls?: { keyPem: string; certPem: string } } & Pick<
-    HostOptions,
-    'schoolNetwork' | 'hostNames' | 'rateLimit'
-  >,
+  options: {
+    dispatch: Dispatch;
+    rendererDir?: string;
+    port?: number;
+    host?: string;
+    tls?: { keyPem: string; certPem: string };
+  } & Pick<HostOptions, 'schoolNetwork' | 'hostNames' | 'rateLimit'>,
 ): Promise<StartedHost> {
   const app = createHostApp({
     dispatch: options.dispatch,
@@ -39,9 +42,14 @@ export async function startHost(
   const hostname = options.host ?? '127.0.0.1';
   const local = isLoopback(hostname) || hostname === 'localhost';
   if (!local && !options.tls) throw new Error('The host needs its certificate to listen beyond this computer');
-  const listening = local ? await listenPlain(listener, options.port ?? 0, hostname) : await listenSchool(listener, options.tls!, options.port ?? 0, hostname);
+  const listening = local
+    ? await listenPlain(listener, options.port ?? 0, hostname)
+    : await listenSchool(listener, options.tls!, options.port ?? 0, hostname);
   const shown = hostname.includes(':') ? `[${hostname}]` : hostname;
   const everywhere = hostname === '0.0.0.0' || hostname === '::';
-  const url = local || everywhere ? `http://${everywhere ? '127.0.0.1' : shown}:${listening.port}/` : `https://${shown}:${listening.port}/`;
+  const url =
+    local || everywhere
+      ? `http://${everywhere ? '127.0.0.1' : shown}:${listening.port}/`
+      : `https://${shown}:${listening.port}/`;
   return { url, port: listening.port, network: !local, close: listening.close };
 }

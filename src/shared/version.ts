@@ -23,6 +23,9 @@ function compare(a: string, b: string): number {
 /** The Russian refusal shown on the client's computer, naming the one to update; null when the versions agree. */
 export function versionRefusal(here: string, server: string): string | null {
   if (here === server) return null;
-  const update = compare(here, server) < 0 ? 'обновите Журнал на этом компьютере' : 'обновите Журнал на сервере (компьютере, где хранится журнал)';
+  const update =
+    compare(here, server) < 0
+      ? 'обновите Журнал на этом компьютере'
+      : 'обновите Журнал на сервере (компьютере, где хранится журнал)';
   return `На этом компьютере Журнал версии ${here}, на сервере ${server}: ${update}.`;
 }

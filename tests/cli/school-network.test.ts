@@ -31,7 +31,10 @@ beforeAll(async () => {
   if (missing) return;
   const core = createCore({ dbFile, migrationsFolder, clock: systemClock, create: true, heavyWork: 'here' });
   const admin = directCaller(core);
-  await admin.invoke('setup:createSchool', { schoolName: 'Школа № 9', admin: { login: 'admin', password, lastName: 'Орлов', firstName: 'Пётр' } });
+  await admin.invoke('setup:createSchool', {
+    schoolName: 'Школа № 9',
+    admin: { login: 'admin', password, lastName: 'Орлов', firstName: 'Пётр' },
+  });
   await admin.invoke('auth:login', { login: 'admin', password });
   expect(await admin.invoke('network:set', { schoolNetwork: true })).toMatchObject({ ok: true });
   core.close();
@@ -48,7 +51,9 @@ afterAll(async () => {
 /** tcpdump on this computer's end of the wire; resolves once it is listening, stops with the capture's bytes. */
 async function capture(other: OtherComputer) {
   const file = path.join(dir, 'wire.pcap');
-  const child = spawn('tcpdump', ['-i', other.interface, '-U', '-s', '0', '-w', file, 'tcp', 'port', String(port)], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn('tcpdump', ['-i', other.interface, '-U', '-s', '0', '-w', file, 'tcp', 'port', String(port)], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let said = '';
   await new Promise<void>((resolve, reject) => {
     child.stderr!.on('data', (d: Buffer) => {
@@ -74,35 +79,77 @@ describe.skipIf(missing)('the school network, from another computer', () => {
   });
 
   it('answers plain HTTP from another address with a page naming the https address: no API, no cookie', () => {
-    const answer = other.run('curl', ['-s', '-i', '-X', 'POST', '-H', 'content-type: application/json', '-d', '{"probe":"clear-text-probe-5521"}', `http://${other.serverAddress}:${port}/api/setup:status`]);
+    const answer = other.run('curl', [
+      '-s',
+      '-i',
+      '-X',
+      'POST',
+      '-H',
+      'content-type: application/json',
+      '-d',
+      '{"probe":"clear-text-probe-5521"}',
+      `http://${other.serverAddress}:${port}/api/setup:status`,
+    ]);
     expect(answer).toMatch(/^HTTP\/1\.1 403/);
     expect(answer).toContain(`https://${other.serverAddress}:${port}/`);
     expect(answer).not.toMatch(/set-cookie/i);
     expect(answer).not.toMatch(/hasSchool|"ok"/);
   });
 
-  it('lets a login over HTTPS pinned by the connection code, and a capture of the wire shows no password or token', { timeout: 120_000 }, async () => {
-    const code = connectionCode(derOf(fs.readFileSync(path.join(dir, 'zhurnal-tls', 'cert.pem'), 'utf8')));
-    const stop = await capture(other);
-    // The control: what crosses the wire in clear is in the capture.
-    other.run('curl', ['-s', '-X', 'POST', '-d', '{"probe":"clear-text-probe-5521"}', `http://${other.serverAddress}:${port}/api/setup:status`]);
-    const out = other.run(process.execPath, ['--import', 'tsx', 'tests/helpers/pinned-client.ts', `https://${other.serverAddress}:${port}/`, code, 'admin', password]);
-    const wire = await stop();
-    const result = JSON.parse(out) as { token: string; me: { body: string }; login: { cookie: string } };
-    expect(JSON.parse(result.me.body)).toMatchObject({ ok: true, value: { login: 'admin' } });
-    expect(result.login.cookie).toMatch(/; Secure/);
-    expect(result.token).toMatch(/^[\w-]{40,}$/);
+  it(
+    'lets a login over HTTPS pinned by the connection code, and a capture of the wire shows no password or token',
+    { timeout: 120_000 },
+    async () => {
+      const code = connectionCode(derOf(fs.readFileSync(path.join(dir, 'zhurnal-tls', 'cert.pem'), 'utf8')));
+      const stop = await capture(other);
+      // The control: what crosses the wire in clear is in the capture.
+      other.run('curl', [
+        '-s',
+        '-X',
+        'POST',
+        '-d',
+        '{"probe":"clear-text-probe-5521"}',
+        `http://${other.serverAddress}:${port}/api/setup:status`,
+      ]);
+      const out = other.run(process.execPath, [
+        '--import',
+        'tsx',
+        'tests/helpers/pinned-client.ts',
+        `https://${other.serverAddress}:${port}/`,
+        code,
+        'admin',
+        password,
+      ]);
+      const wire = await stop();
+      const result = JSON.parse(out) as { token: string; me: { body: string }; login: { cookie: string } };
+      expect(JSON.parse(result.me.body)).toMatchObject({ ok: true, value: { login: 'admin' } });
+      expect(result.login.cookie).toMatch(/; Secure/);
+      expect(result.token).toMatch(/^[\w-]{40,}$/);
 
-    expect(wire.includes('clear-text-probe-5521')).toBe(true);
-    expect(wire.includes(Buffer.from('только по защищённому адресу'))).toBe(true);
-    for (const secret of [password, result.token, 'zhurnal_session', '"login":"admin"']) expect(wire.includes(secret), secret).toBe(false);
+      expect(wire.includes('clear-text-probe-5521')).toBe(true);
+      expect(wire.includes(Buffer.from('только по защищённому адресу'))).toBe(true);
+      for (const secret of [password, result.token, 'zhurnal_session', '"login":"admin"'])
+        expect(wire.includes(secret), secret).toBe(false);
 
-    // The admin's screen shows the same code and certificate, and the address the other computer used.
-    const pinned = await presentedCertificate(`https://127.0.0.1:${port}/`);
-    const info = await pinnedCall(`https://127.0.0.1:${port}/`, pinned, 'network:info', {}, { cookie: `zhurnal_session=${result.token}` });
-    expect(JSON.parse(info.body)).toMatchObject({
-      ok: true,
-      value: { schoolNetwork: true, listening: true, port, urls: expect.arrayContaining([`https://${other.serverAddress}:${port}/`]), certificate: { code } },
-    });
-  });
+      // The admin's screen shows the same code and certificate, and the address the other computer used.
+      const pinned = await presentedCertificate(`https://127.0.0.1:${port}/`);
+      const info = await pinnedCall(
+        `https://127.0.0.1:${port}/`,
+        pinned,
+        'network:info',
+        {},
+        { cookie: `zhurnal_session=${result.token}` },
+      );
+      expect(JSON.parse(info.body)).toMatchObject({
+        ok: true,
+        value: {
+          schoolNetwork: true,
+          listening: true,
+          port,
+          urls: expect.arrayContaining([`https://${other.serverAddress}:${port}/`]),
+          certificate: { code },
+        },
+      });
+    },
+  );
 });

@@ -9,12 +9,7 @@ type Page = OutputOf<typeof contract.audit.list>;
 
 describe('the audit log: append-only, filed by class, student and subject, read and exported by the admin and the deputy', () => {
   // Each test logs its callers in itself: the logins are entries of the log it reads.
-  const {
-    core,
-    sql,
-    tiny,
-    logIn: as,
-  } = schoolFixture({
+  const { core, sql, tiny, logIn } = schoolFixture({
     school: 'tiny',
     now: '2025-10-20T10:00:00',
     accounts: { admin: 'admin' },
@@ -43,7 +38,7 @@ describe('the audit log: append-only, filed by class, student and subject, read 
   });
 
   it('files marks, absences and period marks under their class, student and subject', async () => {
-    const math = await as('math');
+    const math = await logIn('math');
     const lesson = lessonOf(tiny.assignments.mat5);
     expect(
       await math.send(contract.journal.setMark, { lessonId: lesson, studentId: tiny.students.C, value1: '4' }),
@@ -74,7 +69,7 @@ describe('the audit log: append-only, filed by class, student and subject, read 
   });
 
   it("writes no mark for a refused attempt to write in another teacher's journal, only the refusal to the log", async () => {
-    const math = await as('math');
+    const math = await logIn('math');
     const russian = lessonOf(tiny.assignments.rus5);
     const before = (sql.prepare('select max(id) as id from audit_log').get() as { id: number }).id;
     expect(
@@ -87,9 +82,9 @@ describe('the audit log: append-only, filed by class, student and subject, read 
   });
 
   it('lets the deputy and the admin read it by student, kind and dates, page after page; a teacher may not', async () => {
-    const deputy = await as('zavuch');
-    const admin = await as('admin');
-    expect(await (await as('math')).send(contract.audit.list, { filter: {} })).toMatchObject({
+    const deputy = await logIn('zavuch');
+    const admin = await logIn('admin');
+    expect(await (await logIn('math')).send(contract.audit.list, { filter: {} })).toMatchObject({
       ok: false,
       error: { kind: 'forbidden' },
     });
@@ -134,7 +129,7 @@ describe('the audit log: append-only, filed by class, student and subject, read 
   });
 
   it('exports the filtered view to XLSX, with the same rows the screen shows', async () => {
-    const deputy = await as('zavuch');
+    const deputy = await logIn('zavuch');
     // Read before the export: the export's own entry is filed under the class too (checked below).
     const shown = await list(deputy, { classId: tiny.classes.c5 });
     const { base64, fileName, rows } = await deputy.value(contract.audit.export, {
@@ -173,7 +168,7 @@ describe('the audit log: append-only, filed by class, student and subject, read 
   });
 
   it('logs who looked at the class lists with birth dates and file numbers', async () => {
-    const deputy = await as('zavuch');
+    const deputy = await logIn('zavuch');
     expect(await deputy.send(contract.movement.classes, {})).toMatchObject({ ok: true });
     const viewed = sql
       .prepare(

@@ -30,7 +30,9 @@ describe('a save while another process holds the write lock', () => {
       .all() as { lessonId: number; studentId: number }[];
     expect(cells).toHaveLength(30);
 
-    const holder = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/lock-holder.ts', dbFile, '20'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    const holder = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/lock-holder.ts', dbFile, '20'], {
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
     const lines = createInterface({ input: holder.stdout! })[Symbol.asyncIterator]();
     expect((await lines.next()).value).toBe('ready');
 

@@ -3,10 +3,17 @@ import type { AssignmentSummary, JournalGrid } from '../../src/shared/contract';
 import { contract } from '../../src/shared/contract';
 import { schoolFixture } from '../helpers/school';
 
-type Day = { date: string; lessons: { lessonId: number; missing: string[]; isSubstitution: boolean }[]; overdueControl: { lessonId: number; studentsWithoutMark: number; dueDate: string }[] };
+type Day = {
+  date: string;
+  lessons: { lessonId: number; missing: string[]; isSubstitution: boolean }[];
+  overdueControl: { lessonId: number; studentsWithoutMark: number; dueDate: string }[];
+};
 
 describe('«Мой день» and who reads which journal', () => {
-  const { sql, callers: { teacher, classTeacher, secretary } } = schoolFixture({ school: 'demo', as: { teacher: 'uchitel', classTeacher: 'klruk', secretary: 'secretary' } });
+  const {
+    sql,
+    callers: { teacher, classTeacher, secretary },
+  } = schoolFixture({ school: 'demo', as: { teacher: 'uchitel', classTeacher: 'klruk', secretary: 'secretary' } });
   let teacherId = 0;
 
   beforeAll(async () => {
@@ -20,10 +27,16 @@ describe('«Мой день» and who reads which journal', () => {
   };
 
   it('lists today’s lessons the teacher gives, with what each still lacks', async () => {
-    const today = sql.prepare(`select id from lessons where given_by_id = ? and date = '2026-11-24' order by lesson_number`).all(teacherId) as { id: number }[];
+    const today = sql
+      .prepare(`select id from lessons where given_by_id = ? and date = '2026-11-24' order by lesson_number`)
+      .all(teacherId) as { id: number }[];
     expect(today.length).toBeGreaterThan(0);
     const first = today[0]!.id;
-    sql.prepare(`update lessons set topic = null, homework = null, attendance_taken_at = null, status = 'planned' where id = ?`).run(first);
+    sql
+      .prepare(
+        `update lessons set topic = null, homework = null, attendance_taken_at = null, status = 'planned' where id = ?`,
+      )
+      .run(first);
     const day = await mine();
     expect(day.date).toBe('2026-11-24');
     expect(day.lessons.map((l) => l.lessonId)).toEqual(today.map((l) => l.id));
@@ -50,7 +63,11 @@ describe('«Мой день» and who reads which journal', () => {
       )
       .run(control.id);
     expect((await mine()).overdueControl.some((c) => c.lessonId === control.id)).toBe(false);
-    const removed = sql.prepare(`delete from marks where lesson_id = ? and student_id in (select student_id from marks where lesson_id = ? limit 2)`).run(control.id, control.id).changes;
+    const removed = sql
+      .prepare(
+        `delete from marks where lesson_id = ? and student_id in (select student_id from marks where lesson_id = ? limit 2)`,
+      )
+      .run(control.id, control.id).changes;
     expect(removed).toBe(2);
     const overdue = (await mine()).overdueControl.find((c) => c.lessonId === control.id);
     expect(overdue?.studentsWithoutMark).toBe(2);
@@ -62,16 +79,30 @@ describe('«Мой день» and who reads which journal', () => {
   });
 
   it('lets the class teacher read every subject of their class, and write none of the others', async () => {
-    const list = (await classTeacher.send(contract.journal.assignments, {})) as { ok: true; value: AssignmentSummary[] };
+    const list = (await classTeacher.send(contract.journal.assignments, {})) as {
+      ok: true;
+      value: AssignmentSummary[];
+    };
     const maths = list.value.find((a) => a.className === '5А' && a.subjectName === 'Математика');
     expect(maths).toBeDefined();
     const otherClass = list.value.filter((a) => a.className !== '5А');
-    const ownTeaching = sql.prepare(`select count(*) as n from assignments a join users u on u.id = a.teacher_id join classes c on c.id = a.class_id where u.login = 'klruk' and not (c.grade = 5 and c.letter = 'А')`).get() as { n: number };
+    const ownTeaching = sql
+      .prepare(
+        `select count(*) as n from assignments a join users u on u.id = a.teacher_id join classes c on c.id = a.class_id where u.login = 'klruk' and not (c.grade = 5 and c.letter = 'А')`,
+      )
+      .get() as { n: number };
     expect(otherClass.length).toBeLessThanOrEqual(ownTeaching.n + 50); // their own teaching elsewhere plus substitutions only
-    const period = sql.prepare(`select id from periods where scheme = 'quarters' and number = 2`).get() as { id: number };
-    const grid = (await classTeacher.send(contract.journal.grid, { assignmentId: maths!.id, periodId: period.id })) as { ok: true; value: JournalGrid };
+    const period = sql.prepare(`select id from periods where scheme = 'quarters' and number = 2`).get() as {
+      id: number;
+    };
+    const grid = (await classTeacher.send(contract.journal.grid, { assignmentId: maths!.id, periodId: period.id })) as {
+      ok: true;
+      value: JournalGrid;
+    };
     expect(grid.ok).toBe(true);
     const foreignLesson = grid.value.lessons.find((l) => l.givenById === teacherId)!;
-    expect(await classTeacher.send(contract.lessons.update, { lessonId: foreignLesson.id, topic: 'Чужая тема' })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(
+      await classTeacher.send(contract.lessons.update, { lessonId: foreignLesson.id, topic: 'Чужая тема' }),
+    ).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
   });
 });

@@ -15,11 +15,14 @@ describe('the teachers’ «Предметы» column', () => {
     ['Петров Пётр Петрович', 'Мат, изобразительное искусство'],
     ['Сидорова Анна Ильинична', ''],
   ]);
-  const subjects = () => core.db.$client.prepare('select name, short_name as short from subjects order by sort_order').all();
+  const subjects = () =>
+    core.db.$client.prepare('select name, short_name as short from subjects order by sort_order').all();
 
   it('proposes the school’s subjects and names the new ones in the preview', async () => {
     await ready;
-    core.db.$client.prepare("insert into subjects (name, short_name, sort_order) values ('Математика', 'Мат.', 10)").run();
+    core.db.$client
+      .prepare("insert into subjects (name, short_name, sort_order) values ('Математика', 'Мат.', 10)")
+      .run();
     const preview = await run('учителя.csv', list, 'preview', {}, 'teachers');
     expect((preview as { value: ImportPreview }).value.rows.map((r) => r.summary)).toEqual([
       'Иванова Мария Петровна (ivanova.mp) — Математика, Физика (новый предмет)',
@@ -30,7 +33,10 @@ describe('the teachers’ «Предметы» column', () => {
   });
 
   it('creates the missing subjects and keeps each teacher’s, which «Нагрузка» reads; again creates nothing', async () => {
-    expect(await run('учителя.csv', list, 'commit', {}, 'teachers')).toMatchObject({ ok: true, value: { created: 3, subjectsCreated: ['Физика', 'Изобразительное искусство'] } });
+    expect(await run('учителя.csv', list, 'commit', {}, 'teachers')).toMatchObject({
+      ok: true,
+      value: { created: 3, subjectsCreated: ['Физика', 'Изобразительное искусство'] },
+    });
     expect(subjects()).toEqual([
       { name: 'Математика', short: 'Мат.' },
       { name: 'Физика', short: 'Физ.' },
@@ -43,17 +49,36 @@ describe('the teachers’ «Предметы» column', () => {
       ['Петров П. П.', ['Математика', 'Изобразительное искусство']],
       ['Сидорова А. И.', []],
     ]);
-    const before = { ...counts(), subjects: subjects(), hint: core.db.$client.prepare("select value from settings where key = 'structure.teacherSubjects'").get() };
-    expect(await run('учителя.csv', list, 'commit', {}, 'teachers')).toMatchObject({ ok: true, value: { created: 0, existing: 3, subjectsCreated: [] } });
-    expect({ ...counts(), subjects: subjects(), hint: core.db.$client.prepare("select value from settings where key = 'structure.teacherSubjects'").get() }).toEqual(before);
+    const before = {
+      ...counts(),
+      subjects: subjects(),
+      hint: core.db.$client.prepare("select value from settings where key = 'structure.teacherSubjects'").get(),
+    };
+    expect(await run('учителя.csv', list, 'commit', {}, 'teachers')).toMatchObject({
+      ok: true,
+      value: { created: 0, existing: 3, subjectsCreated: [] },
+    });
+    expect({
+      ...counts(),
+      subjects: subjects(),
+      hint: core.db.$client.prepare("select value from settings where key = 'structure.teacherSubjects'").get(),
+    }).toEqual(before);
   });
 
   it('refuses a subject name longer than 100 characters and writes nothing', async () => {
     const before = { ...counts(), subjects: subjects() };
-    const bad = csv([['ФИО', 'Предметы'], ['Орлова Ольга Олеговна', 'Я'.repeat(120)]]);
+    const bad = csv([
+      ['ФИО', 'Предметы'],
+      ['Орлова Ольга Олеговна', 'Я'.repeat(120)],
+    ]);
     const preview = await run('t.csv', bad, 'preview', {}, 'teachers');
-    expect((preview as { value: ImportPreview }).value.rows[0]?.error).toMatch(/^Название предмета «Я+…» длиннее 100 знаков$/);
-    expect(await run('t.csv', bad, 'commit', {}, 'teachers')).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect((preview as { value: ImportPreview }).value.rows[0]?.error).toMatch(
+      /^Название предмета «Я+…» длиннее 100 знаков$/,
+    );
+    expect(await run('t.csv', bad, 'commit', {}, 'teachers')).toMatchObject({
+      ok: false,
+      error: { kind: 'validation' },
+    });
     expect({ ...counts(), subjects: subjects() }).toEqual(before);
   });
 });

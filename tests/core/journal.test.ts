@@ -5,7 +5,10 @@ import type { Caller } from '../helpers/core';
 import { schoolFixture } from '../helpers/school';
 
 describe('the journal grid from the demo school', () => {
-  const { core, callers: { teacher, deputy } } = schoolFixture({ school: 'demo', as: { teacher: 'uchitel', deputy: 'zavuch' } });
+  const {
+    core,
+    callers: { teacher, deputy },
+  } = schoolFixture({ school: 'demo', as: { teacher: 'uchitel', deputy: 'zavuch' } });
   let mine: AssignmentSummary[] = [];
 
   beforeAll(async () => {
@@ -19,7 +22,10 @@ describe('the journal grid from the demo school', () => {
     if (!periods.ok) throw new Error(periods.error.message);
     const list = periods.value as { id: number; startDate: string; endDate: string }[];
     const period = list.find((p) => p.startDate <= '2026-11-24' && p.endDate >= '2026-11-24') ?? list[0]!;
-    return { period, result: await caller.send(contract.journal.grid, { assignmentId: assignment.id, periodId: period.id }) };
+    return {
+      period,
+      result: await caller.send(contract.journal.grid, { assignmentId: assignment.id, periodId: period.id }),
+    };
   }
 
   it('lists the teacher’s own journals, maths in 5А among them', () => {
@@ -35,8 +41,17 @@ describe('the journal grid from the demo school', () => {
     const sql = core.db.$client;
     const inPeriod = 'from lessons l where l.assignment_id = ? and l.date between ? and ?';
     const counts = (table: string) =>
-      (sql.prepare(`select count(*) as n from ${table} x join lessons l on l.id = x.lesson_id where l.assignment_id = ? and l.date between ? and ?`).get(maths.id, period.startDate, period.endDate) as { n: number }).n;
-    expect(grid.lessons.length).toBe((sql.prepare(`select count(*) as n ${inPeriod}`).get(maths.id, period.startDate, period.endDate) as { n: number }).n);
+      (
+        sql
+          .prepare(
+            `select count(*) as n from ${table} x join lessons l on l.id = x.lesson_id where l.assignment_id = ? and l.date between ? and ?`,
+          )
+          .get(maths.id, period.startDate, period.endDate) as { n: number }
+      ).n;
+    expect(grid.lessons.length).toBe(
+      (sql.prepare(`select count(*) as n ${inPeriod}`).get(maths.id, period.startDate, period.endDate) as { n: number })
+        .n,
+    );
     expect(grid.marks.length).toBe(counts('marks'));
     expect(grid.absences.length).toBe(counts('absences'));
     expect(grid.marks.length).toBeGreaterThan(20);
@@ -60,12 +75,18 @@ describe('the journal grid from the demo school', () => {
   });
 
   it('answers a missing journal with not_found', async () => {
-    expect(await deputy.send(contract.journal.grid, { assignmentId: 999_999, periodId: 1 })).toMatchObject({ ok: false, error: { kind: 'not_found' } });
+    expect(await deputy.send(contract.journal.grid, { assignmentId: 999_999, periodId: 1 })).toMatchObject({
+      ok: false,
+      error: { kind: 'not_found' },
+    });
   });
 });
 
 describe('the whole year’s grid', () => {
-  const { core, callers: { teacher } } = schoolFixture({ school: 'demo', as: { teacher: 'uchitel' } });
+  const {
+    core,
+    callers: { teacher },
+  } = schoolFixture({ school: 'demo', as: { teacher: 'uchitel' } });
 
   it('holds every lesson of the year and the year marks', async () => {
     const list = (await teacher.send(contract.journal.assignments, {})) as { ok: true; value: AssignmentSummary[] };
@@ -76,10 +97,22 @@ describe('the whole year’s grid', () => {
     const sql = core.db.$client;
     expect(grid.scope).toBe('year');
     expect(grid.period.name).toBe('Год');
-    expect(grid.lessons.length).toBe((sql.prepare('select count(*) as n from lessons where assignment_id = ?').get(maths.id) as { n: number }).n);
+    expect(grid.lessons.length).toBe(
+      (sql.prepare('select count(*) as n from lessons where assignment_id = ?').get(maths.id) as { n: number }).n,
+    );
     const student = grid.students[0]!.id;
-    expect(await teacher.send(contract.journal.setPeriodMark, { assignmentId: maths.id, studentId: student, kind: 'year', value: '4' })).toMatchObject({ ok: true });
-    const again = (await teacher.send(contract.journal.grid, { assignmentId: maths.id, periodId: 'year' })) as { ok: true; value: JournalGrid };
+    expect(
+      await teacher.send(contract.journal.setPeriodMark, {
+        assignmentId: maths.id,
+        studentId: student,
+        kind: 'year',
+        value: '4',
+      }),
+    ).toMatchObject({ ok: true });
+    const again = (await teacher.send(contract.journal.grid, { assignmentId: maths.id, periodId: 'year' })) as {
+      ok: true;
+      value: JournalGrid;
+    };
     expect(again.value.periodMarks.find((p) => p.studentId === student)?.value).toBe('4');
   });
 });

@@ -11,7 +11,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 describe('attendance reports on a school counted by hand', () => {
-  const { tiny: school, callers: { klruk, math } } = schoolFixture({ school: 'tiny', now: '2026-01-20T10:00:00', as: { klruk: 'klruk', math: 'math' } });
+  const {
+    tiny: school,
+    callers: { klruk, math },
+  } = schoolFixture({ school: 'tiny', now: '2026-01-20T10:00:00', as: { klruk: 'klruk', math: 'math' } });
 
   async function month(m: string) {
     const result = await klruk.send(contract.reports.attendanceMonth, { classId: school.classes.c5, month: m });
@@ -26,7 +29,17 @@ describe('attendance reports on a school counted by hand', () => {
     const by = Object.fromEntries(data.rows.map((r) => [r.name.split(' ')[0], r]));
     expect(data.rows.map((r) => r.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     // Алексеев: 3 lessons on 1.09 (русский, математика, английский 1 гр.), 2 on 2.09, 1 on 3.09 = 6, all of 1.09 ill.
-    expect(by['Алексеев']).toMatchObject({ lessons: 6, missed: 3, illness: 3, excused: 0, unexcused: 0, late: 0, daysMissed: 1, daysIllness: 1, byDay: { '2025-09-01': 3 } });
+    expect(by['Алексеев']).toMatchObject({
+      lessons: 6,
+      missed: 3,
+      illness: 3,
+      excused: 0,
+      unexcused: 0,
+      late: 0,
+      daysMissed: 1,
+      daysIllness: 1,
+      byDay: { '2025-09-01': 3 },
+    });
     // Дмитриев: two of the three lessons of 1.09 without reason: not a whole day.
     expect(by['Дмитриев']).toMatchObject({ missed: 2, unexcused: 2, daysMissed: 0 });
     // Борисова: late for русский (present), maths excused.
@@ -57,23 +70,39 @@ describe('attendance reports on a school counted by hand', () => {
     expect(data.byMonth[1]).toEqual({ month: '2025-10', illness: 0, excused: 0, unexcused: 1 });
     const total = data.rows.reduce((s, r) => s + r.missed, 0);
     expect(total).toBe(10);
-    expect(data.rows.find((r) => r.name === 'Зайцева Иван')).toMatchObject({ missed: 2, daysMissed: 1, months: expect.arrayContaining([{ missed: 2, daysMissed: 1 }]) });
+    expect(data.rows.find((r) => r.name === 'Зайцева Иван')).toMatchObject({
+      missed: 2,
+      daysMissed: 1,
+      months: expect.arrayContaining([{ missed: 2, daysMissed: 1 }]),
+    });
   });
 
   it('refuses attendance of a class to a teacher who is not its class teacher', async () => {
-    expect(await math.send(contract.reports.attendanceMonth, { classId: school.classes.c5, month: '2025-09' })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
-    expect(await klruk.send(contract.reports.attendanceMonth, { classId: school.classes.c5, month: '2025-13' })).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect(
+      await math.send(contract.reports.attendanceMonth, { classId: school.classes.c5, month: '2025-09' }),
+    ).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(
+      await klruk.send(contract.reports.attendanceMonth, { classId: school.classes.c5, month: '2025-13' }),
+    ).toMatchObject({ ok: false, error: { kind: 'validation' } });
   });
 
   it('writes the month as XLSX and PDF with the same rows', async () => {
     const { tables } = await month('2025-09');
-    const xlsx = await klruk.send(contract.reports.file, { report: 'attendanceMonth', params: { classId: school.classes.c5, month: '2025-09' }, format: 'xlsx' });
+    const xlsx = await klruk.send(contract.reports.file, {
+      report: 'attendanceMonth',
+      params: { classId: school.classes.c5, month: '2025-09' },
+      format: 'xlsx',
+    });
     if (!xlsx.ok) throw new Error(xlsx.error.message);
     const sheet = (await readWorkbook(Buffer.from((xlsx.value as { base64: string }).base64, 'base64')))[0]!;
     const header = sheet.rows.findIndex((r) => r[0] === '№');
     expect(sheet.rows.slice(header + 1, header + 1 + tables[0]!.rows.length)).toEqual(tables[0]!.rows);
 
-    const pdf = await klruk.send(contract.reports.file, { report: 'attendanceMonth', params: { classId: school.classes.c5, month: '2025-09' }, format: 'pdf' });
+    const pdf = await klruk.send(contract.reports.file, {
+      report: 'attendanceMonth',
+      params: { classId: school.classes.c5, month: '2025-09' },
+      format: 'pdf',
+    });
     if (!pdf.ok) throw new Error(pdf.error.message);
     const file = path.join(tempDir(), 'month.pdf');
     fs.writeFileSync(file, Buffer.from((pdf.value as { base64: string }).base64, 'base64'));

@@ -11,20 +11,45 @@ import { pdfText } from '../helpers/pdf';
 import { tempDir } from '../helpers/temp';
 
 describe('journal-filling control on a school counted by hand', () => {
-  const { core, tiny: school, callers: { deputy, math } } = schoolFixture({ school: 'tiny', now: '2026-01-20T10:00:00', as: { deputy: 'zavuch', math: 'math' } });
+  const {
+    core,
+    tiny: school,
+    callers: { deputy, math },
+  } = schoolFixture({ school: 'tiny', now: '2026-01-20T10:00:00', as: { deputy: 'zavuch', math: 'math' } });
 
   beforeAll(async () => {
     const w = writers(core.db.$client);
     const { assignments: a, kinds, users: u, students: s } = school;
     const at = '2025-08-20 10:00:00';
-    const lesson = (assignment: number, date: string, topic: string | null, hw: string | null, entered: string | null, kind = kinds.lessonKind) =>
-      w.lesson(assignment, date, 1, topic, hw, kind, null, u.klruk, 'held', entered, entered, null, at);
+    const lesson = (
+      assignment: number,
+      date: string,
+      topic: string | null,
+      hw: string | null,
+      entered: string | null,
+      kind = kinds.lessonKind,
+    ) => w.lesson(assignment, date, 1, topic, hw, kind, null, u.klruk, 'held', entered, entered, null, at);
     lesson(a.rus5, '2025-09-08', null, null, null); // no topic, no homework
     lesson(a.mat5, '2025-09-09', 'Дроби', '№ 12', '2025-09-09 19:30:00'); // after 17:00: late
-    const control = lesson(a.mat5, '2025-09-10', 'Контрольная работа № 1', 'нет', '2025-09-10 14:00:00', kinds.controlKind);
-    for (const id of [s.A, s.B, s.C, s.D, s.E, s.F, s.G]) w.mark(control, id, '4', null, kinds.controlKind, '2025-09-20 10:00:00', u.math); // 10 days: overdue
+    const control = lesson(
+      a.mat5,
+      '2025-09-10',
+      'Контрольная работа № 1',
+      'нет',
+      '2025-09-10 14:00:00',
+      kinds.controlKind,
+    );
+    for (const id of [s.A, s.B, s.C, s.D, s.E, s.F, s.G])
+      w.mark(control, id, '4', null, kinds.controlKind, '2025-09-20 10:00:00', u.math); // 10 days: overdue
     lesson(a.eng5g1, '2025-09-11', 'Test 1', 'ex. 3', '2025-09-11 14:00:00', kinds.controlKind); // no marks at all: overdue
-    const onTime = lesson(a.mat5, '2025-09-12', 'Контрольная работа № 2', 'нет', '2025-09-12 14:00:00', kinds.controlKind);
+    const onTime = lesson(
+      a.mat5,
+      '2025-09-12',
+      'Контрольная работа № 2',
+      'нет',
+      '2025-09-12 14:00:00',
+      kinds.controlKind,
+    );
     for (const id of [s.A, s.B]) w.mark(onTime, id, '5', null, kinds.controlKind, '2025-09-15 10:00:00', u.math);
     lesson(a.rus1, '2025-09-08', 'Буква А', null, '2025-09-08 12:00:00'); // 1st grade: no homework is right
   });
@@ -35,12 +60,31 @@ describe('journal-filling control on a school counted by hand', () => {
 
   it('counts every fault of September per journal', async () => {
     const d = await control(deputy, { from: '2025-09-01', to: '2025-09-30' });
-    const row = (cls: string, subject: string) => d.rows.find((r) => r.className === cls && r.subjectName === subject && !r.subgroupName)!;
-    expect(row('5А', 'Русский язык')).toMatchObject({ lessons: 4, noTopic: 1, noHomework: 1, late: 0, controlWorks: 0, overdueControl: 0 });
+    const row = (cls: string, subject: string) =>
+      d.rows.find((r) => r.className === cls && r.subjectName === subject && !r.subgroupName)!;
+    expect(row('5А', 'Русский язык')).toMatchObject({
+      lessons: 4,
+      noTopic: 1,
+      noHomework: 1,
+      late: 0,
+      controlWorks: 0,
+      overdueControl: 0,
+    });
     // Maths: 1, 2, 9, 10, 12 September held (3 September cancelled) — 5 of the 6 the timetable gave.
     // Marks in September: А and Б two, В … Ж one, Зайцева none (8 on the roll at some point of the month).
     expect(row('5А', 'Математика')).toMatchObject({
-      lessons: 5, noTopic: 0, late: 1, controlWorks: 2, overdueControl: 1, students: 8, noMarksPct: 12.5, oneMarkPct: 62.5, belowMin: 8, scheduled: 6, given: 5, ktpHours: null,
+      lessons: 5,
+      noTopic: 0,
+      late: 1,
+      controlWorks: 2,
+      overdueControl: 1,
+      students: 8,
+      noMarksPct: 12.5,
+      oneMarkPct: 62.5,
+      belowMin: 8,
+      scheduled: 6,
+      given: 5,
+      ktpHours: null,
     });
     const eng = d.rows.find((r) => r.className === '5А' && r.subgroupName === '1 группа')!;
     expect(eng).toMatchObject({ controlWorks: 1, overdueControl: 1, students: 4, noMarksPct: 100 });
@@ -58,8 +102,14 @@ describe('journal-filling control on a school counted by hand', () => {
   it('shows a teacher only their own journals and refuses a range across years', async () => {
     const d = await control(math, { from: '2025-09-01', to: '2025-09-30' });
     expect(new Set(d.rows.map((r) => r.teacherName))).toEqual(new Set(['Счётова А. П.']));
-    expect(await deputy.send(contract.reports.control, { from: '2025-10-01', to: '2025-09-01' })).toMatchObject({ ok: false, error: { kind: 'validation', message: 'Начало периода позже его конца' } });
-    expect(await deputy.send(contract.reports.control, { from: '2025-08-01', to: '2025-09-01' })).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect(await deputy.send(contract.reports.control, { from: '2025-10-01', to: '2025-09-01' })).toMatchObject({
+      ok: false,
+      error: { kind: 'validation', message: 'Начало периода позже его конца' },
+    });
+    expect(await deputy.send(contract.reports.control, { from: '2025-08-01', to: '2025-09-01' })).toMatchObject({
+      ok: false,
+      error: { kind: 'validation' },
+    });
   });
 
   it('counts each teacher’s entries by the week they were made, and the weeks with lessons but no entry', async () => {

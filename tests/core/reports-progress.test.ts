@@ -7,15 +7,32 @@ import { contract, type InputOf } from '../../src/shared/contract';
 import { schoolFixture } from '../helpers/school';
 
 describe('progress results on a school counted by hand', () => {
-  const { tiny: school, callers: { deputy, klruk, eng1 } } = schoolFixture({ school: 'tiny', now: '2026-01-20T10:00:00', as: { deputy: 'zavuch', klruk: 'klruk', eng1: 'eng1' } });
+  const {
+    tiny: school,
+    callers: { deputy, klruk, eng1 },
+  } = schoolFixture({
+    school: 'tiny',
+    now: '2026-01-20T10:00:00',
+    as: { deputy: 'zavuch', klruk: 'klruk', eng1: 'eng1' },
+  });
 
   async function progress(caller = deputy, input: InputOf<typeof contract.reports.progress>) {
     return (await caller.value(contract.reports.progress, input)).data;
   }
   const figures = (r: ProgressRow) => ({
-    students: r.students, assessed: r.assessed, excellent: r.excellent, good: r.good, oneFour: r.oneFour, oneThree: r.oneThree,
-    satisfactory: r.satisfactory, failing: r.failing, notAttested: r.notAttested, successPct: r.successPct, qualityPct: r.qualityPct,
-    souPct: r.souPct, average: r.average,
+    students: r.students,
+    assessed: r.assessed,
+    excellent: r.excellent,
+    good: r.good,
+    oneFour: r.oneFour,
+    oneThree: r.oneThree,
+    satisfactory: r.satisfactory,
+    failing: r.failing,
+    notAttested: r.notAttested,
+    successPct: r.successPct,
+    qualityPct: r.qualityPct,
+    souPct: r.souPct,
+    average: r.average,
   });
 
   it('counts 5А in the 1st quarter: the one who left is not on the roll, «зач» and «осв» carry no grade', async () => {
@@ -28,8 +45,19 @@ describe('progress results on a school counted by hand', () => {
     // Marks: 7×«5», 7×«4», 5×«3», 1×«2», 1×«н/а» (21): СОУ = (7 + 7·0.64 + 5·0.36 + 0.16 + 0.07) / 21 = 64.3 %;
     // средний балл = (35 + 28 + 15 + 2) / 20 = 4.00.
     expect(figures(row)).toEqual({
-      students: 7, assessed: 7, excellent: 1, good: 2, oneFour: 1, oneThree: 1, satisfactory: 2, failing: 1, notAttested: 1,
-      successPct: 71.4, qualityPct: 42.9, souPct: 64.3, average: 4,
+      students: 7,
+      assessed: 7,
+      excellent: 1,
+      good: 2,
+      oneFour: 1,
+      oneThree: 1,
+      satisfactory: 2,
+      failing: 1,
+      notAttested: 1,
+      successPct: 71.4,
+      qualityPct: 42.9,
+      souPct: 64.3,
+      average: 4,
     });
     expect([row.n5, row.n4, row.n3, row.n2, row.nNa]).toEqual([7, 7, 5, 1, 1]);
     expect(row.names.excellent).toEqual(['Алексеев Иван']);
@@ -40,19 +68,57 @@ describe('progress results on a school counted by hand', () => {
   });
 
   it('counts a subject and a subgroup teacher by the marks in it', async () => {
-    const bySubject = await progress(deputy, { periodId: school.periods.q1, level: 'subject', classId: school.classes.c5 });
+    const bySubject = await progress(deputy, {
+      periodId: school.periods.q1,
+      level: 'subject',
+      classId: school.classes.c5,
+    });
     const rus = bySubject.rows.find((r) => r.label === 'Русский язык')!;
     // 5, 4, 4, 3, 3, 2, н/а: успеваемость 5/7, качество 3/7, СОУ (1 + 1.28 + 0.72 + 0.16 + 0.07) / 7 = 46.1, средний 21/6 = 3.5.
-    expect(figures(rus)).toMatchObject({ students: 7, assessed: 7, excellent: 1, good: 2, failing: 1, notAttested: 1, successPct: 71.4, qualityPct: 42.9, souPct: 46.1, average: 3.5 });
+    expect(figures(rus)).toMatchObject({
+      students: 7,
+      assessed: 7,
+      excellent: 1,
+      good: 2,
+      failing: 1,
+      notAttested: 1,
+      successPct: 71.4,
+      qualityPct: 42.9,
+      souPct: 46.1,
+      average: 3.5,
+    });
     const pe = bySubject.rows.find((r) => r.label === 'Физическая культура')!;
-    expect(figures(pe)).toMatchObject({ students: 2, assessed: 0, successPct: null, qualityPct: null, souPct: null, average: null });
-    expect(bySubject.rows.map((r) => r.label)).toEqual(['Русский язык', 'Математика', 'Английский язык', 'Физическая культура']);
+    expect(figures(pe)).toMatchObject({
+      students: 2,
+      assessed: 0,
+      successPct: null,
+      qualityPct: null,
+      souPct: null,
+      average: null,
+    });
+    expect(bySubject.rows.map((r) => r.label)).toEqual([
+      'Русский язык',
+      'Математика',
+      'Английский язык',
+      'Физическая культура',
+    ]);
 
-    const byTeacher = await progress(deputy, { periodId: school.periods.q1, level: 'teacher', classId: school.classes.c5 });
+    const byTeacher = await progress(deputy, {
+      periodId: school.periods.q1,
+      level: 'teacher',
+      classId: school.classes.c5,
+    });
     const first = byTeacher.rows.find((r) => r.label === 'Инглишева А. П.')!; // group 1: A, B, C, D all «5»
     const second = byTeacher.rows.find((r) => r.label === 'Бритова А. П.')!; // group 2: E «4», F «3», G «4»
     expect(figures(first)).toMatchObject({ students: 4, excellent: 4, qualityPct: 100, average: 5 });
-    expect(figures(second)).toMatchObject({ students: 3, good: 2, satisfactory: 1, oneThree: 1, qualityPct: 66.7, successPct: 100 });
+    expect(figures(second)).toMatchObject({
+      students: 3,
+      good: 2,
+      satisfactory: 1,
+      oneThree: 1,
+      qualityPct: 66.7,
+      successPct: 100,
+    });
   });
 
   it('adds a 1st grade to the roll but not to the percentages; 10А joins only in the 2nd quarter', async () => {
@@ -67,7 +133,16 @@ describe('progress results on a school counted by hand', () => {
     const q2 = await progress(deputy, { periodId: school.periods.q2, level: 'class' });
     const tenth = q2.rows.find((r) => r.label === '10А')!;
     // Кузнецов 5, 5 — отличник; Лебедева 4, 2 — неуспевающая. Marks 5, 5, 4, 2: СОУ (2 + 0.64 + 0.16)/4 = 70.0.
-    expect(figures(tenth)).toMatchObject({ students: 2, assessed: 2, excellent: 1, failing: 1, successPct: 50, qualityPct: 50, souPct: 70, average: 4 });
+    expect(figures(tenth)).toMatchObject({
+      students: 2,
+      assessed: 2,
+      excellent: 1,
+      failing: 1,
+      successPct: 50,
+      qualityPct: 50,
+      souPct: 70,
+      average: 4,
+    });
   });
 
   it('shows a subject teacher only the marks they set, and a class teacher their class', async () => {
@@ -77,7 +152,9 @@ describe('progress results on a school counted by hand', () => {
     expect(foreign).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     const mine = await progress(klruk, { periodId: school.periods.q1, level: 'class', classId: school.classes.c5 });
     expect(mine.rows[0]!.students).toBe(7);
-    expect(await klruk.send(contract.reports.progress, { periodId: school.periods.q1, classId: school.classes.c10 })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(
+      await klruk.send(contract.reports.progress, { periodId: school.periods.q1, classId: school.classes.c10 }),
+    ).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
   });
 
   it('lays out the summary sheet: everyone who was in the class, a column per subject, a sheet per term', async () => {
@@ -93,14 +170,33 @@ describe('progress results on a school counted by hand', () => {
   });
 
   it('writes the same rows into an XLSX workbook, numbers as numbers', async () => {
-    const result = await deputy.send(contract.reports.file, { report: 'progress', params: { periodId: school.periods.q1, level: 'class' }, format: 'xlsx' });
+    const result = await deputy.send(contract.reports.file, {
+      report: 'progress',
+      params: { periodId: school.periods.q1, level: 'class' },
+      format: 'xlsx',
+    });
     if (!result.ok) throw new Error(result.error.message);
     const file = result.value as { fileName: string; base64: string };
     expect(file.fileName).toMatch(/^Итоги успеваемости .*\.xlsx$/);
     const sheets = await readWorkbook(Buffer.from(file.base64, 'base64'));
     const rows = sheets[0]!.rows;
     const header = rows.findIndex((r) => r[0] === 'Класс');
-    expect(rows[header]).toEqual(['Класс', 'Уч-ся', 'Аттест.', 'На «5»', 'На «4» и «5»', 'С одной «4»', 'С одной «3»', 'С «3»', 'Неусп.', 'Н/а', '% успев.', '% кач.', 'СОУ, %', 'Ср. балл']);
+    expect(rows[header]).toEqual([
+      'Класс',
+      'Уч-ся',
+      'Аттест.',
+      'На «5»',
+      'На «4» и «5»',
+      'С одной «4»',
+      'С одной «3»',
+      'С «3»',
+      'Неусп.',
+      'Н/а',
+      '% успев.',
+      '% кач.',
+      'СОУ, %',
+      'Ср. балл',
+    ]);
     expect(rows[header + 1]).toEqual(['1А', 2, 0, 0, 0, 0, 0, 0, 0, 0, null, null, null, null]);
     expect(rows[header + 2]).toEqual(['5А', 7, 7, 1, 2, 1, 1, 2, 1, 1, 71.4, 42.9, 64.3, 4]);
     expect(rows[header + 3]?.[0]).toBe('Итого');
@@ -108,7 +204,13 @@ describe('progress results on a school counted by hand', () => {
   });
 
   it('refuses a bad period with a Russian message', async () => {
-    expect(await deputy.send(contract.reports.progress, { periodId: 9999, level: 'class' })).toMatchObject({ ok: false, error: { kind: 'not_found', message: 'Такого периода нет' } });
-    expect(await deputy.invoke('reports:progress', { periodId: school.periods.q1, level: 'никакой' })).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    expect(await deputy.send(contract.reports.progress, { periodId: 9999, level: 'class' })).toMatchObject({
+      ok: false,
+      error: { kind: 'not_found', message: 'Такого периода нет' },
+    });
+    expect(await deputy.invoke('reports:progress', { periodId: school.periods.q1, level: 'никакой' })).toMatchObject({
+      ok: false,
+      error: { kind: 'validation' },
+    });
   });
 });

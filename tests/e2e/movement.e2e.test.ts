@@ -100,7 +100,9 @@ describe('student movement in the browser', () => {
     const sql = h.core.db.$client;
     // A class of the current year split into subgroups for some subject: the new student joins one of them.
     const cls = sql
-      .prepare(`select c.id, c.grade || c.letter as name from classes c join school_years y on y.id = c.year_id and y.is_current = 1 where exists (select 1 from subgroups g where g.class_id = c.id) order by c.grade, c.letter limit 1`)
+      .prepare(
+        `select c.id, c.grade || c.letter as name from classes c join school_years y on y.id = c.year_id and y.is_current = 1 where exists (select 1 from subgroups g where g.class_id = c.id) order by c.grade, c.letter limit 1`,
+      )
       .get() as { id: number; name: string };
     const [arrived, moved, left] = [today, dayAfter(today), dayAfter(dayAfter(today))];
     const form = h.page.getByTestId('order-form');
@@ -110,7 +112,8 @@ describe('student movement in the browser', () => {
       await form.getByLabel('Дата приказа').fill(today);
       await h.page.getByTestId('order-submit').click();
     };
-    const done = (text: string) => expect.poll(() => h.page.getByTestId('movement-done').textContent(), { timeout: 20_000 }).toContain(text);
+    const done = (text: string) =>
+      expect.poll(() => h.page.getByTestId('movement-done').textContent(), { timeout: 20_000 }).toContain(text);
 
     await h.logIn('secretary');
     await h.page.getByTestId('nav-movement').click();
@@ -124,14 +127,34 @@ describe('student movement in the browser', () => {
     await form.getByLabel('Откуда прибыл (школа, город)').fill('МБОУ СОШ № 3, г. Энск');
     await order('Прибыл с', arrived, '120-у');
     await done(`Новиков Пётр прибыл(а) в ${cls.name} класс с ${ru(arrived)}`);
-    const student = sql.prepare(`select id from students where last_name = 'Новиков' and first_name = 'Пётр'`).get() as { id: number };
-    expect(sql.prepare('select class_id as classId, start_date as s, end_date as e from class_enrollments where student_id = ?').all(student.id)).toEqual([{ classId: cls.id, s: arrived, e: null }]);
-    expect(sql.prepare('select kind, to_class_id as toClassId, order_number as n, note from student_movements where student_id = ?').all(student.id)).toEqual([
-      { kind: 'arrived', toClassId: cls.id, n: '120-у', note: 'МБОУ СОШ № 3, г. Энск' },
-    ]);
+    const student = sql
+      .prepare(`select id from students where last_name = 'Новиков' and first_name = 'Пётр'`)
+      .get() as { id: number };
+    expect(
+      sql
+        .prepare(
+          'select class_id as classId, start_date as s, end_date as e from class_enrollments where student_id = ?',
+        )
+        .all(student.id),
+    ).toEqual([{ classId: cls.id, s: arrived, e: null }]);
+    expect(
+      sql
+        .prepare(
+          'select kind, to_class_id as toClassId, order_number as n, note from student_movements where student_id = ?',
+        )
+        .all(student.id),
+    ).toEqual([{ kind: 'arrived', toClassId: cls.id, n: '120-у', note: 'МБОУ СОШ № 3, г. Энск' }]);
     const membership = `select m.subgroup_id as subgroupId, m.start_date as s, m.end_date as e from subgroup_members m join subgroups g on g.id = m.subgroup_id where m.student_id = ? and g.subject_id = ? order by m.start_date`;
-    const first = sql.prepare(`select g.id, g.subject_id as subjectId from subgroup_members m join subgroups g on g.id = m.subgroup_id where m.student_id = ? order by g.subject_id limit 1`).get(student.id) as { id: number; subjectId: number };
-    const other = sql.prepare(`select g.id, s.name || ': ' || g.name as label from subgroups g join subjects s on s.id = g.subject_id where g.class_id = ? and g.subject_id = ? and g.id <> ?`).get(cls.id, first.subjectId, first.id) as { id: number; label: string };
+    const first = sql
+      .prepare(
+        `select g.id, g.subject_id as subjectId from subgroup_members m join subgroups g on g.id = m.subgroup_id where m.student_id = ? order by g.subject_id limit 1`,
+      )
+      .get(student.id) as { id: number; subjectId: number };
+    const other = sql
+      .prepare(
+        `select g.id, s.name || ': ' || g.name as label from subgroups g join subjects s on s.id = g.subject_id where g.class_id = ? and g.subject_id = ? and g.id <> ?`,
+      )
+      .get(cls.id, first.subjectId, first.id) as { id: number; label: string };
 
     // Подгруппа: from the next day in the other subgroup of that subject; the first ends the day before.
     await h.page.getByTestId(`roll-${student.id}`).getByRole('button', { name: 'Подгруппа' }).click();
@@ -149,11 +172,21 @@ describe('student movement in the browser', () => {
     await form.getByLabel('Куда выбыл (школа, город)').fill('МБОУ СОШ № 7, г. Энск');
     await order('Выбыл с', left, '122-у');
     await done(`Новиков Пётр выбыл(а) из ${cls.name} класса с ${ru(left)}`);
-    expect(sql.prepare('select end_date as e from class_enrollments where student_id = ?').all(student.id)).toEqual([{ e: moved }]);
-    expect(sql.prepare(membership).all(student.id, first.subjectId).at(-1)).toEqual({ subgroupId: other.id, s: moved, e: moved });
-    expect(sql.prepare(`select kind, from_class_id as fromClassId, order_number as n, note from student_movements where student_id = ? and kind = 'left'`).all(student.id)).toEqual([
-      { kind: 'left', fromClassId: cls.id, n: '122-у', note: 'МБОУ СОШ № 7, г. Энск' },
+    expect(sql.prepare('select end_date as e from class_enrollments where student_id = ?').all(student.id)).toEqual([
+      { e: moved },
     ]);
+    expect(sql.prepare(membership).all(student.id, first.subjectId).at(-1)).toEqual({
+      subgroupId: other.id,
+      s: moved,
+      e: moved,
+    });
+    expect(
+      sql
+        .prepare(
+          `select kind, from_class_id as fromClassId, order_number as n, note from student_movements where student_id = ? and kind = 'left'`,
+        )
+        .all(student.id),
+    ).toEqual([{ kind: 'left', fromClassId: cls.id, n: '122-у', note: 'МБОУ СОШ № 7, г. Энск' }]);
   });
 
   it('reminds the secretary on her start page of documents due for the archive, until she records the act', async () => {

@@ -60,10 +60,15 @@ describe('the school network served over HTTPS, in Chromium', () => {
     await page.getByTestId('admin-tab-network').click();
     await expect.poll(() => page.getByTestId('connection-code').textContent()).toBe(h.certificate!.code);
     if (h.networkUrl) expect(await page.getByRole('link', { name: h.networkUrl }).count()).toBe(1);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-certificate').click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByTestId('download-certificate').click(),
+    ]);
     expect(download.suggestedFilename()).toBe('zhurnal-school.crt');
     expect(fs.readFileSync(await download.path(), 'utf8')).toBe(h.certificate!.certPem);
     expect(await page.getByText(/update-ca-certificates/).count()).toBe(1);
+    if (process.env.ZHURNAL_SCREENSHOTS)
+      await page.screenshot({ path: path.join(process.env.ZHURNAL_SCREENSHOTS, 'network-https.png'), fullPage: true });
   });
 
   it('lets a lab browser log in over HTTPS, with a Secure session cookie', async (context) => {

@@ -82,6 +82,7 @@ export function httpCaller(url: string) {
     });
     const set = response.headers.get('set-cookie');
     if (set) cookie = set.split(';')[0]!;
-    return (await response.json()) as { ok: true; value: unknown } | { ok: false; error: { kind: string; message: string } };
+    return (await response.json()) as
+      { ok: true; value: unknown } | { ok: false; error: { kind: string; message: string } };
   };
 }

@@ -49,13 +49,19 @@ export function otherComputer(): OtherComputer | { reason: string } {
     } catch {
       /* gone with the namespace */
     }
-    return { reason: `no network namespace here: ${(e as { stderr?: Buffer }).stderr?.toString().trim() || String(e)}` };
+    return {
+      reason: `no network namespace here: ${(e as { stderr?: Buffer }).stderr?.toString().trim() || String(e)}`,
+    };
   }
   return {
     serverAddress,
     clientAddress,
     interface: here,
-    run: (command, args) => execFileSync('ip', ['netns', 'exec', ns, command, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }),
+    run: (command, args) =>
+      execFileSync('ip', ['netns', 'exec', ns, command, ...args], {
+        encoding: 'utf8',
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
     remove,
   };
 }

@@ -12,11 +12,14 @@ import { appVersion, versionHeader } from '../../src/shared/version';
 export function presentedCertificate(url: string): Promise<Buffer> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
-    const socket = tls.connect({ host: hostname.replace(/^\[|\]$/g, ''), port: Number(port), rejectUnauthorized: false }, () => {
-      const raw = socket.getPeerCertificate().raw;
-      socket.end();
-      resolve(raw);
-    });
+    const socket = tls.connect(
+      { host: hostname.replace(/^\[|\]$/g, ''), port: Number(port), rejectUnauthorized: false },
+      () => {
+        const raw = socket.getPeerCertificate().raw;
+        socket.end();
+        resolve(raw);
+      },
+    );
     socket.on('error', reject);
   });
 }
@@ -30,7 +33,13 @@ export function spkiPin(certPem: string): string {
 export type Answer = { status: number; cookie: string | null; body: string };
 
 /** A call over HTTPS that trusts exactly one certificate, whatever names it carries. */
-export function pinnedCall(url: string, pinned: Buffer, channel: string, input: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+export function pinnedCall(
+  url: string,
+  pinned: Buffer,
+  channel: string,
+  input: unknown,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
   const pem = new X509Certificate(pinned).toString();
   return new Promise((resolve, reject) => {
     const req = https.request(
@@ -39,7 +48,8 @@ export function pinnedCall(url: string, pinned: Buffer, channel: string, input: 
         method: 'POST',
         ca: pem,
         // The pin replaces the name check: the address may have changed since the certificate was made.
-        checkServerIdentity: (_host, cert) => (cert.raw.equals(pinned) ? undefined : new Error('Сервер предъявил другой сертификат')),
+        checkServerIdentity: (_host, cert) =>
+          cert.raw.equals(pinned) ? undefined : new Error('Сервер предъявил другой сертификат'),
         headers: { 'content-type': 'application/json', [versionHeader]: appVersion, ...headers },
         agent: false,
       },
@@ -47,7 +57,9 @@ export function pinnedCall(url: string, pinned: Buffer, channel: string, input: 
         let body = '';
         res.setEncoding('utf8');
         res.on('data', (d: string) => (body += d));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, cookie: res.headers['set-cookie']?.[0] ?? null, body }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, cookie: res.headers['set-cookie']?.[0] ?? null, body }),
+        );
       },
     );
     req.on('error', reject);
@@ -58,7 +70,8 @@ export function pinnedCall(url: string, pinned: Buffer, channel: string, input: 
 /** Connects by the code, logs in and asks who it is: what a person does at another computer. */
 export async function loginByCode(url: string, code: string, login: string, password: string) {
   const presented = await presentedCertificate(url);
-  if (!matchesConnectionCode(presented, code)) return { refused: 'Код подключения не совпадает с сертификатом сервера' as const };
+  if (!matchesConnectionCode(presented, code))
+    return { refused: 'Код подключения не совпадает с сертификатом сервера' as const };
   const answer = await pinnedCall(url, presented, 'auth:login', { login, password });
   const token = /zhurnal_session=([^;]+)/.exec(answer.cookie ?? '')?.[1] ?? null;
   const me = await pinnedCall(url, presented, 'auth:me', {}, token ? { cookie: `zhurnal_session=${token}` } : {});

@@ -109,7 +109,21 @@ export function buildTinySchool(db: Db) {
 
   // Lessons and absences of 5А (attendance): see the attendance tests for the hand count.
   const lesson = (assignment: number, date: string, n: number, status = 'held') =>
-    w.lesson(assignment, date, n, 'Тема', 'Задание', lessonKind, null, klruk, status, `${date} 14:00:00`, `${date} 14:00:00`, null, at);
+    w.lesson(
+      assignment,
+      date,
+      n,
+      'Тема',
+      'Задание',
+      lessonKind,
+      null,
+      klruk,
+      status,
+      `${date} 14:00:00`,
+      `${date} 14:00:00`,
+      null,
+      at,
+    );
   const l = {
     rus0901: lesson(a.rus5, '2025-09-01', 1),
     mat0901: lesson(a.mat5, '2025-09-01', 2),
@@ -134,7 +148,17 @@ export function buildTinySchool(db: Db) {
   absent(l.rus0903, s.D, 'н'); // D: 3 September had one lesson held (maths was cancelled): a whole day
   absent(l.rus1015, s.F, 'н'); // F: the only lesson of 15 October
 
-  return { year, periods: { q1, q2, h1 }, classes: { c1, c5, c10 }, students: s, assignments: a, users: { deputy, klruk, math, eng1, eng2, pe }, kinds: { lessonKind, controlKind }, lessons: l, subjects: { rus, mat, eng, phys } };
+  return {
+    year,
+    periods: { q1, q2, h1 },
+    classes: { c1, c5, c10 },
+    students: s,
+    assignments: a,
+    users: { deputy, klruk, math, eng1, eng2, pe },
+    kinds: { lessonKind, controlKind },
+    lessons: l,
+    subjects: { rus, mat, eng, phys },
+  };
 }
 export type TinySchool = ReturnType<typeof buildTinySchool>;
 

@@ -19,12 +19,30 @@ let certificate: ServerCertificate;
 /** A raw request, so the test can send the Host and Origin a browser would (fetch forbids setting Host). */
 function request(
   path: string,
-  { address = '127.0.0.1', headers = {}, body = '{}', secure = false }: { address?: string; headers?: Record<string, string>; body?: string; secure?: boolean } = {},
+  {
+    address = '127.0.0.1',
+    headers = {},
+    body = '{}',
+    secure = false,
+  }: { address?: string; headers?: Record<string, string>; body?: string; secure?: boolean } = {},
 ) {
-  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; json: { ok: boolean; error?: { kind: string; message: string } } | null; text: string }>((resolve, reject) => {
-    const options = { host: address, port, path, method: 'POST', headers: { 'content-type': 'application/json', host: `${address}:${port}`, ...headers } };
+  return new Promise<{
+    status: number;
+    headers: http.IncomingHttpHeaders;
+    json: { ok: boolean; error?: { kind: string; message: string } } | null;
+    text: string;
+  }>((resolve, reject) => {
+    const options = {
+      host: address,
+      port,
+      path,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', host: `${address}:${port}`, ...headers },
+    };
     // Over HTTPS the server's own certificate is the only one trusted, with its names checked.
-    const req = (secure ? https.request({ ...options, ca: certificate.certPem }, onResponse) : http.request(options, onResponse));
+    const req = secure
+      ? https.request({ ...options, ca: certificate.certPem }, onResponse)
+      : http.request(options, onResponse);
     function onResponse(res: http.IncomingMessage) {
       let text = '';
       res.setEncoding('utf8');
@@ -41,7 +59,9 @@ function request(
     }
     // A refused oversized body: the server answers and closes before the client has written it all.
     req.on('socket', (socket) => socket.on('error', () => undefined));
-    req.on('error', (e: NodeJS.ErrnoException) => (e.code === 'EPIPE' || e.code === 'ECONNRESET' ? undefined : reject(e)));
+    req.on('error', (e: NodeJS.ErrnoException) =>
+      e.code === 'EPIPE' || e.code === 'ECONNRESET' ? undefined : reject(e),
+    );
     req.end(body);
   });
 }
@@ -54,7 +74,14 @@ const lanAddress = Object.values(os.networkInterfaces())
 beforeAll(async () => {
   buildAccessSchool(core);
   certificate = await loadOrCreateCertificate(tempDir());
-  host = await startHost({ dispatch: core.dispatch, port: 0, host: '0.0.0.0', tls: certificate, schoolNetwork: () => schoolNetwork, rateLimit: { burst: 40, perSecond: 2 } });
+  host = await startHost({
+    dispatch: core.dispatch,
+    port: 0,
+    host: '0.0.0.0',
+    tls: certificate,
+    schoolNetwork: () => schoolNetwork,
+    rateLimit: { burst: 40, perSecond: 2 },
+  });
   port = Number(new URL(host.url).port);
 });
 afterAll(() => host.close());
@@ -70,7 +97,13 @@ describe('the host shell’s defences', () => {
   });
 
   it('refuses a call from another site’s page (Origin or Sec-Fetch-Site), and takes the app’s own', async () => {
-    const cookie = String(((await request('/api/auth:login', { body: JSON.stringify({ login: 'admin', password: 'demo' }) })).headers['set-cookie'] as string[])[0]).split(';')[0]!;
+    const cookie = String(
+      (
+        (await request('/api/auth:login', { body: JSON.stringify({ login: 'admin', password: 'demo' }) })).headers[
+          'set-cookie'
+        ] as string[]
+      )[0],
+    ).split(';')[0]!;
     const evil = await request('/api/users:create', {
       headers: { cookie, origin: 'http://evil.example' },
       body: JSON.stringify({ login: 'csrf', lastName: 'Взломов', firstName: 'Иван', roles: ['admin'] }),
@@ -79,7 +112,9 @@ describe('the host shell’s defences', () => {
     expect(evil.json?.error?.message).toMatch(/с другого сайта/);
     const crossSite = await request('/api/auth:logout', { headers: { cookie, 'sec-fetch-site': 'cross-site' } });
     expect(crossSite.status).toBe(403);
-    const own = await request('/api/auth:me', { headers: { cookie, origin: `http://127.0.0.1:${port}`, 'sec-fetch-site': 'same-origin' } });
+    const own = await request('/api/auth:me', {
+      headers: { cookie, origin: `http://127.0.0.1:${port}`, 'sec-fetch-site': 'same-origin' },
+    });
     expect(own.json).toMatchObject({ ok: true, value: { login: 'admin' } });
     expect(core.db.$client.prepare("select count(*) as n from users where login = 'csrf'").get()).toEqual({ n: 0 });
   });
@@ -94,7 +129,9 @@ describe('the host shell’s defences', () => {
   });
 
   it('refuses a body over 16 MB with a validation error', async () => {
-    const res = await request('/api/plans:previewImport', { body: JSON.stringify({ contentBase64: 'A'.repeat(17 * 1024 * 1024) }) });
+    const res = await request('/api/plans:previewImport', {
+      body: JSON.stringify({ contentBase64: 'A'.repeat(17 * 1024 * 1024) }),
+    });
     expect(res.status).toBe(413);
     expect(res.json).toMatchObject({ ok: false, error: { kind: 'validation', message: 'Слишком большой запрос' } });
   });
@@ -108,9 +145,14 @@ describe('the host shell’s defences', () => {
     // The admin switches it on through the contract; the host reads it on the next request.
     const admin = directCaller(core);
     await admin.invoke('auth:login', { login: 'admin', password: 'demo' });
-    expect(await admin.invoke('network:set', { schoolNetwork: true })).toEqual({ ok: true, value: { schoolNetwork: true } });
+    expect(await admin.invoke('network:set', { schoolNetwork: true })).toEqual({
+      ok: true,
+      value: { schoolNetwork: true },
+    });
     schoolNetwork = core.services.network.schoolNetwork();
-    expect((await request('/api/setup:status', { address: lanAddress, secure: true })).json).toMatchObject({ ok: true });
+    expect((await request('/api/setup:status', { address: lanAddress, secure: true })).json).toMatchObject({
+      ok: true,
+    });
     // In clear, from another address: a page that names the https address, and nothing of the journal.
     const login = JSON.stringify({ login: 'admin', password: 'demo' });
     const plain = await request('/api/auth:login', { address: lanAddress, body: login });
@@ -122,7 +164,9 @@ describe('the host shell’s defences', () => {
     const secure = await request('/api/auth:login', { address: lanAddress, body: login, secure: true });
     expect(secure.json).toMatchObject({ ok: true });
     expect(String(secure.headers['set-cookie'])).toMatch(/; Secure/);
-    const audit = core.db.$client.prepare("select old_value, new_value from audit_log where action = 'settings.school_network'").all();
+    const audit = core.db.$client
+      .prepare("select old_value, new_value from audit_log where action = 'settings.school_network'")
+      .all();
     expect(audit).toEqual([{ old_value: 'false', new_value: 'true' }]);
   });
 

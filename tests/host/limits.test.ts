@@ -12,7 +12,8 @@ let host: StartedHost;
 let port = 0;
 // A bounded pool of connections per test client address, so thousands of calls do not open thousands of sockets.
 const agents = new Map<string, http.Agent>();
-const agentFor = (address: string) => agents.get(address) ?? agents.set(address, new http.Agent({ keepAlive: true, maxSockets: 32 })).get(address)!;
+const agentFor = (address: string) =>
+  agents.get(address) ?? agents.set(address, new http.Agent({ keepAlive: true, maxSockets: 32 })).get(address)!;
 
 interface Answer {
   status: number;
@@ -20,16 +21,37 @@ interface Answer {
   json: { ok: boolean; error?: { kind: string; message: string } };
 }
 
-function call(channel: string, body: unknown, { from = '127.0.0.1', cookie }: { from?: string; cookie?: string | null } = {}) {
+function call(
+  channel: string,
+  body: unknown,
+  { from = '127.0.0.1', cookie }: { from?: string; cookie?: string | null } = {},
+) {
   return new Promise<Answer>((resolve, reject) => {
     const headers: Record<string, string> = { 'content-type': 'application/json', host: `127.0.0.1:${port}` };
     if (cookie) headers.cookie = cookie;
-    const req = http.request({ host: '127.0.0.1', port, path: `/api/${channel}`, method: 'POST', localAddress: from, agent: agentFor(from), headers }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (d: string) => (text += d));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, cookie: (res.headers['set-cookie']?.[0] ?? '').split(';')[0] || null, json: JSON.parse(text) }));
-    });
+    const req = http.request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: `/api/${channel}`,
+        method: 'POST',
+        localAddress: from,
+        agent: agentFor(from),
+        headers,
+      },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (text += d));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            cookie: (res.headers['set-cookie']?.[0] ?? '').split(';')[0] || null,
+            json: JSON.parse(text),
+          }),
+        );
+      },
+    );
     req.on('error', reject);
     req.end(JSON.stringify(body));
   });
@@ -55,7 +77,9 @@ describe('limits that are fair to a lab behind one address', () => {
       expect(login.json.ok).toBe(true);
       cookies.push(login.cookie!);
     }
-    const answers = await Promise.all(cookies.flatMap((cookie) => Array.from({ length: 30 }, () => call('auth:me', {}, { cookie }))));
+    const answers = await Promise.all(
+      cookies.flatMap((cookie) => Array.from({ length: 30 }, () => call('auth:me', {}, { cookie }))),
+    );
     expect(answers).toHaveLength(1200);
     expect(answers.filter((a) => a.status === 429)).toHaveLength(0);
     expect(answers.every((a) => a.json.ok)).toBe(true);
@@ -63,7 +87,9 @@ describe('limits that are fair to a lab behind one address', () => {
 
   it('still holds one session to its own rate: past 40 at once, 429 with a Russian message', async () => {
     const { cookie } = await call('auth:login', { login: 'zavuch', password }, { from: '127.0.0.4' });
-    const answers = await Promise.all(Array.from({ length: 100 }, () => call('auth:me', {}, { from: '127.0.0.4', cookie })));
+    const answers = await Promise.all(
+      Array.from({ length: 100 }, () => call('auth:me', {}, { from: '127.0.0.4', cookie })),
+    );
     const refused = answers.filter((a) => a.status === 429);
     expect(refused.length).toBeGreaterThan(0);
     expect(refused[0]!.json.error?.message).toMatch(/Слишком много запросов/);
@@ -72,7 +98,11 @@ describe('limits that are fair to a lab behind one address', () => {
   it('lets a teacher log in from another computer during a burst of 60 wrong passwords, without waiting for the burst', async () => {
     const done: string[] = [];
     const guesses = Array.from({ length: 60 }, (_, i) =>
-      call('auth:login', { login: ['math', 'admin', 'director', 'secretary', 'zavuch', 'klruk'][i % 6], password: `guess${i}` }, { from: '127.0.0.2' }).then((a) => {
+      call(
+        'auth:login',
+        { login: ['math', 'admin', 'director', 'secretary', 'zavuch', 'klruk'][i % 6], password: `guess${i}` },
+        { from: '127.0.0.2' },
+      ).then((a) => {
         if (a.json.error?.kind === 'unauthorized') done.push('guess');
         return a;
       }),
@@ -90,7 +120,9 @@ describe('limits that are fair to a lab behind one address', () => {
     const hashedInBurst = done.filter((d) => d === 'guess').length;
     expect(hashedInBurst).toBeGreaterThanOrEqual(10);
     expect(before).toBeLessThan(hashedInBurst / 2);
-    console.log(`login during the burst: ${took.toFixed(0)} ms, ${before} wrong passwords checked before it, ${hashedInBurst} in all`);
+    console.log(
+      `login during the burst: ${took.toFixed(0)} ms, ${before} wrong passwords checked before it, ${hashedInBurst} in all`,
+    );
   });
 });
 

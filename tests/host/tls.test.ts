@@ -69,10 +69,14 @@ describe('a client on the school network', () => {
   });
 
   it('refuses a server that presents another certificate, by the code and by the pin', async () => {
-    expect(await loginByCode(https(hostB), certA.code, 'admin', password)).toEqual({ refused: 'Код подключения не совпадает с сертификатом сервера' });
+    expect(await loginByCode(https(hostB), certA.code, 'admin', password)).toEqual({
+      refused: 'Код подключения не совпадает с сертификатом сервера',
+    });
     // Pinned to A, a connection to B fails in the TLS handshake: no request, no password sent.
     const pinnedA = await presentedCertificate(https(hostA));
-    await expect(pinnedCall(https(hostB), pinnedA, 'auth:login', { login: 'admin', password })).rejects.toThrow(/self[- ]signed|другой сертификат/i);
+    await expect(pinnedCall(https(hostB), pinnedA, 'auth:login', { login: 'admin', password })).rejects.toThrow(
+      /self[- ]signed|другой сертификат/i,
+    );
   });
 
   it('is refused, with the versions and which computer to update, when it is of another release', async () => {
@@ -81,9 +85,18 @@ describe('a client on the school network', () => {
     expect(older.status).toBe(409);
     expect(JSON.parse(older.body)).toEqual({
       ok: false,
-      error: { kind: 'conflict', message: `На этом компьютере Журнал версии 0.0.1, на сервере ${appVersion}: обновите Журнал на этом компьютере.` },
+      error: {
+        kind: 'conflict',
+        message: `На этом компьютере Журнал версии 0.0.1, на сервере ${appVersion}: обновите Журнал на этом компьютере.`,
+      },
     });
-    const newer = await pinnedCall(https(hostA), pinned, 'auth:login', { login: 'admin', password }, { [versionHeader]: '99.0.0' });
+    const newer = await pinnedCall(
+      https(hostA),
+      pinned,
+      'auth:login',
+      { login: 'admin', password },
+      { [versionHeader]: '99.0.0' },
+    );
     expect(newer.status).toBe(409);
     expect(newer.cookie).toBeNull();
     expect(JSON.parse(newer.body).error.message).toMatch(/на сервере .*: обновите Журнал на сервере/);
@@ -93,7 +106,11 @@ describe('a client on the school network', () => {
 
   it('still reaches this computer in plain HTTP on the same port (the desktop window, local tools)', async () => {
     expect(hostA.url).toBe(`http://127.0.0.1:${hostA.port}/`);
-    const res = await fetch(new URL('api/setup:status', hostA.url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    const res = await fetch(new URL('api/setup:status', hostA.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(res.headers.get(versionHeader)).toBe(appVersion);
     expect(await res.json()).toMatchObject({ ok: true, value: { hasSchool: true } });
   });

@@ -59,13 +59,23 @@ export async function runBackup(args: BackupArgs): Promise<number> {
     action: 'backup.run',
     entity: 'backup',
     entityId: outcome.manifest.file,
-    newValue: { reason: 'cli', ok: outcome.ok, written: outcome.results.filter((r) => r.ok).length, destinations: args.to.length },
+    newValue: {
+      reason: 'cli',
+      ok: outcome.ok,
+      written: outcome.results.filter((r) => r.ok).length,
+      destinations: args.to.length,
+    },
   });
   if (args.json) {
-    process.stdout.write(`${JSON.stringify({ ok: outcome.ok, manifest: outcome.manifest, destinations: outcome.results })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ ok: outcome.ok, manifest: outcome.manifest, destinations: outcome.results })}\n`,
+    );
   } else {
     for (const r of outcome.results) {
-      say(r.ok ? `ГОТОВО  ${r.file}` : `ОШИБКА  ${r.dir}: ${r.message}`, r.ok ? `OK      ${r.file}` : `FAILED  ${r.dir}: ${r.message}`);
+      say(
+        r.ok ? `ГОТОВО  ${r.file}` : `ОШИБКА  ${r.dir}: ${r.message}`,
+        r.ok ? `OK      ${r.file}` : `FAILED  ${r.dir}: ${r.message}`,
+      );
     }
     const { students, lessons, marks } = outcome.manifest.counts;
     say(
@@ -77,19 +87,33 @@ export async function runBackup(args: BackupArgs): Promise<number> {
 }
 
 /** `zhurnal verify-backup`: reads a copy alone, with no school database at all, so no core to call. */
-export async function runVerify(args: { file?: string; passphraseFile?: string; json: boolean; root: string }): Promise<number> {
+export async function runVerify(args: {
+  file?: string;
+  passphraseFile?: string;
+  json: boolean;
+  root: string;
+}): Promise<number> {
   if (!args.file) throw new CliError('Укажите файл копии: zhurnal verify-backup ФАЙЛ');
   const verified = await verifyBackup(args.file, {
     passphrase: readPassphrase(args.passphraseFile),
     migrationsFolder: path.join(args.root, 'migrations'),
   });
   if (args.json) process.stdout.write(`${JSON.stringify(verified)}\n`);
-  else say(`${verified.summary}; школа: ${verified.schoolName ?? '—'}; схема: ${verified.schemaVersion ?? '—'}`, `Backup is sound: ${JSON.stringify(verified.counts)}`);
+  else
+    say(
+      `${verified.summary}; школа: ${verified.schoolName ?? '—'}; схема: ${verified.schemaVersion ?? '—'}`,
+      `Backup is sound: ${JSON.stringify(verified.counts)}`,
+    );
   return 0;
 }
 
 /** `zhurnal restore`: with the app closed. The current database is kept beside it before it is replaced; a core would hold the very file being swapped. */
-export async function runRestore(args: { db?: string; from?: string; passphraseFile?: string; root: string }): Promise<number> {
+export async function runRestore(args: {
+  db?: string;
+  from?: string;
+  passphraseFile?: string;
+  root: string;
+}): Promise<number> {
   if (!args.db) throw new CliError('Укажите файл базы: --db ФАЙЛ');
   if (!args.from) throw new CliError('Укажите копию: --from ФАЙЛ');
   const migrationsFolder = path.join(args.root, 'migrations');
@@ -115,7 +139,12 @@ export async function runRestore(args: { db?: string; from?: string; passphraseF
       reacquire: () => undefined,
     });
     // In the restored database, as the app does: the log that continues is the restored one.
-    auditCommand(args.db, migrationsFolder, 'restore', { action: 'backup.restore', entity: 'backup', entityId: path.basename(args.from), newValue: { file: path.resolve(args.from), safetyCopy: restored.safetyCopy } });
+    auditCommand(args.db, migrationsFolder, 'restore', {
+      action: 'backup.restore',
+      entity: 'backup',
+      entityId: path.basename(args.from),
+      newValue: { file: path.resolve(args.from), safetyCopy: restored.safetyCopy },
+    });
     say(
       `База восстановлена из ${args.from}. ${restored.verified.summary}. Прежняя база сохранена: ${restored.safetyCopy}`,
       `Restored from ${args.from}; the previous database is kept at ${restored.safetyCopy}`,

@@ -24,11 +24,14 @@ export interface DemoArgs {
 export function runDemo(args: DemoArgs) {
   const tier = demoTier.safeParse(args.tier);
   if (!tier.success) throw new CliError(`Неизвестный размер школы «${args.tier}»: small, typical или large`);
-  if (!Number.isInteger(args.years) || args.years < 1 || args.years > 10) throw new CliError('--years: целое число от 1 до 10');
+  if (!Number.isInteger(args.years) || args.years < 1 || args.years > 10)
+    throw new CliError('--years: целое число от 1 до 10');
   if (args.seed !== undefined && !Number.isSafeInteger(args.seed)) throw new CliError('--seed: целое число');
-  if (args.today !== undefined && !isoDate.safeParse(args.today).success) throw new CliError(`--today: нет такой даты «${args.today}», нужна ГГГГ-ММ-ДД`);
+  if (args.today !== undefined && !isoDate.safeParse(args.today).success)
+    throw new CliError(`--today: нет такой даты «${args.today}», нужна ГГГГ-ММ-ДД`);
   const refuseExisting = () => {
-    if (fs.existsSync(args.db)) throw new CliError(`Файл ${args.db} уже существует: демонстрационная школа создаётся только в новом файле`);
+    if (fs.existsSync(args.db))
+      throw new CliError(`Файл ${args.db} уже существует: демонстрационная школа создаётся только в новом файле`);
   };
   refuseExisting();
   fs.mkdirSync(path.dirname(path.resolve(args.db)), { recursive: true });

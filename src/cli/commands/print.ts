@@ -25,10 +25,19 @@ const stalledMs = 10 * 60_000;
  */
 export async function runPrint(args: PrintArgs): Promise<number> {
   if (!args.db) throw new CliError('Укажите файл базы: --db ФАЙЛ');
-  if (args.all === Boolean(args.className)) throw new CliError('Укажите либо --class КЛАСС --out ФАЙЛ.pdf, либо --all --out-dir ПАПКА');
+  if (args.all === Boolean(args.className))
+    throw new CliError('Укажите либо --class КЛАСС --out ФАЙЛ.pdf, либо --all --out-dir ПАПКА');
   // The files go where the user said, not into the print folder beside the database.
-  const printTo = args.className ? { book: args.out && path.resolve(args.out) } : { school: args.outDir && path.resolve(args.outDir) };
-  const core = openCommand({ db: args.db, migrationsFolder: args.migrationsFolder, command: 'print', role: 'secretary', printTo });
+  const printTo = args.className
+    ? { book: args.out && path.resolve(args.out) }
+    : { school: args.outDir && path.resolve(args.outDir) };
+  const core = openCommand({
+    db: args.db,
+    migrationsFolder: args.migrationsFolder,
+    command: 'print',
+    role: 'secretary',
+    printTo,
+  });
   try {
     const options = { duplex: args.duplex, personalData: args.personalData };
     if (args.className) {
@@ -44,8 +53,15 @@ export async function runPrint(args: PrintArgs): Promise<number> {
     if (!args.outDir) throw new CliError('Укажите папку: --out-dir ПАПКА');
     const yearId = await yearByName(core, args.year);
     const { classes } = await core.call(contract.print.classes, yearId === undefined ? {} : { yearId });
-    const { jobId } = await core.call(contract.print.startSchool, { ...options, ...(yearId === undefined ? {} : { yearId }) });
-    const job = await followJob(core, jobId, classes.map((c) => c.name));
+    const { jobId } = await core.call(contract.print.startSchool, {
+      ...options,
+      ...(yearId === undefined ? {} : { yearId }),
+    });
+    const job = await followJob(
+      core,
+      jobId,
+      classes.map((c) => c.name),
+    );
     if (job.status === 'failed') throw new CliError(job.error ?? 'Печать не удалась');
     for (const b of job.books) {
       if (b.error) process.stderr.write(`${b.className}: не напечатан — ${b.error}\n`);
@@ -77,7 +93,10 @@ async function findClass(core: CommandCore, name: string, yearName: string | und
   if (!m) throw new CliError(`Класс «${name}» не похож на название класса (например, 5А)`);
   const letter = (m[2] as string).toUpperCase();
   const found = choice.classes.find((c) => c.name === `${Number(m[1])}${letter}`);
-  if (!found) throw new CliError(`В ${choice.years.find((y) => y.id === choice.yearId)?.name} учебном году нет класса ${m[1]}${letter}`);
+  if (!found)
+    throw new CliError(
+      `В ${choice.years.find((y) => y.id === choice.yearId)?.name} учебном году нет класса ${m[1]}${letter}`,
+    );
   return found.id;
 }
 
@@ -93,11 +112,14 @@ async function followJob(core: CommandCore, jobId: string, names: string[]): Pro
     const job = await core.call(contract.print.job, { jobId });
     const begun = job.status === 'running' ? job.done + (job.current ? 1 : 0) : job.books.length;
     if (begun > said) lastChange = Date.now();
-    for (; said < begun; said++) say(`[${said + 1}/${names.length}] ${names[said]}`, `[${said + 1}/${names.length}] ${names[said]}`);
+    for (; said < begun; said++)
+      say(`[${said + 1}/${names.length}] ${names[said]}`, `[${said + 1}/${names.length}] ${names[said]}`);
     if (job.status !== 'running') return job;
     if (Date.now() - lastChange > stalledMs) {
       await core.call(contract.print.cancel, { jobId });
-      throw new CliError(`Печать не продвигается ${stalledMs / 60_000} минут: остановлена после класса ${names[said - 1] ?? '—'}`);
+      throw new CliError(
+        `Печать не продвигается ${stalledMs / 60_000} минут: остановлена после класса ${names[said - 1] ?? '—'}`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, pollMs));
   }

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createCore } from '../../core/app';
+import { storageFailure } from '../../core/db/failures';
 import { systemDriveLister } from '../../core/backup/drives';
 import { backupOnExit, startDailyBackups } from '../../core/backup/scheduler';
 import { systemClock } from '../../core/clock';
@@ -32,10 +33,11 @@ export async function runServe(args: ServeArgs): Promise<void> {
     dbFile = path.join(args.root, '.zhurnal-demo', `demo-${args.tier}.db`);
     if (!fs.existsSync(dbFile)) runDemo({ db: dbFile, tier: args.tier, years: 1, migrationsFolder });
   }
-  if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535) throw new CliError('--port: число от 0 до 65535');
-  // Made at the first start even while the network is off, so the admin can read the code before switching it on.
-  const certificate = await loadOrCreateCertificate(tlsDirFor(dbFile));
+  if (!Number.isInteger(args.port) || args.port < 0 || args.port > 65535)
+    throw new CliError('--port: число от 0 до 65535');
   let host: StartedHost | null = null;
+  // The database is checked first (a read-only disk, another owner): its refusal names the cause, where the
+  // certificate's folder would only fail to be created.
   const core = createCore({
     dbFile,
     migrationsFolder,
@@ -45,24 +47,50 @@ export async function runServe(args: ServeArgs): Promise<void> {
     logError: (error, channel) => console.error(`[${channel}]`, error),
     served: () => servedNetwork(host, certificate, hostname),
   });
+  // Made at the first start even while the network is off, so the admin can read the code before switching it on.
+  let certificate: Awaited<ReturnType<typeof loadOrCreateCertificate>>;
+  try {
+    certificate = await loadOrCreateCertificate(tlsDirFor(dbFile));
+  } catch (e) {
+    core.close();
+    throw storageFailure(e, dbFile, 'start') ?? e;
+  }
   // The shell's own setting, read on every request before any session exists: network:get is an admin's call.
   const schoolNetwork = () => core.services.network.schoolNetwork();
   const hostname = args.host ?? (schoolNetwork() ? '0.0.0.0' : '127.0.0.1');
   if (!isLoopback(hostname) && hostname !== 'localhost' && !schoolNetwork()) {
     core.close();
-    throw new CliError('Доступ из школьной сети выключен: администратор включает «Школьная сеть» в разделе «Администрирование», затем перезапустите serve');
+    throw new CliError(
+      'Доступ из школьной сети выключен: администратор включает «Школьная сеть» в разделе «Администрирование», затем перезапустите serve',
+    );
   }
   const rendererDir = path.join(args.root, 'out', 'renderer');
   if (!fs.existsSync(path.join(rendererDir, 'index.html'))) {
-    say('Интерфейс не собран (out/renderer): выполните npm run build; сейчас доступен только API.', 'The UI is not built (out/renderer): run npm run build; only the API is served now.');
+    say(
+      'Интерфейс не собран (out/renderer): выполните npm run build; сейчас доступен только API.',
+      'The UI is not built (out/renderer): run npm run build; only the API is served now.',
+    );
   }
-  const started = await startHost({ dispatch: core.dispatch, rendererDir, port: args.port, host: hostname, schoolNetwork, tls: certificate });
+  const started = await startHost({
+    dispatch: core.dispatch,
+    rendererDir,
+    port: args.port,
+    host: hostname,
+    schoolNetwork,
+    tls: certificate,
+  });
   host = started;
   core.lock?.announce(started.url);
-  say(`Журнал открыт по адресу ${started.url}  (база: ${dbFile})`, `Zhurnal is served at ${started.url}  (database: ${dbFile})`);
+  say(
+    `Журнал открыт по адресу ${started.url}  (база: ${dbFile})`,
+    `Zhurnal is served at ${started.url}  (database: ${dbFile})`,
+  );
   const network = servedNetwork(started, certificate, hostname);
   if (network.listening) {
-    say(`Другие компьютеры школы: ${network.urls.join('  ')}`, `Other computers of the school: ${network.urls.join('  ')}`);
+    say(
+      `Другие компьютеры школы: ${network.urls.join('  ')}`,
+      `Other computers of the school: ${network.urls.join('  ')}`,
+    );
     say(`Код подключения: ${certificate.code}`, `Connection code: ${certificate.code}`);
   }
   if (args.demo && !args.db) {

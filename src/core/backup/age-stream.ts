@@ -37,7 +37,7 @@ function heldBackChunks(size: number) {
   let filled = 0;
   return {
     push(block: Buffer, emit: (chunk: Buffer) => void): void {
-      for (let at = 0; at < block.length; ) {
+      for (let at = 0; at < block.length;) {
         if (filled === size) {
           emit(pending);
           filled = 0;
@@ -125,7 +125,9 @@ export function payloadOpener(key: Buffer) {
   const chunks = heldBackChunks(sealedChunkSize);
   const open = (sealed: Buffer, last: boolean): Buffer => {
     if (sealed.length < tagSize) throw new PayloadError('sealed chunk is too short');
-    const decipher = crypto.createDecipheriv('chacha20-poly1305', key, chunkNonce(counter++, last), { authTagLength: tagSize });
+    const decipher = crypto.createDecipheriv('chacha20-poly1305', key, chunkNonce(counter++, last), {
+      authTagLength: tagSize,
+    });
     decipher.setAuthTag(sealed.subarray(sealed.length - tagSize));
     const plain = decipher.update(sealed.subarray(0, sealed.length - tagSize));
     try {

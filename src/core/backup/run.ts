@@ -89,7 +89,13 @@ export async function createBackup(options: BackupOptions): Promise<BackupOutcom
   sealing?.catch(() => undefined); // awaited below; this only keeps an early failure from counting as unhandled
   report({ stage: 'snapshot' });
   const headerLength = encrypted ? headerBytes(options.workFactor) : 0;
-  const snapshot = startSnapshot(file, { blockBytes, slots, fileKey, headerBytes: headerLength, holdWrites: () => holdWrites(options.source, file) });
+  const snapshot = startSnapshot(file, {
+    blockBytes,
+    slots,
+    fileKey,
+    headerBytes: headerLength,
+    holdWrites: () => holdWrites(options.source, file),
+  });
   try {
     await snapshot.begun.catch((e: unknown) => {
       throw snapshotFailure(e);
@@ -100,7 +106,11 @@ export async function createBackup(options: BackupOptions): Promise<BackupOutcom
     const facts = checked(snapshot.checked, true, options.migrationsFolder);
     facts.catch((error: unknown) => fanout.fail(error as Error));
     // The header goes to the drives whenever scrypt is done; a failure there fails every drive.
-    if (sealing) sealing.then((key) => snapshot.seal(key.header), (error: unknown) => fanout.fail(error as Error));
+    if (sealing)
+      sealing.then(
+        (key) => snapshot.seal(key.header),
+        (error: unknown) => fanout.fail(error as Error),
+      );
     const databaseBytes = await snapshot.taken.catch((e: unknown) => {
       throw snapshotFailure(e);
     });
@@ -111,7 +121,8 @@ export async function createBackup(options: BackupOptions): Promise<BackupOutcom
     const readers = unique.map(() => fanout.reader());
     const produced = produce(fanout, snapshot);
     const described = Promise.all([produced, facts, sealing]).then(([{ bytes, databaseSha256, fileSha256 }, facts]) => {
-      if (bytes !== fileBytes) throw new AppError('internal', `Копия зашифрована с ошибкой: ${bytes} байт вместо ${fileBytes}`);
+      if (bytes !== fileBytes)
+        throw new AppError('internal', `Копия зашифрована с ошибкой: ${bytes} байт вместо ${fileBytes}`);
       const manifest: Manifest = {
         format: 'zhurnal-backup/1',
         file: name,
@@ -175,7 +186,10 @@ function refuseWithoutMemory(held: number): void {
   const needed = held + (128 << 20);
   const free = os.freemem();
   if (needed > free) {
-    throw new AppError('io', `Копия не создана: для неё нужно ${megabytes(needed)} свободной памяти, а свободно ${megabytes(free)}. Закройте другие программы и повторите`);
+    throw new AppError(
+      'io',
+      `Копия не создана: для неё нужно ${megabytes(needed)} свободной памяти, а свободно ${megabytes(free)}. Закройте другие программы и повторите`,
+    );
   }
 }
 

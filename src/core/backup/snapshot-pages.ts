@@ -55,7 +55,14 @@ export function walIndexOf(file: string): WalIndex | null {
     const u32 = (at: number) => (le ? raw.readUInt32LE(at) : raw.readUInt32BE(at));
     if (!header.equals(raw.subarray(48, 96)) || u32(0) !== 3_007_000 || raw[12] !== 1) return null;
     const size = le ? raw.readUInt16LE(14) : raw.readUInt16BE(14);
-    return { header: Buffer.from(header), mxFrame: u32(16), nPage: u32(20), pageSize: size === 1 ? 65_536 : size, salt: Buffer.from(raw.subarray(32, 40)), nBackfill: u32(96) };
+    return {
+      header: Buffer.from(header),
+      mxFrame: u32(16),
+      nPage: u32(20),
+      pageSize: size === 1 ? 65_536 : size,
+      salt: Buffer.from(raw.subarray(32, 40)),
+      nBackfill: u32(96),
+    };
   } finally {
     fs.closeSync(fd);
   }
@@ -76,10 +83,14 @@ function walBytes(file: string): number {
   }
 }
 
+/** Where SQLite's file locks are (its PENDING_BYTE): the page there holds nothing. */
+const lockBytePage = 0x4000_0000;
+
 /** Reads `into` whole from `position`; past the end of the file it is zeros. */
 function readFully(fd: number, into: Buffer, position: number): void {
   let n = 0;
-  for (let got = -1; n < into.length && got !== 0; n += got) got = fs.readSync(fd, into, n, into.length - n, position + n);
+  for (let got = -1; n < into.length && got !== 0; n += got)
+    got = fs.readSync(fd, into, n, into.length - n, position + n);
   into.fill(0, n);
 }
 
@@ -87,7 +98,12 @@ function readFully(fd: number, into: Buffer, position: number): void {
  * The newest frame of each page (up to `pageCount`) written to the WAL since the last complete checkpoint, up
  * to the snapshot's last frame; null if a frame does not carry the salts the index says (not the WAL it indexes).
  */
-function walFrames(walFd: number, wal: WalIndex, pageCount: number, frameAt: (frame: number) => number): Map<number, number> | null {
+function walFrames(
+  walFd: number,
+  wal: WalIndex,
+  pageCount: number,
+  frameAt: (frame: number) => number,
+): Map<number, number> | null {
   const frames = new Map<number, number>();
   const head = Buffer.alloc(24);
   for (let frame = wal.nBackfill + 1; frame <= wal.mxFrame; frame++) {
@@ -137,7 +153,14 @@ export function snapshotPages(file: string, client: Database.Database, wal: WalI
     bytes: pageCount * pageSize,
     read(at, into) {
       if (at % pageSize !== 0 || into.length % pageSize !== 0) throw new Error('the snapshot is read in whole pages');
-      readFully(fd, into, at);
+      // SQLite never uses the page at 1 GiB: its first bytes are where connections lock the file (on Windows
+      // a read of them may be refused), and serialize() gives it as zeros.
+      const lock = lockBytePage - at;
+      if (lock >= 0 && lock < into.length) {
+        readFully(fd, into.subarray(0, lock), at);
+        into.fill(0, lock, lock + pageSize);
+        readFully(fd, into.subarray(lock + pageSize), at + lock + pageSize);
+      } else readFully(fd, into, at);
       if (frames.size === 0) return;
       for (let offset = 0; offset < into.length; offset += pageSize) {
         const frame = frames.get((at + offset) / pageSize + 1);
@@ -157,7 +180,10 @@ export function wholeSnapshot(client: Database.Database): SnapshotPages {
   const pageSize = client.pragma('page_size', { simple: true }) as number;
   const needed = pageSize * (client.pragma('page_count', { simple: true }) as number) + (128 << 20);
   const free = os.freemem();
-  if (needed > free) throw new Error(`для снимка базы нужно ${megabytes(needed)} свободной памяти, а свободно ${megabytes(free)}. Закройте другие программы и повторите`);
+  if (needed > free)
+    throw new Error(
+      `для снимка базы нужно ${megabytes(needed)} свободной памяти, а свободно ${megabytes(free)}. Закройте другие программы и повторите`,
+    );
   const image = client.serialize();
   return { bytes: image.length, read: (at, into) => image.copy(into, 0, at, at + into.length), close: () => undefined };
 }

@@ -40,7 +40,8 @@ const next = async <T extends ToSealer['type']>(type: T): Promise<Extract<ToSeal
 function begin(job: SnapshotJob, source: Database.Database): { inline: boolean; wal: WalIndex | null } {
   let wal: WalIndex | null = null;
   // Writes are held off until this thread says it has begun: the header read now is the transaction's.
-  if (passBarrier(new Int32Array(job.barrier), () => (beginRead(source), (wal = walIndexOf(job.file))))) return { inline: false, wal };
+  if (passBarrier(new Int32Array(job.barrier), () => (beginRead(source), (wal = walIndexOf(job.file)))))
+    return { inline: false, wal };
   // Nothing holds writes off: the header read before the transaction began and after is the same, or the
   // transaction begins again (a commit came in between).
   for (let attempt = 0; ; attempt++) {

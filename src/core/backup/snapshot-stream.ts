@@ -3,7 +3,15 @@ import { startWorker } from '../workers/start';
 import { chunkSize } from './age-stream';
 import { placed, type PlacedBlock } from './destination';
 import type { RawFacts } from './facts';
-import { barrier, go, type CheckerMessage, type CheckJob, type FromSealer, type SnapshotJob, type ToSealer } from './snapshot-protocol';
+import {
+  barrier,
+  go,
+  type CheckerMessage,
+  type CheckJob,
+  type FromSealer,
+  type SnapshotJob,
+  type ToSealer,
+} from './snapshot-protocol';
 
 /**
  * A backup's snapshot, hashing and encryption on one worker thread, which hands the backup file's blocks to
@@ -69,7 +77,9 @@ export function startSnapshot(file: string, options: SnapshotOptions) {
     barrier: flags.buffer as SharedArrayBuffer,
   };
   const worker = startWorker('backup-snapshot-seal', { workerData: job });
-  const checker = startWorker('backup-snapshot-check', { workerData: { file, barrier: job.barrier } satisfies CheckJob });
+  const checker = startWorker('backup-snapshot-check', {
+    workerData: { file, barrier: job.barrier } satisfies CheckJob,
+  });
 
   const queue: PlacedBlock[] = [];
   let finished: Streamed | null = null;
@@ -109,7 +119,11 @@ export function startSnapshot(file: string, options: SnapshotOptions) {
     try {
       // Synchronous on purpose: no teacher's call may commit before both transactions have started.
       const deadline = Date.now() + 1000;
-      for (let n = Atomics.load(flags, barrier.begun); n < 2 && Date.now() < deadline; n = Atomics.load(flags, barrier.begun)) {
+      for (
+        let n = Atomics.load(flags, barrier.begun);
+        n < 2 && Date.now() < deadline;
+        n = Atomics.load(flags, barrier.begun)
+      ) {
         Atomics.wait(flags, barrier.begun, n, deadline - Date.now());
       }
       if (Atomics.load(flags, barrier.begun) < 2) fail(new Error('снимок базы не начат: поток не ответил'));
@@ -171,7 +185,8 @@ export function startSnapshot(file: string, options: SnapshotOptions) {
       }
     },
     release(block: PlacedBlock): void {
-      if (!failure) worker.postMessage({ type: 'free', slot: Math.floor(block.data.byteOffset / slotSize) } satisfies ToSealer);
+      if (!failure)
+        worker.postMessage({ type: 'free', slot: Math.floor(block.data.byteOffset / slotSize) } satisfies ToSealer);
     },
     async stop(): Promise<void> {
       await Promise.all([worker.terminate(), checker.terminate()]);

@@ -2,6 +2,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import type { Actor } from '../actor';
 import type { AuditService } from '../audit/service';
 import type { Db } from '../db/open';
+import { writeTransaction } from '../db/write';
 import { classEnrollments, classes } from '../db/schema';
 
 /**
@@ -19,6 +20,8 @@ export function auditPrinting(db: Db, audit: AuditService | undefined) {
           .from(classEnrollments)
           .where(inArray(classEnrollments.classId, classIds))
           .all();
+  // One transaction for a book's entries: a class's thirty entries as thirty commits would take the write lock
+  // thirty times (each with its sync), and a teacher's save on the main thread would wait behind every one.
   const personal = (actor: Actor | null, classIds: number[]) => {
     for (const s of studentsOf(classIds)) {
       audit?.record({
@@ -37,34 +40,38 @@ export function auditPrinting(db: Db, audit: AuditService | undefined) {
       what: { file: string; pages: number; duplex: boolean; personalData: boolean },
     ) {
       if (!audit) return;
-      audit.record({
-        userId: actor?.userId ?? null,
-        action: 'print.book',
-        entity: 'class',
-        entityId: classId,
-        newValue: what,
+      writeTransaction(db, () => {
+        audit.record({
+          userId: actor?.userId ?? null,
+          action: 'print.book',
+          entity: 'class',
+          entityId: classId,
+          newValue: what,
+        });
+        if (what.personalData) personal(actor, [classId]);
       });
-      if (what.personalData) personal(actor, [classId]);
     },
     school(actor: Actor | null, yearId: number, what: { duplex: boolean; personalData: boolean }) {
       if (!audit) return;
-      audit.record({
-        userId: actor?.userId ?? null,
-        action: 'print.school',
-        entity: 'school_year',
-        entityId: yearId,
-        newValue: what,
+      writeTransaction(db, () => {
+        audit.record({
+          userId: actor?.userId ?? null,
+          action: 'print.school',
+          entity: 'school_year',
+          entityId: yearId,
+          newValue: what,
+        });
+        if (what.personalData)
+          personal(
+            actor,
+            db
+              .select({ id: classes.id })
+              .from(classes)
+              .where(and(eq(classes.yearId, yearId)))
+              .all()
+              .map((c) => c.id),
+          );
       });
-      if (what.personalData)
-        personal(
-          actor,
-          db
-            .select({ id: classes.id })
-            .from(classes)
-            .where(and(eq(classes.yearId, yearId)))
-            .all()
-            .map((c) => c.id),
-        );
     },
     sent(actor: Actor | null, file: string) {
       audit?.record({ userId: actor?.userId ?? null, action: 'print.send', entity: 'file', entityId: file });

@@ -69,29 +69,60 @@ export function createPrintService(deps: PrintDeps) {
       .where(eq(classes.yearId, year.id))
       .orderBy(asc(classes.grade), asc(classes.letter))
       .all();
-    return { year, classes: rows.map((r) => ({ id: r.id, name: className(r), classTeacher: r.teacher ? fullName(r.teacher) : null })) };
+    return {
+      year,
+      classes: rows.map((r) => ({
+        id: r.id,
+        name: className(r),
+        classTeacher: r.teacher ? fullName(r.teacher) : null,
+      })),
+    };
   }
 
-  async function bookPdf(classId: number, options: BookOptions): Promise<BookResult & { bytes: Uint8Array; className: string; yearName: string }> {
+  async function bookPdf(
+    classId: number,
+    options: BookOptions,
+  ): Promise<BookResult & { bytes: Uint8Array; className: string; yearName: string }> {
     const data = loadClassBook(db, school, classId);
-    const writer = await PdfWriter.create({ fontsDir: deps.fontsDir(), title: `Классный журнал ${data.className}, ${data.yearName}` });
+    const writer = await PdfWriter.create({
+      fontsDir: deps.fontsDir(),
+      title: `Классный журнал ${data.className}, ${data.yearName}`,
+    });
     const result = await writeClassBook(writer, data, options);
     return { ...result, bytes: await writer.save(), className: data.className, yearName: data.yearName };
   }
 
   const jobs = createPrintJobs();
   const audited = auditPrinting(db, deps.audit);
-  const folderOf = (yearName: string) => deps.printTo?.school ?? path.join(deps.outputDir(), `Журналы ${yearName.replace('/', '-')}`);
+  const folderOf = (yearName: string) =>
+    deps.printTo?.school ?? path.join(deps.outputDir(), `Журналы ${yearName.replace('/', '-')}`);
 
-  function writeSchoolTo(yearId: number | undefined, options: BookOptions, outDir: string | null, progress?: SchoolProgress): Promise<SchoolResult> {
+  function writeSchoolTo(
+    yearId: number | undefined,
+    options: BookOptions,
+    outDir: string | null,
+    progress?: SchoolProgress,
+  ): Promise<SchoolResult> {
     const { year, classes: list } = classesOf(yearId);
-    return writeSchool({ list, yearName: year.name, options, outDir: outDir ?? folderOf(year.name), progress, bookPdf, fontsDir: deps.fontsDir(), school });
+    return writeSchool({
+      list,
+      yearName: year.name,
+      options,
+      outDir: outDir ?? folderOf(year.name),
+      progress,
+      bookPdf,
+      fontsDir: deps.fontsDir(),
+      school,
+    });
   }
 
   /** A preflight that found problems makes the book a draft: the certification page says so. */
   function withDraftNote(classId: number, options: BookOptions): { options: BookOptions; issues: number } {
     const issues = preflight(db, loadClassBook(db, school, classId), today()).length;
-    return { options: issues ? { ...options, draftNote: `Проверка перед печатью нашла замечаний: ${issues}.` } : options, issues };
+    return {
+      options: issues ? { ...options, draftNote: `Проверка перед печатью нашла замечаний: ${issues}.` } : options,
+      issues,
+    };
   }
 
   return {
@@ -108,7 +139,13 @@ export function createPrintService(deps: PrintDeps) {
     bookPdf,
 
     /** Every class of the year, one file each, and the act; a class that fails is reported and the others go on. */
-    writeSchool(actor: Actor | null, yearId: number | undefined, options: BookOptions, outDir: string, progress?: SchoolProgress): Promise<SchoolResult> {
+    writeSchool(
+      actor: Actor | null,
+      yearId: number | undefined,
+      options: BookOptions,
+      outDir: string,
+      progress?: SchoolProgress,
+    ): Promise<SchoolResult> {
       audited.school(actor, yearOf(yearId).id, { duplex: options.duplex, personalData: options.personalData });
       return writeSchoolTo(yearId, options, outDir, progress);
     },
@@ -117,10 +154,16 @@ export function createPrintService(deps: PrintDeps) {
     async bookToFolder(actor: Actor, classId: number, options: BookOptions) {
       const draft = withDraftNote(classId, options);
       const book = await bookPdf(classId, draft.options);
-      const file = deps.printTo?.book ?? path.join(folderOf(book.yearName), bookFileName(book.className, book.yearName));
+      const file =
+        deps.printTo?.book ?? path.join(folderOf(book.yearName), bookFileName(book.className, book.yearName));
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, book.bytes);
-      audited.book(actor, classId, { file, pages: book.pages, duplex: options.duplex, personalData: options.personalData });
+      audited.book(actor, classId, {
+        file,
+        pages: book.pages,
+        duplex: options.duplex,
+        personalData: options.personalData,
+      });
       return { file, pages: book.pages, sheets: book.sheets, issues: draft.issues };
     },
 
@@ -132,7 +175,8 @@ export function createPrintService(deps: PrintDeps) {
     },
 
     /** The print screen's whole school into the year's folder, already audited by startSchool: what runSchool runs. */
-    schoolToFolder: (yearId: number, options: BookOptions, progress: SchoolProgress) => writeSchoolTo(yearId, options, null, progress),
+    schoolToFolder: (yearId: number, options: BookOptions, progress: SchoolProgress) =>
+      writeSchoolTo(yearId, options, null, progress),
     job: jobs.get,
     cancel: jobs.cancel,
 
@@ -140,9 +184,14 @@ export function createPrintService(deps: PrintDeps) {
     async open(actor: Actor, file: string, action: 'open' | 'print'): Promise<void> {
       const resolved = path.resolve(file);
       const root = path.resolve(deps.outputDir());
-      if (!resolved.startsWith(root + path.sep) || !resolved.toLowerCase().endsWith('.pdf')) throw new AppError('validation', 'Открыть можно только напечатанный Журналом PDF-файл');
+      if (!resolved.startsWith(root + path.sep) || !resolved.toLowerCase().endsWith('.pdf'))
+        throw new AppError('validation', 'Открыть можно только напечатанный Журналом PDF-файл');
       if (!fs.existsSync(resolved)) throw new AppError('not_found', `Файл не найден: ${resolved}`);
-      if (!deps.desktop) throw new AppError('conflict', `Открыть или напечатать файл можно только в приложении Журнал на этом компьютере. Файл сохранён: ${resolved}`);
+      if (!deps.desktop)
+        throw new AppError(
+          'conflict',
+          `Открыть или напечатать файл можно только в приложении Журнал на этом компьютере. Файл сохранён: ${resolved}`,
+        );
       await (action === 'open' ? deps.desktop.openFile(resolved) : deps.desktop.printFile(resolved));
       if (action === 'print') audited.sent(actor, resolved);
     },

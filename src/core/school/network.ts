@@ -9,7 +9,15 @@ import { readSetting, writeSetting } from './settings';
  * computers. Off by default: the journal holds children's personal data and is served to this computer only
  * until the admin decides otherwise. The host reads it on every request, so switching it off takes effect at once.
  */
-export function createNetworkService({ db, audit, served }: { db: Db; audit: AuditService; served?: () => ServedNetwork }) {
+export function createNetworkService({
+  db,
+  audit,
+  served,
+}: {
+  db: Db;
+  audit: AuditService;
+  served?: () => ServedNetwork;
+}) {
   const schoolNetwork = (): boolean => readSetting(db, 'host.schoolNetwork');
   /** Nothing served when the shell serves no network (the desktop app until it hosts, the tests). */
   const servedNow = (): ServedNetwork => served?.() ?? { listening: false, port: null, urls: [], certificate: null };
@@ -23,7 +31,14 @@ export function createNetworkService({ db, audit, served }: { db: Db; audit: Aud
       const was = readSetting(db, 'host.schoolNetwork');
       if (was === on) return was;
       writeSetting(db, 'host.schoolNetwork', on);
-      audit.record({ userId: actor.userId, action: 'settings.school_network', entity: 'setting', entityId: 'host.schoolNetwork', oldValue: was, newValue: on });
+      audit.record({
+        userId: actor.userId,
+        action: 'settings.school_network',
+        entity: 'setting',
+        entityId: 'host.schoolNetwork',
+        oldValue: was,
+        newValue: on,
+      });
       return on;
     },
   };

@@ -36,7 +36,8 @@ const aborts = new Map<number, AbortController>();
 
 function run(m: CallsJob & { id: number }, signal: AbortSignal): unknown {
   if (m.kind === 'printSchool') {
-    const onProgress = (done: number, total: number, current: string | null) => port.postMessage({ id: m.id, progress: [done, total, current] });
+    const onProgress = (done: number, total: number, current: string | null) =>
+      port.postMessage({ id: m.id, progress: [done, total, current] });
     return services.print.schoolToFolder(m.yearId, m.options, { signal, onProgress });
   }
   const handler = handlerFor(handlers, m.channel);

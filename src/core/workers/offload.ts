@@ -45,7 +45,10 @@ export interface JobContext {
 }
 
 export type CallsJob = JobContext &
-  ({ kind: 'call'; channel: string; input: unknown; actor: Actor | null } | { kind: 'printSchool'; yearId: number; options: BookOptions });
+  (
+    | { kind: 'call'; channel: string; input: unknown; actor: Actor | null }
+    | { kind: 'printSchool'; yearId: number; options: BookOptions }
+  );
 
 export interface OffloadOptions {
   dbFile: string;
@@ -69,14 +72,28 @@ const attempt = (dir: () => string) => {
 };
 
 export function createOffload(options: OffloadOptions) {
-  const pool = createPool({ name: 'core-calls', size: options.size ?? defaultPoolSize(), workerData: { dbFile: path.resolve(options.dbFile), origin: options.origin, printTo: options.printTo } satisfies CallsWorkerData });
-  const context = (): JobContext => ({ at: options.clock.now().getTime(), fontsDir: attempt(options.fontsDir), printDir: attempt(options.printDir) });
+  const pool = createPool({
+    name: 'core-calls',
+    size: options.size ?? defaultPoolSize(),
+    workerData: {
+      dbFile: path.resolve(options.dbFile),
+      origin: options.origin,
+      printTo: options.printTo,
+    } satisfies CallsWorkerData,
+  });
+  const context = (): JobContext => ({
+    at: options.clock.now().getTime(),
+    fontsDir: attempt(options.fontsDir),
+    printDir: attempt(options.printDir),
+  });
   return {
     pool,
     /** The dispatcher's hook: a heavy channel's checked input and actor go to a thread; null for any other channel. */
     call(channel: string, input: unknown, actor: Actor | null, call: CallContext): Promise<unknown> | null {
       if (!heavyChannels.has(channel)) return null;
-      return pool.run({ kind: 'call', channel, input, actor, ...context() } satisfies CallsJob, { signal: call.signal });
+      return pool.run({ kind: 'call', channel, input, actor, ...context() } satisfies CallsJob, {
+        signal: call.signal,
+      });
     },
     /** The whole school's books on a thread; a cancel is passed to it, so the books written so far are kept. */
     async printSchool(yearId: number, book: BookOptions, progress: SchoolProgress): Promise<SchoolResult> {

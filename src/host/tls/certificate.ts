@@ -24,7 +24,13 @@ const validYears = 20;
 
 function describe(keyPem: string, certPem: string): ServerCertificate {
   const x509 = new X509Certificate(certPem);
-  return { keyPem, certPem, code: connectionCode(x509.raw), fingerprint: certificateFingerprint(x509.raw), validTo: new Date(x509.validTo).toISOString() };
+  return {
+    keyPem,
+    certPem,
+    code: connectionCode(x509.raw),
+    fingerprint: certificateFingerprint(x509.raw),
+    validTo: new Date(x509.validTo).toISOString(),
+  };
 }
 
 async function create(names: string[], addresses: string[]): Promise<{ keyPem: string; certPem: string }> {
@@ -32,20 +38,32 @@ async function create(names: string[], addresses: string[]): Promise<{ keyPem: s
   const notAfterDate = new Date(notBeforeDate);
   notAfterDate.setFullYear(notAfterDate.getFullYear() + validYears);
   const ips = [...new Set(['127.0.0.1', '::1', ...addresses])];
-  const pems = await generate([{ name: 'commonName', value: names[0] ?? 'zhurnal' }, { name: 'organizationName', value: 'Журнал' }], {
-    keyType: 'ec',
-    curve: 'P-256',
-    algorithm: 'sha256',
-    notBeforeDate,
-    notAfterDate,
-    extensions: [
-      // Not a CA: Firefox refuses a CA certificate used as a server's own.
-      { name: 'basicConstraints', cA: false },
-      { name: 'keyUsage', digitalSignature: true, critical: true },
-      { name: 'extKeyUsage', serverAuth: true },
-      { name: 'subjectAltName', altNames: [...names.map((value) => ({ type: 2 as const, value })), ...ips.map((ip) => ({ type: 7 as const, ip }))] },
+  const pems = await generate(
+    [
+      { name: 'commonName', value: names[0] ?? 'zhurnal' },
+      { name: 'organizationName', value: 'Журнал' },
     ],
-  });
+    {
+      keyType: 'ec',
+      curve: 'P-256',
+      algorithm: 'sha256',
+      notBeforeDate,
+      notAfterDate,
+      extensions: [
+        // Not a CA: Firefox refuses a CA certificate used as a server's own.
+        { name: 'basicConstraints', cA: false },
+        { name: 'keyUsage', digitalSignature: true, critical: true },
+        { name: 'extKeyUsage', serverAuth: true },
+        {
+          name: 'subjectAltName',
+          altNames: [
+            ...names.map((value) => ({ type: 2 as const, value })),
+            ...ips.map((ip) => ({ type: 7 as const, ip })),
+          ],
+        },
+      ],
+    },
+  );
   return { keyPem: pems.private, certPem: pems.cert };
 }
 

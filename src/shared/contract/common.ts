@@ -15,7 +15,11 @@ export const isoDate = z
   .refine(isRealDate, 'Такой даты нет в календаре');
 
 /** A row's id: a positive whole number (a negative, zero, fractional or unsafe number never reaches SQL). */
-export const entityId = z.number({ error: 'Ожидается номер записи' }).int('Номер записи — целое число').positive('Номер записи больше нуля').max(Number.MAX_SAFE_INTEGER);
+export const entityId = z
+  .number({ error: 'Ожидается номер записи' })
+  .int('Номер записи — целое число')
+  .positive('Номер записи больше нуля')
+  .max(Number.MAX_SAFE_INTEGER);
 
 /**
  * Where a line of a report or a list leads: a journal (its page for the period) and what the line names it by.

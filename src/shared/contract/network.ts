@@ -8,20 +8,28 @@ export const servedNetworkSchema = z.object({
   port: z.number().int().nullable(),
   /** https://ADDRESS:PORT/ for each address and name of this computer. */
   urls: z.array(z.string()),
-  certificate: z
-    .object({ code: z.string(), fingerprint: z.string(), pem: z.string(), validTo: z.string() })
-    .nullable(),
+  certificate: z.object({ code: z.string(), fingerprint: z.string(), pem: z.string(), validTo: z.string() }).nullable(),
 });
 export type ServedNetwork = z.infer<typeof servedNetworkSchema>;
 
 /** «Школьная сеть»: the admin's switch that lets the school's other computers open the journal in a browser. */
 export const networkContract = {
-  get: defineChannel({ channel: 'network:get', access: 'school.manage', input: z.object({}), output: z.object({ schoolNetwork: z.boolean() }) }),
+  get: defineChannel({
+    channel: 'network:get',
+    access: 'school.manage',
+    input: z.object({}),
+    output: z.object({ schoolNetwork: z.boolean() }),
+  }),
   info: defineChannel({
     channel: 'network:info',
     access: 'school.manage',
     input: z.object({}),
     output: servedNetworkSchema.extend({ schoolNetwork: z.boolean() }),
   }),
-  set: defineChannel({ channel: 'network:set', access: 'school.manage', input: z.object({ schoolNetwork: z.boolean() }), output: z.object({ schoolNetwork: z.boolean() }) }),
+  set: defineChannel({
+    channel: 'network:set',
+    access: 'school.manage',
+    input: z.object({ schoolNetwork: z.boolean() }),
+    output: z.object({ schoolNetwork: z.boolean() }),
+  }),
 };

@@ -43,7 +43,12 @@ export const progressRow = progressStats.extend({
 });
 export type ProgressRow = z.infer<typeof progressRow>;
 
-export const progressData = z.object({ level: progressLevel, termName: z.string(), rows: z.array(progressRow), total: progressRow });
+export const progressData = z.object({
+  level: progressLevel,
+  termName: z.string(),
+  rows: z.array(progressRow),
+  total: progressRow,
+});
 export type ProgressData = z.infer<typeof progressData>;
 
 export const attendanceStudentRow = z.object({
@@ -88,7 +93,9 @@ export const attendanceYearData = z.object({
     }),
   ),
   /** The class's lessons missed per month, by reason: the chart. */
-  byMonth: z.array(z.object({ month: z.string(), illness: z.number().int(), excused: z.number().int(), unexcused: z.number().int() })),
+  byMonth: z.array(
+    z.object({ month: z.string(), illness: z.number().int(), excused: z.number().int(), unexcused: z.number().int() }),
+  ),
 });
 export type AttendanceYearData = z.infer<typeof attendanceYearData>;
 
@@ -141,7 +148,14 @@ export const controlProblem = z.object({
 export const controlActivity = z.object({
   /** Mondays of the weeks of the range. */
   weeks: z.array(isoDate),
-  teachers: z.array(z.object({ teacherName: z.string(), byWeek: z.array(z.number().int()), total: z.number().int(), silentWeeks: z.number().int() })),
+  teachers: z.array(
+    z.object({
+      teacherName: z.string(),
+      byWeek: z.array(z.number().int()),
+      total: z.number().int(),
+      silentWeeks: z.number().int(),
+    }),
+  ),
   /** Per week: how many teachers gave lessons in it but entered nothing. */
   silentByWeek: z.array(z.number().int()),
 });
@@ -152,7 +166,17 @@ export const controlData = z.object({
   minMarks: z.number().int(),
   controlMarksDays: z.number().int(),
   rows: z.array(controlRow),
-  teachers: z.array(z.object({ teacherName: z.string(), lessons: z.number().int(), noTopic: z.number().int(), noHomework: z.number().int(), late: z.number().int(), overdueControl: z.number().int(), belowMin: z.number().int() })),
+  teachers: z.array(
+    z.object({
+      teacherName: z.string(),
+      lessons: z.number().int(),
+      noTopic: z.number().int(),
+      noHomework: z.number().int(),
+      late: z.number().int(),
+      overdueControl: z.number().int(),
+      belowMin: z.number().int(),
+    }),
+  ),
   problems: z.array(controlProblem),
   /** More problem lessons than listed: the list is cut to keep the page readable. */
   problemsCut: z.number().int(),
@@ -204,14 +228,30 @@ export const forecastData = z.object({
   /** Every student × subject when one class is chosen; only those at risk for the school. */
   rows: z.array(forecastRow),
   atRisk: z.array(forecastRow),
-  distribution: z.object({ n5: z.number().int(), n4: z.number().int(), n3: z.number().int(), n2: z.number().int(), nNa: z.number().int(), none: z.number().int() }),
+  distribution: z.object({
+    n5: z.number().int(),
+    n4: z.number().int(),
+    n3: z.number().int(),
+    n2: z.number().int(),
+    nNa: z.number().int(),
+    none: z.number().int(),
+  }),
   accuracy: forecastAccuracy.nullable(),
 });
 export type ForecastData = z.infer<typeof forecastData>;
 
 export const fillData = z.object({
   date: isoDate,
-  rows: z.array(z.object({ classId: entityId, className: z.string(), classTeacher: z.string().nullable(), students: z.number().int(), boys: z.number().int(), girls: z.number().int() })),
+  rows: z.array(
+    z.object({
+      classId: entityId,
+      className: z.string(),
+      classTeacher: z.string().nullable(),
+      students: z.number().int(),
+      boys: z.number().int(),
+      girls: z.number().int(),
+    }),
+  ),
 });
 export type FillData = z.infer<typeof fillData>;
 
@@ -231,10 +271,26 @@ export type MovementEntry = z.infer<typeof movementEntry>;
 export const movementData = z.object({
   yearName: z.string(),
   /** Per class over the year: on the roll at its start, arrived, left, on the roll at its end (or today). */
-  classes: z.array(z.object({ className: z.string(), atStart: z.number().int(), arrived: z.number().int(), left: z.number().int(), atEnd: z.number().int() })),
+  classes: z.array(
+    z.object({
+      className: z.string(),
+      atStart: z.number().int(),
+      arrived: z.number().int(),
+      left: z.number().int(),
+      atEnd: z.number().int(),
+    }),
+  ),
   entries: z.array(movementEntry),
   /** The school over the years in the database: the dynamics. */
-  years: z.array(z.object({ yearName: z.string(), atStart: z.number().int(), arrived: z.number().int(), left: z.number().int(), atEnd: z.number().int() })),
+  years: z.array(
+    z.object({
+      yearName: z.string(),
+      atStart: z.number().int(),
+      arrived: z.number().int(),
+      left: z.number().int(),
+      atEnd: z.number().int(),
+    }),
+  ),
 });
 export type MovementData = z.infer<typeof movementData>;
 
@@ -260,8 +316,23 @@ export const statementData = z.object({
   termName: z.string(),
   from: isoDate,
   to: isoDate,
-  subjects: z.array(z.object({ subjectName: z.string(), marks: z.array(z.object({ date: isoDate, value: z.string() })), average: z.number().nullable(), periodMark: z.string().nullable() })),
-  attendance: z.object({ lessons: z.number().int(), missed: z.number().int(), illness: z.number().int(), excused: z.number().int(), unexcused: z.number().int(), late: z.number().int(), daysMissed: z.number().int() }),
+  subjects: z.array(
+    z.object({
+      subjectName: z.string(),
+      marks: z.array(z.object({ date: isoDate, value: z.string() })),
+      average: z.number().nullable(),
+      periodMark: z.string().nullable(),
+    }),
+  ),
+  attendance: z.object({
+    lessons: z.number().int(),
+    missed: z.number().int(),
+    illness: z.number().int(),
+    excused: z.number().int(),
+    unexcused: z.number().int(),
+    late: z.number().int(),
+    daysMissed: z.number().int(),
+  }),
 });
 export type StatementData = z.infer<typeof statementData>;
 

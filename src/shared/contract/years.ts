@@ -28,7 +28,9 @@ export const outcomeRow = z.object({
   grade: z.number().int(),
   debts: z.array(z.string()),
   proposed: yearOutcome,
-  decided: z.object({ outcome: yearOutcome, orderNumber: z.string().nullable(), orderDate: z.string().nullable() }).nullable(),
+  decided: z
+    .object({ outcome: yearOutcome, orderNumber: z.string().nullable(), orderDate: z.string().nullable() })
+    .nullable(),
 });
 export type OutcomeRow = z.infer<typeof outcomeRow>;
 
@@ -44,11 +46,23 @@ export type YearStatus = z.infer<typeof yearStatus>;
 
 /** Closing the school year: the deputy and the admin check marks, record decisions and lock; the admin opens the next. */
 export const yearsContract = {
-  status: defineChannel({ channel: 'years:status', access: 'year.close', input: z.object({ yearId: entityId.optional() }), output: yearStatus }),
+  status: defineChannel({
+    channel: 'years:status',
+    access: 'year.close',
+    input: z.object({ yearId: entityId.optional() }),
+    output: yearStatus,
+  }),
   decide: defineChannel({
     channel: 'years:decide',
     access: 'year.close',
-    input: z.object({ yearId: entityId, decisions: z.array(z.object({ studentId: entityId, outcome: yearOutcome })).min(1, 'Нет решений для записи').max(5000), ...order }),
+    input: z.object({
+      yearId: entityId,
+      decisions: z
+        .array(z.object({ studentId: entityId, outcome: yearOutcome }))
+        .min(1, 'Нет решений для записи')
+        .max(5000),
+      ...order,
+    }),
     output: z.object({ saved: z.number().int() }),
   }),
   close: defineChannel({
@@ -61,7 +75,16 @@ export const yearsContract = {
     channel: 'years:prepareNext',
     access: 'school.manage',
     input: z
-      .object({ fromYearId: entityId, name: z.string().trim().max(9, 'Название года: ГГГГ/ГГГГ').regex(/^\d{4}\/\d{4}$/, 'Название года: ГГГГ/ГГГГ'), startDate: isoDate, endDate: isoDate })
+      .object({
+        fromYearId: entityId,
+        name: z
+          .string()
+          .trim()
+          .max(9, 'Название года: ГГГГ/ГГГГ')
+          .regex(/^\d{4}\/\d{4}$/, 'Название года: ГГГГ/ГГГГ'),
+        startDate: isoDate,
+        endDate: isoDate,
+      })
       .refine((v) => v.startDate < v.endDate, { message: 'Начало учебного года позже его конца', path: ['endDate'] }),
     output: z.object({ yearId: entityId, message: z.string() }),
   }),

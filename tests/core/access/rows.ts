@@ -12,11 +12,12 @@ import { schoolRows } from './rows-school';
 
 export type { Ctx, Row, Who } from './rows-kit';
 
-
 /** The first PDF in the print folder beside the database (core/app.ts: «zhurnal-print»). */
 const printedBook = (core: Ctx['core']): string => {
   const root = path.join(path.dirname(core.db.$client.name), 'zhurnal-print');
-  const pdf = fs.existsSync(root) ? (fs.readdirSync(root, { recursive: true }) as string[]).find((f) => f.endsWith('.pdf')) : undefined;
+  const pdf = fs.existsSync(root)
+    ? (fs.readdirSync(root, { recursive: true }) as string[]).find((f) => f.endsWith('.pdf'))
+    : undefined;
   return pdf ? path.join(root, pdf) : path.join(root, 'нет.pdf');
 };
 
@@ -35,19 +36,42 @@ const teachers: readonly Role[] = ['teacher', 'class_teacher'];
 const ownLesson = ({ s, who }: Ctx) => (who === 'class_teacher' ? s.lessons.rus0902 : s.mathOwn);
 const ownAssignment = ({ s, who }: Ctx) => (who === 'class_teacher' ? s.assignments.rus5 : s.assignments.mat5);
 const cell = (c: Ctx) => ({ lessonId: ownLesson(c), studentId: c.s.students.C });
-const planFile = (assignmentId: number) => ({ assignmentId, fileName: 'ктп.csv', contentBase64: Buffer.from('Тема;Часы\nДроби;2\n').toString('base64') });
+const planFile = (assignmentId: number) => ({
+  assignmentId,
+  fileName: 'ктп.csv',
+  contentBase64: Buffer.from('Тема;Часы\nДроби;2\n').toString('base64'),
+});
 
 const markCases = (input: (lessonId: number, c: Ctx) => unknown): ObjectCase[] => [
-  { as: 'teacher', input: (c) => input(c.s.lessons.rus0902, c), expect: 'forbidden', why: 'klruk’s Russian lesson is not math’s' },
-  { as: 'teacher', input: (c) => input(c.s.substituted, c), expect: 'ok', why: 'math gave this Russian lesson as a substitute' },
-  { as: 'class_teacher', input: (c) => input(c.s.mathOwn, c), expect: 'forbidden', why: 'a class teacher does not write the maths of their class' },
+  {
+    as: 'teacher',
+    input: (c) => input(c.s.lessons.rus0902, c),
+    expect: 'forbidden',
+    why: 'klruk’s Russian lesson is not math’s',
+  },
+  {
+    as: 'teacher',
+    input: (c) => input(c.s.substituted, c),
+    expect: 'ok',
+    why: 'math gave this Russian lesson as a substitute',
+  },
+  {
+    as: 'class_teacher',
+    input: (c) => input(c.s.mathOwn, c),
+    expect: 'forbidden',
+    why: 'a class teacher does not write the maths of their class',
+  },
 ];
 
 export const rows: Record<string, Row> = {
   'auth:login': { allow: 'public', input: () => ({ login: 'nobody', password: 'x' }), outcome: 'unauthorized' },
   'auth:logout': { allow: 'session' },
   // A wrong current password: the call passed the gate and the service refused the password.
-  'auth:changePassword': { allow: 'session', input: () => ({ oldPassword: 'не-тот', newPassword: 'Новый-пароль-1' }), outcome: 'validation' },
+  'auth:changePassword': {
+    allow: 'session',
+    input: () => ({ oldPassword: 'не-тот', newPassword: 'Новый-пароль-1' }),
+    outcome: 'validation',
+  },
   'auth:me': { allow: 'public' },
 
   'backup:status': { allow: ['admin'] },
@@ -61,13 +85,20 @@ export const rows: Record<string, Row> = {
   'backup:run': { allow: ['admin'], outcome: 'validation' },
   'backup:list': { allow: ['admin'] },
   'backup:verify': { allow: ['admin'], input: ({ tmp }) => ({ file: path.join(tmp, 'нет.db') }), outcome: 'not_found' },
-  'backup:restore': { allow: ['admin'], input: ({ tmp }) => ({ file: path.join(tmp, 'нет.db'), password: 'demo' }), outcome: 'not_found' },
+  'backup:restore': {
+    allow: ['admin'],
+    input: ({ tmp }) => ({ file: path.join(tmp, 'нет.db'), password: 'demo' }),
+    outcome: 'not_found',
+  },
 
   'setup:status': { allow: 'public' },
   // The school exists: a second one is refused whoever asks.
   'setup:createSchool': {
     allow: 'public',
-    input: () => ({ schoolName: 'Вторая школа', admin: { login: 'admin2', password: 'пароль-12345', lastName: 'А', firstName: 'Б' } }),
+    input: () => ({
+      schoolName: 'Вторая школа',
+      admin: { login: 'admin2', password: 'пароль-12345', lastName: 'А', firstName: 'Б' },
+    }),
     outcome: 'conflict',
   },
   'setup:createDemo': { allow: 'public', outcome: 'conflict' },
@@ -81,7 +112,11 @@ export const rows: Record<string, Row> = {
     input: (c) => ({ ...cell(c), value1: '5' }),
     objects: markCases((lessonId, c) => ({ lessonId, studentId: c.s.students.D, value1: '4' })),
   },
-  'journal:clearMark': { allow: teachers, input: cell, objects: markCases((lessonId, c) => ({ lessonId, studentId: c.s.students.D })) },
+  'journal:clearMark': {
+    allow: teachers,
+    input: cell,
+    objects: markCases((lessonId, c) => ({ lessonId, studentId: c.s.students.D })),
+  },
   'journal:setAbsence': {
     allow: teachers,
     input: (c) => ({ ...cell(c), code: 'н' }),
@@ -93,24 +128,57 @@ export const rows: Record<string, Row> = {
     input: (c) => ({ lessonId: c.s.lessons.eng1_0901, studentId: c.s.students.A }),
     outcome: { teacher: 'forbidden' },
     objects: [
-      { as: 'teacher', input: (c) => ({ lessonId: c.s.mathOwn, studentId: c.s.students.A }), expect: 'ok', why: 'math’s own lesson' },
-      { as: 'teacher', input: (c) => ({ lessonId: c.s.substituted, studentId: c.s.students.A }), expect: 'ok', why: 'the lesson math gave as a substitute' },
-      { as: 'class_teacher', input: (c) => ({ lessonId: c.s.mathOwn, studentId: c.s.students.A }), expect: 'ok', why: 'every subject of klruk’s class' },
+      {
+        as: 'teacher',
+        input: (c) => ({ lessonId: c.s.mathOwn, studentId: c.s.students.A }),
+        expect: 'ok',
+        why: 'math’s own lesson',
+      },
+      {
+        as: 'teacher',
+        input: (c) => ({ lessonId: c.s.substituted, studentId: c.s.students.A }),
+        expect: 'ok',
+        why: 'the lesson math gave as a substitute',
+      },
+      {
+        as: 'class_teacher',
+        input: (c) => ({ lessonId: c.s.mathOwn, studentId: c.s.students.A }),
+        expect: 'ok',
+        why: 'every subject of klruk’s class',
+      },
     ],
   },
   'journal:setPeriodMark': {
     allow: teachers,
-    input: (c) => ({ assignmentId: ownAssignment(c), studentId: c.s.students.C, kind: 'period', periodId: c.s.periods.q2, value: '4' }),
+    input: (c) => ({
+      assignmentId: ownAssignment(c),
+      studentId: c.s.students.C,
+      kind: 'period',
+      periodId: c.s.periods.q2,
+      value: '4',
+    }),
     objects: [
       {
         as: 'teacher',
-        input: (c) => ({ assignmentId: c.s.assignments.rus5, studentId: c.s.students.C, kind: 'period', periodId: c.s.periods.q2, value: '4' }),
+        input: (c) => ({
+          assignmentId: c.s.assignments.rus5,
+          studentId: c.s.students.C,
+          kind: 'period',
+          periodId: c.s.periods.q2,
+          value: '4',
+        }),
         expect: 'forbidden',
         why: 'a substitute gives lessons, not the journal’s period marks',
       },
       {
         as: 'class_teacher',
-        input: (c) => ({ assignmentId: c.s.assignments.mat5, studentId: c.s.students.C, kind: 'period', periodId: c.s.periods.q2, value: '4' }),
+        input: (c) => ({
+          assignmentId: c.s.assignments.mat5,
+          studentId: c.s.students.C,
+          kind: 'period',
+          periodId: c.s.periods.q2,
+          value: '4',
+        }),
         expect: 'forbidden',
         why: 'the class teacher reads the maths of the class, does not mark it',
       },
@@ -119,15 +187,40 @@ export const rows: Record<string, Row> = {
   'journal:finals': {
     allow: readers,
     input: (c) => ({ assignmentId: c.who === 'teacher' ? c.s.assignments.mat5 : c.s.assignments.rus5 }),
-    objects: [{ as: 'teacher', input: (c) => ({ assignmentId: c.s.assignments.eng5g1 }), expect: 'forbidden', why: 'another teacher’s English' }],
+    objects: [
+      {
+        as: 'teacher',
+        input: (c) => ({ assignmentId: c.s.assignments.eng5g1 }),
+        expect: 'forbidden',
+        why: 'another teacher’s English',
+      },
+    ],
   },
   'journal:grid': {
     allow: readers,
-    input: (c) => ({ assignmentId: c.who === 'teacher' ? c.s.assignments.mat5 : c.s.assignments.rus5, periodId: c.s.periods.q1 }),
+    input: (c) => ({
+      assignmentId: c.who === 'teacher' ? c.s.assignments.mat5 : c.s.assignments.rus5,
+      periodId: c.s.periods.q1,
+    }),
     objects: [
-      { as: 'teacher', input: (c) => ({ assignmentId: c.s.assignments.pe5, periodId: c.s.periods.q1 }), expect: 'forbidden', why: 'another teacher’s PE' },
-      { as: 'class_teacher', input: (c) => ({ assignmentId: c.s.assignments.pe5, periodId: c.s.periods.q1 }), expect: 'ok', why: 'the class teacher reads every subject of 5А' },
-      { as: 'class_teacher', input: (c) => ({ assignmentId: c.s.assignments.mat10, periodId: c.s.periods.h1 }), expect: 'forbidden', why: '10А is not klruk’s class and its maths not klruk’s' },
+      {
+        as: 'teacher',
+        input: (c) => ({ assignmentId: c.s.assignments.pe5, periodId: c.s.periods.q1 }),
+        expect: 'forbidden',
+        why: 'another teacher’s PE',
+      },
+      {
+        as: 'class_teacher',
+        input: (c) => ({ assignmentId: c.s.assignments.pe5, periodId: c.s.periods.q1 }),
+        expect: 'ok',
+        why: 'the class teacher reads every subject of 5А',
+      },
+      {
+        as: 'class_teacher',
+        input: (c) => ({ assignmentId: c.s.assignments.mat10, periodId: c.s.periods.h1 }),
+        expect: 'forbidden',
+        why: '10А is not klruk’s class and its maths not klruk’s',
+      },
     ],
   },
 
@@ -140,15 +233,30 @@ export const rows: Record<string, Row> = {
     allow: teachers,
     input: (c) => ({ assignmentId: ownAssignment(c), date: '2025-11-10', lessonNumber: c.who === 'teacher' ? 6 : 7 }),
     objects: [
-      { as: 'teacher', input: (c) => ({ assignmentId: c.s.assignments.rus5, date: '2025-11-11', lessonNumber: 6 }), expect: 'forbidden', why: 'not math’s journal' },
-      { as: 'class_teacher', input: (c) => ({ assignmentId: c.s.assignments.mat5, date: '2025-11-11', lessonNumber: 7 }), expect: 'forbidden', why: 'maths of klruk’s class is math’s journal' },
+      {
+        as: 'teacher',
+        input: (c) => ({ assignmentId: c.s.assignments.rus5, date: '2025-11-11', lessonNumber: 6 }),
+        expect: 'forbidden',
+        why: 'not math’s journal',
+      },
+      {
+        as: 'class_teacher',
+        input: (c) => ({ assignmentId: c.s.assignments.mat5, date: '2025-11-11', lessonNumber: 7 }),
+        expect: 'forbidden',
+        why: 'maths of klruk’s class is math’s journal',
+      },
     ],
   },
   'lessons:move': {
     allow: teachers,
     input: (c) => ({ lessonId: ownLesson(c), date: '2025-09-04', lessonNumber: c.who === 'teacher' ? 5 : 6 }),
     objects: [
-      { as: 'teacher', input: (c) => ({ lessonId: c.s.klrukOnly, date: '2025-09-10', lessonNumber: 6 }), expect: 'forbidden', why: 'klruk’s lesson' },
+      {
+        as: 'teacher',
+        input: (c) => ({ lessonId: c.s.klrukOnly, date: '2025-09-10', lessonNumber: 6 }),
+        expect: 'forbidden',
+        why: 'klruk’s lesson',
+      },
     ],
   },
   'lessons:teachers': { allow: teachers },
@@ -169,22 +277,50 @@ export const rows: Record<string, Row> = {
   'plans:get': {
     allow: readers,
     input: (c) => ({ assignmentId: ownAssignment(c) }),
-    objects: [{ as: 'teacher', input: (c) => ({ assignmentId: c.s.assignments.eng5g1 }), expect: 'forbidden', why: 'another teacher’s English' }],
+    objects: [
+      {
+        as: 'teacher',
+        input: (c) => ({ assignmentId: c.s.assignments.eng5g1 }),
+        expect: 'forbidden',
+        why: 'another teacher’s English',
+      },
+    ],
   },
   'plans:previewImport': {
     allow: teachers,
     input: (c) => planFile(ownAssignment(c)),
-    objects: [{ as: 'teacher', input: (c) => planFile(c.s.assignments.rus5), expect: 'forbidden', why: 'a substitute does not plan klruk’s Russian' }],
+    objects: [
+      {
+        as: 'teacher',
+        input: (c) => planFile(c.s.assignments.rus5),
+        expect: 'forbidden',
+        why: 'a substitute does not plan klruk’s Russian',
+      },
+    ],
   },
   'plans:save': {
     allow: teachers,
     input: (c) => ({ assignmentId: ownAssignment(c), rows: [{ section: null, title: 'Дроби', hours: 2 }] }),
-    objects: [{ as: 'class_teacher', input: (c) => ({ assignmentId: c.s.assignments.mat5, rows: [{ section: null, title: 'Дроби', hours: 2 }] }), expect: 'forbidden', why: 'math’s plan' }],
+    objects: [
+      {
+        as: 'class_teacher',
+        input: (c) => ({ assignmentId: c.s.assignments.mat5, rows: [{ section: null, title: 'Дроби', hours: 2 }] }),
+        expect: 'forbidden',
+        why: 'math’s plan',
+      },
+    ],
   },
   'plans:assign': {
     allow: teachers,
     input: (c) => ({ assignmentId: ownAssignment(c), fromDate: '2025-09-01' }),
-    objects: [{ as: 'teacher', input: (c) => ({ assignmentId: c.s.assignments.rus5, fromDate: '2025-09-01' }), expect: 'forbidden', why: 'not math’s plan' }],
+    objects: [
+      {
+        as: 'teacher',
+        input: (c) => ({ assignmentId: c.s.assignments.rus5, fromDate: '2025-09-01' }),
+        expect: 'forbidden',
+        why: 'not math’s plan',
+      },
+    ],
   },
 
   'print:classes': { allow: ['admin', 'secretary'] },
@@ -194,7 +330,11 @@ export const rows: Record<string, Row> = {
   'print:job': { allow: ['admin', 'secretary'], input: () => ({ jobId: 'нет-такого' }), outcome: 'not_found' },
   'print:cancel': { allow: ['admin', 'secretary'], input: () => ({ jobId: 'нет-такого' }), outcome: 'not_found' },
   // The book print:classBook just wrote, past the gate to the service, which has no system viewer here.
-  'print:open': { allow: ['admin', 'secretary'], input: ({ core }) => ({ file: printedBook(core), action: 'open' }), outcome: 'conflict' },
+  'print:open': {
+    allow: ['admin', 'secretary'],
+    input: ({ core }) => ({ file: printedBook(core), action: 'open' }),
+    outcome: 'conflict',
+  },
 
   'attendance:classes': { allow: 'session' },
   // Open to every session at the gate; the class is checked in the core: its class teacher and the school's readers.
@@ -202,33 +342,68 @@ export const rows: Record<string, Row> = {
     allow: 'session',
     input: (c) => ({ ...c5(c), weekStart: '2025-09-01' }),
     outcome: { teacher: 'forbidden', secretary: 'forbidden' },
-    objects: [{ as: 'class_teacher', input: (c) => ({ classId: c.s.classes.c10, weekStart: '2025-09-01' }), expect: 'forbidden', why: 'not klruk’s class' }],
-  },
-  'attendance:confirmWeek': {
-    allow: ['class_teacher'],
-    input: (c) => ({ ...c5(c), weekStart: '2025-09-01' }),
-    objects: [{ as: 'class_teacher', input: (c) => ({ classId: c.s.classes.c10, weekStart: '2025-09-01' }), expect: 'forbidden', why: 'not klruk’s class' }],
-  },
-  'attendance:setReason': {
-    allow: ['class_teacher'],
-    input: (c) => ({ ...c5(c), studentId: c.s.students.E, from: '2025-09-01', to: '2025-09-01', code: 'у', reason: 'Заявление родителей' }),
     objects: [
       {
         as: 'class_teacher',
-        input: (c) => ({ classId: c.s.classes.c10, studentId: c.s.students.K, from: '2025-09-01', to: '2025-09-01', code: 'у', reason: 'Заявление' }),
+        input: (c) => ({ classId: c.s.classes.c10, weekStart: '2025-09-01' }),
         expect: 'forbidden',
         why: 'not klruk’s class',
       },
     ],
   },
-  'attendance:schoolDay': { allow: readers, input: () => ({ date: '2025-09-01' }), outcome: { teacher: 'forbidden', class_teacher: 'forbidden' } },
+  'attendance:confirmWeek': {
+    allow: ['class_teacher'],
+    input: (c) => ({ ...c5(c), weekStart: '2025-09-01' }),
+    objects: [
+      {
+        as: 'class_teacher',
+        input: (c) => ({ classId: c.s.classes.c10, weekStart: '2025-09-01' }),
+        expect: 'forbidden',
+        why: 'not klruk’s class',
+      },
+    ],
+  },
+  'attendance:setReason': {
+    allow: ['class_teacher'],
+    input: (c) => ({
+      ...c5(c),
+      studentId: c.s.students.E,
+      from: '2025-09-01',
+      to: '2025-09-01',
+      code: 'у',
+      reason: 'Заявление родителей',
+    }),
+    objects: [
+      {
+        as: 'class_teacher',
+        input: (c) => ({
+          classId: c.s.classes.c10,
+          studentId: c.s.students.K,
+          from: '2025-09-01',
+          to: '2025-09-01',
+          code: 'у',
+          reason: 'Заявление',
+        }),
+        expect: 'forbidden',
+        why: 'not klruk’s class',
+      },
+    ],
+  },
+  'attendance:schoolDay': {
+    allow: readers,
+    input: () => ({ date: '2025-09-01' }),
+    outcome: { teacher: 'forbidden', class_teacher: 'forbidden' },
+  },
 
   'day:mine': { allow: teachers, input: () => ({ date: '2025-09-02' }) },
 
   ...reportRows,
 
   'users:list': { allow: ['admin'] },
-  'users:create': { allow: ['admin'], input: () => ({ login: 'novaya', lastName: 'Новикова', firstName: 'Нина', roles: ['teacher'] }) },
+  'users:create': {
+    allow: ['admin'],
+    input: () => ({ login: 'novaya', lastName: 'Новикова', firstName: 'Нина', roles: ['teacher'] }),
+  },
   'users:resetPassword': { allow: ['admin'], input: ({ s }) => ({ userId: s.extraUsers.spare }) },
   'users:setActive': { allow: ['admin'], input: ({ s }) => ({ userId: s.extraUsers.spare, active: false }) },
   'network:get': { allow: ['admin'] },
@@ -238,26 +413,59 @@ export const rows: Record<string, Row> = {
   'movement:classes': { allow: movementReaders },
   'movement:arrive': {
     allow: ['admin', 'secretary'],
-    input: ({ s, who }) => ({ lastName: 'Новенький', firstName: who === 'admin' ? 'Артём' : 'Семён', classId: s.classes.c5, date: '2025-11-10', from: 'МБОУ СОШ № 3', ...order }),
+    input: ({ s, who }) => ({
+      lastName: 'Новенький',
+      firstName: who === 'admin' ? 'Артём' : 'Семён',
+      classId: s.classes.c5,
+      date: '2025-11-10',
+      from: 'МБОУ СОШ № 3',
+      ...order,
+    }),
   },
   'movement:transfer': {
     allow: ['admin', 'secretary'],
-    input: ({ s, who }) => ({ studentId: who === 'admin' ? s.students.first1 : s.students.first2, toClassId: s.classes.c10, date: '2025-11-12', ...order }),
+    input: ({ s, who }) => ({
+      studentId: who === 'admin' ? s.students.first1 : s.students.first2,
+      toClassId: s.classes.c10,
+      date: '2025-11-12',
+      ...order,
+    }),
   },
   'movement:changeSubgroup': {
     allow: ['admin', 'secretary'],
     input: ({ s, core, who }) => {
-      const group2 = core.db.$client.prepare("select id from subgroups where name = '2 группа'").pluck().get() as number;
-      return { studentId: who === 'admin' ? s.students.A : s.students.B, toSubgroupId: group2, date: '2025-11-12', ...order };
+      const group2 = core.db.$client
+        .prepare("select id from subgroups where name = '2 группа'")
+        .pluck()
+        .get() as number;
+      return {
+        studentId: who === 'admin' ? s.students.A : s.students.B,
+        toSubgroupId: group2,
+        date: '2025-11-12',
+        ...order,
+      };
     },
   },
   'movement:leave': {
     allow: ['admin', 'secretary'],
-    input: ({ s, who }) => ({ studentId: who === 'admin' ? s.students.L : s.students.G, date: '2025-11-14', to: 'МБОУ СОШ № 5', ...order }),
+    input: ({ s, who }) => ({
+      studentId: who === 'admin' ? s.students.L : s.students.G,
+      date: '2025-11-14',
+      to: 'МБОУ СОШ № 5',
+      ...order,
+    }),
   },
   // A correction or cancellation of an order that does not exist: past the gate, the core answers «нет такого приказа».
-  'movement:correct': { allow: ['admin', 'secretary'], input: () => ({ movementId: 999_999, reason: 'ошибка', date: '2025-11-10', ...order }), outcome: 'not_found' },
-  'movement:cancel': { allow: ['admin', 'secretary'], input: () => ({ movementId: 999_999, reason: 'ошибка' }), outcome: 'not_found' },
+  'movement:correct': {
+    allow: ['admin', 'secretary'],
+    input: () => ({ movementId: 999_999, reason: 'ошибка', date: '2025-11-10', ...order }),
+    outcome: 'not_found',
+  },
+  'movement:cancel': {
+    allow: ['admin', 'secretary'],
+    input: () => ({ movementId: 999_999, reason: 'ошибка' }),
+    outcome: 'not_found',
+  },
   'movement:register': { allow: movementReaders },
   'movement:registerFile': { allow: movementReaders, input: () => ({ params: {}, format: 'xlsx' }) },
 
@@ -277,12 +485,24 @@ export const rows: Record<string, Row> = {
         { scheme: 'quarters', number: 4, name: '4 четверть', startDate: '2026-03-30', endDate: '2026-05-31' },
         { scheme: 'half_years', number: 2, name: '2 полугодие', startDate: '2026-01-12', endDate: '2026-05-31' },
       ];
-      return { yearId: s.year, calendar: { ...calendar, periods: [...calendar.periods.filter((p) => !extra.some((e) => e.scheme === p.scheme && e.number === p.number)), ...extra] } };
+      return {
+        yearId: s.year,
+        calendar: {
+          ...calendar,
+          periods: [
+            ...calendar.periods.filter((p) => !extra.some((e) => e.scheme === p.scheme && e.number === p.number)),
+            ...extra,
+          ],
+        },
+      };
     },
     outcome: { admin: 'locked' },
   },
   'profile:get': { allow: 'session' },
-  'profile:save': { allow: ['admin'], input: () => ({ fullName: 'Тестовая школа № 1', shortName: 'Школа № 1', address: '', director: '' }) },
+  'profile:save': {
+    allow: ['admin'],
+    input: () => ({ fullName: 'Тестовая школа № 1', shortName: 'Школа № 1', address: '', director: '' }),
+  },
 
   ...schoolRows,
 
@@ -291,8 +511,17 @@ export const rows: Record<string, Row> = {
   'auth:lock': { allow: 'session', input: () => ({ cause: 'manual' }) },
   'auth:unlock': { allow: 'session', input: () => ({ password: 'demo' }) },
   'users:security': { allow: ['admin'] },
-  'users:setSecurity': { allow: ['admin'], input: () => ({ idleLockMinutes: 10, lockoutThreshold: 5, lockoutMinutes: 15 }) },
-  'audit:list': { allow: ['admin', 'deputy'], input: ({ s }) => ({ filter: { kind: 'marks', classId: s.classes.c5, from: '2025-09-01', to: '2026-12-31' }, limit: 50 }) },
+  'users:setSecurity': {
+    allow: ['admin'],
+    input: () => ({ idleLockMinutes: 10, lockoutThreshold: 5, lockoutMinutes: 15 }),
+  },
+  'audit:list': {
+    allow: ['admin', 'deputy'],
+    input: ({ s }) => ({
+      filter: { kind: 'marks', classId: s.classes.c5, from: '2025-09-01', to: '2026-12-31' },
+      limit: 50,
+    }),
+  },
   'audit:options': { allow: ['admin', 'deputy'], input: ({ s }) => ({ classId: s.classes.c5 }) },
   'audit:export': { allow: ['admin', 'deputy'], input: ({ s }) => ({ filter: { userId: s.users.math } }) },
 

@@ -37,7 +37,10 @@ describe('a backup to several destinations', () => {
     expect(outcome.ok).toBe(true);
     expect(outcome.manifest.counts).toEqual(before.counts);
     for (const d of [a, b]) {
-      expect(finalFiles(d).sort()).toEqual(['zhurnal-2026-11-24_1800-00.db', 'zhurnal-2026-11-24_1800-00.db.manifest.json']);
+      expect(finalFiles(d).sort()).toEqual([
+        'zhurnal-2026-11-24_1800-00.db',
+        'zhurnal-2026-11-24_1800-00.db.manifest.json',
+      ]);
       const file = path.join(d, 'zhurnal-2026-11-24_1800-00.db');
       expect(readManifest(file)?.databaseSha256).toBe(outcome.manifest.databaseSha256);
       const verified = await verifyBackup(file, { migrationsFolder });
@@ -70,11 +73,25 @@ describe('a backup to several destinations', () => {
     const small = { syncEvery: 256 << 10, fanout: { maxHeld: 1 << 20, stallMs: 60_000 } };
     const drives = ['r1', 'r2', 'r3'].map((d) => path.join(dir, d));
     for (const d of drives) fs.mkdirSync(d);
-    const plain = await createBackup({ ...base, ...small, source: { kind: 'file', file: big }, destinations: drives.slice(0, 2) });
-    const sealed = await createBackup({ ...base, ...small, clock: fixedClock('2026-11-24T18:30:00'), source: { kind: 'file', file: big }, destinations: drives.slice(1), passphrase: 'пароль', workFactor: 10 });
+    const plain = await createBackup({
+      ...base,
+      ...small,
+      source: { kind: 'file', file: big },
+      destinations: drives.slice(0, 2),
+    });
+    const sealed = await createBackup({
+      ...base,
+      ...small,
+      clock: fixedClock('2026-11-24T18:30:00'),
+      source: { kind: 'file', file: big },
+      destinations: drives.slice(1),
+      passphrase: 'пароль',
+      workFactor: 10,
+    });
     writer.close();
     expect(plain.ok && sealed.ok).toBe(true);
-    for (const r of [...plain.results, ...sealed.results]) await verifyBackup(r.file!, { migrationsFolder, passphrase: 'пароль' });
+    for (const r of [...plain.results, ...sealed.results])
+      await verifyBackup(r.file!, { migrationsFolder, passphrase: 'пароль' });
     // The plain copies are the pages the database showed, byte for byte, but for page 1 saying «rollback journal».
     const expected = Buffer.from(pages);
     expected[18] = expected[19] = 1;
@@ -94,8 +111,18 @@ describe('a backup to several destinations', () => {
     const fullFs = faultyFs({ dir: full, failWriteAfter: { bytes: 100_000, code: 'ENOSPC' } });
     const pulledFs = faultyFs({ dir: pulled, failWriteAfter: { bytes: 1_000_000, code: 'EIO' }, failUnlink: true });
     // Two faulty layers, each only touching its own folder.
-    const fsOps = { ...fullFs, create: (f: string) => (path.dirname(f) === pulled ? pulledFs.create(f) : fullFs.create(f)), unlink: (f: string) => (path.dirname(f) === pulled ? pulledFs.unlink(f) : fullFs.unlink(f)) };
-    const outcome = await createBackup({ ...base, clock: fixedClock('2026-11-24T19:00:00'), source: { kind: 'file', file: live }, destinations: [good, full, missing, pulled], fs: fsOps });
+    const fsOps = {
+      ...fullFs,
+      create: (f: string) => (path.dirname(f) === pulled ? pulledFs.create(f) : fullFs.create(f)),
+      unlink: (f: string) => (path.dirname(f) === pulled ? pulledFs.unlink(f) : fullFs.unlink(f)),
+    };
+    const outcome = await createBackup({
+      ...base,
+      clock: fixedClock('2026-11-24T19:00:00'),
+      source: { kind: 'file', file: live },
+      destinations: [good, full, missing, pulled],
+      fs: fsOps,
+    });
     expect(outcome.ok).toBe(false);
     const byDir = Object.fromEntries(outcome.results.map((r) => [path.basename(r.dir), r]));
     expect(byDir.good?.ok).toBe(true);
@@ -115,7 +142,12 @@ describe('a backup to several destinations', () => {
   it('refuses a copy that reads back differently from what was written', async () => {
     const flaky = path.join(dir, 'flaky');
     fs.mkdirSync(flaky);
-    const outcome = await createBackup({ ...base, source: { kind: 'file', file: live }, destinations: [flaky], fs: faultyFs({ dir: flaky, corruptReadBack: true }) });
+    const outcome = await createBackup({
+      ...base,
+      source: { kind: 'file', file: live },
+      destinations: [flaky],
+      fs: faultyFs({ dir: flaky, corruptReadBack: true }),
+    });
     expect(outcome.results[0]?.message).toMatch(/прочитана с ошибкой/);
     expect(fs.readdirSync(flaky)).toEqual([]);
   });
@@ -127,7 +159,12 @@ describe('a backup to several destinations', () => {
     fs.mkdirSync(good);
     const mounted = await withTmpfs(small, { kib: 1024 }, () =>
       withTmpfs(readOnly, { kib: 16 * 1024, readOnly: true }, async () => {
-        const outcome = await createBackup({ ...base, clock: fixedClock('2026-11-24T20:00:00'), source: { kind: 'file', file: live }, destinations: [small, readOnly, good] });
+        const outcome = await createBackup({
+          ...base,
+          clock: fixedClock('2026-11-24T20:00:00'),
+          source: { kind: 'file', file: live },
+          destinations: [small, readOnly, good],
+        });
         const [s, r, g] = outcome.results;
         expect(s?.message).toMatch(/не хватает места/);
         expect(r?.message).toMatch(/только для чтения/);
@@ -138,7 +175,8 @@ describe('a backup to several destinations', () => {
         if (!ok) throw new Error('the second mount failed after the first succeeded');
       }),
     );
-    if (!mounted) console.warn('mount is not permitted here: full and read-only drives are covered by injected faults only');
+    if (!mounted)
+      console.warn('mount is not permitted here: full and read-only drives are covered by injected faults only');
   });
 
   it('on a real drive that fills up in the middle of the copy, leaves nothing behind', async () => {
@@ -160,7 +198,13 @@ describe('a backup to several destinations', () => {
     const damaged = damagedCopy(live, path.join(dir, 'damaged.db'));
     const drives = ['c1', 'c2'].map((d) => path.join(dir, d));
     for (const d of drives) fs.mkdirSync(d);
-    const backup = createBackup({ ...base, source: { kind: 'file', file: damaged }, destinations: drives, passphrase: 'пароль', workFactor: 10 });
+    const backup = createBackup({
+      ...base,
+      source: { kind: 'file', file: damaged },
+      destinations: drives,
+      passphrase: 'пароль',
+      workFactor: 10,
+    });
     // The live database is what is damaged, and the message says so.
     await expect(backup).rejects.toThrow(/^База данных повреждена/);
     for (const d of drives) expect(fs.readdirSync(d)).toEqual([]);
@@ -171,8 +215,16 @@ describe('a backup to several destinations', () => {
     const damaged = damagedCopy(live, path.join(dir, 'damaged-snapshot.db'));
     const drives = ['s1', 's2'].map((d) => path.join(dir, d));
     for (const d of drives) fs.mkdirSync(d);
-    const backup = createBackup({ ...base, source: { kind: 'snapshot', file: damaged }, destinations: drives, passphrase: 'пароль', workFactor: 10 });
-    await expect(backup).rejects.toThrow(/^База данных повреждена: (проверка целостности нашла ошибки .*; )?копия не создана$/);
+    const backup = createBackup({
+      ...base,
+      source: { kind: 'snapshot', file: damaged },
+      destinations: drives,
+      passphrase: 'пароль',
+      workFactor: 10,
+    });
+    await expect(backup).rejects.toThrow(
+      /^База данных повреждена: (проверка целостности нашла ошибки .*; )?копия не создана$/,
+    );
     for (const d of drives) expect(fs.readdirSync(d)).toEqual([]);
   });
 
@@ -222,7 +274,13 @@ describe('a backup to several destinations', () => {
       copy.pragma('journal_mode = delete');
       copy.close();
       execFileSync('mount', ['-o', 'remount,ro', mount]);
-      const snapshot = startSnapshot(file, { blockBytes: 1 << 20, slots: 4, fileKey: null, headerBytes: 0, holdWrites: () => null });
+      const snapshot = startSnapshot(file, {
+        blockBytes: 1 << 20,
+        slots: 4,
+        fileKey: null,
+        headerBytes: 0,
+        holdWrites: () => null,
+      });
       try {
         expect(await snapshot.checking).toBe('inline');
         expect((await snapshot.checked).problems).toEqual([]);
@@ -231,7 +289,13 @@ describe('a backup to several destinations', () => {
       }
       const drive = path.join(dir, 'from-ro');
       fs.mkdirSync(drive);
-      const outcome = await createBackup({ ...base, source: { kind: 'file', file }, destinations: [drive], passphrase: 'пароль', workFactor: 10 });
+      const outcome = await createBackup({
+        ...base,
+        source: { kind: 'file', file },
+        destinations: [drive],
+        passphrase: 'пароль',
+        workFactor: 10,
+      });
       expect(outcome.results.map((r) => r.message)).toEqual(['Копия записана и проверена']);
       const verified = await verifyBackup(outcome.results[0]!.file!, { passphrase: 'пароль' });
       expect(verified.counts.marks).toBeGreaterThan(0);
@@ -243,8 +307,16 @@ describe('a backup to several destinations', () => {
     // scrypt at work factor 40 would take a pebibyte beside the blocks in flight: no machine here has that.
     const drive = path.join(dir, 'm1');
     fs.mkdirSync(drive);
-    const backup = createBackup({ ...base, source: { kind: 'file', file: live }, destinations: [drive], passphrase: 'пароль', workFactor: 40 });
-    await expect(backup).rejects.toThrow(/^Копия не создана: для неё нужно [\d,]+ МБ свободной памяти, а свободно [\d,]+ МБ\. Закройте другие программы и повторите$/);
+    const backup = createBackup({
+      ...base,
+      source: { kind: 'file', file: live },
+      destinations: [drive],
+      passphrase: 'пароль',
+      workFactor: 40,
+    });
+    await expect(backup).rejects.toThrow(
+      /^Копия не создана: для неё нужно [\d,]+ МБ свободной памяти, а свободно [\d,]+ МБ\. Закройте другие программы и повторите$/,
+    );
     expect(fs.readdirSync(drive)).toEqual([]);
   });
 
@@ -288,7 +360,12 @@ describe('a backup to several destinations', () => {
   it('with a read-only folder injected (where mounting is not allowed), reports it and writes nothing', async () => {
     const ro = path.join(dir, 'ro-injected');
     fs.mkdirSync(ro);
-    const outcome = await createBackup({ ...base, source: { kind: 'file', file: live }, destinations: [ro], fs: faultyFs({ dir: ro, failCreate: 'EROFS' }) });
+    const outcome = await createBackup({
+      ...base,
+      source: { kind: 'file', file: live },
+      destinations: [ro],
+      fs: faultyFs({ dir: ro, failCreate: 'EROFS' }),
+    });
     expect(outcome.results[0]?.message).toMatch(/только для чтения/);
     expect(fs.readdirSync(ro)).toEqual([]);
   });

@@ -64,7 +64,13 @@ describe("a backup's snapshot, read from the files a block at a time", () => {
     for (const d of drives) fs.mkdirSync(d);
     const source = { kind: 'connection', client: writer } as const;
     const plain = await createBackup({ ...base, source, destinations: [drives[0]!] });
-    const sealed = await createBackup({ ...base, source, destinations: [drives[1]!], passphrase: 'пароль', workFactor: 10 });
+    const sealed = await createBackup({
+      ...base,
+      source,
+      destinations: [drives[1]!],
+      passphrase: 'пароль',
+      workFactor: 10,
+    });
     expect(plain.ok && sealed.ok).toBe(true);
     expect(fs.readFileSync(plain.results[0]!.file!).equals(expected)).toBe(true);
     // The encrypted copy verifies (its file hash taken header first) and decrypts to the same bytes.
@@ -103,7 +109,11 @@ describe("a backup's snapshot, read from the files a block at a time", () => {
             // Every page rewritten, the file grown, and checkpoints asked for, as the app's writes would.
             writer.prepare('update t set b = randomblob(length(b))').run();
             writer.prepare('insert into t (b) values (randomblob(65536))').run();
-            const { busy, log, checkpointed: copied } = (writer.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[])[0]!;
+            const {
+              busy,
+              log,
+              checkpointed: copied,
+            } = (writer.pragma('wal_checkpoint(PASSIVE)') as { busy: number; log: number; checkpointed: number }[])[0]!;
             expect(busy).toBe(0);
             // Nothing newer than the snapshot goes into the file while it is read.
             expect(copied).toBeLessThan(log);
@@ -121,30 +131,42 @@ describe("a backup's snapshot, read from the files a block at a time", () => {
     });
   }
 
-  it('takes memory for its blocks in flight, not for the database: 256 MiB backed up in half of that', { timeout: 180_000 }, async () => {
-    const file = path.join(dir, 'big.db');
-    const client = new Database(file);
-    client.pragma('journal_mode = WAL');
-    client.exec('create table t (b blob)');
-    const insert = client.prepare('insert into t values (randomblob(1048576))');
-    client.transaction(() => {
-      for (let i = 0; i < 256; i++) insert.run();
-    })();
-    client.close();
-    const drive = path.join(dir, 'big-drive');
-    fs.mkdirSync(drive);
-    // In a process of its own, so that only the backup's memory is measured.
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/backup-memory.ts', file, drive], { stdio: ['ignore', 'pipe', 'inherit'] });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    const code = await new Promise((resolve) => child.on('exit', resolve));
-    expect(code).toBe(0);
-    const { ok, databaseBytes, peakAboveStart } = JSON.parse(out) as { ok: boolean; databaseBytes: number; peakAboveStart: number };
-    expect(ok).toBe(true);
-    expect(databaseBytes).toBeGreaterThan(256 << 20);
-    console.log(`backup of ${databaseBytes >> 20} MiB: peak private memory ${(peakAboveStart / 2 ** 20).toFixed(0)} MiB above start`);
-    // Measured: 35 MiB for a database of 8 KiB (two threads started, TypeScript compiled), 75–90 MiB here;
-    // the whole database in memory would be 330 MiB.
-    expect(peakAboveStart).toBeLessThan(databaseBytes / 2);
-  });
+  it(
+    'takes memory for its blocks in flight, not for the database: 256 MiB backed up in half of that',
+    { timeout: 180_000 },
+    async () => {
+      const file = path.join(dir, 'big.db');
+      const client = new Database(file);
+      client.pragma('journal_mode = WAL');
+      client.exec('create table t (b blob)');
+      const insert = client.prepare('insert into t values (randomblob(1048576))');
+      client.transaction(() => {
+        for (let i = 0; i < 256; i++) insert.run();
+      })();
+      client.close();
+      const drive = path.join(dir, 'big-drive');
+      fs.mkdirSync(drive);
+      // In a process of its own, so that only the backup's memory is measured.
+      const child = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/backup-memory.ts', file, drive], {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      });
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+      const code = await new Promise((resolve) => child.on('exit', resolve));
+      expect(code).toBe(0);
+      const { ok, databaseBytes, peakAboveStart } = JSON.parse(out) as {
+        ok: boolean;
+        databaseBytes: number;
+        peakAboveStart: number;
+      };
+      expect(ok).toBe(true);
+      expect(databaseBytes).toBeGreaterThan(256 << 20);
+      console.log(
+        `backup of ${databaseBytes >> 20} MiB: peak private memory ${(peakAboveStart / 2 ** 20).toFixed(0)} MiB above start`,
+      );
+      // Measured: 35 MiB for a database of 8 KiB (two threads started, TypeScript compiled), 75–90 MiB here;
+      // the whole database in memory would be 330 MiB.
+      expect(peakAboveStart).toBeLessThan(databaseBytes / 2);
+    },
+  );
 });

@@ -220,15 +220,13 @@ export function loadClassBook(db: Db, school: SchoolService, classId: number): C
     yearStart: year.startDate,
     yearEnd: year.endDate,
     classTeacher: teacher ? fullName(teacher) : null,
-    periods: school
-      .periods(year.id, cls.grade)
-      .map((p, i) => ({
-        id: p.id,
-        name: p.name,
-        short: roman[i] ?? String(i + 1),
-        startDate: p.startDate,
-        endDate: p.endDate,
-      })),
+    periods: school.periods(year.id, cls.grade).map((p, i) => ({
+      id: p.id,
+      name: p.name,
+      short: roman[i] ?? String(i + 1),
+      startDate: p.startDate,
+      endDate: p.endDate,
+    })),
     students: listOf(people, classSpans, year.startDate, year.endDate),
     journals,
     subjects: subjectRows.map((s) => ({ id: s.id, name: s.name, shortName: s.shortName })),

@@ -23,7 +23,10 @@ async function overHttp(channel: string, input: unknown): Promise<Result<unknown
   try {
     return (await response.json()) as Result<unknown>;
   } catch {
-    return { ok: false, error: { kind: 'internal', message: `Сервер ответил не по протоколу (HTTP ${response.status})` } };
+    return {
+      ok: false,
+      error: { kind: 'internal', message: `Сервер ответил не по протоколу (HTTP ${response.status})` },
+    };
   }
 }
 
@@ -35,7 +38,9 @@ function isErrorShape(e: unknown): e is AppErrorShape {
 async function once(channel: string, input: unknown): Promise<unknown> {
   const result = window.api ? await window.api.invoke(channel, input ?? {}) : await overHttp(channel, input);
   if (result.ok) return result.value;
-  throw AppError.from(isErrorShape(result.error) ? result.error : { kind: 'internal', message: 'Непонятный ответ сервера' });
+  throw AppError.from(
+    isErrorShape(result.error) ? result.error : { kind: 'internal', message: 'Непонятный ответ сервера' },
+  );
 }
 
 /**

@@ -14,10 +14,19 @@ type Info = OutputOf<typeof contract.network.info>;
 export function ConnectionCard({ info }: { info: Info }) {
   const certificate = info.certificate;
   const download = useMutation({
-    mutationFn: async () => saveFile({ fileName: certificateFileName, mimeType: 'application/x-x509-ca-cert', base64: btoa(certificate?.pem ?? '') }),
+    mutationFn: async () =>
+      saveFile({
+        fileName: certificateFileName,
+        mimeType: 'application/x-x509-ca-cert',
+        base64: btoa(certificate?.pem ?? ''),
+      }),
   });
   if (!certificate) {
-    return <Text size="sm" c="dimmed">Сервер журнала для школьной сети запускается командой zhurnal serve; его адреса и код подключения будут здесь.</Text>;
+    return (
+      <Text size="sm" c="dimmed">
+        Сервер журнала для школьной сети запускается командой zhurnal serve; его адреса и код подключения будут здесь.
+      </Text>
+    );
   }
   return (
     <Stack gap="xs" data-testid="connection">
@@ -35,14 +44,17 @@ export function ConnectionCard({ info }: { info: Info }) {
           </List>
         </>
       ) : (
-        <Text size="sm" c="dimmed">Сервер сейчас отвечает только этому компьютеру.</Text>
+        <Text size="sm" c="dimmed">
+          Сервер сейчас отвечает только этому компьютеру.
+        </Text>
       )}
       <Text size="sm">Код подключения — сверьте его на другом компьютере при первом подключении:</Text>
       <Code block fz="xl" data-testid="connection-code">
         {certificate.code}
       </Code>
       <Text size="xs" c="dimmed">
-        Отпечаток сертификата SHA-256: {certificate.fingerprint}. Действует до {new Date(certificate.validTo).toLocaleDateString('ru-RU')}.
+        Отпечаток сертификата SHA-256: {certificate.fingerprint}. Действует до{' '}
+        {new Date(certificate.validTo).toLocaleDateString('ru-RU')}.
       </Text>
       <Button variant="default" w="fit-content" onClick={() => download.mutate()} data-testid="download-certificate">
         Скачать сертификат

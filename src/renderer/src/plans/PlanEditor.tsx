@@ -13,15 +13,21 @@ interface EditRow {
 }
 
 let nextKey = 1;
-const fromPlan = (plan: PlanSummary): EditRow[] => plan.topics.map((t) => ({ key: nextKey++, section: t.section ?? '', title: t.title, hours: t.hours }));
+const fromPlan = (plan: PlanSummary): EditRow[] =>
+  plan.topics.map((t) => ({ key: nextKey++, section: t.section ?? '', title: t.title, hours: t.hours }));
 
 /** The plan typed or corrected by hand: topics in order, each with its section and hours; saved as a whole. */
 export function PlanEditor({ plan, onDone }: { plan: PlanSummary; onDone(): void }) {
   // Made once: the rows' keys are taken from the counter.
-  const [initialValues] = useState(() => ({ rows: plan.topics.length ? fromPlan(plan) : [{ key: nextKey++, section: '', title: '', hours: 1 }] }));
+  const [initialValues] = useState(() => ({
+    rows: plan.topics.length ? fromPlan(plan) : [{ key: nextKey++, section: '', title: '', hours: 1 }],
+  }));
   const form = useChannelForm(contract.plans.save, {
     initialValues,
-    toInput: ({ rows }) => ({ assignmentId: plan.assignmentId, rows: rows.map((r) => ({ section: r.section.trim() || null, title: r.title, hours: r.hours })) }),
+    toInput: ({ rows }) => ({
+      assignmentId: plan.assignmentId,
+      rows: rows.map((r) => ({ section: r.section.trim() || null, title: r.title, hours: r.hours })),
+    }),
   });
   const rows = form.values.rows;
   const save = useSavePlan(plan.assignmentId);
@@ -51,17 +57,41 @@ export function PlanEditor({ plan, onDone }: { plan: PlanSummary; onDone(): void
                 <TextInput size="xs" {...form.getInputProps(`rows.${i}.title`)} aria-label={`Тема ${i + 1}`} />
               </Table.Td>
               <Table.Td>
-                <NumberInput size="xs" min={1} max={200} allowDecimal={false} value={r.hours} onChange={(v) => form.setFieldValue(`rows.${i}.hours`, Number(v) || 0)} error={form.errors[`rows.${i}.hours`]} aria-label={`Часов на тему ${i + 1}`} />
+                <NumberInput
+                  size="xs"
+                  min={1}
+                  max={200}
+                  allowDecimal={false}
+                  value={r.hours}
+                  onChange={(v) => form.setFieldValue(`rows.${i}.hours`, Number(v) || 0)}
+                  error={form.errors[`rows.${i}.hours`]}
+                  aria-label={`Часов на тему ${i + 1}`}
+                />
               </Table.Td>
               <Table.Td>
                 <Group gap={4} wrap="nowrap">
-                  <ActionIcon variant="subtle" disabled={i === 0} onClick={() => form.reorderListItem('rows', { from: i, to: i - 1 })} aria-label="Выше">
+                  <ActionIcon
+                    variant="subtle"
+                    disabled={i === 0}
+                    onClick={() => form.reorderListItem('rows', { from: i, to: i - 1 })}
+                    aria-label="Выше"
+                  >
                     ↑
                   </ActionIcon>
-                  <ActionIcon variant="subtle" disabled={i === rows.length - 1} onClick={() => form.reorderListItem('rows', { from: i, to: i + 1 })} aria-label="Ниже">
+                  <ActionIcon
+                    variant="subtle"
+                    disabled={i === rows.length - 1}
+                    onClick={() => form.reorderListItem('rows', { from: i, to: i + 1 })}
+                    aria-label="Ниже"
+                  >
                     ↓
                   </ActionIcon>
-                  <ActionIcon variant="subtle" color="red" onClick={() => form.removeListItem('rows', i)} aria-label="Удалить тему">
+                  <ActionIcon
+                    variant="subtle"
+                    color="red"
+                    onClick={() => form.removeListItem('rows', i)}
+                    aria-label="Удалить тему"
+                  >
                     ✕
                   </ActionIcon>
                 </Group>
@@ -72,7 +102,13 @@ export function PlanEditor({ plan, onDone }: { plan: PlanSummary; onDone(): void
       </Table>
       {form.errors.rows && <Text c="red.8">{form.errors.rows}</Text>}
       <Group justify="space-between">
-        <Button variant="default" onClick={() => form.insertListItem('rows', { key: nextKey++, section: rows.at(-1)?.section ?? '', title: '', hours: 1 })} data-testid="plan-add-row">
+        <Button
+          variant="default"
+          onClick={() =>
+            form.insertListItem('rows', { key: nextKey++, section: rows.at(-1)?.section ?? '', title: '', hours: 1 })
+          }
+          data-testid="plan-add-row"
+        >
           Добавить тему
         </Button>
         <Group>

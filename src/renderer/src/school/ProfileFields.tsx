@@ -6,7 +6,17 @@ import type { SchoolProfile } from '../../../shared/contract';
  * The school's details, as the wizard asks them and «Школа» edits them. The wizard's channel calls the full
  * name `schoolName`, hence `fullNamePath` for its errors.
  */
-export function ProfileFields({ value, onChange, errors, fullNamePath = 'fullName' }: { value: SchoolProfile; onChange(v: SchoolProfile): void; errors: Record<string, ReactNode>; fullNamePath?: string }) {
+export function ProfileFields({
+  value,
+  onChange,
+  errors,
+  fullNamePath = 'fullName',
+}: {
+  value: SchoolProfile;
+  onChange(v: SchoolProfile): void;
+  errors: Record<string, ReactNode>;
+  fullNamePath?: string;
+}) {
   const field = (key: keyof SchoolProfile, errorKey: string = key) => ({
     value: value[key],
     error: errors[errorKey],

@@ -1,5 +1,16 @@
 import { useState } from 'react';
-import { Alert, Button, Center, Group, Loader, PasswordInput, SimpleGrid, Stack, Stepper, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Button,
+  Center,
+  Group,
+  Loader,
+  PasswordInput,
+  SimpleGrid,
+  Stack,
+  Stepper,
+  TextInput,
+} from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { contract, type InputOf, type SchoolCalendar, type SchoolProfile } from '../../../shared/contract';
 import { describeError } from '../api/errors';
@@ -29,17 +40,33 @@ function toInput({ profile, calendar, admin: a }: Values) {
     address: profile.address,
     director: profile.director,
     calendar: calendarToSave(calendar),
-    admin: { login: a.login.trim(), password: a.password, lastName: a.lastName, firstName: a.firstName, ...(a.middleName.trim() ? { middleName: a.middleName } : {}) },
+    admin: {
+      login: a.login.trim(),
+      password: a.password,
+      lastName: a.lastName,
+      firstName: a.firstName,
+      ...(a.middleName.trim() ? { middleName: a.middleName } : {}),
+    },
   };
 }
 
 // Which error paths each step owns, so «Далее» stops on the step whose fields are wrong.
-const stepPaths = [/^(schoolName|shortName|address|director)$/, /^calendar\.(year|gradeSchemes|periods)/, /^calendar\.holidays/, /^(admin\.|repeat$)/];
+const stepPaths = [
+  /^(schoolName|shortName|address|director)$/,
+  /^calendar\.(year|gradeSchemes|periods)/,
+  /^calendar\.holidays/,
+  /^(admin\.|repeat$)/,
+];
 
 /** «Создать школу»: the school, its year and periods, the holidays, then the administrator. */
 export function CreateSchoolWizard({ onCreated }: { onCreated(login: string): void }) {
   const defaults = useChannel(contract.setup.defaults, {}, { staleTime: Infinity });
-  if (!defaults.data) return <Center py="xl">{defaults.error ? describeError(defaults.error).message : <Loader size="sm" aria-label="Загрузка" />}</Center>;
+  if (!defaults.data)
+    return (
+      <Center py="xl">
+        {defaults.error ? describeError(defaults.error).message : <Loader size="sm" aria-label="Загрузка" />}
+      </Center>
+    );
   return <Wizard calendar={defaults.data.calendar} onCreated={onCreated} />;
 }
 
@@ -57,13 +84,16 @@ function Wizard({ calendar, onCreated }: { calendar: SchoolCalendar; onCreated(l
     onError: (e) => form.setErrors(fieldErrorsOf(e)),
   });
 
-  const generalError = mutation.error && Object.keys(fieldErrorsOf(mutation.error)).length === 0 ? describeError(mutation.error) : null;
+  const generalError =
+    mutation.error && Object.keys(fieldErrorsOf(mutation.error)).length === 0 ? describeError(mutation.error) : null;
 
   // The steps up to `upTo` are checked; a refusal of the server stays beside them until the next call.
   const check = (upTo: number): boolean => {
     const found = form.validate().errors;
     if (found['admin.password']) delete found.repeat;
-    const relevant = Object.fromEntries(Object.entries(found).filter(([path]) => stepPaths.slice(0, upTo + 1).some((re) => re.test(path))));
+    const relevant = Object.fromEntries(
+      Object.entries(found).filter(([path]) => stepPaths.slice(0, upTo + 1).some((re) => re.test(path))),
+    );
     form.setErrors({ ...fieldErrorsOf(mutation.error), ...relevant });
     const first = stepPaths.findIndex((re) => Object.keys(relevant).some((p) => re.test(p)));
     if (first >= 0) setStep(first);
@@ -71,7 +101,9 @@ function Wizard({ calendar, onCreated }: { calendar: SchoolCalendar; onCreated(l
   };
   const next = () => check(step) && setStep(step + 1);
   const submit = () => check(3) && mutation.mutate(form.getTransformedValues());
-  const calendarErrors = Object.entries(form.errors).filter(([p]) => p.startsWith('calendar.')).map(([, m]) => m);
+  const calendarErrors = Object.entries(form.errors)
+    .filter(([p]) => p.startsWith('calendar.'))
+    .map(([, m]) => m);
 
   return (
     <Stack gap="md">
@@ -85,15 +117,33 @@ function Wizard({ calendar, onCreated }: { calendar: SchoolCalendar; onCreated(l
           {[...new Set(calendarErrors)].join('; ')}
         </Alert>
       )}
-      <Stepper active={step} onStepClick={(s) => s < step && setStep(s)} size="sm" styles={{ content: { paddingTop: 24 } }}>
+      <Stepper
+        active={step}
+        onStepClick={(s) => s < step && setStep(s)}
+        size="sm"
+        styles={{ content: { paddingTop: 24 } }}
+      >
         <Stepper.Step label="Школа">
-          <ProfileFields value={form.values.profile} onChange={(p) => form.setFieldValue('profile', p)} errors={form.errors} fullNamePath="schoolName" />
+          <ProfileFields
+            value={form.values.profile}
+            onChange={(p) => form.setFieldValue('profile', p)}
+            errors={form.errors}
+            fullNamePath="schoolName"
+          />
         </Stepper.Step>
         <Stepper.Step label="Учебный год">
-          <CalendarEditor value={form.values.calendar} onChange={(c) => form.setFieldValue('calendar', c)} show="periods" />
+          <CalendarEditor
+            value={form.values.calendar}
+            onChange={(c) => form.setFieldValue('calendar', c)}
+            show="periods"
+          />
         </Stepper.Step>
         <Stepper.Step label="Каникулы">
-          <CalendarEditor value={form.values.calendar} onChange={(c) => form.setFieldValue('calendar', c)} show="holidays" />
+          <CalendarEditor
+            value={form.values.calendar}
+            onChange={(c) => form.setFieldValue('calendar', c)}
+            show="holidays"
+          />
         </Stepper.Step>
         <Stepper.Step label="Администратор">
           <Stack gap="sm">
@@ -102,7 +152,12 @@ function Wizard({ calendar, onCreated }: { calendar: SchoolCalendar; onCreated(l
               <TextInput label="Имя" autoComplete="given-name" {...form.getInputProps('admin.firstName')} />
               <TextInput label="Отчество" autoComplete="additional-name" {...form.getInputProps('admin.middleName')} />
             </SimpleGrid>
-            <TextInput label="Логин администратора" description="Латинские буквы, цифры, точка, дефис" autoComplete="username" {...form.getInputProps('admin.login')} />
+            <TextInput
+              label="Логин администратора"
+              description="Латинские буквы, цифры, точка, дефис"
+              autoComplete="username"
+              {...form.getInputProps('admin.login')}
+            />
             <SimpleGrid cols={2} spacing="sm">
               <PasswordInput label="Пароль" autoComplete="new-password" {...form.getInputProps('admin.password')} />
               <PasswordInput label="Пароль ещё раз" autoComplete="new-password" {...form.getInputProps('repeat')} />

@@ -9,7 +9,9 @@ type Draft = InputOf<typeof contract.structure.saveAssignment>;
 
 /** Нагрузка: who teaches which subject to the class or to one of its subgroups, and how many hours a week. */
 export function AssignmentsPage({ canEdit: mayEdit }: AdminPageProps) {
-  const { draft, setDraft, remove } = useRowEditor<Draft, typeof contract.structure.deleteAssignment>(contract.structure.deleteAssignment);
+  const { draft, setDraft, remove } = useRowEditor<Draft, typeof contract.structure.deleteAssignment>(
+    contract.structure.deleteAssignment,
+  );
   return (
     <WithClass>
       {(o, cls, classPicker) => {
@@ -20,7 +22,11 @@ export function AssignmentsPage({ canEdit: mayEdit }: AdminPageProps) {
         const plan = new Map(o.curriculum.filter((c) => c.grade === cls.grade).map((c) => [c.subjectId, c]));
         const rows = o.assignments
           .filter((a) => a.classId === cls.id)
-          .sort((a, b) => (subjects.get(a.subjectId)?.sortOrder ?? 0) - (subjects.get(b.subjectId)?.sortOrder ?? 0) || (groups.get(a.subgroupId ?? 0)?.name ?? '').localeCompare(groups.get(b.subgroupId ?? 0)?.name ?? ''));
+          .sort(
+            (a, b) =>
+              (subjects.get(a.subjectId)?.sortOrder ?? 0) - (subjects.get(b.subjectId)?.sortOrder ?? 0) ||
+              (groups.get(a.subgroupId ?? 0)?.name ?? '').localeCompare(groups.get(b.subgroupId ?? 0)?.name ?? ''),
+          );
         const missing = [...plan.values()].filter((p) => !rows.some((r) => r.subjectId === p.subjectId));
         return (
           <Stack gap="md" maw={1100}>
@@ -32,7 +38,13 @@ export function AssignmentsPage({ canEdit: mayEdit }: AdminPageProps) {
                   <Button
                     onClick={() => {
                       const subjectId = missing[0]?.subjectId ?? o.subjects[0]?.id ?? 0;
-                      setDraft({ classId: cls.id, subgroupId: null, subjectId, teacherId: proposedTeacher(o.teachers, subjectId, undefined), hoursPerWeek: missing[0]?.hoursPerWeek ?? 1 });
+                      setDraft({
+                        classId: cls.id,
+                        subgroupId: null,
+                        subjectId,
+                        teacherId: proposedTeacher(o.teachers, subjectId, undefined),
+                        hoursPerWeek: missing[0]?.hoursPerWeek ?? 1,
+                      });
                     }}
                   >
                     Добавить нагрузку
@@ -44,7 +56,8 @@ export function AssignmentsPage({ canEdit: mayEdit }: AdminPageProps) {
             <CallError error={remove.error} />
             {missing.length > 0 && (
               <Text size="sm" c="orange.8" data-testid="assignments-missing">
-                По учебному плану {cls.grade}-х классов нет учителя: {missing.map((m) => subjects.get(m.subjectId)?.name).join(', ')}
+                По учебному плану {cls.grade}-х классов нет учителя:{' '}
+                {missing.map((m) => subjects.get(m.subjectId)?.name).join(', ')}
               </Text>
             )}
             <Table striped withTableBorder data-testid="assignments-table">
@@ -86,7 +99,16 @@ export function AssignmentsPage({ canEdit: mayEdit }: AdminPageProps) {
                         <RowActions
                           canEdit={canEdit}
                           label={`${subject}, ${cls.name}`}
-                          onEdit={() => setDraft({ id: a.id, classId: a.classId, subgroupId: a.subgroupId, subjectId: a.subjectId, teacherId: a.teacherId, hoursPerWeek: a.hoursPerWeek })}
+                          onEdit={() =>
+                            setDraft({
+                              id: a.id,
+                              classId: a.classId,
+                              subgroupId: a.subgroupId,
+                              subjectId: a.subjectId,
+                              teacherId: a.teacherId,
+                              hoursPerWeek: a.hoursPerWeek,
+                            })
+                          }
                           onDelete={() => remove.mutate({ id: a.id })}
                         />
                       </Table.Td>
@@ -95,10 +117,17 @@ export function AssignmentsPage({ canEdit: mayEdit }: AdminPageProps) {
                 })}
               </Table.Tbody>
             </Table>
-            <EditDialog channel={contract.structure.saveAssignment} title={`Нагрузка, ${o.classes.find((c) => c.id === draft?.classId)?.name ?? ''}`} value={draft} onClose={() => setDraft(null)}>
+            <EditDialog
+              channel={contract.structure.saveAssignment}
+              title={`Нагрузка, ${o.classes.find((c) => c.id === draft?.classId)?.name ?? ''}`}
+              value={draft}
+              onClose={() => setDraft(null)}
+            >
               {(form) => {
                 const row = form.values;
-                const subgroupOptions = o.subgroups.filter((g) => g.classId === row.classId && g.subjectId === row.subjectId);
+                const subgroupOptions = o.subgroups.filter(
+                  (g) => g.classId === row.classId && g.subjectId === row.subjectId,
+                );
                 return (
                   <>
                     <SubjectSelect
@@ -106,13 +135,21 @@ export function AssignmentsPage({ canEdit: mayEdit }: AdminPageProps) {
                       value={row.subjectId}
                       error={form.errors.subjectId}
                       onChange={(subjectId) =>
-                        form.setValues({ subjectId, subgroupId: null, teacherId: proposedTeacher(o.teachers, subjectId, row.teacherId), hoursPerWeek: plan.get(subjectId)?.hoursPerWeek ?? row.hoursPerWeek })
+                        form.setValues({
+                          subjectId,
+                          subgroupId: null,
+                          teacherId: proposedTeacher(o.teachers, subjectId, row.teacherId),
+                          hoursPerWeek: plan.get(subjectId)?.hoursPerWeek ?? row.hoursPerWeek,
+                        })
                       }
                       testId="assignment-subject"
                     />
                     <Select
                       label="Группа"
-                      data={[{ value: '', label: 'весь класс' }, ...subgroupOptions.map((g) => ({ value: String(g.id), label: g.name }))]}
+                      data={[
+                        { value: '', label: 'весь класс' },
+                        ...subgroupOptions.map((g) => ({ value: String(g.id), label: g.name })),
+                      ]}
                       value={row.subgroupId ? String(row.subgroupId) : ''}
                       error={form.errors.subgroupId}
                       onChange={(v) => form.setFieldValue('subgroupId', v ? Number(v) : null)}
@@ -127,7 +164,14 @@ export function AssignmentsPage({ canEdit: mayEdit }: AdminPageProps) {
                       onChange={(v) => v && form.setFieldValue('teacherId', Number(v))}
                       data-testid="assignment-teacher"
                     />
-                    <NumberInput label="Часов в неделю" min={1} max={12} value={row.hoursPerWeek} error={form.errors.hoursPerWeek} onChange={(v) => form.setFieldValue('hoursPerWeek', Number(v) || 0)} />
+                    <NumberInput
+                      label="Часов в неделю"
+                      min={1}
+                      max={12}
+                      value={row.hoursPerWeek}
+                      error={form.errors.hoursPerWeek}
+                      onChange={(v) => form.setFieldValue('hoursPerWeek', Number(v) || 0)}
+                    />
                   </>
                 );
               }}

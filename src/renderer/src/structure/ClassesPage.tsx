@@ -16,13 +16,25 @@ export function ClassesPage({ canEdit: mayEdit }: AdminPageProps) {
       {(o) => {
         const canEdit = editable(mayEdit, o);
         const teachers = byId(o.teachers);
-        const teacherOptions = o.teachers.filter((t) => t.isActive).map((t) => ({ value: String(t.id), label: t.name }));
+        const teacherOptions = o.teachers
+          .filter((t) => t.isActive)
+          .map((t) => ({ value: String(t.id), label: t.name }));
         return (
           <Stack gap="md" maw={900}>
             <PageHeader
               title={`Классы ${o.year.name}`}
               hint="Классный руководитель получает роль «Классный руководитель»: проверяет посещаемость класса и видит его отчёты."
-              action={canEdit && <Button onClick={() => setDraft({ yearId: o.year.id, grade: 1, letter: 'А', shift: 1, classTeacherId: null })}>Добавить класс</Button>}
+              action={
+                canEdit && (
+                  <Button
+                    onClick={() =>
+                      setDraft({ yearId: o.year.id, grade: 1, letter: 'А', shift: 1, classTeacherId: null })
+                    }
+                  >
+                    Добавить класс
+                  </Button>
+                )
+              }
             />
             <CallError error={remove.error} />
             <Table striped withTableBorder data-testid="classes-table">
@@ -41,7 +53,15 @@ export function ClassesPage({ canEdit: mayEdit }: AdminPageProps) {
                   <Table.Tr key={c.id} data-testid={`class-${c.name}`}>
                     <Table.Td fw={600}>{c.name}</Table.Td>
                     <Table.Td>{c.shift}</Table.Td>
-                    <Table.Td>{c.classTeacherId ? teachers.get(c.classTeacherId)?.name : <Text c="dimmed" size="sm">не назначен</Text>}</Table.Td>
+                    <Table.Td>
+                      {c.classTeacherId ? (
+                        teachers.get(c.classTeacherId)?.name
+                      ) : (
+                        <Text c="dimmed" size="sm">
+                          не назначен
+                        </Text>
+                      )}
+                    </Table.Td>
                     <Table.Td>{c.students}</Table.Td>
                     <Table.Td>
                       <InUse inUse={c.inUse} />
@@ -50,7 +70,15 @@ export function ClassesPage({ canEdit: mayEdit }: AdminPageProps) {
                       <RowActions
                         canEdit={canEdit}
                         label={c.name}
-                        onEdit={() => setDraft({ id: c.id, grade: c.grade, letter: c.letter, shift: c.shift, classTeacherId: c.classTeacherId })}
+                        onEdit={() =>
+                          setDraft({
+                            id: c.id,
+                            grade: c.grade,
+                            letter: c.letter,
+                            shift: c.shift,
+                            classTeacherId: c.classTeacherId,
+                          })
+                        }
                         onDelete={() => remove.mutate({ id: c.id })}
                       />
                     </Table.Td>
@@ -58,18 +86,37 @@ export function ClassesPage({ canEdit: mayEdit }: AdminPageProps) {
                 ))}
               </Table.Tbody>
             </Table>
-            <EditDialog channel={contract.structure.saveClass} title={draft?.id ? 'Класс' : 'Новый класс'} value={draft} onClose={() => setDraft(null)}>
+            <EditDialog
+              channel={contract.structure.saveClass}
+              title={draft?.id ? 'Класс' : 'Новый класс'}
+              value={draft}
+              onClose={() => setDraft(null)}
+            >
               {(form) => (
                 <>
                   <Group grow>
-                    <NumberInput label="Параллель" min={1} max={11} value={form.values.grade} error={form.errors.grade} onChange={(v) => form.setFieldValue('grade', Number(v) || 0)} />
+                    <NumberInput
+                      label="Параллель"
+                      min={1}
+                      max={11}
+                      value={form.values.grade}
+                      error={form.errors.grade}
+                      onChange={(v) => form.setFieldValue('grade', Number(v) || 0)}
+                    />
                     <TextInput label="Литера" {...form.getInputProps('letter')} />
                   </Group>
                   <div>
                     <Text size="sm" fw={500} mb={4}>
                       Смена
                     </Text>
-                    <SegmentedControl value={String(form.values.shift)} onChange={(v) => form.setFieldValue('shift', Number(v))} data={[{ value: '1', label: '1 смена' }, { value: '2', label: '2 смена' }]} />
+                    <SegmentedControl
+                      value={String(form.values.shift)}
+                      onChange={(v) => form.setFieldValue('shift', Number(v))}
+                      data={[
+                        { value: '1', label: '1 смена' },
+                        { value: '2', label: '2 смена' },
+                      ]}
+                    />
                   </div>
                   <Select
                     label="Классный руководитель"

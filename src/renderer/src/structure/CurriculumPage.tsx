@@ -13,22 +13,49 @@ const weeks = (grade: number) => (grade === 1 ? 33 : 34);
 /** Учебный план: per grade, the weekly and yearly hours of each subject and whether the class is split for it. */
 export function CurriculumPage({ canEdit: mayEdit }: AdminPageProps) {
   const [grade, setGrade] = useState(5);
-  const { draft, setDraft, remove } = useRowEditor<Draft, typeof contract.structure.deleteCurriculum>(contract.structure.deleteCurriculum);
+  const { draft, setDraft, remove } = useRowEditor<Draft, typeof contract.structure.deleteCurriculum>(
+    contract.structure.deleteCurriculum,
+  );
   return (
     <WithOverview>
       {(o) => {
         const canEdit = editable(mayEdit, o);
         const subjects = byId(o.subjects);
-        const rows = o.curriculum.filter((c) => c.grade === grade).sort((a, b) => (subjects.get(a.subjectId)?.sortOrder ?? 0) - (subjects.get(b.subjectId)?.sortOrder ?? 0));
+        const rows = o.curriculum
+          .filter((c) => c.grade === grade)
+          .sort((a, b) => (subjects.get(a.subjectId)?.sortOrder ?? 0) - (subjects.get(b.subjectId)?.sortOrder ?? 0));
         const free = o.subjects.filter((s) => !rows.some((r) => r.subjectId === s.id));
         return (
           <Stack gap="md" maw={900}>
             <PageHeader
               title={`Учебный план ${o.year.name}`}
               hint="Часы в неделю и в год по каждому предмету параллели; «делится на группы» — предмет ведётся по подгруппам."
-              action={canEdit && free.length > 0 && <Button onClick={() => setDraft({ yearId: o.year.id, grade, subjectId: free[0]!.id, hoursPerWeek: 1, hoursPerYear: weeks(grade), splitIntoSubgroups: false })}>Добавить предмет в план</Button>}
+              action={
+                canEdit &&
+                free.length > 0 && (
+                  <Button
+                    onClick={() =>
+                      setDraft({
+                        yearId: o.year.id,
+                        grade,
+                        subjectId: free[0]!.id,
+                        hoursPerWeek: 1,
+                        hoursPerYear: weeks(grade),
+                        splitIntoSubgroups: false,
+                      })
+                    }
+                  >
+                    Добавить предмет в план
+                  </Button>
+                )
+              }
             />
-            <SegmentedControl value={String(grade)} onChange={(v) => setGrade(Number(v))} data={grades.map((g) => ({ value: g, label: `${g} кл.` }))} data-testid="curriculum-grade" />
+            <SegmentedControl
+              value={String(grade)}
+              onChange={(v) => setGrade(Number(v))}
+              data={grades.map((g) => ({ value: g, label: `${g} кл.` }))}
+              data-testid="curriculum-grade"
+            />
             <CallError error={remove.error} />
             <Table striped withTableBorder data-testid="curriculum-table">
               <Table.Thead>
@@ -48,12 +75,27 @@ export function CurriculumPage({ canEdit: mayEdit }: AdminPageProps) {
                       <Table.Td>{name}</Table.Td>
                       <Table.Td>{r.hoursPerWeek}</Table.Td>
                       <Table.Td>{r.hoursPerYear}</Table.Td>
-                      <Table.Td>{r.splitIntoSubgroups && <Badge variant="light" tt="none">делится на группы</Badge>}</Table.Td>
+                      <Table.Td>
+                        {r.splitIntoSubgroups && (
+                          <Badge variant="light" tt="none">
+                            делится на группы
+                          </Badge>
+                        )}
+                      </Table.Td>
                       <Table.Td>
                         <RowActions
                           canEdit={canEdit}
                           label={name}
-                          onEdit={() => setDraft({ yearId: o.year.id, grade: r.grade, subjectId: r.subjectId, hoursPerWeek: r.hoursPerWeek, hoursPerYear: r.hoursPerYear, splitIntoSubgroups: r.splitIntoSubgroups })}
+                          onEdit={() =>
+                            setDraft({
+                              yearId: o.year.id,
+                              grade: r.grade,
+                              subjectId: r.subjectId,
+                              hoursPerWeek: r.hoursPerWeek,
+                              hoursPerYear: r.hoursPerYear,
+                              splitIntoSubgroups: r.splitIntoSubgroups,
+                            })
+                          }
                           onDelete={() => remove.mutate({ id: r.id })}
                         />
                       </Table.Td>
@@ -73,10 +115,20 @@ export function CurriculumPage({ canEdit: mayEdit }: AdminPageProps) {
                 </Table.Tfoot>
               )}
             </Table>
-            <EditDialog channel={contract.structure.saveCurriculum} title={`Учебный план, ${draft?.grade ?? grade} класс`} value={draft} onClose={() => setDraft(null)}>
+            <EditDialog
+              channel={contract.structure.saveCurriculum}
+              title={`Учебный план, ${draft?.grade ?? grade} класс`}
+              value={draft}
+              onClose={() => setDraft(null)}
+            >
               {(form) => (
                 <>
-                  <SubjectSelect subjects={o.subjects} value={form.values.subjectId} error={form.errors.subjectId} onChange={(subjectId) => form.setFieldValue('subjectId', subjectId)} />
+                  <SubjectSelect
+                    subjects={o.subjects}
+                    value={form.values.subjectId}
+                    error={form.errors.subjectId}
+                    onChange={(subjectId) => form.setFieldValue('subjectId', subjectId)}
+                  />
                   <Group grow>
                     <NumberInput
                       label="Часов в неделю"
@@ -84,11 +136,26 @@ export function CurriculumPage({ canEdit: mayEdit }: AdminPageProps) {
                       max={12}
                       value={form.values.hoursPerWeek}
                       error={form.errors.hoursPerWeek}
-                      onChange={(v) => form.setValues({ hoursPerWeek: Number(v) || 0, hoursPerYear: (Number(v) || 0) * weeks(form.values.grade) })}
+                      onChange={(v) =>
+                        form.setValues({
+                          hoursPerWeek: Number(v) || 0,
+                          hoursPerYear: (Number(v) || 0) * weeks(form.values.grade),
+                        })
+                      }
                     />
-                    <NumberInput label="Часов в год" min={0} max={420} value={form.values.hoursPerYear} error={form.errors.hoursPerYear} onChange={(v) => form.setFieldValue('hoursPerYear', Number(v) || 0)} />
+                    <NumberInput
+                      label="Часов в год"
+                      min={0}
+                      max={420}
+                      value={form.values.hoursPerYear}
+                      error={form.errors.hoursPerYear}
+                      onChange={(v) => form.setFieldValue('hoursPerYear', Number(v) || 0)}
+                    />
                   </Group>
-                  <Checkbox label="Делится на группы" {...form.getInputProps('splitIntoSubgroups', { type: 'checkbox' })} />
+                  <Checkbox
+                    label="Делится на группы"
+                    {...form.getInputProps('splitIntoSubgroups', { type: 'checkbox' })}
+                  />
                 </>
               )}
             </EditDialog>

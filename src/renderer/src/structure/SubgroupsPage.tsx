@@ -10,7 +10,9 @@ type Draft = InputOf<typeof contract.structure.saveSubgroup>;
 
 /** Подгруппы класса по предметам и их состав по датам. */
 export function SubgroupsPage({ canEdit: mayEdit }: AdminPageProps) {
-  const { draft, setDraft, remove } = useRowEditor<Draft, typeof contract.structure.deleteSubgroup>(contract.structure.deleteSubgroup);
+  const { draft, setDraft, remove } = useRowEditor<Draft, typeof contract.structure.deleteSubgroup>(
+    contract.structure.deleteSubgroup,
+  );
   const [members, setMembers] = useState<{ id: number; title: string } | null>(null);
   return (
     <WithClass>
@@ -18,13 +20,33 @@ export function SubgroupsPage({ canEdit: mayEdit }: AdminPageProps) {
         const canEdit = editable(mayEdit, o);
         const subjects = byId(o.subjects);
         const split = o.curriculum.filter((c) => c.grade === cls.grade && c.splitIntoSubgroups).map((c) => c.subjectId);
-        const rows = o.subgroups.filter((g) => g.classId === cls.id).sort((a, b) => (subjects.get(a.subjectId)?.sortOrder ?? 0) - (subjects.get(b.subjectId)?.sortOrder ?? 0) || a.name.localeCompare(b.name));
+        const rows = o.subgroups
+          .filter((g) => g.classId === cls.id)
+          .sort(
+            (a, b) =>
+              (subjects.get(a.subjectId)?.sortOrder ?? 0) - (subjects.get(b.subjectId)?.sortOrder ?? 0) ||
+              a.name.localeCompare(b.name),
+          );
         return (
           <Stack gap="md" maw={900}>
             <PageHeader
               title="Подгруппы"
               hint="Для предметов, которые по учебному плану делятся на группы. У каждой подгруппы свой учитель и своя страница журнала."
-              action={canEdit && <Button onClick={() => setDraft({ classId: cls.id, subjectId: split[0] ?? o.subjects[0]?.id ?? 0, name: `${rows.length % 2 === 0 ? 1 : 2} группа` })}>Добавить подгруппу</Button>}
+              action={
+                canEdit && (
+                  <Button
+                    onClick={() =>
+                      setDraft({
+                        classId: cls.id,
+                        subjectId: split[0] ?? o.subjects[0]?.id ?? 0,
+                        name: `${rows.length % 2 === 0 ? 1 : 2} группа`,
+                      })
+                    }
+                  >
+                    Добавить подгруппу
+                  </Button>
+                )
+              }
             />
             {classPicker}
             <CallError error={remove.error} />
@@ -59,7 +81,9 @@ export function SubgroupsPage({ canEdit: mayEdit }: AdminPageProps) {
                                 Состав
                               </Button>
                             }
-                            onEdit={() => setDraft({ id: g.id, classId: g.classId, subjectId: g.subjectId, name: g.name })}
+                            onEdit={() =>
+                              setDraft({ id: g.id, classId: g.classId, subjectId: g.subjectId, name: g.name })
+                            }
                             onDelete={() => remove.mutate({ id: g.id })}
                           />
                         ) : (
@@ -74,7 +98,12 @@ export function SubgroupsPage({ canEdit: mayEdit }: AdminPageProps) {
                 {rows.length === 0 && <EmptyRow colSpan={5}>В {cls.name} нет подгрупп.</EmptyRow>}
               </Table.Tbody>
             </Table>
-            <EditDialog channel={contract.structure.saveSubgroup} title="Подгруппа" value={draft} onClose={() => setDraft(null)}>
+            <EditDialog
+              channel={contract.structure.saveSubgroup}
+              title="Подгруппа"
+              value={draft}
+              onClose={() => setDraft(null)}
+            >
               {(form) => (
                 <>
                   <SubjectSelect

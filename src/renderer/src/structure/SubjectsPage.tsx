@@ -17,7 +17,17 @@ export function SubjectsPage({ canEdit }: AdminPageProps) {
           <PageHeader
             title="Предметы"
             hint="Порядок задаёт, в какой очереди предметы идут в журнале, ведомостях и отчётах."
-            action={canEdit && <Button onClick={() => setDraft({ name: '', shortName: '', sortOrder: (o.subjects.at(-1)?.sortOrder ?? 0) + 10 })}>Добавить предмет</Button>}
+            action={
+              canEdit && (
+                <Button
+                  onClick={() =>
+                    setDraft({ name: '', shortName: '', sortOrder: (o.subjects.at(-1)?.sortOrder ?? 0) + 10 })
+                  }
+                >
+                  Добавить предмет
+                </Button>
+              )
+            }
           />
           <CallError error={remove.error} />
           <Table striped withTableBorder data-testid="subjects-table">
@@ -40,18 +50,36 @@ export function SubjectsPage({ canEdit }: AdminPageProps) {
                     <InUse inUse={s.inUse} />
                   </Table.Td>
                   <Table.Td>
-                    <RowActions canEdit={canEdit} label={s.name} onEdit={() => setDraft({ id: s.id, name: s.name, shortName: s.shortName, sortOrder: s.sortOrder })} onDelete={() => remove.mutate({ id: s.id })} />
+                    <RowActions
+                      canEdit={canEdit}
+                      label={s.name}
+                      onEdit={() =>
+                        setDraft({ id: s.id, name: s.name, shortName: s.shortName, sortOrder: s.sortOrder })
+                      }
+                      onDelete={() => remove.mutate({ id: s.id })}
+                    />
                   </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>
           </Table>
-          <EditDialog channel={contract.structure.saveSubject} title={draft?.id ? 'Предмет' : 'Новый предмет'} value={draft} onClose={() => setDraft(null)}>
+          <EditDialog
+            channel={contract.structure.saveSubject}
+            title={draft?.id ? 'Предмет' : 'Новый предмет'}
+            value={draft}
+            onClose={() => setDraft(null)}
+          >
             {(form) => (
               <>
                 <TextInput label="Название" data-autofocus {...form.getInputProps('name')} />
                 <TextInput label="Сокращение (для узких столбцов)" {...form.getInputProps('shortName')} />
-                <NumberInput label="Порядок" value={form.values.sortOrder} min={0} error={form.errors.sortOrder} onChange={(v) => form.setFieldValue('sortOrder', Number(v) || 0)} />
+                <NumberInput
+                  label="Порядок"
+                  value={form.values.sortOrder}
+                  min={0}
+                  error={form.errors.sortOrder}
+                  onChange={(v) => form.setFieldValue('sortOrder', Number(v) || 0)}
+                />
               </>
             )}
           </EditDialog>

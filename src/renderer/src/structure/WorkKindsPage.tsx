@@ -1,5 +1,16 @@
 import { useState } from 'react';
-import { Badge, Button, Checkbox, ColorInput, ColorSwatch, Group, NumberInput, Stack, Table, TextInput } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Checkbox,
+  ColorInput,
+  ColorSwatch,
+  Group,
+  NumberInput,
+  Stack,
+  Table,
+  TextInput,
+} from '@mantine/core';
 import { contract, type InputOf } from '../../../shared/contract';
 import type { AdminPageProps } from '../admin/page-props';
 import { CallError, EditDialog, InUse, PageHeader, RowActions, useStructureCall, WithOverview } from './common';
@@ -18,7 +29,15 @@ export function WorkKindsPage({ canEdit }: AdminPageProps) {
           <PageHeader
             title="Виды работ"
             hint="Вес входит в средневзвешенный балл. Для контрольных, лабораторных и практических «н/а» как текущая отметка не ставится, тема обязательна."
-            action={canEdit && <Button onClick={() => setDraft({ name: '', shortName: '', weight: 1, isControl: false, color: '#1c7ed6' })}>Добавить вид работы</Button>}
+            action={
+              canEdit && (
+                <Button
+                  onClick={() => setDraft({ name: '', shortName: '', weight: 1, isControl: false, color: '#1c7ed6' })}
+                >
+                  Добавить вид работы
+                </Button>
+              )
+            }
           />
           <CallError error={remove.error} />
           <Table striped withTableBorder data-testid="work-kinds-table">
@@ -43,7 +62,13 @@ export function WorkKindsPage({ canEdit }: AdminPageProps) {
                   </Table.Td>
                   <Table.Td>{k.shortName}</Table.Td>
                   <Table.Td>{weight(k.weight)}</Table.Td>
-                  <Table.Td>{k.isControl && <Badge color="red" variant="light" size="sm" tt="none">контрольная</Badge>}</Table.Td>
+                  <Table.Td>
+                    {k.isControl && (
+                      <Badge color="red" variant="light" size="sm" tt="none">
+                        контрольная
+                      </Badge>
+                    )}
+                  </Table.Td>
                   <Table.Td>
                     <InUse inUse={k.inUse} />
                   </Table.Td>
@@ -51,7 +76,16 @@ export function WorkKindsPage({ canEdit }: AdminPageProps) {
                     <RowActions
                       canEdit={canEdit}
                       label={k.name}
-                      onEdit={() => setDraft({ id: k.id, name: k.name, shortName: k.shortName, weight: k.weight, isControl: k.isControl, color: k.color })}
+                      onEdit={() =>
+                        setDraft({
+                          id: k.id,
+                          name: k.name,
+                          shortName: k.shortName,
+                          weight: k.weight,
+                          isControl: k.isControl,
+                          color: k.color,
+                        })
+                      }
                       onDelete={() => remove.mutate({ id: k.id })}
                     />
                   </Table.Td>
@@ -59,13 +93,31 @@ export function WorkKindsPage({ canEdit }: AdminPageProps) {
               ))}
             </Table.Tbody>
           </Table>
-          <EditDialog channel={contract.structure.saveWorkKind} title={draft?.id ? 'Вид работы' : 'Новый вид работы'} value={draft} onClose={() => setDraft(null)}>
+          <EditDialog
+            channel={contract.structure.saveWorkKind}
+            title={draft?.id ? 'Вид работы' : 'Новый вид работы'}
+            value={draft}
+            onClose={() => setDraft(null)}
+          >
             {(form) => (
               <>
                 <TextInput label="Название" {...form.getInputProps('name')} />
                 <TextInput label="Сокращение" {...form.getInputProps('shortName')} />
-                <NumberInput label="Вес" value={form.values.weight} min={0.1} max={10} step={0.5} decimalScale={2} decimalSeparator="," error={form.errors.weight} onChange={(v) => form.setFieldValue('weight', Number(v))} />
-                <Checkbox label="Контрольная работа (лабораторная, практическая)" {...form.getInputProps('isControl', { type: 'checkbox' })} />
+                <NumberInput
+                  label="Вес"
+                  value={form.values.weight}
+                  min={0.1}
+                  max={10}
+                  step={0.5}
+                  decimalScale={2}
+                  decimalSeparator=","
+                  error={form.errors.weight}
+                  onChange={(v) => form.setFieldValue('weight', Number(v))}
+                />
+                <Checkbox
+                  label="Контрольная работа (лабораторная, практическая)"
+                  {...form.getInputProps('isControl', { type: 'checkbox' })}
+                />
                 <ColorInput label="Цвет в журнале" {...form.getInputProps('color')} />
               </>
             )}

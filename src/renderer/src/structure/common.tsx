@@ -79,7 +79,13 @@ export function CallError({ error }: { error: unknown }) {
 export type RowForm<C extends Channel> = ChannelForm<C, InputOf<C> & object>;
 
 /** A dialog editing one row (`value`, null: closed): the form is checked against the channel's schema before it is sent. */
-export function EditDialog<C extends Channel>(props: { channel: C; title: string; value: (InputOf<C> & object) | null; onClose: () => void; children: (form: RowForm<C>) => ReactNode }) {
+export function EditDialog<C extends Channel>(props: {
+  channel: C;
+  title: string;
+  value: (InputOf<C> & object) | null;
+  onClose: () => void;
+  children: (form: RowForm<C>) => ReactNode;
+}) {
   const { value, ...rest } = props;
   return (
     <Modal opened={value !== null} onClose={props.onClose} title={props.title} centered>
@@ -88,7 +94,17 @@ export function EditDialog<C extends Channel>(props: { channel: C; title: string
   );
 }
 
-function EditForm<C extends Channel>({ channel, initialValues, onClose, children }: { channel: C; initialValues: InputOf<C> & object; onClose: () => void; children: (form: RowForm<C>) => ReactNode }) {
+function EditForm<C extends Channel>({
+  channel,
+  initialValues,
+  onClose,
+  children,
+}: {
+  channel: C;
+  initialValues: InputOf<C> & object;
+  onClose: () => void;
+  children: (form: RowForm<C>) => ReactNode;
+}) {
   const form = useChannelForm(channel, { initialValues, toInput: (v) => v });
   const save = useStructureCall(channel, onClose);
   const submit = form.onSubmit((input) => save.mutate(input, { onError: (e) => form.setErrors(fieldErrorsOf(e)) }));
@@ -121,7 +137,19 @@ export function InUse({ inUse }: { inUse: boolean }) {
 }
 
 /** «Изменить» and «Удалить» of a row; deleting what is in use is refused by the core with the reason. */
-export function RowActions({ canEdit, onEdit, onDelete, label, extra }: { canEdit: boolean; onEdit: () => void; onDelete: () => void; label: string; extra?: ReactNode }) {
+export function RowActions({
+  canEdit,
+  onEdit,
+  onDelete,
+  label,
+  extra,
+}: {
+  canEdit: boolean;
+  onEdit: () => void;
+  onDelete: () => void;
+  label: string;
+  extra?: ReactNode;
+}) {
   if (!canEdit) return null;
   return (
     <Group gap={4} justify="flex-end" wrap="nowrap">
