@@ -3,18 +3,7 @@ import { AppError } from '../../shared/errors';
 import type { JournalGrid } from '../../shared/contract/journal';
 import type { Actor } from '../actor';
 import type { Db } from '../db/open';
-import {
-  absences,
-  assignments,
-  lessons,
-  marks,
-  periodMarks,
-  periods,
-  thematicPlans,
-  thematicPlanTopics,
-  users,
-  workKinds,
-} from '../db/schema';
+import { absences, assignments, lessons, marks, periodMarks, periods, users, workKinds } from '../db/schema';
 import { mayAccess } from '../../shared/roles';
 import { readSetting } from '../school/settings';
 import { periodLockFor } from './locks';
@@ -23,6 +12,7 @@ import { getAssignmentFor } from './assignments';
 import { journalStudents } from './students';
 import { periodsOfGrade } from './periodMarks';
 import { toGridLesson } from './lessonView';
+import { topicsOf } from './plans/store';
 
 /** The span a grid covers: one period, or the whole year with the year marks in the final column. */
 type GridSpan =
@@ -149,18 +139,7 @@ export function loadGrid(
       rules,
     );
   });
-  const plan = db
-    .select({
-      id: thematicPlanTopics.id,
-      position: thematicPlanTopics.position,
-      title: thematicPlanTopics.title,
-      hours: thematicPlanTopics.hours,
-    })
-    .from(thematicPlanTopics)
-    .innerJoin(thematicPlans, eq(thematicPlans.id, thematicPlanTopics.planId))
-    .where(eq(thematicPlans.assignmentId, assignmentId))
-    .orderBy(asc(thematicPlanTopics.position))
-    .all();
+  const plan = topicsOf(db, assignmentId).map(({ id, position, title, hours }) => ({ id, position, title, hours }));
   const canWrite =
     mayAccess('journal.write', actor.roles) &&
     (assignment.teacherId === actor.userId || lessonRows.some(({ lesson }) => lesson.givenById === actor.userId));
