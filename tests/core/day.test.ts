@@ -1,13 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { AssignmentSummary, JournalGrid } from '../../src/shared/contract';
 import { contract } from '../../src/shared/contract';
 import { schoolFixture } from '../helpers/school';
-
-type Day = {
-  date: string;
-  lessons: { lessonId: number; missing: string[]; isSubstitution: boolean }[];
-  overdueControl: { lessonId: number; studentsWithoutMark: number; dueDate: string }[];
-};
 
 describe('«Мой день» and who reads which journal', () => {
   const {
@@ -20,11 +13,7 @@ describe('«Мой день» and who reads which journal', () => {
     teacherId = (sql.prepare(`select id from users where login = 'uchitel'`).get() as { id: number }).id;
   });
 
-  const mine = async (date?: string) => {
-    const r = await teacher.send(contract.day.mine, date ? { date } : {});
-    if (!r.ok) throw new Error(r.error.message);
-    return r.value as Day;
-  };
+  const mine = (date?: string) => teacher.value(contract.day.mine, date ? { date } : {});
 
   it('lists today’s lessons the teacher gives, with what each still lacks', async () => {
     const today = sql
@@ -79,13 +68,10 @@ describe('«Мой день» and who reads which journal', () => {
   });
 
   it('lets the class teacher read every subject of their class, and write none of the others', async () => {
-    const list = (await classTeacher.send(contract.journal.assignments, {})) as {
-      ok: true;
-      value: AssignmentSummary[];
-    };
-    const maths = list.value.find((a) => a.className === '5А' && a.subjectName === 'Математика');
+    const list = await classTeacher.value(contract.journal.assignments, {});
+    const maths = list.find((a) => a.className === '5А' && a.subjectName === 'Математика');
     expect(maths).toBeDefined();
-    const otherClass = list.value.filter((a) => a.className !== '5А');
+    const otherClass = list.filter((a) => a.className !== '5А');
     const ownTeaching = sql
       .prepare(
         `select count(*) as n from assignments a join users u on u.id = a.teacher_id join classes c on c.id = a.class_id where u.login = 'klruk' and not (c.grade = 5 and c.letter = 'А')`,
@@ -95,12 +81,8 @@ describe('«Мой день» and who reads which journal', () => {
     const period = sql.prepare(`select id from periods where scheme = 'quarters' and number = 2`).get() as {
       id: number;
     };
-    const grid = (await classTeacher.send(contract.journal.grid, { assignmentId: maths!.id, periodId: period.id })) as {
-      ok: true;
-      value: JournalGrid;
-    };
-    expect(grid.ok).toBe(true);
-    const foreignLesson = grid.value.lessons.find((l) => l.givenById === teacherId)!;
+    const grid = await classTeacher.value(contract.journal.grid, { assignmentId: maths!.id, periodId: period.id });
+    const foreignLesson = grid.lessons.find((l) => l.givenById === teacherId)!;
     expect(
       await classTeacher.send(contract.lessons.update, { lessonId: foreignLesson.id, topic: 'Чужая тема' }),
     ).toMatchObject({ ok: false, error: { kind: 'forbidden' } });

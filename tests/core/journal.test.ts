@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { JournalGrid, AssignmentSummary } from '../../src/shared/contract';
+import type { AssignmentSummary } from '../../src/shared/contract';
 import { contract } from '../../src/shared/contract';
 import type { Caller } from '../helpers/core';
 import { schoolFixture } from '../helpers/school';
@@ -12,15 +12,13 @@ describe('the journal grid from the demo school', () => {
   let mine: AssignmentSummary[] = [];
 
   beforeAll(async () => {
-    const result = await teacher.send(contract.journal.assignments, {});
-    if (!result.ok) throw new Error(result.error.message);
-    mine = result.value as AssignmentSummary[];
+    mine = await teacher.value(contract.journal.assignments, {});
   });
 
   async function gridOf(caller: Caller, assignment: AssignmentSummary) {
     const periods = await caller.send(contract.school.periods, { yearId: assignment.yearId, grade: assignment.grade });
     if (!periods.ok) throw new Error(periods.error.message);
-    const list = periods.value as { id: number; startDate: string; endDate: string }[];
+    const list = periods.value;
     const period = list.find((p) => p.startDate <= '2026-11-24' && p.endDate >= '2026-11-24') ?? list[0]!;
     return {
       period,
@@ -37,7 +35,7 @@ describe('the journal grid from the demo school', () => {
     const maths = mine.find((a) => a.className === '5А' && a.subjectName === 'Математика')!;
     const { period, result } = await gridOf(teacher, maths);
     if (!result.ok) throw new Error(result.error.message);
-    const grid = result.value as JournalGrid;
+    const grid = result.value;
     const sql = core.db.$client;
     const inPeriod = 'from lessons l where l.assignment_id = ? and l.date between ? and ?';
     const counts = (table: string) =>
@@ -63,9 +61,7 @@ describe('the journal grid from the demo school', () => {
   });
 
   it('refuses another teacher’s journal but lets the deputy read every journal', async () => {
-    const all = await deputy.send(contract.journal.assignments, {});
-    if (!all.ok) throw new Error(all.error.message);
-    const everyone = all.value as AssignmentSummary[];
+    const everyone = await deputy.value(contract.journal.assignments, {});
     expect(everyone.length).toBeGreaterThan(mine.length);
     const foreign = everyone.find((a) => !mine.some((m) => m.id === a.id))!;
     const { result } = await gridOf(teacher, foreign);
@@ -89,11 +85,9 @@ describe('the whole year’s grid', () => {
   } = schoolFixture({ school: 'demo', as: { teacher: 'uchitel' } });
 
   it('holds every lesson of the year and the year marks', async () => {
-    const list = (await teacher.send(contract.journal.assignments, {})) as { ok: true; value: AssignmentSummary[] };
-    const maths = list.value.find((a) => a.className === '5А' && a.subjectName === 'Математика')!;
-    const result = await teacher.send(contract.journal.grid, { assignmentId: maths.id, periodId: 'year' });
-    if (!result.ok) throw new Error(result.error.message);
-    const grid = result.value as JournalGrid;
+    const list = await teacher.value(contract.journal.assignments, {});
+    const maths = list.find((a) => a.className === '5А' && a.subjectName === 'Математика')!;
+    const grid = await teacher.value(contract.journal.grid, { assignmentId: maths.id, periodId: 'year' });
     const sql = core.db.$client;
     expect(grid.scope).toBe('year');
     expect(grid.period.name).toBe('Год');
@@ -109,10 +103,7 @@ describe('the whole year’s grid', () => {
         value: '4',
       }),
     ).toMatchObject({ ok: true });
-    const again = (await teacher.send(contract.journal.grid, { assignmentId: maths.id, periodId: 'year' })) as {
-      ok: true;
-      value: JournalGrid;
-    };
-    expect(again.value.periodMarks.find((p) => p.studentId === student)?.value).toBe('4');
+    const again = await teacher.value(contract.journal.grid, { assignmentId: maths.id, periodId: 'year' });
+    expect(again.periodMarks.find((p) => p.studentId === student)?.value).toBe('4');
   });
 });
