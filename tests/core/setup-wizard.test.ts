@@ -34,9 +34,7 @@ describe('the first-start wizard proposes the current year and creates the schoo
   let calendar: SchoolCalendar;
 
   it('proposes 2025/2026 with quarters for 1–9, half-years for 10–11, trimesters on offer, and the holidays', async () => {
-    const res = await api.send(contract.setup.defaults, {});
-    if (!res.ok) throw new Error(res.error.message);
-    calendar = (res.value as { calendar: SchoolCalendar }).calendar;
+    ({ calendar } = await api.value(contract.setup.defaults, {}));
     expect(calendar.year).toEqual({ name: '2025/2026', startDate: '2025-09-01', endDate: '2026-05-31' });
     expect(calendar.gradeSchemes).toEqual([...Array(9).fill('quarters'), 'half_years', 'half_years']);
     expect(calendar.periods.filter((p) => p.scheme === 'quarters').map((p) => p.name)).toEqual([
@@ -91,17 +89,13 @@ describe('the first-start wizard proposes the current year and creates the schoo
         director: school.director,
       },
     });
-    const years = await api.send(contract.school.years, {});
-    expect(years).toMatchObject({ ok: true, value: [{ name: '2025/2026', isCurrent: true }] });
-    const yearId = (years as { value: { id: number }[] }).value[0]?.id;
-    const grade5 = await api.invoke('school:periods', { yearId, grade: 5 });
-    expect((grade5 as { value: { name: string }[] }).value.map((p) => p.name)).toEqual([
-      '1 триместр',
-      '2 триместр',
-      '3 триместр',
-    ]);
-    const grade10 = await api.invoke('school:periods', { yearId, grade: 10 });
-    expect((grade10 as { value: { name: string }[] }).value.map((p) => p.name)).toEqual(['1 полугодие', '2 полугодие']);
+    const years = await api.value(contract.school.years, {});
+    expect(years).toMatchObject([{ name: '2025/2026', isCurrent: true }]);
+    const yearId = years[0]!.id;
+    const grade5 = await api.value(contract.school.periods, { yearId, grade: 5 });
+    expect(grade5.map((p) => p.name)).toEqual(['1 триместр', '2 триместр', '3 триместр']);
+    const grade10 = await api.value(contract.school.periods, { yearId, grade: 10 });
+    expect(grade10.map((p) => p.name)).toEqual(['1 полугодие', '2 полугодие']);
     expect(count(core, 'holidays')).toBe(mine.holidays.length);
     // The usual work kinds and a bell schedule, so lessons can be generated before anyone opens «Виды работ».
     expect(
@@ -126,13 +120,7 @@ describe('the first-start wizard proposes the current year and creates the schoo
     });
     expect(await api.send(contract.profile.get, {})).toMatchObject({ value: { director: 'Иванова Ольга Николаевна' } });
 
-    const got = await api.send(contract.calendar.get, {});
-    if (!got.ok) throw new Error(got.error.message);
-    const {
-      yearId,
-      calendar: stored,
-      periodsLocked,
-    } = got.value as { yearId: number; calendar: SchoolCalendar; periodsLocked: boolean };
+    const { yearId, calendar: stored, periodsLocked } = await api.value(contract.calendar.get, {});
     expect(periodsLocked).toBe(false);
     const moved = structuredClone(stored);
     const q1 = moved.periods.find((p) => p.scheme === 'quarters' && p.number === 1);
