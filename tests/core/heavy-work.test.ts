@@ -3,8 +3,8 @@
 // inside a thread reaches the caller as the same AppError.
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CallContext } from '../../src/core/api/dispatch';
 import { generateDemoSchool } from '../../src/core/demo';
+import { contract, type PrintJob } from '../../src/shared/contract';
 import { directCaller, testCore } from '../helpers/core';
 
 const today = '2026-11-24';
@@ -35,8 +35,8 @@ describe('heavy work on worker threads', () => {
       .prepare(`select start_date as "from", end_date as "to" from periods where scheme = 'quarters' and number = 1`)
       .get() as typeof quarter;
     quarter = q;
-    expect((await deputy.invoke('auth:login', { login: 'zavuch', password: 'demo' })).ok).toBe(true);
-    expect((await teacher.invoke('auth:login', { login: target.login, password: 'demo' })).ok).toBe(true);
+    await deputy.value(contract.auth.login, { login: 'zavuch', password: 'demo' });
+    await teacher.value(contract.auth.login, { login: target.login, password: 'demo' });
   });
 
   const exports = () =>
@@ -45,21 +45,21 @@ describe('heavy work on worker threads', () => {
         n: number;
       }
     ).n;
-  const controlPdf = (call: CallContext) =>
-    core.dispatch('reports:file', { report: 'control', params: quarter, format: 'pdf' }, call);
+  const controlPdf = (signal?: AbortSignal) =>
+    deputy.send(contract.reports.file, { report: 'control', params: quarter, format: 'pdf' }, signal);
 
   it('keeps saving marks while the whole school’s control report is written as PDF', async () => {
     const before = exports();
     const delay = monitorEventLoopDelay({ resolution: 10 });
     delay.enable();
     let finished = false;
-    const pdf = controlPdf(deputy.call).finally(() => (finished = true));
+    const pdf = controlPdf().finally(() => (finished = true));
     let saves = 0;
     while (!finished) {
-      const saved = await teacher.invoke('journal:setMark', {
+      const saved = await teacher.send(contract.journal.setMark, {
         lessonId: target.lessonId,
         studentId: target.studentId,
-        value1: String(2 + (saves % 4)),
+        value1: (['2', '3', '4', '5'] as const)[saves % 4]!,
       });
       expect(saved.ok).toBe(true);
       saves++;
@@ -67,12 +67,9 @@ describe('heavy work on worker threads', () => {
     }
     delay.disable();
     const result = await pdf;
-    expect(result.ok && result.value).toMatchObject({ mimeType: 'application/pdf' });
-    expect(
-      Buffer.from((result as { value: { base64: string } }).value.base64, 'base64')
-        .subarray(0, 5)
-        .toString(),
-    ).toBe('%PDF-');
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.value.mimeType).toBe('application/pdf');
+    expect(Buffer.from(result.value.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     // Written by the thread's own connection, seen by this one.
     expect(exports()).toBe(before + 1);
     expect(saves).toBeGreaterThan(20);
@@ -83,38 +80,37 @@ describe('heavy work on worker threads', () => {
   it('never runs a call cancelled while it waited, and stops one cancelled while it ran', async () => {
     const before = exports();
     // Occupy both threads, so the third call waits in the queue.
-    const busy = [controlPdf(deputy.call), controlPdf(deputy.call)];
+    const busy = [controlPdf(), controlPdf()];
     const queued = new AbortController();
-    const waiting = controlPdf({ ...deputy.call, signal: queued.signal });
+    const waiting = controlPdf(queued.signal);
     queued.abort();
     expect(await waiting).toEqual({ ok: false, error: { kind: 'conflict', message: 'Работа отменена' } });
     for (const done of await Promise.all(busy)) expect(done.ok).toBe(true);
     expect(exports()).toBe(before + 2);
 
     const running = new AbortController();
-    const stopped = controlPdf({ ...deputy.call, signal: running.signal });
+    const stopped = controlPdf(running.signal);
     await nextTask();
     running.abort();
     expect(await stopped).toEqual({ ok: false, error: { kind: 'conflict', message: 'Работа отменена' } });
     expect(exports()).toBe(before + 2);
     // The ended thread is replaced: the next call runs.
-    expect((await controlPdf(deputy.call)).ok).toBe(true);
+    expect((await controlPdf()).ok).toBe(true);
     expect(exports()).toBe(before + 3);
   });
 
   it('brings a failure inside a thread back as the same AppError', async () => {
-    const missing = await core.dispatch(
-      'reports:file',
-      { report: 'attendanceYear', params: { classId: 999_999 }, format: 'xlsx' },
-      deputy.call,
-    );
-    expect(missing).toMatchObject({ ok: false, error: { kind: 'not_found' } });
-    expect((missing as { error: { message: string } }).error.message).toMatch(/[а-я]/);
-    const invalid = await core.dispatch(
-      'reports:file',
-      { report: 'control', params: { from: '2026-02-01', to: '2026-01-01' }, format: 'pdf' },
-      deputy.call,
-    );
+    const missing = await deputy.send(contract.reports.file, {
+      report: 'attendanceYear',
+      params: { classId: 999_999 },
+      format: 'xlsx',
+    });
+    expect(missing).toMatchObject({ ok: false, error: { kind: 'not_found', message: expect.stringMatching(/[а-я]/) } });
+    const invalid = await deputy.send(contract.reports.file, {
+      report: 'control',
+      params: { from: '2026-02-01', to: '2026-01-01' },
+      format: 'pdf',
+    });
     expect(invalid).toMatchObject({
       ok: false,
       error: { kind: 'validation', message: 'Начало периода позже его конца' },
@@ -123,16 +119,14 @@ describe('heavy work on worker threads', () => {
 
   it('cancels the whole school’s printing on its thread between classes, keeping the books already written', async () => {
     const secretary = directCaller(core);
-    expect((await secretary.invoke('auth:login', { login: 'secretary', password: 'demo' })).ok).toBe(true);
-    const started = await secretary.invoke('print:startSchool', {});
-    if (!started.ok) throw new Error(started.error.message);
-    const { jobId } = started.value as { jobId: string };
-    expect(await secretary.invoke('print:cancel', { jobId })).toEqual({ ok: true, value: { cancelled: true } });
-    let job: { status: string; books: unknown[]; total: number; act: string | null } | undefined;
+    await secretary.value(contract.auth.login, { login: 'secretary', password: 'demo' });
+    const { jobId } = await secretary.value(contract.print.startSchool, {});
+    expect(await secretary.send(contract.print.cancel, { jobId })).toEqual({ ok: true, value: { cancelled: true } });
+    let job: PrintJob | undefined;
     await expect
       .poll(async () => {
-        const polled = await secretary.invoke('print:job', { jobId });
-        job = polled.ok ? (polled.value as typeof job) : undefined;
+        const polled = await secretary.send(contract.print.job, { jobId });
+        job = polled.ok ? polled.value : undefined;
         return job?.status;
       })
       .toBe('cancelled');

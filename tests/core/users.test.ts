@@ -1,41 +1,37 @@
 import { describe, expect, it } from 'vitest';
 import type { Clock } from '../../src/core/clock';
 import { contract } from '../../src/shared/contract';
-import { directCaller, testCore } from '../helpers/core';
+import { directCaller } from '../helpers/core';
+import { schoolFixture } from '../helpers/school';
 
 // A clock the test moves forward, to see a lock run out.
 let now = new Date('2026-11-24T10:00:00');
 const clock: Clock = { now: () => new Date(now) };
 
-const audited = (core: ReturnType<typeof testCore>, action: string) =>
-  (core.db.$client.prepare('select count(*) as n from audit_log where action = ?').get(action) as { n: number }).n;
-
 describe('accounts: the admin creates, resets, disables and unlocks; one-time passwords are changed first', () => {
-  const core = testCore({ clock });
-  const admin = directCaller(core);
+  const { core, sql, callers } = schoolFixture({
+    school: 'tiny',
+    accounts: { admin: 'admin' },
+    as: { admin: 'admin' },
+    core: { clock },
+  });
+  const { admin } = callers;
   const teacher = directCaller(core);
+  const audited = (action: string) =>
+    (sql.prepare('select count(*) as n from audit_log where action = ?').get(action) as { n: number }).n;
   let teacherId = 0;
   let oneTime = '';
 
   it('lets the admin create a teacher with a one-time password shown once and stored only hashed', async () => {
-    await admin.send(contract.setup.createSchool, {
-      schoolName: 'МБОУ СОШ № 1',
-      admin: { login: 'admin', password: 'admin-pass-1', lastName: 'Петрова', firstName: 'Анна' },
-    });
-    expect(await admin.send(contract.auth.login, { login: 'admin', password: 'admin-pass-1' })).toMatchObject({
-      ok: true,
-    });
-    const created = await admin.send(contract.users.create, {
+    ({ id: teacherId, oneTimePassword: oneTime } = await admin.value(contract.users.create, {
       login: 'ivanova',
       lastName: 'Иванова',
       firstName: 'Мария',
       middleName: 'Петровна',
       roles: ['teacher'],
-    });
-    if (!created.ok) throw new Error(created.error.message);
-    ({ id: teacherId, oneTimePassword: oneTime } = created.value as { id: number; oneTimePassword: string });
+    }));
     expect(oneTime).toMatch(/^(?=.*[a-z])(?=.*\d)[a-z0-9]{10}$/);
-    expect(JSON.stringify(core.db.$client.prepare('select * from users').all())).not.toContain(oneTime);
+    expect(JSON.stringify(sql.prepare('select * from users').all())).not.toContain(oneTime);
     expect(
       await admin.send(contract.users.create, { login: 'ivanova', lastName: 'И', firstName: 'М', roles: ['teacher'] }),
     ).toMatchObject({ ok: false, error: { kind: 'conflict' } });
@@ -58,7 +54,7 @@ describe('accounts: the admin creates, resets, disables and unlocks; one-time pa
         },
       ]),
     });
-    expect(audited(core, 'users.create')).toBe(1);
+    expect(audited('users.create')).toBe(1);
   });
 
   it('refuses users:* to a teacher', async () => {
@@ -99,18 +95,17 @@ describe('accounts: the admin creates, resets, disables and unlocks; one-time pa
     });
     expect(await change(oneTime, 'Урок2026а')).toMatchObject({ ok: true, value: { mustChangePassword: false } });
     expect(await teacher.send(contract.journal.assignments, {})).not.toMatchObject({ error: { kind: 'forbidden' } });
-    expect(audited(core, 'auth.password_changed')).toBe(1);
+    expect(audited('auth.password_changed')).toBe(1);
   });
 
   it('rejects a new password equal to the login', async () => {
     const other = directCaller(core);
-    const created = await admin.send(contract.users.create, {
+    const { oneTimePassword } = await admin.value(contract.users.create, {
       login: 'sidorov7',
       lastName: 'Сидоров',
       firstName: 'Пётр',
       roles: ['secretary'],
     });
-    const { oneTimePassword } = (created as { value: { oneTimePassword: string } }).value;
     await other.send(contract.auth.login, { login: 'sidorov7', password: oneTimePassword });
     expect(
       await other.send(contract.auth.changePassword, { oldPassword: oneTimePassword, newPassword: 'SIDOROV7' }),
@@ -130,10 +125,7 @@ describe('accounts: the admin creates, resets, disables and unlocks; one-time pa
       ok: false,
       error: { kind: 'locked', message: expect.stringMatching(/заблокирован до 10:15 после 5 неверных паролей/) },
     });
-    const list = (await admin.send(contract.users.list, {})) as {
-      value: { login: string; lockedUntil: string | null }[];
-    };
-    expect(list.value.find((u) => u.login === 'ivanova')).toMatchObject({
+    expect((await admin.value(contract.users.list, {})).find((u) => u.login === 'ivanova')).toMatchObject({
       lockedUntil: '2026-11-24 10:15:00',
       lockedFrom: ['test'],
     });
@@ -141,7 +133,7 @@ describe('accounts: the admin creates, resets, disables and unlocks; one-time pa
     expect(await guesser.send(contract.auth.login, { login: 'ivanova', password: 'Урок2026а' })).toMatchObject({
       ok: true,
     });
-    expect(audited(core, 'users.unlock')).toBe(1);
+    expect(audited('users.unlock')).toBe(1);
   });
 
   it('unlocks by itself after the set time, and a success clears the count of wrong passwords', async () => {
@@ -168,15 +160,14 @@ describe('accounts: the admin creates, resets, disables and unlocks; one-time pa
       ok: false,
       error: { kind: 'unauthorized', details: { sessionLocked: true } },
     });
-    expect(await admin.send(contract.auth.unlock, { password: 'admin-pass-1' })).toMatchObject({
+    expect(await admin.send(contract.auth.unlock, { password: 'demo' })).toMatchObject({
       ok: true,
       value: { sessionLocked: false },
     });
   });
 
   it('resets a password to a new one-time one and ends the sessions', async () => {
-    const reset = await admin.send(contract.users.resetPassword, { userId: teacherId });
-    const { oneTimePassword } = (reset as { value: { oneTimePassword: string } }).value;
+    const { oneTimePassword } = await admin.value(contract.users.resetPassword, { userId: teacherId });
     expect(await teacher.send(contract.auth.me, {})).toEqual({ ok: true, value: null });
     expect(await teacher.send(contract.auth.login, { login: 'ivanova', password: 'Урок2026а' })).toMatchObject({
       ok: false,
@@ -185,7 +176,7 @@ describe('accounts: the admin creates, resets, disables and unlocks; one-time pa
       ok: true,
       value: { mustChangePassword: true },
     });
-    expect(audited(core, 'users.reset')).toBe(1);
+    expect(audited('users.reset')).toBe(1);
   });
 
   it('disables a user: sessions end, login fails, the row and its audit stay; enabling lets them back', async () => {
@@ -194,16 +185,15 @@ describe('accounts: the admin creates, resets, disables and unlocks; one-time pa
       value: null,
     });
     expect(await teacher.send(contract.auth.me, {})).toEqual({ ok: true, value: null });
-    const { value: pw } = (await admin.send(contract.users.resetPassword, { userId: teacherId })) as {
-      value: { oneTimePassword: string };
-    };
+    const pw = await admin.value(contract.users.resetPassword, { userId: teacherId });
     expect(await teacher.send(contract.auth.login, { login: 'ivanova', password: pw.oneTimePassword })).toMatchObject({
       ok: false,
       error: { kind: 'unauthorized' },
     });
-    expect(await admin.send(contract.users.setActive, { userId: 1, active: false })).toMatchObject({
+    const self = await admin.value(contract.auth.me, {});
+    expect(await admin.send(contract.users.setActive, { userId: self!.id, active: false })).toMatchObject({
       ok: false,
-      error: { kind: 'conflict' },
+      error: { kind: 'conflict', message: 'Нельзя отключить собственную учётную запись' },
     });
     expect(await admin.send(contract.users.setActive, { userId: teacherId, active: true })).toEqual({
       ok: true,
@@ -212,8 +202,8 @@ describe('accounts: the admin creates, resets, disables and unlocks; one-time pa
     expect(await teacher.send(contract.auth.login, { login: 'ivanova', password: pw.oneTimePassword })).toMatchObject({
       ok: true,
     });
-    expect(audited(core, 'users.disable')).toBe(1);
-    expect(audited(core, 'auth.login')).toBeGreaterThan(3);
-    expect(audited(core, 'auth.login_failed')).toBeGreaterThan(10);
+    expect(audited('users.disable')).toBe(1);
+    expect(audited('auth.login')).toBeGreaterThan(3);
+    expect(audited('auth.login_failed')).toBeGreaterThan(10);
   });
 });

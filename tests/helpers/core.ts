@@ -35,13 +35,16 @@ export function directCaller(core: Core, client = 'test') {
       call.sessionToken = token;
     },
   };
-  const send = <C extends Channel>(channel: C, input: InputOf<C>) =>
-    core.dispatch(channel.channel, input, call) as Promise<Result<OutputOf<C>>>;
+  const send = <C extends Channel>(channel: C, input: InputOf<C>, signal?: AbortSignal) =>
+    core.dispatch(channel.channel, input, signal ? { ...call, signal } : call) as Promise<Result<OutputOf<C>>>;
   return {
     call,
     /** By the channel's name, with any input: for the tests of unknown channels and inputs the contract refuses. */
     invoke: (channel: string, input: unknown = {}) => core.dispatch(channel, input, call),
-    /** A call typed by its channel (`teacher.send(contract.journal.setMark, input)`): the Result of its output. */
+    /**
+     * A call typed by its channel (`teacher.send(contract.journal.setMark, input)`): the Result of its output.
+     * `signal` is the transport giving up on it, as a browser that went away does.
+     */
     send,
     /** The same call's value, for a step that must succeed: a refusal is thrown with the channel and its message. */
     async value<C extends Channel>(channel: C, input: InputOf<C>): Promise<OutputOf<C>> {

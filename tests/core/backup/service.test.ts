@@ -1,48 +1,34 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/core/clock';
 import { createCore } from '../../../src/core/app';
-import { generateDemoSchool } from '../../../src/core/demo';
-import type { BackupFileEntry, BackupStatus, BackupVerified } from '../../../src/shared/contract';
 import { contract } from '../../../src/shared/contract';
 import { firstMigrationOnly } from '../../helpers/backup';
-import { directCaller } from '../../helpers/core';
+import { schoolFixture } from '../../helpers/school';
 import { migrationsFolder, tempDir } from '../../helpers/temp';
 
 describe('backups through the contract', () => {
   const dir = tempDir();
   const dbFile = path.join(dir, 'live', 'zhurnal.db');
   fs.mkdirSync(path.dirname(dbFile));
-  const core = createCore({
-    dbFile,
-    migrationsFolder,
-    clock: fixedClock('2026-11-24T18:00:00'),
-    create: true,
-    backup: {
-      appVersion: 'test',
-      workFactor: 10,
-      listDrives: async () => [{ path: path.join(dir, 'stick'), label: 'STICK' }],
+  const { core, callers } = schoolFixture({
+    school: 'demo',
+    now: '2026-11-24T18:00:00',
+    core: {
+      dbFile,
+      backup: {
+        appVersion: 'test',
+        workFactor: 10,
+        listDrives: async () => [{ path: path.join(dir, 'stick'), label: 'STICK' }],
+      },
     },
+    as: { admin: 'admin', teacher: 'uchitel' },
   });
-  const admin = directCaller(core);
-  const teacher = directCaller(core);
+  const { admin, teacher } = callers;
   const drives = ['d1', 'd2'].map((d) => path.join(dir, d));
-
-  beforeAll(async () => {
-    generateDemoSchool(core.db, { tier: 'small', years: 1, today: '2026-11-24' });
-    for (const d of drives) fs.mkdirSync(d);
-    await admin.send(contract.auth.login, { login: 'admin', password: 'demo' });
-    await teacher.send(contract.auth.login, { login: 'uchitel', password: 'demo' });
-    return () => core.close();
-  });
-
-  const value = async <T>(p: Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>): Promise<T> => {
-    const r = await p;
-    if (!r.ok) throw new Error(r.error!.message);
-    return r.value as T;
-  };
-  const status = () => value<BackupStatus>(admin.send(contract.backup.status, {}));
+  for (const d of drives) fs.mkdirSync(d);
+  const status = () => admin.value(contract.backup.status, {});
 
   it('is for the admin only', async () => {
     expect((await teacher.send(contract.backup.status, {})).ok).toBe(false);
@@ -52,7 +38,7 @@ describe('backups through the contract', () => {
   it('warns that there is no backup yet, and offers plugged-in drives', async () => {
     const s = await status();
     expect(s.warning).toMatch(/ни разу/);
-    expect(await value(admin.send(contract.backup.warning, {}))).toEqual({ warning: s.warning });
+    expect(await admin.value(contract.backup.warning, {})).toEqual({ warning: s.warning });
     expect(s.detected).toEqual([{ path: path.join(dir, 'stick'), label: 'STICK' }]);
     expect(s.schedule.dailyAt).toBe('18:00');
   });
@@ -75,11 +61,11 @@ describe('backups through the contract', () => {
   it('backs up to every destination, one of them gone, and shows each one’s outcome', async () => {
     for (const d of [...drives, path.join(dir, 'gone')]) {
       if (!fs.existsSync(d)) fs.mkdirSync(d);
-      await value(admin.send(contract.backup.addDestination, { path: d }));
+      await admin.value(contract.backup.addDestination, { path: d });
     }
     fs.rmdirSync(path.join(dir, 'gone'));
-    await value(admin.send(contract.backup.setPassphrase, { passphrase: 'длинный пароль копий' }));
-    await value(admin.send(contract.backup.run, {}));
+    await admin.value(contract.backup.setPassphrase, { passphrase: 'длинный пароль копий' });
+    await admin.value(contract.backup.run, {});
     // The run goes on in the background, as on the screen, which follows it through the status.
     expect((await status()).running).not.toBeNull();
     await core.services.backup.whenIdle();
@@ -93,10 +79,10 @@ describe('backups through the contract', () => {
   });
 
   it('lists the backups it finds and verifies one with the stored passphrase', async () => {
-    const list = await value<BackupFileEntry[]>(admin.send(contract.backup.list, {}));
+    const list = await admin.value(contract.backup.list, {});
     expect(list).toHaveLength(2);
     expect(list[0]?.encrypted).toBe(true);
-    const v = await value<BackupVerified>(admin.send(contract.backup.verify, { file: list[0]!.file }));
+    const v = await admin.value(contract.backup.verify, { file: list[0]!.file });
     expect(v.counts.students).toBeGreaterThan(100);
     expect(await admin.send(contract.backup.verify, { file: list[0]!.file, passphrase: 'не тот' })).toMatchObject({
       ok: false,
@@ -105,7 +91,7 @@ describe('backups through the contract', () => {
   });
 
   it('restores only with the admin’s password; afterwards everybody logs in again and the data is the backup’s', async () => {
-    const [entry] = await value<BackupFileEntry[]>(admin.send(contract.backup.list, {}));
+    const [entry] = await admin.value(contract.backup.list, {});
     const marks = () => (core.db.$client.prepare('select count(*) as n from marks').get() as { n: number }).n;
     const before = marks();
     core.db.$client.prepare('delete from marks where id in (select id from marks limit 10)').run();
@@ -115,10 +101,8 @@ describe('backups through the contract', () => {
     });
     expect(marks()).toBe(before - 10);
     // A report on a worker thread holds a connection of its own to the file: the restore closes it too.
-    await value(admin.send(contract.reports.fill, { date: '2026-11-24' }));
-    const restored = await value<{ safetyCopy: string }>(
-      admin.send(contract.backup.restore, { file: entry!.file, password: 'demo' }),
-    );
+    await admin.value(contract.reports.fill, { date: '2026-11-24' });
+    const restored = await admin.value(contract.backup.restore, { file: entry!.file, password: 'demo' });
     expect(fs.existsSync(restored.safetyCopy)).toBe(true);
     expect(marks()).toBe(before);
     expect(await admin.send(contract.backup.status, {})).toMatchObject({ ok: false, error: { kind: 'unauthorized' } });
@@ -126,8 +110,8 @@ describe('backups through the contract', () => {
       ok: false,
       error: { kind: 'unauthorized' },
     });
-    await value(admin.send(contract.auth.login, { login: 'admin', password: 'demo' }));
-    await value(admin.send(contract.reports.fill, { date: '2026-11-24' }));
+    await admin.value(contract.auth.login, { login: 'admin', password: 'demo' });
+    await admin.value(contract.reports.fill, { date: '2026-11-24' });
     const audit = core.db.$client
       .prepare("select count(*) as n from audit_log where action = 'backup.restore'")
       .get() as { n: number };
@@ -136,7 +120,7 @@ describe('backups through the contract', () => {
     const after = await status();
     expect(after.destinations).toHaveLength(3);
     expect(after.runs[0]?.results.map((r) => r.ok)).toEqual([true, true, false]);
-    expect(await value(admin.send(contract.backup.warning, {}))).toEqual({ warning: null });
+    expect(await admin.value(contract.backup.warning, {})).toEqual({ warning: null });
   });
 });
 
