@@ -2,7 +2,6 @@
 // missing ones created with a short name, each teacher's subjects kept for «Нагрузка»; the same file again
 // creates nothing; a bad subject name is a row error and nothing is written.
 import { describe, expect, it } from 'vitest';
-import type { ImportPreview, StructureOverview } from '../../src/shared/contract';
 import { contract } from '../../src/shared/contract';
 import { csv } from '../helpers/import-files';
 import { setUp } from '../helpers/import-school';
@@ -24,7 +23,7 @@ describe('the teachers’ «Предметы» column', () => {
       .prepare("insert into subjects (name, short_name, sort_order) values ('Математика', 'Мат.', 10)")
       .run();
     const preview = await run('учителя.csv', list, 'preview', {}, 'teachers');
-    expect((preview as { value: ImportPreview }).value.rows.map((r) => r.summary)).toEqual([
+    expect(preview.ok && preview.value.rows.map((r) => r.summary)).toEqual([
       'Иванова Мария Петровна (ivanova.mp) — Математика, Физика (новый предмет)',
       'Петров Пётр Петрович (petrov.pp) — Математика, Изобразительное искусство (новый предмет)',
       'Сидорова Анна Ильинична (sidorova.ai)',
@@ -42,9 +41,9 @@ describe('the teachers’ «Предметы» column', () => {
       { name: 'Физика', short: 'Физ.' },
       { name: 'Изобразительное искусство', short: 'Изо. иск.' },
     ]);
-    const overview = (await api.send(contract.structure.overview, {})) as { ok: true; value: StructureOverview };
-    const names = new Map(overview.value.subjects.map((s) => [s.id, s.name]));
-    expect(overview.value.teachers.map((t) => [t.name, t.subjectIds.map((id) => names.get(id))])).toEqual([
+    const overview = await api.value(contract.structure.overview, {});
+    const names = new Map(overview.subjects.map((s) => [s.id, s.name]));
+    expect(overview.teachers.map((t) => [t.name, t.subjectIds.map((id) => names.get(id))])).toEqual([
       ['Иванова М. П.', ['Математика', 'Физика']],
       ['Петров П. П.', ['Математика', 'Изобразительное искусство']],
       ['Сидорова А. И.', []],
@@ -72,9 +71,7 @@ describe('the teachers’ «Предметы» column', () => {
       ['Орлова Ольга Олеговна', 'Я'.repeat(120)],
     ]);
     const preview = await run('t.csv', bad, 'preview', {}, 'teachers');
-    expect((preview as { value: ImportPreview }).value.rows[0]?.error).toMatch(
-      /^Название предмета «Я+…» длиннее 100 знаков$/,
-    );
+    expect(preview.ok && preview.value.rows[0]?.error).toMatch(/^Название предмета «Я+…» длиннее 100 знаков$/);
     expect(await run('t.csv', bad, 'commit', {}, 'teachers')).toMatchObject({
       ok: false,
       error: { kind: 'validation' },
