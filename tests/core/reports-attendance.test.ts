@@ -1,7 +1,6 @@
 // Attendance reports on the hand-built school: the expected figures are counted from the absences written
 // in tests/helpers/tiny-school.ts (see the comments there).
 import { describe, expect, it } from 'vitest';
-import type { AttendanceMonthData, AttendanceYearData } from '../../src/shared/contract';
 import { readWorkbook } from '../../src/core/tables/xlsx';
 import { contract } from '../../src/shared/contract';
 import { schoolFixture } from '../helpers/school';
@@ -16,11 +15,7 @@ describe('attendance reports on a school counted by hand', () => {
     callers: { klruk, math },
   } = schoolFixture({ school: 'tiny', now: '2026-01-20T10:00:00', as: { klruk: 'klruk', math: 'math' } });
 
-  async function month(m: string) {
-    const result = await klruk.send(contract.reports.attendanceMonth, { classId: school.classes.c5, month: m });
-    if (!result.ok) throw new Error(result.error.message);
-    return result.value as { data: AttendanceMonthData; tables: { rows: unknown[][]; total: unknown[] }[] };
-  }
+  const month = (m: string) => klruk.value(contract.reports.attendanceMonth, { classId: school.classes.c5, month: m });
 
   it('counts September by student: whole days only when every lesson of the day was missed', async () => {
     const { data } = await month('2025-09');
@@ -61,9 +56,7 @@ describe('attendance reports on a school counted by hand', () => {
   });
 
   it('sums the year by month for the class', async () => {
-    const result = await klruk.send(contract.reports.attendanceYear, { classId: school.classes.c5 });
-    if (!result.ok) throw new Error(result.error.message);
-    const data = (result.value as { data: AttendanceYearData }).data;
+    const { data } = await klruk.value(contract.reports.attendanceYear, { classId: school.classes.c5 });
     expect(data.months[0]).toBe('2025-09');
     expect(data.months.at(-1)).toBe('2026-05');
     expect(data.byMonth[0]).toEqual({ month: '2025-09', illness: 3, excused: 3, unexcused: 3 });
@@ -88,24 +81,22 @@ describe('attendance reports on a school counted by hand', () => {
 
   it('writes the month as XLSX and PDF with the same rows', async () => {
     const { tables } = await month('2025-09');
-    const xlsx = await klruk.send(contract.reports.file, {
+    const xlsx = await klruk.value(contract.reports.file, {
       report: 'attendanceMonth',
       params: { classId: school.classes.c5, month: '2025-09' },
       format: 'xlsx',
     });
-    if (!xlsx.ok) throw new Error(xlsx.error.message);
-    const sheet = (await readWorkbook(Buffer.from((xlsx.value as { base64: string }).base64, 'base64')))[0]!;
+    const sheet = (await readWorkbook(Buffer.from(xlsx.base64, 'base64')))[0]!;
     const header = sheet.rows.findIndex((r) => r[0] === '№');
     expect(sheet.rows.slice(header + 1, header + 1 + tables[0]!.rows.length)).toEqual(tables[0]!.rows);
 
-    const pdf = await klruk.send(contract.reports.file, {
+    const pdf = await klruk.value(contract.reports.file, {
       report: 'attendanceMonth',
       params: { classId: school.classes.c5, month: '2025-09' },
       format: 'pdf',
     });
-    if (!pdf.ok) throw new Error(pdf.error.message);
     const file = path.join(tempDir(), 'month.pdf');
-    fs.writeFileSync(file, Buffer.from((pdf.value as { base64: string }).base64, 'base64'));
+    fs.writeFileSync(file, Buffer.from(pdf.base64, 'base64'));
     const text = pdfText(file);
     expect(text).toContain('Посещаемость 5А класса: сентябрь 2025');
     expect(text).toMatch(/1\s+Алексеев Иван\s+3\s+3\s+3/);

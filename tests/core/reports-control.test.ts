@@ -140,16 +140,14 @@ describe('journal-filling control on a school counted by hand', () => {
 
   it('writes the weekly activity into the workbook and the PDF', async () => {
     const params = { from: '2025-09-01', to: '2025-09-30' };
-    const xlsx = await deputy.send(contract.reports.file, { report: 'control', params, format: 'xlsx' });
-    if (!xlsx.ok) throw new Error(xlsx.error.message);
-    const sheets = await readWorkbook(Buffer.from((xlsx.value as { base64: string }).base64, 'base64'));
+    const xlsx = await deputy.value(contract.reports.file, { report: 'control', params, format: 'xlsx' });
+    const sheets = await readWorkbook(Buffer.from(xlsx.base64, 'base64'));
     const sheet = sheets.find((s) => s.name.startsWith('Активность учителей'))!;
     expect(sheet.rows.find((r) => r[0] === 'Классова А. П.')).toEqual(['Классова А. П.', 8, 5, 0, 0, 0, 13, 0]);
     expect(sheet.rows.find((r) => r[0] === 'Всего')).toEqual(['Всего', 8, 5, 9, 0, 0, 22, null]);
-    const pdf = await deputy.send(contract.reports.file, { report: 'control', params, format: 'pdf' });
-    if (!pdf.ok) throw new Error(pdf.error.message);
+    const pdf = await deputy.value(contract.reports.file, { report: 'control', params, format: 'pdf' });
     const file = path.join(tempDir(), 'control.pdf');
-    fs.writeFileSync(file, Buffer.from((pdf.value as { base64: string }).base64, 'base64'));
+    fs.writeFileSync(file, Buffer.from(pdf.base64, 'base64'));
     const text = pdfText(file);
     expect(text).toMatch(/Активность учителей по неделям/);
     expect(text).toMatch(/Счётова А\. П\.(\s+0){2}\s+9(\s+0){2}\s+9\s+2/);

@@ -1,7 +1,6 @@
 // The forecast on the hand-built school, with November maths marks written here and the expected figures
 // worked out by hand (weights: answer 1, control work 2; rounding half up; minimum 3 marks).
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ForecastData } from '../../src/shared/contract';
 import { writers } from '../../src/core/demo/sql';
 import { forecastOne, trendOf } from '../../src/core/reports/forecast-model';
 import { contract } from '../../src/shared/contract';
@@ -128,13 +127,13 @@ describe('the forecast report on a school counted by hand', () => {
   });
 
   it('forecasts 5А maths on 1 December and names who is at risk and why', async () => {
-    const result = await deputy.send(contract.reports.forecast, {
-      periodId: school.periods.q2,
-      classId: school.classes.c5,
-      asOf: '2025-12-01',
-    });
-    if (!result.ok) throw new Error(result.error.message);
-    const d = (result.value as { data: ForecastData }).data;
+    const d = (
+      await deputy.value(contract.reports.forecast, {
+        periodId: school.periods.q2,
+        classId: school.classes.c5,
+        asOf: '2025-12-01',
+      })
+    ).data;
     expect(d.subjects.map((x) => x.name)).toEqual(['Математика']); // the other journals have no marks in the quarter
     const by = Object.fromEntries(d.rows.map((r) => [r.name.split(' ')[0], r]));
     expect(Object.keys(by)).not.toContain('Зайцева'); // left in October
@@ -170,13 +169,13 @@ describe('the forecast report on a school counted by hand', () => {
   });
 
   it('flags no mark at all once the quarter is past its middle', async () => {
-    const result = await deputy.send(contract.reports.forecast, {
-      periodId: school.periods.q2,
-      classId: school.classes.c5,
-      asOf: '2025-12-10',
-    });
-    if (!result.ok) throw new Error(result.error.message);
-    const d = (result.value as { data: ForecastData }).data;
+    const d = (
+      await deputy.value(contract.reports.forecast, {
+        periodId: school.periods.q2,
+        classId: school.classes.c5,
+        asOf: '2025-12-10',
+      })
+    ).data;
     expect(d.rows.find((r) => r.name.startsWith('Борисова'))).toMatchObject({
       risk: 'н/а',
       reasons: ['отметок 0 при минимуме 3'],

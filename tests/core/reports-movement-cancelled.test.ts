@@ -5,11 +5,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ClassTeacherData, MovementData } from '../../src/shared/contract';
-import type { ReportTable } from '../../src/shared/contract/report-table';
+import { contract, type MovementData } from '../../src/shared/contract';
 import { writers } from '../../src/core/demo/sql';
 import { readWorkbook } from '../../src/core/tables/xlsx';
-import type { Caller } from '../helpers/core';
 import { schoolFixture } from '../helpers/school';
 import { pdfText } from '../helpers/pdf';
 import { tempDir } from '../helpers/temp';
@@ -28,7 +26,7 @@ describe('a cancelled order in the movement report', () => {
   const dir = tempDir();
   const reason = 'ошибка при вводе: ученик пришёл в другую школу';
   const arrival = {
-    kind: 'arrived',
+    kind: 'arrived' as const,
     lastName: 'Новиков',
     firstName: 'Пётр',
     date: '2025-10-22',
@@ -57,12 +55,7 @@ describe('a cancelled order in the movement report', () => {
     cancelReason: null,
   };
 
-  async function value<T>(caller: Caller, channel: string, input: unknown): Promise<T> {
-    const result = await caller.invoke(channel, input);
-    if (!result.ok) throw new Error(result.error.message);
-    return result.value as T;
-  }
-  const report = () => value<{ data: MovementData; tables: ReportTable[] }>(deputy, 'reports:movement', {});
+  const report = () => deputy.value(contract.reports.movement, {});
   const c5 = (d: MovementData) => d.classes.find((c) => c.className === '5А');
 
   beforeAll(async () => {
@@ -83,7 +76,7 @@ describe('a cancelled order in the movement report', () => {
   });
 
   it('counts the arrival while its order stands, and lists it marked, with the reason, once cancelled', async () => {
-    const { movementId } = await value<{ movementId: number }>(secretary, 'movement:arrive', {
+    const { movementId } = await secretary.value(contract.movement.arrive, {
       ...arrival,
       classId: t.classes.c5,
     });
@@ -94,7 +87,7 @@ describe('a cancelled order in the movement report', () => {
       ['Новиков Пётр', 'прибыл', null],
     ]);
 
-    await value(secretary, 'movement:cancel', { movementId, reason });
+    await secretary.value(contract.movement.cancel, { movementId: movementId!, reason });
     const { data, tables } = await report();
     // The cancelled arrival stands in date order, worded as in the register; it moved no one, so the counts drop it.
     expect(data.entries).toEqual([departure, cancelled]);
@@ -114,20 +107,16 @@ describe('a cancelled order in the movement report', () => {
     expect(tables[0]!.total).toEqual(['Итого', 12, 0, 1, 11]);
 
     // The register reads the same line from the same place.
-    const book = await value<{ rows: { name: string; cancelReason: string | null }[] }>(
-      secretary,
-      'movement:register',
-      {},
-    );
+    const book = await secretary.value(contract.movement.register, {});
     expect(book.rows.filter((r) => r.cancelReason !== null).map((r) => [r.name, r.cancelReason])).toEqual([
       ['Новиков Пётр', reason],
     ]);
   });
 
   it('shows it to the class teacher of 5А, but keeps it out of the class teacher’s report of the quarter', async () => {
-    const own = await value<{ data: MovementData }>(klruk, 'reports:movement', {});
+    const own = await klruk.value(contract.reports.movement, {});
     expect(own.data.entries).toEqual([departure, cancelled]);
-    const quarter = await value<{ data: ClassTeacherData }>(klruk, 'reports:classTeacher', {
+    const quarter = await klruk.value(contract.reports.classTeacher, {
       classId: t.classes.c5,
       periodId: t.periods.q2,
     });
@@ -137,7 +126,7 @@ describe('a cancelled order in the movement report', () => {
   it('writes it into the workbook and the PDF', async () => {
     const file = async (format: 'xlsx' | 'pdf') =>
       Buffer.from(
-        (await value<{ base64: string }>(deputy, 'reports:file', { report: 'movement', params: {}, format })).base64,
+        (await deputy.value(contract.reports.file, { report: 'movement', params: {}, format })).base64,
         'base64',
       );
     const sheets = await readWorkbook(await file('xlsx'));

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { contract, type InputOf } from '../../src/shared/contract';
 import { schoolFixture } from '../helpers/school';
 import { pdfPageCount, pdfText } from '../helpers/pdf';
 import { tempDir } from '../helpers/temp';
@@ -15,11 +16,10 @@ describe('report PDFs on the demo school', () => {
   const dir = tempDir();
   const sql = () => core.db.$client;
 
-  async function pdf(report: string, params: Record<string, unknown>, name: string): Promise<string> {
-    const result = await director.invoke('reports:file', { report, params, format: 'pdf' });
-    if (!result.ok) throw new Error(result.error.message);
+  async function pdf(request: InputOf<typeof contract.reports.file>, name: string): Promise<string> {
+    const { base64 } = await director.value(contract.reports.file, request);
     const file = path.join(dir, `${name}.pdf`);
-    fs.writeFileSync(file, Buffer.from((result.value as { base64: string }).base64, 'base64'));
+    fs.writeFileSync(file, Buffer.from(base64, 'base64'));
     return file;
   }
 
@@ -38,11 +38,8 @@ describe('report PDFs on the demo school', () => {
       )
       .get(period.s, period.e) as { studentId: number; classId: number; marks: number; subjects: number };
     expect(busiest.marks).toBeGreaterThan(100); // a real quarter's load, not an empty sheet
-    const file = await pdf(
-      'statement',
-      { classId: busiest.classId, studentId: busiest.studentId, periodId: period.id },
-      'statement',
-    );
+    const params = { classId: busiest.classId, studentId: busiest.studentId, periodId: period.id };
+    const file = await pdf({ report: 'statement', params, format: 'pdf' }, 'statement');
     expect(pdfPageCount(file)).toBe(1);
     const text = pdfText(file);
     expect(text).toMatch(/Выписка оценок: /);
@@ -54,17 +51,23 @@ describe('report PDFs on the demo school', () => {
     const period = sql().prepare("select id from periods where scheme = 'quarters' and number = 2").get() as {
       id: number;
     };
-    const report = await pdf('classTeacher', { classId: cls.id, periodId: period.id }, 'class-teacher');
+    const report = await pdf(
+      { report: 'classTeacher', params: { classId: cls.id, periodId: period.id }, format: 'pdf' },
+      'class-teacher',
+    );
     // Five tables (results, names, by subject, attendance, movement) on two landscape pages, not five.
     expect(pdfPageCount(report)).toBe(2);
-    const movement = pdfText(await pdf('movement', {}, 'movement'));
+    const movement = pdfText(await pdf({ report: 'movement', params: {}, format: 'pdf' }, 'movement'));
     expect(movement).toMatch(/приказ № \d+-у от \d\d\.\d\d\.\d{4}/);
     expect(movement).not.toMatch(/№ №/);
   });
 
   it('sets subject names upright over narrow columns of marks instead of cutting them mid-word', async () => {
     const cls = sql().prepare('select id from classes where grade = 9').get() as { id: number };
-    const text = pdfText(await pdf('summarySheet', { classId: cls.id }, 'summary-sheet'), 1);
+    const text = pdfText(
+      await pdf({ report: 'summarySheet', params: { classId: cls.id }, format: 'pdf' }, 'summary-sheet'),
+      1,
+    );
     expect(text).toMatch(/Обществознание/);
     expect(text).toMatch(/Информатика/);
   });
@@ -74,7 +77,7 @@ describe('report PDFs on the demo school', () => {
     const before = (
       sql().prepare("select count(*) as n from audit_log where action = 'report.export'").get() as { n: number }
     ).n;
-    await pdf('summarySheet', { classId: cls.id }, 'summary-audited');
+    await pdf({ report: 'summarySheet', params: { classId: cls.id }, format: 'pdf' }, 'summary-audited');
     const entries = sql()
       .prepare(
         "select a.entity_id, a.new_value, u.login from audit_log a join users u on u.id = a.user_id where a.action = 'report.export' order by a.id",

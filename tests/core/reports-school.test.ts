@@ -3,11 +3,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ClassTeacherData, FillData, MovementData, OutcomesData, StatementData } from '../../src/shared/contract';
 import { writers } from '../../src/core/demo/sql';
 import { readWorkbook } from '../../src/core/tables/xlsx';
 import { contract } from '../../src/shared/contract';
-import type { Caller } from '../helpers/core';
 import { schoolFixture } from '../helpers/school';
 import { pdfText } from '../helpers/pdf';
 import { tempDir } from '../helpers/temp';
@@ -44,22 +42,16 @@ describe('class and school reports on a school counted by hand', () => {
     w.periodMark(s.F, subjects.rus, year, 'year', null, '2', null, '2025-12-28 10:00:00', null);
   });
 
-  async function data<T>(caller: Caller, channel: string, input: unknown): Promise<T> {
-    const result = await caller.invoke(channel, input);
-    if (!result.ok) throw new Error(result.error.message);
-    return (result.value as { data: T }).data;
-  }
-
   it('counts class fill on a date, before and after a departure', async () => {
-    const before = await data<FillData>(deputy, 'reports:fill', { date: '2025-10-01' });
+    const before = (await deputy.value(contract.reports.fill, { date: '2025-10-01' })).data;
     expect(before.rows.map((r) => [r.className, r.students, r.boys, r.girls])).toEqual([
       ['1А', 2, 1, 1],
       ['5А', 8, 4, 4], // Алексеев, Васильев, Дмитриев, Жуков; Борисова, Григорьева, Егорова, Зайцева
       ['10А', 2, 1, 1],
     ]);
-    const after = await data<FillData>(deputy, 'reports:fill', { date: '2025-10-11' });
+    const after = (await deputy.value(contract.reports.fill, { date: '2025-10-11' })).data;
     expect(after.rows[1]).toMatchObject({ className: '5А', students: 7, girls: 3 });
-    const own = await data<FillData>(klruk, 'reports:fill', { date: '2025-10-11' });
+    const own = (await klruk.value(contract.reports.fill, { date: '2025-10-11' })).data;
     expect(own.rows.map((r) => r.className)).toEqual(['5А']);
     expect(await math.send(contract.reports.fill, { date: '2025-10-11' })).toMatchObject({
       ok: false,
@@ -68,7 +60,7 @@ describe('class and school reports on a school counted by hand', () => {
   });
 
   it('sums the year’s movement by class with the order, and the school by year', async () => {
-    const d = await data<MovementData>(deputy, 'reports:movement', { yearId: school.year });
+    const d = (await deputy.value(contract.reports.movement, { yearId: school.year })).data;
     expect(d.classes.find((c) => c.className === '5А')).toEqual({
       className: '5А',
       atStart: 8,
@@ -92,7 +84,7 @@ describe('class and school reports on a school counted by hand', () => {
   });
 
   it('lists the year’s outcome of each student with their debts', async () => {
-    const d = await data<OutcomesData>(klruk, 'reports:outcomes', { classId: school.classes.c5 });
+    const d = (await klruk.value(contract.reports.outcomes, { classId: school.classes.c5 })).data;
     expect(d.rows).toHaveLength(7); // on the roll at the date (the year is still running: today)
     expect(d.rows.find((r) => r.name === 'Алексеев Иван')).toMatchObject({
       outcome: 'переведён',
@@ -104,7 +96,7 @@ describe('class and school reports on a school counted by hand', () => {
 
   it('writes the parents’ statement of one student for a quarter, as PDF too', async () => {
     const input = { classId: school.classes.c5, studentId: school.students.F, periodId: school.periods.q1 };
-    const d = await data<StatementData>(klruk, 'reports:statement', input);
+    const d = (await klruk.value(contract.reports.statement, input)).data;
     expect(d.subjects.map((s) => [s.subjectName, s.periodMark])).toEqual([
       ['Русский язык', '2'],
       ['Математика', '3'],
@@ -112,10 +104,9 @@ describe('class and school reports on a school counted by hand', () => {
     ]);
     // Егорова missed the only lesson of 15 October: one lesson, one whole day.
     expect(d.attendance).toMatchObject({ missed: 1, unexcused: 1, daysMissed: 1 });
-    const pdf = await klruk.send(contract.reports.file, { report: 'statement', params: input, format: 'pdf' });
-    if (!pdf.ok) throw new Error(pdf.error.message);
+    const pdf = await klruk.value(contract.reports.file, { report: 'statement', params: input, format: 'pdf' });
     const file = path.join(dir, 'statement.pdf');
-    fs.writeFileSync(file, Buffer.from((pdf.value as { base64: string }).base64, 'base64'));
+    fs.writeFileSync(file, Buffer.from(pdf.base64, 'base64'));
     expect(pdfText(file)).toMatch(/Выписка оценок: Егорова Иван, 5А класс/);
     expect(await klruk.send(contract.reports.statement, { ...input, studentId: school.students.K })).toMatchObject({
       ok: false,
@@ -125,7 +116,7 @@ describe('class and school reports on a school counted by hand', () => {
 
   it('puts progress, attendance and movement of the class into the class teacher’s report', async () => {
     const input = { classId: school.classes.c5, periodId: school.periods.q1 };
-    const d = await data<ClassTeacherData>(klruk, 'reports:classTeacher', input);
+    const d = (await klruk.value(contract.reports.classTeacher, input)).data;
     expect(d.progress.rows[0]).toMatchObject({ label: '5А', students: 7, successPct: 71.4, qualityPct: 42.9 });
     expect(d.bySubject.rows.map((r) => r.label)).toEqual([
       'Русский язык',
@@ -135,9 +126,8 @@ describe('class and school reports on a school counted by hand', () => {
     ]);
     expect(d.attendance.reduce((sum, r) => sum + r.missed, 0)).toBe(10);
     expect(d.movement.map((m) => m.name)).toEqual(['Зайцева Иван']);
-    const xlsx = await klruk.send(contract.reports.file, { report: 'classTeacher', params: input, format: 'xlsx' });
-    if (!xlsx.ok) throw new Error(xlsx.error.message);
-    const sheets = await readWorkbook(Buffer.from((xlsx.value as { base64: string }).base64, 'base64'));
+    const xlsx = await klruk.value(contract.reports.file, { report: 'classTeacher', params: input, format: 'xlsx' });
+    const sheets = await readWorkbook(Buffer.from(xlsx.base64, 'base64'));
     expect(sheets.map((s) => s.name)).toEqual([
       'Итоги успеваемости класса 1',
       'Поимённо',
