@@ -8,7 +8,8 @@ import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli';
 import { auditValues } from '../../src/shared/audit-values';
-import { buildAccessSchool, sessionCaller, type AccessSchool } from '../helpers/access-school';
+import { contract } from '../../src/shared/contract';
+import { buildAccessSchool, loggedIn, type AccessSchool } from '../helpers/access-school';
 import { testCore } from '../helpers/core';
 import { csv } from '../helpers/import-files';
 import { capturedOutput } from '../helpers/output';
@@ -170,20 +171,8 @@ describe('the CLI writes what it does to the audit log, under the command and th
   });
 
   it('the log viewer names the command line and the OS account as who did it', async () => {
-    const admin = sessionCaller(core, 'admin');
-    const page = await admin('audit:list', { filter: { kind: 'printing' } });
-    if (!page.ok) throw new Error(page.error.message);
-    const rows = (
-      page.value as {
-        rows: {
-          action: string;
-          user: string | null;
-          entityId: string | null;
-          oldValue: string | null;
-          newValue: string | null;
-        }[];
-      }
-    ).rows;
+    const admin = await loggedIn(core, 'admin');
+    const { rows } = await admin.value(contract.audit.list, { filter: { kind: 'printing' } });
     expect(auditValues(rows[0]!).after).toBe(`«Наполняемость классов», JSON, файл ${path.join(dir, 'fill.json')}`);
     expect(rows.map((r) => [r.action, r.user])).toEqual([
       ['report.export', `командная строка (report fill: ${me})`],

@@ -3,8 +3,9 @@
 // its free text; a malformed call or one without a session leaves nothing.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { auditValues } from '../../src/shared/audit-values';
+import { contract } from '../../src/shared/contract';
 import { readWorkbook } from '../../src/core/tables/xlsx';
-import { buildAccessSchool, sessionCaller, type AccessSchool } from '../helpers/access-school';
+import { buildAccessSchool, loggedIn, type AccessSchool } from '../helpers/access-school';
 import { directCaller, testCore } from '../helpers/core';
 
 const core = testCore();
@@ -22,8 +23,8 @@ beforeAll(() => {
 
 describe('refused calls in the audit log', () => {
   it('a teacher writing in another teacher’s journal: the attempt on the cell, with the refusal', async () => {
-    const math = sessionCaller(core, 'math');
-    const result = await math('journal:setMark', {
+    const math = await loggedIn(core, 'math');
+    const result = await math.send(contract.journal.setMark, {
       lessonId: s.lessons.rus0902,
       studentId: s.students.C,
       value1: '5',
@@ -45,18 +46,16 @@ describe('refused calls in the audit log', () => {
   });
 
   it('a role refused at the gate, by channel; the deputy finds both under «Отказы в доступе»', async () => {
-    const secretary = sessionCaller(core, 'secretary');
-    expect(await secretary('users:list', {})).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    const secretary = await loggedIn(core, 'secretary');
+    expect(await secretary.send(contract.users.list, {})).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     expect(refusals().at(-1)).toMatchObject({
       userId: s.extraUsers.secretary,
       entity: 'call',
       entityId: 'users:list',
       reason: 'У вас нет прав на это действие',
     });
-    const deputy = sessionCaller(core, 'zavuch');
-    const page = await deputy('audit:list', { filter: { kind: 'refused' } });
-    if (!page.ok) throw new Error(page.error.message);
-    const rows = (page.value as { rows: { action: string; user: string | null; className: string | null }[] }).rows;
+    const deputy = await loggedIn(core, 'zavuch');
+    const { rows } = await deputy.value(contract.audit.list, { filter: { kind: 'refused' } });
     expect(rows.map((r) => [r.action, r.className])).toEqual([
       ['access.refused', null],
       ['access.refused', '5А'],
@@ -64,22 +63,15 @@ describe('refused calls in the audit log', () => {
   });
 
   it('the screen and the Excel export read a refusal as what was tried, not as the stored JSON of its ids', async () => {
-    const deputy = sessionCaller(core, 'zavuch');
-    const page = await deputy('audit:list', { filter: { kind: 'refused' } });
-    if (!page.ok) throw new Error(page.error.message);
-    const rows = (
-      page.value as {
-        rows: { action: string; entityId: string | null; oldValue: string | null; newValue: string | null }[];
-      }
-    ).rows;
+    const deputy = await loggedIn(core, 'zavuch');
+    const { rows } = await deputy.value(contract.audit.list, { filter: { kind: 'refused' } });
     const shown = rows.map((r) => auditValues(r));
     expect(shown).toEqual([
       { before: null, after: 'попытка: управлять пользователями (users:list)' },
       { before: null, after: 'попытка: вести журнал (journal:setMark)' },
     ]);
-    const file = await deputy('audit:export', { filter: { kind: 'refused' } });
-    if (!file.ok) throw new Error(file.error.message);
-    const [sheet] = await readWorkbook(Buffer.from((file.value as { base64: string }).base64, 'base64'));
+    const file = await deputy.value(contract.audit.export, { filter: { kind: 'refused' } });
+    const [sheet] = await readWorkbook(Buffer.from(file.base64, 'base64'));
     const header = sheet!.rows.findIndex((r) => r[0] === 'Когда');
     const [was, became] = ['Было', 'Стало'].map((h) => sheet!.rows[header]!.indexOf(h));
     expect(sheet!.rows.slice(header + 1).map((r) => ({ before: r[was!] ?? null, after: r[became!] ?? null }))).toEqual(
@@ -89,14 +81,15 @@ describe('refused calls in the audit log', () => {
 
   it('nothing for a malformed call, a call without a session, or one the user may make', async () => {
     const before = refusals().length;
+    // Malformed on purpose: a mark of 9 on lesson −1 is what the contract refuses, so it goes by the channel's name.
     expect(
-      await sessionCaller(core, 'math')('journal:setMark', { lessonId: -1, studentId: 1, value1: '9' }),
+      await (await loggedIn(core, 'math')).invoke('journal:setMark', { lessonId: -1, studentId: 1, value1: '9' }),
     ).toMatchObject({ ok: false, error: { kind: 'validation' } });
-    expect(await directCaller(core).invoke('users:list', {})).toMatchObject({
+    expect(await directCaller(core).send(contract.users.list, {})).toMatchObject({
       ok: false,
       error: { kind: 'unauthorized' },
     });
-    expect(await sessionCaller(core, 'admin')('users:list', {})).toMatchObject({ ok: true });
+    expect(await (await loggedIn(core, 'admin')).send(contract.users.list, {})).toMatchObject({ ok: true });
     expect(refusals()).toHaveLength(before);
   });
 });

@@ -2,8 +2,9 @@
 // holding every role: what the permission table test and the fuzz test log in as.
 import type { Core } from '../../src/core/app';
 import { writers } from '../../src/core/demo/sql';
+import { contract } from '../../src/shared/contract';
 import type { Role } from '../../src/shared/roles';
-import { directCaller } from './core';
+import { directCaller, type Caller } from './core';
 import { addAccount, buildTinySchool } from './tiny-school';
 
 /** One account per role; `class_teacher` is klruk, who (as in every school) is also a subject teacher. */
@@ -81,12 +82,22 @@ export function buildAccessSchool(core: Core) {
 }
 export type AccessSchool = ReturnType<typeof buildAccessSchool>;
 
-/** A logged-in caller that logs in again whenever its session ended (after auth:logout, say). */
+/** One of the school's accounts, logged in, for typed calls. */
+export async function loggedIn(core: Core, login: string): Promise<Caller> {
+  const caller = directCaller(core);
+  await caller.value(contract.auth.login, { login, password });
+  return caller;
+}
+
+/**
+ * A logged-in caller by channel name, for the permission matrix and the fuzzers, which call every channel: it
+ * logs in again whenever its session ended (after auth:logout, say).
+ */
 export function sessionCaller(core: Core, login: string) {
-  const { call, invoke } = directCaller(core);
+  const { call, invoke, send } = directCaller(core);
   return async (channel: string, input: unknown = {}) => {
     if (!call.sessionToken) {
-      const res = await invoke('auth:login', { login, password });
+      const res = await send(contract.auth.login, { login, password });
       if (!res.ok) throw new Error(`login ${login}: ${res.error.message}`);
     }
     return invoke(channel, input);
