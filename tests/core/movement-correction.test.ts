@@ -40,16 +40,6 @@ describe('correcting and cancelling a movement order', () => {
       sql.prepare('select * from student_movements order by id').all(),
       sql.prepare('select count(*) from students').get(),
     ]);
-  const ok = async (p: Promise<unknown>) => {
-    const r = (await p) as {
-      ok: boolean;
-      value?: { movementId: number | null; message: string; studentId?: number };
-      error?: { message: string };
-    };
-    if (!r.ok) throw new Error(r.error?.message);
-    return r.value!;
-  };
-
   beforeAll(async () => {
     const w = writers(sql);
     c5b = w.klass(t.year, 5, 'Б', 1, null);
@@ -77,14 +67,18 @@ describe('correcting and cancelling a movement order', () => {
 
   it('moves a transfer’s date only where no recorded mark would be left outside the student’s journals', async () => {
     const C = t.students.C;
-    const { movementId } = await ok(
-      secretary.send(contract.movement.transfer, { studentId: C, toClassId: c5b, date: '2025-10-21', ...order }),
-    );
-    await ok(math.send(contract.journal.setMark, { lessonId: l.a1020, studentId: C, value1: '5' }));
-    await ok(math.send(contract.journal.setMark, { lessonId: l.b1022, studentId: C, value1: '3' }));
+    const transfer = await secretary.value(contract.movement.transfer, {
+      studentId: C,
+      toClassId: c5b,
+      date: '2025-10-21',
+      ...order,
+    });
+    const movementId = transfer.movementId!;
+    await math.value(contract.journal.setMark, { lessonId: l.a1020, studentId: C, value1: '5' });
+    await math.value(contract.journal.setMark, { lessonId: l.b1022, studentId: C, value1: '3' });
     const before = snapshot();
-    const correct = (date: string, extra: object = {}) =>
-      secretary.invoke('movement:correct', { movementId, reason, date, toClassId: c5b, ...order, ...extra });
+    const correct = (date: string, extra: { orderNumber?: string } = {}) =>
+      secretary.send(contract.movement.correct, { movementId, reason, date, toClassId: c5b, ...order, ...extra });
     // Earlier: his «5» of 20 October in 5А would be outside 5А's list; later: his «3» of 22 October in 5Б.
     expect(await correct('2025-10-20')).toMatchObject({
       ok: false,
@@ -103,7 +97,7 @@ describe('correcting and cancelling a movement order', () => {
       error: { kind: 'validation', message: expect.stringContaining('в пределах 2025/2026 учебного года') },
     });
     expect(
-      await secretary.invoke('movement:correct', {
+      await secretary.send(contract.movement.correct, {
         movementId,
         reason: ' ',
         date: '2025-10-22',
@@ -112,11 +106,19 @@ describe('correcting and cancelling a movement order', () => {
       }),
     ).toMatchObject({ ok: false, error: { kind: 'validation' } });
     expect(
-      await deputy.invoke('movement:correct', { movementId, reason, date: '2025-10-22', toClassId: c5b, ...order }),
+      await deputy.send(contract.movement.correct, {
+        movementId,
+        reason,
+        date: '2025-10-22',
+        toClassId: c5b,
+        ...order,
+      }),
     ).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
     expect(snapshot()).toBe(before);
 
-    const r = await ok(correct('2025-10-22', { orderNumber: '50/1-у' }));
+    const corrected = await correct('2025-10-22', { orderNumber: '50/1-у' });
+    if (!corrected.ok) throw new Error(corrected.error.message);
+    const r = corrected.value;
     expect(r.message).toBe(
       'Приказ исправлен: Васильев Иван переведён(а) из 5А в 5Б класс с 22.10.2025: до 21.10.2025 — в журнале 5А, с 22.10.2025 — в журнале 5Б',
     );
@@ -149,8 +151,8 @@ describe('correcting and cancelling a movement order', () => {
       error: { kind: 'conflict', message: expect.stringContaining('22.10.2025 Математика: отметка «3»') },
     });
     expect(snapshot()).toBe(before);
-    await ok(math.send(contract.journal.clearMark, { lessonId: l.b1022, studentId: C }));
-    const r = await ok(secretary.send(contract.movement.cancel, { movementId, reason: 'приказ отменён' }));
+    await math.value(contract.journal.clearMark, { lessonId: l.b1022, studentId: C });
+    const r = await secretary.value(contract.movement.cancel, { movementId, reason: 'приказ отменён' });
     expect(r.message).toBe(
       'Приказ № 50/1-у от 17.10.2025 отменён: Васильев Иван снова в 5А классе, из списка 5Б класса убран(а)',
     );
@@ -168,7 +170,7 @@ describe('correcting and cancelling a movement order', () => {
 
   it('corrects the class of an arrival, and cancelling it removes the student who never came', async () => {
     const arrival = {
-      kind: 'arrived',
+      kind: 'arrived' as const,
       lastName: 'Новиков',
       firstName: 'Пётр',
       classId: c5b,
@@ -176,28 +178,24 @@ describe('correcting and cancelling a movement order', () => {
       from: 'Лицей № 2',
       ...order,
     };
-    const { movementId, studentId } = await ok(secretary.invoke('movement:arrive', arrival));
-    const r = await ok(
-      secretary.send(contract.movement.correct, {
-        movementId: movementId!,
-        reason,
-        date: '2025-10-23',
-        toClassId: t.classes.c5,
-        note: 'Лицей № 2',
-        ...order,
-      }),
-    );
+    const { movementId, studentId } = await secretary.value(contract.movement.arrive, arrival);
+    const r = await secretary.value(contract.movement.correct, {
+      movementId: movementId!,
+      reason,
+      date: '2025-10-23',
+      toClassId: t.classes.c5,
+      note: 'Лицей № 2',
+      ...order,
+    });
     expect(r.message).toBe('Приказ исправлен: Новиков Пётр прибыл(а) в 5А класс с 23.10.2025');
     expect(stays(studentId!)).toEqual([{ c: t.classes.c5, s: '2025-10-23', e: null }]);
     // In 5А he joins the English subgroup with fewer students, as any newcomer.
     expect(groups(studentId!)).toEqual([{ g: expect.any(Number), s: '2025-10-23', e: null }]);
-    await ok(secretary.send(contract.movement.cancel, { movementId: movementId!, reason }));
+    await secretary.value(contract.movement.cancel, { movementId: movementId!, reason });
     expect(sql.prepare('select count(*) as n from students where id = ?').get(studentId)).toEqual({ n: 0 });
     expect(groups(studentId!)).toEqual([]);
     // The register keeps the cancelled line, with its reason, out of the totals; it can't be picked again.
-    const book = (await ok(secretary.send(contract.movement.register, {}))) as unknown as z.infer<
-      typeof movementRegister
-    >;
+    const book = (await secretary.value(contract.movement.register, {})) as unknown as z.infer<typeof movementRegister>;
     expect(book.rows.filter((x) => x.name === 'Новиков Пётр')).toMatchObject([
       {
         id: movementId,
@@ -219,12 +217,18 @@ describe('correcting and cancelling a movement order', () => {
 
   it('corrects and cancels a departure; an earlier order waits until the later one is undone', async () => {
     const B = t.students.B;
-    const moved = await ok(
-      secretary.send(contract.movement.transfer, { studentId: B, toClassId: c5b, date: '2025-10-25', ...order }),
-    );
-    const left = await ok(
-      secretary.send(contract.movement.leave, { studentId: B, date: '2025-11-01', to: 'Гимназия № 1', ...order }),
-    );
+    const moved = await secretary.value(contract.movement.transfer, {
+      studentId: B,
+      toClassId: c5b,
+      date: '2025-10-25',
+      ...order,
+    });
+    const left = await secretary.value(contract.movement.leave, {
+      studentId: B,
+      date: '2025-11-01',
+      to: 'Гимназия № 1',
+      ...order,
+    });
     expect(await secretary.send(contract.movement.cancel, { movementId: moved.movementId!, reason })).toMatchObject({
       ok: false,
       error: {
@@ -235,16 +239,14 @@ describe('correcting and cancelling a movement order', () => {
     });
     // The order number alone can still be corrected: nobody's stay changes.
     expect(
-      await ok(
-        secretary.send(contract.movement.correct, {
-          movementId: moved.movementId!,
-          reason,
-          date: '2025-10-25',
-          toClassId: c5b,
-          ...order,
-          orderNumber: '51-у',
-        }),
-      ),
+      await secretary.value(contract.movement.correct, {
+        movementId: moved.movementId!,
+        reason,
+        date: '2025-10-25',
+        toClassId: c5b,
+        ...order,
+        orderNumber: '51-у',
+      }),
     ).toMatchObject({ message: expect.stringContaining('из 5А в 5Б класс с 25.10.2025') });
     expect(
       await secretary.send(contract.movement.correct, {
@@ -259,37 +261,33 @@ describe('correcting and cancelling a movement order', () => {
       error: { kind: 'validation', message: 'Дата выбытия должна быть позже зачисления в 5Б класс (25.10.2025)' },
     });
     // Nothing recorded in 5Б after 29 October: the departure moves earlier, the 5Б stay ends the day before.
-    await ok(
-      secretary.send(contract.movement.correct, {
-        movementId: left.movementId!,
-        reason,
-        date: '2025-10-30',
-        ...order,
-        note: 'Гимназия № 1',
-      }),
-    );
+    await secretary.value(contract.movement.correct, {
+      movementId: left.movementId!,
+      reason,
+      date: '2025-10-30',
+      ...order,
+      note: 'Гимназия № 1',
+    });
     expect(stays(B)).toEqual([
       { c: t.classes.c5, s: '2025-09-01', e: '2025-10-24' },
       { c: c5b, s: '2025-10-25', e: '2025-10-29' },
     ]);
-    await ok(secretary.send(contract.movement.cancel, { movementId: left.movementId!, reason }));
+    await secretary.value(contract.movement.cancel, { movementId: left.movementId!, reason });
     expect(stays(B)).toEqual([
       { c: t.classes.c5, s: '2025-09-01', e: '2025-10-24' },
       { c: c5b, s: '2025-10-25', e: null },
     ]);
-    await ok(secretary.send(contract.movement.cancel, { movementId: moved.movementId!, reason }));
+    await secretary.value(contract.movement.cancel, { movementId: moved.movementId!, reason });
     expect(stays(B)).toEqual([{ c: t.classes.c5, s: '2025-09-01', e: null }]);
   });
 
   it('leaves the orders of a closed year as they are', async () => {
-    const { movementId } = await ok(
-      secretary.send(contract.movement.transfer, {
-        studentId: t.students.D,
-        toClassId: c5b,
-        date: '2025-11-03',
-        ...order,
-      }),
-    );
+    const { movementId } = await secretary.value(contract.movement.transfer, {
+      studentId: t.students.D,
+      toClassId: c5b,
+      date: '2025-11-03',
+      ...order,
+    });
     sql
       .prepare(`insert into settings (key, value) values (?, ?)`)
       .run(
@@ -301,9 +299,15 @@ describe('correcting and cancelling a movement order', () => {
       ok: false,
       error: { kind: 'locked', message: expect.stringContaining('2025/2026 учебный год закрыт') },
     };
-    expect(await secretary.invoke('movement:cancel', { movementId, reason })).toMatchObject(locked);
+    expect(await secretary.send(contract.movement.cancel, { movementId: movementId!, reason })).toMatchObject(locked);
     expect(
-      await secretary.invoke('movement:correct', { movementId, reason, date: '2025-11-04', toClassId: c5b, ...order }),
+      await secretary.send(contract.movement.correct, {
+        movementId: movementId!,
+        reason,
+        date: '2025-11-04',
+        toClassId: c5b,
+        ...order,
+      }),
     ).toMatchObject(locked);
     expect(snapshot()).toBe(before);
   });
