@@ -310,6 +310,7 @@ describe('the class teacher’s attendance', () => {
       ok: false,
       error: { kind: 'validation', message: expect.stringMatching(/основание/) },
     });
+    // «н» is no reason's code: the contract itself refuses it, so the call goes by the channel's name.
     expect(await klruk.invoke('attendance:setReason', { ...input, code: 'н' })).toMatchObject({
       ok: false,
       error: { kind: 'validation' },

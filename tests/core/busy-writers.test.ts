@@ -38,7 +38,10 @@ describe('a save while another process holds the write lock', () => {
 
     const failures: string[] = [];
     for (const [i, cell] of cells.entries()) {
-      const result = await teacher.invoke('journal:setMark', { ...cell, value1: String(2 + (i % 4)) });
+      const result = await teacher.send(contract.journal.setMark, {
+        ...cell,
+        value1: (['2', '3', '4', '5'] as const)[i % 4]!,
+      });
       if (!result.ok) failures.push(`${result.error.kind}: ${result.error.message}`);
     }
     holder.stdin!.end();

@@ -201,7 +201,7 @@ describe('progress results on a school counted by hand', () => {
     expect(sheets.map((s) => s.name)).toContain('Поимённо');
   });
 
-  it('refuses a bad period with a Russian message', async () => {
+  it('refuses a bad period with a Russian message, and a level the contract does not know', async () => {
     expect(await deputy.send(contract.reports.progress, { periodId: 9999, level: 'class' })).toMatchObject({
       ok: false,
       error: { kind: 'not_found', message: 'Такого периода нет' },
