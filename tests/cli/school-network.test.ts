@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../src/core/app';
 import { systemClock } from '../../src/core/clock';
 import { connectionCode, derOf } from '../../src/host/tls/code';
+import { contract } from '../../src/shared/contract';
 import { directCaller } from '../helpers/core';
 import { startServe, type Served } from '../helpers/cli-process';
 import { otherComputer, type OtherComputer } from '../helpers/netns';
@@ -31,12 +32,12 @@ beforeAll(async () => {
   if (missing) return;
   const core = createCore({ dbFile, migrationsFolder, clock: systemClock, create: true, heavyWork: 'here' });
   const admin = directCaller(core);
-  await admin.invoke('setup:createSchool', {
+  await admin.value(contract.setup.createSchool, {
     schoolName: 'Школа № 9',
     admin: { login: 'admin', password, lastName: 'Орлов', firstName: 'Пётр' },
   });
-  await admin.invoke('auth:login', { login: 'admin', password });
-  expect(await admin.invoke('network:set', { schoolNetwork: true })).toMatchObject({ ok: true });
+  await admin.value(contract.auth.login, { login: 'admin', password });
+  expect(await admin.send(contract.network.set, { schoolNetwork: true })).toMatchObject({ ok: true });
   core.close();
   server = await startServe(dbFile);
   if (!server.ok) throw new Error(`serve did not start: ${server.stderr}`);

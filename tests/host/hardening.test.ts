@@ -7,6 +7,7 @@ import os from 'node:os';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHost, type StartedHost } from '../../src/host/start';
 import { loadOrCreateCertificate, type ServerCertificate } from '../../src/host/tls/certificate';
+import { contract } from '../../src/shared/contract';
 import { buildAccessSchool } from '../helpers/access-school';
 import { directCaller, testCore } from '../helpers/core';
 import { tempDir } from '../helpers/temp';
@@ -144,8 +145,8 @@ describe('the host shell’s defences', () => {
     expect((await request('/', { address: lanAddress, secure: true })).text).toMatch(/только на компьютере/);
     // The admin switches it on through the contract; the host reads it on the next request.
     const admin = directCaller(core);
-    await admin.invoke('auth:login', { login: 'admin', password: 'demo' });
-    expect(await admin.invoke('network:set', { schoolNetwork: true })).toEqual({
+    await admin.value(contract.auth.login, { login: 'admin', password: 'demo' });
+    expect(await admin.send(contract.network.set, { schoolNetwork: true })).toEqual({
       ok: true,
       value: { schoolNetwork: true },
     });

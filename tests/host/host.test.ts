@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHost, type StartedHost } from '../../src/host/start';
+import { contract } from '../../src/shared/contract';
 import { directCaller, testCore } from '../helpers/core';
 
 describe('the host shell: the contract over HTTP', () => {
@@ -14,7 +15,7 @@ describe('the host shell: the contract over HTTP', () => {
     });
 
   beforeAll(async () => {
-    await directCaller(core).invoke('setup:createSchool', {
+    await directCaller(core).value(contract.setup.createSchool, {
       schoolName: 'Школа № 2',
       admin: { login: 'admin', password: 'пароль-администратора', lastName: 'Орлов', firstName: 'Пётр' },
     });

@@ -7,6 +7,7 @@ import { startHost, type StartedHost } from '../../src/host/start';
 import { loadOrCreateCertificate, type ServerCertificate } from '../../src/host/tls/certificate';
 import { connectionCode, derOf, matchesConnectionCode } from '../../src/host/tls/code';
 import { appVersion, versionHeader } from '../../src/shared/version';
+import { contract } from '../../src/shared/contract';
 import { directCaller, testCore } from '../helpers/core';
 import { loginByCode, pinnedCall, presentedCertificate } from '../helpers/pinned-client';
 import { tempDir } from '../helpers/temp';
@@ -21,7 +22,7 @@ let hostB: StartedHost;
 const https = (host: StartedHost) => `https://127.0.0.1:${host.port}/`;
 
 beforeAll(async () => {
-  await directCaller(core).invoke('setup:createSchool', {
+  await directCaller(core).value(contract.setup.createSchool, {
     schoolName: 'Школа № 5',
     admin: { login: 'admin', password, lastName: 'Орлов', firstName: 'Пётр' },
   });
