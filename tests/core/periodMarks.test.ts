@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { suggestYearMark } from '../../src/core/journal/finals';
-import type { AssignmentSummary, JournalFinals } from '../../src/shared/contract';
+import type { AssignmentSummary } from '../../src/shared/contract';
 import { contract } from '../../src/shared/contract';
 import { schoolFixture } from '../helpers/school';
 import { actionsSince, lastAuditId, refusals } from '../helpers/audit';
@@ -19,10 +19,8 @@ describe('period, year, exam and final marks', () => {
       .all(studentId, maths.subjectId, kind);
 
   beforeAll(async () => {
-    const list = await teacher.send(contract.journal.assignments, {});
-    maths = (list as { value: AssignmentSummary[] }).value.find(
-      (a) => a.className === '5А' && a.subjectName === 'Математика',
-    )!;
+    const list = await teacher.value(contract.journal.assignments, {});
+    maths = list.find((a) => a.className === '5А' && a.subjectName === 'Математика')!;
     studentId = (
       sql
         .prepare(`select student_id as id from class_enrollments where class_id = ? and end_date is null limit 1`)
@@ -160,9 +158,7 @@ describe('period, year, exam and final marks', () => {
       periodId: q2,
       value: '5',
     });
-    const result = await classTeacher.send(contract.journal.finals, { assignmentId: maths.id });
-    expect(result.ok).toBe(true);
-    const finals = (result as { value: JournalFinals }).value;
+    const finals = await classTeacher.value(contract.journal.finals, { assignmentId: maths.id });
     expect(finals.canWrite).toBe(false);
     expect(finals.periods.map((p) => p.name)).toEqual(['1 четверть', '2 четверть', '3 четверть', '4 четверть']);
     expect(finals.yearSuggestions.find((s) => s.studentId === studentId)?.suggested).toBe('5'); // 4.5 rounds half up
