@@ -12,6 +12,8 @@ export function BusyNotice() {
       color="yellow"
       icon={<Loader size="xs" color="yellow" />}
       title="База данных занята"
+      // Dark text on the pale yellow: the theme's yellow title would be hard to read.
+      styles={{ title: { color: 'var(--mantine-color-dark-7)' } }}
       style={{
         position: 'fixed',
         bottom: 16,
@@ -19,6 +21,10 @@ export function BusyNotice() {
         transform: 'translateX(-50%)',
         zIndex: 1000,
         boxShadow: 'var(--mantine-shadow-md)',
+        // Opaque: it floats over the grid's legend.
+        background: 'var(--mantine-color-yellow-0)',
+        border: '1px solid var(--mantine-color-yellow-5)',
+        width: 'min(640px, 90vw)',
       }}
     >
       Другая программа сейчас записывает в журнал. Изменения не потеряны: Журнал повторяет сохранение.
