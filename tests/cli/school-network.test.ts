@@ -63,12 +63,15 @@ async function capture(other: OtherComputer) {
     });
     child.on('close', (code) => reject(new Error(`tcpdump stopped (${code}): ${said}`)));
   });
-  return async () => {
+  const stop = async () => {
     const closed = new Promise((resolve) => child.on('close', resolve));
     child.kill('SIGINT');
     await closed;
     return fs.readFileSync(file);
   };
+  /** What tcpdump has written so far (-U: each packet as it comes). */
+  const sofar = () => (fs.existsSync(file) ? fs.readFileSync(file) : Buffer.alloc(0));
+  return { stop, sofar };
 }
 
 describe.skipIf(missing)('the school network, from another computer', () => {
@@ -102,16 +105,25 @@ describe.skipIf(missing)('the school network, from another computer', () => {
     { timeout: 120_000 },
     async () => {
       const code = connectionCode(derOf(fs.readFileSync(path.join(dir, 'zhurnal-tls', 'cert.pem'), 'utf8')));
-      const stop = await capture(other);
-      // The control: what crosses the wire in clear is in the capture.
-      other.run('curl', [
-        '-s',
-        '-X',
-        'POST',
-        '-d',
-        '{"probe":"clear-text-probe-5521"}',
-        `http://${other.serverAddress}:${port}/api/setup:status`,
-      ]);
+      const { stop, sofar } = await capture(other);
+      // The control: what crosses the wire in clear is in the capture. Sent again until the capture shows it, as
+      // «listening on» can come a moment before the first packets are taken.
+      const probe = () =>
+        other.run('curl', [
+          '-s',
+          '-X',
+          'POST',
+          '-d',
+          '{"probe":"clear-text-probe-5521"}',
+          `http://${other.serverAddress}:${port}/api/setup:status`,
+        ]);
+      await expect
+        .poll(() => {
+          if (sofar().includes('clear-text-probe-5521')) return true;
+          probe();
+          return sofar().includes('clear-text-probe-5521');
+        })
+        .toBe(true);
       const out = other.run(process.execPath, [
         '--import',
         'tsx',
