@@ -3,9 +3,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { demoDbFile } from '../helpers/backup';
+import { demoDbFile, tmpfsForTest } from '../helpers/backup';
 import { httpCaller, startServe, type Served } from '../helpers/cli-process';
 import { tempDir } from '../helpers/temp';
+import { presentCells } from '../helpers/demo-cells';
 
 /** Writes zeros until the disk refuses: 1 MiB at a time, then 4 KiB, so nothing is left but what SQLite holds. */
 function fillDisk(file: string): void {
@@ -46,28 +47,11 @@ describe('the disk under a running journal fills up', () => {
     { timeout: 180_000 },
     async (context) => {
       const school = demoDbFile(dir);
-      fs.mkdirSync(disk);
-      const kib = Math.ceil(fs.statSync(school).size / 1024) + 4096;
-      try {
-        execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${kib}k`, 'tmpfs', disk], { stdio: 'pipe' });
-        mounted = true;
-      } catch (e) {
-        const reason = `cannot mount a tmpfs here (needs root): ${(e as Error).message}`;
-        if (process.env['CI']) throw new Error(reason);
-        context.skip(reason);
-      }
+      mounted = tmpfsForTest(disk, Math.ceil(fs.statSync(school).size / 1024) + 4096, context);
       const db = path.join(disk, 'school.db');
       fs.copyFileSync(school, db);
       const raw = new Database(db, { readonly: true });
-      const cells = raw
-        .prepare(
-          `select l.id as lessonId, e.student_id as studentId from lessons l join assignments a on a.id = l.assignment_id
-         join users u on u.id = a.teacher_id join class_enrollments e on e.class_id = a.class_id and e.end_date is null
-         where u.login = 'uchitel' and a.subgroup_id is null and l.date between '2026-11-02' and '2026-11-20' and l.status = 'held'
-           and e.student_id not in (select student_id from absences where lesson_id = l.id)
-         order by l.id, e.student_id limit 200`,
-        )
-        .all() as { lessonId: number; studentId: number }[];
+      const cells = presentCells(raw, 200);
       raw.close();
       expect(cells.length).toBe(200);
 

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { demoDbFile } from '../helpers/backup';
+import { demoDbFile, tmpfsForTest } from '../helpers/backup';
 import { startServe } from '../helpers/cli-process';
 import { tempDir } from '../helpers/temp';
 
@@ -77,15 +77,7 @@ describe('serve refuses a file it cannot keep a journal in', () => {
     });
 
     it('refused at start, naming it', { timeout: 60_000 }, async (context) => {
-      fs.mkdirSync(disk);
-      try {
-        execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=16m', 'tmpfs', disk], { stdio: 'pipe' });
-        mounted = true;
-      } catch (e) {
-        const reason = `cannot mount a tmpfs here (needs root): ${(e as Error).message}`;
-        if (process.env['CI']) throw new Error(reason);
-        context.skip(reason);
-      }
+      mounted = tmpfsForTest(disk, 16 * 1024, context);
       const db = path.join(disk, 'school.db');
       fs.copyFileSync(school, db);
       execFileSync('mount', ['-o', 'remount,ro', disk]);

@@ -10,6 +10,7 @@ import { generateDemoSchool } from '../../src/core/demo';
 import { contract } from '../../src/shared/contract';
 import { directCaller, testCore } from '../helpers/core';
 import { tempDir } from '../helpers/temp';
+import { presentCells } from '../helpers/demo-cells';
 
 describe('a save while another process holds the write lock', () => {
   it('waits for the lock and succeeds: no save fails for a busy database', async () => {
@@ -19,15 +20,7 @@ describe('a save while another process holds the write lock', () => {
     const teacher = directCaller(core);
     const login = await teacher.send(contract.auth.login, { login: 'uchitel', password: 'demo' });
     expect(login.ok).toBe(true);
-    const cells = core.db.$client
-      .prepare(
-        `select l.id as lessonId, e.student_id as studentId from lessons l join assignments a on a.id = l.assignment_id
-         join users u on u.id = a.teacher_id join class_enrollments e on e.class_id = a.class_id and e.end_date is null
-         where u.login = 'uchitel' and a.subgroup_id is null and l.date between '2026-11-02' and '2026-11-20' and l.status = 'held'
-           and e.student_id not in (select student_id from absences where lesson_id = l.id)
-         order by l.id, e.student_id limit 30`,
-      )
-      .all() as { lessonId: number; studentId: number }[];
+    const cells = presentCells(core.db.$client, 30);
     expect(cells).toHaveLength(30);
 
     const holder = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/lock-holder.ts', dbFile, '20'], {

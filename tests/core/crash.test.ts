@@ -6,6 +6,7 @@ import { createCore } from '../../src/core/app';
 import { fixedClock } from '../../src/core/clock';
 import { generateDemoSchool } from '../../src/core/demo';
 import { migrationsFolder, tempDir } from '../helpers/temp';
+import { presentCells } from '../helpers/demo-cells';
 
 describe('a crash in the middle of a burst of writes', () => {
   it('loses no mark that was acknowledged', async () => {
@@ -13,15 +14,7 @@ describe('a crash in the middle of a burst of writes', () => {
     const core = createCore({ dbFile, migrationsFolder, clock: fixedClock('2026-11-24T10:00:00'), create: true });
     generateDemoSchool(core.db, { tier: 'small', years: 1, today: '2026-11-24' });
     // Cells of the teacher's past lessons where a student was present.
-    const cells = core.db.$client
-      .prepare(
-        `select l.id as lessonId, e.student_id as studentId from lessons l join assignments a on a.id = l.assignment_id
-         join users u on u.id = a.teacher_id join class_enrollments e on e.class_id = a.class_id and e.end_date is null
-         where u.login = 'uchitel' and a.subgroup_id is null and l.date between '2026-11-02' and '2026-11-20' and l.status = 'held'
-           and e.student_id not in (select student_id from absences where lesson_id = l.id)
-         order by l.id, e.student_id limit 40`,
-      )
-      .all() as { lessonId: number; studentId: number }[];
+    const cells = presentCells(core.db.$client, 40);
     core.close();
     expect(cells).toHaveLength(40);
 

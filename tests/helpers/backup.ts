@@ -74,6 +74,31 @@ export function liveIsIntact(file: string) {
   return inspectDatabase(file, { full: true });
 }
 
+/** Mounts a tmpfs of `kib` KiB on `dir` (made if missing); null when mounted, else why it could not be. */
+export function mountTmpfs(dir: string, options: { kib: number; readOnly?: boolean }): string | null {
+  fs.mkdirSync(dir, { recursive: true });
+  try {
+    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${options.kib}k${options.readOnly ? ',ro' : ''}`, 'tmpfs', dir], {
+      stdio: 'pipe',
+    });
+    return null;
+  } catch (e) {
+    return `cannot mount a tmpfs here (needs root): ${(e as Error).message}`;
+  }
+}
+
+/**
+ * Mounts a tmpfs for a test that needs one: skips the test when this machine does not let us mount, and fails
+ * it under CI, where it must run. Returns whether it mounted (the caller unmounts).
+ */
+export function tmpfsForTest(dir: string, kib: number, context: { skip(note: string): void }): boolean {
+  const refused = mountTmpfs(dir, { kib });
+  if (refused === null) return true;
+  if (process.env['CI']) throw new Error(refused);
+  context.skip(refused);
+  return false;
+}
+
 /**
  * Runs `body` with a small tmpfs (size in KiB, optionally read-only) mounted on `dir`, when this machine lets
  * us mount; returns false without running it otherwise. Always unmounted afterwards.
@@ -83,14 +108,7 @@ export async function withTmpfs(
   options: { kib: number; readOnly?: boolean },
   body: () => Promise<void>,
 ): Promise<boolean> {
-  fs.mkdirSync(dir, { recursive: true });
-  try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', `size=${options.kib}k${options.readOnly ? ',ro' : ''}`, 'tmpfs', dir], {
-      stdio: 'ignore',
-    });
-  } catch {
-    return false;
-  }
+  if (mountTmpfs(dir, options) !== null) return false;
   try {
     await body();
   } finally {
