@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Group, Paper, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Paper, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { contract, type YearStatus } from '../../../shared/contract';
 import { describeError } from '../api/errors';
 import { invoke } from '../api/invoke';
 import { ruDate } from '../../../shared/dates';
+import { OrderInputs } from './OrderInputs';
 
 /** The lock: after it the year is read-only, still printable and reportable. */
 export function ClosePanel({ status, today }: { status: YearStatus; today: string }) {
@@ -32,18 +33,7 @@ export function ClosePanel({ status, today }: { status: YearStatus; today: strin
         После закрытия ни отметки, ни пропуски, ни уроки, ни списки этого года изменить нельзя.
       </Text>
       <Group align="flex-end">
-        <TextInput
-          label="№ приказа"
-          w={140}
-          value={order.orderNumber}
-          onChange={(e) => setOrder({ ...order, orderNumber: e.currentTarget.value })}
-        />
-        <TextInput
-          label="Дата приказа"
-          type="date"
-          value={order.orderDate}
-          onChange={(e) => setOrder({ ...order, orderDate: e.currentTarget.value })}
-        />
+        <OrderInputs value={order} onChange={setOrder} />
         {status.gaps.length > 0 && (
           <Checkbox
             label="Закрыть, хотя не все итоговые отметки выставлены"

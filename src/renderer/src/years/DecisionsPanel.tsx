@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Badge, Button, Group, Paper, Select, Table, Text, TextInput, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Select, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { contract, yearOutcomeNames, type OutcomeRow, type YearOutcome } from '../../../shared/contract';
 import { invoke } from '../api/invoke';
 import { domainKey } from '../api/keys';
+import { OrderInputs } from './OrderInputs';
 
 const options = (grade: number) =>
   (Object.keys(yearOutcomeNames) as YearOutcome[])
@@ -105,18 +106,7 @@ export function DecisionsPanel({
       </Table>
       {!readOnly && (
         <Group mt="sm" align="flex-end">
-          <TextInput
-            label="№ приказа"
-            w={140}
-            value={order.orderNumber}
-            onChange={(e) => setOrder({ ...order, orderNumber: e.currentTarget.value })}
-          />
-          <TextInput
-            label="Дата приказа"
-            type="date"
-            value={order.orderDate}
-            onChange={(e) => setOrder({ ...order, orderDate: e.currentTarget.value })}
-          />
+          <OrderInputs value={order} onChange={setOrder} />
           <Button
             onClick={() => save.mutate()}
             loading={save.isPending}

@@ -1,0 +1,26 @@
+import { TextInput } from '@mantine/core';
+
+export interface OrderValue {
+  orderNumber: string;
+  orderDate: string;
+}
+
+/** The director's order a year's decision or its closing is made by: its number and date. */
+export function OrderInputs({ value, onChange }: { value: OrderValue; onChange(value: OrderValue): void }) {
+  return (
+    <>
+      <TextInput
+        label="№ приказа"
+        w={140}
+        value={value.orderNumber}
+        onChange={(e) => onChange({ ...value, orderNumber: e.currentTarget.value })}
+      />
+      <TextInput
+        label="Дата приказа"
+        type="date"
+        value={value.orderDate}
+        onChange={(e) => onChange({ ...value, orderDate: e.currentTarget.value })}
+      />
+    </>
+  );
+}
