@@ -1,11 +1,9 @@
 // Two processes writing to one journal file: every save waits for the other's write lock (the busy timeout)
 // instead of failing. A save whose transaction read first and asked for the write lock later used to fail at
 // once with SQLITE_BUSY, shown to the teacher as an internal error.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
 import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
+import { startLockHolder } from '../helpers/lock-holder';
 import { generateDemoSchool } from '../../src/core/demo';
 import { contract } from '../../src/shared/contract';
 import { directCaller, testCore } from '../helpers/core';
@@ -23,11 +21,7 @@ describe('a save while another process holds the write lock', () => {
     const cells = presentCells(core.db.$client, 30);
     expect(cells).toHaveLength(30);
 
-    const holder = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/lock-holder.ts', dbFile, '20'], {
-      stdio: ['pipe', 'pipe', 'inherit'],
-    });
-    const lines = createInterface({ input: holder.stdout! })[Symbol.asyncIterator]();
-    expect((await lines.next()).value).toBe('ready');
+    const holder = await startLockHolder(dbFile, 20);
 
     const failures: string[] = [];
     for (const [i, cell] of cells.entries()) {
@@ -37,9 +31,7 @@ describe('a save while another process holds the write lock', () => {
       });
       if (!result.ok) failures.push(`${result.error.kind}: ${result.error.message}`);
     }
-    holder.stdin!.end();
-    const held = Number(String((await lines.next()).value).replace('held ', ''));
-    await once(holder, 'exit');
+    const held = Number((await holder.stop()).replace('held ', ''));
 
     expect(failures).toEqual([]);
     // The other process really was writing all along, not only before the first save.

@@ -1,10 +1,8 @@
 // A teacher saves a mark while another program holds the journal's write lock for longer than the server
 // waits: the mark stays in its cell, the screen says the database is busy, and the save goes through by itself
 // once the lock is free — nothing typed is lost and no «Внутренняя ошибка» is shown.
-import { spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { createInterface } from 'node:readline';
 import { describe, expect, it } from 'vitest';
+import { startLockHolder } from '../helpers/lock-holder';
 import { browserHarness } from '../helpers/browser';
 
 const today = '2026-11-24';
@@ -34,11 +32,7 @@ describe('saving while the database is busy', () => {
     await page.goto(`${page.url().split('#')[0]}#/journal?assignment=${cell.assignmentId}&lesson=${cell.lessonId}`);
     await page.getByTestId('journal-grid').waitFor({ timeout: 15_000 });
 
-    const holder = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/lock-once.ts', sql.name], {
-      stdio: ['pipe', 'pipe', 'inherit'],
-    });
-    const lines = createInterface({ input: holder.stdout! })[Symbol.asyncIterator]();
-    expect((await lines.next()).value).toBe('locked');
+    const holder = await startLockHolder(sql.name, 'hold');
 
     const shown = page.getByTestId(`cell-${cell.studentId}-${cell.lessonId}`);
     await shown.click();
@@ -51,9 +45,7 @@ describe('saving while the database is busy', () => {
     expect(saved()).toBeUndefined();
     await page.screenshot({ path: 'test-results/busy-notice.png' });
 
-    holder.stdin!.end();
-    expect((await lines.next()).value).toBe('released');
-    await once(holder, 'exit');
+    expect(await holder.stop()).toBe('released');
     await expect.poll(saved, { timeout: 30_000 }).toEqual({ value1: '5' });
     await notice.waitFor({ state: 'detached', timeout: 15_000 });
     expect(await shown.innerText()).toBe('5');
