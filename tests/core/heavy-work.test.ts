@@ -1,7 +1,6 @@
 // Heavy calls on the pool of worker threads (core/workers): the thread that saves marks keeps answering while
 // the whole school's control report is written as PDF, a cancelled call never runs or is stopped, and a failure
 // inside a thread reaches the caller as the same AppError.
-import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoSchool } from '../../src/core/demo';
 import { contract, type PrintJob } from '../../src/shared/contract';
@@ -50,8 +49,6 @@ describe('heavy work on worker threads', () => {
 
   it('keeps saving marks while the whole school’s control report is written as PDF', async () => {
     const before = exports();
-    const delay = monitorEventLoopDelay({ resolution: 10 });
-    delay.enable();
     let finished = false;
     const pdf = controlPdf().finally(() => (finished = true));
     let saves = 0;
@@ -65,16 +62,15 @@ describe('heavy work on worker threads', () => {
       saves++;
       await nextTask();
     }
-    delay.disable();
     const result = await pdf;
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value.mimeType).toBe('application/pdf');
     expect(Buffer.from(result.value.base64, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     // Written by the thread's own connection, seen by this one.
     expect(exports()).toBe(before + 1);
+    // Had the PDF been written on this thread, it would have finished before the first save got its turn.
+    // How long a save may wait is a speed target: `npm run bench -- --only heavy` holds it, not this test.
     expect(saves).toBeGreaterThan(20);
-    // Generous: the bench holds the speed target (≤ 100 ms); this holds that nothing of the PDF ran here.
-    expect(delay.max / 1e6).toBeLessThan(500);
   });
 
   it('never runs a call cancelled while it waited, and stops one cancelled while it ran', async () => {
