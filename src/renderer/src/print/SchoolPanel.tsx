@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { contract } from '../../../shared/contract';
 import { describeError } from '../api/errors';
 import { invoke } from '../api/invoke';
+import { DownloadButton } from './DownloadButton';
 import { FileActions } from './FileActions';
 import { usePrintJob } from './queries';
 
@@ -78,6 +79,7 @@ export function SchoolPanel({
                   <Table.Td>{b.className}</Table.Td>
                   <Table.Td>{b.sheets === null ? '—' : `${b.sheets} л.`}</Table.Td>
                   <Table.Td c={b.error ? 'red' : undefined}>{b.error ?? b.file}</Table.Td>
+                  {!window.api && <Table.Td>{b.file && <DownloadButton file={b.file} />}</Table.Td>}
                 </Table.Tr>
               ))}
             </Table.Tbody>
