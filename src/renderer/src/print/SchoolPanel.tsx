@@ -70,7 +70,11 @@ export function SchoolPanel({
             ))}
           </Alert>
         )}
-        {job?.act && <FileActions file={job.act} label="Акт передачи" />}
+        {job?.act && (
+          <div data-testid="school-act">
+            <FileActions file={job.act} label="Акт передачи" />
+          </div>
+        )}
         {job && job.books.length > 0 && job.status !== 'running' && (
           <Table verticalSpacing={2} fz="sm" data-testid="school-books">
             <Table.Tbody>
