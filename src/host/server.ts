@@ -9,6 +9,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { acceptedHostName, isLoopback, sameOrigin } from './guard';
 import { createCallLimits, createLoginLimiter } from './rate-limit';
 import { appVersion, versionHeader, versionRefusal } from '../shared/version';
+import { computerHeader } from '../shared/computer';
+import { computerOf } from './computer';
 
 export const sessionCookie = 'zhurnal_session';
 
@@ -136,6 +138,7 @@ export function createHostApp(options: HostOptions): Hono {
     const result = await options.dispatch(channel, input, {
       sessionToken: getCookie(c, sessionCookie) ?? null,
       client: `${scheme} ${client}`,
+      computer: computerOf(client, c.req.header(computerHeader)),
       // Aborted when the browser goes away before the answer: a report or a book it will never get is not made.
       signal: c.req.raw.signal,
       setSession: (token) => {
