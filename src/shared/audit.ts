@@ -65,6 +65,7 @@ export const auditActionLabels: Record<string, string> = {
   'school.create': 'Школа создана',
   'school.demo': 'Демонстрационная школа',
   'print.send': 'Отправлено на принтер',
+  'print.download': 'Напечатанный файл скачан',
   'report.export': 'Отчёт выгружен в файл',
   'access.refused': 'Отказано в доступе',
   'import.students': 'Загрузка учеников',
