@@ -4,6 +4,7 @@ import type { Actor } from '../actor';
 import type { Db } from '../db/open';
 import { auditLog, lessons, users } from '../db/schema';
 import { AppError } from '../../shared/errors';
+import { withoutComputer } from '../audit/origin';
 import { getAssignmentFor } from './assignments';
 
 /** Every change of one cell (mark and absence), oldest first: who, when, old, new, reason. */
@@ -18,7 +19,8 @@ export function cellHistory(db: Db, actor: Actor, lessonId: number, studentId: n
     .where(and(eq(auditLog.entity, 'cell'), eq(auditLog.entityId, `${lessonId}:${studentId}`)))
     .orderBy(asc(auditLog.id))
     .all();
-  const parse = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
+  // The computer a change came from is the admin's to read in the log; a teacher's history shows the value.
+  const parse = (s: string | null): unknown => (s === null ? null : withoutComputer(JSON.parse(s)));
   return rows.map(({ entry, user }) => ({
     at: entry.at,
     userName: user ? shortName(user) : null,
