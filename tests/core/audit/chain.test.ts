@@ -132,3 +132,13 @@ describe('the audit log’s chain', () => {
     }
   });
 });
+
+describe('the chain on the admin’s and the deputy’s screen', () => {
+  const { callers } = schoolFixture({ school: 'tiny', now: '2025-10-20T10:00:00', as: { deputy: 'zavuch' } });
+
+  it('reports the log whole, with how many entries were checked', async () => {
+    const verdict = await callers.deputy.value(contract.audit.verifyChain, {});
+    expect(verdict).toMatchObject({ whole: true, brokenAt: null, keyMissing: false });
+    expect(verdict.summary).toMatch(/Журнал действий цел: проверено записей — \d+/);
+  });
+});
