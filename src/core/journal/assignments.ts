@@ -48,7 +48,7 @@ const ofOwnClass = (actorId: number) =>
   );
 
 /** The journals an actor reads without journal.read_all: their own, their substitutions, their class's. */
-const readableBy = (actor: Actor) =>
+export const readableBy = (actor: Actor) =>
   or(
     eq(assignments.teacherId, actor.userId),
     substitutedBy(actor.userId),
