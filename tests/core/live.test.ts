@@ -9,6 +9,7 @@ import { allChannels, contract } from '../../src/shared/contract';
 import type { ChangeEvent } from '../../src/shared/live';
 import { directCaller, testCore } from '../helpers/core';
 import { presentCells } from '../helpers/demo-cells';
+import { classTeacherOf, lessonScope, outsiderOf } from '../helpers/live-school';
 
 describe('the change table', () => {
   it('has an entry for every channel of the contract and none for a channel it lacks', () => {
@@ -40,11 +41,8 @@ describe('changes of committed calls', () => {
   generateDemoSchool(core.db, { tier: 'small', years: 1, today: '2026-11-24' });
   const sql = core.db.$client;
   const [cell] = presentCells(sql, 1);
-  const scope = sql
-    .prepare(
-      'select a.id as assignmentId, a.class_id as classId, l.date as date from lessons l join assignments a on a.id = l.assignment_id where l.id = ?',
-    )
-    .get(cell!.lessonId) as { assignmentId: number; classId: number; date: string };
+  const scope = lessonScope(sql, cell!.lessonId);
+  const { date } = sql.prepare('select date from lessons where id = ?').get(cell!.lessonId) as { date: string };
   const published: Published[][] = [];
   core.changes.subscribe((batch) => published.push([...batch.changes]));
 
@@ -54,20 +52,7 @@ describe('changes of committed calls', () => {
     return caller;
   }
 
-  /** A teacher who reads no journal of the cell's class: no assignment in it, not its class teacher. */
-  function outsider(): string {
-    const row = sql
-      .prepare(
-        `select u.login from users u where u.login like 'teacher%'
-           and u.id not in (select teacher_id from assignments where class_id = ?)
-           and u.id not in (select class_teacher_id from classes where id = ? and class_teacher_id is not null)
-           and u.id not in (select l.given_by_id from lessons l join assignments a on a.id = l.assignment_id where a.class_id = ?)
-         order by u.login limit 1`,
-      )
-      .get(scope.classId, scope.classId, scope.classId) as { login: string } | undefined;
-    if (!row) throw new Error('The demo school has no teacher outside the class');
-    return row.login;
-  }
+  const outsider = () => outsiderOf(sql, scope.classId);
 
   function listen(token: string | null) {
     const heard: ChangeEvent[] = [];
@@ -84,7 +69,7 @@ describe('changes of committed calls', () => {
       [{ domain: 'marks', classId: scope.classId, assignmentId: scope.assignmentId, lessonId: cell!.lessonId }],
     ]);
     await teacher.value(contract.journal.setAbsence, { ...cell!, code: null });
-    expect(published[1]).toEqual([{ domain: 'absences', ...scope, lessonId: cell!.lessonId }]);
+    expect(published[1]).toEqual([{ domain: 'absences', ...scope, lessonId: cell!.lessonId, date }]);
   });
 
   it('publishes nothing for a read or a refused write', async () => {
@@ -100,10 +85,7 @@ describe('changes of committed calls', () => {
   it('feeds a change to those who may read the class, not to its author nor to an outsider', async () => {
     const teacher = await signedIn('uchitel');
     const deputy = listen((await signedIn('zavuch')).call.sessionToken);
-    const classTeacherLogin = sql
-      .prepare('select u.login from classes c join users u on u.id = c.class_teacher_id where c.id = ?')
-      .get(scope.classId) as { login: string };
-    const classTeacher = listen((await signedIn(classTeacherLogin.login)).call.sessionToken);
+    const classTeacher = listen((await signedIn(classTeacherOf(sql, scope.classId))).call.sessionToken);
     const stranger = listen((await signedIn(outsider())).call.sessionToken);
     const author = listen(teacher.call.sessionToken);
 
