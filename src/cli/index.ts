@@ -7,6 +7,7 @@ import { runImport } from './commands/import';
 import { runReport, cliReportNames } from './commands/report';
 import { runPrint } from './commands/print';
 import { runServe } from './commands/serve';
+import { runVerifyAudit } from './commands/verify-audit';
 import { argumentError, CliError, lang, oneLine } from './output';
 
 const help = {
@@ -28,6 +29,8 @@ const help = {
         резервная копия на несколько носителей; код 0, только если все копии записаны и проверены
   verify-backup ФАЙЛ [--passphrase-file ФАЙЛ] [--json]
         проверить копию: расшифровка, контрольная сумма, целостность, что в ней
+  verify-audit --db ФАЙЛ [--json]
+        проверить, что журнал действий не изменён вне программы (код 0 — цепочка цела)
   restore --db ФАЙЛ --from КОПИЯ [--passphrase-file ФАЙЛ]
         восстановить базу из копии (Журнал должен быть закрыт); прежняя база сохраняется рядом
   import students|teachers --db ФАЙЛ --file СПИСОК.xlsx|csv [--dry-run] [--skip-invalid]
@@ -53,6 +56,8 @@ Commands:
         back up to several drives; exit 0 only if every copy was written and verified
   verify-backup FILE [--passphrase-file FILE] [--json]
         check a backup: decryption, hash, integrity, what it holds
+  verify-audit --db FILE [--json]
+        check that the audit log was not edited outside the app (exit 0: the chain is whole)
   restore --db FILE --from BACKUP [--passphrase-file FILE]
         restore the database from a backup (with the app closed); the previous one is kept beside it
   import students|teachers --db FILE --file LIST.xlsx|csv [--dry-run] [--skip-invalid]
@@ -184,6 +189,7 @@ export async function main(argv: string[]): Promise<number> {
         root,
       });
     }
+    if (command === 'verify-audit') return runVerifyAudit({ db: values.db, json: values.json });
     if (command === 'restore') {
       return await runRestore({ db: values.db, from: values.from, passphraseFile: values['passphrase-file'], root });
     }

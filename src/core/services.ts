@@ -23,6 +23,7 @@ import { createNetworkService } from './school/network';
 import type { ServedNetwork } from '../shared/contract/network';
 import { createSecuritySettings } from './auth/security';
 import { createAuditViewer } from './audit/viewer';
+import { createChainCheck } from './audit/chain-check';
 import { createStructureService } from './structure/service';
 import { createTimetableService } from './timetable/service';
 import { createImportService } from './imports/service';
@@ -74,6 +75,7 @@ export function createServices({
     auth: createAuthService({ db, clock, audit }),
     security: createSecuritySettings({ db, audit }),
     auditViewer: createAuditViewer({ db, clock, school, audit }),
+    auditChain: createChainCheck({ db }),
     users,
     imports: createImportService({ db, clock, audit, users, school }),
     calendar: createCalendarService({ db, audit, school }),

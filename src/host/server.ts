@@ -145,6 +145,8 @@ export function createHostApp(options: HostOptions): Hono {
     const result = await options.dispatch(channel, input, {
       sessionToken: getCookie(c, sessionCookie) ?? null,
       client: `${scheme} ${client}`,
+      // Aborted when the browser goes away before the answer: a report or a book it will never get is not made.
+      signal: c.req.raw.signal,
       setSession: (token) => {
         if (token) setCookie(c, sessionCookie, token, { httpOnly: true, sameSite: 'Strict', path: '/', secure });
         else deleteCookie(c, sessionCookie, { path: '/' });

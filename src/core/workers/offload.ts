@@ -19,6 +19,7 @@ export const heavyChannels: ReadonlySet<string> = new Set([
   'reports:file',
   'movement:registerFile',
   'audit:export',
+  'audit:verifyChain',
   'print:preflight',
   'print:classBook',
   'imports:inspect',

@@ -524,6 +524,7 @@ export const rows: Record<string, Row> = {
   },
   'audit:options': { allow: ['admin', 'deputy'], input: ({ s }) => ({ classId: s.classes.c5 }) },
   'audit:export': { allow: ['admin', 'deputy'], input: ({ s }) => ({ filter: { userId: s.users.math } }) },
+  'audit:verifyChain': { allow: ['admin', 'deputy'], input: () => ({}) },
 
   'users:unlock': { allow: ['admin'], input: ({ s }) => ({ userId: s.extraUsers.spare }) },
 };

@@ -26,6 +26,12 @@ export const auditLog = sqliteTable(
     classId: integer('class_id'),
     studentId: integer('student_id'),
     subjectId: integer('subject_id'),
+    /**
+     * HMAC-SHA-256 over the previous entry's mac and this entry (core/audit/chain.ts), keyed by a secret kept
+     * beside the database, not in it: an entry changed, removed or added by editing the file breaks the chain.
+     * Null on entries written before the chain began.
+     */
+    mac: text('mac'),
   },
   (t) => [
     index('audit_log_entity').on(t.entity, t.entityId),
