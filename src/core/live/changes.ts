@@ -117,7 +117,7 @@ export const changeTable: ChangeTable = {
     setSecurity: users,
   },
   network: { get: null, info: null, set: () => [{ domain: 'network' }] },
-  audit: { list: null, options: null, export: null },
+  audit: { list: null, options: null, export: null, verifyChain: null },
   timetable: { ofClass: null, save: school, generate: school, bells: null, saveBells: school },
   structure: {
     overview: null,
