@@ -221,5 +221,12 @@ describe('sessions on a shared computer', () => {
     expect(refused).toContain('— → попытка: вести журнал (journal:setMark)');
     expect(refused).not.toContain('"channel"');
     await shot('audit-refused.png');
+    // Every entry of this session, the refusals included, is sealed onto the one before.
+    await page.getByTestId('audit-chain').click();
+    const verdict = page.getByTestId('audit-chain-verdict');
+    await verdict.waitFor({ timeout: 15_000 });
+    expect(await verdict.getAttribute('data-whole')).toBe('true');
+    expect(await verdict.innerText()).toMatch(/Журнал действий цел: проверено записей — \d+, цепочка не нарушена/);
+    await shot('audit-chain.png');
   });
 });

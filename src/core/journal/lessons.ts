@@ -22,6 +22,7 @@ import { ownJournal, writableLesson } from './access';
 import { readGridLesson } from './lessonView';
 import { requireOpenOrReason } from './locks';
 import { writeTransaction } from '../db/write';
+import { refuseAsConflict, replayOf, saveOnce, type SaveOp } from './saves';
 
 export interface LessonUpdate {
   lessonId: number;
@@ -33,7 +34,13 @@ export interface LessonUpdate {
   status?: 'held' | 'not_held';
   attendanceTaken?: true;
   reason?: string;
+  /** The changed fields as the client last saw them; a field absent here is not checked. */
+  expected?: Partial<Pick<LessonRow, SeenField>>;
+  saveId?: string;
 }
+
+const seenFields = ['topic', 'planTopicId', 'homework', 'workKindId', 'givenById', 'status'] as const;
+type SeenField = (typeof seenFields)[number];
 
 type LessonRow = typeof lessons.$inferSelect;
 
@@ -164,13 +171,42 @@ export function createLessonService({ db, clock, audit }: { db: Db; clock: Clock
     return { old, now };
   }
 
+  /** The fields this update changes that someone else changed since the client saw them: theirs, by field. */
+  function changedMeanwhile(input: LessonUpdate, next: Partial<LessonRow>): Partial<LessonRow> | null {
+    const seen = input.expected;
+    if (!seen) return null;
+    const now = db.select().from(lessons).where(eq(lessons.id, input.lessonId)).get();
+    if (!now) return null;
+    const theirs: Partial<LessonRow> = {};
+    for (const field of seenFields) {
+      if (!(field in seen) || input[field] === undefined) continue;
+      const wanted = field in next ? next[field] : now[field];
+      if (now[field] !== seen[field] && now[field] !== wanted) Object.assign(theirs, { [field]: now[field] });
+    }
+    return Object.keys(theirs).length ? theirs : null;
+  }
+
   return {
     update(actor: Actor, input: LessonUpdate) {
+      const op: SaveOp = { actor, channel: 'lessons:update', saveId: input.saveId };
+      if (replayOf(db, op)) return readGridLesson(db, input.lessonId);
       const { lesson, assignment, grade } = writableLesson(db, actor, input.lessonId);
       requireOpenOrReason(db, lockWhere(assignment, grade, lesson.date), input.reason);
       const next = changesOf(input, lesson, grade, assignment.id);
-      writeTransaction(db, () => {
-        if (Object.keys(next).length === 0) return;
+      saveOnce(db, clock, op, () => {
+        const theirs = changedMeanwhile(input, next);
+        if (theirs)
+          return refuseAsConflict(db, audit, {
+            actor,
+            prefix: 'lesson',
+            entity: 'lesson',
+            entityId: String(lesson.id),
+            actions: ['lesson.update'],
+            current: theirs,
+            attempted: Object.fromEntries(Object.keys(theirs).map((k) => [k, next[k as SeenField] ?? null])),
+            reason: input.reason,
+          });
+        if (Object.keys(next).length === 0) return { value: null };
         db.update(lessons).set(next).where(eq(lessons.id, lesson.id)).run();
         // Marks take the lesson's kind: a lesson turned into a test turns its marks into the test's.
         if (next.workKindId !== undefined) {
@@ -190,6 +226,7 @@ export function createLessonService({ db, clock, audit }: { db: Db; clock: Clock
             newValue: changed,
             reason: input.reason,
           });
+        return { value: null };
       });
       return readGridLesson(db, lesson.id);
     },

@@ -46,6 +46,7 @@ export * from './calendar';
 export * from './movement';
 export * from './years';
 export * from './retention';
+export * from './saves';
 
 /** Every call of the application, by domain. Transports and the preload derive their channel lists from this. */
 export const contract = {

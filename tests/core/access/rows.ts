@@ -335,6 +335,8 @@ export const rows: Record<string, Row> = {
     input: ({ core }) => ({ file: printedBook(core), action: 'open' }),
     outcome: 'conflict',
   },
+  // The same book's bytes, for a browser to download.
+  'print:download': { allow: ['admin', 'secretary'], input: ({ core }) => ({ file: printedBook(core) }) },
 
   'attendance:classes': { allow: 'session' },
   // Open to every session at the gate; the class is checked in the core: its class teacher and the school's readers.
