@@ -81,6 +81,7 @@ export const changeTable: ChangeTable = {
     job: null,
     cancel: null,
     open: null,
+    download: null,
   },
   attendance: {
     classes: null,
