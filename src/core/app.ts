@@ -2,7 +2,7 @@ import { createDispatcher, type Dispatch } from './api/dispatch';
 import { createHandlers } from './api/handlers';
 import { snapshotBeforeMigration } from './backup/premigration';
 import type { BackupEnv, BackupRuntime } from './backup/service';
-import type { Clock } from './clock';
+import { localDate, type Clock } from './clock';
 import { openDatabase, type Db } from './db/open';
 import { claimJournal, type JournalLock } from './db/owner-lock';
 import path from 'node:path';
@@ -188,6 +188,7 @@ export function createCore(options: CoreOptions): Core {
     live: createLiveFeed({
       bus: changes,
       db: () => live().db,
+      today: () => localDate(options.clock.now()),
       peek: (token) => live().services.auth.resolve(token, false),
       logError: options.logError,
     }),

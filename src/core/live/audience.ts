@@ -39,7 +39,7 @@ function cached(cache: ReadableCache, key: string, look: () => boolean): boolean
   return known;
 }
 
-export function mayReceive(db: Db, actor: Actor, event: ChangeEvent, cache: ReadableCache): boolean {
+export function mayReceive(db: Db, today: string, actor: Actor, event: ChangeEvent, cache: ReadableCache): boolean {
   const who = audience[event.domain];
   if (who !== 'journal' && who !== 'class') return mayAccess(who, actor.roles);
   if (mayAccess('journal.read_all', actor.roles)) return true;
@@ -49,7 +49,7 @@ export function mayReceive(db: Db, actor: Actor, event: ChangeEvent, cache: Read
       const found = db
         .select({ id: assignments.id })
         .from(assignments)
-        .where(and(eq(assignments.id, event.assignmentId), readableBy(actor)))
+        .where(and(eq(assignments.id, event.assignmentId), readableBy(actor, today)))
         .get();
       return found !== undefined;
     });
@@ -64,7 +64,7 @@ export function mayReceive(db: Db, actor: Actor, event: ChangeEvent, cache: Read
     const journal = db
       .select({ id: assignments.id })
       .from(assignments)
-      .where(and(eq(assignments.classId, event.classId), readableBy(actor)))
+      .where(and(eq(assignments.classId, event.classId), readableBy(actor, today)))
       .get();
     return journal !== undefined;
   });

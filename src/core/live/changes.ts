@@ -34,6 +34,13 @@ const ofLesson = ({ lessonId }: { lessonId: number }, _: unknown, db: Db) => {
   const { assignmentId, classId } = lessonScope(db, lessonId);
   return [{ domain: 'lessons', classId, assignmentId }] as const;
 };
+/** Lessons given to a substitute or taken back: each journal once, its teacher's and the substitute's days change. */
+const ofLessons = (lessonIds: readonly number[], db: Db) => {
+  const byJournal = new Map(lessonIds.map((id) => lessonScope(db, id)).map((s) => [s.assignmentId, s]));
+  return [...byJournal.values()].map(
+    ({ assignmentId, classId }) => ({ domain: 'lessons', classId, assignmentId }) as const,
+  );
+};
 const ofJournal =
   (domain: 'lessons' | 'periodMarks' | 'plans') =>
   ({ assignmentId }: { assignmentId: number }, _: unknown, db: Db) =>
@@ -106,6 +113,7 @@ export const changeTable: ChangeTable = {
     forecast: null,
     control: null,
     file: null,
+    substitutions: null,
   },
   users: {
     list: null,
@@ -154,6 +162,17 @@ export const changeTable: ChangeTable = {
     registerFile: null,
   },
   years: { status: null, decide: school, close: school, prepareNext: school },
+  substitutions: {
+    teachers: null,
+    lessons: null,
+    list: null,
+    record: (_, rows, db) =>
+      ofLessons(
+        rows.map((r) => r.lessonId),
+        db,
+      ),
+    cancel: (_, { lessonId }, db) => ofLessons([lessonId], db),
+  },
   retention: { register: null, markDone: () => [{ domain: 'retention' }] },
 };
 

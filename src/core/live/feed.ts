@@ -24,6 +24,8 @@ export interface LiveFeed {
 export interface LiveFeedDeps {
   bus: ChangeBus;
   db(): Db;
+  /** The school's date: a substitute reads a journal until the last lesson they give in it. */
+  today(): string;
   /** The session's actor, looked up without counting as the user's activity. */
   peek(token: string | null): Actor | null;
   logError?(error: unknown, where: string): void;
@@ -73,7 +75,7 @@ export function createLiveFeed(deps: LiveFeedDeps): LiveFeed {
           if (change.domain === 'sessions' || !open) continue;
           if (reshapes(change)) readable.clear();
           if (origin !== null && origin === token) continue;
-          if (mayReceive(deps.db(), actor, change, readable)) sink.change(change);
+          if (mayReceive(deps.db(), deps.today(), actor, change, readable)) sink.change(change);
         }
       });
       return { check, stop };
