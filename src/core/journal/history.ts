@@ -8,10 +8,10 @@ import { withoutComputer } from '../audit/origin';
 import { getAssignmentFor } from './assignments';
 
 /** Every change of one cell (mark and absence), oldest first: who, when, old, new, reason. */
-export function cellHistory(db: Db, actor: Actor, lessonId: number, studentId: number) {
+export function cellHistory(db: Db, actor: Actor, lessonId: number, studentId: number, today: string) {
   const lesson = db.select({ assignmentId: lessons.assignmentId }).from(lessons).where(eq(lessons.id, lessonId)).get();
   if (!lesson) throw new AppError('not_found', 'Такого урока нет');
-  getAssignmentFor(db, actor, lesson.assignmentId); // the same read permission as the journal itself
+  getAssignmentFor(db, actor, lesson.assignmentId, today); // the same read permission as the journal itself
   const rows = db
     .select({ entry: auditLog, user: users })
     .from(auditLog)
