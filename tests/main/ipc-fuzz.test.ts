@@ -1,7 +1,6 @@
 // Hostile input over IPC: the dispatcher fuzz's payloads for every channel through main's registered
 // handler (as from the app's own window, logged in with every role), plus what only structured clone can
 // carry (Date, Map, typed arrays, BigInt, NaN). Each is answered with `validation`; the data stays as it was.
-import path from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { invokeChannel } from '../../src/preload/protocol';
