@@ -47,7 +47,14 @@ export interface DispatcherDeps {
   dbFile?: string;
 }
 
-export type Dispatch = (channel: string, input: unknown, call: CallContext) => Promise<Result<unknown>>;
+export interface Dispatch {
+  (channel: string, input: unknown, call: CallContext): Promise<Result<unknown>>;
+  /**
+   * The user whose live session a token is, or null: read only (no idle lock, no audit), for a transport that
+   * limits calls before reading them (host/server.ts: a call without a session may send only a small body).
+   */
+  sessionOwner?(token: string | null): number | null;
+}
 
 export function handlerFor(handlers: Handlers, channel: string): AnyHandler | undefined {
   const [domain] = channel.split(':');
