@@ -9,6 +9,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { acceptedHostName, isLoopback, sameOrigin } from './guard';
 import { createCallLimits } from './rate-limit';
 import { appVersion, versionHeader, versionRefusal } from '../shared/version';
+import type { EventStreams } from './events';
+import { computerHeader } from '../shared/computer';
+import { computerOf } from './computer';
 
 export const sessionCookie = 'zhurnal_session';
 
@@ -30,6 +33,8 @@ export interface HostOptions {
   hostNames?: readonly string[];
   /** API calls per session, or per address before login; an address as a whole gets more (see createCallLimits). */
   rateLimit?: { burst: number; perSecond: number };
+  /** `GET /api/events`, each session's change stream (events.ts); absent: no live changes are served. */
+  events?: EventStreams;
 }
 
 // The largest legitimate call is a 10 MB thematic plan file as base64.
@@ -102,6 +107,12 @@ export function createHostApp(options: HostOptions): Hono<HostEnv> {
   const anonymous = bodyLimit({ maxSize: maxAnonymousBodyBytes, ...tooLarge });
   app.use('/api/*', (c, next) => (c.get('account') === null ? anonymous(c, next) : withSession(c, next)));
 
+  options.events?.mount(app, {
+    cookie: sessionCookie,
+    clientOf,
+    refuse: (c, kind, message, status) => c.json(fail(kind, message), status),
+  });
+
   app.post('/api/:channel', async (c) => {
     // A cross-site form cannot send JSON, and a cross-site fetch of JSON needs a preflight we never grant.
     if (!(c.req.header('content-type') ?? '').startsWith('application/json')) {
@@ -133,6 +144,7 @@ export function createHostApp(options: HostOptions): Hono<HostEnv> {
     const result = await options.dispatch(channel, input, {
       sessionToken: getCookie(c, sessionCookie) ?? null,
       client: `${scheme} ${client}`,
+      computer: computerOf(client, c.req.header(computerHeader)),
       // Aborted when the browser goes away before the answer: a report or a book it will never get is not made.
       signal: c.req.raw.signal,
       setSession: (token) => {

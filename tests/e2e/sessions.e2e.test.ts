@@ -101,7 +101,10 @@ describe('sessions on a shared computer', () => {
     expect(logged.map((a) => a.action)).toEqual(
       expect.arrayContaining(['auth.session_locked', 'auth.unlock_failed', 'auth.session_unlocked']),
     );
-    expect(JSON.parse(logged.find((a) => a.action === 'auth.session_locked')!.v!)).toEqual({ cause: 'idle' });
+    expect(JSON.parse(logged.find((a) => a.action === 'auth.session_locked')!.v!)).toEqual({
+      cause: 'idle',
+      computer: '127.0.0.1',
+    });
   });
 
   it('«Заблокировать» and «Сменить пользователя»: the next teacher starts from the login screen', async () => {
