@@ -48,11 +48,10 @@ const fail = (kind: string, message: string): Result<never> => ({
 });
 
 /** The contract over HTTP: `POST /api/<channel>` with a JSON body, the session in an HttpOnly cookie. */
-export type HostEnv = { Variables: { account: number | null } };
-
-export function createHostApp(options: HostOptions): Hono<HostEnv> {
-  // Whose live session the call's cookie is (null: none), read once before the call's limits apply.
-  const app = new Hono<HostEnv>();
+export function createHostApp(options: HostOptions): Hono {
+  const app = new Hono();
+  // Whose live session each call's cookie is (null: none), read once before the call's limits apply.
+  const accounts = new WeakMap<Request, number | null>();
   const calls = createCallLimits(options.rateLimit);
   const clientOf = (c: Parameters<NonNullable<HostOptions['clientAddress']>>[0]) =>
     options.clientAddress?.(c) ?? 'unknown';
@@ -93,7 +92,7 @@ export function createHostApp(options: HostOptions): Hono<HostEnv> {
   app.use('/api/*', async (c, next) => {
     const session = getCookie(c, sessionCookie) ?? null;
     const account = options.dispatch.sessionOwner?.(session) ?? null;
-    c.set('account', account);
+    accounts.set(c.req.raw, account);
     const wait = calls.take(clientOf(c), session, account);
     if (wait > 0) {
       c.header('Retry-After', String(Math.ceil(wait / 1000)));
@@ -102,10 +101,10 @@ export function createHostApp(options: HostOptions): Hono<HostEnv> {
     return next();
   });
   // Checked on the declared length before anything is read, and on the bytes as they come when none is declared.
-  const tooLarge = { onError: (c: Context<HostEnv>) => c.json(fail('validation', 'Слишком большой запрос'), 413) };
+  const tooLarge = { onError: (c: Context) => c.json(fail('validation', 'Слишком большой запрос'), 413) };
   const withSession = bodyLimit({ maxSize: maxBodyBytes, ...tooLarge });
   const anonymous = bodyLimit({ maxSize: maxAnonymousBodyBytes, ...tooLarge });
-  app.use('/api/*', (c, next) => (c.get('account') === null ? anonymous(c, next) : withSession(c, next)));
+  app.use('/api/*', (c, next) => (accounts.get(c.req.raw) == null ? anonymous(c, next) : withSession(c, next)));
 
   options.events?.mount(app, {
     cookie: sessionCookie,

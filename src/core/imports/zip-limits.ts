@@ -4,7 +4,8 @@ import { AppError } from '../../shared/errors';
 /** What an uploaded workbook may unpack to: far above a school's lists and plans, far below a zip bomb. */
 export const xlsxLimits = { maxEntries: 1000, maxUnpackedBytes: 64 * 1024 * 1024 };
 
-export const notXlsx = 'Файл не читается как книга Excel (.xlsx). Сохраните его в Excel как «Книга Excel» и попробуйте снова.';
+export const notXlsx =
+  'Файл не читается как книга Excel (.xlsx). Сохраните его в Excel как «Книга Excel» и попробуйте снова.';
 const mb = (bytes: number) => `${Math.ceil(bytes / (1024 * 1024))} МБ`;
 
 /**
