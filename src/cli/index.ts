@@ -7,6 +7,7 @@ import { runImport } from './commands/import';
 import { runReport, cliReportNames } from './commands/report';
 import { runPrint } from './commands/print';
 import { runServe } from './commands/serve';
+import { runVerifyAudit } from './commands/verify-audit';
 import { argumentError, CliError, lang, oneLine } from './output';
 
 const help = {
@@ -30,6 +31,8 @@ const help = {
   verify-backup ФАЙЛ [--key-file КЛЮЧ] [--passphrase-file ФАЙЛ] [--json]
         проверить копию: расшифровка (файл бумажного ключа; пароль — файла ключа или старой копии),
         контрольная сумма, целостность, что в ней
+  verify-audit --db ФАЙЛ [--json]
+        проверить, что журнал действий не изменён вне программы (код 0 — цепочка цела)
   restore --db ФАЙЛ --from КОПИЯ [--key-file КЛЮЧ] [--passphrase-file ФАЙЛ]
         восстановить базу из копии (Журнал должен быть закрыт); прежняя база сохраняется рядом
   import students|teachers --db ФАЙЛ --file СПИСОК.xlsx|csv [--dry-run] [--skip-invalid]
@@ -57,6 +60,8 @@ Commands:
   verify-backup FILE [--key-file KEY] [--passphrase-file FILE] [--json]
         check a backup: decryption (the paper key's file; the passphrase of that file or of an old copy), hash,
         integrity, what it holds
+  verify-audit --db FILE [--json]
+        check that the audit log was not edited outside the app (exit 0: the chain is whole)
   restore --db FILE --from BACKUP [--key-file KEY] [--passphrase-file FILE]
         restore the database from a backup (with the app closed); the previous one is kept beside it
   import students|teachers --db FILE --file LIST.xlsx|csv [--dry-run] [--skip-invalid]
@@ -191,6 +196,7 @@ export async function main(argv: string[]): Promise<number> {
         root,
       });
     }
+    if (command === 'verify-audit') return runVerifyAudit({ db: values.db, json: values.json });
     if (command === 'restore') {
       return await runRestore({
         db: values.db,

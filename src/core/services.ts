@@ -7,6 +7,7 @@ import type { Clock } from './clock';
 import type { Db } from './db/open';
 import { createDayService } from './journal/day';
 import { createLessonService } from './journal/lessons';
+import { createSubstitutionService } from './journal/substitutions';
 import { createMovementService } from './movement/service';
 import { createYearService } from './years/service';
 import { createRetentionService } from './retention/service';
@@ -23,6 +24,7 @@ import { createNetworkService } from './school/network';
 import type { ServedNetwork } from '../shared/contract/network';
 import { createSecuritySettings } from './auth/security';
 import { createAuditViewer } from './audit/viewer';
+import { createChainCheck } from './audit/chain-check';
 import { createStructureService } from './structure/service';
 import { createTimetableService } from './timetable/service';
 import { createImportService } from './imports/service';
@@ -74,6 +76,7 @@ export function createServices({
     auth: createAuthService({ db, clock, audit }),
     security: createSecuritySettings({ db, audit }),
     auditViewer: createAuditViewer({ db, clock, school, audit }),
+    auditChain: createChainCheck({ db }),
     users,
     imports: createImportService({ db, clock, audit, users, school }),
     calendar: createCalendarService({ db, audit, school }),
@@ -105,6 +108,7 @@ export function createServices({
     movement: createMovementService({ db, clock, audit, school, fontsDir: fonts }),
     years: createYearService({ db, clock, audit }),
     retention: createRetentionService({ db, clock, audit }),
+    substitutions: createSubstitutionService({ db, clock, audit }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

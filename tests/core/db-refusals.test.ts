@@ -88,6 +88,21 @@ describe('a schema changed by hand is refused before serving, naming the table',
     );
   });
 
+  it('the audit log’s append-only triggers dropped, or a trigger of its own added', () => {
+    const dropped = journalFile();
+    let raw = new Database(dropped);
+    raw.exec('drop trigger audit_log_no_delete');
+    raw.close();
+    expect(refusal(() => openDatabase(dropped, { migrationsFolder })).message).toMatch(
+      /удалён триггер audit_log_no_delete/,
+    );
+    const added = journalFile();
+    raw = new Database(added);
+    raw.exec("create trigger sneaky after insert on marks begin update marks set value1 = '5' where id = new.id; end");
+    raw.close();
+    expect(refusal(() => openDatabase(added, { migrationsFolder })).message).toMatch(/добавлен чужой триггер sneaky/);
+  });
+
   it('the schema the migrations make passes, again and again', () => {
     const file = journalFile();
     for (let i = 0; i < 2; i++) openDatabase(file, { migrationsFolder }).$client.close();

@@ -58,6 +58,16 @@ describe('printing through the contract', () => {
     await browser.value(contract.auth.login, { login: 'secretary', password: 'demo' });
     const refused = await browser.send(contract.print.open, { file, action: 'open' });
     expect(refused.ok ? null : refused.error.message).toMatch(/только в приложении/);
+    // The browser downloads it instead: the same bytes, only from the print folder, and logged.
+    const downloaded = await browser.value(contract.print.download, { file });
+    expect(downloaded.fileName).toBe(path.basename(file));
+    expect(Buffer.from(downloaded.base64, 'base64').equals(fs.readFileSync(file))).toBe(true);
+    const foreign = await browser.send(contract.print.download, { file: dbFile });
+    expect(foreign.ok ? null : foreign.error.kind).toBe('validation');
+    const taken = desktopless.db.$client
+      .prepare("select entity_id as file from audit_log where action = 'print.download'")
+      .all() as { file: string }[];
+    expect(taken).toEqual([{ file }]);
   });
 
   it('refuses a teacher', async () => {

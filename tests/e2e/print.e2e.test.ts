@@ -2,20 +2,29 @@
 // whole school with its act. Screenshots go to $ZHURNAL_SCREENSHOTS when set (for looking at them).
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { browserHarness } from '../helpers/browser';
 import { pdfPageCount, pdfPages } from '../helpers/pdf';
 
-const shot = async (page: import('playwright-core').Page, name: string) => {
+const shot = async (page: Page, name: string) => {
   if (process.env.ZHURNAL_SCREENSHOTS)
     await page.screenshot({ path: path.join(process.env.ZHURNAL_SCREENSHOTS, `${name}.png`), fullPage: true });
 };
 
+/** Clicks a «Скачать» and waits for the browser's download: its suggested name and where it was saved. */
+async function download(page: Page, button: Locator): Promise<{ name: string; path: string }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), button.click()]);
+  return { name: file.suggestedFilename(), path: await file.path() };
+}
+
 describe('the print screen in Chromium', () => {
   const h = browserHarness('2026-05-30');
 
-  it('checks 5А, prints its book with the sheet count the PDF has, and says a browser cannot open it', async () => {
+  it('checks 5А, prints its book with the sheet count the PDF has, and the browser downloads it', async () => {
     const { page } = h;
+    // A lab computer's screen.
+    await page.setViewportSize({ width: 1366, height: 768 });
     await h.logIn('secretary');
     await page.getByTestId('nav-print').click();
     await page.getByTestId('print-screen').waitFor();
@@ -35,10 +44,14 @@ describe('the print screen in Chromium', () => {
     const pages = pdfPageCount(file);
     expect(summary).toContain(`страниц ${pages}, листов ${Math.ceil(pages / 2)}`);
     expect(pdfPages(file).at(-1)).toMatch(issues ? /Черновик/ : /скреплено печатью/);
+    // No viewer or printer of the server's to offer: the book comes to this computer.
+    expect(await page.getByRole('button', { name: 'Открыть' }).count()).toBe(0);
+    const downloaded = await download(page, page.getByTestId('class-book').getByTestId('download-file'));
+    expect(downloaded.name).toBe(path.basename(file));
+    expect(fs.readFileSync(downloaded.path).equals(fs.readFileSync(file))).toBe(true);
+    expect(pdfPageCount(downloaded.path)).toBe(pages);
+    expect(pdfPages(downloaded.path)[0]).toMatch(/КЛАССНЫЙ ЖУРНАЛ\s+5 «А» класса/);
     await shot(page, 'print-class');
-
-    await page.getByRole('button', { name: 'Открыть' }).click();
-    await expect.poll(() => page.getByTestId('open-error').innerText()).toMatch(/только в приложении/);
   });
 
   it('links each preflight line to the journal concerned, and the administrator lands in it', async () => {
@@ -78,6 +91,13 @@ describe('the print screen in Chromium', () => {
     const act = (await page.getByTestId('printed-file').innerText()).replace(/^Акт передачи:\s*/, '').trim();
     expect(fs.existsSync(act)).toBe(true);
     expect(pdfPages(act).join('\n')).toContain('Всего передано журналов: 11');
+    // The act and each class's book come to the browser's computer.
+    const actCopy = await download(page, page.getByTestId('school-act').getByTestId('download-file'));
+    expect(pdfPages(actCopy.path).join('\n')).toContain('Всего передано журналов: 11');
+    const first = page.getByTestId('school-books').locator('tr').first();
+    const book = await download(page, first.getByTestId('download-file'));
+    expect(book.name).toBe(`${(await first.locator('td').first().innerText()).trim()}.pdf`);
+    expect(pdfPageCount(book.path)).toBeGreaterThan(10);
     await shot(page, 'print-school');
   }, 180_000);
 });

@@ -6,6 +6,7 @@ import { systemDriveLister } from '../../core/backup/drives';
 import { backupOnExit, startDailyBackups } from '../../core/backup/scheduler';
 import { systemClock } from '../../core/clock';
 import { demoLogins } from '../../core/demo';
+import { advertiseHost } from '../../host/discovery/host';
 import { isLoopback } from '../../host/guard';
 import { startHost, type StartedHost } from '../../host/start';
 import { loadOrCreateCertificate, tlsDirFor } from '../../host/tls/certificate';
@@ -93,6 +94,10 @@ export async function runServe(args: ServeArgs): Promise<void> {
     );
     say(`Код подключения: ${certificate.code}`, `Connection code: ${certificate.code}`);
   }
+  const announced = advertiseHost(started, {
+    name: core.services.school.displayName(),
+    fingerprint: certificate.fingerprint,
+  });
   if (args.demo && !args.db) {
     say('Демонстрационные входы (пароль у всех «demo»):', 'Demo logins (password «demo» for all):');
     for (const l of demoLogins) say(`  ${l.login.padEnd(10)} ${l.who}`, `  ${l.login.padEnd(10)} ${l.role}`);
@@ -106,13 +111,16 @@ export async function runServe(args: ServeArgs): Promise<void> {
     if (stopping) return;
     stopping = true;
     stopDaily();
-    void started.close().then(() => {
-      const finish = () => {
-        core.close();
-        process.exit(0);
-      };
-      if (!backupOnExit(core, finish, logError)) finish();
-    });
+    // The goodbye first, while the address still answers: clients drop the school from their lists at once.
+    void (announced?.stop() ?? Promise.resolve())
+      .then(() => started.close())
+      .then(() => {
+        const finish = () => {
+          core.close();
+          process.exit(0);
+        };
+        if (!backupOnExit(core, finish, logError)) finish();
+      });
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -4,6 +4,7 @@ import { unknownKey } from '../../shared/contract/unknown-keys';
 import { AppError, type Result } from '../../shared/errors';
 import { mayAccess } from '../../shared/roles';
 import type { Actor } from '../actor';
+import { withComputer } from '../audit/computer';
 import { storageFailure } from '../db/failures';
 import { rawInputProblem } from './raw-input';
 
@@ -13,6 +14,8 @@ export interface CallContext {
   /** «desktop», «http 127.0.0.1», «cli»: written to the audit log at login. */
   client: string;
   setSession(token: string | null): void;
+  /** The computer a call from the network came from (address, and the name it gave): named in its audit entries. */
+  computer?: string;
   /** The transport gave up on the call (the browser went away): heavy work still queued or running is cancelled. */
   signal?: AbortSignal;
 }
@@ -70,7 +73,7 @@ function issuesOf(error: z.ZodError) {
  * validate the input → call the service → return a Result. Nothing else in a shell touches a service.
  */
 export function createDispatcher(deps: DispatcherDeps): Dispatch {
-  return async (channelName, rawInput, call) => {
+  const dispatch: Dispatch = async (channelName, rawInput, call) => {
     let actor: Actor | null = null;
     try {
       const channel = findChannel(channelName);
@@ -133,4 +136,6 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       };
     }
   };
+  // Everything the call writes to the audit log, a refusal included, names the computer it came from.
+  return (channelName, rawInput, call) => withComputer(call.computer, () => dispatch(channelName, rawInput, call));
 }

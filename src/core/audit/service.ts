@@ -1,9 +1,10 @@
 import type { Clock } from '../clock';
 import { localTimestamp } from '../clock';
 import type { Db } from '../db/open';
-import { auditLog } from '../db/schema';
+import { chainedColumns, chainFunction, type ChainedValue } from './chain';
 import { contextOf, type AuditContext } from './context';
-import { withOrigin, type ShellOrigin } from './origin';
+import { currentComputer } from './computer';
+import { valueWith, withOrigin, type ShellOrigin } from './origin';
 
 export interface AuditEntry {
   userId: number | null;
@@ -24,30 +25,41 @@ export type AuditService = ReturnType<typeof createAuditService>;
  * an origin (the CLI), every entry is written without an account and with the command and OS user instead.
  */
 export function createAuditService({ db, clock, origin }: { db: Db; clock: Clock; origin?: ShellOrigin }) {
+  // Reading the last entry's mac and appending are one statement, so two connections never seal onto the same entry.
+  const placeholders = chainedColumns.map(() => '?').join(', ');
+  const append = db.$client.prepare(
+    `insert into audit_log (${chainedColumns.join(', ')}, mac) values (${placeholders},
+       ${chainFunction}((select mac from audit_log order by id desc limit 1), ${placeholders}))`,
+  );
   return {
     record(given: AuditEntry): void {
-      const entry = origin ? { ...given, userId: null, newValue: withOrigin(given.newValue, origin) } : given;
+      // A call from another computer is named by it (the host's address and the name it gave, computer.ts).
+      const computer = currentComputer();
+      const entry = origin
+        ? { ...given, userId: null, newValue: withOrigin(given.newValue, origin) }
+        : computer
+          ? { ...given, newValue: valueWith(given.newValue, { computer }) }
+          : given;
       const entityId = entry.entityId == null ? null : String(entry.entityId);
       const derived = contextOf(db, entry.entity, entityId, [entry.oldValue, entry.newValue]);
       const context = {
         ...derived,
         ...Object.fromEntries(Object.entries(entry.context ?? {}).filter(([, v]) => v !== undefined)),
       };
-      db.insert(auditLog)
-        .values({
-          at: localTimestamp(clock.now()),
-          userId: entry.userId,
-          action: entry.action,
-          entity: entry.entity,
-          entityId,
-          oldValue: entry.oldValue === undefined ? null : JSON.stringify(entry.oldValue),
-          newValue: entry.newValue === undefined ? null : JSON.stringify(entry.newValue),
-          reason: entry.reason ?? null,
-          classId: context.classId ?? null,
-          studentId: context.studentId ?? null,
-          subjectId: context.subjectId ?? null,
-        })
-        .run();
+      const fields: ChainedValue[] = [
+        localTimestamp(clock.now()),
+        entry.userId,
+        entry.action,
+        entry.entity,
+        entityId,
+        entry.oldValue === undefined ? null : JSON.stringify(entry.oldValue),
+        entry.newValue === undefined ? null : JSON.stringify(entry.newValue),
+        entry.reason ?? null,
+        context.classId ?? null,
+        context.studentId ?? null,
+        context.subjectId ?? null,
+      ];
+      append.run(...fields, ...fields);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { eq, lt } from 'drizzle-orm';
+import { and, eq, lt, ne } from 'drizzle-orm';
 import { localTimestamp, type Clock } from '../clock';
 import type { Db } from '../db/open';
 import { sessions } from '../db/schema';
@@ -88,6 +88,14 @@ export function createSessionStore({ db, clock }: { db: Db; clock: Clock }) {
     /** A disable or a password reset takes effect on every computer left logged in. */
     endAllOf(userId: number): void {
       db.delete(sessions).where(eq(sessions.userId, userId)).run();
+    },
+
+    /** A change of password ends the user's other sessions, a stolen one among them; `token`'s stays. */
+    endOthersOf(userId: number, token: string | null): void {
+      const others = token ? and(eq(sessions.userId, userId), ne(sessions.tokenHash, hashToken(token))) : undefined;
+      db.delete(sessions)
+        .where(others ?? eq(sessions.userId, userId))
+        .run();
     },
 
     purgeExpired(): void {

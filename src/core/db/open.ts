@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { AppError } from '../../shared/errors';
+import { registerChain } from '../audit/chain';
 import { refuseReadOnly, storageFailure } from './failures';
 import { checkSchema } from './schema-check';
 import * as schema from './schema';
@@ -64,6 +65,7 @@ export function openDatabase(file: string, options: OpenOptions): Db {
   try {
     refuseForeign(client, file, options.create ?? false);
     configure(client);
+    registerChain(client, file);
     probeWrite(client);
     applyMigrations(client, options.migrationsFolder, options.beforeMigrate);
     checkSchema(client, options.migrationsFolder, file);
@@ -88,6 +90,7 @@ export function openDatabase(file: string, options: OpenOptions): Db {
 export function openConnection(file: string): Db {
   const client = new Database(file, { fileMustExist: true });
   configure(client);
+  registerChain(client, file);
   return drizzle(client, { schema });
 }
 

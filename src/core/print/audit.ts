@@ -76,5 +76,8 @@ export function auditPrinting(db: Db, audit: AuditService | undefined) {
     sent(actor: Actor | null, file: string) {
       audit?.record({ userId: actor?.userId ?? null, action: 'print.send', entity: 'file', entityId: file });
     },
+    downloaded(actor: Actor | null, file: string) {
+      audit?.record({ userId: actor?.userId ?? null, action: 'print.download', entity: 'file', entityId: file });
+    },
   };
 }

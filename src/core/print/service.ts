@@ -116,6 +116,16 @@ export function createPrintService(deps: PrintDeps) {
     });
   }
 
+  /** Only files this service wrote (PDFs inside the print folder) may be opened, printed or downloaded. */
+  function printedFile(file: string): string {
+    const resolved = path.resolve(file);
+    const root = path.resolve(deps.outputDir());
+    if (!resolved.startsWith(root + path.sep) || !resolved.toLowerCase().endsWith('.pdf'))
+      throw new AppError('validation', 'Открыть или скачать можно только напечатанный Журналом PDF-файл');
+    if (!fs.existsSync(resolved)) throw new AppError('not_found', `Файл не найден: ${resolved}`);
+    return resolved;
+  }
+
   /** A preflight that found problems makes the book a draft: the certification page says so. */
   function withDraftNote(classId: number, options: BookOptions): { options: BookOptions; issues: number } {
     const issues = preflight(db, loadClassBook(db, school, classId), today()).length;
@@ -180,13 +190,9 @@ export function createPrintService(deps: PrintDeps) {
     job: jobs.get,
     cancel: jobs.cancel,
 
-    /** Only files this service wrote (PDFs inside the print folder) may be opened or printed. */
+    /** Opens or prints a file this service wrote, on this computer's screen or printer: the desktop app only. */
     async open(actor: Actor, file: string, action: 'open' | 'print'): Promise<void> {
-      const resolved = path.resolve(file);
-      const root = path.resolve(deps.outputDir());
-      if (!resolved.startsWith(root + path.sep) || !resolved.toLowerCase().endsWith('.pdf'))
-        throw new AppError('validation', 'Открыть можно только напечатанный Журналом PDF-файл');
-      if (!fs.existsSync(resolved)) throw new AppError('not_found', `Файл не найден: ${resolved}`);
+      const resolved = printedFile(file);
       if (!deps.desktop)
         throw new AppError(
           'conflict',
@@ -194,6 +200,17 @@ export function createPrintService(deps: PrintDeps) {
         );
       await (action === 'open' ? deps.desktop.openFile(resolved) : deps.desktop.printFile(resolved));
       if (action === 'print') audited.sent(actor, resolved);
+    },
+
+    /**
+     * A file this service wrote, for the computer that asked for it (a browser downloads it): the book leaves
+     * the server's disk, so who took it is in the audit log.
+     */
+    download(actor: Actor, file: string): { fileName: string; mimeType: string; base64: string } {
+      const resolved = printedFile(file);
+      const bytes = fs.readFileSync(resolved);
+      audited.downloaded(actor, resolved);
+      return { fileName: path.basename(resolved), mimeType: 'application/pdf', base64: bytes.toString('base64') };
     },
   };
 }

@@ -72,4 +72,18 @@ export const auditContract = {
       truncated: z.boolean(),
     }),
   }),
+  /** Whether the chain of the log's seals is whole (core/audit/chain.ts), and where it breaks. */
+  verifyChain: defineChannel({
+    channel: 'audit:verifyChain',
+    access: 'audit.read',
+    input: z.object({}),
+    output: z.object({
+      whole: z.boolean(),
+      entries: z.number().int(),
+      unsealed: z.number().int(),
+      brokenAt: z.object({ id: z.number().int(), at: z.string(), reason: z.enum(['changed', 'unsealed']) }).nullable(),
+      keyMissing: z.boolean(),
+      summary: z.string(),
+    }),
+  }),
 };

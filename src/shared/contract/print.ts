@@ -90,4 +90,11 @@ export const printContract = {
     input: z.object({ file: z.string().min(1).max(1000), action: z.enum(['open', 'print']) }),
     output: z.object({ ok: z.literal(true) }),
   }),
+  /** A printed file's bytes, for the computer that asked for it: a browser downloads the book made on the server. */
+  download: defineChannel({
+    channel: 'print:download',
+    access: 'print.journal',
+    input: z.object({ file: z.string().min(1).max(1000) }),
+    output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
+  }),
 };

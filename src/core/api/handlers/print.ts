@@ -15,4 +15,5 @@ export const printHandlers = (s: Services): Handlers['print'] => ({
     await s.print.open(actor, input.file, input.action);
     return { ok: true as const };
   },
+  download: (input, actor) => s.print.download(actor, input.file),
 });

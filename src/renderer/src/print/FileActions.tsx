@@ -1,8 +1,12 @@
 import { Alert, Button, Group, Text } from '@mantine/core';
 import { describeError } from '../api/errors';
+import { DownloadButton } from './DownloadButton';
 import { useOpenFile } from './queries';
 
-/** A printed file: where it is, and «Открыть» / «На принтер» (the desktop app does these; a browser is told why not). */
+/**
+ * A printed file: where it is, and «Открыть» / «На принтер» in the desktop app (its own viewer and printer), or
+ * «Скачать» in a browser, which gets the file the server made and opens or prints it there.
+ */
 export function FileActions({ file, label }: { file: string; label: string }) {
   const open = useOpenFile();
   return (
@@ -11,22 +15,28 @@ export function FileActions({ file, label }: { file: string; label: string }) {
         <Text size="sm" data-testid="printed-file">
           {label}: {file}
         </Text>
-        <Button
-          size="xs"
-          variant="default"
-          loading={open.isPending && open.variables?.action === 'open'}
-          onClick={() => open.mutate({ file, action: 'open' })}
-        >
-          Открыть
-        </Button>
-        <Button
-          size="xs"
-          variant="default"
-          loading={open.isPending && open.variables?.action === 'print'}
-          onClick={() => open.mutate({ file, action: 'print' })}
-        >
-          На принтер
-        </Button>
+        {window.api ? (
+          <>
+            <Button
+              size="xs"
+              variant="default"
+              loading={open.isPending && open.variables?.action === 'open'}
+              onClick={() => open.mutate({ file, action: 'open' })}
+            >
+              Открыть
+            </Button>
+            <Button
+              size="xs"
+              variant="default"
+              loading={open.isPending && open.variables?.action === 'print'}
+              onClick={() => open.mutate({ file, action: 'print' })}
+            >
+              На принтер
+            </Button>
+          </>
+        ) : (
+          <DownloadButton file={file} />
+        )}
       </Group>
       {open.error && (
         <Alert color="orange" mt="xs" data-testid="open-error">

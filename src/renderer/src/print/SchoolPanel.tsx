@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { contract } from '../../../shared/contract';
 import { describeError } from '../api/errors';
 import { invoke } from '../api/invoke';
+import { DownloadButton } from './DownloadButton';
 import { FileActions } from './FileActions';
 import { usePrintJob } from './queries';
 
@@ -69,7 +70,11 @@ export function SchoolPanel({
             ))}
           </Alert>
         )}
-        {job?.act && <FileActions file={job.act} label="Акт передачи" />}
+        {job?.act && (
+          <div data-testid="school-act">
+            <FileActions file={job.act} label="Акт передачи" />
+          </div>
+        )}
         {job && job.books.length > 0 && job.status !== 'running' && (
           <Table verticalSpacing={2} fz="sm" data-testid="school-books">
             <Table.Tbody>
@@ -78,6 +83,7 @@ export function SchoolPanel({
                   <Table.Td>{b.className}</Table.Td>
                   <Table.Td>{b.sheets === null ? '—' : `${b.sheets} л.`}</Table.Td>
                   <Table.Td c={b.error ? 'red' : undefined}>{b.error ?? b.file}</Table.Td>
+                  {!window.api && <Table.Td>{b.file && <DownloadButton file={b.file} />}</Table.Td>}
                 </Table.Tr>
               ))}
             </Table.Tbody>

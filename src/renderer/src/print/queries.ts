@@ -2,6 +2,7 @@ import { useMutation } from '@tanstack/react-query';
 import { contract } from '../../../shared/contract';
 import { invoke } from '../api/invoke';
 import { useChannel } from '../api/useChannel';
+import { saveFile } from '../reports/download';
 
 export const usePrintClasses = (yearId: number | null) => useChannel(contract.print.classes, yearId ? { yearId } : {});
 
@@ -22,3 +23,7 @@ export const usePrintJob = (jobId: string | null) =>
 
 export const useOpenFile = () =>
   useMutation({ mutationFn: (a: { file: string; action: 'open' | 'print' }) => invoke(contract.print.open, a) });
+
+/** A printed file's bytes from the server, saved by the browser. */
+export const useDownload = () =>
+  useMutation({ mutationFn: async (file: string) => saveFile(await invoke(contract.print.download, { file })) });
