@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixedClock } from '../../../src/core/clock';
 import { createCore } from '../../../src/core/app';
+import { openDatabase } from '../../../src/core/db/open';
 import { contract } from '../../../src/shared/contract';
 import { testKey } from '../../helpers/age';
 import { firstMigrationOnly } from '../../helpers/backup';
@@ -229,13 +230,9 @@ describe('a backup before an update migrates the database', () => {
     const drive = path.join(dir, name, 'drive');
     fs.mkdirSync(path.dirname(dbFile), { recursive: true });
     fs.mkdirSync(drive);
-    const old = createCore({
-      dbFile,
-      migrationsFolder: oldMigrations,
-      clock: fixedClock('2026-11-24T08:00:00'),
-      create: true,
-    });
-    const insert = old.db.$client.prepare('insert into settings (key, value) values (?, ?)');
+    // The old schema alone (today's services would not run on it).
+    const old = openDatabase(dbFile, { migrationsFolder: oldMigrations, create: true }).$client;
+    const insert = old.prepare('insert into settings (key, value) values (?, ?)');
     insert.run('backup.destinations', JSON.stringify([{ path: drive, label: 'drive' }]));
     for (const [key, value] of Object.entries(settings)) insert.run(key, JSON.stringify(value));
     old.close();
