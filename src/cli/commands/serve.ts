@@ -74,6 +74,7 @@ export async function runServe(args: ServeArgs): Promise<void> {
   }
   const started = await startHost({
     dispatch: core.dispatch,
+    live: core.live,
     rendererDir,
     port: args.port,
     host: hostname,
