@@ -6,9 +6,11 @@ import { aboutText } from './about';
 import { appSchemePrivileges, serveAppFiles } from './app-protocol';
 import { appLocation } from './app-url';
 import { wireBackups } from './backups';
-import { databaseFile, openLocalCore } from './database';
+import { databaseFile, openLocalCore, printFolder } from './database';
+import { desktopFiles } from './pdf-files';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
+import { browseSchools } from '../host/discovery/browse';
 import { createDesktopModes } from './network/desktop-modes';
 import { createSchoolServer, type SchoolServer, withNetworkSwitch } from './network/server';
 import { connectInsteadOrQuit } from './owner-connect';
@@ -59,12 +61,13 @@ async function start(): Promise<void> {
         dbFile: databaseFile(),
         rendererDir: path.join(__dirname, '../renderer'),
         lock: core.lock,
+        schoolName: () => core.services.school.displayName(),
       });
       wireLocal(core, school);
       return withNetworkSwitch(core.dispatch, school);
     },
-    // The seam for discovery (DNS-SD): until it is wired, a typed address is the way to a server.
-    findSchools: () => Promise.resolve([]),
+    findSchools: () => browseSchools({ timeoutMs: 2500 }),
+    localFiles: { files: desktopFiles(), dir: printFolder },
     describeFailure: (error) => openFailureDialog(error, databaseFile()).content,
   });
   try {
