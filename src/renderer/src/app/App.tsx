@@ -3,8 +3,10 @@ import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { ErrorStack, ErrorStoreContext } from '../errors/ErrorStack';
 import { BusyNotice } from '../errors/BusyNotice';
+import { ConnectionNotice } from '../errors/ConnectionNotice';
 import { createErrorStore } from '../errors/store';
 import { createQueryClient } from './queryClient';
+import { OutboxSync } from './OutboxSync';
 import { Root } from './Root';
 import { theme } from './theme';
 
@@ -18,6 +20,8 @@ export function App() {
           <Root />
           <ErrorStack />
           <BusyNotice />
+          <ConnectionNotice />
+          <OutboxSync />
         </ErrorStoreContext.Provider>
       </QueryClientProvider>
     </MantineProvider>
