@@ -1,7 +1,6 @@
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, eq, ne } from 'drizzle-orm';
 import { ruDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
-import { shortName } from '../../shared/names';
 import type { Actor } from '../actor';
 import type { AuditService } from '../audit/service';
 import { localDate, localTimestamp, type Clock } from '../clock';
@@ -14,11 +13,11 @@ import {
   schoolYears,
   thematicPlans,
   thematicPlanTopics,
-  userRoles,
-  users,
   workKinds,
 } from '../db/schema';
 import { ownJournal, writableLesson } from './access';
+import { recordedSubstitution } from './substitutions';
+import { requireWorkingTeacher, workingTeachers } from './teachers';
 import { readGridLesson } from './lessonView';
 import { requireOpenOrReason } from './locks';
 import { writeTransaction } from '../db/write';
@@ -94,16 +93,6 @@ export function createLessonService({ db, clock, audit }: { db: Db; clock: Clock
     return topic;
   }
 
-  function requireTeacher(userId: number): void {
-    const row = db
-      .select({ id: users.id })
-      .from(users)
-      .innerJoin(userRoles, eq(userRoles.userId, users.id))
-      .where(and(eq(users.id, userId), eq(users.isActive, true), inArray(userRoles.role, ['teacher', 'class_teacher'])))
-      .get();
-    if (!row) throw new AppError('validation', 'Урок может провести только работающий учитель школы');
-  }
-
   /** The changes an update asks for, checked against the school's rules. */
   function changesOf(input: LessonUpdate, lesson: LessonRow, grade: number, assignmentId: number): Partial<LessonRow> {
     const next: Partial<LessonRow> = {};
@@ -136,7 +125,12 @@ export function createLessonService({ db, clock, audit }: { db: Db; clock: Clock
       next.workKindId = input.workKindId;
     }
     if (input.givenById !== undefined && input.givenById !== lesson.givenById) {
-      requireTeacher(input.givenById);
+      requireWorkingTeacher(db, input.givenById);
+      if (recordedSubstitution(db, lesson.id))
+        throw new AppError(
+          'conflict',
+          'Замену на этот урок записала администрация: изменить, кто его провёл, может завуч в разделе «Замены»',
+        );
       next.givenById = input.givenById;
     }
     if (input.status === 'not_held' && lesson.status !== 'not_held') {
@@ -301,20 +295,7 @@ export function createLessonService({ db, clock, audit }: { db: Db; clock: Clock
     },
 
     /** Who may be recorded as having given a lesson: the school's working teachers. */
-    teachers() {
-      const rows = db
-        .selectDistinct({
-          id: users.id,
-          lastName: users.lastName,
-          firstName: users.firstName,
-          middleName: users.middleName,
-        })
-        .from(users)
-        .innerJoin(userRoles, eq(userRoles.userId, users.id))
-        .where(and(eq(users.isActive, true), inArray(userRoles.role, ['teacher', 'class_teacher'])))
-        .all();
-      return rows.map((u) => ({ id: u.id, name: shortName(u) })).sort((a, b) => a.name.localeCompare(b.name, 'ru'));
-    },
+    teachers: () => workingTeachers(db),
   };
 }
 export type LessonService = ReturnType<typeof createLessonService>;

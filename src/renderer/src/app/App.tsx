@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
+import { DesktopGate } from '../desktop/DesktopGate';
 import { ErrorStack, ErrorStoreContext } from '../errors/ErrorStack';
 import { BusyNotice } from '../errors/BusyNotice';
 import { ConnectionNotice } from '../errors/ConnectionNotice';
@@ -17,7 +18,9 @@ export function App() {
     <MantineProvider theme={theme} defaultColorScheme="light">
       <QueryClientProvider client={queryClient}>
         <ErrorStoreContext.Provider value={errors}>
-          <Root />
+          <DesktopGate>
+            <Root />
+          </DesktopGate>
           <ErrorStack />
           <BusyNotice />
           <ConnectionNotice />
