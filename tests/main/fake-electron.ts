@@ -104,6 +104,9 @@ interface FakeState {
   openPathResult: string;
   powerEvents: EventEmitter;
   trays: Tray[];
+  /** protocol.registerSchemesAsPrivileged's schemes, and the handlers protocol.handle was given, by scheme. */
+  privilegedSchemes: { scheme: string; privileges: Record<string, boolean> }[];
+  protocolHandlers: Map<string, (request: Request) => Promise<Response>>;
 }
 
 function freshState(): FakeState {
@@ -135,6 +138,8 @@ function freshState(): FakeState {
     openPathResult: '',
     powerEvents: new EventEmitter(),
     trays: [],
+    privilegedSchemes: [],
+    protocolHandlers: new Map(),
   };
 }
 
@@ -227,6 +232,15 @@ export const session = {
     setDevicePermissionHandler: (handler: Listener) => {
       state().devicePermission = handler;
     },
+  },
+};
+
+export const protocol = {
+  registerSchemesAsPrivileged: (schemes: FakeState['privilegedSchemes']) => {
+    state().privilegedSchemes.push(...schemes);
+  },
+  handle: (scheme: string, handler: (request: Request) => Promise<Response>) => {
+    state().protocolHandlers.set(scheme, handler);
   },
 };
 
