@@ -1,4 +1,4 @@
-import { createDispatcher, type Dispatch } from './api/dispatch';
+import { createDispatcher, type CallContext, type Dispatch } from './api/dispatch';
 import { createHandlers } from './api/handlers';
 import { snapshotBeforeMigration } from './backup/premigration';
 import type { BackupEnv, BackupRuntime } from './backup/service';
@@ -184,7 +184,12 @@ export function createCore(options: CoreOptions): Core {
     get services() {
       return live().services;
     },
-    dispatch: (channel, input, call) => live().dispatch(channel, input, call),
+    dispatch: Object.assign(
+      (channel: string, input: unknown, call: CallContext) => live().dispatch(channel, input, call),
+      {
+        sessionOwner: (token: string | null) => live().services.auth.sessionOwner(token),
+      },
+    ),
     lock,
     changes,
     live: createLiveFeed({
