@@ -76,7 +76,7 @@ beforeAll(async () => {
     networkOn = result.ok ? (result.value as { schoolNetwork: boolean }).schoolNetwork : networkOn;
     return result;
   }, school);
-  expect(await set('network:set', { schoolNetwork: true }, adminCall.call)).toEqual({
+  expect(await set('network:set', { schoolNetwork: true, password }, adminCall.call)).toEqual({
     ok: true,
     value: { schoolNetwork: true },
   });
