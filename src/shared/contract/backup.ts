@@ -196,7 +196,13 @@ export const backupContract = {
     channel: 'backup:restore',
     access: 'backup.manage',
     stepUp: 'always',
-    input: z.object({ file: folderPath, ...keyFields, password: stepUpPassword }),
+    input: z.object({
+      file: folderPath,
+      ...keyFields,
+      password: stepUpPassword,
+      /** Restore a copy whose audit log was altered: allowed only with the paper key, and logged. */
+      acceptAlteredLog: z.boolean().default(false),
+    }),
     output: z.object({ summary: z.string(), safetyCopy: z.string().nullable() }),
   }),
 };
