@@ -5,6 +5,7 @@
 // < 50 ms, p99 < 200 ms, grid p95 < 100 ms, no errors (429s included), no acknowledged write missing from the
 // database. Then the same computers save only, for the server's CPU per 1,000 saves without the PDFs.
 import { fork, type ChildProcess } from 'node:child_process';
+import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
@@ -121,10 +122,50 @@ export async function networkBench(file: string, today: string): Promise<BenchRo
   const clients = sources.map((source) => new NetClient(ready.port, ready.certPem, source));
   const deputy = new NetClient(ready.port, ready.certPem, '127.0.0.60');
   const secretary = new NetClient(ready.port, ready.certPem, '127.0.0.61');
-  await Promise.all(clients.map((c, i) => c.logIn(targets[i]!.login)));
-  await deputy.logIn('zavuch');
-  await secretary.logIn('secretary');
+  try {
+    await logInAll(clients, targets);
+    await deputy.logIn('zavuch');
+    await secretary.logIn('secretary');
+    return await measure(server, { clients, deputy, secretary, targets, quarter, file });
+  } finally {
+    for (const c of [...clients, deputy, secretary]) c.close();
+    // Also when a step above failed: the server never outlives the bench.
+    await stopServer(server);
+  }
+}
 
+async function stopServer(server: Server): Promise<void> {
+  if (server.child.exitCode !== null) return;
+  const exited = new Promise((resolve) => server.child.once('exit', resolve));
+  server.ask('stop');
+  await exited;
+}
+
+/** One after another at each address, as people arrive (the server caps a source's logins waiting at once). */
+async function logInAll(clients: NetClient[], targets: JournalTarget[]) {
+  const bySource = new Map<string, number[]>();
+  clients.forEach((c, i) => bySource.set(c.source, [...(bySource.get(c.source) ?? []), i]));
+  await Promise.all(
+    [...bySource.values()].map(async (ids) => {
+      for (const i of ids) await clients[i]!.logIn(targets[i]!.login);
+    }),
+  );
+}
+
+async function measure(
+  server: Server,
+  run: {
+    clients: NetClient[];
+    deputy: NetClient;
+    secretary: NetClient;
+    targets: JournalTarget[];
+    quarter: { from: string; to: string };
+    file: string;
+  },
+): Promise<BenchRow[]> {
+  const { clients, deputy, secretary, targets, quarter, file } = run;
+
+  const loadBefore = os.loadavg()[0]!;
   const tally: Tally = { saves: [], grids: [], errors: [], acknowledged: new Map() };
   server.ask('mark');
   const until = performance.now() + seconds * 1000;
@@ -165,16 +206,15 @@ export async function networkBench(file: string, today: string): Promise<BenchRo
   const quiet = (await server.next()) as Extract<ServerMessage, { measured: true }>;
 
   for (const c of [...clients, deputy, secretary]) c.close();
-  const exited = new Promise((resolve) => server.child.once('exit', resolve));
-  server.ask('stop');
-  await exited;
+  // Read by a connection of its own once the server has closed the file.
+  await stopServer(server);
   const acknowledged = new Map([...tally.acknowledged, ...savesOnly.acknowledged]);
   const lost = lostWrites(file, acknowledged);
 
   const saves = [...tally.saves].sort((a, b) => a - b);
   const grids = [...tally.grids].sort((a, b) => a - b);
   const errors = [...tally.errors, ...savesOnly.errors];
-  const load = `60 clients over HTTPS (30 behind one address), ${seconds} s, with control PDF + school print`;
+  const load = `60 clients over HTTPS (30 behind one address), ${seconds} s, with control PDF + school print; machine load average ${loadBefore.toFixed(1)} on ${os.availableParallelism()} cores before`;
   return [
     {
       name: 'network: save one mark, p95',
@@ -210,7 +250,7 @@ export async function networkBench(file: string, today: string): Promise<BenchRo
       name: 'network: server memory at 60 clients (RSS)',
       value: loaded.rssMiB,
       unit: 'MiB',
-      note: `peak ${loaded.peakRssMiB.toFixed(0)} MiB; the pool's threads included`,
+      note: `peak ${loaded.peakRssMiB.toFixed(0)} MiB; the pool's threads included; answering thread's event-loop delay p99 ${loaded.loopP99Ms.toFixed(0)} ms, max ${loaded.loopMaxMs.toFixed(0)} ms`,
     },
     {
       name: 'network: server CPU per 1,000 saves, saves only',

@@ -19,7 +19,7 @@ export function markTarget(
     .get(today) as { lessonId: number; login: string; studentId: number };
 }
 
-/** One person's journal in the network bench: a whole-class journal of the current year and the cells it fills. */
+/** One person's journal in the network bench: a whole-class journal of the current year (grades 5–11, all marked) and the cells it fills. */
 export interface JournalTarget {
   login: string;
   assignmentId: number;
@@ -43,7 +43,7 @@ export function journalTargets(sql: Database.Database, today: string, count: num
        join classes c on c.id = a.class_id
        join grade_period_schemes g on g.year_id = y.id and g.grade = c.grade
        join periods p on p.year_id = y.id and p.scheme = g.scheme and p.start_date <= ? and p.end_date >= ?
-       where a.subgroup_id is null
+       where a.subgroup_id is null and c.grade >= 5
          and exists (select 1 from lessons l where l.assignment_id = a.id and l.status = 'held'
                      and l.date >= p.start_date and l.date < ?)
        order by nth, a.id limit ?`,
