@@ -68,6 +68,47 @@ export class NetClient {
     });
   }
 
+  /**
+   * The session's change stream (`GET /api/events`), as a browser's EventSource reads it: `onEvent` gets each
+   * event's name and data. Resolves once the server said `ready`; the returned function closes it.
+   */
+  listen(onEvent: (event: string, data: string) => void): Promise<() => void> {
+    return new Promise((resolve, reject) => {
+      const req = https.get(
+        {
+          host: '127.0.0.1',
+          port: this.port,
+          path: '/api/events',
+          agent: this.agent,
+          headers: { accept: 'text/event-stream', [versionHeader]: appVersion, cookie: this.cookie },
+        },
+        (res) => {
+          if (res.statusCode !== 200) return reject(new Error(`events from ${this.source}: HTTP ${res.statusCode}`));
+          let buffered = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => {
+            buffered += chunk;
+            let end: number;
+            while ((end = buffered.indexOf('\n\n')) >= 0) {
+              const block = buffered.slice(0, end);
+              buffered = buffered.slice(end + 2);
+              const field = (name: string) =>
+                block
+                  .split('\n')
+                  .filter((l) => l.startsWith(`${name}:`))
+                  .map((l) => l.slice(name.length + 1).trimStart())
+                  .join('\n');
+              const event = field('event');
+              if (event === 'ready') resolve(() => req.destroy());
+              else if (event) onEvent(event, field('data'));
+            }
+          });
+        },
+      );
+      req.on('error', (e) => reject(e));
+    });
+  }
+
   async logIn(login: string): Promise<void> {
     const answer = await this.call('auth:login', { login, password: 'demo' });
     if (!answer.ok) throw new Error(`${login} from ${this.source}: ${answer.error}`);

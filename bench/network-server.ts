@@ -6,6 +6,7 @@ import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createCore } from '../src/core/app';
 import { fixedClock } from '../src/core/clock';
+import { createEventStreams } from '../src/host/events';
 import { listenSchool } from '../src/host/listen';
 import { hostListener } from '../src/host/start';
 import { loadOrCreateCertificate, tlsDirFor } from '../src/host/tls/certificate';
@@ -24,8 +25,9 @@ async function main() {
     logError: (error, channel) => console.error(`[${channel}]`, error),
   });
   const certificate = await loadOrCreateCertificate(tlsDirFor(dbFile));
+  const events = createEventStreams(core.live);
   const listening = await listenSchool(
-    hostListener({ dispatch: core.dispatch, schoolNetwork: () => true }),
+    hostListener({ dispatch: core.dispatch, schoolNetwork: () => true, events }),
     certificate,
     0,
     '127.0.0.1',
@@ -52,7 +54,11 @@ async function main() {
         loopMaxMs: loop.max / 1e6,
       });
     }
-    if (command === 'stop') void listening.close().then(() => (core.close(), process.exit(0)));
+    if (command === 'stop')
+      void events
+        .closeAll()
+        .then(() => listening.close())
+        .then(() => (core.close(), process.exit(0)));
   });
   // The bench that started it is gone (it failed): nothing is left listening.
   process.on('disconnect', () => process.exit(1));

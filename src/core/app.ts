@@ -1,8 +1,8 @@
-import { createDispatcher, type Dispatch } from './api/dispatch';
+import { createDispatcher, type CallContext, type Dispatch } from './api/dispatch';
 import { createHandlers } from './api/handlers';
 import { snapshotBeforeMigration } from './backup/premigration';
 import type { BackupEnv, BackupRuntime } from './backup/service';
-import type { Clock } from './clock';
+import { localDate, type Clock } from './clock';
 import { openDatabase, type Db } from './db/open';
 import { claimJournal, type JournalLock } from './db/owner-lock';
 import path from 'node:path';
@@ -15,6 +15,9 @@ import type { Role } from '../shared/roles';
 import { recordRefusal } from './audit/refused';
 import type { ServedNetwork } from '../shared/contract/network';
 import { createOffload } from './workers/offload';
+import { createChangeBus, type ChangeBus } from './live/bus';
+import { changesOf } from './live/changes';
+import { createLiveFeed, type LiveFeed } from './live/feed';
 
 export interface CoreOptions {
   dbFile: string;
@@ -67,12 +70,17 @@ export interface Core {
   dispatch: Dispatch;
   /** Held while the core is open, when it was created with `owner`. */
   readonly lock: JournalLock | null;
+  /** What each committed call changed (core/live/changes.ts), for every shell that tells other screens. */
+  readonly changes: ChangeBus;
+  /** One session's changes, filtered by what its user may read: the host's event stream. */
+  readonly live: LiveFeed;
   close(): void;
 }
 
 /** Opens the school's database and builds the services and the dispatcher every shell serves. */
 export function createCore(options: CoreOptions): Core {
   const runtime: BackupRuntime = { running: null, restoring: false };
+  const changes = createChangeBus(options.logError);
   let current: { db: Db; services: Services; dispatch: Dispatch } | null = null;
 
   let beforeUpdate: string | null = null;
@@ -126,6 +134,8 @@ export function createCore(options: CoreOptions): Core {
       dbFile: options.dbFile,
       onRefused: (actor, channel, message, input) => recordRefusal(services.audit, actor, channel, message, input),
       offload: offload?.call,
+      onCommitted: (channel, input, output, call) =>
+        changes.publish({ changes: changesOf(channel, input, output, live().db), origin: call.sessionToken }),
     });
     current = { db, services, dispatch };
     return current;
@@ -135,6 +145,7 @@ export function createCore(options: CoreOptions): Core {
     liveFile: options.dbFile,
     migrationsFolder: options.migrationsFolder,
     ...options.backup,
+    fontsDir,
     appVersion: options.backup?.appVersion ?? 'dev',
     runtime,
     // A restore closes the file under every shell at once, swaps it, and opens it again here.
@@ -155,10 +166,11 @@ export function createCore(options: CoreOptions): Core {
     lock?.release();
     throw e;
   }
-  if (beforeUpdate && first.services.backup.config.destinations().length > 0) {
-    // To the destinations in the background; the copy beside the database is already safe on disk.
+  if (beforeUpdate) {
+    // To the destinations and, encrypted like them, to before-update/ itself, in the background; the plain copy
+    // goes once its encrypted one is there (with no key yet it stays, readable by this account only).
     void first.services.backup
-      .backup('migration', { kind: 'snapshot', file: beforeUpdate })
+      .backup('migration', { kind: 'snapshot', file: beforeUpdate }, path.dirname(beforeUpdate))
       .catch((e) => options.logError?.(e, 'backup:migration'));
   }
   const live = () => {
@@ -172,8 +184,21 @@ export function createCore(options: CoreOptions): Core {
     get services() {
       return live().services;
     },
-    dispatch: (channel, input, call) => live().dispatch(channel, input, call),
+    dispatch: Object.assign(
+      (channel: string, input: unknown, call: CallContext) => live().dispatch(channel, input, call),
+      {
+        sessionOwner: (token: string | null) => live().services.auth.sessionOwner(token),
+      },
+    ),
     lock,
+    changes,
+    live: createLiveFeed({
+      bus: changes,
+      db: () => live().db,
+      today: () => localDate(options.clock.now()),
+      peek: (token) => live().services.auth.resolve(token, false),
+      logError: options.logError,
+    }),
     close: () => {
       void offload?.pool.stop();
       current?.db.$client.close();

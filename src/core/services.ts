@@ -7,6 +7,7 @@ import type { Clock } from './clock';
 import type { Db } from './db/open';
 import { createDayService } from './journal/day';
 import { createLessonService } from './journal/lessons';
+import { createSubstitutionService } from './journal/substitutions';
 import { createMovementService } from './movement/service';
 import { createYearService } from './years/service';
 import { createRetentionService } from './retention/service';
@@ -86,7 +87,7 @@ export function createServices({
     lessons: createLessonService({ db, clock, audit }),
     periodLocks: createPeriodLockService({ db, clock, audit }),
     day: createDayService({ db, clock, school }),
-    backup: createBackupService({ db, clock, audit, env: backup ?? detachedBackupEnv(db) }),
+    backup: createBackupService({ db, clock, audit, env: { fontsDir, ...(backup ?? detachedBackupEnv(db)) } }),
     plans: createPlanService({ db, clock, audit }),
     attendance: createAttendanceService({ db, clock, audit, school }),
     print: createPrintService({
@@ -107,6 +108,7 @@ export function createServices({
     movement: createMovementService({ db, clock, audit, school, fontsDir: fonts }),
     years: createYearService({ db, clock, audit }),
     retention: createRetentionService({ db, clock, audit }),
+    substitutions: createSubstitutionService({ db, clock, audit }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -1,11 +1,8 @@
 import os from 'node:os';
 import { isIP } from 'node:net';
+import { isLoopback } from '../shared/loopback';
 
-/** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6 (how Node reports a v4 client on a dual-stack socket). */
-export function isLoopback(address: string): boolean {
-  const v4 = address.startsWith('::ffff:') ? address.slice(7) : address;
-  return v4 === '::1' || /^127\.\d+\.\d+\.\d+$/.test(v4);
-}
+export { isLoopback };
 
 /** The host name of a Host header or an Origin, without port and IPv6 brackets. */
 function hostnameOf(hostHeader: string): string {

@@ -1,14 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Dispatch } from '../core/api/dispatch';
 import type { Result } from '../shared/errors';
 import { bodyLimit } from 'hono/body-limit';
 import { acceptedHostName, isLoopback, sameOrigin } from './guard';
-import { createCallLimits, createLoginLimiter } from './rate-limit';
+import { createCallLimits } from './rate-limit';
 import { appVersion, versionHeader, versionRefusal } from '../shared/version';
+import type { EventStreams } from './events';
+import { computerHeader } from '../shared/computer';
+import { computerOf } from './computer';
 
 export const sessionCookie = 'zhurnal_session';
 
@@ -30,10 +33,14 @@ export interface HostOptions {
   hostNames?: readonly string[];
   /** API calls per session, or per address before login; an address as a whole gets more (see createCallLimits). */
   rateLimit?: { burst: number; perSecond: number };
+  /** `GET /api/events`, each session's change stream (events.ts); absent: no live changes are served. */
+  events?: EventStreams;
 }
 
 // The largest legitimate call is a 10 MB thematic plan file as base64.
 const maxBodyBytes = 16 * 1024 * 1024;
+// Without a session only logging in and the setup wizard are open, and none of their calls comes near this.
+const maxAnonymousBodyBytes = 64 * 1024;
 
 const fail = (kind: string, message: string): Result<never> => ({
   ok: false,
@@ -43,7 +50,8 @@ const fail = (kind: string, message: string): Result<never> => ({
 /** The contract over HTTP: `POST /api/<channel>` with a JSON body, the session in an HttpOnly cookie. */
 export function createHostApp(options: HostOptions): Hono {
   const app = new Hono();
-  const limiter = createLoginLimiter();
+  // Whose live session each call's cookie is (null: none), read once before the call's limits apply.
+  const accounts = new WeakMap<Request, number | null>();
   const calls = createCallLimits(options.rateLimit);
   const clientOf = (c: Parameters<NonNullable<HostOptions['clientAddress']>>[0]) =>
     options.clientAddress?.(c) ?? 'unknown';
@@ -82,17 +90,27 @@ export function createHostApp(options: HostOptions): Hono {
   });
 
   app.use('/api/*', async (c, next) => {
-    const wait = calls.take(clientOf(c), getCookie(c, sessionCookie) ?? null);
+    const session = getCookie(c, sessionCookie) ?? null;
+    const account = options.dispatch.sessionOwner?.(session) ?? null;
+    accounts.set(c.req.raw, account);
+    const wait = calls.take(clientOf(c), session, account);
     if (wait > 0) {
       c.header('Retry-After', String(Math.ceil(wait / 1000)));
       return c.json(fail('forbidden', 'Слишком много запросов: подождите несколько секунд.'), 429);
     }
     return next();
   });
-  app.use(
-    '/api/*',
-    bodyLimit({ maxSize: maxBodyBytes, onError: (c) => c.json(fail('validation', 'Слишком большой запрос'), 413) }),
-  );
+  // Checked on the declared length before anything is read, and on the bytes as they come when none is declared.
+  const tooLarge = { onError: (c: Context) => c.json(fail('validation', 'Слишком большой запрос'), 413) };
+  const withSession = bodyLimit({ maxSize: maxBodyBytes, ...tooLarge });
+  const anonymous = bodyLimit({ maxSize: maxAnonymousBodyBytes, ...tooLarge });
+  app.use('/api/*', (c, next) => (accounts.get(c.req.raw) == null ? anonymous(c, next) : withSession(c, next)));
+
+  options.events?.mount(app, {
+    cookie: sessionCookie,
+    clientOf,
+    refuse: (c, kind, message, status) => c.json(fail(kind, message), status),
+  });
 
   app.post('/api/:channel', async (c) => {
     // A cross-site form cannot send JSON, and a cross-site fetch of JSON needs a preflight we never grant.
@@ -122,20 +140,10 @@ export function createHostApp(options: HostOptions): Hono {
     const client = clientOf(c);
     // Secure where the browser allows it: over HTTPS, and on this computer (localhost is a secure context).
     const secure = scheme === 'https' || isLoopback(client);
-    const isLogin = channel === 'auth:login';
-    if (isLogin) {
-      const wait = limiter.retryAfter(client);
-      if (wait > 0) {
-        c.header('Retry-After', String(Math.ceil(wait / 1000)));
-        return c.json(
-          fail('forbidden', `Слишком много неудачных попыток входа. Попробуйте через ${Math.ceil(wait / 60_000)} мин.`),
-          429,
-        );
-      }
-    }
     const result = await options.dispatch(channel, input, {
       sessionToken: getCookie(c, sessionCookie) ?? null,
       client: `${scheme} ${client}`,
+      computer: computerOf(client, c.req.header(computerHeader)),
       // Aborted when the browser goes away before the answer: a report or a book it will never get is not made.
       signal: c.req.raw.signal,
       setSession: (token) => {
@@ -143,9 +151,13 @@ export function createHostApp(options: HostOptions): Hono {
         else deleteCookie(c, sessionCookie, { path: '/' });
       },
     });
-    if (isLogin) {
-      if (result.ok) limiter.succeed(client);
-      else if (result.error.kind === 'unauthorized' || result.error.kind === 'locked') limiter.fail(client);
+    // A source told to wait (growing delays after wrong passwords) gets HTTP's own way of saying so too.
+    const retryAfterMs = result.ok
+      ? undefined
+      : (result.error.details as { retryAfterMs?: number } | undefined)?.retryAfterMs;
+    if (retryAfterMs !== undefined) {
+      c.header('Retry-After', String(Math.ceil(retryAfterMs / 1000)));
+      return c.json(result, 429);
     }
     return c.json(result);
   });

@@ -1,6 +1,8 @@
 import type { TLSSocket } from 'node:tls';
 import { getRequestListener, type HttpBindings } from '@hono/node-server';
 import type { Dispatch } from '../core/api/dispatch';
+import type { LiveFeed } from '../core/live/feed';
+import { createEventStreams, type EventStreamLimits } from './events';
 import { isLoopback } from './guard';
 import { listenPlain, listenSchool } from './listen';
 import { createHostApp, type HostOptions } from './server';
@@ -18,9 +20,10 @@ const socketOf = (c: unknown) => (c as { env: HttpBindings }).env.incoming.socke
 
 /** The host app as Node's request listener: the client's address and whether it came over TLS, from its socket. */
 export function hostListener(
-  options: Pick<HostOptions, 'dispatch' | 'rendererDir' | 'schoolNetwork' | 'hostNames' | 'rateLimit'>,
+  options: Pick<HostOptions, 'dispatch' | 'rendererDir' | 'schoolNetwork' | 'hostNames' | 'rateLimit' | 'events'>,
 ) {
   const app = createHostApp({
+    events: options.events,
     dispatch: options.dispatch,
     rendererDir: options.rendererDir,
     schoolNetwork: options.schoolNetwork,
@@ -43,9 +46,13 @@ export async function startHost(
     port?: number;
     host?: string;
     tls?: { keyPem: string; certPem: string };
+    /** The core's change feed (core.live): served as `GET /api/events`, so other screens update live. */
+    live?: LiveFeed;
+    liveLimits?: Partial<EventStreamLimits>;
   } & Pick<HostOptions, 'schoolNetwork' | 'hostNames' | 'rateLimit'>,
 ): Promise<StartedHost> {
-  const listener = hostListener(options);
+  const events = options.live && createEventStreams(options.live, options.liveLimits);
+  const listener = hostListener({ ...options, events });
   const hostname = options.host ?? '127.0.0.1';
   const local = isLoopback(hostname) || hostname === 'localhost';
   if (!local && !options.tls) throw new Error('The host needs its certificate to listen beyond this computer');
@@ -58,5 +65,11 @@ export async function startHost(
     local || everywhere
       ? `http://${everywhere ? '127.0.0.1' : shown}:${listening.port}/`
       : `https://${shown}:${listening.port}/`;
-  return { url, port: listening.port, network: !local, close: listening.close };
+  const close = async () => {
+    // An open event stream never ends by itself: ended first, its connection is idle when the server closes.
+    await events?.closeAll();
+    await new Promise((resolve) => setImmediate(resolve));
+    await listening.close();
+  };
+  return { url, port: listening.port, network: !local, close };
 }

@@ -25,6 +25,7 @@ const attempts: Record<Access, string> = {
   'print.journal': 'напечатать журнал',
   'backup.manage': 'работать с резервными копиями',
   'audit.read': 'открыть журнал действий',
+  'substitutions.manage': 'записать замену уроков',
 };
 
 /**

@@ -27,6 +27,7 @@ export const permissions = [
   'print.journal',
   'backup.manage',
   'audit.read', // the audit log viewer: the admin and the deputy
+  'substitutions.manage', // recording who replaces an absent teacher: the deputy and the admin
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -47,6 +48,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'print.journal',
     'backup.manage',
     'audit.read',
+    'substitutions.manage',
   ],
   deputy: [
     'journal.read_all',
@@ -56,6 +58,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'movement.read',
     'year.close',
     'audit.read',
+    'substitutions.manage',
   ],
   director: ['journal.read_all', 'reports.read', 'school.read', 'movement.read'],
   // A teacher reads the reports of their own assignments.

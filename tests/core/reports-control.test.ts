@@ -52,6 +52,15 @@ describe('journal-filling control on a school counted by hand', () => {
     );
     for (const id of [s.A, s.B]) w.mark(onTime, id, '5', null, kinds.controlKind, '2025-09-15 10:00:00', u.math);
     lesson(a.rus1, '2025-09-08', 'Буква А', null, '2025-09-08 12:00:00'); // 1st grade: no homework is right
+    // Klruk gave every lesson here; the administration recorded those of the other journals as substitutions,
+    // all but the maths control work of 12 September.
+    core.db.$client
+      .prepare(
+        `insert into substitutions (lesson_id, absent_teacher_id, substitute_id, reason)
+         select l.id, a.teacher_id, l.given_by_id, 'Курсы' from lessons l join assignments a on a.id = l.assignment_id
+         where l.given_by_id <> a.teacher_id and l.date <> '2025-09-12'`,
+      )
+      .run();
   });
 
   async function control(caller: Caller, input: InputOf<typeof contract.reports.control>) {
@@ -78,6 +87,7 @@ describe('journal-filling control on a school counted by hand', () => {
       late: 1,
       controlWorks: 2,
       overdueControl: 1,
+      unrecordedSubstitutions: 1,
       students: 8,
       noMarksPct: 12.5,
       oneMarkPct: 62.5,
@@ -94,6 +104,7 @@ describe('journal-filling control on a school counted by hand', () => {
       ['2025-09-09', 'Математика', 'записан после 17:00'],
       ['2025-09-10', 'Математика', 'отметки за работу позже 7 дн.'],
       ['2025-09-11', 'Английский язык (1 группа)', 'нет отметок за работу (срок 7 дн.)'],
+      ['2025-09-12', 'Математика', 'провёл Классова А. П., замена не записана'],
     ]);
     expect(d.problems[0]).toMatchObject({ periodId: school.periods.q1 });
     expect(d.teachers.find((t) => t.teacherName === 'Счётова А. П.')).toMatchObject({ late: 1, overdueControl: 1 });

@@ -101,7 +101,10 @@ describe('sessions on a shared computer', () => {
     expect(logged.map((a) => a.action)).toEqual(
       expect.arrayContaining(['auth.session_locked', 'auth.unlock_failed', 'auth.session_unlocked']),
     );
-    expect(JSON.parse(logged.find((a) => a.action === 'auth.session_locked')!.v!)).toEqual({ cause: 'idle' });
+    expect(JSON.parse(logged.find((a) => a.action === 'auth.session_locked')!.v!)).toEqual({
+      cause: 'idle',
+      computer: '127.0.0.1',
+    });
   });
 
   it('«Заблокировать» and «Сменить пользователя»: the next teacher starts from the login screen', async () => {
@@ -221,5 +224,12 @@ describe('sessions on a shared computer', () => {
     expect(refused).toContain('— → попытка: вести журнал (journal:setMark)');
     expect(refused).not.toContain('"channel"');
     await shot('audit-refused.png');
+    // Every entry of this session, the refusals included, is sealed onto the one before.
+    await page.getByTestId('audit-chain').click();
+    const verdict = page.getByTestId('audit-chain-verdict');
+    await verdict.waitFor({ timeout: 15_000 });
+    expect(await verdict.getAttribute('data-whole')).toBe('true');
+    expect(await verdict.innerText()).toMatch(/Журнал действий цел: проверено записей — \d+, цепочка не нарушена/);
+    await shot('audit-chain.png');
   });
 });

@@ -4,6 +4,7 @@ import { unknownKey } from '../../shared/contract/unknown-keys';
 import { AppError, type Result } from '../../shared/errors';
 import { mayAccess } from '../../shared/roles';
 import type { Actor } from '../actor';
+import { withComputer } from '../audit/computer';
 import { storageFailure } from '../db/failures';
 import { rawInputProblem } from './raw-input';
 
@@ -13,6 +14,8 @@ export interface CallContext {
   /** «desktop», «http 127.0.0.1», «cli»: written to the audit log at login. */
   client: string;
   setSession(token: string | null): void;
+  /** The computer a call from the network came from (address, and the name it gave): named in its audit entries. */
+  computer?: string;
   /** The transport gave up on the call (the browser went away): heavy work still queued or running is cancelled. */
   signal?: AbortSignal;
 }
@@ -45,18 +48,30 @@ export interface DispatcherDeps {
   offload?(channel: string, input: unknown, actor: Actor | null, call: CallContext): Promise<unknown> | null;
   /** The database file, named in the message of a full disk or a read-only file. */
   dbFile?: string;
+  /** A call succeeded, so what it wrote is committed: other screens are told what changed (core/live). */
+  onCommitted?(channel: string, input: unknown, output: unknown, call: CallContext): void;
 }
 
-export type Dispatch = (channel: string, input: unknown, call: CallContext) => Promise<Result<unknown>>;
+export interface Dispatch {
+  (channel: string, input: unknown, call: CallContext): Promise<Result<unknown>>;
+  /**
+   * The user whose live session a token is, or null: read only (no idle lock, no audit), for a transport that
+   * limits calls before reading them (host/server.ts: a call without a session may send only a small body).
+   */
+  sessionOwner?(token: string | null): number | null;
+}
 
-export function handlerFor(handlers: Handlers, channel: string): AnyHandler | undefined {
+/** A channel's entry in any table shaped like the contract (its handlers, its change events), by the channel's name. */
+export function entryFor<T>(table: object, channel: string): T | undefined {
   const [domain] = channel.split(':');
-  const group = (handlers as unknown as Record<string, Record<string, AnyHandler>>)[domain ?? ''];
+  const group = (table as Record<string, Record<string, T>>)[domain ?? ''];
   if (!group) return undefined;
   const domainContract = (contract as unknown as Record<string, Record<string, Channel>>)[domain ?? ''] ?? {};
   const key = Object.keys(domainContract).find((k) => domainContract[k]?.channel === channel);
   return key ? group[key] : undefined;
 }
+
+export const handlerFor = (handlers: Handlers, channel: string) => entryFor<AnyHandler>(handlers, channel);
 
 /** What a locked session may still do: reopen with its user's password, lock again, or end («Сменить пользователя»). */
 const whileLocked = new Set(['auth:unlock', 'auth:lock', 'auth:logout']);
@@ -70,7 +85,7 @@ function issuesOf(error: z.ZodError) {
  * validate the input → call the service → return a Result. Nothing else in a shell touches a service.
  */
 export function createDispatcher(deps: DispatcherDeps): Dispatch {
-  return async (channelName, rawInput, call) => {
+  const dispatch: Dispatch = async (channelName, rawInput, call) => {
     let actor: Actor | null = null;
     try {
       const channel = findChannel(channelName);
@@ -110,6 +125,12 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
           `Output of ${channelName} does not match its schema: ${JSON.stringify(issuesOf(checked.error))}`,
         );
       }
+      try {
+        deps.onCommitted?.(channelName, parsed.data, checked.data, call);
+      } catch (e) {
+        // The write is done whatever happens to its notice: the caller gets its answer, the error is logged.
+        deps.logError?.(e, channelName);
+      }
       return { ok: true, value: checked.data };
     } catch (error) {
       if (error instanceof AppError) {
@@ -133,4 +154,6 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       };
     }
   };
+  // Everything the call writes to the audit log, a refusal included, names the computer it came from.
+  return (channelName, rawInput, call) => withComputer(call.computer, () => dispatch(channelName, rawInput, call));
 }

@@ -26,17 +26,30 @@ export function cliOrigin(command: string, file?: string): ShellOrigin {
 
 /** The entry's new value with the origin beside it, under one key the viewer reads back (originLabel). */
 export function withOrigin(newValue: unknown, origin: ShellOrigin): Record<string, unknown> {
+  return valueWith(newValue, {
+    ...(origin.file === undefined ? {} : { file: origin.file }),
+    cli: `${origin.command}: ${origin.osUser}@${origin.host}`,
+  });
+}
+
+/** An entry's new value with facts about where it came from beside it: a value that is not an object is wrapped. */
+export function valueWith(newValue: unknown, extra: Record<string, unknown>): Record<string, unknown> {
   const value =
     typeof newValue === 'object' && newValue !== null && !Array.isArray(newValue)
       ? newValue
       : newValue === undefined
         ? {}
         : { value: newValue };
-  return {
-    ...value,
-    ...(origin.file === undefined ? {} : { file: origin.file }),
-    cli: `${origin.command}: ${origin.osUser}@${origin.host}`,
-  };
+  return { ...value, ...extra };
+}
+
+/** An entry's value as the service recorded it, without the computer the call came from (valueWith's inverse). */
+export function withoutComputer(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || !('computer' in value)) return value;
+  const { computer: _computer, ...rest } = value as Record<string, unknown>;
+  const keys = Object.keys(rest);
+  if (keys.length === 0) return null;
+  return keys.length === 1 && keys[0] === 'value' ? rest['value'] : rest;
 }
 
 /** «Кто» for an entry without an account: the command line and its OS account, else the app itself. */

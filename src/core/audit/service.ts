@@ -3,7 +3,8 @@ import { localTimestamp } from '../clock';
 import type { Db } from '../db/open';
 import { chainedColumns, chainFunction, type ChainedValue } from './chain';
 import { contextOf, type AuditContext } from './context';
-import { withOrigin, type ShellOrigin } from './origin';
+import { currentComputer } from './computer';
+import { valueWith, withOrigin, type ShellOrigin } from './origin';
 
 export interface AuditEntry {
   userId: number | null;
@@ -32,7 +33,13 @@ export function createAuditService({ db, clock, origin }: { db: Db; clock: Clock
   );
   return {
     record(given: AuditEntry): void {
-      const entry = origin ? { ...given, userId: null, newValue: withOrigin(given.newValue, origin) } : given;
+      // A call from another computer is named by it (the host's address and the name it gave, computer.ts).
+      const computer = currentComputer();
+      const entry = origin
+        ? { ...given, userId: null, newValue: withOrigin(given.newValue, origin) }
+        : computer
+          ? { ...given, newValue: valueWith(given.newValue, { computer }) }
+          : given;
       const entityId = entry.entityId == null ? null : String(entry.entityId);
       const derived = contextOf(db, entry.entity, entityId, [entry.oldValue, entry.newValue]);
       const context = {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { eq, lt } from 'drizzle-orm';
+import { and, eq, lt, ne } from 'drizzle-orm';
 import { localTimestamp, type Clock } from '../clock';
 import type { Db } from '../db/open';
 import { sessions } from '../db/schema';
@@ -41,8 +41,11 @@ export function createSessionStore({ db, clock }: { db: Db; clock: Clock }) {
       return token;
     },
 
-    /** Whose session this is and whether it is locked; null when there is none or it expired. */
-    state(token: string | null): SessionState | null {
+    /**
+     * Whose session this is and whether it is locked; null when there is none or it expired. `touch: false` is a
+     * look that is not the user's activity (a change stream checking its session): it never defers the idle lock.
+     */
+    state(token: string | null, touch = true): SessionState | null {
       if (!token) return null;
       const session = db.select().from(sessions).where(where(token)).get();
       if (!session) return null;
@@ -61,12 +64,23 @@ export function createSessionStore({ db, clock }: { db: Db; clock: Clock }) {
           .run();
         return { userId: session.userId, locked: true, lockedNow: true };
       }
-      if (idle > Math.min(touchEveryMs, idleMs / 4))
+      if (touch && idle > Math.min(touchEveryMs, idleMs / 4))
         db.update(sessions)
           .set({ lastSeenAt: localTimestamp(now) })
           .where(where(token))
           .run();
       return { userId: session.userId, locked: false, lockedNow: false };
+    },
+
+    /** Whose live session a token is, touching nothing: the host sizes its limits by it before a call is read. */
+    ownerOf(token: string | null): number | null {
+      if (!token) return null;
+      const session = db
+        .select({ userId: sessions.userId, expiresAt: sessions.expiresAt })
+        .from(sessions)
+        .where(where(token))
+        .get();
+      return session && session.expiresAt > stamp() ? session.userId : null;
     },
 
     /** Returns false when the session was locked already. */
@@ -88,6 +102,14 @@ export function createSessionStore({ db, clock }: { db: Db; clock: Clock }) {
     /** A disable or a password reset takes effect on every computer left logged in. */
     endAllOf(userId: number): void {
       db.delete(sessions).where(eq(sessions.userId, userId)).run();
+    },
+
+    /** A change of password ends the user's other sessions, a stolen one among them; `token`'s stays. */
+    endOthersOf(userId: number, token: string | null): void {
+      const others = token ? and(eq(sessions.userId, userId), ne(sessions.tokenHash, hashToken(token))) : undefined;
+      db.delete(sessions)
+        .where(others ?? eq(sessions.userId, userId))
+        .run();
     },
 
     purgeExpired(): void {

@@ -33,11 +33,14 @@ export function assignmentSummaries(db: Db, where: SQL | undefined, actor: Actor
   }));
 }
 
-/** Assignments where the actor gave at least one lesson as a substitute. */
-const substitutedBy = (actorId: number) =>
+/**
+ * Assignments where the actor gives a lesson as a substitute today or later: reading the rest of that journal
+ * ends with the substitution's last lesson, while the lessons themselves stay theirs to fill (writableLesson).
+ */
+const substitutedBy = (actorId: number, today: string) =>
   inArray(
     assignments.id,
-    sql`(select distinct ${lessons.assignmentId} from ${lessons} where ${lessons.givenById} = ${actorId})`,
+    sql`(select distinct ${lessons.assignmentId} from ${lessons} where ${lessons.givenById} = ${actorId} and ${lessons.date} >= ${today})`,
   );
 
 /** Every subject of the classes the actor is class teacher of: they read them all (docs/DOMAIN.md, roles). */
@@ -48,24 +51,24 @@ const ofOwnClass = (actorId: number) =>
   );
 
 /** The journals an actor reads without journal.read_all: their own, their substitutions, their class's. */
-const readableBy = (actor: Actor) =>
+export const readableBy = (actor: Actor, today: string) =>
   or(
     eq(assignments.teacherId, actor.userId),
-    substitutedBy(actor.userId),
+    substitutedBy(actor.userId, today),
     actor.roles.includes('class_teacher') ? ofOwnClass(actor.userId) : undefined,
   );
 
 /** The journals an actor may open: all of them with journal.read_all, else those readableBy them. */
-export function listAssignments(db: Db, actor: Actor, yearId: number): AssignmentSummary[] {
+export function listAssignments(db: Db, actor: Actor, yearId: number, today: string): AssignmentSummary[] {
   const inYear = eq(assignments.yearId, yearId);
   if (mayAccess('journal.read_all', actor.roles)) return assignmentSummaries(db, inYear, actor);
-  return assignmentSummaries(db, and(inYear, readableBy(actor)), actor);
+  return assignmentSummaries(db, and(inYear, readableBy(actor, today)), actor);
 }
 
-export function getAssignmentFor(db: Db, actor: Actor, assignmentId: number): AssignmentSummary {
+export function getAssignmentFor(db: Db, actor: Actor, assignmentId: number, today: string): AssignmentSummary {
   const all = mayAccess('journal.read_all', actor.roles);
   const byId = eq(assignments.id, assignmentId);
-  const found = assignmentSummaries(db, all ? byId : and(byId, readableBy(actor)), actor)[0];
+  const found = assignmentSummaries(db, all ? byId : and(byId, readableBy(actor, today)), actor)[0];
   if (found) return found;
   const exists = db.select({ id: assignments.id }).from(assignments).where(byId).get();
   if (!exists) throw new AppError('not_found', 'Такого журнала нет');

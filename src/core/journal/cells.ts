@@ -9,7 +9,7 @@ import { absences, lessons, marks, workKinds } from '../db/schema';
 import { readSetting } from '../school/settings';
 import { attendsLesson, writableLesson, type WritableLesson } from './access';
 import { requireOpenOrReason } from './locks';
-import { writeTransaction } from '../db/write';
+import { refuseAsConflict, replayOf, saveOnce, type SaveOp } from './saves';
 
 export interface MarkInput {
   lessonId: number;
@@ -18,13 +18,26 @@ export interface MarkInput {
   value2?: MarkValue | null;
   workKindId?: number;
   reason?: string;
+  /** The mark the client last saw in the cell; absent: no check (callers that never race, the CLI). */
+  expected?: SeenMark;
+  saveId?: string;
 }
 
 export interface CellRef {
   lessonId: number;
   studentId: number;
   reason?: string;
+  saveId?: string;
 }
+
+type SeenMark = { value1: string; value2: string | null } | null;
+type SavedMark = { value1: MarkValue; value2: MarkValue | null; workKindId: number };
+type MarkRow = { value1: string; value2: string | null } | undefined;
+
+const sameMark = (row: MarkRow, seen: SeenMark) =>
+  !row || !seen ? !row && !seen : row.value1 === seen.value1 && (row.value2 ?? null) === (seen.value2 ?? null);
+
+const markActions = ['mark.set', 'mark.clear'];
 
 /** Absent for the whole lesson: such a student cannot be marked on it. Being late («оп») is no obstacle. */
 const missesLesson = (code: string | undefined) => code === 'н' || code === 'б' || code === 'у';
@@ -84,16 +97,31 @@ export function createCellService({ db, clock, audit }: { db: Db; clock: Clock; 
   }
 
   return {
-    setMark(actor: Actor, input: MarkInput) {
+    setMark(actor: Actor, input: MarkInput): SavedMark {
+      const op: SaveOp = { actor, channel: 'journal:setMark', saveId: input.saveId };
+      const replay = replayOf(db, op);
+      if (replay) return replay.value as SavedMark;
       const target = prepare(actor, input);
       const workKindId = input.workKindId ?? target.lesson.workKindId;
       const workKind = db.select().from(workKinds).where(eq(workKinds.id, workKindId)).get();
       if (!workKind) throw new AppError('validation', 'Неизвестный вид работы');
       checkMark(target, input, workKind);
       const now = localTimestamp(clock.now());
-      const next = { value1: input.value1, value2: input.value2 ?? null, workKindId };
-      return writeTransaction(db, () => {
+      const next: SavedMark = { value1: input.value1, value2: input.value2 ?? null, workKindId };
+      const entityId = `${input.lessonId}:${input.studentId}`;
+      return saveOnce(db, clock, op, () => {
         const before = currentMark(input);
+        if (input.expected !== undefined && !sameMark(before, input.expected) && !sameMark(before, next))
+          return refuseAsConflict(db, audit, {
+            actor,
+            prefix: 'mark',
+            entity: 'cell',
+            entityId,
+            actions: markActions,
+            current: markShape(before),
+            attempted: next,
+            reason: input.reason,
+          });
         if (before) {
           db.update(marks)
             .set({ ...next, updatedAt: now, updatedBy: actor.userId })
@@ -114,20 +142,33 @@ export function createCellService({ db, clock, audit }: { db: Db; clock: Clock; 
           userId: actor.userId,
           action: 'mark.set',
           entity: 'cell',
-          entityId: `${input.lessonId}:${input.studentId}`,
+          entityId,
           oldValue: markShape(before),
           newValue: next,
           reason: input.reason,
         });
-        return next;
+        return { value: next };
       });
     },
 
-    clearMark(actor: Actor, ref: CellRef): null {
+    clearMark(actor: Actor, ref: CellRef & { expected?: SeenMark }): null {
+      const op: SaveOp = { actor, channel: 'journal:clearMark', saveId: ref.saveId };
+      if (replayOf(db, op)) return null;
       prepare(actor, ref);
-      writeTransaction(db, () => {
+      return saveOnce(db, clock, op, () => {
         const before = currentMark(ref);
-        if (!before) return;
+        if (!before) return { value: null };
+        if (ref.expected !== undefined && !sameMark(before, ref.expected))
+          return refuseAsConflict(db, audit, {
+            actor,
+            prefix: 'mark',
+            entity: 'cell',
+            entityId: `${ref.lessonId}:${ref.studentId}`,
+            actions: markActions,
+            current: markShape(before),
+            attempted: null,
+            reason: ref.reason,
+          });
         db.delete(marks).where(eq(marks.id, before.id)).run();
         audit.record({
           userId: actor.userId,
@@ -138,11 +179,17 @@ export function createCellService({ db, clock, audit }: { db: Db; clock: Clock; 
           newValue: null,
           reason: ref.reason,
         });
+        return { value: null };
       });
-      return null;
     },
 
-    setAbsence(actor: Actor, ref: CellRef & { code: AbsenceCode | null }): AbsenceCode | null {
+    setAbsence(
+      actor: Actor,
+      ref: CellRef & { code: AbsenceCode | null; expected?: AbsenceCode | null },
+    ): AbsenceCode | null {
+      const op: SaveOp = { actor, channel: 'journal:setAbsence', saveId: ref.saveId };
+      const replay = replayOf(db, op);
+      if (replay) return replay.value as AbsenceCode | null;
       const target = prepare(actor, ref);
       if (ref.code && target.lesson.date > localDate(clock.now())) {
         throw new AppError('validation', 'Урок ещё не прошёл: пропуск отметить нельзя');
@@ -151,9 +198,21 @@ export function createCellService({ db, clock, audit }: { db: Db; clock: Clock; 
         throw new AppError('validation', 'У ученика есть отметка за этот урок: сначала снимите её');
       }
       const now = localTimestamp(clock.now());
-      writeTransaction(db, () => {
+      return saveOnce(db, clock, op, () => {
         const before = currentAbsence(ref);
-        if ((before?.code ?? null) === ref.code) return;
+        const was = before?.code ?? null;
+        if (was === ref.code) return { value: ref.code };
+        if (ref.expected !== undefined && was !== ref.expected)
+          return refuseAsConflict(db, audit, {
+            actor,
+            prefix: 'absence',
+            entity: 'cell',
+            entityId: `${ref.lessonId}:${ref.studentId}`,
+            actions: ['absence.set', 'absence.clear'],
+            current: was,
+            attempted: ref.code,
+            reason: ref.reason,
+          });
         if (!ref.code) db.delete(absences).where(eq(absences.id, before!.id)).run();
         else if (before)
           db.update(absences)
@@ -182,8 +241,8 @@ export function createCellService({ db, clock, audit }: { db: Db; clock: Clock; 
           newValue: ref.code,
           reason: ref.reason,
         });
+        return { value: ref.code };
       });
-      return ref.code;
     },
   };
 }

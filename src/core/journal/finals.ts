@@ -26,8 +26,14 @@ export function suggestYearMark(
   return String(roundMark(numeric.reduce((a, b) => a + b, 0) / numeric.length, rounding)) as PeriodMarkValue;
 }
 
-export function loadFinals(db: Db, actor: Actor, periodMarks: PeriodMarkService, assignmentId: number): JournalFinals {
-  const summary = getAssignmentFor(db, actor, assignmentId);
+export function loadFinals(
+  db: Db,
+  actor: Actor,
+  periodMarks: PeriodMarkService,
+  assignmentId: number,
+  today: string,
+): JournalFinals {
+  const summary = getAssignmentFor(db, actor, assignmentId, today);
   const assignment = db.select().from(assignments).where(eq(assignments.id, assignmentId)).get();
   if (!assignment) throw new AppError('not_found', 'Такого журнала нет');
   const own = periodsOfGrade(db, assignment.yearId, summary.grade);

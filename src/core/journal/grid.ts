@@ -57,7 +57,7 @@ export function loadGrid(
   periodId: number | 'year',
   today: string,
 ): JournalGrid {
-  const summary = getAssignmentFor(db, actor, assignmentId);
+  const summary = getAssignmentFor(db, actor, assignmentId, today);
   const assignment = db.select().from(assignments).where(eq(assignments.id, assignmentId)).get();
   if (!assignment) throw new AppError('not_found', 'Такого журнала нет');
   const span = spanOf(db, assignment, summary.grade, periodId);

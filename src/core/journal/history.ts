@@ -4,13 +4,14 @@ import type { Actor } from '../actor';
 import type { Db } from '../db/open';
 import { auditLog, lessons, users } from '../db/schema';
 import { AppError } from '../../shared/errors';
+import { withoutComputer } from '../audit/origin';
 import { getAssignmentFor } from './assignments';
 
 /** Every change of one cell (mark and absence), oldest first: who, when, old, new, reason. */
-export function cellHistory(db: Db, actor: Actor, lessonId: number, studentId: number) {
+export function cellHistory(db: Db, actor: Actor, lessonId: number, studentId: number, today: string) {
   const lesson = db.select({ assignmentId: lessons.assignmentId }).from(lessons).where(eq(lessons.id, lessonId)).get();
   if (!lesson) throw new AppError('not_found', 'Такого урока нет');
-  getAssignmentFor(db, actor, lesson.assignmentId); // the same read permission as the journal itself
+  getAssignmentFor(db, actor, lesson.assignmentId, today); // the same read permission as the journal itself
   const rows = db
     .select({ entry: auditLog, user: users })
     .from(auditLog)
@@ -18,7 +19,8 @@ export function cellHistory(db: Db, actor: Actor, lessonId: number, studentId: n
     .where(and(eq(auditLog.entity, 'cell'), eq(auditLog.entityId, `${lessonId}:${studentId}`)))
     .orderBy(asc(auditLog.id))
     .all();
-  const parse = (s: string | null): unknown => (s === null ? null : JSON.parse(s));
+  // The computer a change came from is the admin's to read in the log; a teacher's history shows the value.
+  const parse = (s: string | null): unknown => (s === null ? null : withoutComputer(JSON.parse(s)));
   return rows.map(({ entry, user }) => ({
     at: entry.at,
     userName: user ? shortName(user) : null,

@@ -1,7 +1,6 @@
-import { and, asc, eq, inArray, ne } from 'drizzle-orm';
+import { and, asc, eq, ne } from 'drizzle-orm';
 import { ruDate } from '../../shared/dates';
 import { AppError } from '../../shared/errors';
-import { shortName } from '../../shared/names';
 import type { Actor } from '../actor';
 import type { AuditService } from '../audit/service';
 import { localDate, localTimestamp, type Clock } from '../clock';
@@ -14,14 +13,15 @@ import {
   schoolYears,
   thematicPlans,
   thematicPlanTopics,
-  userRoles,
-  users,
   workKinds,
 } from '../db/schema';
 import { ownJournal, writableLesson } from './access';
+import { recordedSubstitution } from './substitutions';
+import { requireWorkingTeacher, workingTeachers } from './teachers';
 import { readGridLesson } from './lessonView';
 import { requireOpenOrReason } from './locks';
 import { writeTransaction } from '../db/write';
+import { refuseAsConflict, replayOf, saveOnce, type SaveOp } from './saves';
 
 export interface LessonUpdate {
   lessonId: number;
@@ -33,7 +33,13 @@ export interface LessonUpdate {
   status?: 'held' | 'not_held';
   attendanceTaken?: true;
   reason?: string;
+  /** The changed fields as the client last saw them; a field absent here is not checked. */
+  expected?: Partial<Pick<LessonRow, SeenField>>;
+  saveId?: string;
 }
+
+const seenFields = ['topic', 'planTopicId', 'homework', 'workKindId', 'givenById', 'status'] as const;
+type SeenField = (typeof seenFields)[number];
 
 type LessonRow = typeof lessons.$inferSelect;
 
@@ -87,16 +93,6 @@ export function createLessonService({ db, clock, audit }: { db: Db; clock: Clock
     return topic;
   }
 
-  function requireTeacher(userId: number): void {
-    const row = db
-      .select({ id: users.id })
-      .from(users)
-      .innerJoin(userRoles, eq(userRoles.userId, users.id))
-      .where(and(eq(users.id, userId), eq(users.isActive, true), inArray(userRoles.role, ['teacher', 'class_teacher'])))
-      .get();
-    if (!row) throw new AppError('validation', 'Урок может провести только работающий учитель школы');
-  }
-
   /** The changes an update asks for, checked against the school's rules. */
   function changesOf(input: LessonUpdate, lesson: LessonRow, grade: number, assignmentId: number): Partial<LessonRow> {
     const next: Partial<LessonRow> = {};
@@ -129,7 +125,12 @@ export function createLessonService({ db, clock, audit }: { db: Db; clock: Clock
       next.workKindId = input.workKindId;
     }
     if (input.givenById !== undefined && input.givenById !== lesson.givenById) {
-      requireTeacher(input.givenById);
+      requireWorkingTeacher(db, input.givenById);
+      if (recordedSubstitution(db, lesson.id))
+        throw new AppError(
+          'conflict',
+          'Замену на этот урок записала администрация: изменить, кто его провёл, может завуч в разделе «Замены»',
+        );
       next.givenById = input.givenById;
     }
     if (input.status === 'not_held' && lesson.status !== 'not_held') {
@@ -164,13 +165,42 @@ export function createLessonService({ db, clock, audit }: { db: Db; clock: Clock
     return { old, now };
   }
 
+  /** The fields this update changes that someone else changed since the client saw them: theirs, by field. */
+  function changedMeanwhile(input: LessonUpdate, next: Partial<LessonRow>): Partial<LessonRow> | null {
+    const seen = input.expected;
+    if (!seen) return null;
+    const now = db.select().from(lessons).where(eq(lessons.id, input.lessonId)).get();
+    if (!now) return null;
+    const theirs: Partial<LessonRow> = {};
+    for (const field of seenFields) {
+      if (!(field in seen) || input[field] === undefined) continue;
+      const wanted = field in next ? next[field] : now[field];
+      if (now[field] !== seen[field] && now[field] !== wanted) Object.assign(theirs, { [field]: now[field] });
+    }
+    return Object.keys(theirs).length ? theirs : null;
+  }
+
   return {
     update(actor: Actor, input: LessonUpdate) {
+      const op: SaveOp = { actor, channel: 'lessons:update', saveId: input.saveId };
+      if (replayOf(db, op)) return readGridLesson(db, input.lessonId);
       const { lesson, assignment, grade } = writableLesson(db, actor, input.lessonId);
       requireOpenOrReason(db, lockWhere(assignment, grade, lesson.date), input.reason);
       const next = changesOf(input, lesson, grade, assignment.id);
-      writeTransaction(db, () => {
-        if (Object.keys(next).length === 0) return;
+      saveOnce(db, clock, op, () => {
+        const theirs = changedMeanwhile(input, next);
+        if (theirs)
+          return refuseAsConflict(db, audit, {
+            actor,
+            prefix: 'lesson',
+            entity: 'lesson',
+            entityId: String(lesson.id),
+            actions: ['lesson.update'],
+            current: theirs,
+            attempted: Object.fromEntries(Object.keys(theirs).map((k) => [k, next[k as SeenField] ?? null])),
+            reason: input.reason,
+          });
+        if (Object.keys(next).length === 0) return { value: null };
         db.update(lessons).set(next).where(eq(lessons.id, lesson.id)).run();
         // Marks take the lesson's kind: a lesson turned into a test turns its marks into the test's.
         if (next.workKindId !== undefined) {
@@ -190,6 +220,7 @@ export function createLessonService({ db, clock, audit }: { db: Db; clock: Clock
             newValue: changed,
             reason: input.reason,
           });
+        return { value: null };
       });
       return readGridLesson(db, lesson.id);
     },
@@ -264,20 +295,7 @@ export function createLessonService({ db, clock, audit }: { db: Db; clock: Clock
     },
 
     /** Who may be recorded as having given a lesson: the school's working teachers. */
-    teachers() {
-      const rows = db
-        .selectDistinct({
-          id: users.id,
-          lastName: users.lastName,
-          firstName: users.firstName,
-          middleName: users.middleName,
-        })
-        .from(users)
-        .innerJoin(userRoles, eq(userRoles.userId, users.id))
-        .where(and(eq(users.isActive, true), inArray(userRoles.role, ['teacher', 'class_teacher'])))
-        .all();
-      return rows.map((u) => ({ id: u.id, name: shortName(u) })).sort((a, b) => a.name.localeCompare(b.name, 'ru'));
-    },
+    teachers: () => workingTeachers(db),
   };
 }
 export type LessonService = ReturnType<typeof createLessonService>;

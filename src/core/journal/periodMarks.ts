@@ -10,7 +10,7 @@ import { readSetting } from '../school/settings';
 import { ownJournal } from './access';
 import { periodLockFor } from './locks';
 import { membersDuring } from './membership';
-import { writeTransaction } from '../db/write';
+import { refuseAsConflict, replayOf, saveOnce, type SaveOp } from './saves';
 
 export type FinalKind = 'period' | 'year' | 'exam' | 'final';
 
@@ -21,6 +21,9 @@ export interface PeriodMarkInput {
   periodId?: number;
   value: PeriodMarkValue | null;
   reason?: string;
+  /** The value the client last saw; absent: no check. */
+  expected?: PeriodMarkValue | null;
+  saveId?: string;
 }
 
 /** The periods a grade follows in a year, in order. */
@@ -62,6 +65,9 @@ function checkValue(db: Db, value: PeriodMarkValue): void {
 export function createPeriodMarkService({ db, clock, audit }: { db: Db; clock: Clock; audit: AuditService }) {
   return {
     set(actor: Actor, input: PeriodMarkInput): PeriodMarkValue | null {
+      const op: SaveOp = { actor, channel: 'journal:setPeriodMark', saveId: input.saveId };
+      const replay = replayOf(db, op);
+      if (replay) return replay.value as PeriodMarkValue | null;
       const { assignment, grade } = ownJournal(
         db,
         actor,
@@ -102,9 +108,24 @@ export function createPeriodMarkService({ db, clock, audit }: { db: Db; clock: C
         periodId === null ? isNull(periodMarks.periodId) : eq(periodMarks.periodId, periodId),
       );
       const now = localTimestamp(clock.now());
-      writeTransaction(db, () => {
+      const entityId = periodMarkKey(input.studentId, assignment.subjectId, input.kind, periodId);
+      const context = { classId: assignment.classId };
+      return saveOnce(db, clock, op, () => {
         const before = db.select().from(periodMarks).where(key).get();
-        if ((before?.value ?? null) === input.value) return;
+        const was = (before?.value ?? null) as PeriodMarkValue | null;
+        if (was === input.value) return { value: input.value };
+        if (input.expected !== undefined && was !== input.expected)
+          return refuseAsConflict(db, audit, {
+            actor,
+            prefix: 'period_mark',
+            entity: 'period_mark',
+            entityId,
+            actions: ['period_mark.set', 'period_mark.clear'],
+            current: was,
+            attempted: input.value,
+            reason: input.reason,
+            context,
+          });
         if (input.value === null) db.delete(periodMarks).where(eq(periodMarks.id, before!.id)).run();
         else if (before)
           db.update(periodMarks)
@@ -130,14 +151,14 @@ export function createPeriodMarkService({ db, clock, audit }: { db: Db; clock: C
           userId: actor.userId,
           action: input.value === null ? 'period_mark.clear' : 'period_mark.set',
           entity: 'period_mark',
-          entityId: periodMarkKey(input.studentId, assignment.subjectId, input.kind, periodId),
-          oldValue: before?.value ?? null,
+          entityId,
+          oldValue: was,
           newValue: input.value,
           reason: input.reason,
-          context: { classId: assignment.classId },
+          context,
         });
+        return { value: input.value };
       });
-      return input.value;
     },
 
     /** Every final mark of the journal's students in a year: the «Итоговые» page. */

@@ -26,12 +26,15 @@ export function createJournalService({
   periodMarks: PeriodMarkService;
 }) {
   const cells = createCellService({ db, clock, audit });
+  const today = () => localDate(clock.now());
   return {
     ...cells,
-    cellHistory: (actor: Actor, lessonId: number, studentId: number) => cellHistory(db, actor, lessonId, studentId),
-    assignments: (actor: Actor, yearId?: number) => listAssignments(db, actor, yearId ?? school.currentYear().id),
-    finals: (actor: Actor, assignmentId: number) => loadFinals(db, actor, periodMarks, assignmentId),
+    cellHistory: (actor: Actor, lessonId: number, studentId: number) =>
+      cellHistory(db, actor, lessonId, studentId, today()),
+    assignments: (actor: Actor, yearId?: number) =>
+      listAssignments(db, actor, yearId ?? school.currentYear().id, today()),
+    finals: (actor: Actor, assignmentId: number) => loadFinals(db, actor, periodMarks, assignmentId, today()),
     grid: (actor: Actor, assignmentId: number, periodId: number | 'year') =>
-      loadGrid(db, actor, assignmentId, periodId, localDate(clock.now())),
+      loadGrid(db, actor, assignmentId, periodId, today()),
   };
 }

@@ -29,6 +29,8 @@ export interface ControlLesson {
   homeworkEnteredAt: string | null;
   isControl: number;
   firstMarkAt: string | null;
+  /** Who gave the lesson when it was not its teacher and no substitution was recorded for it. */
+  unrecordedBy: string | null;
 }
 
 export function controlFacts(db: Db, yearId: number, from: string, last: string, to: string) {
@@ -49,7 +51,10 @@ export function controlFacts(db: Db, yearId: number, from: string, last: string,
     .prepare(
       `select l.id, l.assignment_id as assignmentId, l.date, l.topic, l.homework, l.topic_entered_at as topicEnteredAt,
               l.homework_entered_at as homeworkEnteredAt, k.is_control as isControl,
-              case when k.is_control = 1 then (select min(m.created_at) from marks m where m.lesson_id = l.id) end as firstMarkAt
+              case when k.is_control = 1 then (select min(m.created_at) from marks m where m.lesson_id = l.id) end as firstMarkAt,
+              case when l.given_by_id <> a.teacher_id and not exists (select 1 from substitutions s where s.lesson_id = l.id)
+                then (select g.last_name || ' ' || substr(g.first_name, 1, 1) || '.' || coalesce(' ' || substr(g.middle_name, 1, 1) || '.', '')
+                      from users g where g.id = l.given_by_id) end as unrecordedBy
        from lessons l join assignments a on a.id = l.assignment_id join work_kinds k on k.id = l.work_kind_id
        where a.year_id = ? and l.date between ? and ? and l.status <> 'not_held'`,
     )

@@ -1,6 +1,7 @@
 // Контроль ведения журнала (for the deputy): per journal and per teacher over a range — lessons without topic
-// or homework, entered after the day's limit, control works whose marks are overdue, students with no mark or
-// one mark, fewer marks than the school's minimum, КТП and curriculum hours against the lessons given.
+// or homework, entered after the day's limit, control works whose marks are overdue, lessons given by someone
+// else with no substitution recorded, students with no mark or one mark, fewer marks than the school's minimum,
+// КТП and curriculum hours against the lessons given.
 import { addDays } from '../../shared/dates';
 import { percentOf } from '../../shared/numbers';
 import type { ControlData, ControlRow } from '../../shared/contract/report-data';
@@ -69,7 +70,8 @@ export function journalControl(facts: ControlFacts, o: ControlOptions): ControlD
         noHomework = 0,
         late = 0,
         controlWorks = 0,
-        overdueControl = 0;
+        overdueControl = 0,
+        unrecordedSubstitutions = 0;
       const periodId = o.periodOf(a.grade, o.to < today ? o.to : today);
       for (const l of list) {
         const issues: string[] = [];
@@ -102,6 +104,10 @@ export function journalControl(facts: ControlFacts, o: ControlOptions): ControlD
                 : `отметки за работу позже ${rules.controlMarksDays} дн.`,
             );
           }
+        }
+        if (l.unrecordedBy !== null) {
+          unrecordedSubstitutions++;
+          flag(`провёл ${l.unrecordedBy}, замена не записана`);
         }
         if (issues.length === 0) continue;
         if (problems.length >= problemLimit) problemsCut++;
@@ -139,6 +145,7 @@ export function journalControl(facts: ControlFacts, o: ControlOptions): ControlD
         late,
         controlWorks,
         overdueControl,
+        unrecordedSubstitutions,
         students: students.length,
         noMarksPct: graded ? percentOf(students.filter((s) => n(s) === 0).length, students.length) : null,
         oneMarkPct: graded ? percentOf(students.filter((s) => n(s) === 1).length, students.length) : null,

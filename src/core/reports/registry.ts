@@ -24,6 +24,7 @@ import { summarySheetTables } from './tables/summary-sheet';
 import { periodsOfGrade, resolveTerm } from './terms';
 import { yearById, yearOfDate, yearOrCurrent } from '../school/years';
 import type { Envelope, Memo } from './envelope';
+import { substitutionsReport } from './substitutions';
 
 type Input<N extends ReportName> = z.output<(typeof reportInputs)[N]>;
 
@@ -116,6 +117,7 @@ const builders: { [N in ReportName]: Builder<N> } = {
       input.classId !== undefined ? `${data.rows[0]?.className ?? ''} класс` : scope.all ? 'вся школа' : 'свои журналы';
     return { subtitle: `с ${ruDate(input.from)} по ${ruDate(input.to)}, ${where}`, data, tables: controlTables(data) };
   },
+  substitutions: (db, actor, input) => substitutionsReport(db, actor, input.month),
 };
 
 const noMemo: Memo = (_key, make) => make();

@@ -30,13 +30,14 @@ export function usedSubgroups(db: Db): Ids {
   return ids(db, 'select subgroup_id as id from assignments where subgroup_id is not null');
 }
 
-/** Assignments whose journal holds something: lessons with data, a thematic plan, period marks, remarks. */
+/** Assignments whose journal holds something: lessons with data, a thematic plan, period marks, remarks, substitutions. */
 export function usedAssignments(db: Db): Ids {
   return ids(
     db,
     `select distinct l.assignment_id as id from lessons l where ${lessonHasData}
      union select assignment_id from thematic_plans union select assignment_id from period_marks where assignment_id is not null
-     union select assignment_id from inspection_remarks where assignment_id is not null`,
+     union select assignment_id from inspection_remarks where assignment_id is not null
+     union select l.assignment_id from substitutions s join lessons l on l.id = s.lesson_id`,
   );
 }
 

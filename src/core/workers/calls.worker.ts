@@ -2,6 +2,7 @@
 // school's database, running the heavy calls the main thread's dispatcher sends (offload.ts), one at a time.
 import { parentPort, workerData } from 'node:worker_threads';
 import { handlerFor, type CallContext } from '../api/dispatch';
+import { withComputer } from '../audit/computer';
 import { createHandlers } from '../api/handlers';
 import { openConnection } from '../db/open';
 import { createServices } from '../services';
@@ -42,7 +43,8 @@ function run(m: CallsJob & { id: number }, signal: AbortSignal): unknown {
   }
   const handler = handlerFor(handlers, m.channel);
   if (!handler) throw new Error(`No handler for ${m.channel} on the worker thread`);
-  return handler(m.input, m.actor, call);
+  // An export's entry names the computer that asked for it, as the entries the main thread writes do.
+  return withComputer(m.computer, () => handler(m.input, m.actor, call));
 }
 
 port.on('message', (m: (CallsJob & { id: number }) | { id: number; abort: true }) => {

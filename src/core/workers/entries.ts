@@ -8,7 +8,6 @@ export const workerEntries = {
   'backup-snapshot-seal': 'core/backup/snapshot-seal.worker.ts',
   'backup-snapshot-check': 'core/backup/snapshot-check.worker.ts',
   'core-calls': 'core/workers/calls.worker.ts',
-  'password-hash': 'core/auth/password.worker.ts',
 } as const;
 
 export type WorkerName = keyof typeof workerEntries;

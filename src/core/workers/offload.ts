@@ -47,7 +47,7 @@ export interface JobContext {
 
 export type CallsJob = JobContext &
   (
-    | { kind: 'call'; channel: string; input: unknown; actor: Actor | null }
+    | { kind: 'call'; channel: string; input: unknown; actor: Actor | null; computer?: string }
     | { kind: 'printSchool'; yearId: number; options: BookOptions }
   );
 
@@ -92,7 +92,8 @@ export function createOffload(options: OffloadOptions) {
     /** The dispatcher's hook: a heavy channel's checked input and actor go to a thread; null for any other channel. */
     call(channel: string, input: unknown, actor: Actor | null, call: CallContext): Promise<unknown> | null {
       if (!heavyChannels.has(channel)) return null;
-      return pool.run({ kind: 'call', channel, input, actor, ...context() } satisfies CallsJob, {
+      const job = { kind: 'call', channel, input, actor, computer: call.computer, ...context() } satisfies CallsJob;
+      return pool.run(job, {
         signal: call.signal,
       });
     },

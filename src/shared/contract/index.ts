@@ -8,6 +8,7 @@ import { lessonsContract } from './lessons';
 import { movementContract } from './movement';
 import { yearsContract } from './years';
 import { retentionContract } from './retention';
+import { substitutionsContract } from './substitutions';
 import { periodsContract } from './periods';
 import { plansContract } from './plans';
 import { printContract } from './print';
@@ -46,6 +47,8 @@ export * from './calendar';
 export * from './movement';
 export * from './years';
 export * from './retention';
+export * from './substitutions';
+export * from './saves';
 
 /** Every call of the application, by domain. Transports and the preload derive their channel lists from this. */
 export const contract = {
@@ -55,6 +58,7 @@ export const contract = {
   school: schoolContract,
   journal: journalContract,
   lessons: lessonsContract,
+  substitutions: substitutionsContract,
   periods: periodsContract,
   plans: plansContract,
   print: printContract,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineChannel } from './define';
 import { absenceCode, correctionReason, entityId, isoDate, markValue, periodMarkValue } from './common';
 import { period } from './school';
+import { saveId, seenMark } from './saves';
 
 export const assignmentSummary = z.object({
   id: entityId,
@@ -146,13 +147,22 @@ export const journalContract = {
       value2: markValue.nullable().optional(),
       workKindId: entityId.optional(),
       reason: correctionReason,
+      /** The mark the screen showed before the change: someone else's save since is refused as a conflict. */
+      expected: seenMark.optional(),
+      saveId,
     }),
     output: z.object({ value1: markValue, value2: markValue.nullable(), workKindId: entityId }),
   }),
   clearMark: defineChannel({
     channel: 'journal:clearMark',
     access: 'journal.write',
-    input: z.object({ lessonId: entityId, studentId: entityId, reason: correctionReason }),
+    input: z.object({
+      lessonId: entityId,
+      studentId: entityId,
+      reason: correctionReason,
+      expected: seenMark.optional(),
+      saveId,
+    }),
     output: z.null(),
   }),
   setAbsence: defineChannel({
@@ -163,6 +173,8 @@ export const journalContract = {
       studentId: entityId,
       code: absenceCode.nullable(),
       reason: correctionReason,
+      expected: absenceCode.nullable().optional(),
+      saveId,
     }),
     output: absenceCode.nullable(),
   }),
@@ -183,6 +195,8 @@ export const journalContract = {
       periodId: entityId.optional(),
       value: periodMarkValue.nullable(),
       reason: correctionReason,
+      expected: periodMarkValue.nullable().optional(),
+      saveId,
     }),
     output: periodMarkValue.nullable(),
   }),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { defineChannel } from './define';
 import { correctionReason, entityId, isoDate, text } from './common';
 import { gridLesson } from './journal';
+import { saveId } from './saves';
 
 const lessonNumber = z.number().int().min(0, 'Номер урока от 0 до 10').max(10, 'Номер урока от 0 до 10');
 
@@ -26,6 +27,19 @@ export const lessonsContract = {
       /** «Все присутствуют»: attendance taken with no absence to enter. */
       attendanceTaken: z.literal(true).optional(),
       reason: correctionReason,
+      /** The changed fields as the screen showed them before: someone else's change since is a conflict. */
+      expected: z
+        .object({
+          topic: z.string().nullable(),
+          planTopicId: entityId.nullable(),
+          homework: z.string().nullable(),
+          workKindId: entityId,
+          givenById: entityId,
+          status: z.enum(['planned', 'held', 'not_held']),
+        })
+        .partial()
+        .optional(),
+      saveId,
     }),
     output: gridLesson,
   }),

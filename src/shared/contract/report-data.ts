@@ -123,6 +123,8 @@ export const controlRow = z.object({
   late: z.number().int(),
   controlWorks: z.number().int(),
   overdueControl: z.number().int(),
+  /** Lessons given by another teacher with no substitution recorded by the administration. */
+  unrecordedSubstitutions: z.number().int(),
   students: z.number().int(),
   noMarksPct: z.number().nullable(),
   oneMarkPct: z.number().nullable(),
@@ -183,6 +185,27 @@ export const controlData = z.object({
   activity: controlActivity,
 });
 export type ControlData = z.infer<typeof controlData>;
+
+/** «Замены» for a month: one row per substituted lesson (one hour), and the hours of each substitute. */
+export const substitutionsData = z.object({
+  month: z.string(),
+  rows: z.array(
+    z.object({
+      lessonId: entityId,
+      date: isoDate,
+      lessonNumber: z.number().int(),
+      className: z.string(),
+      subjectName: z.string(),
+      absentTeacherName: z.string(),
+      substituteName: z.string(),
+      reason: z.string(),
+      hours: z.number().int(),
+    }),
+  ),
+  substitutes: z.array(z.object({ substituteName: z.string(), hours: z.number().int() })),
+  hours: z.number().int(),
+});
+export type SubstitutionsData = z.infer<typeof substitutionsData>;
 
 export const forecastRow = z.object({
   studentId: entityId,

@@ -14,6 +14,7 @@ import {
   progressData,
   progressLevel,
   summarySheetData,
+  substitutionsData,
 } from './report-data';
 import { reportEnvelope } from './report-table';
 
@@ -46,6 +47,7 @@ export const reportInputs = {
   control: z
     .object({ from: isoDate, to: isoDate, classId: entityId.optional() })
     .refine((v) => v.from <= v.to, { message: 'Начало периода позже его конца', path: ['from'] }),
+  substitutions: z.object({ month: monthKey }),
 };
 export type ReportName = keyof typeof reportInputs;
 export const reportNames = Object.keys(reportInputs) as ReportName[];
@@ -63,6 +65,7 @@ export const reportTitles: Record<ReportName, string> = {
   statement: 'Выписка оценок для родителей',
   forecast: 'Предварительный отчёт (прогноз)',
   control: 'Контроль ведения журнала',
+  substitutions: 'Замены уроков',
 };
 
 /** The typed rows of each report. */
@@ -78,6 +81,7 @@ export const reportData = {
   statement: statementData,
   forecast: forecastData,
   control: controlData,
+  substitutions: substitutionsData,
 } satisfies Record<ReportName, z.ZodType>;
 export type ReportDataOf<N extends ReportName> = z.output<(typeof reportData)[N]>;
 
@@ -172,6 +176,12 @@ export const reportsContract = {
     access: 'reports.read',
     input: reportInputs.control,
     output: reportEnvelope(controlData),
+  }),
+  substitutions: defineChannel({
+    channel: 'reports:substitutions',
+    access: 'reports.read',
+    input: reportInputs.substitutions,
+    output: reportEnvelope(substitutionsData),
   }),
   file: defineChannel({
     channel: 'reports:file',

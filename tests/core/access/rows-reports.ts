@@ -81,6 +81,7 @@ export const reportRows: Record<string, Row> = {
     ],
   },
   'reports:control': { allow: readers, input: () => ({ from: '2025-09-01', to: '2025-09-30' }) },
+  'reports:substitutions': { allow: readers, input: () => ({ month: '2025-09' }) },
   'reports:file': {
     allow: readers,
     input: () => ({ report: 'fill', params: { date: '2025-09-01' }, format: 'xlsx' }),

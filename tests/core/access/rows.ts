@@ -31,6 +31,7 @@ const folder = (tmp: string) => {
 const movementReaders: readonly Role[] = ['admin', 'deputy', 'director', 'secretary'];
 const order = { orderNumber: '12-у', orderDate: '2025-11-10' };
 const teachers: readonly Role[] = ['teacher', 'class_teacher'];
+const administration: readonly Role[] = ['admin', 'deputy'];
 
 /** A teacher's own maths lesson, or the class teacher's own Russian lesson. */
 const ownLesson = ({ s, who }: Ctx) => (who === 'class_teacher' ? s.lessons.rus0902 : s.mathOwn);
@@ -80,7 +81,8 @@ export const rows: Record<string, Row> = {
   'backup:removeDestination': { allow: ['admin'], input: ({ tmp }) => ({ path: folder(tmp) }) },
   'backup:setSchedule': { allow: ['admin'], input: () => ({ dailyAt: null, onExit: false, beforeMigration: false }) },
   'backup:setRetention': { allow: ['admin'], input: () => ({ daily: 7, weekly: 4, monthly: 12 }) },
-  'backup:setPassphrase': { allow: ['admin'], input: () => ({ passphrase: null }) },
+  'backup:createKey': { allow: ['admin'], input: () => ({}) },
+  'backup:chooseUnencrypted': { allow: ['admin'], input: () => ({ password: 'demo' }) },
   // Its destination was just removed: the admin is told to add one.
   'backup:run': { allow: ['admin'], outcome: 'validation' },
   'backup:list': { allow: ['admin'] },
@@ -137,8 +139,8 @@ export const rows: Record<string, Row> = {
       {
         as: 'teacher',
         input: (c) => ({ lessonId: c.s.substituted, studentId: c.s.students.A }),
-        expect: 'ok',
-        why: 'the lesson math gave as a substitute',
+        expect: 'forbidden',
+        why: 'reading klruk’s journal ended with the substitution (8 September)',
       },
       {
         as: 'class_teacher',
@@ -260,6 +262,32 @@ export const rows: Record<string, Row> = {
     ],
   },
   'lessons:teachers': { allow: teachers },
+
+  'substitutions:teachers': { allow: administration },
+  'substitutions:lessons': {
+    allow: administration,
+    input: ({ s }) => ({ teacherId: s.users.klruk, from: '2025-09-01', to: '2025-09-30' }),
+  },
+  'substitutions:list': { allow: administration, input: () => ({ from: '2025-09-01', to: '2025-09-30' }) },
+  'substitutions:record': {
+    allow: administration,
+    input: ({ s, who }) => ({
+      target: { kind: 'lesson', lessonId: who === 'admin' ? s.lessons.eng2_0901 : s.lessons.rus1015 },
+      substituteId: s.users.pe,
+      reason: 'Больничный',
+    }),
+  },
+  // The substitution each caller recorded in the row above (none when that call was refused, as the fuzz makes it).
+  'substitutions:cancel': {
+    allow: administration,
+    input: ({ core, s, who }) => ({
+      id:
+        (core.db.$client
+          .prepare('select id from substitutions where lesson_id = ?')
+          .pluck()
+          .get(who === 'admin' ? s.lessons.eng2_0901 : s.lessons.rus1015) as number | undefined) ?? 999_999,
+    }),
+  },
 
   'periods:locks': { allow: 'session', input: ({ s }) => ({ yearId: s.year }) },
   'periods:lock': {

@@ -15,8 +15,14 @@ export const authHandlers = (s: Services): Handlers['auth'] => {
       call.setSession(null);
       return null;
     },
-    changePassword: async (input, actor) => {
-      await s.auth.changePassword(actor, input.oldPassword, input.newPassword);
+    changePassword: async (input, actor, call) => {
+      try {
+        await s.auth.changePassword(actor, call.sessionToken, input.oldPassword, input.newPassword, call.client);
+      } catch (e) {
+        // A wrong old password that locked the account ended the session: the transport forgets it too.
+        if ((e as { kind?: string }).kind === 'unauthorized') call.setSession(null);
+        throw e;
+      }
       return user({ ...actor, mustChangePassword: false });
     },
     lock: (input, actor, call) => {

@@ -10,6 +10,7 @@ import { lessonsHandlers } from './lessons';
 import { movementHandlers } from './movement';
 import { yearsHandlers } from './years';
 import { retentionHandlers } from './retention';
+import { substitutionsHandlers } from './substitutions';
 import { periodsHandlers } from './periods';
 import { plansHandlers } from './plans';
 import { printHandlers } from './print';
@@ -35,6 +36,7 @@ export function createHandlers(s: Services): Handlers {
     school: schoolHandlers(s),
     journal: journalHandlers(s),
     lessons: lessonsHandlers(s),
+    substitutions: substitutionsHandlers(s),
     periods: periodsHandlers(s),
     plans: plansHandlers(s),
     print: printHandlers(s),

@@ -15,5 +15,6 @@ export const reportsHandlers = (s: Services): Handlers['reports'] => ({
   statement: (input, actor) => s.reports.run(actor, 'statement', input),
   forecast: (input, actor) => s.reports.run(actor, 'forecast', input),
   control: (input, actor) => s.reports.run(actor, 'control', input),
+  substitutions: (input, actor) => s.reports.run(actor, 'substitutions', input),
   file: (input, actor) => s.reports.file(actor, input),
 });

@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { id } from './common';
 import { users } from './auth';
 
@@ -50,3 +50,23 @@ export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
+
+/**
+ * The saves a client sent with its own id (a queue kept through an outage replays them): a replay of an id
+ * already applied is answered from here, so nothing is written twice when an answer was lost on the way.
+ */
+export const appliedSaves = sqliteTable(
+  'applied_saves',
+  {
+    saveId: text('save_id').notNull(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id),
+    channel: text('channel').notNull(),
+    at: text('at').notNull(),
+    /** The JSON outcome the first application answered: the value, or the conflict it was refused with. */
+    outcome: text('outcome').notNull(),
+  },
+  // An id is its saver's: another account's save under the same id is a save of its own.
+  (t) => [primaryKey({ columns: [t.saveId, t.userId] })],
+);

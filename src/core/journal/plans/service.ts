@@ -18,7 +18,7 @@ export function createPlanService({ db, clock, audit }: { db: Db; clock: Clock; 
   return {
     /** Whoever may open the journal may read its plan. */
     get(actor: Actor, assignmentId: number) {
-      getAssignmentFor(db, actor, assignmentId);
+      getAssignmentFor(db, actor, assignmentId, today());
       return loadPlan(db, assignmentId, today());
     },
 

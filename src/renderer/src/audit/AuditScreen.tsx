@@ -9,6 +9,7 @@ import { channelKey } from '../api/keys';
 import { useChannel } from '../api/useChannel';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { saveFile } from '../reports/download';
+import { ChainCheck } from './ChainCheck';
 
 const kindOptions = auditKindNames.map((k) => ({ value: k, label: auditKinds[k].label }));
 const toOptions = (list: { id: number; name: string }[] | undefined) =>
@@ -56,6 +57,7 @@ export function AuditScreen() {
           Выгрузить в Excel
         </Button>
       </Group>
+      <ChainCheck />
       <Group align="flex-end" gap="sm" data-testid="audit-filters">
         <Select
           label="Пользователь"

@@ -6,8 +6,10 @@ import { useChannel } from '../api/useChannel';
 const actionNames: Record<string, string> = {
   'mark.set': 'отметка',
   'mark.clear': 'отметка снята',
+  'mark.conflict': 'отметка не сохранена (конфликт)',
   'absence.set': 'пропуск',
   'absence.clear': 'пропуск снят',
+  'absence.conflict': 'пропуск не сохранён (конфликт)',
   'attendance.reason': 'причина пропуска',
 };
 

@@ -23,6 +23,7 @@ const params: Record<ReportName, { params: ParamKey[]; schoolWide?: boolean }> =
   statement: { params: ['classId', 'studentId', 'periodId'] },
   forecast: { params: ['classId', 'periodId'], schoolWide: true },
   control: { params: ['classId', 'from', 'to'], schoolWide: true },
+  substitutions: { params: ['month'] },
 };
 
 export const catalog: CatalogEntry[] = (Object.keys(params) as ReportName[]).map((name) => ({
