@@ -99,13 +99,16 @@ async function teacher(
     await pause(nextSave - performance.now());
     nextSave += saveEveryMs;
     const cell = target.cells[k % target.cells.length]!;
-    const value1 = values[Math.floor(k / target.cells.length) % values.length]!;
+    // Always another mark than the cell holds: each save is a change, so each one has its event.
+    const value1 = values.filter((v) => v !== cell.value1)[Math.floor(k / target.cells.length) % 3]!;
     k++;
     tally.unseen.set(cell.lessonId, [...(tally.unseen.get(cell.lessonId) ?? []), performance.now()]);
-    const saved = await client.call('journal:setMark', { ...cell, value1 });
+    const saved = await client.call('journal:setMark', { lessonId: cell.lessonId, studentId: cell.studentId, value1 });
     tally.saves.push(saved.ms);
-    if (saved.ok) tally.acknowledged.set(`${cell.lessonId}:${cell.studentId}`, value1);
-    else tally.errors.push(`journal:setMark: ${saved.error}`);
+    if (saved.ok) {
+      cell.value1 = value1;
+      tally.acknowledged.set(`${cell.lessonId}:${cell.studentId}`, value1);
+    } else tally.errors.push(`journal:setMark: ${saved.error}`);
   }
 }
 
@@ -187,16 +190,20 @@ async function measure(
   let reloads = 0;
   // Every computer's screen keeps its stream open, as the renderer does; the deputy's, which reads every
   // journal, times each save's change.
-  const streams = await Promise.all(clients.map((c) => c.listen(() => undefined)));
+  // A keep-alive connection the server closed as it was reused fails the first try: an EventSource reconnects.
+  const listen = (c: NetClient, onEvent: (event: string, data: string) => void) =>
+    c.listen(onEvent).catch(() => c.listen(onEvent));
+  const streams = await Promise.all(clients.map((c) => listen(c, () => undefined)));
   streams.push(
-    await deputy.listen((event, data) => {
+    await listen(deputy, (event, data) => {
       if (event === 'reload') reloads++;
       if (event !== 'change') return;
       const change = JSON.parse(data) as ChangeEvent;
       if (change.domain !== 'marks') return;
       const now = performance.now();
-      for (const sent of watched.unseen.get(change.lessonId) ?? []) watched.seen.push(now - sent);
-      watched.unseen.delete(change.lessonId);
+      // One event per save, in the order they committed: the lesson's oldest save not yet seen.
+      const sent = watched.unseen.get(change.lessonId)?.shift();
+      if (sent !== undefined) watched.seen.push(now - sent);
     }),
   );
   server.ask('mark');

@@ -25,7 +25,8 @@ export interface JournalTarget {
   assignmentId: number;
   /** The period that contains `today`, as the journal page opens it. */
   periodId: number;
-  cells: { lessonId: number; studentId: number }[];
+  /** Each cell with the mark it holds now, if any. */
+  cells: { lessonId: number; studentId: number; value1: string | null }[];
 }
 
 /**
@@ -51,7 +52,9 @@ export function journalTargets(sql: Database.Database, today: string, count: num
     .all(today, today, today, count) as { assignmentId: number; login: string; periodId: number }[];
   if (journals.length < count) throw new Error(`The school has ${journals.length} journals to write, not ${count}`);
   const cells = sql.prepare(
-    `select l.id as lessonId, e.student_id as studentId from lessons l
+    `select l.id as lessonId, e.student_id as studentId,
+            (select m.value1 from marks m where m.lesson_id = l.id and m.student_id = e.student_id) as value1
+     from lessons l
      join assignments a on a.id = l.assignment_id
      join periods p on p.id = ?
      join class_enrollments e on e.class_id = a.class_id and e.start_date <= l.date
