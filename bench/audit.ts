@@ -6,38 +6,111 @@ import { performance } from 'node:perf_hooks';
 import { createCore } from '../src/core/app';
 import type { CallContext } from '../src/core/api/dispatch';
 import { fixedClock } from '../src/core/clock';
+import {
+  auditKeyFor,
+  chainedColumns,
+  macOf,
+  readAuditKey,
+  verifyChain,
+  type ChainedValue,
+} from '../src/core/audit/chain';
 import type { BenchRow } from './backup';
 import { summarize } from './stats';
 
 const target = 2_000_000;
 
+/**
+ * The log's rows as the audit service would have written them, sealed onto one chain here in JS (an
+ * `insert … select` cannot: its subquery for the previous mac is read once for all rows).
+ */
 function fillLog(sql: import('better-sqlite3').Database): number {
-  const insertMarks = sql.prepare(
-    `insert into audit_log (at, user_id, action, entity, entity_id, old_value, new_value, class_id, student_id, subject_id)
-     select l.date || ' ' || printf('%02d:%02d:00', 8 + l.lesson_number, (m.student_id * 7 + ?) % 60), a.teacher_id, 'mark.set', 'cell',
-            l.id || ':' || m.student_id, null, json_quote(m.value1), a.class_id, m.student_id, a.subject_id
+  const key = auditKeyFor(sql.name);
+  const columns = chainedColumns.join(', ');
+  const marks = sql.prepare(
+    `select l.date || ' ' || printf('%02d:%02d:00', 8 + l.lesson_number, (m.student_id * 7 + ?) % 60), a.teacher_id, 'mark.set', 'cell',
+            l.id || ':' || m.student_id, null, json_quote(m.value1), null, a.class_id, m.student_id, a.subject_id
      from marks m join lessons l on l.id = m.lesson_id join assignments a on a.id = l.assignment_id`,
   );
-  const insertAbsences = sql.prepare(
-    `insert into audit_log (at, user_id, action, entity, entity_id, old_value, new_value, class_id, student_id, subject_id)
-     select l.date || ' ' || printf('%02d:%02d:30', 8 + l.lesson_number, (x.student_id * 3 + ?) % 60), a.teacher_id, 'absence.set', 'cell',
-            l.id || ':' || x.student_id, null, json_quote(x.code), a.class_id, x.student_id, a.subject_id
+  const absences = sql.prepare(
+    `select l.date || ' ' || printf('%02d:%02d:30', 8 + l.lesson_number, (x.student_id * 3 + ?) % 60), a.teacher_id, 'absence.set', 'cell',
+            l.id || ':' || x.student_id, null, json_quote(x.code), null, a.class_id, x.student_id, a.subject_id
      from absences x join lessons l on l.id = x.lesson_id join assignments a on a.id = l.assignment_id`,
   );
-  const insertLogins = sql.prepare(
-    `insert into audit_log (at, user_id, action, entity, entity_id, new_value)
-     select l.date || ' 07:' || printf('%02d', a.teacher_id % 60) || ':00', a.teacher_id, 'auth.login', 'user', a.teacher_id, '{"client":"desktop"}'
-     from lessons l join assignments a on a.id = l.assignment_id where l.lesson_number = 1`,
+  const logins = sql.prepare(
+    `select l.date || ' 07:' || printf('%02d', a.teacher_id % 60) || ':00', a.teacher_id, 'auth.login', 'user', cast(a.teacher_id as text),
+            null, '{"client":"desktop"}', null, null, null, null
+     from lessons l join assignments a on a.id = l.assignment_id where l.lesson_number = 1 and ? >= 0`,
   );
-  const count = () => (sql.prepare('select count(*) as n from audit_log').get() as { n: number }).n;
+  const insert = sql.prepare(
+    `insert into audit_log (${columns}, mac) values (${chainedColumns.map(() => '?').join(', ')}, ?)`,
+  );
+  let previous =
+    (sql.prepare('select mac from audit_log order by id desc limit 1').get() as { mac: string } | undefined)?.mac ??
+    null;
+  let count = (sql.prepare('select count(*) as n from audit_log').get() as { n: number }).n;
   sql.transaction(() => {
-    for (let round = 0; count() < target; round++) {
-      insertMarks.run(round);
-      insertAbsences.run(round);
-      insertLogins.run();
+    for (let round = 0; count < target; round++) {
+      // Read whole before writing: better-sqlite3 does not write on a connection while it iterates on it.
+      for (const source of [marks, absences, logins]) {
+        for (const fields of source.raw().all(round) as ChainedValue[][]) {
+          previous = macOf(key, previous, fields);
+          insert.run(...fields, previous);
+          count++;
+        }
+      }
     }
   })();
-  return count();
+  return count;
+}
+
+/** What sealing costs a save: entries appended through the audit service, against the same insert unsealed. */
+function chainCost(core: ReturnType<typeof createCore>): BenchRow {
+  const sql = core.db.$client;
+  const n = 5000;
+  const plain = sql.prepare(
+    `insert into audit_log (${chainedColumns.join(', ')}) values (${chainedColumns.map(() => '?').join(', ')})`,
+  );
+  // Both rolled back: the log keeps one chain for verify-audit below, and neither pays for a commit.
+  const timed = (append: (i: number) => void) => {
+    sql.exec('begin immediate');
+    try {
+      const started = performance.now();
+      for (let i = 0; i < n; i++) append(i);
+      return (performance.now() - started) / n;
+    } finally {
+      sql.exec('rollback');
+    }
+  };
+  const unsealed = timed((i) =>
+    plain.run(
+      '2026-11-24 10:00:00',
+      null,
+      'bench.plain',
+      'school',
+      String(i),
+      null,
+      `{"n":${i}}`,
+      null,
+      null,
+      null,
+      null,
+    ),
+  );
+  const sealed = timed((i) =>
+    core.services.audit.record({
+      userId: null,
+      action: 'bench.sealed',
+      entity: 'school',
+      entityId: i,
+      newValue: { n: i },
+    }),
+  );
+  return {
+    name: 'audit chain: cost per entry',
+    value: sealed - unsealed,
+    unit: 'ms',
+    note: `target < 0.2 ms per saved mark; sealed ${sealed.toFixed(3)} ms vs unsealed ${unsealed.toFixed(3)} ms per entry over ${n} (sealed includes the service's context lookup)`,
+  };
 }
 
 export async function auditBench(file: string, migrationsFolder: string, today: string): Promise<BenchRow[]> {
@@ -115,6 +188,16 @@ export async function auditBench(file: string, migrationsFolder: string, today: 
     value: performance.now() - exporting,
     unit: 'ms',
     note: `${n} rows`,
+  });
+  rows.push(chainCost(core));
+  // verify-audit reads the whole log once; the bench's own fill and chainCost's entries are all one chain.
+  const verifying = performance.now();
+  const verdict = verifyChain(sql, readAuditKey(file));
+  rows.push({
+    name: 'verify-audit: the whole log',
+    value: (performance.now() - verifying) / 1000,
+    unit: 's',
+    note: `target < 10 s; ${verdict.entries} entries, ${verdict.brokenAt ? `BROKEN at ${verdict.brokenAt.id}` : 'whole'}, ${verdict.unsealed} unsealed`,
   });
   core.close();
   return rows;

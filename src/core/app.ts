@@ -2,7 +2,7 @@ import { createDispatcher, type Dispatch } from './api/dispatch';
 import { createHandlers } from './api/handlers';
 import { snapshotBeforeMigration } from './backup/premigration';
 import type { BackupEnv, BackupRuntime } from './backup/service';
-import type { Clock } from './clock';
+import { localDate, type Clock } from './clock';
 import { openDatabase, type Db } from './db/open';
 import { claimJournal, type JournalLock } from './db/owner-lock';
 import path from 'node:path';
@@ -15,6 +15,9 @@ import type { Role } from '../shared/roles';
 import { recordRefusal } from './audit/refused';
 import type { ServedNetwork } from '../shared/contract/network';
 import { createOffload } from './workers/offload';
+import { createChangeBus, type ChangeBus } from './live/bus';
+import { changesOf } from './live/changes';
+import { createLiveFeed, type LiveFeed } from './live/feed';
 
 export interface CoreOptions {
   dbFile: string;
@@ -67,12 +70,17 @@ export interface Core {
   dispatch: Dispatch;
   /** Held while the core is open, when it was created with `owner`. */
   readonly lock: JournalLock | null;
+  /** What each committed call changed (core/live/changes.ts), for every shell that tells other screens. */
+  readonly changes: ChangeBus;
+  /** One session's changes, filtered by what its user may read: the host's event stream. */
+  readonly live: LiveFeed;
   close(): void;
 }
 
 /** Opens the school's database and builds the services and the dispatcher every shell serves. */
 export function createCore(options: CoreOptions): Core {
   const runtime: BackupRuntime = { running: null, restoring: false };
+  const changes = createChangeBus(options.logError);
   let current: { db: Db; services: Services; dispatch: Dispatch } | null = null;
 
   let beforeUpdate: string | null = null;
@@ -126,6 +134,8 @@ export function createCore(options: CoreOptions): Core {
       dbFile: options.dbFile,
       onRefused: (actor, channel, message, input) => recordRefusal(services.audit, actor, channel, message, input),
       offload: offload?.call,
+      onCommitted: (channel, input, output, call) =>
+        changes.publish({ changes: changesOf(channel, input, output, live().db), origin: call.sessionToken }),
     });
     current = { db, services, dispatch };
     return current;
@@ -174,6 +184,14 @@ export function createCore(options: CoreOptions): Core {
     },
     dispatch: (channel, input, call) => live().dispatch(channel, input, call),
     lock,
+    changes,
+    live: createLiveFeed({
+      bus: changes,
+      db: () => live().db,
+      today: () => localDate(options.clock.now()),
+      peek: (token) => live().services.auth.resolve(token, false),
+      logError: options.logError,
+    }),
     close: () => {
       void offload?.pool.stop();
       current?.db.$client.close();

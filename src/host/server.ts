@@ -9,6 +9,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { acceptedHostName, isLoopback, sameOrigin } from './guard';
 import { createCallLimits } from './rate-limit';
 import { appVersion, versionHeader, versionRefusal } from '../shared/version';
+import type { EventStreams } from './events';
 import { computerHeader } from '../shared/computer';
 import { computerOf } from './computer';
 
@@ -32,6 +33,8 @@ export interface HostOptions {
   hostNames?: readonly string[];
   /** API calls per session, or per address before login; an address as a whole gets more (see createCallLimits). */
   rateLimit?: { burst: number; perSecond: number };
+  /** `GET /api/events`, each session's change stream (events.ts); absent: no live changes are served. */
+  events?: EventStreams;
 }
 
 // The largest legitimate call is a 10 MB thematic plan file as base64.
@@ -94,6 +97,12 @@ export function createHostApp(options: HostOptions): Hono {
     '/api/*',
     bodyLimit({ maxSize: maxBodyBytes, onError: (c) => c.json(fail('validation', 'Слишком большой запрос'), 413) }),
   );
+
+  options.events?.mount(app, {
+    cookie: sessionCookie,
+    clientOf,
+    refuse: (c, kind, message, status) => c.json(fail(kind, message), status),
+  });
 
   app.post('/api/:channel', async (c) => {
     // A cross-site form cannot send JSON, and a cross-site fetch of JSON needs a preflight we never grant.

@@ -1,6 +1,8 @@
 import type { TLSSocket } from 'node:tls';
 import { getRequestListener, type HttpBindings } from '@hono/node-server';
 import type { Dispatch } from '../core/api/dispatch';
+import type { LiveFeed } from '../core/live/feed';
+import { createEventStreams, type EventStreamLimits } from './events';
 import { isLoopback } from './guard';
 import { listenPlain, listenSchool } from './listen';
 import { createHostApp, type HostOptions } from './server';
@@ -27,9 +29,14 @@ export async function startHost(
     port?: number;
     host?: string;
     tls?: { keyPem: string; certPem: string };
+    /** The core's change feed (core.live): served as `GET /api/events`, so other screens update live. */
+    live?: LiveFeed;
+    liveLimits?: Partial<EventStreamLimits>;
   } & Pick<HostOptions, 'schoolNetwork' | 'hostNames' | 'rateLimit'>,
 ): Promise<StartedHost> {
+  const events = options.live && createEventStreams(options.live, options.liveLimits);
   const app = createHostApp({
+    events,
     dispatch: options.dispatch,
     rendererDir: options.rendererDir,
     schoolNetwork: options.schoolNetwork,
@@ -51,5 +58,11 @@ export async function startHost(
     local || everywhere
       ? `http://${everywhere ? '127.0.0.1' : shown}:${listening.port}/`
       : `https://${shown}:${listening.port}/`;
-  return { url, port: listening.port, network: !local, close: listening.close };
+  const close = async () => {
+    // An open event stream never ends by itself: ended first, its connection is idle when the server closes.
+    await events?.closeAll();
+    await new Promise((resolve) => setImmediate(resolve));
+    await listening.close();
+  };
+  return { url, port: listening.port, network: !local, close };
 }

@@ -1,10 +1,17 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { app, dialog, session, type BrowserWindow } from 'electron';
+import type { Core } from '../core/app';
+import { aboutText } from './about';
 import { appLocation } from './app-url';
 import { wireBackups } from './backups';
-import { openCore } from './database';
+import { databaseFile, openLocalCore } from './database';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
+import { createDesktopModes } from './network/desktop-modes';
+import { createSchoolServer, type SchoolServer, withNetworkSwitch } from './network/server';
+import { connectInsteadOrQuit } from './owner-connect';
+import { openFailureDialog } from './open-failure';
 import { watchScreenLock } from './screen-lock';
 import { guardContents, hardenSession } from './security';
 import { claimSingleInstance } from './single-instance';
@@ -19,6 +26,16 @@ app.commandLine.appendSwitch('lang', 'ru');
 // Every renderer sandboxed, whatever its webPreferences say; must be called before the app is ready.
 app.enableSandbox();
 
+/** This computer's journal: backups, and the school's server when «Школьная сеть» is on. */
+function wireLocal(core: Core, school: SchoolServer): void {
+  app.on('will-quit', () => {
+    void school.stop();
+    core.close();
+  });
+  wireBackups(core);
+  void school.sync().catch((error: unknown) => console.error('[network]', error));
+}
+
 async function start(): Promise<void> {
   await app.whenReady();
   const dev = !app.isPackaged;
@@ -28,13 +45,44 @@ async function start(): Promise<void> {
   });
   hardenSession(session.defaultSession, { dev, devServerOrigin: location.devOrigin });
   app.on('web-contents-created', (_event, contents) => guardContents(contents, location.isOwn));
-  const core = openCore();
-  if (!core) return;
-  app.on('will-quit', () => core.close());
-  wireBackups(core);
 
-  registerIpc({ dispatch: core.dispatch, isOwnUrl: location.isOwn });
-  installMenu({ dev });
+  let school: SchoolServer | null = null;
+  const modes = createDesktopModes({
+    userData: app.getPath('userData'),
+    hasLocalJournal: () => fs.existsSync(databaseFile()),
+    openLocal: () => openLocalCore({ served: () => school!.served() }),
+    onLocal: (core) => {
+      school = createSchoolServer({
+        dispatch: core.dispatch,
+        schoolNetwork: () => core.services.network.schoolNetwork(),
+        dbFile: databaseFile(),
+        rendererDir: path.join(__dirname, '../renderer'),
+        lock: core.lock,
+      });
+      wireLocal(core, school);
+      return withNetworkSwitch(core.dispatch, school);
+    },
+    // The seam for discovery (DNS-SD): until it is wired, a typed address is the way to a server.
+    findSchools: () => Promise.resolve([]),
+    describeFailure: (error) => openFailureDialog(error, databaseFile()).content,
+  });
+  try {
+    modes.start();
+  } catch (error) {
+    if (!(await connectInsteadOrQuit(error, databaseFile(), modes))) return;
+  }
+  app.on('will-quit', () => modes.close());
+
+  registerIpc({ dispatch: modes.dispatch, isOwnUrl: location.isOwn });
+  installMenu({
+    dev,
+    about: () =>
+      void dialog.showMessageBox({
+        type: 'info',
+        title: 'О программе',
+        message: aboutText(app.getVersion(), modes.info()),
+      }),
+  });
   mainWindow = createMainWindow({ preload: path.join(__dirname, '../preload/index.cjs'), location });
   mainWindow.on('closed', () => {
     mainWindow = null;

@@ -4,7 +4,7 @@ import { Menu, type MenuItemConstructorOptions } from 'electron';
  * A short Russian menu. Zoom is there for reading the journal on a small or far screen; reload and the
  * developer tools only in development, so a teacher cannot lose what they were typing with Ctrl+R.
  */
-export function menuTemplate(options: { dev: boolean }): MenuItemConstructorOptions[] {
+export function menuTemplate(options: { dev: boolean; about?: () => void }): MenuItemConstructorOptions[] {
   const view: MenuItemConstructorOptions[] = [
     { role: 'zoomIn', label: 'Крупнее' },
     { role: 'zoomOut', label: 'Мельче' },
@@ -34,9 +34,10 @@ export function menuTemplate(options: { dev: boolean }): MenuItemConstructorOpti
       ],
     },
     { label: 'Вид', submenu: view },
+    { label: 'Справка', submenu: [{ label: 'О программе', click: () => options.about?.() }] },
   ];
 }
 
-export function installMenu(options: { dev: boolean }): void {
+export function installMenu(options: { dev: boolean; about?: () => void }): void {
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(options)));
 }

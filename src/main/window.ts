@@ -1,5 +1,6 @@
 import { BrowserWindow } from 'electron';
 import { channelNames } from '../shared/contract';
+import { desktopChannelNames } from '../shared/desktop';
 import { channelsArgument } from '../preload/protocol';
 import type { AppLocation } from './app-url';
 import { guardContents } from './security';
@@ -33,7 +34,7 @@ export function createMainWindow(options: MainWindowOptions): BrowserWindow {
       navigateOnDragDrop: false,
       safeDialogs: true,
       spellcheck: false,
-      additionalArguments: [channelsArgument(channelNames)],
+      additionalArguments: [channelsArgument([...channelNames, ...desktopChannelNames])],
     },
   });
   window.once('ready-to-show', () => window.show());

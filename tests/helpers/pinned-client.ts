@@ -6,6 +6,7 @@ import tls from 'node:tls';
 import { createHash, X509Certificate } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { matchesConnectionCode } from '../../src/host/tls/code';
+import { computerHeader, encodeComputerName } from '../../src/shared/computer';
 import { appVersion, versionHeader } from '../../src/shared/version';
 
 /** The certificate a server presents, without trusting it yet (only its bytes are looked at). */
@@ -68,20 +69,22 @@ export function pinnedCall(
 }
 
 /** Connects by the code, logs in and asks who it is: what a person does at another computer. */
-export async function loginByCode(url: string, code: string, login: string, password: string) {
+export async function loginByCode(url: string, code: string, login: string, password: string, computer?: string) {
   const presented = await presentedCertificate(url);
   if (!matchesConnectionCode(presented, code))
     return { refused: 'Код подключения не совпадает с сертификатом сервера' as const };
-  const answer = await pinnedCall(url, presented, 'auth:login', { login, password });
+  // The name of this computer, as the desktop client sends it for the server's audit log.
+  const named: Record<string, string> = computer ? { [computerHeader]: encodeComputerName(computer) } : {};
+  const answer = await pinnedCall(url, presented, 'auth:login', { login, password }, named);
   const token = /zhurnal_session=([^;]+)/.exec(answer.cookie ?? '')?.[1] ?? null;
   const me = await pinnedCall(url, presented, 'auth:me', {}, token ? { cookie: `zhurnal_session=${token}` } : {});
   return { login: answer, token, me };
 }
 
-// As a program: tsx tests/helpers/pinned-client.ts URL CODE LOGIN PASSWORD → one line of JSON.
+// As a program: tsx tests/helpers/pinned-client.ts URL CODE LOGIN PASSWORD [COMPUTER] → one line of JSON.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  const [url, code, login, password] = process.argv.slice(2) as [string, string, string, string];
-  loginByCode(url, code, login, password).then(
+  const [url, code, login, password, computer] = process.argv.slice(2) as [string, string, string, string, string?];
+  loginByCode(url, code, login, password, computer).then(
     (result) => console.log(JSON.stringify(result)),
     (error: Error) => {
       console.log(JSON.stringify({ error: error.message }));

@@ -7,7 +7,8 @@ import { resetFake, state } from './fake-electron';
 
 vi.mock('electron', () => import('./fake-electron'));
 
-const { openCore, migrationsFolder } = await import('../../src/main/database');
+const { openLocalCore, migrationsFolder } = await import('../../src/main/database');
+const { connectInsteadOrQuit } = await import('../../src/main/owner-connect');
 
 const desktop = { sessionToken: null, client: 'desktop', setSession: () => {} };
 
@@ -21,22 +22,21 @@ describe('opening the database in main', () => {
   it('creates zhurnal.db in userData on the first start', async () => {
     const userData = path.join(folder(), 'Журнал');
     state().paths['userData'] = userData;
-    const core = openCore();
-    expect(core).not.toBeNull();
+    const core = openLocalCore();
     try {
       expect(fs.existsSync(path.join(userData, 'zhurnal.db'))).toBe(true);
-      expect(await core!.dispatch('setup:status', {}, desktop)).toEqual({
+      expect(await core.dispatch('setup:status', {}, desktop)).toEqual({
         ok: true,
         value: { hasSchool: false, schoolName: null, isDemo: false },
       });
     } finally {
-      core?.close();
+      core.close();
     }
     expect(state().errorBoxes).toEqual([]);
     expect(state().quits).toBe(0);
   });
 
-  it('on a file that is not a database: explains in Russian, quits, and leaves the file byte for byte', () => {
+  it('on a file that is not a database: explains in Russian, quits, and leaves the file byte for byte', async () => {
     const userData = folder();
     state().paths['userData'] = userData;
     const file = path.join(userData, 'zhurnal.db');
@@ -44,7 +44,14 @@ describe('opening the database in main', () => {
     fs.writeFileSync(file, garbage);
     const log = vi.spyOn(console, 'error').mockImplementation(() => {});
 
-    expect(openCore()).toBeNull();
+    let error: unknown = null;
+    try {
+      openLocalCore().close();
+    } catch (e) {
+      error = e;
+    }
+    // No program holds the file, so nothing to connect to: the explanation, and the app quits.
+    expect(await connectInsteadOrQuit(error, file, {} as never)).toBe(false);
     log.mockRestore();
 
     expect(state().errorBoxes).toHaveLength(1);

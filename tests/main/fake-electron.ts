@@ -76,6 +76,9 @@ interface FakeState {
   windows: BrowserWindow[];
   handlers: Map<string, Listener>;
   errorBoxes: { title: string; content: string }[];
+  /** Message boxes shown, and the index of the button the fake person presses (cancelId when null). */
+  messageBoxes: { title?: string; message: string; detail?: string; buttons?: string[] }[];
+  messageBoxAnswer: number | null;
   quits: number;
   paths: Record<string, string>;
   appPath: string;
@@ -107,6 +110,8 @@ function freshState(): FakeState {
     windows: [],
     handlers: new Map(),
     errorBoxes: [],
+    messageBoxes: [],
+    messageBoxAnswer: null,
     quits: 0,
     paths: {},
     appPath: process.cwd(),
@@ -184,9 +189,20 @@ export const ipcMain = {
   },
 };
 
+type MessageBox = { title?: string; message: string; detail?: string; buttons?: string[]; cancelId?: number };
 export const dialog = {
   showErrorBox: (title: string, content: string) => {
     state().errorBoxes.push({ title, content });
+  },
+  showMessageBoxSync: (options: MessageBox) => {
+    const { cancelId, ...shown } = options;
+    state().messageBoxes.push(shown);
+    return state().messageBoxAnswer ?? cancelId ?? 0;
+  },
+  showMessageBox: (options: MessageBox) => {
+    const { cancelId, ...shown } = options;
+    state().messageBoxes.push(shown);
+    return Promise.resolve({ response: state().messageBoxAnswer ?? cancelId ?? 0, checkboxChecked: false });
   },
 };
 

@@ -72,6 +72,11 @@ describe('starting the app (src/main/index.ts)', () => {
     await import('../../src/preload/index');
     process.argv.splice(-argv.length);
     const api = state().exposed[0]!.api as ZhurnalApi;
+    // The first start opens nothing until the person chooses: this computer's journal, the demo, or a server.
+    expect(await api.invoke('desktop:mode', {})).toEqual({ ok: true, value: { mode: 'choose', server: null } });
+    expect(await api.invoke('setup:status', {})).toMatchObject({ ok: false, error: { kind: 'conflict' } });
+    expect(fs.existsSync(path.join(state().paths['userData']!, 'zhurnal.db'))).toBe(false);
+    expect(await api.invoke('desktop:openLocal', {})).toEqual({ ok: true, value: { mode: 'local', server: null } });
     expect(await api.invoke('setup:status', {})).toEqual({
       ok: true,
       value: { hasSchool: false, schoolName: null, isDemo: false },

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { channelNames } from '../../src/shared/contract';
+import { desktopChannelNames } from '../../src/shared/desktop';
 import { channelsFromArgv } from '../../src/preload/protocol';
 import { fakeEvent, FakeWebContents, resetFake, state, type BrowserWindow } from './fake-electron';
 
@@ -49,9 +50,11 @@ describe('the main window', () => {
     expect(dev.loadedUrl).toBe('http://localhost:5173/');
   });
 
-  it('hands the preload exactly the contract channel names', () => {
+  it('hands the preload exactly the contract channel names and the desktop app’s own', () => {
     const prefs = openWindow().options['webPreferences'] as { additionalArguments: string[] };
-    expect([...channelsFromArgv(prefs.additionalArguments)].sort()).toEqual([...channelNames].sort());
+    expect([...channelsFromArgv(prefs.additionalArguments)].sort()).toEqual(
+      [...channelNames, ...desktopChannelNames].sort(),
+    );
   });
 
   it('cannot navigate away from the app', () => {

@@ -74,6 +74,7 @@ export async function runServe(args: ServeArgs): Promise<void> {
   }
   const started = await startHost({
     dispatch: core.dispatch,
+    live: core.live,
     rendererDir,
     port: args.port,
     host: hostname,
@@ -102,7 +103,6 @@ export async function runServe(args: ServeArgs): Promise<void> {
     say('Демонстрационные входы (пароль у всех «demo»):', 'Demo logins (password «demo» for all):');
     for (const l of demoLogins) say(`  ${l.login.padEnd(10)} ${l.who}`, `  ${l.login.padEnd(10)} ${l.role}`);
   }
-  say('Остановить: Ctrl+C', 'Stop with Ctrl+C');
   // The same scheduled backups as the desktop app: daily, and once more when the host is stopped.
   const logError = (e: unknown) => console.error('[backup]', e);
   const stopDaily = startDailyBackups({ core, logError });
@@ -124,4 +124,6 @@ export async function runServe(args: ServeArgs): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  // Said once a stop is handled (a goodbye, a last backup), so a service manager that waits for it stops it cleanly.
+  say('Остановить: Ctrl+C', 'Stop with Ctrl+C');
 }

@@ -48,18 +48,23 @@ export interface DispatcherDeps {
   offload?(channel: string, input: unknown, actor: Actor | null, call: CallContext): Promise<unknown> | null;
   /** The database file, named in the message of a full disk or a read-only file. */
   dbFile?: string;
+  /** A call succeeded, so what it wrote is committed: other screens are told what changed (core/live). */
+  onCommitted?(channel: string, input: unknown, output: unknown, call: CallContext): void;
 }
 
 export type Dispatch = (channel: string, input: unknown, call: CallContext) => Promise<Result<unknown>>;
 
-export function handlerFor(handlers: Handlers, channel: string): AnyHandler | undefined {
+/** A channel's entry in any table shaped like the contract (its handlers, its change events), by the channel's name. */
+export function entryFor<T>(table: object, channel: string): T | undefined {
   const [domain] = channel.split(':');
-  const group = (handlers as unknown as Record<string, Record<string, AnyHandler>>)[domain ?? ''];
+  const group = (table as Record<string, Record<string, T>>)[domain ?? ''];
   if (!group) return undefined;
   const domainContract = (contract as unknown as Record<string, Record<string, Channel>>)[domain ?? ''] ?? {};
   const key = Object.keys(domainContract).find((k) => domainContract[k]?.channel === channel);
   return key ? group[key] : undefined;
 }
+
+export const handlerFor = (handlers: Handlers, channel: string) => entryFor<AnyHandler>(handlers, channel);
 
 /** What a locked session may still do: reopen with its user's password, lock again, or end («Сменить пользователя»). */
 const whileLocked = new Set(['auth:unlock', 'auth:lock', 'auth:logout']);
@@ -112,6 +117,12 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
         throw new Error(
           `Output of ${channelName} does not match its schema: ${JSON.stringify(issuesOf(checked.error))}`,
         );
+      }
+      try {
+        deps.onCommitted?.(channelName, parsed.data, checked.data, call);
+      } catch (e) {
+        // The write is done whatever happens to its notice: the caller gets its answer, the error is logged.
+        deps.logError?.(e, channelName);
       }
       return { ok: true, value: checked.data };
     } catch (error) {

@@ -223,10 +223,11 @@ export function createAuthService({ db, clock, audit }: { db: Db; clock: Clock; 
     /**
      * The actor of a session token, or null when there is none, it expired, or the user was disabled. A locked
      * session still names its actor (the lock screen shows whose it is), flagged `sessionLocked`: the
-     * dispatcher lets such an actor call nothing but unlocking and logging out.
+     * dispatcher lets such an actor call nothing but unlocking and logging out. `touch: false`: not the user's
+     * activity (see sessions.ts).
      */
-    resolve(token: string | null): Actor | null {
-      const state = store.state(token);
+    resolve(token: string | null, touch = true): Actor | null {
+      const state = store.state(token, touch);
       if (!state) return null;
       const actor = loadActor(state.userId);
       if (!actor) return null;

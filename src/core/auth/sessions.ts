@@ -41,8 +41,11 @@ export function createSessionStore({ db, clock }: { db: Db; clock: Clock }) {
       return token;
     },
 
-    /** Whose session this is and whether it is locked; null when there is none or it expired. */
-    state(token: string | null): SessionState | null {
+    /**
+     * Whose session this is and whether it is locked; null when there is none or it expired. `touch: false` is a
+     * look that is not the user's activity (a change stream checking its session): it never defers the idle lock.
+     */
+    state(token: string | null, touch = true): SessionState | null {
       if (!token) return null;
       const session = db.select().from(sessions).where(where(token)).get();
       if (!session) return null;
@@ -61,7 +64,7 @@ export function createSessionStore({ db, clock }: { db: Db; clock: Clock }) {
           .run();
         return { userId: session.userId, locked: true, lockedNow: true };
       }
-      if (idle > Math.min(touchEveryMs, idleMs / 4))
+      if (touch && idle > Math.min(touchEveryMs, idleMs / 4))
         db.update(sessions)
           .set({ lastSeenAt: localTimestamp(now) })
           .where(where(token))

@@ -51,7 +51,7 @@ const ofOwnClass = (actorId: number) =>
   );
 
 /** The journals an actor reads without journal.read_all: their own, their substitutions, their class's. */
-const readableBy = (actor: Actor, today: string) =>
+export const readableBy = (actor: Actor, today: string) =>
   or(
     eq(assignments.teacherId, actor.userId),
     substitutedBy(actor.userId, today),

@@ -35,8 +35,11 @@ export interface PairedServer extends PinnedServer {
   schoolName: string | null;
 }
 
-/** Pins a certificate the person trusts already (the one beside a journal file on this computer, say). */
-export async function pinCertificate(address: ServerAddress, certPem: string): Promise<Result<PairedServer>> {
+/**
+ * Pins a certificate the person trusts already (the one beside a journal file on this computer, say); null only
+ * for a server on this computer that speaks plain HTTP to it.
+ */
+export async function pinCertificate(address: ServerAddress, certPem: string | null): Promise<Result<PairedServer>> {
   const server: PinnedServer = { host: address.host, port: address.port, certPem };
   // One call over the pinned connection: the same release (else the server's Russian refusal), and a journal.
   const transport = remoteTransport(server, { timeoutMs: 15_000 });
@@ -50,7 +53,11 @@ export async function pinCertificate(address: ServerAddress, certPem: string): P
     const { schoolName } = status.value as { schoolName: string | null };
     return {
       ok: true,
-      value: { ...server, fingerprint: certificateFingerprint(new X509Certificate(certPem).raw), schoolName },
+      value: {
+        ...server,
+        fingerprint: certPem ? certificateFingerprint(new X509Certificate(certPem).raw) : '',
+        schoolName,
+      },
     };
   } finally {
     transport.close();

@@ -96,3 +96,25 @@ export function createSchoolServer(options: SchoolServerOptions): SchoolServer {
       }),
   };
 }
+
+/**
+ * The window's dispatch on the journal this app serves: switching «Школьная сеть» starts or stops the server at
+ * once (no restart, unlike `zhurnal serve`); a server that cannot start is said in Russian, the switch stays set.
+ */
+export function withNetworkSwitch(dispatch: Dispatch, server: SchoolServer): Dispatch {
+  return async (channel, input, call) => {
+    const result = await dispatch(channel, input, call);
+    if (channel !== 'network:set' || !result.ok) return result;
+    try {
+      await server.sync();
+    } catch (error) {
+      const code = (error as { code?: string }).code;
+      const reason =
+        code === 'EADDRINUSE'
+          ? `порт ${defaultPort} занят другой программой (возможно, запущен zhurnal serve)`
+          : (error as Error).message;
+      return { ok: false, error: { kind: 'io', message: `Школьная сеть не запустилась: ${reason}.` } };
+    }
+    return result;
+  };
+}

@@ -1,15 +1,19 @@
+import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
-import type { IncomingMessage } from 'node:http';
 import { X509Certificate } from 'node:crypto';
 import type { PeerCertificate } from 'node:tls';
 import type { CallContext, Dispatch } from '../../core/api/dispatch';
 import type { Result } from '../../shared/errors';
 import { appVersion, versionHeader, versionRefusal } from '../../shared/version';
+import { isLoopback } from '../../host/guard';
 import { serverUrl, type ServerAddress } from './address';
 
-/** The school's server as this client knows it: where it is and the one certificate it trusts there. */
+/**
+ * The school's server as this client knows it: where it is and the one certificate it trusts there. No
+ * certificate only for a server on this very computer (127.0.0.1), whose plain HTTP never leaves it.
+ */
 export interface PinnedServer extends ServerAddress {
-  certPem: string;
+  certPem: string | null;
 }
 
 export const certificateChanged = 'Сертификат сервера изменился: обратитесь к администратору.';
@@ -86,15 +90,17 @@ export function remoteTransport(
   options: { timeoutMs?: number; /** This build's release; a test pretends to be another. */ version?: string } = {},
 ): RemoteTransport {
   const version = options.version ?? appVersion;
-  const agent = pinnedAgent(server.certPem);
-  const base = serverUrl(server);
+  const loopback = server.certPem === null;
+  if (loopback && !isLoopback(server.host)) throw new Error('A server off this computer needs its pinned certificate');
+  const agent = server.certPem === null ? new http.Agent({ keepAlive: true }) : pinnedAgent(server.certPem);
+  const base = loopback ? serverUrl(server).replace(/^https:/, 'http:') : serverUrl(server);
   const timeoutMs = options.timeoutMs ?? 120_000;
 
   const dispatch: Dispatch = (channel, input, call) =>
     new Promise<Result<unknown>>((resolve) => {
       const headers: Record<string, string> = { 'content-type': 'application/json', [versionHeader]: version };
       if (call.sessionToken) headers['cookie'] = `${sessionCookie}=${encodeURIComponent(call.sessionToken)}`;
-      const req = https.request(
+      const req = (loopback ? http : https).request(
         new URL(`api/${encodeURIComponent(channel)}`, base),
         { method: 'POST', agent, headers, signal: call.signal, timeout: timeoutMs },
         (res) => void answer(res, call, version).then(resolve),

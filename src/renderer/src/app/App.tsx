@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { MantineProvider } from '@mantine/core';
 import { QueryClientProvider } from '@tanstack/react-query';
+import { DesktopGate } from '../desktop/DesktopGate';
 import { ErrorStack, ErrorStoreContext } from '../errors/ErrorStack';
 import { BusyNotice } from '../errors/BusyNotice';
 import { createErrorStore } from '../errors/store';
@@ -15,7 +16,9 @@ export function App() {
     <MantineProvider theme={theme} defaultColorScheme="light">
       <QueryClientProvider client={queryClient}>
         <ErrorStoreContext.Provider value={errors}>
-          <Root />
+          <DesktopGate>
+            <Root />
+          </DesktopGate>
           <ErrorStack />
           <BusyNotice />
         </ErrorStoreContext.Provider>

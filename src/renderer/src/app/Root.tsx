@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Center, Container, Loader } from '@mantine/core';
 import { useMe, useSetupStatus } from '../api/queries';
+import { ServerLine } from '../desktop/ServerLine';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { LoginScreen } from '../login/LoginScreen';
 import { FirstStartScreen, type SetupOutcome } from '../setup/FirstStartScreen';
@@ -35,7 +36,12 @@ export function Root() {
   if (!hasSchool) return <FirstStartScreen onDone={setSetupOutcome} />;
   if (me.data === undefined) return <FullScreenLoader />;
   if (me.data === null)
-    return <LoginScreen schoolName={status.data.schoolName} isDemo={status.data.isDemo} setup={setupOutcome} />;
+    return (
+      <>
+        <LoginScreen schoolName={status.data.schoolName} isDemo={status.data.isDemo} setup={setupOutcome} />
+        <ServerLine />
+      </>
+    );
   if (me.data.sessionLocked) return <LockScreen user={me.data} />;
   if (me.data.mustChangePassword) return <ChangePasswordScreen user={me.data} />;
   return <AppLayout user={me.data} schoolName={status.data.schoolName} />;
