@@ -9,7 +9,8 @@ import { promisify } from 'node:util';
 import { createCore } from '../src/core/app';
 import type { CallContext } from '../src/core/api/dispatch';
 import type { Clock } from '../src/core/clock';
-import { decryptFile, encryptFile, sealingKey } from '../src/core/backup/age';
+import { decryptFile, encryptFile, recipientSealingKey } from '../src/core/backup/age';
+import { generateSchoolKey } from '../src/core/backup/school-key';
 
 const run = promisify(execFile);
 
@@ -137,7 +138,8 @@ export async function backupBench(
   const core = createCore({ dbFile: file, migrationsFolder, clock, backup: { appVersion: 'bench', workDir: work } });
   const backup = core.services.backup;
   backup.config.setDestinations(dirs.map((d) => ({ path: d, label: path.basename(d) })));
-  backup.config.setPassphrase('скамейка запасная копия');
+  const key = await generateSchoolKey();
+  backup.config.setEncryption({ recipient: key.recipient, createdAt: '2026-09-01 08:00:00' });
   backup.config.setRetention({ daily: 1, weekly: 0, monthly: 0 });
   const target = core.db.$client
     .prepare(
@@ -187,16 +189,15 @@ export async function backupBench(
   }
   core.close();
   // age alone, on the same file: streamed, so its memory stays far below the file's size.
-  const key = await sealingKey('скамейка', 10);
   const encrypted = path.join(work, 'bench.db.age');
   const sealed = await peakMemory(async () => {
     const t = performance.now();
-    await encryptFile(file, encrypted, key);
+    await encryptFile(file, encrypted, recipientSealingKey(key.recipient));
     return (performance.now() - t) / 1000;
   });
   const opened = await peakMemory(async () => {
     const t = performance.now();
-    await decryptFile(encrypted, path.join(work, 'bench-decrypted.db'), 'скамейка');
+    await decryptFile(encrypted, path.join(work, 'bench-decrypted.db'), [key.identity]);
     return (performance.now() - t) / 1000;
   });
   fs.rmSync(encrypted);

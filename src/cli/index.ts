@@ -25,13 +25,15 @@ const help = {
         напечатать журнал класса в PDF для переплёта
   print --db ФАЙЛ --all [--year 2025/2026] [--duplex] --out-dir ПАПКА
         журналы всех классов и акт передачи в архив
-  backup --db ФАЙЛ --to ПАПКА [--to ПАПКА …] [--passphrase-file ФАЙЛ] [--json]
-        резервная копия на несколько носителей; код 0, только если все копии записаны и проверены
-  verify-backup ФАЙЛ [--passphrase-file ФАЙЛ] [--json]
-        проверить копию: расшифровка, контрольная сумма, целостность, что в ней
+  backup --db ФАЙЛ --to ПАПКА [--to ПАПКА …] [--unencrypted] [--json]
+        резервная копия на несколько носителей, зашифрованная ключом школы; код 0, только если все копии
+        записаны и проверены; --unencrypted — без шифрования (в имени файла: НЕ-ЗАШИФРОВАНО)
+  verify-backup ФАЙЛ [--key-file КЛЮЧ] [--passphrase-file ФАЙЛ] [--json]
+        проверить копию: расшифровка (файл бумажного ключа; пароль — файла ключа или старой копии),
+        контрольная сумма, целостность, что в ней
   verify-audit --db ФАЙЛ [--json]
         проверить, что журнал действий не изменён вне программы (код 0 — цепочка цела)
-  restore --db ФАЙЛ --from КОПИЯ [--passphrase-file ФАЙЛ]
+  restore --db ФАЙЛ --from КОПИЯ [--key-file КЛЮЧ] [--passphrase-file ФАЙЛ]
         восстановить базу из копии (Журнал должен быть закрыт); прежняя база сохраняется рядом
   import students|teachers --db ФАЙЛ --file СПИСОК.xlsx|csv [--dry-run] [--skip-invalid]
         [--class 5А] [--create-classes] [--order-number НОМЕР --order-date ДД.ММ.ГГГГ]
@@ -52,13 +54,15 @@ Commands:
         one class's book as a PDF for binding
   print --db FILE --all [--year 2025/2026] [--duplex] --out-dir DIR
         every class's book and the act of handing them to the archive
-  backup --db FILE --to DIR [--to DIR …] [--passphrase-file FILE] [--json]
-        back up to several drives; exit 0 only if every copy was written and verified
-  verify-backup FILE [--passphrase-file FILE] [--json]
-        check a backup: decryption, hash, integrity, what it holds
+  backup --db FILE --to DIR [--to DIR …] [--unencrypted] [--json]
+        back up to several drives, encrypted to the school's key; exit 0 only if every copy was written and
+        verified; --unencrypted makes a plain copy (named НЕ-ЗАШИФРОВАНО)
+  verify-backup FILE [--key-file KEY] [--passphrase-file FILE] [--json]
+        check a backup: decryption (the paper key's file; the passphrase of that file or of an old copy), hash,
+        integrity, what it holds
   verify-audit --db FILE [--json]
         check that the audit log was not edited outside the app (exit 0: the chain is whole)
-  restore --db FILE --from BACKUP [--passphrase-file FILE]
+  restore --db FILE --from BACKUP [--key-file KEY] [--passphrase-file FILE]
         restore the database from a backup (with the app closed); the previous one is kept beside it
   import students|teachers --db FILE --file LIST.xlsx|csv [--dry-run] [--skip-invalid]
         [--class 5А] [--create-classes] [--order-number N --order-date DD.MM.YYYY]
@@ -86,6 +90,8 @@ const options = {
   to: { type: 'string', multiple: true },
   from: { type: 'string' },
   'passphrase-file': { type: 'string' },
+  'key-file': { type: 'string' },
+  unencrypted: { type: 'boolean', default: false },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
   period: { type: 'string' },
@@ -176,7 +182,7 @@ export async function main(argv: string[]): Promise<number> {
       return await runBackup({
         db: values.db,
         to: values.to ?? [],
-        passphraseFile: values['passphrase-file'],
+        unencrypted: values.unencrypted,
         json: values.json,
         root,
       });
@@ -184,6 +190,7 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'verify-backup') {
       return await runVerify({
         file: positionals[1],
+        keyFile: values['key-file'],
         passphraseFile: values['passphrase-file'],
         json: values.json,
         root,
@@ -191,7 +198,13 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (command === 'verify-audit') return runVerifyAudit({ db: values.db, json: values.json });
     if (command === 'restore') {
-      return await runRestore({ db: values.db, from: values.from, passphraseFile: values['passphrase-file'], root });
+      return await runRestore({
+        db: values.db,
+        from: values.from,
+        keyFile: values['key-file'],
+        passphraseFile: values['passphrase-file'],
+        root,
+      });
     }
     if (command === 'import') {
       return await runImport({

@@ -1,4 +1,4 @@
-import { createDispatcher, type Dispatch } from './api/dispatch';
+import { createDispatcher, type CallContext, type Dispatch } from './api/dispatch';
 import { createHandlers } from './api/handlers';
 import { snapshotBeforeMigration } from './backup/premigration';
 import type { BackupEnv, BackupRuntime } from './backup/service';
@@ -145,6 +145,7 @@ export function createCore(options: CoreOptions): Core {
     liveFile: options.dbFile,
     migrationsFolder: options.migrationsFolder,
     ...options.backup,
+    fontsDir,
     appVersion: options.backup?.appVersion ?? 'dev',
     runtime,
     // A restore closes the file under every shell at once, swaps it, and opens it again here.
@@ -165,10 +166,11 @@ export function createCore(options: CoreOptions): Core {
     lock?.release();
     throw e;
   }
-  if (beforeUpdate && first.services.backup.config.destinations().length > 0) {
-    // To the destinations in the background; the copy beside the database is already safe on disk.
+  if (beforeUpdate) {
+    // To the destinations and, encrypted like them, to before-update/ itself, in the background; the plain copy
+    // goes once its encrypted one is there (with no key yet it stays, readable by this account only).
     void first.services.backup
-      .backup('migration', { kind: 'snapshot', file: beforeUpdate })
+      .backup('migration', { kind: 'snapshot', file: beforeUpdate }, path.dirname(beforeUpdate))
       .catch((e) => options.logError?.(e, 'backup:migration'));
   }
   const live = () => {
@@ -182,7 +184,12 @@ export function createCore(options: CoreOptions): Core {
     get services() {
       return live().services;
     },
-    dispatch: (channel, input, call) => live().dispatch(channel, input, call),
+    dispatch: Object.assign(
+      (channel: string, input: unknown, call: CallContext) => live().dispatch(channel, input, call),
+      {
+        sessionOwner: (token: string | null) => live().services.auth.sessionOwner(token),
+      },
+    ),
     lock,
     changes,
     live: createLiveFeed({

@@ -87,7 +87,7 @@ export function createServices({
     lessons: createLessonService({ db, clock, audit }),
     periodLocks: createPeriodLockService({ db, clock, audit }),
     day: createDayService({ db, clock, school }),
-    backup: createBackupService({ db, clock, audit, env: backup ?? detachedBackupEnv(db) }),
+    backup: createBackupService({ db, clock, audit, env: { fontsDir, ...(backup ?? detachedBackupEnv(db)) } }),
     plans: createPlanService({ db, clock, audit }),
     attendance: createAttendanceService({ db, clock, audit, school }),
     print: createPrintService({

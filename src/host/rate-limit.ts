@@ -35,24 +35,32 @@ export function createRateLimiter({ burst = 300, perSecond = 30, now = () => Dat
 /** How many people one address may stand for: a lab or a terminal server behind one NAT address. */
 export const peoplePerAddress = 40;
 
+/** How many computers one person may have the journal open on at once (the staffroom, her classroom, home). */
+export const sessionsPerAccount = 4;
+
 /**
- * The limits of the API: each session (or, before login, each address) gets the full per-client rate, and an
- * address as a whole gets that many times more, so a lab of 40 behind one NAT address works as 40 computers,
- * while one script behind one address is still held to the per-address ceiling whatever cookies it makes up.
+ * The limits of the API: each session (or, before login, each address) gets the full per-client rate; an
+ * account as a whole gets that for each of its few sessions, so a script that logs in again and again to get
+ * fresh sessions is held to its account's rate; an address as a whole gets that many times more, so a lab of 40
+ * behind one NAT address works as 40 computers, while one script behind one address is still held to the
+ * per-address ceiling whatever cookies it makes up.
  */
 export function createCallLimits(
   perClient: { burst: number; perSecond: number } = { burst: 300, perSecond: 30 },
   now = () => Date.now(),
 ) {
+  const times = (n: number) => ({ burst: perClient.burst * n, perSecond: perClient.perSecond * n, now });
   const clients = createRateLimiter({ ...perClient, now });
-  const addresses = createRateLimiter({
-    burst: perClient.burst * peoplePerAddress,
-    perSecond: perClient.perSecond * peoplePerAddress,
-    now,
-  });
+  const accounts = createRateLimiter(times(sessionsPerAccount));
+  const addresses = createRateLimiter(times(peoplePerAddress));
   return {
-    take(address: string, session: string | null): number {
-      return Math.max(clients.take(session ? `${address} ${session}` : address), addresses.take(address));
+    /** `account`: the user whose live session `session` is, null for none (then the session is a made-up one). */
+    take(address: string, session: string | null, account: number | null = null): number {
+      return Math.max(
+        clients.take(session ? `${address} ${session}` : address),
+        account === null ? 0 : accounts.take(String(account)),
+        addresses.take(address),
+      );
     },
     size: () => clients.size(),
   };

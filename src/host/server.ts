@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { getCookie, setCookie, deleteCookie } from 'hono/cookie';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Dispatch } from '../core/api/dispatch';
@@ -39,6 +39,8 @@ export interface HostOptions {
 
 // The largest legitimate call is a 10 MB thematic plan file as base64.
 const maxBodyBytes = 16 * 1024 * 1024;
+// Without a session only logging in and the setup wizard are open, and none of their calls comes near this.
+const maxAnonymousBodyBytes = 64 * 1024;
 
 const fail = (kind: string, message: string): Result<never> => ({
   ok: false,
@@ -48,6 +50,8 @@ const fail = (kind: string, message: string): Result<never> => ({
 /** The contract over HTTP: `POST /api/<channel>` with a JSON body, the session in an HttpOnly cookie. */
 export function createHostApp(options: HostOptions): Hono {
   const app = new Hono();
+  // Whose live session each call's cookie is (null: none), read once before the call's limits apply.
+  const accounts = new WeakMap<Request, number | null>();
   const calls = createCallLimits(options.rateLimit);
   const clientOf = (c: Parameters<NonNullable<HostOptions['clientAddress']>>[0]) =>
     options.clientAddress?.(c) ?? 'unknown';
@@ -86,17 +90,21 @@ export function createHostApp(options: HostOptions): Hono {
   });
 
   app.use('/api/*', async (c, next) => {
-    const wait = calls.take(clientOf(c), getCookie(c, sessionCookie) ?? null);
+    const session = getCookie(c, sessionCookie) ?? null;
+    const account = options.dispatch.sessionOwner?.(session) ?? null;
+    accounts.set(c.req.raw, account);
+    const wait = calls.take(clientOf(c), session, account);
     if (wait > 0) {
       c.header('Retry-After', String(Math.ceil(wait / 1000)));
       return c.json(fail('forbidden', 'Слишком много запросов: подождите несколько секунд.'), 429);
     }
     return next();
   });
-  app.use(
-    '/api/*',
-    bodyLimit({ maxSize: maxBodyBytes, onError: (c) => c.json(fail('validation', 'Слишком большой запрос'), 413) }),
-  );
+  // Checked on the declared length before anything is read, and on the bytes as they come when none is declared.
+  const tooLarge = { onError: (c: Context) => c.json(fail('validation', 'Слишком большой запрос'), 413) };
+  const withSession = bodyLimit({ maxSize: maxBodyBytes, ...tooLarge });
+  const anonymous = bodyLimit({ maxSize: maxAnonymousBodyBytes, ...tooLarge });
+  app.use('/api/*', (c, next) => (accounts.get(c.req.raw) == null ? anonymous(c, next) : withSession(c, next)));
 
   options.events?.mount(app, {
     cookie: sessionCookie,

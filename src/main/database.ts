@@ -18,6 +18,9 @@ export function migrationsFolder(): string {
   return app.isPackaged ? path.join(process.resourcesPath, 'migrations') : path.join(app.getAppPath(), 'migrations');
 }
 
+/** Where printed books go, on the school's computer and on a client alike: where the secretary finds them. */
+export const printFolder = () => path.join(app.getPath('documents'), 'Журнал');
+
 /**
  * Opens the school's database (created on the first start) and builds the core. A failure is thrown for the
  * caller to explain (open-failure.ts): the file is left exactly as it was, never deleted or recreated, because
@@ -32,8 +35,7 @@ export function openLocalCore(options: { served?: () => ServedNetwork } = {}): C
     clock: systemClock,
     create: true,
     owner: 'Журнал (настольное приложение)',
-    // Printed books go where the secretary finds them; the fonts are packaged beside the migrations.
-    printDir: () => path.join(app.getPath('documents'), 'Журнал'),
+    printDir: printFolder,
     desktop: desktopFiles(),
     backup: { appVersion: app.getVersion(), listDrives: systemDriveLister },
     logError: (error, channel) => console.error(`[${channel}]`, error),

@@ -1,19 +1,22 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, dialog, session, type BrowserWindow } from 'electron';
+import { app, dialog, protocol, session, type BrowserWindow } from 'electron';
 import type { Core } from '../core/app';
 import { aboutText } from './about';
+import { appSchemePrivileges, serveAppFiles } from './app-protocol';
 import { appLocation } from './app-url';
 import { wireBackups } from './backups';
-import { databaseFile, openLocalCore } from './database';
+import { databaseFile, openLocalCore, printFolder } from './database';
+import { desktopFiles } from './pdf-files';
 import { registerIpc } from './ipc';
 import { installMenu } from './menu';
+import { browseSchools } from '../host/discovery/browse';
 import { createDesktopModes } from './network/desktop-modes';
 import { createSchoolServer, type SchoolServer, withNetworkSwitch } from './network/server';
 import { connectInsteadOrQuit } from './owner-connect';
 import { openFailureDialog } from './open-failure';
 import { watchScreenLock } from './screen-lock';
-import { guardContents, hardenSession } from './security';
+import { contentSecurityPolicy, guardContents, hardenSession } from './security';
 import { claimSingleInstance } from './single-instance';
 import { createMainWindow } from './window';
 
@@ -25,6 +28,8 @@ let mainWindow: BrowserWindow | null = null;
 app.commandLine.appendSwitch('lang', 'ru');
 // Every renderer sandboxed, whatever its webPreferences say; must be called before the app is ready.
 app.enableSandbox();
+// The app's own origin (app-protocol.ts) must be known as standard and secure before the app is ready.
+protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
 
 /** This computer's journal: backups, and the school's server when «Школьная сеть» is on. */
 function wireLocal(core: Core, school: SchoolServer): void {
@@ -39,10 +44,8 @@ function wireLocal(core: Core, school: SchoolServer): void {
 async function start(): Promise<void> {
   await app.whenReady();
   const dev = !app.isPackaged;
-  const location = appLocation({
-    devServerUrl: dev ? process.env['ELECTRON_RENDERER_URL'] : undefined,
-    rendererFile: path.join(__dirname, '../renderer/index.html'),
-  });
+  const location = appLocation({ devServerUrl: dev ? process.env['ELECTRON_RENDERER_URL'] : undefined });
+  serveAppFiles(protocol, path.join(__dirname, '../renderer'), contentSecurityPolicy(false));
   hardenSession(session.defaultSession, { dev, devServerOrigin: location.devOrigin });
   app.on('web-contents-created', (_event, contents) => guardContents(contents, location.isOwn));
 
@@ -58,12 +61,13 @@ async function start(): Promise<void> {
         dbFile: databaseFile(),
         rendererDir: path.join(__dirname, '../renderer'),
         lock: core.lock,
+        schoolName: () => core.services.school.displayName(),
       });
       wireLocal(core, school);
       return withNetworkSwitch(core.dispatch, school);
     },
-    // The seam for discovery (DNS-SD): until it is wired, a typed address is the way to a server.
-    findSchools: () => Promise.resolve([]),
+    findSchools: () => browseSchools({ timeoutMs: 2500 }),
+    localFiles: { files: desktopFiles(), dir: printFolder },
     describeFailure: (error) => openFailureDialog(error, databaseFile()).content,
   });
   try {

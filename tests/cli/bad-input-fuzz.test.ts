@@ -149,9 +149,12 @@ const specs: Record<string, Spec> = {
   },
   backup: {
     base: ['backup', '--db', db, '--to', dest],
-    poison: { '--passphrase-file': refused((v) => fs.existsSync(v)), '--db': refused((v) => fs.existsSync(v)) },
+    poison: { '--db': refused((v) => fs.existsSync(v)) },
   },
-  'verify-backup': { base: ['verify-backup', db], poison: { '': refused((v) => fs.existsSync(v)) } },
+  'verify-backup': {
+    base: ['verify-backup', db],
+    poison: { '': refused((v) => fs.existsSync(v)), '--key-file': refused((v) => fs.existsSync(v)) },
+  },
   restore: {
     base: ['restore', '--db', db, '--from', path.join(dir, 'нет.db')],
     poison: { '--from': refused((v) => fs.existsSync(v)) },

@@ -3,6 +3,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { testKey } from '../helpers/age';
 import { demoDbFile } from '../helpers/backup';
 import { tempDir } from '../helpers/temp';
 
@@ -22,30 +24,20 @@ describe('the built zhurnal backs up and verifies through its worker threads', (
     const live = demoDbFile(dir);
     const drive = path.join(dir, 'stick');
     fs.mkdirSync(drive);
-    const passFile = path.join(dir, 'pass.txt');
-    fs.writeFileSync(passFile, 'фраза для собранной программы\n');
-    const backup = await run(process.execPath, [
-      'bin/zhurnal.js',
-      'backup',
-      '--db',
-      live,
-      '--to',
-      drive,
-      '--passphrase-file',
-      passFile,
-    ]);
+    const client = new Database(live);
+    client
+      .prepare("insert into settings (key, value) values ('backup.encryption', ?)")
+      .run(JSON.stringify({ recipient: testKey.recipient, createdAt: '2026-09-01 08:00:00' }));
+    client.close();
+    const keyFile = path.join(dir, 'key.txt');
+    fs.writeFileSync(keyFile, `${testKey.identity}\n`);
+    const backup = await run(process.execPath, ['bin/zhurnal.js', 'backup', '--db', live, '--to', drive]);
     expect(backup.stdout).toMatch(/^ГОТОВО\s+\S+\.db\.age$/m);
     const file = path.join(
       drive,
       fs.readdirSync(drive).find((n) => n.endsWith('.age'))!,
     );
-    const verified = await run(process.execPath, [
-      'bin/zhurnal.js',
-      'verify-backup',
-      file,
-      '--passphrase-file',
-      passFile,
-    ]);
+    const verified = await run(process.execPath, ['bin/zhurnal.js', 'verify-backup', file, '--key-file', keyFile]);
     expect(verified.stdout).toMatch(/Копия исправна: учеников 132/);
   });
 });

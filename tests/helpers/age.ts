@@ -31,6 +31,28 @@ export async function ageDecrypted(file: string, passphrase: string, out = `${fi
   return fs.existsSync(out) ? fs.readFileSync(out) : Buffer.alloc(0);
 }
 
+/**
+ * A school key for the tests, made once with `age-keygen`: fixed, so a test that fails can be rerun by hand with
+ * `age -d -i`.
+ */
+export const testKey = {
+  identity: 'AGE-SECRET-KEY-1P4AWC5MDAZ7HH4GZHJQT9UYJGVPZGG5AJ0J5V8VLUFXM3Z2ELCPQHN0KX7',
+  recipient: 'age1j84j4tjz7nwe9sqsykkeldd3kez46rud8mqzf9969lgkumawa39q28dy5l',
+};
+
+/** What `age -d -i key.txt` makes of a file, with the identity written to a key file beside it. */
+export function ageDecryptedWithKey(file: string, keyText: string, out = `${file}.by-age`): Buffer {
+  if (!installed) throw new Error('The standard age tool is not installed here; CI installs it with apt (.ci/run)');
+  const keyFile = `${file}.key.txt`;
+  fs.writeFileSync(keyFile, keyText.endsWith('\n') ? keyText : `${keyText}\n`, { mode: 0o600 });
+  try {
+    execFileSync('age', ['-d', '-i', keyFile, '-o', out, file], { stdio: ['ignore', 'ignore', 'pipe'] });
+  } finally {
+    fs.rmSync(keyFile, { force: true });
+  }
+  return fs.existsSync(out) ? fs.readFileSync(out) : Buffer.alloc(0);
+}
+
 const installed = (() => {
   try {
     execFileSync('age', ['--version'], { stdio: 'ignore' });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHost, type StartedHost } from '../../src/host/start';
 import { createCallLimits } from '../../src/host/rate-limit';
 import { buildAccessSchool, password } from '../helpers/access-school';
+import { addAccount } from '../helpers/tiny-school';
 import { testCore } from '../helpers/core';
 
 const core = testCore();
@@ -57,8 +58,12 @@ function call(
   });
 }
 
+// The lab: forty teachers of their own, each with one session behind the same address.
+const lab = Array.from({ length: 40 }, (_, i) => `lab${String(i + 1).padStart(2, '0')}`);
+
 beforeAll(async () => {
   buildAccessSchool(core);
+  for (const login of lab) addAccount(core.db, login, 'Лабораторная', ['teacher']);
   // Small per-session limits, so that the limits are reached by the tests' calls however slowly a loaded machine
   // answers them: 40 at once, then 2 a second; an address as a whole gets 40 times that.
   host = await startHost({ dispatch: core.dispatch, port: 0, rateLimit: { burst: 40, perSecond: 2 } });
@@ -72,8 +77,8 @@ afterAll(async () => {
 describe('limits that are fair to a lab behind one address', () => {
   it('lets 40 sessions behind one address make 30 calls each at once (1,200 in all): no call refused', async () => {
     const cookies: string[] = [];
-    for (let i = 0; i < 40; i++) {
-      const login = await call('auth:login', { login: 'math', password });
+    for (const name of lab) {
+      const login = await call('auth:login', { login: name, password });
       expect(login.json.ok).toBe(true);
       cookies.push(login.cookie!);
     }
@@ -93,6 +98,23 @@ describe('limits that are fair to a lab behind one address', () => {
     const refused = answers.filter((a) => a.status === 429);
     expect(refused.length).toBeGreaterThan(0);
     expect(refused[0]!.json.error?.message).toMatch(/Слишком много запросов/);
+  });
+
+  it('holds one account to a few sessions’ rate, however many sessions and addresses it logs in with', async () => {
+    const cookies: { from: string; cookie: string }[] = [];
+    for (let i = 0; i < 10; i++) {
+      const from = `127.0.1.${i + 1}`;
+      const login = await call('auth:login', { login: 'director', password }, { from });
+      expect(login.json.ok).toBe(true);
+      cookies.push({ from, cookie: login.cookie! });
+    }
+    // 10 sessions × 30 calls: each session is within its own 40, the account's 4 × 40 is not.
+    const answers = await Promise.all(
+      cookies.flatMap(({ from, cookie }) => Array.from({ length: 30 }, () => call('auth:me', {}, { from, cookie }))),
+    );
+    const refused = answers.filter((a) => a.status === 429).length;
+    expect(refused).toBeGreaterThan(0);
+    expect(answers.length - refused).toBeLessThan(200);
   });
 
   it('lets a teacher log in from another computer during a burst of 60 wrong passwords, without waiting for the burst', async () => {

@@ -103,6 +103,9 @@ interface FakeState {
   openedPaths: string[];
   openPathResult: string;
   powerEvents: EventEmitter;
+  /** protocol.registerSchemesAsPrivileged's schemes, and the handlers protocol.handle was given, by scheme. */
+  privilegedSchemes: { scheme: string; privileges: Record<string, boolean> }[];
+  protocolHandlers: Map<string, (request: Request) => Promise<Response>>;
 }
 
 function freshState(): FakeState {
@@ -133,6 +136,8 @@ function freshState(): FakeState {
     openedPaths: [],
     openPathResult: '',
     powerEvents: new EventEmitter(),
+    privilegedSchemes: [],
+    protocolHandlers: new Map(),
   };
 }
 
@@ -225,6 +230,15 @@ export const session = {
     setDevicePermissionHandler: (handler: Listener) => {
       state().devicePermission = handler;
     },
+  },
+};
+
+export const protocol = {
+  registerSchemesAsPrivileged: (schemes: FakeState['privilegedSchemes']) => {
+    state().privilegedSchemes.push(...schemes);
+  },
+  handle: (scheme: string, handler: (request: Request) => Promise<Response>) => {
+    state().protocolHandlers.set(scheme, handler);
   },
 };
 

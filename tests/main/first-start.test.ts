@@ -39,8 +39,19 @@ const call = (): CallContext => {
   return c;
 };
 
+/** The PDFs the client handed to this computer's viewer (the OS's part, which only the binary shows). */
+const viewed: string[] = [];
+const clientPrintDir = path.join(tempDir(), 'Документы', 'Журнал');
+
 function clientApp(userData: string, local: { opened: number; core?: Core } = { opened: 0 }) {
   return createDesktopModes({
+    localFiles: {
+      files: {
+        openFile: async (file) => void viewed.push(file),
+        printFile: () => Promise.reject(new Error('not printed in this test')),
+      },
+      dir: () => clientPrintDir,
+    },
     userData,
     hasLocalJournal: () => false,
     openLocal: () => {
@@ -99,7 +110,7 @@ describe('the first start of the desktop app', () => {
     expect(await modes.dispatch('desktop:connect', { address, code }, call())).toMatchObject({ ok: false });
   });
 
-  it('«Подключиться к журналу школы»: a typed address and the code, kept for the next start; no school data on disk', async () => {
+  it('«Подключиться к журналу школы»: a typed address and the code, kept for the next start; no school data in user data; books open here', async () => {
     const userData = tempDir();
     const modes = clientApp(userData);
     modes.start();
@@ -119,6 +130,17 @@ describe('the first start of the desktop app', () => {
     const teacherWindow = call();
     expect(await modes.dispatch('auth:login', { login: 'admin', password }, teacherWindow)).toMatchObject({ ok: true });
     expect(await modes.dispatch('auth:me', {}, teacherWindow)).toMatchObject({ ok: true, value: { login: 'admin' } });
+    // A book made on the server opens on this computer: fetched into its own print folder, then to its viewer.
+    const book = path.join(path.dirname(serverDb), 'zhurnal-print', 'Журнал 5А 2026-2027.pdf');
+    fs.mkdirSync(path.dirname(book), { recursive: true });
+    fs.writeFileSync(book, '%PDF-1.7\n% a printed book\n%%EOF\n');
+    expect(await modes.dispatch('print:open', { file: book, action: 'open' }, teacherWindow)).toEqual({
+      ok: true,
+      value: { ok: true },
+    });
+    const copy = path.join(clientPrintDir, path.basename(book));
+    expect(viewed).toEqual([copy]);
+    expect(fs.readFileSync(copy).equals(fs.readFileSync(book))).toBe(true);
     modes.close();
     expect(fs.readdirSync(userData)).toEqual([savedServerFileName]);
 

@@ -5,9 +5,12 @@ import { systemClock } from '../../core/clock';
 import { openDatabase } from '../../core/db/open';
 import { claimJournal } from '../../core/db/owner-lock';
 import { megabytes } from '../../core/backup/destination';
+import { identitiesFrom } from '../../core/backup/backup-key';
+import { encryptionOf } from '../../core/backup/config';
 import { restoreBackup } from '../../core/backup/restore';
 import { createBackup } from '../../core/backup/run';
-import { snapshotFromConnection } from '../../core/backup/safety-copy';
+import { safetyCopy } from '../../core/backup/safety-copy';
+import { noKeyWarning } from '../../core/backup/service';
 import { verifyBackup } from '../../core/backup/verify';
 import { auditCommand } from '../audit';
 import { CliError, say } from '../output';
@@ -15,7 +18,8 @@ import { CliError, say } from '../output';
 export interface BackupArgs {
   db?: string;
   to: string[];
-  passphraseFile?: string;
+  /** A plain copy, asked for in so many words. */
+  unencrypted: boolean;
   json: boolean;
   root: string;
 }
@@ -32,6 +36,35 @@ export function readPassphrase(file: string | undefined): string | null {
   const passphrase = text.replace(/\r?\n$/, '');
   if (passphrase.length === 0) throw new CliError(`Файл с паролем пуст: ${file}`);
   return passphrase;
+}
+
+/** What opens an encrypted copy from the command line: the paper key's file, and a passphrase (of that file, or of an old copy). */
+async function identitiesOf(keyFile: string | undefined, passphraseFile: string | undefined) {
+  let key: Buffer | null = null;
+  if (keyFile) {
+    try {
+      key = fs.readFileSync(keyFile);
+    } catch {
+      throw new CliError(`Не удалось прочитать файл ключа: ${keyFile}`);
+    }
+  }
+  return identitiesFrom({ keyFile: key, passphrase: readPassphrase(passphraseFile) });
+}
+
+/** The school's choice for its copies, as its database records it (read-only). */
+function schoolRecipient(file: string, unencrypted: boolean): string | null {
+  if (unencrypted) return null;
+  if (!fs.existsSync(file)) throw new CliError(`Файл базы не найден: ${file}`);
+  const client = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    const encryption = encryptionOf(client);
+    if (!encryption) throw new CliError(noKeyWarning);
+    if (!encryption.recipient)
+      throw new CliError('Школа выбрала копии без шифрования: повторите с --unencrypted, чтобы это было видно');
+    return encryption.recipient;
+  } finally {
+    client.close();
+  }
 }
 
 export function appVersion(root: string): string {
@@ -52,9 +85,9 @@ export async function runBackup(args: BackupArgs): Promise<number> {
     clock: systemClock,
     appVersion: appVersion(args.root),
     migrationsFolder: path.join(args.root, 'migrations'),
-    passphrase: readPassphrase(args.passphraseFile),
+    recipient: schoolRecipient(args.db, args.unencrypted),
   });
-  // As the app's backups are: the run, how many destinations took it, never the passphrase.
+  // As the app's backups are: the run and how many destinations took it.
   auditCommand(args.db, path.join(args.root, 'migrations'), 'backup', {
     action: 'backup.run',
     entity: 'backup',
@@ -89,13 +122,14 @@ export async function runBackup(args: BackupArgs): Promise<number> {
 /** `zhurnal verify-backup`: reads a copy alone, with no school database at all, so no core to call. */
 export async function runVerify(args: {
   file?: string;
+  keyFile?: string;
   passphraseFile?: string;
   json: boolean;
   root: string;
 }): Promise<number> {
   if (!args.file) throw new CliError('Укажите файл копии: zhurnal verify-backup ФАЙЛ');
   const verified = await verifyBackup(args.file, {
-    passphrase: readPassphrase(args.passphraseFile),
+    identities: await identitiesOf(args.keyFile, args.passphraseFile),
     migrationsFolder: path.join(args.root, 'migrations'),
   });
   if (args.json) process.stdout.write(`${JSON.stringify(verified)}\n`);
@@ -111,6 +145,7 @@ export async function runVerify(args: {
 export async function runRestore(args: {
   db?: string;
   from?: string;
+  keyFile?: string;
   passphraseFile?: string;
   root: string;
 }): Promise<number> {
@@ -124,14 +159,21 @@ export async function runRestore(args: {
     live = fs.existsSync(args.db) ? openDatabase(args.db, { migrationsFolder }).$client : null;
     const restored = await restoreBackup({
       file: args.from,
-      passphrase: readPassphrase(args.passphraseFile),
+      identities: await identitiesOf(args.keyFile, args.passphraseFile),
       liveFile: args.db,
       migrationsFolder,
       clock: systemClock,
-      safetyDir: path.join(path.dirname(path.resolve(args.db)), 'before-restore'),
-      takeSafetyCopy: async (dest) => {
-        if (live) await snapshotFromConnection(live, dest);
-      },
+      takeSafetyCopy: async () =>
+        live
+          ? safetyCopy({
+              client: live,
+              liveFile: args.db!,
+              encryption: encryptionOf(live),
+              clock: systemClock,
+              appVersion: appVersion(args.root),
+              migrationsFolder,
+            })
+          : null,
       release: () => {
         live?.close();
         live = null;
@@ -146,8 +188,8 @@ export async function runRestore(args: {
       newValue: { file: path.resolve(args.from), safetyCopy: restored.safetyCopy },
     });
     say(
-      `База восстановлена из ${args.from}. ${restored.verified.summary}. Прежняя база сохранена: ${restored.safetyCopy}`,
-      `Restored from ${args.from}; the previous database is kept at ${restored.safetyCopy}`,
+      `База восстановлена из ${args.from}. ${restored.verified.summary}.${restored.safetyCopy ? ` Прежняя база сохранена: ${restored.safetyCopy}` : ''}`,
+      `Restored from ${args.from}${restored.safetyCopy ? `; the previous database is kept at ${restored.safetyCopy}` : ''}`,
     );
     return 0;
   } finally {

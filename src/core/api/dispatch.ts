@@ -52,7 +52,14 @@ export interface DispatcherDeps {
   onCommitted?(channel: string, input: unknown, output: unknown, call: CallContext): void;
 }
 
-export type Dispatch = (channel: string, input: unknown, call: CallContext) => Promise<Result<unknown>>;
+export interface Dispatch {
+  (channel: string, input: unknown, call: CallContext): Promise<Result<unknown>>;
+  /**
+   * The user whose live session a token is, or null: read only (no idle lock, no audit), for a transport that
+   * limits calls before reading them (host/server.ts: a call without a session may send only a small body).
+   */
+  sessionOwner?(token: string | null): number | null;
+}
 
 /** A channel's entry in any table shaped like the contract (its handlers, its change events), by the channel's name. */
 export function entryFor<T>(table: object, channel: string): T | undefined {

@@ -290,6 +290,8 @@ export function createAuthService({ db, clock, audit }: { db: Db; clock: Clock; 
 
     endSessionsOf: (userId: number) => store.endAllOf(userId),
 
+    sessionOwner: (token: string | null) => store.ownerOf(token),
+
     purgeExpired: () => store.purgeExpired(),
   };
 }

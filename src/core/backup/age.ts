@@ -1,10 +1,17 @@
 import fs from 'node:fs';
 import { createHash, createHmac, hkdfSync, randomBytes } from 'node:crypto';
-import { Decrypter, Stanza } from 'age-encryption';
+import { Decrypter, Stanza, type Identity } from 'age-encryption';
 import { AppError } from '../../shared/errors';
 import { chunkSize, payloadKey, payloadNonceSize, payloadOpener, payloadSealer } from './age-stream';
 import { readBlocks } from './fsops';
-import { NativeScryptIdentity, NativeScryptRecipient } from './scrypt-recipient';
+import { NativeScryptRecipient } from './scrypt-recipient';
+import { NativeX25519Recipient } from './school-key';
+
+/** What opens a file: an identity's text (`AGE-SECRET-KEY-1…`), or an Identity object (a passphrase's). */
+export type Opener = string | Identity;
+
+export const wrongKeyMessage =
+  'Ключ не подходит к этой копии: нужен бумажный ключ школы, действовавший, когда копия создана (для старой копии — её пароль шифрования)';
 
 /** Every age file starts with this line; a backup without it is a plain SQLite file. */
 const ageHeader = 'age-encryption.org/v1\n';
@@ -20,15 +27,10 @@ export function isAgeFile(file: string): boolean {
   }
 }
 
-export interface EncryptOptions {
-  /** scrypt's log2 work factor; age's default is 18. Tests lower it to stay fast. */
-  workFactor?: number;
-}
-
 const base64NoPad = (b: Uint8Array) => Buffer.from(b).toString('base64').replace(/=+$/, '');
 
 /** The header as age-encryption.org/v1 writes it: stanzas in 48-byte base64 lines, then the HMAC line. */
-function encodeHeader(stanzas: Stanza[], fileKey: Uint8Array): Buffer {
+export function encodeHeader(stanzas: Stanza[], fileKey: Uint8Array): Buffer {
   const lines = [ageHeader];
   for (const s of stanzas) {
     lines.push(`-> ${s.args.join(' ')}\n`);
@@ -43,25 +45,20 @@ function encodeHeader(stanzas: Stanza[], fileKey: Uint8Array): Buffer {
   return Buffer.concat([withoutMac, Buffer.from(` ${base64NoPad(mac)}\n`)]);
 }
 
-/** The memory scrypt takes at a work factor: 128·N·r bytes, r = 8 in age (256 MiB at age's default 18). */
-export const scryptBytes = (workFactor = 18) => 128 * 2 ** workFactor * 8;
-
-/** A file key and the header that gives it to whoever knows the passphrase. */
+/** A file key and the header that gives it to whoever holds the identity (or the passphrase). */
 export interface SealingKey {
   fileKey: Buffer;
   header: Buffer;
 }
 
-/**
- * scrypt's part of encrypting: a file key (a fresh one unless given) wrapped for the passphrase. About a
- * second at age's work factor, so a backup gives it the file key it already seals the payload with, and
- * writes the header last.
- */
-export async function sealingKey(
-  passphrase: string,
-  workFactor = 18,
-  fileKey: Buffer = randomBytes(16),
-): Promise<SealingKey> {
+/** Sealing for the school's recipient: no secret, no delay — what every backup uses. */
+export function recipientSealingKey(recipient: string, fileKey: Buffer = randomBytes(16)): SealingKey {
+  return { fileKey, header: encodeHeader(new NativeX25519Recipient(recipient).wrapFileKey(fileKey), fileKey) };
+}
+
+/** Sealing for a passphrase (the paper key's file): scrypt at age's work factor, about a second off the event loop. */
+export async function passphraseSealingKey(passphrase: string, workFactor = 18): Promise<SealingKey> {
+  const fileKey = randomBytes(16);
   return {
     fileKey,
     header: encodeHeader(await new NativeScryptRecipient(passphrase, workFactor).wrapFileKey(fileKey), fileKey),
@@ -71,18 +68,6 @@ export async function sealingKey(
 /** The size of the encrypted file: header, payload nonce, and 16 bytes of tag per 64 KiB chunk (at least one). */
 export function encryptedSize(headerBytes: number, plainBytes: number): number {
   return headerBytes + payloadNonceSize + plainBytes + 16 * Math.max(1, Math.ceil(plainBytes / chunkSize));
-}
-
-/**
- * The length of the header `sealingKey` writes, known before scrypt has run: its salt, wrapped key and MAC
- * are of fixed lengths, so only the work factor's digits change it.
- */
-export function headerBytes(workFactor = 18): number {
-  const zero = Buffer.alloc(32);
-  return encodeHeader(
-    [new Stanza(['scrypt', base64NoPad(zero.subarray(0, 16)), String(workFactor)], zero)],
-    zero.subarray(0, 16),
-  ).length;
 }
 
 /** Writes the pieces in order, with one system call when the file takes them all at once. */
@@ -98,7 +83,7 @@ async function writePieces(out: fs.promises.FileHandle, pieces: Buffer[]): Promi
 }
 
 /**
- * Plaintext blocks (each valid only until the next) encrypted in the age format (scrypt recipient), one fresh
+ * Plaintext blocks (each valid only until the next) encrypted in the age format, one fresh
  * buffer per block (each its own, so a backup can hand it to several drives at once): header and nonce
  * first, then the sealed payload.
  */
@@ -114,18 +99,17 @@ export async function* sealedBlocks(plain: AsyncIterable<Buffer>, key: SealingKe
 }
 
 /**
- * Encrypts a file in the age format, streaming, so the standard `age` tool opens it with `age -d` and the
- * passphrase if this program is gone. Returns the encrypted file's SHA-256.
+ * Encrypts a file in the age format, streaming, so the standard `age` tool opens it with `age -d -i key.txt`
+ * if this program is gone. Returns the encrypted file's SHA-256.
  */
 export async function encryptFile(
   source: string,
   dest: string,
-  key: SealingKey | string,
-  options: EncryptOptions = {},
+  sealing: SealingKey,
 ): Promise<{ fileSha256: string; bytes: number }> {
-  const sealing = typeof key === 'string' ? await sealingKey(key, options.workFactor) : key;
   const hash = createHash('sha256');
-  const out = await fs.promises.open(dest, 'wx');
+  // The app's account only: a copy of the school's data, even encrypted, is nobody else's to read.
+  const out = await fs.promises.open(dest, 'wx', 0o600);
   let bytes = 0;
   try {
     for await (const block of sealedBlocks(readBlocks(source), sealing)) {
@@ -138,7 +122,38 @@ export async function encryptFile(
   return { fileSha256: hash.digest('hex'), bytes };
 }
 
-class WrongPassphrase extends Error {}
+class WrongKey extends Error {}
+
+/** Encrypts bytes held in memory (the paper key's file, a few hundred bytes). */
+export async function encryptBytes(plain: Buffer, sealing: SealingKey): Promise<Buffer> {
+  async function* one() {
+    yield plain;
+  }
+  const out: Buffer[] = [];
+  for await (const block of sealedBlocks(one(), sealing)) out.push(block);
+  return Buffer.concat(out);
+}
+
+/** Decrypts bytes held in memory; null when none of the identities opens them. */
+export async function decryptBytes(data: Buffer, identities: Opener[]): Promise<Buffer | null> {
+  const length = headerLength(data);
+  if (length === null) return null;
+  const decrypter = new Decrypter();
+  for (const identity of identities) decrypter.addIdentity(identity);
+  let fileKey: Uint8Array;
+  try {
+    fileKey = await decrypter.decryptHeader(data.subarray(0, length));
+  } catch {
+    return null;
+  }
+  const nonce = data.subarray(length, length + payloadNonceSize);
+  const opener = payloadOpener(payloadKey(fileKey, nonce));
+  try {
+    return Buffer.concat([...opener.push(data.subarray(length + payloadNonceSize)), ...opener.end()]);
+  } catch {
+    return null;
+  }
+}
 
 /** The header's length: through the end of its MAC line (`--- …\n`), which no other header line starts like. */
 function headerLength(head: Buffer): number | null {
@@ -148,11 +163,11 @@ function headerLength(head: Buffer): number | null {
 }
 
 /** Reads the header, checks its MAC and returns the file key and where the payload's nonce starts. */
-async function openHeader(source: string, passphrase: string): Promise<{ fileKey: Uint8Array; payloadAt: number }> {
+async function openHeader(source: string, identities: Opener[]): Promise<{ fileKey: Uint8Array; payloadAt: number }> {
   const fd = await fs.promises.open(source, 'r');
   let head: Buffer;
   try {
-    // A passphrase header is about 150 bytes; 64 KiB leaves room for any the age tool writes.
+    // An X25519 or passphrase header is about 200 bytes; 64 KiB leaves room for any the age tool writes.
     const { buffer, bytesRead } = await fd.read(Buffer.alloc(64 * 1024), 0, 64 * 1024, 0);
     head = buffer.subarray(0, bytesRead);
   } finally {
@@ -161,23 +176,24 @@ async function openHeader(source: string, passphrase: string): Promise<{ fileKey
   const length = headerLength(head);
   if (length === null) throw new Error('no header MAC line');
   const decrypter = new Decrypter();
-  decrypter.addIdentity(new NativeScryptIdentity(passphrase));
+  for (const identity of identities) decrypter.addIdentity(identity);
   try {
     return { fileKey: await decrypter.decryptHeader(head.subarray(0, length)), payloadAt: length };
   } catch (e) {
-    if (/no identity matched/.test((e as Error).message)) throw new WrongPassphrase();
+    if (/no identity matched/.test((e as Error).message)) throw new WrongKey();
     throw e;
   }
 }
 
 /**
- * Decrypts an age file, streaming; a wrong passphrase or a damaged file becomes a clear Russian message.
+ * Decrypts an age file with whichever of the identities opens it (the school's paper key, or the passphrase of
+ * a copy made before there was one), streaming; a wrong key or a damaged file becomes a clear Russian message.
  * Returns the decrypted file's SHA-256, taken as it is written rather than by reading it again.
  */
-export async function decryptFile(source: string, dest: string, passphrase: string): Promise<{ sha256: string }> {
+export async function decryptFile(source: string, dest: string, identities: Opener[]): Promise<{ sha256: string }> {
   let out: fs.promises.FileHandle | null = null;
   try {
-    const { fileKey, payloadAt } = await openHeader(source, passphrase);
+    const { fileKey, payloadAt } = await openHeader(source, identities);
     const nonce = Buffer.alloc(payloadNonceSize);
     const input = await fs.promises.open(source, 'r');
     try {
@@ -192,7 +208,7 @@ export async function decryptFile(source: string, dest: string, passphrase: stri
       for (const p of pieces) hash.update(p);
       return writePieces(out!, pieces);
     };
-    out = await fs.promises.open(dest, 'wx');
+    out = await fs.promises.open(dest, 'wx', 0o600);
     for await (const block of readBlocks(source, payloadAt + payloadNonceSize)) await write(opener.push(block));
     await write(opener.end());
     await out.close();
@@ -200,7 +216,7 @@ export async function decryptFile(source: string, dest: string, passphrase: stri
   } catch (e) {
     await out?.close().catch(() => undefined);
     fs.rmSync(dest, { force: true });
-    if (e instanceof WrongPassphrase) throw new AppError('validation', 'Неверный пароль шифрования копии');
+    if (e instanceof WrongKey) throw new AppError('validation', wrongKeyMessage);
     throw new AppError('io', 'Зашифрованная копия повреждена или обрезана: расшифровать её нельзя');
   }
 }

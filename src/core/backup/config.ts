@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3';
 import { eq, like } from 'drizzle-orm';
 import { z } from 'zod';
 import { backupRetention, backupRun, backupSchedule, type BackupRunRecord } from '../../shared/contract/backup';
@@ -32,10 +33,29 @@ function write(db: Db, key: string, value: unknown): void {
     .run();
 }
 
+const encryption = z.union([
+  /** Copies encrypted to the school's age recipient; its identity exists only on the paper key. */
+  z.object({ recipient: z.string().startsWith('age1'), createdAt: z.string() }),
+  /** Copies left plain: an explicit choice, confirmed with the admin's password. */
+  z.object({ recipient: z.null(), createdAt: z.string() }),
+]);
+export type EncryptionConfig = z.infer<typeof encryption>;
+
+/** The school's choice for its copies, read on a bare connection (a command-line tool with no core open). */
+export function encryptionOf(client: Database.Database): EncryptionConfig | null {
+  try {
+    const row = client.prepare("select value from settings where key = 'backup.encryption'").get() as
+      { value: string } | undefined;
+    const parsed = row ? encryption.safeParse(JSON.parse(row.value)) : null;
+    return parsed?.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
- * The backup settings, kept in the school's `settings` table so they travel with the database. The
- * passphrase is stored too: the daily and on-exit backups run with nobody at the keyboard. Whoever holds
- * the live database file holds the data anyway; the passphrase protects the copies that leave the building.
+ * The backup settings, kept in the school's `settings` table so they travel with the database. No secret is
+ * among them: the copies are encrypted to the school's public key, and only the paper key opens them.
  */
 export function backupConfig(db: Db) {
   return {
@@ -45,8 +65,9 @@ export function backupConfig(db: Db) {
     setSchedule: (value: z.infer<typeof backupSchedule>) => write(db, 'backup.schedule', value),
     retention: () => read(db, 'backup.retention', backupRetention, defaultRetention),
     setRetention: (value: z.infer<typeof backupRetention>) => write(db, 'backup.retention', value),
-    passphrase: () => read(db, 'backup.passphrase', z.string().nullable(), null),
-    setPassphrase: (value: string | null) => write(db, 'backup.passphrase', value),
+    /** Null until the school has made its paper key or chosen plain copies: then no backup is made. */
+    encryption: () => read(db, 'backup.encryption', encryption.nullable(), null),
+    setEncryption: (value: EncryptionConfig) => write(db, 'backup.encryption', value),
     runs: () => read(db, 'backup.runs', z.array(backupRun), []),
     addRun(run: BackupRunRecord) {
       write(db, 'backup.runs', [run, ...this.runs()].slice(0, keptRuns));

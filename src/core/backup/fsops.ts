@@ -51,7 +51,8 @@ export async function* readBlocks(file: string, from = 0): AsyncGenerator<Buffer
 
 export const nodeFs: BackupFs = {
   async create(file) {
-    const handle = await fs.promises.open(file, 'wx+');
+    // Readable by the app's account only, whatever the drive's folder allows others.
+    const handle = await fs.promises.open(file, 'wx+', 0o600);
     return {
       write: async (data, position) => {
         let offset = 0;

@@ -37,13 +37,22 @@ export function readManifest(backupFile: string): Manifest | null {
   }
 }
 
-/** `zhurnal-2026-11-24_1030-00.db[.age]`: sorts by time, and no character that a FAT stick or Windows refuses. */
+/** What the name of a copy made without encryption says, so nobody takes it for a protected one. */
+export const unencryptedMark = '-НЕ-ЗАШИФРОВАНО';
+
+/**
+ * `zhurnal-2026-11-24_1030-00.db.age`, or `zhurnal-2026-11-24_1030-00-НЕ-ЗАШИФРОВАНО.db`: sorts by time, and no
+ * character that a FAT stick or Windows refuses. (Plain copies made before encryption was the default are
+ * named without the mark.)
+ */
 export function backupFileName(at: Date, encrypted: boolean): string {
   const stamp = localTimestamp(at).replace(/ (\d\d):(\d\d):(\d\d)$/, '_$1$2-$3');
-  return `zhurnal-${stamp}.db${encrypted ? '.age' : ''}`;
+  return `zhurnal-${stamp}${encrypted ? '.db.age' : `${unencryptedMark}.db`}`;
 }
 
-const namePattern = /^zhurnal-(\d{4})-(\d{2})-(\d{2})_(\d{2})(\d{2})-(\d{2})\.db(\.age)?$/;
+const namePattern = new RegExp(
+  `^zhurnal-(\\d{4})-(\\d{2})-(\\d{2})_(\\d{2})(\\d{2})-(\\d{2})(${unencryptedMark})?\\.db(\\.age)?$`,
+);
 
 /** The moment a backup was taken, from its file name; null for a name this program did not make. */
 export function backupTimeOf(name: string): Date | null {

@@ -4,18 +4,19 @@ import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { localTimestamp, type Clock } from '../clock';
 import { openDatabase } from '../db/open';
+import type { Opener } from './age';
+import { removeSafetyCopy, type SafetyCopy } from './safety-copy';
 import { verifyBackup, type Verified } from './verify';
 
 export interface RestoreOptions {
   file: string;
-  passphrase?: string | null;
+  /** What opens an encrypted backup (the paper key, or an old copy's passphrase). */
+  identities: Opener[];
   liveFile: string;
   migrationsFolder: string;
   clock: Clock;
-  /** Where the copy of the current database is kept before it is replaced. */
-  safetyDir: string;
-  /** Writes a consistent copy of the live database to this path (from the connection that writes). */
-  takeSafetyCopy(dest: string): Promise<void>;
+  /** Keeps a copy of the live database in before-restore/ (see safety-copy.ts); null where there is none. */
+  takeSafetyCopy(): Promise<SafetyCopy | null>;
   /** Closes every connection this process has to the live file. */
   release(): void | Promise<void>;
   /** Opens the live file again, now holding the restored data. */
@@ -24,12 +25,9 @@ export interface RestoreOptions {
 
 export interface Restored {
   verified: Verified;
-  safetyCopy: string;
+  /** Where the data replaced is kept; null when it was removed (no key to encrypt it to) or there was none. */
+  safetyCopy: string | null;
   restoredAt: string;
-}
-
-function safetyName(at: Date): string {
-  return `zhurnal-before-restore-${localTimestamp(at).replace(/[: ]/g, '-')}.db`;
 }
 
 function removeQuietly(file: string): void {
@@ -46,15 +44,13 @@ export async function restoreBackup(options: RestoreOptions): Promise<Restored> 
   const candidate = path.join(liveDir, `.zhurnal-restore-${randomBytes(6).toString('hex')}.db`);
   try {
     const verified = await verifyBackup(options.file, {
-      passphrase: options.passphrase,
+      identities: options.identities,
       keepAs: candidate,
       migrationsFolder: options.migrationsFolder,
     });
     // Migrating forward here, not after the swap: a backup the migrations refuse never replaces anything.
     openDatabase(candidate, { migrationsFolder: options.migrationsFolder }).$client.close();
-    fs.mkdirSync(options.safetyDir, { recursive: true });
-    const safetyCopy = path.join(options.safetyDir, safetyName(options.clock.now()));
-    await options.takeSafetyCopy(safetyCopy);
+    const safety = await options.takeSafetyCopy();
     await options.release();
     try {
       // Closing the last connection deletes the -wal file; if it is still there, another process holds the database.
@@ -71,7 +67,12 @@ export async function restoreBackup(options: RestoreOptions): Promise<Restored> 
     } finally {
       await options.reacquire();
     }
-    return { verified, safetyCopy, restoredAt: localTimestamp(options.clock.now()) };
+    if (safety?.temporary) removeSafetyCopy(safety);
+    return {
+      verified,
+      safetyCopy: safety && !safety.temporary ? safety.file : null,
+      restoredAt: localTimestamp(options.clock.now()),
+    };
   } finally {
     removeQuietly(candidate);
     removeQuietly(`${candidate}-wal`);

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,7 +5,7 @@ import Database from 'better-sqlite3';
 import { AppError } from '../../shared/errors';
 import type { Clock } from '../clock';
 import { localTimestamp } from '../clock';
-import { encryptedSize, headerBytes, scryptBytes, sealingKey } from './age';
+import { encryptedSize, recipientSealingKey } from './age';
 import { copyToDestination, defaultSyncEvery, megabytes, type CopyResult, type PlacedBlock } from './destination';
 import { BlockFanout, type FanoutOptions } from './fanout';
 import { describeFsError, nodeFs, type BackupFs } from './fsops';
@@ -38,9 +37,11 @@ export interface BackupOptions {
   clock: Clock;
   appVersion: string;
   migrationsFolder?: string;
-  passphrase?: string | null;
-  /** scrypt work factor for tests; age's default otherwise. */
-  workFactor?: number;
+  /**
+   * The school's age recipient (`age1…`) the copy is encrypted to; null makes a plain copy, which only an
+   * explicit choice asks for (its name says so).
+   */
+  recipient: string | null;
   fs?: BackupFs;
   /** Bytes written to a drive between two syncs and read-backs; 4 MiB by default. */
   syncEvery?: number;
@@ -72,7 +73,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupOutcom
   const fsOps = options.fs ?? nodeFs;
   const report = options.onProgress ?? (() => undefined);
   const at = options.clock.now();
-  const encrypted = Boolean(options.passphrase);
+  const encrypted = options.recipient !== null;
   const name = backupFileName(at, encrypted);
   const file = options.source.kind === 'connection' ? options.source.client.name : options.source.file;
   if (!fs.existsSync(file)) throw new AppError('not_found', `Файл базы данных не найден: ${file}`);
@@ -81,19 +82,14 @@ export async function createBackup(options: BackupOptions): Promise<BackupOutcom
   // Enough slots for what the drives may hold (the fanout's limit, or what a drive writes before it syncs
   // and reads back), and a few more for the worker to fill meanwhile.
   const slots = Math.ceil(Math.max(fanout.maxHeld, syncEvery) / blockBytes) + 4;
-  refuseWithoutMemory(ringBytes(blockBytes, slots) + (encrypted ? scryptBytes(options.workFactor) : 0));
-  // scrypt's second runs while the snapshot is taken and encrypted: it wraps the file key for the header
-  // only, and the payload is sealed with the file key itself.
-  const fileKey = encrypted ? randomBytes(16) : null;
-  const sealing = encrypted ? sealingKey(options.passphrase!, options.workFactor, fileKey!) : null;
-  sealing?.catch(() => undefined); // awaited below; this only keeps an early failure from counting as unhandled
+  refuseWithoutMemory(ringBytes(blockBytes, slots));
+  // The recipient's key wraps the file key at once: no secret, and nothing to wait for.
+  const sealing = options.recipient === null ? null : recipientSealingKey(options.recipient);
   report({ stage: 'snapshot' });
-  const headerLength = encrypted ? headerBytes(options.workFactor) : 0;
   const snapshot = startSnapshot(file, {
     blockBytes,
     slots,
-    fileKey,
-    headerBytes: headerLength,
+    sealing,
     holdWrites: () => holdWrites(options.source, file),
   });
   try {
@@ -105,22 +101,16 @@ export async function createBackup(options: BackupOptions): Promise<BackupOutcom
     report({ stage: 'check' });
     const facts = checked(snapshot.checked, true, options.migrationsFolder);
     facts.catch((error: unknown) => fanout.fail(error as Error));
-    // The header goes to the drives whenever scrypt is done; a failure there fails every drive.
-    if (sealing)
-      sealing.then(
-        (key) => snapshot.seal(key.header),
-        (error: unknown) => fanout.fail(error as Error),
-      );
     const databaseBytes = await snapshot.taken.catch((e: unknown) => {
       throw snapshotFailure(e);
     });
     if (encrypted) report({ stage: 'encrypt' });
-    const fileBytes = encrypted ? encryptedSize(headerLength, databaseBytes) : databaseBytes;
+    const fileBytes = sealing ? encryptedSize(sealing.header.length, databaseBytes) : databaseBytes;
     const unique = [...new Set(options.destinations.map((d) => path.resolve(d)))];
     fanout.onRelease = (block) => snapshot.release(block);
     const readers = unique.map(() => fanout.reader());
     const produced = produce(fanout, snapshot);
-    const described = Promise.all([produced, facts, sealing]).then(([{ bytes, databaseSha256, fileSha256 }, facts]) => {
+    const described = Promise.all([produced, facts]).then(([{ bytes, databaseSha256, fileSha256 }, facts]) => {
       if (bytes !== fileBytes)
         throw new AppError('internal', `Копия зашифрована с ошибкой: ${bytes} байт вместо ${fileBytes}`);
       const manifest: Manifest = {
@@ -177,8 +167,8 @@ export async function createBackup(options: BackupOptions): Promise<BackupOutcom
 }
 
 /**
- * A backup holds its blocks in flight (the snapshot is read a block at a time, whatever the database's size)
- * and scrypt's share beside them: asked for more than the machine has free, Windows fails the allocation, but
+ * A backup holds its blocks in flight (the snapshot is read a block at a time, whatever the database's size):
+ * asked for more than the machine has free, Windows fails the allocation, but
  * Linux may let it through and then kill the app in the middle of a school day. So it is refused beforehand,
  * with what to do.
  */

@@ -27,12 +27,13 @@ function deriveKey(passphrase: string, salt: Buffer, logN: number): Promise<Buff
 
 const zeroNonce = Buffer.alloc(12);
 
-function sealFileKey(fileKey: Uint8Array, key: Buffer): Uint8Array {
+/** The file key sealed under a stanza's key (ChaCha20-Poly1305, zero nonce), as every native age recipient does. */
+export function sealFileKey(fileKey: Uint8Array, key: Buffer): Uint8Array {
   const cipher = createCipheriv('chacha20-poly1305', key, zeroNonce, { authTagLength: 16 });
   return Buffer.concat([cipher.update(fileKey), cipher.final(), cipher.getAuthTag()]);
 }
 
-function openFileKey(body: Uint8Array, key: Buffer): Uint8Array | null {
+export function openFileKey(body: Uint8Array, key: Buffer): Uint8Array | null {
   if (body.length !== 32) throw new Error('invalid stanza');
   const decipher = createDecipheriv('chacha20-poly1305', key, zeroNonce, { authTagLength: 16 });
   decipher.setAuthTag(body.subarray(16));

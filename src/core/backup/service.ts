@@ -8,14 +8,18 @@ import { createAuditService, type AuditService } from '../audit/service';
 import { verifyPassword } from '../auth/password';
 import { localTimestamp, type Clock } from '../clock';
 import type { Db } from '../db/open';
-import { sessions, users } from '../db/schema';
+import { sessions, settings, users } from '../db/schema';
+import { fontsDirFor } from '../print/fonts';
+import { identitiesFrom, lockedKeyFile, type KeyInput } from './backup-key';
 import { backupConfig } from './config';
+import { paperKeyPdf } from './paper-key-pdf';
+import { generateSchoolKey, keyFileText } from './school-key';
 import { nodeFs, type BackupFs } from './fsops';
 import type { DetectedDrive } from './mounts';
 import { restoreBackup } from './restore';
 import { createBackup, type BackupOutcome, type BackupSource } from './run';
 import { isDailyDue, stalenessWarning } from './schedule';
-import { snapshotFromConnection } from './safety-copy';
+import { safetyCopy } from './safety-copy';
 import { destinationStatus, listBackups } from './status';
 import { verifyBackup } from './verify';
 
@@ -38,7 +42,9 @@ export interface BackupEnv {
   listDrives?(): Promise<DetectedDrive[]>;
   workDir?: string;
   fs?: BackupFs;
-  /** scrypt work factor; tests lower it. */
+  /** Where the paper key's fonts are (the print fonts). */
+  fontsDir?(): string;
+  /** scrypt work factor of the paper key's passphrase file; tests lower it. */
   workFactor?: number;
 }
 
@@ -65,6 +71,21 @@ export type BackupService = ReturnType<typeof createBackupService>;
 
 const busy = () => new AppError('conflict', 'Резервная копия уже создаётся: дождитесь её окончания');
 
+export const noKeyWarning =
+  'Резервные копии не создаются: создайте ключ шифрования копий на экране «Резервные копии» (или выберите копии без шифрования)';
+
+/** What the screen sends to open an encrypted copy: the paper key typed, or its file (base64), or a passphrase. */
+export interface KeyFields {
+  key?: string;
+  keyFile?: string;
+  passphrase?: string;
+}
+const keyInput = (input: KeyFields): KeyInput => ({
+  key: input.key,
+  keyFile: input.keyFile ? Buffer.from(input.keyFile, 'base64') : null,
+  passphrase: input.passphrase,
+});
+
 export function createBackupService({
   db,
   clock,
@@ -84,9 +105,14 @@ export function createBackupService({
   async function backup(
     reason: BackupReason,
     source: BackupSource = { kind: 'connection', client: db.$client },
+    /**
+     * A folder written besides the destinations, not counted as the school's copies (before-update/): once the
+     * copy is there, a snapshot source (the plain one taken before a migration) is removed.
+     */
+    beside: string | null = null,
   ): Promise<BackupOutcome> {
     const destinations = config.destinations();
-    if (destinations.length === 0)
+    if (destinations.length === 0 && !beside)
       throw new AppError('validation', 'Добавьте хотя бы одну папку или носитель для резервных копий');
     if (runtime.running || runtime.restoring) throw busy();
     const startedAt = localTimestamp(clock.now());
@@ -96,7 +122,7 @@ export function createBackupService({
       destinations: destinations.map((d) => ({ path: path.resolve(d.path), written: 0, total: null })),
     };
     runtime.running = state;
-    const run = record(reason, source, destinations, startedAt);
+    const run = record(reason, source, destinations, startedAt, beside);
     runtime.finished = run.then(
       () => undefined,
       () => undefined,
@@ -109,16 +135,19 @@ export function createBackupService({
     source: BackupSource,
     destinations: ReturnType<typeof config.destinations>,
     startedAt: string,
+    beside: string | null,
   ): Promise<BackupOutcome> {
     try {
+      const encryption = config.encryption();
+      // A scheduled backup needs no secret, but it needs the school's choice: its key, or plain copies.
+      if (!encryption) throw new AppError('validation', noKeyWarning);
       const outcome = await createBackup({
         source,
-        destinations: destinations.map((d) => d.path),
+        destinations: [...destinations.map((d) => d.path), ...(beside ? [beside] : [])],
         clock,
         appVersion: env.appVersion,
         migrationsFolder: env.migrationsFolder,
-        passphrase: config.passphrase(),
-        workFactor: env.workFactor,
+        recipient: encryption.recipient,
         fs: fsOps,
         retention: config.retention(),
         onProgress: (p) => {
@@ -132,6 +161,8 @@ export function createBackupService({
         },
       });
       const byDir = new Map(outcome.results.map((r) => [r.dir, r]));
+      if (source.kind === 'snapshot' && beside && byDir.get(path.resolve(beside))?.ok)
+        fs.rmSync(source.file, { force: true });
       // Runs are started by the schedule, the exit or a button: the log says which, not who.
       audit.record({
         userId: null,
@@ -178,6 +209,31 @@ export function createBackupService({
     }
   }
 
+  function encryptionStatus(): BackupStatus['encryption'] {
+    const e = config.encryption();
+    if (!e) return { mode: 'missing', recipient: null, since: null };
+    return { mode: e.recipient ? 'key' : 'none', recipient: e.recipient, since: e.createdAt };
+  }
+
+  function schoolName(): string | null {
+    const row = db.select().from(settings).where(eq(settings.key, 'school.name')).get();
+    try {
+      return row ? (JSON.parse(row.value) as string) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * The admin's own password again, for what must not follow from a session alone (a restore, a new key,
+   * plain copies). The one place to swap for the shared step-up check when there is one.
+   */
+  async function confirmAdmin(actor: Actor, password: string): Promise<void> {
+    const user = db.select().from(users).where(eq(users.id, actor.userId)).get();
+    if (!user || !(await verifyPassword(password, user.passwordHash)))
+      throw new AppError('validation', 'Неверный пароль администратора');
+  }
+
   function lastGood(): Date | null {
     const run = config.runs().find((r) => r.results.some((x) => x.ok));
     return run ? new Date(run.at.replace(' ', 'T')) : null;
@@ -197,15 +253,15 @@ export function createBackupService({
         detected: drives.filter((d) => !destinations.some((x) => path.resolve(x.path) === path.resolve(d.path))),
         schedule: config.schedule(),
         retention: config.retention(),
-        passphraseSet: config.passphrase() !== null,
+        encryption: encryptionStatus(),
         lastGoodAt: good ? localTimestamp(good) : null,
-        warning: stalenessWarning(good, clock.now()),
+        warning: config.encryption() ? stalenessWarning(good, clock.now()) : noKeyWarning,
         running: runtime.running,
         runs,
       };
     },
 
-    warning: () => stalenessWarning(lastGood(), clock.now()),
+    warning: () => (config.encryption() ? stalenessWarning(lastGood(), clock.now()) : noKeyWarning),
 
     addDestination(actor: Actor, input: { path: string; label?: string }): void {
       const dir = path.resolve(input.path);
@@ -265,14 +321,49 @@ export function createBackupService({
       config.setRetention(input);
     },
 
-    /** The passphrase itself never goes to the audit log: only that it was set or removed. */
-    setPassphrase(actor: Actor, passphrase: string | null): void {
+    /**
+     * Makes the school's key: the recipient is kept, the identity is handed out once — as the paper key's page,
+     * its text, and (with a passphrase) its protected file — and forgotten. Replacing a key, or one chosen
+     * plain copies, takes the admin's password.
+     */
+    async createKey(actor: Actor, input: { password?: string; passphrase?: string | null }) {
+      if (config.encryption()) {
+        if (!input.password) throw new AppError('validation', 'Введите свой пароль, чтобы заменить ключ');
+        await confirmAdmin(actor, input.password);
+      }
+      const key = await generateSchoolKey();
+      const createdAt = localTimestamp(clock.now());
+      const fontsDir = env.fontsDir?.() ?? fontsDirFor(env.migrationsFolder);
+      const pdf = await paperKeyPdf({ key, schoolName: schoolName(), createdAt, fontsDir });
+      const keyFile = input.passphrase ? await lockedKeyFile(key, createdAt, input.passphrase, env.workFactor) : null;
+      config.setEncryption({ recipient: key.recipient, createdAt });
+      // The public key only: the identity goes nowhere but to the screen that asked for it.
       audit.record({
         userId: actor.userId,
-        action: passphrase ? 'backup.passphrase_set' : 'backup.passphrase_clear',
+        action: 'backup.key_create',
         entity: 'backup',
+        newValue: { recipient: key.recipient },
       });
-      config.setPassphrase(passphrase);
+      return {
+        recipient: key.recipient,
+        identity: key.identity,
+        pdf: Buffer.from(pdf).toString('base64'),
+        keyFile: keyFile ? keyFile.toString('base64') : null,
+        keyText: keyFileText(key, createdAt),
+      };
+    },
+
+    /** Copies without encryption: only as an explicit choice, confirmed with the admin's password. */
+    async chooseUnencrypted(actor: Actor, input: { password: string }) {
+      await confirmAdmin(actor, input.password);
+      const before = config.encryption();
+      config.setEncryption({ recipient: null, createdAt: localTimestamp(clock.now()) });
+      audit.record({
+        userId: actor.userId,
+        action: 'backup.encryption_off',
+        entity: 'backup',
+        oldValue: before ? { recipient: before.recipient } : null,
+      });
     },
 
     /** Starts a backup in the background: the screen follows it through status(). */
@@ -302,32 +393,38 @@ export function createBackupService({
     list: () => listBackups(config.destinations()),
 
     /** The screen's check of a copy: what verifyBackup says, and when the copy was made (null when unreadable). */
-    async verify(input: { file: string; passphrase?: string }) {
+    async verify(input: { file: string } & KeyFields) {
       const verified = await verifyBackup(input.file, {
-        passphrase: input.passphrase || config.passphrase(),
+        identities: await identitiesFrom(keyInput(input)),
         migrationsFolder: env.migrationsFolder,
         workDir: env.workDir,
       });
       return { ...verified, createdAt: verified.manifest?.createdAt ?? null };
     },
 
-    async restore(actor: Actor, input: { file: string; passphrase?: string; password: string }) {
-      const user = db.select().from(users).where(eq(users.id, actor.userId)).get();
-      if (!user || !(await verifyPassword(input.password, user.passwordHash)))
-        throw new AppError('validation', 'Неверный пароль администратора');
+    async restore(actor: Actor, input: { file: string; password: string } & KeyFields) {
+      await confirmAdmin(actor, input.password);
       if (runtime.running || runtime.restoring) throw busy();
+      const identities = await identitiesFrom(keyInput(input));
       runtime.restoring = true;
       const reopened: { db: Db | null } = { db: null };
       const kept = config.snapshot();
       try {
         const restored = await restoreBackup({
           file: input.file,
-          passphrase: input.passphrase || config.passphrase(),
+          identities,
           liveFile: env.liveFile,
           migrationsFolder: env.migrationsFolder,
           clock,
-          safetyDir: path.join(path.dirname(path.resolve(env.liveFile)), 'before-restore'),
-          takeSafetyCopy: (dest) => snapshotFromConnection(db.$client, dest),
+          takeSafetyCopy: () =>
+            safetyCopy({
+              client: db.$client,
+              liveFile: env.liveFile,
+              encryption: config.encryption(),
+              clock,
+              appVersion: env.appVersion,
+              migrationsFolder: env.migrationsFolder,
+            }),
           release: env.release,
           reacquire: () => {
             reopened.db = env.reacquire();
@@ -336,7 +433,7 @@ export function createBackupService({
         const now = reopened.db!;
         // Sessions saved in the backup must not come back to life: everybody logs in again.
         now.delete(sessions).run();
-        // The drives, schedule, passphrase and history belong to this installation, not to the data restored:
+        // The drives, schedule, key and history belong to this installation, not to the data restored:
         // without this, the restored file would forget the backup it came from and warn that none was made.
         backupConfig(now).restoreSnapshot(kept);
         // In the restored database; the admin may not exist there, so the login is written, not the id.

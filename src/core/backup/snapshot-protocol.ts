@@ -62,15 +62,12 @@ export interface SnapshotJob {
   blockBytes: number;
   slotSize: number;
   ring: SharedArrayBuffer;
-  /** The payload's file key (null: a plain copy) and the length its header will have once scrypt has wrapped the key. */
-  fileKey: Uint8Array | null;
-  headerBytes: number;
+  /** The payload's file key and the header that gives it to the school's key; null: a plain copy. */
+  sealing: { fileKey: Uint8Array; header: Uint8Array } | null;
   barrier: SharedArrayBuffer;
 }
 
-export type ToSealer =
-  /** The header that wraps the file key for the passphrase, when scrypt is done (an encrypted copy only). */
-  { type: 'seal'; header: Uint8Array } | { type: 'free'; slot: number };
+export type ToSealer = { type: 'free'; slot: number };
 
 export type FromSealer =
   | { type: 'ready' }

@@ -56,14 +56,10 @@ function begin(job: SnapshotJob, source: Database.Database): { inline: boolean; 
 
 /** The backup file's blocks: the snapshot's pages read a block at a time, hashed, sealed, and handed to the main thread. */
 async function stream(job: SnapshotJob, pages: SnapshotPages): Promise<void> {
-  // Sealed block by block and sent to the drives while the main thread's scrypt still derives the header's
-  // key: the payload's key comes from the file key alone (random), and the header, whose length is known
-  // beforehand, goes to its place at the start of the file once it is there.
-  const { fileKey, headerBytes } = job;
   const databaseHash = crypto.createHash('sha256');
-  const fileHash = crypto.createHash('sha256');
+  const fileHash = job.sealing ? crypto.createHash('sha256') : databaseHash;
   const nonce = crypto.randomBytes(payloadNonceSize);
-  const sealer = fileKey ? blockSealer(payloadKey(fileKey, nonce), pages.bytes) : null;
+  const sealer = job.sealing ? blockSealer(payloadKey(job.sealing.fileKey, nonce), pages.bytes) : null;
   const plain = Buffer.allocUnsafe(job.blockBytes);
   const readBlock = (at: number): Buffer => {
     const block = plain.subarray(0, Math.min(job.blockBytes, pages.bytes - at));
@@ -75,10 +71,8 @@ async function stream(job: SnapshotJob, pages: SnapshotPages): Promise<void> {
   };
   const slots = job.ring.byteLength / job.slotSize;
   const free: number[] = Array.from({ length: slots }, (_, i) => i);
-  const drainFreed = () => {
-    for (let m = received('free'); m; m = received('free')) free.push(m.slot);
-  };
   let bytes = 0;
+  /** Copies the pieces into a free slot (hashing them as they go in) and hands it to the main thread. */
   const send = async (pieces: Uint8Array[], position: number) => {
     while (free.length === 0) free.push((await next('free')).slot);
     const slot = free.shift()!;
@@ -89,43 +83,21 @@ async function stream(job: SnapshotJob, pages: SnapshotPages): Promise<void> {
       view.set(piece, length);
       length += piece.length;
     }
+    if (sealer) fileHash.update(view.subarray(0, length));
     bytes += length;
     say({ type: 'block', slot, length, position });
-    drainFreed();
+    for (let m = received('free'); m; m = received('free')) free.push(m.slot);
   };
-  // The file's hash runs in the file's order, from the header on: once the header is there, the blocks sent
-  // before it are read and sealed again (the same transaction, key and nonce give the same bytes).
-  let header: Uint8Array | null = null;
-  let sealedBlocks = 0;
-  const placeHeader = async (given: Uint8Array) => {
-    if (given.length !== headerBytes) throw new Error('the header is not as long as foreseen');
-    header = given;
-    fileHash.update(header).update(nonce);
-    for (let i = 0; i < sealedBlocks; i++) {
-      const at = i * job.blockBytes;
-      for (const piece of sealer!.seal(readBlock(at), at)) fileHash.update(piece);
-    }
-    await send([header], 0);
-  };
-  for (let at = 0, position = headerBytes, first = true; first || at < pages.bytes; first = false) {
+  for (let at = 0, position = 0, first = true; first || at < pages.bytes; first = false) {
     const block = readBlock(at);
     databaseHash.update(block);
-    let pieces: Uint8Array[];
-    if (sealer) {
-      const sealed = sealer.seal(block, at);
-      sealedBlocks++;
-      // Hashed here once the header is in the hash (never on the first block: the header comes after it).
-      if (header) for (const piece of sealed) fileHash.update(piece);
-      pieces = first ? [nonce, ...sealed] : sealed;
-    } else pieces = [block];
+    const sealed = sealer ? sealer.seal(block, at) : [block];
+    const pieces = first && job.sealing ? [job.sealing.header, nonce, ...sealed] : sealed;
     at += block.length;
     const length = pieces.reduce((n, p) => n + p.length, 0);
     await send(pieces, position);
     position += length;
-    const sealed = sealer && !header ? received('seal') : null;
-    if (sealed) await placeHeader(sealed.header);
   }
-  if (sealer && !header) await placeHeader((await next('seal')).header);
   const databaseSha256 = databaseHash.digest('hex');
   say({ type: 'end', databaseSha256, fileSha256: sealer ? fileHash.digest('hex') : databaseSha256, bytes });
 }

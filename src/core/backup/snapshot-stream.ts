@@ -39,16 +39,14 @@ export interface Streamed {
 /**
  * Starts the snapshot of `file` on two worker threads. `begun` settles at the moment the snapshot shows,
  * `taken` with its size, `checked` with quick_check's findings and the manifest's facts, whenever they come.
- * The payload is sealed with `fileKey` from the start; `seal` gives the header once scrypt has wrapped the
- * key. `blocks` gives the backup file's blocks: views into shared memory, each valid until it is given back with
+ * `blocks` gives the backup file's blocks: views into shared memory, each valid until it is given back with
  * `release`. `stop` ends both threads, whatever they were doing.
  */
 export interface SnapshotOptions {
   blockBytes: number;
   slots: number;
-  /** The payload's file key (null: a plain copy) and the length its header will have (see `seal`). */
-  fileKey: Uint8Array | null;
-  headerBytes: number;
+  /** The payload's file key and its header (null: a plain copy). */
+  sealing: { fileKey: Uint8Array; header: Uint8Array } | null;
   /**
    * Takes the database's write lock (BEGIN IMMEDIATE on a connection that writes nothing meanwhile) and gives
    * the function that lets it go, or null where it cannot be had: then the check runs before the copy.
@@ -72,8 +70,7 @@ export function startSnapshot(file: string, options: SnapshotOptions) {
     blockBytes: options.blockBytes,
     slotSize,
     ring: new SharedArrayBuffer(slotSize * options.slots),
-    fileKey: options.fileKey,
-    headerBytes: options.headerBytes,
+    sealing: options.sealing,
     barrier: flags.buffer as SharedArrayBuffer,
   };
   const worker = startWorker('backup-snapshot-seal', { workerData: job });
@@ -172,10 +169,6 @@ export function startSnapshot(file: string, options: SnapshotOptions) {
     taken,
     checked,
     ended,
-    /** The header that wraps the file key for the passphrase: written last, to its place at the start of the file. */
-    seal(header: Uint8Array): void {
-      worker.postMessage({ type: 'seal', header } satisfies ToSealer);
-    },
     async *blocks(): AsyncGenerator<PlacedBlock> {
       for (;;) {
         if (queue.length > 0) yield queue.shift()!;

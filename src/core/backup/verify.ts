@@ -2,13 +2,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
-import { decryptFile, isAgeFile } from './age';
+import { decryptFile, isAgeFile, type Opener } from './age';
+import { needKeyMessage } from './backup-key';
 import { sha256File } from './hash';
 import { inspectDatabase, type DatabaseFacts } from './inspect';
 import { readManifest, type Manifest } from './manifest';
 
 export interface VerifyOptions {
-  passphrase?: string | null;
+  /** What opens an encrypted copy (see backup-key.ts); none given, an encrypted copy is refused. */
+  identities?: Opener[];
   migrationsFolder?: string;
   /** Keep the checked, decrypted database at this path (restore needs it beside the live file). */
   keepAs?: string;
@@ -37,8 +39,7 @@ export async function verifyBackup(file: string, options: VerifyOptions = {}): P
   const fileSumDiffers = () => damaged('контрольная сумма файла не совпадает с записанной при создании');
   const encrypted = isAgeFile(file);
   if (encrypted && manifest && (await sha256File(file)) !== manifest.fileSha256) throw fileSumDiffers();
-  if (encrypted && !options.passphrase)
-    throw new AppError('validation', 'Копия зашифрована: укажите пароль шифрования');
+  if (encrypted && !options.identities?.length) throw new AppError('validation', needKeyMessage);
   // Beside keepAs when given, so the final rename stays on one file system.
   const workDir = options.workDir ?? (options.keepAs ? path.dirname(options.keepAs) : os.tmpdir());
   const work = fs.mkdtempSync(path.join(workDir, '.zhurnal-verify-'));
@@ -47,7 +48,7 @@ export async function verifyBackup(file: string, options: VerifyOptions = {}): P
     // Each byte is hashed once: the decryption hashes what it writes, and a plain backup's copy (what is then
     // checked and restored) is hashed for both sums the manifest holds, which are one and the same.
     let databaseSha256: string;
-    if (encrypted) databaseSha256 = (await decryptFile(file, plain, options.passphrase!)).sha256;
+    if (encrypted) databaseSha256 = (await decryptFile(file, plain, options.identities!)).sha256;
     else {
       fs.copyFileSync(file, plain);
       databaseSha256 = await sha256File(plain);

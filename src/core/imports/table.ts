@@ -1,5 +1,6 @@
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
+import { checkZipLimits, notXlsx } from './zip-limits';
 import { AppError } from '../../shared/errors';
 
 /** One row of a spreadsheet as text cells, with the row number the user sees in Excel or in the text file. */
@@ -66,14 +67,12 @@ function cellText(cell: ExcelJS.Cell): string {
 }
 
 async function readXlsx(bytes: Uint8Array): Promise<TableRow[]> {
+  checkZipLimits(bytes);
   const book = new ExcelJS.Workbook();
   try {
     await book.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch {
-    throw new AppError(
-      'validation',
-      'Файл не читается как книга Excel (.xlsx). Сохраните его в Excel как «Книга Excel» и попробуйте снова.',
-    );
+    throw new AppError('validation', notXlsx);
   }
   // The data is on the first sheet that has anything on it.
   const sheet = book.worksheets.find((s) => s.actualRowCount > 0);

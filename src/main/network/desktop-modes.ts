@@ -1,8 +1,10 @@
 import type { CallContext, Dispatch } from '../../core/api/dispatch';
 import type { Core } from '../../core/app';
+import type { DesktopFiles } from '../../core/print/service';
 import type { Result } from '../../shared/errors';
 import { desktopChannels, type DesktopMode, type FoundSchool } from '../../shared/desktop';
-import { parseServerAddress } from './address';
+import { resolveTyped } from '../../host/discovery/typed';
+import { openServerFile } from './remote-files';
 import { pairWithServer, type PairedServer } from './pairing';
 import { savedServerStore } from './saved-server';
 import { remoteTransport, type RemoteTransport } from './transport';
@@ -19,6 +21,8 @@ export interface DesktopModesDeps {
   findSchools(): Promise<FoundSchool[]>;
   /** The Russian reason a local journal could not be opened. */
   describeFailure(error: unknown): string;
+  /** A client's printed books: this computer's viewer and printer, and the folder they are saved in. */
+  localFiles: { files: DesktopFiles; dir(): string };
 }
 
 type State =
@@ -77,7 +81,7 @@ export function createDesktopModes(deps: DesktopModesDeps) {
 
   async function connect(input: unknown): Promise<Result<DesktopMode>> {
     if (state.kind === 'local') return refuse('conflict', 'На этом компьютере уже открыт его собственный журнал.');
-    const address = parseServerAddress(text(input, 'address') ?? '');
+    const address = resolveTyped(text(input, 'address') ?? '');
     if (!address) return refuse('validation', 'Адрес сервера: например, 192.168.1.10 или uchitelskaya:8080');
     const paired = await pairWithServer(address, text(input, 'code') ?? '');
     if (!paired.ok) return paired;
@@ -148,7 +152,10 @@ export function createDesktopModes(deps: DesktopModesDeps) {
     dispatch: ((channel, input, call) => {
       if (channel.startsWith('desktop:')) return desktopCall(channel, input);
       if (state.kind === 'local') return state.dispatch(channel, input, call);
-      if (state.kind === 'client') return state.transport.dispatch(channel, input, call);
+      if (state.kind === 'client')
+        return channel === 'print:open'
+          ? openServerFile(state.transport, input, call, deps.localFiles)
+          : state.transport.dispatch(channel, input, call);
       return Promise.resolve(notChosen);
     }) as Dispatch,
     close(): void {

@@ -1,5 +1,7 @@
 import type { Dispatch } from '../../core/api/dispatch';
 import type { JournalLock } from '../../core/db/owner-lock';
+import { advertiseHost } from '../../host/discovery/host';
+import type { Advertised } from '../../host/discovery/advertise';
 import { startHost, type StartedHost } from '../../host/start';
 import { loadOrCreateCertificate, tlsDirFor, type ServerCertificate } from '../../host/tls/certificate';
 import { servedNetwork } from '../../host/tls/served';
@@ -17,6 +19,8 @@ export interface SchoolServerOptions {
   port?: number;
   /** Told the address, so a second program refused the file can offer to connect here instead. */
   lock?: JournalLock | null;
+  /** The school's name, announced on the network (DNS-SD) for the clients' first start; not announced when absent. */
+  schoolName?(): string | null;
 }
 
 export interface SchoolServer {
@@ -51,6 +55,7 @@ function networkDispatch(dispatch: Dispatch): Dispatch {
  */
 export function createSchoolServer(options: SchoolServerOptions): SchoolServer {
   let host: StartedHost | null = null;
+  let announced: Advertised | null = null;
   let certificate: ServerCertificate | null = null;
   let queue: Promise<unknown> = Promise.resolve();
   // Once bound, the same port again after switching off and on: the other computers keep the address they know.
@@ -71,12 +76,21 @@ export function createSchoolServer(options: SchoolServerOptions): SchoolServer {
       });
       port = host.port;
       options.lock?.announce(host.url);
+      if (options.schoolName)
+        announced = advertiseHost(host, { name: options.schoolName(), fingerprint: certificate.fingerprint });
     } else if (!on && host) {
-      const closing = host;
-      host = null;
-      await closing.close();
+      await close();
     }
     return served();
+  };
+
+  // The goodbye first, while the address still answers: clients drop the school from their lists at once.
+  const close = async () => {
+    const [closing, saying] = [host, announced];
+    host = null;
+    announced = null;
+    await saying?.stop();
+    await closing?.close();
   };
 
   const serial = <T>(step: () => Promise<T>): Promise<T> => {
@@ -88,12 +102,7 @@ export function createSchoolServer(options: SchoolServerOptions): SchoolServer {
   return {
     sync: () => serial(apply),
     served,
-    stop: () =>
-      serial(async () => {
-        const closing = host;
-        host = null;
-        await closing?.close();
-      }),
+    stop: () => serial(close),
   };
 }
 

@@ -5,6 +5,7 @@ import type { PeerCertificate } from 'node:tls';
 import type { CallContext, Dispatch } from '../../core/api/dispatch';
 import type { Result } from '../../shared/errors';
 import { appVersion, versionHeader, versionRefusal } from '../../shared/version';
+import { noConnection } from '../../shared/connection';
 import { isLoopback } from '../../host/guard';
 import { serverUrl, type ServerAddress } from './address';
 
@@ -17,7 +18,7 @@ export interface PinnedServer extends ServerAddress {
 }
 
 export const certificateChanged = 'Сертификат сервера изменился: обратитесь к администратору.';
-export const noConnection = 'Нет связи с компьютером, на котором хранится журнал. Проверьте сеть и повторите.';
+export { noConnection };
 
 const sessionCookie = 'zhurnal_session';
 

@@ -56,7 +56,15 @@ export const backupStatus = z.object({
   detected: z.array(z.object({ path: z.string(), label: z.string() })),
   schedule: backupSchedule,
   retention: backupRetention,
-  passphraseSet: z.boolean(),
+  /**
+   * How copies are made: encrypted to the school's key (`key`, its public part shown), plain by the admin's
+   * choice (`none`), or not at all until one of them is chosen (`missing`).
+   */
+  encryption: z.object({
+    mode: z.enum(['key', 'none', 'missing']),
+    recipient: z.string().nullable(),
+    since: z.string().nullable(),
+  }),
   lastGoodAt: z.string().nullable(),
   warning: z.string().nullable(),
   running: progress.nullable(),
@@ -85,8 +93,16 @@ const verified = z.object({
 export type BackupVerified = z.infer<typeof verified>;
 
 const folderPath = z.string().trim().min(1, 'Укажите папку').max(1000);
-/** Empty means "the passphrase set in the app". */
-const optionalPassphrase = z.string().max(1000).optional();
+/**
+ * What opens an encrypted copy: the paper key as typed, or its file (base64; protected by `passphrase` when it
+ * was saved so), or the passphrase of a copy made before the school had a key.
+ */
+const keyFields = {
+  key: z.string().max(500).optional(),
+  keyFile: z.string().max(8000).optional(),
+  passphrase: z.string().max(1000).optional(),
+};
+const adminPassword = z.string().min(1, 'Введите свой пароль').max(256);
 
 export const backupContract = {
   status: defineChannel({
@@ -126,10 +142,31 @@ export const backupContract = {
     input: backupRetention,
     output: z.null(),
   }),
-  setPassphrase: defineChannel({
-    channel: 'backup:setPassphrase',
+  /**
+   * Makes the school's backup key and gives its secret part once: the paper key's page (PDF, base64), the key
+   * file's text, and with a passphrase the protected key file (base64). Only the public part is kept. Replacing
+   * a key (or plain copies) takes the admin's password.
+   */
+  createKey: defineChannel({
+    channel: 'backup:createKey',
     access: 'backup.manage',
-    input: z.object({ passphrase: z.string().min(10, 'Пароль шифрования не короче 10 символов').max(1000).nullable() }),
+    input: z.object({
+      password: z.string().max(256).optional(),
+      passphrase: z.string().min(10, 'Пароль файла ключа не короче 10 символов').max(1000).nullable().optional(),
+    }),
+    output: z.object({
+      recipient: z.string(),
+      identity: z.string(),
+      pdf: z.string(),
+      keyFile: z.string().nullable(),
+      keyText: z.string(),
+    }),
+  }),
+  /** Copies without encryption, named so: an explicit choice, with the admin's password. */
+  chooseUnencrypted: defineChannel({
+    channel: 'backup:chooseUnencrypted',
+    access: 'backup.manage',
+    input: z.object({ password: adminPassword }),
     output: z.null(),
   }),
   /** Starts a backup to every destination; progress and the outcome are read from backup:status. */
@@ -148,18 +185,14 @@ export const backupContract = {
   verify: defineChannel({
     channel: 'backup:verify',
     access: 'backup.manage',
-    input: z.object({ file: folderPath, passphrase: optionalPassphrase }),
+    input: z.object({ file: folderPath, ...keyFields }),
     output: verified,
   }),
   /** Replaces the school's database; the admin confirms with their own password. Every session ends. */
   restore: defineChannel({
     channel: 'backup:restore',
     access: 'backup.manage',
-    input: z.object({
-      file: folderPath,
-      passphrase: optionalPassphrase,
-      password: z.string().min(1, 'Введите свой пароль').max(256),
-    }),
-    output: z.object({ summary: z.string(), safetyCopy: z.string() }),
+    input: z.object({ file: folderPath, ...keyFields, password: adminPassword }),
+    output: z.object({ summary: z.string(), safetyCopy: z.string().nullable() }),
   }),
 };

@@ -83,7 +83,8 @@ export const rows: Record<string, Row> = {
   'backup:removeDestination': { allow: ['admin'], input: ({ tmp }) => ({ path: folder(tmp) }) },
   'backup:setSchedule': { allow: ['admin'], input: () => ({ dailyAt: null, onExit: false, beforeMigration: false }) },
   'backup:setRetention': { allow: ['admin'], input: () => ({ daily: 7, weekly: 4, monthly: 12 }) },
-  'backup:setPassphrase': { allow: ['admin'], input: () => ({ passphrase: null }) },
+  'backup:createKey': { allow: ['admin'], input: () => ({}) },
+  'backup:chooseUnencrypted': { allow: ['admin'], input: () => ({ password: 'demo' }) },
   // Its destination was just removed: the admin is told to add one.
   'backup:run': { allow: ['admin'], outcome: 'validation' },
   'backup:list': { allow: ['admin'] },

@@ -10,9 +10,11 @@ import { verifyBackup } from '../../../src/core/backup/verify';
 import { fixedClock } from '../../../src/core/clock';
 import { demoDbFile, faultyFs, finalFiles, knownMigrations, liveIsIntact, withTmpfs } from '../../helpers/backup';
 import { migrationsFolder, tempDir } from '../../helpers/temp';
+import { testKey } from '../../helpers/age';
 
 const clock = fixedClock('2026-11-24T18:00:00');
-const base = { clock, appVersion: 'test', migrationsFolder };
+// Plain unless a test says otherwise: its copies are opened as SQLite files to look inside.
+const base = { clock, appVersion: 'test', migrationsFolder, recipient: null };
 
 /** A copy of `file` with 4 KiB of its pages near the end overwritten. */
 function damagedCopy(file: string, to: string): string {
@@ -38,10 +40,10 @@ describe('a backup to several destinations', () => {
     expect(outcome.manifest.counts).toEqual(before.counts);
     for (const d of [a, b]) {
       expect(finalFiles(d).sort()).toEqual([
-        'zhurnal-2026-11-24_1800-00.db',
-        'zhurnal-2026-11-24_1800-00.db.manifest.json',
+        'zhurnal-2026-11-24_1800-00-НЕ-ЗАШИФРОВАНО.db',
+        'zhurnal-2026-11-24_1800-00-НЕ-ЗАШИФРОВАНО.db.manifest.json',
       ]);
-      const file = path.join(d, 'zhurnal-2026-11-24_1800-00.db');
+      const file = path.join(d, 'zhurnal-2026-11-24_1800-00-НЕ-ЗАШИФРОВАНО.db');
       expect(readManifest(file)?.databaseSha256).toBe(outcome.manifest.databaseSha256);
       const verified = await verifyBackup(file, { migrationsFolder });
       expect(verified.counts).toEqual(before.counts);
@@ -85,13 +87,12 @@ describe('a backup to several destinations', () => {
       clock: fixedClock('2026-11-24T18:30:00'),
       source: { kind: 'file', file: big },
       destinations: drives.slice(1),
-      passphrase: 'пароль',
-      workFactor: 10,
+      recipient: testKey.recipient,
     });
     writer.close();
     expect(plain.ok && sealed.ok).toBe(true);
     for (const r of [...plain.results, ...sealed.results])
-      await verifyBackup(r.file!, { migrationsFolder, passphrase: 'пароль' });
+      await verifyBackup(r.file!, { migrationsFolder, identities: [testKey.identity] });
     // The plain copies are the pages the database showed, byte for byte, but for page 1 saying «rollback journal».
     const expected = Buffer.from(pages);
     expected[18] = expected[19] = 1;
@@ -202,8 +203,7 @@ describe('a backup to several destinations', () => {
       ...base,
       source: { kind: 'file', file: damaged },
       destinations: drives,
-      passphrase: 'пароль',
-      workFactor: 10,
+      recipient: testKey.recipient,
     });
     // The live database is what is damaged, and the message says so.
     await expect(backup).rejects.toThrow(/^База данных повреждена/);
@@ -219,8 +219,7 @@ describe('a backup to several destinations', () => {
       ...base,
       source: { kind: 'snapshot', file: damaged },
       destinations: drives,
-      passphrase: 'пароль',
-      workFactor: 10,
+      recipient: testKey.recipient,
     });
     await expect(backup).rejects.toThrow(
       /^База данных повреждена: (проверка целостности нашла ошибки .*; )?копия не создана$/,
@@ -236,8 +235,7 @@ describe('a backup to several destinations', () => {
     const snapshot = startSnapshot(file, {
       blockBytes: 1 << 20,
       slots: 4,
-      fileKey: null,
-      headerBytes: 0,
+      sealing: null,
       holdWrites: () => {
         writer.exec('begin immediate');
         return () => {
@@ -277,8 +275,7 @@ describe('a backup to several destinations', () => {
       const snapshot = startSnapshot(file, {
         blockBytes: 1 << 20,
         slots: 4,
-        fileKey: null,
-        headerBytes: 0,
+        sealing: null,
         holdWrites: () => null,
       });
       try {
@@ -293,26 +290,25 @@ describe('a backup to several destinations', () => {
         ...base,
         source: { kind: 'file', file },
         destinations: [drive],
-        passphrase: 'пароль',
-        workFactor: 10,
+        recipient: testKey.recipient,
       });
       expect(outcome.results.map((r) => r.message)).toEqual(['Копия записана и проверена']);
-      const verified = await verifyBackup(outcome.results[0]!.file!, { passphrase: 'пароль' });
+      const verified = await verifyBackup(outcome.results[0]!.file!, { identities: [testKey.identity] });
       expect(verified.counts.marks).toBeGreaterThan(0);
     });
     if (!ran) console.warn('mount is not permitted here: the read-only source is not tested');
   });
 
   it('refuses, before anything else, a backup whose memory is not free', async () => {
-    // scrypt at work factor 40 would take a pebibyte beside the blocks in flight: no machine here has that.
+    // A pebibyte let wait in memory for the slowest drive: no machine here has that.
     const drive = path.join(dir, 'm1');
     fs.mkdirSync(drive);
     const backup = createBackup({
       ...base,
       source: { kind: 'file', file: live },
       destinations: [drive],
-      passphrase: 'пароль',
-      workFactor: 40,
+      recipient: testKey.recipient,
+      fanout: { maxHeld: 2 ** 50, stallMs: 60_000 },
     });
     await expect(backup).rejects.toThrow(
       /^Копия не создана: для неё нужно [\d,]+ МБ свободной памяти, а свободно [\d,]+ МБ\. Закройте другие программы и повторите$/,
@@ -333,8 +329,7 @@ describe('a backup to several destinations', () => {
       source: { kind: 'file', file: live },
       destinations: [hung, fine],
       fs: fsOps,
-      passphrase: 'пароль',
-      workFactor: 10,
+      recipient: testKey.recipient,
       // Small enough that the hung drive holds the encryption back, and is given up on quickly.
       syncEvery: 256 << 10,
       fanout: { maxHeld: 1 << 20, stallMs: 300 },
@@ -354,7 +349,7 @@ describe('a backup to several destinations', () => {
     expect(h?.message).toMatch(/^Носитель .*hung перестал отвечать во время записи/);
     expect(f?.ok).toBe(true);
     expect(fs.readdirSync(hung)).toEqual([]);
-    await verifyBackup(f!.file!, { migrationsFolder, passphrase: 'пароль' });
+    await verifyBackup(f!.file!, { migrationsFolder, identities: [testKey.identity] });
   });
 
   it('with a read-only folder injected (where mounting is not allowed), reports it and writes nothing', async () => {

@@ -39,6 +39,7 @@ describe('a backup while the school keeps working', () => {
       clock: fixedClock('2026-11-24T18:00:00'),
       appVersion: 'test',
       migrationsFolder,
+      recipient: null,
       onProgress: (p) => {
         if (p.stage === 'check') during = n;
       },

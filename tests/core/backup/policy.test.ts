@@ -60,8 +60,12 @@ describe('retention', () => {
 describe('file names', () => {
   it('round-trip the moment of the backup', () => {
     const d = new Date(2026, 0, 5, 7, 8, 9);
-    expect(backupFileName(d, false)).toBe('zhurnal-2026-01-05_0708-09.db');
-    expect(backupTimeOf(backupFileName(d, true))?.getTime()).toBe(d.getTime());
+    expect(backupFileName(d, true)).toBe('zhurnal-2026-01-05_0708-09.db.age');
+    expect(backupFileName(d, false)).toBe('zhurnal-2026-01-05_0708-09-НЕ-ЗАШИФРОВАНО.db');
+    for (const encrypted of [true, false])
+      expect(backupTimeOf(backupFileName(d, encrypted))?.getTime()).toBe(d.getTime());
+    // Plain copies made before encryption was the default.
+    expect(backupTimeOf('zhurnal-2026-01-05_0708-09.db')?.getTime()).toBe(d.getTime());
     expect(backupTimeOf('zhurnal.db')).toBeNull();
   });
 });

@@ -4,17 +4,22 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { restoreBackup, type RestoreOptions } from '../../../src/core/backup/restore';
 import { createBackup } from '../../../src/core/backup/run';
-import { snapshotFromConnection } from '../../../src/core/backup/safety-copy';
+import { encryptFile, passphraseSealingKey } from '../../../src/core/backup/age';
+import type { EncryptionConfig } from '../../../src/core/backup/config';
+import { NativeScryptIdentity } from '../../../src/core/backup/scrypt-recipient';
+import { safetyCopy } from '../../../src/core/backup/safety-copy';
 import { verifyBackup } from '../../../src/core/backup/verify';
 import { fixedClock } from '../../../src/core/clock';
 import { openDatabase } from '../../../src/core/db/open';
 import { demoDbFile, firstMigrationOnly, knownMigrations } from '../../helpers/backup';
+import { ageDecryptedWithKey, skipWithoutAge, testKey } from '../../helpers/age';
 import { migrationsFolder, tempDir } from '../../helpers/temp';
 
 const clock = fixedClock('2026-11-24T18:00:00');
-const passphrase = 'пять слов для пароля копии';
+const school = [testKey.identity];
+const keyed: EncryptionConfig = { recipient: testKey.recipient, createdAt: '2026-09-01 08:00:00' };
 
-async function backupOf(file: string, to: string, withPassphrase: string | null = passphrase): Promise<string> {
+async function backupOf(file: string, to: string, recipient: string | null = testKey.recipient): Promise<string> {
   fs.mkdirSync(to, { recursive: true });
   const outcome = await createBackup({
     source: { kind: 'file', file },
@@ -22,8 +27,7 @@ async function backupOf(file: string, to: string, withPassphrase: string | null 
     clock,
     appVersion: 'test',
     migrationsFolder,
-    passphrase: withPassphrase,
-    workFactor: 10,
+    recipient,
   });
   if (!outcome.ok) throw new Error(outcome.results[0]?.message);
   return outcome.results[0]!.file!;
@@ -38,17 +42,35 @@ const marksIn = (file: string) => {
   }
 };
 
-/** Restore as a shell does it: the live connection gives the safety copy, is closed, and is opened again. */
-function restoreInto(live: string, file: string, extra: Partial<RestoreOptions> = {}) {
+let safetyCopies = 0;
+
+/**
+ * Restore as a shell does it: the live connection gives the safety copy (encrypted to the school's key unless
+ * `encryption` says otherwise), is closed, and is opened again.
+ */
+function restoreInto(
+  live: string,
+  file: string,
+  extra: Partial<RestoreOptions> = {},
+  encryption: EncryptionConfig | null = keyed,
+) {
   let client: Database.Database | null = openDatabase(live, { migrationsFolder }).$client;
   return restoreBackup({
     file,
-    passphrase,
+    identities: school,
     liveFile: live,
     migrationsFolder,
     clock,
-    safetyDir: path.join(path.dirname(live), 'before-restore'),
-    takeSafetyCopy: (dest) => snapshotFromConnection(client!, dest),
+    takeSafetyCopy: () =>
+      safetyCopy({
+        client: client!,
+        liveFile: live,
+        encryption,
+        // A second apart each, so that no two safety copies share a name.
+        clock: fixedClock(`2026-11-24T19:00:${String(safetyCopies++).padStart(2, '0')}`),
+        appVersion: 'test',
+        migrationsFolder,
+      }),
     release: () => {
       client?.close();
       client = null;
@@ -66,18 +88,40 @@ describe('verify and restore', () => {
   const live = demoDbFile(dir);
   let backup = '';
 
-  it('verifies an encrypted backup only with the right passphrase', async () => {
+  it('verifies an encrypted backup only with the school’s key, refusing another in Russian', async () => {
     backup = await backupOf(live, path.join(dir, 'drive'));
     expect(backup.endsWith('.db.age')).toBe(true);
-    const verified = await verifyBackup(backup, { passphrase, migrationsFolder });
+    expect(fs.statSync(backup).mode & 0o777).toBe(0o600);
+    expect(fs.statSync(`${backup}.manifest.json`).mode & 0o777).toBe(0o600);
+    const verified = await verifyBackup(backup, { identities: school, migrationsFolder });
     expect(verified.encrypted).toBe(true);
     expect(verified.counts.marks).toBe(marksIn(live));
-    await expect(verifyBackup(backup, { passphrase: 'не тот пароль' })).rejects.toThrow(/Неверный пароль/);
-    await expect(verifyBackup(backup, {})).rejects.toThrow(/укажите пароль/);
+    const other = ['AGE-SECRET-KEY-1DAN5RWED44VXFDHXR64W86JRPT6STCNMWSPDKS4RQNLRKQN8NMQSHLFYTD'];
+    await expect(verifyBackup(backup, { identities: other })).rejects.toThrow(/Ключ не подходит к этой копии/);
+    await expect(verifyBackup(backup, {})).rejects.toThrow(/введите бумажный ключ школы/);
     // Restore refuses it too, before touching anything.
     const before = fs.readFileSync(live);
-    await expect(restoreInto(live, backup, { passphrase: 'не тот пароль' })).rejects.toThrow(/Неверный пароль/);
+    await expect(restoreInto(live, backup, { identities: other })).rejects.toThrow(/Ключ не подходит/);
     expect(fs.readFileSync(live).equals(before)).toBe(true);
+  });
+
+  it.skipIf(skipWithoutAge)('makes copies the standard `age -d -i key.txt` opens with the paper key', () => {
+    const opened = path.join(dir, 'by-age.db');
+    ageDecryptedWithKey(backup, testKey.identity, opened);
+    expect(marksIn(opened)).toBe(marksIn(live));
+  });
+
+  it('restores a copy made before the school had a key with the passphrase it was made with', async () => {
+    const plain = await backupOf(live, path.join(dir, 'old-plain'), null);
+    const old = path.join(dir, 'old-encrypted', 'zhurnal-2025-05-20_1800-00.db.age');
+    fs.mkdirSync(path.dirname(old));
+    await encryptFile(plain, old, await passphraseSealingKey('старый пароль копий', 10));
+    await expect(verifyBackup(old, { identities: school })).rejects.toThrow(/Ключ не подходит/);
+    const passphrase = [new NativeScryptIdentity('старый пароль копий')];
+    expect((await verifyBackup(old, { identities: passphrase, migrationsFolder })).counts.marks).toBe(marksIn(live));
+    const restored = await restoreInto(live, old, { identities: passphrase });
+    expect(marksIn(live)).toBe(marksIn(plain));
+    expect(restored.safetyCopy).toMatch(/before-restore/);
   });
 
   it('refuses a copy with a flipped byte or cut short, with or without its manifest, and restores nothing from it', async () => {
@@ -90,9 +134,9 @@ describe('verify and restore', () => {
     fs.writeFileSync(cut, bytes.subarray(0, bytes.length - 5000));
     for (const file of [flipped, cut]) {
       // Without a manifest the decryption's own authentication catches it.
-      await expect(verifyBackup(file, { passphrase })).rejects.toThrow(/повреждена/);
+      await expect(verifyBackup(file, { identities: school })).rejects.toThrow(/повреждена/);
       fs.copyFileSync(`${backup}.manifest.json`, `${file}.manifest.json`);
-      await expect(verifyBackup(file, { passphrase })).rejects.toThrow(/контрольная сумма файла не совпадает/);
+      await expect(verifyBackup(file, { identities: school })).rejects.toThrow(/контрольная сумма файла не совпадает/);
       const before = fs.readFileSync(live);
       await expect(restoreInto(live, file)).rejects.toThrow(/повреждена/);
       expect(fs.readFileSync(live).equals(before)).toBe(true);
@@ -112,7 +156,7 @@ describe('verify and restore', () => {
     await expect(verifyBackup(plain, {})).rejects.toThrow(/повреждена/);
   });
 
-  it('restores: the live data goes back to the backup, and what it held before is kept as a safety copy', async () => {
+  it('restores: the live data goes back to the backup, and what it held before is kept encrypted as a safety copy', async () => {
     const client = new Database(live);
     client.prepare('delete from marks where id in (select id from marks limit 100)').run();
     client.close();
@@ -120,8 +164,21 @@ describe('verify and restore', () => {
     const restored = await restoreInto(live, backup);
     expect(fs.existsSync(`${live}-wal`)).toBe(false);
     expect(marksIn(live)).toBe(afterDelete + 100);
-    expect(marksIn(restored.safetyCopy)).toBe(afterDelete);
+    const safety = restored.safetyCopy!;
+    expect(path.dirname(safety)).toBe(path.join(dir, 'before-restore'));
+    expect(safety.endsWith('.db.age')).toBe(true);
+    expect(fs.statSync(safety).mode & 0o777).toBe(0o600);
+    const opened = path.join(dir, 'safety-opened.db');
+    await verifyBackup(safety, { identities: school, keepAs: opened });
+    expect(marksIn(opened)).toBe(afterDelete);
     expect(fs.readdirSync(dir).filter((n) => n.startsWith('.zhurnal'))).toEqual([]);
+  });
+
+  it('with no key yet, keeps the safety copy only until the restore succeeded', async () => {
+    const restored = await restoreInto(live, backup, {}, null);
+    expect(restored.safetyCopy).toBeNull();
+    const left = fs.readdirSync(path.join(dir, 'before-restore'));
+    expect(left.filter((n) => n.includes('НЕ-ЗАШИФРОВАНО'))).toEqual([]);
   });
 
   it('migrates an older backup forward before it replaces anything', async () => {
@@ -129,7 +186,9 @@ describe('verify and restore', () => {
     const oldFile = path.join(dir, 'old.db');
     openDatabase(oldFile, { migrationsFolder: oldMigrations, create: true }).$client.close();
     const oldBackup = await backupOf(oldFile, path.join(dir, 'old-drive'));
-    expect((await verifyBackup(oldBackup, { passphrase, migrationsFolder })).schemaVersion).toBe('0000_initial');
+    expect((await verifyBackup(oldBackup, { identities: school, migrationsFolder })).schemaVersion).toBe(
+      '0000_initial',
+    );
     await restoreInto(live, oldBackup);
     const client = new Database(live, { readonly: true });
     expect((client.prepare('select count(*) as n from __drizzle_migrations').get() as { n: number }).n).toBe(

@@ -9,6 +9,7 @@ import { startSnapshot } from '../../../src/core/backup/snapshot-stream';
 import { verifyBackup } from '../../../src/core/backup/verify';
 import { fixedClock } from '../../../src/core/clock';
 import { migrationsFolder, tempDir } from '../../helpers/temp';
+import { testKey } from '../../helpers/age';
 
 const base = { clock: fixedClock('2026-11-24T18:00:00'), appVersion: 'test', migrationsFolder };
 
@@ -63,19 +64,18 @@ describe("a backup's snapshot, read from the files a block at a time", () => {
     const drives = ['p', 'e'].map((d) => path.join(dir, d));
     for (const d of drives) fs.mkdirSync(d);
     const source = { kind: 'connection', client: writer } as const;
-    const plain = await createBackup({ ...base, source, destinations: [drives[0]!] });
+    const plain = await createBackup({ ...base, source, destinations: [drives[0]!], recipient: null });
     const sealed = await createBackup({
       ...base,
       source,
       destinations: [drives[1]!],
-      passphrase: 'пароль',
-      workFactor: 10,
+      recipient: testKey.recipient,
     });
     expect(plain.ok && sealed.ok).toBe(true);
     expect(fs.readFileSync(plain.results[0]!.file!).equals(expected)).toBe(true);
     // The encrypted copy verifies (its file hash taken header first) and decrypts to the same bytes.
     const opened = path.join(dir, 'opened.db');
-    await verifyBackup(sealed.results[0]!.file!, { passphrase: 'пароль', keepAs: opened });
+    await verifyBackup(sealed.results[0]!.file!, { identities: [testKey.identity], keepAs: opened });
     expect(fs.readFileSync(opened).equals(expected)).toBe(true);
     writer.close();
   });
@@ -90,8 +90,7 @@ describe("a backup's snapshot, read from the files a block at a time", () => {
       const snapshot = startSnapshot(file, {
         blockBytes: 1 << 20,
         slots: 2,
-        fileKey: null,
-        headerBytes: 0,
+        sealing: null,
         holdWrites: () => {
           writer.exec('begin immediate');
           return () => writer.exec('rollback');

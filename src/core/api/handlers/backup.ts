@@ -20,8 +20,9 @@ export const backupHandlers = (s: Services): Handlers['backup'] => ({
     s.backup.setRetention(actor, input);
     return null;
   },
-  setPassphrase: (input, actor) => {
-    s.backup.setPassphrase(actor, input.passphrase);
+  createKey: (input, actor) => s.backup.createKey(actor, input),
+  chooseUnencrypted: async (input, actor) => {
+    await s.backup.chooseUnencrypted(actor, input);
     return null;
   },
   run: () => ({ startedAt: s.backup.start('manual') }),

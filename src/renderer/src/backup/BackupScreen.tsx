@@ -6,6 +6,7 @@ import { DestinationsPanel } from './DestinationsPanel';
 import { FilesPanel } from './FilesPanel';
 import { reasonNames } from './format';
 import { useBackupMutation, useBackupStatus } from './queries';
+import { KeyPanel } from './KeyPanel';
 import { SettingsPanel } from './SettingsPanel';
 import { Loading } from '../errors/QueryGate';
 
@@ -34,11 +35,12 @@ export function BackupScreen() {
           {s.warning}
         </Alert>
       )}
+      <KeyPanel encryption={s.encryption} />
       <Group>
         <Button
           size="md"
           loading={run.isPending}
-          disabled={s.running !== null || s.destinations.length === 0}
+          disabled={s.running !== null || s.destinations.length === 0 || s.encryption.mode === 'missing'}
           onClick={() => run.mutate(undefined)}
         >
           Создать копию сейчас
@@ -66,7 +68,7 @@ export function BackupScreen() {
       )}
       <DestinationsPanel status={s} />
       <SettingsPanel key={JSON.stringify([s.schedule, s.retention])} status={s} />
-      <FilesPanel passphraseSet={s.passphraseSet} version={`${last?.at ?? ''}/${s.running ? 'running' : 'idle'}`} />
+      <FilesPanel version={`${last?.at ?? ''}/${s.running ? 'running' : 'idle'}`} />
       {s.runs.length > 1 && (
         <Paper withBorder p="md">
           <Title order={4}>История</Title>

@@ -1,31 +1,24 @@
 import { useState } from 'react';
-import {
-  Alert,
-  Badge,
-  Button,
-  Group,
-  Modal,
-  Paper,
-  PasswordInput,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { contract, type BackupVerified } from '../../../shared/contract';
 import { describeError } from '../api/errors';
 import { invoke } from '../api/invoke';
+import { RestoreDialog, VerifyDialog } from './CopyDialog';
 import { size } from './format';
 import { useBackupList } from './queries';
 
 /** The copies on the destinations: each can be checked, and the school's database restored from one. */
-export function FilesPanel({ passphraseSet, version }: { passphraseSet: boolean; version: string }) {
+export function FilesPanel({ version }: { version: string }) {
   const list = useBackupList(version);
   const [otherFile, setOtherFile] = useState('');
   const [results, setResults] = useState<Record<string, { ok: boolean; text: string }>>({});
   const [restoring, setRestoring] = useState<string | null>(null);
+  const [verifying, setVerifying] = useState<string | null>(null);
+  // A copy found on a drive says whether it is encrypted; a file typed in is taken to be, unless named plain.
+  const isEncrypted = (file: string) =>
+    list.data?.find((f) => f.file === file)?.encrypted ?? file.toLowerCase().endsWith('.age');
+  const check = (file: string) => (isEncrypted(file) ? setVerifying(file) : verify.mutate(file));
   const verify = useMutation({
     mutationFn: (file: string) => invoke(contract.backup.verify, { file }),
     meta: { ownsErrors: true },
@@ -77,7 +70,7 @@ export function FilesPanel({ passphraseSet, version }: { passphraseSet: boolean;
                       size="compact-sm"
                       variant="light"
                       loading={verify.isPending && verify.variables === f.file}
-                      onClick={() => verify.mutate(f.file)}
+                      onClick={() => check(f.file)}
                     >
                       Проверить
                     </Button>
@@ -99,7 +92,7 @@ export function FilesPanel({ passphraseSet, version }: { passphraseSet: boolean;
             value={otherFile}
             onChange={(e) => setOtherFile(e.currentTarget.value)}
           />
-          <Button variant="default" disabled={!otherFile.trim()} onClick={() => verify.mutate(otherFile.trim())}>
+          <Button variant="default" disabled={!otherFile.trim()} onClick={() => check(otherFile.trim())}>
             Проверить
           </Button>
           <Button
@@ -117,76 +110,16 @@ export function FilesPanel({ passphraseSet, version }: { passphraseSet: boolean;
           </Text>
         )}
       </Stack>
-      {restoring && <RestoreDialog file={restoring} passphraseSet={passphraseSet} onClose={() => setRestoring(null)} />}
-    </Paper>
-  );
-}
-
-/** Restoring replaces everybody's data: the admin confirms with their own password, and everyone logs in again. */
-function RestoreDialog({ file, passphraseSet, onClose }: { file: string; passphraseSet: boolean; onClose(): void }) {
-  const [password, setPassword] = useState('');
-  const [passphrase, setPassphrase] = useState('');
-  const restore = useMutation({
-    mutationFn: () => invoke(contract.backup.restore, { file, password, passphrase: passphrase || undefined }),
-    meta: { ownsErrors: true },
-    // Every session ended with the old database: the page starts again at the login screen.
-    onSuccess: () => setTimeout(() => window.location.reload(), 4000),
-  });
-  return (
-    <Modal
-      opened
-      onClose={restore.isSuccess ? () => window.location.reload() : onClose}
-      title="Восстановить базу из копии"
-      size="lg"
-    >
-      {restore.isSuccess ? (
-        <Stack>
-          <Alert color="green" title="База восстановлена">
-            {restore.data.summary}. Прежняя база сохранена: {restore.data.safetyCopy}. Все пользователи входят заново.
-          </Alert>
-          <Button onClick={() => window.location.reload()}>Войти заново</Button>
-        </Stack>
-      ) : (
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            restore.mutate();
-          }}
-        >
-          <Stack>
-            <Text size="sm">
-              Данные журнала будут заменены данными копии <b>{file}</b>. Сначала копия будет проверена, текущая база
-              сохранена рядом с ней. Все пользователи выйдут из программы.
-            </Text>
-            <PasswordInput
-              label="Пароль шифрования копии"
-              description={passphraseSet ? 'Пусто — пароль, заданный в программе' : 'Для зашифрованной копии'}
-              value={passphrase}
-              onChange={(e) => setPassphrase(e.currentTarget.value)}
-            />
-            <PasswordInput
-              label="Ваш пароль администратора"
-              required
-              value={password}
-              onChange={(e) => setPassword(e.currentTarget.value)}
-              data-autofocus
-            />
-            {restore.error && (
-              <Alert color="red" title={describeError(restore.error).title}>
-                {describeError(restore.error).message}
-              </Alert>
-            )}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={onClose}>
-                Отмена
-              </Button>
-              <Button type="submit" color="red" loading={restore.isPending} disabled={!password}>
-                Восстановить
-              </Button>
-            </Group>
-          </Stack>
-        </form>
+      {restoring && (
+        <RestoreDialog file={restoring} encrypted={isEncrypted(restoring)} onClose={() => setRestoring(null)} />
       )}
-    </Modal>
+      {verifying && (
+        <VerifyDialog
+          file={verifying}
+          onDone={(result) => setResults((r) => ({ ...r, [verifying]: result }))}
+          onClose={() => setVerifying(null)}
+        />
+      )}
+    </Paper>
   );
 }

@@ -1,30 +1,15 @@
 import { useState } from 'react';
-import {
-  Button,
-  Checkbox,
-  Group,
-  NumberInput,
-  Paper,
-  PasswordInput,
-  Stack,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Button, Checkbox, Group, NumberInput, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { contract, type BackupRetention, type BackupSchedule, type BackupStatus } from '../../../shared/contract';
 import { invoke } from '../api/invoke';
 import { useBackupMutation } from './queries';
 
-/** When copies are made, how many are kept, and the passphrase they are encrypted with. */
+/** When copies are made, and how many are kept. */
 export function SettingsPanel({ status }: { status: BackupStatus }) {
   const [schedule, setSchedule] = useState<BackupSchedule>(status.schedule);
   const [retention, setRetention] = useState<BackupRetention>(status.retention);
-  const [passphrase, setPassphrase] = useState('');
   const saveSchedule = useBackupMutation((s: BackupSchedule) => invoke(contract.backup.setSchedule, s));
   const saveRetention = useBackupMutation((r: BackupRetention) => invoke(contract.backup.setRetention, r));
-  const savePassphrase = useBackupMutation((p: string | null) =>
-    invoke(contract.backup.setPassphrase, { passphrase: p }),
-  );
   const count = (key: keyof BackupRetention, label: string, min: number) => (
     <NumberInput
       label={label}
@@ -80,28 +65,6 @@ export function SettingsPanel({ status }: { status: BackupStatus }) {
           На каждом носителе хранятся последние копии каждого дня, недели и месяца в указанном числе; более старые
           удаляются после удачной копии.
         </Text>
-        <Group align="flex-end">
-          <PasswordInput
-            label={status.passphraseSet ? 'Пароль шифрования задан; новый пароль' : 'Пароль шифрования копий'}
-            description="Не короче 10 символов. Без него копию не открыть — запишите его и храните отдельно от носителей."
-            w={420}
-            value={passphrase}
-            onChange={(e) => setPassphrase(e.currentTarget.value)}
-          />
-          <Button
-            variant="default"
-            loading={savePassphrase.isPending}
-            disabled={passphrase.length === 0}
-            onClick={() => savePassphrase.mutate(passphrase, { onSuccess: () => setPassphrase('') })}
-          >
-            Задать пароль
-          </Button>
-          {status.passphraseSet && (
-            <Button variant="subtle" color="red" onClick={() => savePassphrase.mutate(null)}>
-              Не шифровать
-            </Button>
-          )}
-        </Group>
       </Stack>
     </Paper>
   );

@@ -38,7 +38,7 @@ export function ConnectForm() {
                 key={`${s.host}:${s.port}`}
                 variant="default"
                 size="xs"
-                onClick={() => setAddress(`${s.host}:${s.port}`)}
+                onClick={() => setAddress(`${s.addresses[0] ?? s.host}:${s.port}`)}
               >
                 {s.name} ({s.host})
               </Button>

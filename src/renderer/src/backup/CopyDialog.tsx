@@ -1,0 +1,135 @@
+import { useState } from 'react';
+import { Alert, Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { useMutation } from '@tanstack/react-query';
+import { contract } from '../../../shared/contract';
+import { describeError } from '../api/errors';
+import { fileToBase64 } from '../api/files';
+import { invoke } from '../api/invoke';
+import { emptyKey, KeyFields, type KeyValues } from './KeyFields';
+
+/** The key's fields as the contract carries them (the file as base64), empty ones left out. */
+export async function keyInput(v: KeyValues) {
+  return {
+    key: v.key.trim() || undefined,
+    keyFile: v.keyFile ? await fileToBase64(v.keyFile) : undefined,
+    passphrase: v.passphrase || undefined,
+  };
+}
+
+/** Checking an encrypted copy takes the paper key: the program does not keep it. */
+export function VerifyDialog({
+  file,
+  onDone,
+  onClose,
+}: {
+  file: string;
+  onDone(result: { ok: boolean; text: string }): void;
+  onClose(): void;
+}) {
+  const [key, setKey] = useState<KeyValues>(emptyKey);
+  const verify = useMutation({
+    mutationFn: async () => invoke(contract.backup.verify, { file, ...(await keyInput(key)) }),
+    meta: { ownsErrors: true },
+    onSuccess: (v) => {
+      onDone({ ok: true, text: v.summary });
+      onClose();
+    },
+  });
+  return (
+    <Modal opened onClose={onClose} title="Проверить зашифрованную копию" size="lg">
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          verify.mutate();
+        }}
+      >
+        <Stack>
+          <Text size="sm">
+            Копия <b>{file}</b> зашифрована ключом школы. Чтобы проверить, что она открывается и цела, введите бумажный
+            ключ.
+          </Text>
+          <KeyFields value={key} onChange={setKey} />
+          {verify.error && (
+            <Alert color="red" title={describeError(verify.error).title} data-testid="verify-error">
+              {describeError(verify.error).message}
+            </Alert>
+          )}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={onClose}>
+              Отмена
+            </Button>
+            <Button type="submit" loading={verify.isPending}>
+              Проверить
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+/** Restoring replaces everybody's data: the admin confirms with their own password, and everyone logs in again. */
+export function RestoreDialog({ file, encrypted, onClose }: { file: string; encrypted: boolean; onClose(): void }) {
+  const [password, setPassword] = useState('');
+  const [key, setKey] = useState<KeyValues>(emptyKey);
+  const restore = useMutation({
+    mutationFn: async () => invoke(contract.backup.restore, { file, password, ...(await keyInput(key)) }),
+    meta: { ownsErrors: true },
+    // Every session ended with the old database: the page starts again at the login screen.
+    onSuccess: () => setTimeout(() => window.location.reload(), 4000),
+  });
+  return (
+    <Modal
+      opened
+      onClose={restore.isSuccess ? () => window.location.reload() : onClose}
+      title="Восстановить базу из копии"
+      size="lg"
+    >
+      {restore.isSuccess ? (
+        <Stack>
+          <Alert color="green" title="База восстановлена">
+            {restore.data.summary}.{' '}
+            {restore.data.safetyCopy ? `Прежняя база сохранена (зашифрована): ${restore.data.safetyCopy}. ` : ''}
+            Все пользователи входят заново.
+          </Alert>
+          <Button onClick={() => window.location.reload()}>Войти заново</Button>
+        </Stack>
+      ) : (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            restore.mutate();
+          }}
+        >
+          <Stack>
+            <Text size="sm">
+              Данные журнала будут заменены данными копии <b>{file}</b>. Сначала копия будет проверена, текущая база
+              сохранена рядом с ней. Все пользователи выйдут из программы.
+            </Text>
+            {encrypted && <KeyFields value={key} onChange={setKey} />}
+            <PasswordInput
+              label="Ваш пароль администратора"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+              data-autofocus
+            />
+            {restore.error && (
+              <Alert color="red" title={describeError(restore.error).title}>
+                {describeError(restore.error).message}
+              </Alert>
+            )}
+            <Group justify="flex-end">
+              <Button variant="default" onClick={onClose}>
+                Отмена
+              </Button>
+              <Button type="submit" color="red" loading={restore.isPending} disabled={!password}>
+                Восстановить
+              </Button>
+            </Group>
+          </Stack>
+        </form>
+      )}
+    </Modal>
+  );
+}
