@@ -69,4 +69,46 @@ describe('several people at once', () => {
     await page.keyboard.press('Delete');
     await expect.poll(async () => (await seen.innerText()).trim(), { timeout: 10_000 }).toBe('');
   });
+
+  it("shows homework saved in the lesson panel in the class teacher's panel and in the teacher's other «Мой день»", async () => {
+    const sql = h.core.db.$client;
+    const lesson = sql
+      .prepare(
+        `select l.id, l.assignment_id as assignmentId from lessons l join assignments a on a.id = l.assignment_id
+           join users u on u.id = a.teacher_id join classes c on c.id = a.class_id join subjects s on s.id = a.subject_id
+         where u.login = 'uchitel' and c.grade = 5 and c.letter = 'А' and s.name = 'Математика' and l.date = ?`,
+      )
+      .get(today) as { id: number; assignmentId: number };
+    sql.prepare('update lessons set homework = null, homework_entered_at = null where id = ?').run(lesson.id);
+    const journal = `#/journal?assignment=${lesson.assignmentId}&lesson=${lesson.id}`;
+
+    const classTeacher = await h.another();
+    await logIn(classTeacher, 'klruk');
+    await classTeacher.goto(`${classTeacher.url().split('#')[0]}${journal}`);
+    const shownHomework = classTeacher.getByTestId('lesson-homework');
+    await shownHomework.waitFor({ timeout: 15_000 });
+    expect(await shownHomework.inputValue()).toBe('');
+
+    // The same teacher on another computer (the staffroom): a session of its own, on «Мой день».
+    const staffroom = await h.another();
+    await staffroom.setViewportSize({ width: 1366, height: 768 });
+    await logIn(staffroom, 'uchitel');
+    const row = staffroom.getByTestId(`day-lesson-${lesson.id}`);
+    await row.waitFor({ timeout: 15_000 });
+    await expect.poll(() => row.innerText()).toContain('домашнее задание');
+
+    const { page } = h;
+    await h.logIn('uchitel');
+    await page.goto(`${page.url().split('#')[0]}${journal}`);
+    await page.getByTestId('lesson-homework').fill('п.7, № 12');
+    await page.getByTestId('lesson-homework').press('Enter');
+    await expect
+      .poll(() => sql.prepare('select homework from lessons where id = ?').get(lesson.id))
+      .toEqual({ homework: 'п.7, № 12' });
+
+    await expect.poll(() => shownHomework.inputValue(), { timeout: 10_000 }).toBe('п.7, № 12');
+    await expect.poll(() => row.innerText(), { timeout: 10_000 }).not.toContain('домашнее задание');
+    fs.mkdirSync('test-results', { recursive: true });
+    await staffroom.screenshot({ path: 'test-results/live-my-day-in-other-browser.png' });
+  });
 });
