@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { app, dialog, session, type BrowserWindow } from 'electron';
+import { app, dialog, protocol, session, type BrowserWindow } from 'electron';
 import type { Core } from '../core/app';
 import { aboutText } from './about';
+import { appSchemePrivileges, serveAppFiles } from './app-protocol';
 import { appLocation } from './app-url';
 import { wireBackups } from './backups';
 import { databaseFile, openLocalCore, printFolder } from './database';
@@ -15,8 +16,9 @@ import { createSchoolServer, type SchoolServer, withNetworkSwitch } from './netw
 import { connectInsteadOrQuit } from './owner-connect';
 import { openFailureDialog } from './open-failure';
 import { watchScreenLock } from './screen-lock';
-import { guardContents, hardenSession } from './security';
+import { contentSecurityPolicy, guardContents, hardenSession } from './security';
 import { claimSingleInstance } from './single-instance';
+import { keepServingOnClose } from './tray';
 import { createMainWindow } from './window';
 
 // Wiring only: each piece lives in its own file. __dirname is out/main once built.
@@ -27,6 +29,8 @@ let mainWindow: BrowserWindow | null = null;
 app.commandLine.appendSwitch('lang', 'ru');
 // Every renderer sandboxed, whatever its webPreferences say; must be called before the app is ready.
 app.enableSandbox();
+// The app's own origin (app-protocol.ts) must be known as standard and secure before the app is ready.
+protocol.registerSchemesAsPrivileged([appSchemePrivileges]);
 
 /** This computer's journal: backups, and the school's server when «Школьная сеть» is on. */
 function wireLocal(core: Core, school: SchoolServer): void {
@@ -41,10 +45,8 @@ function wireLocal(core: Core, school: SchoolServer): void {
 async function start(): Promise<void> {
   await app.whenReady();
   const dev = !app.isPackaged;
-  const location = appLocation({
-    devServerUrl: dev ? process.env['ELECTRON_RENDERER_URL'] : undefined,
-    rendererFile: path.join(__dirname, '../renderer/index.html'),
-  });
+  const location = appLocation({ devServerUrl: dev ? process.env['ELECTRON_RENDERER_URL'] : undefined });
+  serveAppFiles(protocol, path.join(__dirname, '../renderer'), contentSecurityPolicy(false));
   hardenSession(session.defaultSession, { dev, devServerOrigin: location.devOrigin });
   app.on('web-contents-created', (_event, contents) => guardContents(contents, location.isOwn));
 
@@ -86,10 +88,19 @@ async function start(): Promise<void> {
         message: aboutText(app.getVersion(), modes.info()),
       }),
   });
-  mainWindow = createMainWindow({ preload: path.join(__dirname, '../preload/index.cjs'), location });
-  mainWindow.on('closed', () => {
-    mainWindow = null;
-  });
+  const openWindow = () => {
+    if (mainWindow) {
+      mainWindow.show();
+      mainWindow.focus();
+      return;
+    }
+    mainWindow = createMainWindow({ preload: path.join(__dirname, '../preload/index.cjs'), location });
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+  };
+  openWindow();
+  keepServingOnClose({ serving: () => school?.served().listening ?? false, openWindow });
   watchScreenLock(() => (mainWindow ? [mainWindow] : []));
 }
 
@@ -106,5 +117,3 @@ function failedToStart(error: unknown): void {
 export const started: Promise<void> = claimSingleInstance(() => mainWindow)
   ? start().catch(failedToStart)
   : Promise.resolve();
-
-app.on('window-all-closed', () => app.quit());

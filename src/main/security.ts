@@ -1,4 +1,5 @@
 import type { Session, WebContents } from 'electron';
+import { isAppUrl } from './app-protocol';
 
 const strictPolicy = [
   "default-src 'self'",
@@ -15,9 +16,9 @@ const strictPolicy = [
 ];
 
 /**
- * The Content-Security-Policy main adds to http(s) responses. The packaged app loads file:// (no headers;
- * index.html's meta tag covers it), so this mostly guards the dev server, whose React refresh preamble is an
- * inline script and whose hot reload talks over a websocket: only those two are loosened, and only in dev.
+ * The Content-Security-Policy of every page the app shows: sent by its own origin (app-protocol.ts) and added by
+ * main to http(s) responses (the dev server, whose React refresh preamble is an inline script and whose hot
+ * reload talks over a websocket: only those two are loosened, and only in dev).
  */
 export function contentSecurityPolicy(dev: boolean): string {
   const rules = dev
@@ -32,9 +33,13 @@ export function contentSecurityPolicy(dev: boolean): string {
   return rules.join('; ');
 }
 
-/** What a page of the app may load: its own files, inline data, and in development the dev server. */
+/**
+ * What a page of the app may load: its own origin's files, inline data, and in development the dev server.
+ * Not file://: no local file, not even one of the app's own, is loaded except through app://.
+ */
 export function mayLoad(url: string, devServerOrigin: string | null): boolean {
-  if (/^(file|data|blob|devtools|chrome-extension):/i.test(url)) return true;
+  if (/^(data|blob|devtools|chrome-extension):/i.test(url)) return true;
+  if (isAppUrl(url)) return true;
   try {
     // The dev server's page, scripts and its hot-reload websocket: same host and port, http or ws.
     return devServerOrigin !== null && new URL(url).host === new URL(devServerOrigin).host;

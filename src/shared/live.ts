@@ -31,12 +31,10 @@ export const changeEvent = z.discriminatedUnion('domain', [
 export type ChangeEvent = z.infer<typeof changeEvent>;
 export type ChangeDomain = ChangeEvent['domain'];
 
-/** The stream's own event names besides a change: it ends because the session ended or locked. */
-export const streamEnd = 'end';
-
 /**
  * What a change stream tells its subscriber, whichever way it arrives (a browser's EventSource, or the desktop
- * client's main process forwarding the server's stream through the preload): connected, a change, or lost.
+ * client's main process forwarding the server's stream through the preload): connected, a change, the session
+ * ended or locked, or the connection lost (changes may have been missed until the next `open`).
  */
 export type LiveMessage =
   { type: 'open' } | { type: 'change'; event: ChangeEvent } | { type: 'end' } | { type: 'lost' };

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../src/core/app';
 import { systemClock } from '../../src/core/clock';
 import type { FoundSchool } from '../../src/host/discovery/browse';
+import { txtKeys, txtValue } from '../../src/host/discovery/service';
 import { connectionCode, derOf } from '../../src/host/tls/code';
 import { contract } from '../../src/shared/contract';
 import { appVersion } from '../../src/shared/version';
@@ -120,28 +121,32 @@ describe.skipIf(missing)('discovery across the school network (namespaces on a b
 
 describe('discovery on loopback (the same, on this computer)', () => {
   const link = '127.0.0.1';
-  const name = `${school} ${process.pid}`;
+  // A school's full legal name, longer in UTF-8 than a TXT string holds: announced cut between letters.
+  const name = `${school} ${process.pid} с углублённым изучением отдельных предметов`.repeat(3);
+  const shown = txtValue(txtKeys.school, name);
 
   it('finds an announced school, drops it at its goodbye, and finds nothing after', async () => {
+    expect(Buffer.byteLength(name)).toBeGreaterThan(255);
+    expect(name.startsWith(shown) && Buffer.byteLength(shown) > 200).toBe(true);
     const server = await advertiseFrom(here, name, 8443, link);
     const watch = watchFrom(here, link);
     try {
       const found = await browseFrom(here, 2000, link);
-      expect(found.filter((s) => s.name === name)).toEqual([
+      expect(found.filter((s) => s.name === shown)).toEqual([
         {
-          name,
+          name: shown,
           host: expect.any(String),
           addresses: expect.arrayContaining(['127.0.0.1']),
           port: 8443,
           version: appVersion,
         },
       ]);
-      await watch.until((schools) => schools.some((s) => s.name === name));
+      await watch.until((schools) => schools.some((s) => s.name === shown));
       expect((await server.stop()).code).toBe(0);
-      await watch.until((schools) => !schools.some((s) => s.name === name));
+      await watch.until((schools) => !schools.some((s) => s.name === shown));
     } finally {
       await watch.stop();
     }
-    expect((await browseFrom(here, 1500, link)).filter((s) => s.name === name)).toEqual([]);
+    expect((await browseFrom(here, 1500, link)).filter((s) => s.name === shown)).toEqual([]);
   }, 60_000);
 });

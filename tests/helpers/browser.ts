@@ -24,6 +24,8 @@ export interface BrowserHarness {
   /** With `network`: the server's certificate, and its https address on this computer's first LAN address. */
   certificate?: ServerCertificate;
   networkUrl?: string;
+  /** A second person's browser on the same server (its own cookies), at the same clock; closed after the test. */
+  another(): Promise<Page>;
 }
 
 /**
@@ -35,6 +37,7 @@ export function browserHarness(today: string, options: { empty?: boolean; networ
   let host: StartedHost | undefined;
   let browser: Browser | undefined;
   let context: BrowserContext | undefined;
+  let others: BrowserContext[] = [];
   // The core's clock: fixed at 10:00 on `today` for each test unless a test moves it.
   const start = new Date(`${today}T10:00:00`);
   let now = start;
@@ -44,6 +47,14 @@ export function browserHarness(today: string, options: { empty?: boolean; networ
     async setTime(hhmm: string) {
       now = new Date(`${today}T${hhmm}:00`);
       await harness.page.clock.setFixedTime(now);
+    },
+    async another() {
+      const other = await browser!.newContext({ locale: 'ru-RU', viewport: { width: 1440, height: 900 } });
+      others.push(other);
+      const page = await other.newPage();
+      await page.clock.setFixedTime(now);
+      await page.goto(host!.url);
+      return page;
     },
     async logIn(login: string, password = 'demo') {
       await harness.page.getByLabel('Логин').fill(login);
@@ -75,6 +86,7 @@ export function browserHarness(today: string, options: { empty?: boolean; networ
     if (!options.empty) generateDemoSchool(harness.core.db, { tier: 'small', years: 1, today });
     host = await startHost({
       dispatch: harness.core.dispatch,
+      live: harness.core.live,
       rendererDir,
       port: 0,
       ...(certificate ? { host: '0.0.0.0', tls: certificate, schoolNetwork: () => true } : {}),
@@ -112,6 +124,8 @@ export function browserHarness(today: string, options: { empty?: boolean; networ
   });
 
   afterEach(async () => {
+    for (const other of others) await other.close();
+    others = [];
     await context?.close();
   });
 

@@ -36,11 +36,17 @@ afterAll(() => {
 });
 
 /**
- * `zhurnal serve --db FILE --port 0`: resolves when it prints its address (the server is listening), or when
- * it exits first (refused), with what it wrote.
+ * `zhurnal serve --db FILE --port 0` (or the given port: a server started again where its clients look for it):
+ * resolves when it prints its address (the server is listening), or when it exits first (refused), with what it wrote.
  */
-export function startServe(dbFile: string, options: { uid?: number; args?: string[] } = {}): Promise<Served> {
-  const child = spawnCli(['serve', '--db', dbFile, '--port', '0', ...(options.args ?? [])], options);
+export function startServe(
+  dbFile: string,
+  options: { uid?: number; args?: string[]; port?: number } = {},
+): Promise<Served> {
+  const child = spawnCli(
+    ['serve', '--db', dbFile, '--port', String(options.port ?? 0), ...(options.args ?? [])],
+    options,
+  );
   running.add(child);
   let stdout = '';
   let stderr = '';

@@ -103,6 +103,10 @@ interface FakeState {
   openedPaths: string[];
   openPathResult: string;
   powerEvents: EventEmitter;
+  trays: Tray[];
+  /** protocol.registerSchemesAsPrivileged's schemes, and the handlers protocol.handle was given, by scheme. */
+  privilegedSchemes: { scheme: string; privileges: Record<string, boolean> }[];
+  protocolHandlers: Map<string, (request: Request) => Promise<Response>>;
 }
 
 function freshState(): FakeState {
@@ -133,6 +137,9 @@ function freshState(): FakeState {
     openedPaths: [],
     openPathResult: '',
     powerEvents: new EventEmitter(),
+    trays: [],
+    privilegedSchemes: [],
+    protocolHandlers: new Map(),
   };
 }
 
@@ -228,6 +235,15 @@ export const session = {
   },
 };
 
+export const protocol = {
+  registerSchemesAsPrivileged: (schemes: FakeState['privilegedSchemes']) => {
+    state().privilegedSchemes.push(...schemes);
+  },
+  handle: (scheme: string, handler: (request: Request) => Promise<Response>) => {
+    state().protocolHandlers.set(scheme, handler);
+  },
+};
+
 export const Menu = {
   buildFromTemplate: (template: unknown) => ({ template }),
   setApplicationMenu: (menu: unknown) => {
@@ -283,3 +299,26 @@ export const ipcRenderer = {
     return ipcRenderer;
   },
 };
+
+export const nativeImage = {
+  createFromPath: (file: string) => ({ file }),
+};
+
+export class Tray extends EventEmitter {
+  tooltip = '';
+  menu: { template: { label?: string; click?: () => void }[] } | null = null;
+  destroyed = false;
+  constructor(readonly image: unknown) {
+    super();
+    state().trays.push(this);
+  }
+  setToolTip(text: string): void {
+    this.tooltip = text;
+  }
+  setContextMenu(menu: { template: { label?: string; click?: () => void }[] }): void {
+    this.menu = menu;
+  }
+  destroy(): void {
+    this.destroyed = true;
+  }
+}

@@ -1,8 +1,6 @@
 // Hostile input over IPC: the dispatcher fuzz's payloads for every channel through main's registered
 // handler (as from the app's own window, logged in with every role), plus what only structured clone can
 // carry (Date, Map, typed arrays, BigInt, NaN). Each is answered with `validation`; the data stays as it was.
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { invokeChannel } from '../../src/preload/protocol';
@@ -19,13 +17,12 @@ const { registerIpc } = await import('../../src/main/ipc');
 const { appLocation } = await import('../../src/main/app-url');
 
 const perChannel = Number(process.env['FUZZ_IPC_RUNS'] ?? 20);
-const rendererFile = path.resolve('out/renderer/index.html');
 type Handler = (event: unknown, request: unknown) => Promise<{ ok: boolean; error?: { kind: string } }>;
 
 describe(`IPC fuzz: ${perChannel} hostile payloads per channel`, () => {
   const core = testCore();
   const window = new FakeWebContents();
-  const event = { sender: window, senderFrame: { url: pathToFileURL(rendererFile).href, parent: null } };
+  const event = { sender: window, senderFrame: { url: 'app://zhurnal/index.html', parent: null } };
   let unregister: () => void;
   let before: Record<string, string>;
   const send = (channel: string, input: unknown) =>
@@ -34,7 +31,7 @@ describe(`IPC fuzz: ${perChannel} hostile payloads per channel`, () => {
   beforeAll(async () => {
     resetFake();
     buildAccessSchool(core);
-    unregister = registerIpc({ isOwnUrl: appLocation({ rendererFile }).isOwn, dispatch: core.dispatch });
+    unregister = registerIpc({ isOwnUrl: appLocation().isOwn, dispatch: core.dispatch });
     expect(await send('auth:login', { login: 'root', password: 'demo' })).toMatchObject({ ok: true });
     before = tableHashes(core.db.$client);
   });

@@ -12,8 +12,8 @@ const { registerIpc } = await import('../../src/main/ipc');
 const { appLocation } = await import('../../src/main/app-url');
 const { sendProgress } = await import('../../src/main/progress');
 
-const ownUrl = pathToFileURL(path.resolve('out/renderer/index.html')).href;
-const location = appLocation({ rendererFile: path.resolve('out/renderer/index.html') });
+const ownUrl = 'app://zhurnal/index.html';
+const location = appLocation();
 
 type Handler = (event: unknown, request: unknown) => Promise<unknown> | unknown;
 const handler = (): Handler => state().handlers.get(invokeChannel) as Handler;
@@ -43,7 +43,12 @@ describe('the IPC handler', () => {
   it('refuses a sender from a foreign URL without reaching the core', async () => {
     const before = calls.length;
     const window = new FakeWebContents();
-    for (const url of ['https://example.com/', 'file:///tmp/evil.html', 'http://localhost:5173/']) {
+    for (const url of [
+      'https://example.com/',
+      'file:///tmp/evil.html',
+      pathToFileURL(path.resolve('out/renderer/index.html')).href,
+      'http://localhost:5173/',
+    ]) {
       expect(await handler()(eventFrom(window, url), { channel: 'setup:status', input: {} })).toMatchObject({
         ok: false,
         error: { kind: 'forbidden' },

@@ -62,7 +62,26 @@ describe('starting the app (src/main/index.ts)', () => {
     // Russian date fields (24.11.2026) whatever the language of the school computer's Windows.
     expect(state().switches.get('lang')).toBe('ru');
     const window = state().windows[0]!;
-    expect(window.loadedUrl).toMatch(/^file:\/\/.*\/renderer\/index\.html$/);
+    expect(window.loadedUrl).toBe('app://zhurnal/index.html');
+    // The app's own origin: registered before ready as standard and secure, serving the renderer's folder with
+    // the strict CSP as a header, and nothing outside it.
+    expect(state().privilegedSchemes).toContainEqual({
+      scheme: 'app',
+      privileges: expect.objectContaining({ standard: true, secure: true }),
+    });
+    const serve = state().protocolHandlers.get('app')!;
+    const page = await serve(new Request('app://zhurnal/index.html'));
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(page.headers.get('content-security-policy')).toMatch(/default-src 'self'.*script-src 'self';/);
+    expect(await page.text()).toMatch(/<div id="root">/);
+    for (const outside of [
+      'app://zhurnal/%2e%2e/%2e%2e/package.json',
+      'app://zhurnal/..%2f..%2fpackage.json',
+      'app://other/index.html',
+    ]) {
+      expect((await serve(new Request(outside))).status, outside).toBe(404);
+    }
     expect((window.options['webPreferences'] as { preload: string }).preload).toMatch(/[/\\]preload[/\\]index\.cjs$/);
 
     // The page, as the fake renderer: the preload gets main's argv, its calls come from the window's URL.
@@ -117,6 +136,6 @@ describe('starting the app (src/main/index.ts)', () => {
     } finally {
       withResources.resourcesPath = saved;
     }
-    expect(state().windows[0]!.loadedUrl).toMatch(/^file:/);
+    expect(state().windows[0]!.loadedUrl).toBe('app://zhurnal/index.html');
   });
 });

@@ -15,9 +15,9 @@ const { menuTemplate } = await import('../../src/main/menu');
 const { session } = await import('electron');
 
 const rendererFile = path.resolve('out/renderer/index.html');
-const ownUrl = pathToFileURL(rendererFile).href;
+const ownUrl = 'app://zhurnal/index.html';
 
-function openWindow(location = appLocation({ rendererFile })): BrowserWindow {
+function openWindow(location = appLocation()): BrowserWindow {
   createMainWindow({ preload: '/app/out/preload/index.cjs', location });
   return state().windows.at(-1)!;
 }
@@ -44,9 +44,9 @@ describe('the main window', () => {
     expect(window.options['title']).toBe('Журнал');
   });
 
-  it('loads the built renderer file, or the dev server when one is given', () => {
+  it('loads the built renderer from the app’s own origin, or the dev server when one is given', () => {
     expect(openWindow().loadedUrl).toBe(ownUrl);
-    const dev = openWindow(appLocation({ rendererFile, devServerUrl: 'http://localhost:5173' }));
+    const dev = openWindow(appLocation({ devServerUrl: 'http://localhost:5173' }));
     expect(dev.loadedUrl).toBe('http://localhost:5173/');
   });
 
@@ -83,18 +83,19 @@ describe('the main window', () => {
 });
 
 describe('what counts as the app’s own page', () => {
-  it('in production: only out/renderer/index.html, whatever its hash', () => {
-    const { isOwn } = appLocation({ rendererFile });
+  it('in production: only app://zhurnal/index.html, whatever its hash; no file:// page, not even the same file', () => {
+    const { isOwn } = appLocation();
     expect(isOwn(ownUrl)).toBe(true);
     expect(isOwn(`${ownUrl}?x=1#/login`)).toBe(true);
-    expect(isOwn(pathToFileURL(path.resolve('out/renderer/other.html')).href)).toBe(false);
-    expect(isOwn(`file://evil.example${new URL(ownUrl).pathname}`)).toBe(false);
+    expect(isOwn('app://zhurnal/other.html')).toBe(false);
+    expect(isOwn('app://evil/index.html')).toBe(false);
+    expect(isOwn(pathToFileURL(rendererFile).href)).toBe(false);
     expect(isOwn('http://localhost:5173/')).toBe(false);
     expect(isOwn('not a url')).toBe(false);
   });
 
   it('in development: the dev server origin only', () => {
-    const { isOwn } = appLocation({ rendererFile, devServerUrl: 'http://localhost:5173/' });
+    const { isOwn } = appLocation({ devServerUrl: 'http://localhost:5173/' });
     expect(isOwn('http://localhost:5173/journal')).toBe(true);
     expect(isOwn('http://localhost:5174/')).toBe(false);
     expect(isOwn('http://127.0.0.1:5173/')).toBe(false);
@@ -169,7 +170,7 @@ describe('the session', () => {
 
   it('guards any webContents, not only the main window: no navigation away, no windows, no webviews', () => {
     const contents = new FakeWebContents();
-    guardContents(contents as never, appLocation({ rendererFile }).isOwn);
+    guardContents(contents as never, appLocation().isOwn);
     const away = fakeEvent('https://example.com/');
     contents.emit('will-navigate', away);
     expect(away.defaultPrevented).toBe(true);

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { isIPv4 } from 'node:net';
 import path from 'node:path';
 import { createCore } from '../../core/app';
 import { storageFailure } from '../../core/db/failures';
@@ -95,10 +96,12 @@ export async function runServe(args: ServeArgs): Promise<void> {
     );
     say(`Код подключения: ${certificate.code}`, `Connection code: ${certificate.code}`);
   }
-  const announced = advertiseHost(started, {
-    name: core.services.school.displayName(),
-    fingerprint: certificate.fingerprint,
-  });
+  // Bound to one address (--host), it is announced on that interface only, where it answers.
+  const announced = advertiseHost(
+    started,
+    { name: core.services.school.displayName(), fingerprint: certificate.fingerprint },
+    isIPv4(hostname) && hostname !== '0.0.0.0' ? { interface: hostname } : {},
+  );
   if (args.demo && !args.db) {
     say('Демонстрационные входы (пароль у всех «demo»):', 'Demo logins (password «demo» for all):');
     for (const l of demoLogins) say(`  ${l.login.padEnd(10)} ${l.who}`, `  ${l.login.padEnd(10)} ${l.role}`);

@@ -1,5 +1,5 @@
 import { appVersion } from '../../shared/version';
-import { instanceName, openBonjour, serviceType, shortFingerprint, txtKeys, type MdnsLink } from './service';
+import { instanceName, openBonjour, serviceType, shortFingerprint, txtKeys, txtValue, type MdnsLink } from './service';
 
 export interface Advertised {
   /** Sends the goodbye (the records with a zero lifetime), so clients drop the school at once, then closes. */
@@ -25,7 +25,7 @@ export function advertise(options: AdvertiseOptions): Advertised {
   const bonjour = openBonjour(options);
   const txt: Record<string, string> = {
     [txtKeys.version]: options.version ?? appVersion,
-    [txtKeys.school]: options.name,
+    [txtKeys.school]: txtValue(txtKeys.school, options.name),
   };
   if (options.fingerprint) txt[txtKeys.fingerprint] = shortFingerprint(options.fingerprint);
   // No probing: the name carries the certificate's bytes, so only a copy of the same journal could collide,

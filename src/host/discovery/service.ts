@@ -40,9 +40,21 @@ export const txtKeys = { version: 'v', school: 'school', fingerprint: 'fp' } as 
 /** An instance name is one DNS label: 63 bytes of UTF-8 at most, and no dot (a dot separates labels). */
 export function instanceName(school: string, fingerprint?: string): string {
   const tail = fingerprint ? ` · ${shortFingerprint(fingerprint)}` : '';
-  let head = school.replace(/\./g, ' ').trim() || 'Журнал';
-  while (Buffer.byteLength(head + tail) > 63) head = head.slice(0, -1);
-  return head.trimEnd() + tail;
+  const head = school.replace(/\./g, ' ').trim() || 'Журнал';
+  return fitBytes(head, 63 - Buffer.byteLength(tail)).trimEnd() + tail;
+}
+
+/** A TXT string is at most 255 bytes with its `key=`: a school's full legal name can be longer in UTF-8. */
+export const txtValue = (key: string, value: string): string => fitBytes(value, 255 - key.length - 1);
+
+/** The longest start of `text` of at most `max` bytes of UTF-8, cut between characters. */
+function fitBytes(text: string, max: number): string {
+  let kept = '';
+  for (const ch of text) {
+    if (Buffer.byteLength(kept + ch) > max) break;
+    kept += ch;
+  }
+  return kept;
 }
 
 /** The certificate's first bytes (hex, no colons): two schools with the same name still differ by it. */

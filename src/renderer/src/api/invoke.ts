@@ -1,9 +1,9 @@
 import type { Channel, InputOf, OutputOf } from '../../../shared/contract';
 import { AppError, errorKinds, type AppErrorShape, type Result } from '../../../shared/errors';
 import { appVersion, versionHeader, versionRefusal } from '../../../shared/version';
+import { isUnreachable, noConnection } from '../../../shared/connection';
 import { busyCalls } from './busy';
-
-const noConnection = 'Нет связи с компьютером, на котором хранится журнал. Проверьте сеть и повторите.';
+import { connection } from './connection';
 
 async function overHttp(channel: string, input: unknown): Promise<Result<unknown>> {
   let response: Response;
@@ -43,12 +43,31 @@ async function once(channel: string, input: unknown): Promise<unknown> {
   );
 }
 
+/** Whether the server answers at all (a refusal is an answer): asked while the journal is unreachable. */
+async function answers(): Promise<boolean> {
+  try {
+    await once('auth:me', {});
+    return true;
+  } catch (error) {
+    return !isUnreachable(error);
+  }
+}
+
 /**
  * Sends one call of the contract through Electron's preload when present, else over HTTP to the host shell;
- * a call refused only for a busy database is sent again (api/busy.ts).
+ * a call refused only for a busy database is sent again (api/busy.ts). Whether it reached the server is told
+ * to the connection state (api/connection.ts).
  */
-export function invokeChannel(channel: string, input: unknown): Promise<unknown> {
-  return busyCalls.retry(() => once(channel, input));
+export async function invokeChannel(channel: string, input: unknown): Promise<unknown> {
+  try {
+    const value = await busyCalls.retry(() => once(channel, input));
+    connection.reached();
+    return value;
+  } catch (error) {
+    if (isUnreachable(error)) connection.lost(answers);
+    else connection.reached();
+    throw error;
+  }
 }
 
 /** A typed call: `invoke(contract.journal.grid, { assignmentId, periodId })`. A failed Result is thrown as AppError. */

@@ -4,8 +4,10 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { DesktopGate } from '../desktop/DesktopGate';
 import { ErrorStack, ErrorStoreContext } from '../errors/ErrorStack';
 import { BusyNotice } from '../errors/BusyNotice';
+import { ConnectionNotice } from '../errors/ConnectionNotice';
 import { createErrorStore } from '../errors/store';
 import { createQueryClient } from './queryClient';
+import { OutboxSync } from './OutboxSync';
 import { Root } from './Root';
 import { theme } from './theme';
 
@@ -21,6 +23,8 @@ export function App() {
           </DesktopGate>
           <ErrorStack />
           <BusyNotice />
+          <ConnectionNotice />
+          <OutboxSync />
         </ErrorStoreContext.Provider>
       </QueryClientProvider>
     </MantineProvider>

@@ -1,5 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import type { SessionUser } from '../../../shared/contract';
+import { isSaveConflict, type SessionUser } from '../../../shared/contract';
+import { AppError } from '../../../shared/errors';
 import { isSessionLocked, isUnauthorized } from '../api/errors';
 import { meKey } from '../api/queries';
 import type { ErrorStore } from '../errors/store';
@@ -31,6 +32,8 @@ export function createQueryClient(errors: ErrorStore): QueryClient {
     mutationCache: new MutationCache({
       onError: (error, _vars, _ctx, mutation) => {
         if (mutation.meta?.ownsErrors) return;
+        // Another person's save since the screen was read: shown where it happened, with the choice.
+        if (error instanceof AppError && isSaveConflict(error.details)) return;
         if (isUnauthorized(error)) endSession(error);
         else errors.report(error);
       },

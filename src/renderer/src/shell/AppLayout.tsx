@@ -7,6 +7,7 @@ import { visibleSections, type Section } from './sections';
 import { useHashRoute } from './useHashRoute';
 import { UserMenu } from './UserMenu';
 import { useIdleLock } from '../session/useIdleLock';
+import { useLiveChanges } from '../live/useLiveChanges';
 import './shell.css';
 
 function SectionContent({ section, user }: { section: Section; user: SessionUser }) {
@@ -17,6 +18,7 @@ function SectionContent({ section, user }: { section: Section; user: SessionUser
 export function AppLayout({ user, schoolName }: { user: SessionUser; schoolName: string | null }) {
   const [route, navigate] = useHashRoute();
   useIdleLock(user.idleLockMinutes);
+  useLiveChanges();
   const allowed = visibleSections(user.roles);
   // An unknown or forbidden address (a bookmark of another user) opens the first allowed section instead.
   const current = allowed.find((s) => s.id === route) ?? allowed[0];

@@ -1,9 +1,26 @@
 import { memo } from 'react';
+import type { CellAddress, CellValue } from './cellState';
+import { ConflictChoice } from './ConflictChoice';
+import { cellPlace, type CellConflict } from './conflicts';
 import { absenceNames, formatWeight } from './labels';
 import type { CellModel, RowModel } from './useGrid';
 
-function cellTitle(cell: CellModel, outsideNote: string | null): string | undefined {
-  const lines: string[] = [];
+export const waitingNote = 'не сохранено — ждёт связи';
+
+/** What a row needs to show saves that wait for the server and conflicts that wait for the teacher. */
+export interface CellStatus {
+  assignmentId: number;
+  periodId: number;
+  /** The places (conflicts.ts) whose save waits in the outbox. */
+  waiting: ReadonlySet<string>;
+  conflicts: ReadonlyMap<string, CellConflict>;
+  valueAt(address: CellAddress): CellValue;
+  onKeep(conflict: CellConflict): void;
+  onMine(conflict: CellConflict): void;
+}
+
+function cellTitle(cell: CellModel, outsideNote: string | null, waiting: boolean): string | undefined {
+  const lines: string[] = waiting ? [waitingNote] : [];
   if (cell.mark && cell.workKind)
     lines.push(`${cell.mark} — ${cell.workKind.name} (вес ${formatWeight(cell.workKind.weight)})`);
   if (cell.absence) lines.push(`${cell.absence} — ${absenceNames[cell.absence]}`);
@@ -18,36 +35,51 @@ interface CellProps {
   note: string | null;
   active: boolean;
   buffer: string | null;
+  status: CellStatus;
   onPick(): void;
 }
 
-function Cell({ cell, studentId, monthStart, note, active, buffer, onPick }: CellProps) {
+function Cell({ cell, studentId, monthStart, note, active, buffer, status, onPick }: CellProps) {
+  const address = { studentId, lessonId: cell.lessonId };
+  const place = cellPlace(status.assignmentId, address);
+  const waiting = status.waiting.has(place);
+  const conflict = status.conflicts.get(place);
   const classes = ['zg-cell'];
   if (monthStart) classes.push('zg-month-start');
   if (cell.outside) classes.push('zg-outside');
   if (active) classes.push('zg-active');
+  if (waiting) classes.push('zg-waiting');
+  if (conflict) classes.push('zg-conflict');
   return (
-    <td
-      className={classes.join(' ')}
-      data-testid={`cell-${studentId}-${cell.lessonId}`}
-      title={cellTitle(cell, note)}
-      onMouseDown={onPick}
+    <ConflictChoice
+      conflict={conflict}
+      theirs={conflict ? status.valueAt(address) : null}
+      onKeep={status.onKeep}
+      onMine={status.onMine}
     >
-      {active && buffer !== null ? (
-        <span className="zg-buffer" data-testid="cell-buffer">
-          {buffer}
-        </span>
-      ) : (
-        <>
-          {cell.absence && <span className="zg-absence">{cell.absence}</span>}
-          {cell.mark && (
-            <span className="zg-mark" style={cell.workKind ? { color: cell.workKind.color } : undefined}>
-              {cell.mark}
-            </span>
-          )}
-        </>
-      )}
-    </td>
+      <td
+        className={classes.join(' ')}
+        data-testid={`cell-${studentId}-${cell.lessonId}`}
+        data-waiting={waiting || undefined}
+        title={cellTitle(cell, note, waiting)}
+        onMouseDown={onPick}
+      >
+        {active && buffer !== null ? (
+          <span className="zg-buffer" data-testid="cell-buffer">
+            {buffer}
+          </span>
+        ) : (
+          <>
+            {cell.absence && <span className="zg-absence">{cell.absence}</span>}
+            {cell.mark && (
+              <span className="zg-mark" style={cell.workKind ? { color: cell.workKind.color } : undefined}>
+                {cell.mark}
+              </span>
+            )}
+          </>
+        )}
+      </td>
+    </ConflictChoice>
   );
 }
 
@@ -58,14 +90,27 @@ interface RowProps {
   /** The active column when the active cell is on this row, else null: other rows do not redraw. */
   activeCol: number | null;
   buffer: string | null;
+  status: CellStatus;
   onPick(row: number, col: number): void;
 }
 
 /** One student's line: number, name (with arrival or leaving), a cell per lesson, the average, the suggestion and the period mark. */
-export const GridRow = memo(function GridRow({ row, rowIndex, monthStarts, activeCol, buffer, onPick }: RowProps) {
+export const GridRow = memo(function GridRow({
+  row,
+  rowIndex,
+  monthStarts,
+  activeCol,
+  buffer,
+  status,
+  onPick,
+}: RowProps) {
   const { student, suggestion } = row;
   const finalCol = row.cells.length;
   const finalActive = activeCol === finalCol;
+  const finalAddress = { studentId: student.id, periodId: status.periodId };
+  const finalPlace = cellPlace(status.assignmentId, finalAddress);
+  const finalWaiting = status.waiting.has(finalPlace);
+  const finalConflict = status.conflicts.get(finalPlace);
   return (
     <tr data-testid={`row-${student.id}`}>
       <td className="zg-num">{student.number}</td>
@@ -82,6 +127,7 @@ export const GridRow = memo(function GridRow({ row, rowIndex, monthStarts, activ
           note={row.note}
           active={activeCol === col}
           buffer={buffer}
+          status={status}
           onPick={() => onPick(rowIndex, col)}
         />
       ))}
@@ -99,13 +145,29 @@ export const GridRow = memo(function GridRow({ row, rowIndex, monthStarts, activ
       >
         {suggestion?.suggested ?? ''}
       </td>
-      <td
-        className={`zg-final${finalActive ? ' zg-active' : ''}`}
-        data-testid={`period-mark-${student.id}`}
-        onMouseDown={() => onPick(rowIndex, finalCol)}
+      <ConflictChoice
+        conflict={finalConflict}
+        theirs={finalConflict ? status.valueAt(finalAddress) : null}
+        onKeep={status.onKeep}
+        onMine={status.onMine}
       >
-        {finalActive && buffer !== null ? <span className="zg-buffer">{buffer}</span> : row.periodMark}
-      </td>
+        <td
+          className={[
+            'zg-final',
+            finalActive && 'zg-active',
+            finalWaiting && 'zg-waiting',
+            finalConflict && 'zg-conflict',
+          ]
+            .filter(Boolean)
+            .join(' ')}
+          data-testid={`period-mark-${student.id}`}
+          data-waiting={finalWaiting || undefined}
+          title={finalWaiting ? waitingNote : undefined}
+          onMouseDown={() => onPick(rowIndex, finalCol)}
+        >
+          {finalActive && buffer !== null ? <span className="zg-buffer">{buffer}</span> : row.periodMark}
+        </td>
+      </ConflictChoice>
     </tr>
   );
 });

@@ -1,13 +1,26 @@
-import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef } from 'react';
+import {
+  forwardRef,
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useSyncExternalStore,
+} from 'react';
 import { Text } from '@mantine/core';
 import type { JournalGrid } from '../../../../shared/contract';
 import { monthKey } from '../../../../shared/dates';
 import { GridHeader } from './GridHeader';
-import { GridRow } from './GridRow';
+import { outbox } from '../../api/outbox';
+import { readCell, type CellAddress } from './cellState';
+import { cellConflicts, type CellConflict } from './conflicts';
+import { GridRow, type CellStatus } from './GridRow';
 import { Legend } from './Legend';
 import { useGrid } from './useGrid';
 import type { CellWriter } from './useCellWriter';
 import { useGridEditing, type Pos } from './useGridEditing';
+import { withWaiting } from './waiting';
 import './grid.css';
 
 export interface GridHandle {
@@ -37,7 +50,10 @@ export const JournalGridView = forwardRef<GridHandle, Props>(function JournalGri
   { grid, today, writer, report, initialLessonId, onActiveChange },
   ref,
 ) {
-  const model = useGrid(grid);
+  const items = useSyncExternalStore(outbox.subscribe, outbox.items);
+  const conflicts = useSyncExternalStore(cellConflicts.subscribe, cellConflicts.all);
+  const { shown, waiting } = useMemo(() => withWaiting(grid, items), [grid, items]);
+  const model = useGrid(shown);
   const scroller = useRef<HTMLDivElement>(null);
   const editing = useGridEditing(grid, writer, report, { row: 0, col: defaultCol(grid, today, initialLessonId) });
   const { active, setActive, buffer } = editing;
@@ -81,6 +97,22 @@ export const JournalGridView = forwardRef<GridHandle, Props>(function JournalGri
     return starts;
   }, [grid.lessons]);
   const pick = useCallback((row: number, col: number) => setActive({ row, col }), [setActive]);
+  const write = writer.write;
+  const status = useMemo(
+    (): CellStatus => ({
+      assignmentId: grid.assignment.id,
+      periodId: grid.period.id,
+      waiting,
+      conflicts,
+      valueAt: (address: CellAddress) => readCell(grid, address),
+      onKeep: (c: CellConflict) => cellConflicts.dismiss(c.place),
+      onMine: (c: CellConflict) => {
+        cellConflicts.dismiss(c.place);
+        write(c.address, c.mine);
+      },
+    }),
+    [grid, waiting, conflicts, write],
+  );
   const pickLesson = useCallback((col: number) => setActive((p: Pos) => ({ row: p.row, col })), [setActive]);
 
   if (!model) return null;
@@ -113,6 +145,7 @@ export const JournalGridView = forwardRef<GridHandle, Props>(function JournalGri
                 monthStarts={monthStarts}
                 activeCol={active.row === i ? active.col : null}
                 buffer={active.row === i ? buffer : null}
+                status={status}
                 onPick={pick}
               />
             ))}

@@ -1,10 +1,19 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { contract, type JournalGrid, type PeriodMarkValue } from '../../../../shared/contract';
-import { invoke } from '../../api/invoke';
-import { gridKey } from '../../api/queries';
+import {
+  contract,
+  isSaveConflict,
+  type JournalGrid,
+  type PeriodMarkValue,
+  type SessionUser,
+} from '../../../../shared/contract';
+import { dayMonth } from '../../../../shared/dates';
+import { AppError } from '../../../../shared/errors';
+import { newSaveId, outbox, queuedCall, type OutboxItem, type QueuedCall } from '../../api/outbox';
+import { gridKey, meKey } from '../../api/queries';
 import type { EnsureReason } from '../useCorrectionReason';
 import {
+  cellText,
   isLessonAddress,
   readCell,
   sameCell,
@@ -14,6 +23,7 @@ import {
   type CellValue,
   type LessonCell,
 } from './cellState';
+import { cellConflicts, cellPlace } from './conflicts';
 
 interface Change {
   address: CellAddress;
@@ -22,10 +32,48 @@ interface Change {
 }
 
 export interface CellWriter {
-  /** Saves a cell at once: the screen shows it before the database answers, and shows the truth if it refuses. */
-  write(address: CellAddress, value: CellValue): void;
+  /**
+   * Saves a cell at once: the screen shows it before the database answers, and shows the truth if it refuses.
+   * `seen`: the cell as the teacher saw it when typing began (default: as the page holds it now).
+   */
+  write(address: CellAddress, value: CellValue, seen?: CellValue): void;
   undo(): void;
   redo(): void;
+}
+
+/** The calls that save a change, each saying what the cell held before, so that another's save since is a conflict. */
+function callsFor(grid: JournalGrid, { address, before, after }: Change, why: string | undefined): QueuedCall[] {
+  if (!isLessonAddress(address))
+    return [
+      queuedCall(contract.journal.setPeriodMark, {
+        assignmentId: grid.assignment.id,
+        studentId: address.studentId,
+        ...(grid.scope === 'year'
+          ? { kind: 'year' as const }
+          : { kind: 'period' as const, periodId: address.periodId }),
+        value: after as PeriodMarkValue | null,
+        expected: before as PeriodMarkValue | null,
+        reason: why,
+      }),
+    ];
+  const was = before as LessonCell;
+  const cell = { lessonId: address.lessonId, studentId: address.studentId, reason: why };
+  return stepsBetween(was, after as LessonCell).map((step) =>
+    step.call === 'clearMark'
+      ? queuedCall(contract.journal.clearMark, { ...cell, expected: was.mark })
+      : step.call === 'setAbsence'
+        ? queuedCall(contract.journal.setAbsence, { ...cell, code: step.code, expected: was.absence })
+        : queuedCall(contract.journal.setMark, { ...cell, ...step.mark, expected: was.mark }),
+  );
+}
+
+/** «Иванов Иван, 12.11: 5» — the change as the teacher finds it in a refusal. */
+function labelOf(grid: JournalGrid, { address, after }: Change): string {
+  const student = grid.students.find((s) => s.id === address.studentId);
+  const name = student?.fullName.split(' ').slice(0, 2).join(' ') ?? '';
+  const lesson = isLessonAddress(address) ? grid.lessons.find((l) => l.id === address.lessonId) : null;
+  const where = lesson ? dayMonth(lesson.date) : `${grid.period.name}, итоговая`;
+  return `${grid.assignment.className}, ${grid.assignment.subjectName}: ${name}, ${where} — ${cellText(after) || 'пусто'}`;
 }
 
 /**
@@ -56,26 +104,19 @@ export function useCellWriter(grid: JournalGrid, ensureReason: EnsureReason): Ce
   }, [key]);
   useEffect(() => () => void (resync.current && clearTimeout(resync.current)), []);
 
+  // Kept in the outbox when the journal cannot be reached (api/outbox.ts), sent in order once it is back.
   const send = useMutation({
-    mutationFn: async ({ address, before, after, why }: Change & { why: string | undefined }) => {
-      if (!isLessonAddress(address)) {
-        await invoke(contract.journal.setPeriodMark, {
-          assignmentId: grid.assignment.id,
-          studentId: address.studentId,
-          ...(grid.scope === 'year'
-            ? { kind: 'year' as const }
-            : { kind: 'period' as const, periodId: address.periodId }),
-          value: after as PeriodMarkValue | null,
-          reason: why,
-        });
-        return;
-      }
-      const cell = { lessonId: address.lessonId, studentId: address.studentId, reason: why };
-      for (const step of stepsBetween(before as LessonCell, after as LessonCell)) {
-        if (step.call === 'clearMark') await invoke(contract.journal.clearMark, cell);
-        else if (step.call === 'setAbsence') await invoke(contract.journal.setAbsence, { ...cell, code: step.code });
-        else await invoke(contract.journal.setMark, { ...cell, ...step.mark });
-      }
+    mutationFn: ({ why, ...change }: Change & { why: string | undefined }) => {
+      const g = latest.current;
+      const item: OutboxItem = {
+        id: newSaveId(),
+        userId: client.getQueryData<SessionUser | null>(meKey)?.id ?? 0,
+        place: cellPlace(g.assignment.id, change.address),
+        label: labelOf(g, change),
+        value: change.after,
+        calls: callsFor(g, change, why),
+      };
+      return outbox.submit(item);
     },
   });
 
@@ -91,12 +132,25 @@ export function useCellWriter(grid: JournalGrid, ensureReason: EnsureReason): Ce
       (record === 'undo' ? redoStack : undoStack).current.push(change);
       queue.current = queue.current.then(() =>
         send.mutateAsync({ ...change, why }).then(
-          () => {
+          (outcome) => {
+            if (outcome.queued) return; // the screen keeps what was typed; nothing to fetch meanwhile
             // Averages and suggestions come from the core: fetched again once the typing pauses.
             if (resync.current) clearTimeout(resync.current);
             resync.current = setTimeout(refresh, 700);
           },
-          () => refresh(), // refused: show what the database really holds
+          (error: unknown) => {
+            // Someone else saved the cell meanwhile: their value comes back to the screen beside the choice.
+            if (error instanceof AppError && isSaveConflict(error.details)) {
+              const { address, after } = change;
+              cellConflicts.add({
+                place: cellPlace(assignmentId, address),
+                address,
+                mine: after,
+                by: error.details.by,
+              });
+            }
+            refresh(); // refused: show what the database really holds
+          },
         ),
       );
       await queue.current;
@@ -105,8 +159,8 @@ export function useCellWriter(grid: JournalGrid, ensureReason: EnsureReason): Ce
   );
 
   const write = useCallback(
-    (address: CellAddress, value: CellValue) => {
-      const before = readCell(latest.current, address);
+    (address: CellAddress, value: CellValue, seen?: CellValue) => {
+      const before = seen === undefined ? readCell(latest.current, address) : seen;
       if (sameCell(before, value)) return;
       void apply({ address, before, after: value }, 'new');
     },

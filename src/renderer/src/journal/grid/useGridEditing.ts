@@ -1,7 +1,7 @@
-import { useCallback, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
+import { useCallback, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
 import type { JournalGrid } from '../../../../shared/contract';
 import { parseCellInput, parsePeriodInput } from './cellInput';
-import { cellText, readCell, readLessonCell, targetOf, type CellAddress } from './cellState';
+import { cellText, readCell, readLessonCell, targetOf, type CellAddress, type CellValue } from './cellState';
 import type { CellWriter } from './useCellWriter';
 
 export interface Pos {
@@ -20,6 +20,8 @@ const startsEntry = /^[0-9/а-яёyejgf,.]$/i;
 export function useGridEditing(grid: JournalGrid, writer: CellWriter, report: (message: string) => void, initial: Pos) {
   const [active, setActive] = useState<Pos>(initial);
   const [buffer, setBuffer] = useState<string | null>(null);
+  // The cell as it was when typing began: what the teacher saw, so a save by someone else meanwhile is a conflict.
+  const seen = useRef<CellValue | undefined>(undefined);
   const rows = grid.students.length;
   const cols = grid.lessons.length + 1;
 
@@ -37,17 +39,21 @@ export function useGridEditing(grid: JournalGrid, writer: CellWriter, report: (m
 
   /** Saves what was typed into a cell; false when it is not a valid entry (the cell stays in editing). */
   const commit = useCallback(
-    (pos: Pos, text: string): boolean => {
+    (pos: Pos, text: string, before?: CellValue): boolean => {
       const address = addressAt(pos);
       if (!address) return true;
       if ('lessonId' in address) {
         const parsed = parseCellInput(text);
         if (!parsed.ok) return (report(parsed.message), false);
-        writer.write(address, targetOf(parsed.entry, readLessonCell(grid, address.studentId, address.lessonId)));
+        writer.write(
+          address,
+          targetOf(parsed.entry, readLessonCell(grid, address.studentId, address.lessonId)),
+          before,
+        );
       } else {
         const parsed = parsePeriodInput(text);
         if (!parsed.ok) return (report(parsed.message), false);
-        writer.write(address, parsed.entry);
+        writer.write(address, parsed.entry, before);
       }
       return true;
     },
@@ -86,7 +92,7 @@ export function useGridEditing(grid: JournalGrid, writer: CellWriter, report: (m
       const editing = buffer !== null;
       const leave = (dRow: number, dCol: number) => {
         e.preventDefault();
-        if (editing && !commit(active, buffer)) return;
+        if (editing && !commit(active, buffer, seen.current)) return;
         setBuffer(null);
         move(dRow, dCol);
       };
@@ -113,7 +119,8 @@ export function useGridEditing(grid: JournalGrid, writer: CellWriter, report: (m
         case 'F2': {
           e.preventDefault();
           const address = addressAt(active);
-          return setBuffer(address ? cellText(readCell(grid, address)) : '');
+          seen.current = address ? readCell(grid, address) : undefined;
+          return setBuffer(address ? cellText(seen.current ?? null) : '');
         }
         case 'Backspace':
           e.preventDefault();
@@ -126,6 +133,10 @@ export function useGridEditing(grid: JournalGrid, writer: CellWriter, report: (m
       }
       if (e.key.length === 1 && (editing || startsEntry.test(e.key))) {
         e.preventDefault();
+        if (!editing) {
+          const address = addressAt(active);
+          seen.current = address ? readCell(grid, address) : undefined;
+        }
         setBuffer((editing ? buffer : '') + e.key);
       }
     },

@@ -1,6 +1,9 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { Autocomplete, Badge, Button, Checkbox, Group, Paper, Select, Text, TextInput } from '@mantine/core';
 import type { JournalGrid } from '../../../../shared/contract';
+import { outbox } from '../../api/outbox';
+import { waitingNote } from '../grid/GridRow';
+import { LessonConflictNotice } from './LessonConflictNotice';
 import { useTeachers } from '../../api/queries';
 import { dayAndMonthName } from '../../../../shared/dates';
 import type { EnsureReason } from '../useCorrectionReason';
@@ -27,7 +30,8 @@ interface Props {
  * left or Enter is pressed; there is no Save button.
  */
 export function LessonPanel({ grid, lesson, today, ensureReason, focusTopic, onDone }: Props) {
-  const save = useLessonUpdate(grid, ensureReason);
+  const { save, conflict, keepTheirs, putMine } = useLessonUpdate(grid, ensureReason);
+  const waiting = useSyncExternalStore(outbox.subscribe, outbox.items).some((i) => i.place === `lesson:${lesson.id}`);
   const [topic, setTopic] = useState(lesson.topic ?? '');
   const [homework, setHomework] = useState(lesson.homework ?? '');
   const topicRef = useRef<HTMLInputElement>(null);
@@ -86,6 +90,11 @@ export function LessonPanel({ grid, lesson, today, ensureReason, focusTopic, onD
           {lesson.status === 'not_held' && (
             <Badge color="gray" tt="none">
               урок не проведён
+            </Badge>
+          )}
+          {waiting && (
+            <Badge color="orange" variant="light" tt="none" data-testid="lesson-waiting">
+              {waitingNote}
             </Badge>
           )}
           {lesson.attendanceTaken && (
@@ -177,6 +186,9 @@ export function LessonPanel({ grid, lesson, today, ensureReason, focusTopic, onD
         disabled={readOnly}
         onChange={(e) => void save(lesson.id, { status: e.currentTarget.checked ? 'not_held' : 'held' })}
       />
+      {conflict?.lessonId === lesson.id && (
+        <LessonConflictNotice conflict={conflict} grid={grid} onKeep={keepTheirs} onMine={putMine} />
+      )}
     </Paper>
   );
 }
