@@ -18,6 +18,7 @@ import { openFailureDialog } from './open-failure';
 import { watchScreenLock } from './screen-lock';
 import { contentSecurityPolicy, guardContents, hardenSession } from './security';
 import { claimSingleInstance } from './single-instance';
+import { keepServingOnClose } from './tray';
 import { createMainWindow } from './window';
 
 // Wiring only: each piece lives in its own file. __dirname is out/main once built.
@@ -87,10 +88,19 @@ async function start(): Promise<void> {
         message: aboutText(app.getVersion(), modes.info()),
       }),
   });
-  mainWindow = createMainWindow({ preload: path.join(__dirname, '../preload/index.cjs'), location });
-  mainWindow.on('closed', () => {
-    mainWindow = null;
-  });
+  const openWindow = () => {
+    if (mainWindow) {
+      mainWindow.show();
+      mainWindow.focus();
+      return;
+    }
+    mainWindow = createMainWindow({ preload: path.join(__dirname, '../preload/index.cjs'), location });
+    mainWindow.on('closed', () => {
+      mainWindow = null;
+    });
+  };
+  openWindow();
+  keepServingOnClose({ serving: () => school?.served().listening ?? false, openWindow });
   watchScreenLock(() => (mainWindow ? [mainWindow] : []));
 }
 
@@ -107,5 +117,3 @@ function failedToStart(error: unknown): void {
 export const started: Promise<void> = claimSingleInstance(() => mainWindow)
   ? start().catch(failedToStart)
   : Promise.resolve();
-
-app.on('window-all-closed', () => app.quit());

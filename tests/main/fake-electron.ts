@@ -103,6 +103,7 @@ interface FakeState {
   openedPaths: string[];
   openPathResult: string;
   powerEvents: EventEmitter;
+  trays: Tray[];
   /** protocol.registerSchemesAsPrivileged's schemes, and the handlers protocol.handle was given, by scheme. */
   privilegedSchemes: { scheme: string; privileges: Record<string, boolean> }[];
   protocolHandlers: Map<string, (request: Request) => Promise<Response>>;
@@ -136,6 +137,7 @@ function freshState(): FakeState {
     openedPaths: [],
     openPathResult: '',
     powerEvents: new EventEmitter(),
+    trays: [],
     privilegedSchemes: [],
     protocolHandlers: new Map(),
   };
@@ -297,3 +299,26 @@ export const ipcRenderer = {
     return ipcRenderer;
   },
 };
+
+export const nativeImage = {
+  createFromPath: (file: string) => ({ file }),
+};
+
+export class Tray extends EventEmitter {
+  tooltip = '';
+  menu: { template: { label?: string; click?: () => void }[] } | null = null;
+  destroyed = false;
+  constructor(readonly image: unknown) {
+    super();
+    state().trays.push(this);
+  }
+  setToolTip(text: string): void {
+    this.tooltip = text;
+  }
+  setContextMenu(menu: { template: { label?: string; click?: () => void }[] }): void {
+    this.menu = menu;
+  }
+  destroy(): void {
+    this.destroyed = true;
+  }
+}

@@ -33,8 +33,19 @@ function session(): CallContext & { tokens: (string | null)[] } {
   return call;
 }
 
+// The served interface, for the lab's browsers; here a page whose text the stream test looks for.
+const rendererDir = tempDir();
+fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>Журнал</title><p>страница журнала</p>');
+
 const startServer = () =>
-  createSchoolServer({ dispatch: core.dispatch, schoolNetwork: () => networkOn, dbFile, port, lock: core.lock });
+  createSchoolServer({
+    dispatch: core.dispatch,
+    schoolNetwork: () => networkOn,
+    dbFile,
+    port,
+    lock: core.lock,
+    rendererDir,
+  });
 
 beforeAll(async () => {
   await directCaller(core).value(contract.setup.createSchool, {
@@ -103,6 +114,11 @@ describe('the desktop client', () => {
         ok: false,
         error: { kind: 'conflict', message: expect.stringMatching(/где он хранится/) },
       });
+      // The seam for the server's change events: a GET read as it arrives, pinned, with the window's session.
+      let text = '';
+      const page = transport.stream('/journal', call.sessionToken, (t) => (text += t));
+      expect(await page.done).toEqual({ ok: true, value: null });
+      expect(text).toContain('страница журнала');
       await transport.dispatch('auth:logout', {}, call);
       expect(call.sessionToken).toBeNull();
       expect(await transport.dispatch('auth:me', {}, call)).toEqual({ ok: true, value: null });
@@ -140,6 +156,8 @@ describe('the desktop client', () => {
       const result = await transport.dispatch('auth:login', { login: 'admin', password }, call);
       expect(result).toEqual({ ok: false, error: { kind: 'forbidden', message: certificateChanged } });
       expect(call.tokens).toEqual([]);
+      const events = transport.stream('/api/events', 'a-token', () => {});
+      expect(await events.done).toEqual({ ok: false, error: { kind: 'forbidden', message: certificateChanged } });
     } finally {
       transport.close();
     }

@@ -74,9 +74,22 @@ function read(res: IncomingMessage): Promise<string> {
   });
 }
 
+/** A long answer being read (see RemoteTransport.stream). */
+export interface RemoteStream {
+  /** Settles when the server ends it, the connection drops, or close() was called: ok unless it never opened. */
+  done: Promise<Result<null>>;
+  close(): void;
+}
+
 export interface RemoteTransport {
   /** The contract over HTTPS, as the desktop's IPC calls it: the session token is the server's cookie. */
   dispatch: Dispatch;
+  /**
+   * A GET read as it arrives, over the same pinned connection and with the window's session: the seam for the
+   * server's change events (`/api/events`, server-sent events), which main relays to its window through the
+   * preload as it does progress. Each piece of text goes to `onText` in order.
+   */
+  stream(pathname: string, sessionToken: string | null, onText: (text: string) => void): RemoteStream;
   server: PinnedServer;
   close(): void;
 }
@@ -117,7 +130,41 @@ export function remoteTransport(
       req.end(JSON.stringify(input ?? {}));
     });
 
-  return { dispatch, server, close: () => agent.destroy() };
+  const stream = (pathname: string, sessionToken: string | null, onText: (text: string) => void): RemoteStream => {
+    const headers: Record<string, string> = { accept: 'text/event-stream', [versionHeader]: version };
+    if (sessionToken) headers['cookie'] = `${sessionCookie}=${encodeURIComponent(sessionToken)}`;
+    let req: http.ClientRequest | null = null;
+    const done = new Promise<Result<null>>((resolve) => {
+      req = (loopback ? http : https).request(
+        new URL(pathname.replace(/^\//, ''), base),
+        { method: 'GET', agent, headers },
+        (res) => {
+          const theirs = res.headers[versionHeader];
+          const refusal = typeof theirs === 'string' ? versionRefusal(version, theirs) : null;
+          if (refusal || (res.statusCode ?? 0) >= 400) {
+            res.resume();
+            resolve(failure(refusal ? 'conflict' : 'io', refusal ?? `Сервер отказал: HTTP ${res.statusCode ?? 0}`));
+            return;
+          }
+          res.setEncoding('utf8');
+          res.on('data', onText);
+          res.on('end', () => resolve({ ok: true, value: null }));
+          res.on('error', () => resolve({ ok: true, value: null }));
+        },
+      );
+      req.on('error', (error: Error & { code?: string }) =>
+        resolve(
+          certificateCodes.test(error.code ?? '')
+            ? failure('forbidden', certificateChanged)
+            : failure('io', noConnection),
+        ),
+      );
+      req.end();
+    });
+    return { done, close: () => req?.destroy() };
+  };
+
+  return { dispatch, stream, server, close: () => agent.destroy() };
 }
 
 async function answer(res: IncomingMessage, call: CallContext, version: string): Promise<Result<unknown>> {

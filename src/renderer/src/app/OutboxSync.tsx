@@ -6,6 +6,7 @@ import { connection } from '../api/connection';
 import { outbox } from '../api/outbox';
 import { meKey } from '../api/queries';
 import { ErrorStoreContext } from '../errors/ErrorStack';
+import type { CellValue } from '../journal/grid/cellState';
 import { addressOfPlace, cellConflicts } from '../journal/grid/conflicts';
 
 /**
@@ -45,7 +46,7 @@ export function OutboxSync() {
       const { item, error } = refusal;
       const address = addressOfPlace(item.place);
       if (address && error instanceof AppError && isSaveConflict(error.details))
-        cellConflicts.add({ place: item.place, address, mine: item.value as never, by: error.details.by });
+        cellConflicts.add({ place: item.place, address, mine: item.value as CellValue, by: error.details.by });
       const message = error instanceof Error ? error.message : '';
       errors?.report(
         new AppError(error instanceof AppError ? error.kind : 'internal', `Не сохранено (${item.label}): ${message}`),
