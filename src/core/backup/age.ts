@@ -30,7 +30,7 @@ export function isAgeFile(file: string): boolean {
 const base64NoPad = (b: Uint8Array) => Buffer.from(b).toString('base64').replace(/=+$/, '');
 
 /** The header as age-encryption.org/v1 writes it: stanzas in 48-byte base64 lines, then the HMAC line. */
-export function encodeHeader(stanzas: Stanza[], fileKey: Uint8Array): Buffer {
+function encodeHeader(stanzas: Stanza[], fileKey: Uint8Array): Buffer {
   const lines = [ageHeader];
   for (const s of stanzas) {
     lines.push(`-> ${s.args.join(' ')}\n`);

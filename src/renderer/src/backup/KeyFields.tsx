@@ -9,8 +9,6 @@ export interface KeyValues {
 
 export const emptyKey: KeyValues = { key: '', keyFile: null, passphrase: '' };
 
-export const hasKey = (v: KeyValues) => v.key.trim() !== '' || v.keyFile !== null || v.passphrase !== '';
-
 /** The paper key typed (any case, groups with or without spaces), or the key's file, with its passphrase. */
 export function KeyFields({ value, onChange }: { value: KeyValues; onChange(v: KeyValues): void }) {
   return (
