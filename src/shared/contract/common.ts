@@ -15,6 +15,9 @@ export const isoDate = z
   .refine(isRealDate, 'Такой даты нет в календаре');
 
 /** A row's id: a positive whole number (a negative, zero, fractional or unsafe number never reaches SQL). */
+/** The caller's own password again, for a change a session alone must not make (Channel.stepUp). */
+export const stepUpPassword = z.string({ error: 'Введите свой пароль' }).min(1, 'Введите свой пароль').max(256);
+
 export const entityId = z
   .number({ error: 'Ожидается номер записи' })
   .int('Номер записи — целое число')
@@ -38,6 +41,8 @@ export const journalLine = { ...journalLink, subgroupName: z.string().nullable()
 export const lessonLine = { lessonId: entityId, ...journalLink, date: isoDate };
 
 export const markValue = z.enum(['1', '2', '3', '4', '5', 'н/а']);
+/** Why «н/а» typed as a lesson's mark is refused, in the core and on the grid alike (seed 004, 6.5). */
+export const notCurrentMark = '«н/а» — не текущая отметка: её ставят только за период или год';
 export const absenceCode = z.enum(['н', 'б', 'у', 'оп']);
 export const periodMarkValue = z.enum(['1', '2', '3', '4', '5', 'н/а', 'зач', 'незач', 'осв']);
 export const demoTier = z.enum(['small', 'typical', 'large']);

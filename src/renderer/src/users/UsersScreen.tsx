@@ -8,7 +8,9 @@ import { channelKey } from '../api/keys';
 import { useChannel } from '../api/useChannel';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { CreateUserDialog } from './CreateUserDialog';
+import { EditUserDialog } from './EditUserDialog';
 import { Loading } from '../errors/QueryGate';
+import { useConfirmWithPassword } from '../session/ConfirmWithPassword';
 
 /** Where wrong passwords came from, as the admin reads it. */
 const sourceName = (source: string | null) =>
@@ -49,11 +51,12 @@ export function UsersScreen() {
   const client = useQueryClient();
   const users = useChannel(contract.users.list, {});
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<UserRow | null>(null);
   const [shown, setShown] = useState<{ login: string; password: string } | null>(null);
   const refresh = () => void client.invalidateQueries({ queryKey: channelKey(contract.users.list) });
   const reset = useMutation({
-    mutationFn: (u: UserRow) =>
-      invoke(contract.users.resetPassword, { userId: u.id }).then((r) => ({
+    mutationFn: ({ u, password }: { u: UserRow; password: string }) =>
+      invoke(contract.users.resetPassword, { userId: u.id, password }).then((r) => ({
         login: u.login,
         password: r.oneTimePassword,
       })),
@@ -71,6 +74,7 @@ export function UsersScreen() {
     onSuccess: refresh,
   });
 
+  const { confirm, dialog } = useConfirmWithPassword();
   if (users.error) return <ErrorPanel error={users.error} onRetry={() => void users.refetch()} />;
   if (!users.data) return <Loading />;
 
@@ -123,7 +127,18 @@ export function UsersScreen() {
                       Разблокировать
                     </Button>
                   )}
-                  <Button size="xs" variant="default" onClick={() => reset.mutate(u)}>
+                  <Button size="xs" variant="default" onClick={() => setEditing(u)} data-testid="user-edit">
+                    Изменить
+                  </Button>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={() =>
+                      confirm(`Сбросить пароль пользователя ${u.fullName} (${u.login}).`, (password) =>
+                        reset.mutateAsync({ u, password }),
+                      )
+                    }
+                  >
                     Сбросить пароль
                   </Button>
                   <Button
@@ -148,7 +163,16 @@ export function UsersScreen() {
           refresh();
         }}
       />
+      <EditUserDialog
+        user={editing}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          setEditing(null);
+          refresh();
+        }}
+      />
       <OneTimePassword shown={shown} onClose={() => setShown(null)} />
+      {dialog}
     </Stack>
   );
 }
