@@ -1,5 +1,5 @@
 // `npm run bench`: the figures the issues ask for, measured on this machine. Prints a table and writes
-// bench/results.json. Usage: npm run bench [-- --only grid] (entries: demo, grid, attendance, backup, print, reports, heavy, login, import, timetable, audit, years).
+// bench/results.json. Usage: npm run bench [-- --only grid] (entries: demo, grid, attendance, backup, print, reports, heavy, login, import, timetable, audit, years, network).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -21,6 +21,7 @@ import { yearsBench } from './years';
 import { summarize } from './stats';
 import { markTarget } from './targets';
 import { heavyBench } from './heavy';
+import { networkBench } from './network';
 
 const today = '2026-11-24';
 const migrationsFolder = path.resolve('migrations');
@@ -197,6 +198,8 @@ async function main() {
   if (!only || only === 'import')
     rows.push(...(await importBench(work, migrationsFolder, fixedClock('2025-10-15T10:00:00'))));
   if (!only || only === 'years') rows.push(...(await yearsBench(work, migrationsFolder)));
+  if (!only || only === 'network')
+    rows.push(...(await networkBench(generate('network', { tier: 'large', years: 1 }), today)));
   if (!only || only === 'login')
     rows.push(...(await loginBench(work, migrationsFolder, fixedClock(`${today}T10:00:00`))));
   const width = Math.max(...rows.map((r) => r.name.length));

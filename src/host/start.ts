@@ -18,6 +18,23 @@ export interface StartedHost {
 
 const socketOf = (c: unknown) => (c as { env: HttpBindings }).env.incoming.socket;
 
+/** The host app as Node's request listener: the client's address and whether it came over TLS, from its socket. */
+export function hostListener(
+  options: Pick<HostOptions, 'dispatch' | 'rendererDir' | 'schoolNetwork' | 'hostNames' | 'rateLimit' | 'events'>,
+) {
+  const app = createHostApp({
+    events: options.events,
+    dispatch: options.dispatch,
+    rendererDir: options.rendererDir,
+    schoolNetwork: options.schoolNetwork,
+    hostNames: options.hostNames,
+    rateLimit: options.rateLimit,
+    clientAddress: (c) => socketOf(c).remoteAddress ?? 'unknown',
+    encrypted: (c) => (socketOf(c) as Partial<TLSSocket>).encrypted === true,
+  });
+  return getRequestListener(app.fetch);
+}
+
 /**
  * Listens on 127.0.0.1 unless told otherwise: the school's network sees the journal only when the admin says
  * so. Bound beyond loopback it needs the server's certificate: other computers get HTTPS only (listen.ts).
@@ -35,17 +52,7 @@ export async function startHost(
   } & Pick<HostOptions, 'schoolNetwork' | 'hostNames' | 'rateLimit'>,
 ): Promise<StartedHost> {
   const events = options.live && createEventStreams(options.live, options.liveLimits);
-  const app = createHostApp({
-    events,
-    dispatch: options.dispatch,
-    rendererDir: options.rendererDir,
-    schoolNetwork: options.schoolNetwork,
-    hostNames: options.hostNames,
-    rateLimit: options.rateLimit,
-    clientAddress: (c) => socketOf(c).remoteAddress ?? 'unknown',
-    encrypted: (c) => (socketOf(c) as Partial<TLSSocket>).encrypted === true,
-  });
-  const listener = getRequestListener(app.fetch);
+  const listener = hostListener({ ...options, events });
   const hostname = options.host ?? '127.0.0.1';
   const local = isLoopback(hostname) || hostname === 'localhost';
   if (!local && !options.tls) throw new Error('The host needs its certificate to listen beyond this computer');

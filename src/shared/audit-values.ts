@@ -23,6 +23,7 @@ const attempts: Record<Access, string> = {
   'movement.read': 'посмотреть движение учеников',
   'year.close': 'закрыть учебный год',
   'print.journal': 'напечатать журнал',
+  'print.read': 'открыть раздел печати',
   'backup.manage': 'работать с резервными копиями',
   'audit.read': 'открыть журнал действий',
   'substitutions.manage': 'записать замену уроков',

@@ -25,6 +25,7 @@ export const permissions = [
   'movement.read', // the movement register and class lists by date: the administration and the secretary
   'year.close', // the year's marks check, decisions per student and the lock
   'print.journal',
+  'print.read', // the print section and the retention register, to read and print books: print.journal implies it
   'backup.manage',
   'audit.read', // the audit log viewer: the admin and the deputy
   'substitutions.manage', // recording who replaces an absent teacher: the deputy and the admin
@@ -59,6 +60,7 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'year.close',
     'audit.read',
     'substitutions.manage',
+    'print.read',
   ],
   director: ['journal.read_all', 'reports.read', 'school.read', 'movement.read'],
   // A teacher reads the reports of their own assignments.
@@ -77,6 +79,10 @@ export function mayAccess(access: Access, userRoles: readonly Role[] | null): bo
   if (userRoles === null) return false;
   if (access === 'session') return true;
   const granted = permissionsOf(userRoles);
-  // Reading one's own journals is implied by reading them all.
-  return granted.has(access) || (access === 'journal.read_own' && granted.has('journal.read_all'));
+  // Reading one's own journals is implied by reading them all; reading the print section by printing.
+  return (
+    granted.has(access) ||
+    (access === 'journal.read_own' && granted.has('journal.read_all')) ||
+    (access === 'print.read' && granted.has('print.journal'))
+  );
 }

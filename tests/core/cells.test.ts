@@ -100,11 +100,18 @@ describe('writing marks and absences', () => {
     });
   });
 
-  it('refuses «н/а» on a control work and a mark outside the scale', async () => {
+  it('refuses «н/а» as a current mark of any kind of work, and a mark outside the scale', async () => {
     const control = sql.prepare('select id from work_kinds where is_control = 1 limit 1').get() as { id: number };
-    expect(
-      await teacher.send(contract.journal.setMark, { lessonId, studentId, value1: 'н/а', workKindId: control.id }),
-    ).toMatchObject({ ok: false, error: { kind: 'validation', message: expect.stringMatching(/н\/а/) } });
+    const message = '«н/а» — не текущая отметка: её ставят только за период или год';
+    for (const input of [
+      { lessonId, studentId, value1: 'н/а' as const, workKindId: control.id },
+      { lessonId, studentId, value1: 'н/а' as const },
+      { lessonId, studentId, value1: '4' as const, value2: 'н/а' as const },
+    ])
+      expect(await teacher.send(contract.journal.setMark, input)).toMatchObject({
+        ok: false,
+        error: { kind: 'validation', message },
+      });
     expect(await teacher.invoke('journal:setMark', { lessonId, studentId, value1: '6' })).toMatchObject({
       ok: false,
       error: { kind: 'validation' },

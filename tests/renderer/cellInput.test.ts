@@ -2,11 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { parseCellInput, parsePeriodInput } from '../../src/renderer/src/journal/grid/cellInput';
 
 describe('what a teacher types into a cell', () => {
-  it('reads marks, pairs of marks, «н/а» and absence codes', () => {
+  it('reads marks, pairs of marks and absence codes', () => {
     expect(parseCellInput('5')).toEqual({ ok: true, entry: { kind: 'mark', value1: '5', value2: null } });
     expect(parseCellInput(' 5/4 ')).toEqual({ ok: true, entry: { kind: 'mark', value1: '5', value2: '4' } });
     expect(parseCellInput('5.4')).toEqual({ ok: true, entry: { kind: 'mark', value1: '5', value2: '4' } });
-    expect(parseCellInput('Н/А')).toEqual({ ok: true, entry: { kind: 'mark', value1: 'н/а', value2: null } });
     for (const code of ['н', 'б', 'у', 'оп'])
       expect(parseCellInput(code)).toEqual({ ok: true, entry: { kind: 'absence', code } });
     expect(parseCellInput('')).toEqual({ ok: true, entry: { kind: 'clear' } });
@@ -16,7 +15,14 @@ describe('what a teacher types into a cell', () => {
     expect(parseCellInput('y')).toEqual({ ok: true, entry: { kind: 'absence', code: 'н' } });
     expect(parseCellInput('jg')).toEqual({ ok: true, entry: { kind: 'absence', code: 'оп' } });
     expect(parseCellInput(',')).toEqual({ ok: true, entry: { kind: 'absence', code: 'б' } });
-    expect(parseCellInput('y/f')).toEqual({ ok: true, entry: { kind: 'mark', value1: 'н/а', value2: null } });
+  });
+
+  it('refuses «н/а» in a lesson’s cell: it is a period or year mark only', () => {
+    for (const typed of ['н/а', 'Н/А', 'y/f'])
+      expect(parseCellInput(typed)).toEqual({
+        ok: false,
+        message: '«н/а» — не текущая отметка: её ставят только за период или год',
+      });
   });
 
   it('refuses anything else with a Russian message', () => {

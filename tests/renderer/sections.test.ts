@@ -21,6 +21,7 @@ describe('the navigation shows what the roles allow', () => {
     expect(labels(['admin'])).toEqual([
       'Журнал',
       'Посещаемость',
+      'Замены',
       'Закрытие периодов',
       'Закрытие года',
       'Отчёты',
@@ -38,10 +39,13 @@ describe('the navigation shows what the roles allow', () => {
     expect(labels(['deputy'])).toEqual([
       'Журнал',
       'Посещаемость',
+      'Замены',
       'Закрытие периодов',
       'Закрытие года',
       'Отчёты',
       'Движение учащихся',
+      'Печать',
+      'Сроки хранения',
       'Администрирование',
       'Журнал действий',
     ]);

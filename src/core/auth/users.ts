@@ -1,13 +1,14 @@
 import { asc, eq } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import { fullName } from '../../shared/names';
-import type { Role } from '../../shared/roles';
+import { roles, type Role } from '../../shared/roles';
 import type { Actor } from '../actor';
 import type { AuditService } from '../audit/service';
 import type { Clock } from '../clock';
 import type { Db } from '../db/open';
 import { sessions, userRoles, users } from '../db/schema';
 import { createLockout } from './lockout';
+import { requireRolesCanGo } from './roleChanges';
 import { hashPassword } from './password';
 import { generateOneTimePassword } from './policy';
 import { writeTransaction } from '../db/write';
@@ -101,6 +102,9 @@ export function createUsersService({ db, clock, audit }: { db: Db; clock: Clock;
           id: u.id,
           login: u.login,
           fullName: fullName(u),
+          lastName: u.lastName,
+          firstName: u.firstName,
+          middleName: u.middleName,
           roles: roleRows.filter((r) => r.userId === u.id).map((r) => r.role as Role),
           isActive: u.isActive,
           mustChangePassword: u.mustChangePassword,
@@ -142,6 +146,51 @@ export function createUsersService({ db, clock, audit }: { db: Db; clock: Clock;
         action: active ? 'users.enable' : 'users.disable',
         entity: 'user',
         entityId: userId,
+      });
+    },
+
+    rename(actor: Actor, input: { userId: number; lastName: string; firstName: string; middleName?: string }): void {
+      const user = existing(input.userId);
+      const before = { lastName: user.lastName, firstName: user.firstName, middleName: user.middleName };
+      const after = { lastName: input.lastName, firstName: input.firstName, middleName: input.middleName || null };
+      if (JSON.stringify(before) === JSON.stringify(after)) return;
+      writeTransaction(db, () => {
+        db.update(users).set(after).where(eq(users.id, input.userId)).run();
+        audit.record({
+          userId: actor.userId,
+          action: 'users.rename',
+          entity: 'user',
+          entityId: input.userId,
+          oldValue: before,
+          newValue: after,
+        });
+      });
+    },
+
+    setRoles(actor: Actor, userId: number, next: Role[]): void {
+      existing(userId);
+      const before = db
+        .select({ role: userRoles.role })
+        .from(userRoles)
+        .where(eq(userRoles.userId, userId))
+        .all()
+        .map((r) => r.role as Role);
+      const after = roles.filter((r) => next.includes(r));
+      if (before.length === after.length && before.every((r) => after.includes(r))) return;
+      requireRolesCanGo(db, actor, userId, after);
+      writeTransaction(db, () => {
+        db.delete(userRoles).where(eq(userRoles.userId, userId)).run();
+        for (const role of after) db.insert(userRoles).values({ userId, role }).run();
+        // The screens shown follow the roles the session began with: the user signs in again under the new ones.
+        if (userId !== actor.userId) endSessions(userId);
+        audit.record({
+          userId: actor.userId,
+          action: 'users.roles',
+          entity: 'user',
+          entityId: userId,
+          oldValue: { roles: roles.filter((r) => before.includes(r)) },
+          newValue: { roles: after },
+        });
       });
     },
 

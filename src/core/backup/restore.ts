@@ -3,6 +3,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { localTimestamp, type Clock } from '../clock';
+import type Database from 'better-sqlite3';
+import { readAuditKey, verifyChain } from '../audit/chain';
+import { describeChain } from '../audit/chain-check';
 import { openDatabase } from '../db/open';
 import type { Opener } from './age';
 import { removeSafetyCopy, type SafetyCopy } from './safety-copy';
@@ -21,13 +24,22 @@ export interface RestoreOptions {
   release(): void | Promise<void>;
   /** Opens the live file again, now holding the restored data. */
   reacquire(): void | Promise<void>;
+  /**
+   * Restore even a copy whose audit log was altered (its chain broken): the school's decision, taken with the
+   * paper key in hand and written in the log.
+   */
+  acceptAlteredLog?: boolean;
 }
+
+/** What the restored copy's audit log chain was found to be. */
+export type RestoredChain = 'whole' | 'altered-accepted' | 'unchecked';
 
 export interface Restored {
   verified: Verified;
   /** Where the data replaced is kept; null when it was removed (no key to encrypt it to) or there was none. */
   safetyCopy: string | null;
   restoredAt: string;
+  chain: RestoredChain;
 }
 
 function removeQuietly(file: string): void {
@@ -48,8 +60,15 @@ export async function restoreBackup(options: RestoreOptions): Promise<Restored> 
       keepAs: candidate,
       migrationsFolder: options.migrationsFolder,
     });
-    // Migrating forward here, not after the swap: a backup the migrations refuse never replaces anything.
-    openDatabase(candidate, { migrationsFolder: options.migrationsFolder }).$client.close();
+    // Migrating forward here, not after the swap: a backup the migrations refuse never replaces anything. The
+    // schema check there also refuses a copy whose tables or triggers were changed by hand.
+    const restoredDb = openDatabase(candidate, { migrationsFolder: options.migrationsFolder }).$client;
+    let chain: RestoredChain;
+    try {
+      chain = checkChain(restoredDb, options);
+    } finally {
+      restoredDb.close();
+    }
     const safety = await options.takeSafetyCopy();
     await options.release();
     try {
@@ -72,12 +91,31 @@ export async function restoreBackup(options: RestoreOptions): Promise<Restored> 
       verified,
       safetyCopy: safety && !safety.temporary ? safety.file : null,
       restoredAt: localTimestamp(options.clock.now()),
+      chain,
     };
   } finally {
     removeQuietly(candidate);
     removeQuietly(`${candidate}-wal`);
     removeQuietly(`${candidate}-shm`);
   }
+}
+
+/**
+ * The copy's audit log, checked with this computer's key: a copy edited elsewhere (an entry rewritten, removed,
+ * or the log resealed with another key) is refused unless the school accepts it with the paper key. Without a
+ * key here (the journal moved to a new computer after a disk failure) there is nothing to check it with.
+ */
+function checkChain(client: Database.Database, options: RestoreOptions): RestoredChain {
+  const report = verifyChain(client, readAuditKey(options.liveFile));
+  if (report.keyMissing) return 'unchecked';
+  if (!report.brokenAt) return 'whole';
+  if (options.acceptAlteredLog) return 'altered-accepted';
+  const { summary } = describeChain(report, options.liveFile);
+  throw new AppError(
+    'conflict',
+    `Копия не восстановлена: ${summary.replace(/ Сообщите директору.*$/, '')} Так бывает, если файл копии правили в обход программы или копия сделана на другом компьютере. Восстановить её всё же можно только с бумажным ключом школы, отметив «Восстановить, хотя журнал действий изменён»; это будет записано.`,
+    { brokenAt: report.brokenAt },
+  );
 }
 
 function syncDir(dir: string): void {

@@ -402,10 +402,18 @@ export function createBackupService({
       return { ...verified, createdAt: verified.manifest?.createdAt ?? null };
     },
 
-    async restore(actor: Actor, input: { file: string; password: string } & KeyFields) {
+    async restore(actor: Actor, input: { file: string; password: string; acceptAlteredLog: boolean } & KeyFields) {
       await confirmAdmin(actor, input.password);
       if (runtime.running || runtime.restoring) throw busy();
       const identities = await identitiesFrom(keyInput(input));
+      // The school's paper key (typed, or from its file: an AGE-SECRET-KEY string), not an old copy's passphrase
+      // (an scrypt identity): the paper key is what the director keeps in the safe.
+      if (input.acceptAlteredLog && !identities.some((identity) => typeof identity === 'string')) {
+        throw new AppError(
+          'validation',
+          'Восстановить копию с изменённым журналом действий можно только с бумажным ключом школы: введите его или выберите файл ключа',
+        );
+      }
       runtime.restoring = true;
       const reopened: { db: Db | null } = { db: null };
       const kept = config.snapshot();
@@ -416,6 +424,7 @@ export function createBackupService({
           liveFile: env.liveFile,
           migrationsFolder: env.migrationsFolder,
           clock,
+          acceptAlteredLog: input.acceptAlteredLog,
           takeSafetyCopy: () =>
             safetyCopy({
               client: db.$client,
@@ -441,7 +450,7 @@ export function createBackupService({
           userId: null,
           action: 'backup.restore',
           entity: 'backup',
-          newValue: { file: input.file, by: actor.login, safetyCopy: restored.safetyCopy },
+          newValue: { file: input.file, by: actor.login, safetyCopy: restored.safetyCopy, auditChain: restored.chain },
         });
         return { summary: restored.verified.summary, safetyCopy: restored.safetyCopy };
       } finally {

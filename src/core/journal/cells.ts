@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
-import type { AbsenceCode, MarkValue } from '../../shared/contract/common';
+import { notCurrentMark, type AbsenceCode, type MarkValue } from '../../shared/contract/common';
 import type { Actor } from '../actor';
 import type { AuditService } from '../audit/service';
 import { localDate, localTimestamp, type Clock } from '../clock';
@@ -79,17 +79,13 @@ export function createCellService({ db, clock, audit }: { db: Db; clock: Clock; 
   const markShape = (m: { value1: string; value2: string | null; workKindId: number } | undefined) =>
     m ? { value1: m.value1, value2: m.value2, workKindId: m.workKindId } : null;
 
-  function checkMark(target: WritableLesson, input: MarkInput, workKind: typeof workKinds.$inferSelect): void {
+  function checkMark(target: WritableLesson, input: MarkInput): void {
     if (target.grade === 1) throw new AppError('validation', 'В 1 классе отметки не ставятся');
     const values = [input.value1, input.value2].filter((v): v is MarkValue => !!v);
-    if (workKind.isControl && values.includes('н/а')) {
-      throw new AppError('validation', `«н/а» не ставится за работу вида «${workKind.name}»`);
-    }
+    // Seed 004, 6.5: «н/а» is never a current mark, only a period or year mark.
+    if (values.includes('н/а')) throw new AppError('validation', notCurrentMark);
     if (readSetting(db, 'marks.scale') === '2-5' && values.includes('1')) {
       throw new AppError('validation', 'В школе принята шкала отметок от 2 до 5: отметку «1» поставить нельзя');
-    }
-    if (input.value2 && (input.value1 === 'н/а' || input.value2 === 'н/а')) {
-      throw new AppError('validation', '«н/а» не ставится в паре с другой отметкой');
     }
     if (missesLesson(currentAbsence(input)?.code)) {
       throw new AppError('validation', 'Ученик отсутствовал на уроке: сначала снимите пропуск');
@@ -105,7 +101,7 @@ export function createCellService({ db, clock, audit }: { db: Db; clock: Clock; 
       const workKindId = input.workKindId ?? target.lesson.workKindId;
       const workKind = db.select().from(workKinds).where(eq(workKinds.id, workKindId)).get();
       if (!workKind) throw new AppError('validation', 'Неизвестный вид работы');
-      checkMark(target, input, workKind);
+      checkMark(target, input);
       const now = localTimestamp(clock.now());
       const next: SavedMark = { value1: input.value1, value2: input.value2 ?? null, workKindId };
       const entityId = `${input.lessonId}:${input.studentId}`;

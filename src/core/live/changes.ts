@@ -125,6 +125,9 @@ export const changeTable: ChangeTable = {
     unlock: users,
     security: null,
     setSecurity: users,
+    rename: users,
+    // New roles: the user's sessions end, as after a reset.
+    setRoles: () => [{ domain: 'users' }, sessionsChanged],
   },
   network: { get: null, info: null, set: () => [{ domain: 'network' }] },
   audit: { list: null, options: null, export: null, verifyChain: null },

@@ -192,7 +192,13 @@ export const backupContract = {
   restore: defineChannel({
     channel: 'backup:restore',
     access: 'backup.manage',
-    input: z.object({ file: folderPath, ...keyFields, password: adminPassword }),
+    input: z.object({
+      file: folderPath,
+      ...keyFields,
+      password: adminPassword,
+      /** Restore a copy whose audit log was altered: allowed only with the paper key, and logged. */
+      acceptAlteredLog: z.boolean().default(false),
+    }),
     output: z.object({ summary: z.string(), safetyCopy: z.string().nullable() }),
   }),
 };

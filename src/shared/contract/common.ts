@@ -38,6 +38,8 @@ export const journalLine = { ...journalLink, subgroupName: z.string().nullable()
 export const lessonLine = { lessonId: entityId, ...journalLink, date: isoDate };
 
 export const markValue = z.enum(['1', '2', '3', '4', '5', 'н/а']);
+/** Why «н/а» typed as a lesson's mark is refused, in the core and on the grid alike (seed 004, 6.5). */
+export const notCurrentMark = '«н/а» — не текущая отметка: её ставят только за период или год';
 export const absenceCode = z.enum(['н', 'б', 'у', 'оп']);
 export const periodMarkValue = z.enum(['1', '2', '3', '4', '5', 'н/а', 'зач', 'незач', 'осв']);
 export const demoTier = z.enum(['small', 'typical', 'large']);

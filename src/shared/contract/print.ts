@@ -48,7 +48,7 @@ const jobRef = z.object({ jobId: z.string().max(100) });
 export const printContract = {
   classes: defineChannel({
     channel: 'print:classes',
-    access: 'print.journal',
+    access: 'print.read',
     input: z.object({ yearId: entityId.optional() }),
     output: z.object({
       years: z.array(z.object({ id: entityId, name: z.string(), isCurrent: z.boolean() })),
@@ -58,14 +58,14 @@ export const printContract = {
   }),
   preflight: defineChannel({
     channel: 'print:preflight',
-    access: 'print.journal',
+    access: 'print.read',
     input: z.object({ classId: entityId }),
     output: z.object({ issues: z.array(preflightIssue) }),
   }),
   /** One class's book into the print folder; preflight issues make it a draft, said on the certification page. */
   classBook: defineChannel({
     channel: 'print:classBook',
-    access: 'print.journal',
+    access: 'print.read',
     input: bookOptions.extend({ classId: entityId }),
     output: z.object({ file: z.string(), pages: z.number().int(), sheets: z.number().int(), issues: z.number().int() }),
   }),
@@ -86,14 +86,14 @@ export const printContract = {
   /** Opens a printed file in the system's PDF viewer, or sends it to the printer: the desktop app only. */
   open: defineChannel({
     channel: 'print:open',
-    access: 'print.journal',
+    access: 'print.read',
     input: z.object({ file: z.string().min(1).max(1000), action: z.enum(['open', 'print']) }),
     output: z.object({ ok: z.literal(true) }),
   }),
   /** A printed file's bytes, for the computer that asked for it: a browser downloads the book made on the server. */
   download: defineChannel({
     channel: 'print:download',
-    access: 'print.journal',
+    access: 'print.read',
     input: z.object({ file: z.string().min(1).max(1000) }),
     output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
   }),

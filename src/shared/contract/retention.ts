@@ -21,7 +21,7 @@ const register = z.object({ items: z.array(retentionItem), due: z.number().int()
 export const retentionContract = {
   register: defineChannel({
     channel: 'retention:register',
-    access: 'print.journal',
+    access: 'print.read',
     input: z.object({}),
     output: register,
   }),

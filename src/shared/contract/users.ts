@@ -7,6 +7,9 @@ export const userRow = z.object({
   id: entityId,
   login: z.string(),
   fullName: z.string(),
+  lastName: z.string(),
+  firstName: z.string(),
+  middleName: z.string().nullable(),
   roles: z.array(z.enum(roles)),
   isActive: z.boolean(),
   mustChangePassword: z.boolean(),
@@ -38,6 +41,8 @@ export const securitySettings = z.object({
 export type SecuritySettingsInput = z.infer<typeof securitySettings>;
 
 const byId = z.object({ userId: entityId });
+const userRoleList = z.array(z.enum(roles)).min(1, 'Выберите хотя бы одну роль').max(roles.length);
+const userName = { lastName: personName, firstName: personName, middleName: text(100).optional() };
 const oneTimePassword = z.object({ oneTimePassword: z.string() });
 
 /** The administrator's accounts. The one-time password is returned once and stored only hashed. */
@@ -48,10 +53,8 @@ export const usersContract = {
     access: 'users.manage',
     input: z.object({
       login: loginName,
-      lastName: personName,
-      firstName: personName,
-      middleName: text(100).optional(),
-      roles: z.array(z.enum(roles)).min(1, 'Выберите хотя бы одну роль').max(roles.length),
+      ...userName,
+      roles: userRoleList,
     }),
     output: oneTimePassword.extend({ id: entityId }),
   }),
@@ -68,6 +71,20 @@ export const usersContract = {
     output: z.null(),
   }),
   unlock: defineChannel({ channel: 'users:unlock', access: 'users.manage', input: byId, output: z.null() }),
+  /** A name corrected after the account was made (a typo, a marriage): audited with the old name. */
+  rename: defineChannel({
+    channel: 'users:rename',
+    access: 'users.manage',
+    input: byId.extend(userName),
+    output: z.null(),
+  }),
+  /** The roles changed after the account was made: audited with the old roles; the user's sessions end. */
+  setRoles: defineChannel({
+    channel: 'users:setRoles',
+    access: 'users.manage',
+    input: byId.extend({ roles: userRoleList }),
+    output: z.null(),
+  }),
   security: defineChannel({
     channel: 'users:security',
     access: 'users.manage',

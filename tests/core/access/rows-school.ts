@@ -154,7 +154,7 @@ export const schoolRows: Record<string, Row> = {
     allow: ['admin'],
     input: ({ s }) => ({ fromYearId: s.year, name: '2026/2027', startDate: '2026-09-01', endDate: '2027-05-31' }),
   },
-  'retention:register': { allow: ['admin', 'secretary'] },
+  'retention:register': { allow: ['admin', 'deputy', 'secretary'] },
   'retention:markDone': {
     allow: ['admin', 'secretary'],
     input: ({ s, who }) => ({

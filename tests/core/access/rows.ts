@@ -32,6 +32,8 @@ const movementReaders: readonly Role[] = ['admin', 'deputy', 'director', 'secret
 const order = { orderNumber: '12-у', orderDate: '2025-11-10' };
 const teachers: readonly Role[] = ['teacher', 'class_teacher'];
 const administration: readonly Role[] = ['admin', 'deputy'];
+/** The print section and the retention register: the secretary and the admin print, the deputy reads. */
+const printReaders: readonly Role[] = ['admin', 'deputy', 'secretary'];
 
 /** A teacher's own maths lesson, or the class teacher's own Russian lesson. */
 const ownLesson = ({ s, who }: Ctx) => (who === 'class_teacher' ? s.lessons.rus0902 : s.mathOwn);
@@ -351,20 +353,20 @@ export const rows: Record<string, Row> = {
     ],
   },
 
-  'print:classes': { allow: ['admin', 'secretary'] },
-  'print:preflight': { allow: ['admin', 'secretary'], input: ({ s }) => ({ classId: s.classes.c1 }) },
-  'print:classBook': { allow: ['admin', 'secretary'], input: ({ s }) => ({ classId: s.classes.c1 }) },
+  'print:classes': { allow: printReaders },
+  'print:preflight': { allow: printReaders, input: ({ s }) => ({ classId: s.classes.c1 }) },
+  'print:classBook': { allow: printReaders, input: ({ s }) => ({ classId: s.classes.c1 }) },
   'print:startSchool': { allow: ['admin', 'secretary'] },
   'print:job': { allow: ['admin', 'secretary'], input: () => ({ jobId: 'нет-такого' }), outcome: 'not_found' },
   'print:cancel': { allow: ['admin', 'secretary'], input: () => ({ jobId: 'нет-такого' }), outcome: 'not_found' },
   // The book print:classBook just wrote, past the gate to the service, which has no system viewer here.
   'print:open': {
-    allow: ['admin', 'secretary'],
+    allow: printReaders,
     input: ({ core }) => ({ file: printedBook(core), action: 'open' }),
     outcome: 'conflict',
   },
   // The same book's bytes, for a browser to download.
-  'print:download': { allow: ['admin', 'secretary'], input: ({ core }) => ({ file: printedBook(core) }) },
+  'print:download': { allow: printReaders, input: ({ core }) => ({ file: printedBook(core) }) },
 
   'attendance:classes': { allow: 'session' },
   // Open to every session at the gate; the class is checked in the core: its class teacher and the school's readers.
@@ -557,4 +559,12 @@ export const rows: Record<string, Row> = {
   'audit:verifyChain': { allow: ['admin', 'deputy'], input: () => ({}) },
 
   'users:unlock': { allow: ['admin'], input: ({ s }) => ({ userId: s.extraUsers.spare }) },
+  'users:rename': {
+    allow: ['admin'],
+    input: ({ s }) => ({ userId: s.extraUsers.spare, lastName: 'Запасова-Новая', firstName: 'Ольга' }),
+  },
+  'users:setRoles': {
+    allow: ['admin'],
+    input: ({ s }) => ({ userId: s.extraUsers.spare, roles: ['teacher', 'secretary'] }),
+  },
 };

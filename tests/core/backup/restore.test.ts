@@ -11,6 +11,7 @@ import { safetyCopy } from '../../../src/core/backup/safety-copy';
 import { verifyBackup } from '../../../src/core/backup/verify';
 import { fixedClock } from '../../../src/core/clock';
 import { openDatabase } from '../../../src/core/db/open';
+import { createAuditService } from '../../../src/core/audit/service';
 import { demoDbFile, firstMigrationOnly, knownMigrations } from '../../helpers/backup';
 import { ageDecryptedWithKey, skipWithoutAge, testKey } from '../../helpers/age';
 import { migrationsFolder, tempDir } from '../../helpers/temp';
@@ -207,6 +208,51 @@ describe('verify and restore', () => {
     const before = fs.readFileSync(live);
     await expect(restoreInto(live, newerBackup)).rejects.toThrow(/более новой версией/);
     expect(fs.readFileSync(live).equals(before)).toBe(true);
+  });
+
+  it('refuses a copy edited behind the app’s back: triggers dropped, or an audit entry rewritten (unless accepted)', async () => {
+    // Entries sealed with this computer's key (zhurnal-audit.key beside the live file).
+    const db = openDatabase(live, { migrationsFolder });
+    const audit = createAuditService({ db, clock });
+    for (const n of [1, 2, 3]) audit.record({ userId: null, action: 'school.test', entity: 'school', newValue: { n } });
+    db.$client.close();
+    const edited = (name: string, edit: (client: Database.Database) => void) => {
+      const file = path.join(dir, name);
+      fs.copyFileSync(live, file);
+      const client = new Database(file);
+      edit(client);
+      client.close();
+      return file;
+    };
+    const before = fs.readFileSync(live);
+    const noTrigger = await backupOf(
+      edited('no-trigger.db', (c) => c.exec('drop trigger audit_log_no_delete')),
+      path.join(dir, 'e1'),
+    );
+    await expect(restoreInto(live, noTrigger)).rejects.toThrow(/удалён триггер audit_log_no_delete/);
+    // The careful forger puts the triggers back exactly as they were: the schema is then as the app made it.
+    const rewritten = await backupOf(
+      edited('rewritten.db', (c) => {
+        const triggers = c.prepare("select name, sql from sqlite_master where type = 'trigger'").all() as {
+          name: string;
+          sql: string;
+        }[];
+        for (const t of triggers) c.exec(`drop trigger ${t.name}`);
+        c.exec(`update audit_log set new_value = '{"n":9}' where id = (select max(id) - 1 from audit_log)`);
+        for (const t of triggers) c.exec(t.sql);
+      }),
+      path.join(dir, 'e2'),
+    );
+    await expect(restoreInto(live, rewritten)).rejects.toThrow(
+      /Копия не восстановлена: Журнал действий изменён вне программы: цепочка нарушена на записи № \d+/,
+    );
+    expect(fs.readFileSync(live).equals(before)).toBe(true);
+    // A copy nobody edited is whole.
+    expect((await restoreInto(live, await backupOf(live, path.join(dir, 'e3')))).chain).toBe('whole');
+    // The school may still decide to take the edited one back (with the paper key, which the service asks for);
+    // the log then stays broken at that entry, as verify-audit will say.
+    const accepted = await restoreInto(live, rewritten, { acceptAlteredLog: true });
+    expect(accepted.chain).toBe('altered-accepted');
   });
 
   it('refuses to swap while another process still holds the database, and reopens it unchanged', async () => {

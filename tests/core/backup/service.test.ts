@@ -174,6 +174,16 @@ describe('backups through the contract', () => {
       error: { message: 'Неверный пароль администратора' },
     });
     expect(marks()).toBe(before - 10);
+    // Taking back a copy with an altered audit log is the school's decision: only with the paper key in hand.
+    expect(
+      await admin.send(contract.backup.restore, {
+        file: entry!.file,
+        passphrase: 'an old copy’s passphrase',
+        password: 'demo',
+        acceptAlteredLog: true,
+      }),
+    ).toMatchObject({ ok: false, error: { message: expect.stringMatching(/только с бумажным ключом школы/) } });
+    expect(marks()).toBe(before - 10);
     // A report on a worker thread holds a connection of its own to the file: the restore closes it too.
     await admin.value(contract.reports.fill, { date: '2026-11-24' });
     const restored = await admin.value(contract.backup.restore, {
@@ -193,9 +203,11 @@ describe('backups through the contract', () => {
     await admin.value(contract.auth.login, { login: 'admin', password: 'demo' });
     await admin.value(contract.reports.fill, { date: '2026-11-24' });
     const audit = core.db.$client
-      .prepare("select count(*) as n from audit_log where action = 'backup.restore'")
-      .get() as { n: number };
+      .prepare("select count(*) as n, max(new_value) as v from audit_log where action = 'backup.restore'")
+      .get() as { n: number; v: string };
     expect(audit.n).toBe(1);
+    // The copy's audit log was checked with this computer's key, and found whole.
+    expect(JSON.parse(audit.v)).toMatchObject({ auditChain: 'whole' });
     // The installation's backup settings and history survive the restore: no false «never backed up».
     const after = await status();
     expect(after.destinations).toHaveLength(3);

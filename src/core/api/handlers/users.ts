@@ -15,4 +15,12 @@ export const usersHandlers = (s: Services): Handlers['users'] => ({
     s.users.unlock(actor, input.userId);
     return null;
   },
+  rename: (input, actor) => {
+    s.users.rename(actor, input);
+    return null;
+  },
+  setRoles: (input, actor) => {
+    s.users.setRoles(actor, input.userId, input.roles);
+    return null;
+  },
 });

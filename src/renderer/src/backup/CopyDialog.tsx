@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { contract } from '../../../shared/contract';
+import type { AppError } from '../../../shared/errors';
 import { describeError } from '../api/errors';
 import { fileToBase64 } from '../api/files';
 import { invoke } from '../api/invoke';
@@ -68,12 +69,20 @@ export function VerifyDialog({
   );
 }
 
+/** The refusal of a copy whose audit log chain is broken (core/backup/restore.ts): the one the school may override. */
+const alteredLog = (error: unknown) =>
+  typeof (error as AppError | null)?.details === 'object' &&
+  (error as AppError).details !== null &&
+  'brokenAt' in ((error as AppError).details as object);
+
 /** Restoring replaces everybody's data: the admin confirms with their own password, and everyone logs in again. */
 export function RestoreDialog({ file, encrypted, onClose }: { file: string; encrypted: boolean; onClose(): void }) {
   const [password, setPassword] = useState('');
   const [key, setKey] = useState<KeyValues>(emptyKey);
+  const [acceptAlteredLog, setAcceptAlteredLog] = useState(false);
   const restore = useMutation({
-    mutationFn: async () => invoke(contract.backup.restore, { file, password, ...(await keyInput(key)) }),
+    mutationFn: async () =>
+      invoke(contract.backup.restore, { file, password, acceptAlteredLog, ...(await keyInput(key)) }),
     // Every session ended with the old database: «Войти заново» starts the page again at the login screen, once
     // the admin has read where the replaced data is kept (no timer takes the message away).
     meta: { ownsErrors: true },
@@ -106,7 +115,7 @@ export function RestoreDialog({ file, encrypted, onClose }: { file: string; encr
               Данные журнала будут заменены данными копии <b>{file}</b>. Сначала копия будет проверена, текущая база
               сохранена рядом с ней. Все пользователи выйдут из программы.
             </Text>
-            {encrypted && <KeyFields value={key} onChange={setKey} />}
+            {(encrypted || acceptAlteredLog) && <KeyFields value={key} onChange={setKey} />}
             <PasswordInput
               label="Ваш пароль администратора"
               required
@@ -115,9 +124,17 @@ export function RestoreDialog({ file, encrypted, onClose }: { file: string; encr
               data-autofocus
             />
             {restore.error && (
-              <Alert color="red" title={describeError(restore.error).title}>
+              <Alert color="red" title={describeError(restore.error).title} data-testid="restore-error">
                 {describeError(restore.error).message}
               </Alert>
+            )}
+            {(alteredLog(restore.error) || acceptAlteredLog) && (
+              <Checkbox
+                label="Восстановить, хотя журнал действий в копии изменён (нужен бумажный ключ школы; будет записано)"
+                checked={acceptAlteredLog}
+                onChange={(e) => setAcceptAlteredLog(e.currentTarget.checked)}
+                data-testid="restore-accept-altered"
+              />
             )}
             <Group justify="flex-end">
               <Button variant="default" onClick={onClose}>

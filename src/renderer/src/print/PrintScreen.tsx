@@ -108,7 +108,9 @@ export function PrintScreen({ user }: { user: SessionUser }) {
         </Stack>
       </Paper>
 
-      <SchoolPanel yearId={yearId} duplex={duplex} personalData={personalData} />
+      {mayAccess('print.journal', user.roles) && (
+        <SchoolPanel yearId={yearId} duplex={duplex} personalData={personalData} />
+      )}
     </Stack>
   );
 }

@@ -14,8 +14,11 @@ const states: Record<RetentionItem['state'], { label: string; color: string }> =
   done: { label: 'выполнено', color: 'green' },
 };
 
-/** Реестр сроков хранения: each ended school year's documents, the date something is due, and the acts done. */
-export function RetentionScreen() {
+/**
+ * Реестр сроков хранения: each ended school year's documents, the date something is due, and the acts done.
+ * The deputy reads it; the secretary and the admin mark what was done (`mayMark`).
+ */
+export function RetentionScreen({ mayMark }: { mayMark: boolean }) {
   const client = useQueryClient();
   const register = useRetention();
   const [marking, setMarking] = useState<RetentionItem | null>(null);
@@ -66,7 +69,7 @@ export function RetentionScreen() {
                       )}
                     </Table.Td>
                     <Table.Td ta="right">
-                      {(i.state === 'due' || i.state === 'soon') && (
+                      {mayMark && (i.state === 'due' || i.state === 'soon') && (
                         <Button
                           size="compact-xs"
                           variant="light"

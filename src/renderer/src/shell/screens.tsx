@@ -14,6 +14,7 @@ import { PeriodLocksScreen } from '../periods/PeriodLocksScreen';
 import { PrintScreen } from '../print/PrintScreen';
 import { ReportsScreen } from '../reports/ReportsScreen';
 import { RetentionScreen } from '../retention/RetentionScreen';
+import { SubstitutionsScreen } from '../substitutions/SubstitutionsScreen';
 import { YearCloseScreen } from '../years/YearCloseScreen';
 import type { SectionId } from './sections';
 
@@ -21,6 +22,7 @@ export const sectionScreens: Record<SectionId, (user: SessionUser) => ReactNode>
   day: () => <DayScreen />,
   journal: (user) => <JournalScreen user={user} />,
   attendance: (user) => <AttendanceScreen user={user} />,
+  substitutions: () => <SubstitutionsScreen />,
   periods: () => <PeriodLocksScreen />,
   yearclose: (user) => <YearCloseScreen user={user} />,
   reports: () => <ReportsScreen />,
@@ -32,7 +34,7 @@ export const sectionScreens: Record<SectionId, (user: SessionUser) => ReactNode>
     />
   ),
   print: (user) => <PrintScreen user={user} />,
-  retention: () => <RetentionScreen />,
+  retention: (user) => <RetentionScreen mayMark={mayAccess('print.journal', user.roles)} />,
   backup: () => <BackupScreen />,
   admin: (user) => <AdminScreen user={user} />,
   audit: () => <AuditScreen />,

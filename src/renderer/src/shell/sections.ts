@@ -4,6 +4,7 @@ export const sectionIds = [
   'day',
   'journal',
   'attendance',
+  'substitutions',
   'periods',
   'yearclose',
   'reports',
@@ -29,6 +30,8 @@ export const sections: readonly Section[] = [
   { id: 'day', label: 'Мой день', anyOf: ['journal.write'] },
   { id: 'journal', label: 'Журнал', anyOf: ['journal.read_own'] },
   { id: 'attendance', label: 'Посещаемость', anyOf: ['attendance.verify', 'journal.read_all'] },
+  // Who replaces an absent teacher: the deputy's, on a sick day.
+  { id: 'substitutions', label: 'Замены', anyOf: ['substitutions.manage'] },
   { id: 'periods', label: 'Закрытие периодов', anyOf: ['periods.lock'] },
   { id: 'yearclose', label: 'Закрытие года', anyOf: ['year.close'] },
   { id: 'reports', label: 'Отчёты', anyOf: ['reports.read'] },
@@ -36,9 +39,9 @@ export const sections: readonly Section[] = [
   { id: 'movement', label: 'Движение учащихся', anyOf: ['movement.read'] },
   // Class lists from XLSX/CSV: the secretary's and the admin's (teachers' lists inside it are the admin's alone).
   { id: 'imports', label: 'Загрузка списков', anyOf: ['movement.manage'] },
-  { id: 'print', label: 'Печать', anyOf: ['print.journal'] },
+  { id: 'print', label: 'Печать', anyOf: ['print.read'] },
   // What the school keeps and until when: the secretary is reminded when a date comes.
-  { id: 'retention', label: 'Сроки хранения', anyOf: ['print.journal'] },
+  { id: 'retention', label: 'Сроки хранения', anyOf: ['print.read'] },
   { id: 'backup', label: 'Резервные копии', anyOf: ['backup.manage'] },
   { id: 'admin', label: 'Администрирование', anyOf: ['users.manage', 'school.manage', 'school.read'] },
   { id: 'audit', label: 'Журнал действий', anyOf: ['audit.read'] },

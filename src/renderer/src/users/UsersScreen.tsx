@@ -8,6 +8,7 @@ import { channelKey } from '../api/keys';
 import { useChannel } from '../api/useChannel';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { CreateUserDialog } from './CreateUserDialog';
+import { EditUserDialog } from './EditUserDialog';
 import { Loading } from '../errors/QueryGate';
 
 /** Where wrong passwords came from, as the admin reads it. */
@@ -49,6 +50,7 @@ export function UsersScreen() {
   const client = useQueryClient();
   const users = useChannel(contract.users.list, {});
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<UserRow | null>(null);
   const [shown, setShown] = useState<{ login: string; password: string } | null>(null);
   const refresh = () => void client.invalidateQueries({ queryKey: channelKey(contract.users.list) });
   const reset = useMutation({
@@ -123,6 +125,9 @@ export function UsersScreen() {
                       Разблокировать
                     </Button>
                   )}
+                  <Button size="xs" variant="default" onClick={() => setEditing(u)} data-testid="user-edit">
+                    Изменить
+                  </Button>
                   <Button size="xs" variant="default" onClick={() => reset.mutate(u)}>
                     Сбросить пароль
                   </Button>
@@ -145,6 +150,14 @@ export function UsersScreen() {
         onCreated={(login, password) => {
           setCreating(false);
           setShown({ login, password });
+          refresh();
+        }}
+      />
+      <EditUserDialog
+        user={editing}
+        onClose={() => setEditing(null)}
+        onSaved={() => {
+          setEditing(null);
           refresh();
         }}
       />

@@ -1,4 +1,4 @@
-import type { AbsenceCode, MarkValue, PeriodMarkValue } from '../../../../shared/contract';
+import { notCurrentMark, type AbsenceCode, type MarkValue, type PeriodMarkValue } from '../../../../shared/contract';
 
 export type CellEntry =
   | { kind: 'mark'; value1: MarkValue; value2: MarkValue | null }
@@ -19,20 +19,21 @@ export function normalizeTyped(text: string): string {
     .replace(/[\\|.,]/g, '/');
 }
 
-const marks = new Set<string>(['1', '2', '3', '4', '5', 'н/а']);
+const marks = new Set<string>(['1', '2', '3', '4', '5']);
 const absences = new Set<string>(['н', 'б', 'у', 'оп']);
 
-/** What a teacher typed into a lesson's cell: «5», «5/4», «н/а», «н», «б», «у», «оп»; empty clears the cell. */
+/** What a teacher typed into a lesson's cell: «5», «5/4», «н», «б», «у», «оп»; empty clears the cell. */
 export function parseCellInput(text: string): Parsed<CellEntry> {
   const t = normalizeTyped(text);
   if (t === '') return { ok: true, entry: { kind: 'clear' } };
   if (absences.has(t)) return { ok: true, entry: { kind: 'absence', code: t as AbsenceCode } };
+  if (t === 'н/а') return { ok: false, message: notCurrentMark };
   if (marks.has(t)) return { ok: true, entry: { kind: 'mark', value1: t as MarkValue, value2: null } };
   const pair = /^([1-5])\/([1-5])$/.exec(t);
   if (pair) return { ok: true, entry: { kind: 'mark', value1: pair[1] as MarkValue, value2: pair[2] as MarkValue } };
   return {
     ok: false,
-    message: `«${text.trim()}» — не отметка. Введите 1–5, две отметки через «/» (5/4), «н/а» или пропуск: н, б, у, оп`,
+    message: `«${text.trim()}» — не отметка. Введите 1–5, две отметки через «/» (5/4) или пропуск: н, б, у, оп`,
   };
 }
 
