@@ -1,4 +1,5 @@
-import { auditKinds, shownValue, type AuditKind } from './audit';
+import { auditKinds, type AuditKind } from './audit';
+import { storedWords, type AuditNames } from './audit-words';
 import { findChannel, reportTitles, type ReportName } from './contract';
 import type { Access } from './roles';
 
@@ -35,7 +36,7 @@ const attempts: Record<Access, string> = {
  */
 function attempt(newValue: string | null): string | null {
   const channel = objectOf(newValue)?.channel;
-  if (typeof channel !== 'string') return shownValue(newValue);
+  if (typeof channel !== 'string') return storedWords(newValue);
   const access = findChannel(channel)?.access;
   return access ? `попытка: ${attempts[access]} (${channel})` : `попытка: ${channel}`;
 }
@@ -82,14 +83,17 @@ function reportExport(report: string | null, v: Record<string, unknown>): string
  * An entry's «было» and «стало» as a person reads them; the screen and the Excel export both take them from
  * here. A refusal's ids are not repeated: the class, student and subject columns already name them.
  */
-export function auditValues(row: {
-  action: string;
-  entityId: string | null;
-  oldValue: string | null;
-  newValue: string | null;
-}): { before: string | null; after: string | null } {
+export function auditValues(
+  row: {
+    action: string;
+    entityId: string | null;
+    oldValue: string | null;
+    newValue: string | null;
+  },
+  names: AuditNames = {},
+): { before: string | null; after: string | null } {
   if (row.action === 'access.refused') return { before: null, after: attempt(row.newValue) };
   const exported = row.action === 'report.export' ? objectOf(row.newValue) : null;
   if (exported) return { before: null, after: reportExport(row.entityId, exported) };
-  return { before: shownValue(row.oldValue), after: shownValue(row.newValue) };
+  return { before: storedWords(row.oldValue, names), after: storedWords(row.newValue, names) };
 }

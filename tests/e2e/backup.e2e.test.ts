@@ -69,6 +69,9 @@ describe('the backup screen in Chromium', () => {
     for (const d of drives) {
       await page.getByLabel(/^Папка/).fill(d);
       await page.getByRole('button', { name: 'Добавить папку' }).click();
+      // A destination needs the admin's password again, in the one confirm dialog.
+      await page.getByTestId('step-up-password').fill('demo');
+      await page.getByTestId('step-up-confirm').click();
       await page.getByTestId('backup-destination').filter({ hasText: d }).waitFor();
       expect(await page.getByTestId('backup-destination').count()).toBe(drives.indexOf(d) + 1);
     }

@@ -6,7 +6,8 @@ import { AppError } from '../../shared/errors';
 import { className, compareByName, fullName } from '../../shared/names';
 import { localDate, type Clock } from '../clock';
 import type { Db } from '../db/open';
-import { classEnrollments, classes, students, subjects, users } from '../db/schema';
+import { classEnrollments, classes, students, subjects, users, workKinds } from '../db/schema';
+import type { AuditNames } from '../../shared/audit-words';
 import { reportWorkbook } from '../tables/xlsx';
 import type { SchoolService } from '../school/service';
 import { findCurrentYear } from '../school/years';
@@ -31,14 +32,33 @@ const columns: ReportTable['columns'] = [
   { key: 'entity', header: 'Объект', width: 16, kind: 'text' },
 ];
 
+/** The names the export's values refer to by id, read once for the whole workbook. */
+function auditNames(db: Db): AuditNames {
+  const kinds = new Map(
+    db
+      .select({ id: workKinds.id, name: workKinds.name })
+      .from(workKinds)
+      .all()
+      .map((k) => [k.id, k.name]),
+  );
+  const people = new Map(
+    db
+      .select()
+      .from(users)
+      .all()
+      .map((u) => [u.id, fullName(u)]),
+  );
+  return { workKind: (id) => kinds.get(id), user: (id) => people.get(id) };
+}
+
 /** The audit rows as the table the XLSX export (and anything else drawing report tables) takes. */
-export function auditTable(rows: readonly AuditRow[], subtitle: string | null): ReportTable {
+export function auditTable(rows: readonly AuditRow[], subtitle: string | null, names: AuditNames = {}): ReportTable {
   return {
     title: 'Журнал действий',
     subtitle,
     columns,
     rows: rows.map((r) => {
-      const { before, after } = auditValues(r);
+      const { before, after } = auditValues(r, names);
       const entity = r.entityId === null ? r.entity : `${r.entity} ${r.entityId}`;
       return [
         r.at,
@@ -114,6 +134,7 @@ export function createAuditViewer({
           .all()
           .map((s) => ({ id: s.id, name: s.name })),
         students: studentList.map((s) => ({ id: s.id, name: fullName(s) })),
+        workKinds: db.select({ id: workKinds.id, name: workKinds.name }).from(workKinds).all(),
       };
     },
 
@@ -138,7 +159,7 @@ export function createAuditViewer({
           .filter(Boolean)
           .join('; ') || null;
       const now = clock.now();
-      const data = await reportWorkbook('Журнал действий', [auditTable(rows, subtitle)], {
+      const data = await reportWorkbook('Журнал действий', [auditTable(rows, subtitle, auditNames(db))], {
         school: school.schoolName(),
         created: now,
       });

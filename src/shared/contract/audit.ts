@@ -58,6 +58,8 @@ export const auditContract = {
       classes: z.array(option),
       subjects: z.array(option),
       students: z.array(option),
+      /** For the values: a mark's kind of work by name («5 (Ответ на уроке)»). */
+      workKinds: z.array(option),
     }),
   }),
   export: defineChannel({

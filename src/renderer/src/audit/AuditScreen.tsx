@@ -3,6 +3,7 @@ import { Button, Center, Group, Loader, Select, Stack, Table, Text, TextInput, T
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { auditActionLabel, auditKindNames, auditKinds, auditReasonLabel } from '../../../shared/audit';
 import { auditValues } from '../../../shared/audit-values';
+import { namesFrom } from '../../../shared/audit-words';
 import { contract, type AuditFilterInput } from '../../../shared/contract';
 import { invoke } from '../api/invoke';
 import { channelKey } from '../api/keys';
@@ -28,6 +29,7 @@ export function AuditScreen() {
     setFilter((f) => ({ ...f, ...patch }));
   };
   const options = useChannel(contract.audit.options, { classId: filter.classId }, { placeholderData: (prev) => prev });
+  const names = namesFrom(options.data ?? {});
   // Pages fetched by cursor, which useChannel's one-answer cache does not do; the key is still the channel's.
   const pages = useInfiniteQuery({
     queryKey: channelKey(contract.audit.list, { filter }),
@@ -149,7 +151,7 @@ export function AuditScreen() {
           </Table.Thead>
           <Table.Tbody>
             {rows.map((r) => {
-              const { before, after } = auditValues(r);
+              const { before, after } = auditValues(r, names);
               return (
                 <Table.Tr key={r.id} data-testid="audit-row" data-action={r.action}>
                   <Table.Td>{r.at}</Table.Td>
