@@ -134,6 +134,8 @@ export function createCore(options: CoreOptions): Core {
       dbFile: options.dbFile,
       onRefused: (actor, channel, message, input) => recordRefusal(services.audit, actor, channel, message, input),
       offload: offload?.call,
+      confirmPassword: (actor, password, call) =>
+        services.auth.confirm(actor, password, call.client, call.sessionToken),
       onCommitted: (channel, input, output, call) =>
         changes.publish({ changes: changesOf(channel, input, output, live().db), origin: call.sessionToken }),
     });

@@ -48,7 +48,7 @@ describe.skipIf(missing)('discovery across the school network (namespaces on a b
       admin: { login: 'admin', password, lastName: 'Орлов', firstName: 'Пётр' },
     });
     await admin.value(contract.auth.login, { login: 'admin', password });
-    await admin.value(contract.network.set, { schoolNetwork: true });
+    await admin.value(contract.network.set, { schoolNetwork: true, password });
     core.close();
     serve = server.spawn(process.execPath, [
       '--import',

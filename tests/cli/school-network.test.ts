@@ -37,7 +37,7 @@ beforeAll(async () => {
     admin: { login: 'admin', password, lastName: 'Орлов', firstName: 'Пётр' },
   });
   await admin.value(contract.auth.login, { login: 'admin', password });
-  expect(await admin.send(contract.network.set, { schoolNetwork: true })).toMatchObject({ ok: true });
+  expect(await admin.send(contract.network.set, { schoolNetwork: true, password })).toMatchObject({ ok: true });
   core.close();
   server = await startServe(dbFile);
   if (!server.ok) throw new Error(`serve did not start: ${server.stderr}`);

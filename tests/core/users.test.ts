@@ -170,7 +170,10 @@ describe('accounts: the admin creates, resets, disables and unlocks; one-time pa
   });
 
   it('resets a password to a new one-time one and ends the sessions', async () => {
-    const { oneTimePassword } = await admin.value(contract.users.resetPassword, { userId: teacherId });
+    const { oneTimePassword } = await admin.value(contract.users.resetPassword, {
+      userId: teacherId,
+      password: 'demo',
+    });
     expect(await teacher.send(contract.auth.me, {})).toEqual({ ok: true, value: null });
     expect(await teacher.send(contract.auth.login, { login: 'ivanova', password: 'Урок2026а' })).toMatchObject({
       ok: false,
@@ -188,7 +191,7 @@ describe('accounts: the admin creates, resets, disables and unlocks; one-time pa
       value: null,
     });
     expect(await teacher.send(contract.auth.me, {})).toEqual({ ok: true, value: null });
-    const pw = await admin.value(contract.users.resetPassword, { userId: teacherId });
+    const pw = await admin.value(contract.users.resetPassword, { userId: teacherId, password: 'demo' });
     expect(await teacher.send(contract.auth.login, { login: 'ivanova', password: pw.oneTimePassword })).toMatchObject({
       ok: false,
       error: { kind: 'unauthorized' },

@@ -68,12 +68,12 @@ describe('the audit log names the computer a call came from', () => {
     const staffroom = computer('127.0.0.2', { [computerHeader]: encodeComputerName('УЧИТЕЛЬСКАЯ-1') });
     const lab = computer('127.0.0.3');
     expect(await staffroom(host.url, 'auth:login', { login: 'admin', password })).toMatchObject({ ok: true });
-    expect(await staffroom(host.url, 'network:set', { schoolNetwork: true })).toMatchObject({ ok: true });
+    expect(await staffroom(host.url, 'network:set', { schoolNetwork: true, password })).toMatchObject({ ok: true });
     expect(await lab(host.url, 'auth:login', { login: 'admin', password: 'не тот пароль' })).toMatchObject({
       ok: false,
     });
     expect(await lab(host.url, 'auth:login', { login: 'admin', password })).toMatchObject({ ok: true });
-    expect(await lab(host.url, 'network:set', { schoolNetwork: false })).toMatchObject({ ok: true });
+    expect(await lab(host.url, 'network:set', { schoolNetwork: false, password })).toMatchObject({ ok: true });
     expect(entries(since)).toEqual([
       { action: 'auth.login', computer: '127.0.0.2 «УЧИТЕЛЬСКАЯ-1»' },
       { action: 'settings.school_network', computer: '127.0.0.2 «УЧИТЕЛЬСКАЯ-1»' },
@@ -87,7 +87,7 @@ describe('the audit log names the computer a call came from', () => {
     const since = lastId();
     const desktop = directCaller(core, 'desktop');
     await desktop.value(contract.auth.login, { login: 'admin', password });
-    await desktop.value(contract.network.set, { schoolNetwork: true });
+    await desktop.value(contract.network.set, { schoolNetwork: true, password });
     expect(entries(since).map((e) => e.computer)).toEqual([undefined, undefined]);
   });
 });

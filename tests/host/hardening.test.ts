@@ -146,7 +146,7 @@ describe('the host shell’s defences', () => {
     // The admin switches it on through the contract; the host reads it on the next request.
     const admin = directCaller(core);
     await admin.value(contract.auth.login, { login: 'admin', password: 'demo' });
-    expect(await admin.send(contract.network.set, { schoolNetwork: true })).toEqual({
+    expect(await admin.send(contract.network.set, { schoolNetwork: true, password: 'demo' })).toEqual({
       ok: true,
       value: { schoolNetwork: true },
     });

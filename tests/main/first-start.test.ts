@@ -13,6 +13,7 @@ import { createSchoolServer, withNetworkSwitch } from '../../src/main/network/se
 import { contract } from '../../src/shared/contract';
 import { directCaller, testCore } from '../helpers/core';
 import { tempDir } from '../helpers/temp';
+import { addAccount } from '../helpers/tiny-school';
 
 const serverDb = path.join(tempDir(), 'school.db');
 const core = testCore({ dbFile: serverDb });
@@ -76,7 +77,7 @@ beforeAll(async () => {
     networkOn = result.ok ? (result.value as { schoolNetwork: boolean }).schoolNetwork : networkOn;
     return result;
   }, school);
-  expect(await set('network:set', { schoolNetwork: true }, adminCall.call)).toEqual({
+  expect(await set('network:set', { schoolNetwork: true, password }, adminCall.call)).toEqual({
     ok: true,
     value: { schoolNetwork: true },
   });
@@ -155,6 +156,12 @@ describe('the first start of the desktop app', () => {
     expect(await again.dispatch('desktop:switchServer', { login: 'admin', password: 'wrong' }, call())).toMatchObject({
       ok: false,
       error: { kind: 'unauthorized' },
+    });
+    expect(again.info().mode).toBe('client');
+    addAccount(core.db, 'uchitel', 'Петрова', ['teacher']);
+    expect(await again.dispatch('desktop:switchServer', { login: 'uchitel', password: 'demo' }, call())).toMatchObject({
+      ok: false,
+      error: { kind: 'forbidden', message: expect.stringMatching(/только администратор/) },
     });
     expect(again.info().mode).toBe('client');
     expect(await again.dispatch('desktop:switchServer', { login: 'admin', password }, call())).toEqual({

@@ -46,6 +46,8 @@ export interface DispatcherDeps {
   onRefused?(actor: Actor, channel: string, message: string, input: unknown): void;
   /** Runs a heavy channel's handler on a worker thread (core/workers/offload.ts); null: the channel runs here. */
   offload?(channel: string, input: unknown, actor: Actor | null, call: CallContext): Promise<unknown> | null;
+  /** The caller's own password again (Channel.stepUp): throws when it is wrong; counted like a login. */
+  confirmPassword?(actor: Actor, password: string | undefined, call: CallContext): Promise<void>;
   /** The database file, named in the message of a full disk or a read-only file. */
   dbFile?: string;
   /** A call succeeded, so what it wrote is committed: other screens are told what changed (core/live). */
@@ -59,6 +61,14 @@ export interface Dispatch {
    * limits calls before reading them (host/server.ts: a call without a session may send only a small body).
    */
   sessionOwner?(token: string | null): number | null;
+}
+
+/** A dispatch that does something around another's calls, still telling whose a session is as the inner one does. */
+export function aroundDispatch(
+  inner: Dispatch,
+  call: (channel: string, input: unknown, context: CallContext) => Promise<Result<unknown>>,
+): Dispatch {
+  return Object.assign(call, { sessionOwner: inner.sessionOwner });
 }
 
 /** A channel's entry in any table shaped like the contract (its handlers, its change events), by the channel's name. */
@@ -116,6 +126,18 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       }
       const extra = unknownKey(rawInput ?? {}, parsed.data);
       if (extra) throw new AppError('validation', extra.message, { issues: [extra] });
+      const password = (parsed.data as { password?: string }).password;
+      if (channel.stepUp === 'always' || (channel.stepUp === 'ifGiven' && password !== undefined)) {
+        if (!actor || !deps.confirmPassword)
+          throw new AppError('forbidden', 'Это действие требует пароля администратора');
+        try {
+          await deps.confirmPassword(actor, password, call);
+        } catch (e) {
+          // A wrong password that locked the account ended the session: the transport forgets it too.
+          if (e instanceof AppError && e.kind === 'unauthorized') call.setSession(null);
+          throw e;
+        }
+      }
       // Outputs are always parsed, not only checked: parsing strips any field the contract does not name,
       // so a service can never leak a column (a password hash) to a transport by returning a whole row.
       const value = await (deps.offload?.(channelName, parsed.data, actor, call) ?? handler(parsed.data, actor, call));

@@ -95,16 +95,24 @@ export interface ChainReport {
   keyMissing: boolean;
 }
 
-/** Walks the whole log once in id order: constant memory whatever its size. */
-export function verifyChain(client: Database.Database, key: Buffer | null): ChainReport {
+/**
+ * Walks the log once in id order, in constant memory whatever its size: all of it, or its `latest` entries
+ * (each still checked against the mac stored before them, so an entry changed, removed or inserted among them
+ * is found just the same).
+ */
+export function verifyChain(client: Database.Database, key: Buffer | null, latest?: number): ChainReport {
+  const last = (client.prepare('select coalesce(max(id), 0) as id from audit_log').get() as { id: number }).id;
+  const fromId = latest === undefined ? 0 : last - latest + 1;
+  const before = client.prepare('select mac from audit_log where id < ? order by id desc limit 1').get(fromId) as
+    { mac: string | null } | undefined;
   const rows = client
-    .prepare(`select id, mac, ${chainedColumns.join(', ')} from audit_log order by id`)
+    .prepare(`select id, mac, ${chainedColumns.join(', ')} from audit_log where id >= ? order by id`)
     .raw()
-    .iterate() as IterableIterator<[number, string | null, ...ChainedValue[]]>;
+    .iterate(fromId) as IterableIterator<[number, string | null, ...ChainedValue[]]>;
   let entries = 0;
   let unsealed = 0;
-  let previous: string | null = null;
-  let started = false;
+  let previous: string | null = before?.mac ?? null;
+  let started = previous !== null;
   let brokenAt: ChainReport['brokenAt'] = null;
   for (const [id, mac, ...fields] of rows) {
     entries++;

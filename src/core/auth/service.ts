@@ -217,7 +217,7 @@ export function createAuthService({ db, clock, audit }: { db: Db; clock: Clock; 
     async confirm(actor: Actor, password: string | undefined, client: string, token: string | null): Promise<void> {
       if (!password) throw new AppError('validation', 'Подтвердите действие своим паролем');
       const checked = await check(actor.login, password, client, 'confirm', () => undefined);
-      if (!checked.ok) refuseInSession(token, checked.lockedUntil, 'Неверный пароль: действие не выполнено');
+      if (!checked.ok) refuseInSession(token, checked.lockedUntil, 'Неверный пароль администратора');
     },
 
     /**

@@ -5,6 +5,14 @@ export interface RawFacts {
   lastMigration: number | null;
   schoolName: string | null;
   counts: { students: number; lessons: number; marks: number };
+  /** The backup's own check of the audit log's latest entries (snapshot-check.worker.ts); absent elsewhere. */
+  auditChain?: AuditChainFacts | null;
+}
+
+/** What a backup found of the audit log's chain: how many latest entries it checked, and where it broke. */
+export interface AuditChainFacts {
+  checked: number;
+  brokenAt: number | null;
 }
 
 /**

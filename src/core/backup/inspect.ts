@@ -2,13 +2,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { runInWorker } from '../workers/start';
-import type { FactsJob, RawFacts } from './facts';
+import type { AuditChainFacts, FactsJob, RawFacts } from './facts';
 
 export interface DatabaseFacts {
   /** The tag of the last migration applied, e.g. `0001_constraints`; null for a database never migrated. */
   schemaVersion: string | null;
   schoolName: string | null;
   counts: { students: number; lessons: number; marks: number };
+  auditChain?: AuditChainFacts | null;
 }
 
 /** The tag of a migration by its timestamp, from the migrations folder's journal. */
@@ -73,6 +74,7 @@ function checkedFacts(raw: RawFacts, live: boolean, migrationsFolder?: string): 
     schemaVersion: raw.lastMigration === null ? null : migrationTag(migrationsFolder, raw.lastMigration),
     schoolName: raw.schoolName,
     counts: raw.counts,
+    ...(raw.auditChain === undefined ? {} : { auditChain: raw.auditChain }),
   };
 }
 

@@ -18,6 +18,8 @@ export const manifestSchema = z.object({
   /** SHA-256 and size of the file as written to the drive. */
   fileSha256: z.string(),
   fileBytes: z.number(),
+  /** The audit log's latest entries checked by this backup, and the entry where the chain broke (null: whole). */
+  auditChain: z.object({ checked: z.number(), brokenAt: z.number().nullable() }).nullable().optional(),
 });
 export type Manifest = z.infer<typeof manifestSchema>;
 

@@ -53,3 +53,22 @@ export function removableDrives(mountsText: string): DetectedDrive[] {
     .filter((m) => !virtualTypes.has(m.fsType) && !/^\/dev\/(zram|loop|ram)\d*/.test(m.device))
     .map((m) => ({ path: m.mountPoint, label: m.mountPoint.split('/').pop() || m.mountPoint }));
 }
+
+// File systems of another computer: a copy there leaves the school's data with whoever runs that server.
+const networkTypes =
+  /^(nfs4?|cifs|smb3?|smbfs|ncpfs|afs|ceph|glusterfs|lustre|9p|davfs|fuse\.(sshfs|davfs2?|smbnetfs|rclone|s3fs|curlftpfs))$/;
+
+/** A path that names another computer by itself: `\\server\share`, `//server/share`, `smb://…`, `nfs://…`. */
+export function namesNetworkShare(p: string): boolean {
+  return /^(\\\\|\/\/)[^\\/]/.test(p) || /^[a-z][a-z0-9+.-]*:\/\//i.test(p);
+}
+
+/** The network mount (from the Linux mount table's text) a folder lies on, or undefined for a local one. */
+export function networkMountOf(dir: string, mountsText: string): MountEntry | undefined {
+  const holding = parseMounts(mountsText)
+    .filter(
+      (m) => dir === m.mountPoint || dir.startsWith(m.mountPoint.endsWith('/') ? m.mountPoint : `${m.mountPoint}/`),
+    )
+    .sort((a, b) => b.mountPoint.length - a.mountPoint.length)[0];
+  return holding && networkTypes.test(holding.fsType) ? holding : undefined;
+}

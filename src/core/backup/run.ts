@@ -160,7 +160,19 @@ export async function createBackup(options: BackupOptions): Promise<BackupOutcom
     await facts;
     const { manifest } = await described;
     report({ stage: 'done' });
-    return { manifest, results, ok: results.length > 0 && results.every((r) => r.ok) };
+    // The copy is kept (it is the data as it is now); what it holds is said beside each copy written.
+    const broken = manifest.auditChain?.brokenAt;
+    const told = broken
+      ? results.map((r) =>
+          r.ok
+            ? {
+                ...r,
+                message: `${r.message}. Внимание: журнал действий изменён вне программы (цепочка нарушена на записи № ${broken})`,
+              }
+            : r,
+        )
+      : results;
+    return { manifest, results: told, ok: told.length > 0 && told.every((r) => r.ok) };
   } finally {
     await snapshot.stop();
   }

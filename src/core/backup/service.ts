@@ -1,3 +1,4 @@
+import { namesNetworkShare, networkMountOf } from './mounts';
 import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -88,6 +89,10 @@ const keyInput = (input: KeyFields): KeyInput => ({
   keyFile: input.keyFile ? Buffer.from(input.keyFile, 'base64') : null,
   passphrase: input.passphrase,
 });
+
+/** Copies go to drives of the computer that holds the database: a share elsewhere puts the school's data there. */
+const networkRefusal = (where: string) =>
+  `«${where}» — сетевая папка. Резервные копии пишутся только на диски этого компьютера (второй диск, флешка): на сетевой папке они доступны и другим компьютерам. Выберите локальный носитель.`;
 
 export function createBackupService({
   db,
@@ -267,11 +272,16 @@ export function createBackupService({
     warning: () => (config.encryption() ? stalenessWarning(lastGood(), clock.now()) : noKeyWarning),
 
     addDestination(actor: Actor, input: { path: string; label?: string }): void {
+      if (namesNetworkShare(input.path)) throw new AppError('validation', networkRefusal(input.path));
       const dir = path.resolve(input.path);
-      if (!path.isAbsolute(input.path) && !input.path.startsWith('\\\\'))
-        throw new AppError('validation', 'Укажите полный путь к папке');
+      if (!path.isAbsolute(input.path)) throw new AppError('validation', 'Укажите полный путь к папке');
       if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory())
         throw new AppError('validation', `Папка не найдена: ${dir}`);
+      if (
+        process.platform === 'linux' &&
+        networkMountOf(fs.realpathSync(dir), fs.readFileSync('/proc/self/mounts', 'utf8'))
+      )
+        throw new AppError('validation', networkRefusal(dir));
       const list = config.destinations();
       if (list.some((d) => path.resolve(d.path) === dir))
         throw new AppError('conflict', 'Эта папка уже в списке', { refusal: 'exists' });

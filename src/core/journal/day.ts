@@ -11,7 +11,9 @@ import { readSetting } from '../school/settings';
 import type { SchoolService } from '../school/service';
 import { membersDuring } from './membership';
 import { periodsOfGrade } from './periodMarks';
+import { periodMarkGaps } from './periodMarksDue';
 
+const periodMarksWarnDays = 3;
 const shiftDate = (date: string, days: number) => format(addDays(parseISO(date), days), 'yyyy-MM-dd');
 
 /** «Мой день»: the teacher's lessons of a day with what each still lacks, and control works whose marks are overdue. */
@@ -114,7 +116,21 @@ export function createDayService({ db, clock, school }: { db: Db; clock: Clock; 
           dueDate: shiftDate(r.lesson.date, days),
         }))
         .filter((c) => c.studentsWithoutMark > 0);
-      return { date: day, lessons: lessonsOfDay, overdueControl };
+      // The warning starts three days before the period marks are due and stays until they are all set.
+      const periodMarksDue = periodMarkGaps(db, year.id, shiftDate(today, periodMarksWarnDays), actor.userId).map(
+        (g) => ({
+          assignmentId: g.assignmentId,
+          periodId: g.periodId,
+          periodName: g.periodName,
+          dueDate: g.dueDate,
+          className: g.className,
+          subjectName: g.subjectName,
+          subgroupName: g.subgroupName,
+          studentsWithoutMark: g.studentsWithoutMark,
+          overdue: g.dueDate < today,
+        }),
+      );
+      return { date: day, lessons: lessonsOfDay, overdueControl, periodMarksDue };
     },
   };
 }

@@ -27,7 +27,7 @@ export interface ControlOptions {
   periodOf(grade: number, date: string): number | null;
 }
 
-export function journalControl(facts: ControlFacts, o: ControlOptions): ControlData {
+export function journalControl(facts: ControlFacts, o: ControlOptions): Omit<ControlData, 'overduePeriodMarks'> {
   const { rules, today } = o;
   const assignments = facts.assignments.filter(o.include);
   const byAssignment = new Map<number, ControlLesson[]>();

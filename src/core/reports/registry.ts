@@ -14,11 +14,12 @@ import { summarySheet } from './summary-sheet';
 import { attendanceMonthTables, attendanceYearTables } from './tables/attendance';
 import { controlTables } from './tables/control';
 import { journalControl } from './control';
+import { periodMarkGaps } from '../journal/periodMarksDue';
 import { controlFacts } from './control-facts';
 import { buildForecast } from './registry-forecast';
 import { schoolBuilders } from './registry-school';
 import { readSetting } from '../school/settings';
-import { monthAndYear, ruDate } from '../../shared/dates';
+import { addDays, monthAndYear, ruDate } from '../../shared/dates';
 import { progressTables } from './tables/progress';
 import { summarySheetTables } from './tables/summary-sheet';
 import { periodsOfGrade, resolveTerm } from './terms';
@@ -98,7 +99,10 @@ const builders: { [N in ReportName]: Builder<N> } = {
       if (!periodsByGrade.has(grade)) periodsByGrade.set(grade, periodsOfGrade(db, year.id, grade));
       return periodsByGrade.get(grade)?.find((p) => p.startDate <= date && date <= p.endDate)?.id ?? null;
     };
-    const data = journalControl(controlFacts(db, year.id, input.from, last, input.to), {
+    const include = (a: { classId: number; teacherId: number }) =>
+      (input.classId === undefined || a.classId === input.classId) &&
+      (scope.all || scope.classIds.has(a.classId) || a.teacherId === scope.teacherId);
+    const control = journalControl(controlFacts(db, year.id, input.from, last, input.to), {
       from: input.from,
       to: input.to,
       today,
@@ -108,11 +112,14 @@ const builders: { [N in ReportName]: Builder<N> } = {
         deadline: readSetting(db, 'journal.entryDeadline'),
       },
       // A deputy the school; a class teacher their class, as a teacher their own journals.
-      include: (a) =>
-        (input.classId === undefined || a.classId === input.classId) &&
-        (scope.all || scope.classIds.has(a.classId) || a.teacherId === scope.teacherId),
+      include,
       periodOf,
     });
+    const dueBy = addDays(today, -1) < input.to ? addDays(today, -1) : input.to;
+    const overduePeriodMarks = periodMarkGaps(db, year.id, dueBy)
+      .filter((g) => include({ classId: g.classId, teacherId: g.teacherId }))
+      .map(({ classId: _c, teacherId: _t, ...g }) => g);
+    const data = { ...control, overduePeriodMarks };
     const where =
       input.classId !== undefined ? `${data.rows[0]?.className ?? ''} класс` : scope.all ? 'вся школа' : 'свои журналы';
     return { subtitle: `с ${ruDate(input.from)} по ${ruDate(input.to)}, ${where}`, data, tables: controlTables(data) };

@@ -1,4 +1,4 @@
-import type { Dispatch } from '../../core/api/dispatch';
+import { aroundDispatch, type Dispatch } from '../../core/api/dispatch';
 import type { JournalLock } from '../../core/db/owner-lock';
 import { advertiseHost } from '../../host/discovery/host';
 import type { Advertised } from '../../host/discovery/advertise';
@@ -36,7 +36,7 @@ const everywhere = '0.0.0.0';
 // Opening a PDF happens on the computer of whoever asked: a call from the network must not pop a viewer up on this
 // screen (the server's desktop files are this computer's, not the caller's).
 function networkDispatch(dispatch: Dispatch): Dispatch {
-  return (channel, input, call) =>
+  return aroundDispatch(dispatch, (channel, input, call) =>
     channel === 'print:open'
       ? Promise.resolve({
           ok: false,
@@ -45,7 +45,8 @@ function networkDispatch(dispatch: Dispatch): Dispatch {
             message: 'Открыть или напечатать файл можно только в приложении Журнал на компьютере, где он хранится.',
           },
         })
-      : dispatch(channel, input, call);
+      : dispatch(channel, input, call),
+  );
 }
 
 /**
@@ -111,7 +112,7 @@ export function createSchoolServer(options: SchoolServerOptions): SchoolServer {
  * once (no restart, unlike `zhurnal serve`); a server that cannot start is said in Russian, the switch stays set.
  */
 export function withNetworkSwitch(dispatch: Dispatch, server: SchoolServer): Dispatch {
-  return async (channel, input, call) => {
+  return aroundDispatch(dispatch, async (channel, input, call) => {
     const result = await dispatch(channel, input, call);
     if (channel !== 'network:set' || !result.ok) return result;
     try {
@@ -125,5 +126,5 @@ export function withNetworkSwitch(dispatch: Dispatch, server: SchoolServer): Dis
       return { ok: false, error: { kind: 'io', message: `Школьная сеть не запустилась: ${reason}.` } };
     }
     return result;
-  };
+  });
 }

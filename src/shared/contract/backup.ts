@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { stepUpPassword } from './common';
 import { defineChannel } from './define';
 import { text } from './text';
 
@@ -102,7 +103,6 @@ const keyFields = {
   keyFile: z.string().max(8000).optional(),
   passphrase: z.string().max(1000).optional(),
 };
-const adminPassword = z.string().min(1, 'Введите свой пароль').max(256);
 
 export const backupContract = {
   status: defineChannel({
@@ -121,7 +121,8 @@ export const backupContract = {
   addDestination: defineChannel({
     channel: 'backup:addDestination',
     access: 'backup.manage',
-    input: z.object({ path: folderPath, label: text(100).optional() }),
+    stepUp: 'always',
+    input: z.object({ path: folderPath, label: text(100).optional(), password: stepUpPassword }),
     output: z.null(),
   }),
   removeDestination: defineChannel({
@@ -150,6 +151,7 @@ export const backupContract = {
   createKey: defineChannel({
     channel: 'backup:createKey',
     access: 'backup.manage',
+    stepUp: 'ifGiven',
     input: z.object({
       password: z.string().max(256).optional(),
       passphrase: z.string().min(10, 'Пароль файла ключа не короче 10 символов').max(1000).nullable().optional(),
@@ -166,7 +168,8 @@ export const backupContract = {
   chooseUnencrypted: defineChannel({
     channel: 'backup:chooseUnencrypted',
     access: 'backup.manage',
-    input: z.object({ password: adminPassword }),
+    stepUp: 'always',
+    input: z.object({ password: stepUpPassword }),
     output: z.null(),
   }),
   /** Starts a backup to every destination; progress and the outcome are read from backup:status. */
@@ -192,10 +195,11 @@ export const backupContract = {
   restore: defineChannel({
     channel: 'backup:restore',
     access: 'backup.manage',
+    stepUp: 'always',
     input: z.object({
       file: folderPath,
       ...keyFields,
-      password: adminPassword,
+      password: stepUpPassword,
       /** Restore a copy whose audit log was altered: allowed only with the paper key, and logged. */
       acceptAlteredLog: z.boolean().default(false),
     }),

@@ -17,6 +17,8 @@ export const calendarPeriod = z.object({
   name: z.string().trim().min(1, 'Укажите название периода').max(50),
   startDate: isoDate,
   endDate: isoDate,
+  /** The last day for the period's marks; none set means the period's last day. */
+  marksDueDate: isoDate.nullable().optional(),
 });
 export const calendarHoliday = z.object({
   name: z.string().trim().min(1, 'Укажите название каникул').max(100),

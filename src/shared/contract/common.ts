@@ -15,6 +15,9 @@ export const isoDate = z
   .refine(isRealDate, 'Такой даты нет в календаре');
 
 /** A row's id: a positive whole number (a negative, zero, fractional or unsafe number never reaches SQL). */
+/** The caller's own password again, for a change a session alone must not make (Channel.stepUp). */
+export const stepUpPassword = z.string({ error: 'Введите свой пароль' }).min(1, 'Введите свой пароль').max(256);
+
 export const entityId = z
   .number({ error: 'Ожидается номер записи' })
   .int('Номер записи — целое число')

@@ -23,12 +23,30 @@ export const overdueControl = z.object({
   dueDate: isoDate,
 });
 
+/** A journal of the teacher's whose period marks are due within three days (or overdue) and still incomplete. */
+export const periodMarksDue = z.object({
+  assignmentId: entityId,
+  periodId: entityId,
+  periodName: z.string(),
+  dueDate: isoDate,
+  className: z.string(),
+  subjectName: z.string(),
+  subgroupName: z.string().nullable(),
+  studentsWithoutMark: z.number().int(),
+  overdue: z.boolean(),
+});
+
 /** «Мой день»: the teacher's start page. */
 export const dayContract = {
   mine: defineChannel({
     channel: 'day:mine',
     access: 'journal.write',
     input: z.object({ date: isoDate.optional() }),
-    output: z.object({ date: isoDate, lessons: z.array(dayLesson), overdueControl: z.array(overdueControl) }),
+    output: z.object({
+      date: isoDate,
+      lessons: z.array(dayLesson),
+      overdueControl: z.array(overdueControl),
+      periodMarksDue: z.array(periodMarksDue),
+    }),
   }),
 };

@@ -7,6 +7,12 @@ export interface Channel<I extends z.ZodType = z.ZodType, O extends z.ZodType = 
   readonly input: I;
   readonly output: O;
   readonly access: A;
+  /**
+   * A dangerous change that a session alone must not make: the input's `password` is the caller's own, checked
+   * by the dispatcher before the handler runs and counted like a login when wrong. `ifGiven`: checked when the
+   * input has one (the service decides when it is required).
+   */
+  readonly stepUp?: 'always' | 'ifGiven';
 }
 
 /** Keeps the literal `access`, so that a gated channel's handler is typed with an actor that is never null. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { stepUpPassword } from './common';
 import { defineChannel } from './define';
 
 /** Where the school's other computers find this journal, and how they tell it is the real one. */
@@ -29,7 +30,8 @@ export const networkContract = {
   set: defineChannel({
     channel: 'network:set',
     access: 'school.manage',
-    input: z.object({ schoolNetwork: z.boolean() }),
+    stepUp: 'always',
+    input: z.object({ schoolNetwork: z.boolean(), password: stepUpPassword }),
     output: z.object({ schoolNetwork: z.boolean() }),
   }),
 };

@@ -183,6 +183,20 @@ export const controlData = z.object({
   /** More problem lessons than listed: the list is cut to keep the page readable. */
   problemsCut: z.number().int(),
   activity: controlActivity,
+  /** Journals whose period marks were due before today (and by the range's end) and are still incomplete. */
+  overduePeriodMarks: z.array(
+    z.object({
+      assignmentId: entityId,
+      periodId: entityId,
+      periodName: z.string(),
+      dueDate: isoDate,
+      className: z.string(),
+      subjectName: z.string(),
+      subgroupName: z.string().nullable(),
+      teacherName: z.string(),
+      studentsWithoutMark: z.number().int(),
+    }),
+  ),
 });
 export type ControlData = z.infer<typeof controlData>;
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { roles } from '../roles';
-import { entityId, loginName, personName, text } from './common';
+import { entityId, loginName, personName, stepUpPassword, text } from './common';
 import { defineChannel } from './define';
 
 export const userRow = z.object({
@@ -61,7 +61,8 @@ export const usersContract = {
   resetPassword: defineChannel({
     channel: 'users:resetPassword',
     access: 'users.manage',
-    input: byId,
+    stepUp: 'always',
+    input: byId.extend({ password: stepUpPassword }),
     output: oneTimePassword,
   }),
   setActive: defineChannel({

@@ -48,11 +48,15 @@ describe('backups through the contract', () => {
   });
 
   it('refuses a folder that does not exist and the database’s own folder, with a Russian message', async () => {
-    expect(await admin.send(contract.backup.addDestination, { path: path.join(dir, 'nope') })).toMatchObject({
+    expect(
+      await admin.send(contract.backup.addDestination, { path: path.join(dir, 'nope'), password: 'demo' }),
+    ).toMatchObject({
       ok: false,
       error: { message: expect.stringMatching(/не найдена/) },
     });
-    expect(await admin.send(contract.backup.addDestination, { path: path.dirname(dbFile) })).toMatchObject({
+    expect(
+      await admin.send(contract.backup.addDestination, { path: path.dirname(dbFile), password: 'demo' }),
+    ).toMatchObject({
       ok: false,
       error: { message: expect.stringMatching(/не спасёт/) },
     });
@@ -68,7 +72,7 @@ describe('backups through the contract', () => {
   let key = { identity: '', keyFile: '' };
 
   it('refuses to back up before the school has chosen, naming what to do', async () => {
-    await admin.value(contract.backup.addDestination, { path: drives[0]! });
+    await admin.value(contract.backup.addDestination, { path: drives[0]!, password: 'demo' });
     await expect(core.services.backup.backup('daily')).rejects.toThrow(/создайте ключ шифрования/);
     expect((await status()).runs[0]).toMatchObject({ reason: 'daily', ok: false });
     await admin.value(contract.backup.removeDestination, { path: drives[0]! });
@@ -104,7 +108,7 @@ describe('backups through the contract', () => {
   it('backs up to every destination with no secret, one of them gone, and shows each one’s outcome', async () => {
     for (const d of [...drives, path.join(dir, 'gone')]) {
       if (!fs.existsSync(d)) fs.mkdirSync(d);
-      await admin.value(contract.backup.addDestination, { path: d });
+      await admin.value(contract.backup.addDestination, { path: d, password: 'demo' });
     }
     fs.rmdirSync(path.join(dir, 'gone'));
     await admin.value(contract.backup.run, {});

@@ -95,5 +95,26 @@ export function controlTables(d: ControlData): ReportTable[] {
     d.problems.map((p) => [ruDate(p.date), p.className, p.subjectName, p.teacherName, p.problems.join('; ')]),
     { links: d.problems.map((p) => ({ assignmentId: p.assignmentId, periodId: p.periodId, lessonId: p.lessonId })) },
   );
-  return [journals, teachers, activity, problems];
+  const periodMarks = table(
+    'Просроченные отметки за период',
+    'Журналы, где к сроку выставления отметок за период (его задают в календаре) отметки есть не у всех учащихся.',
+    [
+      col('journal', 'Класс, предмет', 24),
+      col('teacher', 'Учитель', 16),
+      col('period', 'Период', 14),
+      col('due', 'Срок', 10),
+      int('missing', 'Без отметки', 8),
+    ],
+    d.overduePeriodMarks.map((g) => [
+      `${g.className} ${g.subjectName}${g.subgroupName ? ` (${g.subgroupName})` : ''}`,
+      g.teacherName,
+      g.periodName,
+      ruDate(g.dueDate),
+      g.studentsWithoutMark,
+    ]),
+    {
+      links: d.overduePeriodMarks.map((g) => ({ assignmentId: g.assignmentId, periodId: g.periodId, lessonId: null })),
+    },
+  );
+  return [journals, teachers, activity, problems, periodMarks];
 }

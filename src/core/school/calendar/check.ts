@@ -34,6 +34,10 @@ export function checkCalendar(cal: SchoolCalendar): SchoolCalendar {
         fail(
           `«${p.name}» (${ruDate(p.startDate)}–${ruDate(p.endDate)}) выходит за учебный год ${ruDate(year.startDate)}–${ruDate(year.endDate)}`,
         );
+      if (p.marksDueDate && (p.marksDueDate < p.startDate || p.marksDueDate > year.endDate))
+        fail(
+          `«${p.name}»: срок отметок за период ${ruDate(p.marksDueDate)} должен быть между началом периода и концом учебного года`,
+        );
       const prev = list[i - 1];
       if (prev && p.startDate <= prev.endDate)
         fail(

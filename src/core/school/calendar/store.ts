@@ -23,7 +23,14 @@ export function loadCalendar(db: Db, yearId: number): SchoolCalendar {
       .where(eq(periods.yearId, yearId))
       .orderBy(asc(periods.scheme), asc(periods.number))
       .all()
-      .map((p) => ({ scheme: p.scheme, number: p.number, name: p.name, startDate: p.startDate, endDate: p.endDate })),
+      .map((p) => ({
+        scheme: p.scheme,
+        number: p.number,
+        name: p.name,
+        startDate: p.startDate,
+        endDate: p.endDate,
+        marksDueDate: p.marksDueDate,
+      })),
     holidays: db
       .select()
       .from(holidays)
@@ -99,7 +106,7 @@ export function writeCalendar(db: Db, yearId: number | null, cal: SchoolCalendar
     if (found) {
       keep.add(found.id);
       db.update(periods)
-        .set({ name: p.name, startDate: p.startDate, endDate: p.endDate })
+        .set({ name: p.name, startDate: p.startDate, endDate: p.endDate, marksDueDate: p.marksDueDate ?? p.endDate })
         .where(eq(periods.id, found.id))
         .run();
     } else {
@@ -111,7 +118,7 @@ export function writeCalendar(db: Db, yearId: number | null, cal: SchoolCalendar
           name: p.name,
           startDate: p.startDate,
           endDate: p.endDate,
-          marksDueDate: p.endDate,
+          marksDueDate: p.marksDueDate ?? p.endDate,
         })
         .run();
     }

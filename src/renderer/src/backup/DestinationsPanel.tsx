@@ -4,13 +4,19 @@ import { contract, type BackupStatus } from '../../../shared/contract';
 import { invoke } from '../api/invoke';
 import { size } from './format';
 import { useBackupMutation } from './queries';
+import { useConfirmWithPassword } from '../session/ConfirmWithPassword';
 
 /** Where copies go: the admin's folders and the drives plugged in now, each with its space and last outcome. */
 export function DestinationsPanel({ status }: { status: BackupStatus }) {
   const [path, setPath] = useState('');
-  const add = useBackupMutation((input: { path: string; label?: string }) =>
+  const add = useBackupMutation((input: { path: string; label?: string; password: string }) =>
     invoke(contract.backup.addDestination, input),
   );
+  const { confirm, dialog } = useConfirmWithPassword();
+  const addFolder = (folder: { path: string; label?: string }, then?: () => void) =>
+    confirm(`Копировать журнал в «${folder.label ?? folder.path}».`, (password) =>
+      add.mutateAsync({ ...folder, password }).then(then),
+    );
   const remove = useBackupMutation((p: string) => invoke(contract.backup.removeDestination, { path: p }));
   const running = status.running;
 
@@ -84,7 +90,7 @@ export function DestinationsPanel({ status }: { status: BackupStatus }) {
                 key={d.path}
                 size="compact-sm"
                 variant="light"
-                onClick={() => add.mutate({ path: d.path, label: d.label })}
+                onClick={() => addFolder({ path: d.path, label: d.label })}
               >
                 Добавить {d.label}
               </Button>
@@ -94,12 +100,12 @@ export function DestinationsPanel({ status }: { status: BackupStatus }) {
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            add.mutate({ path }, { onSuccess: () => setPath('') });
+            addFolder({ path }, () => setPath(''));
           }}
         >
           <Group align="flex-end">
             <TextInput
-              label={'Папка (второй диск, сетевая папка \\\\сервер\\копии)'}
+              label="Папка на диске этого компьютера (второй диск, флешка)"
               placeholder={'/mnt/backup или D:\\Копии'}
               w={420}
               value={path}
@@ -111,6 +117,7 @@ export function DestinationsPanel({ status }: { status: BackupStatus }) {
           </Group>
         </form>
       </Stack>
+      {dialog}
     </Paper>
   );
 }

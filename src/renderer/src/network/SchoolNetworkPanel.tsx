@@ -6,6 +6,7 @@ import { queryKey } from '../api/keys';
 import { useChannel } from '../api/useChannel';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { ConnectionCard } from './ConnectionCard';
+import { useConfirmWithPassword } from '../session/ConfirmWithPassword';
 
 const networkKey = queryKey(contract.network.get, {});
 
@@ -18,12 +19,13 @@ export function SchoolNetworkPanel() {
   const state = useChannel(contract.network.get, {});
   const info = useChannel(contract.network.info, {});
   const set = useMutation({
-    mutationFn: (schoolNetwork: boolean) => invoke(contract.network.set, { schoolNetwork }),
+    mutationFn: (input: { schoolNetwork: boolean; password: string }) => invoke(contract.network.set, input),
     onSuccess: (value) => {
       client.setQueryData(networkKey, value);
       void info.refetch();
     },
   });
+  const { confirm, dialog } = useConfirmWithPassword();
   if (state.error) return <ErrorPanel error={state.error} onRetry={() => void state.refetch()} />;
   const on = state.data?.schoolNetwork ?? false;
   return (
@@ -33,7 +35,15 @@ export function SchoolNetworkPanel() {
         <Switch
           checked={on}
           disabled={!state.data || set.isPending}
-          onChange={(e) => set.mutate(e.currentTarget.checked)}
+          onChange={(e) => {
+            const schoolNetwork = e.currentTarget.checked;
+            confirm(
+              schoolNetwork
+                ? 'Открыть журнал другим компьютерам школьной сети.'
+                : 'Закрыть журнал для других компьютеров школьной сети.',
+              (password) => set.mutateAsync({ schoolNetwork, password }),
+            );
+          }}
           label="Открывать журнал с других компьютеров школы (в браузере)"
           data-testid="school-network"
         />
@@ -44,6 +54,7 @@ export function SchoolNetworkPanel() {
         </Text>
         {set.error && <Alert color="red">{set.error.message}</Alert>}
         {info.data && <ConnectionCard info={info.data} />}
+        {dialog}
       </Stack>
     </Paper>
   );

@@ -10,6 +10,7 @@ import { ErrorPanel } from '../errors/ErrorPanel';
 import { CreateUserDialog } from './CreateUserDialog';
 import { EditUserDialog } from './EditUserDialog';
 import { Loading } from '../errors/QueryGate';
+import { useConfirmWithPassword } from '../session/ConfirmWithPassword';
 
 /** Where wrong passwords came from, as the admin reads it. */
 const sourceName = (source: string | null) =>
@@ -54,8 +55,8 @@ export function UsersScreen() {
   const [shown, setShown] = useState<{ login: string; password: string } | null>(null);
   const refresh = () => void client.invalidateQueries({ queryKey: channelKey(contract.users.list) });
   const reset = useMutation({
-    mutationFn: (u: UserRow) =>
-      invoke(contract.users.resetPassword, { userId: u.id }).then((r) => ({
+    mutationFn: ({ u, password }: { u: UserRow; password: string }) =>
+      invoke(contract.users.resetPassword, { userId: u.id, password }).then((r) => ({
         login: u.login,
         password: r.oneTimePassword,
       })),
@@ -73,6 +74,7 @@ export function UsersScreen() {
     onSuccess: refresh,
   });
 
+  const { confirm, dialog } = useConfirmWithPassword();
   if (users.error) return <ErrorPanel error={users.error} onRetry={() => void users.refetch()} />;
   if (!users.data) return <Loading />;
 
@@ -128,7 +130,15 @@ export function UsersScreen() {
                   <Button size="xs" variant="default" onClick={() => setEditing(u)} data-testid="user-edit">
                     Изменить
                   </Button>
-                  <Button size="xs" variant="default" onClick={() => reset.mutate(u)}>
+                  <Button
+                    size="xs"
+                    variant="default"
+                    onClick={() =>
+                      confirm(`Сбросить пароль пользователя ${u.fullName} (${u.login}).`, (password) =>
+                        reset.mutateAsync({ u, password }),
+                      )
+                    }
+                  >
                     Сбросить пароль
                   </Button>
                   <Button
@@ -162,6 +172,7 @@ export function UsersScreen() {
         }}
       />
       <OneTimePassword shown={shown} onClose={() => setShown(null)} />
+      {dialog}
     </Stack>
   );
 }
