@@ -16,8 +16,11 @@ const say = (message: CheckerMessage) => parentPort!.postMessage(message);
  */
 const latestEntries = 100_000;
 function chainOf(reader: Database.Database, file: string): AuditChainFacts | null {
-  const report = verifyChain(reader, readAuditKey(file), latestEntries);
-  return report.keyMissing ? null : { checked: report.entries, brokenAt: report.brokenAt?.id ?? null };
+  const key = readAuditKey(file);
+  const hasLog = reader.prepare("select 1 from sqlite_master where type = 'table' and name = 'audit_log'").get();
+  if (!key || !hasLog) return null;
+  const report = verifyChain(reader, key, latestEntries);
+  return { checked: report.entries, brokenAt: report.brokenAt?.id ?? null };
 }
 
 function check({ file, barrier }: CheckJob): void {

@@ -30,9 +30,10 @@ export const lessonsContract = {
       /** The changed fields as the screen showed them before: someone else's change since is a conflict. */
       expected: z
         .object({
-          topic: z.string().nullable(),
+          // As stored, so not re-checked as typed text; bounded as the fields themselves are.
+          topic: z.string().max(500).nullable(),
           planTopicId: entityId.nullable(),
-          homework: z.string().nullable(),
+          homework: z.string().max(1000).nullable(),
           workKindId: entityId,
           givenById: entityId,
           status: z.enum(['planned', 'held', 'not_held']),

@@ -7,6 +7,7 @@ import { markValue } from './common';
  */
 export const saveId = z
   .string()
+  .max(64)
   .regex(/^[A-Za-z0-9-]{8,64}$/, 'Номер сохранения: от 8 до 64 латинских букв, цифр и дефисов')
   .optional();
 

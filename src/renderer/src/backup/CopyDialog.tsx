@@ -83,9 +83,9 @@ export function RestoreDialog({ file, encrypted, onClose }: { file: string; encr
   const restore = useMutation({
     mutationFn: async () =>
       invoke(contract.backup.restore, { file, password, acceptAlteredLog, ...(await keyInput(key)) }),
+    // Every session ended with the old database: «Войти заново» starts the page again at the login screen, once
+    // the admin has read where the replaced data is kept (no timer takes the message away).
     meta: { ownsErrors: true },
-    // Every session ended with the old database: the page starts again at the login screen.
-    onSuccess: () => setTimeout(() => window.location.reload(), 4000),
   });
   return (
     <Modal
