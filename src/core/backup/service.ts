@@ -22,6 +22,7 @@ import { createBackup, type BackupOutcome, type BackupSource } from './run';
 import { isDailyDue, stalenessWarning } from './schedule';
 import { safetyCopy } from './safety-copy';
 import { destinationStatus, listBackups } from './status';
+import { mediaWarnings } from './media';
 import { verifyBackup } from './verify';
 
 /** What lives as long as the process, across the database being swapped by a restore. */
@@ -264,12 +265,15 @@ export function createBackupService({
         encryption: encryptionStatus(),
         lastGoodAt: good ? localTimestamp(good) : null,
         warning: config.encryption() ? stalenessWarning(good, clock.now()) : noKeyWarning,
+        mediaWarnings: mediaWarnings(env.liveFile, destinations),
         running: runtime.running,
         runs,
       };
     },
 
     warning: () => (config.encryption() ? stalenessWarning(lastGood(), clock.now()) : noKeyWarning),
+
+    mediaWarnings: () => mediaWarnings(env.liveFile, config.destinations()),
 
     addDestination(actor: Actor, input: { path: string; label?: string }): void {
       if (namesNetworkShare(input.path)) throw new AppError('validation', networkRefusal(input.path));

@@ -68,6 +68,8 @@ export const backupStatus = z.object({
   }),
   lastGoodAt: z.string().nullable(),
   warning: z.string().nullable(),
+  /** Why the copies would not survive one disk's loss (too few destinations, shared disks); empty when they would. */
+  mediaWarnings: z.array(z.string()),
   running: progress.nullable(),
   runs: z.array(backupRun),
 });
@@ -116,7 +118,7 @@ export const backupContract = {
     channel: 'backup:warning',
     access: 'backup.manage',
     input: z.object({}),
-    output: z.object({ warning: z.string().nullable() }),
+    output: z.object({ warning: z.string().nullable(), mediaWarnings: z.array(z.string()) }),
   }),
   addDestination: defineChannel({
     channel: 'backup:addDestination',

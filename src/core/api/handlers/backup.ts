@@ -3,7 +3,7 @@ import type { Handlers } from '../dispatch';
 
 export const backupHandlers = (s: Services): Handlers['backup'] => ({
   status: () => s.backup.status(),
-  warning: () => ({ warning: s.backup.warning() }),
+  warning: () => ({ warning: s.backup.warning(), mediaWarnings: s.backup.mediaWarnings() }),
   addDestination: (input, actor) => {
     s.backup.addDestination(actor, input);
     return null;
