@@ -80,7 +80,10 @@ describe('heavy work on worker threads', () => {
     const queued = new AbortController();
     const waiting = controlPdf(queued.signal);
     queued.abort();
-    expect(await waiting).toEqual({ ok: false, error: { kind: 'conflict', message: 'Работа отменена' } });
+    expect(await waiting).toEqual({
+      ok: false,
+      error: { kind: 'conflict', message: 'Работа отменена', details: { refusal: 'cancelled' } },
+    });
     for (const done of await Promise.all(busy)) expect(done.ok).toBe(true);
     expect(exports()).toBe(before + 2);
 
@@ -88,7 +91,10 @@ describe('heavy work on worker threads', () => {
     const stopped = controlPdf(running.signal);
     await nextTask();
     running.abort();
-    expect(await stopped).toEqual({ ok: false, error: { kind: 'conflict', message: 'Работа отменена' } });
+    expect(await stopped).toEqual({
+      ok: false,
+      error: { kind: 'conflict', message: 'Работа отменена', details: { refusal: 'cancelled' } },
+    });
     expect(exports()).toBe(before + 2);
     // The ended thread is replaced: the next call runs.
     expect((await controlPdf()).ok).toBe(true);

@@ -11,7 +11,10 @@ import type { Result } from '../../src/shared/errors';
 import { testCore } from '../helpers/core';
 
 const today = '2026-11-24';
-const cancelled = { ok: false, error: { kind: 'conflict', message: 'Работа отменена' } };
+const cancelled = {
+  ok: false,
+  error: { kind: 'conflict', message: 'Работа отменена', details: { refusal: 'cancelled' } },
+};
 
 describe('a request dropped by its browser', () => {
   const core = testCore();

@@ -11,7 +11,9 @@ import { findCurrentYear } from '../school/years';
 
 export function requireRolesCanGo(db: Db, actor: Actor, userId: number, after: readonly Role[]): void {
   if (userId === actor.userId && !after.includes('admin'))
-    throw new AppError('conflict', 'Нельзя снять роль администратора с собственной учётной записи');
+    throw new AppError('conflict', 'Нельзя снять роль администратора с собственной учётной записи', {
+      refusal: 'own_account',
+    });
   const year = findCurrentYear(db);
   if (!year) return;
   if (!after.includes('class_teacher')) {

@@ -63,7 +63,7 @@ export function createUsersService({ db, clock, audit }: { db: Db; clock: Clock;
     return writeTransaction(db, () =>
       prepared.map(({ input, login, oneTimePassword, passwordHash }) => {
         if (db.select({ id: users.id }).from(users).where(eq(users.login, login)).get()) {
-          throw new AppError('conflict', `Логин «${login}» уже занят`);
+          throw new AppError('conflict', `Логин «${login}» уже занят`, { refusal: 'exists' });
         }
         const row = db
           .insert(users)
@@ -137,7 +137,7 @@ export function createUsersService({ db, clock, audit }: { db: Db; clock: Clock;
     setActive(actor: Actor, userId: number, active: boolean): void {
       const user = existing(userId);
       if (!active && userId === actor.userId)
-        throw new AppError('conflict', 'Нельзя отключить собственную учётную запись');
+        throw new AppError('conflict', 'Нельзя отключить собственную учётную запись', { refusal: 'own_account' });
       if (user.isActive === active) return;
       db.update(users).set({ isActive: active }).where(eq(users.id, userId)).run();
       if (!active) endSessions(userId);

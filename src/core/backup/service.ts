@@ -55,7 +55,9 @@ export interface BackupEnv {
  */
 export function detachedBackupEnv(db: Db): BackupEnv {
   const refuse = () => {
-    throw new AppError('conflict', 'Восстановление доступно только в запущенном Журнале или командой zhurnal restore');
+    throw new AppError('conflict', 'Восстановление доступно только в запущенном Журнале или командой zhurnal restore', {
+      refusal: 'desktop_only',
+    });
   };
   return {
     liveFile: db.$client.name,
@@ -70,7 +72,8 @@ export function detachedBackupEnv(db: Db): BackupEnv {
 export type BackupReason = BackupRunRecord['reason'];
 export type BackupService = ReturnType<typeof createBackupService>;
 
-const busy = () => new AppError('conflict', 'Резервная копия уже создаётся: дождитесь её окончания');
+const busy = () =>
+  new AppError('conflict', 'Резервная копия уже создаётся: дождитесь её окончания', { refusal: 'busy' });
 
 export const noKeyWarning =
   'Резервные копии не создаются: создайте ключ шифрования копий на экране «Резервные копии» (или выберите копии без шифрования)';
@@ -280,7 +283,8 @@ export function createBackupService({
       )
         throw new AppError('validation', networkRefusal(dir));
       const list = config.destinations();
-      if (list.some((d) => path.resolve(d.path) === dir)) throw new AppError('conflict', 'Эта папка уже в списке');
+      if (list.some((d) => path.resolve(d.path) === dir))
+        throw new AppError('conflict', 'Эта папка уже в списке', { refusal: 'exists' });
       if (path.dirname(path.resolve(env.liveFile)) === dir) {
         throw new AppError(
           'validation',

@@ -79,7 +79,7 @@ export function claimJournal(dbFile: string, program: string): JournalLock {
     const code = (e as { code?: string }).code ?? '';
     if (code.startsWith('SQLITE_BUSY')) {
       const owner = readOwner(dbFile);
-      throw new AppError('conflict', busyMessage(dbFile, owner), { owner });
+      throw new AppError('conflict', busyMessage(dbFile, owner), { owner, refusal: 'busy' });
     }
     const named = storageFailure(e, dbFile, 'start');
     throw new AppError('io', named ? named.message : `Не удалось занять журнал ${dbFile}: ${(e as Error).message}`);

@@ -219,7 +219,9 @@ export function writeStudents(
     if (row.status !== 'new' || !v) continue;
     const classId = classIds.get(v.classKey);
     if (classId === undefined)
-      throw new AppError('conflict', `Класс ${v.classKey} исчез во время загрузки: повторите загрузку`);
+      throw new AppError('conflict', `Класс ${v.classKey} исчез во время загрузки: повторите загрузку`, {
+        refusal: 'changed',
+      });
     const studentId =
       v.existingId ??
       Number(

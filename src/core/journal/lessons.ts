@@ -75,7 +75,9 @@ export function createLessonService({ db, clock, audit }: { db: Db; clock: Clock
       )
       .get();
     if (taken)
-      throw new AppError('conflict', `${lessonNumber}-й урок ${ruDate(date)} по этому предмету уже есть в журнале`);
+      throw new AppError('conflict', `${lessonNumber}-й урок ${ruDate(date)} по этому предмету уже есть в журнале`, {
+        refusal: 'exists',
+      });
   }
 
   const hasEntries = (lessonId: number) =>
@@ -236,7 +238,7 @@ export function createLessonService({ db, clock, audit }: { db: Db; clock: Clock
       requireOpenOrReason(db, lockWhere(row.assignment, row.grade, input.date), input.reason);
       requireFreeSlot(row.assignment.id, input.date, input.lessonNumber);
       const kind = db.select({ id: workKinds.id }).from(workKinds).orderBy(asc(workKinds.sortOrder)).get();
-      if (!kind) throw new AppError('conflict', 'В школе не заданы виды работ');
+      if (!kind) throw new AppError('conflict', 'В школе не заданы виды работ', { refusal: 'not_configured' });
       const id = writeTransaction(db, () => {
         const created = db
           .insert(lessons)

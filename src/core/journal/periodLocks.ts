@@ -57,7 +57,7 @@ export function createPeriodLockService({ db, clock, audit }: { db: Db; clock: C
         .where(and(eq(periodLocks.periodId, period.id), isNull(periodLocks.unlockedAt)))
         .all();
       if (open.some((l) => l.classId === null || l.classId === classId))
-        throw new AppError('conflict', `Период «${period.name}» уже закрыт`);
+        throw new AppError('conflict', `Период «${period.name}» уже закрыт`, { refusal: 'already' });
       const id = writeTransaction(db, () => {
         const created = db
           .insert(periodLocks)
@@ -81,7 +81,7 @@ export function createPeriodLockService({ db, clock, audit }: { db: Db; clock: C
     unlock(actor: Actor, input: { lockId: number; reason: string }): null {
       const lock = db.select().from(periodLocks).where(eq(periodLocks.id, input.lockId)).get();
       if (!lock) throw new AppError('not_found', 'Такой блокировки нет');
-      if (lock.unlockedAt) throw new AppError('conflict', 'Период уже открыт');
+      if (lock.unlockedAt) throw new AppError('conflict', 'Период уже открыт', { refusal: 'already' });
       const period = db.select({ yearId: periods.yearId }).from(periods).where(eq(periods.id, lock.periodId)).get();
       if (period) requireOpenYear(db, period.yearId);
       writeTransaction(db, () => {

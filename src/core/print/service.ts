@@ -197,6 +197,7 @@ export function createPrintService(deps: PrintDeps) {
         throw new AppError(
           'conflict',
           `Открыть или напечатать файл можно только в приложении Журнал на этом компьютере. Файл сохранён: ${resolved}`,
+          { refusal: 'desktop_only' },
         );
       await (action === 'open' ? deps.desktop.openFile(resolved) : deps.desktop.printFile(resolved));
       if (action === 'print') audited.sent(actor, resolved);

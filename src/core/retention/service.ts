@@ -32,7 +32,8 @@ export function createRetentionService({ db, clock, audit }: { db: Db; clock: Cl
     markDone(actor: Actor, input: { yearId: number; kind: RetentionItem['kind']; note: string }) {
       const item = register().items.find((i) => i.yearId === input.yearId && i.kind === input.kind);
       if (!item) throw new AppError('not_found', 'Такого пункта в реестре хранения нет');
-      if (item.state === 'done') throw new AppError('conflict', 'Этот пункт уже отмечен выполненным');
+      if (item.state === 'done')
+        throw new AppError('conflict', 'Этот пункт уже отмечен выполненным', { refusal: 'already' });
       const key = `${prefix}${input.yearId}.${input.kind}`;
       writeTransaction(db, () => {
         db.insert(settings)

@@ -43,7 +43,10 @@ export function createSetupService({
   const hasSchool = () => (db.select({ n: count() }).from(users).get()?.n ?? 0) > 0;
 
   function refuseIfExists(): void {
-    if (hasSchool()) throw new AppError('conflict', 'Школа уже создана: начальная настройка больше недоступна');
+    if (hasSchool())
+      throw new AppError('conflict', 'Школа уже создана: начальная настройка больше недоступна', {
+        refusal: 'already',
+      });
   }
 
   return {

@@ -37,7 +37,7 @@ export function saveSubject(db: Db, input: SubjectInput): number {
     .from(subjects)
     .all()
     .find((s) => s.id !== input.id && same(s.name, input.name));
-  if (clash) throw new AppError('conflict', `Предмет «${clash.name}» уже есть`);
+  if (clash) throw new AppError('conflict', `Предмет «${clash.name}» уже есть`, { refusal: 'exists' });
   const values = { name: input.name, shortName: input.shortName, sortOrder: input.sortOrder };
   if (input.id) {
     subjectById(db, input.id);
@@ -74,7 +74,7 @@ export function saveWorkKind(db: Db, input: WorkKindInput): number {
     .from(workKinds)
     .all()
     .find((k) => k.id !== input.id && same(k.name, input.name));
-  if (clash) throw new AppError('conflict', `Вид работы «${clash.name}» уже есть`);
+  if (clash) throw new AppError('conflict', `Вид работы «${clash.name}» уже есть`, { refusal: 'exists' });
   const values = {
     name: input.name,
     shortName: input.shortName,

@@ -53,7 +53,8 @@ export function saveClass(db: Db, input: ClassInput): { id: number; grantedRole:
     .from(classes)
     .where(and(eq(classes.yearId, input.yearId), eq(classes.grade, input.grade), eq(classes.letter, input.letter)))
     .get();
-  if (twin && twin.id !== input.id) throw new AppError('conflict', `Класс ${name} в этом учебном году уже есть`);
+  if (twin && twin.id !== input.id)
+    throw new AppError('conflict', `Класс ${name} в этом учебном году уже есть`, { refusal: 'exists' });
   if (input.id) {
     const old = classRow(db, input.id);
     if (old.grade !== input.grade && usedClasses(db).has(old.id)) {
@@ -72,7 +73,10 @@ export function saveClass(db: Db, input: ClassInput): { id: number; grantedRole:
       .where(and(eq(classes.yearId, input.yearId), eq(classes.classTeacherId, input.classTeacherId)))
       .all()
       .find((c) => c.id !== input.id);
-    if (other) throw new AppError('conflict', `${shortName(teacher)} уже классный руководитель ${className(other)}`);
+    if (other)
+      throw new AppError('conflict', `${shortName(teacher)} уже классный руководитель ${className(other)}`, {
+        refusal: 'exists',
+      });
     const role = db
       .select()
       .from(userRoles)

@@ -34,11 +34,16 @@ export function saveSubgroup(db: Db, input: SubgroupInput): number {
     .where(and(eq(subgroups.classId, cls.id), eq(subgroups.subjectId, subject.id)))
     .all()
     .find((g) => g.id !== input.id && g.name.trim().toLowerCase() === input.name.trim().toLowerCase());
-  if (twin) throw new AppError('conflict', `В ${className(cls)} по предмету «${subject.name}» уже есть «${twin.name}»`);
+  if (twin)
+    throw new AppError('conflict', `В ${className(cls)} по предмету «${subject.name}» уже есть «${twin.name}»`, {
+      refusal: 'exists',
+    });
   if (input.id) {
     const old = subgroupRow(db, input.id);
     if ((old.classId !== cls.id || old.subjectId !== subject.id) && usedSubgroups(db).has(old.id)) {
-      throw new AppError('conflict', 'У подгруппы уже есть нагрузка и журнал: можно только переименовать её');
+      throw new AppError('conflict', 'У подгруппы уже есть нагрузка и журнал: можно только переименовать её', {
+        refusal: 'in_use',
+      });
     }
     db.update(subgroups)
       .set({ classId: cls.id, subjectId: subject.id, name: input.name })
@@ -56,7 +61,9 @@ export function saveSubgroup(db: Db, input: SubgroupInput): number {
 export function deleteSubgroup(db: Db, id: number): string {
   const g = subgroupRow(db, id);
   if (usedSubgroups(db).has(id))
-    throw new AppError('conflict', `У «${g.name}» есть нагрузка и журнал: удалить её нельзя, можно переименовать`);
+    throw new AppError('conflict', `У «${g.name}» есть нагрузка и журнал: удалить её нельзя, можно переименовать`, {
+      refusal: 'in_use',
+    });
   writeTransaction(db, () => {
     db.delete(subgroupMembers).where(eq(subgroupMembers.subgroupId, id)).run();
     db.delete(subgroups).where(eq(subgroups.id, id)).run();

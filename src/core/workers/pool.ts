@@ -35,7 +35,7 @@ interface Slot {
   error?: Error;
 }
 
-export const cancelledError = () => new AppError('conflict', 'Работа отменена');
+export const cancelledError = () => new AppError('conflict', 'Работа отменена', { refusal: 'cancelled' });
 
 /** Workers for a machine: one beside the main thread per spare core, at least two so one long job never blocks the rest. */
 export const defaultPoolSize = () => Math.min(4, Math.max(2, os.availableParallelism() - 1));
@@ -145,7 +145,7 @@ export function createPool(entry: { name: WorkerName; size: number; workerData?:
      * stays usable: the next job starts new threads.
      */
     async stop(
-      reason: Error = new AppError('conflict', 'Работа прервана: программа закрывает базу данных'),
+      reason: Error = new AppError('conflict', 'Работа прервана: программа закрывает базу данных', { refusal: 'busy' }),
     ): Promise<void> {
       for (const job of queue.splice(0)) {
         job.detach?.();

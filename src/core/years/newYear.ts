@@ -80,7 +80,7 @@ export interface NewYearInput {
 
 export function prepareNewYear(db: Db, old: typeof schoolYears.$inferSelect, input: NewYearInput, userId: number) {
   if (db.select().from(schoolYears).where(eq(schoolYears.name, input.name)).get())
-    throw new AppError('conflict', `Учебный год ${input.name} уже есть`);
+    throw new AppError('conflict', `Учебный год ${input.name} уже есть`, { refusal: 'exists' });
   if (input.startDate <= old.endDate)
     throw new AppError('validation', `Новый учебный год должен начинаться после ${ruDate(old.endDate)}`);
   const shift = (d: string) => nextYearDate(d);

@@ -74,7 +74,7 @@ export function writeCalendar(db: Db, yearId: number | null, cal: SchoolCalendar
   if (id !== null) requireOpenYear(db, id);
   if (id === null) {
     if (db.select().from(schoolYears).where(eq(schoolYears.name, y.name)).get())
-      throw new AppError('conflict', `Учебный год ${y.name} уже есть`);
+      throw new AppError('conflict', `Учебный год ${y.name} уже есть`, { refusal: 'exists' });
     id = db
       .insert(schoolYears)
       .values({ name: y.name, startDate: y.startDate, endDate: y.endDate, isCurrent: makeCurrent })
@@ -82,7 +82,8 @@ export function writeCalendar(db: Db, yearId: number | null, cal: SchoolCalendar
       .get().id;
   } else {
     const other = db.select().from(schoolYears).where(eq(schoolYears.name, y.name)).get();
-    if (other && other.id !== id) throw new AppError('conflict', `Учебный год ${y.name} уже есть`);
+    if (other && other.id !== id)
+      throw new AppError('conflict', `Учебный год ${y.name} уже есть`, { refusal: 'exists' });
     db.update(schoolYears)
       .set({ name: y.name, startDate: y.startDate, endDate: y.endDate })
       .where(eq(schoolYears.id, id))
@@ -126,7 +127,10 @@ export function writeCalendar(db: Db, yearId: number | null, cal: SchoolCalendar
   if (dropped.length > 0) {
     // A closed period stays: its lock is the deputy's record that the period was checked.
     const locked = db.select().from(periodLocks).where(inArray(periodLocks.periodId, dropped)).get();
-    if (locked) throw new AppError('conflict', 'Период, который уже закрывали в «Закрытии периодов», удалить нельзя');
+    if (locked)
+      throw new AppError('conflict', 'Период, который уже закрывали в «Закрытии периодов», удалить нельзя', {
+        refusal: 'in_use',
+      });
     db.delete(periods)
       .where(and(eq(periods.yearId, target), inArray(periods.id, dropped)))
       .run();

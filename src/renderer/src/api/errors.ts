@@ -1,17 +1,22 @@
-import { AppError, errorTitles } from '../../../shared/errors';
+import { AppError, errorNextSteps, errorTitles, refusalOf, refusals } from '../../../shared/errors';
 
 export interface ShownError {
   title: string;
   message: string | null;
+  /** What to do about it. */
+  next: string | null;
 }
 
-/** Any thrown thing as the two lines a person reads: the Russian title of its kind and the server's message. */
+/**
+ * Any thrown thing as the lines a person reads: a title saying what kind of refusal it is (by the refusal the
+ * service named, else by the kind), the server's message, and the next step.
+ */
 export function describeError(error: unknown): ShownError {
-  if (error instanceof AppError) {
-    if (error.kind === 'internal') return { title: errorTitles.internal, message: null };
-    return { title: errorTitles[error.kind], message: error.message };
-  }
-  return { title: errorTitles.internal, message: null };
+  if (!(error instanceof AppError) || error.kind === 'internal')
+    return { title: errorTitles.internal, message: null, next: null };
+  const refusal = error.kind === 'conflict' || error.kind === 'validation' ? refusalOf(error.details) : null;
+  if (refusal) return { title: refusals[refusal].title, message: error.message, next: refusals[refusal].next };
+  return { title: errorTitles[error.kind], message: error.message, next: errorNextSteps[error.kind] };
 }
 
 export const isUnauthorized = (error: unknown): boolean => error instanceof AppError && error.kind === 'unauthorized';

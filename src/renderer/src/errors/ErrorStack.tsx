@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useSyncExternalStore } from 'react';
-import { Alert, Stack } from '@mantine/core';
+import { Alert, Stack, Text } from '@mantine/core';
 import type { ErrorStore, ReportedError } from './store';
 
 export const ErrorStoreContext = createContext<ErrorStore | null>(null);
@@ -30,6 +30,11 @@ function ShownAlert({ item, store }: { item: ReportedError; store: ErrorStore })
       style={{ boxShadow: 'var(--mantine-shadow-md)' }}
     >
       {item.message}
+      {item.next && (
+        <Text size="sm" mt={4} data-testid="error-next">
+          {item.next}
+        </Text>
+      )}
     </Alert>
   );
 }
