@@ -94,6 +94,22 @@ export function DayScreen() {
             )}
           </Paper>
 
+          {day.data.periodMarksDue.length > 0 && (
+            <Stack gap="xs" data-testid="period-marks-due">
+              <Title order={4}>Отметки за период</Title>
+              {day.data.periodMarksDue.map((g) => (
+                <Text key={`${g.assignmentId}:${g.periodId}`} c={g.overdue ? 'red' : undefined}>
+                  <Anchor href={journalHref(g)}>
+                    {g.className} · {g.subjectName}
+                    {g.subgroupName ? ` (${g.subgroupName})` : ''}
+                  </Anchor>
+                  : {g.periodName} — нет отметки у {g.studentsWithoutMark} уч.,{' '}
+                  {g.overdue ? `срок прошёл ${ruDate(g.dueDate)}` : `выставить до ${ruDate(g.dueDate)}`}
+                </Text>
+              ))}
+            </Stack>
+          )}
+
           <Stack gap="xs">
             <Title order={4}>Контрольные работы без отметок</Title>
             {day.data.overdueControl.length === 0 ? (

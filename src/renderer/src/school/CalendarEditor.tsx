@@ -133,12 +133,13 @@ function PeriodsPart({ cal, onChange, periodsLocked }: PartProps & { periodsLock
             {schemeNames[scheme][0]?.toUpperCase()}
             {schemeNames[scheme].slice(1)} ({gradesOf(cal, scheme)})
           </Title>
-          <Table withTableBorder maw={620} data-testid={`periods-${scheme}`}>
+          <Table withTableBorder maw={820} data-testid={`periods-${scheme}`}>
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>Период</Table.Th>
                 <Table.Th>Начало</Table.Th>
                 <Table.Th>Конец</Table.Th>
+                <Table.Th>Отметки за период до</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
@@ -162,6 +163,13 @@ function PeriodsPart({ cal, onChange, periodsLocked }: PartProps & { periodsLock
                         value={p.endDate}
                         disabled={periodsLocked}
                         onChange={(v) => onChange(setPeriod(cal, p, { endDate: v }))}
+                      />
+                    </Table.Td>
+                    <Table.Td>
+                      <DateField
+                        label={`${p.name}: отметки за период выставить до`}
+                        value={p.marksDueDate ?? p.endDate}
+                        onChange={(v) => onChange(setPeriod(cal, p, { marksDueDate: v }))}
                       />
                     </Table.Td>
                   </Table.Tr>
