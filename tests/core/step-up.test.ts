@@ -48,6 +48,20 @@ describe('step-up: the admin’s password again for dangerous changes', () => {
     expect(oneTimePassword).toMatch(/^[a-z0-9]{10}$/);
   });
 
+  it('refuses a change of someone’s roles with a wrong password: the roles stay', async () => {
+    const math = sql.prepare("select id from users where login = 'math'").get() as { id: number };
+    const roles = () => sql.prepare('select role from user_roles where user_id = ? order by role').all(math.id);
+    const before = roles();
+    expect(await admin.invoke('users:setRoles', { userId: math.id, roles: ['teacher', 'deputy'] })).toMatchObject({
+      ok: false,
+      error: { kind: 'validation', message: expect.stringMatching(/пароль/) },
+    });
+    expect(
+      await admin.send(contract.users.setRoles, { userId: math.id, roles: ['teacher', 'deputy'], password: 'guess' }),
+    ).toEqual(wrongPassword);
+    expect(roles()).toEqual(before);
+  });
+
   it('refuses a backup destination with a wrong password, and a network share whatever the password', async () => {
     const folder = fs.mkdtempSync(path.join(tempDir(), 'drive-'));
     expect(await admin.send(contract.backup.addDestination, { path: folder, password: 'guess' })).toEqual(

@@ -39,7 +39,11 @@ describe('changing a user’s name and roles after creation', () => {
 
   it('changes roles, audited old and new, and ends the user’s sessions so they sign in under the new ones', async () => {
     expect(await math.send(contract.journal.assignments, {})).toMatchObject({ ok: true });
-    await admin.value(contract.users.setRoles, { userId: t.users.math, roles: ['teacher', 'deputy'] });
+    await admin.value(contract.users.setRoles, {
+      userId: t.users.math,
+      roles: ['teacher', 'deputy'],
+      password: 'demo',
+    });
     const entry = lastEntry('users.roles');
     expect([JSON.parse(entry.old_value), JSON.parse(entry.new_value)]).toEqual([
       { roles: ['teacher'] },
@@ -53,7 +57,7 @@ describe('changing a user’s name and roles after creation', () => {
 
   it('refuses to leave a class without its class teacher, a journal without its teacher, or the admin without admin', async () => {
     const refusal = async (userId: number, roles: Role[]) => {
-      const r = await admin.send(contract.users.setRoles, { userId, roles });
+      const r = await admin.send(contract.users.setRoles, { userId, roles, password: 'demo' });
       return r.ok ? 'ok' : r.error.message;
     };
     expect(await refusal(t.users.klruk, ['teacher'])).toBe(

@@ -186,4 +186,67 @@ describe('the journal in the browser', () => {
     await h.page.getByTestId('users-table').waitFor();
     expect(h.page.url()).toMatch(/#\/admin$/);
   });
+
+  it('answers a wrong entry beside its cell, lets the next key replace it, and reads the Latin layout', async () => {
+    const { assignment } = findJournal();
+    const sql = h.core.db.$client;
+    const { lessonId } = sql
+      .prepare('select id as lessonId from lessons where assignment_id = ? and date <= ? order by date desc limit 1')
+      .get(assignment.id, today) as { lessonId: number };
+    const stored = (studentId: number) => ({
+      mark: (
+        sql.prepare('select value1 from marks where lesson_id = ? and student_id = ?').get(lessonId, studentId) as
+          { value1: string } | undefined
+      )?.value1,
+      code: (
+        sql.prepare('select code from absences where lesson_id = ? and student_id = ?').get(lessonId, studentId) as
+          { code: string } | undefined
+      )?.code,
+    });
+    await h.page.setViewportSize({ width: 1366, height: 768 });
+    await h.logIn('uchitel');
+    await h.page.goto(`${h.page.url().split('#')[0]}#/journal?assignment=${assignment.id}&lesson=${lessonId}`);
+    await h.page.getByTestId('journal-grid').waitFor({ timeout: 15_000 });
+    const cells = h.page.locator(`td[data-testid^="cell-"][data-testid$="-${lessonId}"]`);
+    const idOf = async (i: number) => Number((await cells.nth(i).getAttribute('data-testid'))!.split('-')[1]);
+    const [first, second] = [await idOf(0), await idOf(1)];
+    for (const id of [first, second]) {
+      sql.prepare('delete from marks where lesson_id = ? and student_id = ?').run(lessonId, id);
+      sql.prepare('delete from absences where lesson_id = ? and student_id = ?').run(lessonId, id);
+    }
+    await h.page.reload();
+    await h.page.getByTestId('journal-grid').waitFor({ timeout: 15_000 });
+
+    await cells.nth(0).click();
+    await h.page.getByTestId('grid-scroll').focus();
+    const keys = h.page.keyboard;
+    await keys.press('7');
+    await keys.press('Enter');
+    const error = h.page.getByTestId('cell-error');
+    await expect.poll(() => error.innerText()).toContain('«7» — не отметка');
+    expect(await h.page.getByTestId('error-alert').count()).toBe(0);
+    expect(await cells.nth(0).innerText()).toBe('7');
+    const [box, tip] = [await cells.nth(0).boundingBox(), await error.boundingBox()];
+    expect(tip!.y).toBeGreaterThanOrEqual(box!.y + box!.height - 1);
+    await h.page.screenshot({ path: 'test-results/grid-cell-error.png' });
+
+    // The next key starts over instead of making «75»; Enter saves it and moves down.
+    await keys.press('5');
+    expect(await error.count()).toBe(0);
+    expect(await cells.nth(0).innerText()).toBe('5');
+    await keys.press('Enter');
+    await expect.poll(() => stored(first).mark).toBe('5');
+
+    // «y» on the Latin layout is «н»; «q» is not understood, and Escape brings back what is saved.
+    await keys.press('y');
+    await keys.press('Enter');
+    await expect.poll(() => stored(second).code).toBe('н');
+    await keys.press('ArrowUp');
+    await keys.press('q');
+    await keys.press('Enter');
+    await expect.poll(() => error.innerText()).toContain('«q» — не отметка');
+    await keys.press('Escape');
+    expect(await error.count()).toBe(0);
+    expect(await cells.nth(1).innerText()).toBe('н');
+  });
 });

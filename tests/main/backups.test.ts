@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { createDriveLister, parseWindowsDrives } from '../../src/core/backup/drives';
 import { generateDemoSchool } from '../../src/core/demo';
 import { testCore } from '../helpers/core';
+import { testKey } from '../helpers/age';
 import { tempDir } from '../helpers/temp';
 import { fakeEvent, resetFake, state } from './fake-electron';
 
@@ -21,6 +22,8 @@ describe('scheduled backups in the desktop app (src/main/backups.ts)', () => {
     generateDemoSchool(core.db, { tier: 'small', years: 1, today: '2026-11-24' });
     fs.mkdirSync(drive);
     core.services.backup.config.setDestinations([{ path: drive, label: 'drive' }]);
+    // Copies are made only once the school has its key (the paper key's public half).
+    core.services.backup.config.setEncryption({ recipient: testKey.recipient, createdAt: '2026-09-01 08:00:00' });
     core.services.backup.config.setSchedule({ dailyAt: '09:00', onExit: true, beforeMigration: true });
   });
 
@@ -49,7 +52,7 @@ describe('scheduled backups in the desktop app (src/main/backups.ts)', () => {
     state().appEvents.emit('before-quit', again);
     expect(again.defaultPrevented).toBe(false);
     // Retention keeps the newest backup of a day: the exit backup replaced the morning's.
-    expect(fs.readdirSync(drive).filter((n) => n.endsWith('.db'))).toEqual(['zhurnal-2026-11-24_1530-00.db']);
+    expect(fs.readdirSync(drive).filter((n) => n.endsWith('.db.age'))).toEqual(['zhurnal-2026-11-24_1530-00.db.age']);
   });
 });
 

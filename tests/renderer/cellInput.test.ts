@@ -15,6 +15,21 @@ describe('what a teacher types into a cell', () => {
     expect(parseCellInput('y')).toEqual({ ok: true, entry: { kind: 'absence', code: 'н' } });
     expect(parseCellInput('jg')).toEqual({ ok: true, entry: { kind: 'absence', code: 'оп' } });
     expect(parseCellInput(',')).toEqual({ ok: true, entry: { kind: 'absence', code: 'б' } });
+    expect(parseCellInput('e')).toEqual({ ok: true, entry: { kind: 'absence', code: 'у' } });
+    expect(parseCellInput('Y')).toEqual({ ok: true, entry: { kind: 'absence', code: 'н' } });
+  });
+
+  it('reads the Latin letters that look like the Russian codes as those codes', () => {
+    const look = { n: 'н', b: 'б', u: 'у', op: 'оп', OP: 'оп', oп: 'оп' };
+    for (const [typed, code] of Object.entries(look))
+      expect(parseCellInput(typed)).toEqual({ ok: true, entry: { kind: 'absence', code } });
+  });
+
+  it('says in words what it did not understand, naming what was typed', () => {
+    for (const bad of ['7', 'q', 'нн', 'z5']) {
+      const r = parseCellInput(bad);
+      expect(r).toEqual({ ok: false, message: expect.stringContaining(`«${bad}» — не отметка`) });
+    }
   });
 
   it('refuses «н/а» in a lesson’s cell: it is a period or year mark only', () => {

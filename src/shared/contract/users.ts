@@ -83,7 +83,8 @@ export const usersContract = {
   setRoles: defineChannel({
     channel: 'users:setRoles',
     access: 'users.manage',
-    input: byId.extend({ roles: userRoleList }),
+    stepUp: 'always',
+    input: byId.extend({ roles: userRoleList, password: stepUpPassword }),
     output: z.null(),
   }),
   security: defineChannel({

@@ -570,6 +570,6 @@ export const rows: Record<string, Row> = {
   },
   'users:setRoles': {
     allow: ['admin'],
-    input: ({ s }) => ({ userId: s.extraUsers.spare, roles: ['teacher', 'secretary'] }),
+    input: ({ s }) => ({ userId: s.extraUsers.spare, roles: ['teacher', 'secretary'], password: 'demo' }),
   },
 };

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Button, Checkbox, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { contract, type UserRow } from '../../../shared/contract';
 import { roleNames, roles, type Role } from '../../../shared/roles';
@@ -9,18 +9,22 @@ import { invoke } from '../api/invoke';
 export function EditUserDialog({ user, onClose, onSaved }: { user: UserRow | null; onClose(): void; onSaved(): void }) {
   const [name, setName] = useState({ lastName: '', firstName: '', middleName: '' });
   const [chosen, setChosen] = useState<Role[]>([]);
+  // Roles are a dangerous change: the admin's own password again, checked by the server (step-up).
+  const [password, setPassword] = useState('');
   useEffect(() => {
     if (!user) return;
     setName({ lastName: user.lastName, firstName: user.firstName, middleName: user.middleName ?? '' });
     setChosen(user.roles);
+    setPassword('');
   }, [user]);
+  const rolesChanged =
+    user !== null && !(chosen.length === user.roles.length && chosen.every((r) => user.roles.includes(r)));
   const save = useMutation({
     mutationFn: async (u: UserRow) => {
       const renamed =
         name.lastName !== u.lastName || name.firstName !== u.firstName || name.middleName !== (u.middleName ?? '');
       if (renamed) await invoke(contract.users.rename, { userId: u.id, ...name });
-      const sameRoles = chosen.length === u.roles.length && chosen.every((r) => u.roles.includes(r));
-      if (!sameRoles) await invoke(contract.users.setRoles, { userId: u.id, roles: chosen });
+      if (rolesChanged) await invoke(contract.users.setRoles, { userId: u.id, roles: chosen, password });
     },
     onSuccess: onSaved,
   });
@@ -54,6 +58,16 @@ export function EditUserDialog({ user, onClose, onSaved }: { user: UserRow | nul
           <Text size="xs" c="dimmed">
             После смены ролей пользователь войдёт в журнал заново.
           </Text>
+          {rolesChanged && (
+            <PasswordInput
+              label="Ваш пароль администратора"
+              required
+              value={password}
+              onChange={(e) => setPassword(e.currentTarget.value)}
+              data-testid="user-edit-password"
+            />
+          )}
+          {save.error && <Alert color="red">{save.error.message}</Alert>}
           <Button type="submit" loading={save.isPending} data-testid="user-edit-submit">
             Сохранить
           </Button>

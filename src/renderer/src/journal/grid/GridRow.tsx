@@ -1,4 +1,5 @@
-import { memo } from 'react';
+import { memo, type ReactNode } from 'react';
+import { Tooltip } from '@mantine/core';
 import type { CellAddress, CellValue } from './cellState';
 import { ConflictChoice } from './ConflictChoice';
 import { cellPlace, type CellConflict } from './conflicts';
@@ -35,11 +36,12 @@ interface CellProps {
   note: string | null;
   active: boolean;
   buffer: string | null;
+  invalid: string | null;
   status: CellStatus;
   onPick(): void;
 }
 
-function Cell({ cell, studentId, monthStart, note, active, buffer, status, onPick }: CellProps) {
+function Cell({ cell, studentId, monthStart, note, active, buffer, invalid, status, onPick }: CellProps) {
   const address = { studentId, lessonId: cell.lessonId };
   const place = cellPlace(status.assignmentId, address);
   const waiting = status.waiting.has(place);
@@ -65,9 +67,7 @@ function Cell({ cell, studentId, monthStart, note, active, buffer, status, onPic
         onMouseDown={onPick}
       >
         {active && buffer !== null ? (
-          <span className="zg-buffer" data-testid="cell-buffer">
-            {buffer}
-          </span>
+          <Typed text={buffer} invalid={invalid} />
         ) : (
           <>
             {cell.absence && <span className="zg-absence">{cell.absence}</span>}
@@ -83,6 +83,34 @@ function Cell({ cell, studentId, monthStart, note, active, buffer, status, onPic
   );
 }
 
+/**
+ * What is being typed into the active cell; an entry that was not saved is marked and says why right beside
+ * the cell, one message at a time, until the next key replaces it or Escape brings back the saved value.
+ */
+function Typed({ text, invalid }: { text: string; invalid: string | null }): ReactNode {
+  const typed = (
+    <span className={invalid ? 'zg-buffer zg-invalid' : 'zg-buffer'} data-testid="cell-buffer">
+      {text}
+    </span>
+  );
+  if (invalid === null) return typed;
+  return (
+    <Tooltip
+      opened
+      label={invalid}
+      color="red"
+      position="bottom-start"
+      withArrow
+      multiline
+      w={300}
+      role="alert"
+      data-testid="cell-error"
+    >
+      {typed}
+    </Tooltip>
+  );
+}
+
 interface RowProps {
   row: RowModel;
   rowIndex: number;
@@ -90,6 +118,7 @@ interface RowProps {
   /** The active column when the active cell is on this row, else null: other rows do not redraw. */
   activeCol: number | null;
   buffer: string | null;
+  invalid: string | null;
   status: CellStatus;
   onPick(row: number, col: number): void;
 }
@@ -101,6 +130,7 @@ export const GridRow = memo(function GridRow({
   monthStarts,
   activeCol,
   buffer,
+  invalid,
   status,
   onPick,
 }: RowProps) {
@@ -127,6 +157,7 @@ export const GridRow = memo(function GridRow({
           note={row.note}
           active={activeCol === col}
           buffer={buffer}
+          invalid={invalid}
           status={status}
           onPick={() => onPick(rowIndex, col)}
         />
@@ -165,7 +196,7 @@ export const GridRow = memo(function GridRow({
           title={finalWaiting ? waitingNote : undefined}
           onMouseDown={() => onPick(rowIndex, finalCol)}
         >
-          {finalActive && buffer !== null ? <span className="zg-buffer">{buffer}</span> : row.periodMark}
+          {finalActive && buffer !== null ? <Typed text={buffer} invalid={invalid} /> : row.periodMark}
         </td>
       </ConflictChoice>
     </tr>

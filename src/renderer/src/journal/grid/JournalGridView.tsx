@@ -145,6 +145,7 @@ export const JournalGridView = forwardRef<GridHandle, Props>(function JournalGri
                 monthStarts={monthStarts}
                 activeCol={active.row === i ? active.col : null}
                 buffer={active.row === i ? buffer : null}
+                invalid={active.row === i ? editing.invalid : null}
                 status={status}
                 onPick={pick}
               />

@@ -9,7 +9,22 @@ export type Parsed<T> = { ok: true; entry: T } | { ok: false; message: string };
 
 // A teacher who forgot to switch the keyboard to Russian types «y» for «н», «,» for «б», «e» for «у»,
 // «jg» for «оп»: the keys are where the Russian letters are, so the journal reads them as meant.
-const latinToRussian: Record<string, string> = { y: 'н', ',': 'б', e: 'у', j: 'о', g: 'п', f: 'а', '.': '/', '?': ',' };
+// The Latin letters that look like the Russian ones (n, b, u, o, p) are read as those: «op» is «оп».
+const latinToRussian: Record<string, string> = {
+  y: 'н',
+  ',': 'б',
+  e: 'у',
+  j: 'о',
+  g: 'п',
+  f: 'а',
+  '.': '/',
+  '?': ',',
+  n: 'н',
+  b: 'б',
+  u: 'у',
+  o: 'о',
+  p: 'п',
+};
 
 export function normalizeTyped(text: string): string {
   return [...text.trim().toLowerCase()]

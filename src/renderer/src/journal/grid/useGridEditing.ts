@@ -9,8 +9,11 @@ export interface Pos {
   col: number;
 }
 
-/** Typed characters that start editing a cell: marks, codes, «/», and the Latin keys of the Russian letters. */
-const startsEntry = /^[0-9/а-яёyejgf,.]$/i;
+/**
+ * Typed characters that start editing a cell: any letter or digit and the separators, so that a key the journal
+ * does not understand is answered in the cell rather than ignored.
+ */
+const startsEntry = /^[\p{L}\p{N}/,.?\\|]$/u;
 
 /**
  * The grid as a spreadsheet: arrows, Tab, Enter, Home/End move; typing starts an entry that Enter or Tab
@@ -19,7 +22,13 @@ const startsEntry = /^[0-9/а-яёyejgf,.]$/i;
  */
 export function useGridEditing(grid: JournalGrid, writer: CellWriter, report: (message: string) => void, initial: Pos) {
   const [active, setActive] = useState<Pos>(initial);
-  const [buffer, setBuffer] = useState<string | null>(null);
+  const [buffer, setBufferState] = useState<string | null>(null);
+  // Why the entry in the active cell was not saved, shown beside that cell; the next key replaces the entry.
+  const [invalid, setInvalid] = useState<string | null>(null);
+  const setBuffer = useCallback((next: string | null) => {
+    setBufferState(next);
+    setInvalid(null);
+  }, []);
   // The cell as it was when typing began: what the teacher saw, so a save by someone else meanwhile is a conflict.
   const seen = useRef<CellValue | undefined>(undefined);
   const rows = grid.students.length;
@@ -37,14 +46,14 @@ export function useGridEditing(grid: JournalGrid, writer: CellWriter, report: (m
     [grid],
   );
 
-  /** Saves what was typed into a cell; false when it is not a valid entry (the cell stays in editing). */
+  /** Saves what was typed into a cell; the reason when it is not a valid entry (nothing is saved), else null. */
   const commit = useCallback(
-    (pos: Pos, text: string, before?: CellValue): boolean => {
+    (pos: Pos, text: string, before?: CellValue): string | null => {
       const address = addressAt(pos);
-      if (!address) return true;
+      if (!address) return null;
       if ('lessonId' in address) {
         const parsed = parseCellInput(text);
-        if (!parsed.ok) return (report(parsed.message), false);
+        if (!parsed.ok) return parsed.message;
         writer.write(
           address,
           targetOf(parsed.entry, readLessonCell(grid, address.studentId, address.lessonId)),
@@ -52,12 +61,12 @@ export function useGridEditing(grid: JournalGrid, writer: CellWriter, report: (m
         );
       } else {
         const parsed = parsePeriodInput(text);
-        if (!parsed.ok) return (report(parsed.message), false);
+        if (!parsed.ok) return parsed.message;
         writer.write(address, parsed.entry, before);
       }
-      return true;
+      return null;
     },
-    [addressAt, grid, report, writer],
+    [addressAt, grid, writer],
   );
 
   const move = useCallback(
@@ -92,7 +101,8 @@ export function useGridEditing(grid: JournalGrid, writer: CellWriter, report: (m
       const editing = buffer !== null;
       const leave = (dRow: number, dCol: number) => {
         e.preventDefault();
-        if (editing && !commit(active, buffer, seen.current)) return;
+        const refused = editing ? commit(active, buffer, seen.current) : null;
+        if (refused !== null) return setInvalid(refused);
         setBuffer(null);
         move(dRow, dCol);
       };
@@ -124,7 +134,7 @@ export function useGridEditing(grid: JournalGrid, writer: CellWriter, report: (m
         }
         case 'Backspace':
           e.preventDefault();
-          if (editing) return setBuffer(buffer.slice(0, -1));
+          if (editing) return setBuffer(invalid === null ? buffer.slice(0, -1) : '');
           return void commit(active, '');
         case 'Delete':
           e.preventDefault();
@@ -137,10 +147,11 @@ export function useGridEditing(grid: JournalGrid, writer: CellWriter, report: (m
           const address = addressAt(active);
           seen.current = address ? readCell(grid, address) : undefined;
         }
-        setBuffer((editing ? buffer : '') + e.key);
+        // After a refused entry the next key starts over: «7», Enter, «5» is «5», not «75».
+        setBuffer((editing && invalid === null ? buffer : '') + e.key);
       }
     },
-    [active, addressAt, buffer, commit, cols, grid, move, writer],
+    [active, addressAt, buffer, commit, cols, grid, invalid, move, setBuffer, writer],
   );
 
   /** A column (or block) copied from a spreadsheet: one line per student from the active cell down. */
@@ -154,12 +165,13 @@ export function useGridEditing(grid: JournalGrid, writer: CellWriter, report: (m
       lines.forEach((line, i) =>
         line.split('\t').forEach((value, j) => {
           const pos = { row: active.row + i, col: active.col + j };
-          if (pos.row < rows && pos.col < cols) commit(pos, value);
+          const refused = pos.row < rows && pos.col < cols ? commit(pos, value) : null;
+          if (refused !== null) report(refused);
         }),
       );
     },
-    [active, commit, cols, rows],
+    [active, commit, cols, report, rows, setBuffer],
   );
 
-  return { active, setActive, buffer, setBuffer, onKeyDown, onPaste };
+  return { active, setActive, buffer, invalid, setBuffer, onKeyDown, onPaste };
 }
