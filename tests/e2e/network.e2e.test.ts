@@ -31,7 +31,13 @@ describe('the school network switch in Chromium', () => {
     await enabled();
     expect(await toggle.isChecked()).toBe(false);
     await expect.poll(() => page.getByText('Журнал открывается только на этом компьютере').count()).toBe(1);
+    // Switching the network is a dangerous change: the admin's password again (step-up).
+    const confirmWithPassword = async () => {
+      await page.getByTestId('step-up-password').fill('demo');
+      await page.getByTestId('step-up-confirm').click();
+    };
     await toggle.click({ force: true });
+    await confirmWithPassword();
     await expect.poll(setting).toBe('true');
     await expect.poll(() => page.getByText(/Включение действует после перезапуска сервера/).count()).toBe(1);
     await page.screenshot({ path: path.join(dir, 'network.png'), fullPage: true });
@@ -39,6 +45,7 @@ describe('the school network switch in Chromium', () => {
       fs.copyFileSync(path.join(dir, 'network.png'), path.join(process.env.ZHURNAL_SCREENSHOTS, 'network.png'));
     await enabled();
     await toggle.click({ force: true });
+    await confirmWithPassword();
     await expect.poll(setting).toBe('false');
   });
 
