@@ -53,6 +53,8 @@ export const auditActionLabels: Record<string, string> = {
   'users.reset': 'Пароль сброшен',
   'users.disable': 'Пользователь отключён',
   'users.enable': 'Пользователь включён',
+  'users.rename': 'ФИО пользователя изменены',
+  'users.roles': 'Роли пользователя изменены',
   'users.unlock': 'Вход разблокирован',
   'settings.security': 'Настройки безопасности изменены',
   'auth.login': 'Вход',

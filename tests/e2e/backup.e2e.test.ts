@@ -28,7 +28,7 @@ describe('the backup screen in Chromium', () => {
       .getByTestId('backup-reminder')
       .filter({ hasText: /создайте ключ шифрования/ })
       .waitFor();
-    await page.getByRole('button', { name: 'Открыть «Резервные копии»' }).click();
+    await page.getByTestId('backup-reminder').getByRole('button', { name: 'Открыть «Резервные копии»' }).click();
     await page
       .getByTestId('backup-warning')
       .filter({ hasText: /создайте ключ шифрования/ })

@@ -74,6 +74,11 @@ const samples: Record<string, [unknown, unknown]> = {
   'users.reset': [null, null],
   'users.disable': [null, null],
   'users.enable': [null, null],
+  'users.rename': [
+    { lastName: 'Иванова', firstName: 'Анна', middleName: null },
+    { lastName: 'Петрова', firstName: 'Анна', middleName: 'Ивановна' },
+  ],
+  'users.roles': [{ roles: ['teacher'] }, { roles: ['deputy', 'teacher'] }],
   'users.unlock': [{ lockedUntil: '2026-12-05 10:15', lockedFrom: [client, null] }, null],
   'settings.security': [{ idleMinutes: 15 }, { idleMinutes: 10 }],
   'settings.school_network': [false, true],
