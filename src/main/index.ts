@@ -63,6 +63,7 @@ async function start(): Promise<void> {
         rendererDir: path.join(__dirname, '../renderer'),
         lock: core.lock,
         schoolName: () => core.services.school.displayName(),
+        live: core.live,
       });
       wireLocal(core, school);
       return withNetworkSwitch(core.dispatch, school);

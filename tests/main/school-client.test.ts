@@ -45,6 +45,7 @@ const startServer = () =>
     port,
     lock: core.lock,
     rendererDir,
+    live: core.live,
   });
 
 beforeAll(async () => {
@@ -98,11 +99,16 @@ describe('the desktop client', () => {
   });
 
   it('forwards calls over the pinned HTTPS and keeps the session cookie in main', async () => {
-    const transport = remoteTransport(pinned);
+    const transport = remoteTransport(pinned, { computerName: 'ИНФОРМАТИКА-3' });
     try {
       const call = session();
       const login = await transport.dispatch('auth:login', { login: 'admin', password }, call);
       expect(login.ok).toBe(true);
+      // The server's audit log names this computer: the address it saw, and the name the client sent.
+      const entry = core.db.$client
+        .prepare("select new_value as v from audit_log where action = 'auth.login' order by id desc limit 1")
+        .get() as { v: string };
+      expect(JSON.parse(entry.v)).toMatchObject({ computer: expect.stringMatching(/«ИНФОРМАТИКА-3»$/) });
       expect(call.sessionToken).toMatch(/.{16,}/);
       const me = await transport.dispatch('auth:me', {}, call);
       expect(me).toMatchObject({ ok: true, value: { login: 'admin' } });
@@ -119,7 +125,13 @@ describe('the desktop client', () => {
       const page = transport.stream('/journal', call.sessionToken, (t) => (text += t));
       expect(await page.done).toEqual({ ok: true, value: null });
       expect(text).toContain('страница журнала');
+      // The app's own server serves the change events too: the session's stream opens, and ends at its logout.
+      let events = '';
+      const stream = transport.stream('/api/events', call.sessionToken, (t) => (events += t));
+      await expect.poll(() => events).toContain('event: ready');
       await transport.dispatch('auth:logout', {}, call);
+      await stream.done;
+      expect(events).toContain('event: end');
       expect(call.sessionToken).toBeNull();
       expect(await transport.dispatch('auth:me', {}, call)).toEqual({ ok: true, value: null });
     } finally {

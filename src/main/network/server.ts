@@ -1,5 +1,6 @@
 import { aroundDispatch, type Dispatch } from '../../core/api/dispatch';
 import type { JournalLock } from '../../core/db/owner-lock';
+import type { LiveFeed } from '../../core/live/feed';
 import { advertiseHost } from '../../host/discovery/host';
 import type { Advertised } from '../../host/discovery/advertise';
 import { startHost, type StartedHost } from '../../host/start';
@@ -21,6 +22,8 @@ export interface SchoolServerOptions {
   lock?: JournalLock | null;
   /** The school's name, announced on the network (DNS-SD) for the clients' first start; not announced when absent. */
   schoolName?(): string | null;
+  /** The core's change feed: served as `GET /api/events`, so the lab's browsers and the clients update live. */
+  live?: LiveFeed;
 }
 
 export interface SchoolServer {
@@ -74,6 +77,7 @@ export function createSchoolServer(options: SchoolServerOptions): SchoolServer {
         host: everywhere,
         schoolNetwork: options.schoolNetwork,
         tls: certificate,
+        live: options.live,
       });
       port = host.port;
       options.lock?.announce(host.url);

@@ -1,11 +1,13 @@
 import http, { type IncomingMessage } from 'node:http';
 import https from 'node:https';
+import os from 'node:os';
 import { X509Certificate } from 'node:crypto';
 import type { PeerCertificate } from 'node:tls';
 import type { CallContext, Dispatch } from '../../core/api/dispatch';
 import type { Result } from '../../shared/errors';
 import { appVersion, versionHeader, versionRefusal } from '../../shared/version';
 import { noConnection } from '../../shared/connection';
+import { computerHeader, encodeComputerName } from '../../shared/computer';
 import { isLoopback } from '../../host/guard';
 import { serverUrl, type ServerAddress } from './address';
 
@@ -101,7 +103,13 @@ export interface RemoteTransport {
  */
 export function remoteTransport(
   server: PinnedServer,
-  options: { timeoutMs?: number; /** This build's release; a test pretends to be another. */ version?: string } = {},
+  options: {
+    timeoutMs?: number;
+    /** This build's release; a test pretends to be another. */
+    version?: string;
+    /** This computer's name as the server's audit log shows it (the OS's host name unless given). */
+    computerName?: string;
+  } = {},
 ): RemoteTransport {
   const version = options.version ?? appVersion;
   const loopback = server.certPem === null;
@@ -112,7 +120,12 @@ export function remoteTransport(
 
   const dispatch: Dispatch = (channel, input, call) =>
     new Promise<Result<unknown>>((resolve) => {
-      const headers: Record<string, string> = { 'content-type': 'application/json', [versionHeader]: version };
+      const headers: Record<string, string> = {
+        'content-type': 'application/json',
+        [versionHeader]: version,
+        // The server's audit log names the computer a call came from: its address, and this name beside it.
+        [computerHeader]: encodeComputerName(options.computerName ?? os.hostname()),
+      };
       if (call.sessionToken) headers['cookie'] = `${sessionCookie}=${encodeURIComponent(call.sessionToken)}`;
       const req = (loopback ? http : https).request(
         new URL(`api/${encodeURIComponent(channel)}`, base),
