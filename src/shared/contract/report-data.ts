@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { entityId, isoDate, journalLine, lessonLine } from './common';
+import { periodMarksDue } from './day';
+import { substitutionRow } from './substitutions';
 
 /** Counts and shares of one group of period marks: a class, a subject, a teacher, a grade, the school. */
 export const progressStats = z.object({
@@ -184,38 +186,14 @@ export const controlData = z.object({
   problemsCut: z.number().int(),
   activity: controlActivity,
   /** Journals whose period marks were due before today (and by the range's end) and are still incomplete. */
-  overduePeriodMarks: z.array(
-    z.object({
-      assignmentId: entityId,
-      periodId: entityId,
-      periodName: z.string(),
-      dueDate: isoDate,
-      className: z.string(),
-      subjectName: z.string(),
-      subgroupName: z.string().nullable(),
-      teacherName: z.string(),
-      studentsWithoutMark: z.number().int(),
-    }),
-  ),
+  overduePeriodMarks: z.array(periodMarksDue.omit({ overdue: true }).extend({ teacherName: z.string() })),
 });
 export type ControlData = z.infer<typeof controlData>;
 
 /** «Замены» for a month: one row per substituted lesson (one hour), and the hours of each substitute. */
 export const substitutionsData = z.object({
   month: z.string(),
-  rows: z.array(
-    z.object({
-      lessonId: entityId,
-      date: isoDate,
-      lessonNumber: z.number().int(),
-      className: z.string(),
-      subjectName: z.string(),
-      absentTeacherName: z.string(),
-      substituteName: z.string(),
-      reason: z.string(),
-      hours: z.number().int(),
-    }),
-  ),
+  rows: z.array(substitutionRow.omit({ id: true, recordedByName: true }).extend({ hours: z.number().int() })),
   substitutes: z.array(z.object({ substituteName: z.string(), hours: z.number().int() })),
   hours: z.number().int(),
 });
