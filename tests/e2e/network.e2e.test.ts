@@ -32,9 +32,11 @@ describe('the school network switch in Chromium', () => {
     expect(await toggle.isChecked()).toBe(false);
     await expect.poll(() => page.getByText('Журнал открывается только на этом компьютере').count()).toBe(1);
     // Switching the network is a dangerous change: the admin's password again (step-up).
+    // The dialog animates in and out: the next step waits until the last one's dialog has gone from the page.
     const confirmWithPassword = async () => {
       await page.getByTestId('step-up-password').fill('demo');
       await page.getByTestId('step-up-confirm').click();
+      await page.getByTestId('step-up-password').waitFor({ state: 'detached' });
     };
     await toggle.click({ force: true });
     await confirmWithPassword();
