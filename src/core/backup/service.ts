@@ -6,10 +6,9 @@ import type { BackupRunRecord, BackupStatus } from '../../shared/contract/backup
 import { AppError } from '../../shared/errors';
 import type { Actor } from '../actor';
 import { createAuditService, type AuditService } from '../audit/service';
-import { verifyPassword } from '../auth/password';
 import { localTimestamp, type Clock } from '../clock';
 import type { Db } from '../db/open';
-import { sessions, settings, users } from '../db/schema';
+import { sessions, settings } from '../db/schema';
 import { fontsDirFor } from '../print/fonts';
 import { identitiesFrom, lockedKeyFile, type KeyInput } from './backup-key';
 import { backupConfig } from './config';
@@ -233,16 +232,6 @@ export function createBackupService({
     }
   }
 
-  /**
-   * The admin's own password again, for what must not follow from a session alone (a restore, a new key,
-   * plain copies). The one place to swap for the shared step-up check when there is one.
-   */
-  async function confirmAdmin(actor: Actor, password: string): Promise<void> {
-    const user = db.select().from(users).where(eq(users.id, actor.userId)).get();
-    if (!user || !(await verifyPassword(password, user.passwordHash)))
-      throw new AppError('validation', 'Неверный пароль администратора');
-  }
-
   function lastGood(): Date | null {
     const run = config.runs().find((r) => r.results.some((x) => x.ok));
     return run ? new Date(run.at.replace(' ', 'T')) : null;
@@ -345,10 +334,9 @@ export function createBackupService({
      * plain copies, takes the admin's password.
      */
     async createKey(actor: Actor, input: { password?: string; passphrase?: string | null }) {
-      if (config.encryption()) {
-        if (!input.password) throw new AppError('validation', 'Введите свой пароль, чтобы заменить ключ');
-        await confirmAdmin(actor, input.password);
-      }
+      // The dispatcher checks a given password (the channel's step-up); replacing a key requires one.
+      if (config.encryption() && !input.password)
+        throw new AppError('validation', 'Введите свой пароль, чтобы заменить ключ');
       const key = await generateSchoolKey();
       const createdAt = localTimestamp(clock.now());
       const fontsDir = env.fontsDir?.() ?? fontsDirFor(env.migrationsFolder);
@@ -371,9 +359,8 @@ export function createBackupService({
       };
     },
 
-    /** Copies without encryption: only as an explicit choice, confirmed with the admin's password. */
-    async chooseUnencrypted(actor: Actor, input: { password: string }) {
-      await confirmAdmin(actor, input.password);
+    /** Copies without encryption: only as an explicit choice (the channel's step-up checked the admin's password). */
+    chooseUnencrypted(actor: Actor) {
       const before = config.encryption();
       config.setEncryption({ recipient: null, createdAt: localTimestamp(clock.now()) });
       audit.record({
@@ -421,7 +408,6 @@ export function createBackupService({
     },
 
     async restore(actor: Actor, input: { file: string; password: string; acceptAlteredLog: boolean } & KeyFields) {
-      await confirmAdmin(actor, input.password);
       if (runtime.running || runtime.restoring) throw busy();
       const identities = await identitiesFrom(keyInput(input));
       // The school's paper key (typed, or from its file: an AGE-SECRET-KEY string), not an old copy's passphrase

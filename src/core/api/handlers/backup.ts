@@ -21,8 +21,8 @@ export const backupHandlers = (s: Services): Handlers['backup'] => ({
     return null;
   },
   createKey: (input, actor) => s.backup.createKey(actor, input),
-  chooseUnencrypted: async (input, actor) => {
-    await s.backup.chooseUnencrypted(actor, input);
+  chooseUnencrypted: (_input, actor) => {
+    s.backup.chooseUnencrypted(actor);
     return null;
   },
   run: () => ({ startedAt: s.backup.start('manual') }),
