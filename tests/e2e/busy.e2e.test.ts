@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { startLockHolder } from '../helpers/lock-holder';
 import { browserHarness } from '../helpers/browser';
+import { blankCell } from '../helpers/demo-cells';
 
 const today = '2026-11-24';
 
@@ -13,18 +14,7 @@ describe('saving while the database is busy', () => {
   it('keeps the typed mark, says the database is busy, and saves it once the lock is free', async () => {
     const { page } = h;
     const sql = h.core.db.$client;
-    const cell = sql
-      .prepare(
-        `select l.id as lessonId, e.student_id as studentId, l.assignment_id as assignmentId from lessons l
-           join assignments a on a.id = l.assignment_id join users u on u.id = a.teacher_id
-           join classes c on c.id = a.class_id join subjects s on s.id = a.subject_id
-           join class_enrollments e on e.class_id = a.class_id and e.end_date is null
-         where u.login = 'uchitel' and c.grade = 5 and c.letter = 'А' and s.name = 'Математика' and l.date = ?
-         order by e.student_id limit 1`,
-      )
-      .get(today) as { lessonId: number; studentId: number; assignmentId: number };
-    sql.prepare('delete from marks where lesson_id = ? and student_id = ?').run(cell.lessonId, cell.studentId);
-    sql.prepare('delete from absences where lesson_id = ? and student_id = ?').run(cell.lessonId, cell.studentId);
+    const cell = blankCell(sql, today);
     const saved = () =>
       sql.prepare('select value1 from marks where lesson_id = ? and student_id = ?').get(cell.lessonId, cell.studentId);
 

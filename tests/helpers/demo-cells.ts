@@ -15,3 +15,26 @@ export function presentCells(sql: Database.Database, limit: number): { lessonId:
     )
     .all(limit) as { lessonId: number; studentId: number }[];
 }
+
+/**
+ * The first student's cell in uchitel's 5А Математика lesson of `date`, made empty (no mark, no absence): where a
+ * browser test types a mark into the small demo school.
+ */
+export function blankCell(
+  sql: Database.Database,
+  date: string,
+): { lessonId: number; studentId: number; assignmentId: number } {
+  const cell = sql
+    .prepare(
+      `select l.id as lessonId, e.student_id as studentId, l.assignment_id as assignmentId from lessons l
+         join assignments a on a.id = l.assignment_id join users u on u.id = a.teacher_id
+         join classes c on c.id = a.class_id join subjects s on s.id = a.subject_id
+         join class_enrollments e on e.class_id = a.class_id and e.end_date is null
+       where u.login = 'uchitel' and c.grade = 5 and c.letter = 'А' and s.name = 'Математика' and l.date = ?
+       order by e.student_id limit 1`,
+    )
+    .get(date) as { lessonId: number; studentId: number; assignmentId: number };
+  sql.prepare('delete from marks where lesson_id = ? and student_id = ?').run(cell.lessonId, cell.studentId);
+  sql.prepare('delete from absences where lesson_id = ? and student_id = ?').run(cell.lessonId, cell.studentId);
+  return cell;
+}
