@@ -6,6 +6,7 @@ import { invoke } from '../../api/invoke';
 import { channelKey, domainKey } from '../../api/keys';
 import { fieldErrorsOf } from '../../api/fieldErrors';
 import type { EnsureReason } from '../useCorrectionReason';
+import { DateField } from '../../dates/DateField';
 
 type Lesson = JournalGrid['lessons'][number];
 type Mode = 'move' | 'add';
@@ -71,11 +72,10 @@ export function MoveLessonButton({
           }}
         >
           <Stack>
-            <TextInput
-              type="date"
+            <DateField
               label="Дата"
               value={date}
-              onChange={(e) => setDate(e.currentTarget.value)}
+              onChange={(v) => setDate(v)}
               error={errors.date}
               required
               data-autofocus
