@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea } from '@mantine/core';
 import { contract, type ClassWeek } from '../../../shared/contract';
 import { describeError } from '../api/errors';
 import { fieldErrorsOf, type FieldErrors } from '../api/fieldErrors';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Group, Table, Text, TextInput } from '@mantine/core';
+import { Group, Table, Text } from '@mantine/core';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { todayIso } from '../../../shared/dates';
 import { codeColor } from './codes';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Center, Group, Loader, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Center, Group, Loader, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { auditActionLabel, auditKindNames, auditKinds, auditReasonLabel } from '../../../shared/audit';
 import { auditValues } from '../../../shared/audit-values';

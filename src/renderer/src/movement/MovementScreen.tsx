@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Center, Group, Loader, Select, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Center, Group, Loader, Select, Stack, Tabs, Text, Title } from '@mantine/core';
 import type { SessionUser } from '../../../shared/contract';
 import { mayAccess } from '../../../shared/roles';
 import { ErrorPanel } from '../errors/ErrorPanel';

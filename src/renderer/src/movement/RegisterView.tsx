@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Center, Group, Loader, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Center, Group, Loader, Select, Stack } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { contract, type MovementClass, type MovementRegisterRow } from '../../../shared/contract';
 import { invoke } from '../api/invoke';

@@ -1,4 +1,4 @@
-import { Group, Select, TextInput } from '@mantine/core';
+import { Group, Select } from '@mantine/core';
 import { reportInputs, type Period } from '../../../shared/contract';
 import type { CatalogEntry } from './catalog';
 import { DateField } from '../dates/DateField';

@@ -10,7 +10,6 @@ import {
   Stack,
   Switch,
   Text,
-  TextInput,
 } from '@mantine/core';
 import { contract, type SchoolRules } from '../../../shared/contract';
 import type { AdminPageProps } from '../admin/page-props';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { ActionIcon, Button, Group, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { contract } from '../../../shared/contract';
 import { useChannel } from '../api/useChannel';
 import { CallError, useStructureCall } from '../structure/common';
