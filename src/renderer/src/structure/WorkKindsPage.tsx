@@ -13,6 +13,7 @@ import {
 } from '@mantine/core';
 import { contract, type InputOf } from '../../../shared/contract';
 import type { AdminPageProps } from '../admin/page-props';
+import { useChannel } from '../api/useChannel';
 import { CallError, EditDialog, InUse, PageHeader, RowActions, useStructureCall, WithOverview } from './common';
 
 type Draft = InputOf<typeof contract.structure.saveWorkKind>;
@@ -26,6 +27,7 @@ const markingLimit = (k: { markingDays: number | null; isControl: boolean }, sch
 export function WorkKindsPage({ canEdit }: AdminPageProps) {
   const [draft, setDraft] = useState<Draft | null>(null);
   const remove = useStructureCall(contract.structure.deleteWorkKind);
+  const schoolDays = useChannel(contract.structure.rules, {}).data?.controlMarksDays;
   return (
     <WithOverview>
       {(o) => (
