@@ -165,6 +165,7 @@ export function journalControl(facts: ControlFacts, o: ControlOptions): Omit<Con
     to: o.to,
     minMarks: rules.minMarks,
     controlMarksDays: rules.controlMarksDays,
+    entryDeadline: rules.deadline,
     rows,
     teachers: [...teachers.values()].sort((a, b) => a.teacherName.localeCompare(b.teacherName, 'ru')),
     problems,

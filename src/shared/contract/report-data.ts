@@ -176,6 +176,8 @@ export const controlData = z.object({
   to: isoDate,
   minMarks: z.number().int(),
   controlMarksDays: z.number().int(),
+  /** Topic, homework, marks and absences are due on the lesson's day by this time, by the class's shift. */
+  entryDeadline: z.object({ shift1: z.string(), shift2: z.string() }),
   rows: z.array(controlRow),
   teachers: z.array(
     z.object({
