@@ -50,8 +50,9 @@ const builders: { [N in ReportName]: Builder<N> } = {
     if (!scope.all) {
       // A class teacher sees their class, a subject teacher the marks they set: the rest is left out.
       facts.marks = facts.marks.filter((m) => visibleMark(scope, m));
-      const marked = new Set(facts.marks.map((m) => m.studentId));
-      facts.roster = facts.roster.filter((r) => scope.classIds.has(r.classId) || marked.has(r.studentId));
+      facts.taught = facts.taught.filter((t) => visibleMark(scope, t));
+      const theirs = new Set([...facts.marks, ...facts.taught].map((m) => m.studentId));
+      facts.roster = facts.roster.filter((r) => scope.classIds.has(r.classId) || theirs.has(r.studentId));
       if (input.classId === undefined)
         scopeName = scope.classIds.size > 0 ? 'свой класс и свои предметы' : 'свои классы и предметы';
     }

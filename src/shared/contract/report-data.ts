@@ -7,8 +7,10 @@ import { substitutionRow } from './substitutions';
 export const progressStats = z.object({
   /** On the roll at the end of the period. */
   students: z.number().int(),
-  /** With at least one mark that counts (1–5 or «н/а»); the percentages are of these. */
+  /** With at least one period mark (a grade, «н/а», «зач», «незач» or «осв»). */
   assessed: z.number().int(),
+  /** On the roll of a class that gets marks, with no period mark yet: not successful. */
+  unmarked: z.number().int(),
   excellent: z.number().int(), // отличники
   good: z.number().int(), // хорошисты (включая «с одной 4»)
   oneFour: z.number().int(),
@@ -21,7 +23,9 @@ export const progressStats = z.object({
   n3: z.number().int(),
   n2: z.number().int(),
   nNa: z.number().int(),
+  /** Of everyone on the roll (the 1st grade, which gets no marks, left out): no «2», «1», «незач», «н/а» and not unmarked. */
   successPct: z.number().nullable(),
+  /** Of everyone on the roll: only «4» and «5». */
   qualityPct: z.number().nullable(),
   souPct: z.number().nullable(),
   average: z.number().nullable(),
