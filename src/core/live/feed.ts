@@ -50,7 +50,7 @@ export function createLiveFeed(deps: LiveFeedDeps): LiveFeed {
       const first = peek(token);
       if (!first) return null;
       let actor: Actor = first;
-      const readable: ReadableCache = new Map();
+      const readable: ReadableCache = { current: null };
       let open = true;
       const stop = () => {
         open = false;
@@ -66,14 +66,14 @@ export function createLiveFeed(deps: LiveFeedDeps): LiveFeed {
         }
         // Roles or classes may have changed since the last look.
         actor = now;
-        readable.clear();
+        readable.current = null;
         return true;
       };
       const unsubscribe = deps.bus.subscribe(({ changes, origin }) => {
         if (changes.some((c) => c.domain === 'sessions') && !check()) return;
         for (const change of changes) {
           if (change.domain === 'sessions' || !open) continue;
-          if (reshapes(change)) readable.clear();
+          if (reshapes(change)) readable.current = null;
           if (origin !== null && origin === token) continue;
           if (mayReceive(deps.db(), deps.today(), actor, change, readable)) sink.change(change);
         }
