@@ -33,6 +33,8 @@ const audience: Record<ChangeDomain, 'journal' | 'class' | Access> = {
  * came to thousands of queries a second on the thread that answers calls. Dropped (null) when they may change.
  */
 export interface Readable {
+  /** The school's date they were looked up on: a substitute reads a journal until their last lesson in it. */
+  day: string;
   journals: ReadonlySet<number>;
   classes: ReadonlySet<number>;
 }
@@ -44,12 +46,9 @@ function readableOf(db: Db, today: string, actor: Actor): Readable {
     .from(assignments)
     .where(readableBy(actor, today))
     .all();
-  const taught = db
-    .select({ id: classes.id })
-    .from(classes)
-    .where(eq(classes.classTeacherId, actor.userId))
-    .all();
+  const taught = db.select({ id: classes.id }).from(classes).where(eq(classes.classTeacherId, actor.userId)).all();
   return {
+    day: today,
     journals: new Set(journals.map((j) => j.id)),
     classes: new Set([...journals.map((j) => j.classId), ...taught.map((c) => c.id)]),
   };
@@ -60,7 +59,8 @@ export function mayReceive(db: Db, today: string, actor: Actor, event: ChangeEve
   if (who !== 'journal' && who !== 'class') return mayAccess(who, actor.roles);
   if (mayAccess('journal.read_all', actor.roles)) return true;
   if (!('classId' in event)) return false;
-  const readable = (cache.current ??= readableOf(db, today, actor));
+  if (cache.current?.day !== today) cache.current = readableOf(db, today, actor);
+  const readable = cache.current;
   if (who === 'journal' && 'assignmentId' in event) return readable.journals.has(event.assignmentId);
   // A class: its class teacher, and anyone who reads one of its journals.
   return readable.classes.has(event.classId);

@@ -64,9 +64,11 @@ export function createLiveFeed(deps: LiveFeedDeps): LiveFeed {
           sink.end();
           return false;
         }
-        // Roles or classes may have changed since the last look.
+        // What the actor may read changes with their roles; their journals and classes change only by changes
+        // this feed hears of (reshapes) or with the date (audience.ts), so the sets are kept otherwise: sixty
+        // screens dropping them at one heartbeat looked them all up again at the next save, at once.
+        if (now.roles.join() !== actor.roles.join()) readable.current = null;
         actor = now;
-        readable.current = null;
         return true;
       };
       const unsubscribe = deps.bus.subscribe(({ changes, origin }) => {
