@@ -18,6 +18,7 @@ import { createOffload } from './workers/offload';
 import { createChangeBus, type ChangeBus } from './live/bus';
 import { changesOf } from './live/changes';
 import { createLiveFeed, type LiveFeed } from './live/feed';
+import { pruneAppliedSaves } from './journal/saves';
 
 export interface CoreOptions {
   dbFile: string;
@@ -53,6 +54,8 @@ export interface CoreOptions {
    * the process and a second one is refused (db/owner-lock.ts). Absent for commands that only read.
    */
   owner?: string;
+  /** How often the save ids no client can send again are forgotten (journal/saves.ts); daily unless a test says. */
+  pruneEveryMs?: number;
 }
 
 export interface CommandLine {
@@ -101,6 +104,17 @@ export function createCore(options: CoreOptions): Core {
           origin,
         });
 
+  // At every opening (a start, a restore) and then daily: the save ids no client can send again are forgotten.
+  const forgetOldSaves = () => {
+    try {
+      if (current && !shellActor) pruneAppliedSaves(current.db, options.clock);
+    } catch (e) {
+      options.logError?.(e, 'saves:prune');
+    }
+  };
+  const pruning = setInterval(forgetOldSaves, options.pruneEveryMs ?? 86_400_000);
+  pruning.unref?.();
+
   function open(create: boolean) {
     const db = openDatabase(options.dbFile, {
       migrationsFolder: options.migrationsFolder,
@@ -140,6 +154,7 @@ export function createCore(options: CoreOptions): Core {
         changes.publish({ changes: changesOf(channel, input, output, live().db), origin: call.sessionToken }),
     });
     current = { db, services, dispatch };
+    forgetOldSaves();
     return current;
   }
 
@@ -202,6 +217,7 @@ export function createCore(options: CoreOptions): Core {
       logError: options.logError,
     }),
     close: () => {
+      clearInterval(pruning);
       void offload?.pool.stop();
       current?.db.$client.close();
       lock?.release();
