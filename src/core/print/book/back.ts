@@ -150,8 +150,17 @@ export async function writeCertification(pages: BookPages): Promise<number> {
   c.text(data.director, book.left + 320, 400, { size: 12 });
   c.text('М.П.', book.left + 40, 460, { font: 'narrowBold', size: 12 });
   c.text('«____» ______________ 20___ г.', book.left + 320, 460, { size: 12 });
-  if (options.draftNote)
-    c.paragraph(`Черновик. ${options.draftNote}`, book.left, 560, w, { size: 10, align: 'center' });
+  if (options.draftNote) {
+    const h = c.paragraph(`ЧЕРНОВИК: ${options.draftNote}`, book.left, 540, w, {
+      font: 'narrowBold',
+      size: 12,
+      align: 'center',
+    });
+    c.paragraph('Книга неполна: заверять её можно после исправлений в журнале.', book.left, 548 + h, w, {
+      size: 10,
+      align: 'center',
+    });
+  }
   await pages.done(c);
   return sheets;
 }

@@ -17,6 +17,7 @@ import {
   workKinds,
 } from '../../db/schema';
 import { assignmentSummaries } from '../../journal/assignments';
+import { givenLesson } from '../../journal/given';
 import { membersDuring, type Membership } from '../../journal/membership';
 import type { SchoolService } from '../../school/service';
 import { orderText } from '../../../shared/orders';
@@ -58,8 +59,11 @@ function listOf(people: Map<number, Person>, spans: Membership[], yearStart: str
   return list.map(({ person: _, ...s }) => s);
 }
 
-/** Loads one class's year for printing: a handful of queries per class, whatever the number of subjects. */
-export function loadClassBook(db: Db, school: SchoolService, classId: number): ClassBook {
+/**
+ * Loads one class's year for printing: a handful of queries per class, whatever the number of subjects. The
+ * lessons are those given by `today` (journal/given.ts), with their marks and absences.
+ */
+export function loadClassBook(db: Db, school: SchoolService, classId: number, today: string): ClassBook {
   const cls = db.select().from(classes).where(eq(classes.id, classId)).get();
   if (!cls) throw new AppError('not_found', 'Такого класса нет');
   const year = db.select().from(schoolYears).where(eq(schoolYears.id, cls.yearId)).get();
@@ -94,7 +98,7 @@ export function loadClassBook(db: Db, school: SchoolService, classId: number): C
     ]),
   );
 
-  const inClass = and(inArray(lessons.assignmentId, ids.length ? ids : [0]), eq(lessons.status, 'held'));
+  const inClass = and(inArray(lessons.assignmentId, ids.length ? ids : [0]), givenLesson(today));
   const lessonRows = db
     .select({ lesson: lessons, giver: users, isControl: workKinds.isControl })
     .from(lessons)
