@@ -1,16 +1,18 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { Anchor, Badge, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useMyDay } from '../api/queries';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { dayAndMonthName, ruDate, todayIso } from '../../../shared/dates';
 import { journalHref } from '../journal/links';
 import { Loading } from '../errors/QueryGate';
+import { useHashParam } from '../shell/useHashRoute';
 
 const missingNames = { topic: 'тема', attendance: 'посещаемость', homework: 'домашнее задание' } as const;
 
 /** «Мой день»: today's lessons from the timetable with what each still lacks, and the tests whose marks are overdue. */
 export function DayScreen() {
-  const [date, setDate] = useState(todayIso());
+  const [dateParam, setDate] = useHashParam('date');
+  const date = dateParam ?? todayIso();
   const day = useMyDay(date);
   const firstToFill = day.data?.lessons.findIndex((l) => l.missing.length > 0) ?? -1;
   const firstRef = useRef<HTMLAnchorElement>(null);
