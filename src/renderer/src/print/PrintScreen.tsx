@@ -72,7 +72,8 @@ export function PrintScreen({ user }: { user: SessionUser }) {
             <Select
               label="Класс"
               placeholder="Выберите класс"
-              w={260}
+              // Wide enough for «10А — Константинопольская А. В.»: the class teacher's name was cut at 1366 px.
+              w={360}
               searchable
               data={data.classes.map((c) => ({
                 value: String(c.id),
