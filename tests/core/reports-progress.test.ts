@@ -22,6 +22,7 @@ describe('progress results on a school counted by hand', () => {
   const figures = (r: ProgressRow) => ({
     students: r.students,
     assessed: r.assessed,
+    unmarked: r.unmarked,
     excellent: r.excellent,
     good: r.good,
     oneFour: r.oneFour,
@@ -47,6 +48,7 @@ describe('progress results on a school counted by hand', () => {
     expect(figures(row)).toEqual({
       students: 7,
       assessed: 7,
+      unmarked: 0,
       excellent: 1,
       good: 2,
       oneFour: 1,
@@ -87,12 +89,16 @@ describe('progress results on a school counted by hand', () => {
       souPct: 46.1,
       average: 3.5,
     });
+    // PE is taught to the whole class (7 on the roll), but only A («зач») and G («осв») have a mark: both are
+    // successful and not in the quality; the other five have no mark yet and are not successful.
+    // % успеваемости = 2 / 7 = 28.6; % качества = 0 / 7 = 0; no grade, so no СОУ and no average.
     const pe = bySubject.rows.find((r) => r.label === 'Физическая культура')!;
     expect(figures(pe)).toMatchObject({
-      students: 2,
-      assessed: 0,
-      successPct: null,
-      qualityPct: null,
+      students: 7,
+      assessed: 2,
+      unmarked: 5,
+      successPct: 28.6,
+      qualityPct: 0,
       souPct: null,
       average: null,
     });
@@ -123,9 +129,10 @@ describe('progress results on a school counted by hand', () => {
 
   it('adds a 1st grade to the roll but not to the percentages; 10А joins only in the 2nd quarter', async () => {
     const q1 = await progress(deputy, { periodId: school.periods.q1, level: 'grade' });
-    expect(q1.rows.map((r) => [r.label, r.students, r.assessed])).toEqual([
-      ['1 классы', 2, 0],
-      ['5 классы', 7, 7],
+    // 1А's two are on the roll but get no marks at all: not counted as «без отметки», not in the percentages.
+    expect(q1.rows.map((r) => [r.label, r.students, r.assessed, r.unmarked])).toEqual([
+      ['1 классы', 2, 0, 0],
+      ['5 классы', 7, 7, 0],
     ]);
     expect(q1.rows[0]!.successPct).toBeNull();
     expect(figures(q1.total)).toMatchObject({ students: 9, assessed: 7, successPct: 71.4, qualityPct: 42.9 });
@@ -183,6 +190,7 @@ describe('progress results on a school counted by hand', () => {
       'Класс',
       'Уч-ся',
       'Аттест.',
+      'Без отм.',
       'На «5»',
       'На «4» и «5»',
       'С одной «4»',
@@ -195,8 +203,8 @@ describe('progress results on a school counted by hand', () => {
       'СОУ, %',
       'Ср. балл',
     ]);
-    expect(rows[header + 1]).toEqual(['1А', 2, 0, 0, 0, 0, 0, 0, 0, 0, null, null, null, null]);
-    expect(rows[header + 2]).toEqual(['5А', 7, 7, 1, 2, 1, 1, 2, 1, 1, 71.4, 42.9, 64.3, 4]);
+    expect(rows[header + 1]).toEqual(['1А', 2, 0, 0, 0, 0, 0, 0, 0, 0, 0, null, null, null, null]);
+    expect(rows[header + 2]).toEqual(['5А', 7, 7, 0, 1, 2, 1, 1, 2, 1, 1, 71.4, 42.9, 64.3, 4]);
     expect(rows[header + 3]?.[0]).toBe('Итого');
     expect(sheets.map((s) => s.name)).toContain('Поимённо');
   });

@@ -88,8 +88,14 @@ describe('the Reports screen in the browser', () => {
       .find((t) => t.startsWith('5А'))!
       .split('\t')
       .map((s) => s.trim());
-    expect(line.slice(0, 4)).toEqual(['5А', String(fifth.students), String(fifth.assessed), String(fifth.excellent)]);
-    expect(line[10]).toBe(fifth.successPct === null ? '' : fifth.successPct.toFixed(1).replace('.', ','));
+    expect(line.slice(0, 5)).toEqual([
+      '5А',
+      String(fifth.students),
+      String(fifth.assessed),
+      String(fifth.unmarked),
+      String(fifth.excellent),
+    ]);
+    expect(line[11]).toBe(fifth.successPct === null ? '' : fifth.successPct.toFixed(1).replace('.', ','));
     expect(shown).toHaveLength(expected.rows.length + 1);
     await snap(page, 'reports-progress');
 
@@ -97,10 +103,11 @@ describe('the Reports screen in the browser', () => {
     const file = path.join(dir, download.suggestedFilename());
     await download.saveAs(file);
     const sheet = (await readWorkbook(fs.readFileSync(file)))[0]!;
-    expect(sheet.rows.find((r) => r[0] === '5А')?.slice(0, 4)).toEqual([
+    expect(sheet.rows.find((r) => r[0] === '5А')?.slice(0, 5)).toEqual([
       '5А',
       fifth.students,
       fifth.assessed,
+      fifth.unmarked,
       fifth.excellent,
     ]);
 

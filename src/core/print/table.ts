@@ -176,6 +176,8 @@ export interface TableDocument {
   font?: FontName;
   /** Printed at the bottom of each page; the page number follows it. */
   footer?: string;
+  /** Lines under the table (how its figures are counted). */
+  notes?: string[];
 }
 
 export const margin = mm(15);
@@ -270,6 +272,14 @@ export async function writeTables(writer: PdfWriter, docs: readonly TableDocumen
       await close();
       page = open(doc);
       y += heading(page, doc, y, true);
+    }
+    const width = page.width - 2 * margin;
+    for (const note of doc.notes ?? []) {
+      if (y + 4 + page.wrap(note, width, 8).length * 10 > bottom()) {
+        await close();
+        page = open(doc);
+      }
+      y += 4 + page.paragraph(note, margin, y + 4, width, { size: 8 });
     }
   }
   await close();

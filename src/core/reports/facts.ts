@@ -15,11 +15,21 @@ export interface MarkFact {
   value: string;
 }
 
+/** A student who studies a subject with a teacher on the roll date (the class's or their subgroup's assignment). */
+export interface TaughtFact {
+  studentId: number;
+  classId: number;
+  subjectId: number;
+  teacherId: number;
+}
+
 export interface TermFacts {
   classes: ClassInfo[];
   /** Each class's roll on its roll date. */
   roster: RosterEntry[];
   marks: MarkFact[];
+  /** Who should have a period mark in what: a subject's and a teacher's results count all of them. */
+  taught: TaughtFact[];
   subjects: Map<number, { name: string; order: number }>;
   teachers: Map<number, string>;
 }
@@ -28,9 +38,11 @@ export function loadTermFacts(db: Db, term: Term, today: string, classIds?: read
   const classList = classesOf(db, term.year.id, classIds);
   const roster: RosterEntry[] = [];
   const periodIds = new Set<number>();
+  const rollDates = new Map<number, string>();
   for (const c of classList) {
     const date = rollDate(term, c.grade, today);
     if (!date) continue;
+    rollDates.set(c.id, date);
     roster.push(...rosterOn(db, [c.id], date));
     const p = term.periodOfGrade.get(c.grade);
     if (p) periodIds.add(p.id);
@@ -61,7 +73,12 @@ export function loadTermFacts(db: Db, term: Term, today: string, classIds?: read
   const yearAssignments = db.select().from(assignments).where(eq(assignments.yearId, term.year.id)).all();
   const teacherOfAssignment = new Map(yearAssignments.map((a) => [a.id, a.teacherId]));
   const members = db
-    .select({ subgroupId: subgroupMembers.subgroupId, studentId: subgroupMembers.studentId })
+    .select({
+      subgroupId: subgroupMembers.subgroupId,
+      studentId: subgroupMembers.studentId,
+      startDate: subgroupMembers.startDate,
+      endDate: subgroupMembers.endDate,
+    })
     .from(subgroupMembers)
     .all();
   const inSubgroup = new Set(members.map((m) => `${m.subgroupId}:${m.studentId}`));
@@ -81,13 +98,38 @@ export function loadTermFacts(db: Db, term: Term, today: string, classIds?: read
       fallbackTeacher(classId, r.subjectId, r.studentId);
     return { studentId: r.studentId, classId, subjectId: r.subjectId, teacherId, value: r.value };
   });
+  const taught: TaughtFact[] = [];
+  const rollOf = new Map<number, RosterEntry[]>();
+  for (const r of roster)
+    rollOf
+      .set(r.classId, rollOf.get(r.classId) ?? [])
+      .get(r.classId)!
+      .push(r);
+  for (const a of yearAssignments) {
+    const date = rollDates.get(a.classId);
+    if (!date) continue;
+    const inGroup =
+      a.subgroupId === null
+        ? null
+        : new Set(
+            members
+              .filter((m) => m.subgroupId === a.subgroupId && m.startDate <= date && (m.endDate ?? date) >= date)
+              .map((m) => m.studentId),
+          );
+    for (const r of rollOf.get(a.classId) ?? [])
+      if (!inGroup || inGroup.has(r.studentId))
+        taught.push({ studentId: r.studentId, classId: a.classId, subjectId: a.subjectId, teacherId: a.teacherId });
+  }
   const subjectRows = db.select().from(subjects).all();
-  const teacherIds = [...new Set(marks.map((m) => m.teacherId).filter((t): t is number => t !== null))];
+  const teacherIds = [
+    ...new Set([...marks.map((m) => m.teacherId), ...taught.map((t) => t.teacherId)].filter((t) => t !== null)),
+  ];
   const teacherRows = teacherIds.length ? db.select().from(users).where(inArray(users.id, teacherIds)).all() : [];
   return {
     classes: classList,
     roster,
     marks,
+    taught,
     subjects: new Map(subjectRows.map((s) => [s.id, { name: s.name, order: s.sortOrder }])),
     teachers: new Map(teacherRows.map((t) => [t.id, shortName(t)])),
   };

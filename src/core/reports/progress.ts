@@ -20,8 +20,8 @@ const levelLabel: Record<ProgressLevel, string> = {
 };
 export const progressLevelName = (level: ProgressLevel) => levelLabel[level];
 
-function row(group: Group, names: Map<number, string> | null): ProgressRow {
-  const { verdicts, ...stats } = progressStatsOf([...group.roster], group.entries);
+function row(group: Group, names: Map<number, string> | null, markless: ReadonlySet<number>): ProgressRow {
+  const { verdicts, ...stats } = progressStatsOf([...group.roster], group.entries, markless);
   const pick = (test: (v: ReturnType<typeof verdicts.get> & object) => boolean) =>
     names
       ? [...verdicts]
@@ -45,8 +45,9 @@ function row(group: Group, names: Map<number, string> | null): ProgressRow {
 
 /**
  * The results of a term grouped by `level`. Per class and grade a student's category comes from all their
- * marks; per subject and teacher from the marks in that subject (of that teacher). The total is always the
- * whole selection, students counted once.
+ * marks; per subject and teacher from the marks in that subject (of that teacher), and the roll is everyone
+ * who studies it (with that teacher), so a mark not set counts against the percentages. The total is always
+ * the whole selection, students counted once.
  */
 export function progressResults(facts: TermFacts, level: ProgressLevel, termName: string): ProgressData {
   const classById = new Map(facts.classes.map((c) => [c.id, c]));
@@ -65,26 +66,37 @@ export function progressResults(facts: TermFacts, level: ProgressLevel, termName
     if (level === 'school') return group('school', 'Школа', 0);
     return null;
   };
+  const subjectGroup = (subjectId: number) => {
+    const s = facts.subjects.get(subjectId);
+    return group(`subject:${subjectId}`, s?.name ?? '—', s?.order ?? 0);
+  };
+  const teacherGroup = (teacherId: number | null) =>
+    group(
+      `teacher:${teacherId ?? 0}`,
+      teacherId === null ? 'Учитель не указан' : (facts.teachers.get(teacherId) ?? '—'),
+      0,
+    );
   for (const r of facts.roster) classGroup(r.classId)?.roster.add(r.studentId);
+  for (const t of facts.taught) {
+    if (level === 'subject') subjectGroup(t.subjectId).roster.add(t.studentId);
+    if (level === 'teacher') teacherGroup(t.teacherId).roster.add(t.studentId);
+  }
   for (const m of facts.marks) {
-    let g: Group | null;
-    if (level === 'subject') {
-      const s = facts.subjects.get(m.subjectId);
-      g = group(`subject:${m.subjectId}`, s?.name ?? '—', s?.order ?? 0);
-    } else if (level === 'teacher') {
-      g = group(
-        `teacher:${m.teacherId ?? 0}`,
-        m.teacherId === null ? 'Учитель не указан' : (facts.teachers.get(m.teacherId) ?? '—'),
-        0,
-      );
-    } else g = classGroup(m.classId);
+    const g =
+      level === 'subject'
+        ? subjectGroup(m.subjectId)
+        : level === 'teacher'
+          ? teacherGroup(m.teacherId)
+          : classGroup(m.classId);
     if (!g) continue;
     g.roster.add(m.studentId);
     g.entries.push({ studentId: m.studentId, value: m.value });
   }
+  // The 1st grade gets no marks (DOMAIN.md): on the roll, but not in the percentages.
+  const markless = new Set(facts.roster.filter((r) => classById.get(r.classId)?.grade === 1).map((r) => r.studentId));
   const rows = [...groups.values()]
     .sort((a, b) => a.order - b.order || a.label.localeCompare(b.label, 'ru'))
-    .map((g) => row(g, level === 'class' ? studentName : null));
+    .map((g) => row(g, level === 'class' ? studentName : null, markless));
   const everyone: Group = {
     key: 'total',
     label: 'Итого',
@@ -92,5 +104,5 @@ export function progressResults(facts: TermFacts, level: ProgressLevel, termName
     roster: new Set(facts.roster.map((r) => r.studentId)),
     entries: facts.marks.map((m) => ({ studentId: m.studentId, value: m.value })),
   };
-  return { level, termName, rows, total: row(everyone, null) };
+  return { level, termName, rows, total: row(everyone, null, markless) };
 }

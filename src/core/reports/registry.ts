@@ -50,8 +50,9 @@ const builders: { [N in ReportName]: Builder<N> } = {
     if (!scope.all) {
       // A class teacher sees their class, a subject teacher the marks they set: the rest is left out.
       facts.marks = facts.marks.filter((m) => visibleMark(scope, m));
-      const marked = new Set(facts.marks.map((m) => m.studentId));
-      facts.roster = facts.roster.filter((r) => scope.classIds.has(r.classId) || marked.has(r.studentId));
+      facts.taught = facts.taught.filter((t) => visibleMark(scope, t));
+      const theirs = new Set([...facts.marks, ...facts.taught].map((m) => m.studentId));
+      facts.roster = facts.roster.filter((r) => scope.classIds.has(r.classId) || theirs.has(r.studentId));
       if (input.classId === undefined)
         scopeName = scope.classIds.size > 0 ? 'свой класс и свои предметы' : 'свои классы и предметы';
     }
@@ -102,17 +103,20 @@ const builders: { [N in ReportName]: Builder<N> } = {
     const include = (a: { classId: number; teacherId: number }) =>
       (input.classId === undefined || a.classId === input.classId) &&
       (scope.all || scope.classIds.has(a.classId) || a.teacherId === scope.teacherId);
-    const control = journalControl(controlFacts(db, year.id, input.from, last, input.to), {
+    const rules = {
+      minMarks: readSetting(db, 'journal.minMarksPerPeriod'),
+      controlMarksDays: readSetting(db, 'journal.controlMarksDays'),
+      deadline: readSetting(db, 'journal.entryDeadline'),
+    };
+    const control = journalControl(controlFacts(db, year.id, input.from, last, input.to, rules), {
       from: input.from,
       to: input.to,
       today,
-      rules: {
-        minMarks: readSetting(db, 'journal.minMarksPerPeriod'),
-        controlMarksDays: readSetting(db, 'journal.controlMarksDays'),
-        deadline: readSetting(db, 'journal.entryDeadline'),
-      },
+      rules,
       // A deputy the school; a class teacher their class, as a teacher their own journals.
       include,
+      includeClass: (classId) =>
+        (input.classId === undefined || classId === input.classId) && (scope.all || scope.classIds.has(classId)),
       periodOf,
     });
     const dueBy = addDays(today, -1) < input.to ? addDays(today, -1) : input.to;

@@ -58,12 +58,16 @@ const souWeight: Record<string, number> = {
 };
 
 /**
- * The statistics of a group. `roster` is everyone on the roll (so students with no marks yet — a 1st grade, a
- * newcomer — are counted in «students» but not in «assessed»); `entries` are the group's period marks.
+ * The statistics of a group. `roll` is everyone on the group's roll at the end of the period, and the
+ * percentages are of all of them (DOMAIN.md): a student still without a period mark is not successful, so a
+ * mark not yet set never raises them. `markless` are students on the roll of a class that gets no marks at
+ * all (the 1st grade): counted in «students», left out of the percentages. A student with only «зач»/«осв»
+ * is successful and not in the quality.
  */
 export function progressStatsOf(
-  roster: readonly number[],
+  roll: readonly number[],
   entries: readonly MarkEntry[],
+  markless: ReadonlySet<number> = new Set(),
 ): ProgressStats & { verdicts: Map<number, StudentVerdict> } {
   const byStudent = new Map<number, string[]>();
   for (const e of entries) {
@@ -72,8 +76,9 @@ export function progressStatsOf(
     byStudent.set(e.studentId, list);
   }
   const verdicts = new Map<number, StudentVerdict>();
-  const all = new Set([...roster, ...byStudent.keys()]);
+  const all = new Set([...roll, ...byStudent.keys()]);
   const s = {
+    counted: 0,
     excellent: 0,
     good: 0,
     oneFour: 0,
@@ -82,12 +87,19 @@ export function progressStatsOf(
     failing: 0,
     notAttested: 0,
     assessed: 0,
+    unmarked: 0,
     unsuccessful: 0,
   };
   for (const id of all) {
-    const v = verdict(byStudent.get(id) ?? []);
+    const marks = byStudent.get(id) ?? [];
+    const v = verdict(marks);
     verdicts.set(id, v);
-    if (v.category === 'none' && !v.notAttested) continue;
+    if (markless.has(id) && marks.length === 0) continue;
+    s.counted++;
+    if (marks.length === 0) {
+      s.unmarked++;
+      continue;
+    }
     s.assessed++;
     if (v.notAttested) s.notAttested++;
     if (v.category === 'failing') s.failing++;
@@ -110,6 +122,7 @@ export function progressStatsOf(
   return {
     students: all.size,
     assessed: s.assessed,
+    unmarked: s.unmarked,
     excellent: s.excellent,
     good: s.good,
     oneFour: s.oneFour,
@@ -122,8 +135,8 @@ export function progressStatsOf(
     n3: n('3'),
     n2,
     nNa: n('н/а'),
-    successPct: percentOf(s.assessed - s.unsuccessful, s.assessed),
-    qualityPct: percentOf(s.excellent + s.good, s.assessed),
+    successPct: percentOf(s.counted - s.unmarked - s.unsuccessful, s.counted),
+    qualityPct: percentOf(s.excellent + s.good, s.counted),
     souPct: values.length > 0 ? Math.round((sou / values.length) * 1000) / 10 : null,
     average: numeric.length > 0 ? Math.round((numeric.reduce((a, b) => a + b, 0) / numeric.length) * 100) / 100 : null,
     verdicts,

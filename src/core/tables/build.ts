@@ -18,7 +18,15 @@ export function table(
   subtitle: string | null,
   columns: ReportColumn[],
   rows: ReportCell[][],
-  extra: { total?: ReportCell[] | null; links?: ReportTable['links'] } = {},
+  extra: { total?: ReportCell[] | null; links?: ReportTable['links']; notes?: string[] } = {},
 ): ReportTable {
-  return { title, subtitle, columns, rows, total: extra.total ?? null, links: extra.links ?? null };
+  return {
+    title,
+    subtitle,
+    columns,
+    rows,
+    total: extra.total ?? null,
+    links: extra.links ?? null,
+    ...(extra.notes ? { notes: extra.notes } : {}),
+  };
 }

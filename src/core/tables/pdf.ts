@@ -30,6 +30,7 @@ export async function reportPdf(
           .join('. ') || undefined,
       columns,
       rows,
+      notes: t.notes,
       orientation: wide ? 'landscape' : 'portrait',
       fontSize: t.columns.length > 30 ? 7 : 9,
       footer: title,

@@ -74,6 +74,8 @@ export async function reportWorkbook(
     };
     for (const r of t.rows) addData(r, false);
     if (t.total) addData(t.total, true);
+    if (t.notes?.length) ws.addRow([]);
+    for (const note of t.notes ?? []) ws.addRow([note]).font = { size: 9 };
     ws.views = [{ state: 'frozen', ySplit: header.number, xSplit: 0 }];
   }
   return Buffer.from(await wb.xlsx.writeBuffer());

@@ -7,8 +7,10 @@ import { substitutionRow } from './substitutions';
 export const progressStats = z.object({
   /** On the roll at the end of the period. */
   students: z.number().int(),
-  /** With at least one mark that counts (1–5 or «н/а»); the percentages are of these. */
+  /** With at least one period mark (a grade, «н/а», «зач», «незач» or «осв»). */
   assessed: z.number().int(),
+  /** On the roll of a class that gets marks, with no period mark yet: not successful. */
+  unmarked: z.number().int(),
   excellent: z.number().int(), // отличники
   good: z.number().int(), // хорошисты (включая «с одной 4»)
   oneFour: z.number().int(),
@@ -21,7 +23,9 @@ export const progressStats = z.object({
   n3: z.number().int(),
   n2: z.number().int(),
   nNa: z.number().int(),
+  /** Of everyone on the roll (the 1st grade, which gets no marks, left out): no «2», «1», «незач», «н/а» and not unmarked. */
   successPct: z.number().nullable(),
+  /** Of everyone on the roll: only «4» and «5». */
   qualityPct: z.number().nullable(),
   souPct: z.number().nullable(),
   average: z.number().nullable(),
@@ -123,6 +127,13 @@ export const controlRow = z.object({
   noTopic: z.number().int(),
   noHomework: z.number().int(),
   late: z.number().int(),
+  /** Lessons with marks or absences entered after their deadline. */
+  lateEntries: z.number().int(),
+  /** Past lessons with no attendance taken (no absence entered and no «все присутствуют»). */
+  noAttendance: z.number().int(),
+  /** Lessons whose topic or homework has letters but no Russian one. */
+  notRussian: z.number().int(),
+  /** Works with a marking limit (control works, and the kinds the school gave a limit), and those marked late. */
   controlWorks: z.number().int(),
   overdueControl: z.number().int(),
   /** Lessons given by another teacher with no substitution recorded by the administration. */
@@ -169,6 +180,8 @@ export const controlData = z.object({
   to: isoDate,
   minMarks: z.number().int(),
   controlMarksDays: z.number().int(),
+  /** Topic, homework, marks and absences are due on the lesson's day by this time, by the class's shift. */
+  entryDeadline: z.object({ shift1: z.string(), shift2: z.string() }),
   rows: z.array(controlRow),
   teachers: z.array(
     z.object({
@@ -177,8 +190,20 @@ export const controlData = z.object({
       noTopic: z.number().int(),
       noHomework: z.number().int(),
       late: z.number().int(),
+      lateEntries: z.number().int(),
+      noAttendance: z.number().int(),
+      notRussian: z.number().int(),
       overdueControl: z.number().int(),
       belowMin: z.number().int(),
+    }),
+  ),
+  /** Classes whose class teacher left attendance weeks unconfirmed (weeks over, with lessons): their Mondays. */
+  unconfirmedWeeks: z.array(
+    z.object({
+      classId: entityId,
+      className: z.string(),
+      classTeacherName: z.string().nullable(),
+      weeks: z.array(isoDate),
     }),
   ),
   problems: z.array(controlProblem),

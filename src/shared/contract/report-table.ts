@@ -24,6 +24,8 @@ export const reportTable = z.object({
   rows: z.array(z.array(reportCell)),
   /** A last line set in bold (Итого). */
   total: z.array(reportCell).nullable(),
+  /** Lines printed under the table: how its figures are counted. */
+  notes: z.array(z.string()).optional(),
   /** Where a line leads on screen (the journal of the assignment concerned), by row index. */
   links: z
     .array(

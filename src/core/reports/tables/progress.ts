@@ -6,6 +6,7 @@ import { col, decimal, int, percent, table } from '../../tables/build';
 const numbers = (r: ProgressRow) => [
   r.students,
   r.assessed,
+  r.unmarked,
   r.excellent,
   r.good,
   r.oneFour,
@@ -19,12 +20,30 @@ const numbers = (r: ProgressRow) => [
   r.average,
 ];
 
+/** How the figures are counted, printed under the table so that nobody has to guess. */
+export function progressNotes(level: ProgressData['level']): string[] {
+  return [
+    '% успеваемости и % качества — от всех учеников по списку на конец периода («Уч-ся»); ученик без отметки ' +
+      'за период («Без отм.») не успевающий. Не успевают: «2», «1», «незач» или «н/а». Качество: только «4» и ' +
+      '«5»; ученик только с «зач»/«осв» успевающий, но не в качестве. 1 классы учатся без отметок: они в «Уч-ся», ' +
+      'но не в процентах.',
+    ...(level === 'subject' || level === 'teacher' ? [subjectRollNote] : []),
+  ];
+}
+export const subjectRollNote =
+  'По предмету (учителю) список — все ученики, которые изучают предмет (у этого учителя) на конец периода.';
+
 export function progressTables(data: ProgressData, scope: string): ReportTable[] {
   const head = progressLevelName(data.level);
   const columns = [
-    col('label', head[0]!.toUpperCase() + head.slice(1), data.level === 'teacher' ? 22 : 14),
+    col(
+      'label',
+      head[0]!.toUpperCase() + head.slice(1),
+      data.level === 'teacher' || data.level === 'subject' ? 22 : 14,
+    ),
     int('students', 'Уч-ся'),
     int('assessed', 'Аттест.'),
+    int('unmarked', 'Без отм.'),
     int('excellent', 'На «5»'),
     int('good', 'На «4» и «5»'),
     int('oneFour', 'С одной «4»'),
@@ -44,6 +63,7 @@ export function progressTables(data: ProgressData, scope: string): ReportTable[]
     data.rows.map((r) => [r.label, ...numbers(r)]),
     {
       total: ['Итого', ...numbers(data.total)],
+      notes: progressNotes(data.level),
     },
   );
   const tables = [main];

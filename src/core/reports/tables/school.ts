@@ -7,7 +7,7 @@ import type {
   StatementData,
 } from '../../../shared/contract/report-data';
 import type { ReportTable } from '../../../shared/contract/report-table';
-import { progressTables } from './progress';
+import { progressTables, subjectRollNote } from './progress';
 import { ruDate } from '../../../shared/dates';
 import { col, decimal, int, markCol, table } from '../../tables/build';
 
@@ -155,7 +155,8 @@ export function classTeacherTables(d: ClassTeacherData): ReportTable[] {
   return [
     { ...overall!, title: `Итоги успеваемости класса: ${d.termName}` },
     ...(names && names.title === 'Поимённо' ? [names] : []),
-    { ...bySubject!, title: `Итоги по предметам: ${d.termName}` },
+    // The counting rules are said once, under the class's results.
+    { ...bySubject!, title: `Итоги по предметам: ${d.termName}`, notes: [subjectRollNote] },
     attendance,
     movement,
   ];

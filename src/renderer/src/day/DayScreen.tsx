@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { Anchor, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMyDay } from '../api/queries';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { dayAndMonthName, ruDate, todayIso, weekdayOf } from '../../../shared/dates';
@@ -8,6 +8,7 @@ import { DayLessons } from './DayLessons';
 import { journalHref } from '../journal/links';
 import { Loading } from '../errors/QueryGate';
 import { useHashParam } from '../shell/useHashRoute';
+import { DateField } from '../dates/DateField';
 
 /**
  * «Мой день»: the day's lessons from the timetable with what each still lacks, what earlier days still lack, the next
@@ -26,13 +27,7 @@ export function DayScreen() {
     <Stack gap="lg" maw={1000}>
       <Group justify="space-between" align="flex-end">
         <Title order={3}>Мой день · {dayAndMonthName(date)}</Title>
-        <TextInput
-          type="date"
-          label="Другой день"
-          value={date}
-          onChange={(e) => e.currentTarget.value && setDate(e.currentTarget.value)}
-          w={170}
-        />
+        <DateField label="Другой день" value={date} onChange={(v) => v && setDate(v)} w={170} />
       </Group>
       {day.error && <ErrorPanel error={day.error} onRetry={() => void day.refetch()} />}
       {!day.data && !day.error && <Loading />}

@@ -54,6 +54,11 @@ export function ReportTableView({ table, index }: { table: ReportTable; index: n
           </Table.Tbody>
         </Table>
       </Table.ScrollContainer>
+      {table.notes?.map((note) => (
+        <Text key={note} size="xs" c="dimmed" mt={4}>
+          {note}
+        </Text>
+      ))}
     </div>
   );
 }
