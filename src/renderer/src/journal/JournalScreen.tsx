@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { goTo, hashOf, slug, useHashParams, useHashPath } from '../shell/useHashRoute';
+import { currentSection, goTo, hashOf, slug, useHashParams, useHashPath } from '../shell/useHashRoute';
 import { Group, Input, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
 import type { SessionUser } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
@@ -64,6 +64,8 @@ export function JournalScreen({ user }: { user: SessionUser }) {
   const address = place ? journalHash(place) : null;
   const remembered = place ? journalHash({ ...place, lessonId: null }) : null;
   useEffect(() => {
+    // The address may have moved on while this journal loaded (another section clicked): leave it there.
+    if (currentSection() !== 'journal') return;
     if (last) {
       goTo(last, { replace: true });
       return;

@@ -46,6 +46,9 @@ export function goTo(next: string, options: { replace?: boolean } = {}) {
   } else window.location.hash = target;
 }
 
+/** The section the address names now (outside React: an effect checks the address has not moved on). */
+export const currentSection = () => pathPart().split('/')[0] ?? '';
+
 /** The section named in the URL hash (`#/journal/5А?lesson=5` → 'journal'), so a reload stays on the same screen. */
 export function useHashRoute(): [string, (route: string) => void] {
   const route = useSyncExternalStore(subscribe, () => pathPart().split('/')[0] ?? '');
