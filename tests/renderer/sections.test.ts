@@ -10,17 +10,24 @@ describe('the navigation shows what the roles allow', () => {
   });
 
   it('gives a class teacher attendance and reports too', () => {
-    expect(labels(['teacher', 'class_teacher'])).toEqual(['Мой день', 'Журнал', 'Посещаемость', 'Отчёты']);
+    expect(labels(['teacher', 'class_teacher'])).toEqual(['Мой день', 'Журнал', 'Посещаемость', 'Ученики', 'Отчёты']);
   });
 
   it('gives the secretary the class lists and printing but not backups or administration', () => {
-    expect(labels(['secretary'])).toEqual(['Движение учащихся', 'Загрузка списков', 'Печать', 'Сроки хранения']);
+    expect(labels(['secretary'])).toEqual([
+      'Ученики',
+      'Движение учащихся',
+      'Загрузка списков',
+      'Печать',
+      'Сроки хранения',
+    ]);
   });
 
   it('gives the admin every section', () => {
     expect(labels(['admin'])).toEqual([
       'Журнал',
       'Посещаемость',
+      'Ученики',
       'Замены',
       'Закрытие периодов',
       'Закрытие года',
@@ -39,6 +46,7 @@ describe('the navigation shows what the roles allow', () => {
     expect(labels(['deputy'])).toEqual([
       'Журнал',
       'Посещаемость',
+      'Ученики',
       'Замены',
       'Закрытие периодов',
       'Закрытие года',
