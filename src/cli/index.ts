@@ -21,6 +21,9 @@ const help = {
   report ОТЧЁТ --db ФАЙЛ [--class 5А] [--period 2|«2 четверть»|год] [--month ГГГГ-ММ] [--level class|subject|teacher|grade|school]
         [--year 2025/2026] [--student ID] [--date ГГГГ-ММ-ДД] [--from …] [--to …] --format pdf|xlsx|json --out ФАЙЛ
         отчёт по базе (читает всю школу, ничего не меняет); отчёты: ${cliReportNames.join(', ')}
+        control --from … --to … — контроль ведения журнала: темы, д/з, отметки и пропуски позже срока, уроки без
+        посещаемости, работы, не проверенные к сроку, записи не на русском, недели посещаемости без подтверждения,
+        отметки за период, не выставленные к сроку (срок — в календаре: «Администрирование → Школа»)
   print --db ФАЙЛ --class 5А [--year 2025/2026] [--duplex] [--personal-data] --out ФАЙЛ.pdf
         напечатать журнал класса в PDF для переплёта
   print --db ФАЙЛ --all [--year 2025/2026] [--duplex] --out-dir ПАПКА
@@ -50,6 +53,9 @@ Commands:
   report NAME --db FILE [--class 5А] [--period 2|year] [--month YYYY-MM] [--level class|subject|teacher|grade|school]
         [--year 2025/2026] [--student ID] [--date YYYY-MM-DD] [--from …] [--to …] --format pdf|xlsx|json --out FILE
         a report from the database (reads the whole school, changes nothing); reports: ${cliReportNames.join(', ')}
+        control --from … --to … checks the journals: topics, homework, marks and absences entered late, lessons with
+        no attendance, works not marked in time, entries not in Russian, attendance weeks left unconfirmed, period
+        marks missing after their due date (set in the calendar)
   print --db FILE --class 5А [--year 2025/2026] [--duplex] [--personal-data] --out FILE.pdf
         one class's book as a PDF for binding
   print --db FILE --all [--year 2025/2026] [--duplex] --out-dir DIR

@@ -54,6 +54,8 @@ export function createEventStreams(feed: LiveFeed, limits: Partial<EventStreamLi
   const sessions = counter();
   const addresses = counter();
   const running = new Set<{ stop(): void; finished: Promise<void> }>();
+  // Once stopping, a client reconnecting over a kept-alive connection must not open a stream the close waits for.
+  let closed = false;
 
   return {
     get open() {
@@ -66,6 +68,11 @@ export function createEventStreams(feed: LiveFeed, limits: Partial<EventStreamLi
           .update(token ?? '')
           .digest('hex');
         const address = deps.clientOf(c);
+        if (closed) {
+          c.header('Retry-After', '10');
+          c.header('Connection', 'close');
+          return c.text('Сервер останавливается', 503);
+        }
         if (sessions.count(session) >= perSession || addresses.count(address) >= perAddress) {
           c.header('Retry-After', '10');
           return deps.refuse(c, 'forbidden', 'Слишком много открытых окон Журнала на этом компьютере.', 429);
@@ -139,6 +146,7 @@ export function createEventStreams(feed: LiveFeed, limits: Partial<EventStreamLi
       });
     },
     async closeAll() {
+      closed = true;
       const all = [...running];
       for (const stream of all) stream.stop();
       await Promise.all(all.map((s) => s.finished));

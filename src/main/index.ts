@@ -81,7 +81,7 @@ async function start(): Promise<void> {
   }
   app.on('will-quit', () => modes.close());
 
-  registerIpc({ dispatch: modes.dispatch, isOwnUrl: location.isOwn });
+  registerIpc({ dispatch: modes.dispatch, isOwnUrl: location.isOwn, changes: modes.changes });
   installMenu({
     dev,
     about: () =>

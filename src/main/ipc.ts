@@ -1,12 +1,17 @@
-import { ipcMain, type IpcMainInvokeEvent } from 'electron';
+import { ipcMain, type IpcMainEvent, type IpcMainInvokeEvent } from 'electron';
 import type { CallContext, Dispatch } from '../core/api/dispatch';
 import type { Result } from '../shared/errors';
-import { invokeChannel } from '../preload/protocol';
+import { changesChannel, invokeChannel, watchChangesChannel } from '../preload/protocol';
+import { createChangeRelay, type ChangeSource, type RelayTiming } from './live/relay';
 
 export interface IpcOptions {
   dispatch: Dispatch;
   /** The app's own renderer URL test (see app-url.ts). */
   isOwnUrl(url: string): boolean;
+  /** Where the window's live changes come from now (the server's stream, this computer's core, or none yet). */
+  changes?(): ChangeSource | null;
+  /** The relay's pauses between reconnections; tests shorten them. */
+  changeTiming?: Partial<RelayTiming>;
 }
 
 const foreignSender: Result<never> = {
@@ -20,7 +25,7 @@ const badRequest: Result<never> = {
 };
 
 /** Only the top frame of a page loaded from the app itself may call the contract. */
-function trustedSender(event: IpcMainInvokeEvent, isOwnUrl: (url: string) => boolean): boolean {
+function trustedSender(event: IpcMainInvokeEvent | IpcMainEvent, isOwnUrl: (url: string) => boolean): boolean {
   const frame = event.senderFrame;
   if (!frame || frame.parent !== null) return false;
   return isOwnUrl(frame.url);
@@ -40,16 +45,27 @@ function parseRequest(request: unknown): { channel: string; input: unknown } | n
 export function registerIpc(options: IpcOptions): () => void {
   const tokens = new Map<number, string>();
   const watched = new Set<number>();
+  const relay = createChangeRelay(changesChannel, options.changes ?? (() => null), options.changeTiming);
 
-  const forgetOnDestroy = (event: IpcMainInvokeEvent) => {
+  const forgetOnDestroy = (event: IpcMainInvokeEvent | IpcMainEvent) => {
     const id = event.sender.id;
     if (watched.has(id)) return;
     watched.add(id);
     event.sender.once('destroyed', () => {
       tokens.delete(id);
       watched.delete(id);
+      relay.unwatch(id);
     });
   };
+
+  // The page's live changes: its session's stream, opened by main since the session token never leaves main.
+  const onWatch = (event: IpcMainEvent, on: unknown) => {
+    if (!trustedSender(event, options.isOwnUrl)) return;
+    forgetOnDestroy(event);
+    if (on === true) relay.watch(event.sender, tokens.get(event.sender.id) ?? null);
+    else relay.unwatch(event.sender.id);
+  };
+  ipcMain.on(watchChangesChannel, onWatch);
 
   ipcMain.handle(invokeChannel, (event, request: unknown) => {
     if (!trustedSender(event, options.isOwnUrl)) return foreignSender;
@@ -64,6 +80,7 @@ export function registerIpc(options: IpcOptions): () => void {
         if (token) tokens.set(id, token);
         else tokens.delete(id);
         call.sessionToken = token;
+        relay.session(id, token);
       },
     };
     return options.dispatch(parsed.channel, parsed.input, call);
@@ -71,6 +88,8 @@ export function registerIpc(options: IpcOptions): () => void {
 
   return () => {
     ipcMain.removeHandler(invokeChannel);
+    ipcMain.removeListener(watchChangesChannel, onWatch);
+    relay.closeAll();
     tokens.clear();
   };
 }

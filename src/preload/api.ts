@@ -1,4 +1,5 @@
 import type { Result } from '../shared/errors';
+import type { LiveMessage } from '../shared/live';
 import type { ProgressEvent } from './protocol';
 
 export type { ProgressEvent } from './protocol';
@@ -10,4 +11,6 @@ export interface ZhurnalApi {
   onProgress(listener: (event: ProgressEvent) => void): () => void;
   /** The OS screen lock; returns the function that unsubscribes. */
   onScreenLock(listener: () => void): () => void;
+  /** What other computers saved, relayed by main while subscribed; returns the function that unsubscribes. */
+  onChanges(listener: (message: LiveMessage) => void): () => void;
 }

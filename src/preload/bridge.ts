@@ -1,9 +1,18 @@
 import type { IpcRenderer, IpcRendererEvent } from 'electron';
 import type { Result } from '../shared/errors';
 import type { ZhurnalApi } from './api';
-import { invokeChannel, progressChannel, screenLockChannel, type InvokeRequest, type ProgressEvent } from './protocol';
+import type { LiveMessage } from '../shared/live';
+import {
+  changesChannel,
+  invokeChannel,
+  progressChannel,
+  screenLockChannel,
+  watchChangesChannel,
+  type InvokeRequest,
+  type ProgressEvent,
+} from './protocol';
 
-type Ipc = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener'>;
+type Ipc = Pick<IpcRenderer, 'invoke' | 'on' | 'removeListener' | 'send'>;
 
 const refused = (channel: unknown): Result<never> => ({
   ok: false,
@@ -21,6 +30,8 @@ const lostMain: Result<never> = {
  * handler with a name the contract does not have; main checks again anyway.
  */
 export function createApi(ipc: Ipc, allowed: ReadonlySet<string>): ZhurnalApi {
+  // Main keeps one stream per page: opened for the first listener, closed after the last.
+  let changeListeners = 0;
   return {
     invoke(channel, input) {
       if (typeof channel !== 'string' || !allowed.has(channel)) return Promise.resolve(refused(channel));
@@ -42,6 +53,19 @@ export function createApi(ipc: Ipc, allowed: ReadonlySet<string>): ZhurnalApi {
       ipc.on(screenLockChannel, relay);
       return () => {
         ipc.removeListener(screenLockChannel, relay);
+      };
+    },
+    onChanges(listener) {
+      if (typeof listener !== 'function') throw new TypeError('onChanges ждёт функцию');
+      const relay = (_event: IpcRendererEvent, message: LiveMessage) => listener(message);
+      ipc.on(changesChannel, relay);
+      if (changeListeners++ === 0) ipc.send(watchChangesChannel, true);
+      let subscribed = true;
+      return () => {
+        if (!subscribed) return;
+        subscribed = false;
+        ipc.removeListener(changesChannel, relay);
+        if (--changeListeners === 0) ipc.send(watchChangesChannel, false);
       };
     },
   };

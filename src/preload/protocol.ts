@@ -10,6 +10,13 @@ export const invokeChannel = 'zhurnal:invoke';
 export const progressChannel = 'zhurnal:progress';
 /** Main → renderer: the OS locked the screen, so the journal locks its session too (main/screen-lock.ts). */
 export const screenLockChannel = 'zhurnal:screen-lock';
+/** Main → renderer: what other computers changed (a LiveMessage), relayed from the server's or the core's stream. */
+export const changesChannel = 'zhurnal:changes';
+/**
+ * Renderer → main, true or false: the page starts or stops listening for changes. Main then opens or closes the
+ * session's stream, as a browser's EventSource would; it carries nothing else.
+ */
+export const watchChangesChannel = 'zhurnal:changes-watch';
 
 /**
  * Main passes the contract's channel names to the preload on its command line

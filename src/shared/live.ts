@@ -34,7 +34,8 @@ export type ChangeDomain = ChangeEvent['domain'];
 /**
  * What a change stream tells its subscriber, whichever way it arrives (a browser's EventSource, or the desktop
  * client's main process forwarding the server's stream through the preload): connected, a change, the session
- * ended or locked, or the connection lost (changes may have been missed until the next `open`).
+ * ended or locked, or the connection lost (changes may have been missed until the next `open`); `unreachable`
+ * when a new connection could not reach the server at all, which the «нет связи» notice shows.
  */
 export type LiveMessage =
-  { type: 'open' } | { type: 'change'; event: ChangeEvent } | { type: 'end' } | { type: 'lost' };
+  { type: 'open' } | { type: 'change'; event: ChangeEvent } | { type: 'end' } | { type: 'lost'; unreachable?: boolean };

@@ -78,15 +78,19 @@ describe('journal-filling control on a school counted by hand', () => {
       late: 0,
       controlWorks: 0,
       overdueControl: 0,
+      noAttendance: 1, // 8 September: no absence and no «все присутствуют»; the fixture's lessons have absences
     });
     // Maths: 1, 2, 9, 10, 12 September held (3 September cancelled) — 5 of the 6 the timetable gave.
     // Marks in September: А and Б two, В … Ж one, Зайцева none (8 on the roll at some point of the month).
+    // Both control works are overdue: the first marked late, the second only for А and Б of the 8 present.
     expect(row('5А', 'Математика')).toMatchObject({
       lessons: 5,
       noTopic: 0,
       late: 1,
       controlWorks: 2,
-      overdueControl: 1,
+      overdueControl: 2,
+      noAttendance: 3,
+      lateEntries: 0,
       unrecordedSubstitutions: 1,
       students: 8,
       noMarksPct: 12.5,
@@ -97,17 +101,41 @@ describe('journal-filling control on a school counted by hand', () => {
       ktpHours: null,
     });
     const eng = d.rows.find((r) => r.className === '5А' && r.subgroupName === '1 группа')!;
-    expect(eng).toMatchObject({ controlWorks: 1, overdueControl: 1, students: 4, noMarksPct: 100 });
+    expect(eng).toMatchObject({ controlWorks: 1, overdueControl: 1, students: 4, noMarksPct: 100, notRussian: 1 });
     expect(row('1А', 'Русский язык')).toMatchObject({ lessons: 1, noHomework: 0, noMarksPct: null, belowMin: 0 });
-    expect(d.problems.map((p) => [p.date, p.subjectName, p.problems.join('; ')])).toEqual([
-      ['2025-09-08', 'Русский язык', 'нет темы; нет домашнего задания'],
-      ['2025-09-09', 'Математика', 'записан после 17:00'],
-      ['2025-09-10', 'Математика', 'отметки за работу позже 7 дн.'],
-      ['2025-09-11', 'Английский язык (1 группа)', 'нет отметок за работу (срок 7 дн.)'],
-      ['2025-09-12', 'Математика', 'провёл Классова А. П., замена не записана'],
+    const none = 'посещаемость не отмечена';
+    const work = (due: string) => `Контрольная работа (срок проверки 7 дн., до ${due})`;
+    expect(d.problems.map((p) => [p.date, p.className, p.subjectName, p.problems.join('; ')])).toEqual([
+      ['2025-09-01', '5А', 'Английский язык (2 группа)', none],
+      ['2025-09-08', '1А', 'Русский язык', none],
+      ['2025-09-08', '5А', 'Русский язык', `нет темы; нет домашнего задания; ${none}`],
+      ['2025-09-09', '5А', 'Математика', `тема и д/з записаны позже 17:00 на 2 ч 30 мин; ${none}`],
+      // Seven marks on 20 September at 10:00, 2 days 10 hours after 17 September ended; Зайцева none.
+      [
+        '2025-09-10',
+        '5А',
+        'Математика',
+        `${none}; ${work('17.09.2025')}: нет отметки у 1 из 8 присутствовавших, у 7 из 8 отметки выставлены позже, последняя — на 2 дн. 10 ч`,
+      ],
+      [
+        '2025-09-11',
+        '5А',
+        'Английский язык (1 группа)',
+        `${none}; тема не на русском языке: «Test 1»; д/з не на русском языке: «ex. 3»; ${work('18.09.2025')}: нет отметки у 4 из 4 присутствовавших`,
+      ],
+      [
+        '2025-09-12',
+        '5А',
+        'Математика',
+        `${none}; ${work('19.09.2025')}: нет отметки у 6 из 8 присутствовавших; провёл Классова А. П., замена не записана`,
+      ],
     ]);
     expect(d.problems[0]).toMatchObject({ periodId: school.periods.q1 });
-    expect(d.teachers.find((t) => t.teacherName === 'Счётова А. П.')).toMatchObject({ late: 1, overdueControl: 1 });
+    expect(d.teachers.find((t) => t.teacherName === 'Счётова А. П.')).toMatchObject({
+      late: 1,
+      overdueControl: 2,
+      noAttendance: 3,
+    });
   });
 
   it('shows a teacher only their own journals and refuses a range across years', async () => {

@@ -32,7 +32,15 @@ export interface BrowserHarness {
  * Registers the suite's hooks; the returned object's fields are filled in before each test runs. `empty`
  * starts on a database with no school, so the page opens on the first-start screen.
  */
-export function browserHarness(today: string, options: { empty?: boolean; network?: boolean } = {}): BrowserHarness {
+export function browserHarness(
+  today: string,
+  options: {
+    empty?: boolean;
+    network?: boolean;
+    /** The browser's language, as a computer set up in it. */ locale?: string;
+  } = {},
+): BrowserHarness {
+  const locale = options.locale ?? 'ru-RU';
   let dir = '';
   let host: StartedHost | undefined;
   let browser: Browser | undefined;
@@ -49,7 +57,7 @@ export function browserHarness(today: string, options: { empty?: boolean; networ
       await harness.page.clock.setFixedTime(now);
     },
     async another() {
-      const other = await browser!.newContext({ locale: 'ru-RU', viewport: { width: 1440, height: 900 } });
+      const other = await browser!.newContext({ locale, viewport: { width: 1440, height: 900 } });
       others.push(other);
       const page = await other.newPage();
       await page.clock.setFixedTime(now);
@@ -102,6 +110,7 @@ export function browserHarness(today: string, options: { empty?: boolean; networ
         '--disable-background-networking',
         '--disable-component-update',
         '--disable-sync',
+        `--lang=${locale}`,
         // A lab browser that trusts the server's own certificate, and no other one.
         ...(certificate ? [`--ignore-certificate-errors-spki-list=${spkiPin(certificate.certPem)}`] : []),
       ],
@@ -117,7 +126,7 @@ export function browserHarness(today: string, options: { empty?: boolean; networ
 
   beforeEach(async () => {
     now = start;
-    context = await browser!.newContext({ locale: 'ru-RU', viewport: { width: 1440, height: 900 } });
+    context = await browser!.newContext({ locale, viewport: { width: 1440, height: 900 } });
     harness.page = await context.newPage();
     await harness.page.clock.setFixedTime(start);
     await harness.page.goto(host!.url);

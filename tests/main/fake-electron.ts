@@ -90,6 +90,8 @@ interface FakeState {
   exposed: { key: string; api: unknown }[];
   rendererInvokes: { channel: string; args: unknown[] }[];
   rendererEvents: EventEmitter;
+  /** What the renderer sent main one way (ipcRenderer.send), heard by ipcMain.on. */
+  mainEvents: EventEmitter;
   /** The page URL the fake ipcRenderer claims to call from. */
   rendererUrl: string;
   headersListener: { filter: unknown; listener: Listener } | null;
@@ -126,6 +128,7 @@ function freshState(): FakeState {
     exposed: [],
     rendererInvokes: [],
     rendererEvents: new EventEmitter(),
+    mainEvents: new EventEmitter(),
     rendererUrl: 'about:blank',
     headersListener: null,
     requestListener: null,
@@ -196,6 +199,14 @@ export const ipcMain = {
   },
   removeHandler: (channel: string) => {
     state().handlers.delete(channel);
+  },
+  on: (channel: string, listener: Listener) => {
+    state().mainEvents.on(channel, listener as (...args: unknown[]) => void);
+    return ipcMain;
+  },
+  removeListener: (channel: string, listener: Listener) => {
+    state().mainEvents.removeListener(channel, listener as (...args: unknown[]) => void);
+    return ipcMain;
   },
 };
 
@@ -292,6 +303,12 @@ export const ipcRenderer = {
     const sender = s.windows[0]?.webContents ?? new FakeWebContents();
     const event = { sender, senderFrame: { url: s.rendererUrl, parent: null } };
     return (handler as (...a: unknown[]) => unknown)(event, ...args);
+  },
+  /** One way to main, as from the first window's top frame. */
+  send: (channel: string, ...args: unknown[]) => {
+    const s = state();
+    const sender = s.windows[0]?.webContents ?? new FakeWebContents();
+    s.mainEvents.emit(channel, { sender, senderFrame: { url: s.rendererUrl, parent: null } }, ...args);
   },
   on: (channel: string, listener: Listener) => {
     state().rendererEvents.on(channel, listener as (...args: unknown[]) => void);

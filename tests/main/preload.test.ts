@@ -2,11 +2,13 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { channelNames } from '../../src/shared/contract';
 import type { ZhurnalApi } from '../../src/preload/api';
 import {
+  changesChannel,
   channelsArgument,
   channelsFromArgv,
   invokeChannel,
   progressChannel,
   screenLockChannel,
+  watchChangesChannel,
 } from '../../src/preload/protocol';
 import { resetFake, state } from './fake-electron';
 
@@ -27,7 +29,7 @@ describe('the preload', () => {
 
   it('exposes only window.api, with invoke and onProgress', () => {
     expect(state().exposed.map((e) => e.key)).toEqual(['api']);
-    expect(Object.keys(api).sort()).toEqual(['invoke', 'onProgress', 'onScreenLock']);
+    expect(Object.keys(api).sort()).toEqual(['invoke', 'onChanges', 'onProgress', 'onScreenLock']);
   });
 
   it('allows exactly the contract’s channels', async () => {
@@ -83,5 +85,25 @@ describe('the preload', () => {
     state().rendererEvents.emit(screenLockChannel, {});
     expect(heard).toEqual([[]]);
     expect(state().rendererEvents.listenerCount(screenLockChannel)).toBe(0);
+  });
+
+  it('asks main for the session’s changes while anyone listens, and passes on only the message', () => {
+    const watches: unknown[] = [];
+    state().mainEvents.on(watchChangesChannel, (_event: unknown, on: unknown) => watches.push(on));
+    const first: unknown[] = [];
+    const second: unknown[] = [];
+    const stopFirst = api.onChanges((m) => first.push(m));
+    const stopSecond = api.onChanges((m) => second.push(m));
+    state().rendererEvents.emit(changesChannel, { sender: 'secret' }, { type: 'open' });
+    stopFirst();
+    stopFirst();
+    expect(watches).toEqual([true]);
+    state().rendererEvents.emit(changesChannel, {}, { type: 'lost' });
+    stopSecond();
+    expect(watches).toEqual([true, false]);
+    expect(first).toEqual([{ type: 'open' }]);
+    expect(second).toEqual([{ type: 'open' }, { type: 'lost' }]);
+    expect(state().rendererEvents.listenerCount(changesChannel)).toBe(0);
+    expect(() => api.onChanges('x' as never)).toThrow(TypeError);
   });
 });

@@ -1,12 +1,15 @@
 // Контроль ведения журнала (for the deputy): per journal and per teacher over a range — lessons without topic
-// or homework, entered after the day's limit, control works whose marks are overdue, lessons given by someone
-// else with no substitution recorded, students with no mark or one mark, fewer marks than the school's minimum,
-// КТП and curriculum hours against the lessons given.
-import { addDays } from '../../shared/dates';
+// or homework (a topic put in ahead from the КТП counts once the lesson is held), entered after the day's limit,
+// marks and absences entered late, lessons with no attendance taken, entries not in Russian, works with a marking
+// limit not marked for every pupil present in time, lessons given by someone else with no substitution recorded,
+// students with no mark or one mark, fewer marks than the school's minimum, КТП and curriculum hours against the
+// lessons given; and the classes whose attendance weeks the class teacher left unconfirmed.
 import { percentOf } from '../../shared/numbers';
 import type { ControlData, ControlRow } from '../../shared/contract/report-data';
 import type { ControlFacts, ControlLesson } from './control-facts';
 import { teacherActivity } from './control-activity';
+import { lessonFindings, type LessonCounter } from './control-lesson';
+import { unconfirmedWeeks } from './control-weeks';
 
 export interface ControlRules {
   minMarks: number;
@@ -14,8 +17,29 @@ export interface ControlRules {
   deadline: { shift1: string; shift2: string };
 }
 
-const blank = (s: string | null) => s === null || s.trim() === '';
 const problemLimit = 1000;
+const counters: LessonCounter[] = [
+  'noTopic',
+  'noHomework',
+  'late',
+  'lateEntries',
+  'noAttendance',
+  'notRussian',
+  'controlWorks',
+  'overdueControl',
+  'unrecordedSubstitutions',
+];
+const teacherCounters = [
+  'lessons',
+  'noTopic',
+  'noHomework',
+  'late',
+  'lateEntries',
+  'noAttendance',
+  'notRussian',
+  'overdueControl',
+  'belowMin',
+] as const;
 
 export interface ControlOptions {
   from: string;
@@ -24,6 +48,8 @@ export interface ControlOptions {
   rules: ControlRules;
   /** Which journals to count (the actor's scope, a class). */
   include(a: { id: number; classId: number; teacherId: number }): boolean;
+  /** Which classes' attendance weeks to list (the deputy all, a class teacher their class). */
+  includeClass(classId: number): boolean;
   periodOf(grade: number, date: string): number | null;
 }
 
@@ -42,6 +68,8 @@ export function journalControl(facts: ControlFacts, o: ControlOptions): Omit<Con
     own.set(m.studentId, m.n);
     counts.set(m.assignmentId, own);
   }
+  const late = new Map(facts.lateEntries.map((e) => [e.lessonId, e]));
+  const marking = new Map(facts.marking.map((m) => [m.lessonId, m]));
   const hours = new Map(facts.hours.map((h) => [h.assignmentId, h]));
   const plans = new Map(facts.plans.map((p) => [p.assignmentId, p.hours]));
   const curriculum = new Map(facts.curriculum.map((c) => [`${c.grade}:${c.subjectId}`, c.hours]));
@@ -66,50 +94,12 @@ export function journalControl(facts: ControlFacts, o: ControlOptions): Omit<Con
       const list = (byAssignment.get(a.id) ?? []).sort((x, y) => x.date.localeCompare(y.date));
       const limit = a.shift === 2 ? rules.deadline.shift2 : rules.deadline.shift1;
       const graded = a.grade >= 2;
-      let noTopic = 0,
-        noHomework = 0,
-        late = 0,
-        controlWorks = 0,
-        overdueControl = 0,
-        unrecordedSubstitutions = 0;
+      const n = Object.fromEntries(counters.map((k) => [k, 0])) as Record<LessonCounter, number>;
       const periodId = o.periodOf(a.grade, o.to < today ? o.to : today);
       for (const l of list) {
-        const issues: string[] = [];
-        const flag = (text: string) => issues.push(text);
-        if (blank(l.topic)) {
-          noTopic++;
-          flag('нет темы');
-        }
-        if (graded && blank(l.homework)) {
-          noHomework++;
-          flag('нет домашнего задания');
-        }
-        const due = `${l.date} ${limit}:59`;
-        if (
-          (l.topicEnteredAt !== null && l.topicEnteredAt > due) ||
-          (l.homeworkEnteredAt !== null && l.homeworkEnteredAt > due)
-        ) {
-          late++;
-          flag(`записан после ${limit}`);
-        }
-        if (l.isControl && graded) {
-          controlWorks++;
-          const marksDue = addDays(l.date, rules.controlMarksDays);
-          const overdue = l.firstMarkAt === null ? marksDue < today : l.firstMarkAt.slice(0, 10) > marksDue;
-          if (overdue) {
-            overdueControl++;
-            flag(
-              l.firstMarkAt === null
-                ? `нет отметок за работу (срок ${rules.controlMarksDays} дн.)`
-                : `отметки за работу позже ${rules.controlMarksDays} дн.`,
-            );
-          }
-        }
-        if (l.unrecordedBy !== null) {
-          unrecordedSubstitutions++;
-          flag(`провёл ${l.unrecordedBy}, замена не записана`);
-        }
-        if (issues.length === 0) continue;
+        const found = lessonFindings(l, { limit, graded, today, late: late.get(l.id), marking: marking.get(l.id) });
+        for (const k of found.counts) n[k]++;
+        if (found.lines.length === 0) continue;
         if (problems.length >= problemLimit) problemsCut++;
         else
           problems.push({
@@ -120,7 +110,7 @@ export function journalControl(facts: ControlFacts, o: ControlOptions): Omit<Con
             className: a.className,
             subjectName: a.subjectName + (a.subgroupName ? ` (${a.subgroupName})` : ''),
             teacherName: a.teacherName,
-            problems: issues,
+            problems: found.lines,
           });
       }
       const inClass = classStudents.get(a.classId) ?? new Set<number>();
@@ -129,7 +119,7 @@ export function journalControl(facts: ControlFacts, o: ControlOptions): Omit<Con
           ? inClass
           : new Set([...(groupStudents.get(a.subgroupId) ?? [])].filter((s) => inClass.has(s)));
       const marks = counts.get(a.id) ?? new Map<number, number>();
-      const n = (s: number) => marks.get(s) ?? 0;
+      const marksOf = (s: number) => marks.get(s) ?? 0;
       const students = [...members];
       const h = hours.get(a.id);
       return {
@@ -140,16 +130,11 @@ export function journalControl(facts: ControlFacts, o: ControlOptions): Omit<Con
         subgroupName: a.subgroupName,
         teacherName: a.teacherName,
         lessons: list.length,
-        noTopic,
-        noHomework,
-        late,
-        controlWorks,
-        overdueControl,
-        unrecordedSubstitutions,
+        ...n,
         students: students.length,
-        noMarksPct: graded ? percentOf(students.filter((s) => n(s) === 0).length, students.length) : null,
-        oneMarkPct: graded ? percentOf(students.filter((s) => n(s) === 1).length, students.length) : null,
-        belowMin: graded ? students.filter((s) => n(s) < rules.minMarks).length : 0,
+        noMarksPct: graded ? percentOf(students.filter((s) => marksOf(s) === 0).length, students.length) : null,
+        oneMarkPct: graded ? percentOf(students.filter((s) => marksOf(s) === 1).length, students.length) : null,
+        belowMin: graded ? students.filter((s) => marksOf(s) < rules.minMarks).length : 0,
         ktpHours: plans.get(a.id) ?? null,
         curriculumHours: curriculum.get(`${a.grade}:${a.subjectId}`) ?? null,
         scheduled: h?.scheduled ?? 0,
@@ -165,15 +150,13 @@ export function journalControl(facts: ControlFacts, o: ControlOptions): Omit<Con
       noTopic: 0,
       noHomework: 0,
       late: 0,
+      lateEntries: 0,
+      noAttendance: 0,
+      notRussian: 0,
       overdueControl: 0,
       belowMin: 0,
     };
-    t.lessons += r.lessons;
-    t.noTopic += r.noTopic;
-    t.noHomework += r.noHomework;
-    t.late += r.late;
-    t.overdueControl += r.overdueControl;
-    t.belowMin += r.belowMin;
+    for (const k of teacherCounters) t[k] += r[k];
     teachers.set(r.teacherName, t);
   }
   problems.sort((x, y) => x.date.localeCompare(y.date) || x.className.localeCompare(y.className, 'ru'));
@@ -182,10 +165,12 @@ export function journalControl(facts: ControlFacts, o: ControlOptions): Omit<Con
     to: o.to,
     minMarks: rules.minMarks,
     controlMarksDays: rules.controlMarksDays,
+    entryDeadline: rules.deadline,
     rows,
     teachers: [...teachers.values()].sort((a, b) => a.teacherName.localeCompare(b.teacherName, 'ru')),
     problems,
     problemsCut,
+    unconfirmedWeeks: unconfirmedWeeks(facts.attendanceWeeks, today, o.includeClass),
     activity: teacherActivity(facts.activity, assignments, facts.lessons, o.from, o.to < today ? o.to : today),
   };
 }

@@ -103,17 +103,20 @@ const builders: { [N in ReportName]: Builder<N> } = {
     const include = (a: { classId: number; teacherId: number }) =>
       (input.classId === undefined || a.classId === input.classId) &&
       (scope.all || scope.classIds.has(a.classId) || a.teacherId === scope.teacherId);
-    const control = journalControl(controlFacts(db, year.id, input.from, last, input.to), {
+    const rules = {
+      minMarks: readSetting(db, 'journal.minMarksPerPeriod'),
+      controlMarksDays: readSetting(db, 'journal.controlMarksDays'),
+      deadline: readSetting(db, 'journal.entryDeadline'),
+    };
+    const control = journalControl(controlFacts(db, year.id, input.from, last, input.to, rules), {
       from: input.from,
       to: input.to,
       today,
-      rules: {
-        minMarks: readSetting(db, 'journal.minMarksPerPeriod'),
-        controlMarksDays: readSetting(db, 'journal.controlMarksDays'),
-        deadline: readSetting(db, 'journal.entryDeadline'),
-      },
+      rules,
       // A deputy the school; a class teacher their class, as a teacher their own journals.
       include,
+      includeClass: (classId) =>
+        (input.classId === undefined || classId === input.classId) && (scope.all || scope.classIds.has(classId)),
       periodOf,
     });
     const dueBy = addDays(today, -1) < input.to ? addDays(today, -1) : input.to;

@@ -28,10 +28,14 @@ const mime: Record<ReportFormat, string> = {
   json: 'application/json',
 };
 
-/** File names stay readable in Russian but carry no characters a file system refuses. */
-const fileNameOf = (title: string, subtitle: string, format: ReportFormat) =>
+/**
+ * File names stay readable in Russian but carry no characters a file system refuses; a slash between years
+ * («2026/2027») becomes a hyphen, so the year does not run together into «20262027».
+ */
+export const fileNameOf = (title: string, subtitle: string, format: ReportFormat) =>
   `${`${title} ${subtitle}`
-    .replace(/[\\/:*?"<>|«»]/g, '')
+    .replace(/\s*[\\/]\s*/g, '-')
+    .replace(/[:*?"<>|«»]/g, '')
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, 120)}.${format}`;

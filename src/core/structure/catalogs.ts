@@ -20,6 +20,7 @@ export interface WorkKindInput {
   shortName: string;
   weight: number;
   isControl: boolean;
+  markingDays: number | null;
   color: string;
 }
 
@@ -80,6 +81,7 @@ export function saveWorkKind(db: Db, input: WorkKindInput): number {
     shortName: input.shortName,
     weight: input.weight,
     isControl: input.isControl,
+    markingDays: input.markingDays,
     color: input.color,
   };
   if (input.id) {

@@ -9,6 +9,12 @@ export interface TypedAddress {
   url: string;
 }
 
+/** Where a client calls a server: https://host:port/, IPv6 in brackets. */
+export function serverUrl(address: { host: string; port: number }): string {
+  const host = isIP(address.host) === 6 ? `[${address.host}]` : address.host;
+  return `https://${host}:${address.port}/`;
+}
+
 const hostName = /^(?=.{1,253}$)[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,62})(?:\.[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,62}))*\.?$/u;
 
 /**
@@ -30,6 +36,5 @@ export function resolveTyped(typed: string, port = defaultPort): TypedAddress | 
   if (bracketed && isIP(host) !== 6) return null;
   const chosen = portText === undefined ? port : Number(portText);
   if (!Number.isInteger(chosen) || chosen < 1 || chosen > 65535) return null;
-  const shown = isIP(host) === 6 ? `[${host}]` : host;
-  return { host, port: chosen, url: `https://${shown}:${chosen}/` };
+  return { host, port: chosen, url: serverUrl({ host, port: chosen }) };
 }

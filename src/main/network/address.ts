@@ -1,12 +1,8 @@
 export { defaultPort } from '../../host/discovery/service';
+// One reading of an address for discovery, the first start and the transport (host/discovery/typed.ts).
+export { serverUrl } from '../../host/discovery/typed';
 
 export interface ServerAddress {
   host: string;
   port: number;
-}
-
-/** https://host:port/ with IPv6 in brackets. */
-export function serverUrl(address: ServerAddress): string {
-  const host = address.host.includes(':') ? `[${address.host}]` : address.host;
-  return `https://${host}:${address.port}/`;
 }

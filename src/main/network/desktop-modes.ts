@@ -4,6 +4,9 @@ import type { DesktopFiles } from '../../core/print/service';
 import type { Result } from '../../shared/errors';
 import { desktopChannels, type DesktopMode, type FoundSchool } from '../../shared/desktop';
 import { resolveTyped } from '../../host/discovery/typed';
+import { localChangeSource } from '../live/local';
+import type { ChangeSource } from '../live/relay';
+import { remoteChangeSource } from './remote-changes';
 import { openServerFile } from './remote-files';
 import { pairWithServer, type PairedServer } from './pairing';
 import { savedServerStore } from './saved-server';
@@ -27,8 +30,8 @@ export interface DesktopModesDeps {
 
 type State =
   | { kind: 'choose' }
-  | { kind: 'local'; dispatch: Dispatch }
-  | { kind: 'client'; transport: RemoteTransport; server: PairedServer; saved: boolean };
+  | { kind: 'local'; dispatch: Dispatch; changes: ChangeSource }
+  | { kind: 'client'; transport: RemoteTransport; server: PairedServer; saved: boolean; changes: ChangeSource };
 
 const refuse = (kind: 'validation' | 'forbidden' | 'conflict' | 'io', message: string): Result<never> => ({
   ok: false,
@@ -59,7 +62,8 @@ export function createDesktopModes(deps: DesktopModesDeps) {
 
   const useServer = (server: PairedServer, saved: boolean) => {
     if (state.kind === 'client') state.transport.close();
-    state = { kind: 'client', transport: remoteTransport(server), server, saved };
+    const transport = remoteTransport(server);
+    state = { kind: 'client', transport, server, saved, changes: remoteChangeSource(transport) };
   };
 
   const info = (): DesktopMode => ({
@@ -76,7 +80,8 @@ export function createDesktopModes(deps: DesktopModesDeps) {
   });
 
   const openLocal = (): void => {
-    state = { kind: 'local', dispatch: deps.onLocal(deps.openLocal()) };
+    const core = deps.openLocal();
+    state = { kind: 'local', dispatch: deps.onLocal(core), changes: localChangeSource(core.live) };
   };
 
   async function connect(input: unknown): Promise<Result<DesktopMode>> {
@@ -149,6 +154,8 @@ export function createDesktopModes(deps: DesktopModesDeps) {
     /** For the program holding this computer's file: its server, this once (nothing saved). */
     useServerOnce: (server: PairedServer) => useServer(server, false),
     info,
+    /** Where the window's live changes come from: the server's stream, or this computer's core when it serves. */
+    changes: (): ChangeSource | null => (state.kind === 'choose' ? null : state.changes),
     dispatch: ((channel, input, call) => {
       if (channel.startsWith('desktop:')) return desktopCall(channel, input);
       if (state.kind === 'local') return state.dispatch(channel, input, call);

@@ -33,7 +33,10 @@ class PinMismatch extends Error {
 const certificateCodes =
   /^(ZHURNAL_PIN_MISMATCH|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|UNABLE_TO_GET_ISSUER_CERT(_LOCALLY)?|CERT_SIGNATURE_FAILURE|CERT_UNTRUSTED|CERT_HAS_EXPIRED|CERT_NOT_YET_VALID|ERR_TLS_CERT_ALTNAME_INVALID)$/;
 
-const failure = (kind: 'io' | 'forbidden' | 'conflict' | 'internal', message: string): Result<never> => ({
+const failure = (
+  kind: 'io' | 'forbidden' | 'conflict' | 'internal' | 'unauthorized',
+  message: string,
+): Result<never> => ({
   ok: false,
   error: { kind, message },
 });
@@ -154,15 +157,19 @@ export function remoteTransport(
         (res) => {
           const theirs = res.headers[versionHeader];
           const refusal = typeof theirs === 'string' ? versionRefusal(version, theirs) : null;
-          if (refusal || (res.statusCode ?? 0) >= 400) {
+          const status = res.statusCode ?? 0;
+          if (refusal || status >= 400) {
             res.resume();
-            resolve(failure(refusal ? 'conflict' : 'io', refusal ?? `Сервер отказал: HTTP ${res.statusCode ?? 0}`));
+            if (refusal) resolve(failure('conflict', refusal));
+            // The session ended or locked: no use asking again with it.
+            else if (status === 401) resolve(failure('unauthorized', 'Сеанс завершён: войдите в систему снова'));
+            else resolve(failure('io', `Сервер отказал: HTTP ${status}`));
             return;
           }
           res.setEncoding('utf8');
           res.on('data', onText);
-          res.on('end', () => resolve({ ok: true, value: null }));
-          res.on('error', () => resolve({ ok: true, value: null }));
+          // A server that went away mid-answer: 'close' without 'end', or an error.
+          for (const event of ['end', 'error', 'close']) res.on(event, () => resolve({ ok: true, value: null }));
         },
       );
       req.on('error', (error: Error & { code?: string }) =>

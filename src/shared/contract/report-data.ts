@@ -127,6 +127,13 @@ export const controlRow = z.object({
   noTopic: z.number().int(),
   noHomework: z.number().int(),
   late: z.number().int(),
+  /** Lessons with marks or absences entered after their deadline. */
+  lateEntries: z.number().int(),
+  /** Past lessons with no attendance taken (no absence entered and no «все присутствуют»). */
+  noAttendance: z.number().int(),
+  /** Lessons whose topic or homework has letters but no Russian one. */
+  notRussian: z.number().int(),
+  /** Works with a marking limit (control works, and the kinds the school gave a limit), and those marked late. */
   controlWorks: z.number().int(),
   overdueControl: z.number().int(),
   /** Lessons given by another teacher with no substitution recorded by the administration. */
@@ -173,6 +180,8 @@ export const controlData = z.object({
   to: isoDate,
   minMarks: z.number().int(),
   controlMarksDays: z.number().int(),
+  /** Topic, homework, marks and absences are due on the lesson's day by this time, by the class's shift. */
+  entryDeadline: z.object({ shift1: z.string(), shift2: z.string() }),
   rows: z.array(controlRow),
   teachers: z.array(
     z.object({
@@ -181,8 +190,20 @@ export const controlData = z.object({
       noTopic: z.number().int(),
       noHomework: z.number().int(),
       late: z.number().int(),
+      lateEntries: z.number().int(),
+      noAttendance: z.number().int(),
+      notRussian: z.number().int(),
       overdueControl: z.number().int(),
       belowMin: z.number().int(),
+    }),
+  ),
+  /** Classes whose class teacher left attendance weeks unconfirmed (weeks over, with lessons): their Mondays. */
+  unconfirmedWeeks: z.array(
+    z.object({
+      classId: entityId,
+      className: z.string(),
+      classTeacherName: z.string().nullable(),
+      weeks: z.array(isoDate),
     }),
   ),
   problems: z.array(controlProblem),

@@ -60,6 +60,14 @@ export const workKindInput = z.object({
   shortName: name('Сокращение', 8),
   weight: z.number().min(0.1, 'Вес: от 0,1 до 10').max(10, 'Вес: от 0,1 до 10'),
   isControl: z.boolean(),
+  /** Days to mark every pupil present; null: the school's limit for control works, the lesson's day for others. */
+  markingDays: z
+    .number()
+    .int('Срок проверки — целое число дней')
+    .min(1, 'Срок проверки: от 1 до 30 дней')
+    .max(30, 'Срок проверки: от 1 до 30 дней')
+    .nullable()
+    .default(null),
   color: z
     .string()
     .max(7, 'Цвет в виде #RRGGBB')
@@ -128,6 +136,7 @@ export const structureOverview = z.object({
       shortName: z.string(),
       weight: z.number(),
       isControl: z.boolean(),
+      markingDays: z.number().int().nullable(),
       color: z.string(),
       sortOrder: z.number().int(),
     }),

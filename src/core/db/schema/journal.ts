@@ -14,6 +14,12 @@ export const workKinds = sqliteTable('work_kinds', {
   /** Control, laboratory and practical works: «н/а» is not accepted as a current mark, topic must be named. */
   isControl: integer('is_control', { mode: 'boolean' }).notNull().default(false),
   color: text('color').notNull().default('#000000'),
+  /**
+   * Days after the lesson by which every pupil present must have a mark for a work of this kind (the school
+   * chooses which kinds: «Проверочная», «Диктант» …). Null: a control kind takes the school's
+   * `journal.controlMarksDays`, any other kind is marked on the lesson's day.
+   */
+  markingDays: integer('marking_days'),
   sortOrder: integer('sort_order').notNull().default(0),
 });
 

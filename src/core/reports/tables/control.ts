@@ -5,38 +5,62 @@ import { col, int, percent, table } from '../../tables/build';
 
 export function controlTables(d: ControlData): ReportTable[] {
   const range = `с ${ruDate(d.from)} по ${ruDate(d.to)}`;
-  const journals = table(
-    'Контроль ведения журнала по журналам',
-    `${range}. Минимум отметок за период — ${d.minMarks}; срок выставления отметок за контрольные работы — ${d.controlMarksDays} дн. Часы: по КТП и учебному плану на год; по расписанию и проведено — по ${ruDate(d.to)}.`,
+  const journal = (r: ControlData['rows'][number]) =>
+    `${r.className} ${r.subjectName}${r.subgroupName ? ` (${r.subgroupName})` : ''}`;
+  const links = { links: d.rows.map((r) => ({ assignmentId: r.assignmentId, periodId: r.periodId, lessonId: null })) };
+  const { shift1, shift2 } = d.entryDeadline;
+  // Two tables of ten-odd columns rather than one of twenty: each fits a 1366 px screen and a landscape page.
+  const filling = table(
+    'Заполнение журналов',
+    `${range}. Тема, домашнее задание, отметки и пропуски — в день урока до ${shift1} (1 смена) или ${shift2} (2 смена); тема, внесённая заранее по КТП, засчитывается, когда урок отмечен проведённым (посещаемость, отметка или пропуск). Работы со сроком проверки — контрольные (${d.controlMarksDays} дн.) и виды работ со своим сроком: к сроку отметка у каждого присутствовавшего. Записи — на русском языке.`,
     [
       col('journal', 'Класс, предмет', 24),
       col('teacher', 'Учитель', 16),
-      int('lessons', 'Уроков'),
-      int('noTopic', 'Без темы'),
-      int('noHomework', 'Без д/з'),
-      int('late', 'Запол. поздно', 8),
-      int('controlWorks', 'К/р'),
-      int('overdueControl', 'К/р просроч.', 8),
+      int('lessons', 'Уроков', 6),
+      int('noTopic', 'Без темы', 6),
+      int('noHomework', 'Без д/з', 6),
+      int('late', 'Тема, д/з поздно', 8),
+      int('lateEntries', 'Отметки, пропуски поздно', 9),
+      int('noAttendance', 'Посещ. не отмечена', 9),
+      int('notRussian', 'Не на русском', 8),
+      int('controlWorks', 'Работ со сроком', 8),
+      int('overdueControl', 'Проверено не в срок', 9),
       int('unrecordedSubstitutions', 'Замен без записи', 8),
-      int('students', 'Уч-ся'),
-      percent('noMarksPct', '% без отметок'),
-      percent('oneMarkPct', '% с одной'),
-      int('belowMin', `Меньше ${d.minMarks} отм.`, 8),
-      int('ktpHours', 'КТП, ч'),
-      int('curriculumHours', 'План, ч'),
-      int('scheduled', 'По расп.'),
-      int('given', 'Проведено', 8),
     ],
     d.rows.map((r) => [
-      `${r.className} ${r.subjectName}${r.subgroupName ? ` (${r.subgroupName})` : ''}`,
+      journal(r),
       r.teacherName,
       r.lessons,
       r.noTopic,
       r.noHomework,
       r.late,
+      r.lateEntries,
+      r.noAttendance,
+      r.notRussian,
       r.controlWorks,
       r.overdueControl,
       r.unrecordedSubstitutions,
+    ]),
+    links,
+  );
+  const marksAndHours = table(
+    'Отметки и часы по журналам',
+    `${range}. Минимум отметок за период — ${d.minMarks}. Часы: по КТП и учебному плану на год; по расписанию и проведено — по ${ruDate(d.to)}.`,
+    [
+      col('journal', 'Класс, предмет', 24),
+      col('teacher', 'Учитель', 16),
+      int('students', 'Уч-ся', 6),
+      percent('noMarksPct', '% без отметок'),
+      percent('oneMarkPct', '% с одной'),
+      int('belowMin', `Меньше ${d.minMarks} отм.`, 8),
+      int('ktpHours', 'КТП, ч', 6),
+      int('curriculumHours', 'План, ч', 6),
+      int('scheduled', 'По расп.', 6),
+      int('given', 'Проведено', 8),
+    ],
+    d.rows.map((r) => [
+      journal(r),
+      r.teacherName,
       r.students,
       r.noMarksPct,
       r.oneMarkPct,
@@ -46,7 +70,7 @@ export function controlTables(d: ControlData): ReportTable[] {
       r.scheduled,
       r.given,
     ]),
-    { links: d.rows.map((r) => ({ assignmentId: r.assignmentId, periodId: r.periodId, lessonId: null })) },
+    links,
   );
   const teachers = table(
     'Контроль ведения журнала по учителям',
@@ -56,11 +80,41 @@ export function controlTables(d: ControlData): ReportTable[] {
       int('lessons', 'Уроков'),
       int('noTopic', 'Без темы'),
       int('noHomework', 'Без д/з'),
-      int('late', 'Запол. поздно', 8),
-      int('overdueControl', 'К/р просроч.', 8),
+      int('late', 'Тема, д/з поздно', 8),
+      int('lateEntries', 'Отметки, пропуски поздно', 9),
+      int('noAttendance', 'Посещ. не отмечена', 9),
+      int('notRussian', 'Не на русском', 8),
+      int('overdueControl', 'Проверено не в срок', 9),
       int('belowMin', 'Мало отметок', 8),
     ],
-    d.teachers.map((t) => [t.teacherName, t.lessons, t.noTopic, t.noHomework, t.late, t.overdueControl, t.belowMin]),
+    d.teachers.map((t) => [
+      t.teacherName,
+      t.lessons,
+      t.noTopic,
+      t.noHomework,
+      t.late,
+      t.lateEntries,
+      t.noAttendance,
+      t.notRussian,
+      t.overdueControl,
+      t.belowMin,
+    ]),
+  );
+  const weeks = table(
+    'Посещаемость не подтверждена',
+    'Недели (с понедельника), которые уже закончились, с уроками в классе, но не подтверждённые классным руководителем в разделе «Посещаемость».',
+    [
+      col('class', 'Класс', 6),
+      col('teacher', 'Классный руководитель', 18),
+      int('n', 'Недель', 6),
+      col('weeks', 'Недели', 50),
+    ],
+    d.unconfirmedWeeks.map((c) => [
+      c.className,
+      c.classTeacherName ?? 'не назначен',
+      c.weeks.length,
+      c.weeks.map((w) => `с ${dayMonth(w)}`).join(', '),
+    ]),
   );
   const a = d.activity;
   const activity = table(
@@ -116,5 +170,5 @@ export function controlTables(d: ControlData): ReportTable[] {
       links: d.overduePeriodMarks.map((g) => ({ assignmentId: g.assignmentId, periodId: g.periodId, lessonId: null })),
     },
   );
-  return [journals, teachers, activity, problems, periodMarks];
+  return [filling, marksAndHours, teachers, activity, problems, weeks, periodMarks];
 }

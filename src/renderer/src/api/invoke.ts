@@ -53,6 +53,9 @@ async function answers(): Promise<boolean> {
   }
 }
 
+/** A change stream could not reach the server: the same «нет связи» state as a call that could not. */
+export const streamUnreachable = (): void => connection.lost(answers);
+
 /**
  * Sends one call of the contract through Electron's preload when present, else over HTTP to the host shell;
  * a call refused only for a busy database is sent again (api/busy.ts). Whether it reached the server is told

@@ -10,23 +10,26 @@ import { createQueryClient } from './queryClient';
 import { OutboxSync } from './OutboxSync';
 import { Root } from './Root';
 import { theme } from './theme';
+import { DatesSetup } from '../dates/DatesSetup';
 
 export function App() {
   const [errors] = useState(createErrorStore);
   const [queryClient] = useState(() => createQueryClient(errors));
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <QueryClientProvider client={queryClient}>
-        <ErrorStoreContext.Provider value={errors}>
-          <DesktopGate>
-            <Root />
-          </DesktopGate>
-          <ErrorStack />
-          <BusyNotice />
-          <ConnectionNotice />
-          <OutboxSync />
-        </ErrorStoreContext.Provider>
-      </QueryClientProvider>
+      <DatesSetup>
+        <QueryClientProvider client={queryClient}>
+          <ErrorStoreContext.Provider value={errors}>
+            <DesktopGate>
+              <Root />
+            </DesktopGate>
+            <ErrorStack />
+            <BusyNotice />
+            <ConnectionNotice />
+            <OutboxSync />
+          </ErrorStoreContext.Provider>
+        </QueryClientProvider>
+      </DatesSetup>
     </MantineProvider>
   );
 }

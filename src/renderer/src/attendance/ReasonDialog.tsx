@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Button, Group, Modal, SegmentedControl, Select, Stack, Text, Textarea } from '@mantine/core';
 import { contract, type ClassWeek } from '../../../shared/contract';
 import { describeError } from '../api/errors';
 import { fieldErrorsOf, type FieldErrors } from '../api/fieldErrors';
 import { useChannelForm } from '../api/useChannelForm';
 import { useSetReason } from './queries';
+import { DateField } from '../dates/DateField';
 
 export interface ReasonStart {
   studentId: number | null;
@@ -56,8 +57,8 @@ export function ReasonDialog({ week, start, onClose }: { week: ClassWeek; start:
             data-testid="reason-student"
           />
           <Group grow>
-            <TextInput type="date" label="С" {...form.getInputProps('from')} data-testid="reason-from" />
-            <TextInput type="date" label="По" {...form.getInputProps('to')} data-testid="reason-to" />
+            <DateField label="С" {...form.getInputProps('from')} data-testid="reason-from" />
+            <DateField label="По" {...form.getInputProps('to')} data-testid="reason-to" />
           </Group>
           <div>
             <Text size="sm" fw={500} mb={4}>

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Group, Table, Text, TextInput } from '@mantine/core';
+import { Group, Table, Text } from '@mantine/core';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { todayIso } from '../../../shared/dates';
 import { codeColor } from './codes';
 import { useSchoolDay } from './queries';
 import { Loading } from '../errors/QueryGate';
+import { DateField } from '../dates/DateField';
 
 /** The deputy's morning: who is absent today, class by class, with the counts. */
 export function SchoolDayView() {
@@ -18,13 +19,7 @@ export function SchoolDayView() {
   return (
     <>
       <Group align="flex-end" mb="md">
-        <TextInput
-          type="date"
-          label="День"
-          value={date}
-          onChange={(e) => setDate(e.currentTarget.value)}
-          data-testid="school-day-date"
-        />
+        <DateField label="День" value={date} onChange={(v) => setDate(v)} data-testid="school-day-date" />
         {day.data && (
           <Text data-testid="school-day-totals">
             Учеников: {totals.enrolled}; отсутствуют весь день: <b>{totals.allDay}</b>; пропустили часть уроков:{' '}

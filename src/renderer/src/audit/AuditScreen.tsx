@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Center, Group, Loader, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Button, Center, Group, Loader, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { auditActionLabel, auditKindNames, auditKinds, auditReasonLabel } from '../../../shared/audit';
 import { auditValues } from '../../../shared/audit-values';
@@ -11,6 +11,7 @@ import { useChannel } from '../api/useChannel';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { saveFile } from '../reports/download';
 import { ChainCheck } from './ChainCheck';
+import { DateField } from '../dates/DateField';
 
 const kindOptions = auditKindNames.map((k) => ({ value: k, label: auditKinds[k].label }));
 const toOptions = (list: { id: number; name: string }[] | undefined) =>
@@ -106,20 +107,8 @@ export function AuditScreen() {
           value={filter.subjectId ? String(filter.subjectId) : null}
           onChange={(v) => set({ subjectId: idOf(v) })}
         />
-        <TextInput
-          label="С"
-          type="date"
-          w={150}
-          value={filter.from ?? ''}
-          onChange={(e) => set({ from: e.currentTarget.value || undefined })}
-        />
-        <TextInput
-          label="По"
-          type="date"
-          w={150}
-          value={filter.to ?? ''}
-          onChange={(e) => set({ to: e.currentTarget.value || undefined })}
-        />
+        <DateField label="С" w={150} value={filter.from ?? ''} onChange={(v) => set({ from: v || undefined })} />
+        <DateField label="По" w={150} value={filter.to ?? ''} onChange={(v) => set({ to: v || undefined })} />
       </Group>
       {exported.data && (
         <Text size="sm" c="dimmed" data-testid="audit-exported">

@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'react';
-import { Anchor, Badge, Group, Paper, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Anchor, Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMyDay } from '../api/queries';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { dayAndMonthName, ruDate, todayIso } from '../../../shared/dates';
 import { journalHref } from '../journal/links';
 import { Loading } from '../errors/QueryGate';
+import { DateField } from '../dates/DateField';
 
 const missingNames = { topic: 'тема', attendance: 'посещаемость', homework: 'домашнее задание' } as const;
 
@@ -21,13 +22,7 @@ export function DayScreen() {
     <Stack gap="lg" maw={1000}>
       <Group justify="space-between" align="flex-end">
         <Title order={3}>Мой день · {dayAndMonthName(date)}</Title>
-        <TextInput
-          type="date"
-          label="Другой день"
-          value={date}
-          onChange={(e) => e.currentTarget.value && setDate(e.currentTarget.value)}
-          w={170}
-        />
+        <DateField label="Другой день" value={date} onChange={(v) => v && setDate(v)} w={170} />
       </Group>
       {day.error && <ErrorPanel error={day.error} onRetry={() => void day.refetch()} />}
       {!day.data && !day.error && <Loading />}

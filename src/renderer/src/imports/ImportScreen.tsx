@@ -23,6 +23,7 @@ import { useSetupStatus } from '../api/queries';
 import { MappingPanel } from './MappingPanel';
 import { PasswordsSheet } from './PasswordsSheet';
 import { PreviewTable } from './PreviewTable';
+import { DateField } from '../dates/DateField';
 
 const hints: Record<ImportKind, string> = {
   students:
@@ -171,12 +172,11 @@ export function ImportScreen({
                     value={options.orderNumber}
                     onChange={(e) => setOption({ orderNumber: e.currentTarget.value })}
                   />
-                  <TextInput
+                  <DateField
                     label="Дата приказа"
-                    type="date"
                     withAsterisk
                     value={options.orderDate}
-                    onChange={(e) => setOption({ orderDate: e.currentTarget.value })}
+                    onChange={(v) => setOption({ orderDate: v })}
                   />
                   <TextInput
                     label="Все строки — в класс"

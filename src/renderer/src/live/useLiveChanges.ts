@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import type { ChangeEvent } from '../../../shared/live';
 import { subscribeChanges } from '../api/changes';
+import { connection } from '../api/connection';
+import { streamUnreachable } from '../api/invoke';
 import { meKey } from '../api/queries';
 import { everything, invalidationsOfAll } from './invalidations';
 
@@ -46,7 +48,10 @@ export function useLiveChanges(): void {
         schedule();
       } else if (message.type === 'lost') {
         lost = true;
-      } else if (message.type === 'open' && lost) {
+        if (message.unreachable) streamUnreachable();
+      } else if (message.type === 'open') {
+        connection.reached();
+        if (!lost) return;
         lost = false;
         missed = true;
         schedule();

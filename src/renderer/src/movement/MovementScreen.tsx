@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Center, Group, Loader, Select, Stack, Tabs, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Center, Group, Loader, Select, Stack, Tabs, Text, Title } from '@mantine/core';
 import type { SessionUser } from '../../../shared/contract';
 import { mayAccess } from '../../../shared/roles';
 import { ErrorPanel } from '../errors/ErrorPanel';
@@ -10,6 +10,7 @@ import { useYears } from '../school/useYears';
 import { YearSelect } from '../school/YearSelect';
 import { useMovementClasses } from './queries';
 import { RegisterView } from './RegisterView';
+import { DateField } from '../dates/DateField';
 
 /**
  * Движение учащихся: the class lists on a date and the director's orders that change them (arrival, transfer
@@ -91,12 +92,7 @@ export function MovementScreen({ user }: { user: SessionUser }) {
                 searchable
                 data-testid="movement-class"
               />
-              <TextInput
-                label="Список на дату"
-                type="date"
-                value={date}
-                onChange={(e) => e.currentTarget.value && setDate(e.currentTarget.value)}
-              />
+              <DateField label="Список на дату" value={date} onChange={(v) => v && setDate(v)} />
               {cls && (
                 <Text size="sm" c="dimmed">
                   {cls.students.length} уч.

@@ -148,7 +148,7 @@ export function OrderDialog({
               <TextField form={form} name="middleName" label="Отчество" />
             </SimpleGrid>
             <SimpleGrid cols={3}>
-              <TextField form={form} name="birthDate" label="Дата рождения" type="date" />
+              <TextField form={form} name="birthDate" label="Дата рождения" date />
               <Select
                 label="Пол"
                 data={[

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Center, Group, Loader, Select, Stack, TextInput } from '@mantine/core';
+import { Button, Center, Group, Loader, Select, Stack } from '@mantine/core';
 import { useMutation } from '@tanstack/react-query';
 import { contract, type MovementClass, type MovementRegisterRow } from '../../../shared/contract';
 import { invoke } from '../api/invoke';
@@ -9,6 +9,7 @@ import { saveFile } from '../reports/download';
 import { ReportTableView } from '../reports/ReportTableView';
 import { CorrectionDialog } from './CorrectionDialog';
 import { useMovementRegister } from './queries';
+import { DateField } from '../dates/DateField';
 
 const orderLabel = (r: MovementRegisterRow) =>
   `${ruDate(r.date)} ${r.name}: ${r.fromClass ?? ''}${r.fromClass && r.toClass ? ' → ' : ''}${r.toClass ?? ''}${r.toClass ? '' : ' (выбыл)'}, № ${r.orderNumber}`;
@@ -50,17 +51,15 @@ export function RegisterView({
   return (
     <Stack gap="md">
       <Group align="flex-end">
-        <TextInput
+        <DateField
           label="С"
-          type="date"
           value={dates.from ?? register.data.from}
-          onChange={(e) => setDates({ ...dates, from: e.currentTarget.value || undefined })}
+          onChange={(v) => setDates({ ...dates, from: v || undefined })}
         />
-        <TextInput
+        <DateField
           label="По"
-          type="date"
           value={dates.to ?? register.data.to}
-          onChange={(e) => setDates({ ...dates, to: e.currentTarget.value || undefined })}
+          onChange={(v) => setDates({ ...dates, to: v || undefined })}
         />
         <Button
           variant="default"

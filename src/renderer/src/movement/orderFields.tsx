@@ -1,5 +1,6 @@
 import { Select, SimpleGrid, TextInput } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
+import { DateField } from '../dates/DateField';
 
 type Bound<V> = Pick<UseFormReturnType<V>, 'getInputProps'>;
 
@@ -8,16 +9,17 @@ export function TextField<V>({
   form,
   name,
   label,
-  type,
+  date,
   required,
 }: {
   form: Bound<V>;
   name: keyof V & string;
   label: string;
-  type?: string;
+  date?: boolean;
   required?: boolean;
 }) {
-  return <TextInput label={label} name={name} type={type} withAsterisk={required} {...form.getInputProps(name)} />;
+  const Field = date ? DateField : TextInput;
+  return <Field label={label} name={name} withAsterisk={required} {...form.getInputProps(name)} />;
 }
 
 /** A required pick of one item (a class, a subgroup): its id as a string, or null. */
@@ -55,9 +57,9 @@ export interface OrderValues {
 export function OrderFields<V extends OrderValues>({ form, dateLabel }: { form: Bound<V>; dateLabel: string }) {
   return (
     <SimpleGrid cols={3}>
-      <TextField form={form} name="date" label={dateLabel} type="date" required />
+      <TextField form={form} name="date" label={dateLabel} date required />
       <TextField form={form} name="orderNumber" label="№ приказа" required />
-      <TextField form={form} name="orderDate" label="Дата приказа" type="date" required />
+      <TextField form={form} name="orderDate" label="Дата приказа" date required />
     </SimpleGrid>
   );
 }

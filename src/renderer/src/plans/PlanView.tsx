@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Group, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Button, Group, Stack, Table, Text } from '@mantine/core';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { todayIso } from '../../../shared/dates';
 import { HoursCheck } from './HoursCheck';
@@ -7,6 +7,7 @@ import { PlanEditor } from './PlanEditor';
 import { PlanImport } from './PlanImport';
 import { useAssignPlan, usePlan } from './queries';
 import { Loading } from '../errors/QueryGate';
+import { DateField } from '../dates/DateField';
 
 /** The plan of one journal: topics with planned and given hours; its teacher imports it and puts it on the lessons. */
 export function PlanView({ assignmentId, canEdit }: { assignmentId: number; canEdit: boolean }) {
@@ -44,11 +45,10 @@ export function PlanView({ assignmentId, canEdit }: { assignmentId: number; canE
       {mode === 'view' && <HoursCheck planned={p.plannedHours} curriculum={p.curriculumHours} />}
       {canEdit && p.topics.length > 0 && mode === 'view' && (
         <Group align="flex-end">
-          <TextInput
-            type="date"
+          <DateField
             label="Расставить темы по урокам, начиная с"
             value={fromDate}
-            onChange={(e) => setFromDate(e.currentTarget.value)}
+            onChange={(v) => setFromDate(v)}
             data-testid="plan-from"
           />
           <Button

@@ -1,6 +1,8 @@
-import { Group, Select, TextInput } from '@mantine/core';
+import { Group, Select } from '@mantine/core';
 import { reportInputs, type Period } from '../../../shared/contract';
 import type { CatalogEntry } from './catalog';
+import { DateField } from '../dates/DateField';
+import { MonthField } from '../dates/MonthField';
 
 export interface ParamValues {
   classId: number | null;
@@ -94,43 +96,27 @@ export function ReportParams({ entry, values, onChange, classes, periods, studen
         />
       )}
       {has('month') && (
-        <TextInput
+        <MonthField
           label="Месяц"
-          type="month"
           data-testid="param-month"
           w={170}
           value={values.month}
-          onChange={(e) => set({ month: e.currentTarget.value })}
+          onChange={(v) => set({ month: v })}
         />
       )}
       {has('from') && (
-        <TextInput
-          label="С"
-          type="date"
-          data-testid="param-from"
-          w={160}
-          value={values.from}
-          onChange={(e) => set({ from: e.currentTarget.value })}
-        />
+        <DateField label="С" data-testid="param-from" w={160} value={values.from} onChange={(v) => set({ from: v })} />
       )}
       {has('to') && (
-        <TextInput
-          label="По"
-          type="date"
-          data-testid="param-to"
-          w={160}
-          value={values.to}
-          onChange={(e) => set({ to: e.currentTarget.value })}
-        />
+        <DateField label="По" data-testid="param-to" w={160} value={values.to} onChange={(v) => set({ to: v })} />
       )}
       {has('date') && (
-        <TextInput
+        <DateField
           label="На дату"
-          type="date"
           data-testid="param-date"
           w={160}
           value={values.date}
-          onChange={(e) => set({ date: e.currentTarget.value })}
+          onChange={(v) => set({ date: v })}
         />
       )}
     </Group>

@@ -14,6 +14,7 @@ import {
 import type { PeriodScheme, SchoolCalendar } from '../../../shared/contract';
 import { schemeNames } from '../../../shared/contract';
 import { gradesOf, setHoliday, setPeriod, usedSchemes } from './calendarEdit';
+import { DateField } from '../dates/DateField';
 
 const schemeOptions = (Object.keys(schemeNames) as PeriodScheme[]).map((s) => ({ value: s, label: schemeNames[s] }));
 const gradeOptions = [
@@ -21,7 +22,8 @@ const gradeOptions = [
   ...Array.from({ length: 11 }, (_, i) => ({ value: String(i + 1), label: `только ${i + 1}-е классы` })),
 ];
 
-function DateField({
+/** A date in a table cell: its column header says what it is, the label is for screen readers. */
+function CellDate({
   label,
   value,
   onChange,
@@ -32,16 +34,7 @@ function DateField({
   onChange(v: string): void;
   disabled?: boolean;
 }) {
-  return (
-    <TextInput
-      type="date"
-      aria-label={label}
-      value={value}
-      disabled={disabled}
-      onChange={(e) => onChange(e.currentTarget.value)}
-      size="xs"
-    />
-  );
+  return <DateField aria-label={label} value={value} disabled={disabled} onChange={onChange} size="xs" />;
 }
 
 /** The school year: its dates, which periods each grade follows, the periods' dates and the holidays. */
@@ -84,19 +77,17 @@ function PeriodsPart({ cal, onChange, periodsLocked }: PartProps & { periodsLock
           disabled={periodsLocked}
           onChange={(e) => onChange({ ...cal, year: { ...cal.year, name: e.currentTarget.value } })}
         />
-        <TextInput
+        <DateField
           label="Начало"
-          type="date"
           value={cal.year.startDate}
           disabled={periodsLocked}
-          onChange={(e) => onChange({ ...cal, year: { ...cal.year, startDate: e.currentTarget.value } })}
+          onChange={(v) => onChange({ ...cal, year: { ...cal.year, startDate: v } })}
         />
-        <TextInput
+        <DateField
           label="Конец"
-          type="date"
           value={cal.year.endDate}
           disabled={periodsLocked}
-          onChange={(e) => onChange({ ...cal, year: { ...cal.year, endDate: e.currentTarget.value } })}
+          onChange={(v) => onChange({ ...cal, year: { ...cal.year, endDate: v } })}
         />
       </SimpleGrid>
 
@@ -150,7 +141,7 @@ function PeriodsPart({ cal, onChange, periodsLocked }: PartProps & { periodsLock
                   <Table.Tr key={p.number}>
                     <Table.Td>{p.name}</Table.Td>
                     <Table.Td>
-                      <DateField
+                      <CellDate
                         label={`${p.name}: начало`}
                         value={p.startDate}
                         disabled={periodsLocked}
@@ -158,7 +149,7 @@ function PeriodsPart({ cal, onChange, periodsLocked }: PartProps & { periodsLock
                       />
                     </Table.Td>
                     <Table.Td>
-                      <DateField
+                      <CellDate
                         label={`${p.name}: конец`}
                         value={p.endDate}
                         disabled={periodsLocked}
@@ -166,7 +157,7 @@ function PeriodsPart({ cal, onChange, periodsLocked }: PartProps & { periodsLock
                       />
                     </Table.Td>
                     <Table.Td>
-                      <DateField
+                      <CellDate
                         label={`${p.name}: отметки за период выставить до`}
                         value={p.marksDueDate ?? p.endDate}
                         onChange={(v) => onChange(setPeriod(cal, p, { marksDueDate: v }))}
@@ -210,14 +201,14 @@ function HolidaysPart({ cal, onChange }: PartProps) {
                 />
               </Table.Td>
               <Table.Td>
-                <DateField
+                <CellDate
                   label={`${h.name}: с`}
                   value={h.startDate}
                   onChange={(v) => onChange(setHoliday(cal, i, { startDate: v }))}
                 />
               </Table.Td>
               <Table.Td>
-                <DateField
+                <CellDate
                   label={`${h.name}: по`}
                   value={h.endDate}
                   onChange={(v) => onChange(setHoliday(cal, i, { endDate: v }))}

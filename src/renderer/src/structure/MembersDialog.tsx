@@ -4,6 +4,7 @@ import { contract } from '../../../shared/contract';
 import { todayIso } from '../../../shared/dates';
 import { useChannel } from '../api/useChannel';
 import { CallError, useStructureCall } from './common';
+import { DateField } from '../dates/DateField';
 
 /** Who is in a subgroup from a date: ticking a student in another subgroup moves them here from that date. */
 export function MembersDialog({
@@ -32,12 +33,7 @@ export function MembersDialog({
     <Modal opened={subgroup !== null} onClose={onClose} title={`Состав: ${subgroup?.title ?? ''}`} centered size="lg">
       <Stack gap="sm">
         <Group grow>
-          <TextInput
-            type="date"
-            label="На дату (изменения — с этой даты)"
-            value={date}
-            onChange={(e) => setDate(e.currentTarget.value)}
-          />
+          <DateField label="На дату (изменения — с этой даты)" value={date} onChange={(v) => setDate(v)} />
           {canEdit && (
             <TextInput
               label="Приказ № (необязательно)"

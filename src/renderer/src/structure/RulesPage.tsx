@@ -10,7 +10,6 @@ import {
   Stack,
   Switch,
   Text,
-  TextInput,
 } from '@mantine/core';
 import { contract, type SchoolRules } from '../../../shared/contract';
 import type { AdminPageProps } from '../admin/page-props';
@@ -19,6 +18,7 @@ import { useChannel } from '../api/useChannel';
 import { useChannelForm } from '../api/useChannelForm';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { CallError, PageHeader, useStructureCall } from './common';
+import { TimeField } from '../dates/TimeField';
 
 /** Отметки и сроки: the marks scale, which period marks exist, weights and rounding, the deadlines. */
 export function RulesPage({ canEdit }: AdminPageProps) {
@@ -105,12 +105,8 @@ function RulesForm({ saved, canEdit }: { saved: SchoolRules; canEdit: boolean })
       <Fieldset legend="Сроки" disabled={!canEdit}>
         <Stack gap="sm">
           <Group grow>
-            <TextInput
-              type="time"
-              label="Тема и домашнее задание до (1 смена)"
-              {...form.getInputProps('entryDeadline.shift1')}
-            />
-            <TextInput type="time" label="… до (2 смена)" {...form.getInputProps('entryDeadline.shift2')} />
+            <TimeField label="Тема и домашнее задание до (1 смена)" {...form.getInputProps('entryDeadline.shift1')} />
+            <TimeField label="… до (2 смена)" {...form.getInputProps('entryDeadline.shift2')} />
           </Group>
           <NumberInput
             label="Отметки за контрольную — в течение, дней"

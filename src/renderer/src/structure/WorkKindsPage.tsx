@@ -13,26 +13,41 @@ import {
 } from '@mantine/core';
 import { contract, type InputOf } from '../../../shared/contract';
 import type { AdminPageProps } from '../admin/page-props';
+import { useChannel } from '../api/useChannel';
 import { CallError, EditDialog, InUse, PageHeader, RowActions, useStructureCall, WithOverview } from './common';
 
 type Draft = InputOf<typeof contract.structure.saveWorkKind>;
 const weight = (w: number) => w.toLocaleString('ru-RU', { maximumFractionDigits: 2 });
+const days = (n: number | undefined) => (n === undefined ? 'в срок' : `${n} дн.`);
+/** The limit the control report applies to a work of this kind. */
+const markingLimit = (k: { markingDays: number | null; isControl: boolean }, schoolDays: number | undefined) =>
+  k.markingDays !== null ? `${k.markingDays} дн.` : k.isControl ? `${days(schoolDays)} (школы)` : 'в день урока';
 
 /** Виды работ и их веса: what a lesson's marks were for, and how much each counts in the weighted average. */
 export function WorkKindsPage({ canEdit }: AdminPageProps) {
   const [draft, setDraft] = useState<Draft | null>(null);
   const remove = useStructureCall(contract.structure.deleteWorkKind);
+  const schoolDays = useChannel(contract.structure.rules, {}).data?.controlMarksDays;
   return (
     <WithOverview>
       {(o) => (
         <Stack gap="md" maw={900}>
           <PageHeader
             title="Виды работ"
-            hint="Вес входит в средневзвешенный балл. Для контрольных, лабораторных и практических «н/а» как текущая отметка не ставится, тема обязательна."
+            hint={`Вес входит в средневзвешенный балл. Для контрольных, лабораторных и практических «н/а» как текущая отметка не ставится, тема обязательна. Срок проверки — за сколько дней после урока отметки за работу должны быть у всех присутствовавших; без своего срока контрольные проверяются за ${days(schoolDays)} (правила школы), остальные работы — в день урока.`}
             action={
               canEdit && (
                 <Button
-                  onClick={() => setDraft({ name: '', shortName: '', weight: 1, isControl: false, color: '#1c7ed6' })}
+                  onClick={() =>
+                    setDraft({
+                      name: '',
+                      shortName: '',
+                      weight: 1,
+                      isControl: false,
+                      markingDays: null,
+                      color: '#1c7ed6',
+                    })
+                  }
                 >
                   Добавить вид работы
                 </Button>
@@ -46,6 +61,7 @@ export function WorkKindsPage({ canEdit }: AdminPageProps) {
                 <Table.Th>Вид работы</Table.Th>
                 <Table.Th>Сокращение</Table.Th>
                 <Table.Th w={80}>Вес</Table.Th>
+                <Table.Th w={150}>Срок проверки</Table.Th>
                 <Table.Th w={140} />
                 <Table.Th w={120} />
                 <Table.Th w={160} />
@@ -62,6 +78,7 @@ export function WorkKindsPage({ canEdit }: AdminPageProps) {
                   </Table.Td>
                   <Table.Td>{k.shortName}</Table.Td>
                   <Table.Td>{weight(k.weight)}</Table.Td>
+                  <Table.Td>{markingLimit(k, schoolDays)}</Table.Td>
                   <Table.Td>
                     {k.isControl && (
                       <Badge color="red" variant="light" size="sm" tt="none">
@@ -83,6 +100,7 @@ export function WorkKindsPage({ canEdit }: AdminPageProps) {
                           shortName: k.shortName,
                           weight: k.weight,
                           isControl: k.isControl,
+                          markingDays: k.markingDays,
                           color: k.color,
                         })
                       }
@@ -117,6 +135,16 @@ export function WorkKindsPage({ canEdit }: AdminPageProps) {
                 <Checkbox
                   label="Контрольная работа (лабораторная, практическая)"
                   {...form.getInputProps('isControl', { type: 'checkbox' })}
+                />
+                <NumberInput
+                  label="Срок проверки, дней"
+                  description="Пусто — контрольные по правилам школы, остальные в день урока"
+                  value={form.values.markingDays ?? ''}
+                  min={1}
+                  max={30}
+                  allowDecimal={false}
+                  error={form.errors.markingDays}
+                  onChange={(v) => form.setFieldValue('markingDays', v === '' ? null : Number(v))}
                 />
                 <ColorInput label="Цвет в журнале" {...form.getInputProps('color')} />
               </>

@@ -7,6 +7,7 @@ import { invoke } from '../api/invoke';
 import { channelKey } from '../api/keys';
 import { useChannel } from '../api/useChannel';
 import { QueryGate } from '../errors/QueryGate';
+import { DateField } from '../dates/DateField';
 
 /**
  * «Замены»: the deputy (or the admin) records who replaces an absent teacher — on one lesson, or on every
@@ -66,22 +67,8 @@ export function SubstitutionsScreen() {
                   value={teacherId === null ? null : String(teacherId)}
                   onChange={(v) => setTeacherId(v ? Number(v) : null)}
                 />
-                <TextInput
-                  label="С"
-                  type="date"
-                  w={160}
-                  data-testid="from"
-                  value={from}
-                  onChange={(e) => setFrom(e.currentTarget.value)}
-                />
-                <TextInput
-                  label="По"
-                  type="date"
-                  w={160}
-                  data-testid="to"
-                  value={to}
-                  onChange={(e) => setTo(e.currentTarget.value)}
-                />
+                <DateField label="С" w={160} data-testid="from" value={from} onChange={(v) => setFrom(v)} />
+                <DateField label="По" w={160} data-testid="to" value={to} onChange={(v) => setTo(v)} />
               </Group>
               <Group align="flex-end" wrap="wrap" mt="sm">
                 <Select

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import { ActionIcon, Button, Group, SegmentedControl, Stack, Table, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Button, Group, SegmentedControl, Stack, Table, Text } from '@mantine/core';
 import { contract } from '../../../shared/contract';
 import { useChannel } from '../api/useChannel';
 import { CallError, useStructureCall } from '../structure/common';
+import { TimeField } from '../dates/TimeField';
 
 interface Row {
   startTime: string;
@@ -49,22 +50,20 @@ export function BellsEditor({ canEdit }: { canEdit: boolean }) {
             <Table.Tr key={i}>
               <Table.Td>{i + 1}</Table.Td>
               <Table.Td>
-                <TextInput
+                <TimeField
                   size="xs"
-                  type="time"
                   disabled={!canEdit}
                   value={r.startTime}
-                  onChange={(e) => set(i, { startTime: e.currentTarget.value })}
+                  onChange={(v) => set(i, { startTime: v })}
                   aria-label={`Начало ${i + 1}-го урока`}
                 />
               </Table.Td>
               <Table.Td>
-                <TextInput
+                <TimeField
                   size="xs"
-                  type="time"
                   disabled={!canEdit}
                   value={r.endTime}
-                  onChange={(e) => set(i, { endTime: e.currentTarget.value })}
+                  onChange={(v) => set(i, { endTime: v })}
                   aria-label={`Конец ${i + 1}-го урока`}
                 />
               </Table.Td>

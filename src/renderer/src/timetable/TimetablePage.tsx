@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, Button, Checkbox, Group, List, Modal, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, List, Modal, Stack, Text } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { contract, type RegenerationResult } from '../../../shared/contract';
 import { ruDate } from '../../../shared/dates';
@@ -17,6 +17,7 @@ import { HoursCheck } from './HoursCheck';
 import { ResultDialog } from './ResultDialog';
 import { TimetableGrid } from './TimetableGrid';
 import { Loading } from '../errors/QueryGate';
+import { DateField } from '../dates/DateField';
 
 /** Расписание класса: the week in force on a date, edited cell by cell and saved from that date on. */
 function ClassTimetableEditor({ classId, canEdit }: { classId: number; canEdit: boolean }) {
@@ -62,13 +63,12 @@ function ClassTimetableEditor({ classId, canEdit }: { classId: number; canEdit: 
   return (
     <Stack gap="md">
       <Group align="flex-end">
-        <TextInput
-          type="date"
+        <DateField
           label="Расписание на дату"
           value={v.date}
           min={v.yearStart}
           max={v.yearEnd}
-          onChange={(e) => e.currentTarget.value && setDate(e.currentTarget.value)}
+          onChange={(v) => v && setDate(v)}
           data-testid="timetable-date"
         />
         {v.versions.length > 0 && (

@@ -3,6 +3,7 @@ import { Alert, Button, Group, Paper, Text, TextInput, Title } from '@mantine/co
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { contract, type YearStatus } from '../../../shared/contract';
 import { invoke } from '../api/invoke';
+import { DateField } from '../dates/DateField';
 
 /** The next year from the closed one: classes a grade up, students by the decisions, teachers carried over. */
 export function NextYearPanel({ status, onPrepared }: { status: YearStatus; onPrepared: (message: string) => void }) {
@@ -37,18 +38,8 @@ export function NextYearPanel({ status, onPrepared }: { status: YearStatus; onPr
           value={form.name}
           onChange={(e) => setForm({ ...form, name: e.currentTarget.value })}
         />
-        <TextInput
-          label="Начало"
-          type="date"
-          value={form.startDate}
-          onChange={(e) => setForm({ ...form, startDate: e.currentTarget.value })}
-        />
-        <TextInput
-          label="Окончание"
-          type="date"
-          value={form.endDate}
-          onChange={(e) => setForm({ ...form, endDate: e.currentTarget.value })}
-        />
+        <DateField label="Начало" value={form.startDate} onChange={(v) => setForm({ ...form, startDate: v })} />
+        <DateField label="Окончание" value={form.endDate} onChange={(v) => setForm({ ...form, endDate: v })} />
         <Button onClick={() => prepare.mutate()} loading={prepare.isPending} data-testid="next-year-prepare">
           Подготовить {form.name}
         </Button>

@@ -1,4 +1,5 @@
 import { TextInput } from '@mantine/core';
+import { DateField } from '../dates/DateField';
 
 export interface OrderValue {
   orderNumber: string;
@@ -15,12 +16,7 @@ export function OrderInputs({ value, onChange }: { value: OrderValue; onChange(v
         value={value.orderNumber}
         onChange={(e) => onChange({ ...value, orderNumber: e.currentTarget.value })}
       />
-      <TextInput
-        label="Дата приказа"
-        type="date"
-        value={value.orderDate}
-        onChange={(e) => onChange({ ...value, orderDate: e.currentTarget.value })}
-      />
+      <DateField label="Дата приказа" value={value.orderDate} onChange={(v) => onChange({ ...value, orderDate: v })} />
     </>
   );
 }

@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Button, Group, Modal, NumberInput, Stack, TextInput } from '@mantine/core';
+import { Button, Group, Modal, NumberInput, Stack } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { contract, type JournalGrid } from '../../../../shared/contract';
 import { invoke } from '../../api/invoke';
 import { channelKey, domainKey } from '../../api/keys';
 import { fieldErrorsOf } from '../../api/fieldErrors';
 import type { EnsureReason } from '../useCorrectionReason';
+import { DateField } from '../../dates/DateField';
 
 type Lesson = JournalGrid['lessons'][number];
 type Mode = 'move' | 'add';
@@ -71,11 +72,10 @@ export function MoveLessonButton({
           }}
         >
           <Stack>
-            <TextInput
-              type="date"
+            <DateField
               label="Дата"
               value={date}
-              onChange={(e) => setDate(e.currentTarget.value)}
+              onChange={(v) => setDate(v)}
               error={errors.date}
               required
               data-autofocus

@@ -1,0 +1,1 @@
+ALTER TABLE `work_kinds` ADD `marking_days` integer;
