@@ -15,6 +15,8 @@ import type { Role } from '../shared/roles';
 import { recordRefusal } from './audit/refused';
 import type { ServedNetwork } from '../shared/contract/network';
 import { createOffload } from './workers/offload';
+import { createCommitGroups } from './db/commit-groups';
+import { groupedSaves } from './journal/saves';
 import { createChangeBus, type ChangeBus } from './live/bus';
 import { changesOf } from './live/changes';
 import { createLiveFeed, type LiveFeed } from './live/feed';
@@ -126,6 +128,7 @@ export function createCore(options: CoreOptions): Core {
       served: options.served,
       runSchool: offload?.printSchool,
     });
+    const groups = createCommitGroups(db);
     const dispatch = createDispatcher({
       handlers: createHandlers(services),
       // The command line's calls carry no session: its transport is its own actor, checked like anyone's.
@@ -134,6 +137,7 @@ export function createCore(options: CoreOptions): Core {
       dbFile: options.dbFile,
       onRefused: (actor, channel, message, input) => recordRefusal(services.audit, actor, channel, message, input),
       offload: offload?.call,
+      grouped: (channel, run) => (groupedSaves.has(channel) ? groups.run(run) : null),
       confirmPassword: (actor, password, call) =>
         services.auth.confirm(actor, password, call.client, call.sessionToken),
       onCommitted: (channel, input, output, call) =>

@@ -43,7 +43,7 @@ describe('the print screen in Chromium', () => {
     const file = (await page.getByTestId('printed-file').innerText()).replace(/^Файл:\s*/, '').trim();
     const pages = pdfPageCount(file);
     expect(summary).toContain(`страниц ${pages}, листов ${Math.ceil(pages / 2)}`);
-    expect(pdfPages(file).at(-1)).toMatch(issues ? /Черновик/ : /скреплено печатью/);
+    expect(pdfPages(file).at(-1)).toMatch(issues ? /ЧЕРНОВИК: / : /скреплено печатью/);
     // No viewer or printer of the server's to offer: the book comes to this computer.
     expect(await page.getByRole('button', { name: 'Открыть' }).count()).toBe(0);
     const downloaded = await download(page, page.getByTestId('class-book').getByTestId('download-file'));

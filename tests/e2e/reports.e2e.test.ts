@@ -45,10 +45,10 @@ describe('the Reports screen in the browser', () => {
     if (dir) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  async function open(login: string): Promise<Page> {
+  async function open(login: string, viewport = { width: 1440, height: 1000 }): Promise<Page> {
     const context = await browser.newContext({
       locale: 'ru-RU',
-      viewport: { width: 1440, height: 1000 },
+      viewport,
       acceptDownloads: true,
     });
     const page = await context.newPage();
@@ -166,6 +166,38 @@ describe('the Reports screen in the browser', () => {
       await snap(page, `reports-${name}`);
     }
     expect(await page.getByTestId('report-subtitle').innerText()).toMatch(/учебный год/);
+    await page.context().close();
+  });
+
+  it('shows the control report’s findings on a 1366×768 screen with every column in sight', async () => {
+    // A lesson of last week in English, so the report has that finding too.
+    core.db.$client
+      .prepare(
+        `update lessons set topic = 'Present Perfect' where id = (select l.id from lessons l
+           where l.date between date(?, '-7 days') and date(?, '-1 day') and l.status = 'held' order by l.date, l.id limit 1)`,
+      )
+      .run(today, today);
+    const page = await open('zavuch', { width: 1366, height: 768 });
+    await page.getByTestId('report-control').click();
+    await expect.poll(() => page.getByTestId('report-subtitle').innerText()).toContain('вся школа');
+    const lines = page.getByTestId('report-table-4').locator('tbody tr');
+    await lines.first().waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('report-table-4').innerText()).toContain('не на русском языке: «Present Perfect»');
+    // No table hides columns past the right edge: each is as wide as the page gives it, or narrower.
+    const widths = await page
+      .locator('[data-testid^="report-table-"]')
+      .evaluateAll((tables) =>
+        tables.map((t) => [
+          t.querySelector('h4')?.textContent ?? '',
+          t.querySelector('table')!.scrollWidth,
+          t.clientWidth,
+        ]),
+      );
+    expect(widths.length).toBeGreaterThanOrEqual(6);
+    await snap(page, 'reports-control-1366');
+    expect(widths.filter(([, table, room]) => Number(table) > Number(room) + 1)).toEqual([]);
+    await page.getByTestId('report-table-4').scrollIntoViewIfNeeded();
+    await snap(page, 'reports-control-1366-lessons');
     await page.context().close();
   });
 });

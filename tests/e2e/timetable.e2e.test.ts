@@ -170,6 +170,14 @@ describe('timetable in Chromium', () => {
     await page.keyboard.press('Escape');
     await page.getByTestId('admin-tab-work-kinds').click();
     await page.getByTestId('work-kinds-table').waitFor();
+    // The school gives dictations their own marking limit; the control report checks it.
+    await page.getByRole('button', { name: 'Изменить: Диктант', exact: true }).click();
+    await page.getByLabel('Срок проверки, дней').fill('3');
+    await page.getByTestId('edit-save').click();
+    await expect
+      .poll(() => page.getByTestId('work-kinds-table').locator('tr', { hasText: 'Диктант' }).innerText())
+      .toContain('3 дн.');
+    expect(q<{ days: number }>("select marking_days as days from work_kinds where name = 'Диктант'")[0]!.days).toBe(3);
     await shot('structure-work-kinds.png');
     await page.getByTestId('admin-tab-rules').click();
     await page.getByLabel('Отметки за контрольную — в течение, дней').fill('3');

@@ -160,7 +160,7 @@ describe('closing a year in the browser', () => {
     const file = (await page.getByTestId('printed-file').innerText()).replace(/^Файл:\s*/, '').trim();
     const pages = pdfPages(file);
     expect(pages[0]).toContain(`${old.name} учебный год`);
-    expect(pages.at(-1)).toMatch(/скреплено печатью \d+ лист|Черновик/);
+    expect(pages.at(-1)).toMatch(/скреплено печатью \d+ лист|ЧЕРНОВИК: /);
 
     // Its results are reported: the decisions of the year, for the deputy.
     await relogin('zavuch');

@@ -10,11 +10,19 @@ describe('the navigation shows what the roles allow', () => {
   });
 
   it('gives a class teacher attendance and reports too', () => {
-    expect(labels(['teacher', 'class_teacher'])).toEqual(['Мой день', 'Журнал', 'Посещаемость', 'Отчёты', 'Справка']);
+    expect(labels(['teacher', 'class_teacher'])).toEqual([
+      'Мой день',
+      'Журнал',
+      'Посещаемость',
+      'Ученики',
+      'Отчёты',
+      'Справка',
+    ]);
   });
 
   it('gives the secretary the class lists and printing but not backups or administration', () => {
     expect(labels(['secretary'])).toEqual([
+      'Ученики',
       'Движение учащихся',
       'Загрузка списков',
       'Печать',
@@ -27,6 +35,7 @@ describe('the navigation shows what the roles allow', () => {
     expect(labels(['admin'])).toEqual([
       'Журнал',
       'Посещаемость',
+      'Ученики',
       'Замены',
       'Закрытие периодов',
       'Закрытие года',
@@ -46,6 +55,7 @@ describe('the navigation shows what the roles allow', () => {
     expect(labels(['deputy'])).toEqual([
       'Журнал',
       'Посещаемость',
+      'Ученики',
       'Замены',
       'Закрытие периодов',
       'Закрытие года',

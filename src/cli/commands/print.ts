@@ -65,6 +65,7 @@ export async function runPrint(args: PrintArgs): Promise<number> {
     if (job.status === 'failed') throw new CliError(job.error ?? 'Печать не удалась');
     for (const b of job.books) {
       if (b.error) process.stderr.write(`${b.className}: не напечатан — ${b.error}\n`);
+      else if (b.draft) process.stderr.write(`${b.className}: черновик — ${b.draft}\n`);
     }
     const failed = job.books.filter((b) => b.error).length;
     say(

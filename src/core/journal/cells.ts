@@ -79,8 +79,17 @@ export function createCellService({ db, clock, audit }: { db: Db; clock: Clock; 
   const markShape = (m: { value1: string; value2: string | null; workKindId: number } | undefined) =>
     m ? { value1: m.value1, value2: m.value2, workKindId: m.workKindId } : null;
 
+  /** A mark or an absence belongs to a lesson that took place: the printed book shows it on that lesson's line. */
+  function requireGiven(target: WritableLesson, what: string): void {
+    if (target.lesson.status === 'not_held')
+      throw new AppError('validation', `Урок отмечен как не проведённый: ${what} нельзя`);
+    if (target.lesson.date > localDate(clock.now()))
+      throw new AppError('validation', `Урок ещё не прошёл: ${what} нельзя`);
+  }
+
   function checkMark(target: WritableLesson, input: MarkInput): void {
     if (target.grade === 1) throw new AppError('validation', 'В 1 классе отметки не ставятся');
+    requireGiven(target, 'поставить отметку');
     const values = [input.value1, input.value2].filter((v): v is MarkValue => !!v);
     // Seed 004, 6.5: «н/а» is never a current mark, only a period or year mark.
     if (values.includes('н/а')) throw new AppError('validation', notCurrentMark);
@@ -187,9 +196,7 @@ export function createCellService({ db, clock, audit }: { db: Db; clock: Clock; 
       const replay = replayOf(db, op);
       if (replay) return replay.value as AbsenceCode | null;
       const target = prepare(actor, ref);
-      if (ref.code && target.lesson.date > localDate(clock.now())) {
-        throw new AppError('validation', 'Урок ещё не прошёл: пропуск отметить нельзя');
-      }
+      if (ref.code) requireGiven(target, 'отметить пропуск');
       if (ref.code && missesLesson(ref.code) && currentMark(ref)) {
         throw new AppError('validation', 'У ученика есть отметка за этот урок: сначала снимите её');
       }

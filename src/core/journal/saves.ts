@@ -9,6 +9,17 @@ import type { Db } from '../db/open';
 import { appliedSaves, auditLog, users } from '../db/schema';
 import { writeTransaction } from '../db/write';
 
+/**
+ * The saves a teacher makes one after another as fast as they type, on every computer at once: committed in
+ * groups (core/db/commit-groups.ts), one disk flush for the saves that arrived together. Their handlers are
+ * synchronous, as a group's transaction needs.
+ */
+export const groupedSaves: ReadonlySet<string> = new Set([
+  'journal:setMark',
+  'journal:clearMark',
+  'journal:setAbsence',
+]);
+
 /** What one save came to: its value, or the conflict it was refused with (kept, so a replay answers the same). */
 export type Outcome<T> = { value: T } | { conflict: SaveConflict; message: string };
 

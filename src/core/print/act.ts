@@ -9,6 +9,8 @@ export interface ActEntry {
   /** Null when the book failed to print: the act lists it with the reason, so nothing is silently missing. */
   sheets: number | null;
   error: string | null;
+  /** Printed, but the preflight found it incomplete: why. */
+  draft?: string | null;
 }
 
 export interface ActData {
@@ -45,8 +47,9 @@ export async function writeAct(writer: PdfWriter, act: ActData): Promise<void> {
     `${e.className} класс`,
     e.classTeacher ?? '',
     e.sheets === null ? '—' : String(e.sheets),
-    e.error ? `не напечатан: ${e.error}` : '',
+    e.error ? `не напечатан: ${e.error}` : e.draft ? `ЧЕРНОВИК: ${e.draft}` : '',
   ]);
+  const drafts = act.entries.filter((e) => e.sheets !== null && e.draft).length;
   const printed = act.entries.filter((e) => e.sheets !== null);
   const total = printed.reduce((s, e) => s + (e.sheets ?? 0), 0);
   const w = A4.width - 2 * margin;
@@ -103,13 +106,13 @@ export async function writeAct(writer: PdfWriter, act: ActData): Promise<void> {
         font: 'narrowBold',
         size: 11,
       });
-      if (printed.length < act.entries.length)
-        c.text(
-          `Не напечатано журналов: ${act.entries.length - printed.length} (см. примечания).`,
-          margin,
-          bottom + 26,
-          { size: 10.5 },
-        );
+      const notes = [
+        printed.length < act.entries.length
+          ? `Не напечатано журналов: ${act.entries.length - printed.length} (см. примечания).`
+          : null,
+        drafts ? `Из них черновики, неполные по проверке перед печатью: ${drafts} (см. примечания).` : null,
+      ].filter((n): n is string => n !== null);
+      notes.forEach((n, i) => c.text(n, margin, bottom + 26 + i * 13, { size: 10.5 }));
       signatureLines(c, bottom + 60, ['Сдал: секретарь', 'Принял: ответственный за архив']);
       c.text('М.П.', margin, bottom + 128, { font: 'narrowBold', size: 11 });
     }

@@ -20,6 +20,8 @@ export interface SchoolBook {
   pages: number | null;
   sheets: number | null;
   error: string | null;
+  /** Why the book is a draft (the preflight found it incomplete); null: complete. */
+  draft: string | null;
 }
 
 export interface SchoolResult {
@@ -36,7 +38,8 @@ interface Args {
   options: BookOptions;
   outDir: string;
   progress?: SchoolProgress;
-  bookPdf(classId: number, options: BookOptions): Promise<BookResult & { bytes: Uint8Array }>;
+  /** A book, with why it is a draft when its preflight found it incomplete. */
+  bookPdf(classId: number, options: BookOptions): Promise<BookResult & { bytes: Uint8Array; draft?: string | null }>;
   fontsDir: string;
   school: SchoolService;
 }
@@ -60,9 +63,10 @@ export async function writeSchool(a: Args): Promise<SchoolResult> {
     try {
       const book = await a.bookPdf(cls.id, a.options);
       fs.writeFileSync(file, book.bytes);
-      books.push({ className: cls.name, file, pages: book.pages, sheets: book.sheets, error: null });
+      const { pages, sheets } = book;
+      books.push({ className: cls.name, file, pages, sheets, error: null, draft: book.draft ?? null });
     } catch (e) {
-      books.push({ className: cls.name, file: null, pages: null, sheets: null, error: messageOf(e) });
+      books.push({ className: cls.name, file: null, pages: null, sheets: null, error: messageOf(e), draft: null });
     }
   }
   const entries: ActEntry[] = books.map((b, i) => ({
@@ -70,6 +74,7 @@ export async function writeSchool(a: Args): Promise<SchoolResult> {
     classTeacher: a.list[i]?.classTeacher ?? null,
     sheets: b.sheets,
     error: b.error,
+    draft: b.draft,
   }));
   const writer = await PdfWriter.create({ fontsDir: a.fontsDir, title: `Акт передачи журналов ${a.yearName}` });
   await writeAct(writer, {

@@ -14,7 +14,7 @@ import { auditPrinting } from './audit';
 import { PdfWriter } from './document';
 import type { BookOptions } from './book/layout';
 import { loadClassBook } from './book/load';
-import { preflight } from './book/preflight';
+import { draftReason, preflight } from './book/preflight';
 import { writeClassBook, type BookResult } from './book/write';
 import { createPrintJobs } from './jobs';
 import { writeSchool, type SchoolProgress, type SchoolResult } from './school';
@@ -83,7 +83,7 @@ export function createPrintService(deps: PrintDeps) {
     classId: number,
     options: BookOptions,
   ): Promise<BookResult & { bytes: Uint8Array; className: string; yearName: string }> {
-    const data = loadClassBook(db, school, classId);
+    const data = loadClassBook(db, school, classId, today());
     const writer = await PdfWriter.create({
       fontsDir: deps.fontsDir(),
       title: `Классный журнал ${data.className}, ${data.yearName}`,
@@ -110,7 +110,7 @@ export function createPrintService(deps: PrintDeps) {
       options,
       outDir: outDir ?? folderOf(year.name),
       progress,
-      bookPdf,
+      bookPdf: checkedBookPdf,
       fontsDir: deps.fontsDir(),
       school,
     });
@@ -126,13 +126,17 @@ export function createPrintService(deps: PrintDeps) {
     return resolved;
   }
 
-  /** A preflight that found problems makes the book a draft: the certification page says so. */
-  function withDraftNote(classId: number, options: BookOptions): { options: BookOptions; issues: number } {
-    const issues = preflight(db, loadClassBook(db, school, classId), today()).length;
-    return {
-      options: issues ? { ...options, draftNote: `Проверка перед печатью нашла замечаний: ${issues}.` } : options,
-      issues,
-    };
+  /** A preflight that found problems makes the book a draft: the certification page says so, and why. */
+  function withDraftNote(classId: number, options: BookOptions) {
+    const issues = preflight(db, loadClassBook(db, school, classId, today()), today());
+    const draft = draftReason(issues);
+    return { options: draft ? { ...options, draftNote: draft } : options, issues: issues.length, draft };
+  }
+
+  /** A book of the whole school's run: checked first, like a single one, so that the act can name the drafts. */
+  async function checkedBookPdf(classId: number, options: BookOptions) {
+    const checked = withDraftNote(classId, options);
+    return { ...(await bookPdf(classId, checked.options)), draft: checked.draft };
   }
 
   return {
@@ -144,7 +148,7 @@ export function createPrintService(deps: PrintDeps) {
       return { years: school.years(), yearId: year.id, classes: list };
     },
 
-    preflight: (classId: number) => preflight(db, loadClassBook(db, school, classId), today()),
+    preflight: (classId: number) => preflight(db, loadClassBook(db, school, classId, today()), today()),
 
     bookPdf,
 

@@ -10,7 +10,14 @@ const bookOptions = z.object({
 export const printClass = z.object({ id: entityId, name: z.string(), classTeacher: z.string().nullable() });
 
 export const preflightIssue = z.object({
-  kind: z.enum(['no_topic', 'missing_period_mark', 'missing_year_mark', 'control_without_marks', 'entries_on_unheld']),
+  kind: z.enum([
+    'no_topic',
+    'missing_period_mark',
+    'missing_year_mark',
+    'control_without_marks',
+    'entries_on_unheld',
+    'lesson_without_status',
+  ]),
   /** The journal (and period, and lesson when it is about one) where a teacher fixes it. */
   assignmentId: entityId,
   periodId: entityId.nullable(),
@@ -28,6 +35,8 @@ export const schoolBook = z.object({
   pages: z.number().int().nullable(),
   sheets: z.number().int().nullable(),
   error: z.string().nullable(),
+  /** The preflight found the book incomplete: why, as its certification page and the act say. */
+  draft: z.string().nullable(),
 });
 
 export const printJob = z.object({

@@ -17,9 +17,12 @@ import {
   workKinds,
 } from '../../db/schema';
 import { assignmentSummaries } from '../../journal/assignments';
+import { givenLesson } from '../../journal/given';
 import { membersDuring, type Membership } from '../../journal/membership';
 import type { SchoolService } from '../../school/service';
 import { orderText } from '../../../shared/orders';
+import type { PupilParent } from '../../../shared/contract/pupils';
+import { parentsOf } from '../../pupils/cards';
 import { cellKey, type BookJournal, type BookLesson, type BookStudent, type ClassBook } from './model';
 
 const roman = ['I', 'II', 'III', 'IV', 'V', 'VI'];
@@ -27,7 +30,13 @@ const roman = ['I', 'II', 'III', 'IV', 'V', 'VI'];
 type Person = typeof students.$inferSelect;
 
 /** A journal's students with their first/last day, in the paper list's order: the start's alphabetically, then arrivals. */
-function listOf(people: Map<number, Person>, spans: Membership[], yearStart: string, yearEnd: string): BookStudent[] {
+function listOf(
+  people: Map<number, Person>,
+  spans: Membership[],
+  yearStart: string,
+  yearEnd: string,
+  parents: Map<number, PupilParent[]> = new Map(),
+): BookStudent[] {
   const byStudent = new Map<number, Membership[]>();
   for (const m of spans) byStudent.set(m.studentId, [...(byStudent.get(m.studentId) ?? []), m]);
   const list = [...byStudent].flatMap(([id, ms]) => {
@@ -48,6 +57,8 @@ function listOf(people: Map<number, Person>, spans: Membership[], yearStart: str
         birthDate: p.birthDate,
         gender: p.gender,
         personalFileNo: p.personalFileNo,
+        address: p.address,
+        parents: (parents.get(id) ?? []).map((r) => [`${r.fullName} (${r.relation})`, ...r.phones].join('\n')),
         arrived: from > yearStart ? from : null,
         left: to !== null && to < yearEnd ? to : null,
         person: p,
@@ -58,8 +69,11 @@ function listOf(people: Map<number, Person>, spans: Membership[], yearStart: str
   return list.map(({ person: _, ...s }) => s);
 }
 
-/** Loads one class's year for printing: a handful of queries per class, whatever the number of subjects. */
-export function loadClassBook(db: Db, school: SchoolService, classId: number): ClassBook {
+/**
+ * Loads one class's year for printing: a handful of queries per class, whatever the number of subjects. The
+ * lessons are those given by `today` (journal/given.ts), with their marks and absences.
+ */
+export function loadClassBook(db: Db, school: SchoolService, classId: number, today: string): ClassBook {
   const cls = db.select().from(classes).where(eq(classes.id, classId)).get();
   if (!cls) throw new AppError('not_found', 'Такого класса нет');
   const year = db.select().from(schoolYears).where(eq(schoolYears.id, cls.yearId)).get();
@@ -94,7 +108,7 @@ export function loadClassBook(db: Db, school: SchoolService, classId: number): C
     ]),
   );
 
-  const inClass = and(inArray(lessons.assignmentId, ids.length ? ids : [0]), eq(lessons.status, 'held'));
+  const inClass = and(inArray(lessons.assignmentId, ids.length ? ids : [0]), givenLesson(today));
   const lessonRows = db
     .select({ lesson: lessons, giver: users, isControl: workKinds.isControl })
     .from(lessons)
@@ -227,7 +241,16 @@ export function loadClassBook(db: Db, school: SchoolService, classId: number): C
       startDate: p.startDate,
       endDate: p.endDate,
     })),
-    students: listOf(people, classSpans, year.startDate, year.endDate),
+    students: listOf(
+      people,
+      classSpans,
+      year.startDate,
+      year.endDate,
+      parentsOf(
+        db,
+        classSpans.map((m) => m.studentId),
+      ),
+    ),
     journals,
     subjects: subjectRows.map((s) => ({ id: s.id, name: s.name, shortName: s.shortName })),
     orders,

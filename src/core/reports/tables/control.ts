@@ -12,7 +12,7 @@ export function controlTables(d: ControlData): ReportTable[] {
   // Two tables of ten-odd columns rather than one of twenty: each fits a 1366 px screen and a landscape page.
   const filling = table(
     'Заполнение журналов',
-    `${range}. Тема, домашнее задание, отметки и пропуски — в день урока до ${shift1} (1 смена) или ${shift2} (2 смена); тема, внесённая заранее по КТП, засчитывается, когда урок отмечен проведённым (посещаемость, отметка или пропуск). Работы со сроком проверки — контрольные (${d.controlMarksDays} дн.) и виды работ со своим сроком: к сроку отметка у каждого присутствовавшего. Записи — на русском языке.`,
+    `${range}. Тема, домашнее задание, отметки и пропуски — в день урока до ${shift1} (1 смена) или ${shift2} (2 смена); тема, внесённая заранее по КТП, засчитывается, когда урок отмечен проведённым (посещаемость, отметка или пропуск). Работы со сроком проверки — контрольные (${d.controlMarksDays} дн.) и виды работ со своим сроком: к сроку отметка у каждого присутствовавшего. «Отм., проп. поздно» — уроки с отметками или пропусками, внесёнными позже срока; «Без посещ.» — прошедшие уроки, где посещаемость не отмечена; «Не на рус.» — тема или д/з без русских букв.`,
     [
       col('journal', 'Класс, предмет', 24),
       col('teacher', 'Учитель', 16),
@@ -20,11 +20,11 @@ export function controlTables(d: ControlData): ReportTable[] {
       int('noTopic', 'Без темы', 6),
       int('noHomework', 'Без д/з', 6),
       int('late', 'Тема, д/з поздно', 8),
-      int('lateEntries', 'Отметки, пропуски поздно', 9),
-      int('noAttendance', 'Посещ. не отмечена', 9),
-      int('notRussian', 'Не на русском', 8),
+      int('lateEntries', 'Отм., проп. поздно', 8),
+      int('noAttendance', 'Без посещ.', 7),
+      int('notRussian', 'Не на рус.', 7),
       int('controlWorks', 'Работ со сроком', 8),
-      int('overdueControl', 'Проверено не в срок', 9),
+      int('overdueControl', 'Работ не в срок', 8),
       int('unrecordedSubstitutions', 'Замен без записи', 8),
     ],
     d.rows.map((r) => [
@@ -81,10 +81,10 @@ export function controlTables(d: ControlData): ReportTable[] {
       int('noTopic', 'Без темы'),
       int('noHomework', 'Без д/з'),
       int('late', 'Тема, д/з поздно', 8),
-      int('lateEntries', 'Отметки, пропуски поздно', 9),
-      int('noAttendance', 'Посещ. не отмечена', 9),
-      int('notRussian', 'Не на русском', 8),
-      int('overdueControl', 'Проверено не в срок', 9),
+      int('lateEntries', 'Отм., проп. поздно', 8),
+      int('noAttendance', 'Без посещ.', 7),
+      int('notRussian', 'Не на рус.', 7),
+      int('overdueControl', 'Работ не в срок', 8),
       int('belowMin', 'Мало отметок', 8),
     ],
     d.teachers.map((t) => [

@@ -8,6 +8,7 @@ const kindNames: Record<PreflightIssue['kind'], string> = {
   missing_year_mark: 'нет годовых отметок',
   control_without_marks: 'контрольная без отметок',
   entries_on_unheld: 'левая и правая страницы разойдутся',
+  lesson_without_status: 'урок выпадет из книги',
 };
 
 /**

@@ -82,7 +82,14 @@ export function SchoolPanel({
                 <Table.Tr key={b.className}>
                   <Table.Td>{b.className}</Table.Td>
                   <Table.Td>{b.sheets === null ? '—' : `${b.sheets} л.`}</Table.Td>
-                  <Table.Td c={b.error ? 'red' : undefined}>{b.error ?? b.file}</Table.Td>
+                  <Table.Td c={b.error ? 'red' : undefined}>
+                    {b.error ?? b.file}
+                    {b.draft && (
+                      <Text size="xs" c="orange" data-testid="school-draft">
+                        Черновик: {b.draft}
+                      </Text>
+                    )}
+                  </Table.Td>
                   {!window.api && <Table.Td>{b.file && <DownloadButton file={b.file} />}</Table.Td>}
                 </Table.Tr>
               ))}

@@ -13,6 +13,7 @@ import { JournalScreen } from '../journal/JournalScreen';
 import { MovementScreen } from '../movement/MovementScreen';
 import { PeriodLocksScreen } from '../periods/PeriodLocksScreen';
 import { PrintScreen } from '../print/PrintScreen';
+import { PupilsScreen } from '../pupils/PupilsScreen';
 import { ReportsScreen } from '../reports/ReportsScreen';
 import { RetentionScreen } from '../retention/RetentionScreen';
 import { SubstitutionsScreen } from '../substitutions/SubstitutionsScreen';
@@ -23,6 +24,7 @@ export const sectionScreens: Record<SectionId, (user: SessionUser) => ReactNode>
   day: () => <DayScreen />,
   journal: (user) => <JournalScreen user={user} />,
   attendance: (user) => <AttendanceScreen user={user} />,
+  pupils: () => <PupilsScreen />,
   substitutions: () => <SubstitutionsScreen />,
   periods: () => <PeriodLocksScreen />,
   yearclose: (user) => <YearCloseScreen user={user} />,

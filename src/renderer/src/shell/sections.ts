@@ -4,6 +4,7 @@ export const sectionIds = [
   'day',
   'journal',
   'attendance',
+  'pupils',
   'substitutions',
   'periods',
   'yearclose',
@@ -31,6 +32,8 @@ export const sections: readonly Section[] = [
   { id: 'day', label: 'Мой день', anyOf: ['journal.write'] },
   { id: 'journal', label: 'Журнал', anyOf: ['journal.read_own'] },
   { id: 'attendance', label: 'Посещаемость', anyOf: ['attendance.verify', 'journal.read_all'] },
+  // Pupils' cards: the class teacher's own class, the secretary's and the administration's every class.
+  { id: 'pupils', label: 'Ученики', anyOf: ['pupils.read'] },
   // Who replaces an absent teacher: the deputy's, on a sick day.
   { id: 'substitutions', label: 'Замены', anyOf: ['substitutions.manage'] },
   { id: 'periods', label: 'Закрытие периодов', anyOf: ['periods.lock'] },
