@@ -40,7 +40,8 @@ interface Server {
 
 function startServer(file: string, today: string): Server {
   const child = fork(path.resolve('bench/network-server.ts'), [file, today], {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_NETWORK_NODE_OPTIONS: more flags for the server, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to see what it does.
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_NETWORK_NODE_OPTIONS ?? '').split(' ').filter(Boolean)],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const waiting: ((m: ServerMessage) => void)[] = [];

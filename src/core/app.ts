@@ -15,9 +15,12 @@ import type { Role } from '../shared/roles';
 import { recordRefusal } from './audit/refused';
 import type { ServedNetwork } from '../shared/contract/network';
 import { createOffload } from './workers/offload';
+import { createCommitGroups } from './db/commit-groups';
+import { groupedSaves } from './journal/saves';
 import { createChangeBus, type ChangeBus } from './live/bus';
 import { changesOf } from './live/changes';
 import { createLiveFeed, type LiveFeed } from './live/feed';
+import { pruneAppliedSaves } from './journal/saves';
 
 export interface CoreOptions {
   dbFile: string;
@@ -53,6 +56,8 @@ export interface CoreOptions {
    * the process and a second one is refused (db/owner-lock.ts). Absent for commands that only read.
    */
   owner?: string;
+  /** How often the save ids no client can send again are forgotten (journal/saves.ts); daily unless a test says. */
+  pruneEveryMs?: number;
 }
 
 export interface CommandLine {
@@ -101,6 +106,17 @@ export function createCore(options: CoreOptions): Core {
           origin,
         });
 
+  // At every opening (a start, a restore) and then daily: the save ids no client can send again are forgotten.
+  const forgetOldSaves = () => {
+    try {
+      if (current && !shellActor) pruneAppliedSaves(current.db, options.clock);
+    } catch (e) {
+      options.logError?.(e, 'saves:prune');
+    }
+  };
+  const pruning = setInterval(forgetOldSaves, options.pruneEveryMs ?? 86_400_000);
+  pruning.unref?.();
+
   function open(create: boolean) {
     const db = openDatabase(options.dbFile, {
       migrationsFolder: options.migrationsFolder,
@@ -126,6 +142,7 @@ export function createCore(options: CoreOptions): Core {
       served: options.served,
       runSchool: offload?.printSchool,
     });
+    const groups = createCommitGroups(db);
     const dispatch = createDispatcher({
       handlers: createHandlers(services),
       // The command line's calls carry no session: its transport is its own actor, checked like anyone's.
@@ -134,12 +151,14 @@ export function createCore(options: CoreOptions): Core {
       dbFile: options.dbFile,
       onRefused: (actor, channel, message, input) => recordRefusal(services.audit, actor, channel, message, input),
       offload: offload?.call,
+      grouped: (channel, run) => (groupedSaves.has(channel) ? groups.run(run) : null),
       confirmPassword: (actor, password, call) =>
         services.auth.confirm(actor, password, call.client, call.sessionToken),
       onCommitted: (channel, input, output, call) =>
         changes.publish({ changes: changesOf(channel, input, output, live().db), origin: call.sessionToken }),
     });
     current = { db, services, dispatch };
+    forgetOldSaves();
     return current;
   }
 
@@ -202,6 +221,7 @@ export function createCore(options: CoreOptions): Core {
       logError: options.logError,
     }),
     close: () => {
+      clearInterval(pruning);
       void offload?.pool.stop();
       current?.db.$client.close();
       lock?.release();

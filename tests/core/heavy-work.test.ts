@@ -1,7 +1,10 @@
 // Heavy calls on the pool of worker threads (core/workers): the thread that saves marks keeps answering while
 // the whole school's control report is written as PDF, a cancelled call never runs or is stopped, and a failure
 // inside a thread reaches the caller as the same AppError.
+import fs from 'node:fs';
+import os from 'node:os';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { poolNice } from '../../src/core/workers/pool';
 import { generateDemoSchool } from '../../src/core/demo';
 import { contract, type PrintJob } from '../../src/shared/contract';
 import { directCaller, testCore } from '../helpers/core';
@@ -71,6 +74,17 @@ describe('heavy work on worker threads', () => {
     // Had the PDF been written on this thread, it would have finished before the first save got its turn.
     // How long a save may wait is a speed target: `npm run bench -- --only heavy` holds it, not this test.
     expect(saves).toBeGreaterThan(20);
+  });
+
+  it.runIf(process.platform === 'linux')('runs its threads below the thread that answers calls', async () => {
+    expect((await controlPdf()).ok).toBe(true);
+    // A Linux thread's nice value is its own: field 19 of /proc/self/task/TID/stat (after the name in parentheses).
+    const niceOf = (tid: string) =>
+      Number(fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8').split(') ')[1]!.split(' ')[16]);
+    const own = os.getPriority(0);
+    const threads = fs.readdirSync('/proc/self/task').map(niceOf);
+    expect(threads.filter((nice) => nice === Math.min(19, own + poolNice)).length).toBeGreaterThanOrEqual(1);
+    expect(os.getPriority(0)).toBe(own);
   });
 
   it('never runs a call cancelled while it waited, and stops one cancelled while it ran', async () => {

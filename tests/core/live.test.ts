@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { entryFor } from '../../src/core/api/dispatch';
 import { generateDemoSchool } from '../../src/core/demo';
+import { mayReceive, type ReadableCache } from '../../src/core/live/audience';
 import { changeTable, type Published } from '../../src/core/live/changes';
 import type { ChangeStream } from '../../src/core/live/feed';
 import { allChannels, contract } from '../../src/shared/contract';
@@ -101,6 +102,47 @@ describe('changes of committed calls', () => {
     expect(stranger.heard).toEqual([]);
     expect(author.heard).toEqual([]);
     for (const s of [deputy, classTeacher, stranger, author]) s.stream!.stop();
+  });
+
+  it('feeds a substitute the journal from the moment the lesson is given to them', async () => {
+    const teacher = await signedIn('uchitel');
+    const substituteLogin = outsider();
+    const substitute = listen((await signedIn(substituteLogin)).call.sessionToken);
+    await teacher.value(contract.journal.setMark, { ...cell!, value1: '4' });
+    expect(substitute.heard).toEqual([]);
+    const later = sql
+      .prepare('select id from lessons where assignment_id = ? and date >= ? order by date limit 1')
+      .pluck()
+      .get(scope.assignmentId, '2026-11-24') as number;
+    const givenById = sql.prepare('select id from users where login = ?').pluck().get(substituteLogin) as number;
+    await teacher.value(contract.lessons.update, { lessonId: later, givenById });
+    await teacher.value(contract.journal.setMark, { ...cell!, value1: '5' });
+    expect(substitute.heard.filter((e) => e.domain === 'marks')).toEqual([
+      { domain: 'marks', classId: scope.classId, assignmentId: scope.assignmentId, lessonId: cell!.lessonId },
+    ]);
+    // The heartbeat's look at the session keeps what it may read: still heard after it.
+    expect(substitute.stream!.check()).toBe(true);
+    await teacher.value(contract.journal.setMark, { ...cell!, value1: '3' });
+    expect(substitute.heard.filter((e) => e.domain === 'marks')).toHaveLength(2);
+    const own = sql.prepare("select id from users where login = 'uchitel'").pluck().get() as number;
+    await teacher.value(contract.lessons.update, { lessonId: later, givenById: own });
+    substitute.stream!.stop();
+  });
+
+  it('filters a stream’s changes by the journals it looked up once, not by a query per change', async () => {
+    const stranger = core.services.auth.resolve((await signedIn(outsider())).call.sessionToken, false)!;
+    const mark = { domain: 'marks', ...scope, lessonId: cell!.lessonId } as const;
+    const cache: ReadableCache = { current: null };
+    expect(mayReceive(core.db, '2026-11-24', stranger, mark, cache)).toBe(false);
+    // Held now: a database that cannot be read at all still filters the next change the same way.
+    const unreadable = new Proxy(core.db, {
+      get() {
+        throw new Error('read the database again');
+      },
+    });
+    expect(mayReceive(unreadable, '2026-11-24', stranger, mark, cache)).toBe(false);
+    // A new school day looks them up again (a substitution ends with its last lesson).
+    expect(() => mayReceive(unreadable, '2026-11-25', stranger, mark, cache)).toThrow('read the database again');
   });
 
   it('opens no feed without a working session, and ends one at logout and at the lock', async () => {

@@ -182,6 +182,7 @@ describe('the journal in the browser', () => {
       'Резервные копии',
       'Администрирование',
       'Журнал действий',
+      'Справка',
     ]);
     await h.page.getByTestId('nav-admin').click();
     await h.page.getByTestId('users-table').waitFor();

@@ -46,6 +46,11 @@ export interface DispatcherDeps {
   onRefused?(actor: Actor, channel: string, message: string, input: unknown): void;
   /** Runs a heavy channel's handler on a worker thread (core/workers/offload.ts); null: the channel runs here. */
   offload?(channel: string, input: unknown, actor: Actor | null, call: CallContext): Promise<unknown> | null;
+  /**
+   * Runs a save's handler in the next group commit (core/db/commit-groups.ts), answered once committed; null:
+   * the channel's handler runs and commits by itself.
+   */
+  grouped?(channel: string, run: () => unknown): Promise<unknown> | null;
   /** The caller's own password again (Channel.stepUp): throws when it is wrong; counted like a login. */
   confirmPassword?(actor: Actor, password: string | undefined, call: CallContext): Promise<void>;
   /** The database file, named in the message of a full disk or a read-only file. */
@@ -140,7 +145,9 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       }
       // Outputs are always parsed, not only checked: parsing strips any field the contract does not name,
       // so a service can never leak a column (a password hash) to a transport by returning a whole row.
-      const value = await (deps.offload?.(channelName, parsed.data, actor, call) ?? handler(parsed.data, actor, call));
+      const value = await (deps.offload?.(channelName, parsed.data, actor, call) ??
+        deps.grouped?.(channelName, () => handler(parsed.data, actor, call)) ??
+        handler(parsed.data, actor, call));
       const checked = channel.output.safeParse(value);
       if (!checked.success) {
         throw new Error(

@@ -50,7 +50,7 @@ export function createLiveFeed(deps: LiveFeedDeps): LiveFeed {
       const first = peek(token);
       if (!first) return null;
       let actor: Actor = first;
-      const readable: ReadableCache = new Map();
+      const readable: ReadableCache = { current: null };
       let open = true;
       const stop = () => {
         open = false;
@@ -64,16 +64,18 @@ export function createLiveFeed(deps: LiveFeedDeps): LiveFeed {
           sink.end();
           return false;
         }
-        // Roles or classes may have changed since the last look.
+        // What the actor may read changes with their roles; their journals and classes change only by changes
+        // this feed hears of (reshapes) or with the date (audience.ts), so the sets are kept otherwise: sixty
+        // screens dropping them at one heartbeat looked them all up again at the next save, at once.
+        if (now.roles.join() !== actor.roles.join()) readable.current = null;
         actor = now;
-        readable.clear();
         return true;
       };
       const unsubscribe = deps.bus.subscribe(({ changes, origin }) => {
         if (changes.some((c) => c.domain === 'sessions') && !check()) return;
         for (const change of changes) {
           if (change.domain === 'sessions' || !open) continue;
-          if (reshapes(change)) readable.clear();
+          if (reshapes(change)) readable.current = null;
           if (origin !== null && origin === token) continue;
           if (mayReceive(deps.db(), deps.today(), actor, change, readable)) sink.change(change);
         }

@@ -34,7 +34,6 @@ export interface ControlLesson {
   homework: string | null;
   topicEnteredAt: string | null;
   homeworkEnteredAt: string | null;
-  isControl: number;
   status: 'planned' | 'held';
   kindName: string;
   /** Days to mark every pupil present for this lesson's kind of work; null: no such limit. */
@@ -138,7 +137,7 @@ export function controlFacts(db: Db, yearId: number, from: string, last: string,
   const lessons = sql
     .prepare(
       `select l.id, l.assignment_id as assignmentId, l.date, l.topic, l.homework, l.topic_entered_at as topicEnteredAt,
-              l.homework_entered_at as homeworkEnteredAt, k.is_control as isControl, l.status, k.name as kindName,
+              l.homework_entered_at as homeworkEnteredAt, l.status, k.name as kindName,
               ${limitOf('k')} as markingDays, l.attendance_taken_at as attendanceTakenAt,
               (select min(m.created_at) from marks m where m.lesson_id = l.id) as firstMarkAt,
               (select min(b.created_at) from absences b where b.lesson_id = l.id) as firstAbsenceAt,

@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { reportNames } from '../../shared/contract/reports';
 import type { Actor } from '../actor';
@@ -73,6 +74,10 @@ const attempt = (dir: () => string) => {
 };
 
 export function createOffload(options: OffloadOptions) {
+  // The pool's threads run at a lower priority (calls.worker.ts), and a thread inherits the priority of the
+  // one that made it: Node's own I/O threads, made by whichever thread first needs one, are made here by the
+  // main thread so that its file and crypto work never runs at the pool's priority.
+  fs.stat(options.dbFile, () => undefined);
   const pool = createPool({
     name: 'core-calls',
     size: options.size ?? defaultPoolSize(),

@@ -37,6 +37,12 @@ interface Slot {
 
 export const cancelledError = () => new AppError('conflict', 'Работа отменена', { refusal: 'cancelled' });
 
+/**
+ * How far below the thread that answers calls the heavy calls' threads run (calls.worker.ts): enough that on two
+ * cores the main thread keeps one to itself; not so far that other programs on the computer starve a PDF.
+ */
+export const poolNice = 5;
+
 /** Workers for a machine: one beside the main thread per spare core, at least two so one long job never blocks the rest. */
 export const defaultPoolSize = () => Math.min(4, Math.max(2, os.availableParallelism() - 1));
 
