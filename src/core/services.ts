@@ -30,6 +30,7 @@ import { createTimetableService } from './timetable/service';
 import { createImportService } from './imports/service';
 import { createCalendarService } from './school/calendar/service';
 import { createProfileService } from './school/profile';
+import { createPupilService } from './pupils/service';
 
 /** Every service of the core, wired with explicit dependencies: nothing global, no Electron. */
 export interface ServiceOptions {
@@ -109,6 +110,7 @@ export function createServices({
     years: createYearService({ db, clock, audit }),
     retention: createRetentionService({ db, clock, audit }),
     substitutions: createSubstitutionService({ db, clock, audit }),
+    pupils: createPupilService({ db, clock, audit }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

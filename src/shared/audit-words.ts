@@ -102,6 +102,14 @@ const fieldLabels: Record<string, string> = {
   subjectId: 'предмет №',
   teacherId: 'учитель №',
   hoursPerWeek: 'часов в неделю',
+  lastName: 'фамилия',
+  firstName: 'имя',
+  middleName: 'отчество',
+  birthDate: 'дата рождения',
+  gender: 'пол',
+  personalFileNo: 'личное дело №',
+  address: 'адрес',
+  parents: 'родители',
 };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -156,6 +164,10 @@ function field(key: string, v: unknown, names: AuditNames): string | null {
         : null;
     case 'workKindId':
       return typeof v === 'number' ? `вид работы: ${names.workKind?.(v) ?? `№${v}`}` : null;
+    case 'gender':
+      return `пол: ${v === 'm' ? 'мужской' : v === 'f' ? 'женский' : '—'}`;
+    case 'parents':
+      return `родители: ${Array.isArray(v) && v.length ? v.map(scalar).join('; ') : '—'}`;
     case 'roles':
     case 'role':
       return `${fieldLabels[key]}: ${Array.isArray(v) ? scalar(v) : typeof v === 'string' ? (roles[v] ?? v) : scalar(v)}`;

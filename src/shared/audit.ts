@@ -42,6 +42,7 @@ export const auditActionLabels: Record<string, string> = {
   'period.lock': 'Период закрыт',
   'period.unlock': 'Период открыт',
   'student.view_personal': 'Просмотр персональных данных',
+  'student.update': 'Анкетные данные ученика изменены',
   'movement.enrolled': 'Зачисление по приказу',
   'movement.arrived': 'Прибытие по приказу',
   'movement.transferred': 'Перевод в другой класс',

@@ -29,6 +29,10 @@ export const permissions = [
   'backup.manage',
   'audit.read', // the audit log viewer: the admin and the deputy
   'substitutions.manage', // recording who replaces an absent teacher: the deputy and the admin
+  'pupils.read', // pupils' cards (birth date, address, parents): of one's own class, or every class with pupils.all_classes
+  'pupils.edit', // correcting a pupil's card: of one's own class, or every class with pupils.all_classes
+  'pupils.all_classes', // pupils' cards of every class, not only the class one leads
+  'journals.inspect', // remarks on journals and saved journal checks: the deputy's
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -50,6 +54,9 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'backup.manage',
     'audit.read',
     'substitutions.manage',
+    'pupils.read',
+    'pupils.edit',
+    'pupils.all_classes',
   ],
   deputy: [
     'journal.read_all',
@@ -61,13 +68,25 @@ export const rolePermissions: Record<Role, readonly Permission[]> = {
     'audit.read',
     'substitutions.manage',
     'print.read',
+    // Reads the cards (to call a pupil's parents), does not change them.
+    'pupils.read',
+    'pupils.all_classes',
+    'journals.inspect',
   ],
   director: ['journal.read_all', 'reports.read', 'school.read', 'movement.read'],
   // A teacher reads the reports of their own assignments.
   teacher: ['journal.read_own', 'journal.write', 'reports.read'],
-  class_teacher: ['journal.read_own', 'journal.write', 'attendance.verify', 'reports.read'],
-  // The secretary keeps the lists and prints the books, but reads none of the marks.
-  secretary: ['movement.manage', 'movement.read', 'print.journal'],
+  // The class teacher keeps the cards of their own class («выверять анкетные данные об учениках и их родителях»).
+  class_teacher: [
+    'journal.read_own',
+    'journal.write',
+    'attendance.verify',
+    'reports.read',
+    'pupils.read',
+    'pupils.edit',
+  ],
+  // The secretary keeps the lists and the cards and prints the books, but reads none of the marks.
+  secretary: ['movement.manage', 'movement.read', 'print.journal', 'pupils.read', 'pupils.edit', 'pupils.all_classes'],
 };
 
 export function permissionsOf(userRoles: readonly Role[]): Set<Permission> {

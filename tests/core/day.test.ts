@@ -63,6 +63,27 @@ describe('«Мой день» and who reads which journal', () => {
     expect(overdue!.dueDate > control.date).toBe(true);
   });
 
+  it('warns of a dictation by the marking limit the school gave its kind, and not before it has one', async () => {
+    const dictation = (sql.prepare(`select id from work_kinds where code = 'dictation'`).get() as { id: number }).id;
+    // An ordinary lesson of 16 November (a Monday) becomes a dictation with no pupil marked.
+    const lesson = sql
+      .prepare(
+        `select l.id, l.date from lessons l join assignments a on a.id = l.assignment_id
+         where a.teacher_id = ? and a.subgroup_id is null and l.date = '2026-11-16' and l.status = 'held' order by l.id limit 1`,
+      )
+      .get(teacherId) as { id: number; date: string };
+    sql.prepare('delete from marks where lesson_id = ?').run(lesson.id);
+    sql.prepare('update lessons set work_kind_id = ? where id = ?').run(dictation, lesson.id);
+    const listed = async () => (await mine()).overdueControl.find((c) => c.lessonId === lesson.id);
+    expect(await listed()).toBeUndefined(); // a dictation with no limit of its own is marked as any lesson
+    // 3 days: due on the 19th, overdue by the 24th; 10 days: due on the 26th, not yet.
+    sql.prepare('update work_kinds set marking_days = 3 where id = ?').run(dictation);
+    expect(await listed()).toMatchObject({ workKindName: 'Диктант', dueDate: '2026-11-19' });
+    expect((await listed())!.studentsWithoutMark).toBeGreaterThan(0);
+    sql.prepare('update work_kinds set marking_days = 10 where id = ?').run(dictation);
+    expect(await listed()).toBeUndefined();
+  });
+
   it('refuses «Мой день» to the secretary', async () => {
     expect(await secretary.send(contract.day.mine, {})).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
   });

@@ -6,21 +6,36 @@ const labels = (roles: Parameters<typeof visibleSections>[0]) => visibleSections
 
 describe('the navigation shows what the roles allow', () => {
   it('gives a subject teacher their day, the journal and the reports on their own classes', () => {
-    expect(labels(['teacher'])).toEqual(['Мой день', 'Журнал', 'Отчёты']);
+    expect(labels(['teacher'])).toEqual(['Мой день', 'Журнал', 'Отчёты', 'Справка']);
   });
 
   it('gives a class teacher attendance and reports too', () => {
-    expect(labels(['teacher', 'class_teacher'])).toEqual(['Мой день', 'Журнал', 'Посещаемость', 'Отчёты']);
+    expect(labels(['teacher', 'class_teacher'])).toEqual([
+      'Мой день',
+      'Журнал',
+      'Посещаемость',
+      'Ученики',
+      'Отчёты',
+      'Справка',
+    ]);
   });
 
   it('gives the secretary the class lists and printing but not backups or administration', () => {
-    expect(labels(['secretary'])).toEqual(['Движение учащихся', 'Загрузка списков', 'Печать', 'Сроки хранения']);
+    expect(labels(['secretary'])).toEqual([
+      'Ученики',
+      'Движение учащихся',
+      'Загрузка списков',
+      'Печать',
+      'Сроки хранения',
+      'Справка',
+    ]);
   });
 
   it('gives the admin every section', () => {
     expect(labels(['admin'])).toEqual([
       'Журнал',
       'Посещаемость',
+      'Ученики',
       'Замены',
       'Закрытие периодов',
       'Закрытие года',
@@ -32,6 +47,7 @@ describe('the navigation shows what the roles allow', () => {
       'Резервные копии',
       'Администрирование',
       'Журнал действий',
+      'Справка',
     ]);
   });
 
@@ -39,6 +55,7 @@ describe('the navigation shows what the roles allow', () => {
     expect(labels(['deputy'])).toEqual([
       'Журнал',
       'Посещаемость',
+      'Ученики',
       'Замены',
       'Закрытие периодов',
       'Закрытие года',
@@ -48,6 +65,7 @@ describe('the navigation shows what the roles allow', () => {
       'Сроки хранения',
       'Администрирование',
       'Журнал действий',
+      'Справка',
     ]);
     expect(labels(['director'])).toEqual([
       'Журнал',
@@ -55,10 +73,13 @@ describe('the navigation shows what the roles allow', () => {
       'Отчёты',
       'Движение учащихся',
       'Администрирование',
+      'Справка',
     ]);
   });
 
   it('gives every role at least one section, so a signed-in user never lands on an empty page', () => {
-    for (const role of roles) expect(visibleSections([role]).length, role).toBeGreaterThan(0);
+    // «Справка» is everyone's; each role also has work of its own.
+    for (const role of roles)
+      expect(visibleSections([role]).filter((s) => s.id !== 'help').length, role).toBeGreaterThan(0);
   });
 });

@@ -59,6 +59,15 @@ const samples: Record<string, [unknown, unknown]> = {
   'period.lock': [null, { periodId: 2, classId: 5 }],
   'period.unlock': [{ periodId: 2, classId: 5 }, null],
   'student.view_personal': [null, { classId: 5, via: 'print' }],
+  'student.update': [
+    {
+      student: 'Иванов Пётр',
+      birthDate: '2014-03-02',
+      gender: null,
+      parents: ['Иванова Мария (мать), +7 912 345-67-89'],
+    },
+    { birthDate: '2014-02-03', gender: 'm', parents: [] },
+  ],
   'movement.enrolled': [null, { kind: 'enrolled', studentId: 3, date: '2026-09-01', movementId: 7 }],
   'movement.arrived': [null, { kind: 'arrived', studentId: 3, date: '2026-09-01', movementId: 7 }],
   'movement.transferred': [null, { kind: 'transferred', studentId: 3, movementId: 8 }],
@@ -197,5 +206,17 @@ describe('the audit log in words', () => {
     expect(shown('substitution.record', { givenById: 4 }, { givenById: 6, reason: 'болезнь' }).after).toBe(
       'учитель: Петрова Анна Ивановна (petrova), причина: болезнь',
     );
+  });
+
+  it('reads a pupil card change with the old values', () => {
+    const before = {
+      student: 'Иванов Пётр',
+      gender: null,
+      parents: ['Иванова М. (мать), +7 912 345-67-89', 'Иванов П. (отец)'],
+    };
+    expect(shown('student.update', before, { gender: 'f', parents: [] })).toEqual({
+      before: 'ученик: Иванов Пётр, пол: —, родители: Иванова М. (мать), +7 912 345-67-89; Иванов П. (отец)',
+      after: 'пол: женский, родители: —',
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lte, ne, or } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull, lte, ne, or } from 'drizzle-orm';
 import { addDays } from 'date-fns/addDays';
 import { format } from 'date-fns/format';
 import { parseISO } from 'date-fns/parseISO';
@@ -91,18 +91,22 @@ export function createDayService({ db, clock, school }: { db: Db; clock: Clock; 
         };
       });
 
-      const days = readSetting(db, 'journal.controlMarksDays');
+      // A control work takes the school's limit unless its kind has one of its own; other kinds only their own.
+      const schoolDays = readSetting(db, 'journal.controlMarksDays');
+      const limitOf = (k: typeof workKinds.$inferSelect) => k.markingDays ?? (k.isControl ? schoolDays : null);
       const year = school.currentYear();
-      const overdueBefore = shiftDate(today, -days);
       const controls = lessonRows(
         and(
-          eq(workKinds.isControl, true),
+          or(eq(workKinds.isControl, true), isNotNull(workKinds.markingDays)),
           eq(assignments.yearId, year.id),
-          lte(lessons.date, overdueBefore),
+          lte(lessons.date, today),
           ne(lessons.status, 'not_held'),
           or(eq(assignments.teacherId, actor.userId), eq(lessons.givenById, actor.userId)),
         ),
-      );
+      ).flatMap((r) => {
+        const days = limitOf(r.kind);
+        return days !== null && shiftDate(r.lesson.date, days) <= today ? [{ ...r, days }] : [];
+      });
       const overdueControl = controls
         .map((r) => ({
           lessonId: r.lesson.id,
@@ -113,7 +117,7 @@ export function createDayService({ db, clock, school }: { db: Db; clock: Clock; 
           subjectName: r.subjectName,
           workKindName: r.kind.name,
           studentsWithoutMark: withoutMark(r.lesson, r.assignment),
-          dueDate: shiftDate(r.lesson.date, days),
+          dueDate: shiftDate(r.lesson.date, r.days),
         }))
         .filter((c) => c.studentsWithoutMark > 0);
       // The warning starts three days before the period marks are due and stays until they are all set.

@@ -178,6 +178,8 @@ export const changeTable: ChangeTable = {
     cancel: (_, { lessonId }, db) => ofLessons([lessonId], db),
   },
   retention: { register: null, markDone: () => [{ domain: 'retention' }] },
+  // A pupil's name shows on every journal of the class.
+  pupils: { classes: null, list: null, save: school },
 };
 
 type AnyDerive = (input: unknown, output: unknown, db: Db) => readonly Published[];

@@ -18,6 +18,7 @@ import { yearOutcomes } from './outcomes';
 import { classesOf, rosterDuring } from './roster';
 import { requireClass, scopeOf } from './scope';
 import { parentsStatement } from './statement';
+import { mayReadCards, parentsOf } from '../pupils/cards';
 import { ruDate } from '../../shared/dates';
 import { classTeacherTables, fillTables, movementTables, outcomesTables, statementTables } from './tables/school';
 import { periodById, resolveTerm } from './terms';
@@ -101,6 +102,9 @@ export const schoolBuilders = {
       own,
       `${own.name} ${year.name} учебного года`,
       today,
+      mayReadCards(db, actor, cls.id)
+        ? (parentsOf(db, [student.studentId]).get(student.studentId) ?? []).map((p) => `${p.fullName} (${p.relation})`)
+        : [],
     );
     return { subtitle: `${student.name}, ${cls.name} класс, ${own.name}`, data, tables: statementTables(data) };
   },

@@ -15,6 +15,7 @@ export function parentsStatement(
   period: PeriodRow,
   termName: string,
   today: string,
+  parents: readonly string[],
 ): StatementData {
   const rows = db.$client
     .prepare(
@@ -73,6 +74,7 @@ export function parentsStatement(
     termName,
     from: period.startDate,
     to: period.endDate,
+    parents: [...parents],
     subjects,
     attendance: {
       lessons: sums.lessons,

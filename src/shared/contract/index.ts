@@ -9,6 +9,7 @@ import { movementContract } from './movement';
 import { yearsContract } from './years';
 import { retentionContract } from './retention';
 import { substitutionsContract } from './substitutions';
+import { pupilsContract } from './pupils';
 import { periodsContract } from './periods';
 import { plansContract } from './plans';
 import { printContract } from './print';
@@ -48,6 +49,7 @@ export * from './movement';
 export * from './years';
 export * from './retention';
 export * from './substitutions';
+export * from './pupils';
 export * from './saves';
 
 /** Every call of the application, by domain. Transports and the preload derive their channel lists from this. */
@@ -76,6 +78,7 @@ export const contract = {
   movement: movementContract,
   years: yearsContract,
   retention: retentionContract,
+  pupils: pupilsContract,
 } as const;
 
 export const allChannels: readonly Channel[] = Object.values(contract).flatMap(

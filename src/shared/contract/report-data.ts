@@ -356,6 +356,8 @@ export const statementData = z.object({
   termName: z.string(),
   from: isoDate,
   to: isoDate,
+  /** Whom the sheet is for, from the pupil card: names only, and only for those who may read the card. */
+  parents: z.array(z.string()),
   subjects: z.array(
     z.object({
       subjectName: z.string(),

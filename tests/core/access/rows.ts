@@ -9,6 +9,7 @@ import { c5, readers, type Ctx, type ObjectCase, type Row } from './rows-kit';
 import { reportRows } from './rows-reports';
 import { importRows } from './rows-imports';
 import { schoolRows } from './rows-school';
+import { pupilRows } from './rows-pupils';
 
 export type { Ctx, Row, Who } from './rows-kit';
 
@@ -542,6 +543,7 @@ export const rows: Record<string, Row> = {
   },
 
   ...schoolRows,
+  ...pupilRows,
 
   // Sessions and the audit viewer: lock and unlock one's own session; the admin's security settings; the
   // audit log for the admin and the deputy, filtered and exported.

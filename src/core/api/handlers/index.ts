@@ -11,6 +11,7 @@ import { movementHandlers } from './movement';
 import { yearsHandlers } from './years';
 import { retentionHandlers } from './retention';
 import { substitutionsHandlers } from './substitutions';
+import { pupilsHandlers } from './pupils';
 import { periodsHandlers } from './periods';
 import { plansHandlers } from './plans';
 import { printHandlers } from './print';
@@ -54,5 +55,6 @@ export function createHandlers(s: Services): Handlers {
     movement: movementHandlers(s),
     years: yearsHandlers(s),
     retention: retentionHandlers(s),
+    pupils: pupilsHandlers(s),
   };
 }

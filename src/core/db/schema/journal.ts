@@ -44,6 +44,8 @@ export const thematicPlanTopics = sqliteTable(
     title: text('title').notNull(),
     hours: integer('hours').notNull().default(1),
     workKindId: integer('work_kind_id').references(() => workKinds.id),
+    /** The homework the plan sets with this topic: proposed when the topic is taken for a lesson. */
+    homework: text('homework'),
   },
   (t) => [uniqueIndex('thematic_plan_topics_plan_position').on(t.planId, t.position)],
 );
@@ -218,5 +220,34 @@ export const inspectionRemarks = sqliteTable('inspection_remarks', {
     .references(() => users.id),
   text: text('text').notNull(),
   response: text('response'),
+  /** The deputy confirmed the fix: the remark is closed. */
   resolvedAt: text('resolved_at'),
+  resolvedBy: integer('resolved_by').references(() => users.id),
+  /** The date by which the teacher is to fix it. */
+  fixBy: text('fix_by'),
+  /** The teacher marked it done (cleared again when the deputy reopens it). */
+  doneAt: text('done_at'),
+  doneBy: integer('done_by').references(() => users.id),
+  /** The saved check it was written from, if any. */
+  checkId: integer('check_id').references(() => journalChecks.id),
+  createdAt: text('created_at'),
+});
+
+/** A saved «Проверка журналов»: the control report as it stood on the day, with who checked. */
+export const journalChecks = sqliteTable('journal_checks', {
+  id: id(),
+  date: text('date').notNull(),
+  from: text('from_date').notNull(),
+  to: text('to_date').notNull(),
+  classId: integer('class_id').references(() => classes.id),
+  checkedBy: integer('checked_by')
+    .notNull()
+    .references(() => users.id),
+  createdAt: text('created_at').notNull(),
+  title: text('title').notNull(),
+  subtitle: text('subtitle').notNull(),
+  /** The report's tables (report-table.ts), JSON: what the check found, as it was shown. */
+  tables: text('tables').notNull(),
+  /** Lines with faults, for the list of checks. */
+  findings: integer('findings').notNull(),
 });

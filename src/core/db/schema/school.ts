@@ -80,8 +80,26 @@ export const students = sqliteTable('students', {
   birthDate: text('birth_date'),
   gender: text('gender', { enum: ['m', 'f'] }),
   personalFileNo: text('personal_file_no'), // № личного дела
+  /** Домашний адрес, as the pupil card keeps it. */
+  address: text('address'),
   createdAt: createdAt(),
 });
+
+/** Parents or guardians of a student, in the card's order; `phones` is a JSON array of «+7 912 345-67-89». */
+export const studentParents = sqliteTable(
+  'student_parents',
+  {
+    id: id(),
+    studentId: integer('student_id')
+      .notNull()
+      .references(() => students.id),
+    position: integer('position').notNull(),
+    fullName: text('full_name').notNull(),
+    relation: text('relation').notNull(),
+    phones: text('phones').notNull().default('[]'),
+  },
+  (t) => [index('student_parents_student').on(t.studentId)],
+);
 
 /** Which class a student belongs to, from when to when: derived from movement orders, kept for history. */
 export const classEnrollments = sqliteTable(

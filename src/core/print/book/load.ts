@@ -21,6 +21,8 @@ import { givenLesson } from '../../journal/given';
 import { membersDuring, type Membership } from '../../journal/membership';
 import type { SchoolService } from '../../school/service';
 import { orderText } from '../../../shared/orders';
+import type { PupilParent } from '../../../shared/contract/pupils';
+import { parentsOf } from '../../pupils/cards';
 import { cellKey, type BookJournal, type BookLesson, type BookStudent, type ClassBook } from './model';
 
 const roman = ['I', 'II', 'III', 'IV', 'V', 'VI'];
@@ -28,7 +30,13 @@ const roman = ['I', 'II', 'III', 'IV', 'V', 'VI'];
 type Person = typeof students.$inferSelect;
 
 /** A journal's students with their first/last day, in the paper list's order: the start's alphabetically, then arrivals. */
-function listOf(people: Map<number, Person>, spans: Membership[], yearStart: string, yearEnd: string): BookStudent[] {
+function listOf(
+  people: Map<number, Person>,
+  spans: Membership[],
+  yearStart: string,
+  yearEnd: string,
+  parents: Map<number, PupilParent[]> = new Map(),
+): BookStudent[] {
   const byStudent = new Map<number, Membership[]>();
   for (const m of spans) byStudent.set(m.studentId, [...(byStudent.get(m.studentId) ?? []), m]);
   const list = [...byStudent].flatMap(([id, ms]) => {
@@ -49,6 +57,8 @@ function listOf(people: Map<number, Person>, spans: Membership[], yearStart: str
         birthDate: p.birthDate,
         gender: p.gender,
         personalFileNo: p.personalFileNo,
+        address: p.address,
+        parents: (parents.get(id) ?? []).map((r) => [`${r.fullName} (${r.relation})`, ...r.phones].join('\n')),
         arrived: from > yearStart ? from : null,
         left: to !== null && to < yearEnd ? to : null,
         person: p,
@@ -231,7 +241,16 @@ export function loadClassBook(db: Db, school: SchoolService, classId: number, to
       startDate: p.startDate,
       endDate: p.endDate,
     })),
-    students: listOf(people, classSpans, year.startDate, year.endDate),
+    students: listOf(
+      people,
+      classSpans,
+      year.startDate,
+      year.endDate,
+      parentsOf(
+        db,
+        classSpans.map((m) => m.studentId),
+      ),
+    ),
     journals,
     subjects: subjectRows.map((s) => ({ id: s.id, name: s.name, shortName: s.shortName })),
     orders,

@@ -8,6 +8,9 @@ export interface BookStudent {
   birthDate: string | null;
   gender: 'm' | 'f' | null;
   personalFileNo: string | null;
+  /** The pupil card's address and parents («Иванова Мария Петровна (мать)», then a phone a line): the class list only. */
+  address: string | null;
+  parents: string[];
   /** First and last day in the class (or subgroup) within the year: null when from the start / to the end. */
   arrived: string | null;
   left: string | null;

@@ -102,7 +102,8 @@ export function statementTables(d: StatementData): ReportTable[] {
   return [
     table(
       `Выписка оценок: ${d.name}, ${d.className} класс`,
-      `${d.termName} (${ruDate(d.from)} — ${ruDate(d.to)})`,
+      `${d.termName} (${ruDate(d.from)} — ${ruDate(d.to)})` +
+        (d.parents.length ? `. Родителям (законным представителям): ${d.parents.join(', ')}` : ''),
       [
         col('subject', 'Предмет', 24),
         col('marks', 'Текущие отметки', 50),

@@ -106,10 +106,10 @@ export function DayScreen() {
           )}
 
           <Stack gap="xs">
-            <Title order={4}>Контрольные работы без отметок</Title>
+            <Title order={4}>Работы, не проверенные в срок</Title>
             {day.data.overdueControl.length === 0 ? (
               <Text c="dimmed" size="sm">
-                Все отметки за контрольные, лабораторные и практические работы выставлены в срок.
+                Все отметки за контрольные работы и работы со сроком проверки выставлены в срок.
               </Text>
             ) : (
               <Paper withBorder>

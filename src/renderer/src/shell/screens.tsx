@@ -7,11 +7,13 @@ import { AttendanceScreen } from '../attendance/AttendanceScreen';
 import { AuditScreen } from '../audit/AuditScreen';
 import { BackupScreen } from '../backup/BackupScreen';
 import { DayScreen } from '../day/DayScreen';
+import { HelpScreen } from '../help/HelpScreen';
 import { ImportScreen } from '../imports/ImportScreen';
 import { JournalScreen } from '../journal/JournalScreen';
 import { MovementScreen } from '../movement/MovementScreen';
 import { PeriodLocksScreen } from '../periods/PeriodLocksScreen';
 import { PrintScreen } from '../print/PrintScreen';
+import { PupilsScreen } from '../pupils/PupilsScreen';
 import { ReportsScreen } from '../reports/ReportsScreen';
 import { RetentionScreen } from '../retention/RetentionScreen';
 import { SubstitutionsScreen } from '../substitutions/SubstitutionsScreen';
@@ -22,6 +24,7 @@ export const sectionScreens: Record<SectionId, (user: SessionUser) => ReactNode>
   day: () => <DayScreen />,
   journal: (user) => <JournalScreen user={user} />,
   attendance: (user) => <AttendanceScreen user={user} />,
+  pupils: () => <PupilsScreen />,
   substitutions: () => <SubstitutionsScreen />,
   periods: () => <PeriodLocksScreen />,
   yearclose: (user) => <YearCloseScreen user={user} />,
@@ -38,4 +41,5 @@ export const sectionScreens: Record<SectionId, (user: SessionUser) => ReactNode>
   backup: () => <BackupScreen />,
   admin: (user) => <AdminScreen user={user} />,
   audit: () => <AuditScreen />,
+  help: (user) => <HelpScreen roles={user.roles} />,
 };

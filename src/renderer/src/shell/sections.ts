@@ -4,6 +4,7 @@ export const sectionIds = [
   'day',
   'journal',
   'attendance',
+  'pupils',
   'substitutions',
   'periods',
   'yearclose',
@@ -15,13 +16,14 @@ export const sectionIds = [
   'backup',
   'admin',
   'audit',
+  'help',
 ] as const;
 export type SectionId = (typeof sectionIds)[number];
 
 export interface Section {
   id: SectionId;
   label: string;
-  /** Any one of these opens the section. */
+  /** Any one of these opens the section; none: everyone who has logged in. */
   anyOf: readonly Permission[];
 }
 
@@ -30,6 +32,8 @@ export const sections: readonly Section[] = [
   { id: 'day', label: 'Мой день', anyOf: ['journal.write'] },
   { id: 'journal', label: 'Журнал', anyOf: ['journal.read_own'] },
   { id: 'attendance', label: 'Посещаемость', anyOf: ['attendance.verify', 'journal.read_all'] },
+  // Pupils' cards: the class teacher's own class, the secretary's and the administration's every class.
+  { id: 'pupils', label: 'Ученики', anyOf: ['pupils.read'] },
   // Who replaces an absent teacher: the deputy's, on a sick day.
   { id: 'substitutions', label: 'Замены', anyOf: ['substitutions.manage'] },
   { id: 'periods', label: 'Закрытие периодов', anyOf: ['periods.lock'] },
@@ -45,9 +49,11 @@ export const sections: readonly Section[] = [
   { id: 'backup', label: 'Резервные копии', anyOf: ['backup.manage'] },
   { id: 'admin', label: 'Администрирование', anyOf: ['users.manage', 'school.manage', 'school.read'] },
   { id: 'audit', label: 'Журнал действий', anyOf: ['audit.read'] },
+  // How to do each role's usual work, with the screens as they are.
+  { id: 'help', label: 'Справка', anyOf: [] },
 ];
 
 /** The sections a user with these roles sees in the navigation, in the navigation's order. */
 export function visibleSections(roles: readonly Role[]): Section[] {
-  return sections.filter((s) => s.anyOf.some((p) => mayAccess(p, roles)));
+  return sections.filter((s) => s.anyOf.length === 0 || s.anyOf.some((p) => mayAccess(p, roles)));
 }
