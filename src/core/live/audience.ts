@@ -17,6 +17,7 @@ const audience: Record<ChangeDomain, 'journal' | 'class' | Access> = {
   lessons: 'journal',
   periodMarks: 'journal',
   plans: 'journal',
+  remarks: 'journal',
   attendance: 'class',
   periodLocks: 'session',
   school: 'session',

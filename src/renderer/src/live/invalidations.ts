@@ -60,6 +60,8 @@ export function invalidationsOf(event: ChangeEvent): Invalidation[] {
         day,
         reports,
       ];
+    case 'remarks':
+      return [byKey(domainKey('inspection'))];
     case 'periodMarks':
       return [...journal(event.assignmentId), reports, yearCheck];
     case 'plans':
