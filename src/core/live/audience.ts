@@ -18,6 +18,7 @@ const audience: Record<ChangeDomain, 'journal' | 'class' | Access> = {
   periodMarks: 'journal',
   plans: 'journal',
   remarks: 'journal',
+  checks: 'journals.inspect',
   attendance: 'class',
   periodLocks: 'session',
   school: 'session',

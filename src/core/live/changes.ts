@@ -189,7 +189,7 @@ export const changeTable: ChangeTable = {
     done: remarks,
     confirm: remarks,
     reopen: remarks,
-    saveCheck: null,
+    saveCheck: () => [{ domain: 'checks' }],
     checks: null,
     check: null,
   },

@@ -10,8 +10,8 @@ export type RemarkStatus = z.infer<typeof remarkStatus>;
 
 export const remarkStatusNames: Record<RemarkStatus, string> = {
   open: 'не исправлено',
-  done: 'исправлено, ждёт подтверждения',
-  confirmed: 'исправление подтверждено',
+  done: 'исправлено учителем',
+  confirmed: 'подтверждено',
 };
 
 /** A remark of the deputy on one journal (class and subject). */

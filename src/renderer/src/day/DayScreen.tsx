@@ -6,6 +6,7 @@ import { dayAndMonthName, ruDate, todayIso } from '../../../shared/dates';
 import { journalHref } from '../journal/links';
 import { Loading } from '../errors/QueryGate';
 import { DateField } from '../dates/DateField';
+import { MyRemarks } from '../inspection/MyRemarks';
 
 const missingNames = { topic: 'тема', attendance: 'посещаемость', homework: 'домашнее задание' } as const;
 
@@ -88,6 +89,8 @@ export function DayScreen() {
               </Table>
             )}
           </Paper>
+
+          <MyRemarks />
 
           {day.data.periodMarksDue.length > 0 && (
             <Stack gap="xs" data-testid="period-marks-due">

@@ -61,6 +61,7 @@ export function invalidationsOf(event: ChangeEvent): Invalidation[] {
         reports,
       ];
     case 'remarks':
+    case 'checks':
       return [byKey(domainKey('inspection'))];
     case 'periodMarks':
       return [...journal(event.assignmentId), reports, yearCheck];
