@@ -3,7 +3,7 @@
 // on — HTTPS on one port — but bound to 127.0.0.1, so the bench's traffic stays on this computer.
 // Usage (forked by bench/network.ts, with an IPC channel): tsx bench/network-server.ts DBFILE TODAY
 import path from 'node:path';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { createCore } from '../src/core/app';
 import { fixedClock } from '../src/core/clock';
 import { createEventStreams } from '../src/host/events';
@@ -13,7 +13,16 @@ import { loadOrCreateCertificate, tlsDirFor } from '../src/host/tls/certificate'
 
 export type ServerMessage =
   | { ready: true; port: number; certPem: string }
-  | { measured: true; cpuMs: number; rssMiB: number; peakRssMiB: number; loopP99Ms: number; loopMaxMs: number };
+  | {
+      measured: true;
+      cpuMs: number;
+      rssMiB: number;
+      peakRssMiB: number;
+      loopP99Ms: number;
+      loopMaxMs: number;
+      /** From a request's arrival to its answer's last byte written, as the server sees it: saves, then grids. */
+      served: { saves: number[]; grids: number[] };
+    };
 export type ServerCommand = 'mark' | 'measure' | 'stop';
 
 async function main() {
@@ -26,12 +35,16 @@ async function main() {
   });
   const certificate = await loadOrCreateCertificate(tlsDirFor(dbFile));
   const events = createEventStreams(core.live);
-  const listening = await listenSchool(
-    hostListener({ dispatch: core.dispatch, schoolNetwork: () => true, events }),
-    certificate,
-    0,
-    '127.0.0.1',
-  );
+  const listener = hostListener({ dispatch: core.dispatch, schoolNetwork: () => true, events });
+  let served = { saves: [] as number[], grids: [] as number[] };
+  const timed: typeof listener = (req, res) => {
+    const arrived = performance.now();
+    const kind =
+      req.url === '/api/journal:setMark' ? served.saves : req.url === '/api/journal:grid' ? served.grids : null;
+    if (kind) res.once('finish', () => kind.push(performance.now() - arrived));
+    return listener(req, res);
+  };
+  const listening = await listenSchool(timed, certificate, 0, '127.0.0.1');
   let since = process.cpuUsage();
   // How long a call could wait for the thread that answers calls, whatever held it.
   const loop = monitorEventLoopDelay({ resolution: 5 });
@@ -40,6 +53,7 @@ async function main() {
   process.on('message', (command: ServerCommand) => {
     if (command === 'mark') {
       since = process.cpuUsage();
+      served = { saves: [], grids: [] };
       loop.reset();
     }
     if (command === 'measure') {
@@ -52,6 +66,7 @@ async function main() {
         peakRssMiB: process.resourceUsage().maxRSS / 1024,
         loopP99Ms: loop.percentile(99) / 1e6,
         loopMaxMs: loop.max / 1e6,
+        served,
       });
     }
     if (command === 'stop')

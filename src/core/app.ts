@@ -20,6 +20,7 @@ import { groupedSaves } from './journal/saves';
 import { createChangeBus, type ChangeBus } from './live/bus';
 import { changesOf } from './live/changes';
 import { createLiveFeed, type LiveFeed } from './live/feed';
+import { pruneAppliedSaves } from './journal/saves';
 
 export interface CoreOptions {
   dbFile: string;
@@ -55,6 +56,8 @@ export interface CoreOptions {
    * the process and a second one is refused (db/owner-lock.ts). Absent for commands that only read.
    */
   owner?: string;
+  /** How often the save ids no client can send again are forgotten (journal/saves.ts); daily unless a test says. */
+  pruneEveryMs?: number;
 }
 
 export interface CommandLine {
@@ -103,6 +106,17 @@ export function createCore(options: CoreOptions): Core {
           origin,
         });
 
+  // At every opening (a start, a restore) and then daily: the save ids no client can send again are forgotten.
+  const forgetOldSaves = () => {
+    try {
+      if (current && !shellActor) pruneAppliedSaves(current.db, options.clock);
+    } catch (e) {
+      options.logError?.(e, 'saves:prune');
+    }
+  };
+  const pruning = setInterval(forgetOldSaves, options.pruneEveryMs ?? 86_400_000);
+  pruning.unref?.();
+
   function open(create: boolean) {
     const db = openDatabase(options.dbFile, {
       migrationsFolder: options.migrationsFolder,
@@ -144,6 +158,7 @@ export function createCore(options: CoreOptions): Core {
         changes.publish({ changes: changesOf(channel, input, output, live().db), origin: call.sessionToken }),
     });
     current = { db, services, dispatch };
+    forgetOldSaves();
     return current;
   }
 
@@ -206,6 +221,7 @@ export function createCore(options: CoreOptions): Core {
       logError: options.logError,
     }),
     close: () => {
+      clearInterval(pruning);
       void offload?.pool.stop();
       current?.db.$client.close();
       lock?.release();

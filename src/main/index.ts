@@ -19,11 +19,13 @@ import { watchScreenLock } from './screen-lock';
 import { contentSecurityPolicy, guardContents, hardenSession } from './security';
 import { claimSingleInstance } from './single-instance';
 import { keepServingOnClose } from './tray';
+import { applyUserDataFolder } from './user-data';
 import { createMainWindow } from './window';
 
 // Wiring only: each piece lives in its own file. __dirname is out/main once built.
 let mainWindow: BrowserWindow | null = null;
 
+applyUserDataFolder();
 // Native date and time fields take their format from Chromium's UI language, not the page's lang: without this a
 // school computer with an English Windows shows 11/24/2026 and 08:30 AM instead of 24.11.2026 and 08:30.
 app.commandLine.appendSwitch('lang', 'ru');

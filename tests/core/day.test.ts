@@ -34,6 +34,34 @@ describe('«Мой день» and who reads which journal', () => {
     expect((await mine()).lessons[0]!.missing).toEqual(['homework']);
   });
 
+  it('always lists what earlier days still lack, and on a day without lessons the next school day’s lessons', async () => {
+    const friday = sql
+      .prepare(`select id from lessons where given_by_id = ? and date = '2026-11-20' order by lesson_number limit 1`)
+      .get(teacherId) as { id: number };
+    sql.prepare(`update lessons set topic = null where id = ?`).run(friday.id);
+    const today = await mine();
+    expect(today.lessons.length).toBeGreaterThan(0);
+    expect(today.next).toBeNull();
+    const unfilled = today.earlier.find((l) => l.lessonId === friday.id);
+    expect(unfilled).toMatchObject({ date: '2026-11-20' });
+    expect(unfilled!.missing).toContain('topic');
+    expect(today.earlier.every((l) => l.date < '2026-11-24' && l.date >= '2026-11-10' && l.missing.length > 0)).toBe(
+      true,
+    );
+
+    const sunday = await mine('2026-11-29');
+    expect(sunday.lessons).toEqual([]);
+    expect(sunday.earlier.some((l) => l.lessonId === friday.id)).toBe(true);
+    const monday = sql
+      .prepare(`select id from lessons where given_by_id = ? and date = '2026-11-30' order by lesson_number`)
+      .all(teacherId) as { id: number }[];
+    expect(monday.length).toBeGreaterThan(0);
+    expect(sunday.next?.date).toBe('2026-11-30');
+    expect(sunday.next?.lessons.map((l) => l.lessonId)).toEqual(monday.map((l) => l.id));
+    // A lesson still to come lacks nothing yet.
+    expect(sunday.next?.lessons.every((l) => l.missing.length === 0)).toBe(true);
+  });
+
   it('shows control works whose marks are overdue, counting the students still without a mark', async () => {
     const control = sql
       .prepare(
@@ -61,6 +89,27 @@ describe('«Мой день» and who reads which journal', () => {
     const overdue = (await mine()).overdueControl.find((c) => c.lessonId === control.id);
     expect(overdue?.studentsWithoutMark).toBe(2);
     expect(overdue!.dueDate > control.date).toBe(true);
+  });
+
+  it('warns of a dictation by the marking limit the school gave its kind, and not before it has one', async () => {
+    const dictation = (sql.prepare(`select id from work_kinds where code = 'dictation'`).get() as { id: number }).id;
+    // An ordinary lesson of 16 November (a Monday) becomes a dictation with no pupil marked.
+    const lesson = sql
+      .prepare(
+        `select l.id, l.date from lessons l join assignments a on a.id = l.assignment_id
+         where a.teacher_id = ? and a.subgroup_id is null and l.date = '2026-11-16' and l.status = 'held' order by l.id limit 1`,
+      )
+      .get(teacherId) as { id: number; date: string };
+    sql.prepare('delete from marks where lesson_id = ?').run(lesson.id);
+    sql.prepare('update lessons set work_kind_id = ? where id = ?').run(dictation, lesson.id);
+    const listed = async () => (await mine()).overdueControl.find((c) => c.lessonId === lesson.id);
+    expect(await listed()).toBeUndefined(); // a dictation with no limit of its own is marked as any lesson
+    // 3 days: due on the 19th, overdue by the 24th; 10 days: due on the 26th, not yet.
+    sql.prepare('update work_kinds set marking_days = 3 where id = ?').run(dictation);
+    expect(await listed()).toMatchObject({ workKindName: 'Диктант', dueDate: '2026-11-19' });
+    expect((await listed())!.studentsWithoutMark).toBeGreaterThan(0);
+    sql.prepare('update work_kinds set marking_days = 10 where id = ?').run(dictation);
+    expect(await listed()).toBeUndefined();
   });
 
   it('refuses «Мой день» to the secretary', async () => {

@@ -43,7 +43,7 @@ describe('the thematic plan (КТП)', () => {
   const topicsInDb = () =>
     sql
       .prepare(
-        'select t.position, t.section, t.title, t.hours from thematic_plan_topics t join thematic_plans p on p.id = t.plan_id where p.assignment_id = ? order by t.position',
+        'select t.position, t.section, t.title, t.hours, t.homework from thematic_plan_topics t join thematic_plans p on p.id = t.plan_id where p.assignment_id = ? order by t.position',
       )
       .all(assignmentId);
 
@@ -71,11 +71,11 @@ describe('the thematic plan (КТП)', () => {
 
   it('previews an XLSX with a header, section headings and a Russian reason for every row it cannot take', async () => {
     const contentBase64 = await xlsx([
-      ['Календарно-тематическое планирование, 5 класс', null, null, null],
-      ['№', 'Раздел', 'Тема урока', 'Кол-во часов'],
-      [1, 'Натуральные числа', 'Ряд натуральных чисел', 2],
-      [2, null, 'Сравнение чисел', '3 ч'],
-      [null, null, null, null],
+      ['Календарно-тематическое планирование, 5 класс', null, null, null, null],
+      ['№', 'Раздел', 'Тема урока', 'Кол-во часов', 'Домашнее задание'],
+      [1, 'Натуральные числа', 'Ряд натуральных чисел', 2, 'п. 1,  № 3, 5'],
+      [2, null, 'Сравнение чисел', '3 ч', null],
+      [null, null, null, null, null],
       [3, null, 'Округление', '1,5'],
       [4, null, null, 2],
       [5, 'Дроби', 'Понятие дроби', 0],
@@ -87,19 +87,34 @@ describe('the thematic plan (КТП)', () => {
       ok: true,
       value: {
         rows: [
-          { line: 3, section: 'Натуральные числа', title: 'Ряд натуральных чисел', hours: 2, error: null },
-          { line: 4, section: 'Натуральные числа', title: 'Сравнение чисел', hours: 3, error: null },
+          {
+            line: 3,
+            section: 'Натуральные числа',
+            title: 'Ряд натуральных чисел',
+            hours: 2,
+            homework: 'п. 1, № 3, 5',
+            error: null,
+          },
+          { line: 4, section: 'Натуральные числа', title: 'Сравнение чисел', hours: 3, homework: null, error: null },
           {
             line: 6,
             section: 'Натуральные числа',
             title: 'Округление',
             hours: null,
+            homework: null,
             error: 'Часы — целое число, а в строке «1,5»',
           },
-          { line: 7, section: 'Натуральные числа', title: '', hours: 2, error: 'Тема не указана' },
-          { line: 8, section: 'Дроби', title: 'Понятие дроби', hours: 0, error: 'Часов не меньше 1' },
-          { line: 9, section: 'Дроби', title: 'Сложение дробей', hours: null, error: 'Не указано количество часов' },
-          { line: 10, section: 'Дроби', title: 'Контрольная работа № 1', hours: 1, error: null },
+          { line: 7, section: 'Натуральные числа', title: '', hours: 2, homework: null, error: 'Тема не указана' },
+          { line: 8, section: 'Дроби', title: 'Понятие дроби', hours: 0, homework: null, error: 'Часов не меньше 1' },
+          {
+            line: 9,
+            section: 'Дроби',
+            title: 'Сложение дробей',
+            hours: null,
+            homework: null,
+            error: 'Не указано количество часов',
+          },
+          { line: 10, section: 'Дроби', title: 'Контрольная работа № 1', hours: 1, homework: null, error: null },
         ],
         plannedHours: 6,
         curriculumHours,
@@ -184,10 +199,10 @@ describe('the thematic plan (КТП)', () => {
     const third = linkedTo(old[2]!.id);
     expect(first.length + third.length).toBeGreaterThan(0);
     const rows = [
-      { section: 'Натуральные числа', title: old[2]!.title, hours: 10 },
-      { section: 'Натуральные числа', title: old[0]!.title, hours: 20 },
-      { section: null, title: 'Контрольная работа № 1', hours: 1 },
-      { section: 'Дроби', title: 'Обыкновенные дроби', hours: curriculumHours - 31 },
+      { section: 'Натуральные числа', title: old[2]!.title, hours: 10, homework: 'п. 3, № 12' },
+      { section: 'Натуральные числа', title: old[0]!.title, hours: 20, homework: null },
+      { section: null, title: 'Контрольная работа № 1', hours: 1, homework: null },
+      { section: 'Дроби', title: 'Обыкновенные дроби', hours: curriculumHours - 31, homework: 'п. 4' },
     ];
     const audit = (sql.prepare('select count(*) as n from audit_log').get() as { n: number }).n;
     const r = await teacher.send(contract.plans.save, { assignmentId, rows });

@@ -125,6 +125,25 @@ describe('the control report catches the usual faults', () => {
     for (const id of [s.A, s.B, s.C, s.D, s.E, s.F]) mark(d14, id, '5', dictationKind, '2025-11-16 10:00:00', u.klruk);
     mark(d14, s.G, 'н/а', dictationKind, '2025-11-17 20:00:00', u.klruk);
 
+    // Russian, 18 November: the КТП put its topic there two days later, and nothing shows the lesson was held.
+    const plan = w.plan(a.rus5, at);
+    const planTopic = w.topic(plan, 1, null, 'Причастие', 1, null);
+    w.lesson(
+      a.rus5,
+      '2025-11-18',
+      1,
+      'Причастие',
+      null,
+      kinds.lessonKind,
+      planTopic,
+      u.klruk,
+      'planned',
+      '2025-11-20 10:00:00',
+      null,
+      null,
+      at,
+    );
+
     // English (1 группа): a topic in English; homework with no letters at all passes, homework in English does not.
     const eng = (date: string, topic: string, hw: string) =>
       lesson(a.eng5g1, date, topic, hw, `${date} 12:00:00`, `${date} 08:00:00`, { teacher: u.eng1 });
@@ -149,13 +168,9 @@ describe('the control report catches the usual faults', () => {
         ['Диктант (срок проверки 3 дн., до 13.11.2025): у 7 из 7 отметки выставлены позже, последняя — на 10 ч'],
       ],
       ['2025-11-10', 'Математика', ['внесено позже срока: отметок — 1, пропусков — 1; самое позднее — на 2 дн. 2 ч']],
-      [
-        '2025-11-11',
-        'Математика',
-        ['тема внесена заранее (по КТП), а урок не отмечен проведённым', 'посещаемость не отмечена'],
-      ],
+      ['2025-11-11', 'Математика', ['тема внесена заранее, а урок не отмечен проведённым', 'посещаемость не отмечена']],
       ['2025-11-11', 'Английский язык (1 группа)', ['тема не на русском языке: «Present Simple»']],
-      ['2025-11-12', 'Математика', ['тема внесена заранее (по КТП), а урок отмечен проведённым позже 17:00 на 16 ч']],
+      ['2025-11-12', 'Математика', ['тема внесена заранее, а урок отмечен проведённым позже 17:00 на 16 ч']],
       [
         '2025-11-13',
         'Математика',
@@ -164,6 +179,11 @@ describe('the control report catches the usual faults', () => {
         ],
       ],
       ['2025-11-13', 'Английский язык (1 группа)', ['д/з не на русском языке: «Workbook p. 7»']],
+      [
+        '2025-11-18',
+        'Русский язык',
+        ['тема из КТП, а урок не отмечен проведённым', 'нет домашнего задания', 'посещаемость не отмечена'],
+      ],
     ]);
   });
 
@@ -182,7 +202,16 @@ describe('the control report catches the usual faults', () => {
       controlWorks: 1,
       overdueControl: 1,
     });
-    expect(row('Русский язык')).toMatchObject({ lessons: 2, controlWorks: 2, overdueControl: 1, lateEntries: 0 });
+    expect(row('Русский язык')).toMatchObject({
+      lessons: 3,
+      noTopic: 1,
+      noHomework: 1,
+      noAttendance: 1,
+      late: 0,
+      controlWorks: 2,
+      overdueControl: 1,
+      lateEntries: 0,
+    });
     expect(row('Английский язык', '1 группа')).toMatchObject({ lessons: 2, notRussian: 2, noAttendance: 0 });
     expect(d.teachers.find((t) => t.teacherName === 'Счётова А. П.')).toMatchObject({
       lessons: 6,

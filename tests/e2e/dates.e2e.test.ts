@@ -1,21 +1,13 @@
 // Dates and times follow the school, not the browser: in a Chromium set to English (as a computer bought abroad
 // is), the date fields read «24.11.2026», the month «ноябрь 2026», the calendar starts on «Пн», the bells «13:05».
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { browserHarness } from '../helpers/browser';
-import { tempDir } from '../helpers/temp';
+import { screenshot } from '../helpers/screenshot';
 
 describe('dates in an English browser', () => {
   const today = '2026-11-24';
   const h = browserHarness(today, { locale: 'en-US' });
-  const dir = tempDir();
-  const shot = async (name: string) => {
-    await h.page.screenshot({ path: path.join(dir, name) });
-    if (process.env.ZHURNAL_SCREENSHOTS)
-      fs.copyFileSync(path.join(dir, name), path.join(process.env.ZHURNAL_SCREENSHOTS, name));
-    console.log(`screenshot: ${path.join(dir, name)}`);
-  };
+  const shot = (name: string) => screenshot(h.page, name);
 
   it('shows Russian dates and months to the deputy, and reads a date typed the Russian way', async () => {
     const { page } = h;
@@ -32,7 +24,7 @@ describe('dates in an English browser', () => {
     // The months of the year, in Russian, to pick from.
     const december = page.locator('[data-dates-dropdown]').getByText('дек.', { exact: true });
     await december.waitFor();
-    await shot('dates-month-picker.png');
+    await shot('dates-month-picker');
     await december.click();
     await expect.poll(() => page.getByTestId('param-month').innerText()).toBe('декабрь 2026');
 
@@ -45,7 +37,7 @@ describe('dates in an English browser', () => {
     await expect.poll(() => calendar.innerText()).toMatch(/^октябрь 2026/i);
     const weekdays = await calendar.locator('thead th').allInnerTexts();
     expect(weekdays.map((d) => d.toLowerCase())).toEqual(['пн', 'вт', 'ср', 'чт', 'пт', 'сб', 'вс']);
-    await shot('dates-calendar.png');
+    await shot('dates-calendar');
     await page.keyboard.press('Escape');
     await from.fill('02.11.2026');
     await from.blur();
@@ -74,6 +66,6 @@ describe('dates in an English browser', () => {
     expect(await minutes.inputValue()).toBe(bells[afternoon]!.start.slice(3, 5));
     expect(await table.innerText()).not.toMatch(/AM|PM/);
     await table.scrollIntoViewIfNeeded();
-    await shot('dates-bells.png');
+    await shot('dates-bells');
   });
 });

@@ -182,6 +182,7 @@ describe('the journal in the browser', () => {
       'Резервные копии',
       'Администрирование',
       'Журнал действий',
+      'Справка',
     ]);
     await h.page.getByTestId('nav-admin').click();
     await h.page.getByTestId('users-table').waitFor();
@@ -249,5 +250,32 @@ describe('the journal in the browser', () => {
     await keys.press('Escape');
     expect(await error.count()).toBe(0);
     expect(await cells.nth(1).innerText()).toBe('н');
+  });
+
+  it('refuses a mark on a lesson still ahead beside its cell, saving nothing', async () => {
+    const { assignment } = findJournal();
+    const sql = h.core.db.$client;
+    const ahead = sql
+      .prepare('select id from lessons where assignment_id = ? and date > ? order by date limit 1')
+      .get(assignment.id, today) as { id: number } | undefined;
+    if (!ahead) throw new Error('the demo has no lesson of 5А Математика after today');
+    await h.page.setViewportSize({ width: 1366, height: 768 });
+    await h.logIn('uchitel');
+    await h.page.goto(`${h.page.url().split('#')[0]}#/journal?assignment=${assignment.id}&lesson=${ahead.id}`);
+    await h.page.getByTestId('journal-grid').waitFor({ timeout: 15_000 });
+    // The lesson panel opens with its topic's КТП suggestions over the first rows: a row below them.
+    const cell = h.page.locator(`td[data-testid^="cell-"][data-testid$="-${ahead.id}"]`).nth(6);
+    await h.page.keyboard.press('Escape');
+    await cell.click({ timeout: 10_000 });
+    await h.page.getByTestId('grid-scroll').focus();
+    await h.page.keyboard.press('5');
+    await h.page.keyboard.press('Enter');
+    await expect
+      .poll(() => h.page.getByTestId('cell-error').innerText({ timeout: 10_000 }))
+      .toContain('Урок ещё не прошёл: поставить отметку нельзя');
+    expect(await h.page.getByTestId('error-alert').count()).toBe(0);
+    await h.page.screenshot({ path: 'test-results/grid-lesson-ahead.png' });
+    const saved = sql.prepare('select count(*) as n from marks where lesson_id = ?').get(ahead.id) as { n: number };
+    expect(saved.n).toBe(0);
   });
 });

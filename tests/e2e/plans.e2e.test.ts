@@ -6,6 +6,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { browserHarness } from '../helpers/browser';
+import { screenshot } from '../helpers/screenshot';
 
 const today = '2026-11-24';
 
@@ -28,10 +29,10 @@ describe('the thematic plan in the browser', () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'zhurnal-ktp-')), 'КТП 5А.xlsx');
     const book = new ExcelJS.Workbook();
     const sheet = book.addWorksheet('План');
-    sheet.addRow(['№', 'Раздел', 'Тема урока', 'Часы']);
-    sheet.addRow([1, 'Повторение', 'Повторение курса 4 класса', 3]);
-    sheet.addRow([2, 'Дроби', 'Обыкновенные дроби', a.hours - 5]);
-    sheet.addRow([3, null, 'Итоговая контрольная работа', 2]);
+    sheet.addRow(['№', 'Раздел', 'Тема урока', 'Часы', 'Домашнее задание']);
+    sheet.addRow([1, 'Повторение', 'Повторение курса 4 класса', 3, 'Стр. 4, № 1–5']);
+    sheet.addRow([2, 'Дроби', 'Обыкновенные дроби', a.hours - 5, 'п. 1, № 12, 14']);
+    sheet.addRow([3, null, 'Итоговая контрольная работа', 2, null]);
     await book.xlsx.writeFile(file);
 
     await h.logIn('uchitel');
@@ -40,6 +41,9 @@ describe('the thematic plan in the browser', () => {
     await page.getByTestId('plan-import-open').click();
     await page.locator('input[type=file]').setInputFiles(file);
     await page.getByTestId('plan-preview').waitFor({ timeout: 15_000 });
+    expect(await page.getByTestId('plan-preview').innerText()).toContain('п. 1, № 12, 14');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await screenshot(page, 'plan-import-homework');
     expect(await page.getByTestId('hours-check').innerText()).toContain(
       `Запланировано ${a.hours} ч — столько же, сколько в учебном плане`,
     );
@@ -49,13 +53,13 @@ describe('the thematic plan in the browser', () => {
       .toContain(`Тем: 3; запланировано ${a.hours} ч`);
     const topics = sql
       .prepare(
-        'select t.title, t.hours from thematic_plan_topics t join thematic_plans p on p.id = t.plan_id where p.assignment_id = ? order by t.position',
+        'select t.title, t.hours, t.homework from thematic_plan_topics t join thematic_plans p on p.id = t.plan_id where p.assignment_id = ? order by t.position',
       )
       .all(a.id);
     expect(topics).toEqual([
-      { title: 'Повторение курса 4 класса', hours: 3 },
-      { title: 'Обыкновенные дроби', hours: a.hours - 5 },
-      { title: 'Итоговая контрольная работа', hours: 2 },
+      { title: 'Повторение курса 4 класса', hours: 3, homework: 'Стр. 4, № 1–5' },
+      { title: 'Обыкновенные дроби', hours: a.hours - 5, homework: 'п. 1, № 12, 14' },
+      { title: 'Итоговая контрольная работа', hours: 2, homework: null },
     ]);
 
     await page.getByTestId('plan-from').fill('2026-11-25');
@@ -86,9 +90,9 @@ describe('the thematic plan in the browser', () => {
     const topics = () =>
       sql
         .prepare(
-          'select t.title, t.hours from thematic_plan_topics t join thematic_plans p on p.id = t.plan_id where p.assignment_id = ? order by t.position',
+          'select t.title, t.hours, t.homework from thematic_plan_topics t join thematic_plans p on p.id = t.plan_id where p.assignment_id = ? order by t.position',
         )
-        .all(assignmentId) as { title: string; hours: number }[];
+        .all(assignmentId) as { title: string; hours: number; homework: string | null }[];
     const before = topics();
     await h.logIn('uchitel');
     await page.getByTestId('nav-journal').click();
@@ -100,14 +104,15 @@ describe('the thematic plan in the browser', () => {
     await page.getByTestId('plan-add-row').click();
     await editor.getByLabel(`Тема ${before.length + 1}`, { exact: true }).fill('Резерв');
     await editor.getByLabel(`Часов на тему ${before.length + 1}`, { exact: true }).fill('2');
+    await editor.getByLabel(`Домашнее задание к теме ${before.length + 1}`, { exact: true }).fill('Повторить п. 1–5');
     await expect.poll(() => editor.getByTestId('hours-check').innerText()).toContain('на 2 ч больше');
     await page.getByTestId('plan-editor-save').click();
     await expect.poll(() => page.getByTestId('plan-totals').innerText()).toContain(`Тем: ${before.length + 1}`);
     expect(topics()).toEqual([
-      { title: 'Обыкновенные и десятичные дроби', hours: before[1]!.hours },
+      { title: 'Обыкновенные и десятичные дроби', hours: before[1]!.hours, homework: before[1]!.homework },
       before[0],
       ...before.slice(2),
-      { title: 'Резерв', hours: 2 },
+      { title: 'Резерв', hours: 2, homework: 'Повторить п. 1–5' },
     ]);
   });
 });

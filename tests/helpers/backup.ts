@@ -27,7 +27,8 @@ export function faultyFs(faults: {
   dir: string;
   failWriteAfter?: { bytes: number; code: string };
   failCreate?: string;
-  corruptReadBack?: boolean;
+  /** One byte flipped in the read-back of the block at this position (0 unless given). */
+  corruptReadBack?: boolean | { at: number };
   /** A write that does not return (a hung network share) until `until` settles. */
   hangWriteAfter?: { bytes: number; until: Promise<unknown> };
   failUnlink?: boolean;
@@ -42,20 +43,23 @@ export function faultyFs(faults: {
       return {
         ...handle,
         async write(data, position) {
-          if (inDir(file) && faults.failWriteAfter && written + data.byteLength > faults.failWriteAfter.bytes) {
+          const bytes = data.reduce((n, d) => n + d.byteLength, 0);
+          if (inDir(file) && faults.failWriteAfter && written + bytes > faults.failWriteAfter.bytes) {
             const room = Math.max(0, faults.failWriteAfter.bytes - written);
-            await handle.write(data.subarray(0, room), position);
+            await handle.write([Buffer.concat(data).subarray(0, room)], position);
             throw errno(faults.failWriteAfter.code);
           }
-          written += data.byteLength;
+          written += bytes;
           if (inDir(file) && faults.hangWriteAfter !== undefined && written > faults.hangWriteAfter.bytes)
             await faults.hangWriteAfter.until;
           await handle.write(data, position);
         },
         async readBack(into, position) {
           const n = await handle.readBack(into, position);
-          // One flipped byte in the first block read back, as a failing flash cell would give.
-          if (inDir(file) && faults.corruptReadBack && position === 0 && n > 0) into[n >> 1]! ^= 0xff;
+          // One flipped byte in a block read back, as a failing flash cell would give.
+          const at = typeof faults.corruptReadBack === 'object' ? faults.corruptReadBack.at : 0;
+          if (inDir(file) && faults.corruptReadBack && position <= at && at < position + n)
+            into[at - position]! ^= 0xff;
           return n;
         },
       };

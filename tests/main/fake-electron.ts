@@ -167,6 +167,9 @@ export const app = {
     if (!p) throw new Error(`fake app.getPath: no path for ${name}`);
     return p;
   },
+  setPath: (name: string, value: string) => {
+    state().paths[name] = value;
+  },
   getAppPath: () => state().appPath,
   getVersion: () => '0.1.0-test',
   get isPackaged() {

@@ -46,6 +46,18 @@ describe('starting the app (src/main/index.ts)', () => {
     expect(fs.readdirSync(state().paths['userData']!)).toEqual([]);
   });
 
+  it('ZHURNAL_USER_DATA moves the journal to the given folder before anything is opened there', async () => {
+    const elsewhere = userDataFolder();
+    process.env['ZHURNAL_USER_DATA'] = elsewhere;
+    try {
+      await startMain();
+    } finally {
+      delete process.env['ZHURNAL_USER_DATA'];
+    }
+    expect(state().paths['userData']).toBe(elsewhere);
+    expect(state().windows).toHaveLength(1);
+  });
+
   it('wires database, IPC, session, menu and window, and a page call goes preload → main → core', async () => {
     await startMain();
     expect(state().windows).toHaveLength(1);

@@ -3,7 +3,13 @@
 import { describe, expect, it } from 'vitest';
 import { noConnection } from '../../src/shared/connection';
 import { AppError } from '../../src/shared/errors';
-import { createOutbox, type OutboxItem, type OutboxStorage } from '../../src/renderer/src/api/outbox';
+import {
+  createOutbox,
+  otherServersWaiting,
+  serverStorage,
+  type OutboxItem,
+  type OutboxStorage,
+} from '../../src/renderer/src/api/outbox';
 
 function memoryStorage(): OutboxStorage & { saved: OutboxItem[] } {
   const storage = {
@@ -88,4 +94,59 @@ describe('the outbox', () => {
     ]);
     expect(outbox.items().map((i) => i.id)).toEqual(['item-3']);
   });
+
+  it('keeps each server’s saves under its own key: after switching, another server’s are shown, never sent', async () => {
+    const store = webStorage();
+    const a = { id: 'cert:aa', label: 'Школа № 5 (10.0.0.5:8443)' };
+    const b = { id: 'cert:bb', label: 'Школа № 7 (10.0.0.7:8443)' };
+    const serverA = server();
+    serverA.up = false;
+    const outbox = createOutbox(serverStorage(a, store), serverA.send, () => false);
+    await outbox.submit(item(1));
+    await outbox.submit(item(2));
+
+    // The admin switched this computer to server B: A's saves stay, listed, and B is sent nothing of them.
+    const serverB = server();
+    outbox.use(serverStorage(b, store));
+    expect(outbox.items()).toEqual([]);
+    expect(otherServersWaiting(b.id, store)).toEqual([{ label: a.label, count: 2 }]);
+    expect(otherServersWaiting(a.id, store)).toEqual([]);
+    const onB = createOutbox(serverStorage(b, store), serverB.send, () => true);
+    await onB.flush(7);
+    await expect(onB.submit(item(3))).resolves.toEqual({ queued: false, value: '3' });
+    expect(serverB.applied).toEqual(['journal:setMark 3']);
+
+    // Back on A (it answers again): its own saves go there, and nothing waits anywhere.
+    serverA.up = true;
+    const onA = createOutbox(serverStorage(a, store), serverA.send, () => true);
+    await onA.flush(7);
+    expect(serverA.applied).toEqual(['journal:setMark 1', 'journal:setMark 2']);
+    expect(otherServersWaiting(b.id, store)).toEqual([]);
+    expect(store.length).toBe(0);
+  });
+
+  it('gives a browser the saves kept before they were keyed by server (its storage is its origin’s); a desktop keeps them apart', () => {
+    const store = webStorage();
+    store.setItem('zhurnal.outbox', JSON.stringify([item(1)]));
+    expect(otherServersWaiting('cert:aa', store)).toEqual([{ label: 'другой сервер', count: 1 }]);
+    const browser = serverStorage({ id: 'origin:https://10.0.0.5:8443', label: '10.0.0.5:8443' }, store, true);
+    expect(browser.load().map((i) => i.id)).toEqual(['item-1']);
+    expect(store.getItem('zhurnal.outbox')).toBeNull();
+    expect(otherServersWaiting('origin:https://10.0.0.5:8443', store)).toEqual([]);
+  });
 });
+
+/** localStorage as the browser has it. */
+function webStorage(): Storage {
+  const map = new Map<string, string>();
+  return {
+    get length() {
+      return map.size;
+    },
+    key: (i) => [...map.keys()][i] ?? null,
+    getItem: (k) => map.get(k) ?? null,
+    setItem: (k, v) => void map.set(k, String(v)),
+    removeItem: (k) => void map.delete(k),
+    clear: () => map.clear(),
+  };
+}

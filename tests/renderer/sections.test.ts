@@ -6,11 +6,18 @@ const labels = (roles: Parameters<typeof visibleSections>[0]) => visibleSections
 
 describe('the navigation shows what the roles allow', () => {
   it('gives a subject teacher their day, the journal and the reports on their own classes', () => {
-    expect(labels(['teacher'])).toEqual(['Мой день', 'Журнал', 'Отчёты']);
+    expect(labels(['teacher'])).toEqual(['Мой день', 'Журнал', 'Отчёты', 'Справка']);
   });
 
   it('gives a class teacher attendance and reports too', () => {
-    expect(labels(['teacher', 'class_teacher'])).toEqual(['Мой день', 'Журнал', 'Посещаемость', 'Ученики', 'Отчёты']);
+    expect(labels(['teacher', 'class_teacher'])).toEqual([
+      'Мой день',
+      'Журнал',
+      'Посещаемость',
+      'Ученики',
+      'Отчёты',
+      'Справка',
+    ]);
   });
 
   it('gives the secretary the class lists and printing but not backups or administration', () => {
@@ -20,6 +27,7 @@ describe('the navigation shows what the roles allow', () => {
       'Загрузка списков',
       'Печать',
       'Сроки хранения',
+      'Справка',
     ]);
   });
 
@@ -39,6 +47,7 @@ describe('the navigation shows what the roles allow', () => {
       'Резервные копии',
       'Администрирование',
       'Журнал действий',
+      'Справка',
     ]);
   });
 
@@ -57,6 +66,7 @@ describe('the navigation shows what the roles allow', () => {
       'Сроки хранения',
       'Администрирование',
       'Журнал действий',
+      'Справка',
     ]);
     expect(labels(['director'])).toEqual([
       'Журнал',
@@ -64,10 +74,13 @@ describe('the navigation shows what the roles allow', () => {
       'Отчёты',
       'Движение учащихся',
       'Администрирование',
+      'Справка',
     ]);
   });
 
   it('gives every role at least one section, so a signed-in user never lands on an empty page', () => {
-    for (const role of roles) expect(visibleSections([role]).length, role).toBeGreaterThan(0);
+    // «Справка» is everyone's; each role also has work of its own.
+    for (const role of roles)
+      expect(visibleSections([role]).filter((s) => s.id !== 'help').length, role).toBeGreaterThan(0);
   });
 });

@@ -143,8 +143,9 @@ export class BlockFanout<T extends Sized = Buffer> {
     }
   }
 
-  /** @internal */ verified(r: Reader) {
-    r.held = r.next;
+  /** @internal */ verified(r: Reader, count: number) {
+    if (count < r.held || count > r.next) throw new Error('verified blocks not taken, or verified twice');
+    r.held = count;
     r.lastActive = Date.now();
     this.release();
   }
@@ -162,9 +163,12 @@ export class BlockReader<T extends Sized = Buffer> {
     return this.fanout.take(this.r);
   }
 
-  /** Every block taken so far is on the drive and read back: they may be freed. */
-  verified(): void {
-    this.fanout.verified(this.r);
+  /**
+   * The first `count` blocks taken (every block taken so far when not given) are on the drive and read back:
+   * they may be freed.
+   */
+  verified(count?: number): void {
+    this.fanout.verified(this.r, count ?? this.r.next);
   }
 
   /** This destination needs no more blocks (it finished or failed): it never holds the others back again. */

@@ -2,8 +2,8 @@ import fs from 'node:fs';
 
 /** An open file being written: the few calls a destination copy needs. */
 export interface WriteHandle {
-  /** Writes `data` at `position` in the file. */
-  write(data: Uint8Array, position: number): Promise<void>;
+  /** Writes the pieces of `data`, one after another, from `position` in the file (one system call where it can). */
+  write(data: readonly Uint8Array[], position: number): Promise<void>;
   /** Flushes what was written so far to the drive (fsync). */
   sync(): Promise<void>;
   /** Reads what the file holds at `position` into `into` (after a sync: what the drive gives back); bytes read. */
@@ -49,16 +49,30 @@ export async function* readBlocks(file: string, from = 0): AsyncGenerator<Buffer
   }
 }
 
+/** What is left of `pieces` once their first `n` bytes are written (a write may take less than it was given). */
+function after(pieces: Uint8Array[], n: number): Uint8Array[] {
+  const left: Uint8Array[] = [];
+  for (const piece of pieces) {
+    if (n >= piece.byteLength) n -= piece.byteLength;
+    else {
+      left.push(n > 0 ? piece.subarray(n) : piece);
+      n = 0;
+    }
+  }
+  return left;
+}
+
 export const nodeFs: BackupFs = {
   async create(file) {
     // Readable by the app's account only, whatever the drive's folder allows others.
     const handle = await fs.promises.open(file, 'wx+', 0o600);
     return {
-      write: async (data, position) => {
-        let offset = 0;
-        while (offset < data.byteLength) {
-          const { bytesWritten } = await handle.write(data, offset, data.byteLength - offset, position + offset);
-          offset += bytesWritten;
+      async write(data, position) {
+        let pieces = data.filter((d) => d.byteLength > 0);
+        for (let at = position; pieces.length > 0;) {
+          const { bytesWritten } = await handle.writev(pieces, at);
+          at += bytesWritten;
+          pieces = after(pieces, bytesWritten);
         }
       },
       sync: () => handle.sync(),

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
-import { notCurrentMark, type AbsenceCode, type MarkValue } from '../../shared/contract/common';
+import { lessonRefusal, notCurrentMark, type AbsenceCode, type MarkValue } from '../../shared/contract/common';
 import type { Actor } from '../actor';
 import type { AuditService } from '../audit/service';
 import { localDate, localTimestamp, type Clock } from '../clock';
@@ -80,16 +80,14 @@ export function createCellService({ db, clock, audit }: { db: Db; clock: Clock; 
     m ? { value1: m.value1, value2: m.value2, workKindId: m.workKindId } : null;
 
   /** A mark or an absence belongs to a lesson that took place: the printed book shows it on that lesson's line. */
-  function requireGiven(target: WritableLesson, what: string): void {
-    if (target.lesson.status === 'not_held')
-      throw new AppError('validation', `Урок отмечен как не проведённый: ${what} нельзя`);
-    if (target.lesson.date > localDate(clock.now()))
-      throw new AppError('validation', `Урок ещё не прошёл: ${what} нельзя`);
+  function requireGiven(target: WritableLesson, entry: 'mark' | 'absence'): void {
+    const refusal = lessonRefusal(target.lesson, localDate(clock.now()), entry);
+    if (refusal) throw new AppError('validation', refusal);
   }
 
   function checkMark(target: WritableLesson, input: MarkInput): void {
     if (target.grade === 1) throw new AppError('validation', 'В 1 классе отметки не ставятся');
-    requireGiven(target, 'поставить отметку');
+    requireGiven(target, 'mark');
     const values = [input.value1, input.value2].filter((v): v is MarkValue => !!v);
     // Seed 004, 6.5: «н/а» is never a current mark, only a period or year mark.
     if (values.includes('н/а')) throw new AppError('validation', notCurrentMark);
@@ -196,7 +194,7 @@ export function createCellService({ db, clock, audit }: { db: Db; clock: Clock; 
       const replay = replayOf(db, op);
       if (replay) return replay.value as AbsenceCode | null;
       const target = prepare(actor, ref);
-      if (ref.code) requireGiven(target, 'отметить пропуск');
+      if (ref.code) requireGiven(target, 'absence');
       if (ref.code && missesLesson(ref.code) && currentMark(ref)) {
         throw new AppError('validation', 'У ученика есть отметка за этот урок: сначала снимите её');
       }

@@ -139,7 +139,13 @@ export function loadGrid(
       rules,
     );
   });
-  const plan = topicsOf(db, assignmentId).map(({ id, position, title, hours }) => ({ id, position, title, hours }));
+  const plan = topicsOf(db, assignmentId).map(({ id, position, title, hours, homework }) => ({
+    id,
+    position,
+    title,
+    hours,
+    homework,
+  }));
   const canWrite =
     mayAccess('journal.write', actor.roles) &&
     (assignment.teacherId === actor.userId || lessonRows.some(({ lesson }) => lesson.givenById === actor.userId));

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import { shortName } from '../../shared/names';
 import type { SaveConflict } from '../../shared/contract/saves';
@@ -75,6 +75,18 @@ export function saveOnce<T>(db: Db, clock: Clock, op: SaveOp, body: () => Outcom
     return result;
   });
   return settle(outcome);
+}
+
+/**
+ * How long a save's id is remembered. A client's queue sends a save again only while the save waits on that
+ * computer — an outage, a computer switched off over the holidays; a month is more than any of them.
+ */
+export const savesKeptDays = 30;
+
+/** Forgets the ids of saves older than a client can still send again; returns how many were forgotten. */
+export function pruneAppliedSaves(db: Db, clock: Clock, keepDays = savesKeptDays): number {
+  const cutoff = localTimestamp(new Date(clock.now().getTime() - keepDays * 86_400_000));
+  return writeTransaction(db, () => db.delete(appliedSaves).where(lt(appliedSaves.at, cutoff)).run().changes);
 }
 
 /** Who last changed an entity, from the audit log: the other person a conflict names. */

@@ -34,8 +34,9 @@ export interface ControlLesson {
   homework: string | null;
   topicEnteredAt: string | null;
   homeworkEnteredAt: string | null;
-  isControl: number;
   status: 'planned' | 'held';
+  /** The topic is the КТП's own, as the plan put it there (1) or the teacher changed it (0). */
+  fromPlan: number;
   kindName: string;
   /** Days to mark every pupil present for this lesson's kind of work; null: no such limit. */
   markingDays: number | null;
@@ -138,7 +139,8 @@ export function controlFacts(db: Db, yearId: number, from: string, last: string,
   const lessons = sql
     .prepare(
       `select l.id, l.assignment_id as assignmentId, l.date, l.topic, l.homework, l.topic_entered_at as topicEnteredAt,
-              l.homework_entered_at as homeworkEnteredAt, k.is_control as isControl, l.status, k.name as kindName,
+              l.homework_entered_at as homeworkEnteredAt, l.status, k.name as kindName,
+              (l.plan_topic_id is not null and l.topic = (select t.title from thematic_plan_topics t where t.id = l.plan_topic_id)) as fromPlan,
               ${limitOf('k')} as markingDays, l.attendance_taken_at as attendanceTakenAt,
               (select min(m.created_at) from marks m where m.lesson_id = l.id) as firstMarkAt,
               (select min(b.created_at) from absences b where b.lesson_id = l.id) as firstAbsenceAt,

@@ -54,22 +54,21 @@ export function lessonFindings(l: ControlLesson, c: LessonContext) {
   // A lesson is known to be held by its register, a mark or an absence, or the teacher's «проведён».
   const heldAt = [l.attendanceTakenAt, l.firstMarkAt, l.firstAbsenceAt].filter((t) => t !== null).sort()[0] ?? null;
   const held = l.status === 'held' || heldAt !== null;
-  // A topic put in before the lesson's day came from the plan in advance: it counts once the lesson is held.
+  // A topic the КТП put there, or one put in before the lesson's day, counts only once the lesson is held.
   const inAdvance = l.topicEnteredAt !== null && l.topicEnteredAt.slice(0, 10) < l.date;
+  const unproven = !blank(l.topic) && (l.fromPlan === 1 || inAdvance) && past && !held;
 
   if (blank(l.topic)) flag('noTopic', 'нет темы');
-  else if (inAdvance && past && !held) flag('noTopic', 'тема внесена заранее (по КТП), а урок не отмечен проведённым');
+  else if (unproven)
+    flag('noTopic', `тема ${l.fromPlan === 1 ? 'из КТП' : 'внесена заранее'}, а урок не отмечен проведённым`);
   if (c.graded && blank(l.homework)) flag('noHomework', 'нет домашнего задания');
 
-  const topicAt = inAdvance ? heldAt : l.topicEnteredAt;
+  const topicAt = unproven ? null : inAdvance ? heldAt : l.topicEnteredAt;
   const lateTopic = topicAt !== null && topicAt > due ? hoursBetween(due, topicAt) : 0;
   const lateHomework =
     l.homeworkEnteredAt !== null && l.homeworkEnteredAt > due ? hoursBetween(due, l.homeworkEnteredAt) : 0;
   if (lateTopic > 0 && inAdvance)
-    flag(
-      'late',
-      `тема внесена заранее (по КТП), а урок отмечен проведённым позже ${c.limit} на ${lateness(lateTopic)}`,
-    );
+    flag('late', `тема внесена заранее, а урок отмечен проведённым позже ${c.limit} на ${lateness(lateTopic)}`);
   else if (lateTopic > 0 || lateHomework > 0)
     flag(
       'late',

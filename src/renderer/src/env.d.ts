@@ -1,3 +1,4 @@
+/// <reference types="vite/client" />
 import type { Result } from '../../shared/errors';
 import type { LiveMessage } from '../../shared/live';
 

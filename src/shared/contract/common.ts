@@ -43,6 +43,21 @@ export const lessonLine = { lessonId: entityId, ...journalLink, date: isoDate };
 export const markValue = z.enum(['1', '2', '3', '4', '5', 'н/а']);
 /** Why «н/а» typed as a lesson's mark is refused, in the core and on the grid alike (seed 004, 6.5). */
 export const notCurrentMark = '«н/а» — не текущая отметка: её ставят только за период или год';
+
+/**
+ * Why a lesson takes no mark or absence: one not held, or one still ahead (the book prints marks and absences on
+ * the lessons given). Null: it takes them. The grid answers in the cell with the core's own words.
+ */
+export function lessonRefusal(
+  lesson: { status: string; date: string },
+  today: string,
+  entry: 'mark' | 'absence',
+): string | null {
+  const what = entry === 'mark' ? 'поставить отметку' : 'отметить пропуск';
+  if (lesson.status === 'not_held') return `Урок отмечен как не проведённый: ${what} нельзя`;
+  if (lesson.date > today) return `Урок ещё не прошёл: ${what} нельзя`;
+  return null;
+}
 export const absenceCode = z.enum(['н', 'б', 'у', 'оп']);
 export const periodMarkValue = z.enum(['1', '2', '3', '4', '5', 'н/а', 'зач', 'незач', 'осв']);
 export const demoTier = z.enum(['small', 'typical', 'large']);

@@ -94,7 +94,13 @@ export const journalGrid = z.object({
   /** Set when the deputy closed the period: edits need a written reason. */
   lock: z.object({ periodName: z.string() }).nullable(),
   planTopics: z.array(
-    z.object({ id: entityId, position: z.number().int(), title: z.string(), hours: z.number().int() }),
+    z.object({
+      id: entityId,
+      position: z.number().int(),
+      title: z.string(),
+      hours: z.number().int(),
+      homework: z.string().nullable(),
+    }),
   ),
 });
 export type JournalGrid = z.infer<typeof journalGrid>;

@@ -8,6 +8,7 @@ export const planTopic = z.object({
   section: z.string().nullable(),
   title: z.string(),
   hours: z.number().int(),
+  homework: z.string().nullable(),
   /** Lessons already linked to this topic. */
   givenHours: z.number().int(),
 });
@@ -16,6 +17,8 @@ export const planRow = z.object({
   section: text(300).nullable(),
   title: text(500, { min: 1, tooShort: 'Тема не указана' }),
   hours: z.number().int().min(1, 'Часов не меньше 1').max(200),
+  /** The homework set with the topic; absent or null when the plan sets none. */
+  homework: text(1000).nullable().optional(),
 });
 
 export const importedRow = z.object({
@@ -23,6 +26,7 @@ export const importedRow = z.object({
   section: z.string().nullable(),
   title: z.string(),
   hours: z.number().int().nullable(),
+  homework: z.string().nullable(),
   error: z.string().nullable(),
 });
 

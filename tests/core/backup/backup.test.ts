@@ -151,6 +151,24 @@ describe('a backup to several destinations', () => {
     });
     expect(outcome.results[0]?.message).toMatch(/прочитана с ошибкой/);
     expect(fs.readdirSync(flaky)).toEqual([]);
+    // Further in, with the next blocks held back until this drive has read back what it wrote (one slot of
+    // memory): the check that fails, not the wait it ends, is what the drive reports, and the other drive
+    // gets its copy.
+    const good = path.join(dir, 'flaky-good');
+    fs.mkdirSync(good);
+    const held = await createBackup({
+      ...base,
+      clock: fixedClock('2026-11-24T18:30:00'),
+      source: { kind: 'file', file: live },
+      destinations: [flaky, good],
+      fs: faultyFs({ dir: flaky, corruptReadBack: { at: 3 << 20 } }),
+      syncEvery: 1 << 20,
+      fanout: { maxHeld: 1 << 20, stallMs: 60_000 },
+    });
+    const [bad, fine] = held.results;
+    expect(bad?.message).toMatch(/прочитана с ошибкой/);
+    expect(fs.readdirSync(flaky)).toEqual([]);
+    expect(fine?.ok).toBe(true);
   });
 
   it('reports a real small drive as full, and a read-only mount as read-only, before writing to them', async () => {

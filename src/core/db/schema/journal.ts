@@ -44,6 +44,8 @@ export const thematicPlanTopics = sqliteTable(
     title: text('title').notNull(),
     hours: integer('hours').notNull().default(1),
     workKindId: integer('work_kind_id').references(() => workKinds.id),
+    /** The homework the plan sets with this topic: proposed when the topic is taken for a lesson. */
+    homework: text('homework'),
   },
   (t) => [uniqueIndex('thematic_plan_topics_plan_position').on(t.planId, t.position)],
 );

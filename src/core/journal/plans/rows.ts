@@ -6,6 +6,7 @@ export interface ImportedRow {
   section: string | null;
   title: string;
   hours: number | null;
+  homework: string | null;
   error: string | null;
 }
 
@@ -13,12 +14,14 @@ interface Columns {
   section: number | null;
   title: number;
   hours: number;
+  homework: number | null;
 }
 
 const headerOf = {
   title: /тема|содержание|наименование/i,
   section: /раздел|модуль|глава|блок/i,
   hours: /час|кол-?во/i,
+  homework: /домашн|^\s*д\s*\/\s*з\s*$|^\s*дз\s*$/i,
 };
 
 /** The header row: the first of the first ten rows naming a topic column and an hours column. */
@@ -29,11 +32,15 @@ function findHeader(rows: TableRow[]): { index: number; columns: Columns } {
     const hours = cells.findIndex((c, k) => k !== title && headerOf.hours.test(c));
     if (title < 0 || hours < 0) continue;
     const section = cells.findIndex((c, k) => k !== title && k !== hours && headerOf.section.test(c));
-    return { index: i, columns: { title, hours, section: section < 0 ? null : section } };
+    const homework = cells.findIndex((c, k) => k !== title && k !== hours && headerOf.homework.test(c));
+    return {
+      index: i,
+      columns: { title, hours, section: section < 0 ? null : section, homework: homework < 0 ? null : homework },
+    };
   }
   throw new AppError(
     'validation',
-    'Не найдена строка заголовков: в одной из первых строк нужны столбцы «Тема» и «Часы» (и, если есть, «Раздел»).',
+    'Не найдена строка заголовков: в одной из первых строк нужны столбцы «Тема» и «Часы» (и, если есть, «Раздел» и «Домашнее задание»).',
   );
 }
 
@@ -63,6 +70,7 @@ export function planRowsOf(table: TableRow[]): ImportedRow[] {
     const cell = (k: number | null) => (k === null ? '' : (row.cells[k] ?? '').trim());
     const title = cell(columns.title).replace(/\s+/g, ' ');
     const hoursText = cell(columns.hours);
+    const homework = cell(columns.homework).replace(/\s+/g, ' ') || null;
     if (columns.section !== null && cell(columns.section)) section = cell(columns.section).replace(/\s+/g, ' ');
     if (title === '' && hoursText === '') continue;
     if (hoursText === '' && sectionHeading.test(title) && !(columns.section !== null && cell(columns.section))) {
@@ -77,8 +85,10 @@ export function planRowsOf(table: TableRow[]): ImportedRow[] {
           ? 'Тема длиннее 500 знаков'
           : (section?.length ?? 0) > 300
             ? 'Название раздела длиннее 300 знаков'
-            : error;
-    out.push({ line: row.line, section, title, hours, error: problem });
+            : (homework?.length ?? 0) > 1000
+              ? 'Домашнее задание длиннее 1000 знаков'
+              : error;
+    out.push({ line: row.line, section, title, hours, homework, error: problem });
   }
   return out;
 }

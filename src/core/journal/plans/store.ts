@@ -32,6 +32,7 @@ export function topicsOf(db: Db, assignmentId: number) {
       section: thematicPlanTopics.section,
       title: thematicPlanTopics.title,
       hours: thematicPlanTopics.hours,
+      homework: thematicPlanTopics.homework,
     })
     .from(thematicPlanTopics)
     .innerJoin(thematicPlans, eq(thematicPlans.id, thematicPlanTopics.planId))
@@ -111,7 +112,13 @@ export function writePlan(db: Db, assignmentId: number, rows: PlanRow[]): void {
   const kept = new Set<number>();
   keysOf(rows.map((r) => r.title)).forEach((key, i) => {
     const row = rows[i]!;
-    const values = { section: row.section || null, title: row.title, hours: row.hours, position: i + 1 };
+    const values = {
+      section: row.section || null,
+      title: row.title,
+      hours: row.hours,
+      homework: row.homework || null,
+      position: i + 1,
+    };
     const old = byKey.get(key);
     if (old) {
       kept.add(old.id);

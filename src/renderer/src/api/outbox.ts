@@ -24,28 +24,77 @@ export interface OutboxItem {
   calls: QueuedCall[];
 }
 
-/** Where the queue lives between restarts: localStorage in a browser; the desktop client may give its own. */
+/** Where the queue lives between restarts: localStorage, under the key of the server the saves were typed for. */
 export interface OutboxStorage {
   load(): OutboxItem[];
   save(items: OutboxItem[]): void;
 }
 
-const storageKey = 'zhurnal.outbox';
+/** The journal the saves belong to: its certificate (a desktop client), its origin (a browser), this computer. */
+export interface OutboxServer {
+  id: string;
+  /** How the teacher knows it: «Школа № 5 (192.168.1.10:8443)». */
+  label: string;
+}
 
-export const localOutboxStorage: OutboxStorage = {
-  load() {
-    try {
-      const parsed: unknown = JSON.parse(window.localStorage.getItem(storageKey) ?? '[]');
-      return Array.isArray(parsed) ? (parsed as OutboxItem[]) : [];
-    } catch {
-      return [];
-    }
-  },
-  save(items) {
-    // Nothing of the school stays on the computer once it is sent.
-    if (items.length === 0) window.localStorage.removeItem(storageKey);
-    else window.localStorage.setItem(storageKey, JSON.stringify(items));
-  },
+const keyPrefix = 'zhurnal.outbox@';
+// Before saves were kept per server: a browser's are its origin's (localStorage is per origin), a desktop's unknown.
+const unnamedKey = 'zhurnal.outbox';
+
+type Stored = { label: string; items: OutboxItem[] };
+
+function read(store: Storage, key: string): Stored | null {
+  try {
+    const parsed = JSON.parse(store.getItem(key) ?? 'null') as unknown;
+    if (Array.isArray(parsed)) return { label: '', items: parsed as OutboxItem[] };
+    const stored = parsed as Partial<Stored> | null;
+    return stored && Array.isArray(stored.items) ? { label: String(stored.label ?? ''), items: stored.items } : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The queue of one server: saves typed against server A are never sent to server B after the computer switched,
+ * since B's queue is another key.
+ */
+export function serverStorage(server: OutboxServer, store: Storage, adoptUnnamed = false): OutboxStorage {
+  const key = keyPrefix + server.id;
+  return {
+    load() {
+      const items = read(store, key)?.items ?? [];
+      if (!adoptUnnamed) return items;
+      const unnamed = read(store, unnamedKey)?.items ?? [];
+      if (unnamed.length === 0) return items;
+      const all = [...unnamed, ...items];
+      store.setItem(key, JSON.stringify({ label: server.label, items: all }));
+      store.removeItem(unnamedKey);
+      return all;
+    },
+    save(items) {
+      // Nothing of the school stays on the computer once it is sent.
+      if (items.length === 0) store.removeItem(key);
+      else store.setItem(key, JSON.stringify({ label: server.label, items }));
+    },
+  };
+}
+
+/** Saves kept on this computer for other servers than `current`: shown, kept, never sent here. */
+export function otherServersWaiting(current: string | null, store: Storage): { label: string; count: number }[] {
+  const found: { label: string; count: number }[] = [];
+  for (let i = 0; i < store.length; i++) {
+    const key = store.key(i);
+    if (key === null || key === keyPrefix + current || (key !== unnamedKey && !key.startsWith(keyPrefix))) continue;
+    const stored = read(store, key);
+    if (stored && stored.items.length > 0)
+      found.push({ label: stored.label || 'другой сервер', count: stored.items.length });
+  }
+  return found;
+}
+
+const memoryStorage = (): OutboxStorage => {
+  let kept: OutboxItem[] = [];
+  return { load: () => kept, save: (items) => void (kept = items) };
 };
 
 /** A save the server refused when it was sent: shown to the teacher who typed it. */
@@ -76,7 +125,8 @@ export const queuedCall = <C extends Channel>(channel: C, input: InputOf<C>): Qu
  * and the queue is sent in order when the server is back. Each call carries its save id, so a call whose
  * answer was lost is sent again without being written twice.
  */
-export function createOutbox(storage: OutboxStorage, send: Send, online: () => boolean) {
+export function createOutbox(first: OutboxStorage, send: Send, online: () => boolean) {
+  let storage = first;
   let items = storage.load();
   let refusals: Refusal[] = [];
   let flushing: Promise<void> | null = null;
@@ -150,6 +200,12 @@ export function createOutbox(storage: OutboxStorage, send: Send, online: () => b
       });
       return flushing;
     },
+    /** The journal this window works with now (another server chosen): only its queue is shown and sent. */
+    use(next: OutboxStorage) {
+      storage = next;
+      items = storage.load();
+      emit();
+    },
     dismiss(refusal: Refusal) {
       refusals = refusals.filter((r) => r !== refusal);
       emit();
@@ -159,5 +215,50 @@ export function createOutbox(storage: OutboxStorage, send: Send, online: () => b
 
 export type Outbox = ReturnType<typeof createOutbox>;
 
+const browserStore = (): Storage | null => {
+  try {
+    return typeof window === 'undefined' ? null : window.localStorage;
+  } catch {
+    return null;
+  }
+};
+
+/** A browser works with the server that served it; the desktop app's journal is told once known (setOutboxServer). */
+const browserServer = (): OutboxServer | null =>
+  typeof window === 'undefined' || window.api ? null : { id: `origin:${location.origin}`, label: location.host };
+
+let current: OutboxServer | null = browserServer();
+
 /** The renderer's one queue. */
-export const outbox = createOutbox(localOutboxStorage, invokeChannel, () => connection.state() === 'online');
+export const outbox = createOutbox(
+  current && browserStore() ? serverStorage(current, browserStore()!, true) : memoryStorage(),
+  invokeChannel,
+  () => connection.state() === 'online',
+);
+
+const listeners = new Set<() => void>();
+let others: { label: string; count: number }[] = [];
+const lookOthers = () => {
+  const store = browserStore();
+  others = store ? otherServersWaiting(current?.id ?? null, store) : [];
+  listeners.forEach((l) => l());
+};
+lookOthers();
+
+/** The desktop app opened another journal: its queue from now on; the others' are kept and shown, not sent. */
+export function setOutboxServer(server: OutboxServer): void {
+  const store = browserStore();
+  if (current?.id === server.id || !store) return;
+  current = server;
+  outbox.use(serverStorage(server, store));
+  lookOthers();
+}
+
+/** What waits on this computer for other servers than this window's. */
+export const otherServers = {
+  subscribe(listener: () => void) {
+    listeners.add(listener);
+    return () => void listeners.delete(listener);
+  },
+  get: () => others,
+};

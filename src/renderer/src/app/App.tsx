@@ -5,6 +5,7 @@ import { DesktopGate } from '../desktop/DesktopGate';
 import { ErrorStack, ErrorStoreContext } from '../errors/ErrorStack';
 import { BusyNotice } from '../errors/BusyNotice';
 import { ConnectionNotice } from '../errors/ConnectionNotice';
+import { OtherServerSaves } from '../errors/OtherServerSaves';
 import { createErrorStore } from '../errors/store';
 import { createQueryClient } from './queryClient';
 import { OutboxSync } from './OutboxSync';
@@ -26,6 +27,7 @@ export function App() {
             <ErrorStack />
             <BusyNotice />
             <ConnectionNotice />
+            <OtherServerSaves />
             <OutboxSync />
           </ErrorStoreContext.Provider>
         </QueryClientProvider>

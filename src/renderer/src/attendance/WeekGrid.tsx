@@ -46,7 +46,7 @@ export function WeekGrid({
                 {weekdayShortName(d.date)} {dayMonth(d.date)}
               </th>
             ))}
-            <th rowSpan={2} className="att-total" title="Пропущено уроков за неделю (н / б / у)">
+            <th rowSpan={2} className="att-total att-lessons" title="Пропущено уроков за неделю (н / б / у)">
               Уроков
             </th>
             <th rowSpan={2} className="att-total" title="Дней, все уроки которых пропущены">
@@ -103,7 +103,7 @@ export function WeekGrid({
                     );
                   });
                 })}
-                <td className="att-total">{missed || ''}</td>
+                <td className="att-total att-lessons">{missed || ''}</td>
                 <td className="att-total" data-testid={`att-days-${s.id}`}>
                   {wholeDays || ''}
                 </td>

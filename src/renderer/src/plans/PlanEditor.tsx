@@ -10,23 +10,35 @@ interface EditRow {
   section: string;
   title: string;
   hours: number;
+  homework: string;
 }
 
 let nextKey = 1;
 const fromPlan = (plan: PlanSummary): EditRow[] =>
-  plan.topics.map((t) => ({ key: nextKey++, section: t.section ?? '', title: t.title, hours: t.hours }));
+  plan.topics.map((t) => ({
+    key: nextKey++,
+    section: t.section ?? '',
+    title: t.title,
+    hours: t.hours,
+    homework: t.homework ?? '',
+  }));
 
 /** The plan typed or corrected by hand: topics in order, each with its section and hours; saved as a whole. */
 export function PlanEditor({ plan, onDone }: { plan: PlanSummary; onDone(): void }) {
   // Made once: the rows' keys are taken from the counter.
   const [initialValues] = useState(() => ({
-    rows: plan.topics.length ? fromPlan(plan) : [{ key: nextKey++, section: '', title: '', hours: 1 }],
+    rows: plan.topics.length ? fromPlan(plan) : [{ key: nextKey++, section: '', title: '', hours: 1, homework: '' }],
   }));
   const form = useChannelForm(contract.plans.save, {
     initialValues,
     toInput: ({ rows }) => ({
       assignmentId: plan.assignmentId,
-      rows: rows.map((r) => ({ section: r.section.trim() || null, title: r.title, hours: r.hours })),
+      rows: rows.map((r) => ({
+        section: r.section.trim() || null,
+        title: r.title,
+        hours: r.hours,
+        homework: r.homework.trim() || null,
+      })),
     }),
   });
   const rows = form.values.rows;
@@ -43,6 +55,7 @@ export function PlanEditor({ plan, onDone }: { plan: PlanSummary; onDone(): void
             <Table.Th w={200}>Раздел</Table.Th>
             <Table.Th>Тема</Table.Th>
             <Table.Th w={90}>Часов</Table.Th>
+            <Table.Th w={240}>Домашнее задание</Table.Th>
             <Table.Th w={110} />
           </Table.Tr>
         </Table.Thead>
@@ -66,6 +79,13 @@ export function PlanEditor({ plan, onDone }: { plan: PlanSummary; onDone(): void
                   onChange={(v) => form.setFieldValue(`rows.${i}.hours`, Number(v) || 0)}
                   error={form.errors[`rows.${i}.hours`]}
                   aria-label={`Часов на тему ${i + 1}`}
+                />
+              </Table.Td>
+              <Table.Td>
+                <TextInput
+                  size="xs"
+                  {...form.getInputProps(`rows.${i}.homework`)}
+                  aria-label={`Домашнее задание к теме ${i + 1}`}
                 />
               </Table.Td>
               <Table.Td>
@@ -105,7 +125,13 @@ export function PlanEditor({ plan, onDone }: { plan: PlanSummary; onDone(): void
         <Button
           variant="default"
           onClick={() =>
-            form.insertListItem('rows', { key: nextKey++, section: rows.at(-1)?.section ?? '', title: '', hours: 1 })
+            form.insertListItem('rows', {
+              key: nextKey++,
+              section: rows.at(-1)?.section ?? '',
+              title: '',
+              hours: 1,
+              homework: '',
+            })
           }
           data-testid="plan-add-row"
         >

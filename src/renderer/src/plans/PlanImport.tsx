@@ -23,8 +23,8 @@ export function PlanImport({ assignmentId, onDone }: { assignmentId: number; onD
   return (
     <Stack gap="sm">
       <Text size="sm" c="dimmed">
-        Таблица Excel (.xlsx) или CSV: строка заголовков со столбцами «Тема» и «Часы» (по желанию «Раздел» и «№»).
-        Строки вида «Раздел 2. Дроби (24 ч)» без часов открывают раздел.
+        Таблица Excel (.xlsx) или CSV: строка заголовков со столбцами «Тема» и «Часы» (по желанию «Раздел», «Домашнее
+        задание» и «№»). Строки вида «Раздел 2. Дроби (24 ч)» без часов открывают раздел.
       </Text>
       <Group align="flex-end">
         <FileInput
@@ -61,6 +61,7 @@ export function PlanImport({ assignmentId, onDone }: { assignmentId: number; onD
                   <Table.Th>Раздел</Table.Th>
                   <Table.Th>Тема</Table.Th>
                   <Table.Th w={70}>Часов</Table.Th>
+                  <Table.Th>Домашнее задание</Table.Th>
                   <Table.Th>Ошибка</Table.Th>
                 </Table.Tr>
               </Table.Thead>
@@ -71,6 +72,7 @@ export function PlanImport({ assignmentId, onDone }: { assignmentId: number; onD
                     <Table.Td>{r.section}</Table.Td>
                     <Table.Td>{r.title}</Table.Td>
                     <Table.Td>{r.hours}</Table.Td>
+                    <Table.Td>{r.homework}</Table.Td>
                     <Table.Td c="red.8">{r.error}</Table.Td>
                   </Table.Tr>
                 ))}
@@ -88,7 +90,7 @@ export function PlanImport({ assignmentId, onDone }: { assignmentId: number; onD
               loading={save.isPending}
               onClick={() =>
                 save.mutate(
-                  rows.map((r) => ({ section: r.section, title: r.title, hours: r.hours ?? 0 })),
+                  rows.map((r) => ({ section: r.section, title: r.title, hours: r.hours ?? 0, homework: r.homework })),
                   { onSuccess: onDone },
                 )
               }

@@ -76,6 +76,7 @@ export function PlanView({ assignmentId, canEdit }: { assignmentId: number; canE
             <Table.Tr>
               <Table.Th w={50}>№</Table.Th>
               <Table.Th>Тема</Table.Th>
+              <Table.Th>Домашнее задание</Table.Th>
               <Table.Th w={90}>Часов</Table.Th>
               <Table.Th w={90}>Дано</Table.Th>
             </Table.Tr>
@@ -85,7 +86,7 @@ export function PlanView({ assignmentId, canEdit }: { assignmentId: number; canE
               const heading =
                 t.section && t.section !== section ? (
                   <Table.Tr key={`s${t.id}`} bg="var(--mantine-color-gray-1)">
-                    <Table.Td colSpan={4} fw={600}>
+                    <Table.Td colSpan={5} fw={600}>
                       {t.section}
                     </Table.Td>
                   </Table.Tr>
@@ -95,6 +96,7 @@ export function PlanView({ assignmentId, canEdit }: { assignmentId: number; canE
                 <Table.Tr key={t.id}>
                   <Table.Td>{t.position}</Table.Td>
                   <Table.Td>{t.title}</Table.Td>
+                  <Table.Td>{t.homework}</Table.Td>
                   <Table.Td>{t.hours}</Table.Td>
                   <Table.Td c={t.givenHours >= t.hours ? 'teal.8' : t.givenHours > 0 ? 'blue.8' : 'dimmed'}>
                     {t.givenHours}

@@ -13,6 +13,7 @@ import { remarkTargetOf } from '../inspection/remarkTarget';
 import { useYearPeriods, useYears } from '../school/useYears';
 import { YearSelect } from '../school/YearSelect';
 import { useReport, useReportClasses, useReportStudents } from './queries';
+import { useHashParam } from '../shell/useHashRoute';
 
 /** Results are read for the last finished period; a forecast is made for the running one. */
 function defaultPeriod(
@@ -49,7 +50,8 @@ export function ReportsScreen({ mayInspect = false }: { mayInspect?: boolean }) 
   const today = year && now > year.endDate ? year.endDate : year && now < year.startDate ? year.startDate : now;
   const periods = useYearPeriods(year?.id);
   const classes = useReportClasses(year?.id);
-  const [entry, setEntry] = useState<CatalogEntry>(catalog[0]!);
+  const [reportName, setReportName] = useHashParam('report');
+  const entry: CatalogEntry = catalog.find((c) => c.name === reportName) ?? catalog[0]!;
   const [chosen, setChosen] = useState<Partial<ParamValues>>({});
   const [busy, setBusy] = useState<ReportFormat | null>(null);
   const [fileError, setFileError] = useState<unknown>(null);
@@ -95,7 +97,7 @@ export function ReportsScreen({ mayInspect = false }: { mayInspect?: boolean }) 
             key={c.name}
             label={c.title}
             active={c.name === entry.name}
-            onClick={() => setEntry(c)}
+            onClick={() => setReportName(c.name)}
             data-testid={`report-${c.name}`}
             style={{ borderRadius: 4 }}
           />

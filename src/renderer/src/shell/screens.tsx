@@ -7,6 +7,7 @@ import { AttendanceScreen } from '../attendance/AttendanceScreen';
 import { AuditScreen } from '../audit/AuditScreen';
 import { BackupScreen } from '../backup/BackupScreen';
 import { DayScreen } from '../day/DayScreen';
+import { HelpScreen } from '../help/HelpScreen';
 import { ImportScreen } from '../imports/ImportScreen';
 import { JournalScreen } from '../journal/JournalScreen';
 import { MovementScreen } from '../movement/MovementScreen';
@@ -42,4 +43,5 @@ export const sectionScreens: Record<SectionId, (user: SessionUser) => ReactNode>
   backup: () => <BackupScreen />,
   admin: (user) => <AdminScreen user={user} />,
   audit: () => <AuditScreen />,
+  help: (user) => <HelpScreen roles={user.roles} />,
 };

@@ -17,13 +17,14 @@ export const sectionIds = [
   'backup',
   'admin',
   'audit',
+  'help',
 ] as const;
 export type SectionId = (typeof sectionIds)[number];
 
 export interface Section {
   id: SectionId;
   label: string;
-  /** Any one of these opens the section. */
+  /** Any one of these opens the section; none: everyone who has logged in. */
   anyOf: readonly Permission[];
 }
 
@@ -51,9 +52,11 @@ export const sections: readonly Section[] = [
   { id: 'backup', label: 'Резервные копии', anyOf: ['backup.manage'] },
   { id: 'admin', label: 'Администрирование', anyOf: ['users.manage', 'school.manage', 'school.read'] },
   { id: 'audit', label: 'Журнал действий', anyOf: ['audit.read'] },
+  // How to do each role's usual work, with the screens as they are.
+  { id: 'help', label: 'Справка', anyOf: [] },
 ];
 
 /** The sections a user with these roles sees in the navigation, in the navigation's order. */
 export function visibleSections(roles: readonly Role[]): Section[] {
-  return sections.filter((s) => s.anyOf.some((p) => mayAccess(p, roles)));
+  return sections.filter((s) => s.anyOf.length === 0 || s.anyOf.some((p) => mayAccess(p, roles)));
 }

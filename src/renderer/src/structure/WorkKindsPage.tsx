@@ -31,7 +31,7 @@ export function WorkKindsPage({ canEdit }: AdminPageProps) {
   return (
     <WithOverview>
       {(o) => (
-        <Stack gap="md" maw={900}>
+        <Stack gap="md" maw={1040}>
           <PageHeader
             title="Виды работ"
             hint={`Вес входит в средневзвешенный балл. Для контрольных, лабораторных и практических «н/а» как текущая отметка не ставится, тема обязательна. Срок проверки — за сколько дней после урока отметки за работу должны быть у всех присутствовавших; без своего срока контрольные проверяются за ${days(schoolDays)} (правила школы), остальные работы — в день урока.`}
@@ -61,7 +61,7 @@ export function WorkKindsPage({ canEdit }: AdminPageProps) {
                 <Table.Th>Вид работы</Table.Th>
                 <Table.Th>Сокращение</Table.Th>
                 <Table.Th w={80}>Вес</Table.Th>
-                <Table.Th w={150}>Срок проверки</Table.Th>
+                <Table.Th w={130}>Срок проверки</Table.Th>
                 <Table.Th w={140} />
                 <Table.Th w={120} />
                 <Table.Th w={160} />

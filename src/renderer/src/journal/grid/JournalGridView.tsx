@@ -55,7 +55,13 @@ export const JournalGridView = forwardRef<GridHandle, Props>(function JournalGri
   const { shown, waiting } = useMemo(() => withWaiting(grid, items), [grid, items]);
   const model = useGrid(shown);
   const scroller = useRef<HTMLDivElement>(null);
-  const editing = useGridEditing(grid, writer, report, { row: 0, col: defaultCol(grid, today, initialLessonId) });
+  const editing = useGridEditing(
+    grid,
+    writer,
+    report,
+    { row: 0, col: defaultCol(grid, today, initialLessonId) },
+    today,
+  );
   const { active, setActive, buffer } = editing;
 
   useImperativeHandle(ref, () => ({

@@ -29,7 +29,11 @@ export function Legend({ workKinds }: { workKinds: readonly WorkKind[] }) {
           </Text>
         ))}
         <Text size="xs">
-          <span className="zg-sub zg-sub-legend">з</span> — урок проведён на замене
+          <span className="zg-sub-legend">
+            12
+            <span className="zg-sub" />
+          </span>{' '}
+          — урок проведён на замене
         </Text>
       </Group>
     </Group>

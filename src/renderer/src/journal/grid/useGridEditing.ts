@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState, type ClipboardEvent, type KeyboardEvent } from 'react';
-import type { JournalGrid } from '../../../../shared/contract';
+import { lessonRefusal, type JournalGrid } from '../../../../shared/contract';
 import { parseCellInput, parsePeriodInput } from './cellInput';
 import { cellText, readCell, readLessonCell, targetOf, type CellAddress, type CellValue } from './cellState';
 import type { CellWriter } from './useCellWriter';
@@ -20,7 +20,13 @@ const startsEntry = /^[\p{L}\p{N}/,.?\\|]$/u;
  * saves; Delete clears; Ctrl+Z / Ctrl+Shift+Z undo and redo; a pasted column fills the cells downwards.
  * Columns are the lessons, then the period mark.
  */
-export function useGridEditing(grid: JournalGrid, writer: CellWriter, report: (message: string) => void, initial: Pos) {
+export function useGridEditing(
+  grid: JournalGrid,
+  writer: CellWriter,
+  report: (message: string) => void,
+  initial: Pos,
+  today: string,
+) {
   const [active, setActive] = useState<Pos>(initial);
   const [buffer, setBufferState] = useState<string | null>(null);
   // Why the entry in the active cell was not saved, shown beside that cell; the next key replaces the entry.
@@ -54,6 +60,10 @@ export function useGridEditing(grid: JournalGrid, writer: CellWriter, report: (m
       if ('lessonId' in address) {
         const parsed = parseCellInput(text);
         if (!parsed.ok) return parsed.message;
+        const lesson = grid.lessons[pos.col];
+        const refusal =
+          lesson && parsed.entry.kind !== 'clear' ? lessonRefusal(lesson, today, parsed.entry.kind) : null;
+        if (refusal) return refusal;
         writer.write(
           address,
           targetOf(parsed.entry, readLessonCell(grid, address.studentId, address.lessonId)),
@@ -66,7 +76,7 @@ export function useGridEditing(grid: JournalGrid, writer: CellWriter, report: (m
       }
       return null;
     },
-    [addressAt, grid, writer],
+    [addressAt, grid, today, writer],
   );
 
   const move = useCallback(

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { flushSync } from 'react-dom';
 import { Autocomplete, Badge, Button, Checkbox, Group, Paper, Select, Text, TextInput } from '@mantine/core';
 import type { JournalGrid } from '../../../../shared/contract';
 import { outbox } from '../../api/outbox';
@@ -49,13 +50,23 @@ export function LessonPanel({ grid, lesson, today, ensureReason, focusTopic, onD
     if (focusTopic) topicRef.current?.focus();
   }, [focusTopic, lesson.id]);
 
+  /** The plan's homework that comes with a topic taken from it, unless the lesson has its own (or is in 1st grade). */
+  const homeworkOf = (planned: JournalGrid['planTopics'][number] | undefined) =>
+    planned?.homework && !firstGrade && homework.trim() === '' && !lesson.homework ? planned.homework : null;
+  const plannedOf = (value: string) =>
+    suggestion?.title === value ? suggestion : grid.planTopics.find((t) => t.title === value);
+
   const saveTopic = async (text: string) => {
     const value = text.trim();
     if (value === (lesson.topic ?? '')) return;
-    const planned = grid.planTopics.find((t) => t.title === value);
+    const planned = plannedOf(value);
+    const proposed = homeworkOf(planned);
+    if (proposed) setHomework(proposed);
     await save(
       lesson.id,
-      planned ? { planTopicId: planned.id, topic: value } : { topic: value || null, planTopicId: null },
+      planned
+        ? { planTopicId: planned.id, topic: value, ...(proposed ? { homework: proposed } : {}) }
+        : { topic: value || null, planTopicId: null },
     );
   };
   const saveHomework = async () => {
@@ -130,9 +141,13 @@ export function LessonPanel({ grid, lesson, today, ensureReason, focusTopic, onD
           onKeyDown={(e) => {
             if (e.key !== 'Enter' || e.nativeEvent.isComposing) return;
             const chosen = topic.trim() === '' && suggestion ? suggestion.title : topic;
-            setTopic(chosen);
-            void saveTopic(chosen);
+            // The proposed homework is in the field before it gets the focus, selected: Enter keeps it, typing replaces it.
+            flushSync(() => {
+              setTopic(chosen);
+              void saveTopic(chosen);
+            });
             homeworkRef.current?.focus();
+            homeworkRef.current?.select();
           }}
           data-testid="lesson-topic"
         />

@@ -1,0 +1,1 @@
+ALTER TABLE `thematic_plan_topics` ADD `homework` text;
