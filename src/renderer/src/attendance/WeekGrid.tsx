@@ -31,7 +31,7 @@ export function WeekGrid({
   const due = new Map(week.lessons.map((l) => [l.lessonId, l.studentIds ? new Set(l.studentIds) : null]));
 
   return (
-    <div className="att-scroll">
+    <div className="att-scroll" tabIndex={0} role="region" aria-label="Пропуски за неделю">
       <table className="att-table" data-testid="attendance-week">
         <thead>
           <tr>

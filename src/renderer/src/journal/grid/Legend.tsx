@@ -35,6 +35,18 @@ export function Legend({ workKinds }: { workKinds: readonly WorkKind[] }) {
           </span>{' '}
           — урок проведён на замене
         </Text>
+        <Text size="xs">
+          <span className="zg-mark" data-control>
+            5
+          </span>{' '}
+          — за контрольную работу
+        </Text>
+        <Text size="xs">
+          <span className="zg-mark" data-failing>
+            2
+          </span>{' '}
+          — неудовлетворительная
+        </Text>
       </Group>
     </Group>
   );
