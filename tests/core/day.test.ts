@@ -34,6 +34,34 @@ describe('«Мой день» and who reads which journal', () => {
     expect((await mine()).lessons[0]!.missing).toEqual(['homework']);
   });
 
+  it('always lists what earlier days still lack, and on a day without lessons the next school day’s lessons', async () => {
+    const friday = sql
+      .prepare(`select id from lessons where given_by_id = ? and date = '2026-11-20' order by lesson_number limit 1`)
+      .get(teacherId) as { id: number };
+    sql.prepare(`update lessons set topic = null where id = ?`).run(friday.id);
+    const today = await mine();
+    expect(today.lessons.length).toBeGreaterThan(0);
+    expect(today.next).toBeNull();
+    const unfilled = today.earlier.find((l) => l.lessonId === friday.id);
+    expect(unfilled).toMatchObject({ date: '2026-11-20' });
+    expect(unfilled!.missing).toContain('topic');
+    expect(today.earlier.every((l) => l.date < '2026-11-24' && l.date >= '2026-11-10' && l.missing.length > 0)).toBe(
+      true,
+    );
+
+    const sunday = await mine('2026-11-29');
+    expect(sunday.lessons).toEqual([]);
+    expect(sunday.earlier.some((l) => l.lessonId === friday.id)).toBe(true);
+    const monday = sql
+      .prepare(`select id from lessons where given_by_id = ? and date = '2026-11-30' order by lesson_number`)
+      .all(teacherId) as { id: number }[];
+    expect(monday.length).toBeGreaterThan(0);
+    expect(sunday.next?.date).toBe('2026-11-30');
+    expect(sunday.next?.lessons.map((l) => l.lessonId)).toEqual(monday.map((l) => l.id));
+    // A lesson still to come lacks nothing yet.
+    expect(sunday.next?.lessons.every((l) => l.missing.length === 0)).toBe(true);
+  });
+
   it('shows control works whose marks are overdue, counting the students still without a mark', async () => {
     const control = sql
       .prepare(

@@ -30,7 +30,11 @@ describe('saves from several computers', () => {
          join assignments a on a.id = l.assignment_id join users u on u.id = a.teacher_id
          join classes c on c.id = a.class_id join subjects s on s.id = a.subject_id
          where u.login = 'uchitel' and c.grade = 5 and c.letter = 'А' and s.name = 'Математика'
-           and l.date < '2026-11-20' order by l.date desc limit 1`,
+           and l.date < '2026-11-20'
+           and (select count(*) from class_enrollments e where e.class_id = a.class_id and e.end_date is null
+                 and e.student_id not in (select student_id from absences where lesson_id = l.id)
+                 and e.student_id not in (select student_id from marks where lesson_id = l.id)) >= 4
+         order by l.date desc limit 1`,
       )
       .get() as { id: number; assignmentId: number; classId: number };
     lessonId = lesson.id;

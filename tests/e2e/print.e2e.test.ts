@@ -56,6 +56,13 @@ describe('the print screen in Chromium', () => {
 
   it('links each preflight line to the journal concerned, and the administrator lands in it', async () => {
     const { page } = h;
+    // A held lesson of 5А without its topic: a line the check must list, whatever else the demo year leaves open.
+    h.core.db.$client
+      .prepare(
+        `update lessons set topic = null where id = (select l.id from lessons l join assignments a on a.id = l.assignment_id
+           join classes c on c.id = a.class_id where c.grade = 5 and c.letter = 'А' and l.status = 'held' order by l.date limit 1)`,
+      )
+      .run();
     await h.logIn('admin');
     await page.getByTestId('nav-print').click();
     await page.getByTestId('print-screen').waitFor();
@@ -70,7 +77,7 @@ describe('the print screen in Chromium', () => {
     const subject = await link.innerText();
     await link.click();
     await page.getByTestId('journal-grid').waitFor({ timeout: 15_000 });
-    expect(page.url()).toContain(href);
+    await expect.poll(() => decodeURIComponent(page.url())).toMatch(/#\/journal\/5А\//);
     // The journal opened is the one the line names.
     await expect
       .poll(() => page.getByTestId('assignment-select').inputValue())

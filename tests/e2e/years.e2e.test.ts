@@ -28,6 +28,13 @@ describe('closing a year in the browser', () => {
       name: string;
       endDate: string;
     };
+    // A quarter mark left out in the ended 1st quarter: a gap the check lists (quarters not yet ended are apart).
+    sql
+      .prepare(
+        `delete from period_marks where id = (select pm.id from period_marks pm join periods p on p.id = pm.period_id
+           where pm.kind = 'period' and p.year_id = ? and p.end_date < ? limit 1)`,
+      )
+      .run(old.id, today);
     // The old year's records, counted before closing and again after the next year is made.
     const records = () =>
       sql

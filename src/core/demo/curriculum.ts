@@ -1,5 +1,5 @@
 // Subjects, work kinds and the weekly plan per grade, close to the federal plans (ФОП НОО/ООО/СОО,
-// five-day week, universal profile in 10–11).
+// five-day week's hours — spread over six days in grades 5–11 by the timetable — universal profile in 10–11).
 
 export type WorkKindCode =
   'lesson' | 'independent' | 'control' | 'lab' | 'practical' | 'dictation' | 'homework' | 'check';

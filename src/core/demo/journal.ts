@@ -92,7 +92,7 @@ export function writeJournal(input: JournalInput): JournalResult {
     if (!k) throw new Error(`demo: no work kind ${code}`);
     return k;
   };
-  const byWeekday: Array<Array<{ number: number; a: JAssignment }>> = [[], [], [], [], [], []];
+  const byWeekday: Array<Array<{ number: number; a: JAssignment }>> = Array.from({ length: 7 }, () => []);
   for (const a of assignments) for (const s of a.slots) byWeekday[s.weekday]?.push({ number: s.number, a });
   for (const list of byWeekday) list.sort((x, y) => x.number - y.number || x.a.id - y.a.id);
   // Each plan hour → its topic, so the k-th lesson of an assignment takes the k-th hour of its plan.

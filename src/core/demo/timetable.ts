@@ -1,6 +1,7 @@
-// A weekly timetable, Monday–Friday, lessons 1–7, placed greedily: each class's hours met, no teacher in
+// A weekly timetable, lessons 1–7, placed greedily: each class's hours met, no teacher in
 // two places at once (the two subgroups of a split subject share a slot, so both their teachers are
-// booked), lessons of a subject spread over the week, and short days for the young.
+// booked), lessons of a subject spread over the week, and short days for the young. Grades 5–11 keep a six-day
+// week, as many schools do (and a newcomer opening the demo on a Saturday finds lessons); grades 1–4 five days.
 import { at, type Rng } from './random';
 
 export interface TtItem {
@@ -13,12 +14,14 @@ export interface TtItem {
 export interface Placement {
   /** Per item: its weekly slots. */
   slots: Array<Array<{ weekday: number; number: number }>>;
-  /** Whether a teacher has a lesson at weekday (1–5) × number (1–7). */
+  /** Whether a teacher has a lesson at weekday (1–6) × number (1–7). */
   busy(teacher: number, weekday: number, number: number): boolean;
 }
 
-const days = 5;
+const days = 6;
 const perDay = 7;
+/** School days a week: five for the primary grades (SanPiN), six for grades 5–11. */
+export const weekDays = (grade: number) => (grade <= 4 ? 5 : 6);
 const width = days * perDay;
 
 /** Preferred and absolute maximum of lessons a day, by grade (SanPiN: 4 in the first grade, 5 in 2–4, 6 in 5–6). */
@@ -48,7 +51,7 @@ function tryPlace(items: readonly TtItem[], classCount: number, teacherCount: nu
   const free = (i: number, s: number) => {
     const it = at(items, i);
     if (classGrid[it.cls * width + s] !== -1) return false;
-    if ((s % perDay) + 1 > hardMax(it.grade)) return false;
+    if ((s % perDay) + 1 > hardMax(it.grade) || Math.floor(s / perDay) >= weekDays(it.grade)) return false;
     return it.teachers.every((t) => teacherGrid[t * width + s] === -1);
   };
   const put = (i: number, s: number) => {
@@ -126,7 +129,7 @@ function tryPlace(items: readonly TtItem[], classCount: number, teacherCount: nu
     let target = -1;
     let fewest = Infinity;
     for (let k = 0; k < width; k++) {
-      if ((k % perDay) + 1 > hardMax(it.grade)) continue;
+      if ((k % perDay) + 1 > hardMax(it.grade) || Math.floor(k / perDay) >= weekDays(it.grade)) continue;
       const b = blockers(i, k);
       if (b.has(i)) continue;
       const cost = b.size + rng.next() * 0.9 + ((k % perDay) + 1 > preferred(it.grade) ? 0.5 : 0);
@@ -180,12 +183,13 @@ function compact(
     // Too long a day gives its last lesson to a shorter day, at that day's end.
     for (let c = 0; c < classCount; c++) {
       const pref = preferred(grades[c] ?? 7);
-      for (let d = 0; d < days; d++) {
+      const classDays = weekDays(grades[c] ?? 7);
+      for (let d = 0; d < classDays; d++) {
         const last = lastOf(c, d);
         if (last < 0 || (last % perDay) + 1 <= pref) continue;
         const i = classGrid[c * width + last] ?? -1;
         if (i < 0) continue;
-        for (let x = 0; x < days; x++) {
+        for (let x = 0; x < classDays; x++) {
           const to = lastOf(c, x) + 1;
           if (x === d || to <= x * perDay || (to % perDay) + 1 > pref || to >= (x + 1) * perDay) continue;
           if (!at(items, i).teachers.every((t) => teacherGrid[t * width + to] === -1)) continue;
@@ -196,13 +200,14 @@ function compact(
       }
     }
     for (let c = 0; c < classCount; c++) {
-      for (let d = 0; d < days; d++) {
+      const classDays = weekDays(grades[c] ?? 7);
+      for (let d = 0; d < classDays; d++) {
         for (let n = 0; n < perDay; n++) {
           const gap = d * perDay + n;
           const last = lastOf(c, d);
           if (last <= gap || classGrid[c * width + gap] !== -1) continue;
           // Candidates: the last lesson of each day, this day's first; prefer days without this subject.
-          for (const from of [last, ...[0, 1, 2, 3, 4].filter((x) => x !== d).map((x) => lastOf(c, x))]) {
+          for (const from of [last, ...[...Array(classDays).keys()].filter((x) => x !== d).map((x) => lastOf(c, x))]) {
             if (from < 0) continue;
             const i = classGrid[c * width + from] ?? -1;
             if (i < 0) continue;

@@ -12,7 +12,7 @@ import { at, type Rng } from './random';
 import type { Writers } from './sql';
 import type { ClassSlot, StaffPlan } from './staff';
 import type { Cohorts } from './students';
-import type { Placement } from './timetable';
+import { weekDays, type Placement } from './timetable';
 
 export interface SchoolContext {
   w: Writers;
@@ -61,7 +61,7 @@ export function generateYear(
       w.curriculum(yearId, grade, subjectId(row.subject.key), row.hoursPerWeek, row.hoursPerYear, row.split ? 1 : 0);
   }
   const daysOf = new Map<number, Day[]>();
-  for (let grade = 1; grade <= 11; grade++) daysOf.set(grade, schoolDays(cal, grade));
+  for (let grade = 1; grade <= 11; grade++) daysOf.set(grade, schoolDays(cal, grade, weekDays(grade)));
   const days = (grade: number) => daysOf.get(grade) ?? [];
 
   const roster = ctx.cohorts.year(yearIdx, cal, days, today, rng.fork(1));

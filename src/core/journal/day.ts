@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNotNull, lte, ne, or } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, inArray, isNotNull, lt, lte, min, ne, or } from 'drizzle-orm';
 import { addDays } from 'date-fns/addDays';
 import { format } from 'date-fns/format';
 import { parseISO } from 'date-fns/parseISO';
@@ -14,6 +14,8 @@ import { periodsOfGrade } from './periodMarks';
 import { periodMarkGaps } from './periodMarksDue';
 
 const periodMarksWarnDays = 3;
+/** How far back «Мой день» looks for lessons still unfilled. */
+const unfilledDays = 14;
 const shiftDate = (date: string, days: number) => format(addDays(parseISO(date), days), 'yyyy-MM-dd');
 
 /** «Мой день»: the teacher's lessons of a day with what each still lacks, and control works whose marks are overdue. */
@@ -70,9 +72,9 @@ export function createDayService({ db, clock, school }: { db: Db; clock: Clock; 
       };
       const day = date ?? localDate(clock.now());
       const today = localDate(clock.now());
-      const lessonsOfDay = lessonRows(and(eq(lessons.date, day), eq(lessons.givenById, actor.userId))).map((r) => {
+      const toDayLesson = (r: ReturnType<typeof lessonRows>[number]) => {
         const missing: ('topic' | 'attendance' | 'homework')[] = [];
-        if (r.lesson.status !== 'not_held' && day <= today) {
+        if (r.lesson.status !== 'not_held' && r.lesson.date <= today) {
           if (!r.lesson.topic) missing.push('topic');
           if (!r.lesson.attendanceTakenAt) missing.push('attendance');
           if (r.grade >= 2 && !r.lesson.homework) missing.push('homework');
@@ -80,7 +82,8 @@ export function createDayService({ db, clock, school }: { db: Db; clock: Clock; 
         return {
           lessonId: r.lesson.id,
           assignmentId: r.assignment.id,
-          periodId: periodOf(r.assignment.yearId, r.grade, day),
+          periodId: periodOf(r.assignment.yearId, r.grade, r.lesson.date),
+          date: r.lesson.date,
           lessonNumber: r.lesson.lessonNumber,
           className: className(r),
           subjectName: r.subjectName,
@@ -89,7 +92,27 @@ export function createDayService({ db, clock, school }: { db: Db; clock: Clock; 
           status: r.lesson.status,
           missing,
         };
-      });
+      };
+      const given = eq(lessons.givenById, actor.userId);
+      const lessonsOfDay = lessonRows(and(eq(lessons.date, day), given)).map(toDayLesson);
+      // What is still unfilled from the days before, whatever the day shown: Friday's topics on a Monday.
+      const before = day <= today ? day : shiftDate(today, 1);
+      const earlier = lessonRows(
+        and(gte(lessons.date, shiftDate(before, -unfilledDays)), lt(lessons.date, before), given),
+      )
+        .map(toDayLesson)
+        .filter((l) => l.missing.length > 0);
+      // A day without lessons (a weekend, a holiday) shows the next school day's, to prepare.
+      let next: { date: string; lessons: typeof lessonsOfDay } | null = null;
+      if (lessonsOfDay.length === 0) {
+        const nextDate = db
+          .select({ date: min(lessons.date) })
+          .from(lessons)
+          .where(and(gt(lessons.date, day), given))
+          .get()?.date;
+        if (nextDate)
+          next = { date: nextDate, lessons: lessonRows(and(eq(lessons.date, nextDate), given)).map(toDayLesson) };
+      }
 
       // A control work takes the school's limit unless its kind has one of its own; other kinds only their own.
       const schoolDays = readSetting(db, 'journal.controlMarksDays');
@@ -134,7 +157,7 @@ export function createDayService({ db, clock, school }: { db: Db; clock: Clock; 
           overdue: g.dueDate < today,
         }),
       );
-      return { date: day, lessons: lessonsOfDay, overdueControl, periodMarksDue };
+      return { date: day, lessons: lessonsOfDay, earlier, next, overdueControl, periodMarksDue };
     },
   };
 }

@@ -16,6 +16,7 @@ import type { BookOptions } from './book/layout';
 import { loadClassBook } from './book/load';
 import { draftReason, preflight } from './book/preflight';
 import { writeClassBook, type BookResult } from './book/write';
+import type { ClassBook } from './book/model';
 import { createPrintJobs } from './jobs';
 import { writeSchool, type SchoolProgress, type SchoolResult } from './school';
 
@@ -82,8 +83,9 @@ export function createPrintService(deps: PrintDeps) {
   async function bookPdf(
     classId: number,
     options: BookOptions,
+    loaded?: ClassBook,
   ): Promise<BookResult & { bytes: Uint8Array; className: string; yearName: string }> {
-    const data = loadClassBook(db, school, classId, today());
+    const data = loaded ?? loadClassBook(db, school, classId, today());
     const writer = await PdfWriter.create({
       fontsDir: deps.fontsDir(),
       title: `Классный журнал ${data.className}, ${data.yearName}`,
@@ -127,16 +129,17 @@ export function createPrintService(deps: PrintDeps) {
   }
 
   /** A preflight that found problems makes the book a draft: the certification page says so, and why. */
-  function withDraftNote(classId: number, options: BookOptions) {
-    const issues = preflight(db, loadClassBook(db, school, classId, today()), today());
+  function withDraftNote(data: ClassBook, options: BookOptions) {
+    const issues = preflight(db, data, today());
     const draft = draftReason(issues);
     return { options: draft ? { ...options, draftNote: draft } : options, issues: issues.length, draft };
   }
 
-  /** A book of the whole school's run: checked first, like a single one, so that the act can name the drafts. */
+  /** A book checked first (loaded once for both), so that its certification page and the act can name a draft. */
   async function checkedBookPdf(classId: number, options: BookOptions) {
-    const checked = withDraftNote(classId, options);
-    return { ...(await bookPdf(classId, checked.options)), draft: checked.draft };
+    const data = loadClassBook(db, school, classId, today());
+    const checked = withDraftNote(data, options);
+    return { ...(await bookPdf(classId, checked.options, data)), issues: checked.issues, draft: checked.draft };
   }
 
   return {
@@ -166,8 +169,7 @@ export function createPrintService(deps: PrintDeps) {
 
     /** The print screen's book: into the year's folder of the print folder (or the command line's file). */
     async bookToFolder(actor: Actor, classId: number, options: BookOptions) {
-      const draft = withDraftNote(classId, options);
-      const book = await bookPdf(classId, draft.options);
+      const book = await checkedBookPdf(classId, options);
       const file =
         deps.printTo?.book ?? path.join(folderOf(book.yearName), bookFileName(book.className, book.yearName));
       fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -178,7 +180,7 @@ export function createPrintService(deps: PrintDeps) {
         duplex: options.duplex,
         personalData: options.personalData,
       });
-      return { file, pages: book.pages, sheets: book.sheets, issues: draft.issues };
+      return { file, pages: book.pages, sheets: book.sheets, issues: book.issues };
     },
 
     startSchool(actor: Actor, yearId: number | undefined, options: BookOptions): string {

@@ -41,6 +41,7 @@ export interface ControlLesson {
   /** Days to mark every pupil present for this lesson's kind of work; null: no such limit. */
   markingDays: number | null;
   attendanceTakenAt: string | null;
+  /** Looked up only where they tell something: a topic from the plan or put in ahead, a register not taken. */
   firstMarkAt: string | null;
   firstAbsenceAt: string | null;
   /** Who gave the lesson when it was not its teacher and no substitution was recorded for it. */
@@ -70,6 +71,8 @@ const limitOf = (k: string) => `coalesce(${k}.marking_days, case when ${k}.is_co
 const dayDue = `l.date || ' ' || (case when c.shift = 2 then @shift2 else @shift1 end) || ':00'`;
 /** SQL: the end of the last day of a marking limit of `days` days after the lesson (midnight after it). */
 const limitDue = (days: string) => `date(l.date, '+' || (${days} + 1) || ' days') || ' 00:00:00'`;
+/** SQL: the lesson's topic may have come from the КТП or been put in ahead: whether it was held matters. */
+const planned = `(l.plan_topic_id is not null or l.topic_entered_at < l.date)`;
 const inRange = `a.year_id = @year and l.date between @from and @last and l.status <> 'not_held'`;
 const lessonJoins = `join assignments a on a.id = l.assignment_id join classes c on c.id = a.class_id`;
 
@@ -81,14 +84,15 @@ function lateEntries(db: Db, params: Record<string, string | number>) {
   const markDue = `case when ${limitOf('mk')} is null then ${dayDue} else ${limitDue(limitOf('mk'))} end`;
   return db.$client
     .prepare(
-      `select lessonId, sum(isMark) as marks, sum(1 - isMark) as absences, max(hoursLate) as hoursLate from (
-         select l.id as lessonId, 1 as isMark, (julianday(m.created_at) - julianday(${markDue})) * 24 as hoursLate
+      `select lessonId, sum(isMark) as marks, sum(1 - isMark) as absences,
+              max((julianday(at) - julianday(due)) * 24) as hoursLate from (
+         select l.id as lessonId, 1 as isMark, m.created_at as at, ${markDue} as due
          from marks m join lessons l on l.id = m.lesson_id ${lessonJoins} join work_kinds lk on lk.id = l.work_kind_id join work_kinds mk on mk.id = m.work_kind_id
          where ${inRange} and ${limitOf('lk')} is null
          union all
-         select l.id, 0, (julianday(b.created_at) - julianday(${dayDue})) * 24
+         select l.id, 0, b.created_at, ${dayDue}
          from absences b join lessons l on l.id = b.lesson_id ${lessonJoins} where ${inRange}
-       ) where hoursLate > 0 group by lessonId`,
+       ) where at > due group by lessonId`,
     )
     .all(params) as LateEntries[];
 }
@@ -142,8 +146,9 @@ export function controlFacts(db: Db, yearId: number, from: string, last: string,
               l.homework_entered_at as homeworkEnteredAt, l.status, k.name as kindName,
               (l.plan_topic_id is not null and l.topic = (select t.title from thematic_plan_topics t where t.id = l.plan_topic_id)) as fromPlan,
               ${limitOf('k')} as markingDays, l.attendance_taken_at as attendanceTakenAt,
-              (select min(m.created_at) from marks m where m.lesson_id = l.id) as firstMarkAt,
-              (select min(b.created_at) from absences b where b.lesson_id = l.id) as firstAbsenceAt,
+              case when ${planned} then (select min(m.created_at) from marks m where m.lesson_id = l.id) end as firstMarkAt,
+              case when ${planned} or l.attendance_taken_at is null
+                then (select min(b.created_at) from absences b where b.lesson_id = l.id) end as firstAbsenceAt,
               case when l.given_by_id <> a.teacher_id and not exists (select 1 from substitutions s where s.lesson_id = l.id)
                 then (select g.last_name || ' ' || substr(g.first_name, 1, 1) || '.' || coalesce(' ' || substr(g.middle_name, 1, 1) || '.', '')
                       from users g where g.id = l.given_by_id) end as unrecordedBy

@@ -14,13 +14,24 @@ export interface MarkGap {
   subgroupName: string | null;
   teacherName: string;
   periodName: string;
+  /** The term's last day: a term not yet ended owes no marks yet. */
+  endDate: string;
   students: string[];
+}
+
+/** Marks of terms still running (or to come), counted per term: shown apart, not as gaps. */
+export interface NotEnded {
+  periodName: string;
+  endDate: string;
+  journals: number;
+  marks: number;
 }
 
 interface Missing {
   assignmentId: number;
   periodId: number | null;
   periodName: string;
+  endDate: string;
   grade: number;
   letter: string;
   subjectName: string;
@@ -42,7 +53,7 @@ const missingMarks = `
       from periods p join grade_period_schemes gs on gs.year_id = p.year_id and gs.scheme = p.scheme where p.year_id = :year
     union all select null, null, 'год', :yearEnd, 1000000
   )
-  select distinct a.id as assignmentId, t.periodId, t.periodName, t.n, c.grade, c.letter, s.name as subjectName, s.sort_order as sortOrder, g.name as subgroupName,
+  select distinct a.id as assignmentId, t.periodId, t.periodName, t.endDate, t.n, c.grade, c.letter, s.name as subjectName, s.sort_order as sortOrder, g.name as subgroupName,
          u.last_name as lastName, u.first_name as firstName, u.middle_name as middleName,
          st.id as studentId, st.last_name as studentLast, st.first_name as studentFirst, st.middle_name as studentMiddle
     from assignments a join classes c on c.id = a.class_id join subjects s on s.id = a.subject_id join users u on u.id = a.teacher_id
@@ -71,6 +82,7 @@ export function markGaps(db: Db, year: { id: number; endDate: string }): MarkGap
         subgroupName: r.subgroupName,
         teacherName: shortName(r),
         periodName: r.periodName,
+        endDate: r.endDate,
         students: [],
       };
       gaps.push(last);
@@ -79,4 +91,22 @@ export function markGaps(db: Db, year: { id: number; endDate: string }): MarkGap
   }
   for (const g of gaps) g.students.sort((a, b) => a.localeCompare(b, 'ru'));
   return gaps;
+}
+
+/**
+ * The check as of `today`: gaps of the terms that have ended, and the terms still running or to come apart (in
+ * December the 3rd and 4th quarters have not begun: their marks are not missing, only not due).
+ */
+export function markCheck(db: Db, year: { id: number; endDate: string }, today: string) {
+  const all = markGaps(db, year);
+  const byTerm = new Map<string, NotEnded>();
+  for (const g of all.filter((x) => x.endDate >= today)) {
+    const key = `${g.periodName}:${g.endDate}`;
+    const term = byTerm.get(key) ?? { periodName: g.periodName, endDate: g.endDate, journals: 0, marks: 0 };
+    term.journals += 1;
+    term.marks += g.students.length;
+    byTerm.set(key, term);
+  }
+  const notEnded = [...byTerm.values()].sort((a, b) => a.endDate.localeCompare(b.endDate));
+  return { gaps: all.filter((g) => g.endDate < today), notEnded };
 }

@@ -3,11 +3,11 @@
 import { AppError } from '../../shared/errors';
 import type { Actor } from '../actor';
 import type { AuditService } from '../audit/service';
-import { localTimestamp, type Clock } from '../clock';
+import { localDate, localTimestamp, type Clock } from '../clock';
 import type { Db } from '../db/open';
 import { yearOrCurrent } from '../school/years';
 import { orderText } from '../../shared/orders';
-import { markGaps } from './check';
+import { markCheck, markGaps } from './check';
 import { closedMarkOf, markYearClosed, requireOpenYear } from './closed';
 import { prepareNewYear, nextYearDate, type NewYearInput } from './newYear';
 import { outcomeRows, saveOutcome, type Outcome } from './outcomes';
@@ -39,7 +39,7 @@ export function createYearService({ db, clock, audit }: { db: Db; clock: Clock; 
           isCurrent: year.isCurrent,
         },
         closed: mark ? { closedAt: mark.closedAt, orderNumber: mark.orderNumber, orderDate: mark.orderDate } : null,
-        gaps: markGaps(db, year),
+        ...markCheck(db, year, localDate(clock.now())),
         students: outcomeRows(db, year),
         nextYear: next ?? null,
         suggestedNext: {

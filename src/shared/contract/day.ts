@@ -6,6 +6,7 @@ export const dayLesson = z.object({
   lessonId: entityId,
   assignmentId: entityId,
   periodId: entityId.nullable(),
+  date: isoDate,
   lessonNumber: z.number().int(),
   className: z.string(),
   subjectName: z.string(),
@@ -45,6 +46,10 @@ export const dayContract = {
     output: z.object({
       date: isoDate,
       lessons: z.array(dayLesson),
+      /** Lessons of the two weeks before the day (up to today) that still lack something: shown every day. */
+      earlier: z.array(dayLesson),
+      /** When the day has no lessons: the next day that has (a weekend, a holiday), or null at the year's end. */
+      next: z.object({ date: isoDate, lessons: z.array(dayLesson) }).nullable(),
       overdueControl: z.array(overdueControl),
       periodMarksDue: z.array(periodMarksDue),
     }),

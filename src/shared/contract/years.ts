@@ -16,6 +16,7 @@ const order = { orderNumber: z.string().trim().min(1, 'Укажите номер
 export const markGap = z.object({
   ...journalLine,
   periodName: z.string(),
+  endDate: isoDate,
   students: z.array(z.string()),
 });
 export type MarkGap = z.infer<typeof markGap>;
@@ -37,7 +38,12 @@ export type OutcomeRow = z.infer<typeof outcomeRow>;
 export const yearStatus = z.object({
   year: z.object({ id: entityId, name: z.string(), startDate: isoDate, endDate: isoDate, isCurrent: z.boolean() }),
   closed: z.object({ closedAt: z.string(), orderNumber: z.string(), orderDate: z.string() }).nullable(),
+  /** Marks missing in terms that have ended. */
   gaps: z.array(markGap),
+  /** Terms not yet ended, with the marks they will need: not gaps yet. */
+  notEnded: z.array(
+    z.object({ periodName: z.string(), endDate: isoDate, journals: z.number().int(), marks: z.number().int() }),
+  ),
   students: z.array(outcomeRow),
   nextYear: z.object({ id: entityId, name: z.string() }).nullable(),
   suggestedNext: z.object({ name: z.string(), startDate: isoDate, endDate: isoDate }),

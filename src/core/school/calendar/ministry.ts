@@ -99,11 +99,11 @@ export function periodsOf(cal: YearCalendar, grade: number): PeriodDef[] {
   return cal.periods.filter((p) => p.scheme === scheme);
 }
 
-/** The days with lessons for a grade: Monday–Friday inside a period, outside every holiday. */
-export function schoolDays(cal: YearCalendar, grade: number): Day[] {
+/** The days with lessons for a grade: Monday to the week's last school day inside a period, outside every holiday. */
+export function schoolDays(cal: YearCalendar, grade: number, weekDays = 5): Day[] {
   return lessonDays(
     periodsOf(cal, grade),
     cal.holidays.filter((h) => h.grade === null || h.grade === grade),
-    5,
+    weekDays,
   );
 }

@@ -23,11 +23,18 @@ export function AdminScreen({ user }: { user: SessionUser }) {
             </Tabs.Tab>
           ))}
         </Tabs.List>
+        {/* A panel for every tab, as each tab names its panel (aria-controls); only the open one has content. */}
+        {pages.map((p) => (
+          <Tabs.Panel key={p.id} value={p.id} pt="md">
+            {p.id === current.id && (
+              <StructureYearProvider applies={current.byYear === true}>
+                {current.byYear && <StructureYearPicker />}
+                <div key={current.id}>{current.render({ canEdit })}</div>
+              </StructureYearProvider>
+            )}
+          </Tabs.Panel>
+        ))}
       </Tabs>
-      <StructureYearProvider applies={current.byYear === true}>
-        {current.byYear && <StructureYearPicker />}
-        <div key={current.id}>{current.render({ canEdit })}</div>
-      </StructureYearProvider>
     </Stack>
   );
 }

@@ -8,4 +8,8 @@ export const theme = createTheme({
   fontFamily: '"Segoe UI", "PT Sans", Roboto, "Noto Sans", "DejaVu Sans", "Helvetica Neue", Arial, sans-serif',
   headings: { fontWeight: '600' },
   cursorType: 'pointer',
+  components: {
+    // A spinner is a status: its «Загрузка» label is announced, and a bare span may not carry a label.
+    Loader: { defaultProps: { role: 'status' } },
+  },
 });

@@ -6,6 +6,7 @@ import { useAttendanceClasses, useClassWeek, useConfirmWeek } from './queries';
 import { ReasonDialog, type ReasonStart } from './ReasonDialog';
 import { WeekGrid } from './WeekGrid';
 import { Loading } from '../errors/QueryGate';
+import { useHashParam } from '../shell/useHashRoute';
 
 /** «24.11.2026 17:05» from a stored `YYYY-MM-DD HH:mm:ss`. */
 const stampText = (s: string) => `${ruDate(s.slice(0, 10))} ${s.slice(11, 16)}`;
@@ -14,12 +15,13 @@ const stampText = (s: string) => `${ruDate(s.slice(0, 10))} ${s.slice(11, 16)}`;
 export function ClassWeekView() {
   const today = todayIso();
   const classes = useAttendanceClasses();
-  const [chosenClass, setChosenClass] = useState<number | null>(null);
-  const [weekStart, setWeekStart] = useState(mondayOf(today));
+  const [chosenClass, setChosenClass] = useHashParam('class');
+  const [weekParam, setWeekStart] = useHashParam('week');
+  const weekStart = mondayOf(weekParam ?? today);
   const [note, setNote] = useState('');
   const [reasonStart, setReasonStart] = useState<ReasonStart | null>(null);
   const list = classes.data ?? [];
-  const cls = list.find((c) => c.id === chosenClass) ?? list.find((c) => c.isOwn) ?? list[0];
+  const cls = list.find((c) => c.name === chosenClass) ?? list.find((c) => c.isOwn) ?? list[0];
   const week = useClassWeek(cls?.id, weekStart);
   const confirm = useConfirmWeek();
 
@@ -43,7 +45,7 @@ export function ClassWeekView() {
               allowDeselect={false}
               data={list.map((c) => ({ value: String(c.id), label: c.name }))}
               value={String(cls.id)}
-              onChange={(v) => v && setChosenClass(Number(v))}
+              onChange={(v) => v && setChosenClass(list.find((c) => String(c.id) === v)?.name ?? null)}
               data-testid="attendance-class"
             />
           ) : (

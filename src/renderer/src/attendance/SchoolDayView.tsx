@@ -1,15 +1,16 @@
-import { useState } from 'react';
 import { Group, Table, Text } from '@mantine/core';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { todayIso } from '../../../shared/dates';
 import { codeColor } from './codes';
 import { useSchoolDay } from './queries';
 import { Loading } from '../errors/QueryGate';
+import { useHashParam } from '../shell/useHashRoute';
 import { DateField } from '../dates/DateField';
 
 /** The deputy's morning: who is absent today, class by class, with the counts. */
 export function SchoolDayView() {
-  const [date, setDate] = useState(todayIso());
+  const [dateParam, setDate] = useHashParam('date');
+  const date = dateParam ?? todayIso();
   const day = useSchoolDay(date);
   const totals = (day.data?.classes ?? []).reduce(
     (t, c) => ({ enrolled: t.enrolled + c.enrolled, allDay: t.allDay + c.absentAllDay, some: t.some + c.absentSome }),

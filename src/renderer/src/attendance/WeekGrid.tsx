@@ -31,7 +31,7 @@ export function WeekGrid({
   const due = new Map(week.lessons.map((l) => [l.lessonId, l.studentIds ? new Set(l.studentIds) : null]));
 
   return (
-    <div className="att-scroll">
+    <div className="att-scroll" tabIndex={0} role="region" aria-label="Пропуски за неделю">
       <table className="att-table" data-testid="attendance-week">
         <thead>
           <tr>
@@ -46,7 +46,7 @@ export function WeekGrid({
                 {weekdayShortName(d.date)} {dayMonth(d.date)}
               </th>
             ))}
-            <th rowSpan={2} className="att-total" title="Пропущено уроков за неделю (н / б / у)">
+            <th rowSpan={2} className="att-total att-lessons" title="Пропущено уроков за неделю (н / б / у)">
               Уроков
             </th>
             <th rowSpan={2} className="att-total" title="Дней, все уроки которых пропущены">
@@ -103,7 +103,7 @@ export function WeekGrid({
                     );
                   });
                 })}
-                <td className="att-total">{missed || ''}</td>
+                <td className="att-total att-lessons">{missed || ''}</td>
                 <td className="att-total" data-testid={`att-days-${s.id}`}>
                   {wholeDays || ''}
                 </td>

@@ -1,9 +1,9 @@
 import type { AbsenceCode } from '../../../shared/contract/common';
 
-/** The colour of each absence code: unexcused stands out, excused ones are quiet. */
+/** The colour of each absence code: unexcused stands out, excused ones are quiet; all dark enough to read (global.css). */
 export const codeColor: Record<AbsenceCode, string> = {
-  н: 'var(--mantine-color-red-8)',
-  б: 'var(--mantine-color-blue-8)',
-  у: 'var(--mantine-color-teal-8)',
-  оп: 'var(--mantine-color-orange-8)',
+  н: 'var(--mantine-color-red-text)',
+  б: 'var(--mantine-color-blue-text)',
+  у: 'var(--mantine-color-teal-text)',
+  оп: 'var(--mantine-color-orange-text)',
 };

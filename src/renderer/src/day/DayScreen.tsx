@@ -1,19 +1,25 @@
-import { useEffect, useRef, useState } from 'react';
-import { Anchor, Badge, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import { useEffect, useRef } from 'react';
+import { Anchor, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMyDay } from '../api/queries';
 import { ErrorPanel } from '../errors/ErrorPanel';
-import { dayAndMonthName, ruDate, todayIso } from '../../../shared/dates';
+import { dayAndMonthName, ruDate, todayIso, weekdayOf } from '../../../shared/dates';
+import { weekdayNames } from '../../../shared/timetable';
+import { DayLessons } from './DayLessons';
 import { journalHref } from '../journal/links';
 import { Loading } from '../errors/QueryGate';
+import { useHashParam } from '../shell/useHashRoute';
 import { DateField } from '../dates/DateField';
+import { MyRemarks } from '../inspection/MyRemarks';
 
-const missingNames = { topic: 'тема', attendance: 'посещаемость', homework: 'домашнее задание' } as const;
-
-/** «Мой день»: today's lessons from the timetable with what each still lacks, and the tests whose marks are overdue. */
+/**
+ * «Мой день»: the day's lessons from the timetable with what each still lacks, what earlier days still lack, the next
+ * school day's lessons when the day has none, and the tests whose marks are overdue.
+ */
 export function DayScreen() {
-  const [date, setDate] = useState(todayIso());
+  const [dateParam, setDate] = useHashParam('date');
+  const today = todayIso();
+  const date = dateParam ?? today;
   const day = useMyDay(date);
-  const firstToFill = day.data?.lessons.findIndex((l) => l.missing.length > 0) ?? -1;
   const firstRef = useRef<HTMLAnchorElement>(null);
   // React's autoFocus does not focus links: done here once the day is loaded.
   useEffect(() => firstRef.current?.focus(), [day.data]);
@@ -30,64 +36,42 @@ export function DayScreen() {
         <>
           <Paper withBorder>
             {day.data.lessons.length === 0 ? (
-              <Text p="md" c="dimmed">
+              <Text p="md" c="dimmed" data-testid="day-no-lessons">
                 В этот день у вас нет уроков.
               </Text>
             ) : (
-              <Table verticalSpacing="sm" highlightOnHover data-testid="day-lessons">
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th w={60}>Урок</Table.Th>
-                    <Table.Th>Класс и предмет</Table.Th>
-                    <Table.Th>Что осталось заполнить</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {day.data.lessons.map((l, i) => (
-                    <Table.Tr key={l.lessonId} data-testid={`day-lesson-${l.lessonId}`}>
-                      <Table.Td fw={600}>{l.lessonNumber}</Table.Td>
-                      <Table.Td>
-                        {/* The keyboard starts on the first lesson still to fill: Enter opens it. */}
-                        <Anchor
-                          href={journalHref(l)}
-                          fw={500}
-                          data-testid={`open-lesson-${l.lessonId}`}
-                          ref={i === firstToFill ? firstRef : undefined}
-                        >
-                          {l.className} · {l.subjectName}
-                          {l.subgroupName ? ` · ${l.subgroupName}` : ''}
-                        </Anchor>
-                        {l.isSubstitution && (
-                          <Badge ml="xs" size="sm" color="orange" variant="light" tt="none">
-                            замена
-                          </Badge>
-                        )}
-                      </Table.Td>
-                      <Table.Td>
-                        {l.status === 'not_held' ? (
-                          <Text size="sm" c="dimmed">
-                            урок не проведён
-                          </Text>
-                        ) : l.missing.length === 0 ? (
-                          <Badge color="teal" variant="light" tt="none">
-                            {date > todayIso() ? 'урок ещё впереди' : 'всё заполнено'}
-                          </Badge>
-                        ) : (
-                          <Group gap={6}>
-                            {l.missing.map((m) => (
-                              <Badge key={m} color="red" variant="light" tt="none">
-                                {missingNames[m]}
-                              </Badge>
-                            ))}
-                          </Group>
-                        )}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
+              <DayLessons lessons={day.data.lessons} today={today} firstRef={firstRef} testId="day-lessons" />
             )}
           </Paper>
+
+          <MyRemarks />
+
+          {day.data.earlier.length > 0 && (
+            <Stack gap="xs">
+              <Title order={4}>Не заполнено за прошлые дни</Title>
+              <Paper withBorder>
+                <DayLessons
+                  lessons={day.data.earlier}
+                  today={today}
+                  withDate
+                  firstRef={day.data.lessons.some((l) => l.missing.length > 0) ? undefined : firstRef}
+                  testId="day-earlier"
+                />
+              </Paper>
+            </Stack>
+          )}
+
+          {day.data.next && (
+            <Stack gap="xs">
+              <Title order={4}>
+                Ближайший учебный день · {weekdayNames[weekdayOf(day.data.next.date)]},{' '}
+                {dayAndMonthName(day.data.next.date)}
+              </Title>
+              <Paper withBorder>
+                <DayLessons lessons={day.data.next.lessons} today={today} testId="day-next" />
+              </Paper>
+            </Stack>
+          )}
 
           {day.data.periodMarksDue.length > 0 && (
             <Stack gap="xs" data-testid="period-marks-due">

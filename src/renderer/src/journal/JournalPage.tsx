@@ -11,16 +11,20 @@ import { LessonPanel } from './lesson/LessonPanel';
 import { LessonsList } from './LessonsList';
 import { useCorrectionReason } from './useCorrectionReason';
 import { dayAndMonthName } from '../../../shared/dates';
+import { journalTabs, type JournalTab } from './route';
 
 interface Props {
   grid: JournalGrid;
   today: string;
   /** The lesson a link opened (from «Мой день»): its column is active and its topic focused. */
   openedLessonId: number | null;
+  /** The tab shown, kept in the address. */
+  tab: JournalTab;
+  onTab(tab: JournalTab): void;
 }
 
 /** One journal's page for a period: the lesson of the active column above the grid, the lessons' list, the final marks. */
-export function JournalPage({ grid, today, openedLessonId }: Props) {
+export function JournalPage({ grid, today, openedLessonId, tab, onTab }: Props) {
   const { ensure, modal } = useCorrectionReason(grid);
   const writer = useCellWriter(grid, ensure);
   const reportError = useErrorReporter();
@@ -34,7 +38,14 @@ export function JournalPage({ grid, today, openedLessonId }: Props) {
   const student = grid.students.find((s) => s.id === activeCell.studentId) ?? null;
 
   return (
-    <Tabs defaultValue="marks" keepMounted={false}>
+    <Tabs
+      value={tab}
+      onChange={(v) => {
+        const next = journalTabs.find((t) => t === v);
+        if (next) onTab(next);
+      }}
+      keepMounted={false}
+    >
       {modal}
       <Tabs.List mb="sm">
         <Tabs.Tab value="marks">Отметки и пропуски</Tabs.Tab>

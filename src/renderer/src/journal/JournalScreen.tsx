@@ -1,7 +1,8 @@
-import { useState } from 'react';
-import { useHashParams } from '../shell/useHashRoute';
+import { RemarkButton } from '../inspection/RemarkButton';
+import { useEffect } from 'react';
+import { currentSection, goTo, hashOf, slug, useHashParams, useHashPath } from '../shell/useHashRoute';
 import { Group, Input, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
-import type { AssignmentSummary, SessionUser } from '../../../shared/contract';
+import type { SessionUser } from '../../../shared/contract';
 import { AppError } from '../../../shared/errors';
 import { mayAccess } from '../../../shared/roles';
 import { useAssignments, useGridData, usePeriods } from '../api/queries';
@@ -13,50 +14,76 @@ import { AssignmentSelect } from './AssignmentSelect';
 import { ruDate, todayIso } from '../../../shared/dates';
 import { JournalPage } from './JournalPage';
 import { defaultPeriod } from './periods';
+import {
+  findAssignment,
+  findPeriod,
+  journalHash,
+  journalTab,
+  lastJournal,
+  rememberJournal,
+  type JournalPlace,
+} from './route';
 import { Loading } from '../errors/QueryGate';
 
 /** Choose a journal (class, subject, subgroup) and a period, or come from a link; then write on its page. */
 export function JournalScreen({ user }: { user: SessionUser }) {
   const today = todayIso();
+  const parts = useHashPath();
   const params = useHashParams();
-  const linked = {
-    assignment: Number(params.get('assignment')) || null,
-    period: Number(params.get('period')) || null,
-    lesson: Number(params.get('lesson')) || null,
-  };
-  // Another year's journals (a closed year's among them) are read through the same page; a link may name the year.
-  const [yearId, setYearId] = useState<number | undefined>(Number(params.get('year')) || undefined);
+  // Another year's journals (a closed year's among them) are read through the same page; the address may name the year.
   const years = useYears();
-  const assignments = useAssignments(yearId);
-  const [chosenAssignment, setChosenAssignment] = useState<AssignmentSummary | null>(null);
+  const yearParam = params.get('year');
+  const namedYear = yearParam
+    ? years.data?.find((y) => String(y.id) === yearParam || slug(y.name) === yearParam)
+    : undefined;
+  const assignments = useAssignments(namedYear?.id);
   const list = assignments.data ?? [];
-  // Opens on the journal a link named, else the user's own; those they only substituted in come after.
-  const assignment =
-    list.find((a) => a.id === (chosenAssignment?.id ?? linked.assignment)) ??
-    list.find((a) => !a.viaSubstitution) ??
-    list[0];
-  const openedLessonId = chosenAssignment === null ? linked.lesson : null;
+  // Opens on the journal the address names, else the user's own; those they only substituted in come after.
+  const named = findAssignment(list, parts, params);
+  const assignment = named ?? list.find((a) => !a.viaSubstitution) ?? list[0];
 
   const periods = usePeriods(assignment?.yearId, assignment?.grade);
-  const [chosenPeriodId, setChosenPeriodId] = useState<number | 'year' | null>(null);
   const periodList = periods.data ?? [];
-  const wholeYear = chosenPeriodId === 'year';
-  const period =
-    periodList.find((p) => p.id === (chosenPeriodId ?? (chosenAssignment === null ? linked.period : null))) ??
-    defaultPeriod(periodList, today);
+  const chosen = named ? findPeriod(periodList, parts, params) : undefined;
+  const wholeYear = chosen === 'year';
+  const period = (chosen === 'year' ? undefined : chosen) ?? defaultPeriod(periodList, today);
   const grid = useGridData(assignment?.id, wholeYear ? 'year' : period?.id);
+
+  // «Журнал» without a journal in the address reopens the one this user had open last.
+  const bare = parts.length === 0 && [...params.keys()].length === 0;
+  const last = bare ? lastJournal(user.login) : null;
+  const place: JournalPlace | null =
+    assignment && periods.data && (!yearParam || years.data)
+      ? {
+          assignment,
+          period: wholeYear ? 'year' : period,
+          tab: journalTab(params),
+          lessonId: named ? Number(params.get('lesson')) || null : null,
+          year: namedYear && !namedYear.isCurrent ? slug(namedYear.name) : null,
+        }
+      : null;
+  const address = place ? journalHash(place) : null;
+  const remembered = place ? journalHash({ ...place, lessonId: null }) : null;
+  useEffect(() => {
+    // The address may have moved on while this journal loaded (another section clicked): leave it there.
+    if (currentSection() !== 'journal') return;
+    if (last) {
+      goTo(last, { replace: true });
+      return;
+    }
+    // The address always names what is shown (defaults filled in, old links rewritten), so it can be shared.
+    if (address) goTo(address, { replace: true });
+    if (remembered) rememberJournal(user.login, remembered);
+  }, [last, address, remembered, user.login]);
+  const go = (change: Partial<JournalPlace>) => place && goTo(journalHash({ ...place, lessonId: null, ...change }));
 
   const yearPicker = (
     <YearSelect
       label="Учебный год"
       w={130}
       years={years.data}
-      value={yearId}
-      onChange={(y) => {
-        setYearId(y.id);
-        setChosenAssignment(null);
-        setChosenPeriodId(null);
-      }}
+      value={namedYear?.id}
+      onChange={(y) => goTo(hashOf('journal', [], { year: y.isCurrent ? null : slug(y.name) }))}
       onlyIfChoice
       data-testid="journal-year"
     />
@@ -74,7 +101,7 @@ export function JournalScreen({ user }: { user: SessionUser }) {
     );
   }
   if (assignments.error) return <ErrorPanel error={assignments.error} onRetry={() => void assignments.refetch()} />;
-  if (!assignments.data) return <Loading />;
+  if (!assignments.data || (yearParam && !years.data)) return <Loading />;
   if (!assignment) {
     return (
       <Stack gap="md">
@@ -96,7 +123,17 @@ export function JournalScreen({ user }: { user: SessionUser }) {
           <AssignmentSelect
             assignments={list}
             value={assignment}
-            onChange={setChosenAssignment}
+            onChange={(a) =>
+              goTo(
+                journalHash({
+                  assignment: a,
+                  period: wholeYear ? 'year' : period,
+                  tab: journalTab(params),
+                  lessonId: null,
+                  year: place?.year ?? null,
+                }),
+              )
+            }
             showTeacher={mayAccess('journal.read_all', user.roles)}
           />
           {periodList.length > 0 && period && (
@@ -109,7 +146,7 @@ export function JournalScreen({ user }: { user: SessionUser }) {
                     { value: 'year', label: 'Год' },
                   ]}
                   value={wholeYear ? 'year' : String(period.id)}
-                  onChange={(v) => setChosenPeriodId(v === 'year' ? 'year' : Number(v))}
+                  onChange={(v) => go({ period: v === 'year' ? 'year' : periodList.find((p) => String(p.id) === v) })}
                 />
               </div>
             </Input.Wrapper>
@@ -128,6 +165,12 @@ export function JournalScreen({ user }: { user: SessionUser }) {
                 !mayAccess('journal.read_all', user.roles)
               }
             />
+            {mayAccess('journals.inspect', user.roles) && (
+              <RemarkButton
+                assignmentId={assignment.id}
+                journalName={`${assignment.className} · ${assignment.subjectName}${assignment.subgroupName ? ` (${assignment.subgroupName})` : ''}`}
+              />
+            )}
           </Group>
           {period && (
             <Text size="xs" c="dimmed" data-testid="period-dates">
@@ -150,7 +193,9 @@ export function JournalScreen({ user }: { user: SessionUser }) {
           key={`${grid.data.assignment.id}:${grid.data.scope}:${grid.data.period.id}`}
           grid={grid.data}
           today={today}
-          openedLessonId={openedLessonId}
+          openedLessonId={place?.lessonId ?? null}
+          tab={journalTab(params)}
+          onTab={(tab) => go({ tab })}
         />
       )}
     </Stack>

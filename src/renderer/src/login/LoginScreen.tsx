@@ -45,7 +45,9 @@ export function LoginScreen({
                   {schoolName}
                 </Text>
               )}
-              <Title order={2}>Вход в Журнал</Title>
+              <Title order={1} size="h2">
+                Вход в Журнал
+              </Title>
             </div>
             {failure && (
               <Alert color="red" variant="light" title={failure.title} data-testid="login-error" role="alert">

@@ -10,6 +10,7 @@ import { useYears } from '../school/useYears';
 import { YearSelect } from '../school/YearSelect';
 import { useMovementClasses } from './queries';
 import { RegisterView } from './RegisterView';
+import { useHashParam } from '../shell/useHashRoute';
 import { DateField } from '../dates/DateField';
 
 /**
@@ -20,7 +21,7 @@ import { DateField } from '../dates/DateField';
 export function MovementScreen({ user }: { user: SessionUser }) {
   const [date, setDate] = useState(todayIso());
   const [yearId, setYearId] = useState<number | undefined>(undefined);
-  const [classId, setClassId] = useState<string | null>(null);
+  const [classId, setClassId] = useHashParam('class');
   const [action, setAction] = useState<OrderAction | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const years = useYears();

@@ -12,11 +12,13 @@ import { usePreflight, usePrintClasses } from './queries';
 import { SchoolPanel } from './SchoolPanel';
 import { YearSelect } from '../school/YearSelect';
 import { Loading } from '../errors/QueryGate';
+import { useHashParam } from '../shell/useHashRoute';
 
 /** «Печать»: the secretary's bound books — one class (checked first) or the whole school with the act. */
 export function PrintScreen({ user }: { user: SessionUser }) {
   const [yearId, setYearId] = useState<number | null>(null);
-  const [classId, setClassId] = useState<number | null>(null);
+  const [classParam, setClassId] = useHashParam('class');
+  const classId = Number(classParam) || null;
   const [checked, setChecked] = useState(false);
   const [duplex, setDuplex] = useState(false);
   const [personalData, setPersonalData] = useState(false);
@@ -30,7 +32,7 @@ export function PrintScreen({ user }: { user: SessionUser }) {
   if (!classes.data) return <Loading />;
   const data = classes.data;
   const chooseClass = (v: string | null) => {
-    setClassId(v ? Number(v) : null);
+    setClassId(v);
     setChecked(false);
     book.reset();
   };
@@ -70,7 +72,8 @@ export function PrintScreen({ user }: { user: SessionUser }) {
             <Select
               label="Класс"
               placeholder="Выберите класс"
-              w={260}
+              // Wide enough for «10А — Константинопольская А. В.»: the class teacher's name was cut at 1366 px.
+              w={360}
               searchable
               data={data.classes.map((c) => ({
                 value: String(c.id),

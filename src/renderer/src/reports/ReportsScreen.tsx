@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Center, Group, Loader, NavLink, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Center, Group, Loader, NavLink, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReportFormat } from '../../../shared/contract';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { addDays, todayIso } from '../../../shared/dates';
@@ -8,9 +8,12 @@ import { downloadReport } from './download';
 import { ReportCharts } from './ReportCharts';
 import { ReportParams, toInput, type ParamValues } from './ReportParams';
 import { ReportTableView } from './ReportTableView';
+import { RemarkDialog, type RemarkTarget } from '../inspection/RemarkDialog';
+import { remarkTargetOf } from '../inspection/remarkTarget';
 import { useYearPeriods, useYears } from '../school/useYears';
 import { YearSelect } from '../school/YearSelect';
 import { useReport, useReportClasses, useReportStudents } from './queries';
+import { useHashParam } from '../shell/useHashRoute';
 
 /** Results are read for the last finished period; a forecast is made for the running one. */
 function defaultPeriod(
@@ -35,7 +38,10 @@ function monthBefore(today: string, yearStart: string | undefined): string {
  * «Отчёты»: choose a report and its parameters; see its chart and tables; take it away as XLSX or PDF. Any school
  * year can be picked: a closed year still reports as it was closed.
  */
-export function ReportsScreen() {
+/** `mayInspect`: the deputy, who writes remarks from the control report's lines. */
+export function ReportsScreen({ mayInspect = false }: { mayInspect?: boolean }) {
+  const [remarkOn, setRemarkOn] = useState<RemarkTarget | null>(null);
+  const [remarked, setRemarked] = useState<string | null>(null);
   const years = useYears();
   const [yearId, setYearId] = useState<number | null>(null);
   const year = years.data?.find((y) => y.id === yearId) ?? years.data?.find((y) => y.isCurrent) ?? years.data?.[0];
@@ -44,7 +50,8 @@ export function ReportsScreen() {
   const today = year && now > year.endDate ? year.endDate : year && now < year.startDate ? year.startDate : now;
   const periods = useYearPeriods(year?.id);
   const classes = useReportClasses(year?.id);
-  const [entry, setEntry] = useState<CatalogEntry>(catalog[0]!);
+  const [reportName, setReportName] = useHashParam('report');
+  const entry: CatalogEntry = catalog.find((c) => c.name === reportName) ?? catalog[0]!;
   const [chosen, setChosen] = useState<Partial<ParamValues>>({});
   const [busy, setBusy] = useState<ReportFormat | null>(null);
   const [fileError, setFileError] = useState<unknown>(null);
@@ -90,7 +97,7 @@ export function ReportsScreen() {
             key={c.name}
             label={c.title}
             active={c.name === entry.name}
-            onClick={() => setEntry(c)}
+            onClick={() => setReportName(c.name)}
             data-testid={`report-${c.name}`}
             style={{ borderRadius: 4 }}
           />
@@ -157,9 +164,33 @@ export function ReportsScreen() {
               {report.data.subtitle}
             </Text>
             <ReportCharts name={report.data.name} data={report.data.data} />
+            {remarked && (
+              <Alert color="green" withCloseButton onClose={() => setRemarked(null)} data-testid="remark-done">
+                {remarked}
+              </Alert>
+            )}
             {report.data.tables.map((t, i) => (
-              <ReportTableView key={`${t.title}-${i}`} table={t} index={i} />
+              <ReportTableView
+                key={`${t.title}-${i}`}
+                table={t}
+                index={i}
+                onRemark={
+                  mayInspect && entry.name === 'control'
+                    ? (line) => setRemarkOn(remarkTargetOf(line, t.columns))
+                    : undefined
+                }
+              />
             ))}
+            {remarkOn && (
+              <RemarkDialog
+                target={remarkOn}
+                onClose={() => setRemarkOn(null)}
+                onDone={(message) => {
+                  setRemarkOn(null);
+                  setRemarked(message);
+                }}
+              />
+            )}
             {report.data.tables.length === 0 && <Text c="dimmed">Нет данных за выбранный период.</Text>}
           </Stack>
         )}

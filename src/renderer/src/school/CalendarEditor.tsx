@@ -185,7 +185,7 @@ function HolidaysPart({ cal, onChange }: PartProps) {
             <Table.Th>Название</Table.Th>
             <Table.Th w={160}>С</Table.Th>
             <Table.Th w={160}>По</Table.Th>
-            <Table.Th w={150}>Для кого</Table.Th>
+            <Table.Th w={190}>Для кого</Table.Th>
             <Table.Th w={40} />
           </Table.Tr>
         </Table.Thead>

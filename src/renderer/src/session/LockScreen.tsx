@@ -49,7 +49,9 @@ export function LockScreen({ user }: { user: SessionUser }) {
               <Text size="sm" c="dimmed">
                 Журнал
               </Text>
-              <Title order={2}>Сеанс заблокирован</Title>
+              <Title order={1} size="h2">
+                Сеанс заблокирован
+              </Title>
             </div>
             <Text size="sm">
               Работу продолжит <b data-testid="lock-user">{user.fullName}</b>, введя свой пароль. Другой пользователь

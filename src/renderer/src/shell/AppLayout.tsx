@@ -1,4 +1,4 @@
-import { Group, NavLink, Text, Title } from '@mantine/core';
+import { Group, NavLink, Text, Title, VisuallyHidden } from '@mantine/core';
 import type { SessionUser } from '../../../shared/contract';
 import { BackupReminder } from '../backup/BackupReminder';
 import { RetentionReminder } from '../retention/RetentionReminder';
@@ -65,6 +65,12 @@ export function AppLayout({ user, schoolName }: { user: SessionUser; schoolName:
           )}
           {current?.id !== 'retention' && allowed.some((s) => s.id === 'retention') && (
             <RetentionReminder onOpen={() => navigate('retention')} />
+          )}
+          {/* The screen's name as the page's first heading, for screen readers; each screen shows its own titles. */}
+          {current && (
+            <VisuallyHidden>
+              <h1>{current.label}</h1>
+            </VisuallyHidden>
           )}
           {current && <SectionContent key={current.id} section={current} user={user} />}
         </div>

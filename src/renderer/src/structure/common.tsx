@@ -129,7 +129,7 @@ function EditForm<C extends Channel>({
 export function InUse({ inUse }: { inUse: boolean }) {
   return inUse ? (
     <Tooltip label="Уже есть в журналах: удалить нельзя, можно изменить">
-      <Badge variant="light" color="gray" size="sm" tt="none">
+      <Badge variant="light" color="gray" size="sm" tt="none" miw="max-content">
         в журналах
       </Badge>
     </Tooltip>

@@ -179,8 +179,9 @@ export function TimetablePage({ canEdit }: AdminPageProps) {
               title="Расписание"
               hint="Уроки класса по дням недели; подгруппы — рядом в одной клетке. Накладки учителей и кабинетов по всем классам видны сразу."
             />
-            <Group align="flex-start" gap="xl" wrap="nowrap">
-              <Stack gap="md" style={{ flex: 1, minWidth: 0 }}>
+            {/* The week needs the width: at 1366 px the bells go below it instead of covering Friday. */}
+            <Group align="flex-start" gap="xl" wrap="wrap">
+              <Stack gap="md" style={{ flex: '1 1 860px', minWidth: 0 }}>
                 {cls ? (
                   <>
                     <ClassSelect overview={o} value={cls.id} onChange={setClassId} />

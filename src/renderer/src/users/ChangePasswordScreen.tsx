@@ -41,7 +41,9 @@ export function ChangePasswordScreen({ user }: { user: SessionUser }) {
               <Text size="sm" c="dimmed">
                 {user.fullName}
               </Text>
-              <Title order={2}>Смена пароля</Title>
+              <Title order={1} size="h2">
+                Смена пароля
+              </Title>
             </div>
             <Text size="sm">
               Вы вошли с временным паролем. Придумайте свой: не короче 8 символов, с буквами и цифрами, не совпадающий с

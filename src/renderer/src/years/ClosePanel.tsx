@@ -34,7 +34,7 @@ export function ClosePanel({ status, today }: { status: YearStatus; today: strin
       </Text>
       <Group align="flex-end">
         <OrderInputs value={order} onChange={setOrder} />
-        {status.gaps.length > 0 && (
+        {(status.gaps.length > 0 || status.notEnded.length > 0) && (
           <Checkbox
             label="Закрыть, хотя не все итоговые отметки выставлены"
             checked={acceptGaps}

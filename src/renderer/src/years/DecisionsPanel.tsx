@@ -71,7 +71,7 @@ export function DecisionsPanel({
           <Table.Tr>
             <Table.Th>Ученик</Table.Th>
             <Table.Th>Задолженность за год</Table.Th>
-            <Table.Th w={300}>Решение</Table.Th>
+            <Table.Th w={360}>Решение</Table.Th>
             <Table.Th>Приказ</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -93,7 +93,7 @@ export function DecisionsPanel({
                     aria-label={`Решение: ${r.name}`}
                   />
                   {!r.decided && (
-                    <Badge size="xs" variant="light" color="orange" tt="none">
+                    <Badge size="xs" variant="light" color="orange" tt="none" style={{ flexShrink: 0 }}>
                       предложено
                     </Badge>
                   )}

@@ -1,14 +1,58 @@
-import { Alert, Anchor, Paper, Table, Text, Title } from '@mantine/core';
-import type { MarkGap } from '../../../shared/contract';
+import { Alert, Anchor, Paper, Stack, Table, Text, Title } from '@mantine/core';
+import type { MarkGap, YearStatus } from '../../../shared/contract';
+import { ruDate } from '../../../shared/dates';
 import { journalHref } from '../journal/links';
 
+/** Terms that have not ended yet: their marks are not due, so they are counted here and not as gaps. */
+function NotEndedPanel({ terms }: { terms: YearStatus['notEnded'] }) {
+  if (terms.length === 0) return null;
+  return (
+    <Paper withBorder p="md" data-testid="not-ended">
+      <Title order={4}>Ещё не закончились</Title>
+      <Text size="sm" c="dimmed" mb="xs">
+        Отметки за эти периоды выставят, когда периоды закончатся: это не пропуски.
+      </Text>
+      <Table fz="sm" verticalSpacing={4} w="auto">
+        <Table.Tbody>
+          {terms.map((t) => (
+            <Table.Tr key={`${t.periodName}:${t.endDate}`}>
+              <Table.Td fw={500}>{t.periodName === 'год' ? 'Год' : t.periodName}</Table.Td>
+              <Table.Td>до {ruDate(t.endDate)}</Table.Td>
+              <Table.Td c="dimmed">
+                {t.marks} отметок в {t.journals} журналах
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Paper>
+  );
+}
+
 /** The period and year marks still missing, each line a link to the journal (and period, and year) it concerns. */
-export function GapsPanel({ gaps, yearId }: { gaps: MarkGap[]; yearId: number }) {
+export function GapsPanel({
+  gaps,
+  notEnded,
+  yearId,
+}: {
+  gaps: MarkGap[];
+  notEnded: YearStatus['notEnded'];
+  yearId: number;
+}) {
+  return (
+    <Stack gap="md">
+      <EndedGaps gaps={gaps} yearId={yearId} partial={notEnded.length > 0} />
+      <NotEndedPanel terms={notEnded} />
+    </Stack>
+  );
+}
+
+function EndedGaps({ gaps, yearId, partial }: { gaps: MarkGap[]; yearId: number; partial: boolean }) {
   const missing = gaps.reduce((n, g) => n + g.students.length, 0);
   if (gaps.length === 0)
     return (
       <Alert color="green" title="Итоговые отметки" data-testid="gaps-none">
-        Все отметки за периоды и за год выставлены.
+        {partial ? 'Все отметки за закончившиеся периоды выставлены.' : 'Все отметки за периоды и за год выставлены.'}
       </Alert>
     );
   return (

@@ -46,7 +46,7 @@ export function YearCloseScreen({ user }: { user: SessionUser }) {
           {prepared}
         </Alert>
       )}
-      <GapsPanel gaps={s.gaps} yearId={s.year.id} />
+      <GapsPanel gaps={s.gaps} notEnded={s.notEnded} yearId={s.year.id} />
       <DecisionsPanel key={s.year.id} yearId={s.year.id} rows={s.students} readOnly={s.closed !== null} today={today} />
       <ClosePanel key={`close-${s.year.id}`} status={s} today={today} />
       {s.closed && mayAccess('school.manage', user.roles) && (

@@ -21,7 +21,7 @@ function dayClass(lesson: GridLesson, today: string, monthStart: boolean): strin
   return classes.join(' ');
 }
 
-/** Two header rows: months over their lessons, then the day of each lesson («з» marks a substitution). */
+/** Two header rows: months over their lessons, then the day of each lesson (an orange bar under it: a substitution). */
 export function GridHeader({
   model,
   today,
@@ -72,7 +72,9 @@ export function GridHeader({
             data-date={lesson.date}
           >
             {dayOfMonth(lesson.date)}
-            {lesson.isSubstitution && <span className="zg-sub">з</span>}
+            {lesson.isSubstitution && (
+              <span className="zg-sub" role="img" aria-label="замена" data-testid="substitution-mark" />
+            )}
           </th>
         ))}
       </tr>

@@ -4,6 +4,7 @@ import type { CellAddress, CellValue } from './cellState';
 import { ConflictChoice } from './ConflictChoice';
 import { cellPlace, type CellConflict } from './conflicts';
 import { absenceNames, formatWeight } from './labels';
+import { readableColor } from './readableColor';
 import type { CellModel, RowModel } from './useGrid';
 
 export const waitingNote = 'не сохранено — ждёт связи';
@@ -72,7 +73,12 @@ function Cell({ cell, studentId, monthStart, note, active, buffer, invalid, stat
           <>
             {cell.absence && <span className="zg-absence">{cell.absence}</span>}
             {cell.mark && (
-              <span className="zg-mark" style={cell.workKind ? { color: cell.workKind.color } : undefined}>
+              <span
+                className="zg-mark"
+                style={cell.workKind ? { color: readableColor(cell.workKind.color) } : undefined}
+                data-control={cell.workKind?.isControl || undefined}
+                data-failing={/^[12]/.test(cell.mark) || undefined}
+              >
                 {cell.mark}
               </span>
             )}

@@ -134,7 +134,8 @@ export const JournalGridView = forwardRef<GridHandle, Props>(function JournalGri
         className="zg-scroll"
         ref={scroller}
         tabIndex={0}
-        role="grid"
+        // A keyboard-driven region around a plain table: the table keeps its rows and cells for screen readers.
+        role="region"
         aria-label="Отметки и пропуски"
         onKeyDown={editing.onKeyDown}
         onPaste={editing.onPaste}

@@ -29,7 +29,23 @@ export function Legend({ workKinds }: { workKinds: readonly WorkKind[] }) {
           </Text>
         ))}
         <Text size="xs">
-          <span className="zg-sub zg-sub-legend">з</span> — урок проведён на замене
+          <span className="zg-sub-legend">
+            12
+            <span className="zg-sub" />
+          </span>{' '}
+          — урок проведён на замене
+        </Text>
+        <Text size="xs">
+          <span className="zg-mark" data-control>
+            5
+          </span>{' '}
+          — за контрольную работу
+        </Text>
+        <Text size="xs">
+          <span className="zg-mark" data-failing>
+            2
+          </span>{' '}
+          — неудовлетворительная
         </Text>
       </Group>
     </Group>
