@@ -31,6 +31,7 @@ import { createImportService } from './imports/service';
 import { createCalendarService } from './school/calendar/service';
 import { createProfileService } from './school/profile';
 import { createPupilService } from './pupils/service';
+import { createInspectionService } from './inspection/service';
 
 /** Every service of the core, wired with explicit dependencies: nothing global, no Electron. */
 export interface ServiceOptions {
@@ -71,6 +72,7 @@ export function createServices({
   const school = createSchoolService({ db });
   const periodMarks = createPeriodMarkService({ db, clock, audit });
   const users = createUsersService({ db, clock, audit });
+  const reports = createReportsService({ db, clock, audit, school, fontsDir: fonts });
   return {
     audit,
     school,
@@ -102,7 +104,7 @@ export function createServices({
       audit,
       runSchool,
     }),
-    reports: createReportsService({ db, clock, audit, school, fontsDir: fonts }),
+    reports,
     network: createNetworkService({ db, audit, served }),
     timetable: createTimetableService({ db, clock, audit, school }),
     structure: createStructureService({ db, clock, audit, school }),
@@ -111,6 +113,7 @@ export function createServices({
     retention: createRetentionService({ db, clock, audit }),
     substitutions: createSubstitutionService({ db, clock, audit }),
     pupils: createPupilService({ db, clock, audit }),
+    inspection: createInspectionService({ db, clock, audit, reports }),
   };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -5,11 +5,12 @@
  */
 export function computerOf(address: string, said: string | undefined): string {
   const shown = address.replace(/^::ffff:(?=\d+\.)/, '');
-  const name = said === undefined ? '' : nameOf(said);
+  const name = said === undefined ? '' : computerNameOf(said);
   return name ? `${shown} «${name}»` : shown;
 }
 
-function nameOf(header: string): string {
+/** The name a desktop client gave in its header, decoded and made safe to show. */
+export function computerNameOf(header: string): string {
   let text = header;
   try {
     text = decodeURIComponent(header);

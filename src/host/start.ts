@@ -1,7 +1,9 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import { getRequestListener, type HttpBindings } from '@hono/node-server';
 import type { Dispatch } from '../core/api/dispatch';
 import type { LiveFeed } from '../core/live/feed';
+import { createClientTracker, type ClientTracker, type ConnectedClient } from './clients';
 import { createEventStreams, type EventStreamLimits } from './events';
 import { isLoopback } from './guard';
 import { listenPlain, listenSchool } from './listen';
@@ -13,6 +15,8 @@ export interface StartedHost {
   port: number;
   /** Whether other computers are answered (over HTTPS), i.e. it listens beyond loopback. */
   network: boolean;
+  /** The computers working with it now (clients.ts). */
+  clients(): ConnectedClient[];
   close(): Promise<void>;
 }
 
@@ -49,10 +53,17 @@ export async function startHost(
     /** The core's change feed (core.live): served as `GET /api/events`, so other screens update live. */
     live?: LiveFeed;
     liveLimits?: Partial<EventStreamLimits>;
+    /** Counts the connected computers; a test gives its own clock. */
+    clients?: ClientTracker;
   } & Pick<HostOptions, 'schoolNetwork' | 'hostNames' | 'rateLimit'>,
 ): Promise<StartedHost> {
   const events = options.live && createEventStreams(options.live, options.liveLimits);
-  const listener = hostListener({ ...options, events });
+  const answer = hostListener({ ...options, events });
+  const clients = options.clients ?? createClientTracker();
+  const listener = (req: IncomingMessage, res: ServerResponse) => {
+    clients.observe(req, res);
+    return answer(req, res);
+  };
   const hostname = options.host ?? '127.0.0.1';
   const local = isLoopback(hostname) || hostname === 'localhost';
   if (!local && !options.tls) throw new Error('The host needs its certificate to listen beyond this computer');
@@ -71,5 +82,5 @@ export async function startHost(
     await new Promise((resolve) => setImmediate(resolve));
     await listening.close();
   };
-  return { url, port: listening.port, network: !local, close };
+  return { url, port: listening.port, network: !local, clients: clients.connected, close };
 }

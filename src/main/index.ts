@@ -103,7 +103,11 @@ async function start(): Promise<void> {
     });
   };
   openWindow();
-  keepServingOnClose({ serving: () => school?.served().listening ?? false, openWindow });
+  keepServingOnClose({
+    serving: () => school?.served().listening ?? false,
+    connected: () => school?.served().clients.length ?? 0,
+    openWindow,
+  });
   watchScreenLock(() => (mainWindow ? [mainWindow] : []));
 }
 

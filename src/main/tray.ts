@@ -12,22 +12,31 @@ export function trayIconFile(): string {
 
 /**
  * The school's computer keeps serving when its window is closed: the other computers are working in the journal.
- * The app then lives on in the tray, from where the window opens again; quitting asks first, as it cuts them off.
- * Without serving, closing the window quits as before.
+ * The app then lives on in the tray, from where the window opens again; quitting asks first while other computers
+ * are connected, as it cuts them off. Without serving, closing the window quits as before.
  */
-export function keepServingOnClose(options: { serving(): boolean; openWindow(): void }): void {
+export function keepServingOnClose(options: {
+  serving(): boolean;
+  /** The computers working with the journal now (the server counts them); none: quitting cuts nobody off. */
+  connected(): number;
+  openWindow(): void;
+}): void {
   let tray: Tray | null = null;
   const quit = () => {
-    const choice = dialog.showMessageBoxSync({
-      type: 'question',
-      title: 'Выход из Журнала',
-      message: 'Выйти из Журнала?',
-      detail: 'Другие компьютеры школы не смогут работать с журналом, пока Журнал не будет снова запущен здесь.',
-      buttons: ['Выйти', 'Отмена'],
-      defaultId: 1,
-      cancelId: 1,
-      noLink: true,
-    });
+    const connected = options.connected();
+    const choice =
+      connected === 0
+        ? 0
+        : dialog.showMessageBoxSync({
+            type: 'question',
+            title: 'Выход из Журнала',
+            message: 'Выйти из Журнала?',
+            detail: `С журналом сейчас работают другие компьютеры (${connected}): они не смогут работать с ним, пока Журнал не будет снова запущен здесь.`,
+            buttons: ['Выйти', 'Отмена'],
+            defaultId: 1,
+            cancelId: 1,
+            noLink: true,
+          });
     if (choice === 0) {
       tray?.destroy();
       tray = null;

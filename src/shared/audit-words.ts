@@ -110,6 +110,10 @@ const fieldLabels: Record<string, string> = {
   personalFileNo: 'личное дело №',
   address: 'адрес',
   parents: 'родители',
+  text: 'текст',
+  fixBy: 'исправить до',
+  response: 'ответ учителя',
+  findings: 'уроков с замечаниями',
 };
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);

@@ -18,6 +18,10 @@ export const changeEvent = z.discriminatedUnion('domain', [
   z.object({ domain: z.literal('lessons'), classId: id, assignmentId: id }),
   z.object({ domain: z.literal('periodMarks'), classId: id, assignmentId: id }),
   z.object({ domain: z.literal('plans'), classId: id, assignmentId: id }),
+  /** The deputy's remarks on a journal: written, marked done, confirmed or reopened. */
+  z.object({ domain: z.literal('remarks'), classId: id, assignmentId: id }),
+  /** A journal check saved by the deputy. */
+  z.object({ domain: z.literal('checks') }),
   z.object({ domain: z.literal('periodLocks') }),
   /** The school's shape: classes, subjects, timetable, calendar, students' movement, the year. */
   z.object({ domain: z.literal('school') }),

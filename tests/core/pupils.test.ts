@@ -189,7 +189,7 @@ describe('pupil cards', () => {
   it('the printed book’s personal data pages show the address and the parents with their phones', async () => {
     const book = await secretary.value(contract.print.classBook, { classId: t.classes.c5, personalData: true });
     const personal = pdfPages(book.file)
-      .filter((p) => p.includes('Общие сведения об обучающихся'))
+      .filter((p) => p.includes('Общие сведения об обучающихся') || p.includes('Сведения о родителях'))
       .join('\n');
     // A phone is never broken across lines: each parent's phones have a line of their own.
     for (const text of ['Домашний адрес', 'Курган', 'Алексеева Мария', '(мать)', '+7 912 000-00-01', 'А-15'])

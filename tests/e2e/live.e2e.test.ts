@@ -101,4 +101,67 @@ describe('several people at once', () => {
     fs.mkdirSync('test-results', { recursive: true });
     await staffroom.screenshot({ path: 'test-results/live-my-day-in-other-browser.png' });
   });
+
+  it('keeps the topic a teacher is typing when another computer saves the lesson, and shows a topic saved meanwhile as a conflict', async () => {
+    const sql = h.core.db.$client;
+    const lesson = sql
+      .prepare(
+        `select l.id, l.assignment_id as assignmentId from lessons l join assignments a on a.id = l.assignment_id
+           join users u on u.id = a.teacher_id join classes c on c.id = a.class_id join subjects s on s.id = a.subject_id
+         where u.login = 'uchitel' and c.grade = 5 and c.letter = 'А' and s.name = 'Математика' and l.date = ?`,
+      )
+      .get(today) as { id: number; assignmentId: number };
+    sql
+      .prepare(
+        'update lessons set topic = null, plan_topic_id = null, homework = null, homework_entered_at = null where id = ?',
+      )
+      .run(lesson.id);
+    const journal = `#/journal?assignment=${lesson.assignmentId}&lesson=${lesson.id}`;
+    const saved = () => sql.prepare('select topic, homework from lessons where id = ?').get(lesson.id);
+
+    // A: the teacher in the classroom, typing the topic and not leaving the field.
+    const { page: a } = h;
+    await a.setViewportSize({ width: 1366, height: 768 });
+    await h.logIn('uchitel');
+    await a.goto(`${a.url().split('#')[0]}${journal}`);
+    const topicA = a.getByTestId('lesson-topic');
+    const homeworkA = a.getByTestId('lesson-homework');
+    await topicA.waitFor({ timeout: 15_000 });
+    await topicA.click();
+    await a.keyboard.type('Сложение дробей');
+
+    // B: the same teacher in the staffroom saves the homework of the same lesson.
+    const b = await h.another();
+    await logIn(b, 'uchitel');
+    await b.goto(`${b.url().split('#')[0]}${journal}`);
+    await b.getByTestId('lesson-homework').fill('№ 101');
+    await b.getByTestId('lesson-homework').press('Enter');
+    await expect.poll(saved).toEqual({ topic: null, homework: '№ 101' });
+
+    // A's screen shows B's homework live, and the topic typed there is still there, still focused.
+    await expect.poll(() => homeworkA.inputValue(), { timeout: 10_000 }).toBe('№ 101');
+    expect(await topicA.inputValue()).toBe('Сложение дробей');
+    expect(await topicA.evaluate((el) => el === document.activeElement)).toBe(true);
+    fs.mkdirSync('test-results', { recursive: true });
+    await a.screenshot({ path: 'test-results/live-draft-kept.png' });
+
+    // B saves a topic too while A still types: A's draft stays; leaving the field, A is shown B's topic as a conflict.
+    const topicB = b.getByTestId('lesson-topic');
+    await topicB.fill('Дроби');
+    await topicB.press('Enter');
+    await expect.poll(saved).toEqual({ topic: 'Дроби', homework: '№ 101' });
+    await a.keyboard.type(' с одинаковыми знаменателями');
+    expect(await topicA.inputValue()).toBe('Сложение дробей с одинаковыми знаменателями');
+    await homeworkA.click();
+    const conflict = a.getByTestId('lesson-conflict');
+    await conflict.waitFor({ timeout: 10_000 });
+    expect(await conflict.innerText()).toContain('«Дроби»');
+    expect(saved()).toEqual({ topic: 'Дроби', homework: '№ 101' });
+    await a.screenshot({ path: 'test-results/live-draft-conflict.png' });
+    await a.getByTestId('lesson-conflict-mine').click();
+    await expect.poll(saved).toEqual({ topic: 'Сложение дробей с одинаковыми знаменателями', homework: '№ 101' });
+    await expect
+      .poll(() => topicB.inputValue(), { timeout: 10_000 })
+      .toBe('Сложение дробей с одинаковыми знаменателями');
+  });
 });

@@ -69,6 +69,12 @@ describe('the school network served over HTTPS, in Chromium', () => {
     await page.getByTestId('admin-tab-network').click();
     await expect.poll(() => page.getByTestId('connection-code').textContent()).toBe(h.certificate!.code);
     if (h.networkUrl) expect(await page.getByRole('link', { name: h.networkUrl }).count()).toBe(1);
+    // The computers working with the journal now: this browser's, by its address.
+    await expect
+      .poll(() => page.getByTestId('connected-computers').innerText())
+      .toMatch(/Подключено компьютеров сейчас: 1\s+127\.0\.0\.1/);
+    fs.mkdirSync('test-results', { recursive: true });
+    await page.getByTestId('connected-computers').screenshot({ path: 'test-results/network-connected.png' });
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByTestId('download-certificate').click(),

@@ -10,7 +10,7 @@ describe('closing the window of the school’s computer', () => {
   beforeEach(() => resetFake());
 
   it('quits as before when the app serves nobody', () => {
-    keepServingOnClose({ serving: () => false, openWindow: () => {} });
+    keepServingOnClose({ serving: () => false, connected: () => 0, openWindow: () => {} });
     state().appEvents.emit('window-all-closed');
     expect(state().quits).toBe(1);
     expect(state().trays).toEqual([]);
@@ -18,7 +18,7 @@ describe('closing the window of the school’s computer', () => {
 
   it('keeps serving in the tray, opens the window again from it, and quits only when confirmed', () => {
     let opened = 0;
-    keepServingOnClose({ serving: () => true, openWindow: () => opened++ });
+    keepServingOnClose({ serving: () => true, connected: () => 2, openWindow: () => opened++ });
     state().appEvents.emit('window-all-closed');
     expect(state().quits).toBe(0);
     const tray = state().trays[0]!;
@@ -37,9 +37,23 @@ describe('closing the window of the school’s computer', () => {
     item('Выйти').click!();
     expect(state().quits).toBe(0);
     expect(state().messageBoxes.at(-1)?.buttons).toEqual(['Выйти', 'Отмена']);
+    expect(state().messageBoxes.at(-1)?.detail).toMatch(/другие компьютеры \(2\)/);
     state().messageBoxAnswer = 0;
     item('Выйти').click!();
     expect(state().quits).toBe(1);
     expect(tray.destroyed).toBe(true);
+  });
+
+  it('quits from the tray without asking when no other computer is connected', () => {
+    let connected = 1;
+    keepServingOnClose({ serving: () => true, connected: () => connected, openWindow: () => {} });
+    state().appEvents.emit('window-all-closed');
+    const quit = state().trays[0]!.menu!.template.find((i) => i.label === 'Выйти')!;
+    state().messageBoxAnswer = 1;
+    quit.click!();
+    expect([state().messageBoxes.length, state().quits]).toEqual([1, 0]);
+    connected = 0;
+    quit.click!();
+    expect([state().messageBoxes.length, state().quits]).toEqual([1, 1]);
   });
 });

@@ -59,6 +59,11 @@ const samples: Record<string, [unknown, unknown]> = {
   'period.lock': [null, { periodId: 2, classId: 5 }],
   'period.unlock': [{ periodId: 2, classId: 5 }, null],
   'student.view_personal': [null, { classId: 5, via: 'print' }],
+  'remark.write': [null, { text: 'Не записаны темы', fixBy: '2026-12-10' }],
+  'remark.done': [{ text: 'Не записаны темы' }, { response: 'Записаны' }],
+  'remark.confirm': [{ text: 'Не записаны темы', response: 'Записаны' }, null],
+  'remark.reopen': [{ text: 'Не записаны темы', response: null }, null],
+  'check.save': [null, { from: '2026-11-01', to: '2026-11-30', classId: 5, findings: 12 }],
   'student.update': [
     {
       student: 'Иванов Пётр',

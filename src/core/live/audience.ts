@@ -17,6 +17,8 @@ const audience: Record<ChangeDomain, 'journal' | 'class' | Access> = {
   lessons: 'journal',
   periodMarks: 'journal',
   plans: 'journal',
+  remarks: 'journal',
+  checks: 'journals.inspect',
   attendance: 'class',
   periodLocks: 'session',
   school: 'session',

@@ -46,6 +46,10 @@ const ofJournal =
   ({ assignmentId }: { assignmentId: number }, _: unknown, db: Db) =>
     [{ domain, ...assignmentScope(db, assignmentId) }] as const;
 
+/** A remark's journal: its teacher's «Мой день» and the deputy's lists ask again. */
+const remarks = (_: unknown, { assignmentId }: { assignmentId: number }, db: Db) =>
+  [{ domain: 'remarks', ...assignmentScope(db, assignmentId) }] as const;
+
 export const changeTable: ChangeTable = {
   auth: { login: null, logout: sessions, changePassword: null, lock: sessions, unlock: null, me: null },
   backup: {
@@ -178,6 +182,17 @@ export const changeTable: ChangeTable = {
     cancel: (_, { lessonId }, db) => ofLessons([lessonId], db),
   },
   retention: { register: null, markDone: () => [{ domain: 'retention' }] },
+  inspection: {
+    write: remarks,
+    list: null,
+    mine: null,
+    done: remarks,
+    confirm: remarks,
+    reopen: remarks,
+    saveCheck: () => [{ domain: 'checks' }],
+    checks: null,
+    check: null,
+  },
   // A pupil's name shows on every journal of the class.
   pupils: { classes: null, list: null, save: school },
 };

@@ -20,7 +20,8 @@ export function createNetworkService({
 }) {
   const schoolNetwork = (): boolean => readSetting(db, 'host.schoolNetwork');
   /** Nothing served when the shell serves no network (the desktop app until it hosts, the tests). */
-  const servedNow = (): ServedNetwork => served?.() ?? { listening: false, port: null, urls: [], certificate: null };
+  const servedNow = (): ServedNetwork =>
+    served?.() ?? { listening: false, port: null, urls: [], certificate: null, clients: [] };
   return {
     schoolNetwork,
     served: servedNow,

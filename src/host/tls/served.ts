@@ -16,6 +16,7 @@ export function servedNetwork(
   return {
     listening,
     port,
+    clients: host?.clients() ?? [],
     urls: listening ? targets.map((t) => `https://${t.includes(':') ? `[${t}]` : t}:${port}/`) : [],
     certificate: certificate && {
       code: certificate.code,

@@ -10,6 +10,7 @@ import { yearsContract } from './years';
 import { retentionContract } from './retention';
 import { substitutionsContract } from './substitutions';
 import { pupilsContract } from './pupils';
+import { inspectionContract } from './inspection';
 import { periodsContract } from './periods';
 import { plansContract } from './plans';
 import { printContract } from './print';
@@ -50,6 +51,7 @@ export * from './years';
 export * from './retention';
 export * from './substitutions';
 export * from './pupils';
+export * from './inspection';
 export * from './saves';
 
 /** Every call of the application, by domain. Transports and the preload derive their channel lists from this. */
@@ -79,6 +81,7 @@ export const contract = {
   years: yearsContract,
   retention: retentionContract,
   pupils: pupilsContract,
+  inspection: inspectionContract,
 } as const;
 
 export const allChannels: readonly Channel[] = Object.values(contract).flatMap(

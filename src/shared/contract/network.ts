@@ -10,6 +10,8 @@ export const servedNetworkSchema = z.object({
   /** https://ADDRESS:PORT/ for each address and name of this computer. */
   urls: z.array(z.string()),
   certificate: z.object({ code: z.string(), fingerprint: z.string(), pem: z.string(), validTo: z.string() }).nullable(),
+  /** The computers working with the journal now: an open change stream, or a call in the last minutes. */
+  clients: z.array(z.object({ address: z.string(), name: z.string().nullable(), live: z.boolean() })),
 });
 export type ServedNetwork = z.infer<typeof servedNetworkSchema>;
 

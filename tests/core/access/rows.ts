@@ -10,6 +10,7 @@ import { reportRows } from './rows-reports';
 import { importRows } from './rows-imports';
 import { schoolRows } from './rows-school';
 import { pupilRows } from './rows-pupils';
+import { inspectionRows } from './rows-inspection';
 
 export type { Ctx, Row, Who } from './rows-kit';
 
@@ -544,6 +545,7 @@ export const rows: Record<string, Row> = {
 
   ...schoolRows,
   ...pupilRows,
+  ...inspectionRows,
 
   // Sessions and the audit viewer: lock and unlock one's own session; the admin's security settings; the
   // audit log for the admin and the deputy, filtered and exported.

@@ -12,6 +12,7 @@ import { yearsHandlers } from './years';
 import { retentionHandlers } from './retention';
 import { substitutionsHandlers } from './substitutions';
 import { pupilsHandlers } from './pupils';
+import { inspectionHandlers } from './inspection';
 import { periodsHandlers } from './periods';
 import { plansHandlers } from './plans';
 import { printHandlers } from './print';
@@ -56,5 +57,6 @@ export function createHandlers(s: Services): Handlers {
     years: yearsHandlers(s),
     retention: retentionHandlers(s),
     pupils: pupilsHandlers(s),
+    inspection: inspectionHandlers(s),
   };
 }

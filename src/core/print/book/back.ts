@@ -75,8 +75,6 @@ export async function writePersonalData(pages: BookPages): Promise<void> {
     s.birthDate ? ruDate(s.birthDate) : '',
     s.gender === 'm' ? 'м' : s.gender === 'f' ? 'ж' : '',
     s.personalFileNo ?? '',
-    s.address ?? '',
-    s.parents.join('\n'),
     stayNote(s.arrived, s.left, ruDate, data.orders.get(s.id)) ?? '',
   ]);
   await tablePages(
@@ -84,15 +82,25 @@ export async function writePersonalData(pages: BookPages): Promise<void> {
     'Общие сведения об обучающихся',
     [
       { title: '№', width: 0.5, align: 'right' },
-      { title: 'Фамилия, имя, отчество', width: 2.6 },
-      { title: 'Дата рождения', width: 1.1, align: 'center' },
-      { title: 'Пол', width: 0.5, align: 'center' },
-      { title: '№ личного дела', width: 0.9, align: 'center' },
-      { title: 'Домашний адрес', width: 2.2 },
-      { title: 'Родители (законные представители), телефоны', width: 3.2 },
-      { title: 'Движение', width: 1.8 },
+      { title: 'Фамилия, имя, отчество', width: 4 },
+      { title: 'Дата рождения', width: 1.4, align: 'center' },
+      { title: 'Пол', width: 0.6, align: 'center' },
+      { title: '№ личного дела', width: 1.2, align: 'center' },
+      { title: 'Движение', width: 2.4 },
     ],
     rows,
+  );
+  // From the pupil cards, on pages of their own so that each column has room.
+  await tablePages(
+    pages,
+    'Сведения о родителях (законных представителях)',
+    [
+      { title: '№', width: 0.5, align: 'right' },
+      { title: 'Фамилия, имя ученика', width: 2.6 },
+      { title: 'Домашний адрес', width: 3 },
+      { title: 'Родители (законные представители), телефоны', width: 4 },
+    ],
+    data.students.map((s, i) => [String(i + 1), s.listName, s.address ?? '', s.parents.join('\n')]),
   );
 }
 

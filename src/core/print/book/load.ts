@@ -21,6 +21,7 @@ import { givenLesson } from '../../journal/given';
 import { membersDuring, type Membership } from '../../journal/membership';
 import type { SchoolService } from '../../school/service';
 import { orderText } from '../../../shared/orders';
+import { ruDate } from '../../../shared/dates';
 import type { PupilParent } from '../../../shared/contract/pupils';
 import { parentsOf } from '../../pupils/cards';
 import { cellKey, type BookJournal, type BookLesson, type BookStudent, type ClassBook } from './model';
@@ -215,6 +216,9 @@ export function loadClassBook(db: Db, school: SchoolService, classId: number, to
       date: inspectionRemarks.date,
       text: inspectionRemarks.text,
       response: inspectionRemarks.response,
+      fixBy: inspectionRemarks.fixBy,
+      doneAt: inspectionRemarks.doneAt,
+      resolvedAt: inspectionRemarks.resolvedAt,
       assignmentId: inspectionRemarks.assignmentId,
       author: users,
     })
@@ -258,8 +262,16 @@ export function loadClassBook(db: Db, school: SchoolService, classId: number, to
     absencesByMonth,
     remarks: remarks.map((r) => ({
       date: r.date,
-      text: r.text,
-      response: r.response,
+      text: r.fixBy ? `${r.text} (исправить до ${ruDate(r.fixBy)})` : r.text,
+      // What became of it: the teacher's note, when it was fixed and when the deputy confirmed it.
+      response:
+        [
+          r.response,
+          r.doneAt ? `исправлено ${ruDate(r.doneAt.slice(0, 10))}` : null,
+          r.resolvedAt ? `подтверждено ${ruDate(r.resolvedAt.slice(0, 10))}` : null,
+        ]
+          .filter(Boolean)
+          .join('; ') || null,
       assignmentId: r.assignmentId,
       author: shortName(r.author),
     })),

@@ -9,6 +9,7 @@ import { journalHref } from '../journal/links';
 import { Loading } from '../errors/QueryGate';
 import { useHashParam } from '../shell/useHashRoute';
 import { DateField } from '../dates/DateField';
+import { MyRemarks } from '../inspection/MyRemarks';
 
 /**
  * «Мой день»: the day's lessons from the timetable with what each still lacks, what earlier days still lack, the next
@@ -42,6 +43,8 @@ export function DayScreen() {
               <DayLessons lessons={day.data.lessons} today={today} firstRef={firstRef} testId="day-lessons" />
             )}
           </Paper>
+
+          <MyRemarks />
 
           {day.data.earlier.length > 0 && (
             <Stack gap="xs">

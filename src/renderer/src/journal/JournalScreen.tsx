@@ -1,3 +1,4 @@
+import { RemarkButton } from '../inspection/RemarkButton';
 import { useEffect } from 'react';
 import { currentSection, goTo, hashOf, slug, useHashParams, useHashPath } from '../shell/useHashRoute';
 import { Group, Input, Paper, SegmentedControl, Stack, Text } from '@mantine/core';
@@ -164,6 +165,12 @@ export function JournalScreen({ user }: { user: SessionUser }) {
                 !mayAccess('journal.read_all', user.roles)
               }
             />
+            {mayAccess('journals.inspect', user.roles) && (
+              <RemarkButton
+                assignmentId={assignment.id}
+                journalName={`${assignment.className} · ${assignment.subjectName}${assignment.subgroupName ? ` (${assignment.subgroupName})` : ''}`}
+              />
+            )}
           </Group>
           {period && (
             <Text size="xs" c="dimmed" data-testid="period-dates">

@@ -60,6 +60,9 @@ export function invalidationsOf(event: ChangeEvent): Invalidation[] {
         day,
         reports,
       ];
+    case 'remarks':
+    case 'checks':
+      return [byKey(domainKey('inspection'))];
     case 'periodMarks':
       return [...journal(event.assignmentId), reports, yearCheck];
     case 'plans':

@@ -48,6 +48,7 @@ export function ConnectionCard({ info }: { info: Info }) {
           Сервер сейчас отвечает только этому компьютеру.
         </Text>
       )}
+      <ConnectedComputers clients={info.clients} />
       <Text size="sm">Код подключения — сверьте его на другом компьютере при первом подключении:</Text>
       <Code block fz="xl" data-testid="connection-code">
         {certificate.code}
@@ -73,5 +74,29 @@ export function ConnectionCard({ info }: { info: Info }) {
         </div>
       ))}
     </Stack>
+  );
+}
+
+/** Who works with the journal now: each computer by its address, and the name its desktop app gave. */
+function ConnectedComputers({ clients }: { clients: Info['clients'] }) {
+  if (clients.length === 0)
+    return (
+      <Text size="sm" c="dimmed" data-testid="connected-computers">
+        Сейчас к журналу не подключён ни один компьютер.
+      </Text>
+    );
+  return (
+    <div data-testid="connected-computers">
+      <Text size="sm">Подключено компьютеров сейчас: {clients.length}</Text>
+      <List size="sm">
+        {clients.map((c) => (
+          <List.Item key={c.address}>
+            {c.address}
+            {c.name ? ` «${c.name}»` : ''}
+            {c.live ? '' : ' (на экране входа или только что отключился)'}
+          </List.Item>
+        ))}
+      </List>
+    </div>
   );
 }

@@ -17,7 +17,8 @@ const networkKey = queryKey(contract.network.get, {});
 export function SchoolNetworkPanel() {
   const client = useQueryClient();
   const state = useChannel(contract.network.get, {});
-  const info = useChannel(contract.network.info, {});
+  // The connected computers change without any save: asked again while the screen is open.
+  const info = useChannel(contract.network.info, {}, { refetchInterval: 15_000 });
   const set = useMutation({
     mutationFn: (input: { schoolNetwork: boolean; password: string }) => invoke(contract.network.set, input),
     onSuccess: (value) => {

@@ -1,10 +1,28 @@
-import { Table, Text, Title } from '@mantine/core';
+import { Button, Table, Text, Title } from '@mantine/core';
 import type { ReportColumn, ReportTable } from '../../../shared/contract';
 import { formatCell } from '../../../shared/numbers';
 import { journalHref } from '../journal/links';
 
-/** One table of a report, as the XLSX and PDF show it. Lines that concern a journal link to it. */
-export function ReportTableView({ table, index }: { table: ReportTable; index: number }) {
+/** A journal line of a report: where it leads and what it says, for the deputy's remark on it. */
+export interface ReportLine {
+  assignmentId: number;
+  cells: ReportTable['rows'][number];
+}
+
+/**
+ * One table of a report, as the XLSX and PDF show it. Lines that concern a journal link to it; with `onRemark`
+ * (the deputy, on the control report) each such line has a button to write a remark on that journal.
+ */
+export function ReportTableView({
+  table,
+  index,
+  onRemark,
+}: {
+  table: ReportTable;
+  index: number;
+  onRemark?: (line: ReportLine) => void;
+}) {
+  const remarkable = onRemark !== undefined && (table.links ?? []).some((l) => l !== null);
   const align = (c: ReportColumn) => (c.kind === 'text' ? 'left' : 'center');
   return (
     <div data-testid={`report-table-${index}`}>
@@ -25,6 +43,7 @@ export function ReportTableView({ table, index }: { table: ReportTable; index: n
                   {c.header}
                 </Table.Th>
               ))}
+              {remarkable && <Table.Th />}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -40,6 +59,21 @@ export function ReportTableView({ table, index }: { table: ReportTable; index: n
                     </Table.Td>
                   );
                 })}
+                {remarkable && (
+                  <Table.Td>
+                    {table.links?.[i] && (
+                      <Button
+                        size="compact-xs"
+                        variant="light"
+                        color="orange"
+                        data-testid="remark-line"
+                        onClick={() => onRemark({ assignmentId: table.links![i]!.assignmentId, cells: row })}
+                      >
+                        Замечание
+                      </Button>
+                    )}
+                  </Table.Td>
+                )}
               </Table.Tr>
             ))}
             {table.total && (
@@ -49,6 +83,7 @@ export function ReportTableView({ table, index }: { table: ReportTable; index: n
                     {formatCell(v, table.columns[j]!.kind)}
                   </Table.Td>
                 ))}
+                {remarkable && <Table.Td />}
               </Table.Tr>
             )}
           </Table.Tbody>

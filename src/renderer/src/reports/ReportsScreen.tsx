@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Center, Group, Loader, NavLink, Paper, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Center, Group, Loader, NavLink, Paper, Stack, Text, Title } from '@mantine/core';
 import type { ReportFormat } from '../../../shared/contract';
 import { ErrorPanel } from '../errors/ErrorPanel';
 import { addDays, todayIso } from '../../../shared/dates';
@@ -8,6 +8,8 @@ import { downloadReport } from './download';
 import { ReportCharts } from './ReportCharts';
 import { ReportParams, toInput, type ParamValues } from './ReportParams';
 import { ReportTableView } from './ReportTableView';
+import { RemarkDialog, type RemarkTarget } from '../inspection/RemarkDialog';
+import { remarkTargetOf } from '../inspection/remarkTarget';
 import { useYearPeriods, useYears } from '../school/useYears';
 import { YearSelect } from '../school/YearSelect';
 import { useReport, useReportClasses, useReportStudents } from './queries';
@@ -36,7 +38,10 @@ function monthBefore(today: string, yearStart: string | undefined): string {
  * «Отчёты»: choose a report and its parameters; see its chart and tables; take it away as XLSX or PDF. Any school
  * year can be picked: a closed year still reports as it was closed.
  */
-export function ReportsScreen() {
+/** `mayInspect`: the deputy, who writes remarks from the control report's lines. */
+export function ReportsScreen({ mayInspect = false }: { mayInspect?: boolean }) {
+  const [remarkOn, setRemarkOn] = useState<RemarkTarget | null>(null);
+  const [remarked, setRemarked] = useState<string | null>(null);
   const years = useYears();
   const [yearId, setYearId] = useState<number | null>(null);
   const year = years.data?.find((y) => y.id === yearId) ?? years.data?.find((y) => y.isCurrent) ?? years.data?.[0];
@@ -159,9 +164,33 @@ export function ReportsScreen() {
               {report.data.subtitle}
             </Text>
             <ReportCharts name={report.data.name} data={report.data.data} />
+            {remarked && (
+              <Alert color="green" withCloseButton onClose={() => setRemarked(null)} data-testid="remark-done">
+                {remarked}
+              </Alert>
+            )}
             {report.data.tables.map((t, i) => (
-              <ReportTableView key={`${t.title}-${i}`} table={t} index={i} />
+              <ReportTableView
+                key={`${t.title}-${i}`}
+                table={t}
+                index={i}
+                onRemark={
+                  mayInspect && entry.name === 'control'
+                    ? (line) => setRemarkOn(remarkTargetOf(line, t.columns))
+                    : undefined
+                }
+              />
             ))}
+            {remarkOn && (
+              <RemarkDialog
+                target={remarkOn}
+                onClose={() => setRemarkOn(null)}
+                onDone={(message) => {
+                  setRemarkOn(null);
+                  setRemarked(message);
+                }}
+              />
+            )}
             {report.data.tables.length === 0 && <Text c="dimmed">Нет данных за выбранный период.</Text>}
           </Stack>
         )}

@@ -14,6 +14,7 @@ import { MovementScreen } from '../movement/MovementScreen';
 import { PeriodLocksScreen } from '../periods/PeriodLocksScreen';
 import { PrintScreen } from '../print/PrintScreen';
 import { PupilsScreen } from '../pupils/PupilsScreen';
+import { InspectionScreen } from '../inspection/InspectionScreen';
 import { ReportsScreen } from '../reports/ReportsScreen';
 import { RetentionScreen } from '../retention/RetentionScreen';
 import { SubstitutionsScreen } from '../substitutions/SubstitutionsScreen';
@@ -28,7 +29,8 @@ export const sectionScreens: Record<SectionId, (user: SessionUser) => ReactNode>
   substitutions: () => <SubstitutionsScreen />,
   periods: () => <PeriodLocksScreen />,
   yearclose: (user) => <YearCloseScreen user={user} />,
-  reports: () => <ReportsScreen />,
+  reports: (user) => <ReportsScreen mayInspect={mayAccess('journals.inspect', user.roles)} />,
+  inspection: () => <InspectionScreen />,
   movement: (user) => <MovementScreen user={user} />,
   imports: (user) => (
     <ImportScreen

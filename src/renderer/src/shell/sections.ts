@@ -9,6 +9,7 @@ export const sectionIds = [
   'periods',
   'yearclose',
   'reports',
+  'inspection',
   'movement',
   'imports',
   'print',
@@ -39,6 +40,8 @@ export const sections: readonly Section[] = [
   { id: 'periods', label: 'Закрытие периодов', anyOf: ['periods.lock'] },
   { id: 'yearclose', label: 'Закрытие года', anyOf: ['year.close'] },
   { id: 'reports', label: 'Отчёты', anyOf: ['reports.read'] },
+  // The deputy's monthly control: saved checks and the remarks written from them.
+  { id: 'inspection', label: 'Проверки журналов', anyOf: ['journals.inspect'] },
   // The secretary's book of orders: arrivals, transfers, departures; the administration reads it.
   { id: 'movement', label: 'Движение учащихся', anyOf: ['movement.read'] },
   // Class lists from XLSX/CSV: the secretary's and the admin's (teachers' lists inside it are the admin's alone).

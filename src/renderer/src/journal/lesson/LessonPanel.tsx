@@ -10,6 +10,7 @@ import { dayAndMonthName } from '../../../../shared/dates';
 import type { EnsureReason } from '../useCorrectionReason';
 import { MoveLessonButton } from './MoveLessonButton';
 import { suggestTopic } from './suggestTopic';
+import { useFieldDraft } from './useFieldDraft';
 import { useLessonUpdate } from './useLessonUpdate';
 
 type Lesson = JournalGrid['lessons'][number];
@@ -31,10 +32,12 @@ interface Props {
  * left or Enter is pressed; there is no Save button.
  */
 export function LessonPanel({ grid, lesson, today, ensureReason, focusTopic, onDone }: Props) {
-  const { save, conflict, keepTheirs, putMine } = useLessonUpdate(grid, ensureReason);
+  const { save, conflict, keepTheirs: keepSaved, putMine } = useLessonUpdate(grid, ensureReason);
   const waiting = useSyncExternalStore(outbox.subscribe, outbox.items).some((i) => i.place === `lesson:${lesson.id}`);
-  const [topic, setTopic] = useState(lesson.topic ?? '');
-  const [homework, setHomework] = useState(lesson.homework ?? '');
+  const topicDraft = useFieldDraft(lesson.id, lesson.topic, lesson.planTopicId);
+  const homeworkDraft = useFieldDraft(lesson.id, lesson.homework, null);
+  const [topic, setTopic] = [topicDraft.text, topicDraft.setText];
+  const homework = homeworkDraft.text;
   const topicRef = useRef<HTMLInputElement>(null);
   const homeworkRef = useRef<HTMLInputElement>(null);
   const [teachersWanted, setTeachersWanted] = useState(false);
@@ -43,9 +46,6 @@ export function LessonPanel({ grid, lesson, today, ensureReason, focusTopic, onD
   const firstGrade = grid.assignment.grade === 1;
   const suggestion = lesson.topic ? null : suggestTopic(grid, lesson);
 
-  // Each field follows its own saved value only: the topic saved while the homework is being typed must not wipe it.
-  useEffect(() => setTopic(lesson.topic ?? ''), [lesson.id, lesson.topic]);
-  useEffect(() => setHomework(lesson.homework ?? ''), [lesson.id, lesson.homework]);
   useEffect(() => {
     if (focusTopic) topicRef.current?.focus();
   }, [focusTopic, lesson.id]);
@@ -61,17 +61,29 @@ export function LessonPanel({ grid, lesson, today, ensureReason, focusTopic, onD
     if (value === (lesson.topic ?? '')) return;
     const planned = plannedOf(value);
     const proposed = homeworkOf(planned);
-    if (proposed) setHomework(proposed);
+    if (proposed) homeworkDraft.setText(proposed);
+    // Compared with what the typing began from: someone else's topic saved meanwhile is a conflict, not overwritten.
+    const seen = topicDraft.seen();
     await save(
       lesson.id,
       planned
         ? { planTopicId: planned.id, topic: value, ...(proposed ? { homework: proposed } : {}) }
         : { topic: value || null, planTopicId: null },
+      {
+        topic: seen.value,
+        planTopicId: seen.with,
+        ...(proposed ? { homework: homeworkDraft.seen().value } : {}),
+      },
     );
   };
   const saveHomework = async () => {
     if (homework.trim() === (lesson.homework ?? '')) return;
-    await save(lesson.id, { homework: homework.trim() || null });
+    await save(lesson.id, { homework: homework.trim() || null }, { homework: homeworkDraft.seen().value });
+  };
+  const keepTheirs = () => {
+    if (conflict && 'topic' in conflict.changes) topicDraft.reset(lesson.topic, lesson.planTopicId);
+    if (conflict && 'homework' in conflict.changes) homeworkDraft.reset(lesson.homework, null);
+    keepSaved();
   };
 
   const kind = grid.workKinds.find((k) => k.id === lesson.workKindId);
@@ -168,7 +180,7 @@ export function LessonPanel({ grid, lesson, today, ensureReason, focusTopic, onD
           label="Домашнее задание"
           style={{ flex: 2 }}
           value={homework}
-          onChange={(e) => setHomework(e.currentTarget.value)}
+          onChange={(e) => homeworkDraft.setText(e.currentTarget.value)}
           readOnly={readOnly || firstGrade}
           placeholder={firstGrade ? 'В 1 классе не задаётся' : 'Параграф, номера упражнений'}
           onBlur={() => void saveHomework()}
