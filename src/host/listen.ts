@@ -51,9 +51,21 @@ function closeAll(outer: net.Server, inner: http.Server[]): Promise<void> {
   });
 }
 
+/**
+ * How long an idle kept-alive connection stays open. Node's 5 s closed a teacher's connection between two
+ * saves, so the next save paid a new TLS handshake — and after any pause every screen reconnected at once,
+ * queueing dozens of handshakes behind the calls. Below the headers timeout (60 s), as Node advises.
+ */
+const keepAliveMs = 55_000;
+
+function keptAlive<S extends http.Server>(server: S): S {
+  server.keepAliveTimeout = keepAliveMs;
+  return server;
+}
+
 /** Plain HTTP, for an address on this computer only (127.0.0.1): the desktop window, the tests, local tools. */
 export async function listenPlain(listener: Listener, port: number, hostname: string): Promise<Listening> {
-  const server = http.createServer(listener);
+  const server = keptAlive(http.createServer(listener));
   const bound = await listenOn(server, port, hostname);
   return { port: bound, close: () => closeAll(server, [server]) };
 }
@@ -69,11 +81,13 @@ export async function listenSchool(
   port: number,
   hostname: string,
 ): Promise<Listening> {
-  const secure = https.createServer({ key: tls.keyPem, cert: tls.certPem, minVersion: 'TLSv1.2' }, listener);
+  const secure = keptAlive(https.createServer({ key: tls.keyPem, cert: tls.certPem, minVersion: 'TLSv1.2' }, listener));
   let boundPort = port;
   const refuse = plainRefusal(() => boundPort);
-  const plain = http.createServer((req, res) =>
-    isLoopback(req.socket.remoteAddress ?? '') ? listener(req, res) : refuse(req, res),
+  const plain = keptAlive(
+    http.createServer((req, res) =>
+      isLoopback(req.socket.remoteAddress ?? '') ? listener(req, res) : refuse(req, res),
+    ),
   );
   const outer = net.createServer((socket) => {
     // A connection that never says anything is dropped instead of held.

@@ -1,4 +1,4 @@
-import { eq, and } from 'drizzle-orm';
+import { eq, and, sql } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import { fullName, shortName } from '../../shared/names';
 import type { Role } from '../../shared/roles';
@@ -47,10 +47,22 @@ export function createAuthService({ db, clock, audit }: { db: Db; clock: Clock; 
   // Made once before the first unknown login, so that it does not cost two hashes.
   dummyHash().catch(() => undefined);
 
+  // Read on every call (the session's actor): built and prepared once.
+  const userById = db
+    .select()
+    .from(users)
+    .where(eq(users.id, sql.placeholder('id')))
+    .prepare();
+  const rolesOf = db
+    .select({ role: userRoles.role })
+    .from(userRoles)
+    .where(eq(userRoles.userId, sql.placeholder('id')))
+    .prepare();
+
   function loadActor(userId: number): Actor | null {
-    const user = db.select().from(users).where(eq(users.id, userId)).get();
+    const user = userById.get({ id: userId });
     if (!user || !user.isActive) return null;
-    const roleRows = db.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId)).all();
+    const roleRows = rolesOf.all({ id: userId });
     return {
       userId: user.id,
       login: user.login,

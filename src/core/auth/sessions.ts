@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, lt, ne } from 'drizzle-orm';
+import { and, eq, lt, ne, sql } from 'drizzle-orm';
 import { localTimestamp, type Clock } from '../clock';
 import type { Db } from '../db/open';
 import { sessions } from '../db/schema';
@@ -24,6 +24,13 @@ export type SessionState = { userId: number; locked: boolean; lockedNow: boolean
 export function createSessionStore({ db, clock }: { db: Db; clock: Clock }) {
   const where = (token: string) => eq(sessions.tokenHash, hashToken(token));
   const stamp = () => localTimestamp(clock.now());
+  // Every call reads its session, so that read is built and prepared once, not on each call.
+  const byHash = db
+    .select()
+    .from(sessions)
+    .where(eq(sessions.tokenHash, sql.placeholder('hash')))
+    .prepare();
+  const find = (token: string) => byHash.get({ hash: hashToken(token) });
 
   return {
     create(userId: number, client: string): string {
@@ -47,7 +54,7 @@ export function createSessionStore({ db, clock }: { db: Db; clock: Clock }) {
      */
     state(token: string | null, touch = true): SessionState | null {
       if (!token) return null;
-      const session = db.select().from(sessions).where(where(token)).get();
+      const session = find(token);
       if (!session) return null;
       const now = clock.now();
       if (session.expiresAt <= localTimestamp(now)) {
@@ -75,11 +82,7 @@ export function createSessionStore({ db, clock }: { db: Db; clock: Clock }) {
     /** Whose live session a token is, touching nothing: the host sizes its limits by it before a call is read. */
     ownerOf(token: string | null): number | null {
       if (!token) return null;
-      const session = db
-        .select({ userId: sessions.userId, expiresAt: sessions.expiresAt })
-        .from(sessions)
-        .where(where(token))
-        .get();
+      const session = find(token);
       return session && session.expiresAt > stamp() ? session.userId : null;
     },
 
