@@ -1,6 +1,6 @@
 import type { Role } from './roles';
 
-/** The demonstration school's documented accounts (README), shown on its login screen. All use «demo». */
+/** The demonstration school's documented accounts (README.md), shown on its login screen. All use «demo». */
 export const demoLogins: ReadonlyArray<{ login: string; password: string; role: Role; who: string }> = [
   { login: 'admin', password: 'demo', role: 'admin', who: 'Администратор электронного журнала' },
   { login: 'zavuch', password: 'demo', role: 'deputy', who: 'Заместитель директора по УВР' },

@@ -1,4 +1,4 @@
-/** How a lab computer's browser comes to trust the server's certificate; the README says the same. */
+/** How a lab computer's browser comes to trust the server's certificate; docs/cli-and-network.md says the same. */
 export const certificateFileName = 'zhurnal-school.crt';
 
 export const trustSteps: { system: string; steps: string[] }[] = [
