@@ -32,7 +32,7 @@ export interface HostOptions {
   /** Host names besides digits, localhost and this computer's name that the server answers to. */
   hostNames?: readonly string[];
   /** API calls per session, or per address before login; an address as a whole gets more (see createCallLimits). */
-  rateLimit?: { burst: number; perSecond: number };
+  rateLimit?: { burst: number; perSecond: number; /** The limits' clock (tests hold it still). */ now?: () => number };
   /** `GET /api/events`, each session's change stream (events.ts); absent: no live changes are served. */
   events?: EventStreams;
 }
@@ -52,7 +52,7 @@ export function createHostApp(options: HostOptions): Hono {
   const app = new Hono();
   // Whose live session each call's cookie is (null: none), read once before the call's limits apply.
   const accounts = new WeakMap<Request, number | null>();
-  const calls = createCallLimits(options.rateLimit);
+  const calls = createCallLimits(options.rateLimit, options.rateLimit?.now);
   const clientOf = (c: Parameters<NonNullable<HostOptions['clientAddress']>>[0]) =>
     options.clientAddress?.(c) ?? 'unknown';
 

@@ -75,4 +75,24 @@ describe('journal checks and remarks in the browser', () => {
       ).not.toBeNull();
     },
   );
+
+  it('the deputy writes a remark from a journal’s page', { timeout: 120_000 }, async () => {
+    const { page } = h;
+    const sql = h.core.db.$client;
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await h.logIn('zavuch');
+    await page.getByTestId('nav-journal').click();
+    await page.getByTestId('remark-journal').click();
+    const form = page.getByTestId('remark-form');
+    await form.getByLabel('Замечание').fill('Нет домашнего задания на трёх уроках');
+    await form.getByRole('button', { name: 'Записать' }).click();
+    await page.getByTestId('remark-done').waitFor();
+    await shot('journal-remark.png');
+    expect(
+      sql
+        .prepare('select count(*) from inspection_remarks where text = ?')
+        .pluck()
+        .get('Нет домашнего задания на трёх уроках'),
+    ).toBe(1);
+  });
 });

@@ -171,6 +171,7 @@ describe('the journal in the browser', () => {
     expect(await navLabels()).toEqual([
       'Журнал',
       'Посещаемость',
+      'Ученики',
       'Замены',
       'Закрытие периодов',
       'Закрытие года',

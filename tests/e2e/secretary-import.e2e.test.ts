@@ -26,7 +26,7 @@ describe('the secretary imports a class list', () => {
     );
     await h.logIn('secretary');
     await page.getByTestId('nav-imports').click();
-    await page.getByRole('heading', { name: 'Загрузка списков' }).waitFor();
+    await page.getByRole('heading', { name: 'Загрузка списков', level: 1 }).waitFor();
     expect(await page.getByText('Учителя', { exact: true }).count()).toBe(0);
     const chooser = page.waitForEvent('filechooser');
     await page.getByTestId('import-file').click();
