@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open';
 import { settings } from '../db/schema';
@@ -35,8 +35,19 @@ export type SettingKey = keyof typeof settingSchemas;
 export type SettingValue<K extends SettingKey> = z.output<(typeof settingSchemas)[K]>;
 
 /** A setting's value, or its default when it was never set or holds something the schema refuses. */
+const prepareRead = (db: Db) =>
+  db
+    .select()
+    .from(settings)
+    .where(eq(settings.key, sql.placeholder('key')))
+    .prepare();
+// Read on every call (the idle lock's limit): built and prepared once per database.
+const reads = new WeakMap<Db, ReturnType<typeof prepareRead>>();
+
 export function readSetting<K extends SettingKey>(db: Db, key: K): SettingValue<K> {
-  const row = db.select().from(settings).where(eq(settings.key, key)).get();
+  let read = reads.get(db);
+  if (!read) reads.set(db, (read = prepareRead(db)));
+  const row = read.get({ key });
   const schema = settingSchemas[key];
   let raw: unknown;
   try {
