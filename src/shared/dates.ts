@@ -71,6 +71,9 @@ export const weekdayShortName = (date: string): string => weekdayAbbreviations[w
 
 /** «12.10.2026», as Russian documents write a date. */
 export const ruDate = (date: string): string => `${date.slice(8, 10)}.${date.slice(5, 7)}.${date.slice(0, 4)}`;
+
+/** A stored moment (`2026-11-24 10:05:31` or ISO with `T`) as the school writes it: «24.11.2026 10:05». */
+export const ruDateTime = (at: string): string => `${ruDate(at.slice(0, 10))} ${at.slice(11, 16)}`;
 /** «12.10» */
 export const dayMonth = (date: string): string => `${date.slice(8, 10)}.${date.slice(5, 7)}`;
 /** 12 of «2026-10-12». */

@@ -24,7 +24,8 @@ function measure(): Layout {
     const text = (el instanceof HTMLInputElement ? el.value : (el.textContent ?? '')).trim().slice(0, 50);
     return `${el.tagName.toLowerCase()}${id ? `[${id}]` : ''}${cls ? `.${cls}` : ''} «${text}»`;
   };
-  const visible = (el: HTMLElement) => el.offsetParent !== null && el.clientWidth > 0;
+  // A visually hidden heading (1 px, clipped) is for screen readers and spills by design.
+  const visible = (el: HTMLElement) => el.offsetParent !== null && el.clientWidth > 1;
   const content = document.querySelector('.zh-content');
   const scrolls = (el: Element) => ['auto', 'scroll'].includes(getComputedStyle(el).overflowX);
   // Inside a scroll container made for it (a wide table's), content may be as wide as it needs.

@@ -1,11 +1,10 @@
-import { ruDate } from '../../shared/dates';
+import { ruDateTime } from '../../shared/dates';
 import type { Db } from '../db/open';
 import { auditKeyFile, readAuditKey, verifyChain, type ChainReport } from './chain';
 
 export type ChainVerdict = ChainReport & { whole: boolean; summary: string };
 
 const count = (n: number) => n.toLocaleString('ru-RU');
-const moment = (at: string) => `${ruDate(at.slice(0, 10))} ${at.slice(11, 16)}`;
 
 /** The verdict in the words the admin's screen and `zhurnal verify-audit` both print. */
 export function describeChain(report: ChainReport, dbFile: string): ChainVerdict {
@@ -18,7 +17,7 @@ export function describeChain(report: ChainReport, dbFile: string): ChainVerdict
         : `Ключ журнала действий не найден (${auditKeyFile(dbFile)}): на этом компьютере проверить цепочку нельзя. Проверьте на компьютере, где хранится журнал школы.`;
   } else if (report.brokenAt) {
     const { id, at, reason } = report.brokenAt;
-    summary = `Журнал действий изменён вне программы: цепочка нарушена на записи № ${id} от ${moment(at)} (${
+    summary = `Журнал действий изменён вне программы: цепочка нарушена на записи № ${id} от ${ruDateTime(at)} (${
       reason === 'unsealed'
         ? 'запись добавлена без подписи'
         : 'запись изменена, или перед ней удалена или вставлена запись'

@@ -1,3 +1,4 @@
+import { ruDateTime } from '../../shared/dates';
 import { asc, eq } from 'drizzle-orm';
 import { auditActionLabel, auditReasonLabel } from '../../shared/audit';
 import { auditValues } from '../../shared/audit-values';
@@ -61,7 +62,7 @@ export function auditTable(rows: readonly AuditRow[], subtitle: string | null, n
       const { before, after } = auditValues(r, names);
       const entity = r.entityId === null ? r.entity : `${r.entity} ${r.entityId}`;
       return [
-        r.at,
+        ruDateTime(r.at),
         r.user ?? 'система',
         auditActionLabel(r.action),
         r.className,

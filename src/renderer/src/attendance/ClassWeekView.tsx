@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Badge, Button, Group, Loader, Paper, Select, Stack, Text, TextInput } from '@mantine/core';
 import { ErrorPanel } from '../errors/ErrorPanel';
-import { addDays, dayMonth, mondayOf, ruDate, todayIso } from '../../../shared/dates';
+import { addDays, dayMonth, mondayOf, ruDate, ruDateTime, todayIso } from '../../../shared/dates';
 import { useAttendanceClasses, useClassWeek, useConfirmWeek } from './queries';
 import { ReasonDialog, type ReasonStart } from './ReasonDialog';
 import { WeekGrid } from './WeekGrid';
@@ -9,7 +9,6 @@ import { Loading } from '../errors/QueryGate';
 import { useHashParam } from '../shell/useHashRoute';
 
 /** «24.11.2026 17:05» from a stored `YYYY-MM-DD HH:mm:ss`. */
-const stampText = (s: string) => `${ruDate(s.slice(0, 10))} ${s.slice(11, 16)}`;
 
 /** The class teacher's week of their class (or any class, for the administration, read-only). */
 export function ClassWeekView() {
@@ -106,7 +105,7 @@ export function ClassWeekView() {
                   <Group gap="xs">
                     <Badge color="teal">Неделя проверена</Badge>
                     <Text size="sm">
-                      {week.data.check.checkedBy}, {stampText(week.data.check.checkedAt)}
+                      {week.data.check.checkedBy}, {ruDateTime(week.data.check.checkedAt)}
                     </Text>
                   </Group>
                   {week.data.check.note && (

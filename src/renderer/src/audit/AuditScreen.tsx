@@ -1,3 +1,4 @@
+import { ruDateTime } from '../../../shared/dates';
 import { useState } from 'react';
 import { Button, Center, Group, Loader, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
@@ -143,7 +144,7 @@ export function AuditScreen() {
               const { before, after } = auditValues(r, names);
               return (
                 <Table.Tr key={r.id} data-testid="audit-row" data-action={r.action}>
-                  <Table.Td>{r.at}</Table.Td>
+                  <Table.Td>{ruDateTime(r.at)}</Table.Td>
                   <Table.Td>{r.user ?? 'система'}</Table.Td>
                   <Table.Td>{auditActionLabel(r.action)}</Table.Td>
                   <Table.Td>{r.className}</Table.Td>

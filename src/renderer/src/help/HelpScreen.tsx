@@ -1,4 +1,4 @@
-import { Grid, Image, List, NavLink, Paper, Stack, Text, Title } from '@mantine/core';
+import { Box, Group, Image, List, NavLink, Paper, Stack, Text, Title } from '@mantine/core';
 import type { Role } from '../../../shared/roles';
 import { useHashParams } from '../shell/useHashRoute';
 import { topicsFor, type HelpTopic } from './topics';
@@ -18,8 +18,8 @@ export function HelpScreen({ roles }: { roles: readonly Role[] }) {
     />
   );
   return (
-    <Grid gutter="lg">
-      <Grid.Col span={{ base: 12, md: 3 }}>
+    <Group align="flex-start" wrap="nowrap" gap="lg">
+      <Box w={260} style={{ flexShrink: 0 }}>
         <Stack gap={4}>
           <Title order={3}>Справка</Title>
           {own.length > 0 && (
@@ -35,8 +35,8 @@ export function HelpScreen({ roles }: { roles: readonly Role[] }) {
           )}
           {others.map(link)}
         </Stack>
-      </Grid.Col>
-      <Grid.Col span={{ base: 12, md: 9 }}>
+      </Box>
+      <Box style={{ flex: 1, minWidth: 0 }}>
         <Paper withBorder p="lg" radius="md" data-testid="help-article">
           <Stack gap="sm" maw={900}>
             <Title order={3}>{shown.title}</Title>
@@ -65,7 +65,7 @@ export function HelpScreen({ roles }: { roles: readonly Role[] }) {
             </figure>
           </Stack>
         </Paper>
-      </Grid.Col>
-    </Grid>
+      </Box>
+    </Group>
   );
 }
