@@ -43,7 +43,6 @@ export function ReportTableView({
                   {c.header}
                 </Table.Th>
               ))}
-              {remarkable && <Table.Th />}
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
@@ -56,24 +55,23 @@ export function ReportTableView({
                   return (
                     <Table.Td key={column.key} style={{ textAlign: align(column) }}>
                       {link ? <a href={journalHref(link)}>{text}</a> : text}
+                      {/* Under the journal's name, not in a column of its own: the control tables fit 1366 px. */}
+                      {link && remarkable && (
+                        <Button
+                          display="block"
+                          mt={4}
+                          size="compact-xs"
+                          variant="light"
+                          color="orange"
+                          data-testid="remark-line"
+                          onClick={() => onRemark({ assignmentId: link.assignmentId, cells: row })}
+                        >
+                          Замечание
+                        </Button>
+                      )}
                     </Table.Td>
                   );
                 })}
-                {remarkable && (
-                  <Table.Td>
-                    {table.links?.[i] && (
-                      <Button
-                        size="compact-xs"
-                        variant="light"
-                        color="orange"
-                        data-testid="remark-line"
-                        onClick={() => onRemark({ assignmentId: table.links![i]!.assignmentId, cells: row })}
-                      >
-                        Замечание
-                      </Button>
-                    )}
-                  </Table.Td>
-                )}
               </Table.Tr>
             ))}
             {table.total && (
@@ -83,7 +81,6 @@ export function ReportTableView({
                     {formatCell(v, table.columns[j]!.kind)}
                   </Table.Td>
                 ))}
-                {remarkable && <Table.Td />}
               </Table.Tr>
             )}
           </Table.Tbody>
