@@ -1,3 +1,4 @@
+import { ruDateTime } from '../../src/shared/dates';
 import { describe, expect, it } from 'vitest';
 import { readWorkbook } from '../../src/core/tables/xlsx';
 import { auditValues } from '../../src/shared/audit-values';
@@ -140,7 +141,9 @@ describe('the audit log: append-only, filed by class, student and subject, read 
     const header = sheet!.rows.findIndex((r) => r[0] === 'Когда');
     const data = sheet!.rows.slice(header + 1);
     expect(rows).toBe(shown.rows.length);
-    expect(data.map((r) => [r[0], r[2], r[4]])).toEqual(shown.rows.map((r) => [r.at, expect.any(String), r.student]));
+    expect(data.map((r) => [r[0], r[2], r[4]])).toEqual(
+      shown.rows.map((r) => [ruDateTime(r.at), expect.any(String), r.student]),
+    );
     expect(data.map((r) => r[2])).toContain('Отметка поставлена');
     // Taking the log out of the app is itself in the log, as a report's file is: who, which filter, how many.
     const taken = sql
