@@ -15,26 +15,29 @@ export function AdminScreen({ user }: { user: SessionUser }) {
   if (!current) return null;
   return (
     <Stack gap="md">
-      <Tabs value={current.id} onChange={(id) => id && navigate(`admin?page=${id}`)} keepMounted={false}>
-        <Tabs.List data-testid="admin-pages">
+      {/* Above the tabs: the chosen year holds from «Классы» to «Нагрузка». */}
+      <StructureYearProvider applies={current.byYear === true}>
+        <Tabs value={current.id} onChange={(id) => id && navigate(`admin?page=${id}`)} keepMounted={false}>
+          <Tabs.List data-testid="admin-pages">
+            {pages.map((p) => (
+              <Tabs.Tab key={p.id} value={p.id} data-testid={`admin-tab-${p.id}`}>
+                {p.label}
+              </Tabs.Tab>
+            ))}
+          </Tabs.List>
+          {/* A panel for every tab, as each tab names its panel (aria-controls); only the open one has content. */}
           {pages.map((p) => (
-            <Tabs.Tab key={p.id} value={p.id} data-testid={`admin-tab-${p.id}`}>
-              {p.label}
-            </Tabs.Tab>
+            <Tabs.Panel key={p.id} value={p.id} pt="md">
+              {p.id === current.id && (
+                <>
+                  {current.byYear && <StructureYearPicker />}
+                  <div key={current.id}>{current.render({ canEdit })}</div>
+                </>
+              )}
+            </Tabs.Panel>
           ))}
-        </Tabs.List>
-        {/* A panel for every tab, as each tab names its panel (aria-controls); only the open one has content. */}
-        {pages.map((p) => (
-          <Tabs.Panel key={p.id} value={p.id} pt="md">
-            {p.id === current.id && (
-              <StructureYearProvider applies={current.byYear === true}>
-                {current.byYear && <StructureYearPicker />}
-                <div key={current.id}>{current.render({ canEdit })}</div>
-              </StructureYearProvider>
-            )}
-          </Tabs.Panel>
-        ))}
-      </Tabs>
+        </Tabs>
+      </StructureYearProvider>
     </Stack>
   );
 }
