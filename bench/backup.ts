@@ -225,7 +225,7 @@ export async function backupBench(
       name: 'backup large 5 y → 3 folders, encrypted',
       value: median(times),
       unit: 's',
-      note: `median of ${list(times)} s; ${mib(bytes)} MiB db, ${mib(fileBytes)} MiB file; threads: quick_check ∥ pages read a block at a time from the read transaction's files (db + WAL frames), SHA-256 + age to the school's X25519 recipient (header first, no scrypt) + SHA-256 of the sealed slot → main: each drive writes 4 MiB at a time (one writev), and syncs and reads back each 4 MiB while it writes the next; load average ${load} at start, ${loadAtEnd} at end`,
+      note: `median of ${list(times)} s; ${mib(bytes)} MiB db, ${mib(fileBytes)} MiB file; threads: quick_check ∥ pages read a block at a time from the read transaction's files (db + WAL frames), SHA-256 + age to the school's X25519 recipient (header first, no scrypt) + SHA-256 of the sealed slot → main: each drive writes 4 MiB at a time (one writev), and syncs and reads back each 4 MiB while it writes the next, each step waiting (at most 50 ms) while a call is being answered; the backup's threads at nice 10; load average ${load} at start, ${loadAtEnd} at end`,
     },
     {
       name: 'cp --reflink=never + sync of the db file → same 3 folders',

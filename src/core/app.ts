@@ -1,4 +1,5 @@
 import { createDispatcher, type CallContext, type Dispatch } from './api/dispatch';
+import { createForeground } from './api/foreground';
 import { createHandlers } from './api/handlers';
 import { snapshotBeforeMigration } from './backup/premigration';
 import type { BackupEnv, BackupRuntime } from './backup/service';
@@ -79,6 +80,8 @@ export interface Core {
   readonly changes: ChangeBus;
   /** One session's changes, filtered by what its user may read: the host's event stream. */
   readonly live: LiveFeed;
+  /** Waits, at most `maxMs`, while calls are being answered on this thread (backups wait so: api/foreground.ts). */
+  makeWay(maxMs: number): Promise<void>;
   close(): void;
 }
 
@@ -86,6 +89,8 @@ export interface Core {
 export function createCore(options: CoreOptions): Core {
   const runtime: BackupRuntime = { running: null, restoring: false };
   const changes = createChangeBus(options.logError);
+  // The calls being answered on this thread, which a backup's writes make way for.
+  const foreground = createForeground();
   let current: { db: Db; services: Services; dispatch: Dispatch } | null = null;
 
   let beforeUpdate: string | null = null;
@@ -156,6 +161,7 @@ export function createCore(options: CoreOptions): Core {
         services.auth.confirm(actor, password, call.client, call.sessionToken),
       onCommitted: (channel, input, output, call) =>
         changes.publish({ changes: changesOf(channel, input, output, live().db), origin: call.sessionToken }),
+      foreground,
     });
     current = { db, services, dispatch };
     forgetOldSaves();
@@ -169,6 +175,7 @@ export function createCore(options: CoreOptions): Core {
     fontsDir,
     appVersion: options.backup?.appVersion ?? 'dev',
     runtime,
+    makeWay: (maxMs: number) => foreground.quiet(maxMs),
     // A restore closes the file under every shell at once, swaps it, and opens it again here.
     release: async () => {
       current?.db.$client.close();
@@ -213,6 +220,7 @@ export function createCore(options: CoreOptions): Core {
     ),
     lock,
     changes,
+    makeWay: env.makeWay!,
     live: createLiveFeed({
       bus: changes,
       db: () => live().db,

@@ -6,6 +6,7 @@ import { mayAccess } from '../../shared/roles';
 import type { Actor } from '../actor';
 import { withComputer } from '../audit/computer';
 import { storageFailure } from '../db/failures';
+import type { Foreground } from './foreground';
 import { rawInputProblem } from './raw-input';
 
 /** What a transport knows about one call: the session it carries and how to change it (cookie, window). */
@@ -57,6 +58,8 @@ export interface DispatcherDeps {
   dbFile?: string;
   /** A call succeeded, so what it wrote is committed: other screens are told what changed (core/live). */
   onCommitted?(channel: string, input: unknown, output: unknown, call: CallContext): void;
+  /** Told while a call is answered on this thread, so background work makes way for it (api/foreground.ts). */
+  foreground?: Foreground;
 }
 
 export interface Dispatch {
@@ -102,6 +105,12 @@ function issuesOf(error: z.ZodError) {
 export function createDispatcher(deps: DispatcherDeps): Dispatch {
   const dispatch: Dispatch = async (channelName, rawInput, call) => {
     let actor: Actor | null = null;
+    let answering = true;
+    const answered = () => {
+      if (answering) deps.foreground?.leave();
+      answering = false;
+    };
+    deps.foreground?.enter();
     try {
       const channel = findChannel(channelName);
       const handler = channel && handlerFor(deps.handlers, channelName);
@@ -145,7 +154,10 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
       }
       // Outputs are always parsed, not only checked: parsing strips any field the contract does not name,
       // so a service can never leak a column (a password hash) to a transport by returning a whole row.
-      const value = await (deps.offload?.(channelName, parsed.data, actor, call) ??
+      const offloaded = deps.offload?.(channelName, parsed.data, actor, call) ?? null;
+      // A heavy call works on another thread: a backup need not make way while it waits for that.
+      if (offloaded) answered();
+      const value = await (offloaded ??
         deps.grouped?.(channelName, () => handler(parsed.data, actor, call)) ??
         handler(parsed.data, actor, call));
       const checked = channel.output.safeParse(value);
@@ -181,6 +193,8 @@ export function createDispatcher(deps: DispatcherDeps): Dispatch {
         ok: false,
         error: { kind: 'internal', message: 'Внутренняя ошибка программы. Сообщите администратору.' },
       };
+    } finally {
+      answered();
     }
   };
   // Everything the call writes to the audit log, a refusal included, names the computer it came from.

@@ -33,6 +33,12 @@ export interface CopyJob {
   manifest: Promise<Buffer>;
   /** Bytes written between two syncs (and read-backs) of the drive. */
   syncEvery?: number;
+  /**
+   * Waits, at most `maxMs`, until no call is being answered on this thread. Each write, sync and read-back asks
+   * first: they run beside the thread that answers, on the same cores and usually the same disk, and a teacher's
+   * save that came while three drives were being written waited up to twice as long.
+   */
+  makeWay?(maxMs: number): Promise<void>;
   onProgress?(written: number, total: number): void;
 }
 
@@ -65,6 +71,12 @@ function runs(blocks: readonly PlacedBlock[]): PlacedBlock[][] {
   return out;
 }
 
+/**
+ * How long one step of a copy waits for a quiet moment: a backup that never found one (a server answering
+ * without pause) still goes on, one step per this long at worst.
+ */
+const makeWayAtMostMs = 50;
+
 const lengthOf = (blocks: readonly PlacedBlock[]) => blocks.reduce((n, b) => n + b.length, 0);
 
 /**
@@ -81,10 +93,13 @@ async function writeVerified(
   syncEvery: number,
   onWritten: (n: number) => void,
   mismatch: () => Error,
+  makeWay: () => Promise<void>,
 ): Promise<number> {
   let scratch = Buffer.alloc(0);
   const check = async (group: PlacedBlock[], count: number) => {
+    await makeWay();
     await handle.sync();
+    await makeWay();
     for (const run of runs(group)) {
       const length = lengthOf(run);
       if (scratch.length < length) scratch = Buffer.allocUnsafe(length);
@@ -105,6 +120,7 @@ async function writeVerified(
   let taken = 0;
   let written = 0;
   const writeAndCheck = async (group: PlacedBlock[]) => {
+    await makeWay();
     for (const run of runs(group))
       await handle.write(
         run.map((b) => b.data),
@@ -178,6 +194,7 @@ async function writeTemp(
         if (written === bytes) onAllWritten?.();
       },
       mismatch,
+      () => job.makeWay?.(makeWayAtMostMs) ?? Promise.resolve(),
     );
     if (total !== bytes) throw new AppError('internal', `Копия записана не полностью: ${total} байт вместо ${bytes}`);
     await handle.close();

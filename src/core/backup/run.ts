@@ -45,6 +45,8 @@ export interface BackupOptions {
   fs?: BackupFs;
   /** Bytes written to a drive between two syncs and read-backs; 4 MiB by default. */
   syncEvery?: number;
+  /** Waits, at most `maxMs`, for a moment when no call is being answered (see CopyJob.makeWay). */
+  makeWay?(maxMs: number): Promise<void>;
   /** How much of the file may wait in memory for the slowest drive, and how long it may take nothing; for tests. */
   fanout?: FanoutOptions;
   /** Old backups to delete from each destination the new one reached. */
@@ -150,6 +152,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupOutcom
           backup: { name, bytes: fileBytes, blocks: readers[i]! },
           manifest: manifestText,
           syncEvery,
+          makeWay: options.makeWay,
           onProgress: (written, total) => report({ stage: 'copy', destination: dir, written, total }),
         });
         if (!result.ok) return { dir, ok: false, file: null, message: result.message };

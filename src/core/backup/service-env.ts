@@ -30,6 +30,8 @@ export interface BackupEnv {
   fontsDir?(): string;
   /** scrypt work factor of the paper key's passphrase file; tests lower it. */
   workFactor?: number;
+  /** Waits (at most `maxMs`) while calls are being answered on this thread: see api/foreground.ts. */
+  makeWay?(maxMs: number): Promise<void>;
 }
 
 /**

@@ -59,6 +59,7 @@ export function backupRuns({ db, clock, audit, env, config, fsOps, runtime }: Ba
         migrationsFolder: env.migrationsFolder,
         recipient: encryption.recipient,
         fs: fsOps,
+        makeWay: env.makeWay,
         retention: config.retention(),
         onProgress: (p) => {
           runtime.running = {

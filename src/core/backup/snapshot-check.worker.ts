@@ -3,11 +3,16 @@
 import Database from 'better-sqlite3';
 import { parentPort, workerData } from 'node:worker_threads';
 import { failureText } from '../workers/failure';
+import { backupNice } from '../workers/pool';
+import { lowerThisThread } from '../workers/priority';
 import { readAuditKey, verifyChain } from '../audit/chain';
 import { factsOf, type AuditChainFacts } from './facts';
 import { beginRead, passBarrier, type CheckerMessage, type CheckJob } from './snapshot-protocol';
 
 const say = (message: CheckerMessage) => parentPort!.postMessage(message);
+
+// A backup is background work: its check takes the CPU the answers leave.
+lowerThisThread(backupNice);
 
 /**
  * The audit log's latest entries, sealed onto the ones before them: bounded, so a backup's time does not grow

@@ -4,6 +4,8 @@ import Database from 'better-sqlite3';
 import crypto from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import { failureText } from '../workers/failure';
+import { backupNice } from '../workers/pool';
+import { lowerThisThread } from '../workers/priority';
 import { blockSealer, payloadKey, payloadNonceSize } from './age-stream';
 import { factsOf } from './facts';
 import { snapshotPages, walIndexOf, wholeSnapshot, type SnapshotPages, type WalIndex } from './snapshot-pages';
@@ -11,6 +13,9 @@ import { beginRead, passBarrier, type FromSealer, type SnapshotJob, type ToSeale
 
 const port = parentPort!;
 const say = (message: FromSealer) => port.postMessage(message);
+
+// A backup is background work: its cipher and check take the CPU the answers leave.
+lowerThisThread(backupNice);
 
 const inbox: ToSealer[] = [];
 let wake: (() => void) | null = null;

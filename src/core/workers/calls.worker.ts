@@ -1,6 +1,5 @@
 // A worker thread's entry (see core/workers): the core's services over a connection of their own to the
 // school's database, running the heavy calls the main thread's dispatcher sends (offload.ts), one at a time.
-import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { handlerFor, type CallContext } from '../api/dispatch';
 import { withComputer } from '../audit/computer';
@@ -9,13 +8,11 @@ import { openConnection } from '../db/open';
 import { createServices } from '../services';
 import { failureOf } from './failure';
 import { poolNice } from './pool';
+import { lowerThisThread } from './priority';
 import type { CallsJob, CallsWorkerData, JobContext } from './offload';
 
-// Below the thread that answers calls: on a machine with as many busy pool threads as cores, a PDF would
-// otherwise take the main thread's turns and every save would wait behind it; with a lower priority the pool
-// gets whatever CPU the answers leave. On Linux a nice value belongs to one thread, so this lowers this thread
-// only; elsewhere the same call would lower the whole program, so there it is not made.
-if (process.platform === 'linux') os.setPriority(0, poolNice);
+// Below the thread that answers calls: the pool gets whatever CPU the answers leave.
+lowerThisThread(poolNice);
 
 const data = workerData as CallsWorkerData;
 const port = parentPort!;
