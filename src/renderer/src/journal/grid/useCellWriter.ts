@@ -172,10 +172,12 @@ export function useCellWriter(grid: JournalGrid, ensureReason: EnsureReason): Ce
     (from: typeof undoStack, mode: 'undo' | 'redo') => {
       const change = from.current.pop();
       if (!change) return;
-      const now = readCell(latest.current, change.address);
+      // From the cache, which the change before this one updated at once, not from the last render: a key
+      // pressed again before the screen was drawn would otherwise undo from a value the cell no longer holds.
+      const now = readCell(client.getQueryData<JournalGrid>(key) ?? latest.current, change.address);
       void apply({ address: change.address, before: now, after: change.before }, mode);
     },
-    [apply],
+    [apply, client, key],
   );
 
   return { write, undo: () => replay(undoStack, 'undo'), redo: () => replay(redoStack, 'redo') };
