@@ -1,5 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
+import { preparedPerDb } from '../db/prepared';
 import { assignments, lessons } from '../db/schema';
 
 /** Who an audit entry is about, for the viewer's class, student and subject filters. */
@@ -23,6 +24,22 @@ const idField = (value: unknown, ...keys: string[]): number | null => {
   return null;
 };
 
+// Every save's audit entry names its class and subject through these two.
+const assignmentContext = preparedPerDb((db) =>
+  db
+    .select({ classId: assignments.classId, subjectId: assignments.subjectId })
+    .from(assignments)
+    .where(eq(assignments.id, sql.placeholder('assignmentId')))
+    .prepare(),
+);
+const lessonAssignment = preparedPerDb((db) =>
+  db
+    .select({ assignmentId: lessons.assignmentId })
+    .from(lessons)
+    .where(eq(lessons.id, sql.placeholder('lessonId')))
+    .prepare(),
+);
+
 /**
  * Works out the context from what every entry already says — its entity and id, and ids named in its values —
  * so that the call sites stay one line and an entry written by code added later is still found by class or
@@ -32,16 +49,11 @@ export function contextOf(db: Db, entity: string, entityId: string | null, value
   const parts = (entityId ?? '').split(':');
   const ofAssignment = (assignmentId: number | null) => {
     if (assignmentId === null) return {};
-    const a = db
-      .select({ classId: assignments.classId, subjectId: assignments.subjectId })
-      .from(assignments)
-      .where(eq(assignments.id, assignmentId))
-      .get();
-    return a ?? {};
+    return assignmentContext(db).get({ assignmentId }) ?? {};
   };
   const ofLesson = (lessonId: number | null) => {
     if (lessonId === null) return {};
-    const row = db.select({ assignmentId: lessons.assignmentId }).from(lessons).where(eq(lessons.id, lessonId)).get();
+    const row = lessonAssignment(db).get({ lessonId });
     return row ? ofAssignment(row.assignmentId) : {};
   };
   const named: AuditContext = {

@@ -1,8 +1,9 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import { mayAccess } from '../../shared/roles';
 import type { Actor } from '../actor';
 import type { Db } from '../db/open';
+import { preparedPerDb } from '../db/prepared';
 import { assignments, classes, lessons } from '../db/schema';
 import { requireOpenYear } from '../years/closed';
 import { membersDuring } from './membership';
@@ -13,18 +14,22 @@ export interface WritableLesson {
   grade: number;
 }
 
+const lessonToWrite = preparedPerDb((db) =>
+  db
+    .select({ lesson: lessons, assignment: assignments, grade: classes.grade })
+    .from(lessons)
+    .innerJoin(assignments, eq(assignments.id, lessons.assignmentId))
+    .innerJoin(classes, eq(classes.id, assignments.classId))
+    .where(eq(lessons.id, sql.placeholder('lessonId')))
+    .prepare(),
+);
+
 /**
  * A lesson the actor may write: one of their own assignments, or one they gave as a substitute.
  * Checked in the core, so no transport and no screen can get around it.
  */
 export function writableLesson(db: Db, actor: Actor, lessonId: number): WritableLesson {
-  const row = db
-    .select({ lesson: lessons, assignment: assignments, grade: classes.grade })
-    .from(lessons)
-    .innerJoin(assignments, eq(assignments.id, lessons.assignmentId))
-    .innerJoin(classes, eq(classes.id, assignments.classId))
-    .where(eq(lessons.id, lessonId))
-    .get();
+  const row = lessonToWrite(db).get({ lessonId });
   if (!row) throw new AppError('not_found', 'Такого урока нет');
   if (!mayAccess('journal.write', actor.roles)) throw new AppError('forbidden', 'Вести журнал может только учитель');
   const own = row.assignment.teacherId === actor.userId || row.lesson.givenById === actor.userId;

@@ -1,11 +1,12 @@
-import { and, eq, gte, isNull, lte, or } from 'drizzle-orm';
+import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open';
+import { preparedPerDb } from '../db/prepared';
 import { gradePeriodSchemes, periodLocks, periods } from '../db/schema';
 
-/** The lock on the period that holds `date` for a class, if the deputy closed it (for the class or the school). */
-export function lockOn(db: Db, where: { yearId: number; classId: number; grade: number; date: string }) {
-  return db
+// Asked by every save of a mark or an absence.
+const openLockOn = preparedPerDb((db) =>
+  db
     .select({ lockId: periodLocks.id, periodName: periods.name })
     .from(periodLocks)
     .innerJoin(periods, eq(periods.id, periodLocks.periodId))
@@ -15,15 +16,20 @@ export function lockOn(db: Db, where: { yearId: number; classId: number; grade: 
     )
     .where(
       and(
-        eq(periods.yearId, where.yearId),
-        eq(gradePeriodSchemes.grade, where.grade),
-        lte(periods.startDate, where.date),
-        gte(periods.endDate, where.date),
+        eq(periods.yearId, sql.placeholder('yearId')),
+        eq(gradePeriodSchemes.grade, sql.placeholder('grade')),
+        lte(periods.startDate, sql.placeholder('date')),
+        gte(periods.endDate, sql.placeholder('date')),
         isNull(periodLocks.unlockedAt),
-        or(isNull(periodLocks.classId), eq(periodLocks.classId, where.classId)),
+        or(isNull(periodLocks.classId), eq(periodLocks.classId, sql.placeholder('classId'))),
       ),
     )
-    .get();
+    .prepare(),
+);
+
+/** The lock on the period that holds `date` for a class, if the deputy closed it (for the class or the school). */
+export function lockOn(db: Db, where: { yearId: number; classId: number; grade: number; date: string }) {
+  return openLockOn(db).get(where);
 }
 
 /** A closed period accepts a change only as a correction with a written reason (kept in the audit log). */

@@ -1,15 +1,21 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
+import { preparedPerDb } from '../db/prepared';
 import { assignments, lessons } from '../db/schema';
 
-/** The journal and class of a lesson, read after its write committed: what a change event names. */
-export function lessonScope(db: Db, lessonId: number) {
-  const row = db
+// Named by the change event of every save.
+const scopeOfLesson = preparedPerDb((db) =>
+  db
     .select({ assignmentId: lessons.assignmentId, classId: assignments.classId, date: lessons.date })
     .from(lessons)
     .innerJoin(assignments, eq(assignments.id, lessons.assignmentId))
-    .where(eq(lessons.id, lessonId))
-    .get();
+    .where(eq(lessons.id, sql.placeholder('lessonId')))
+    .prepare(),
+);
+
+/** The journal and class of a lesson, read after its write committed: what a change event names. */
+export function lessonScope(db: Db, lessonId: number) {
+  const row = scopeOfLesson(db).get({ lessonId });
   if (!row) throw new Error(`Lesson ${lessonId} is gone after its write`);
   return row;
 }

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../db/open';
 import { settings } from '../db/schema';
+import { preparedPerDb } from '../db/prepared';
 
 /** The school's rules that the journal enforces, with the defaults docs/DOMAIN.md describes. */
 export const settingSchemas = {
@@ -34,24 +35,25 @@ export const settingSchemas = {
 export type SettingKey = keyof typeof settingSchemas;
 export type SettingValue<K extends SettingKey> = z.output<(typeof settingSchemas)[K]>;
 
-/** A setting's value, or its default when it was never set or holds something the schema refuses. */
-const prepareRead = (db: Db) =>
+// Read on every call (the idle lock's limit).
+const settingByKey = preparedPerDb((db) =>
   db
     .select()
     .from(settings)
     .where(eq(settings.key, sql.placeholder('key')))
-    .prepare();
-// Read on every call (the idle lock's limit): built and prepared once per database.
-const reads = new WeakMap<Db, ReturnType<typeof prepareRead>>();
+    .prepare(),
+);
 
+/** What a setting holds as stored (JSON), whatever its key; undefined when it was never set. */
+export const storedSetting = (db: Db, key: string): string | undefined => settingByKey(db).get({ key })?.value;
+
+/** A setting's value, or its default when it was never set or holds something the schema refuses. */
 export function readSetting<K extends SettingKey>(db: Db, key: K): SettingValue<K> {
-  let read = reads.get(db);
-  if (!read) reads.set(db, (read = prepareRead(db)));
-  const row = read.get({ key });
+  const stored = storedSetting(db, key);
   const schema = settingSchemas[key];
   let raw: unknown;
   try {
-    raw = row ? JSON.parse(row.value) : undefined;
+    raw = stored === undefined ? undefined : JSON.parse(stored);
   } catch {
     raw = undefined;
   }

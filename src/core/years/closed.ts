@@ -7,6 +7,7 @@ import { AppError } from '../../shared/errors';
 import type { Db } from '../db/open';
 import { orderText } from '../../shared/orders';
 import { classes, schoolYears, settings } from '../db/schema';
+import { storedSetting } from '../school/settings';
 
 const closedMark = z.object({
   closedAt: z.string(),
@@ -19,13 +20,10 @@ export type ClosedMark = z.infer<typeof closedMark>;
 const keyOf = (yearId: number) => `year.closed.${yearId}`;
 
 export function closedMarkOf(db: Db, yearId: number): ClosedMark | null {
-  const row = db
-    .select()
-    .from(settings)
-    .where(eq(settings.key, keyOf(yearId)))
-    .get();
-  if (!row) return null;
-  const parsed = closedMark.safeParse(JSON.parse(row.value));
+  // Asked by every save: read through the settings' prepared query.
+  const stored = storedSetting(db, keyOf(yearId));
+  if (stored === undefined) return null;
+  const parsed = closedMark.safeParse(JSON.parse(stored));
   return parsed.success ? parsed.data : null;
 }
 
