@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import { withComma } from '../../shared/numbers';
+import { inlineComparer, type Comparer } from './compare';
 import { StalledError, type BlockReader } from './fanout';
 import { describeFsError, partialPrefix, type BackupFs, type WriteHandle } from './fsops';
 import { manifestPathOf } from './manifest';
@@ -33,6 +34,8 @@ export interface CopyJob {
   manifest: Promise<Buffer>;
   /** Bytes written between two syncs (and read-backs) of the drive. */
   syncEvery?: number;
+  /** Compares the read-back with what was written (compare.ts); on this thread if not given. */
+  comparer?: Comparer;
   /**
    * Waits, at most `maxMs`, until no call is being answered on this thread. Each write, sync and read-back asks
    * first: they run beside the thread that answers, on the same cores and usually the same disk, and a teacher's
@@ -94,22 +97,25 @@ async function writeVerified(
   onWritten: (n: number) => void,
   mismatch: () => Error,
   makeWay: () => Promise<void>,
+  comparer: Comparer,
 ): Promise<number> {
-  let scratch = Buffer.alloc(0);
+  let scratch: Buffer = Buffer.alloc(0);
   const check = async (group: PlacedBlock[], count: number) => {
     await makeWay();
     await handle.sync();
     await makeWay();
     for (const run of runs(group)) {
       const length = lengthOf(run);
-      if (scratch.length < length) scratch = Buffer.allocUnsafe(length);
+      if (scratch.length < length) scratch = comparer.scratch(length);
       const back = scratch.subarray(0, length);
       if ((await handle.readBack(back, run[0]!.at)) !== length) throw mismatch();
-      // Compared byte for byte with the blocks still in memory: no need to hash the same data again.
+      // Compared byte for byte with the blocks still in memory (no need to hash the same data again), each
+      // before the next group is read back into the same buffer.
       let offset = 0;
-      for (const block of run) {
-        if (!back.subarray(offset, (offset += block.length)).equals(block.data)) throw mismatch();
-      }
+      const equal = await Promise.all(
+        run.map((block) => comparer.equal(back.subarray(offset, (offset += block.length)), block.data)),
+      );
+      if (!equal.every(Boolean)) throw mismatch();
     }
     from.verified(count);
   };
@@ -195,6 +201,7 @@ async function writeTemp(
       },
       mismatch,
       () => job.makeWay?.(makeWayAtMostMs) ?? Promise.resolve(),
+      job.comparer ?? inlineComparer,
     );
     if (total !== bytes) throw new AppError('internal', `Копия записана не полностью: ${total} байт вместо ${bytes}`);
     await handle.close();

@@ -6,6 +6,7 @@ import { AppError } from '../../shared/errors';
 import type { Clock } from '../clock';
 import { localTimestamp } from '../clock';
 import { encryptedSize, recipientSealingKey } from './age';
+import { startComparer } from './compare';
 import { copyToDestination, defaultSyncEvery, megabytes, type CopyResult, type PlacedBlock } from './destination';
 import { BlockFanout, type FanoutOptions } from './fanout';
 import { describeFsError, nodeFs, type BackupFs } from './fsops';
@@ -94,6 +95,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupOutcom
     sealing,
     holdWrites: () => holdWrites(options.source, file),
   });
+  const comparer = startComparer();
   try {
     await snapshot.begun.catch((e: unknown) => {
       throw snapshotFailure(e);
@@ -153,6 +155,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupOutcom
           manifest: manifestText,
           syncEvery,
           makeWay: options.makeWay,
+          comparer,
           onProgress: (written, total) => report({ stage: 'copy', destination: dir, written, total }),
         });
         if (!result.ok) return { dir, ok: false, file: null, message: result.message };
@@ -177,7 +180,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupOutcom
       : results;
     return { manifest, results: told, ok: told.length > 0 && told.every((r) => r.ok) };
   } finally {
-    await snapshot.stop();
+    await Promise.all([snapshot.stop(), comparer.stop()]);
   }
 }
 

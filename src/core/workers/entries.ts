@@ -4,6 +4,7 @@
  * *.worker.ts file and its line here; tests/cli/built-workers.test.ts fails when either is missing, or its build.
  */
 export const workerEntries = {
+  'backup-compare': 'core/backup/compare.worker.ts',
   'backup-facts': 'core/backup/facts.worker.ts',
   'backup-snapshot-seal': 'core/backup/snapshot-seal.worker.ts',
   'backup-snapshot-check': 'core/backup/snapshot-check.worker.ts',
