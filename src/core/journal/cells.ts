@@ -1,15 +1,41 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import { lessonRefusal, notCurrentMark, type AbsenceCode, type MarkValue } from '../../shared/contract/common';
 import type { Actor } from '../actor';
 import type { AuditService } from '../audit/service';
 import { localDate, localTimestamp, type Clock } from '../clock';
 import type { Db } from '../db/open';
+import { preparedPerDb } from '../db/prepared';
 import { absences, lessons, marks, workKinds } from '../db/schema';
 import { readSetting } from '../school/settings';
 import { attendsLesson, writableLesson, type WritableLesson } from './access';
 import { requireOpenOrReason } from './locks';
 import { refuseAsConflict, replayOf, saveOnce, type SaveOp } from './saves';
+
+// What every save of a cell reads first: built and prepared once per database.
+const markInCell = preparedPerDb((db) =>
+  db
+    .select()
+    .from(marks)
+    .where(and(eq(marks.lessonId, sql.placeholder('lessonId')), eq(marks.studentId, sql.placeholder('studentId'))))
+    .prepare(),
+);
+const absenceInCell = preparedPerDb((db) =>
+  db
+    .select()
+    .from(absences)
+    .where(
+      and(eq(absences.lessonId, sql.placeholder('lessonId')), eq(absences.studentId, sql.placeholder('studentId'))),
+    )
+    .prepare(),
+);
+const workKindById = preparedPerDb((db) =>
+  db
+    .select()
+    .from(workKinds)
+    .where(eq(workKinds.id, sql.placeholder('workKindId')))
+    .prepare(),
+);
 
 export interface MarkInput {
   lessonId: number;
@@ -64,18 +90,9 @@ export function createCellService({ db, clock, audit }: { db: Db; clock: Clock; 
     return target;
   }
 
-  const currentMark = (ref: CellRef) =>
-    db
-      .select()
-      .from(marks)
-      .where(and(eq(marks.lessonId, ref.lessonId), eq(marks.studentId, ref.studentId)))
-      .get();
-  const currentAbsence = (ref: CellRef) =>
-    db
-      .select()
-      .from(absences)
-      .where(and(eq(absences.lessonId, ref.lessonId), eq(absences.studentId, ref.studentId)))
-      .get();
+  const cell = (ref: CellRef) => ({ lessonId: ref.lessonId, studentId: ref.studentId });
+  const currentMark = (ref: CellRef) => markInCell(db).get(cell(ref));
+  const currentAbsence = (ref: CellRef) => absenceInCell(db).get(cell(ref));
   const markShape = (m: { value1: string; value2: string | null; workKindId: number } | undefined) =>
     m ? { value1: m.value1, value2: m.value2, workKindId: m.workKindId } : null;
 
@@ -106,7 +123,7 @@ export function createCellService({ db, clock, audit }: { db: Db; clock: Clock; 
       if (replay) return replay.value as SavedMark;
       const target = prepare(actor, input);
       const workKindId = input.workKindId ?? target.lesson.workKindId;
-      const workKind = db.select().from(workKinds).where(eq(workKinds.id, workKindId)).get();
+      const workKind = workKindById(db).get({ workKindId });
       if (!workKind) throw new AppError('validation', 'Неизвестный вид работы');
       checkMark(target, input);
       const now = localTimestamp(clock.now());

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, lt } from 'drizzle-orm';
+import { and, desc, eq, inArray, lt, sql } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import { shortName } from '../../shared/names';
 import type { SaveConflict } from '../../shared/contract/saves';
@@ -6,6 +6,7 @@ import type { Actor } from '../actor';
 import type { AuditService } from '../audit/service';
 import { localTimestamp, type Clock } from '../clock';
 import type { Db } from '../db/open';
+import { preparedPerDb } from '../db/prepared';
 import { appliedSaves, auditLog, users } from '../db/schema';
 import { writeTransaction } from '../db/write';
 
@@ -35,13 +36,18 @@ function settle<T>(outcome: Outcome<T>): T {
   return outcome.value;
 }
 
-function prior(db: Db, op: SaveOp): Outcome<unknown> | undefined {
-  if (!op.saveId) return undefined;
-  const row = db
+// Every save from a screen carries its id and is looked up here first.
+const appliedSave = preparedPerDb((db) =>
+  db
     .select({ outcome: appliedSaves.outcome })
     .from(appliedSaves)
-    .where(and(eq(appliedSaves.saveId, op.saveId), eq(appliedSaves.userId, op.actor.userId)))
-    .get();
+    .where(and(eq(appliedSaves.saveId, sql.placeholder('saveId')), eq(appliedSaves.userId, sql.placeholder('userId'))))
+    .prepare(),
+);
+
+function prior(db: Db, op: SaveOp): Outcome<unknown> | undefined {
+  if (!op.saveId) return undefined;
+  const row = appliedSave(db).get({ saveId: op.saveId, userId: op.actor.userId });
   return row ? (JSON.parse(row.outcome) as Outcome<unknown>) : undefined;
 }
 
