@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { browserHarness } from '../helpers/browser';
 import { pdfText } from '../helpers/pdf';
 import { tempDir } from '../helpers/temp';
+import { screenshot } from '../helpers/screenshot';
 
 describe('the backup screen in Chromium', () => {
   const h = browserHarness('2026-11-24');
@@ -12,11 +13,7 @@ describe('the backup screen in Chromium', () => {
   for (const d of drives) fs.mkdirSync(d);
 
   /** The screen as it is, at the size of a school's usual laptop, kept for a person to look at. */
-  async function shot(name: string) {
-    const file = path.join(dir, name);
-    await h.page.screenshot({ path: file });
-    if (process.env.ZHURNAL_SCREENSHOTS) fs.copyFileSync(file, path.join(process.env.ZHURNAL_SCREENSHOTS, name));
-  }
+  const shot = (name: string) => screenshot(h.page, name);
 
   it('makes the paper key, backs up to three folders with one failing, verifies a copy and restores the school from it with the key', async () => {
     const { page } = h;

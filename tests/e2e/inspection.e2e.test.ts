@@ -1,21 +1,14 @@
 // «Проверки журналов» in Chromium: the deputy saves a check of the demo school's journals and writes a remark from
 // one of its lines; the teacher sees it in «Мой день» and marks it done; the deputy confirms it.
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { browserHarness } from '../helpers/browser';
-import { tempDir } from '../helpers/temp';
+import { screenshot } from '../helpers/screenshot';
 
 const today = '2026-11-24';
 
 describe('journal checks and remarks in the browser', () => {
   const h = browserHarness(today);
-  const dir = tempDir();
-  const shot = async (name: string) => {
-    await h.page.screenshot({ path: path.join(dir, name), fullPage: false });
-    if (process.env.ZHURNAL_SCREENSHOTS)
-      fs.copyFileSync(path.join(dir, name), path.join(process.env.ZHURNAL_SCREENSHOTS, name));
-  };
+  const shot = (name: string) => screenshot(h.page, name);
 
   it(
     'a check is saved, a remark written from it, done by the teacher and confirmed',

@@ -1,21 +1,14 @@
 // «Ученики» in Chromium: klruk, a class teacher of the demo school, corrects a pupil's card of their class; a bad
 // phone is refused in Russian and nothing is saved; a subject teacher has no such section.
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { browserHarness } from '../helpers/browser';
-import { tempDir } from '../helpers/temp';
+import { screenshot } from '../helpers/screenshot';
 
 const today = '2026-11-24';
 
 describe('pupil cards in the browser', () => {
   const h = browserHarness(today);
-  const dir = tempDir();
-  const shot = async (name: string) => {
-    await h.page.screenshot({ path: path.join(dir, name), fullPage: false });
-    if (process.env.ZHURNAL_SCREENSHOTS)
-      fs.copyFileSync(path.join(dir, name), path.join(process.env.ZHURNAL_SCREENSHOTS, name));
-  };
+  const shot = (name: string) => screenshot(h.page, name);
 
   it('the class teacher corrects a card of their class', { timeout: 120_000 }, async () => {
     const { page } = h;

@@ -7,15 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { browserHarness } from '../helpers/browser';
 import { cp1251, csv, xlsx } from '../helpers/import-files';
 import { tempDir } from '../helpers/temp';
+import { screenshot } from '../helpers/screenshot';
 
 describe('a new school in Chromium', () => {
   const h = browserHarness('2025-09-10', { empty: true });
-  const dir = tempDir();
-  const shot = async (name: string) => {
-    await h.page.screenshot({ path: path.join(dir, name), fullPage: true });
-    if (process.env.ZHURNAL_SCREENSHOTS)
-      fs.copyFileSync(path.join(dir, name), path.join(process.env.ZHURNAL_SCREENSHOTS, name));
-  };
+  const shot = (name: string) => screenshot(h.page, name, { fullPage: true });
   // The first test's printed one-time password of the mathematics teacher, for the second test's first login.
   let teacherPassword = '';
   const count = (sql: string) =>

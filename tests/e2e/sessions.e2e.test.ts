@@ -3,21 +3,15 @@
 // teacher cannot write in another teacher's journal; the deputy reads all of it, the refused attempt included,
 // in «Журнал действий». The school's clock and the browser's move together.
 import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hashPasswordSync } from '../../src/core/auth/password';
 import { readWorkbook } from '../../src/core/tables/xlsx';
 import { browserHarness } from '../helpers/browser';
-import { tempDir } from '../helpers/temp';
+import { screenshot } from '../helpers/screenshot';
 
 describe('sessions on a shared computer', () => {
   const h = browserHarness('2026-11-24');
-  const dir = tempDir();
-  const shot = async (name: string) => {
-    await h.page.screenshot({ path: path.join(dir, name), fullPage: true });
-    if (process.env.ZHURNAL_SCREENSHOTS)
-      fs.copyFileSync(path.join(dir, name), path.join(process.env.ZHURNAL_SCREENSHOTS, name));
-  };
+  const shot = (name: string) => screenshot(h.page, name, { fullPage: true });
   const sql = () => h.core.db.$client;
   const actions = (since: number) =>
     sql().prepare('select action, reason, new_value as v from audit_log where id > ? order by id').all(since) as {

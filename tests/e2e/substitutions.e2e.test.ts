@@ -1,21 +1,14 @@
 // «Замены» in Chromium: the deputy records that klruk replaces uchitel on every lesson of today, sees the lessons
 // and the recorded list, and the lessons are klruk's to fill at once; the admin then renames klruk's account.
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { browserHarness } from '../helpers/browser';
-import { tempDir } from '../helpers/temp';
+import { screenshot } from '../helpers/screenshot';
 
 const today = '2026-11-24';
 
 describe('substitutions and user changes in the browser', () => {
   const h = browserHarness(today);
-  const dir = tempDir();
-  const shot = async (name: string) => {
-    await h.page.screenshot({ path: path.join(dir, name), fullPage: true });
-    if (process.env.ZHURNAL_SCREENSHOTS)
-      fs.copyFileSync(path.join(dir, name), path.join(process.env.ZHURNAL_SCREENSHOTS, name));
-  };
+  const shot = (name: string) => screenshot(h.page, name, { fullPage: true });
   const choose = async (testId: string, option: string) => {
     await h.page.getByTestId(testId).click();
     await h.page.getByRole('option', { name: option, exact: true }).click();

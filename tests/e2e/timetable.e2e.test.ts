@@ -1,21 +1,14 @@
 // The admin brings a new class into the demo school through Администрирование — the class, its teacher's
 // assignment, its timetable (a clash with the teacher's other class shown first) — the lessons are generated,
 // and the teacher sees the new lesson in «Мой день». The deputy reads the same pages without changing them.
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { browserHarness } from '../helpers/browser';
-import { tempDir } from '../helpers/temp';
+import { screenshot } from '../helpers/screenshot';
 
 describe('timetable in Chromium', () => {
   const today = '2026-11-24'; // a Tuesday
   const h = browserHarness(today);
-  const dir = tempDir();
-  const shot = async (name: string) => {
-    await h.page.screenshot({ path: path.join(dir, name), fullPage: true });
-    if (process.env.ZHURNAL_SCREENSHOTS)
-      fs.copyFileSync(path.join(dir, name), path.join(process.env.ZHURNAL_SCREENSHOTS, name));
-  };
+  const shot = (name: string) => screenshot(h.page, name, { fullPage: true });
   const q = <T>(sql: string, ...args: unknown[]) => h.core.db.$client.prepare(sql).all(...args) as T[];
   const choose = async (testId: string, option: string) => {
     await h.page.getByTestId(testId).click();

@@ -1,17 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { browserHarness } from '../helpers/browser';
-import { tempDir } from '../helpers/temp';
+import { screenshot } from '../helpers/screenshot';
 
 describe('accounts in Chromium', () => {
   const h = browserHarness('2026-11-24');
-  const dir = tempDir();
-  const shot = async (name: string) => {
-    await h.page.screenshot({ path: path.join(dir, name), fullPage: true });
-    if (process.env.ZHURNAL_SCREENSHOTS)
-      fs.copyFileSync(path.join(dir, name), path.join(process.env.ZHURNAL_SCREENSHOTS, name));
-  };
+  const shot = (name: string) => screenshot(h.page, name, { fullPage: true });
   const typeLogin = async (login: string, password: string) => {
     await h.page.getByLabel('Логин').fill(login);
     await h.page.getByLabel('Пароль').fill(password);
