@@ -1,4 +1,5 @@
 import type { Worker } from 'node:worker_threads';
+import { pieceNamer, type Piece, type ShareMessage } from '../workers/shared-memory';
 import { startWorker } from '../workers/start';
 
 /**
@@ -15,15 +16,7 @@ export interface Comparer {
   stop(): Promise<void>;
 }
 
-/** A piece of one of the shared buffers the comparing thread was given. */
-interface Piece {
-  memory: number;
-  offset: number;
-  length: number;
-}
-
-export type CompareRequest =
-  { type: 'share'; id: number; memory: SharedArrayBuffer } | { type: 'compare'; id: number; a: Piece; b: Piece };
+export type CompareRequest = ShareMessage | { type: 'compare'; id: number; a: Piece; b: Piece };
 
 export interface CompareAnswer {
   id: number;
@@ -36,11 +29,8 @@ export const inlineComparer: Comparer = {
   stop: async () => undefined,
 };
 
-const sharedOf = (b: Buffer) => (b.buffer instanceof SharedArrayBuffer ? b.buffer : null);
-
 export function startComparer(): Comparer {
   const worker: Worker = startWorker('backup-compare');
-  const ids = new WeakMap<SharedArrayBuffer, number>();
   const pending = new Map<number, { resolve(equal: boolean): void; reject(e: Error): void }>();
   let next = 0;
   let ended: Error | null = null;
@@ -55,29 +45,18 @@ export function startComparer(): Comparer {
   });
   worker.on('error', end);
   worker.on('exit', () => end(new Error('поток сравнения копии остановился')));
-  const pieceOf = (b: Buffer, memory: SharedArrayBuffer): Piece => {
-    let id = ids.get(memory);
-    if (id === undefined) {
-      ids.set(memory, (id = next++));
-      worker.postMessage({ type: 'share', id, memory } satisfies CompareRequest);
-    }
-    return { memory: id, offset: b.byteOffset, length: b.length };
-  };
+  const pieceOf = pieceNamer((share) => worker.postMessage(share satisfies CompareRequest));
   return {
     equal(back, written) {
-      const a = sharedOf(back);
-      const b = sharedOf(written);
-      if (!a || !b || back.length !== written.length) return inlineComparer.equal(back, written);
+      if (back.length !== written.length) return inlineComparer.equal(back, written);
+      const a = pieceOf(back);
+      const b = a && pieceOf(written);
+      if (!a || !b) return inlineComparer.equal(back, written);
       if (ended) return Promise.reject(ended);
       const id = next++;
       return new Promise<boolean>((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        worker.postMessage({
-          type: 'compare',
-          id,
-          a: pieceOf(back, a),
-          b: pieceOf(written, b),
-        } satisfies CompareRequest);
+        worker.postMessage({ type: 'compare', id, a, b } satisfies CompareRequest);
       });
     },
     scratch: (bytes) => Buffer.from(new SharedArrayBuffer(bytes)),

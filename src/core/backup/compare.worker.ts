@@ -3,16 +3,15 @@
 import { parentPort } from 'node:worker_threads';
 import { backupNice } from '../workers/pool';
 import { lowerThisThread } from '../workers/priority';
+import { pieceViews } from '../workers/shared-memory';
 import type { CompareAnswer, CompareRequest } from './compare';
 
 // A backup is background work: its comparing takes the CPU the answers leave.
 lowerThisThread(backupNice);
 
-const memories = new Map<number, SharedArrayBuffer>();
-const view = (p: { memory: number; offset: number; length: number }) =>
-  Buffer.from(memories.get(p.memory)!, p.offset, p.length);
+const memory = pieceViews();
 
 parentPort!.on('message', (m: CompareRequest) => {
-  if (m.type === 'share') memories.set(m.id, m.memory);
-  else parentPort!.postMessage({ id: m.id, equal: view(m.a).equals(view(m.b)) } satisfies CompareAnswer);
+  if (m.type === 'share') memory.share(m);
+  else parentPort!.postMessage({ id: m.id, equal: memory.view(m.a).equals(memory.view(m.b)) } satisfies CompareAnswer);
 });

@@ -12,8 +12,9 @@ export interface WriteHandle {
 }
 
 /**
- * The file operations a backup makes on a destination. Real code uses `nodeFs`; the fault tests wrap it to
- * fail the way a drive does (full, read-only, pulled out in the middle of a copy) where no real mount can.
+ * The file operations a backup makes on a destination. Real code uses `nodeFs`, with the backup's own files
+ * written through each drive's thread (drive-thread.ts); the fault tests wrap `nodeFs` to fail the way a drive
+ * does (full, read-only, pulled out in the middle of a copy) where no real mount can.
  */
 export interface BackupFs {
   /** Creates a new file, open to write and read back; fails if it exists, so a copy never writes into somebody else's file. */
@@ -50,7 +51,7 @@ export async function* readBlocks(file: string, from = 0): AsyncGenerator<Buffer
 }
 
 /** What is left of `pieces` once their first `n` bytes are written (a write may take less than it was given). */
-function after(pieces: Uint8Array[], n: number): Uint8Array[] {
+export function after(pieces: Uint8Array[], n: number): Uint8Array[] {
   const left: Uint8Array[] = [];
   for (const piece of pieces) {
     if (n >= piece.byteLength) n -= piece.byteLength;

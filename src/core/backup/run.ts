@@ -9,6 +9,7 @@ import { encryptedSize, recipientSealingKey } from './age';
 import { startComparer } from './compare';
 import { copyToDestination, defaultSyncEvery, megabytes, type CopyResult, type PlacedBlock } from './destination';
 import { BlockFanout, type FanoutOptions } from './fanout';
+import { startDriveThread, type DriveThread } from './drive-thread';
 import { describeFsError, nodeFs, type BackupFs } from './fsops';
 import { checked, snapshotFailure } from './inspect';
 import { backupFileName, type Manifest } from './manifest';
@@ -43,6 +44,10 @@ export interface BackupOptions {
    * explicit choice asks for (its name says so).
    */
   recipient: string | null;
+  /**
+   * The file operations on the drives. Not given, each drive's backup file is written by a thread of its own
+   * (drive-thread.ts); the fault tests give theirs, which fail the way a drive does.
+   */
   fs?: BackupFs;
   /** Bytes written to a drive between two syncs and read-backs; 4 MiB by default. */
   syncEvery?: number;
@@ -96,6 +101,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupOutcom
     holdWrites: () => holdWrites(options.source, file),
   });
   const comparer = startComparer();
+  const drives: DriveThread[] = [];
   try {
     await snapshot.begun.catch((e: unknown) => {
       throw snapshotFailure(e);
@@ -148,8 +154,10 @@ export async function createBackup(options: BackupOptions): Promise<BackupOutcom
     }
     const results = await Promise.all(
       unique.map(async (dir, i): Promise<DestinationOutcome> => {
+        const drive = options.fs ? null : startDriveThread();
+        if (drive) drives.push(drive);
         const result: CopyResult = await copyToDestination({
-          fs: fsOps,
+          fs: drive?.fs ?? fsOps,
           dir,
           backup: { name, bytes: fileBytes, blocks: readers[i]! },
           manifest: manifestText,
@@ -180,7 +188,7 @@ export async function createBackup(options: BackupOptions): Promise<BackupOutcom
       : results;
     return { manifest, results: told, ok: told.length > 0 && told.every((r) => r.ok) };
   } finally {
-    await Promise.all([snapshot.stop(), comparer.stop()]);
+    await Promise.all([snapshot.stop(), comparer.stop(), ...drives.map((d) => d.stop())]);
   }
 }
 

@@ -10,7 +10,7 @@ import { busy, noKeyWarning, type BackupContext } from './service-env';
 export type BackupReason = BackupRunRecord['reason'];
 
 /** The backup runs: one at a time, each recorded in the history and the audit log, started now or in the background. */
-export function backupRuns({ db, clock, audit, env, config, fsOps, runtime }: BackupContext) {
+export function backupRuns({ db, clock, audit, env, config, runtime }: BackupContext) {
   /** Runs one backup to every destination and records it; resolves when it is over. */
   async function backup(
     reason: BackupReason,
@@ -58,7 +58,7 @@ export function backupRuns({ db, clock, audit, env, config, fsOps, runtime }: Ba
         appVersion: env.appVersion,
         migrationsFolder: env.migrationsFolder,
         recipient: encryption.recipient,
-        fs: fsOps,
+        fs: env.fs,
         makeWay: env.makeWay,
         retention: config.retention(),
         onProgress: (p) => {

@@ -5,6 +5,7 @@
  */
 export const workerEntries = {
   'backup-compare': 'core/backup/compare.worker.ts',
+  'backup-drive': 'core/backup/drive.worker.ts',
   'backup-facts': 'core/backup/facts.worker.ts',
   'backup-snapshot-seal': 'core/backup/snapshot-seal.worker.ts',
   'backup-snapshot-check': 'core/backup/snapshot-check.worker.ts',

@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
+import { startDriveThread } from '../../../src/core/backup/drive-thread';
 import { createBackup } from '../../../src/core/backup/run';
 import { startSnapshot } from '../../../src/core/backup/snapshot-stream';
 import { readManifest } from '../../../src/core/backup/manifest';
@@ -201,16 +202,18 @@ describe('a backup to several destinations', () => {
   it('on a real drive that fills up in the middle of the copy, leaves nothing behind', async () => {
     // The free-space check is told there is room, so the write itself hits the end of the 3 MiB tmpfs.
     const tight = path.join(dir, 'tmpfs-tight');
+    // Through the drive's own thread, as a backup writes: the error's code crosses the thread and names it.
+    const drive = startDriveThread();
     await withTmpfs(tight, { kib: 3 * 1024 }, async () => {
       const outcome = await createBackup({
         ...base,
         source: { kind: 'file', file: live },
         destinations: [tight],
-        fs: { ...faultyFs({ dir: tight }), freeBytes: async () => 1 << 30 },
+        fs: { ...drive.fs, freeBytes: async () => 1 << 30 },
       });
       expect(outcome.results[0]?.message).toMatch(/не хватает места/);
       expect(fs.readdirSync(tight)).toEqual([]);
-    });
+    }).finally(() => drive.stop());
   });
 
   it('from a database whose pages are damaged, refuses at the snapshot and gives no drive a file', async () => {
