@@ -1,4 +1,5 @@
 import type { Worker } from 'node:worker_threads';
+import { asking } from '../workers/asking';
 import { pieceNamer, type Piece, type ShareMessage } from '../workers/shared-memory';
 import { startWorker } from '../workers/start';
 
@@ -31,20 +32,7 @@ export const inlineComparer: Comparer = {
 
 export function startComparer(): Comparer {
   const worker: Worker = startWorker('backup-compare');
-  const pending = new Map<number, { resolve(equal: boolean): void; reject(e: Error): void }>();
-  let next = 0;
-  let ended: Error | null = null;
-  const end = (error: Error) => {
-    ended ??= error;
-    for (const { reject } of pending.values()) reject(ended);
-    pending.clear();
-  };
-  worker.on('message', ({ id, equal }: CompareAnswer) => {
-    pending.get(id)?.resolve(equal);
-    pending.delete(id);
-  });
-  worker.on('error', end);
-  worker.on('exit', () => end(new Error('поток сравнения копии остановился')));
+  const thread = asking<CompareAnswer>(worker, 'поток сравнения копии остановился');
   const pieceOf = pieceNamer((share) => worker.postMessage(share satisfies CompareRequest));
   return {
     equal(back, written) {
@@ -52,12 +40,7 @@ export function startComparer(): Comparer {
       const a = pieceOf(back);
       const b = a && pieceOf(written);
       if (!a || !b) return inlineComparer.equal(back, written);
-      if (ended) return Promise.reject(ended);
-      const id = next++;
-      return new Promise<boolean>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
-        worker.postMessage({ type: 'compare', id, a, b } satisfies CompareRequest);
-      });
+      return thread.ask((id) => ({ type: 'compare', id, a, b }) satisfies CompareRequest).then((r) => r.equal);
     },
     scratch: (bytes) => Buffer.from(new SharedArrayBuffer(bytes)),
     async stop() {

@@ -1,4 +1,5 @@
 import type { Worker } from 'node:worker_threads';
+import { asking } from '../workers/asking';
 import { pieceNamer, type Piece, type ShareMessage } from '../workers/shared-memory';
 import { startWorker } from '../workers/start';
 import { nodeFs, type BackupFs, type WriteHandle } from './fsops';
@@ -36,64 +37,38 @@ export type DriveAnswer =
 
 export function startDriveThread(): DriveThread {
   const worker: Worker = startWorker('backup-drive');
-  worker.unref();
-  const pending = new Map<number, { resolve(a: DriveAnswer & { ok: true }): void; reject(e: Error): void }>();
-  let next = 0;
-  let ended: Error | null = null;
-  const end = (error: Error) => {
-    ended ??= error;
-    for (const { reject } of pending.values()) reject(ended);
-    pending.clear();
-  };
-  worker.on('message', (answer: DriveAnswer) => {
-    const waiting = pending.get(answer.id);
-    pending.delete(answer.id);
-    // A command line waits for its backup's drives, and for nothing else of this thread.
-    if (pending.size === 0) worker.unref();
-    if (answer.ok) waiting?.resolve(answer);
-    // Its code (ENOSPC, EIO…) is what names the failure in Russian (describeFsError).
-    else waiting?.reject(Object.assign(new Error(answer.message), { code: answer.code }));
-  });
-  worker.on('error', end);
-  worker.on('exit', () => end(new Error('поток записи на носитель остановился')));
+  const thread = asking<DriveAnswer>(worker, 'поток записи на носитель остановился');
   const pieceOf = pieceNamer((share) => worker.postMessage(share satisfies DriveRequest));
   const bytesOf = (data: Uint8Array): Bytes => {
     const piece = pieceOf(data);
     return piece ? { piece } : { copy: data };
   };
 
-  function ask(request: DriveRequest & { id: number }): Promise<DriveAnswer & { ok: true }> {
-    if (ended) return Promise.reject(ended);
-    return new Promise((resolve, reject) => {
-      pending.set(request.id, { resolve, reject });
-      worker.ref();
-      worker.postMessage(request);
-    });
+  async function ask(request: (id: number) => DriveRequest): Promise<DriveAnswer & { ok: true }> {
+    const answer = await thread.ask(request);
+    if (answer.ok) return answer;
+    // Its code (ENOSPC, EIO…) is what names the failure in Russian (describeFsError).
+    throw Object.assign(new Error(answer.message), { code: answer.code });
   }
 
   async function create(file: string): Promise<WriteHandle> {
-    const { value: fd } = await ask({ type: 'open', id: next++, file });
+    const { value: fd } = await ask((id) => ({ type: 'open', id, file }));
     return {
       async write(data, position) {
-        await ask({ type: 'write', id: next++, fd, data: data.map(bytesOf), position });
+        await ask((id) => ({ type: 'write', id, fd, data: data.map(bytesOf), position }));
       },
       async sync() {
-        await ask({ type: 'sync', id: next++, fd });
+        await ask((id) => ({ type: 'sync', id, fd }));
       },
       async readBack(into, position) {
         const piece = pieceOf(into);
-        const answer = await ask({
-          type: 'read',
-          id: next++,
-          fd,
-          into: piece ? { piece } : { length: into.length },
-          position,
-        });
+        const target = piece ? { piece } : { length: into.length };
+        const answer = await ask((id) => ({ type: 'read', id, fd, into: target, position }));
         if (answer.bytes) into.set(answer.bytes);
         return answer.value;
       },
       async close() {
-        await ask({ type: 'close', id: next++, fd });
+        await ask((id) => ({ type: 'close', id, fd }));
       },
     };
   }
@@ -101,7 +76,7 @@ export function startDriveThread(): DriveThread {
   return {
     fs: { ...nodeFs, create },
     async stop() {
-      if (pending.size > 0) {
+      if (thread.waiting() > 0) {
         // Its call may never return (a hung network share): the thread ends then, and holds nothing up meanwhile.
         worker.unref();
         void worker.terminate();
