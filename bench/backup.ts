@@ -280,7 +280,7 @@ export async function backupBench(
       name: 'backup peak memory above start',
       value: Number(mib(Math.max(...memory))),
       unit: 'MiB',
-      note: `rounds: ${memory.map(mib).join(' / ')} MiB (private resident memory, sampled every 10 ms: the ring of 68 slots of 1 MiB and the two threads; no scrypt since copies go to the recipient; the snapshot is never held whole; target < 256 MiB)`,
+      note: `rounds: ${memory.map(mib).join(' / ')} MiB (private resident memory, sampled every 10 ms: the ring of 68 slots of 1 MiB, the snapshot's two threads, the comparing one and one per drive; no scrypt since copies go to the recipient; the snapshot is never held whole; target < 256 MiB)`,
     },
     {
       name: 'age encrypt of the db file, native cipher',
