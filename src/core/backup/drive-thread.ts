@@ -20,7 +20,7 @@ export interface DriveThread {
 }
 
 /** Bytes given to the thread: a piece of shared memory, or a copy where they are not in it. */
-type Bytes = { piece: Piece } | { copy: Uint8Array };
+export type Bytes = { piece: Piece } | { copy: Uint8Array };
 
 export type DriveRequest =
   | ShareMessage

@@ -5,38 +5,29 @@ import { parentPort } from 'node:worker_threads';
 import { backupNice } from '../workers/pool';
 import { lowerThisThread } from '../workers/priority';
 import { pieceViews } from '../workers/shared-memory';
-import type { DriveAnswer, DriveRequest } from './drive-thread';
+import type { Bytes, DriveAnswer, DriveRequest } from './drive-thread';
 import { after } from './fsops';
 
 // A backup is background work: its copying into and out of the page cache takes the CPU the answers leave.
 lowerThisThread(backupNice);
 
 const memory = pieceViews();
-const bytesOf = (b: { piece: { memory: number; offset: number; length: number } } | { copy: Uint8Array }) =>
-  'piece' in b ? memory.view(b.piece) : b.copy;
+const bytesOf = (b: Bytes) => ('piece' in b ? memory.view(b.piece) : b.copy);
 
-const callBytes = Number(process.env.CALLBYTES ?? 1 << 20);
-
-function write(fd: number, data: Uint8Array[], position: number): number {
-  let pieces = data
-    .filter((d) => d.byteLength > 0)
-    .flatMap((d) => {
-      const out = [];
-      for (let i = 0; i < d.byteLength; i += callBytes) out.push(d.subarray(i, i + callBytes));
-      return out;
-    });
+/** One run of pieces at `position`, in one system call where the drive takes it all (see nodeFs.create). */
+function write(fd: number, data: Uint8Array[], position: number): void {
+  let pieces = data.filter((d) => d.byteLength > 0);
   for (let at = position; pieces.length > 0;) {
-    const written = fs.writeSync(fd, pieces[0]!, 0, pieces[0]!.byteLength, at);
+    const written = fs.writevSync(fd, pieces, at);
     at += written;
     pieces = after(pieces, written);
   }
-  return 0;
 }
 
 function read(into: Uint8Array, fd: number, position: number): number {
   let n = 0;
   while (n < into.length) {
-    const got = fs.readSync(fd, into, n, Math.min(callBytes, into.length - n), position + n);
+    const got = fs.readSync(fd, into, n, into.length - n, position + n);
     if (got === 0) break;
     n += got;
   }
@@ -49,7 +40,8 @@ function answer(m: Exclude<DriveRequest, { type: 'share' }>): DriveAnswer {
       // Readable by the app's account only, whatever the drive's folder allows others; never somebody else's file.
       return { id: m.id, ok: true, value: fs.openSync(m.file, 'wx+', 0o600) };
     case 'write':
-      return { id: m.id, ok: true, value: write(m.fd, m.data.map(bytesOf), m.position) };
+      write(m.fd, m.data.map(bytesOf), m.position);
+      return { id: m.id, ok: true, value: 0 };
     case 'sync':
       fs.fsyncSync(m.fd);
       return { id: m.id, ok: true, value: 0 };
